@@ -1,0 +1,67 @@
+// npm run bench: median time of validate + summarize (analyzeLedger: one reading of the rows, both results) over synthetic ledgers of 1,000, 10,000
+// and 100,000 rows, and the heap the run grew by. Times are printed, never asserted.
+import { analyzeLedger, dayOf, LEDGER_COLUMNS, makeLedger, OFFICIAL_TASKS, type CellValue } from '../src/ledger';
+
+const asOf = dayOf(2026, 11, 28) as number;
+// A worked-in ledger: mostly clean, with the slips seen in real ones (a finding in about one
+// row of ten) — and a messy one where nearly every row has one, to show the cost of findings.
+const STATUSES = ['序时推进', '序时推进', '已完成', '未启动', '滞后', '序时推进', '已完成', '序时推进', '序时推进', '完成'];
+const DEADLINES = [
+  '2026年底前',
+  '2027年6月底前',
+  47000,
+  '长期',
+  '2027-06-30',
+  '2026年12月31日',
+  '持续推进',
+  '2026年底前',
+  '2027年',
+  '尽快',
+];
+const MESSY_DEADLINES = ['2026年底前', '2026年6月底前', 46000, '长期', '2025年', '尽快'];
+
+function syntheticLedger(size: number, messy: boolean) {
+  const header = LEDGER_COLUMNS.map((c) => c.header);
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < size; i++) {
+    const official = OFFICIAL_TASKS[i % OFFICIAL_TASKS.length];
+    rows.push([
+      i + 1,
+      i % 97 === 0 ? `${official.task}（修订）` : official.task,
+      i % 89 === 0 ? `${official.units}、市教育厅` : official.units,
+      STATUSES[i % STATUSES.length],
+      messy ? (i * 7) % 110 : STATUSES[i % STATUSES.length] === '已完成' ? 100 : (i * 7) % 100,
+      messy ? MESSY_DEADLINES[i % MESSY_DEADLINES.length] : DEADLINES[(i >> 1) % DEADLINES.length],
+      `进展${i}`,
+      messy && i % 3 === 0 ? '' : '资金不足',
+      '',
+      46350 - (i % 40),
+      '张三',
+    ]);
+  }
+  return makeLedger({ header, rows });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+for (const [size, messy] of [...sizes.map((n) => [n, false] as const), ...sizes.map((n) => [n, true] as const)]) {
+  const ledger = syntheticLedger(size, messy);
+  const runs = size >= 100_000 ? 5 : 11;
+  const times: number[] = [];
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let findings = 0;
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    findings = analyzeLedger(ledger, { asOf }).findings.length;
+    times.push(performance.now() - start);
+  }
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  console.log(
+    `${messy ? 'messy ' : 'normal'} ${String(size).padStart(7)} rows: median ${median(times).toFixed(1).padStart(7)} ms (validate + summarize, ${runs} runs), ${findings} findings, heap +${heapMb.toFixed(1)} MB`,
+  );
+}

@@ -1,0 +1,123 @@
+// The ledger's columns. Header text is the contract: users may reorder columns, add their
+// own and put a title above the header row, so everything is found by its text.
+import { cellText, matchKey } from './text';
+
+export type ColumnKey =
+  | 'no'
+  | 'task'
+  | 'units'
+  | 'status'
+  | 'progress'
+  | 'deadline'
+  | 'progressNote'
+  | 'problems'
+  | 'nextSteps'
+  | 'updated'
+  | 'contact';
+
+export interface ColumnSpec {
+  readonly key: ColumnKey;
+  readonly header: string;
+  readonly english: readonly string[];
+  readonly required: boolean;
+  /** Width in characters of the ledger sheet the add-in creates. */
+  readonly width: number;
+}
+
+export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'no', header: '序号', english: ['no', 'no.', '#', 'number', 'item'], required: true, width: 6 },
+  { key: 'task', header: '工作任务', english: ['task', 'tasks', 'work task'], required: true, width: 48 },
+  { key: 'units', header: '责任单位', english: ['units', 'responsible units', 'responsible'], required: true, width: 28 },
+  { key: 'status', header: '状态', english: ['status'], required: true, width: 10 },
+  { key: 'progress', header: '进度(%)', english: ['progress', 'progress (%)', 'progress(%)', '%'], required: false, width: 9 },
+  { key: 'deadline', header: '完成时限', english: ['deadline', 'due', 'due date'], required: false, width: 14 },
+  { key: 'progressNote', header: '进展情况', english: ['progress note', 'progress notes', 'update'], required: false, width: 32 },
+  { key: 'problems', header: '存在问题', english: ['problems', 'issues'], required: false, width: 24 },
+  { key: 'nextSteps', header: '下步计划', english: ['next steps', 'plan'], required: false, width: 24 },
+  { key: 'updated', header: '更新日期', english: ['updated', 'last updated', 'update date'], required: false, width: 12 },
+  { key: 'contact', header: '联系人', english: ['contact'], required: false, width: 10 },
+];
+
+export const REQUIRED_COLUMNS = LEDGER_COLUMNS.filter((c) => c.required).map((c) => c.key);
+
+export function columnSpec(key: ColumnKey): ColumnSpec {
+  return LEDGER_COLUMNS.find((c) => c.key === key) as ColumnSpec;
+}
+
+/** Other spellings of headers seen in real ledgers, by the key they mean. */
+const CHINESE_VARIANTS: Partial<Record<ColumnKey, readonly string[]>> = {
+  no: ['编号', '序'],
+  task: ['重点工作任务', '任务', '工作内容', '任务内容'],
+  units: ['责任部门', '牵头单位及责任单位', '负责单位'],
+  status: ['完成状态', '推进状态', '任务状态'],
+  progress: ['进度', '完成进度', '进度%', '完成比例'],
+  deadline: ['完成时间', '时间节点', '完成时限要求'],
+  progressNote: ['进展', '推进情况', '工作进展'],
+  problems: ['问题', '存在的问题', '困难问题'],
+  nextSteps: ['下一步计划', '下步工作计划', '下一步工作'],
+  updated: ['更新时间', '填报日期'],
+  contact: ['联系人及电话', '联系方式'],
+};
+
+export interface HeaderMatch {
+  readonly key: ColumnKey;
+  readonly column: number;
+  readonly text: string;
+  /** How the text matched: exactly, by an English name, or as a variant worth rewriting. */
+  readonly how: 'exact' | 'english' | 'variant';
+}
+
+export interface HeaderMap {
+  readonly columns: Partial<Record<ColumnKey, number>>;
+  readonly matches: readonly HeaderMatch[];
+  readonly missing: readonly ColumnKey[];
+  /** Columns the add-in does not know: the user's own, kept as they are. */
+  readonly extra: readonly number[];
+  /** A second column with a header already taken. */
+  readonly duplicates: readonly { readonly key: ColumnKey; readonly column: number }[];
+}
+
+function classify(text: string): { key: ColumnKey; how: HeaderMatch['how'] } | null {
+  if (!text) return null;
+  for (const spec of LEDGER_COLUMNS) if (text === spec.header) return { key: spec.key, how: 'exact' };
+  const key = matchKey(text);
+  for (const spec of LEDGER_COLUMNS) {
+    if (spec.english.some((e) => matchKey(e) === key)) return { key: spec.key, how: 'english' };
+  }
+  for (const spec of LEDGER_COLUMNS) {
+    if (matchKey(spec.header) === key || (CHINESE_VARIANTS[spec.key] ?? []).some((v) => matchKey(v) === key)) {
+      return { key: spec.key, how: 'variant' };
+    }
+  }
+  return null;
+}
+
+export function mapHeaders(header: readonly unknown[]): HeaderMap {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const matches: HeaderMatch[] = [];
+  const extra: number[] = [];
+  const duplicates: { key: ColumnKey; column: number }[] = [];
+  header.forEach((cell, column) => {
+    const text = cellText(cell);
+    const hit = classify(text);
+    if (!hit) {
+      extra.push(column);
+    } else if (columns[hit.key] !== undefined) {
+      duplicates.push({ key: hit.key, column });
+    } else {
+      columns[hit.key] = column;
+      matches.push({ key: hit.key, column, text, how: hit.how });
+    }
+  });
+  const missing = LEDGER_COLUMNS.filter((c) => columns[c.key] === undefined).map((c) => c.key);
+  return { columns, matches, missing, extra, duplicates };
+}
+
+/** Index of the header row among the first rows: the first with 序号, 工作任务 and 责任单位. */
+export function findHeaderRow(rows: readonly (readonly unknown[])[], maxRows = 10): number | null {
+  for (let r = 0; r < Math.min(rows.length, maxRows); r++) {
+    const map = mapHeaders(rows[r]);
+    if (map.columns.no !== undefined && map.columns.task !== undefined && map.columns.units !== undefined) return r;
+  }
+  return null;
+}

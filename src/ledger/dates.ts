@@ -1,0 +1,79 @@
+// Calendar dates as whole days since 1970-01-01 (UTC), so comparisons are integer ones and
+// no time zone can move a deadline by a day.
+
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+
+export function dayOf(year: number, month: number, day: number): Day | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 9999) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+export function lastDayOfMonth(year: number, month: number): Day | null {
+  if (month < 1 || month > 12) return null;
+  return dayOf(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+}
+
+const yearCache = new Map<Day, number>();
+
+/** The year of a day, cached: health lights ask it for every row. */
+export function yearOf(day: Day): number {
+  let year = yearCache.get(day);
+  if (year === undefined) {
+    year = ymd(day).year;
+    if (yearCache.size > 10_000) yearCache.clear();
+    yearCache.set(day, year);
+  }
+  return year;
+}
+
+export function ymd(day: Day): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function isoDate(day: Day): string {
+  const { year, month, day: dd } = ymd(day);
+  return `${year}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+/** 2026年11月28日 */
+export function chineseDate(day: Day): string {
+  const { year, month, day: dd } = ymd(day);
+  return `${year}年${month}月${dd}日`;
+}
+
+/** The calendar day of a local Date (what the user's clock says today). */
+export function dayFromLocalDate(date: Date): Day {
+  return dayOf(date.getFullYear(), date.getMonth() + 1, date.getDate()) ?? 0;
+}
+
+export type DateSystem = '1900' | '1904';
+
+const DAY_1899_12_31 = -25568;
+const DAY_1904_01_01 = -24107;
+
+/**
+ * Excel serial number to a calendar day. The 1900 system counts 1900-01-01 as 1 and keeps
+ * Lotus 1-2-3's phantom 1900-02-29 as serial 60, so serials from 61 on are one day ahead of
+ * a plain count; serial 60 has no real date and gives null. The 1904 system counts
+ * 1904-01-01 as 0. A time of day (the fraction) is dropped.
+ */
+export function dayFromSerial(serial: number, system: DateSystem = '1900'): Day | null {
+  if (!Number.isFinite(serial) || serial > 2_958_465) return null;
+  const whole = Math.floor(serial);
+  if (system === '1904') return whole < 0 ? null : DAY_1904_01_01 + whole;
+  if (whole < 1 || whole === 60) return null;
+  return DAY_1899_12_31 + (whole < 60 ? whole : whole - 1);
+}
+
+export function serialFromDay(day: Day, system: DateSystem = '1900'): number {
+  if (system === '1904') return day - DAY_1904_01_01;
+  const plain = day - DAY_1899_12_31;
+  return plain < 60 ? plain : plain + 1;
+}

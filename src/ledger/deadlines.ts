@@ -1,0 +1,84 @@
+// 完成时限 in every form such tables use. Unparseable text is reported, never guessed.
+import { dayFromSerial, dayOf, lastDayOfMonth, type DateSystem, type Day } from './dates';
+import { toHalfWidth } from './text';
+
+export type Deadline =
+  | { readonly kind: 'empty' }
+  /** A date or the last day of a period (2025年12月底前 -> 2025-12-31). */
+  | { readonly kind: 'date'; readonly day: Day; readonly precision: 'day' | 'month' | 'half' | 'year' }
+  /** Long-running work with no end date (长期, 持续推进 …). */
+  | { readonly kind: 'open'; readonly label: string }
+  | { readonly kind: 'invalid'; readonly text: string; readonly reason: DeadlineProblem };
+
+export type DeadlineProblem = 'unrecognized' | 'no-such-date' | 'phantom-1900-02-29' | 'half-year-without-year' | 'not-a-date';
+
+export interface DeadlineOptions {
+  readonly dateSystem?: DateSystem;
+  /** The year 上半年 / 下半年 refer to when the text names none. */
+  readonly defaultYear?: number;
+}
+
+const OPEN_FORMS = ['长期', '长期坚持', '持续推进', '年内持续推进', '持续', '常态化', '长期推进', '持续开展'];
+
+const BEFORE = '(?:前|之前|以前|底前|末前|底|末)?';
+const EXACT_DASHED = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u;
+const EXACT_CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?(?:前|之前|以前)?$/u;
+const MONTH_END = new RegExp(`^(\\d{4})(?:年|[-/.])(\\d{1,2})月?${BEFORE}$`, 'u');
+const HALF_WITH_YEAR = new RegExp(`^(\\d{4})年?(上|下)半年${BEFORE}$`, 'u');
+const HALF_ONLY = new RegExp(`^(上|下)半年${BEFORE}$`, 'u');
+const YEAR_END = new RegExp(`^(\\d{4})年${BEFORE}$`, 'u');
+const YEAR_END_WORDS = /^(\d{4})年?(?:年底|年末|年底前|年末前)$/u;
+
+export function parseDeadline(value: unknown, options: DeadlineOptions = {}): Deadline {
+  if (value === null || value === undefined || value === '') return { kind: 'empty' };
+  if (typeof value === 'number') {
+    const day = dayFromSerial(value, options.dateSystem);
+    if (day !== null) return { kind: 'date', day, precision: 'day' };
+    const reason = Math.floor(value) === 60 && options.dateSystem !== '1904' ? 'phantom-1900-02-29' : 'not-a-date';
+    return { kind: 'invalid', text: String(value), reason };
+  }
+  if (typeof value !== 'string') return { kind: 'invalid', text: String(value), reason: 'not-a-date' };
+  const text = toHalfWidth(value).replace(/\s+/gu, '');
+  if (!text) return { kind: 'empty' };
+  if (OPEN_FORMS.includes(text)) return { kind: 'open', label: text };
+
+  let m = EXACT_DASHED.exec(text) ?? EXACT_CHINESE.exec(text);
+  if (m) return exactDay(text, Number(m[1]), Number(m[2]), Number(m[3]));
+
+  m = MONTH_END.exec(text);
+  if (m) return monthEnd(text, Number(m[1]), Number(m[2]));
+
+  m = HALF_WITH_YEAR.exec(text);
+  if (m) return halfYear(text, Number(m[1]), m[2]);
+
+  m = HALF_ONLY.exec(text);
+  if (m) {
+    if (options.defaultYear === undefined) return { kind: 'invalid', text: value, reason: 'half-year-without-year' };
+    return halfYear(text, options.defaultYear, m[1]);
+  }
+
+  m = YEAR_END.exec(text) ?? YEAR_END_WORDS.exec(text);
+  if (m) return { kind: 'date', day: dayOf(Number(m[1]), 12, 31) as Day, precision: 'year' };
+
+  return { kind: 'invalid', text: value, reason: 'unrecognized' };
+}
+
+function exactDay(text: string, y: number, mo: number, d: number): Deadline {
+  const day = dayOf(y, mo, d);
+  return day === null ? { kind: 'invalid', text, reason: 'no-such-date' } : { kind: 'date', day, precision: 'day' };
+}
+
+function monthEnd(text: string, y: number, mo: number): Deadline {
+  const day = lastDayOfMonth(y, mo);
+  return day === null || y < 1900 ? { kind: 'invalid', text, reason: 'no-such-date' } : { kind: 'date', day, precision: 'month' };
+}
+
+function halfYear(text: string, y: number, half: string): Deadline {
+  const day = half === '上' ? dayOf(y, 6, 30) : dayOf(y, 12, 31);
+  return day === null ? { kind: 'invalid', text, reason: 'no-such-date' } : { kind: 'date', day, precision: 'half' };
+}
+
+/** The last day the task may finish on, or null for open and unusable deadlines. */
+export function deadlineDay(deadline: Deadline): Day | null {
+  return deadline.kind === 'date' ? deadline.day : null;
+}

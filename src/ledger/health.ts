@@ -1,0 +1,50 @@
+// The health light (红黄绿). Computed, never typed: how far 进度 is behind the share of time
+// elapsed (序时进度) — green on schedule, yellow 10–30 points behind, red more than 30
+// behind or past the deadline and not done. Completed tasks are 'done', not lit.
+import { dayOf, yearOf, type Day } from './dates';
+import type { Deadline } from './deadlines';
+import type { ProgressReading } from './progress';
+
+export type HealthLight = 'green' | 'yellow' | 'red' | 'done' | 'none';
+
+export const YELLOW_FROM = 10;
+export const RED_ABOVE = 30;
+
+export interface HealthInput {
+  readonly done: boolean;
+  readonly deadline: Deadline;
+  readonly progress: ProgressReading;
+  readonly asOf: Day;
+  /**
+   * When the work started. Default: 1 January of the as-of year (the yearly plan the ledger
+   * reports on), or of the deadline's year when the deadline falls before that.
+   */
+  readonly start?: Day;
+}
+
+export interface Health {
+  readonly light: HealthLight;
+  /** Percentage points behind the elapsed share of time (negative: ahead). */
+  readonly behind: number | null;
+  readonly expected: number | null;
+  readonly overdue: boolean;
+}
+
+function defaultStart(asOf: Day, end: Day): Day {
+  return dayOf(Math.min(yearOf(asOf), yearOf(end)), 1, 1) as Day;
+}
+
+export function healthOf(input: HealthInput): Health {
+  if (input.done) return { light: 'done', behind: null, expected: null, overdue: false };
+  if (input.deadline.kind !== 'date') return { light: 'none', behind: null, expected: null, overdue: false };
+  const end = input.deadline.day;
+  if (input.asOf > end) return { light: 'red', behind: null, expected: 100, overdue: true };
+  const start = input.start ?? defaultStart(input.asOf, end);
+  const span = end - start + 1;
+  const elapsed = Math.min(Math.max(input.asOf - start, 0), span);
+  const expected = span > 0 ? Math.round((elapsed / span) * 1000) / 10 : 100;
+  if (input.progress.kind !== 'ok') return { light: 'none', behind: null, expected, overdue: false };
+  const behind = Math.round((expected - input.progress.percent) * 10) / 10;
+  const light: HealthLight = behind > RED_ABOVE ? 'red' : behind >= YELLOW_FROM ? 'yellow' : 'green';
+  return { light, behind, expected, overdue: false };
+}

@@ -1,0 +1,294 @@
+// Summary sheets as neutral specs: rows of cells with semantic styles, widths, merges, print
+// hints and charts. The Excel layer writes a spec one to one; every layout decision is here.
+import { chineseDate, type Day } from './dates';
+import type { HealthLight } from './health';
+import { PLAN_TITLE } from './officialTasks';
+import { unitTasks, type SummaryModel } from './summary';
+import { tasksForUnit } from './unitSelection';
+import type { UnitDirectory, UnitKind } from './units';
+
+export type CellStyle =
+  'title' | 'subtitle' | 'header' | 'text' | 'wrap' | 'number' | 'percent' | 'total' | 'red' | 'yellow' | 'green' | 'note';
+
+export interface SpecCell {
+  readonly value: string | number;
+  readonly style: CellStyle;
+}
+
+export interface SpecRow {
+  readonly cells: readonly SpecCell[];
+  /** Merge the row across the sheet's width (titles). */
+  readonly merge?: boolean;
+}
+
+export interface ChartSpec {
+  readonly title: string;
+  readonly type: 'ColumnClustered' | 'BarStacked' | 'Pie';
+  /** Data block, header row and label column included, in sheet coordinates (0-based). */
+  readonly data: { readonly row: number; readonly column: number; readonly rowCount: number; readonly columnCount: number };
+  /** Where the chart's top-left corner goes. */
+  readonly anchor: { readonly row: number; readonly column: number };
+  readonly size: { readonly width: number; readonly height: number };
+}
+
+export type SheetKind = 'overview' | 'behind' | 'unit';
+
+export interface SheetSpec {
+  readonly kind: SheetKind;
+  /** The preferred sheet name (valid for Excel); the Excel layer finds a free one if taken. */
+  readonly name: string;
+  readonly unit?: string;
+  readonly title: string;
+  readonly widths: readonly number[];
+  readonly rows: readonly SpecRow[];
+  /** 0-based rows to repeat at the top of each printed page, and to freeze. */
+  readonly headerRows: readonly number[];
+  readonly print: { readonly orientation: 'Landscape' | 'Portrait'; readonly fitToPagesWide: 1 };
+  readonly charts: readonly ChartSpec[];
+}
+
+export const LIGHT_LABEL: Record<HealthLight, { zh: string; style: CellStyle }> = {
+  red: { zh: '红灯', style: 'red' },
+  yellow: { zh: '黄灯', style: 'yellow' },
+  green: { zh: '绿灯', style: 'green' },
+  done: { zh: '已完成', style: 'text' },
+  none: { zh: '—', style: 'text' },
+};
+
+const KIND_LABEL: Record<UnitKind | 'unknown', string> = {
+  department: '市直部门',
+  government: '县（市）区政府',
+  school: '学校',
+  collective: '统称',
+  unknown: '未登记',
+};
+
+const t = (value: string | number): SpecCell => ({ value, style: 'text' });
+const n = (value: number): SpecCell => ({ value, style: 'number' });
+const pct = (value: number): SpecCell => ({ value, style: 'percent' });
+const h = (value: string): SpecCell => ({ value, style: 'header' });
+const w = (value: string): SpecCell => ({ value, style: 'wrap' });
+
+const INVALID_SHEET_CHARS = /[:\\/?*[\]]/gu;
+
+/** A name Excel accepts: no : \ / ? * [ ], not blank, at most 31 characters. */
+export function safeSheetName(name: string): string {
+  const cleaned =
+    name
+      .replace(INVALID_SHEET_CHARS, '_')
+      .replace(/^'+|'+$/gu, '')
+      .trim() || '汇总';
+  return Array.from(cleaned).slice(0, 31).join('');
+}
+
+function asOfTitle(subject: string, asOf: Day): string {
+  return `${subject}（截至${chineseDate(asOf)}）`;
+}
+
+function titleRows(title: string, subtitle: string, width: number): SpecRow[] {
+  const pad = (cell: SpecCell) => [cell, ...Array.from({ length: width - 1 }, () => t(''))];
+  return [
+    { cells: pad({ value: title, style: 'title' }), merge: true },
+    { cells: pad({ value: subtitle, style: 'subtitle' }), merge: true },
+    { cells: [] },
+  ];
+}
+
+export interface SpecOptions {
+  readonly planTitle?: string;
+  readonly directory?: UnitDirectory;
+}
+
+export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): SheetSpec {
+  const plan = options.planTitle ?? PLAN_TITLE;
+  const statusHeaders = model.statuses.map(h);
+  const width = 1 + model.statuses.length + 6;
+  const rows: SpecRow[] = titleRows(
+    asOfTitle(`${plan}推进情况汇总`, model.asOf),
+    `共${model.total}项任务，已完成${model.completed}项，完成率${(model.completionRate * 100).toFixed(1)}%；逾期${model.overdue}项，红灯${model.lights.red}项，黄灯${model.lights.yellow}项。`,
+    width,
+  );
+  const statusTop = rows.length;
+  rows.push({ cells: [h('状态'), h('任务数'), h('占比')] });
+  for (const s of model.byStatus) rows.push({ cells: [t(s.status), n(s.count), pct(s.share)] });
+  if (model.otherStatus > 0)
+    rows.push({ cells: [t('未填写或不规范'), n(model.otherStatus), pct(model.total ? model.otherStatus / model.total : 0)] });
+  const statusRows = rows.length - statusTop;
+  rows.push({
+    cells: [
+      { value: '合计', style: 'total' },
+      { value: model.total, style: 'total' },
+      { value: model.total ? 1 : 0, style: 'total' },
+    ],
+  });
+  rows.push({ cells: [] });
+  rows.push({ cells: [h('指标'), h('数值')] });
+  rows.push({ cells: [t('完成率'), pct(model.completionRate)] });
+  rows.push({ cells: [t('逾期任务'), { value: model.overdue, style: model.overdue ? 'red' : 'number' }] });
+  rows.push({ cells: [t('红灯'), { value: model.lights.red, style: model.lights.red ? 'red' : 'number' }] });
+  rows.push({ cells: [t('黄灯'), { value: model.lights.yellow, style: model.lights.yellow ? 'yellow' : 'number' }] });
+  rows.push({ cells: [t('绿灯'), n(model.lights.green)] });
+  rows.push({ cells: [] });
+  const unitTop = rows.length;
+  // Name and status columns first, side by side, so the stacked bar chart reads one block.
+  rows.push({ cells: [h('责任单位'), ...statusHeaders, h('合计'), h('牵头'), h('配合'), h('逾期'), h('完成率'), h('类别')] });
+  for (const u of model.units) {
+    rows.push({
+      cells: [
+        t(u.name),
+        ...u.byStatus.map(n),
+        n(u.total),
+        n(u.led),
+        n(u.joined),
+        { value: u.overdue, style: u.overdue ? 'red' : 'number' },
+        pct(u.completionRate),
+        t(KIND_LABEL[u.kind]),
+      ],
+    });
+  }
+  rows.push({ cells: [] });
+  rows.push({
+    cells: [
+      {
+        value: '注：列第一位的单位视为牵头单位；县（市）区政府与学校的任务含经“各县（市）人民政府”等统称分配的任务。',
+        style: 'note',
+      },
+    ],
+    merge: true,
+  });
+
+  const charts: ChartSpec[] = [
+    {
+      title: '任务状态分布',
+      type: 'ColumnClustered',
+      data: { row: statusTop, column: 0, rowCount: statusRows, columnCount: 2 },
+      anchor: { row: statusTop, column: 4 },
+      size: { width: 360, height: 220 },
+    },
+  ];
+  const unitRows = model.units.length;
+  if (unitRows > 0) {
+    charts.push({
+      title: '各责任单位任务状态',
+      type: 'BarStacked',
+      data: { row: unitTop, column: 0, rowCount: unitRows + 1, columnCount: 1 + model.statuses.length },
+      anchor: { row: rows.length + 1, column: 0 },
+      size: { width: 640, height: Math.max(240, 22 * unitRows + 80) },
+    });
+  }
+  return {
+    kind: 'overview',
+    name: safeSheetName('汇总-总体'),
+    title: rows[0].cells[0].value as string,
+    widths: [24, ...model.statuses.map(() => 9), 8, 8, 8, 8, 9, 14],
+    rows,
+    headerRows: [],
+    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    charts,
+  };
+}
+
+export function behindSheet(model: SummaryModel, options: SpecOptions = {}): SheetSpec {
+  const plan = options.planTitle ?? PLAN_TITLE;
+  const width = 8;
+  const overdue = model.behind.filter((b) => b.overdue).length;
+  const rows: SpecRow[] = titleRows(
+    asOfTitle(`${plan}滞后及逾期任务清单`, model.asOf),
+    `共${model.behind.length}项，其中逾期${overdue}项。预警依据序时进度：落后10–30个百分点为黄灯，超过30个百分点或逾期为红灯。`,
+    width,
+  );
+  const headerRow = rows.length;
+  rows.push({
+    cells: [h('序号'), h('工作任务'), h('牵头单位'), h('完成时限'), h('状态'), h('预警'), h('落后序时(百分点)'), h('存在问题')],
+  });
+  for (const b of model.behind) {
+    const light = LIGHT_LABEL[b.light];
+    rows.push({
+      cells: [
+        b.no === null ? t('') : n(b.no),
+        w(b.task),
+        t(b.lead),
+        t(b.deadline),
+        t(b.status),
+        { value: b.overdue ? '逾期' : light.zh, style: b.overdue ? 'red' : light.style },
+        b.behind === null ? t('—') : n(b.behind),
+        w(b.problems),
+      ],
+    });
+  }
+  if (model.behind.length === 0)
+    rows.push({ cells: [{ value: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`, style: 'note' }], merge: true });
+  return {
+    kind: 'behind',
+    name: safeSheetName('汇总-滞后逾期'),
+    title: rows[0].cells[0].value as string,
+    widths: [6, 46, 18, 14, 10, 8, 10, 30],
+    rows,
+    headerRows: [headerRow],
+    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    charts: [],
+  };
+}
+
+export function unitSheet(model: SummaryModel, unit: string, options: SpecOptions = {}): SheetSpec {
+  const plan = options.planTitle ?? PLAN_TITLE;
+  const tasks = unitTasks(model, unit, options);
+  const refs = model.tasks.map((x) => ({ no: x.no, units: x.unitsText }));
+  const leads = new Set(tasksForUnit(refs, unit, { role: 'lead', directory: options.directory }));
+  const direct = new Set(tasksForUnit(refs, unit, { includeCollectives: false, directory: options.directory }));
+  const done = tasks.filter((x) => x.done).length;
+  const width = 9;
+  const rows: SpecRow[] = titleRows(
+    asOfTitle(`${unit}${plan}推进情况`, model.asOf),
+    `共${tasks.length}项（牵头${tasks.filter((x) => x.no !== null && leads.has(x.no)).length}项），已完成${done}项。请于每月报送前核对“进展情况”“存在问题”“下步计划”。`,
+    width,
+  );
+  const headerRow = rows.length;
+  rows.push({
+    cells: [h('序号'), h('工作任务'), h('责任单位'), h('角色'), h('状态'), h('进度(%)'), h('完成时限'), h('预警'), h('存在问题')],
+  });
+  for (const x of tasks) {
+    const no = x.no as number;
+    const role = leads.has(no) ? '牵头' : '配合';
+    const light = LIGHT_LABEL[x.health.light];
+    rows.push({
+      cells: [
+        n(no),
+        w(x.task),
+        w(x.unitsText),
+        t(direct.has(no) ? role : `${role}（经统称）`),
+        t(x.status),
+        x.progress.kind === 'ok' ? n(x.progress.percent) : t(''),
+        t(x.deadlineText),
+        { value: x.health.overdue ? '逾期' : light.zh, style: x.health.overdue ? 'red' : light.style },
+        w(x.problems),
+      ],
+    });
+  }
+  if (tasks.length === 0) rows.push({ cells: [{ value: `台账中没有${unit}的任务。`, style: 'note' }], merge: true });
+  return {
+    kind: 'unit',
+    unit,
+    name: safeSheetName(`汇总-${unit}`),
+    title: rows[0].cells[0].value as string,
+    widths: [6, 44, 26, 12, 10, 8, 14, 8, 26],
+    rows,
+    headerRows: [headerRow],
+    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    charts: [],
+  };
+}
+
+export interface SummaryRequest {
+  readonly overview?: boolean;
+  readonly behind?: boolean;
+  readonly units?: readonly string[];
+}
+
+export function summarySheets(model: SummaryModel, request: SummaryRequest, options: SpecOptions = {}): SheetSpec[] {
+  const out: SheetSpec[] = [];
+  if (request.overview ?? true) out.push(overviewSheet(model, options));
+  if (request.behind ?? true) out.push(behindSheet(model, options));
+  for (const unit of request.units ?? []) out.push(unitSheet(model, unit, options));
+  return out;
+}

@@ -1,0 +1,188 @@
+// The summary model: totals by status, 完成率, overdue and red-light counts, one row per
+// unit, the behind-schedule list and any unit's own tasks. Single pass over the tasks.
+import type { Day } from './dates';
+import type { HealthLight } from './health';
+import type { Ledger } from './ledger';
+import { validateLedger, type Finding, type ValidateOptions } from './validation';
+import { DEFAULT_STATUSES, STATUS_LAGGING } from './statuses';
+import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
+import { reachCache, tasksForUnit, unitTaskCounts } from './unitSelection';
+import { indexFor, type UnitKind } from './units';
+
+export interface StatusCount {
+  readonly status: string;
+  readonly count: number;
+  readonly share: number;
+}
+
+export interface UnitSummaryRow {
+  readonly name: string;
+  readonly kind: UnitKind | 'unknown';
+  readonly led: number;
+  readonly joined: number;
+  readonly total: number;
+  readonly byStatus: readonly number[];
+  readonly other: number;
+  readonly overdue: number;
+  readonly completionRate: number;
+}
+
+export interface BehindRow {
+  readonly no: number | null;
+  readonly task: string;
+  readonly lead: string;
+  readonly deadline: string;
+  readonly status: string;
+  readonly light: HealthLight;
+  readonly overdue: boolean;
+  readonly behind: number | null;
+  readonly problems: string;
+}
+
+export interface SummaryModel {
+  readonly asOf: Day;
+  readonly statuses: readonly string[];
+  readonly total: number;
+  readonly byStatus: readonly StatusCount[];
+  /** Tasks whose status is empty or not in the list. */
+  readonly otherStatus: number;
+  readonly completed: number;
+  readonly completionRate: number;
+  readonly overdue: number;
+  readonly lights: Readonly<Record<HealthLight, number>>;
+  readonly units: readonly UnitSummaryRow[];
+  readonly behind: readonly BehindRow[];
+  readonly tasks: readonly LedgerTask[];
+}
+
+const KIND_ORDER: Record<UnitKind | 'unknown', number> = { department: 0, government: 1, school: 2, collective: 3, unknown: 4 };
+
+const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+export function summarize(
+  ledger: Ledger,
+  options: ReadOptions,
+  tasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
+): SummaryModel {
+  const statuses = options.statuses ?? DEFAULT_STATUSES;
+  const statusIndex = new Map(statuses.map((s, i) => [s, i]));
+  const counts = statuses.map(() => 0);
+  let other = 0;
+  let overdue = 0;
+  const lights: Record<HealthLight, number> = { green: 0, yellow: 0, red: 0, done: 0, none: 0 };
+  for (const t of tasks) {
+    const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
+    if (i === undefined) other++;
+    else counts[i]++;
+    if (t.health.overdue) overdue++;
+    lights[t.health.light]++;
+  }
+  const completed = tasks.filter((t) => t.done).length;
+  const index = indexFor(options.directory);
+  const units = unitRows(tasks, statusIndex, statuses.length, options)
+    .filter((u) => u.total > 0)
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || directoryOrder(a.name) - directoryOrder(b.name));
+
+  function directoryOrder(name: string): number {
+    const i = index.directory.units.findIndex((u) => u.name === name);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  }
+
+  const behind: BehindRow[] = tasks
+    .filter(
+      (t) =>
+        !t.done &&
+        (t.health.overdue || t.health.light === 'red' || t.health.light === 'yellow' || t.knownStatus === STATUS_LAGGING),
+    )
+    .map((t) => ({
+      no: t.no,
+      task: t.task,
+      lead: t.lead,
+      deadline: t.deadlineText,
+      status: t.status,
+      light: t.health.light,
+      overdue: t.health.overdue,
+      behind: t.health.behind,
+      problems: t.problems,
+    }));
+
+  return {
+    asOf: options.asOf,
+    statuses,
+    total: tasks.length,
+    byStatus: statuses.map((status, i) => ({ status, count: counts[i], share: share(counts[i], tasks.length) })),
+    otherStatus: other,
+    completed,
+    completionRate: share(completed, tasks.length),
+    overdue,
+    lights,
+    units,
+    behind,
+    tasks,
+  };
+}
+
+/**
+ * Per-unit tallies in one pass: each task adds itself to every unit its 责任单位 reach
+ * (directly or through a collective), as led when the unit is reached as lead.
+ */
+function unitRows(
+  tasks: readonly LedgerTask[],
+  statusIndex: ReadonlyMap<string, number>,
+  statusCount: number,
+  options: ReadOptions,
+): UnitSummaryRow[] {
+  const reachFor = reachCache(options.directory);
+  type Tally = { led: number; joined: number; byStatus: number[]; other: number; overdue: number; done: number };
+  const tallies = new Map<string, Tally>();
+  const seen = new Set<number>();
+  for (const t of tasks) {
+    if (t.no === null || seen.has(t.no)) continue;
+    seen.add(t.no);
+    const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
+    for (const [name, roles] of reachFor(t.unitsText)) {
+      let tally = tallies.get(name);
+      if (!tally) {
+        tally = { led: 0, joined: 0, byStatus: Array.from({ length: statusCount }, () => 0), other: 0, overdue: 0, done: 0 };
+        tallies.set(name, tally);
+      }
+      if (roles.lead) tally.led++;
+      else tally.joined++;
+      if (i === undefined) tally.other++;
+      else tally.byStatus[i]++;
+      if (t.health.overdue) tally.overdue++;
+      if (t.done) tally.done++;
+    }
+  }
+  const kinds = new Map(unitTaskCounts([], options.directory).map((c) => [c.name, c.kind] as const));
+  return [...tallies.entries()].map(([name, t]) => ({
+    name,
+    kind: kinds.get(name) ?? 'unknown',
+    led: t.led,
+    joined: t.joined,
+    total: t.led + t.joined,
+    byStatus: t.byStatus,
+    other: t.other,
+    overdue: t.overdue,
+    completionRate: share(t.done, t.led + t.joined),
+  }));
+}
+
+/** One unit's own tasks (any role, collectives included), in sheet order. */
+export function unitTasks(model: SummaryModel, unit: string, options: Pick<ReadOptions, 'directory'> = {}): LedgerTask[] {
+  const refs = model.tasks.map((t) => ({ no: t.no, units: t.unitsText }));
+  const wanted = new Set(tasksForUnit(refs, unit, { directory: options.directory }));
+  return model.tasks.filter((t) => t.no !== null && wanted.has(t.no));
+}
+
+export interface Analysis {
+  readonly tasks: readonly LedgerTask[];
+  readonly findings: readonly Finding[];
+  readonly summary: SummaryModel;
+}
+
+/** Validation and summary over one reading of the rows: what the task pane shows at once. */
+export function analyzeLedger(ledger: Ledger, options: ValidateOptions): Analysis {
+  const tasks = ledgerTasks(ledger, options);
+  return { tasks, findings: validateLedger(ledger, options, tasks), summary: summarize(ledger, options, tasks) };
+}

@@ -1,0 +1,103 @@
+// Ledger rows read as tasks: the interpretation that validation, selection, the pane's list
+// and the summaries share, so they never disagree about a row.
+import type { DateSystem, Day } from './dates';
+import { parseDeadline, type Deadline } from './deadlines';
+import { healthOf, type Health } from './health';
+import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
+import { readProgress, type ProgressReading } from './progress';
+import { parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
+import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_NOT_STARTED } from './statuses';
+import { cellText } from './text';
+import type { UnitDirectory } from './units';
+
+export interface ReadOptions {
+  readonly asOf: Day;
+  readonly statuses?: readonly string[];
+  readonly directory?: UnitDirectory;
+  readonly dateSystem?: DateSystem;
+}
+
+export interface LedgerTask {
+  /** Data-row index in the table. */
+  readonly row: number;
+  readonly no: number | null;
+  readonly task: string;
+  readonly unitsText: string;
+  readonly units: readonly ParsedUnit[];
+  readonly lead: string;
+  /** The status as written; '' when empty. */
+  readonly status: string;
+  /** The listed status the cell means (a spacing variant counts), or null. */
+  readonly knownStatus: string | null;
+  readonly done: boolean;
+  readonly progress: ProgressReading;
+  readonly deadline: Deadline;
+  readonly deadlineText: string;
+  readonly health: Health;
+  readonly problems: string;
+}
+
+const NO_PROGRESS: ProgressReading = { kind: 'ok', percent: 0, source: 'number' };
+
+export function readTaskNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : null;
+  return null;
+}
+
+/** Every non-blank data row as a task, in sheet order. */
+export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] {
+  const statuses = options.statuses ?? DEFAULT_STATUSES;
+  const defaultYear = new Date(options.asOf * 86_400_000).getUTCFullYear();
+  // Ledgers repeat the same few texts in a column: parse each distinct value once.
+  const unitCache = new Map<string, ParsedUnit[]>();
+  const statusCache = new Map<string, string | null>();
+  const deadlineCache = new Map<CellValue, Deadline>();
+  const out: LedgerTask[] = [];
+  ledger.rows.forEach((values, row) => {
+    if (isBlankRow(values)) return;
+    const unitsText = cellText(cellOf(ledger, row, 'units'));
+    let units = unitCache.get(unitsText);
+    if (!units) {
+      units = parseResponsibleUnits(unitsText, options.directory);
+      unitCache.set(unitsText, units);
+    }
+    const status = cellText(cellOf(ledger, row, 'status')).trim();
+    let knownStatus = statusCache.get(status);
+    if (knownStatus === undefined) {
+      const check = checkStatus(status, statuses);
+      knownStatus = check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
+      statusCache.set(status, knownStatus);
+    }
+    const done = knownStatus === STATUS_DONE;
+    const progress = readProgress(cellOf(ledger, row, 'progress'), formatOf(ledger, row, 'progress'));
+    const rawDeadline = cellOf(ledger, row, 'deadline');
+    let deadline = deadlineCache.get(rawDeadline);
+    if (!deadline) {
+      deadline = parseDeadline(rawDeadline, { dateSystem: options.dateSystem, defaultYear });
+      deadlineCache.set(rawDeadline, deadline);
+    }
+    out.push({
+      row,
+      no: readTaskNumber(cellOf(ledger, row, 'no')),
+      task: cellText(cellOf(ledger, row, 'task')),
+      unitsText,
+      units,
+      lead: units.find((u) => u.role === 'lead')?.name ?? '',
+      status,
+      knownStatus,
+      done,
+      progress,
+      deadline,
+      deadlineText: cellText(rawDeadline),
+      // A task not started has made no progress, whether or not 进度 was filled in.
+      health: healthOf({
+        done,
+        deadline,
+        progress: progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
+        asOf: options.asOf,
+      }),
+      problems: cellText(cellOf(ledger, row, 'problems')).trim(),
+    });
+  });
+  return out;
+}

@@ -1,0 +1,133 @@
+// Which tasks reach a unit: named directly, or through a collective that includes it
+// (双辽市人民政府 is reached by 各县（市）人民政府, 各县（市）区人民政府 and 各级人民政府).
+import { parseResponsibleUnits, type UnitRole } from './responsibleUnits';
+import { indexFor, type UnitDirectory, type UnitIndex, type UnitKind } from './units';
+
+export type RoleFilter = 'any' | 'lead' | 'partner';
+
+export interface TaskRef {
+  readonly no: unknown;
+  readonly units: unknown;
+}
+
+export interface UnitSelectionOptions {
+  readonly role?: RoleFilter;
+  readonly includeCollectives?: boolean;
+  readonly directory?: UnitDirectory;
+}
+
+/** How one task reaches one unit in one role; a direct mention wins over a collective one. */
+export type Reach = 'direct' | 'collective';
+export type ReachMap = ReadonlyMap<string, Readonly<Partial<Record<UnitRole, Reach>>>>;
+
+/**
+ * Every unit a 责任单位 text reaches, with role and how: the units it names, the collectives
+ * that contain a named unit (a collective owns its members' tasks), and the members of a
+ * named collective (reached through it).
+ */
+function reachOf(units: string, index: UnitIndex): ReachMap {
+  const out = new Map<string, Partial<Record<UnitRole, Reach>>>();
+  const mark = (name: string, role: UnitRole, how: Reach) => {
+    const entry = out.get(name) ?? {};
+    if (entry[role] !== 'direct') entry[role] = how;
+    out.set(name, entry);
+  };
+  for (const parsed of parseResponsibleUnits(units, index.directory)) {
+    mark(parsed.name, parsed.role, 'direct');
+    for (const holder of index.collectivesContaining(parsed.name)) mark(holder, parsed.role, 'direct');
+    for (const member of index.membersOf(parsed.name)) mark(member, parsed.role, 'collective');
+  }
+  return out;
+}
+
+const EMPTY_REACH: ReachMap = new Map();
+
+/** Caches the reach of each distinct 责任单位 text: ledgers repeat the same few texts. */
+export function reachCache(directory?: UnitDirectory): (units: unknown) => ReachMap {
+  const index = indexFor(directory);
+  const cache = new Map<string, ReachMap>();
+  return (units) => {
+    if (typeof units !== 'string') return EMPTY_REACH;
+    let hit = cache.get(units);
+    if (!hit) {
+      hit = reachOf(units, index);
+      cache.set(units, hit);
+    }
+    return hit;
+  };
+}
+
+function taskNumber(no: unknown): number | null {
+  return typeof no === 'number' && Number.isInteger(no) ? no : null;
+}
+
+export function reaches(reach: ReachMap, unit: string, role: RoleFilter, includeCollectives: boolean): boolean {
+  const entry = reach.get(unit);
+  if (!entry) return false;
+  const ok = (how: Reach | undefined) => how === 'direct' || (how === 'collective' && includeCollectives);
+  if (role === 'lead') return ok(entry.lead);
+  if (role === 'partner') return ok(entry.partner);
+  return ok(entry.lead) || ok(entry.partner);
+}
+
+/** The numbers (ascending, each once) of the tasks that reach `unit` in the given role. */
+export function tasksForUnit(tasks: readonly TaskRef[], unit: string, options: UnitSelectionOptions = {}): number[] {
+  const { role = 'any', includeCollectives = true, directory } = options;
+  const name = indexFor(directory).resolve(unit)?.name ?? unit.trim();
+  const reachFor = reachCache(directory);
+  const out = new Set<number>();
+  for (const task of tasks) {
+    const no = taskNumber(task.no);
+    if (no !== null && reaches(reachFor(task.units), name, role, includeCollectives)) out.add(no);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+export interface UnitTaskCount {
+  readonly name: string;
+  readonly kind: UnitKind | 'unknown';
+  readonly known: boolean;
+  readonly lead: { readonly direct: number; readonly viaCollective: number };
+  readonly partner: { readonly direct: number; readonly viaCollective: number };
+}
+
+/**
+ * For every unit of the directory and every unknown unit the tasks name: how many tasks it
+ * leads and joins, directly and through collectives. Agrees with tasksForUnit.
+ */
+export function unitTaskCounts(tasks: readonly TaskRef[], directory?: UnitDirectory): UnitTaskCount[] {
+  const index = indexFor(directory);
+  const reachFor = reachCache(directory);
+  type Tally = { kind: UnitKind | 'unknown'; known: boolean; lead: Record<Reach, number>; partner: Record<Reach, number> };
+  const blank = (kind: UnitKind | 'unknown', known: boolean): Tally => ({
+    kind,
+    known,
+    lead: { direct: 0, collective: 0 },
+    partner: { direct: 0, collective: 0 },
+  });
+  const tallies = new Map<string, Tally>();
+  for (const unit of index.directory.units) tallies.set(unit.name, blank(unit.kind, true));
+  const seenNumbers = new Set<number>();
+  for (const task of tasks) {
+    const no = taskNumber(task.no);
+    // Like tasksForUnit, a task number counts once.
+    if (no === null || seenNumbers.has(no)) continue;
+    seenNumbers.add(no);
+    for (const [name, roles] of reachFor(task.units)) {
+      let tally = tallies.get(name);
+      if (!tally) {
+        tally = blank('unknown', false);
+        tallies.set(name, tally);
+      }
+      if (roles.lead) tally.lead[roles.lead]++;
+      if (roles.partner) tally.partner[roles.partner]++;
+    }
+  }
+  return [...tallies.entries()].map(([name, t]) => ({
+    name,
+    kind: t.kind,
+    known: t.known,
+    lead: { direct: t.lead.direct, viaCollective: t.lead.collective },
+    partner: { direct: t.partner.direct, viaCollective: t.partner.collective },
+  }));
+}

@@ -1,0 +1,244 @@
+// The unit directory: canonical names, aliases, kinds and the members of collectives.
+// Facts are from DESIGN.md (Siping's county-level divisions since June 2020; the rename of
+// 吉林广播电视大学 to 吉林开放大学). The workbook's 单位名录 sheet can replace or extend it.
+import { editDistance, matchKey } from './text';
+
+export type UnitKind = 'department' | 'government' | 'school' | 'collective';
+export const UNIT_KINDS: readonly UnitKind[] = ['department', 'government', 'school', 'collective'];
+
+export interface UnitEntry {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly kind: UnitKind;
+  /** Direct members of a collective (names as in the directory). */
+  readonly members: readonly string[];
+  readonly contact?: string;
+  readonly email?: string;
+}
+
+export interface UnitDirectory {
+  readonly units: readonly UnitEntry[];
+}
+
+const dept = (name: string, ...aliases: string[]): UnitEntry => ({ name, aliases, kind: 'department', members: [] });
+const gov = (name: string, ...aliases: string[]): UnitEntry => ({ name, aliases, kind: 'government', members: [] });
+const school = (name: string, ...aliases: string[]): UnitEntry => ({ name, aliases, kind: 'school', members: [] });
+const collective = (name: string, members: string[], ...aliases: string[]): UnitEntry => ({
+  name,
+  aliases,
+  kind: 'collective',
+  members,
+});
+
+export const COUNTY_GOVERNMENTS = ['梨树县人民政府', '伊通满族自治县人民政府', '双辽市人民政府'] as const;
+export const DISTRICT_GOVERNMENTS = ['铁西区人民政府', '铁东区人民政府'] as const;
+
+export const DEFAULT_DIRECTORY: UnitDirectory = {
+  units: [
+    dept('市教育局', '四平市教育局'),
+    dept('市发改委', '四平市发改委', '市发展和改革委员会', '四平市发展和改革委员会', '市发展改革委'),
+    dept('市财政局', '四平市财政局'),
+    dept('市人社局', '四平市人社局', '市人力资源和社会保障局', '四平市人力资源和社会保障局'),
+    dept('市自然资源局', '四平市自然资源局'),
+    dept('市交通局', '四平市交通局', '市交通运输局', '四平市交通运输局'),
+    dept('市委编办', '四平市委编办', '市编办', '中共四平市委机构编制委员会办公室'),
+    dept('市农业农村局', '四平市农业农村局'),
+    dept('市退役军人事务局', '四平市退役军人事务局'),
+    dept('市工信局', '四平市工信局', '市工业和信息化局', '四平市工业和信息化局'),
+    dept('市总工会', '四平市总工会'),
+    dept('市委组织部', '四平市委组织部', '中共四平市委组织部'),
+    gov('四平市人民政府', '市人民政府', '市政府', '四平市政府'),
+    gov('铁西区人民政府', '铁西区政府'),
+    gov('铁东区人民政府', '铁东区政府'),
+    gov('梨树县人民政府', '梨树县政府'),
+    gov('伊通满族自治县人民政府', '伊通满族自治县政府', '伊通县人民政府', '伊通县政府'),
+    gov('双辽市人民政府', '双辽市政府'),
+    school('四平职业大学'),
+    school('吉林省四平卫生学校', '四平卫生学校', '四平市卫生学校'),
+    school('吉林广播电视大学四平分校', '吉林开放大学四平分校', '四平广播电视大学', '四平开放大学'),
+    collective('各县（市）人民政府', [...COUNTY_GOVERNMENTS], '各县（市）政府', '各县市人民政府', '各县市政府'),
+    collective(
+      '各县（市）区人民政府',
+      ['各县（市）人民政府', ...DISTRICT_GOVERNMENTS],
+      '各县（市、区）人民政府',
+      '各县（市）区政府',
+      '各县市区人民政府',
+      '各县（市、区）政府',
+    ),
+    collective('各级人民政府', ['四平市人民政府', '各县（市）区人民政府'], '各级政府'),
+    collective('各职业学校', ['四平职业大学', '吉林省四平卫生学校'], '各职业院校', '各级各类职业学校'),
+    collective('相关职业学校', [], '有关职业学校', '相关职业院校'),
+  ],
+};
+
+/** A directory with its look-up tables built once, for repeated resolution. */
+export class UnitIndex {
+  private readonly byKey = new Map<string, UnitEntry>();
+  private readonly memberClosure = new Map<string, ReadonlySet<string>>();
+  private readonly containers = new Map<string, readonly string[]>();
+
+  constructor(readonly directory: UnitDirectory = DEFAULT_DIRECTORY) {
+    for (const unit of directory.units) {
+      for (const form of [unit.name, ...unit.aliases]) {
+        this.byKey.set(matchKey(form), unit);
+        // 市教育局 and 四平市教育局 name the same bureau: accept either form without listing both.
+        const key = matchKey(form);
+        if (key.startsWith('四平市') && key.length > 3) this.setIfAbsent(key.slice(2), unit);
+        else if (key.startsWith('市') && key.length > 1) this.setIfAbsent(`四平${key}`, unit);
+      }
+    }
+    for (const unit of directory.units) this.memberClosure.set(unit.name, this.closure(unit.name, new Set()));
+    for (const unit of directory.units) {
+      const holders = directory.units
+        .filter((c) => c.kind === 'collective' && c.name !== unit.name && this.membersOf(c.name).has(unit.name))
+        .map((c) => c.name);
+      this.containers.set(unit.name, holders);
+    }
+  }
+
+  private setIfAbsent(key: string, unit: UnitEntry): void {
+    if (!this.byKey.has(key)) this.byKey.set(key, unit);
+  }
+
+  private closure(name: string, seen: Set<string>): Set<string> {
+    const out = new Set<string>();
+    const unit = this.get(name);
+    if (!unit || seen.has(name)) return out;
+    seen.add(name);
+    for (const member of unit.members) {
+      const resolved = this.resolve(member)?.name ?? member;
+      out.add(resolved);
+      for (const inner of this.closure(resolved, seen)) out.add(inner);
+    }
+    return out;
+  }
+
+  get(name: string): UnitEntry | undefined {
+    return this.directory.units.find((u) => u.name === name);
+  }
+
+  resolve(text: string): UnitEntry | undefined {
+    return this.byKey.get(matchKey(text));
+  }
+
+  /** Every unit a collective includes, through nested collectives too. Empty for others. */
+  membersOf(name: string): ReadonlySet<string> {
+    return this.memberClosure.get(name) ?? new Set();
+  }
+
+  /** The collectives that include this unit, directly or through another collective. */
+  collectivesContaining(name: string): readonly string[] {
+    return this.containers.get(name) ?? [];
+  }
+
+  private readonly suggestions = new Map<string, string[]>();
+
+  /** Closest known names for an unknown one, best first (at most three). */
+  suggest(text: string): string[] {
+    const key = matchKey(text);
+    if (!key) return [];
+    const cached = this.suggestions.get(key);
+    if (cached) return cached;
+    const found = this.rank(key);
+    this.suggestions.set(key, found);
+    return found;
+  }
+
+  private rank(key: string): string[] {
+    const scored: { name: string; distance: number }[] = [];
+    for (const unit of this.directory.units) {
+      let best = Infinity;
+      for (const form of [unit.name, ...unit.aliases]) best = Math.min(best, editDistance(key, matchKey(form)));
+      const limit = Math.max(1, Math.floor(Array.from(key).length / 3));
+      if (best <= limit) scored.push({ name: unit.name, distance: best });
+    }
+    return scored
+      .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name, 'zh-CN'))
+      .slice(0, 3)
+      .map((s) => s.name);
+  }
+}
+
+const defaultIndex = new UnitIndex(DEFAULT_DIRECTORY);
+const indexCache = new WeakMap<UnitDirectory, UnitIndex>();
+
+export function indexFor(directory?: UnitDirectory): UnitIndex {
+  if (!directory || directory === DEFAULT_DIRECTORY) return defaultIndex;
+  let index = indexCache.get(directory);
+  if (!index) {
+    index = new UnitIndex(directory);
+    indexCache.set(directory, index);
+  }
+  return index;
+}
+
+const KIND_WORDS: Record<string, UnitKind> = {
+  部门: 'department',
+  市直部门: 'department',
+  department: 'department',
+  政府: 'government',
+  government: 'government',
+  学校: 'school',
+  school: 'school',
+  集体: 'collective',
+  统称: 'collective',
+  collective: 'collective',
+};
+
+export interface DirectoryRow {
+  readonly name: string;
+  readonly aliases?: string;
+  readonly kind?: string;
+  /** 所属: the collectives this unit belongs to, separated by 、 */
+  readonly memberOf?: string;
+  readonly contact?: string;
+  readonly email?: string;
+}
+
+const splitList = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[、,，;；\s]+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Merges the rows of a workbook's 单位名录 sheet into a directory. A row naming a known unit
+ * (by name or alias) updates it: aliases are added, kind and contact replaced when given,
+ * and 所属 adds it to collectives. A new name becomes a new unit.
+ */
+export function directoryFromRows(rows: readonly DirectoryRow[], base: UnitDirectory = DEFAULT_DIRECTORY): UnitDirectory {
+  const baseIndex = indexFor(base);
+  const units = new Map<string, { entry: UnitEntry; members: Set<string> }>();
+  for (const unit of base.units) units.set(unit.name, { entry: unit, members: new Set(unit.members) });
+  const joins: { member: string; collective: string }[] = [];
+  for (const row of rows) {
+    const name = row.name.trim();
+    if (!name) continue;
+    const known = baseIndex.resolve(name);
+    const canonical = known?.name ?? name;
+    const current = units.get(canonical);
+    const kind = KIND_WORDS[matchKey(row.kind ?? '')] ?? current?.entry.kind ?? 'department';
+    const aliases = [...new Set([...(current?.entry.aliases ?? []), ...splitList(row.aliases)])].filter((a) => a !== canonical);
+    units.set(canonical, {
+      entry: {
+        name: canonical,
+        aliases,
+        kind,
+        members: [],
+        contact: row.contact?.trim() || current?.entry.contact,
+        email: row.email?.trim() || current?.entry.email,
+      },
+      members: current?.members ?? new Set(),
+    });
+    for (const c of splitList(row.memberOf)) joins.push({ member: canonical, collective: c });
+  }
+  for (const { member, collective: c } of joins) {
+    const target = baseIndex.resolve(c)?.name ?? c;
+    const holder = units.get(target);
+    if (holder) holder.members.add(member);
+    else units.set(target, { entry: { name: target, aliases: [], kind: 'collective', members: [] }, members: new Set([member]) });
+  }
+  return {
+    units: [...units.values()].map(({ entry, members }) => ({ ...entry, members: [...members] })),
+  };
+}

@@ -1,0 +1,530 @@
+// Validation: one pass over the ledger, returning findings with a stable rule id, a severity,
+// the cell, a message in Chinese and English, and where it is safe the exact new cell value.
+// It never throws, whatever the cells hold.
+import { columnSpec, LEDGER_COLUMNS, type ColumnKey } from './columns';
+import { chineseDate, dayFromSerial, isoDate, type Day } from './dates';
+import { parseDeadline } from './deadlines';
+import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
+import { OFFICIAL_TASKS, type OfficialTask } from './officialTasks';
+import { isPercentFormat } from './progress';
+import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING } from './statuses';
+import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
+import { cellText, describeDifference, matchKey, toHalfWidth } from './text';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'header.missing'
+  | 'header.variant'
+  | 'header.duplicate'
+  | 'row.blank'
+  | 'no.missing'
+  | 'no.notInteger'
+  | 'no.duplicate'
+  | 'official.missingTask'
+  | 'task.empty'
+  | 'task.changed'
+  | 'units.empty'
+  | 'units.unknown'
+  | 'units.changed'
+  | 'units.format'
+  | 'status.empty'
+  | 'status.variant'
+  | 'status.unknown'
+  | 'progress.invalid'
+  | 'progress.text'
+  | 'progress.doneBelow100'
+  | 'progress.fullNotDone'
+  | 'deadline.invalid'
+  | 'deadline.overdue'
+  | 'problems.missing'
+  | 'updated.invalid'
+  | 'updated.stale'
+  | 'cell.error';
+
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export const RULES: Record<RuleId, { readonly severity: Severity; readonly title: Bilingual }> = {
+  'header.missing': { severity: 'error', title: { zh: '缺少必需列', en: 'Required column missing' } },
+  'header.variant': { severity: 'warning', title: { zh: '列标题写法不规范', en: 'Header spelled differently' } },
+  'header.duplicate': { severity: 'warning', title: { zh: '列标题重复', en: 'Duplicate header' } },
+  'row.blank': { severity: 'info', title: { zh: '表中有空行', en: 'Blank row in the table' } },
+  'no.missing': { severity: 'error', title: { zh: '序号为空', en: 'No. missing' } },
+  'no.notInteger': { severity: 'error', title: { zh: '序号不是整数', en: 'No. is not a whole number' } },
+  'no.duplicate': { severity: 'error', title: { zh: '序号重复', en: 'Duplicate No.' } },
+  'official.missingTask': { severity: 'warning', title: { zh: '缺少正式任务', en: 'Official task missing' } },
+  'task.empty': { severity: 'error', title: { zh: '工作任务为空', en: 'Task text empty' } },
+  'task.changed': {
+    severity: 'warning',
+    title: { zh: '任务表述与正式文本不一致', en: 'Task wording differs from the official text' },
+  },
+  'units.empty': { severity: 'error', title: { zh: '责任单位为空', en: 'Responsible units empty' } },
+  'units.unknown': { severity: 'warning', title: { zh: '未知的责任单位', en: 'Unknown unit' } },
+  'units.changed': { severity: 'warning', title: { zh: '责任单位与正式文本不一致', en: 'Units differ from the official text' } },
+  'units.format': { severity: 'info', title: { zh: '责任单位标点或空格不规范', en: 'Unit text punctuation or spaces' } },
+  'status.empty': { severity: 'warning', title: { zh: '状态未填写', en: 'Status empty' } },
+  'status.variant': { severity: 'warning', title: { zh: '状态写法不规范', en: 'Status spelled differently' } },
+  'status.unknown': { severity: 'error', title: { zh: '状态不在列表中', en: 'Status not in the list' } },
+  'progress.invalid': { severity: 'error', title: { zh: '进度不是0–100的数字', en: 'Progress is not a number from 0 to 100' } },
+  'progress.text': { severity: 'info', title: { zh: '进度以文本填写', en: 'Progress written as text' } },
+  'progress.doneBelow100': {
+    severity: 'warning',
+    title: { zh: '已完成但进度不足100%', en: 'Completed with progress below 100%' },
+  },
+  'progress.fullNotDone': { severity: 'warning', title: { zh: '进度100%但未标记已完成', en: 'Progress 100% but not completed' } },
+  'deadline.invalid': { severity: 'warning', title: { zh: '完成时限无法识别', en: 'Deadline not recognized' } },
+  'deadline.overdue': { severity: 'warning', title: { zh: '已逾期', en: 'Overdue' } },
+  'problems.missing': {
+    severity: 'warning',
+    title: { zh: '滞后任务未填写存在问题', en: 'Behind schedule without a problem note' },
+  },
+  'updated.invalid': { severity: 'warning', title: { zh: '更新日期无法识别', en: 'Update date not recognized' } },
+  'updated.stale': { severity: 'info', title: { zh: '长期未更新', en: 'Not updated for a long time' } },
+  'cell.error': { severity: 'error', title: { zh: '单元格显示错误值', en: 'Excel error value' } },
+};
+
+export interface Fix {
+  readonly row: number;
+  readonly column: number;
+  readonly value: CellValue;
+}
+
+export interface Finding {
+  /** Stable across runs for the same problem in the same cell. */
+  readonly id: string;
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** Data-row index, -1 for the header row, null for the sheet as a whole. */
+  readonly row: number | null;
+  readonly column: number | null;
+  readonly columnKey: ColumnKey | null;
+  readonly taskNo: number | null;
+  readonly message: Bilingual;
+  readonly fix?: Fix;
+}
+
+export interface ValidateOptions extends ReadOptions {
+  /** Days after which 更新日期 counts as stale. Default 30. */
+  readonly staleDays?: number;
+  /**
+   * The official tasks to compare wording with. 'auto' (default) compares with the 40 tasks
+   * of the plan when at least one row carries an official task's exact wording; null turns
+   * the comparison off.
+   */
+  readonly official?: readonly OfficialTask[] | 'auto' | null;
+}
+
+const EXCEL_ERRORS = new Set([
+  '#N/A',
+  '#REF!',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NULL!',
+  '#NUM!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#FIELD!',
+  '#UNKNOWN!',
+  '#BUSY!',
+  '#PYTHON!',
+  '#TIMEOUT!',
+]);
+
+export function isExcelError(value: unknown): boolean {
+  // Every error value starts with #; testing that first keeps the scan of each cell cheap.
+  return typeof value === 'string' && value.includes('#') && EXCEL_ERRORS.has(value.trim().toUpperCase());
+}
+
+/** 责任单位 in the official way of writing: full-width punctuation, no spaces, single 、. */
+export function normalizeUnitsText(text: string): string {
+  return toHalfWidth(text)
+    .replace(/\s+/gu, '')
+    .replace(/[,;]/gu, '，')
+    .replace(/\(/gu, '（')
+    .replace(/\)/gu, '）')
+    .replace(/、{2,}/gu, '、')
+    .replace(/，{2,}/gu, '，')
+    .replace(/^[、，]+|[、，]+$/gu, '');
+}
+
+const short = (text: string, n = 12) => (Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text);
+
+function officialFor(ledger: Ledger, option: ValidateOptions['official']): ReadonlyMap<number, OfficialTask> | null {
+  if (option === null) return null;
+  const list = option === undefined || option === 'auto' ? OFFICIAL_TASKS : option;
+  const byNo = new Map(list.map((t) => [t.no, t]));
+  if (option !== undefined && option !== 'auto') return byNo;
+  const taskCol = ledger.header.columns.task;
+  const noCol = ledger.header.columns.no;
+  if (taskCol === undefined || noCol === undefined) return null;
+  const keys = new Set(list.map((t) => matchKey(t.task)));
+  return ledger.rows.some((r) => keys.has(matchKey(cellText(r[taskCol])))) ? byNo : null;
+}
+
+/** `tasks` may be passed when the caller already read them (analyzeLedger does). */
+export function validateLedger(
+  ledger: Ledger,
+  options: ValidateOptions,
+  tasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
+): Finding[] {
+  const findings: Finding[] = [];
+  const add = (
+    rule: RuleId,
+    at: { row: number | null; key?: ColumnKey | null; column?: number | null; taskNo?: number | null; nth?: number },
+    message: Bilingual,
+    fixValue?: CellValue,
+  ) => {
+    const column = at.column ?? (at.key ? (ledger.header.columns[at.key] ?? null) : null);
+    const fix =
+      fixValue !== undefined && at.row !== null && column !== null ? { row: at.row, column, value: fixValue } : undefined;
+    findings.push({
+      // A second finding of one rule in one cell (two unknown units) carries its ordinal.
+      id: `${rule}@${at.row ?? 'sheet'}:${column ?? '-'}${at.row === null && at.taskNo ? `#${at.taskNo}` : ''}${at.nth ? `~${at.nth}` : ''}`,
+      rule,
+      severity: RULES[rule].severity,
+      row: at.row,
+      column,
+      columnKey: at.key ?? null,
+      taskNo: at.taskNo ?? null,
+      message,
+      fix,
+    });
+  };
+
+  checkHeaders(ledger, add);
+  const statuses = options.statuses ?? DEFAULT_STATUSES;
+  const official = officialFor(ledger, options.official);
+  const seen = new Map<number, number>();
+  const normalizedUnits = new Map<string, string>();
+  const normalize = (text: string) => {
+    let hit = normalizedUnits.get(text);
+    if (hit === undefined) {
+      hit = normalizeUnitsText(text);
+      normalizedUnits.set(text, hit);
+    }
+    return hit;
+  };
+
+  ledger.rows.forEach((values, row) => {
+    if (isBlankRow(values)) add('row.blank', { row }, { zh: `第${row + 1}行数据为空行`, en: `Data row ${row + 1} is blank` });
+  });
+
+  for (const t of tasks) {
+    const where = { row: t.row, taskNo: t.no };
+    const label = t.no !== null ? { zh: `第${t.no}项`, en: `Task ${t.no}` } : { zh: `第${t.row + 1}行`, en: `Row ${t.row + 1}` };
+    const say = (zh: string, en: string): Bilingual => ({ zh: `${label.zh}：${zh}`, en: `${label.en}: ${en}` });
+
+    ledger.rows[t.row].forEach((value, column) => {
+      if (isExcelError(value)) {
+        const key = LEDGER_COLUMNS.find((c) => ledger.header.columns[c.key] === column)?.key ?? null;
+        add(
+          'cell.error',
+          { ...where, key, column },
+          say(
+            `单元格显示错误值 ${String(value)}，请检查公式或引用`,
+            `the cell shows ${String(value)}; check its formula or reference`,
+          ),
+        );
+      }
+    });
+
+    checkNumber(ledger, t, seen, add, say);
+    checkTaskText(t, official, add, say);
+    checkUnits(t, official, normalize, add, say);
+    checkStatusCell(t, statuses, add, say);
+    checkProgress(ledger, t, add, say);
+    checkDeadline(t, options.asOf, add, say);
+    if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
+      add(
+        'problems.missing',
+        { ...where, key: 'problems' },
+        say('状态为“滞后”，请在“存在问题”中说明原因', 'behind schedule: say why under 存在问题'),
+      );
+    }
+    checkUpdated(ledger, t, options, add, say);
+  }
+
+  if (official) {
+    const present = new Set(tasks.map((t) => t.no));
+    for (const task of official.values()) {
+      if (!present.has(task.no)) {
+        add(
+          'official.missingTask',
+          { row: null, taskNo: task.no },
+          { zh: `台账中没有第${task.no}项任务（${short(task.task)}）`, en: `Task ${task.no} of the plan is not in the ledger` },
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+type Add = (
+  rule: RuleId,
+  at: { row: number | null; key?: ColumnKey | null; column?: number | null; taskNo?: number | null; nth?: number },
+  message: Bilingual,
+  fixValue?: CellValue,
+) => void;
+type Say = (zh: string, en: string) => Bilingual;
+
+function checkHeaders(ledger: Ledger, add: Add): void {
+  for (const m of ledger.header.matches) {
+    if (m.how !== 'variant') continue;
+    const spec = columnSpec(m.key);
+    add(
+      'header.variant',
+      { row: -1, key: m.key, column: m.column },
+      {
+        zh: `列标题“${m.text}”按“${spec.header}”识别，建议改为标准写法`,
+        en: `Header "${m.text}" was read as ${spec.header}; rename it to the standard text`,
+      },
+      spec.header,
+    );
+  }
+  for (const key of ledger.header.missing) {
+    const spec = columnSpec(key);
+    if (!spec.required) continue;
+    add(
+      'header.missing',
+      { row: -1, key },
+      {
+        zh: `缺少必需列“${spec.header}”，请在标题行添加`,
+        en: `Required column ${spec.header} is missing; add it to the header row`,
+      },
+    );
+  }
+  for (const d of ledger.header.duplicates) {
+    const spec = columnSpec(d.key);
+    add(
+      'header.duplicate',
+      { row: -1, key: null, column: d.column },
+      { zh: `又一列标题为“${spec.header}”，该列未被读取`, en: `Another column is headed ${spec.header}; it is not read` },
+    );
+  }
+}
+
+function checkNumber(ledger: Ledger, t: LedgerTask, seen: Map<number, number>, add: Add, say: Say): void {
+  if (ledger.header.columns.no === undefined) return;
+  const raw = cellOf(ledger, t.row, 'no');
+  const where = { row: t.row, key: 'no' as const, taskNo: t.no };
+  if (raw === null || (typeof raw === 'string' && !raw.trim())) {
+    add('no.missing', where, say('序号为空', 'No. is empty'));
+  } else if (t.no === null) {
+    const text = toHalfWidth(cellText(raw)).trim();
+    const fix = /^\d+$/u.test(text) && Number(text) > 0 ? Number(text) : undefined;
+    add('no.notInteger', where, say(`序号“${cellText(raw)}”不是正整数`, `No. "${cellText(raw)}" is not a whole number`), fix);
+  } else if (seen.has(t.no)) {
+    add(
+      'no.duplicate',
+      where,
+      say(
+        `序号${t.no}与第${(seen.get(t.no) as number) + 1}行重复`,
+        `No. ${t.no} repeats data row ${(seen.get(t.no) as number) + 1}`,
+      ),
+    );
+  } else {
+    seen.set(t.no, t.row);
+  }
+}
+
+function checkTaskText(t: LedgerTask, official: ReadonlyMap<number, OfficialTask> | null, add: Add, say: Say): void {
+  const where = { row: t.row, key: 'task' as const, taskNo: t.no };
+  if (!t.task.trim()) {
+    const fix = official && t.no !== null ? official.get(t.no)?.task : undefined;
+    add('task.empty', where, say('工作任务为空', 'the task text is empty'), fix);
+    return;
+  }
+  const expected = official && t.no !== null ? official.get(t.no) : undefined;
+  if (expected && t.task !== expected.task) {
+    const d = describeDifference(expected.task, t.task);
+    add(
+      'task.changed',
+      where,
+      say(
+        `表述与正式文本不同（第${d.at}字起：正式为“${d.expected}”，现为“${d.actual}”）`,
+        `wording differs from the official text at character ${d.at}: official "${d.expected}", sheet "${d.actual}"`,
+      ),
+      expected.task,
+    );
+  }
+}
+
+function checkUnits(
+  t: LedgerTask,
+  official: ReadonlyMap<number, OfficialTask> | null,
+  normalize: (text: string) => string,
+  add: Add,
+  say: Say,
+): void {
+  const where = { row: t.row, key: 'units' as const, taskNo: t.no };
+  const expected = official && t.no !== null ? official.get(t.no) : undefined;
+  if (!t.unitsText.trim()) {
+    add('units.empty', where, say('责任单位为空', 'no responsible unit'), expected?.units);
+    return;
+  }
+  let nth = 0;
+  for (const u of t.units) {
+    if (u.known) continue;
+    const hint = u.suggestions.length ? `，是否为“${u.suggestions.join('”或“')}”？` : '，请核对名称或在“单位名录”中添加';
+    const hintEn = u.suggestions.length
+      ? `; did you mean ${u.suggestions.join(' or ')}?`
+      : '; check the name or add it to 单位名录';
+    add('units.unknown', { ...where, nth: nth++ }, say(`未知的责任单位“${u.raw}”${hint}`, `unknown unit "${u.raw}"${hintEn}`));
+  }
+  const normalized = normalize(t.unitsText);
+  if (expected && t.unitsText !== expected.units) {
+    if (normalized === expected.units) {
+      add('units.format', where, say('责任单位的标点或空格不规范', 'punctuation or spaces in the unit text'), expected.units);
+    } else {
+      const d = describeDifference(expected.units, t.unitsText);
+      add(
+        'units.changed',
+        where,
+        say(
+          `责任单位与正式文本不同（正式为“${d.expected}”，现为“${d.actual}”）`,
+          `units differ from the official text: official "${d.expected}", sheet "${d.actual}"`,
+        ),
+        expected.units,
+      );
+    }
+  } else if (!expected && normalized !== t.unitsText) {
+    add(
+      'units.format',
+      where,
+      say(
+        '责任单位的标点或空格不规范（应使用全角“、”“，”且无空格）',
+        'punctuation or spaces in the unit text (use full-width 、 and ， without spaces)',
+      ),
+      normalized,
+    );
+  }
+}
+
+function checkStatusCell(t: LedgerTask, statuses: readonly string[], add: Add, say: Say): void {
+  const where = { row: t.row, key: 'status' as const, taskNo: t.no };
+  const check = checkStatus(t.status, statuses);
+  if (check.kind === 'empty') add('status.empty', where, say('状态未填写', 'status is empty'));
+  else if (check.kind === 'variant')
+    add(
+      'status.variant',
+      where,
+      say(`状态“${t.status}”应写作“${check.status}”`, `status "${t.status}" should read ${check.status}`),
+      check.status,
+    );
+  else if (check.kind === 'unknown') {
+    const list = statuses.join('、');
+    if (check.suggestion)
+      add(
+        'status.unknown',
+        where,
+        say(
+          `状态“${t.status}”不在列表（${list}）中，应为“${check.suggestion}”`,
+          `status "${t.status}" is not in the list (${list}); did you mean ${check.suggestion}?`,
+        ),
+        check.suggestion,
+      );
+    else
+      add(
+        'status.unknown',
+        where,
+        say(`状态“${t.status}”不在列表（${list}）中`, `status "${t.status}" is not in the list (${list})`),
+      );
+  }
+}
+
+function checkProgress(ledger: Ledger, t: LedgerTask, add: Add, say: Say): void {
+  const where = { row: t.row, key: 'progress' as const, taskNo: t.no };
+  const p = t.progress;
+  const raw = cellText(cellOf(ledger, t.row, 'progress'));
+  if (p.kind === 'invalid') {
+    const why = p.reason === 'out-of-range' ? { zh: '超出0–100', en: 'outside 0–100' } : { zh: '不是数字', en: 'not a number' };
+    add('progress.invalid', where, say(`进度“${raw}”${why.zh}`, `progress "${raw}" is ${why.en}`));
+    return;
+  }
+  if (p.kind !== 'ok') return;
+  if (p.source === 'percent-text' || p.source === 'number-text') {
+    const asPercent = isPercentFormat(formatOf(ledger, t.row, 'progress'));
+    add(
+      'progress.text',
+      where,
+      say(
+        `进度以文本“${raw}”填写，已按${p.percent}%读取，建议改为数字`,
+        `progress written as text "${raw}", read as ${p.percent}%; make it a number`,
+      ),
+      asPercent ? p.percent / 100 : p.percent,
+    );
+  }
+  if (t.done && p.percent < 100)
+    add(
+      'progress.doneBelow100',
+      where,
+      say(`状态为“${STATUS_DONE}”，但进度为${p.percent}%`, `marked ${STATUS_DONE} but progress is ${p.percent}%`),
+    );
+  if (!t.done && p.percent >= 100 && t.status)
+    add(
+      'progress.fullNotDone',
+      where,
+      say(`进度已达100%，但状态为“${t.status}”`, `progress is 100% but the status is ${t.status}`),
+    );
+}
+
+function checkDeadline(t: LedgerTask, asOf: Day, add: Add, say: Say): void {
+  const where = { row: t.row, key: 'deadline' as const, taskNo: t.no };
+  const d = t.deadline;
+  if (d.kind === 'invalid') {
+    const why: Record<string, Bilingual> = {
+      'phantom-1900-02-29': { zh: '是 Excel 虚设的1900年2月29日', en: "is Excel's non-existent 1900-02-29" },
+      'no-such-date': { zh: '不是有效日期', en: 'is not a real date' },
+      'half-year-without-year': { zh: '未写年份', en: 'names no year' },
+    };
+    const w = why[d.reason] ?? {
+      zh: '无法识别，可写作“2025年12月底前”“2025-12-31”或“长期”',
+      en: 'is not recognized; write e.g. 2025-12-31, 2025年12月底前 or 长期',
+    };
+    add('deadline.invalid', where, say(`完成时限“${t.deadlineText}”${w.zh}`, `deadline "${t.deadlineText}" ${w.en}`));
+  } else if (d.kind === 'date' && d.day < asOf && !t.done) {
+    add(
+      'deadline.overdue',
+      where,
+      say(`已超过完成时限（${chineseDate(d.day)}），尚未完成`, `past its deadline (${isoDate(d.day)}) and not completed`),
+    );
+  }
+}
+
+function checkUpdated(ledger: Ledger, t: LedgerTask, options: ValidateOptions, add: Add, say: Say): void {
+  const raw = cellOf(ledger, t.row, 'updated');
+  if (raw === null || raw === '') return;
+  const where = { row: t.row, key: 'updated' as const, taskNo: t.no };
+  const text = typeof raw === 'number' ? null : parseDeadline(raw, { dateSystem: options.dateSystem });
+  const day =
+    text === null
+      ? dayFromSerial(raw as number, options.dateSystem)
+      : text.kind === 'date' && text.precision === 'day'
+        ? text.day
+        : null;
+  if (day === null) {
+    add('updated.invalid', where, say(`更新日期“${cellText(raw)}”无法识别`, `update date "${cellText(raw)}" is not a date`));
+    return;
+  }
+  const staleDays = options.staleDays ?? 30;
+  const age = options.asOf - day;
+  if (age > staleDays)
+    add(
+      'updated.stale',
+      where,
+      say(`已有${age}天未更新（上次${chineseDate(day)}）`, `not updated for ${age} days (last ${isoDate(day)})`),
+    );
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}

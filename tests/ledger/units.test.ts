@@ -1,0 +1,131 @@
+import {
+  DEFAULT_DIRECTORY,
+  directoryFromRows,
+  indexFor,
+  OFFICIAL_TASKS,
+  parseResponsibleUnits,
+  UnitIndex,
+} from '../../src/ledger';
+
+const TABLE_NAMES = [
+  '市教育局',
+  '市发改委',
+  '市财政局',
+  '四平职业大学',
+  '各县（市）人民政府',
+  '市人社局',
+  '市自然资源局',
+  '市交通局',
+  '铁西区政府',
+  '吉林省四平卫生学校',
+  '市委编办',
+  '各职业学校',
+  '相关职业学校',
+  '双辽市人民政府',
+  '市农业农村局',
+  '市退役军人事务局',
+  '市工信局',
+  '市总工会',
+  '吉林广播电视大学四平分校',
+  '各县（市）区人民政府',
+  '各级人民政府',
+  '市委组织部',
+];
+
+describe('default unit directory', () => {
+  const index = indexFor();
+
+  it('knows the 22 names of the table', () => {
+    const written = new Set(OFFICIAL_TASKS.flatMap((t) => parseResponsibleUnits(t.units).map((u) => u.raw)));
+    expect([...written].sort()).toEqual([...TABLE_NAMES].sort());
+    for (const name of TABLE_NAMES) expect(index.resolve(name)).toBeDefined();
+  });
+
+  it.each([
+    ['四平市教育局', '市教育局'],
+    ['市教育局', '市教育局'],
+    ['铁西区政府', '铁西区人民政府'],
+    ['铁西区人民政府', '铁西区人民政府'],
+    ['吉林开放大学四平分校', '吉林广播电视大学四平分校'],
+    ['吉林广播电视大学四平分校', '吉林广播电视大学四平分校'],
+    ['市人力资源和社会保障局', '市人社局'],
+    ['四平市财政局', '市财政局'],
+    ['四平市委组织部', '市委组织部'],
+    ['伊通县人民政府', '伊通满族自治县人民政府'],
+    ['各县(市)人民政府', '各县（市）人民政府'],
+    ['各县（市、区）人民政府', '各县（市）区人民政府'],
+    ['ＳＰ市教育局'.replace('ＳＰ', '四平'), '市教育局'],
+  ])('resolves %s to %s', (alias, canonical) => {
+    expect(index.resolve(alias)?.name).toBe(canonical);
+  });
+
+  it('lists the five county-level governments of Siping and no 公主岭', () => {
+    const governments = DEFAULT_DIRECTORY.units.filter((u) => u.kind === 'government').map((u) => u.name);
+    expect(governments).toEqual(
+      expect.arrayContaining(['铁西区人民政府', '铁东区人民政府', '梨树县人民政府', '伊通满族自治县人民政府', '双辽市人民政府']),
+    );
+    expect(governments.join()).not.toContain('公主岭');
+  });
+
+  it('expands collectives through nesting', () => {
+    expect([...index.membersOf('各县（市）人民政府')].sort()).toEqual(
+      ['伊通满族自治县人民政府', '双辽市人民政府', '梨树县人民政府'].sort(),
+    );
+    const countyAndDistrict = index.membersOf('各县（市）区人民政府');
+    expect(countyAndDistrict).toEqual(
+      new Set([
+        '各县（市）人民政府',
+        '梨树县人民政府',
+        '伊通满族自治县人民政府',
+        '双辽市人民政府',
+        '铁西区人民政府',
+        '铁东区人民政府',
+      ]),
+    );
+    const all = index.membersOf('各级人民政府');
+    expect(all.has('四平市人民政府')).toBe(true);
+    expect(all.has('铁东区人民政府')).toBe(true);
+    expect(index.membersOf('市教育局').size).toBe(0);
+    expect(index.collectivesContaining('双辽市人民政府')).toEqual(['各县（市）人民政府', '各县（市）区人民政府', '各级人民政府']);
+    expect(index.collectivesContaining('铁西区人民政府')).toEqual(['各县（市）区人民政府', '各级人民政府']);
+  });
+
+  it('suggests the closest known names for a near miss', () => {
+    expect(index.suggest('市教育厅')[0]).toBe('市教育局');
+    expect(index.suggest('市财政厅')[0]).toBe('市财政局');
+    expect(index.suggest('完全无关的名字')).toEqual([]);
+    expect(index.suggest('')).toEqual([]);
+  });
+});
+
+describe('directoryFromRows (the 单位名录 sheet)', () => {
+  it('adds aliases, contacts and new units, and collective membership', () => {
+    const dir = directoryFromRows([
+      { name: '市教育局', aliases: '教育局、市教委', contact: '王老师', email: 'jy@example.cn' },
+      { name: '四平市第一职业中专', kind: '学校', memberOf: '相关职业学校、各职业学校' },
+      { name: '新设的局', kind: '部门' },
+    ]);
+    const index = new UnitIndex(dir);
+    expect(index.resolve('市教委')?.name).toBe('市教育局');
+    expect(index.get('市教育局')?.contact).toBe('王老师');
+    expect(index.get('四平市第一职业中专')?.kind).toBe('school');
+    expect(index.membersOf('相关职业学校').has('四平市第一职业中专')).toBe(true);
+    expect(index.membersOf('各职业学校').has('四平市第一职业中专')).toBe(true);
+    expect(index.get('新设的局')?.kind).toBe('department');
+    expect(parseResponsibleUnits('新设的局、市教委', dir).map((u) => [u.name, u.known])).toEqual([
+      ['新设的局', true],
+      ['市教育局', true],
+    ]);
+  });
+
+  it('creates a collective named only under 所属', () => {
+    const dir = directoryFromRows([{ name: '甲学校', kind: 'school', memberOf: '示范学校' }]);
+    const index = new UnitIndex(dir);
+    expect(index.get('示范学校')?.kind).toBe('collective');
+    expect([...index.membersOf('示范学校')]).toEqual(['甲学校']);
+  });
+
+  it('ignores blank rows', () => {
+    expect(directoryFromRows([{ name: '  ' }]).units).toHaveLength(DEFAULT_DIRECTORY.units.length);
+  });
+});
