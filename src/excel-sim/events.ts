@@ -1,0 +1,33 @@
+// onChanged event registration: handlers are registered when the batch runs.
+// https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events
+import type { SimContext } from './core';
+import type { ChangeEvent } from './state';
+
+type Handler = (event: ChangeEvent) => Promise<unknown> | void;
+
+export class SimEventHandlerResult {
+  private unsubscribe: (() => void) | null = null;
+  constructor(private readonly ctx: SimContext) {}
+  _bind(unsubscribe: () => void): void {
+    this.unsubscribe = unsubscribe;
+  }
+  get context(): SimContext {
+    return this.ctx;
+  }
+  remove(): void {
+    this.ctx.enqueue({ remove: true }, () => this.unsubscribe?.());
+  }
+}
+
+export class SimEventHandlers {
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly subscribe: (handler: Handler) => () => void,
+  ) {}
+
+  add(handler: Handler): SimEventHandlerResult {
+    const result = new SimEventHandlerResult(this.ctx);
+    this.ctx.enqueue({ addHandler: true }, () => result._bind(this.subscribe(handler)));
+    return result;
+  }
+}

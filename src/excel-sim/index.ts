@@ -1,0 +1,211 @@
+// excel-sim: an in-memory Excel host strict enough that passing tests mean the code would
+// work in Excel. Tests and the preview page create one and hand its context to src/excel.
+import { formatAddress, parseRef, splitSheet, type Rect } from './address';
+import { SimError } from './errors';
+import {
+  displayText,
+  isLockedForEdit,
+  readCell,
+  storeValue,
+  usedRect,
+  writableCell,
+  applyTableFilters,
+  type SheetModel,
+} from './model';
+import { WorkbookState } from './state';
+import { SimRequestContext } from './workbook';
+
+export { SimError } from './errors';
+export type { SimErrorCode } from './errors';
+export { WorkbookState } from './state';
+export type { ChangeEvent } from './state';
+export { SimRequestContext } from './workbook';
+export * as simModel from './model';
+export { columnName, formatAddress, parseRef } from './address';
+
+export type EditResult = { ok: true } | { ok: false; title: string; message: string };
+
+export class ExcelSim {
+  readonly state = new WorkbookState();
+
+  /** Like Excel.run: one context per batch, a final sync for anything still queued. */
+  async run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
+    const context = new SimRequestContext(this.state);
+    try {
+      const result = await batch(context);
+      if (context._ctx.hasPending()) await context.sync();
+      return result;
+    } finally {
+      context._ctx.closed = true;
+    }
+  }
+
+  /** The same, typed as the real API: the one place the simulator poses as Excel. */
+  runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.run((context) => batch(context as unknown as Excel.RequestContext));
+  }
+
+  get syncCount(): number {
+    return this.state.stats.syncs;
+  }
+
+  get batches() {
+    return this.state.stats.batches;
+  }
+
+  sheet(name: string): SheetModel {
+    return this.state.sheetOrThrow(name);
+  }
+
+  /** Values of the used range, as Range.values would give them. */
+  values(sheetName: string): (string | number | boolean)[][] {
+    const sheet = this.sheet(sheetName);
+    const rect = usedRect(sheet, true);
+    if (!rect) return [];
+    const out: (string | number | boolean)[][] = [];
+    for (let r = 0; r < rect.row + rect.rowCount; r++) {
+      const line: (string | number | boolean)[] = [];
+      for (let c = 0; c < rect.column + rect.columnCount; c++) line.push(readCell(sheet, r, c).value);
+      out.push(line);
+    }
+    return out;
+  }
+
+  /**
+   * A person typing into cells: list validation with a Stop alert refuses a value outside the
+   * list (as Excel does for typed input; pasting is not checked), a protected cell refuses any
+   * value, and change events fire with source Local.
+   */
+  userEdit(sheetName: string, address: string, values: unknown[][]): EditResult {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRef(splitSheet(address).ref);
+    if (!rect) throw new SimError('InvalidArgument', `"${address}" is not a valid address.`);
+    for (let r = 0; r < rect.rowCount; r++) {
+      for (let c = 0; c < rect.columnCount; c++) {
+        const row = rect.row + r;
+        const column = rect.column + c;
+        const value = values[r]?.[c];
+        if (isLockedForEdit(sheet, row, column)) {
+          return { ok: false, title: 'Microsoft Excel', message: '您试图更改的单元格或图表位于受保护的工作表中。' };
+        }
+        const refusal = this.validationRefusal(sheet, row, column, value);
+        if (refusal) return refusal;
+      }
+    }
+    for (let r = 0; r < rect.rowCount; r++) {
+      for (let c = 0; c < rect.columnCount; c++) {
+        const cell = writableCell(sheet, rect.row + r, rect.column + c);
+        const value = values[r]?.[c];
+        if (value === '' || value === null || value === undefined) {
+          cell.value = '';
+          cell.formula = null;
+        } else storeValue(cell, value);
+      }
+    }
+    for (const table of this.state.tables.filter((t) => t.sheetId === sheet.id && t.filters.size))
+      applyTableFilters(sheet, table);
+    this.state.fireChanges([{ sheetId: sheet.id, rect }], 'Local');
+    return { ok: true };
+  }
+
+  /** The list a cell's dropdown offers, or null when it has none. */
+  dropdown(sheetName: string, row: number, column: number): string[] | null {
+    const sheet = this.sheet(sheetName);
+    const rule = sheet.validations.find(
+      (v) =>
+        v.list &&
+        v.list.inCellDropDown &&
+        row >= v.rect.row &&
+        row < v.rect.row + v.rect.rowCount &&
+        column >= v.rect.column &&
+        column < v.rect.column + v.rect.columnCount,
+    );
+    return rule?.list ? this.listItems(sheet, rule.list.source) : null;
+  }
+
+  private listItems(sheet: SheetModel, source: string): string[] {
+    if (!source.startsWith('=')) return source.split(',').map((s) => s.trim());
+    const { sheet: named, ref } = splitSheet(source.slice(1));
+    const target = named ? this.state.findSheet(named) : sheet;
+    const rect: Rect | null = parseRef(ref);
+    if (!target || !rect) return [];
+    const items: string[] = [];
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        const text = displayText(readCell(target, r, c));
+        if (text) items.push(text);
+      }
+    }
+    return items;
+  }
+
+  private validationRefusal(sheet: SheetModel, row: number, column: number, value: unknown): EditResult | null {
+    const rule = sheet.validations.find(
+      (v) =>
+        row >= v.rect.row &&
+        row < v.rect.row + v.rect.rowCount &&
+        column >= v.rect.column &&
+        column < v.rect.column + v.rect.columnCount,
+    );
+    if (!rule?.list) return null;
+    const text = value === null || value === undefined ? '' : String(value);
+    if (text === '' && rule.ignoreBlanks) return null;
+    if (this.listItems(sheet, rule.list.source).includes(text)) return null;
+    if (!rule.errorAlert.showAlert || rule.errorAlert.style !== 'Stop') return null;
+    return {
+      ok: false,
+      title: rule.errorAlert.title || 'Microsoft Excel',
+      message:
+        rule.errorAlert.message ||
+        `此值与此单元格定义的数据验证限制不匹配。（${formatAddress(sheet.name, { row, column, rowCount: 1, columnCount: 1 })}）`,
+    };
+  }
+
+  /** Everything a user could see or lose, as plain data: compare before and after an operation. */
+  snapshot(): WorkbookSnapshot {
+    const s = this.state;
+    return {
+      sheets: s.sheets.map((sheet) => ({
+        id: sheet.id,
+        name: sheet.name,
+        visibility: sheet.visibility,
+        tabColor: sheet.tabColor,
+        cells: Object.fromEntries(
+          [...sheet.cells.entries()]
+            .filter(
+              ([, c]) => c.value !== '' || c.formula !== null || c.numberFormat !== 'General' || Object.keys(c.format).length,
+            )
+            .map(([k, c]) => [k, JSON.parse(JSON.stringify(c))]),
+        ),
+        columnWidths: Object.fromEntries(sheet.columnWidths),
+        rowHeights: Object.fromEntries(sheet.rowHeights),
+        hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
+        filteredRows: [...sheet.filteredRows].sort((a, b) => a - b),
+        freeze: { ...sheet.freeze },
+        protection: { protected: sheet.protection.protected, options: { ...sheet.protection.options } },
+        pageLayout: { ...sheet.pageLayout },
+        merges: sheet.merges.map((m) => ({ ...m })),
+        validations: JSON.parse(JSON.stringify(sheet.validations)),
+        conditionalFormats: JSON.parse(JSON.stringify(sheet.conditionalFormats)),
+        charts: JSON.parse(JSON.stringify(sheet.charts)),
+      })),
+      tables: s.tables.map((t) => ({
+        ...t,
+        rect: { ...t.rect },
+        filters: Object.fromEntries([...t.filters].map(([k, v]) => [k, { ...v, values: [...v.values] }])),
+      })),
+      settings: Object.fromEntries(JSON.parse(JSON.stringify([...s.settings]))),
+    };
+  }
+}
+
+export type WorkbookSnapshot = {
+  sheets: {
+    id: string;
+    name: string;
+    cells: Record<string, unknown>;
+    [key: string]: unknown;
+  }[];
+  tables: Record<string, unknown>[];
+  settings: Record<string, unknown>;
+};

@@ -1,0 +1,130 @@
+// Workbook, settings and the request context. https://learn.microsoft.com/javascript/api/excel/excel.workbook
+import { SimCollection } from './collection';
+import { SimClientObject, SimClientResult, SimContext } from './core';
+import { SimError } from './errors';
+import { SimRange } from './range';
+import type { WorkbookState } from './state';
+import { SimTableCollection } from './table';
+import { SheetRef, SimWorksheet, SimWorksheetCollection } from './worksheet';
+
+export class SimSetting extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly keyOf: () => string | null,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    const key = this.keyOf();
+    return key !== null && this.context.state.settings.has(key);
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return { key: () => this.keyOf(), value: () => this.context.state.settings.get(this.keyOf() as string) };
+  }
+  get key(): string {
+    return this.read('key') as string;
+  }
+  get value(): any {
+    return this.read('value');
+  }
+  set value(value: any) {
+    this.write('value', value, () => this.context.state.settings.set(this.keyOf() as string, structuredClone(value)));
+  }
+  delete(): void {
+    this.call('delete', null, () => this.context.state.settings.delete(this.keyOf() as string));
+  }
+}
+
+/** Workbook settings persist with the document; values are JSON-serializable. */
+export class SimSettingCollection extends SimCollection<SimSetting> {
+  protected currentItems(): SimSetting[] {
+    return [...this.context.state.settings.keys()].map((k) => new SimSetting(this.context, () => k));
+  }
+  add(key: string, value: unknown): SimSetting {
+    this.call('add', { key, value }, () => {
+      if (!key) throw new SimError('InvalidArgument', 'A setting needs a key.');
+      JSON.stringify(value);
+      this.context.state.settings.set(key, structuredClone(value));
+    });
+    return new SimSetting(this.context, () => key);
+  }
+  private lookup(key: string, nullable: boolean): SimSetting {
+    const holder: { key: string | null } = { key: null };
+    const setting = new SimSetting(this.context, () => holder.key);
+    setting._nullable = nullable;
+    this.call('getItem', key, () => {
+      if (!this.context.state.settings.has(key) && !nullable) throw new SimError('ItemNotFound', `No setting "${key}".`);
+      holder.key = this.context.state.settings.has(key) ? key : null;
+    });
+    return setting;
+  }
+  getItem(key: string): SimSetting {
+    return this.lookup(key, false);
+  }
+  getItemOrNullObject(key: string): SimSetting {
+    return this.lookup(key, true);
+  }
+  getCount(): SimClientResult<number> {
+    const result = new SimClientResult<number>();
+    this.call('getCount', null, () => result._set(this.context.state.settings.size));
+    return result;
+  }
+}
+
+export class SimWorkbook extends SimClientObject {
+  private readonly worksheetsObject: SimWorksheetCollection;
+  private readonly tablesObject: SimTableCollection;
+  private readonly settingsObject: SimSettingCollection;
+
+  constructor(ctx: SimContext) {
+    super(ctx);
+    this.worksheetsObject = new SimWorksheetCollection(ctx);
+    this.tablesObject = new SimTableCollection(ctx, null);
+    this.settingsObject = new SimSettingCollection(ctx);
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return { name: () => 'Book1.xlsx' };
+  }
+  protected override navigation(): Record<string, SimClientObject> {
+    return { worksheets: this.worksheetsObject, tables: this.tablesObject, settings: this.settingsObject };
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  get worksheets(): SimWorksheetCollection {
+    return this.worksheetsObject;
+  }
+  get tables(): SimTableCollection {
+    return this.tablesObject;
+  }
+  get settings(): SimSettingCollection {
+    return this.settingsObject;
+  }
+  getSelectedRange(): SimRange {
+    const ref = new SheetRef(this.context, () => this.context.state.selection?.sheetId ?? this.context.state.activeSheet().id);
+    const sheet = new SimWorksheet(this.context, ref);
+    return sheet._range(() => this.context.state.selection?.rect ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+  }
+}
+
+/** What Excel.run hands the batch: the workbook, sync() and trackedObjects. */
+export class SimRequestContext {
+  readonly workbook: SimWorkbook;
+  readonly trackedObjects = {
+    add: (_obj: unknown) => undefined,
+    remove: (_obj: unknown) => undefined,
+  };
+  readonly _ctx: SimContext;
+
+  constructor(state: WorkbookState) {
+    this._ctx = new SimContext(state);
+    this.workbook = new SimWorkbook(this._ctx);
+  }
+
+  sync(): Promise<void> {
+    return this._ctx.sync();
+  }
+}

@@ -1,0 +1,451 @@
+// Worksheet, its collection and its parts (freeze panes, protection, page layout).
+// https://learn.microsoft.com/javascript/api/excel/excel.worksheet
+import { MAX_COLUMNS, MAX_ROWS, parseRef, splitSheet, type Rect } from './address';
+import { SimCharts } from './charts';
+import { SimCollection } from './collection';
+import { SimClientObject, SimClientResult, type SimContext } from './core';
+import { SimError } from './errors';
+import { SimEventHandlers } from './events';
+import { checkSheetName, usedRect, type SheetModel } from './model';
+import { SimRange } from './range';
+import { SimTableCollection } from './table';
+
+/** A reference to a sheet, bound when the request that found it runs. */
+export class SheetRef {
+  id: string | null = null;
+  /** `follow` makes the reference track another object's sheet (a table's worksheet). */
+  constructor(
+    readonly ctx: SimContext,
+    private readonly follow?: () => string | null,
+  ) {}
+  sheet(): SheetModel | null {
+    const id = this.follow ? this.follow() : this.id;
+    return id ? (this.ctx.state.sheetById(id) ?? null) : null;
+  }
+}
+
+export class SimWorksheet extends SimClientObject {
+  private readonly protectionObject: SimWorksheetProtection;
+  private readonly freezeObject: SimWorksheetFreezePanes;
+  private readonly layoutObject: SimPageLayout;
+  private readonly tablesObject: SimTableCollection;
+  private readonly chartsObject: SimCharts;
+  private readonly changed: SimEventHandlers;
+
+  constructor(
+    ctx: SimContext,
+    readonly _ref: SheetRef,
+    nullable = false,
+  ) {
+    super(ctx);
+    this._nullable = nullable;
+    this.protectionObject = new SimWorksheetProtection(ctx, this);
+    this.freezeObject = new SimWorksheetFreezePanes(ctx, this);
+    this.layoutObject = new SimPageLayout(ctx, this);
+    this.tablesObject = new SimTableCollection(ctx, () => this._model());
+    this.chartsObject = new SimCharts(ctx, this);
+    this.changed = new SimEventHandlers(ctx, (handler) => ctx.state.onSheetChanged(this._model().id, handler));
+  }
+
+  _model(): SheetModel {
+    const sheet = this._ref.sheet();
+    if (!sheet) throw new SimError('ItemNotFound', 'The worksheet does not exist.');
+    return sheet;
+  }
+
+  protected exists(): boolean {
+    return this._ref.sheet() !== null;
+  }
+
+  protected scalars(): Record<string, () => unknown> {
+    const s = () => this._model();
+    return {
+      name: () => s().name,
+      id: () => s().id,
+      position: () => this.context.state.sheets.indexOf(s()),
+      visibility: () => s().visibility,
+      tabColor: () => s().tabColor,
+    };
+  }
+
+  protected override navigation(): Record<string, SimClientObject> {
+    return {
+      protection: this.protectionObject,
+      freezePanes: this.freezeObject,
+      pageLayout: this.layoutObject,
+      tables: this.tablesObject,
+      charts: this.chartsObject,
+    };
+  }
+
+  get id(): string {
+    return this.read('id') as string;
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  set name(name: string) {
+    this.write('name', name, () => {
+      const sheet = this._model();
+      sheet.name = checkSheetName(
+        name,
+        this.context.state.sheets.filter((s) => s !== sheet),
+      );
+      this.context.state.notify();
+    });
+  }
+  get position(): number {
+    return this.read('position') as number;
+  }
+  set position(position: number) {
+    this.write('position', position, () => {
+      const sheets = this.context.state.sheets;
+      const sheet = this._model();
+      if (position < 0 || position >= sheets.length)
+        throw new SimError('InvalidArgument', `Position ${position} is outside 0–${sheets.length - 1}.`);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(position, 0, sheet);
+      this.context.state.notify();
+    });
+  }
+  get visibility(): Excel.Worksheet['visibility'] {
+    return this.read('visibility') as Excel.Worksheet['visibility'];
+  }
+  set visibility(visibility: Excel.Worksheet['visibility']) {
+    this.write('visibility', visibility, () => {
+      const sheet = this._model();
+      if (
+        visibility !== 'Visible' &&
+        this.context.state.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0
+      ) {
+        throw new SimError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
+      }
+      sheet.visibility = String(visibility) as SheetModel['visibility'];
+      this.context.state.notify();
+    });
+  }
+  get tabColor(): string {
+    return this.read('tabColor') as string;
+  }
+  set tabColor(color: string) {
+    this.write('tabColor', color, () => {
+      this._model().tabColor = color;
+      this.context.state.notify();
+    });
+  }
+
+  get protection(): SimWorksheetProtection {
+    return this.protectionObject;
+  }
+  get freezePanes(): SimWorksheetFreezePanes {
+    return this.freezeObject;
+  }
+  get pageLayout(): SimPageLayout {
+    return this.layoutObject;
+  }
+  get tables(): SimTableCollection {
+    return this.tablesObject;
+  }
+  get charts(): SimCharts {
+    return this.chartsObject;
+  }
+  get onChanged(): SimEventHandlers {
+    return this.changed;
+  }
+
+  _range(resolve: (sheet: SheetModel) => Rect | null): SimRange {
+    return new SimRange(
+      this.context,
+      () => {
+        const sheet = this._ref.sheet();
+        if (!sheet) return null;
+        const rect = resolve(sheet);
+        return rect ? { sheet, rect } : null;
+      },
+      () => this,
+    );
+  }
+
+  getRange(address?: string): SimRange {
+    return this._range((sheet) => {
+      if (address === undefined) return { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS };
+      const { sheet: named, ref } = splitSheet(address);
+      if (named !== null && named.toLowerCase() !== sheet.name.toLowerCase()) {
+        throw new SimError('InvalidArgument', `The address ${address} is not on sheet ${sheet.name}.`);
+      }
+      const rect = parseRef(ref);
+      if (!rect) throw new SimError('InvalidArgument', `"${address}" is not a valid address.`);
+      return rect;
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
+    return this._range(() => {
+      if (
+        startRow < 0 ||
+        startColumn < 0 ||
+        rowCount < 1 ||
+        columnCount < 1 ||
+        startRow + rowCount > MAX_ROWS ||
+        startColumn + columnCount > MAX_COLUMNS
+      ) {
+        throw new SimError('InvalidArgument', 'The row or column indexes are outside the sheet.');
+      }
+      return { row: startRow, column: startColumn, rowCount, columnCount };
+    });
+  }
+
+  /** An empty sheet's used range is A1, as in Excel. */
+  getUsedRange(valuesOnly = false): SimRange {
+    return this._range((sheet) => usedRect(sheet, valuesOnly) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    const range = this._range((sheet) => usedRect(sheet, valuesOnly));
+    range._nullable = true;
+    return range;
+  }
+
+  activate(): void {
+    this.call('activate', null, () => {
+      const sheet = this._model();
+      if (sheet.visibility !== 'Visible') throw new SimError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      this.context.state.activeSheetId = sheet.id;
+      this.context.state.selection = { sheetId: sheet.id, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+      this.context.state.notify();
+    });
+  }
+
+  delete(): void {
+    this.call('delete', null, () => {
+      const state = this.context.state;
+      const sheet = this._model();
+      if (state.sheets.filter((s) => s !== sheet && s.visibility === 'Visible').length === 0) {
+        throw new SimError('InvalidOperation', 'The last visible sheet of a workbook cannot be deleted.');
+      }
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      state.tables = state.tables.filter((t) => t.sheetId !== sheet.id);
+      if (state.activeSheetId === sheet.id)
+        state.activeSheetId = state.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
+      if (state.selection?.sheetId === sheet.id) state.selection = null;
+      state.notify();
+    });
+  }
+}
+
+export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
+  protected currentItems(): SimWorksheet[] {
+    return this.context.state.sheets.map((s) => this.bound(s.id));
+  }
+
+  private bound(id: string | null, nullable = false): SimWorksheet {
+    const ref = new SheetRef(this.context);
+    ref.id = id;
+    return new SimWorksheet(this.context, ref, nullable);
+  }
+
+  private lookup(key: string, nullable: boolean): SimWorksheet {
+    const ref = new SheetRef(this.context);
+    const sheet = new SimWorksheet(this.context, ref, nullable);
+    this.call('getItem', key, () => {
+      const found = this.context.state.findSheet(key);
+      if (!found && !nullable) throw new SimError('ItemNotFound', `The worksheet "${key}" does not exist.`);
+      ref.id = found?.id ?? null;
+    });
+    return sheet;
+  }
+
+  getItem(key: string): SimWorksheet {
+    return this.lookup(key, false);
+  }
+
+  getItemOrNullObject(key: string): SimWorksheet {
+    return this.lookup(key, true);
+  }
+
+  getActiveWorksheet(): SimWorksheet {
+    const ref = new SheetRef(this.context);
+    this.call('getActiveWorksheet', null, () => {
+      ref.id = this.context.state.activeSheet().id;
+    });
+    return new SimWorksheet(this.context, ref);
+  }
+
+  add(name?: string): SimWorksheet {
+    const ref = new SheetRef(this.context);
+    this.call('add', name ?? null, () => {
+      const state = this.context.state;
+      let chosen = name;
+      if (chosen === undefined) {
+        let n = state.sheets.length + 1;
+        while (state.findSheet(`Sheet${n}`)) n++;
+        chosen = `Sheet${n}`;
+      }
+      checkSheetName(chosen, state.sheets);
+      ref.id = state.addSheet(chosen).id;
+      state.notify();
+    });
+    return new SimWorksheet(this.context, ref);
+  }
+
+  getCount(): SimClientResult<number> {
+    const result = new SimClientResult<number>();
+    this.call('getCount', null, () => result._set(this.context.state.sheets.length));
+    return result;
+  }
+}
+
+export class SimWorksheetProtection extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly sheet: SimWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    return this.sheet._exists();
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return {
+      protected: () => this.sheet._model().protection.protected,
+      options: () => ({ ...this.sheet._model().protection.options }),
+    };
+  }
+  get protected(): boolean {
+    return this.read('protected') as boolean;
+  }
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.read('options') as Excel.WorksheetProtectionOptions;
+  }
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.call('protect', { options, password: password ? '***' : undefined }, () => {
+      const p = this.sheet._model().protection;
+      if (p.protected) throw new SimError('InvalidOperation', 'The sheet is already protected.');
+      p.protected = true;
+      p.password = password ?? null;
+      p.options = { ...(options as Record<string, boolean> | undefined) };
+      this.context.state.notify();
+    });
+  }
+  unprotect(password?: string): void {
+    this.call('unprotect', null, () => {
+      const p = this.sheet._model().protection;
+      if (p.protected && p.password !== null && p.password !== password)
+        throw new SimError('InvalidArgument', 'The password is wrong.');
+      p.protected = false;
+      p.password = null;
+      p.options = {};
+      this.context.state.notify();
+    });
+  }
+}
+
+export class SimWorksheetFreezePanes extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly sheet: SimWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    return this.sheet._exists();
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  private set(rows: number, columns: number): void {
+    this.sheet._model().freeze = { rows, columns };
+    this.context.state.notify();
+  }
+  freezeRows(count = 1): void {
+    this.call('freezeRows', count, () => this.set(count, 0));
+  }
+  freezeColumns(count = 1): void {
+    this.call('freezeColumns', count, () => this.set(0, count));
+  }
+  /** Freezes the rows above and columns left of the range's bottom-right corner, plus the range. */
+  freezeAt(frozenRange: SimRange | string): void {
+    const range = typeof frozenRange === 'string' ? this.sheet.getRange(frozenRange) : frozenRange;
+    if (typeof frozenRange !== 'string') this.sameContextOf(frozenRange);
+    this.call('freezeAt', null, () => {
+      const { rect } = range._target();
+      this.set(rect.row + rect.rowCount, rect.column + rect.columnCount);
+    });
+  }
+  unfreeze(): void {
+    this.call('unfreeze', null, () => this.set(0, 0));
+  }
+  getLocationOrNullObject(): SimRange {
+    const range = this.sheet._range((sheet) =>
+      sheet.freeze.rows || sheet.freeze.columns
+        ? { row: 0, column: 0, rowCount: Math.max(sheet.freeze.rows, 1), columnCount: Math.max(sheet.freeze.columns, 1) }
+        : null,
+    );
+    range._nullable = true;
+    return range;
+  }
+  private sameContextOf(range: SimRange): void {
+    this.sameContext(range);
+  }
+}
+
+export class SimPageLayout extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly sheet: SimWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    return this.sheet._exists();
+  }
+  private layout() {
+    return this.sheet._model().pageLayout;
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return {
+      orientation: () => this.layout().orientation,
+      paperSize: () => this.layout().paperSize,
+      centerHorizontally: () => this.layout().centerHorizontally,
+      zoom: () => ({
+        horizontalFitToPages: this.layout().fitToPagesWide ?? undefined,
+        verticalFitToPages: this.layout().fitToPagesTall ?? undefined,
+      }),
+    };
+  }
+  get orientation(): Excel.PageLayout['orientation'] {
+    return this.read('orientation') as Excel.PageLayout['orientation'];
+  }
+  set orientation(v: Excel.PageLayout['orientation']) {
+    this.write('orientation', v, () => (this.layout().orientation = String(v)));
+  }
+  get paperSize(): Excel.PageLayout['paperSize'] {
+    return this.read('paperSize') as Excel.PageLayout['paperSize'];
+  }
+  set paperSize(v: Excel.PageLayout['paperSize']) {
+    this.write('paperSize', v, () => (this.layout().paperSize = String(v)));
+  }
+  get centerHorizontally(): boolean {
+    return this.read('centerHorizontally') as boolean;
+  }
+  set centerHorizontally(v: boolean) {
+    this.write('centerHorizontally', v, () => (this.layout().centerHorizontally = v));
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.read('zoom') as Excel.PageLayoutZoomOptions;
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.write('zoom', v, () => {
+      this.layout().fitToPagesWide = v.horizontalFitToPages ?? null;
+      this.layout().fitToPagesTall = v.verticalFitToPages ?? null;
+    });
+  }
+  setPrintTitleRows(rows: SimRange | string): void {
+    this.call('setPrintTitleRows', typeof rows === 'string' ? rows : null, () => {
+      const text = typeof rows === 'string' ? rows : null;
+      if (text !== null && !/^\$?\d+:\$?\d+$/.test(text))
+        throw new SimError('InvalidArgument', `"${text}" is not a row range such as $3:$3.`);
+      this.layout().printTitleRows = text ?? (rows as SimRange)._target().rect.row.toString();
+    });
+  }
+}

@@ -1,0 +1,276 @@
+// Each behaviour here is one Excel has; the comment names where it is documented.
+import { ExcelSim, SimError } from '../../src/excel-sim';
+import type { Conforms } from '../../src/excel-sim/conformance';
+import { SimRangeFormat } from '../../src/excel-sim/range';
+
+async function rejects(promise: Promise<unknown>, code: string): Promise<SimError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(SimError);
+    expect((error as SimError).code).toBe(code);
+    return error as SimError;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+describe('excel-sim conformance', () => {
+  it('throws PropertyNotLoaded for a property read before load + sync (application-specific API model)', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      range.load('values');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(range.values).toEqual([
+        ['', ''],
+        ['', ''],
+      ]);
+      expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('fails getItem of a missing sheet with ItemNotFound, and gives a null object for getItemOrNullObject', async () => {
+    const sim = new ExcelSim();
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('没有这个表').load('name');
+        await ctx.sync();
+      }),
+      'ItemNotFound',
+    );
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject('没有这个表');
+      sheet.load('name');
+      await ctx.sync();
+      expect(sheet.isNullObject).toBe(true);
+    });
+  });
+
+  it('rejects values whose shape differs from the range with InvalidArgument', async () => {
+    const sim = new ExcelSim();
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').values = [[1, 2, 3]];
+        await ctx.sync();
+      }),
+      'InvalidArgument',
+    );
+    expect(sim.values('Sheet1')).toEqual([]);
+  });
+
+  it('turns a string starting with = into a formula, unless the cell is text (@) or the text starts with an apostrophe', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1').values = [['=HYPERLINK("http://x")']];
+      const b = sheet.getRange('B1');
+      b.numberFormat = [['@']];
+      b.values = [['=1+1']];
+      sheet.getRange('C1').values = [["'=2+2"]];
+      sheet.getRange('D1:F1').values = [['42', '50%', '2025-12-31']];
+      const all = sheet.getRange('A1:F1');
+      all.load('formulas, values');
+      await ctx.sync();
+      expect(all.formulas[0].slice(0, 3)).toEqual(['=HYPERLINK("http://x")', '=1+1', '=2+2']);
+      expect(all.values[0][1]).toBe('=1+1');
+      expect(all.values[0].slice(3)).toEqual([42, 0.5, 46022]);
+    });
+  });
+
+  it('enforces sheet names: 1–31 characters, no : \\ / ? * [ ], unique ignoring case', async () => {
+    const sim = new ExcelSim();
+    for (const bad of ['', 'a'.repeat(32), 'a:b', 'a/b', 'a?b', 'a*b', 'a[b]', 'a\\b', 'sheet1']) {
+      await expect(
+        sim.run(async (ctx) => {
+          ctx.workbook.worksheets.add(bad);
+          await ctx.sync();
+        }),
+      ).rejects.toBeInstanceOf(SimError);
+    }
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.add('任务台账');
+      await ctx.sync();
+    });
+    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '任务台账']);
+  });
+
+  it('keeps table names and headers unique, and refuses merging a table header row', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:C2').values = [
+        ['状态', '状态', ''],
+        [1, 2, 3],
+      ];
+      const table = sheet.tables.add('A1:C2', true);
+      table.name = 'Ledger';
+      await ctx.sync();
+      const header = table.getHeaderRowRange();
+      header.load('values');
+      await ctx.sync();
+      expect(header.values).toEqual([['状态', '状态2', '列3']]);
+    });
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('E1:F2').values = [
+          ['x', 'y'],
+          [1, 2],
+        ];
+        ctx.workbook.worksheets.getItem('Sheet1').tables.add('E1:F2', true).name = 'ledger';
+        await ctx.sync();
+      }),
+      'ItemAlreadyExists',
+    );
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.tables.getItem('Ledger').getHeaderRowRange().merge();
+        await ctx.sync();
+      }),
+      'InvalidOperation',
+    );
+  });
+
+  it('refuses a typed value outside a Stop list validation, but not a value written by the API (paste-like)', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('E1:E2').values = [['甲'], ['乙']];
+      const dv = sheet.getRange('A1:A5').dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: '=$E$1:$E$2' } };
+      dv.errorAlert = { showAlert: true, style: 'Stop', title: '状态', message: '请从列表中选择' };
+      await ctx.sync();
+    });
+    expect(sim.userEdit('Sheet1', 'A2', [['丙']])).toEqual({ ok: false, title: '状态', message: '请从列表中选择' });
+    expect(sim.userEdit('Sheet1', 'A2', [['乙']])).toEqual({ ok: true });
+    expect(sim.dropdown('Sheet1', 2, 0)).toEqual(['甲', '乙']);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A3').values = [['丙']];
+      await ctx.sync();
+    });
+    expect(sim.values('Sheet1')[2][0]).toBe('丙');
+  });
+
+  it('hides filtered rows while values read back the same', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B4').values = [
+        ['序号', '单位'],
+        [1, '甲'],
+        [2, '乙'],
+        [3, '甲'],
+      ];
+      const table = sheet.tables.add('A1:B4', true);
+      table.columns.getItem('序号').filter.applyValuesFilter(['1', '3']);
+      const body = table.getDataBodyRange();
+      body.load('values');
+      await ctx.sync();
+      expect(body.values).toEqual([
+        [1, '甲'],
+        [2, '乙'],
+        [3, '甲'],
+      ]);
+      const row2 = sheet.getRange('A3');
+      row2.load('rowHidden');
+      await ctx.sync();
+      expect(row2.rowHidden).toBe(true);
+    });
+    expect([...sim.sheet('Sheet1').filteredRows]).toEqual([2]);
+  });
+
+  it('counts syncs and bytes, and fails a batch over 5 MB before running any of it (resource limits)', async () => {
+    const sim = new ExcelSim();
+    const big = Array.from({ length: 2000 }, () => ['很长的任务文本'.repeat(150)]);
+    await rejects(
+      sim.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('Z1').values = [['before']];
+        sheet.getRange('A1:A2000').values = big;
+        await ctx.sync();
+      }),
+      'RequestPayloadSizeLimitExceeded',
+    );
+    expect(sim.values('Sheet1')).toEqual([]);
+    expect(sim.batches[0].requestBytes).toBeGreaterThan(5 * 1024 * 1024);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A1000').values = big.slice(0, 1000);
+      await ctx.sync();
+    });
+    expect(sim.syncCount).toBe(2);
+  });
+
+  it('is not transactional: operations before a failure stay applied', async () => {
+    const sim = new ExcelSim();
+    await rejects(
+      sim.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1').values = [['kept']];
+        ctx.workbook.worksheets.getItem('missing').getRange('A1').values = [['never']];
+        sheet.getRange('A2').values = [['not run']];
+        await ctx.sync();
+      }),
+      'ItemNotFound',
+    );
+    expect(sim.values('Sheet1')).toEqual([['kept']]);
+  });
+
+  it('refuses writes to locked cells of a protected sheet with AccessDenied', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('B1').format.protection.locked = false;
+      sheet.protection.protect({ allowAutoFilter: true });
+      sheet.getRange('B1').values = [['ok']];
+      await ctx.sync();
+    });
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['no']];
+        await ctx.sync();
+      }),
+      'AccessDenied',
+    );
+  });
+
+  it('fires onChanged after a sync that edits the sheet, and for user edits', async () => {
+    const sim = new ExcelSim();
+    const events: string[] = [];
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').onChanged.add(async (e) => {
+        events.push(e.address);
+      });
+      await ctx.sync();
+    });
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('B2:C3').values = [
+        [1, 2],
+        [3, 4],
+      ];
+      await ctx.sync();
+    });
+    sim.userEdit('Sheet1', 'D4', [['x']]);
+    await Promise.resolve();
+    expect(events).toEqual(['B2:C3', 'D4']);
+  });
+
+  it('rejects objects of a finished Excel.run', async () => {
+    const sim = new ExcelSim();
+    let kept: { load: (p: string) => unknown } | null = null;
+    await sim.run(async (ctx) => {
+      kept = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+    });
+    expect(() => kept?.load('values')).toThrow(expect.objectContaining({ code: 'InvalidRequestContext' }));
+  });
+
+  it('has only members that exist in @types/office-js (compile-time)', () => {
+    class Misspelled extends SimRangeFormat {
+      autoFitColumns(): void {}
+    }
+    // @ts-expect-error autoFitColumns is not a member of Excel.RangeFormat (autofitColumns is)
+    const wrong: Conforms<Misspelled, Excel.RangeFormat> = true;
+    const right: Conforms<SimRangeFormat, Excel.RangeFormat> = true;
+    expect([wrong, right]).toEqual([true, true]);
+  });
+});
