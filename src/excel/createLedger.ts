@@ -1,0 +1,171 @@
+// Creates the ledger: sheets 任务台账 and 单位名录, the 40 official tasks as a table with a
+// title above it, status dropdown, conditional formats, frozen header, widths and print setup.
+// Two syncs: one to look, one to write. It refuses when a ledger exists and never overwrites
+// a sheet: a name already taken gets a numbered free one.
+import {
+  DEFAULT_DIRECTORY,
+  DEFAULT_STATUSES,
+  LEDGER_COLUMNS,
+  mapHeaders,
+  OFFICIAL_TASKS,
+  type CellValue,
+  type UnitDirectory,
+} from '../ledger';
+import { columnLetter } from './cells';
+import { LedgerError } from './errors';
+import { conditionalFormats, formatColumns, printSetup, statusDropdown } from './ledgerFormat';
+import {
+  DIRECTORY_HEADERS,
+  DIRECTORY_SHEET,
+  DIRECTORY_TABLE,
+  LEDGER_SHEET,
+  LEDGER_TABLE,
+  LEDGER_TITLE,
+  STATUS_TABLE,
+} from './names';
+import type { ApiSupport } from './requirements';
+
+export interface CreateOptions {
+  readonly supports: ApiSupport;
+  readonly sheetName?: string;
+  readonly tableName?: string;
+  /** Also create 单位名录 with the unit directory and status list (default true). */
+  readonly withDirectory?: boolean;
+  readonly rows?: readonly (readonly CellValue[])[];
+}
+
+export interface CreateResult {
+  readonly sheetName: string;
+  readonly tableName: string;
+  readonly taskCount: number;
+  readonly directorySheet: string | null;
+  readonly printSetup: boolean;
+}
+
+const KIND_WORDS = { department: '部门', government: '政府', school: '学校', collective: '统称' } as const;
+
+export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
+  return directory.units.map((u) => {
+    const memberOf = directory.units.filter((c) => c.members.includes(u.name)).map((c) => c.name);
+    return [u.name, u.aliases.join('、'), KIND_WORDS[u.kind], memberOf.join('、'), u.contact ?? '', u.email ?? ''];
+  });
+}
+
+function freeName(wanted: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  let n = 2;
+  while (lower.has(`${wanted}${n}`.toLowerCase())) n++;
+  return `${wanted}${n}`;
+}
+
+export function officialLedgerRows(): CellValue[][] {
+  return OFFICIAL_TASKS.map((t) =>
+    LEDGER_COLUMNS.map((c) =>
+      c.key === 'no' ? t.no : c.key === 'task' ? t.task : c.key === 'units' ? t.units : c.key === 'status' ? '未启动' : '',
+    ),
+  );
+}
+
+export async function createLedger(context: Excel.RequestContext, options: CreateOptions): Promise<CreateResult> {
+  const tableName = options.tableName ?? LEDGER_TABLE;
+  const withDirectory = options.withDirectory ?? true;
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await context.sync();
+
+  const tableNames = tables.items.map((t) => t.name);
+  if (tableNames.some((n) => n.toLowerCase() === tableName.toLowerCase())) {
+    throw new LedgerError(
+      {
+        zh: `工作簿中已有任务台账（表格 ${tableName}），未做任何更改。如需重建，请先删除或改名原台账表格。`,
+        en: `The workbook already has a ledger (table ${tableName}); nothing was changed.`,
+      },
+      'LedgerExists',
+    );
+  }
+  const sheetNames = sheets.items.map((s) => s.name);
+  const ledgerName = freeName(options.sheetName ?? LEDGER_SHEET, sheetNames);
+  // An existing 单位名录 sheet is the user's: read from it, never write into it.
+  const makeDirectory =
+    withDirectory &&
+    !sheetNames.some((n) => n.toLowerCase() === DIRECTORY_SHEET.toLowerCase()) &&
+    !tableNames.includes(DIRECTORY_TABLE);
+
+  const header = LEDGER_COLUMNS.map((c) => c.header);
+  const rows = (options.rows ?? officialLedgerRows()).map((r) => [...r]);
+  const headerRow = 2;
+  const last = columnLetter(header.length - 1);
+  const sheet = sheets.add(ledgerName);
+  const title = sheet.getRange(`A1:${last}1`);
+  title.merge();
+  title.values = [[LEDGER_TITLE, ...header.slice(1).map(() => '')]];
+  title.format.font.bold = true;
+  title.format.font.size = 16;
+  title.format.horizontalAlignment = 'Center';
+  title.format.rowHeight = 30;
+  const note = sheet.getRange(`A2:${last}2`);
+  note.merge();
+  note.values = [
+    [
+      '说明：责任单位中列第一位的单位视为牵头单位，其余为配合单位；状态请从下拉列表选择，进度填0–100的数字。',
+      ...header.slice(1).map(() => ''),
+    ],
+  ];
+  note.format.font.color = '#595959';
+  note.format.wrapText = true;
+  note.format.rowHeight = 30;
+
+  const area = sheet.getRange(`A${headerRow + 1}:${last}${headerRow + 1 + rows.length}`);
+  // Formats first: text-typed cells keep official wording and user text as text.
+  const headerMap = mapHeaders(header);
+  const table = sheet.tables.add(`A${headerRow + 1}:${last}${headerRow + 1 + rows.length}`, true);
+  table.name = tableName;
+  table.style = 'TableStyleMedium2';
+  const ledgerArea = { sheet, table, headerRow, firstColumn: 0, rowCount: rows.length, header: headerMap };
+  formatColumns(ledgerArea, true);
+  area.values = [header, ...rows.map((r) => r.map((v) => (v === null ? '' : v)))];
+
+  const statuses = DEFAULT_STATUSES;
+  // The status list must exist before the dropdown that refers to it.
+  if (makeDirectory) writeDirectorySheet(sheets.add(DIRECTORY_SHEET), statuses);
+  statusDropdown(ledgerArea, statuses, makeDirectory ? 'table' : 'inline');
+  conditionalFormats(ledgerArea);
+  sheet.freezePanes.freezeRows(headerRow + 1);
+  const printed = printSetup(sheet, headerRow, options.supports);
+  sheet.activate();
+  sheet.getRange(`A${headerRow + 2}`).select();
+  await context.sync();
+  return {
+    sheetName: ledgerName,
+    tableName,
+    taskCount: rows.length,
+    directorySheet: makeDirectory ? DIRECTORY_SHEET : null,
+    printSetup: printed,
+  };
+}
+
+function writeDirectorySheet(dir: Excel.Worksheet, statuses: readonly string[]): void {
+  const units = directoryRows();
+  const dirLast = columnLetter(DIRECTORY_HEADERS.length - 1);
+  const dirRange = dir.getRange(`A1:${dirLast}${units.length + 1}`);
+  dirRange.numberFormat = Array.from({ length: units.length + 1 }, () => DIRECTORY_HEADERS.map(() => '@'));
+  dirRange.values = [DIRECTORY_HEADERS, ...units];
+  const dirTable = dir.tables.add(`A1:${dirLast}${units.length + 1}`, true);
+  dirTable.name = DIRECTORY_TABLE;
+  dirTable.style = 'TableStyleLight9';
+  dir.getRange('A:A').format.columnWidth = 180;
+  dir.getRange('B:B').format.columnWidth = 260;
+  dir.getRange('C:C').format.columnWidth = 50;
+  dir.getRange('D:D').format.columnWidth = 200;
+  dir.getRange('E:F').format.columnWidth = 100;
+  const statusRange = dir.getRange(`H1:H${statuses.length + 1}`);
+  statusRange.numberFormat = Array.from({ length: statuses.length + 1 }, () => ['@']);
+  statusRange.values = [['状态'], ...statuses.map((s) => [s])];
+  const statusTable = dir.tables.add(`H1:H${statuses.length + 1}`, true);
+  statusTable.name = STATUS_TABLE;
+  statusTable.style = 'TableStyleLight9';
+  dir.getRange('H:H').format.columnWidth = 80;
+}

@@ -1,0 +1,58 @@
+// Errors the user sees: what happened, where, and what to do, in Chinese and English.
+import type { Bilingual } from '../ledger';
+
+export class LedgerError extends Error {
+  constructor(
+    readonly text: Bilingual,
+    readonly code: string = 'LedgerError',
+  ) {
+    super(text.en);
+    this.name = 'LedgerError';
+  }
+}
+
+interface CodedError {
+  code?: string;
+  message?: string;
+  debugInfo?: { errorLocation?: string };
+}
+
+/** A message for any error an operation raises; Excel's codes get plain-language advice. */
+export function describeError(error: unknown): Bilingual {
+  if (error instanceof LedgerError) return error.text;
+  const e = (error ?? {}) as CodedError;
+  const where = e.debugInfo?.errorLocation ? `（${e.debugInfo.errorLocation}）` : '';
+  switch (e.code) {
+    case 'AccessDenied':
+      return {
+        zh: `工作表受保护，无法修改${where}。请在“审阅”选项卡中撤销工作表保护，或在“设置”页关闭“保护正式列”后重试；数据未被更改。`,
+        en: `The sheet is protected and cannot be changed${where}. Unprotect it (Review tab) and try again; nothing was changed.`,
+      };
+    case 'ItemNotFound':
+      return {
+        zh: `找不到要操作的工作表或表格${where}，可能已被删除或改名。请刷新面板后重试。`,
+        en: `A sheet or table was not found${where}; it may have been deleted or renamed. Refresh the pane and try again.`,
+      };
+    case 'RequestPayloadSizeLimitExceeded':
+      return {
+        zh: '一次提交的数据超过 Excel 网页版 5 MB 的上限。请减少行数后重试。',
+        en: 'The data sent at once exceeds the 5 MB limit of Excel on the web. Try with fewer rows.',
+      };
+    case 'InvalidOperationInCellEditMode':
+      return {
+        zh: 'Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑后重试。',
+        en: 'Excel is editing a cell. Press Enter or Esc, then try again.',
+      };
+    case 'InvalidArgument':
+    case 'InvalidOperation':
+      return {
+        zh: `Excel 拒绝了这次操作${where}：${e.message ?? ''}。数据未被更改。`,
+        en: `Excel refused the operation${where}: ${e.message ?? ''}. Nothing was changed.`,
+      };
+    default:
+      return {
+        zh: `操作未完成：${e.message ?? String(error)}。请重试；如果问题持续，请在“设置/诊断”页运行自检。`,
+        en: `The operation did not finish: ${e.message ?? String(error)}. Try again; if it persists, run the self-test under Settings.`,
+      };
+  }
+}

@@ -1,0 +1,17 @@
+// The Excel layer: everything the add-in does to a workbook. Each operation takes the request
+// context, so the task pane passes Excel.run's and tests pass excel-sim's.
+export * from './adoptSheet';
+export * from './cells';
+export * from './createLedger';
+export * from './errors';
+export * from './names';
+export * from './navigation';
+export * from './protection';
+export * from './readLedger';
+export * from './reference';
+export * from './requirements';
+export * from './selfTest';
+export * from './setStatus';
+export * from './summaries';
+export * from './unitFilter';
+export * from './watch';

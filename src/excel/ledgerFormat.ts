@@ -1,0 +1,125 @@
+// The ledger table's look and behaviour: column widths and formats, the status dropdown,
+// conditional formats and print setup. Shared by creating and adopting a ledger.
+import { columnSpec, type ColumnKey, type HeaderMap } from '../ledger';
+import { columnLetter } from './cells';
+import { DIRECTORY_SHEET, STATUS_TABLE } from './names';
+import type { ApiSupport } from './requirements';
+
+/** Excel column widths are in points; a Chinese character is about 12 at 11 pt. */
+export const POINTS_PER_CHARACTER = 12;
+
+export const STATUS_COLOURS: Record<string, { fill: string; font: string }> = {
+  已完成: { fill: '#C6EFCE', font: '#006100' },
+  序时推进: { fill: '#DDEBF7', font: '#1F4E79' },
+  滞后: { fill: '#FFC7CE', font: '#9C0006' },
+  未启动: { fill: '#EDEDED', font: '#595959' },
+};
+
+const TEXT_COLUMNS: ColumnKey[] = ['task', 'units', 'progressNote', 'problems', 'nextSteps', 'contact'];
+
+export interface LedgerArea {
+  readonly sheet: Excel.Worksheet;
+  readonly table: Excel.Table;
+  /** 0-based sheet row of the header row. */
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  readonly rowCount: number;
+  readonly header: HeaderMap;
+}
+
+/** One number format for each cell of a one-column block: Excel wants the range's exact shape. */
+export function formats(rows: number, format: string): string[][] {
+  return Array.from({ length: rows }, () => [format]);
+}
+
+function columnRange(area: LedgerArea, key: ColumnKey): Excel.Range | null {
+  const index = area.header.columns[key];
+  if (index === undefined) return null;
+  const letter = columnLetter(area.firstColumn + index);
+  return area.sheet.getRange(`${letter}${area.headerRow + 2}:${letter}${area.headerRow + 1 + area.rowCount}`);
+}
+
+/** Cells typed as text keep user text as text: a leading = never becomes a formula. */
+export function formatColumns(area: LedgerArea, widths: boolean): void {
+  for (const key of TEXT_COLUMNS) {
+    const range = columnRange(area, key);
+    if (!range) continue;
+    range.numberFormat = formats(area.rowCount, '@');
+    range.format.wrapText = true;
+  }
+  const no = columnRange(area, 'no');
+  if (no) {
+    no.numberFormat = formats(area.rowCount, '0');
+    no.format.horizontalAlignment = 'Center';
+  }
+  const progress = columnRange(area, 'progress');
+  if (progress) progress.numberFormat = formats(area.rowCount, '0');
+  const updated = columnRange(area, 'updated');
+  if (updated) updated.numberFormat = formats(area.rowCount, 'yyyy-mm-dd');
+  if (!widths) return;
+  for (const [key, index] of Object.entries(area.header.columns) as [ColumnKey, number][]) {
+    const letter = columnLetter(area.firstColumn + index);
+    area.sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnSpec(key).width * POINTS_PER_CHARACTER;
+  }
+  const all = area.table.getDataBodyRange();
+  all.format.verticalAlignment = 'Top';
+}
+
+/** The status dropdown: an in-cell list fed from the StatusList table, with a Stop alert. */
+export function statusDropdown(area: LedgerArea, statuses: readonly string[], source: 'table' | 'inline'): void {
+  const range = columnRange(area, 'status');
+  if (!range) return;
+  range.dataValidation.clear();
+  range.dataValidation.rule = {
+    list: {
+      inCellDropDown: true,
+      // The list lives in a table the user can edit; inline only when that table is absent.
+      source: source === 'table' ? `='${DIRECTORY_SHEET}'!$H$2:$H$${1 + Math.max(statuses.length, 1)}` : statuses.join(','),
+    },
+  };
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: 'Stop',
+    title: '状态',
+    message: `请从下拉列表中选择：${statuses.join('、')}。如需调整可选状态，请修改“${DIRECTORY_SHEET}”表中的“${STATUS_TABLE}”状态列表。`,
+  };
+}
+
+export function conditionalFormats(area: LedgerArea): void {
+  const status = columnRange(area, 'status');
+  if (status) {
+    for (const [text, colour] of Object.entries(STATUS_COLOURS)) {
+      const cf = status.conditionalFormats.add('ContainsText');
+      cf.textComparison.format.fill.color = colour.fill;
+      cf.textComparison.format.font.color = colour.font;
+      cf.textComparison.rule = { operator: 'Contains', text };
+    }
+  }
+  const deadline = columnRange(area, 'deadline');
+  const statusIndex = area.header.columns.status;
+  if (deadline && statusIndex !== undefined) {
+    const first = area.headerRow + 2;
+    const d = columnLetter(area.firstColumn + (area.header.columns.deadline as number));
+    const s = columnLetter(area.firstColumn + statusIndex);
+    const cf = deadline.conditionalFormats.add('Custom');
+    cf.custom.rule.formula = `=AND(ISNUMBER($${d}${first}),$${d}${first}<TODAY(),$${s}${first}<>"已完成")`;
+    cf.custom.format.font.color = '#C00000';
+    cf.custom.format.fill.color = '#FFE7E7';
+  }
+  const progress = columnRange(area, 'progress');
+  if (progress) {
+    const bar = progress.conditionalFormats.add('DataBar');
+    bar.dataBar.positiveFormat.fillColor = '#5B9BD5';
+  }
+}
+
+/** A4 landscape, one page wide, the header row repeated. Page layout needs ExcelApi 1.9. */
+export function printSetup(sheet: Excel.Worksheet, headerRow: number, supports: ApiSupport): boolean {
+  if (!supports('1.9')) return false;
+  sheet.pageLayout.orientation = 'Landscape';
+  sheet.pageLayout.paperSize = 'A4';
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  sheet.pageLayout.centerHorizontally = true;
+  sheet.pageLayout.setPrintTitleRows(`$${headerRow + 1}:$${headerRow + 1}`);
+  return true;
+}

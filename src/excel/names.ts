@@ -1,0 +1,10 @@
+// Names the add-in gives to what it creates, so it can find its own work again.
+export const LEDGER_SHEET = '任务台账';
+export const DIRECTORY_SHEET = '单位名录';
+export const LEDGER_TABLE = 'TaskLedger';
+export const DIRECTORY_TABLE = 'UnitDirectory';
+export const STATUS_TABLE = 'StatusList';
+/** Workbook setting: the summary sheets the add-in made, by sheet id. */
+export const SUMMARY_SETTING = 'renwuTaizhang.summarySheets';
+export const LEDGER_TITLE = '四平市现代职业教育重点工作任务台账';
+export const DIRECTORY_HEADERS = ['单位', '别名', '类别', '所属', '联系人', '邮箱'];

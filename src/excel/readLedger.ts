@@ -1,0 +1,113 @@
+// Reads the ledger table into the core's rows in one sync: header, values and number formats
+// (to tell 0.5 shown as 50% from 0.5).
+import { makeLedger, type CellValue, type Ledger } from '../ledger';
+import { cellAddress } from './cells';
+import { LEDGER_TABLE } from './names';
+
+export interface LedgerLocation {
+  readonly sheetName: string;
+  readonly sheetId: string;
+  readonly tableName: string;
+  /** 0-based sheet row of the header row. */
+  readonly headerRow: number;
+  /** 0-based sheet column of the table's first column. */
+  readonly firstColumn: number;
+  readonly columnCount: number;
+  readonly rowCount: number;
+}
+
+export interface LedgerRead {
+  readonly ledger: Ledger;
+  readonly location: LedgerLocation;
+}
+
+/** The sheet address of a data cell (row -1 is the header row). */
+export function addressOf(location: LedgerLocation, row: number, column: number): string {
+  return cellAddress(location.headerRow + 1 + row, location.firstColumn + column);
+}
+
+function isItemNotFound(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'ItemNotFound';
+}
+
+function isTooLarge(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'RequestPayloadSizeLimitExceeded';
+}
+
+/** Rows per request when a ledger is too big to read at once (Excel on the web's 5 MB response cap). */
+export const READ_BLOCK_ROWS = 1000;
+
+/** The same read, for a ledger whose cells exceed 5 MB: the body in blocks of rows. */
+async function readInBlocks(context: Excel.RequestContext, tableName: string): Promise<LedgerRead> {
+  const table = context.workbook.tables.getItem(tableName);
+  const sheet = context.workbook.tables.getItem(tableName).worksheet;
+  sheet.load('name, id');
+  const whole = table.getRange();
+  whole.load('rowIndex, columnIndex, rowCount, columnCount');
+  const header = table.getHeaderRowRange();
+  header.load('values');
+  await context.sync();
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
+  const body = whole.rowCount - 1;
+  for (let start = 0; start < body; start += READ_BLOCK_ROWS) {
+    const count = Math.min(READ_BLOCK_ROWS, body - start);
+    const block = sheet.getRangeByIndexes(whole.rowIndex + 1 + start, whole.columnIndex, count, whole.columnCount);
+    block.load('values, numberFormat');
+    // One request per block: each must stay under the cap, so they cannot share a sync.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    values.push(...(block.values as CellValue[][]));
+    formats.push(...(block.numberFormat as string[][]));
+  }
+  return {
+    ledger: makeLedger({ header: header.values[0] as CellValue[], rows: values, formats }),
+    location: {
+      sheetName: sheet.name,
+      sheetId: sheet.id,
+      tableName,
+      headerRow: whole.rowIndex,
+      firstColumn: whole.columnIndex,
+      columnCount: whole.columnCount,
+      rowCount: body,
+    },
+  };
+}
+
+/**
+ * The ledger, or null when the workbook has none. The batch asks for one table only, so an
+ * ItemNotFound can only mean that table is missing.
+ */
+export async function readLedger(context: Excel.RequestContext, tableName = LEDGER_TABLE): Promise<LedgerRead | null> {
+  const table = context.workbook.tables.getItem(tableName);
+  const sheet = context.workbook.tables.getItem(tableName).worksheet;
+  sheet.load('name, id');
+  const whole = table.getRange();
+  whole.load('rowIndex, columnIndex, rowCount, columnCount');
+  const header = table.getHeaderRowRange();
+  header.load('values');
+  const body = table.getDataBodyRange();
+  body.load('values, numberFormat');
+  try {
+    await context.sync();
+  } catch (error) {
+    if (isItemNotFound(error)) return null;
+    if (isTooLarge(error)) return readInBlocks(context, tableName);
+    throw error;
+  }
+  const location: LedgerLocation = {
+    sheetName: sheet.name,
+    sheetId: sheet.id,
+    tableName,
+    headerRow: whole.rowIndex,
+    firstColumn: whole.columnIndex,
+    columnCount: whole.columnCount,
+    rowCount: whole.rowCount - 1,
+  };
+  const ledger = makeLedger({
+    header: header.values[0] as CellValue[],
+    rows: body.values as CellValue[][],
+    formats: body.numberFormat as string[][],
+  });
+  return { ledger, location };
+}

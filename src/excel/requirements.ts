@@ -1,0 +1,20 @@
+// Which ExcelApi requirement sets the host supports. Operations take this as a parameter so
+// tests and the preview can say what they simulate; scripts/check-api.ts recognises calls to
+// `supports('1.x')` (and Office.context.requirements.isSetSupported) as guards.
+export type ApiSupport = (version: string) => boolean;
+
+/** The manifest's minimum: everything up to it may be called unguarded. */
+export const MINIMUM_EXCEL_API = '1.8';
+
+export const officeApiSupport: ApiSupport = (version) =>
+  typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
+
+/** Features above the minimum, and the set each needs; the diagnostics tab lists them. */
+export const OPTIONAL_FEATURES = [
+  {
+    id: 'printSetup',
+    set: '1.9',
+    zh: '打印设置（A4横向、适应页宽、重复标题行）',
+    en: 'Print setup (A4 landscape, fit to width, repeated header)',
+  },
+] as const;

@@ -1,0 +1,139 @@
+// A scenario the diagnostics tab runs in real Excel and the tests run on excel-sim: create a
+// ledger on a temporary sheet, read, validate, filter, set a status, summarize, clean up.
+// Anyone with Excel can so check that the add-in behaves there as it does here.
+import { dayFromLocalDate, summarize, summarySheets, tasksForUnit, validateLedger } from '../ledger';
+import { createLedger } from './createLedger';
+import { describeError } from './errors';
+import { readLedger } from './readLedger';
+import type { ApiSupport } from './requirements';
+import { setTaskStatus } from './setStatus';
+import { writeSummarySheets } from './summaries';
+import { applyUnitFilter, clearUnitFilter } from './unitFilter';
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface SelfTestStep {
+  readonly id: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly ms: number;
+}
+
+const SHEET = '自检台账';
+const TABLE = 'TaskLedgerSelfTest';
+
+export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new Date()): Promise<SelfTestStep[]> {
+  const steps: SelfTestStep[] = [];
+  const created: string[] = [];
+  const step = async (id: string, zh: string, en: string, body: () => Promise<string>) => {
+    const start = Date.now();
+    try {
+      const detail = await body();
+      steps.push({ id, zh, en, ok: true, detail, ms: Date.now() - start });
+      return true;
+    } catch (error) {
+      steps.push({ id, zh, en, ok: false, detail: describeError(error).zh, ms: Date.now() - start });
+      return false;
+    }
+  };
+  const asOf = dayFromLocalDate(now);
+  const expect = (condition: boolean, message: string) => {
+    if (!condition) throw new Error(message);
+  };
+
+  const scenario: [string, string, string, () => Promise<string>][] = [
+    [
+      'create',
+      '在临时工作表上新建台账',
+      'Create a ledger on a temporary sheet',
+      async () => {
+        const result = await run((context) =>
+          createLedger(context, { supports, sheetName: SHEET, tableName: TABLE, withDirectory: false }),
+        );
+        created.push(result.sheetName);
+        expect(result.taskCount === 40, `应为40项，实为${result.taskCount}项`);
+        return `${result.sheetName}：${result.taskCount}项任务`;
+      },
+    ],
+    [
+      'read',
+      '读取台账',
+      'Read the ledger',
+      async () => {
+        const read = await run((context) => readLedger(context, TABLE));
+        expect(read !== null && read.ledger.rows.length === 40, '读取的行数不是40');
+        return `${read?.ledger.rows.length}行，表头${read?.ledger.headerRow.length}列`;
+      },
+    ],
+    [
+      'validate',
+      '校验',
+      'Validate',
+      async () => {
+        const read = await run((context) => readLedger(context, TABLE));
+        const errors = validateLedger(read!.ledger, { asOf }).filter((f) => f.severity === 'error');
+        expect(errors.length === 0, `出现${errors.length}个错误：${errors[0]?.message.zh ?? ''}`);
+        return '无错误';
+      },
+    ],
+    [
+      'filter',
+      '按单位筛选并清除',
+      'Filter by unit and clear',
+      async () => {
+        const read = (await run((context) => readLedger(context, TABLE)))!;
+        const tasks = read.ledger.rows.map((r) => ({ no: r[0], units: r[2] }));
+        const numbers = tasksForUnit(tasks, '双辽市人民政府');
+        await run((context) => applyUnitFilter(context, read.location, '序号', numbers));
+        await run((context) => clearUnitFilter(context, read.location));
+        return `双辽市人民政府：${numbers.length}项`;
+      },
+    ],
+    [
+      'status',
+      '修改状态',
+      'Set a status',
+      async () => {
+        const read = (await run((context) => readLedger(context, TABLE)))!;
+        const address = await run((context) =>
+          setTaskStatus(context, read.location, { no: 0, status: 3 }, 19, { status: '已完成' }),
+        );
+        const again = (await run((context) => readLedger(context, TABLE)))!;
+        expect(again.ledger.rows[18][3] === '已完成', '状态未写入');
+        return address;
+      },
+    ],
+    [
+      'summary',
+      '生成汇总表',
+      'Make summary sheets',
+      async () => {
+        const read = (await run((context) => readLedger(context, TABLE)))!;
+        const model = summarize(read.ledger, { asOf });
+        const specs = summarySheets(model, { overview: true, behind: true }).map((s) => ({
+          ...s,
+          name: `自检-${s.name}`.slice(0, 31),
+        }));
+        const result = await run((context) => writeSummarySheets(context, specs, { supports, remember: false }));
+        created.push(...result.sheets.map((s) => s.name));
+        expect(result.sheets.length === 2, '汇总表数量不对');
+        return result.sheets.map((s) => s.name).join('、');
+      },
+    ],
+  ];
+  // Each step builds on the one before: stop at the first failure, then clean up.
+  for (const [id, zh, en, body] of scenario) {
+    if (!(await step(id, zh, en, body))) break;
+  }
+
+  await step('cleanup', '清理临时工作表', 'Remove the temporary sheets', async () => {
+    await run(async (context) => {
+      for (const name of created) context.workbook.worksheets.getItem(name).delete();
+      await context.sync();
+    });
+    return created.length ? `已删除${created.join('、')}` : '无需清理';
+  });
+  return steps;
+}

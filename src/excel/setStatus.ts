@@ -1,0 +1,45 @@
+// Sets one task's status (and progress) by its 序号: finds the row that holds that 序号 now
+// (rows may have been sorted since the pane last read them), then writes only those cells.
+import { LedgerError } from './errors';
+import { addressOf, type LedgerLocation } from './readLedger';
+
+export interface StatusChange {
+  readonly status?: string;
+  readonly progress?: number;
+}
+
+export async function setTaskStatus(
+  context: Excel.RequestContext,
+  location: LedgerLocation,
+  columns: { no: number; status: number; progress?: number },
+  no: number,
+  change: StatusChange,
+): Promise<string> {
+  const table = context.workbook.tables.getItem(location.tableName);
+  const numbers = table.columns.getItemAt(columns.no).getDataBodyRange();
+  numbers.load('values');
+  await context.sync();
+  const rows = (numbers.values as unknown[][]).map((r, i) => (r[0] === no ? i : -1)).filter((i) => i >= 0);
+  if (rows.length !== 1) {
+    throw new LedgerError(
+      rows.length === 0
+        ? {
+            zh: `台账中找不到序号为${no}的任务（可能已被删除或改号），未做更改。请刷新面板。`,
+            en: `No task numbered ${no} in the ledger; nothing was changed.`,
+          }
+        : {
+            zh: `序号${no}在台账中出现了${rows.length}次，无法确定要修改哪一行。请先修正重复的序号。`,
+            en: `No. ${no} appears ${rows.length} times; fix the duplicates first.`,
+          },
+      'TaskNotFound',
+    );
+  }
+  const sheet = context.workbook.worksheets.getItem(location.sheetName);
+  const row = rows[0];
+  if (change.status !== undefined) sheet.getRange(addressOf(location, row, columns.status)).values = [[change.status]];
+  if (change.progress !== undefined && columns.progress !== undefined) {
+    sheet.getRange(addressOf(location, row, columns.progress)).values = [[change.progress]];
+  }
+  await context.sync();
+  return `${location.sheetName}!${addressOf(location, row, columns.status)}`;
+}

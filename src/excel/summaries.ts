@@ -1,0 +1,201 @@
+// Writes the core's sheet specs as summary sheets. The add-in's own summary sheets are
+// remembered in workbook settings by sheet id and replaced; a user's sheet whose name
+// collides is left alone and the new sheet takes a free name. Values are written as values
+// (text cells typed as text, so user text never becomes a formula).
+import type { CellStyle, SheetSpec, SpecCell } from '../ledger';
+import { blocksOf, columnLetter, rowBytes } from './cells';
+import { POINTS_PER_CHARACTER } from './ledgerFormat';
+import { SUMMARY_SETTING } from './names';
+import type { ApiSupport } from './requirements';
+
+export interface SummarySheetRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: SheetSpec['kind'];
+  readonly unit?: string;
+}
+
+export interface SummaryWriteResult {
+  readonly sheets: readonly SummarySheetRecord[];
+  readonly replaced: number;
+  readonly printSetup: boolean;
+}
+
+const STYLE: Record<
+  CellStyle,
+  {
+    bold?: boolean;
+    size?: number;
+    fill?: string;
+    font?: string;
+    format: string;
+    wrap?: boolean;
+    align?: 'Center' | 'Left' | 'Right';
+  }
+> = {
+  title: { bold: true, size: 16, format: '@', align: 'Center' },
+  subtitle: { font: '#404040', format: '@', wrap: true },
+  header: { bold: true, fill: '#1F4E79', font: '#FFFFFF', format: '@', align: 'Center', wrap: true },
+  text: { format: '@' },
+  wrap: { format: '@', wrap: true },
+  number: { format: '0', align: 'Center' },
+  percent: { format: '0.0%', align: 'Center' },
+  total: { bold: true, fill: '#DDEBF7', format: 'General', align: 'Center' },
+  red: { bold: true, fill: '#FFC7CE', font: '#9C0006', format: 'General', align: 'Center' },
+  yellow: { fill: '#FFEB9C', font: '#7F6000', format: 'General', align: 'Center' },
+  green: { fill: '#C6EFCE', font: '#006100', format: 'General', align: 'Center' },
+  note: { font: '#595959', format: '@', wrap: true },
+};
+
+function freeName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  let n = 2;
+  while (taken.has(name.toLowerCase())) {
+    const suffix = `(${n++})`;
+    name = `${Array.from(wanted)
+      .slice(0, 31 - suffix.length)
+      .join('')}${suffix}`;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function padded(spec: SheetSpec): SpecCell[][] {
+  const width = spec.widths.length;
+  return spec.rows.map((r) => Array.from({ length: width }, (_, c) => r.cells[c] ?? { value: '', style: 'text' as const }));
+}
+
+/** Runs of equal style along a row, so a row costs a few format commands, not one per cell. */
+function runs(row: readonly SpecCell[]): { start: number; end: number; style: CellStyle }[] {
+  const out: { start: number; end: number; style: CellStyle }[] = [];
+  row.forEach((cell, c) => {
+    const last = out[out.length - 1];
+    if (last && last.style === cell.style && last.end === c - 1) last.end = c;
+    else out.push({ start: c, end: c, style: cell.style });
+  });
+  return out;
+}
+
+function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec, supports: ApiSupport, rowsFrom: number, cells: SpecCell[][]): void {
+  const width = spec.widths.length;
+  const last = columnLetter(width - 1);
+  const top = rowsFrom + 1;
+  const range = sheet.getRange(`A${top}:${last}${top + cells.length - 1}`);
+  // Number formats before values: a text-typed cell keeps "=…" as text.
+  range.numberFormat = cells.map((r) => r.map((c) => STYLE[c.style].format));
+  range.values = cells.map((r) => r.map((c) => c.value));
+  cells.forEach((row, i) => {
+    const r = top + i;
+    const specRow = spec.rows[rowsFrom + i];
+    if (row.every((c) => c.value === '')) return;
+    for (const run of runs(row)) {
+      const s = STYLE[run.style];
+      if (run.style === 'text' && !specRow.merge) continue;
+      const part = sheet.getRange(`${columnLetter(run.start)}${r}:${columnLetter(run.end)}${r}`);
+      if (s.bold) part.format.font.bold = true;
+      if (s.size) part.format.font.size = s.size;
+      if (s.fill) part.format.fill.color = s.fill;
+      if (s.font) part.format.font.color = s.font;
+      if (s.wrap) part.format.wrapText = true;
+      if (s.align) part.format.horizontalAlignment = s.align;
+    }
+    if (specRow.merge) {
+      const merged = sheet.getRange(`A${r}:${last}${r}`);
+      merged.merge();
+      merged.format.rowHeight = specRow.cells[0]?.style === 'title' ? 30 : 36;
+    }
+  });
+  if (rowsFrom === 0) {
+    spec.widths.forEach((w, c) => {
+      sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
+    });
+    if (spec.headerRows.length) sheet.freezePanes.freezeRows(spec.headerRows[0] + 1);
+    if (supports('1.9')) {
+      sheet.pageLayout.orientation = spec.print.orientation;
+      sheet.pageLayout.paperSize = 'A4';
+      sheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
+      if (spec.headerRows.length) sheet.pageLayout.setPrintTitleRows(`$${spec.headerRows[0] + 1}:$${spec.headerRows[0] + 1}`);
+    }
+  }
+}
+
+function addCharts(sheet: Excel.Worksheet, spec: SheetSpec): void {
+  for (const chart of spec.charts) {
+    const d = chart.data;
+    const source = sheet.getRange(
+      `${columnLetter(d.column)}${d.row + 1}:${columnLetter(d.column + d.columnCount - 1)}${d.row + d.rowCount}`,
+    );
+    const made = sheet.charts.add(chart.type, source, 'Columns');
+    made.title.text = chart.title;
+    made.legend.position = 'Bottom';
+    made.setPosition(`${columnLetter(chart.anchor.column)}${chart.anchor.row + 1}`);
+    made.width = chart.size.width;
+    made.height = chart.size.height;
+  }
+}
+
+/**
+ * Replaces the add-in's previous summary sheets with the given specs. Syncs: one to look,
+ * one to write (more only when a sheet's rows must be split to stay under 5 MB a request).
+ */
+export async function writeSummarySheets(
+  context: Excel.RequestContext,
+  specs: readonly SheetSpec[],
+  options: { supports: ApiSupport; remember?: boolean },
+): Promise<SummaryWriteResult> {
+  const remember = options.remember ?? true;
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name, items/id');
+  const setting = context.workbook.settings.getItemOrNullObject(SUMMARY_SETTING);
+  setting.load('value');
+  await context.sync();
+
+  const previous: SummarySheetRecord[] =
+    !setting.isNullObject && Array.isArray(setting.value) ? (setting.value as SummarySheetRecord[]) : [];
+  const existingIds = new Set(sheets.items.map((s) => s.id));
+  const ours = remember ? previous.filter((p) => existingIds.has(p.id)) : [];
+  const ourIds = new Set(ours.map((p) => p.id));
+  const taken = new Set(sheets.items.filter((s) => !ourIds.has(s.id)).map((s) => s.name.toLowerCase()));
+
+  // Add the new sheets before deleting the old ones: a workbook always keeps a visible sheet,
+  // and a failure part-way leaves the old summaries in place.
+  const made = specs.map((spec) => {
+    const name = freeName(spec.name, taken);
+    const sheet = sheets.add(`~${name}`.slice(0, 31));
+    return { spec, name, sheet, cells: padded(spec) };
+  });
+  const pending: { sheet: Excel.Worksheet; spec: SheetSpec; start: number; cells: SpecCell[][] }[] = [];
+  for (const m of made) {
+    // A row costs its values, a number format per cell and a few format commands.
+    const blocks = blocksOf(m.cells, 2_000_000, (row) => rowBytes(row.map((c) => c.value)) + row.length * 12 + 400);
+    writeSheet(m.sheet, m.spec, options.supports, 0, blocks[0]?.rows ?? []);
+    addCharts(m.sheet, m.spec);
+    for (const b of blocks.slice(1)) pending.push({ sheet: m.sheet, spec: m.spec, start: b.start, cells: b.rows });
+  }
+  // Large lists go in further requests of their own, each under Excel on the web's 5 MB.
+  for (const block of pending) {
+    // Deliberate: each block is a request of its own so none passes 5 MB.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    writeSheet(block.sheet, block.spec, options.supports, block.start, block.cells);
+  }
+  for (const old of ours) sheets.getItem(old.id).delete();
+  for (const m of made) {
+    m.sheet.name = m.name;
+    m.sheet.load('id');
+  }
+  if (made.length) made[0].sheet.activate();
+  await context.sync();
+
+  const records = made.map((m) => ({
+    id: m.sheet.id,
+    name: m.name,
+    kind: m.spec.kind,
+    ...(m.spec.unit ? { unit: m.spec.unit } : {}),
+  }));
+  if (remember) {
+    context.workbook.settings.add(SUMMARY_SETTING, records);
+    await context.sync();
+  }
+  return { sheets: records, replaced: ours.length, printSetup: options.supports('1.9') };
+}

@@ -1,0 +1,135 @@
+// Sync and payload budgets on a 40-row and a 10,000-row ledger (DESIGN.md, "Talking to Excel").
+import { applyUnitFilter, blocksOf, createLedger, readLedger, setTaskStatus, writeSummarySheets } from '../../src/excel';
+import { ExcelSim } from '../../src/excel-sim';
+import {
+  dayOf,
+  LEDGER_COLUMNS,
+  OFFICIAL_TASKS,
+  summarize,
+  summarySheets,
+  tasksForUnit,
+  validateLedger,
+  type CellValue,
+} from '../../src/ledger';
+import { ALL_SETS, countSyncs } from './helpers';
+
+const asOf = dayOf(2026, 11, 28) as number;
+const LIMIT = 5 * 1024 * 1024;
+
+function bigRows(count: number, behindEvery: number, problem = ''): CellValue[][] {
+  return Array.from({ length: count }, (_, i) => {
+    const t = OFFICIAL_TASKS[i % OFFICIAL_TASKS.length];
+    const behind = i % behindEvery === 0;
+    return LEDGER_COLUMNS.map((c) =>
+      c.key === 'no'
+        ? i + 1
+        : c.key === 'task'
+          ? t.task
+          : c.key === 'units'
+            ? t.units
+            : c.key === 'status'
+              ? behind
+                ? '滞后'
+                : '序时推进'
+              : c.key === 'problems' && behind
+                ? problem || '资金未到位'
+                : c.key === 'deadline'
+                  ? '2026年底前'
+                  : c.key === 'progress'
+                    ? behind
+                      ? 10
+                      : 95
+                    : '',
+    );
+  });
+}
+
+/** A ledger of `rows` written the way a user's big sheet would be, in blocks under 5 MB. */
+async function ledgerOf(rows: CellValue[][]): Promise<ExcelSim> {
+  const sim = new ExcelSim();
+  await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS, rows: rows.slice(0, 40) }));
+  await sim.run(async (c) => {
+    c.workbook.tables.getItem('TaskLedger').rows.add(undefined, rows.slice(40, 41));
+    await c.sync();
+    for (const block of blocksOf(rows.slice(41))) {
+      c.workbook.tables.getItem('TaskLedger').rows.add(undefined, block.rows);
+      await c.sync();
+    }
+  });
+  return sim;
+}
+
+describe.each([
+  ['40-row', 40],
+  ['10,000-row', 10_000],
+])('budgets on a %s ledger', (_label, size) => {
+  let sim: ExcelSim;
+  beforeAll(async () => {
+    sim = await ledgerOf(bigRows(size, 10));
+  });
+
+  it('reads in 1 sync and validates in 1', async () => {
+    const read = await countSyncs(sim, () => sim.runExcel((c) => readLedger(c)));
+    expect(read.syncs).toBe(1);
+    expect(read.result?.ledger.rows).toHaveLength(size);
+    const validated = await countSyncs(sim, async () =>
+      validateLedger((await sim.runExcel((c) => readLedger(c)))!.ledger, { asOf }),
+    );
+    expect(validated.syncs).toBe(1);
+  });
+
+  it('filters by unit in at most 2 syncs and sets a status in at most 2', async () => {
+    const { ledger, location } = (await sim.runExcel((c) => readLedger(c)))!;
+    const numbers = tasksForUnit(
+      ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
+      '双辽市人民政府',
+    );
+    const filter = await countSyncs(sim, () => sim.runExcel((c) => applyUnitFilter(c, location, '序号', numbers)));
+    expect(filter.syncs).toBeLessThanOrEqual(2);
+    expect(size - sim.sheet('任务台账').filteredRows.size).toBe(numbers.length);
+    const status = await countSyncs(sim, () =>
+      sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, size, { status: '已完成' })),
+    );
+    expect(status.syncs).toBeLessThanOrEqual(2);
+  });
+
+  it('writes the summary in at most 3 syncs, no batch over 5 MB', async () => {
+    const { ledger } = (await sim.runExcel((c) => readLedger(c)))!;
+    const specs = summarySheets(summarize(ledger, { asOf }), { units: ['市总工会'] });
+    const first = sim.batches.length;
+    const summary = await countSyncs(sim, () => sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS })));
+    expect(summary.syncs).toBeLessThanOrEqual(3);
+    for (const b of sim.batches.slice(first)) expect(b.requestBytes).toBeLessThan(LIMIT);
+  });
+
+  it('never sends a batch over 5 MB', () => {
+    for (const b of sim.batches) {
+      expect(b.requestBytes).toBeLessThan(LIMIT);
+      expect(b.responseBytes).toBeLessThan(LIMIT);
+    }
+  });
+});
+
+describe('large writes are split', () => {
+  it('splits a behind-schedule list too big for one request, each part under 5 MB', async () => {
+    const sim = await ledgerOf(bigRows(10_000, 1, '原因说明'.repeat(60)));
+    const { ledger } = (await sim.runExcel((c) => readLedger(c)))!;
+    const specs = summarySheets(summarize(ledger, { asOf }), { overview: false });
+    const first = sim.batches.length;
+    const result = await sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS }));
+    const batches = sim.batches.slice(first);
+    expect(batches.length).toBeGreaterThan(3);
+    for (const b of batches) expect(b.requestBytes).toBeLessThan(LIMIT);
+    expect(batches.reduce((a, b) => a + b.requestBytes, 0)).toBeGreaterThan(LIMIT);
+    const values = sim.values(result.sheets[0].name);
+    expect(values.filter((r) => typeof r[0] === 'number')).toHaveLength(10_000);
+  });
+
+  it('splits rows into blocks under the byte budget', () => {
+    const rows = Array.from({ length: 100 }, () => ['x'.repeat(1000)]);
+    const blocks = blocksOf(rows, 10_000);
+    expect(blocks.map((b) => b.rows.length).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(blocks.every((b) => b.rows.length <= 10)).toBe(true);
+    expect(blocks[1].start).toBe(blocks[0].rows.length);
+  });
+});

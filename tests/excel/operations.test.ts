@@ -1,0 +1,475 @@
+import {
+  adoptActiveSheet,
+  applyFixes,
+  applyUnitFilter,
+  clearUnitFilter,
+  createLedger,
+  describeError,
+  LEDGER_SHEET,
+  readLedger,
+  readReference,
+  runSelfTest,
+  selectCell,
+  setOfficialColumnsProtected,
+  setTaskStatus,
+  SUMMARY_SETTING,
+  watchWorkbook,
+  writeSummarySheets,
+} from '../../src/excel';
+import { ExcelSim } from '../../src/excel-sim';
+import { dayOf, OFFICIAL_TASKS, summarize, summarySheets, tasksForUnit, validateLedger } from '../../src/ledger';
+import { ALL_SETS, changedPaths, countSyncs, UP_TO_1_8 } from './helpers';
+
+const asOf = dayOf(2026, 11, 28) as number;
+
+async function withLedger(): Promise<ExcelSim> {
+  const sim = new ExcelSim();
+  await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+  return sim;
+}
+
+async function read(sim: ExcelSim) {
+  const result = await sim.runExcel((c) => readLedger(c));
+  if (!result) throw new Error('no ledger');
+  return result;
+}
+
+describe('createLedger', () => {
+  it('builds the ledger sheet and the directory in two syncs', async () => {
+    const sim = new ExcelSim();
+    const { result, syncs } = await countSyncs(sim, () => sim.runExcel((c) => createLedger(c, { supports: ALL_SETS })));
+    expect(syncs).toBe(2);
+    expect(result).toMatchObject({
+      sheetName: '任务台账',
+      tableName: 'TaskLedger',
+      taskCount: 40,
+      directorySheet: '单位名录',
+      printSetup: true,
+    });
+    const values = sim.values('任务台账');
+    expect(values[0][0]).toBe('四平市现代职业教育重点工作任务台账');
+    expect(values[2].slice(0, 4)).toEqual(['序号', '工作任务', '责任单位', '状态']);
+    expect(values.slice(3).map((r) => r[0])).toEqual(OFFICIAL_TASKS.map((t) => t.no));
+    expect(values[3][1]).toBe(OFFICIAL_TASKS[0].task);
+    const sheet = sim.sheet('任务台账');
+    expect(sheet.freeze).toEqual({ rows: 3, columns: 0 });
+    expect(sheet.merges[0]).toEqual({ row: 0, column: 0, rowCount: 1, columnCount: 11 });
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      fitToPagesWide: 1,
+      printTitleRows: '$3:$3',
+    });
+    expect(sheet.validations[0]).toMatchObject({
+      rect: { row: 3, column: 3, rowCount: 40, columnCount: 1 },
+      errorAlert: { style: 'Stop', title: '状态' },
+    });
+    expect(sim.dropdown('任务台账', 3, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
+    expect(sheet.conditionalFormats.map((c) => c.type).sort()).toEqual([
+      'ContainsText',
+      'ContainsText',
+      'ContainsText',
+      'ContainsText',
+      'Custom',
+      'DataBar',
+    ]);
+    expect(sheet.columnWidths.get(1)).toBeGreaterThan(400);
+    expect(sim.values('单位名录')[0]).toEqual(['单位', '别名', '类别', '所属', '联系人', '邮箱', '', '状态']);
+    expect(sim.state.activeSheet().name).toBe('任务台账');
+  });
+
+  it('skips print setup without ExcelApi 1.9 and says so', async () => {
+    const sim = new ExcelSim();
+    const result = await sim.runExcel((c) => createLedger(c, { supports: UP_TO_1_8 }));
+    expect(result.printSetup).toBe(false);
+    expect(sim.sheet('任务台账').pageLayout.printTitleRows).toBeNull();
+  });
+
+  it('refuses when a ledger exists and leaves the workbook as it was', async () => {
+    const sim = await withLedger();
+    const before = sim.snapshot();
+    await expect(sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }))).rejects.toMatchObject({ code: 'LedgerExists' });
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+  });
+
+  it("never overwrites a user's sheet named 任务台账 or 单位名录", async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.add('任务台账').getRange('A1').values = [['我的数据']];
+      c.workbook.worksheets.add('单位名录').getRange('A1').values = [['我的名录']];
+      await c.sync();
+    });
+    const result = await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    expect(result.sheetName).toBe('任务台账2');
+    expect(result.directorySheet).toBeNull();
+    expect(sim.values('任务台账')).toEqual([['我的数据']]);
+    expect(sim.values('单位名录')).toEqual([['我的名录']]);
+    expect(sim.dropdown('任务台账2', 3, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
+  });
+});
+
+describe('readLedger', () => {
+  it('reads the table in one sync with its location', async () => {
+    const sim = await withLedger();
+    const { result, syncs } = await countSyncs(sim, () => read(sim));
+    expect(syncs).toBe(1);
+    expect(result.location).toMatchObject({
+      sheetName: '任务台账',
+      tableName: 'TaskLedger',
+      headerRow: 2,
+      firstColumn: 0,
+      rowCount: 40,
+      columnCount: 11,
+    });
+    expect(result.ledger.rows).toHaveLength(40);
+    expect(validateLedger(result.ledger, { asOf })).toEqual([]);
+  });
+
+  it('says there is no ledger in a workbook without one', async () => {
+    const sim = new ExcelSim();
+    await expect(sim.runExcel((c) => readLedger(c))).resolves.toBeNull();
+  });
+
+  it('reads the directory and the status list from the workbook', async () => {
+    const sim = await withLedger();
+    sim.userEdit('单位名录', 'H6', [['已暂停']]);
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('StatusList').rows.add(undefined, [['已暂停']]);
+      c.workbook.tables
+        .getItem('UnitDirectory')
+        .rows.add(undefined, [['四平市第一职业中专', '一职专', '学校', '各职业学校', '', '']]);
+      await c.sync();
+    });
+    const ref = await sim.runExcel((c) => readReference(c));
+    expect(ref.source).toEqual({ directory: 'workbook', statuses: 'workbook' });
+    expect(ref.statuses).toContain('已暂停');
+    expect(tasksForUnit(OFFICIAL_TASKS, '一职专', { directory: ref.directory })).toContain(11);
+    const bare = await new ExcelSim().runExcel((c) => readReference(c));
+    expect(bare.source).toEqual({ directory: 'default', statuses: 'default' });
+  });
+});
+
+describe('adoptActiveSheet', () => {
+  async function userSheet(sim: ExcelSim) {
+    await sim.run(async (c) => {
+      const s = c.workbook.worksheets.getItem('Sheet1');
+      s.getRange('A1:E1').values = [['我局重点任务', '', '', '', '']];
+      s.getRange('A1:E1').merge();
+      s.getRange('A3:E5').values = [
+        ['备注', '序号', '工作任务', '责任单位', '状态'],
+        ['自有备注', 1, OFFICIAL_TASKS[0].task, OFFICIAL_TASKS[0].units, '序时推进'],
+        ['', 2, OFFICIAL_TASKS[1].task, OFFICIAL_TASKS[1].units, '完成'],
+      ];
+      s.getRange('B4').format.fill.color = '#FFFF00';
+      await c.sync();
+    });
+  }
+
+  it('keeps every value, format and extra column, and adds the missing ones at the right', async () => {
+    const sim = new ExcelSim();
+    await userSheet(sim);
+    const before = sim.snapshot();
+    const { result, syncs } = await countSyncs(sim, () => sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })));
+    expect(syncs).toBe(2);
+    expect(result).toMatchObject({ sheetName: 'Sheet1', taskCount: 2, headerAddress: 'A3' });
+    expect(result.addedColumns).toEqual(['进度(%)', '完成时限', '进展情况', '存在问题', '下步计划', '更新日期', '联系人']);
+    const after = sim.snapshot();
+    const beforeCells = before.sheets[0].cells;
+    for (const [key, cell] of Object.entries(beforeCells)) {
+      expect((after.sheets[0].cells[key] as { value: unknown }).value).toEqual((cell as { value: unknown }).value);
+      expect((after.sheets[0].cells[key] as { format: unknown }).format).toEqual((cell as { format: unknown }).format);
+    }
+    const ledger = await read(sim);
+    expect(ledger.ledger.headerRow.slice(0, 5)).toEqual(['备注', '序号', '工作任务', '责任单位', '状态']);
+    expect(ledger.ledger.header.columns.status).toBe(4);
+    expect(validateLedger(ledger.ledger, { asOf }).map((f) => f.rule)).toContain('status.unknown');
+  });
+
+  it('refuses a sheet without the three header columns, naming the sheet', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').values = [
+        ['名称', '数量'],
+        ['a', 1],
+      ];
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const error = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })).catch((e) => e);
+    expect(describeError(error).zh).toContain('Sheet1');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+  });
+
+  it('explains merged cells inside the block and leaves the sheet unchanged', async () => {
+    const sim = new ExcelSim();
+    await userSheet(sim);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('C4:D4').merge();
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const error = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })).catch((e) => e);
+    expect(error.code).toBe('MergedCells');
+    expect(describeError(error).zh).toContain('合并单元格');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+  });
+});
+
+describe('selecting and fixing', () => {
+  it('selects the cell of a finding', async () => {
+    const sim = await withLedger();
+    const { location } = await read(sim);
+    const address = await sim.runExcel((c) => selectCell(c, location, 4, 3));
+    expect(address).toBe('任务台账!D8');
+    expect(sim.state.selection?.rect).toEqual({ row: 7, column: 3, rowCount: 1, columnCount: 1 });
+  });
+
+  it('applies fixes to only the cells they name, in two syncs', async () => {
+    const sim = await withLedger();
+    sim.userEdit('任务台账', 'D5', [['已完成']]);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['完成']];
+      c.workbook.worksheets.getItem('任务台账').getRange('B7').values = [['被改过的任务']];
+      await c.sync();
+    });
+    const { ledger, location } = await read(sim);
+    const findings = validateLedger(ledger, { asOf }).filter((f) => f.fix);
+    expect(findings.map((f) => f.rule)).toEqual(['status.unknown', 'task.changed']);
+    const before = sim.snapshot();
+    const fixes = findings.map((f) => ({ ...f.fix!, expected: ledger.rows[f.fix!.row][f.fix!.column] }));
+    const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyFixes(c, location, fixes)));
+    expect(syncs).toBe(2);
+    expect(changedPaths(before, sim.snapshot()).sort()).toEqual([
+      'sheets.任务台账.cells.5,3.value',
+      'sheets.任务台账.cells.6,1.value',
+    ]);
+    expect(validateLedger((await read(sim)).ledger, { asOf })).toEqual([]);
+  });
+
+  it('refuses fixes for cells that changed since the check', async () => {
+    const sim = await withLedger();
+    // Typing 完成 is refused by the dropdown's Stop alert; a paste (an API write) gets through.
+    expect(sim.userEdit('任务台账', 'D6', [['完成']]).ok).toBe(false);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['完成']];
+      await c.sync();
+    });
+    const { ledger, location } = await read(sim);
+    const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
+    sim.userEdit('任务台账', 'D6', [['滞后']]);
+    const error = await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }])).catch((e) => e);
+    expect(error.code).toBe('StaleFix');
+    expect(sim.values('任务台账')[5][3]).toBe('滞后');
+  });
+});
+
+describe('unit filter', () => {
+  it('shows only the unit’s tasks through the table filter, and clears it', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    const numbers = tasksForUnit(
+      ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
+      '双辽市人民政府',
+    );
+    const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyUnitFilter(c, location, '序号', numbers)));
+    expect(syncs).toBeLessThanOrEqual(2);
+    const hidden = sim.sheet('任务台账').filteredRows;
+    expect(40 - hidden.size).toBe(16);
+    for (const no of numbers) expect(hidden.has(2 + no)).toBe(false);
+    expect((await read(sim)).ledger.rows).toHaveLength(40);
+    await sim.runExcel((c) => clearUnitFilter(c, location));
+    expect(sim.sheet('任务台账').filteredRows.size).toBe(0);
+  });
+});
+
+describe('setTaskStatus', () => {
+  it('writes only the status cell of the row holding that 序号, even after a sort', async () => {
+    const sim = await withLedger();
+    const { location } = await read(sim);
+    // Rows 4 and 5 swapped, as a sort would leave them.
+    const rows = sim.values('任务台账');
+    sim.userEdit('任务台账', 'A4:C5', [rows[4].slice(0, 3), rows[3].slice(0, 3)]);
+    const before = sim.snapshot();
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3, progress: 4 }, 1, { status: '已完成', progress: 100 })),
+    );
+    expect(syncs).toBe(2);
+    expect(result).toBe('任务台账!D5');
+    expect(changedPaths(before, sim.snapshot()).sort()).toEqual([
+      'sheets.任务台账.cells.4,3.value',
+      'sheets.任务台账.cells.4,4.value',
+    ]);
+  });
+
+  it('refuses an unknown 序号 and a duplicated one', async () => {
+    const sim = await withLedger();
+    const { location } = await read(sim);
+    await expect(
+      sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 99, { status: '已完成' })),
+    ).rejects.toMatchObject({ code: 'TaskNotFound' });
+    sim.userEdit('任务台账', 'A5', [[1]]);
+    const error = await sim
+      .runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 1, { status: '已完成' }))
+      .catch((e) => e);
+    expect(describeError(error).zh).toContain('出现了2次');
+  });
+
+  it('explains a protected sheet and changes nothing', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    await sim
+      .run(async (c) => {
+        c.workbook.worksheets.getItem('任务台账').protection.unprotect();
+        c.workbook.worksheets.getItem('任务台账').protection.protect({ allowAutoFilter: true });
+        c.workbook.worksheets.getItem('任务台账').getRange('D4:D43').format.protection.locked = true;
+        await c.sync();
+      })
+      .catch(() => undefined);
+    await sim.run(async (c) => {
+      const s = c.workbook.worksheets.getItem('任务台账');
+      s.protection.unprotect();
+      s.getRange('A4:K43').format.protection.locked = true;
+      s.protection.protect();
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const error = await sim
+      .runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 1, { status: '已完成' }))
+      .catch((e) => e);
+    expect(describeError(error).zh).toContain('工作表受保护');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+  });
+});
+
+describe('official column protection', () => {
+  it('locks 序号, 工作任务 and 责任单位 and leaves the rest editable', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(false);
+    expect(sim.userEdit('任务台账', 'D4', [['已完成']]).ok).toBe(true);
+    expect(sim.sheet('任务台账').protection.options).toMatchObject({ allowAutoFilter: true, allowSort: true });
+    await sim.runExcel((c) => applyUnitFilter(c, location, '序号', [1, 2]));
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, false));
+    expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(true);
+  });
+});
+
+describe('writeSummarySheets', () => {
+  async function summaryOf(sim: ExcelSim, units: string[] = []) {
+    const { ledger } = await read(sim);
+    return summarySheets(summarize(ledger, { asOf }), { units });
+  }
+
+  it('writes the sheets in three syncs, remembers them, and replaces them next time', async () => {
+    const sim = await withLedger();
+    sim.userEdit('任务台账', 'D4:D6', [['已完成'], ['已完成'], ['滞后']]);
+    const specs = await summaryOf(sim, ['双辽市人民政府']);
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS })),
+    );
+    expect(syncs).toBe(3);
+    expect(result.sheets.map((s) => s.name)).toEqual(['汇总-总体', '汇总-滞后逾期', '汇总-双辽市人民政府']);
+    const overview = sim.values('汇总-总体');
+    expect(overview[0][0]).toBe('四平市现代职业教育重点工作任务推进情况汇总（截至2026年11月28日）');
+    expect(overview.find((r) => r[0] === '已完成')?.[1]).toBe(2);
+    expect(overview.find((r) => r[0] === '合计')?.[1]).toBe(40);
+    expect(sim.sheet('汇总-总体').charts.map((c) => c.type)).toEqual(['ColumnClustered', 'BarStacked']);
+    expect(sim.state.settings.get(SUMMARY_SETTING)).toHaveLength(3);
+    expect(sim.state.activeSheet().name).toBe('汇总-总体');
+
+    const again = await sim.runExcel((c) => writeSummarySheets(c, specs.slice(0, 2), { supports: ALL_SETS }));
+    expect(again.replaced).toBe(3);
+    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '任务台账', '单位名录', '汇总-总体', '汇总-滞后逾期']);
+  });
+
+  it("leaves a user's sheet with a colliding name alone and takes a free name", async () => {
+    const sim = await withLedger();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.add('汇总-总体').getRange('A1').values = [['我的汇总']];
+      await c.sync();
+    });
+    const result = await sim.runExcel(async (c) =>
+      writeSummarySheets(c, await Promise.resolve(await summaryOf(sim)), { supports: ALL_SETS }),
+    );
+    expect(result.sheets[0].name).toBe('汇总-总体(2)');
+    expect(sim.values('汇总-总体')).toEqual([['我的汇总']]);
+    await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    expect(sim.values('汇总-总体')).toEqual([['我的汇总']]);
+  });
+
+  it('copes with a summary sheet the user deleted', async () => {
+    const sim = await withLedger();
+    await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('汇总-总体').delete();
+      await c.sync();
+    });
+    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    expect(result.replaced).toBe(1);
+    expect(sim.state.sheets.map((s) => s.name)).toContain('汇总-总体');
+  });
+
+  it('writes task text that looks like a formula as text', async () => {
+    const sim = await withLedger();
+    sim.userEdit('任务台账', 'D4', [['滞后']]);
+    await sim.run(async (c) => {
+      const cell = c.workbook.worksheets.getItem('任务台账').getRange('H4');
+      cell.values = [['=HYPERLINK("http://evil","点我")']];
+      await c.sync();
+    });
+    await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const behind = sim.sheet('汇总-滞后逾期');
+    const formulas = [...behind.cells.values()].filter((cell) => cell.formula !== null);
+    expect(formulas).toEqual([]);
+    expect(sim.values('汇总-滞后逾期').flat()).toContain('=HYPERLINK("http://evil","点我")');
+  });
+});
+
+describe('watchWorkbook', () => {
+  it('reports ledger and reference changes', async () => {
+    const sim = await withLedger();
+    const seen: string[] = [];
+    await sim.runExcel((c) => watchWorkbook(c, 'TaskLedger', (s) => seen.push(s)));
+    sim.userEdit('任务台账', 'D4', [['已完成']]);
+    sim.userEdit('单位名录', 'B2', [['教育局']]);
+    sim.userEdit('任务台账', 'A1', [['标题改了']]);
+    await Promise.resolve();
+    expect(seen).toEqual(['ledger', 'reference']);
+  });
+});
+
+describe('self-test', () => {
+  it('passes every step on excel-sim and cleans up', async () => {
+    const sim = new ExcelSim();
+    const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
+    expect(steps.map((s) => [s.id, s.ok])).toEqual([
+      ['create', true],
+      ['read', true],
+      ['validate', true],
+      ['filter', true],
+      ['status', true],
+      ['summary', true],
+      ['cleanup', true],
+    ]);
+    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(sim.state.tables).toEqual([]);
+  });
+
+  it('reports the failing step', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('A1:A2').values = [['x'], ['y']];
+      c.workbook.worksheets.getItem('Sheet1').tables.add('A1:A2', true).name = 'TaskLedgerSelfTest';
+      await c.sync();
+    });
+    const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
+    expect(steps[0]).toMatchObject({ id: 'create', ok: false });
+    expect(steps[0].detail).toContain('已有任务台账');
+  });
+});
+
+it('names the ledger sheet 任务台账', () => {
+  expect(LEDGER_SHEET).toBe('任务台账');
+});
