@@ -1,7 +1,9 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DefinePlugin } = require('webpack');
 const { pages, devUrl } = require('./pages.config');
+const { version } = require('./package.json');
 
 // `npm run build -- --env baseUrl=https://example.org/ledger/` writes dist/manifest.xml for that
 // address; without it the manifest keeps the development address.
@@ -41,6 +43,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      new DefinePlugin({ APP_VERSION: JSON.stringify(version) }),
       ...pages.map(
         (p) =>
           new HtmlWebpackPlugin({
@@ -54,6 +57,7 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          { from: 'src/preview/preview.css', to: 'preview.css' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: manifestFor(baseUrl) },
         ],
       }),

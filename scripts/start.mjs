@@ -24,9 +24,13 @@ async function httpsOptions() {
     // Installing the CA needs sudo (Linux) or a prompt (Windows, Mac); without it the
     // certificates still work once the browser or system trusts the CA by hand.
     if (!existsSync(defaults.localhostCertificatePath)) await certs.generateCertificates();
-    console.warn(`\nCould not install the development CA into the system store (${error instanceof Error ? error.message.split('\n')[0] : error}).`);
+    console.warn(
+      `\nCould not install the development CA into the system store (${error instanceof Error ? error.message.split('\n')[0] : error}).`,
+    );
     console.warn(`Trust ${defaults.caCertificatePath} by hand to load https://localhost:${HTTPS_PORT} in Office:`);
-    console.warn('  Linux:   sudo cp <ca.crt> /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates');
+    console.warn(
+      '  Linux:   sudo cp <ca.crt> /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates',
+    );
     console.warn('  Windows: certutil -addstore -user Root <ca.crt>');
     console.warn('  Mac:     sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain <ca.crt>\n');
     return {

@@ -16,7 +16,11 @@ const { pages, staticFolders } = require(join(root, 'pages.config.js'));
 const TEMPLATE_GUID = '05c2e1c9-3e1d-406e-9a91-e9ac64854143';
 
 function parseArgs(argv) {
-  const args = { schemas: process.env.MANIFEST_SCHEMAS || join(root, '..', 'shared', 'schemas'), dist: null, manifest: join(root, 'manifest.xml') };
+  const args = {
+    schemas: process.env.MANIFEST_SCHEMAS || join(root, '..', 'shared', 'schemas'),
+    dist: null,
+    manifest: join(root, 'manifest.xml'),
+  };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--schemas') args.schemas = resolve(argv[++i]);
     else if (argv[i] === '--dist') args.dist = resolve(argv[++i]);
@@ -48,30 +52,41 @@ export async function validateManifest({ manifest, schemas, dist }) {
   const text = readFileSync(manifest, 'utf8');
 
   if (!existsSync(join(schemas, 'OfficeAppManifestV1_1.xsd'))) {
-    return [`${file}: the schema folder ${schemas} has no OfficeAppManifestV1_1.xsd (set MANIFEST_SCHEMAS or pass --schemas DIR)`];
+    return [
+      `${file}: the schema folder ${schemas} has no OfficeAppManifestV1_1.xsd (set MANIFEST_SCHEMAS or pass --schemas DIR)`,
+    ];
   }
   const xsds = readdirSync(schemas).filter((f) => f.endsWith('.xsd'));
   const result = await validateXML({
     xml: [{ fileName: file, contents: text }],
     schema: [readFileSync(join(schemas, 'OfficeAppManifestV1_1.xsd'), 'utf8')],
-    preload: xsds.filter((f) => f !== 'OfficeAppManifestV1_1.xsd').map((f) => ({ fileName: f, contents: readFileSync(join(schemas, f), 'utf8') })),
+    preload: xsds
+      .filter((f) => f !== 'OfficeAppManifestV1_1.xsd')
+      .map((f) => ({ fileName: f, contents: readFileSync(join(schemas, f), 'utf8') })),
   });
   for (const e of result.errors) say(e.loc?.lineNumber ?? 1, `schema: ${e.message.replace(/^.*?:\d+:\s*/, '').trim()}`);
   if (!result.valid) return problems;
 
   const id = /<Id>\s*([^<\s]+)\s*<\/Id>/.exec(text)?.[1] ?? '';
-  if (id.toLowerCase() === TEMPLATE_GUID) say(lineOf(text, '<Id>'), `the add-in id ${id} is the Office template's; generate a GUID of our own`);
+  if (id.toLowerCase() === TEMPLATE_GUID)
+    say(lineOf(text, '<Id>'), `the add-in id ${id} is the Office template's; generate a GUID of our own`);
 
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const version = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(text)?.[1] ?? '';
   if (version !== `${pkg.version}.0` && version !== pkg.version) {
-    say(lineOf(text, '<Version>'), `manifest version ${version} does not match package.json ${pkg.version} (expected ${pkg.version}.0)`);
+    say(
+      lineOf(text, '<Version>'),
+      `manifest version ${version} does not match package.json ${pkg.version} (expected ${pkg.version}.0)`,
+    );
   }
 
   const source = /<SourceLocation DefaultValue="([^"]+)"/.exec(text)?.[1];
   const commands = /<bt:Url id="Commands\.Url" DefaultValue="([^"]+)"/.exec(text)?.[1];
   if (source && commands && new URL(source).origin !== new URL(commands).origin) {
-    say(lineOf(text, 'id="Commands.Url"'), `the commands page (${commands}) is not on the task pane's origin ${new URL(source).origin}`);
+    say(
+      lineOf(text, 'id="Commands.Url"'),
+      `the commands page (${commands}) is not on the task pane's origin ${new URL(source).origin}`,
+    );
   }
 
   const origin = source ? new URL(source).origin : null;
@@ -109,5 +124,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`manifest check failed: ${problems.length} problem(s)`);
     process.exit(1);
   }
-  console.log(`${relative(process.cwd(), args.manifest)} is valid (schemas: ${relative(process.cwd(), args.schemas) || '.'}; files: ${args.dist ? relative(process.cwd(), args.dist) : 'sources'})`);
+  console.log(
+    `${relative(process.cwd(), args.manifest)} is valid (schemas: ${relative(process.cwd(), args.schemas) || '.'}; files: ${args.dist ? relative(process.cwd(), args.dist) : 'sources'})`,
+  );
 }

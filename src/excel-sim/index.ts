@@ -22,6 +22,7 @@ export type { ChangeEvent } from './state';
 export { SimRequestContext } from './workbook';
 export * as simModel from './model';
 export { columnName, formatAddress, parseRef } from './address';
+export { conditionalLook, type ConditionalLook } from './conditional';
 
 export type EditResult = { ok: true } | { ok: false; title: string; message: string };
 

@@ -15,3 +15,4 @@ export * from './setStatus';
 export * from './summaries';
 export * from './unitFilter';
 export * from './watch';
+export * from './generateSummaries';

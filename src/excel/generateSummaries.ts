@@ -1,0 +1,30 @@
+// One call from "make the summaries" to sheets in the workbook: read the reference data and
+// the ledger, summarize in the core, write the sheets. The pane's 生成汇总表 and the ribbon
+// button both use it, so they cannot differ.
+import { summarize, summarySheets, type Day, type SummaryRequest } from '../ledger';
+import { LedgerError } from './errors';
+import { readLedger } from './readLedger';
+import { readReference } from './reference';
+import type { ApiSupport } from './requirements';
+import type { ExcelRun } from './selfTest';
+import { writeSummarySheets, type SummaryWriteResult } from './summaries';
+
+export async function generateSummaries(
+  run: ExcelRun,
+  options: { asOf: Day; request: SummaryRequest; supports: ApiSupport },
+): Promise<SummaryWriteResult> {
+  const reference = await run((context) => readReference(context));
+  const read = await run((context) => readLedger(context));
+  if (!read) {
+    throw new LedgerError(
+      {
+        zh: '工作簿中没有任务台账，无法生成汇总表。请先在任务台账面板中“新建任务台账”或“使用当前工作表”。',
+        en: 'The workbook has no ledger; create or adopt one in the pane first.',
+      },
+      'NoLedger',
+    );
+  }
+  const model = summarize(read.ledger, { asOf: options.asOf, statuses: reference.statuses, directory: reference.directory });
+  const specs = summarySheets(model, options.request, { directory: reference.directory });
+  return run((context) => writeSummarySheets(context, specs, { supports: options.supports }));
+}

@@ -1,0 +1,136 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Button,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { Bilingual } from '../ledger';
+import type { Host } from './host';
+import { languageFor, STRINGS, type Language } from './i18n';
+import { useAction, type Notice } from './useAction';
+import { useLedger } from './useLedger';
+
+// Each tab's code loads on first use, keeping the pane's first download small.
+const StartPanel = lazy(() => import('./panels/StartPanel'));
+const ValidatePanel = lazy(() => import('./panels/ValidatePanel'));
+const UnitsPanel = lazy(() => import('./panels/UnitsPanel'));
+const SummaryPanel = lazy(() => import('./panels/SummaryPanel'));
+const SettingsPanel = lazy(() => import('./panels/SettingsPanel'));
+
+export type TabId = 'start' | 'validate' | 'units' | 'summary' | 'settings';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100%',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  tabs: { paddingLeft: '4px', paddingRight: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  body: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
+});
+
+export interface PaneContext {
+  readonly host: Host;
+  readonly language: Language;
+  readonly t: (typeof STRINGS)['zh'];
+  readonly ledger: ReturnType<typeof useLedger>;
+  readonly action: ReturnType<typeof useAction>;
+  readonly notify: (notice: Notice | null) => void;
+  readonly selectedUnits: readonly string[];
+  readonly setSelectedUnits: (units: readonly string[]) => void;
+  readonly languageChoice: Language | 'office';
+  readonly setLanguageChoice: (choice: Language | 'office') => void;
+  readonly version: string;
+}
+
+export const textOf = (text: Bilingual | string, language: Language) => (typeof text === 'string' ? text : text[language]);
+
+export function App({ host, version }: { host: Host; version: string }) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>('start');
+  const [languageChoice, setLanguageChoice] = useState<Language | 'office'>('office');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [selectedUnits, setSelectedUnits] = useState<readonly string[]>([]);
+  const language = languageChoice === 'office' ? languageFor(host.displayLanguage) : languageChoice;
+  const t = STRINGS[language];
+  const ledger = useLedger(host);
+  const notify = useCallback((n: Notice | null) => setNotice(n), []);
+  const action = useAction(notify);
+  const context: PaneContext = useMemo(
+    () => ({
+      host,
+      language,
+      t,
+      ledger,
+      action,
+      notify,
+      selectedUnits,
+      setSelectedUnits,
+      languageChoice,
+      setLanguageChoice,
+      version,
+    }),
+    [host, language, t, ledger, action, notify, selectedUnits, languageChoice, version],
+  );
+  const ready = ledger.state.phase === 'ready';
+
+  return (
+    <FluentProvider
+      theme={host.dark ? webDarkTheme : webLightTheme}
+      className={styles.root}
+      lang={language === 'zh' ? 'zh-CN' : 'en-US'}
+    >
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TabId)}
+        size="small"
+        aria-label={t.appTitle}
+      >
+        <Tab value="start">{t.tabs.start}</Tab>
+        <Tab value="validate" disabled={!ready}>
+          {t.tabs.validate}
+        </Tab>
+        <Tab value="units" disabled={!ready}>
+          {t.tabs.units}
+        </Tab>
+        <Tab value="summary" disabled={!ready}>
+          {t.tabs.summary}
+        </Tab>
+        <Tab value="settings">{t.tabs.settings}</Tab>
+      </TabList>
+      <main className={styles.body}>
+        {notice && (
+          <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+            <MessageBarBody>
+              {notice.intent === 'error' && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
+              {textOf(notice.text, language)}
+            </MessageBarBody>
+            <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t.dismiss}>
+              ×
+            </Button>
+          </MessageBar>
+        )}
+        <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+          {tab === 'start' && <StartPanel pane={context} onOpen={setTab} />}
+          {tab === 'validate' && ready && <ValidatePanel pane={context} />}
+          {tab === 'units' && ready && <UnitsPanel pane={context} />}
+          {tab === 'summary' && ready && <SummaryPanel pane={context} />}
+          {tab === 'settings' && <SettingsPanel pane={context} />}
+        </Suspense>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,13 @@
+// What the pane needs from where it runs: Excel.run, the requirement sets, the display
+// language and theme. Office provides it in Excel; the preview page provides excel-sim's.
+import type { ApiSupport, ExcelRun } from '../excel';
+
+export interface Host {
+  readonly kind: 'office' | 'preview';
+  readonly run: ExcelRun;
+  readonly supports: ApiSupport;
+  readonly displayLanguage: string;
+  readonly dark: boolean;
+  /** Today, as the user's clock says (tests and the preview may pin it). */
+  readonly now: () => Date;
+}

@@ -1,0 +1,97 @@
+import { Badge, Body1, Button, Caption1, Field, Select, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { isSheetProtected, OPTIONAL_FEATURES, runSelfTest, setOfficialColumnsProtected, type SelfTestStep } from '../../excel';
+import type { PaneContext } from '../App';
+import type { Language } from '../i18n';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  list: { margin: 0, paddingLeft: '18px', display: 'flex', flexDirection: 'column', gap: '2px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const SETS = Array.from({ length: 17 }, (_, i) => `1.${i + 1}`);
+
+export default function SettingsPanel({ pane }: { pane: PaneContext }) {
+  const styles = useStyles();
+  const { t, language, host, action, ledger, languageChoice, setLanguageChoice, version } = pane;
+  const [steps, setSteps] = useState<readonly SelfTestStep[]>([]);
+  const [protectedOn, setProtectedOn] = useState<boolean | null>(null);
+  const read = ledger.state.read;
+
+  const protect = (on: boolean) =>
+    action.run(
+      'protect',
+      async () => {
+        await host.run((c) => setOfficialColumnsProtected(c, read!.location, read!.ledger.header, on));
+        return host.run((c) => isSheetProtected(c, read!.location.sheetName));
+      },
+      (now) => {
+        setProtectedOn(now);
+        return { intent: 'success', text: now ? t.settings.protectedOn : t.settings.protectedOff };
+      },
+    );
+  const selfTest = () =>
+    action.run(
+      'selftest',
+      () => runSelfTest(host.run, host.supports, host.now()),
+      (result) => {
+        setSteps(result);
+        return null;
+      },
+    );
+
+  return (
+    <section className={styles.stack} aria-label={t.tabs.settings}>
+      <Field label={t.settings.language}>
+        <Select value={languageChoice} onChange={(_, d) => setLanguageChoice(d.value as Language | 'office')}>
+          <option value="office">{t.settings.followOffice}</option>
+          <option value="zh">中文</option>
+          <option value="en">English</option>
+        </Select>
+      </Field>
+      {read && (
+        <Switch
+          checked={protectedOn ?? false}
+          disabled={action.busy !== null}
+          onChange={(_, d) => void protect(d.checked)}
+          label={t.settings.protect}
+        />
+      )}
+      <Subtitle2 as="h3">{t.settings.requirementSets}</Subtitle2>
+      <Caption1 className={styles.muted}>
+        ExcelApi: {SETS.filter((s) => host.supports(s)).at(-1) ?? '—'} ({SETS.filter((s) => host.supports(s)).length}/
+        {SETS.length})
+      </Caption1>
+      <ul className={styles.list}>
+        {OPTIONAL_FEATURES.map((f) => (
+          <li key={f.id}>
+            <Body1>
+              {f[language]} — ExcelApi {f.set}:{' '}
+              <Badge color={host.supports(f.set) ? 'success' : 'warning'}>
+                {host.supports(f.set) ? t.settings.featureOn : t.settings.featureOff}
+              </Badge>
+            </Body1>
+          </li>
+        ))}
+      </ul>
+      <Subtitle2 as="h3">{t.settings.selfTest}</Subtitle2>
+      <Caption1 className={styles.muted}>{t.settings.selfTestHint}</Caption1>
+      <Button onClick={() => void selfTest()} disabled={action.busy !== null}>
+        {t.settings.selfTest}
+      </Button>
+      {steps.length > 0 && (
+        <ol className={styles.list} aria-label={t.settings.selfTest}>
+          {steps.map((s) => (
+            <li key={s.id}>
+              <Badge color={s.ok ? 'success' : 'danger'}>{s.ok ? '✓' : '✗'}</Badge> {language === 'zh' ? s.zh : s.en}：{s.detail}
+              （{s.ms} ms）
+            </li>
+          ))}
+        </ol>
+      )}
+      <Caption1 className={styles.muted}>{t.settings.host(host.kind)}</Caption1>
+      <Caption1 className={styles.muted}>{t.settings.version(version)}</Caption1>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { Body1, Button, Caption1, Card, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { adoptActiveSheet, createLedger } from '../../excel';
+import { countBySeverity } from '../../ledger';
+import { formatTime } from '../i18n';
+import type { PaneContext, TabId } from '../App';
+import { textOf } from '../App';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  card: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '6px' },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen: (tab: TabId) => void }) {
+  const styles = useStyles();
+  const { t, ledger, action, host, language } = pane;
+  const { state } = ledger;
+
+  if (state.phase === 'loading') return <Spinner size="small" label={t.loading} />;
+  if (state.phase === 'failed') {
+    return (
+      <div className={styles.stack}>
+        <Body1 role="alert">{state.loadError ? textOf(state.loadError, language) : t.unexpected}</Body1>
+        <Button onClick={() => void ledger.refresh({ reference: true })}>{t.retry}</Button>
+      </div>
+    );
+  }
+  if (state.phase === 'none' || !state.read || !state.analysis) {
+    const create = () =>
+      action
+        .run(
+          'create',
+          () => host.run((c) => createLedger(c, { supports: host.supports })),
+          (r) => ({
+            intent: r.printSetup ? 'success' : 'warning',
+            text: `${t.start.created(r.sheetName, r.taskCount)}${r.printSetup ? '' : ` ${t.start.noPrint}`}`,
+          }),
+        )
+        .then(() => ledger.refresh({ reference: true }));
+    const adopt = () =>
+      action
+        .run(
+          'adopt',
+          () => host.run((c) => adoptActiveSheet(c, { supports: host.supports })),
+          (r) => ({
+            intent: 'success',
+            text: t.start.adopted(r.sheetName, r.taskCount, r.addedColumns.join('、')),
+          }),
+        )
+        .then(() => ledger.refresh({ reference: true }));
+    return (
+      <div className={styles.stack}>
+        <Subtitle2 as="h2">{t.start.noLedger}</Subtitle2>
+        <Card className={styles.card}>
+          <Button appearance="primary" onClick={() => void create()} disabled={action.busy !== null}>
+            {action.busy === 'create' ? <Spinner size="tiny" /> : t.start.create}
+          </Button>
+          <Caption1 className={styles.hint}>{t.start.createHint}</Caption1>
+        </Card>
+        <Card className={styles.card}>
+          <Button onClick={() => void adopt()} disabled={action.busy !== null}>
+            {action.busy === 'adopt' ? <Spinner size="tiny" /> : t.start.adopt}
+          </Button>
+          <Caption1 className={styles.hint}>{t.start.adoptHint}</Caption1>
+        </Card>
+      </div>
+    );
+  }
+  const counts = countBySeverity(state.analysis.findings);
+  return (
+    <div className={styles.stack}>
+      <Subtitle2 as="h2">{t.start.found(state.read.location.sheetName, state.analysis.tasks.length)}</Subtitle2>
+      <Body1>{t.validate.counts(counts.error, counts.warning, counts.info)}</Body1>
+      {state.checkedAt && <Caption1 className={styles.hint}>{t.start.lastCheck(formatTime(state.checkedAt, language))}</Caption1>}
+      <Caption1 className={styles.hint}>{t.start.leadNote}</Caption1>
+      <div>
+        <Button onClick={() => onOpen('validate')} appearance="primary">
+          {t.tabs.validate}
+        </Button>{' '}
+        <Button onClick={() => void ledger.refresh()}>{t.start.recheck}</Button>
+      </div>
+    </div>
+  );
+}

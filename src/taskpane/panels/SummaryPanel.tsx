@@ -1,0 +1,79 @@
+import { Body1, Button, Checkbox, Field, Input, Link, ProgressBar, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
+import { generateSummaries, type SummarySheetRecord } from '../../excel';
+import { dayFromLocalDate, dayOf, isoDate } from '../../ledger';
+import type { PaneContext } from '../App';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  links: { display: 'flex', flexDirection: 'column', gap: '4px', margin: 0, paddingLeft: '18px' },
+});
+
+export default function SummaryPanel({ pane }: { pane: PaneContext }) {
+  const styles = useStyles();
+  const { t, action, host, selectedUnits } = pane;
+  const [asOf, setAsOf] = useState(isoDate(dayFromLocalDate(host.now())));
+  const [overview, setOverview] = useState(true);
+  const [behind, setBehind] = useState(true);
+  const [perUnit, setPerUnit] = useState(selectedUnits.length > 0);
+  const [made, setMade] = useState<readonly SummarySheetRecord[]>([]);
+  const nothing = !overview && !behind && !(perUnit && selectedUnits.length);
+
+  const generate = async () => {
+    const [y, m, d] = asOf.split('-').map(Number);
+    const day = dayOf(y, m, d) ?? dayFromLocalDate(host.now());
+    const result = await action.run(
+      'summary',
+      () =>
+        generateSummaries(host.run, {
+          asOf: day,
+          request: { overview, behind, units: perUnit ? selectedUnits : [] },
+          supports: host.supports,
+        }),
+      (r) => ({ intent: 'success', text: t.summary.done(r.sheets.length) + r.sheets.map((s) => s.name).join('、') }),
+    );
+    if (result) setMade(result.sheets);
+  };
+  const open = (sheet: SummarySheetRecord) =>
+    action.run('open', () =>
+      host.run(async (c) => {
+        c.workbook.worksheets.getItem(sheet.id).activate();
+        await c.sync();
+      }),
+    );
+
+  return (
+    <section className={styles.stack} aria-label={t.tabs.summary}>
+      <Field label={t.summary.asOf}>
+        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+      </Field>
+      <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
+        <legend>{t.summary.which}</legend>
+        <Checkbox checked={overview} onChange={(_, d) => setOverview(d.checked === true)} label={t.summary.overview} />
+        <Checkbox checked={behind} onChange={(_, d) => setBehind(d.checked === true)} label={t.summary.behind} />
+        <Checkbox
+          checked={perUnit}
+          disabled={selectedUnits.length === 0}
+          onChange={(_, d) => setPerUnit(d.checked === true)}
+          label={t.summary.perUnit(selectedUnits.length)}
+        />
+      </fieldset>
+      <Button appearance="primary" disabled={nothing || action.busy !== null} onClick={() => void generate()}>
+        {t.summary.generate}
+      </Button>
+      {nothing && <Body1>{t.summary.nothing}</Body1>}
+      {action.busy === 'summary' && <ProgressBar aria-label={t.summary.working} />}
+      {made.length > 0 && (
+        <ul className={styles.links}>
+          {made.map((s) => (
+            <li key={s.id}>
+              <Link as="button" onClick={() => void open(s)}>
+                {t.summary.open(s.name)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

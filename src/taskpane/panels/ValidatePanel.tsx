@@ -1,0 +1,200 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { applyFixes, selectCell, type FixToApply } from '../../excel';
+import { countBySeverity, RULES, type Finding, type Ledger } from '../../ledger';
+import type { PaneContext } from '../App';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
+  group: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
+  item: { display: 'flex', gap: '4px', alignItems: 'flex-start' },
+  jump: {
+    flexGrow: 1,
+    minWidth: 0,
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    whiteSpace: 'normal',
+    height: 'auto',
+    paddingTop: '4px',
+    paddingBottom: '4px',
+    fontWeight: tokens.fontWeightRegular,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const SEVERITY_COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+
+function fixOf(ledger: Ledger, f: Finding): FixToApply | null {
+  if (!f.fix) return null;
+  const expected = f.fix.row === -1 ? ledger.headerRow[f.fix.column] : (ledger.rows[f.fix.row]?.[f.fix.column] ?? null);
+  return { ...f.fix, expected: expected ?? null };
+}
+
+export default function ValidatePanel({ pane }: { pane: PaneContext }) {
+  const styles = useStyles();
+  const { t, language, ledger, action, host } = pane;
+  const [groupBy, setGroupBy] = useState<'task' | 'rule'>('task');
+  const [confirming, setConfirming] = useState(false);
+  const read = ledger.state.read!;
+  const analysis = ledger.state.analysis!;
+  const findings = analysis.findings;
+  const counts = countBySeverity(findings);
+  const fixable = findings.map((f) => fixOf(read.ledger, f)).filter((f): f is FixToApply => f !== null);
+  // Two fixes for one cell would fight: only the first per cell goes into 全部修复.
+  const uniqueFixes = [...new Map(fixable.map((f) => [`${f.row}:${f.column}`, f])).values()];
+
+  const groups = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const task =
+        f.taskNo !== null
+          ? (analysis.tasks.find((x) => x.no === f.taskNo && x.row === f.row) ?? analysis.tasks.find((x) => x.no === f.taskNo))
+          : undefined;
+      const key =
+        groupBy === 'rule'
+          ? RULES[f.rule].title[language]
+          : f.row === null
+            ? t.validate.sheetLevel
+            : f.row === -1
+              ? t.validate.headerRow
+              : `${f.taskNo ?? `#${f.row + 1}`} ${Array.from(task?.task ?? '')
+                  .slice(0, 14)
+                  .join('')}…`;
+      map.set(key, [...(map.get(key) ?? []), f]);
+    }
+    return [...map.entries()];
+  }, [findings, groupBy, language, t, analysis.tasks]);
+
+  const jump = (f: Finding) =>
+    f.row !== null && f.column !== null
+      ? action.run(
+          'jump',
+          () => host.run((c) => selectCell(c, read.location, f.row as number, f.column as number)),
+          (address) => ({ intent: 'info', text: t.validate.jumped(address) }),
+        )
+      : Promise.resolve(undefined);
+  const fix = (fixes: FixToApply[]) =>
+    action
+      .run(
+        'fix',
+        () => host.run((c) => applyFixes(c, read.location, fixes)),
+        (n) => ({ intent: 'success', text: t.validate.fixed(n) }),
+      )
+      .then(() => ledger.refresh());
+
+  return (
+    <section className={styles.stack} aria-label={t.tabs.validate}>
+      <div className={styles.row} role="status">
+        <Badge color="danger" appearance="filled">
+          {t.validate.error} {counts.error}
+        </Badge>
+        <Badge color="warning" appearance="filled">
+          {t.validate.warning} {counts.warning}
+        </Badge>
+        <Badge color="informative" appearance="filled">
+          {t.validate.info} {counts.info}
+        </Badge>
+      </div>
+      <Caption1 className={styles.muted}>{t.validate.auto}</Caption1>
+      <div className={styles.row}>
+        <RadioGroup
+          layout="horizontal"
+          value={groupBy}
+          onChange={(_, d) => setGroupBy(d.value as 'task' | 'rule')}
+          aria-label={t.validate.groupBy}
+        >
+          <Radio value="task" label={t.validate.byTask} />
+          <Radio value="rule" label={t.validate.byRule} />
+        </RadioGroup>
+        <Button
+          appearance="primary"
+          size="small"
+          disabled={uniqueFixes.length === 0 || action.busy !== null}
+          onClick={() => setConfirming(true)}
+        >
+          {t.validate.fixAll(uniqueFixes.length)}
+        </Button>
+        <Button size="small" onClick={() => void ledger.refresh()}>
+          {t.start.recheck}
+        </Button>
+      </div>
+      {findings.length === 0 && <Body1>{t.validate.none}</Body1>}
+      {groups.map(([title, items]) => (
+        <div key={title} className={styles.group}>
+          <Subtitle2 as="h3">{title}</Subtitle2>
+          <ul className={styles.list}>
+            {items.map((f) => {
+              const fixItem = fixOf(read.ledger, f);
+              return (
+                <li key={f.id} className={styles.item}>
+                  <Badge size="small" color={SEVERITY_COLOUR[f.severity]} aria-label={t.validate[f.severity]}>
+                    {t.validate[f.severity].slice(0, language === 'zh' ? 1 : 1)}
+                  </Badge>
+                  <Button
+                    appearance="subtle"
+                    size="small"
+                    className={styles.jump}
+                    disabled={f.row === null}
+                    onClick={() => void jump(f)}
+                  >
+                    {f.message[language]}
+                  </Button>
+                  {fixItem && (
+                    <Button
+                      size="small"
+                      disabled={action.busy !== null}
+                      onClick={() => void fix([fixItem])}
+                      aria-label={`${t.validate.fix}: ${f.message[language]}`}
+                    >
+                      {t.validate.fix}
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.validate.confirmTitle}</DialogTitle>
+            <DialogContent>{t.validate.confirm(uniqueFixes.length)}</DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setConfirming(false)}>
+                {t.validate.cancel}
+              </Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirming(false);
+                  void fix(uniqueFixes);
+                }}
+              >
+                {t.validate.confirmOk}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}

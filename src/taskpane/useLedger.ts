@@ -1,0 +1,94 @@
+// The pane's view of the workbook: the ledger read, the reference data and the analysis,
+// refreshed on demand and, debounced, when the table changes.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Analysis, Bilingual } from '../ledger';
+import type { LedgerRead, Reference } from '../excel';
+import type { Host } from './host';
+
+// The workbook code loads after the pane's first paint (it is not needed to draw the shell).
+const engine = () => import('./engine');
+
+export const DEBOUNCE_MS = 600;
+
+export interface LedgerState {
+  readonly phase: 'loading' | 'none' | 'ready' | 'failed';
+  readonly read: LedgerRead | null;
+  readonly reference: Reference | null;
+  readonly analysis: Analysis | null;
+  readonly checkedAt: Date | null;
+  readonly loadError: Bilingual | null;
+  /** How many times the ledger was read: tests check the debounce with it. */
+  readonly reads: number;
+}
+
+export function useLedger(host: Host) {
+  const [state, setState] = useState<LedgerState>({
+    phase: 'loading',
+    read: null,
+    reference: null,
+    analysis: null,
+    checkedAt: null,
+    loadError: null,
+    reads: 0,
+  });
+  const referenceRef = useRef<Reference | null>(null);
+  const watched = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const alive = useRef(true);
+
+  const refresh = useCallback(
+    async (options: { reference?: boolean } = {}) => {
+      const { analyzeLedger, dayFromLocalDate, describeError, readLedger, readReference, watchWorkbook } = await engine();
+      try {
+        if (options.reference || !referenceRef.current)
+          referenceRef.current = await host.run((context) => readReference(context));
+        const reference = referenceRef.current;
+        const read = await host.run((context) => readLedger(context));
+        if (!alive.current) return;
+        if (!read) {
+          setState((s) => ({ ...s, phase: 'none', read: null, analysis: null, reference, loadError: null, reads: s.reads + 1 }));
+          return;
+        }
+        const analysis = analyzeLedger(read.ledger, {
+          asOf: dayFromLocalDate(host.now()),
+          statuses: reference.statuses,
+          directory: reference.directory,
+        });
+        setState((s) => ({
+          ...s,
+          phase: 'ready',
+          read,
+          reference,
+          analysis,
+          checkedAt: host.now(),
+          loadError: null,
+          reads: s.reads + 1,
+        }));
+        if (watched.current !== read.location.tableName) {
+          watched.current = read.location.tableName;
+          await host.run((context) =>
+            watchWorkbook(context, read.location.tableName, (source) => {
+              // Many edits in a row make one re-read, after the typing stops.
+              if (timer.current) clearTimeout(timer.current);
+              timer.current = setTimeout(() => void refresh({ reference: source === 'reference' }), DEBOUNCE_MS);
+            }),
+          );
+        }
+      } catch (error) {
+        if (alive.current) setState((s) => ({ ...s, phase: s.read ? s.phase : 'failed', loadError: describeError(error) }));
+      }
+    },
+    [host],
+  );
+
+  useEffect(() => {
+    alive.current = true;
+    void refresh({ reference: true });
+    return () => {
+      alive.current = false;
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [refresh]);
+
+  return { state, refresh };
+}
