@@ -28,7 +28,7 @@ export class SimSetting extends SimClientObject {
     return this.read('value');
   }
   set value(value: any) {
-    this.write('value', value, () => this.context.state.settings.set(this.keyOf() as string, structuredClone(value)));
+    this.write('value', value, () => this.context.state.settings.set(this.keyOf() as string, JSON.parse(JSON.stringify(value))));
   }
   delete(): void {
     this.call('delete', null, () => this.context.state.settings.delete(this.keyOf() as string));
@@ -43,8 +43,7 @@ export class SimSettingCollection extends SimCollection<SimSetting> {
   add(key: string, value: unknown): SimSetting {
     this.call('add', { key, value }, () => {
       if (!key) throw new SimError('InvalidArgument', 'A setting needs a key.');
-      JSON.stringify(value);
-      this.context.state.settings.set(key, structuredClone(value));
+      this.context.state.settings.set(key, JSON.parse(JSON.stringify(value)));
     });
     return new SimSetting(this.context, () => key);
   }

@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Bilingual } from '../ledger';
+import { ErrorBoundary } from './ErrorBoundary';
 import type { Host } from './host';
 import { languageFor, STRINGS, type Language } from './i18n';
 import { useAction, type Notice } from './useAction';
@@ -123,13 +124,15 @@ export function App({ host, version }: { host: Host; version: string }) {
             </Button>
           </MessageBar>
         )}
-        <Suspense fallback={<Spinner size="small" label={t.loading} />}>
-          {tab === 'start' && <StartPanel pane={context} onOpen={setTab} />}
-          {tab === 'validate' && ready && <ValidatePanel pane={context} />}
-          {tab === 'units' && ready && <UnitsPanel pane={context} />}
-          {tab === 'summary' && ready && <SummaryPanel pane={context} />}
-          {tab === 'settings' && <SettingsPanel pane={context} />}
-        </Suspense>
+        <ErrorBoundary message={t.unexpected} retry={t.retry}>
+          <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+            {tab === 'start' && <StartPanel pane={context} onOpen={setTab} />}
+            {tab === 'validate' && ready && <ValidatePanel pane={context} />}
+            {tab === 'units' && ready && <UnitsPanel pane={context} />}
+            {tab === 'summary' && ready && <SummaryPanel pane={context} />}
+            {tab === 'settings' && <SettingsPanel pane={context} />}
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </FluentProvider>
   );

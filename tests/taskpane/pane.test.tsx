@@ -1,0 +1,189 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ExcelSim } from '../../src/excel-sim';
+import { tasksForUnit, OFFICIAL_TASKS } from '../../src/ledger';
+import { App } from '../../src/taskpane/App';
+import type { Host } from '../../src/taskpane/host';
+import { DEBOUNCE_MS } from '../../src/taskpane/useLedger';
+
+jest.setTimeout(60_000);
+// Tabs load their code on first use; give lazy chunks and simulated syncs time on a busy CI machine.
+configure({ asyncUtilTimeout: 8000 });
+
+function hostFor(sim: ExcelSim, language = 'zh-CN'): Host {
+  return {
+    kind: 'preview',
+    run: (batch) => sim.runExcel(batch),
+    supports: () => true,
+    displayLanguage: language,
+    dark: false,
+    now: () => new Date(2026, 10, 28, 9, 0, 0),
+  };
+}
+
+async function openPane(sim: ExcelSim, language?: string) {
+  render(<App host={hostFor(sim, language)} version="1.0.0" />);
+  return screen;
+}
+
+async function createFromPane(sim: ExcelSim) {
+  await openPane(sim);
+  fireEvent.click(await screen.findByRole('button', { name: '新建任务台账' }));
+  await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
+}
+
+const tab = (name: string) => screen.getByRole('tab', { name });
+
+describe('task pane', () => {
+  it('offers create and adopt when there is no ledger, and creates the 40 tasks', async () => {
+    const sim = new ExcelSim();
+    await openPane(sim);
+    expect(await screen.findByText('当前工作簿中还没有任务台账。')).toBeTruthy();
+    expect(screen.getByText(/新建“任务台账”和“单位名录”两张工作表/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '使用当前工作表' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '新建任务台账' }));
+    await screen.findByText(/已新建台账“任务台账”，共40项任务/);
+    expect(sim.values('任务台账').slice(3)).toHaveLength(40);
+    expect(screen.getByText(/上次校验/)).toBeTruthy();
+  });
+
+  it('validates, jumps to a finding’s cell, fixes one and then all', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    await act(async () => {
+      await sim.run(async (c) => {
+        const s = c.workbook.worksheets.getItem('任务台账');
+        s.getRange('D5').values = [['完成']];
+        s.getRange('D6').values = [['进行中']];
+        s.getRange('B7').values = [['改过的任务']];
+        await c.sync();
+      });
+      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 100));
+    });
+    fireEvent.click(tab('校验'));
+    await screen.findByText(/状态“完成”不在列表/);
+    fireEvent.click(screen.getByRole('button', { name: /^第2项：状态“完成”/ }));
+    await screen.findByText('已选中 任务台账!D5');
+    expect(sim.state.selection?.rect).toEqual({ row: 4, column: 3, rowCount: 1, columnCount: 1 });
+    fireEvent.click(screen.getByRole('button', { name: /修复: 第2项/ }));
+    await waitFor(() => expect(sim.values('任务台账')[4][3]).toBe('已完成'));
+    await waitFor(() => expect(screen.queryByText(/状态“完成”不在列表/)).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: /全部修复（2）/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('将修改2个单元格（只修改有安全修复的单元格）。确定吗？')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '修改' }));
+    await waitFor(() => expect(sim.values('任务台账')[5][3]).toBe('序时推进'));
+    await waitFor(() => expect(sim.values('任务台账')[6][1]).toBe(OFFICIAL_TASKS[3].task));
+    await screen.findByText('没有发现问题。');
+  });
+
+  it('filters by 双辽市人民政府 with and without collectives, agreeing with the core', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    fireEvent.click(tab('筛选'));
+    fireEvent.change(await screen.findByRole('searchbox'), { target: { value: '双辽' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: '双辽市人民政府' }));
+    const all = tasksForUnit(OFFICIAL_TASKS, '双辽市人民政府');
+    await screen.findByText(`已选1个单位，${all.length}项任务`);
+    fireEvent.click(screen.getByRole('button', { name: '在表格中筛选' }));
+    await screen.findByText(`表格已筛选，显示${all.length}项任务。`);
+    expect(40 - sim.sheet('任务台账').filteredRows.size).toBe(all.length);
+    fireEvent.click(screen.getByRole('switch'));
+    const direct = tasksForUnit(OFFICIAL_TASKS, '双辽市人民政府', { includeCollectives: false });
+    await screen.findByText(`已选1个单位，${direct.length}项任务`);
+    fireEvent.click(screen.getByRole('button', { name: '在表格中筛选' }));
+    await screen.findByText(`表格已筛选，显示${direct.length}项任务。`);
+    expect(40 - sim.sheet('任务台账').filteredRows.size).toBe(direct.length);
+    fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
+    await waitFor(() => expect(sim.sheet('任务台账').filteredRows.size).toBe(0));
+  });
+
+  it('changes a status from the dropdown, writing only that cell', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByRole('checkbox', { name: '市总工会' }));
+    const select = await screen.findByRole('combobox', { name: '第24项的状态' });
+    const before = sim.snapshot();
+    fireEvent.change(select, { target: { value: '已完成' } });
+    await screen.findByText(/第24项状态已改为“已完成”（任务台账!D27）/);
+    const after = sim.snapshot();
+    const changed = Object.keys(after.sheets[1].cells).filter(
+      (k) => JSON.stringify(after.sheets[1].cells[k]) !== JSON.stringify(before.sheets[1].cells[k]),
+    );
+    expect(changed).toEqual(['26,3']);
+  });
+
+  it('generates the summary sheets and links to them', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    fireEvent.click(tab('汇总'));
+    fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
+    await screen.findByText(/已生成2张汇总表/);
+    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '任务台账', '单位名录', '汇总-总体', '汇总-滞后逾期']);
+    fireEvent.click(screen.getByRole('button', { name: '打开“汇总-滞后逾期”' }));
+    await waitFor(() => expect(sim.state.activeSheet().name).toBe('汇总-滞后逾期'));
+  });
+
+  it('explains a protected sheet and leaves the data unchanged', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    await act(async () => {
+      await sim.run(async (c) => {
+        c.workbook.worksheets.getItem('任务台账').protection.protect();
+        await c.sync();
+      });
+    });
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByRole('checkbox', { name: '市总工会' }));
+    const before = sim.snapshot();
+    fireEvent.change(await screen.findByRole('combobox', { name: '第24项的状态' }), { target: { value: '已完成' } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('工作表受保护');
+    expect(JSON.stringify(sim.snapshot().sheets)).toBe(JSON.stringify(before.sheets));
+  });
+
+  it('says when the ledger is missing and the adopt target has no header row', async () => {
+    const sim = new ExcelSim();
+    await openPane(sim);
+    fireEvent.click(await screen.findByRole('button', { name: '使用当前工作表' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Sheet1');
+    expect(alert.textContent).toContain('序号');
+  });
+
+  it('re-reads once per debounce window however many edits arrive', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    const reads = () => sim.batches.length;
+    const before = reads();
+    await act(async () => {
+      for (let i = 0; i < 5; i++) sim.userEdit('任务台账', 'G4', [[`进展${i}`]]);
+      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
+    });
+    // One re-read: one batch for the ledger (reference data is cached).
+    expect(reads() - before).toBe(1);
+  });
+
+  it('speaks English when Office does', async () => {
+    const sim = new ExcelSim();
+    await openPane(sim, 'en-US');
+    fireEvent.click(await screen.findByRole('button', { name: 'Create the ledger' }));
+    await screen.findByText('Ledger: sheet 任务台账, 40 tasks');
+    fireEvent.click(tab('Settings'));
+    await screen.findByRole('button', { name: 'Run self-test' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'zh' } });
+    await screen.findByRole('button', { name: '运行自检' });
+  });
+
+  it('runs the self-test from the settings tab', async () => {
+    const sim = new ExcelSim();
+    await openPane(sim);
+    fireEvent.click(tab('设置'));
+    fireEvent.click(await screen.findByRole('button', { name: '运行自检' }));
+    const list = await screen.findByRole('list', { name: '运行自检' });
+    await waitFor(() => expect(within(list).getAllByText('✓')).toHaveLength(7));
+  });
+});
