@@ -1,0 +1,282 @@
+// npm run test:e2e: drives the built preview page in Debian's Chromium with playwright-core,
+// as a user would, and saves screenshots under test-output/e2e. Prints "N passed, M failed".
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { OFFICIAL_TASKS, tasksForUnit } from '../../src/ledger';
+// @ts-expect-error the server is plain JavaScript shared with other scripts
+import { serve } from './server.mjs';
+
+const root = resolve(__dirname, '../..');
+const out = join(root, 'test-output', 'e2e');
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromePath)) {
+  console.error(`No Chromium at ${chromePath}: install it with "apt-get install -y chromium" (or set CHROME_PATH).`);
+  process.exit(1);
+}
+if (!existsSync(join(root, 'dist', 'preview.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+mkdirSync(out, { recursive: true });
+
+type Check = { name: string; run: (page: Page) => Promise<void> };
+const results: { name: string; ok: boolean; error?: string }[] = [];
+
+function expect(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(out, `${name}.png`) });
+}
+
+async function visibleDataRows(page: Page): Promise<number[]> {
+  return page.$$eval('table.grid tbody tr[data-row]', (rows) => rows.map((r) => Number(r.getAttribute('data-row'))));
+}
+
+async function preview<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([name, list]) =>
+      (window as unknown as { preview: Record<string, (...a: unknown[]) => unknown> }).preview[name as string](
+        ...(list as unknown[]),
+      ),
+    [fn, args] as const,
+  ) as Promise<T>;
+}
+
+async function main(): Promise<void> {
+  const server = await serve(join(root, 'dist'));
+  const browser: Browser = await chromium.launch({
+    executablePath: chromePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const foreign: string[] = [];
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  const open = async (query: string) => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/preview.html?today=2026-11-28${query}`);
+    await page.getByRole('tab', { name: query.includes('lang=en') ? 'Start' : '开始' }).waitFor();
+    return page;
+  };
+
+  const page = await open('');
+  const checks: Check[] = [
+    {
+      name: 'the pane renders and offers to create the ledger',
+      run: async (p) => {
+        await p.getByRole('button', { name: '新建任务台账' }).waitFor();
+        await shot(p, '01-start-empty');
+      },
+    },
+    {
+      name: '新建任务台账 writes 40 task rows under the headers',
+      run: async (p) => {
+        await p.getByRole('button', { name: '新建任务台账' }).click();
+        await p.getByText('台账：工作表“任务台账”，共40项任务').waitFor();
+        const values = await preview<unknown[][]>(p, 'values', '任务台账');
+        expect(values[2][0] === '序号' && values[2][1] === '工作任务', `headers: ${JSON.stringify(values[2])}`);
+        expect(values.slice(3).length === 40, `rows: ${values.length - 3}`);
+        expect(values[3][1] === OFFICIAL_TASKS[0].task, 'first task text');
+        await shot(p, '02-grid-created');
+      },
+    },
+    {
+      name: "a status set through a cell's dropdown lands in the cell",
+      run: async (p) => {
+        await p.locator('td[data-address="D5"]').click();
+        await p.getByRole('combobox', { name: 'D5 下拉列表' }).selectOption('已完成');
+        const values = await preview<unknown[][]>(p, 'values', '任务台账');
+        expect(values[4][3] === '已完成', `D5 is ${values[4][3]}`);
+        const refused = await preview<{ ok: boolean }>(p, 'setValues', '任务台账', 'D6', [['完成了']]);
+        expect(!refused.ok, 'a typed value outside the list is refused');
+        await shot(p, '03-grid-cell-dropdown');
+      },
+    },
+    {
+      name: "a status set through the pane's dropdown lands in the cell",
+      run: async (p) => {
+        await p.getByRole('tab', { name: '筛选' }).click();
+        await p.getByRole('checkbox', { name: '市总工会' }).check();
+        await p.getByRole('combobox', { name: '第24项的状态' }).selectOption('已完成');
+        await p.getByText(/第24项状态已改为“已完成”/).waitFor();
+        const values = await preview<unknown[][]>(p, 'values', '任务台账');
+        expect(values[26][3] === '已完成', `D27 is ${values[26][3]}`);
+        await p.getByRole('checkbox', { name: '市总工会' }).uncheck();
+        await shot(p, '04-pane-units-status');
+      },
+    },
+    {
+      name: 'the 校验 tab shows the expected findings and a click selects the cell',
+      run: async (p) => {
+        await preview(p, 'setValues', '任务台账', 'E8', [['大半']]);
+        await preview(p, 'setValues', '任务台账', 'B10', [['被改动的任务表述']]);
+        await p.getByRole('tab', { name: '校验' }).click();
+        const progress = p.getByRole('button', { name: /^第5项：进度“大半”不是数字/ });
+        await progress.waitFor();
+        await p.getByRole('button', { name: /^第7项：表述与正式文本不同/ }).waitFor();
+        await progress.click();
+        await p.waitForFunction(
+          () => (window as unknown as { preview: { selectedAddress(): string } }).preview.selectedAddress() === '任务台账!E8',
+        );
+        await shot(p, '05-pane-validate');
+      },
+    },
+    {
+      name: 'filtering by 双辽市人民政府 hides the other rows; the count matches the core',
+      run: async (p) => {
+        await p.getByRole('tab', { name: '筛选' }).click();
+        await p.getByRole('searchbox').fill('双辽');
+        await p.getByRole('checkbox', { name: '双辽市人民政府' }).check();
+        const expected = tasksForUnit(OFFICIAL_TASKS, '双辽市人民政府');
+        await p.getByRole('button', { name: '在表格中筛选' }).click();
+        await p.getByText(`表格已筛选，显示${expected.length}项任务。`).waitFor();
+        await p.getByRole('button', { name: '任务台账' }).click();
+        const rows = (await visibleDataRows(p)).filter((r) => r >= 4 && r <= 43);
+        expect(JSON.stringify(rows) === JSON.stringify(expected.map((n) => n + 3)), `visible rows ${rows.join(',')}`);
+        await shot(p, '06-grid-filtered');
+        await p.getByRole('button', { name: '清除筛选' }).click();
+        await p.getByText('已清除表格筛选。').waitFor();
+        const all = (await visibleDataRows(p)).filter((r) => r >= 4 && r <= 43);
+        expect(all.length === 40, `after clearing ${all.length} rows`);
+        await p.getByRole('checkbox', { name: '双辽市人民政府' }).uncheck();
+      },
+    },
+    {
+      name: '生成汇总表 makes a summary sheet whose totals match what was set',
+      run: async (p) => {
+        await p.getByRole('tab', { name: '汇总' }).click();
+        await p.getByRole('button', { name: '生成汇总表' }).click();
+        await p.getByText(/已生成2张汇总表/).waitFor();
+        const values = await preview<unknown[][]>(p, 'values', '汇总-总体');
+        const row = (label: string) => values.find((r) => r[0] === label);
+        expect(row('已完成')?.[1] === 2, `已完成 ${row('已完成')?.[1]}`);
+        expect(row('合计')?.[1] === 40, `合计 ${row('合计')?.[1]}`);
+        expect(String(values[0][0]).includes('截至2026年11月28日'), `title ${values[0][0]}`);
+        await shot(p, '07-pane-summary-and-overview-sheet');
+        await p.getByRole('button', { name: '汇总-滞后逾期', exact: true }).click();
+        await shot(p, '08-grid-behind-sheet');
+      },
+    },
+    {
+      name: 'the settings tab runs the self-test',
+      run: async (p) => {
+        await p.getByRole('tab', { name: '设置' }).click();
+        await p.getByRole('button', { name: '运行自检' }).click();
+        await p.getByRole('list', { name: '运行自检' }).waitFor();
+        const ok = await p.getByRole('list', { name: '运行自检' }).getByText('✓').count();
+        expect(ok === 7, `${ok} of 7 steps passed`);
+        await shot(p, '09-pane-settings');
+      },
+    },
+    {
+      name: 'axe-core finds no serious or critical violation in the pane',
+      run: async (p) => {
+        const axe = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+        await p.evaluate(axe);
+        for (const tabName of ['开始', '校验', '筛选', '汇总', '设置']) {
+          await p.getByRole('tab', { name: tabName }).click();
+          await p.waitForTimeout(300);
+          const violations = await p.evaluate(async () => {
+            // Fluent's tabster adds focus sentinels (aria-hidden, tabindex 0) on purpose to keep
+            // Tab order inside the pane; axe flags them, so they are left out of the scan.
+            const result = await (
+              window as unknown as {
+                axe: { run: (n: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+              }
+            ).axe.run({ include: [['.pane']], exclude: [['[data-tabster-dummy]']] });
+            return result.violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.id}: ${(v.nodes as { html: string }[]).map((n) => n.html.slice(0, 160)).join(' | ')}`);
+          });
+          expect(violations.length === 0, `${tabName}: ${violations.join(', ')}`);
+        }
+      },
+    },
+    {
+      name: 'task text with markup or a formula shows as text and runs nothing',
+      run: async (p) => {
+        await preview(p, 'setValues', '任务台账', 'B4', [['<img src=x onerror=alert(1)>']]);
+        await preview(p, 'setValues', '任务台账', 'B5', [['=HYPERLINK("http://evil.example","点我")']]);
+        await p.getByRole('button', { name: '任务台账' }).click();
+        await p.locator('td[data-address="B4"]').getByText('<img src=x onerror=alert(1)>').waitFor();
+        await p.locator('td[data-address="B5"]').getByText('=HYPERLINK("http://evil.example","点我")').waitFor();
+        await p.getByRole('tab', { name: '筛选' }).click();
+        await p.getByRole('searchbox').fill('');
+        await p.getByRole('checkbox', { name: '市教育局' }).check();
+        await p.locator('.pane').getByText('<img src=x onerror=alert(1)>').waitFor();
+        const images = await p.$$eval('img[src="x"]', (n) => n.length);
+        expect(images === 0 && dialogs.length === 0, `images ${images}, dialogs ${dialogs.join(';')}`);
+        await shot(p, '10-safety-text');
+      },
+    },
+    {
+      name: 'the page made no request to any other host',
+      run: async () => {
+        expect(foreign.length === 0, `requests: ${foreign.join(', ')}`);
+        expect(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      },
+    },
+  ];
+  for (const check of checks) {
+    try {
+      await check.run(page);
+      results.push({ name: check.name, ok: true });
+    } catch (error) {
+      results.push({ name: check.name, ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      await shot(page, `failed-${results.length}`).catch(() => undefined);
+    }
+  }
+
+  const english = await open('&lang=en');
+  const englishChecks: Check[] = [
+    {
+      name: 'works in English',
+      run: async (p) => {
+        await p.getByRole('button', { name: 'Create the ledger' }).click();
+        await p.getByText('Ledger: sheet 任务台账, 40 tasks').waitFor();
+        await p.getByRole('tab', { name: 'Units' }).click();
+        await p.getByRole('checkbox', { name: '双辽市人民政府' }).check();
+        await p.getByText(`1 units selected, ${tasksForUnit(OFFICIAL_TASKS, '双辽市人民政府').length} tasks`).waitFor();
+        await shot(p, '11-english-units');
+      },
+    },
+  ];
+  for (const check of englishChecks) {
+    try {
+      await check.run(english);
+      results.push({ name: check.name, ok: true });
+    } catch (error) {
+      results.push({ name: check.name, ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+    }
+  }
+  await browser.close();
+  await server.close();
+
+  for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.error ? ` — ${r.error}` : ''}`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`screenshots: ${out}`);
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
