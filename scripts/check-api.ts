@@ -89,12 +89,14 @@ function guardAt(node: ts.Node): string | null {
   };
   let child: ts.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (ts.isIfStatement(parent) && child === parent.thenStatement && !isNegated(parent.expression)) take(guardVersion(parent.expression));
+    if (ts.isIfStatement(parent) && child === parent.thenStatement && !isNegated(parent.expression))
+      take(guardVersion(parent.expression));
     if (ts.isConditionalExpression(parent) && child === parent.whenTrue) take(guardVersion(parent.condition));
     if ((ts.isBlock(parent) || ts.isSourceFile(parent)) && ts.isStatement(child as ts.Statement)) {
       const statements = (parent as ts.Block).statements;
       for (const s of statements.slice(0, statements.indexOf(child as ts.Statement))) {
-        if (ts.isIfStatement(s) && isNegated(s.expression) && exits(s.thenStatement)) take(guardVersion((s.expression as ts.PrefixUnaryExpression).operand));
+        if (ts.isIfStatement(s) && isNegated(s.expression) && exits(s.thenStatement))
+          take(guardVersion((s.expression as ts.PrefixUnaryExpression).operand));
       }
     }
   }
@@ -103,11 +105,20 @@ function guardAt(node: ts.Node): string | null {
 
 function isWrite(node: ts.PropertyAccessExpression): boolean {
   const parent = node.parent;
-  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  return (
+    ts.isBinaryExpression(parent) &&
+    parent.left === node &&
+    parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  );
 }
 
 export function auditFiles(files: readonly string[], minimum: string, root = process.cwd()): Audit {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   const program = ts.createProgram(files, { ...(config?.options ?? {}), noEmit: true });
   const checker = program.getTypeChecker();
   const sites: Site[] = [];
@@ -155,7 +166,8 @@ export function auditFiles(files: readonly string[], minimum: string, root = pro
     );
   }
   const platformLimited = sites.filter((s) => /^ExcelApi(Online|Desktop)$/.test(s.set));
-  for (const s of platformLimited) failures.push(`${s.file}:${s.line}: ${s.member} is in ${s.set} ${s.version}: it works only on that platform.`);
+  for (const s of platformLimited)
+    failures.push(`${s.file}:${s.line}: ${s.member} is in ${s.set} ${s.version}: it works only on that platform.`);
   return { sites, failures, platformLimited, highestUnguarded: highest };
 }
 
@@ -170,7 +182,13 @@ const PLATFORMS: { name: string; upTo: string | null }[] = [
 ];
 
 export function platformSection(audit: Audit, minimum: string): string {
-  const guarded = [...new Set(audit.sites.filter((s) => s.set === 'ExcelApi' && s.version && compare(s.version, minimum) > 0).map((s) => s.version as string))].sort(compare);
+  const guarded = [
+    ...new Set(
+      audit.sites
+        .filter((s) => s.set === 'ExcelApi' && s.version && compare(s.version, minimum) > 0)
+        .map((s) => s.version as string),
+    ),
+  ].sort(compare);
   const features: Record<string, string> = { '1.9': '打印设置 / print setup (A4 landscape, fit to width, repeated header)' };
   const lines = ['| Excel | ExcelApi | 任务台账 |', '| --- | --- | --- |'];
   for (const p of PLATFORMS) {
@@ -179,7 +197,9 @@ export function platformSection(audit: Audit, minimum: string): string {
     if (p.upTo && compare(p.upTo, minimum) < 0) verdict = 'not supported (the manifest asks for ExcelApi ' + minimum + ')';
     else {
       const off = guarded.filter((v) => p.upTo && compare(v, p.upTo) > 0);
-      verdict = off.length ? `runs; off: ${off.map((v) => `${features[v] ?? 'ExcelApi ' + v} (needs ${v})`).join(', ')}` : 'runs fully';
+      verdict = off.length
+        ? `runs; off: ${off.map((v) => `${features[v] ?? 'ExcelApi ' + v} (needs ${v})`).join(', ')}`
+        : 'runs fully';
     }
     lines.push(`| ${p.name} | ${level === 'latest' ? 'current' : `up to ${level}`} | ${verdict} |`);
   }
@@ -205,14 +225,24 @@ function table(audit: Audit): string {
   for (const key of keys) {
     const members = bySet.get(key) as Map<string, Set<string>>;
     out.push(`${key}: ${members.size} member(s)`);
-    for (const [member, where] of [...members].sort()) out.push(`    ${member.padEnd(52)} ${[...where].slice(0, 3).join(', ')}${where.size > 3 ? ` … (${where.size} sites)` : ''}`);
+    for (const [member, where] of [...members].sort())
+      out.push(
+        `    ${member.padEnd(52)} ${[...where].slice(0, 3).join(', ')}${where.size > 3 ? ` … (${where.size} sites)` : ''}`,
+      );
   }
   return out.join('\n');
 }
 
 function sourceFiles(root: string): string[] {
   const dirs = ['src/excel', 'src/commands', 'src/taskpane'];
-  return ts.sys.readDirectory(root, ['.ts', '.tsx'], undefined, dirs.map((d) => `${d}/**/*`)).filter((f) => !f.endsWith('.d.ts'));
+  return ts.sys
+    .readDirectory(
+      root,
+      ['.ts', '.tsx'],
+      undefined,
+      dirs.map((d) => `${d}/**/*`),
+    )
+    .filter((f) => !f.endsWith('.d.ts'));
 }
 
 export function manifestMinimum(manifest: string): string {
@@ -229,10 +259,14 @@ function main(): void {
   const minimum = manifestMinimum(readFileSync(join(root, 'manifest.xml'), 'utf8'));
   const audit = auditFiles(sourceFiles(root), minimum, root);
   console.log(table(audit));
-  console.log(`\n${audit.sites.length} API sites; manifest minimum ExcelApi ${minimum}; highest set used unguarded: ExcelApi ${audit.highestUnguarded}`);
+  console.log(
+    `\n${audit.sites.length} API sites; manifest minimum ExcelApi ${minimum}; highest set used unguarded: ExcelApi ${audit.highestUnguarded}`,
+  );
   const failures = [...audit.failures];
   if (compare(audit.highestUnguarded, minimum) < 0) {
-    failures.push(`manifest.xml asks for ExcelApi ${minimum} but the code needs only ${audit.highestUnguarded} unguarded: lower the minimum to reach more Excel versions.`);
+    failures.push(
+      `manifest.xml asks for ExcelApi ${minimum} but the code needs only ${audit.highestUnguarded} unguarded: lower the minimum to reach more Excel versions.`,
+    );
   }
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');

@@ -10,8 +10,16 @@ describe('check:api', () => {
   it('reads simple and compound [Api set] tags', () => {
     expect(parseApiSet('[Api set: ExcelApi 1.9]')).toEqual({ set: 'ExcelApi', read: '1.9', write: '1.9' });
     expect(parseApiSet('[Api set: ExcelApi 1.1 for get, 1.8 for set]')).toEqual({ set: 'ExcelApi', read: '1.1', write: '1.8' });
-    expect(parseApiSet('[Api set: ExcelApi 1.1 for reading visibility; 1.2 for setting it.]')).toEqual({ set: 'ExcelApi', read: '1.1', write: '1.2' });
-    expect(parseApiSet('[Api set: ExcelApi 1.1 for getting the name; 1.4 for setting it.]')).toEqual({ set: 'ExcelApi', read: '1.1', write: '1.4' });
+    expect(parseApiSet('[Api set: ExcelApi 1.1 for reading visibility; 1.2 for setting it.]')).toEqual({
+      set: 'ExcelApi',
+      read: '1.1',
+      write: '1.2',
+    });
+    expect(parseApiSet('[Api set: ExcelApi 1.1 for getting the name; 1.4 for setting it.]')).toEqual({
+      set: 'ExcelApi',
+      read: '1.1',
+      write: '1.4',
+    });
     expect(parseApiSet('[Api set: ExcelApiOnline 1.1]')?.set).toBe('ExcelApiOnline');
     expect(parseApiSet('no tag')).toBeNull();
   });

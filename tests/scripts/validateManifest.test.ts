@@ -32,7 +32,9 @@ describe('npm run validate', () => {
   it('fails an icon that is not in the build, naming the file', () => {
     const result = validate(manifest.replace('assets/icon-16.png', 'assets/icon-17.png'));
     expect(result.status).toBe(1);
-    expect(result.output).toMatch(/manifest\.xml:\d+: https:\/\/localhost:3000\/assets\/icon-17\.png names assets\/icon-17\.png, which does not exist/);
+    expect(result.output).toMatch(
+      /manifest\.xml:\d+: https:\/\/localhost:3000\/assets\/icon-17\.png names assets\/icon-17\.png, which does not exist/,
+    );
   });
 
   it("fails the Office template's GUID, a commands page on another origin, and a version that disagrees with package.json", () => {
