@@ -12,8 +12,15 @@ function manifestFor(baseUrl) {
   if (!/^https:\/\//.test(normalized)) {
     throw new Error(`baseUrl must start with https:// (got ${baseUrl})`);
   }
+  const devOrigin = new URL(devUrl).origin;
   return (content) =>
-    content.toString().split(devUrl).join(normalized).split(devUrl.replace(/\/$/, '')).join(normalized.replace(/\/$/, ''));
+    content
+      .toString()
+      // An app domain is an origin, never a path.
+      .split(`<AppDomain>${devOrigin}</AppDomain>`)
+      .join(`<AppDomain>${new URL(normalized).origin}</AppDomain>`)
+      .split(devUrl)
+      .join(normalized);
 }
 
 module.exports = (env = {}, argv = {}) => {

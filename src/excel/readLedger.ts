@@ -37,8 +37,8 @@ function isTooLarge(error: unknown): boolean {
 /** Rows per request when a ledger is too big to read at once (Excel on the web's 5 MB response cap). */
 export const READ_BLOCK_ROWS = 1000;
 
-/** The same read, for a ledger whose cells exceed 5 MB: the body in blocks of rows. */
-async function readInBlocks(context: Excel.RequestContext, tableName: string): Promise<LedgerRead> {
+/** Queues the loads that say where the table is; readable after the next sync. */
+function loadFrame(context: Excel.RequestContext, tableName: string) {
   const table = context.workbook.tables.getItem(tableName);
   const sheet = context.workbook.tables.getItem(tableName).worksheet;
   sheet.load('name, id');
@@ -46,13 +46,33 @@ async function readInBlocks(context: Excel.RequestContext, tableName: string): P
   whole.load('rowIndex, columnIndex, rowCount, columnCount');
   const header = table.getHeaderRowRange();
   header.load('values');
+  return { table, sheet, whole, header, tableName };
+}
+
+/** Where the table is, once the frame's loads have been synced. */
+function locationOf(frame: ReturnType<typeof loadFrame>): LedgerLocation {
+  const { sheet, whole } = frame;
+  return {
+    sheetName: sheet.name,
+    sheetId: sheet.id,
+    tableName: frame.tableName,
+    headerRow: whole.rowIndex,
+    firstColumn: whole.columnIndex,
+    columnCount: whole.columnCount,
+    rowCount: whole.rowCount - 1,
+  };
+}
+
+/** The same read, for a ledger whose cells exceed 5 MB: the body in blocks of rows. */
+async function readInBlocks(context: Excel.RequestContext, tableName: string): Promise<LedgerRead> {
+  const frame = loadFrame(context, tableName);
   await context.sync();
+  const location = locationOf(frame);
   const values: CellValue[][] = [];
   const formats: string[][] = [];
-  const body = whole.rowCount - 1;
-  for (let start = 0; start < body; start += READ_BLOCK_ROWS) {
-    const count = Math.min(READ_BLOCK_ROWS, body - start);
-    const block = sheet.getRangeByIndexes(whole.rowIndex + 1 + start, whole.columnIndex, count, whole.columnCount);
+  for (let start = 0; start < location.rowCount; start += READ_BLOCK_ROWS) {
+    const count = Math.min(READ_BLOCK_ROWS, location.rowCount - start);
+    const block = frame.sheet.getRangeByIndexes(location.headerRow + 1 + start, location.firstColumn, count, location.columnCount);
     block.load('values, numberFormat');
     // One request per block: each must stay under the cap, so they cannot share a sync.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -60,18 +80,7 @@ async function readInBlocks(context: Excel.RequestContext, tableName: string): P
     values.push(...(block.values as CellValue[][]));
     formats.push(...(block.numberFormat as string[][]));
   }
-  return {
-    ledger: makeLedger({ header: header.values[0] as CellValue[], rows: values, formats }),
-    location: {
-      sheetName: sheet.name,
-      sheetId: sheet.id,
-      tableName,
-      headerRow: whole.rowIndex,
-      firstColumn: whole.columnIndex,
-      columnCount: whole.columnCount,
-      rowCount: body,
-    },
-  };
+  return { ledger: makeLedger({ header: frame.header.values[0] as CellValue[], rows: values, formats }), location };
 }
 
 /**
@@ -79,14 +88,8 @@ async function readInBlocks(context: Excel.RequestContext, tableName: string): P
  * ItemNotFound can only mean that table is missing.
  */
 export async function readLedger(context: Excel.RequestContext, tableName = LEDGER_TABLE): Promise<LedgerRead | null> {
-  const table = context.workbook.tables.getItem(tableName);
-  const sheet = context.workbook.tables.getItem(tableName).worksheet;
-  sheet.load('name, id');
-  const whole = table.getRange();
-  whole.load('rowIndex, columnIndex, rowCount, columnCount');
-  const header = table.getHeaderRowRange();
-  header.load('values');
-  const body = table.getDataBodyRange();
+  const frame = loadFrame(context, tableName);
+  const body = frame.table.getDataBodyRange();
   body.load('values, numberFormat');
   try {
     await context.sync();
@@ -95,19 +98,10 @@ export async function readLedger(context: Excel.RequestContext, tableName = LEDG
     if (isTooLarge(error)) return readInBlocks(context, tableName);
     throw error;
   }
-  const location: LedgerLocation = {
-    sheetName: sheet.name,
-    sheetId: sheet.id,
-    tableName,
-    headerRow: whole.rowIndex,
-    firstColumn: whole.columnIndex,
-    columnCount: whole.columnCount,
-    rowCount: whole.rowCount - 1,
-  };
   const ledger = makeLedger({
-    header: header.values[0] as CellValue[],
+    header: frame.header.values[0] as CellValue[],
     rows: body.values as CellValue[][],
     formats: body.numberFormat as string[][],
   });
-  return { ledger, location };
+  return { ledger, location: locationOf(frame) };
 }
