@@ -72,7 +72,12 @@ async function readInBlocks(context: Excel.RequestContext, tableName: string): P
   const formats: string[][] = [];
   for (let start = 0; start < location.rowCount; start += READ_BLOCK_ROWS) {
     const count = Math.min(READ_BLOCK_ROWS, location.rowCount - start);
-    const block = frame.sheet.getRangeByIndexes(location.headerRow + 1 + start, location.firstColumn, count, location.columnCount);
+    const block = frame.sheet.getRangeByIndexes(
+      location.headerRow + 1 + start,
+      location.firstColumn,
+      count,
+      location.columnCount,
+    );
     block.load('values, numberFormat');
     // One request per block: each must stay under the cap, so they cannot share a sync.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop

@@ -42,10 +42,18 @@ export function isoDate(day: Day): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
+const chineseCache = new Map<Day, string>();
+
 /** 2026年11月28日 */
 export function chineseDate(day: Day): string {
-  const { year, month, day: dd } = ymd(day);
-  return `${year}年${month}月${dd}日`;
+  let text = chineseCache.get(day);
+  if (text === undefined) {
+    const { year, month, day: dd } = ymd(day);
+    text = `${year}年${month}月${dd}日`;
+    if (chineseCache.size > 10_000) chineseCache.clear();
+    chineseCache.set(day, text);
+  }
+  return text;
 }
 
 /** The calendar day of a local Date (what the user's clock says today). */

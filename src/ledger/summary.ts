@@ -135,18 +135,31 @@ function unitRows(
   const reachFor = reachCache(options.directory);
   type Tally = { led: number; joined: number; byStatus: number[]; other: number; overdue: number; done: number };
   const tallies = new Map<string, Tally>();
+  const tallyOf = (name: string) => {
+    let tally = tallies.get(name);
+    if (!tally) {
+      tally = { led: 0, joined: 0, byStatus: Array.from({ length: statusCount }, () => 0), other: 0, overdue: 0, done: 0 };
+      tallies.set(name, tally);
+    }
+    return tally;
+  };
+  // Each distinct 责任单位 text resolves once to the tallies it feeds.
+  const plans = new Map<string, { tally: Tally; lead: boolean }[]>();
+  const planFor = (text: string) => {
+    let plan = plans.get(text);
+    if (!plan) {
+      plan = [...reachFor(text)].map(([name, roles]) => ({ tally: tallyOf(name), lead: roles.lead !== undefined }));
+      plans.set(text, plan);
+    }
+    return plan;
+  };
   const seen = new Set<number>();
   for (const t of tasks) {
     if (t.no === null || seen.has(t.no)) continue;
     seen.add(t.no);
     const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
-    for (const [name, roles] of reachFor(t.unitsText)) {
-      let tally = tallies.get(name);
-      if (!tally) {
-        tally = { led: 0, joined: 0, byStatus: Array.from({ length: statusCount }, () => 0), other: 0, overdue: 0, done: 0 };
-        tallies.set(name, tally);
-      }
-      if (roles.lead) tally.led++;
+    for (const { tally, lead } of planFor(t.unitsText)) {
+      if (lead) tally.led++;
       else tally.joined++;
       if (i === undefined) tally.other++;
       else tally.byStatus[i]++;

@@ -52,6 +52,24 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   const unitCache = new Map<string, ParsedUnit[]>();
   const statusCache = new Map<string, string | null>();
   const deadlineCache = new Map<CellValue, Deadline>();
+  // Readings and lights are values: rows with equal inputs share one object.
+  const progressCache = new Map<string | undefined, Map<CellValue, ProgressReading>>();
+  const progressOf = (value: CellValue, format: string | undefined) => {
+    let byValue = progressCache.get(format);
+    if (!byValue) progressCache.set(format, (byValue = new Map()));
+    let reading = byValue.get(value);
+    if (!reading) byValue.set(value, (reading = readProgress(value, format)));
+    return reading;
+  };
+  const healthCache = new Map<Deadline, Map<ProgressReading, Health[]>>();
+  const healthFor = (done: boolean, deadline: Deadline, progress: ProgressReading) => {
+    let byProgress = healthCache.get(deadline);
+    if (!byProgress) healthCache.set(deadline, (byProgress = new Map()));
+    let pair = byProgress.get(progress);
+    if (!pair) byProgress.set(progress, (pair = []));
+    const slot = done ? 1 : 0;
+    return (pair[slot] ??= healthOf({ done, deadline, progress, asOf: options.asOf }));
+  };
   const out: LedgerTask[] = [];
   ledger.rows.forEach((values, row) => {
     if (isBlankRow(values)) return;
@@ -69,7 +87,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       statusCache.set(status, knownStatus);
     }
     const done = knownStatus === STATUS_DONE;
-    const progress = readProgress(cellOf(ledger, row, 'progress'), formatOf(ledger, row, 'progress'));
+    const progress = progressOf(cellOf(ledger, row, 'progress'), formatOf(ledger, row, 'progress'));
     const rawDeadline = cellOf(ledger, row, 'deadline');
     let deadline = deadlineCache.get(rawDeadline);
     if (!deadline) {
@@ -90,12 +108,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       deadline,
       deadlineText: cellText(rawDeadline),
       // A task not started has made no progress, whether or not 进度 was filled in.
-      health: healthOf({
-        done,
-        deadline,
-        progress: progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
-        asOf: options.asOf,
-      }),
+      health: healthFor(done, deadline, progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress),
       problems: cellText(cellOf(ledger, row, 'problems')).trim(),
     });
   });

@@ -4,10 +4,10 @@
 import { columnSpec, LEDGER_COLUMNS, type ColumnKey } from './columns';
 import { chineseDate, dayFromSerial, isoDate, type Day } from './dates';
 import { parseDeadline } from './deadlines';
-import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
+import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
 import { OFFICIAL_TASKS, type OfficialTask } from './officialTasks';
 import { isPercentFormat } from './progress';
-import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING } from './statuses';
+import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING, type StatusCheck } from './statuses';
 import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
 import { cellText, describeDifference, matchKey, toHalfWidth } from './text';
 
@@ -212,16 +212,33 @@ export function validateLedger(
     return hit;
   };
 
-  ledger.rows.forEach((values, row) => {
-    if (isBlankRow(values)) add('row.blank', { row }, { zh: `第${row + 1}行数据为空行`, en: `Data row ${row + 1} is blank` });
-  });
+  // Blank rows are the rows ledgerTasks skipped.
+  let next = 0;
+  for (const t of [...tasks, { row: ledger.rows.length }]) {
+    for (let row = next; row < t.row; row++)
+      add('row.blank', { row }, { zh: `第${row + 1}行数据为空行`, en: `Data row ${row + 1} is blank` });
+    next = t.row + 1;
+  }
+  const statusChecks = new Map<string, StatusCheck>();
+  const statusOf = (text: string) => {
+    let hit = statusChecks.get(text);
+    if (!hit) {
+      hit = checkStatus(text, statuses);
+      statusChecks.set(text, hit);
+    }
+    return hit;
+  };
 
   for (const t of tasks) {
     const where = { row: t.row, taskNo: t.no };
-    const label = t.no !== null ? { zh: `第${t.no}项`, en: `Task ${t.no}` } : { zh: `第${t.row + 1}行`, en: `Row ${t.row + 1}` };
-    const say = (zh: string, en: string): Bilingual => ({ zh: `${label.zh}：${zh}`, en: `${label.en}: ${en}` });
+    const say = (zh: string, en: string): Bilingual =>
+      t.no !== null
+        ? { zh: `第${t.no}项：${zh}`, en: `Task ${t.no}: ${en}` }
+        : { zh: `第${t.row + 1}行：${zh}`, en: `Row ${t.row + 1}: ${en}` };
 
-    ledger.rows[t.row].forEach((value, column) => {
+    const values = ledger.rows[t.row];
+    for (let column = 0; column < values.length; column++) {
+      const value = values[column];
       if (isExcelError(value)) {
         const key = LEDGER_COLUMNS.find((c) => ledger.header.columns[c.key] === column)?.key ?? null;
         add(
@@ -233,12 +250,12 @@ export function validateLedger(
           ),
         );
       }
-    });
+    }
 
     checkNumber(ledger, t, seen, add, say);
     checkTaskText(t, official, add, say);
     checkUnits(t, official, normalize, add, say);
-    checkStatusCell(t, statuses, add, say);
+    checkStatusCell(t, statuses, statusOf(t.status), add, say);
     checkProgress(ledger, t, add, say);
     checkDeadline(t, options.asOf, add, say);
     if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
@@ -407,9 +424,8 @@ function checkUnits(
   }
 }
 
-function checkStatusCell(t: LedgerTask, statuses: readonly string[], add: Add, say: Say): void {
+function checkStatusCell(t: LedgerTask, statuses: readonly string[], check: StatusCheck, add: Add, say: Say): void {
   const where = { row: t.row, key: 'status' as const, taskNo: t.no };
-  const check = checkStatus(t.status, statuses);
   if (check.kind === 'empty') add('status.empty', where, say('状态未填写', 'status is empty'));
   else if (check.kind === 'variant')
     add(
