@@ -43,6 +43,13 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
     if (!condition) throw new Error(message);
   };
 
+  // The user's sheet comes back to the front when the test is done.
+  const active = await run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    await context.sync();
+    return sheet.name;
+  });
   const scenario: [string, string, string, () => Promise<string>][] = [
     [
       'create',
@@ -130,6 +137,7 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
 
   await step('cleanup', '清理临时工作表', 'Remove the temporary sheets', async () => {
     await run(async (context) => {
+      if (active && !created.includes(active)) context.workbook.worksheets.getItem(active).activate();
       for (const name of created) context.workbook.worksheets.getItem(name).delete();
       await context.sync();
     });

@@ -2,7 +2,7 @@
 // fills and fonts, wrapped text, widths, the frozen header, conditional-format colours, rows
 // hidden by filters, and the status cells' dropdowns. Typing and picking fire the same
 // change events as Excel, so the pane re-validates.
-import { useEffect, useMemo, useReducer, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { columnName, conditionalLook, simModel, type ExcelSim } from '../excel-sim';
 
 const { displayText, readCell, usedRect, DEFAULT_COLUMN_WIDTH } = simModel;
@@ -16,9 +16,14 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
   const [message, setMessage] = useState<string | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
   useEffect(() => sim.state.subscribeAll(redraw), [sim]);
+  const scroller = useRef<HTMLDivElement>(null);
 
   const state = sim.state;
   const sheet = state.activeSheet();
+  // Like Excel, another sheet opens at its top-left corner.
+  useEffect(() => {
+    scroller.current?.scrollTo(0, 0);
+  }, [sheet.id]);
   const selection = state.selection?.sheetId === sheet.id ? state.selection.rect : null;
   const used = usedRect(sheet) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 };
   const rows = Math.max(used.row + used.rowCount + 2, 12);
@@ -94,7 +99,7 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
           {message}
         </div>
       )}
-      <div className="grid-scroll">
+      <div className="grid-scroll" ref={scroller}>
         <table className="grid" aria-label={sheet.name}>
           <thead>
             <tr>

@@ -26,6 +26,8 @@ function expect(condition: unknown, message: string): asserts condition {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
+  // Clicking a cell scrolls the grid to it; screenshots show the sheet from column A.
+  await page.evaluate("document.querySelector('.grid-scroll')?.scrollTo(0, 0)");
   await page.screenshot({ path: join(out, `${name}.png`) });
 }
 

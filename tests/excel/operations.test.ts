@@ -441,8 +441,12 @@ describe('watchWorkbook', () => {
 });
 
 describe('self-test', () => {
-  it('passes every step on excel-sim and cleans up', async () => {
+  it('passes every step on excel-sim, cleans up and brings the user’s sheet back', async () => {
     const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.add('我的表').activate();
+      await c.sync();
+    });
     const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
     expect(steps.map((s) => [s.id, s.ok])).toEqual([
       ['create', true],
@@ -453,7 +457,8 @@ describe('self-test', () => {
       ['summary', true],
       ['cleanup', true],
     ]);
-    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '我的表']);
+    expect(sim.state.activeSheet().name).toBe('我的表');
     expect(sim.state.tables).toEqual([]);
   });
 

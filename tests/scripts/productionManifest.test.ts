@@ -4,7 +4,10 @@ import { join } from 'node:path';
 // webpack.config.js is CommonJS; its copy step turns the development manifest into the
 // deployment one.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require('../../webpack.config.js') as (env: Record<string, string>, argv: Record<string, string>) => { plugins: unknown[] };
+const makeConfig = require('../../webpack.config.js') as (
+  env: Record<string, string>,
+  argv: Record<string, string>,
+) => { plugins: unknown[] };
 
 interface CopyPattern {
   from: string;
@@ -28,7 +31,9 @@ describe('production manifest', () => {
     expect(out).not.toContain('localhost');
     expect(out).toContain('<SourceLocation DefaultValue="https://example.gov.cn/ledger/taskpane.html"/>');
     expect(out).toContain('<AppDomain>https://example.gov.cn</AppDomain>');
-    expect(out.match(/https:\/\/example\.gov\.cn\/ledger\//g)?.length).toBe(source.toString().match(/https:\/\/localhost:3000\//g)?.length);
+    expect(out.match(/https:\/\/example\.gov\.cn\/ledger\//g)?.length).toBe(
+      source.toString().match(/https:\/\/localhost:3000\//g)?.length,
+    );
   });
 
   it('keeps the development manifest without a baseUrl, and refuses a non-https one', () => {
