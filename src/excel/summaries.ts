@@ -41,6 +41,7 @@ const STYLE: Record<
   number: { format: '0', align: 'Center' },
   percent: { format: '0.0%', align: 'Center' },
   total: { bold: true, fill: '#DDEBF7', format: 'General', align: 'Center' },
+  totalPercent: { bold: true, fill: '#DDEBF7', format: '0.0%', align: 'Center' },
   red: { bold: true, fill: '#FFC7CE', font: '#9C0006', format: 'General', align: 'Center' },
   yellow: { fill: '#FFEB9C', font: '#7F6000', format: 'General', align: 'Center' },
   green: { fill: '#C6EFCE', font: '#006100', format: 'General', align: 'Center' },

@@ -8,7 +8,19 @@ import { tasksForUnit } from './unitSelection';
 import type { UnitDirectory, UnitKind } from './units';
 
 export type CellStyle =
-  'title' | 'subtitle' | 'header' | 'text' | 'wrap' | 'number' | 'percent' | 'total' | 'red' | 'yellow' | 'green' | 'note';
+  | 'title'
+  | 'subtitle'
+  | 'header'
+  | 'text'
+  | 'wrap'
+  | 'number'
+  | 'percent'
+  | 'total'
+  | 'totalPercent'
+  | 'red'
+  | 'yellow'
+  | 'green'
+  | 'note';
 
 export interface SpecCell {
   readonly value: string | number;
@@ -118,7 +130,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     cells: [
       { value: '合计', style: 'total' },
       { value: model.total, style: 'total' },
-      { value: model.total ? 1 : 0, style: 'total' },
+      { value: model.total ? 1 : 0, style: 'totalPercent' },
     ],
   });
   rows.push({ cells: [] });
@@ -163,7 +175,8 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
       type: 'ColumnClustered',
       data: { row: statusTop, column: 0, rowCount: statusRows, columnCount: 2 },
       anchor: { row: statusTop, column: 4 },
-      size: { width: 360, height: 220 },
+      // Thirteen rows tall at most: it must end above the unit table.
+      size: { width: 360, height: 190 },
     },
   ];
   const unitRows = model.units.length;

@@ -98,6 +98,8 @@ describe('sheet specs', () => {
     const rows = texts(spec);
     const total = rows.find((r) => r[0] === '合计');
     expect(total?.[1]).toBe(40);
+    const totalRow = spec.rows.find((r) => r.cells[0]?.value === '合计');
+    expect(totalRow?.cells[2]).toEqual({ value: 1, style: 'totalPercent' });
     expect(rows.find((r) => r[0] === '已完成')?.[1]).toBe(5);
     expect(rows.find((r) => r[0] === '完成率')?.[1]).toBeCloseTo(0.125);
     expect(spec.print).toEqual({ orientation: 'Landscape', fitToPagesWide: 1 });
