@@ -33,6 +33,12 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
   const dropdown = selection ? sim.dropdown(sheet.name, selection.row, selection.column) : null;
   const address = selection ? `${columnName(selection.column)}${selection.row + 1}` : '';
 
+  // A cell selected from the pane (a finding's cell) is brought into view, as Excel does.
+  useEffect(() => {
+    if (address)
+      scroller.current?.querySelector(`td[data-address="${address}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [address]);
+
   const select = (row: number, column: number) => {
     state.selection = { sheetId: sheet.id, rect: { row, column, rowCount: 1, columnCount: 1 } };
     setDraft(null);
