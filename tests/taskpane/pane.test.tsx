@@ -70,10 +70,12 @@ describe('task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: /修复: 第2项/ }));
     await waitFor(() => expect(sim.values('任务台账')[4][3]).toBe('已完成'));
     await waitFor(() => expect(screen.queryByText(/状态“完成”不在列表/)).toBeNull());
-    fireEvent.click(screen.getByRole('button', { name: /全部修复（2）/ }));
+    // Let the re-check that the write itself triggers (after the debounce) settle first.
+    await act(() => new Promise((r) => setTimeout(r, DEBOUNCE_MS + 100)));
+    fireEvent.click(await screen.findByRole('button', { name: /全部修复（2）/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText('将修改2个单元格（只修改有安全修复的单元格）。确定吗？')).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole('button', { name: '修改' }));
+    expect(await within(dialog).findByText('将修改2个单元格（只修改有安全修复的单元格）。确定吗？')).toBeTruthy();
+    fireEvent.click(await within(dialog).findByRole('button', { name: '修改' }));
     await waitFor(() => expect(sim.values('任务台账')[5][3]).toBe('序时推进'));
     await waitFor(() => expect(sim.values('任务台账')[6][1]).toBe(OFFICIAL_TASKS[3].task));
     await screen.findByText('没有发现问题。');
