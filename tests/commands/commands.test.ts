@@ -1,0 +1,55 @@
+/**
+ * @jest-environment jsdom
+ */
+// The ribbon's 生成汇总表 button, wired as Office wires it: Office.actions.associate, Excel.run
+// (here excel-sim's), event.completed, and a dialog when something is wrong.
+import { createLedger } from '../../src/excel';
+import { ExcelSim } from '../../src/excel-sim';
+
+const sim = new ExcelSim();
+const associate = jest.fn();
+const displayDialogAsync = jest.fn();
+
+Object.assign(globalThis, {
+  Office: {
+    onReady: (callback: () => void) => {
+      callback();
+      return Promise.resolve({ host: 'Excel', platform: 'PC' });
+    },
+    actions: { associate },
+    context: { ui: { displayDialogAsync }, displayLanguage: 'zh-CN', requirements: { isSetSupported: () => true } },
+  },
+  Excel: { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => sim.runExcel(batch) },
+});
+
+// Imported after the globals exist, as office.js would have made them.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generateSummariesCommand } = require('../../src/commands/commands') as typeof import('../../src/commands/commands');
+
+describe('ribbon command 生成汇总表', () => {
+  it('registers under the manifest’s function name', () => {
+    expect(associate).toHaveBeenCalledWith('generateSummaries', generateSummariesCommand);
+  });
+
+  it('explains in a dialog when there is no ledger, and completes the event', async () => {
+    const completed = jest.fn();
+    await generateSummariesCommand({ completed } as unknown as Office.AddinCommands.Event);
+    expect(completed).toHaveBeenCalledTimes(1);
+    const url = new URL(displayDialogAsync.mock.calls[0][0] as string);
+    expect(url.pathname).toMatch(/message\.html$/);
+    expect(url.searchParams.get('text')).toContain('工作簿中没有任务台账');
+  });
+
+  it('makes the overall summary and the behind-schedule list, dated today', async () => {
+    await sim.runExcel((c) => createLedger(c, { supports: () => true }));
+    const completed = jest.fn();
+    await generateSummariesCommand({ completed } as unknown as Office.AddinCommands.Event);
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '任务台账', '单位名录', '汇总-总体', '汇总-滞后逾期']);
+    const today = new Date();
+    expect(String(sim.values('汇总-总体')[0][0])).toContain(
+      `截至${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`,
+    );
+    expect(displayDialogAsync).toHaveBeenCalledTimes(1);
+  });
+});
