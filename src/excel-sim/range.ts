@@ -1,6 +1,7 @@
 // Range and its format objects. https://learn.microsoft.com/javascript/api/excel/excel.range
 import { formatAddress, intersects, type Rect } from './address';
 import { SimClientObject, type SimContext } from './core';
+import { RangeBound } from './rangePart';
 import { SimConditionalFormatCollection, SimDataValidation } from './rangeRules';
 import { SimError } from './errors';
 import {
@@ -370,19 +371,7 @@ function eachCell(range: SimRange, apply: (format: CellFormat) => void): void {
   }
 }
 
-abstract class SimRangePart extends SimClientObject {
-  constructor(
-    ctx: SimContext,
-    protected readonly range: SimRange,
-  ) {
-    super(ctx);
-  }
-  protected exists(): boolean {
-    return this.range._resolveTarget() !== null;
-  }
-  protected target(): RangeTarget {
-    return this.range._target();
-  }
+abstract class SimRangePart extends RangeBound {
   /** A format write that protection allows only when the sheet lets formatting through. */
   protected formatWrite(name: string, value: unknown, apply: () => void, option = 'allowFormatCells'): void {
     this.write(name, value, () => {

@@ -5,22 +5,8 @@ import { intersects, type Rect } from './address';
 import { SimClientObject, SimClientResult, type SimContext } from './core';
 import { SimError } from './errors';
 import type { ConditionalRule, SheetModel, ValidationRule } from './model';
-import type { RangeTarget, SimRange } from './range';
-
-abstract class RangeBound extends SimClientObject {
-  constructor(
-    ctx: SimContext,
-    protected readonly range: SimRange,
-  ) {
-    super(ctx);
-  }
-  protected exists(): boolean {
-    return this.range._resolveTarget() !== null;
-  }
-  protected target(): RangeTarget {
-    return this.range._target();
-  }
-}
+import type { SimRange } from './range';
+import { RangeBound } from './rangePart';
 
 function covering(sheet: SheetModel, rect: Rect): ValidationRule | undefined {
   return sheet.validations.find((v) => intersects(v.rect, rect));

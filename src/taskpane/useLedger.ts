@@ -17,8 +17,6 @@ export interface LedgerState {
   readonly analysis: Analysis | null;
   readonly checkedAt: Date | null;
   readonly loadError: Bilingual | null;
-  /** How many times the ledger was read: tests check the debounce with it. */
-  readonly reads: number;
 }
 
 export function useLedger(host: Host) {
@@ -29,7 +27,6 @@ export function useLedger(host: Host) {
     analysis: null,
     checkedAt: null,
     loadError: null,
-    reads: 0,
   });
   const referenceRef = useRef<Reference | null>(null);
   const watched = useRef<string | null>(null);
@@ -46,7 +43,7 @@ export function useLedger(host: Host) {
         const read = await host.run((context) => readLedger(context));
         if (!alive.current) return;
         if (!read) {
-          setState((s) => ({ ...s, phase: 'none', read: null, analysis: null, reference, loadError: null, reads: s.reads + 1 }));
+          setState((s) => ({ ...s, phase: 'none', read: null, analysis: null, reference, loadError: null }));
           return;
         }
         const analysis = analyzeLedger(read.ledger, {
@@ -62,7 +59,6 @@ export function useLedger(host: Host) {
           analysis,
           checkedAt: host.now(),
           loadError: null,
-          reads: s.reads + 1,
         }));
         if (watched.current !== read.location.tableName) {
           watched.current = read.location.tableName;

@@ -53,7 +53,7 @@ const LIGHT_COLOUR: Record<HealthLight, 'success' | 'warning' | 'danger' | 'info
   none: 'subtle',
 };
 
-export function selectedTasks(
+function selectedTasks(
   tasks: readonly LedgerTask[],
   units: readonly string[],
   role: RoleFilter,
