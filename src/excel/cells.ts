@@ -1,16 +1,7 @@
 // Moving values between the core and cells: addresses, safe text, and batch sizes.
-import type { CellValue } from '../ledger';
+import { columnLetter, type CellValue } from '../ledger';
 
-/** Column letters from a 0-based index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnLetter } from '../ledger';
 
 export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row + 1}`;

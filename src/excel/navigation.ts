@@ -1,5 +1,5 @@
 // Jumping to a cell, and applying safe fixes to exactly the cells they name.
-import type { CellValue, Fix } from '../ledger';
+import type { PlannedFix } from '../ledger';
 import { needsTextFormat, toExcel } from './cells';
 import { LedgerError } from './errors';
 import { addressOf, type LedgerLocation } from './readLedger';
@@ -18,10 +18,8 @@ export async function selectCell(
   return `${location.sheetName}!${address}`;
 }
 
-export interface FixToApply extends Fix {
-  /** What the cell held when the ledger was checked; a cell that changed since is left alone. */
-  readonly expected: CellValue;
-}
+/** A fix with what the cell held when checked; a cell that changed since is left alone. */
+export type FixToApply = PlannedFix;
 
 const same = (a: unknown, b: unknown) => (a ?? '') === (b ?? '');
 

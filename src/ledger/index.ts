@@ -1,9 +1,12 @@
 // The public face of the ledger core: other layers import from here only.
+export * from './addresses';
 export * from './columns';
 export * from './dates';
 export * from './deadlines';
+export * from './fixes';
 export * from './health';
 export * from './ledger';
+export * from './officialMatch';
 export * from './officialTasks';
 export * from './progress';
 export * from './responsibleUnits';

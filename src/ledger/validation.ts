@@ -1,15 +1,17 @@
 // Validation: one pass over the ledger, returning findings with a stable rule id, a severity,
 // the cell, a message in Chinese and English, and where it is safe the exact new cell value.
 // It never throws, whatever the cells hold.
+import { cellRef, sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { columnSpec, LEDGER_COLUMNS, type ColumnKey } from './columns';
 import { chineseDate, dayFromSerial, isoDate, type Day } from './dates';
 import { parseDeadline } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
+import { matchOfficialTasks, type OfficialMatching, type OfficialPairing } from './officialMatch';
 import { OFFICIAL_TASKS, type OfficialTask } from './officialTasks';
 import { isPercentFormat } from './progress';
 import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING, type StatusCheck } from './statuses';
 import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
-import { cellText, describeDifference, matchKey, toHalfWidth } from './text';
+import { cellText, describeDifference, toHalfWidth } from './text';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -21,7 +23,9 @@ export type RuleId =
   | 'no.missing'
   | 'no.notInteger'
   | 'no.duplicate'
+  | 'no.official'
   | 'official.missingTask'
+  | 'task.repeated'
   | 'task.empty'
   | 'task.changed'
   | 'units.empty'
@@ -55,7 +59,12 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
   'no.missing': { severity: 'error', title: { zh: '序号为空', en: 'No. missing' } },
   'no.notInteger': { severity: 'error', title: { zh: '序号不是整数', en: 'No. is not a whole number' } },
   'no.duplicate': { severity: 'error', title: { zh: '序号重复', en: 'Duplicate No.' } },
+  'no.official': {
+    severity: 'warning',
+    title: { zh: '序号与正式任务不一致', en: 'No. differs from the official task' },
+  },
   'official.missingTask': { severity: 'warning', title: { zh: '缺少正式任务', en: 'Official task missing' } },
+  'task.repeated': { severity: 'warning', title: { zh: '同一正式任务出现两次', en: 'Official task listed twice' } },
   'task.empty': { severity: 'error', title: { zh: '工作任务为空', en: 'Task text empty' } },
   'task.changed': {
     severity: 'warning',
@@ -110,11 +119,13 @@ export interface ValidateOptions extends ReadOptions {
   /** Days after which 更新日期 counts as stale. Default 30. */
   readonly staleDays?: number;
   /**
-   * The official tasks to compare wording with. 'auto' (default) compares with the 40 tasks
-   * of the plan when at least one row carries an official task's exact wording; null turns
-   * the comparison off.
+   * The official tasks to compare wording with. Rows are paired with them by their text.
+   * 'auto' (default) compares with the 40 tasks of the plan when most rows are tasks of it;
+   * a list given here is compared with whatever the rows are; null turns the comparison off.
    */
   readonly official?: readonly OfficialTask[] | 'auto' | null;
+  /** Where the table is on its sheet, so messages cite Excel's row numbers. */
+  readonly place?: SheetPlace;
 }
 
 const EXCEL_ERRORS = new Set([
@@ -156,16 +167,11 @@ export function normalizeUnitsText(text: string): string {
 
 const short = (text: string, n = 12) => (Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text);
 
-function officialFor(ledger: Ledger, option: ValidateOptions['official']): ReadonlyMap<number, OfficialTask> | null {
+function officialFor(tasks: readonly LedgerTask[], option: ValidateOptions['official']): OfficialMatching | null {
   if (option === null) return null;
-  const list = option === undefined || option === 'auto' ? OFFICIAL_TASKS : option;
-  const byNo = new Map(list.map((t) => [t.no, t]));
-  if (option !== undefined && option !== 'auto') return byNo;
-  const taskCol = ledger.header.columns.task;
-  const noCol = ledger.header.columns.no;
-  if (taskCol === undefined || noCol === undefined) return null;
-  const keys = new Set(list.map((t) => matchKey(t.task)));
-  return ledger.rows.some((r) => keys.has(matchKey(cellText(r[taskCol])))) ? byNo : null;
+  const named = option !== undefined && option !== 'auto';
+  const matching = matchOfficialTasks(tasks, named ? option : OFFICIAL_TASKS, { force: named });
+  return matching.active ? matching : null;
 }
 
 /** `tasks` may be passed when the caller already read them (analyzeLedger does). */
@@ -198,9 +204,11 @@ export function validateLedger(
     });
   };
 
-  checkHeaders(ledger, add);
+  const place = options.place ?? TABLE_AT_A1;
+  checkHeaders(ledger, place, add);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
-  const official = officialFor(ledger, options.official);
+  const official = officialFor(tasks, options.official);
+  const numbersInUse = new Set(tasks.map((t) => t.no));
   const seen = new Map<number, number>();
   const normalizedUnits = new Map<string, string>();
   const normalize = (text: string) => {
@@ -216,7 +224,11 @@ export function validateLedger(
   let next = 0;
   for (const t of [...tasks, { row: ledger.rows.length }]) {
     for (let row = next; row < t.row; row++)
-      add('row.blank', { row }, { zh: `第${row + 1}行数据为空行`, en: `Data row ${row + 1} is blank` });
+      add(
+        'row.blank',
+        { row },
+        { zh: `第${sheetRowNumber(place, row)}行为空行`, en: `Row ${sheetRowNumber(place, row)} is blank` },
+      );
     next = t.row + 1;
   }
   const statusChecks = new Map<string, StatusCheck>();
@@ -234,7 +246,8 @@ export function validateLedger(
     const say = (zh: string, en: string): Bilingual =>
       t.no !== null
         ? { zh: `第${t.no}项：${zh}`, en: `Task ${t.no}: ${en}` }
-        : { zh: `第${t.row + 1}行：${zh}`, en: `Row ${t.row + 1}: ${en}` };
+        : { zh: `第${sheetRowNumber(place, t.row)}行：${zh}`, en: `Row ${sheetRowNumber(place, t.row)}: ${en}` };
+    const pairing = official?.byRow.get(t.row);
 
     const values = ledger.rows[t.row];
     for (let column = 0; column < values.length; column++) {
@@ -252,9 +265,9 @@ export function validateLedger(
       }
     }
 
-    checkNumber(ledger, t, seen, add, say);
-    checkTaskText(t, official, add, say);
-    checkUnits(t, official, normalize, add, say);
+    checkNumber(ledger, t, { seen, place, official, pairing, numbersInUse }, add, say);
+    checkTaskText(t, { official, pairing, numbersInUse, place }, add, say);
+    checkUnits(t, pairing, normalize, add, say);
     checkStatusCell(t, statuses, statusOf(t.status), add, say);
     checkProgress(ledger, t, add, say);
     checkDeadline(t, options.asOf, add, say);
@@ -268,16 +281,13 @@ export function validateLedger(
     checkUpdated(ledger, t, options, add, say);
   }
 
-  if (official) {
-    const present = new Set(tasks.map((t) => t.no));
-    for (const task of official.values()) {
-      if (!present.has(task.no)) {
-        add(
-          'official.missingTask',
-          { row: null, taskNo: task.no },
-          { zh: `台账中没有第${task.no}项任务（${short(task.task)}）`, en: `Task ${task.no} of the plan is not in the ledger` },
-        );
-      }
+  if (official?.wholePlan) {
+    for (const task of official.unpaired) {
+      add(
+        'official.missingTask',
+        { row: null, taskNo: task.no },
+        { zh: `台账中没有第${task.no}项任务（${short(task.task)}）`, en: `Task ${task.no} of the plan is not in the ledger` },
+      );
     }
   }
   return findings;
@@ -291,7 +301,7 @@ type Add = (
 ) => void;
 type Say = (zh: string, en: string) => Bilingual;
 
-function checkHeaders(ledger: Ledger, add: Add): void {
+function checkHeaders(ledger: Ledger, place: SheetPlace, add: Add): void {
   for (const m of ledger.header.matches) {
     if (m.how !== 'variant') continue;
     const spec = columnSpec(m.key);
@@ -299,8 +309,8 @@ function checkHeaders(ledger: Ledger, add: Add): void {
       'header.variant',
       { row: -1, key: m.key, column: m.column },
       {
-        zh: `列标题“${m.text}”按“${spec.header}”识别，建议改为标准写法`,
-        en: `Header "${m.text}" was read as ${spec.header}; rename it to the standard text`,
+        zh: `列标题“${m.text}”（${cellRef(place, -1, m.column)}）按“${spec.header}”识别，建议改为标准写法`,
+        en: `Header "${m.text}" (${cellRef(place, -1, m.column)}) was read as ${spec.header}; rename it to the standard text`,
       },
       spec.header,
     );
@@ -322,68 +332,133 @@ function checkHeaders(ledger: Ledger, add: Add): void {
     add(
       'header.duplicate',
       { row: -1, key: null, column: d.column },
-      { zh: `又一列标题为“${spec.header}”，该列未被读取`, en: `Another column is headed ${spec.header}; it is not read` },
+      {
+        zh: `又一列标题为“${spec.header}”（${cellRef(place, -1, d.column)}），该列未被读取`,
+        en: `Another column is headed ${spec.header} (${cellRef(place, -1, d.column)}); it is not read`,
+      },
     );
   }
 }
 
-function checkNumber(ledger: Ledger, t: LedgerTask, seen: Map<number, number>, add: Add, say: Say): void {
+interface NumberContext {
+  readonly seen: Map<number, number>;
+  readonly place: SheetPlace;
+  readonly official: OfficialMatching | null;
+  readonly pairing: OfficialPairing | undefined;
+  readonly numbersInUse: ReadonlySet<number | null>;
+}
+
+/**
+ * The official number a row should carry, when the sheet numbers as the plan does, the row's
+ * text is that task and no other row holds that number; otherwise null (no fix is offered).
+ */
+function officialNumberFor(t: LedgerTask, c: Omit<NumberContext, 'seen' | 'place'>): number | null {
+  if (!c.official?.numbersAgree || !c.pairing || c.pairing.numberAgrees || c.official.repeats.has(t.row)) return null;
+  return c.numbersInUse.has(c.pairing.official.no) ? null : c.pairing.official.no;
+}
+
+function checkNumber(ledger: Ledger, t: LedgerTask, c: NumberContext, add: Add, say: Say): void {
   if (ledger.header.columns.no === undefined) return;
   const raw = cellOf(ledger, t.row, 'no');
   const where = { row: t.row, key: 'no' as const, taskNo: t.no };
+  const official = officialNumberFor(t, c);
   if (raw === null || (typeof raw === 'string' && !raw.trim())) {
-    add('no.missing', where, say('序号为空', 'No. is empty'));
+    add('no.missing', where, say('序号为空', 'No. is empty'), official ?? undefined);
   } else if (t.no === null) {
     const text = toHalfWidth(cellText(raw)).trim();
-    const fix = /^\d+$/u.test(text) && Number(text) > 0 ? Number(text) : undefined;
+    const typed = /^\d+$/u.test(text) && Number(text) > 0 ? Number(text) : undefined;
+    // A number typed as text is fixed to that number, unless its task text says otherwise.
+    const fix = typed !== undefined && (!c.pairing || c.pairing.official.no === typed) ? typed : (official ?? undefined);
     add('no.notInteger', where, say(`序号“${cellText(raw)}”不是正整数`, `No. "${cellText(raw)}" is not a whole number`), fix);
-  } else if (seen.has(t.no)) {
+  } else if (c.official?.numbersAgree && c.pairing && !c.pairing.numberAgrees) {
+    // The text is another official task than the number says: the number is what to check.
+    const no = c.pairing.official.no;
     add(
-      'no.duplicate',
+      'no.official',
       where,
       say(
-        `序号${t.no}与第${(seen.get(t.no) as number) + 1}行重复`,
-        `No. ${t.no} repeats data row ${(seen.get(t.no) as number) + 1}`,
+        official !== null
+          ? `任务文本是正式任务第${no}项，序号却为${t.no}，建议改为${no}`
+          : `任务文本是正式任务第${no}项，序号却为${t.no}，请核对序号`,
+        official !== null
+          ? `the text is official task ${no} but No. is ${t.no}; change it to ${no}`
+          : `the text is official task ${no} but No. is ${t.no}; check the number`,
       ),
+      official ?? undefined,
     );
+  } else if (c.seen.has(t.no)) {
+    const first = sheetRowNumber(c.place, c.seen.get(t.no) as number);
+    add('no.duplicate', where, say(`序号${t.no}与第${first}行重复`, `No. ${t.no} repeats row ${first}`));
   } else {
-    seen.set(t.no, t.row);
+    c.seen.set(t.no, t.row);
   }
 }
 
-function checkTaskText(t: LedgerTask, official: ReadonlyMap<number, OfficialTask> | null, add: Add, say: Say): void {
+interface TextContext {
+  readonly official: OfficialMatching | null;
+  readonly pairing: OfficialPairing | undefined;
+  readonly numbersInUse: ReadonlySet<number | null>;
+  readonly place: SheetPlace;
+}
+
+function checkTaskText(t: LedgerTask, c: TextContext, add: Add, say: Say): void {
   const where = { row: t.row, key: 'task' as const, taskNo: t.no };
   if (!t.task.trim()) {
-    const fix = official && t.no !== null ? official.get(t.no)?.task : undefined;
-    add('task.empty', where, say('工作任务为空', 'the task text is empty'), fix);
+    add('task.empty', where, say('工作任务为空', 'the task text is empty'), emptyTextFix(t, c));
     return;
   }
-  const expected = official && t.no !== null ? official.get(t.no) : undefined;
-  if (expected && t.task !== expected.task) {
-    const d = describeDifference(expected.task, t.task);
+  const repeatOf = c.official?.repeats.get(t.row);
+  if (c.pairing && repeatOf !== undefined) {
+    const first = sheetRowNumber(c.place, repeatOf);
     add(
-      'task.changed',
+      'task.repeated',
       where,
       say(
-        `表述与正式文本不同（第${d.at}字起：正式为“${d.expected}”，现为“${d.actual}”）`,
-        `wording differs from the official text at character ${d.at}: official "${d.expected}", sheet "${d.actual}"`,
+        `与第${first}行是同一项正式任务（第${c.pairing.official.no}项），请核对是否重复录入`,
+        `the same official task (${c.pairing.official.no}) as row ${first}; check for a double entry`,
       ),
-      expected.task,
     );
   }
+  if (c.pairing?.how !== 'near') return;
+  const expected = c.pairing.official;
+  const d = describeDifference(expected.task, t.task);
+  // The text alone says which task this is; rewriting it is safe only when the number agrees.
+  const safe = c.pairing.numberAgrees;
+  add(
+    'task.changed',
+    where,
+    say(
+      `表述与正式任务第${expected.no}项不同（第${d.at}字起：正式为“${d.expected}”，现为“${d.actual}”）`,
+      `wording differs from official task ${expected.no} at character ${d.at}: official "${d.expected}", sheet "${d.actual}"`,
+    ),
+    safe ? expected.task : undefined,
+  );
+}
+
+/**
+ * An empty task text is restored only when nothing else could be meant: the sheet numbers as
+ * the plan does, no row holds that task's text, and the row's units are that task's units.
+ */
+function emptyTextFix(t: LedgerTask, c: TextContext): string | undefined {
+  if (!c.official?.numbersAgree || t.no === null) return undefined;
+  const candidate = c.official.unpaired.find((o) => o.no === t.no);
+  if (!candidate || normalizeUnitsText(t.unitsText) !== candidate.units) return undefined;
+  return candidate.task;
 }
 
 function checkUnits(
   t: LedgerTask,
-  official: ReadonlyMap<number, OfficialTask> | null,
+  pairing: OfficialPairing | undefined,
   normalize: (text: string) => string,
   add: Add,
   say: Say,
 ): void {
   const where = { row: t.row, key: 'units' as const, taskNo: t.no };
-  const expected = official && t.no !== null ? official.get(t.no) : undefined;
+  const expected = pairing?.official;
+  // Official units are restored only where the row is that task beyond doubt.
+  const restore = pairing && (pairing.how === 'exact' || pairing.numberAgrees) ? pairing.official.units : undefined;
   if (!t.unitsText.trim()) {
-    add('units.empty', where, say('责任单位为空', 'no responsible unit'), expected?.units);
+    add('units.empty', where, say('责任单位为空', 'no responsible unit'), restore);
     return;
   }
   let nth = 0;
@@ -398,17 +473,17 @@ function checkUnits(
   const normalized = normalize(t.unitsText);
   if (expected && t.unitsText !== expected.units) {
     if (normalized === expected.units) {
-      add('units.format', where, say('责任单位的标点或空格不规范', 'punctuation or spaces in the unit text'), expected.units);
+      add('units.format', where, say('责任单位的标点或空格不规范', 'punctuation or spaces in the unit text'), normalized);
     } else {
       const d = describeDifference(expected.units, t.unitsText);
       add(
         'units.changed',
         where,
         say(
-          `责任单位与正式文本不同（正式为“${d.expected}”，现为“${d.actual}”）`,
-          `units differ from the official text: official "${d.expected}", sheet "${d.actual}"`,
+          `责任单位与正式任务第${expected.no}项不同（正式为“${d.expected}”，现为“${d.actual}”）`,
+          `units differ from official task ${expected.no}: official "${d.expected}", sheet "${d.actual}"`,
         ),
-        expected.units,
+        restore,
       );
     }
   } else if (!expected && normalized !== t.unitsText) {

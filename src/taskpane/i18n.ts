@@ -2,6 +2,9 @@
 // either language fails the type check.
 export type Language = 'zh' | 'en';
 
+/** Long cell text shortened for a one-line list. */
+const clip = (text: string, n = 24) => (Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text);
+
 const zh = {
   appTitle: '任务台账',
   tabs: { start: '开始', validate: '校验', units: '筛选', summary: '汇总', settings: '设置' },
@@ -34,7 +37,9 @@ const zh = {
     fix: '修复',
     fixAll: (n: number) => `全部修复（${n}）`,
     confirmTitle: '全部修复',
-    confirm: (n: number) => `将修改${n}个单元格（只修改有安全修复的单元格）。确定吗？`,
+    confirm: (n: number) => `将修改以下${n}个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？`,
+    change: (address: string, column: string, from: string, to: string) =>
+      `${address}（${column}）：“${clip(from)}” → “${clip(to)}”`,
     confirmOk: '修改',
     cancel: '取消',
     none: '没有发现问题。',
@@ -135,7 +140,9 @@ const en: Strings = {
     fix: 'Fix',
     fixAll: (n: number) => `Fix all (${n})`,
     confirmTitle: 'Fix all',
-    confirm: (n: number) => `This changes ${n} cells (only those with a safe fix). Continue?`,
+    confirm: (n: number) => `This changes the ${n} cells below (only those with a safe fix); nothing else. Continue?`,
+    change: (address: string, column: string, from: string, to: string) =>
+      `${address} (${column}): "${clip(from)}" → "${clip(to)}"`,
     confirmOk: 'Change',
     cancel: 'Cancel',
     none: 'No problems found.',

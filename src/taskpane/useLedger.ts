@@ -50,6 +50,7 @@ export function useLedger(host: Host) {
           asOf: dayFromLocalDate(host.now()),
           statuses: reference.statuses,
           directory: reference.directory,
+          place: read.location,
         });
         setState((s) => ({
           ...s,

@@ -229,7 +229,7 @@ describe('selecting and fixing', () => {
     sim.userEdit('任务台账', 'D5', [['已完成']]);
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['完成']];
-      c.workbook.worksheets.getItem('任务台账').getRange('B7').values = [['被改过的任务']];
+      c.workbook.worksheets.getItem('任务台账').getRange('B7').values = [[OFFICIAL_TASKS[3].task.replace('职教本科', '本科')]];
       await c.sync();
     });
     const { ledger, location } = await read(sim);

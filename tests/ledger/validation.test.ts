@@ -80,13 +80,18 @@ describe('validateLedger', () => {
           set(r, 4, 'no', 5);
         }),
       );
-      expect(only(findings, 'no.missing').map((f) => f.row)).toEqual([0]);
+      // Each row's text says which official task it is, so the number to restore is known.
+      const missing = only(findings, 'no.missing');
+      expect(missing.map((f) => [f.row, f.fix?.value])).toEqual([[0, 1]]);
       const notInt = only(findings, 'no.notInteger');
-      expect(notInt.map((f) => f.row)).toEqual([1, 2]);
-      expect(notInt[0].fix?.value).toBe(2);
-      expect(notInt[1].fix).toBeUndefined();
-      expect(only(findings, 'no.duplicate').map((f) => f.row)).toEqual([4]);
-      expect(only(findings, 'official.missingTask').map((f) => f.taskNo)).toEqual([1, 2, 3, 4]);
+      expect(notInt.map((f) => [f.row, f.fix?.value])).toEqual([
+        [1, 2],
+        [2, 3],
+      ]);
+      // Task 4's text under 序号 5: the number is what is wrong, not task 5's row below.
+      expect(only(findings, 'no.official').map((f) => [f.row, f.fix?.value])).toEqual([[3, 4]]);
+      expect(only(findings, 'no.duplicate')).toEqual([]);
+      expect(only(findings, 'official.missingTask')).toEqual([]);
     });
 
     it('reports official tasks missing from the sheet', () => {
@@ -284,7 +289,7 @@ describe('validateLedger', () => {
       set(r, 2, 'no', '２');
       set(r, 3, 'status', '完成');
       set(r, 4, 'units', '市教育局,市发改委,市财政局,四平职业大学 ');
-      set(r, 10, 'task', '改过的任务');
+      set(r, 10, 'task', OFFICIAL_TASKS[9].task.replace('名师培养工程', '名师工程'));
     });
     const before = validate(ledger);
     const fixes = before.filter((f) => f.fix).map((f) => f.fix as NonNullable<Finding['fix']>);

@@ -57,7 +57,8 @@ describe('task pane', () => {
         const s = c.workbook.worksheets.getItem('任务台账');
         s.getRange('D5').values = [['完成']];
         s.getRange('D6').values = [['进行中']];
-        s.getRange('B7').values = [['改过的任务']];
+        // A near edit of task 4's text (its number agrees), so restoring it is safe.
+        s.getRange('B7').values = [[OFFICIAL_TASKS[3].task.replace('职教本科', '本科')]];
         await c.sync();
       });
       await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 100));
@@ -74,7 +75,16 @@ describe('task pane', () => {
     await act(() => new Promise((r) => setTimeout(r, DEBOUNCE_MS + 100)));
     fireEvent.click(await screen.findByRole('button', { name: /全部修复（2）/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText('将修改2个单元格（只修改有安全修复的单元格）。确定吗？')).toBeTruthy();
+    expect(
+      await within(dialog).findByText('将修改以下2个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？'),
+    ).toBeTruthy();
+    // Task by task, each cell with its old and new text.
+    expect(within(dialog).getByText(/^第3项（第6行）/)).toBeTruthy();
+    expect(within(dialog).getByText('D6（状态）：“进行中” → “序时推进”')).toBeTruthy();
+    expect(within(dialog).getByText(/^第4项（第7行）/)).toBeTruthy();
+    expect(
+      within(dialog).getByText('B7（工作任务）：“支持四平职业大学申报本科专业。” → “支持四平职业大学申报职教本科专业。”'),
+    ).toBeTruthy();
     fireEvent.click(await within(dialog).findByRole('button', { name: '修改' }));
     await waitFor(() => expect(sim.values('任务台账')[5][3]).toBe('序时推进'));
     await waitFor(() => expect(sim.values('任务台账')[6][1]).toBe(OFFICIAL_TASKS[3].task));

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { applyFixes, selectCell, type FixToApply } from '../../excel';
-import { countBySeverity, RULES, type Finding, type Ledger } from '../../ledger';
+import { countBySeverity, describeFixes, fixesFor, plannedFix, RULES, type Finding } from '../../ledger';
 import type { PaneContext } from '../App';
 
 const useStyles = makeStyles({
@@ -38,15 +38,12 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  plan: { margin: '8px 0 0', paddingLeft: '20px', maxHeight: '50vh', overflowY: 'auto' },
+  planTask: { fontWeight: tokens.fontWeightSemibold },
+  planChanges: { margin: '2px 0 6px', paddingLeft: '16px', overflowWrap: 'anywhere' },
 });
 
 const SEVERITY_COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
-
-function fixOf(ledger: Ledger, f: Finding): FixToApply | null {
-  if (!f.fix) return null;
-  const expected = f.fix.row === -1 ? ledger.headerRow[f.fix.column] : (ledger.rows[f.fix.row]?.[f.fix.column] ?? null);
-  return { ...f.fix, expected: expected ?? null };
-}
 
 export default function ValidatePanel({ pane }: { pane: PaneContext }) {
   const styles = useStyles();
@@ -57,9 +54,11 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
   const analysis = ledger.state.analysis!;
   const findings = analysis.findings;
   const counts = countBySeverity(findings);
-  const fixable = findings.map((f) => fixOf(read.ledger, f)).filter((f): f is FixToApply => f !== null);
-  // Two fixes for one cell would fight: only the first per cell goes into 全部修复.
-  const uniqueFixes = [...new Map(fixable.map((f) => [`${f.row}:${f.column}`, f])).values()];
+  const uniqueFixes = useMemo(() => fixesFor(read.ledger, findings), [read.ledger, findings]);
+  const planned = useMemo(
+    () => (confirming ? describeFixes(read.ledger, uniqueFixes, read.location) : []),
+    [confirming, read, uniqueFixes],
+  );
 
   const groups = useMemo(() => {
     const map = new Map<string, Finding[]>();
@@ -142,7 +141,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
           <Subtitle2 as="h3">{title}</Subtitle2>
           <ul className={styles.list}>
             {items.map((f) => {
-              const fixItem = fixOf(read.ledger, f);
+              const fixItem = plannedFix(read.ledger, f);
               return (
                 <li key={f.id} className={styles.item}>
                   <Badge size="small" color={SEVERITY_COLOUR[f.severity]} aria-label={t.validate[f.severity]}>
@@ -177,7 +176,26 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t.validate.confirmTitle}</DialogTitle>
-            <DialogContent>{t.validate.confirm(uniqueFixes.length)}</DialogContent>
+            <DialogContent>
+              <Body1>{t.validate.confirm(uniqueFixes.length)}</Body1>
+              <ol className={styles.plan} aria-label={t.validate.confirmTitle}>
+                {planned.map((group) => (
+                  <li key={group.label.zh}>
+                    <Body1 className={styles.planTask}>
+                      {group.label[language]} {Array.from(group.task).slice(0, 16).join('')}
+                      {Array.from(group.task).length > 16 ? '…' : ''}
+                    </Body1>
+                    <ul className={styles.planChanges}>
+                      {group.changes.map((c) => (
+                        <li key={c.address}>
+                          <Caption1>{t.validate.change(c.address, c.column, c.from, c.to)}</Caption1>
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ol>
+            </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setConfirming(false)}>
                 {t.validate.cancel}

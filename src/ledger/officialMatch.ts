@@ -1,0 +1,148 @@
+// Pairs ledger rows with official tasks by their text, never by 序号 alone: a unit's own
+// ledger holds a subset renumbered 1–N, users insert their own tasks, and another plan may
+// share a row with this one. A fix that rewrites a task's text or units is only ever offered
+// for a row whose pairing is beyond doubt.
+import type { OfficialTask } from './officialTasks';
+import type { LedgerTask } from './tasks';
+import { editDistance, matchKey } from './text';
+
+export interface OfficialPairing {
+  readonly official: OfficialTask;
+  /** 'exact': the same text but for spaces, width and case; 'near': a few characters differ. */
+  readonly how: 'exact' | 'near';
+  /** The row's 序号 is the official task's number. */
+  readonly numberAgrees: boolean;
+}
+
+export interface OfficialMatching {
+  /** Most rows are tasks of this plan: the wording checks apply. */
+  readonly active: boolean;
+  readonly byRow: ReadonlyMap<number, OfficialPairing>;
+  /** The ledger numbers its rows as the plan does (most paired rows carry the official 序号). */
+  readonly numbersAgree: boolean;
+  /** The ledger means to hold the whole plan (at least half of it), so a missing task is news. */
+  readonly wholePlan: boolean;
+  /** Official tasks that no row's text pairs with, in plan order. */
+  readonly unpaired: readonly OfficialTask[];
+  /** Rows paired with an official task that an earlier row already pairs with: row -> earlier row. */
+  readonly repeats: ReadonlyMap<number, number>;
+}
+
+/** Near means at most this share of characters differ (名师培养工程 → 名师工程 in a 50-character task is 4%). */
+const NEAR_SHARE = 0.15;
+/** And the best official text must be clearly nearer than the second best. */
+const NEAR_MARGIN = 0.1;
+const AGREE_SHARE = 0.8;
+
+function bigrams(key: string): string[] {
+  const chars = Array.from(key);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+interface Candidate {
+  readonly official: OfficialTask;
+  readonly key: string;
+  readonly length: number;
+  readonly bigramCount: number;
+}
+
+/** Finds, for any text, the official task it is (exact) or nearly is (near), or null. */
+export function officialTextIndex(list: readonly OfficialTask[]): (text: string) => Omit<OfficialPairing, 'numberAgrees'> | null {
+  const candidates: Candidate[] = list.map((official) => {
+    const key = matchKey(official.task);
+    return { official, key, length: Array.from(key).length, bigramCount: new Set(bigrams(key)).size };
+  });
+  const exact = new Map<string, OfficialTask>();
+  for (const c of candidates) if (!exact.has(c.key)) exact.set(c.key, c.official);
+  // Bigram -> candidates holding it: a cheap vote picks the few texts worth an edit distance.
+  const byBigram = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    for (const b of new Set(bigrams(c.key))) {
+      const list = byBigram.get(b);
+      if (list) list.push(i);
+      else byBigram.set(b, [i]);
+    }
+  });
+  const cache = new Map<string, Omit<OfficialPairing, 'numberAgrees'> | null>();
+  return (text) => {
+    const key = matchKey(text);
+    if (!key) return null;
+    const hit = exact.get(key);
+    if (hit) return { official: hit, how: 'exact' };
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const length = Array.from(key).length;
+    const votes = new Map<number, number>();
+    for (const b of new Set(bigrams(key))) for (const i of byBigram.get(b) ?? []) votes.set(i, (votes.get(i) ?? 0) + 1);
+    const scored: { official: OfficialTask; share: number }[] = [];
+    for (const [i, shared] of votes) {
+      const c = candidates[i];
+      const longer = Math.max(length, c.length);
+      const edits = Math.floor(longer * NEAR_SHARE);
+      // Each edit spoils at most two of the official text's bigrams: too few shared rules it out.
+      if (Math.abs(length - c.length) > edits || shared < c.bigramCount - 2 * edits) continue;
+      scored.push({ official: c.official, share: editDistance(key, c.key) / longer });
+    }
+    scored.sort((a, b) => a.share - b.share);
+    const [best, second] = scored;
+    const result =
+      best && best.share <= NEAR_SHARE && (!second || second.share - best.share >= NEAR_MARGIN)
+        ? { official: best.official, how: 'near' as const }
+        : null;
+    cache.set(key, result);
+    return result;
+  };
+}
+
+const NO_MATCH: OfficialMatching = {
+  active: false,
+  byRow: new Map(),
+  numbersAgree: false,
+  wholePlan: false,
+  unpaired: [],
+  repeats: new Map(),
+};
+
+/**
+ * Pairs every task row with the official task its text is. `force` applies the checks even
+ * when most rows are of another plan (the caller named the list).
+ */
+export function matchOfficialTasks(
+  tasks: readonly LedgerTask[],
+  list: readonly OfficialTask[],
+  options: { readonly force?: boolean } = {},
+): OfficialMatching {
+  if (list.length === 0) return NO_MATCH;
+  const find = officialTextIndex(list);
+  const byRow = new Map<number, OfficialPairing>();
+  let withText = 0;
+  let agreeing = 0;
+  for (const t of tasks) {
+    if (!t.task.trim()) continue;
+    withText++;
+    const found = find(t.task);
+    if (!found) continue;
+    const numberAgrees = t.no === found.official.no;
+    if (numberAgrees) agreeing++;
+    byRow.set(t.row, { ...found, numberAgrees });
+  }
+  const active = options.force === true || (byRow.size > 0 && byRow.size * 2 >= withText);
+  if (!active) return NO_MATCH;
+  const firstRow = new Map<number, number>();
+  const repeats = new Map<number, number>();
+  for (const [row, p] of byRow) {
+    const earlier = firstRow.get(p.official.no);
+    if (earlier === undefined) firstRow.set(p.official.no, row);
+    else repeats.set(row, earlier);
+  }
+  return {
+    active,
+    byRow,
+    numbersAgree: byRow.size > 0 && agreeing >= byRow.size * AGREE_SHARE,
+    wholePlan: firstRow.size * 2 >= list.length,
+    unpaired: list.filter((t) => !firstRow.has(t.no)),
+    repeats,
+  };
+}
