@@ -1,6 +1,6 @@
 // Ribbon commands (ExecuteFunction). 生成汇总表 makes the default set — overall summary and
 // behind-schedule list, dated today — with the same code as the pane's button.
-import { describeError, generateSummaries, officeApiSupport } from '../excel';
+import { describeError, generateSummaries, keptSheetsNotice, officeApiSupport } from '../excel';
 import { dayFromLocalDate } from '../ledger';
 
 /** Errors open a small dialog: a ribbon command has no pane to speak in. */
@@ -11,15 +11,21 @@ function showMessage(text: string): void {
 }
 
 export async function generateSummariesCommand(event: Office.AddinCommands.Event): Promise<void> {
+  const english = Office.context.displayLanguage?.startsWith('en');
   try {
-    await generateSummaries((batch) => Excel.run(batch), {
+    const result = await generateSummaries((batch) => Excel.run(batch), {
       asOf: dayFromLocalDate(new Date()),
       request: { overview: true, behind: true },
       supports: officeApiSupport,
     });
+    // Sheets the user made their own were kept: say so, or the new "(2)" names would puzzle.
+    if (result.kept.length) {
+      const notice = keptSheetsNotice(result.kept.map((k) => k.name));
+      showMessage(english ? notice.en : notice.zh);
+    }
   } catch (error) {
     const message = describeError(error);
-    showMessage(Office.context.displayLanguage?.startsWith('en') ? message.en : message.zh);
+    showMessage(english ? message.en : message.zh);
   } finally {
     event.completed();
   }

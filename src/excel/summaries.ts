@@ -1,9 +1,12 @@
 // Writes the core's sheet specs as summary sheets. The add-in's own summary sheets are
-// remembered in workbook settings by sheet id and replaced; a user's sheet whose name
-// collides is left alone and the new sheet takes a free name. Values are written as values
-// (text cells typed as text, so user text never becomes a formula).
+// remembered in workbook settings by sheet id, name and a fingerprint of their values, and
+// replaced only while they are untouched: a sheet the user renamed, edited or put a table on
+// is the user's now and is never deleted. A sheet whose name collides is left alone and the
+// new sheet takes a free name. Values are written as values (text cells typed as text, so
+// user text never becomes a formula).
 import type { CellStyle, SheetSpec, SpecCell } from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
+import { fingerprintValues } from './fingerprint';
 import { POINTS_PER_CHARACTER } from './ledgerFormat';
 import { SUMMARY_SETTING } from './names';
 import type { ApiSupport } from './requirements';
@@ -13,11 +16,26 @@ export interface SummarySheetRecord {
   readonly name: string;
   readonly kind: SheetSpec['kind'];
   readonly unit?: string;
+  /** Of the values written; a sheet whose values no longer match was edited by the user. */
+  readonly fingerprint?: string;
+}
+
+/** Why an earlier summary sheet was kept rather than replaced. */
+export type KeptReason = 'renamed' | 'edited' | 'table';
+
+/** What to tell the user when earlier summary sheets were kept (the pane and the ribbon say it). */
+export function keptSheetsNotice(names: readonly string[]): { zh: string; en: string } {
+  return {
+    zh: `以下工作表是以前生成、后经您改名或修改过的汇总表，已原样保留，新表另起名称：${names.join('、')}。`,
+    en: `Earlier summary sheets you renamed or edited were kept as they are; the new sheets have other names: ${names.join(', ')}.`,
+  };
 }
 
 export interface SummaryWriteResult {
   readonly sheets: readonly SummarySheetRecord[];
   readonly replaced: number;
+  /** Earlier summary sheets that are the user's now: left as they are. */
+  readonly kept: readonly { readonly name: string; readonly reason: KeptReason }[];
   readonly printSetup: boolean;
 }
 
@@ -59,6 +77,11 @@ function freeName(wanted: string, taken: Set<string>): string {
   }
   taken.add(name.toLowerCase());
   return name;
+}
+
+function isRecord(value: unknown): value is SummarySheetRecord {
+  const r = value as Partial<SummarySheetRecord> | null;
+  return typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.name === 'string';
 }
 
 function padded(spec: SheetSpec): SpecCell[][] {
@@ -136,8 +159,39 @@ function addCharts(sheet: Excel.Worksheet, spec: SheetSpec): void {
 }
 
 /**
- * Replaces the add-in's previous summary sheets with the given specs. Syncs: one to look,
- * one to write (more only when a sheet's rows must be split to stay under 5 MB a request).
+ * Sorts the earlier summary sheets still in the workbook into those the add-in may replace
+ * (same name, same values, no table) and those that are the user's now.
+ */
+async function sortEarlierSheets(
+  context: Excel.RequestContext,
+  earlier: readonly SummarySheetRecord[],
+  names: ReadonlyMap<string, string>,
+): Promise<{ ours: SummarySheetRecord[]; kept: { name: string; reason: KeptReason }[] }> {
+  const probes = earlier.map((record) => {
+    const sheet = context.workbook.worksheets.getItem(record.id);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('values, rowIndex, columnIndex');
+    const tables = sheet.tables.getCount();
+    return { record, used, tables };
+  });
+  if (probes.length) await context.sync();
+  const ours: SummarySheetRecord[] = [];
+  const kept: { name: string; reason: KeptReason }[] = [];
+  for (const { record, used, tables } of probes) {
+    const name = names.get(record.id) ?? record.name;
+    const fingerprint = used.isNullObject ? fingerprintValues([]) : fingerprintValues(used.values, used.rowIndex, used.columnIndex);
+    if (tables.value > 0) kept.push({ name, reason: 'table' });
+    else if (name !== record.name) kept.push({ name, reason: 'renamed' });
+    else if (record.fingerprint !== fingerprint) kept.push({ name, reason: 'edited' });
+    else ours.push(record);
+  }
+  return { ours, kept };
+}
+
+/**
+ * Writes the given specs as new sheets and removes the add-in's earlier ones that are still
+ * untouched. Syncs: one to look, one to check earlier sheets (when there are any), one to
+ * write and one to remember (more only when a sheet's rows must be split to stay under 5 MB).
  */
 export async function writeSummarySheets(
   context: Excel.RequestContext,
@@ -151,10 +205,15 @@ export async function writeSummarySheets(
   setting.load('value');
   await context.sync();
 
-  const previous: SummarySheetRecord[] =
-    !setting.isNullObject && Array.isArray(setting.value) ? (setting.value as SummarySheetRecord[]) : [];
-  const existingIds = new Set(sheets.items.map((s) => s.id));
-  const ours = remember ? previous.filter((p) => existingIds.has(p.id)) : [];
+  const previous = !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter(isRecord) : [];
+  const names = new Map(sheets.items.map((s) => [s.id, s.name]));
+  const { ours, kept } = remember
+    ? await sortEarlierSheets(
+        context,
+        previous.filter((p) => names.has(p.id)),
+        names,
+      )
+    : { ours: [], kept: [] };
   const ourIds = new Set(ours.map((p) => p.id));
   const taken = new Set(sheets.items.filter((s) => !ourIds.has(s.id)).map((s) => s.name.toLowerCase()));
 
@@ -163,7 +222,8 @@ export async function writeSummarySheets(
   const made = specs.map((spec) => {
     const name = freeName(spec.name, taken);
     const sheet = sheets.add(`~${name}`.slice(0, 31));
-    return { spec, name, sheet, cells: padded(spec) };
+    const cells = padded(spec);
+    return { spec, name, sheet, cells, fingerprint: fingerprintValues(cells.map((r) => r.map((c) => c.value))) };
   });
   const pending: { sheet: Excel.Worksheet; spec: SheetSpec; start: number; cells: SpecCell[][] }[] = [];
   for (const m of made) {
@@ -188,15 +248,16 @@ export async function writeSummarySheets(
   if (made.length) made[0].sheet.activate();
   await context.sync();
 
-  const records = made.map((m) => ({
+  const records: SummarySheetRecord[] = made.map((m) => ({
     id: m.sheet.id,
     name: m.name,
     kind: m.spec.kind,
     ...(m.spec.unit ? { unit: m.spec.unit } : {}),
+    fingerprint: m.fingerprint,
   }));
   if (remember) {
     context.workbook.settings.add(SUMMARY_SETTING, records);
     await context.sync();
   }
-  return { sheets: records, replaced: ours.length, printSetup: options.supports('1.9') };
+  return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9') };
 }

@@ -7,6 +7,7 @@ const clip = (text: string, n = 24) => (Array.from(text).length > n ? `${Array.f
 
 const zh = {
   appTitle: '任务台账',
+  listSeparator: '、',
   tabs: { start: '开始', validate: '校验', units: '筛选', summary: '汇总', settings: '设置' },
   loading: '正在读取工作簿…',
   retry: '重试',
@@ -107,6 +108,7 @@ const zh = {
 export type Strings = typeof zh;
 
 const en: Strings = {
+  listSeparator: ', ',
   appTitle: 'Task Ledger',
   tabs: { start: 'Start', validate: 'Check', units: 'Units', summary: 'Summary', settings: 'Settings' },
   loading: 'Reading the workbook…',

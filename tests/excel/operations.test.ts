@@ -411,6 +411,87 @@ describe('writeSummarySheets', () => {
     expect(sim.state.sheets.map((s) => s.name)).toContain('汇总-总体');
   });
 
+  /** Every sheet other than the ones named, exactly as it was: the "nothing lost" check. */
+  function expectUntouched(before: ReturnType<ExcelSim['snapshot']>, sim: ExcelSim, except: (name: string) => boolean) {
+    const after = sim.snapshot();
+    for (const sheet of before.sheets.filter((x) => !except(x.name))) {
+      expect(after.sheets.find((x) => x.id === sheet.id)).toEqual(sheet);
+    }
+    expect(after.tables).toEqual(before.tables);
+  }
+
+  it('keeps a summary sheet the user renamed to archive it, with the note added to it', async () => {
+    const sim = await withLedger();
+    await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('汇总-滞后逾期');
+      sheet.name = '十月滞后清单';
+      sheet.getRange('A30').values = [['已报送市政府']];
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    expect(result.kept).toEqual([{ name: '十月滞后清单', reason: 'renamed' }]);
+    expect(result.replaced).toBe(1);
+    expect(sim.values('十月滞后清单')[29][0]).toBe('已报送市政府');
+    expect(result.sheets.map((x) => x.name)).toEqual(['汇总-总体', '汇总-滞后逾期']);
+    expectUntouched(before, sim, (name) => name.startsWith('汇总-'));
+    // The kept sheet is the user's for good: a third run leaves it too.
+    const third = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    expect(third.kept).toEqual([]);
+    expect(sim.values('十月滞后清单')[29][0]).toBe('已报送市政府');
+  });
+
+  it('keeps a summary sheet the user edited in place, and takes a free name beside it', async () => {
+    const sim = await withLedger();
+    await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    sim.userEdit('汇总-总体', 'F3', [['备注：数据已核对']]);
+    const before = sim.snapshot();
+    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    expect(result.kept).toEqual([{ name: '汇总-总体', reason: 'edited' }]);
+    expect(result.sheets.map((x) => x.name)).toEqual(['汇总-总体(2)', '汇总-滞后逾期']);
+    expectUntouched(before, sim, (name) => name !== '汇总-总体');
+    expect(sim.snapshot().sheets.find((x) => x.name === '汇总-总体')).toEqual(before.sheets.find((x) => x.name === '汇总-总体'));
+  });
+
+  it('keeps a summary sheet the user turned into the ledger, table and all', async () => {
+    const sim = await withLedger();
+    await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('汇总-滞后逾期').tables.add('A20:B21', true).name = 'MyTable';
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    expect(result.kept).toEqual([{ name: '汇总-滞后逾期', reason: 'table' }]);
+    expect(sim.state.tables.map((x) => x.name)).toContain('MyTable');
+    expectUntouched(before, sim, (name) => name.startsWith('汇总-') && name !== '汇总-滞后逾期');
+  });
+
+  it('keeps sheets recorded without a fingerprint (made by an earlier version): it cannot prove them untouched', async () => {
+    const sim = await withLedger();
+    await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const records = sim.state.settings.get(SUMMARY_SETTING) as { fingerprint?: string }[];
+    sim.state.settings.set(
+      SUMMARY_SETTING,
+      records.map(({ fingerprint: _, ...rest }) => rest),
+    );
+    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    expect(result.replaced).toBe(0);
+    expect(result.kept.map((k) => k.reason)).toEqual(['edited', 'edited']);
+  });
+
+  it('replaces untouched sheets in four syncs: look, check, write, remember', async () => {
+    const sim = await withLedger();
+    await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const specs = await summaryOf(sim);
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS })),
+    );
+    expect(syncs).toBe(4);
+    expect(result).toMatchObject({ replaced: 2, kept: [] });
+  });
+
   it('writes task text that looks like a formula as text', async () => {
     const sim = await withLedger();
     sim.userEdit('任务台账', 'D4', [['滞后']]);

@@ -1,6 +1,6 @@
 import { Body1, Button, Checkbox, Field, Input, Link, ProgressBar, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import { generateSummaries, type SummarySheetRecord } from '../../excel';
+import { generateSummaries, keptSheetsNotice, type SummarySheetRecord } from '../../excel';
 import { dayFromLocalDate, dayOf, isoDate } from '../../ledger';
 import type { PaneContext } from '../App';
 
@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 
 export default function SummaryPanel({ pane }: { pane: PaneContext }) {
   const styles = useStyles();
-  const { t, action, host, selectedUnits } = pane;
+  const { t, language, action, host, selectedUnits } = pane;
   const [asOf, setAsOf] = useState(isoDate(dayFromLocalDate(host.now())));
   const [overview, setOverview] = useState(true);
   const [behind, setBehind] = useState(true);
@@ -30,7 +30,13 @@ export default function SummaryPanel({ pane }: { pane: PaneContext }) {
           request: { overview, behind, units: perUnit ? selectedUnits : [] },
           supports: host.supports,
         }),
-      (r) => ({ intent: 'success', text: t.summary.done(r.sheets.length) + r.sheets.map((s) => s.name).join('、') }),
+      (r) => ({
+        intent: 'success',
+        text:
+          t.summary.done(r.sheets.length) +
+          r.sheets.map((s) => s.name).join(t.listSeparator) +
+          (r.kept.length ? ` ${keptSheetsNotice(r.kept.map((k) => k.name))[language]}` : ''),
+      }),
     );
     if (result) setMade(result.sheets);
   };
