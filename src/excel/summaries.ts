@@ -179,7 +179,9 @@ async function sortEarlierSheets(
   const kept: { name: string; reason: KeptReason }[] = [];
   for (const { record, used, tables } of probes) {
     const name = names.get(record.id) ?? record.name;
-    const fingerprint = used.isNullObject ? fingerprintValues([]) : fingerprintValues(used.values, used.rowIndex, used.columnIndex);
+    const fingerprint = used.isNullObject
+      ? fingerprintValues([])
+      : fingerprintValues(used.values, used.rowIndex, used.columnIndex);
     if (tables.value > 0) kept.push({ name, reason: 'table' });
     else if (name !== record.name) kept.push({ name, reason: 'renamed' });
     else if (record.fingerprint !== fingerprint) kept.push({ name, reason: 'edited' });
