@@ -24,7 +24,12 @@ export async function generateSummaries(
       'NoLedger',
     );
   }
-  const model = summarize(read.ledger, { asOf: options.asOf, statuses: reference.statuses, directory: reference.directory });
+  const model = summarize(read.ledger, {
+    asOf: options.asOf,
+    statuses: reference.statuses,
+    directory: reference.directory,
+    place: read.location,
+  });
   const specs = summarySheets(model, options.request, { directory: reference.directory });
   return run((context) => writeSummarySheets(context, specs, { supports: options.supports }));
 }

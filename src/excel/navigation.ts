@@ -36,7 +36,7 @@ export async function applyFixes(
   const sheet = context.workbook.worksheets.getItem(location.sheetName);
   const cells = fixes.map((f) => {
     const range = sheet.getRange(addressOf(location, f.row, f.column));
-    range.load('values');
+    range.load('values, numberFormat');
     return range;
   });
   await context.sync();
@@ -52,6 +52,8 @@ export async function applyFixes(
   }
   fixes.forEach((f, i) => {
     if (needsTextFormat(f.value)) cells[i].numberFormat = [['@']];
+    // A number written into a text-formatted cell would stay text, and the finding come back.
+    else if (typeof f.value === 'number' && cells[i].numberFormat[0][0] === '@') cells[i].numberFormat = [['General']];
     cells[i].values = [[toExcel(f.value)]];
   });
   await context.sync();

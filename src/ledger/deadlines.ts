@@ -1,5 +1,5 @@
 // 完成时限 in every form such tables use. Unparseable text is reported, never guessed.
-import { dayFromSerial, dayOf, lastDayOfMonth, type DateSystem, type Day } from './dates';
+import { dayFromSerial, dayOf, isoDate, lastDayOfMonth, ymd, type DateSystem, type Day } from './dates';
 import { toHalfWidth } from './text';
 
 export type Deadline =
@@ -10,7 +10,14 @@ export type Deadline =
   | { readonly kind: 'open'; readonly label: string }
   | { readonly kind: 'invalid'; readonly text: string; readonly reason: DeadlineProblem };
 
-export type DeadlineProblem = 'unrecognized' | 'no-such-date' | 'phantom-1900-02-29' | 'half-year-without-year' | 'not-a-date';
+export type DeadlineProblem =
+  | 'unrecognized'
+  | 'no-such-date'
+  | 'phantom-1900-02-29'
+  | 'half-year-without-year'
+  | 'not-a-date'
+  /** 2026.1 as a number: the cell cannot say whether 2026.1 or 2026.10 was typed. */
+  | 'ambiguous-month';
 
 export interface DeadlineOptions {
   readonly dateSystem?: DateSystem;
@@ -28,10 +35,31 @@ const HALF_WITH_YEAR = new RegExp(`^(\\d{4})年?(上|下)半年${BEFORE}$`, 'u')
 const HALF_ONLY = new RegExp(`^(上|下)半年${BEFORE}$`, 'u');
 const YEAR_END = new RegExp(`^(\\d{4})年${BEFORE}$`, 'u');
 const YEAR_END_WORDS = /^(\d{4})年?(?:年底|年末|年底前|年末前)$/u;
+const BARE_YEAR = /^(\d{4})$/u;
+
+/**
+ * Serial numbers of this size are dates in 1905–1915, which no ledger of today means: a whole
+ * number here is a year typed into the cell (2026), and year.month a month (2026.12).
+ */
+const TYPED_YEARS = { from: 1990, to: 2100 };
+
+function typedYear(value: number, text: string): Deadline | null {
+  const year = Math.floor(value);
+  if (year < TYPED_YEARS.from || year > TYPED_YEARS.to) return null;
+  if (value === year) return { kind: 'date', day: dayOf(year, 12, 31) as Day, precision: 'year' };
+  const decimals = text.split('.')[1] ?? '';
+  if (decimals.length > 2) return null;
+  // 2026.10 arrives as 2026.1: a single decimal 1 could be January or October.
+  if (decimals === '1') return { kind: 'invalid', text, reason: 'ambiguous-month' };
+  const month = Number(decimals);
+  return month >= 1 && month <= 12 ? monthEnd(text, year, month) : { kind: 'invalid', text, reason: 'no-such-date' };
+}
 
 export function parseDeadline(value: unknown, options: DeadlineOptions = {}): Deadline {
   if (value === null || value === undefined || value === '') return { kind: 'empty' };
   if (typeof value === 'number') {
+    const typed = typedYear(value, String(value));
+    if (typed) return typed;
     const day = dayFromSerial(value, options.dateSystem);
     if (day !== null) return { kind: 'date', day, precision: 'day' };
     const reason = Math.floor(value) === 60 && options.dateSystem !== '1904' ? 'phantom-1900-02-29' : 'not-a-date';
@@ -57,8 +85,11 @@ export function parseDeadline(value: unknown, options: DeadlineOptions = {}): De
     return halfYear(text, options.defaultYear, m[1]);
   }
 
-  m = YEAR_END.exec(text) ?? YEAR_END_WORDS.exec(text);
-  if (m) return { kind: 'date', day: dayOf(Number(m[1]), 12, 31) as Day, precision: 'year' };
+  m = YEAR_END.exec(text) ?? YEAR_END_WORDS.exec(text) ?? BARE_YEAR.exec(text);
+  if (m) {
+    const day = dayOf(Number(m[1]), 12, 31);
+    return day === null ? { kind: 'invalid', text: value, reason: 'no-such-date' } : { kind: 'date', day, precision: 'year' };
+  }
 
   return { kind: 'invalid', text: value, reason: 'unrecognized' };
 }
@@ -81,4 +112,18 @@ function halfYear(text: string, y: number, half: string): Deadline {
 /** The last day the task may finish on, or null for open and unusable deadlines. */
 export function deadlineDay(deadline: Deadline): Day | null {
   return deadline.kind === 'date' ? deadline.day : null;
+}
+
+/**
+ * A deadline cell as the user sees it in Excel: a date cell shows as a date (in the style of
+ * its number format), never as its serial number; any other value as written.
+ */
+export function shownDeadline(value: unknown, deadline: Deadline, numberFormat?: string): string {
+  if (typeof value !== 'number') return typeof value === 'string' ? value : '';
+  if (deadline.kind !== 'date' || deadline.precision !== 'day') return String(value);
+  const { year, month, day } = ymd(deadline.day);
+  const format = (numberFormat ?? '').replace(/"[^"]*"/g, (quoted) => quoted.slice(1, -1));
+  if (format.includes('年')) return `${year}年${month}月${day}日`;
+  if (/[ymd].*\/|\/.*[ymd]/iu.test(format)) return `${year}/${month}/${day}`;
+  return isoDate(deadline.day);
 }

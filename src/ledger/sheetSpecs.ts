@@ -106,6 +106,25 @@ function titleRows(title: string, subtitle: string, width: number): SpecRow[] {
   ];
 }
 
+const LEFT_OUT_REASON = { 'no-number': '序号为空或不是正整数', 'repeated-number': '序号与上面的行重复' } as const;
+
+/** The rows no summary counts, listed so nothing is dropped without a word. */
+function leftOutRows(model: SummaryModel): SpecRow[] {
+  if (model.leftOut.length === 0) return [];
+  const listed = model.leftOut
+    .slice(0, 20)
+    .map((r) => `第${r.sheetRow}行（${r.no === null ? '' : `序号${r.no}，`}${LEFT_OUT_REASON[r.reason]}）`)
+    .join('、');
+  const more = model.leftOut.length > 20 ? `等${model.leftOut.length}行` : '';
+  return [
+    { cells: [] },
+    {
+      cells: [{ value: `未计入统计：台账${listed}${more}。请在“校验”中修正序号后重新生成。`, style: 'note' }],
+      merge: true,
+    },
+  ];
+}
+
 export interface SpecOptions {
   readonly planTitle?: string;
   readonly directory?: UnitDirectory;
@@ -168,6 +187,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     ],
     merge: true,
   });
+  rows.push(...leftOutRows(model));
 
   const charts: ChartSpec[] = [
     {
@@ -231,6 +251,7 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
   }
   if (model.behind.length === 0)
     rows.push({ cells: [{ value: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`, style: 'note' }], merge: true });
+  rows.push(...leftOutRows(model));
   return {
     kind: 'behind',
     name: safeSheetName('汇总-滞后逾期'),
@@ -279,6 +300,7 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
     });
   }
   if (tasks.length === 0) rows.push({ cells: [{ value: `台账中没有${unit}的任务。`, style: 'note' }], merge: true });
+  rows.push(...leftOutRows(model));
   return {
     kind: 'unit',
     unit,

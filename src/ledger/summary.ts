@@ -1,5 +1,6 @@
 // The summary model: totals by status, 完成率, overdue and red-light counts, one row per
 // unit, the behind-schedule list and any unit's own tasks. Single pass over the tasks.
+import { sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
 import type { Day } from './dates';
 import type { HealthLight } from './health';
 import type { Ledger } from './ledger';
@@ -39,6 +40,15 @@ export interface BehindRow {
   readonly problems: string;
 }
 
+/** A row the summaries leave out, because its 序号 cannot tell it apart from another. */
+export interface LeftOutRow {
+  /** Excel's row number. */
+  readonly sheetRow: number;
+  readonly reason: 'no-number' | 'repeated-number';
+  readonly no: number | null;
+  readonly task: string;
+}
+
 export interface SummaryModel {
   readonly asOf: Day;
   readonly statuses: readonly string[];
@@ -52,7 +62,32 @@ export interface SummaryModel {
   readonly lights: Readonly<Record<HealthLight, number>>;
   readonly units: readonly UnitSummaryRow[];
   readonly behind: readonly BehindRow[];
+  /** The tasks every summary counts: one row per 序号, the first of each, in sheet order. */
   readonly tasks: readonly LedgerTask[];
+  readonly leftOut: readonly LeftOutRow[];
+}
+
+/**
+ * One reading of the tasks for every summary, so the overview, the per-unit table and each
+ * unit's sheet agree: a row counts once its 序号 is a whole number not used by an earlier row.
+ * The others are left out of every count and listed, never silently dropped.
+ */
+export function countedTasks(
+  tasks: readonly LedgerTask[],
+  place: SheetPlace = TABLE_AT_A1,
+): { counted: LedgerTask[]; leftOut: LeftOutRow[] } {
+  const seen = new Set<number>();
+  const counted: LedgerTask[] = [];
+  const leftOut: LeftOutRow[] = [];
+  for (const t of tasks) {
+    const reason = t.no === null ? 'no-number' : seen.has(t.no) ? 'repeated-number' : null;
+    if (reason) leftOut.push({ sheetRow: sheetRowNumber(place, t.row), reason, no: t.no, task: t.task });
+    else {
+      seen.add(t.no as number);
+      counted.push(t);
+    }
+  }
+  return { counted, leftOut };
 }
 
 const KIND_ORDER: Record<UnitKind | 'unknown', number> = { department: 0, government: 1, school: 2, collective: 3, unknown: 4 };
@@ -62,8 +97,9 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 export function summarize(
   ledger: Ledger,
   options: ReadOptions,
-  tasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
+  allTasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
 ): SummaryModel {
+  const { counted: tasks, leftOut } = countedTasks(allTasks, options.place);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
   const statusIndex = new Map(statuses.map((s, i) => [s, i]));
   const counts = statuses.map(() => 0);
@@ -119,6 +155,7 @@ export function summarize(
     units,
     behind,
     tasks,
+    leftOut,
   };
 }
 
@@ -153,10 +190,7 @@ function unitRows(
     }
     return plan;
   };
-  const seen = new Set<number>();
   for (const t of tasks) {
-    if (t.no === null || seen.has(t.no)) continue;
-    seen.add(t.no);
     const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
     for (const { tally, lead } of planFor(t.unitsText)) {
       if (lead) tally.led++;
@@ -183,9 +217,10 @@ function unitRows(
 
 /** One unit's own tasks (any role, collectives included), in sheet order. */
 export function unitTasks(model: SummaryModel, unit: string, options: Pick<ReadOptions, 'directory'> = {}): LedgerTask[] {
+  // model.tasks holds one row per 序号, so a number names exactly one row here.
   const refs = model.tasks.map((t) => ({ no: t.no, units: t.unitsText }));
   const wanted = new Set(tasksForUnit(refs, unit, { directory: options.directory }));
-  return model.tasks.filter((t) => t.no !== null && wanted.has(t.no));
+  return model.tasks.filter((t) => wanted.has(t.no as number));
 }
 
 export interface Analysis {

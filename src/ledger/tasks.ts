@@ -1,7 +1,8 @@
 // Ledger rows read as tasks: the interpretation that validation, selection, the pane's list
 // and the summaries share, so they never disagree about a row.
+import type { SheetPlace } from './addresses';
 import type { DateSystem, Day } from './dates';
-import { parseDeadline, type Deadline } from './deadlines';
+import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
 import { healthOf, type Health } from './health';
 import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
 import { readProgress, type ProgressReading } from './progress';
@@ -15,6 +16,8 @@ export interface ReadOptions {
   readonly statuses?: readonly string[];
   readonly directory?: UnitDirectory;
   readonly dateSystem?: DateSystem;
+  /** Where the table is on its sheet, so messages and lists cite Excel's row numbers. */
+  readonly place?: SheetPlace;
 }
 
 export interface LedgerTask {
@@ -32,6 +35,7 @@ export interface LedgerTask {
   readonly done: boolean;
   readonly progress: ProgressReading;
   readonly deadline: Deadline;
+  /** The deadline as the user sees it: a date cell as a date, never its serial number. */
   readonly deadlineText: string;
   readonly health: Health;
   readonly problems: string;
@@ -106,7 +110,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       done,
       progress,
       deadline,
-      deadlineText: cellText(rawDeadline),
+      deadlineText: shownDeadline(rawDeadline, deadline, formatOf(ledger, row, 'deadline')),
       // A task not started has made no progress, whether or not 进度 was filled in.
       health: healthFor(done, deadline, progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress),
       problems: cellText(cellOf(ledger, row, 'problems')).trim(),

@@ -3,7 +3,7 @@
 // It never throws, whatever the cells hold.
 import { cellRef, sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { columnSpec, LEDGER_COLUMNS, type ColumnKey } from './columns';
-import { chineseDate, dayFromSerial, isoDate, type Day } from './dates';
+import { chineseDate, dayFromSerial, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
 import { matchOfficialTasks, type OfficialMatching, type OfficialPairing } from './officialMatch';
@@ -37,6 +37,7 @@ export type RuleId =
   | 'status.unknown'
   | 'progress.invalid'
   | 'progress.text'
+  | 'progress.fraction'
   | 'progress.doneBelow100'
   | 'progress.fullNotDone'
   | 'deadline.invalid'
@@ -79,6 +80,10 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
   'status.unknown': { severity: 'error', title: { zh: '状态不在列表中', en: 'Status not in the list' } },
   'progress.invalid': { severity: 'error', title: { zh: '进度不是0–100的数字', en: 'Progress is not a number from 0 to 100' } },
   'progress.text': { severity: 'info', title: { zh: '进度以文本填写', en: 'Progress written as text' } },
+  'progress.fraction': {
+    severity: 'warning',
+    title: { zh: '进度像是小数写法（0.5 = 50%？）', en: 'Progress looks like a fraction (0.5 = 50%?)' },
+  },
   'progress.doneBelow100': {
     severity: 'warning',
     title: { zh: '已完成但进度不足100%', en: 'Completed with progress below 100%' },
@@ -124,8 +129,6 @@ export interface ValidateOptions extends ReadOptions {
    * a list given here is compared with whatever the rows are; null turns the comparison off.
    */
   readonly official?: readonly OfficialTask[] | 'auto' | null;
-  /** Where the table is on its sheet, so messages cite Excel's row numbers. */
-  readonly place?: SheetPlace;
 }
 
 const EXCEL_ERRORS = new Set([
@@ -540,6 +543,21 @@ function checkProgress(ledger: Ledger, t: LedgerTask, add: Add, say: Say): void 
     return;
   }
   if (p.kind !== 'ok') return;
+  // 进度(%) holds whole per cents: 0.5 in a cell not formatted as a percent is 50% typed as a
+  // fraction (or 50% typed where Excel kept the number format), not half a per cent.
+  if ((p.source === 'number' || p.source === 'number-text') && p.percent > 0 && p.percent < 1) {
+    const percent = Math.round(p.percent * 10_000) / 100;
+    add(
+      'progress.fraction',
+      where,
+      say(
+        `进度“${raw}”按${p.percent}%读取；若指${percent}%，请改为${percent}`,
+        `progress "${raw}" reads as ${p.percent}%; if ${percent}% is meant, write ${percent}`,
+      ),
+      percent,
+    );
+    return;
+  }
   if (p.source === 'percent-text' || p.source === 'number-text') {
     const asPercent = isPercentFormat(formatOf(ledger, t.row, 'progress'));
     add(
@@ -570,14 +588,20 @@ function checkDeadline(t: LedgerTask, asOf: Day, add: Add, say: Say): void {
   const where = { row: t.row, key: 'deadline' as const, taskNo: t.no };
   const d = t.deadline;
   if (d.kind === 'invalid') {
+    // Examples name the current year, so a hint never proposes a date already past.
+    const year = yearOf(asOf);
     const why: Record<string, Bilingual> = {
       'phantom-1900-02-29': { zh: '是 Excel 虚设的1900年2月29日', en: "is Excel's non-existent 1900-02-29" },
       'no-such-date': { zh: '不是有效日期', en: 'is not a real date' },
       'half-year-without-year': { zh: '未写年份', en: 'names no year' },
+      'ambiguous-month': {
+        zh: `无法确定是1月还是10月，请写作“${Math.floor(Number(t.deadlineText))}年10月底前”等`,
+        en: `could be January or October; write e.g. ${Math.floor(Number(t.deadlineText))}年10月底前`,
+      },
     };
     const w = why[d.reason] ?? {
-      zh: '无法识别，可写作“2025年12月底前”“2025-12-31”或“长期”',
-      en: 'is not recognized; write e.g. 2025-12-31, 2025年12月底前 or 长期',
+      zh: `无法识别，可写作“${year}年12月底前”“${year}-12-31”或“长期”`,
+      en: `is not recognized; write e.g. ${year}-12-31, ${year}年12月底前 or 长期`,
     };
     add('deadline.invalid', where, say(`完成时限“${t.deadlineText}”${w.zh}`, `deadline "${t.deadlineText}" ${w.en}`));
   } else if (d.kind === 'date' && d.day < asOf && !t.done) {
