@@ -1,8 +1,26 @@
-// Jumping to a cell, and applying safe fixes to exactly the cells they name.
+// Jumping to a cell, and applying safe fixes to exactly the cells they name. Cells are found
+// through the ledger table itself, never through the sheet name or position of the last read:
+// a renamed sheet or rows inserted above the table cannot send a write to another cell.
 import type { PlannedFix } from '../ledger';
 import { needsTextFormat, toExcel } from './cells';
 import { LedgerError } from './errors';
-import { addressOf, type LedgerLocation } from './readLedger';
+import type { LedgerLocation } from './readLedger';
+
+/** A fix with what the cell held when checked; a cell that changed since is left alone. */
+export type FixToApply = PlannedFix;
+
+/** A table cell by its place in the table (row -1 is the header row), wherever the table is now. */
+export function tableCell(context: Excel.RequestContext, location: LedgerLocation, row: number, column: number): Excel.Range {
+  return context.workbook.tables
+    .getItem(location.tableName)
+    .getRange()
+    .getCell(row + 1, column);
+}
+
+/** The sheet-qualified address without quotes or workbook part: 任务台账!D5. */
+export function plainAddress(address: string): string {
+  return address.replace(/^'?(.*?)'?!/u, (_, sheet: string) => `${sheet.replace(/''/g, "'")}!`);
+}
 
 export async function selectCell(
   context: Excel.RequestContext,
@@ -10,16 +28,13 @@ export async function selectCell(
   row: number,
   column: number,
 ): Promise<string> {
-  const sheet = context.workbook.worksheets.getItem(location.sheetName);
-  sheet.activate();
-  const address = addressOf(location, row, column);
-  sheet.getRange(address).select();
+  context.workbook.tables.getItem(location.tableName).worksheet.activate();
+  const cell = tableCell(context, location, row, column);
+  cell.select();
+  cell.load('address');
   await context.sync();
-  return `${location.sheetName}!${address}`;
+  return plainAddress(cell.address);
 }
-
-/** A fix with what the cell held when checked; a cell that changed since is left alone. */
-export type FixToApply = PlannedFix;
 
 const same = (a: unknown, b: unknown) => (a ?? '') === (b ?? '');
 
@@ -33,19 +48,19 @@ export async function applyFixes(
   fixes: readonly FixToApply[],
 ): Promise<number> {
   if (fixes.length === 0) return 0;
-  const sheet = context.workbook.worksheets.getItem(location.sheetName);
   const cells = fixes.map((f) => {
-    const range = sheet.getRange(addressOf(location, f.row, f.column));
-    range.load('values, numberFormat');
+    const range = tableCell(context, location, f.row, f.column);
+    range.load('values, numberFormat, address');
     return range;
   });
   await context.sync();
-  const changed = fixes.filter((f, i) => !same(cells[i].values[0][0], f.expected));
+  const changed = fixes.map((f, i) => ({ f, cell: cells[i] })).filter(({ f, cell }) => !same(cell.values[0][0], f.expected));
   if (changed.length) {
+    const first = plainAddress(changed[0].cell.address);
     throw new LedgerError(
       {
-        zh: `有${changed.length}个单元格在校验后被修改（如 ${location.sheetName}!${addressOf(location, changed[0].row, changed[0].column)}），为避免覆盖，未做任何修复。请重新校验后再修复。`,
-        en: `${changed.length} cell(s) changed since the check (e.g. ${addressOf(location, changed[0].row, changed[0].column)}); nothing was fixed. Check again first.`,
+        zh: `有${changed.length}个单元格在校验后被修改（如 ${first}），为避免覆盖，未做任何修复。请重新校验后再修复。`,
+        en: `${changed.length} cell(s) changed since the check (e.g. ${first}); nothing was fixed. Check again first.`,
       },
       'StaleFix',
     );

@@ -1,7 +1,6 @@
 // Protects the official columns (序号, 工作任务, 责任单位) while the rest of the ledger stays
 // editable and sorting and filtering keep working.
 import type { HeaderMap } from '../ledger';
-import { columnLetter } from './cells';
 import type { LedgerLocation } from './readLedger';
 
 const OFFICIAL = ['no', 'task', 'units'] as const;
@@ -12,23 +11,18 @@ export async function setOfficialColumnsProtected(
   header: HeaderMap,
   on: boolean,
 ): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(location.sheetName);
-  const protection = context.workbook.worksheets.getItem(location.sheetName).protection;
+  // The sheet that holds the table now, whatever it has been renamed to.
+  const sheet = context.workbook.tables.getItem(location.tableName).worksheet;
+  const protection = sheet.protection;
   protection.load('protected');
   await context.sync();
   if (protection.protected) protection.unprotect();
   if (on) {
-    const first = location.headerRow + 1;
-    const last = location.headerRow + 1 + location.rowCount;
-    const whole = sheet.getRange(
-      `${columnLetter(location.firstColumn)}${first}:${columnLetter(location.firstColumn + location.columnCount - 1)}${last}`,
-    );
-    whole.format.protection.locked = false;
+    const table = context.workbook.tables.getItem(location.tableName);
+    table.getRange().format.protection.locked = false;
     for (const key of OFFICIAL) {
       const index = header.columns[key];
-      if (index === undefined) continue;
-      const letter = columnLetter(location.firstColumn + index);
-      sheet.getRange(`${letter}${first}:${letter}${last}`).format.protection.locked = true;
+      if (index !== undefined) table.columns.getItemAt(index).getRange().format.protection.locked = true;
     }
     protection.protect({
       allowAutoFilter: true,
@@ -43,8 +37,8 @@ export async function setOfficialColumnsProtected(
   await context.sync();
 }
 
-export async function isSheetProtected(context: Excel.RequestContext, sheetName: string): Promise<boolean> {
-  const protection = context.workbook.worksheets.getItem(sheetName).protection;
+export async function isSheetProtected(context: Excel.RequestContext, location: LedgerLocation): Promise<boolean> {
+  const protection = context.workbook.tables.getItem(location.tableName).worksheet.protection;
   protection.load('protected');
   await context.sync();
   return protection.protected;

@@ -1,7 +1,8 @@
 // Sets one task's status (and progress) by its 序号: finds the row that holds that 序号 now
 // (rows may have been sorted since the pane last read them), then writes only those cells.
 import { LedgerError } from './errors';
-import { addressOf, type LedgerLocation } from './readLedger';
+import { plainAddress, tableCell } from './navigation';
+import type { LedgerLocation } from './readLedger';
 
 export interface StatusChange {
   readonly status?: string;
@@ -34,12 +35,14 @@ export async function setTaskStatus(
       'TaskNotFound',
     );
   }
-  const sheet = context.workbook.worksheets.getItem(location.sheetName);
+  // The row is found in the table as it is now, so rows inserted above it cannot misdirect the write.
   const row = rows[0];
-  if (change.status !== undefined) sheet.getRange(addressOf(location, row, columns.status)).values = [[change.status]];
+  const statusCell = tableCell(context, location, row, columns.status);
+  if (change.status !== undefined) statusCell.values = [[change.status]];
   if (change.progress !== undefined && columns.progress !== undefined) {
-    sheet.getRange(addressOf(location, row, columns.progress)).values = [[change.progress]];
+    tableCell(context, location, row, columns.progress).values = [[change.progress]];
   }
+  statusCell.load('address');
   await context.sync();
-  return `${location.sheetName}!${addressOf(location, row, columns.status)}`;
+  return plainAddress(statusCell.address);
 }

@@ -31,6 +31,8 @@ export function useLedger(host: Host) {
   const referenceRef = useRef<Reference | null>(null);
   const watched = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A 单位名录 edit followed by a ledger edit in one debounce window still re-reads the directory.
+  const referenceChanged = useRef(false);
   const alive = useRef(true);
 
   const refresh = useCallback(
@@ -67,7 +69,12 @@ export function useLedger(host: Host) {
             watchWorkbook(context, read.location.tableName, (source) => {
               // Many edits in a row make one re-read, after the typing stops.
               if (timer.current) clearTimeout(timer.current);
-              timer.current = setTimeout(() => void refresh({ reference: source === 'reference' }), DEBOUNCE_MS);
+              if (source === 'reference') referenceChanged.current = true;
+              timer.current = setTimeout(() => {
+                const reference = referenceChanged.current;
+                referenceChanged.current = false;
+                void refresh({ reference });
+              }, DEBOUNCE_MS);
             }),
           );
         }

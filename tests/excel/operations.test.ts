@@ -342,6 +342,29 @@ describe('setTaskStatus', () => {
   });
 });
 
+describe('after the ledger sheet is renamed', () => {
+  it('select, fix, status and protection still find the table and name the sheet as it is now', async () => {
+    const sim = await withLedger();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['完成']];
+      await c.sync();
+    });
+    const { ledger, location } = await read(sim);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').name = '台账2026';
+      await c.sync();
+    });
+    expect(await sim.runExcel((c) => selectCell(c, location, 2, 3))).toBe('台账2026!D6');
+    const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
+    await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
+    expect(sim.values('台账2026')[5][3]).toBe('已完成');
+    const address = await sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 4, { status: '滞后' }));
+    expect(address).toBe('台账2026!D7');
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    expect(sim.sheet('台账2026').protection.protected).toBe(true);
+  });
+});
+
 describe('official column protection', () => {
   it('locks 序号, 工作任务 and 责任单位 and leaves the rest editable', async () => {
     const sim = await withLedger();

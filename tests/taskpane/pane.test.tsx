@@ -179,6 +179,20 @@ describe('task pane', () => {
     expect(reads() - before).toBe(1);
   });
 
+  it('re-reads 单位名录 when its edit is followed by a ledger edit in the same window', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    expect(sim.values('单位名录')[1][0]).toBe('市教育局');
+    await act(async () => {
+      sim.userEdit('单位名录', 'B2', [['教体局']]);
+      sim.userEdit('任务台账', 'C7', [['教体局、四平职业大学']]);
+      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
+    });
+    fireEvent.click(tab('校验'));
+    await screen.findByText(/责任单位与正式任务第4项不同/);
+    expect(screen.queryByText(/未知的责任单位“教体局”/)).toBeNull();
+  });
+
   it('speaks English when Office does', async () => {
     const sim = new ExcelSim();
     await openPane(sim, 'en-US');

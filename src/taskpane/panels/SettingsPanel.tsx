@@ -24,7 +24,7 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
       'protect',
       async () => {
         await host.run((c) => setOfficialColumnsProtected(c, read!.location, read!.ledger.header, on));
-        return host.run((c) => isSheetProtected(c, read!.location.sheetName));
+        return host.run((c) => isSheetProtected(c, read!.location));
       },
       (now) => {
         setProtectedOn(now);

@@ -77,7 +77,7 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
         <Button onClick={() => onOpen('validate')} appearance="primary">
           {t.tabs.validate}
         </Button>{' '}
-        <Button onClick={() => void ledger.refresh()}>{t.start.recheck}</Button>
+        <Button onClick={() => void ledger.refresh({ reference: true })}>{t.start.recheck}</Button>
       </div>
     </div>
   );

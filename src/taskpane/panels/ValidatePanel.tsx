@@ -131,7 +131,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
         >
           {t.validate.fixAll(uniqueFixes.length)}
         </Button>
-        <Button size="small" onClick={() => void ledger.refresh()}>
+        <Button size="small" onClick={() => void ledger.refresh({ reference: true })}>
           {t.start.recheck}
         </Button>
       </div>
