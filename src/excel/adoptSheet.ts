@@ -5,7 +5,14 @@
 import { findHeaderRow, isBlankRow, LEDGER_COLUMNS, mapHeaders, type CellValue } from '../ledger';
 import { cellAddress, columnLetter } from './cells';
 import { LedgerError } from './errors';
-import { conditionalFormats, formats, POINTS_PER_CHARACTER, printSetup, statusDropdown } from './ledgerFormat';
+import {
+  conditionalFormats,
+  directoryStatusSource,
+  formats,
+  POINTS_PER_CHARACTER,
+  printSetup,
+  statusDropdown,
+} from './ledgerFormat';
 import { LEDGER_TABLE, STATUS_TABLE } from './names';
 import type { ApiSupport } from './requirements';
 import { DEFAULT_STATUSES, columnSpec } from '../ledger';
@@ -106,7 +113,7 @@ export async function adoptActiveSheet(
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnSpec(column.key).width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);
-  statusDropdown(area, DEFAULT_STATUSES, hasStatusTable ? 'table' : 'inline');
+  statusDropdown(area, DEFAULT_STATUSES, hasStatusTable ? directoryStatusSource(DEFAULT_STATUSES.length) : 'inline');
   conditionalFormats(area);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);

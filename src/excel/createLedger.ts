@@ -2,27 +2,12 @@
 // title above it, status dropdown, conditional formats, frozen header, widths and print setup.
 // Two syncs: one to look, one to write. It refuses when a ledger exists and never overwrites
 // a sheet: a name already taken gets a numbered free one.
-import {
-  DEFAULT_DIRECTORY,
-  DEFAULT_STATUSES,
-  LEDGER_COLUMNS,
-  mapHeaders,
-  OFFICIAL_TASKS,
-  type CellValue,
-  type UnitDirectory,
-} from '../ledger';
+import { DEFAULT_STATUSES, LEDGER_COLUMNS, mapHeaders, OFFICIAL_TASKS, type CellValue } from '../ledger';
 import { columnLetter } from './cells';
+import { writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { LedgerError } from './errors';
-import { conditionalFormats, formatColumns, printSetup, statusDropdown } from './ledgerFormat';
-import {
-  DIRECTORY_HEADERS,
-  DIRECTORY_SHEET,
-  DIRECTORY_TABLE,
-  LEDGER_SHEET,
-  LEDGER_TABLE,
-  LEDGER_TITLE,
-  STATUS_TABLE,
-} from './names';
+import { conditionalFormats, directoryStatusSource, formatColumns, printSetup, statusDropdown } from './ledgerFormat';
+import { DIRECTORY_SHEET, DIRECTORY_TABLE, LEDGER_SHEET, LEDGER_TABLE, LEDGER_TITLE } from './names';
 import type { ApiSupport } from './requirements';
 
 export interface CreateOptions {
@@ -42,16 +27,7 @@ export interface CreateResult {
   readonly printSetup: boolean;
 }
 
-const KIND_WORDS = { department: '部门', government: '政府', school: '学校', collective: '统称' } as const;
-
-export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
-  return directory.units.map((u) => {
-    const memberOf = directory.units.filter((c) => c.members.includes(u.name)).map((c) => c.name);
-    return [u.name, u.aliases.join('、'), KIND_WORDS[u.kind], memberOf.join('、'), u.contact ?? '', u.email ?? ''];
-  });
-}
-
-function freeName(wanted: string, taken: readonly string[]): string {
+export function freeName(wanted: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));
   if (!lower.has(wanted.toLowerCase())) return wanted;
   let n = 2;
@@ -130,8 +106,12 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
 
   const statuses = DEFAULT_STATUSES;
   // The status list must exist before the dropdown that refers to it.
-  if (makeDirectory) writeDirectorySheet(sheets.add(DIRECTORY_SHEET), statuses);
-  statusDropdown(ledgerArea, statuses, makeDirectory ? 'table' : 'inline');
+  if (makeDirectory) {
+    const dir = sheets.add(DIRECTORY_SHEET);
+    writeDirectoryTable(dir);
+    writeStatusTable(dir, statuses);
+  }
+  statusDropdown(ledgerArea, statuses, makeDirectory ? directoryStatusSource(statuses.length) : 'inline');
   conditionalFormats(ledgerArea);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
@@ -145,27 +125,4 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
     directorySheet: makeDirectory ? DIRECTORY_SHEET : null,
     printSetup: printed,
   };
-}
-
-function writeDirectorySheet(dir: Excel.Worksheet, statuses: readonly string[]): void {
-  const units = directoryRows();
-  const dirLast = columnLetter(DIRECTORY_HEADERS.length - 1);
-  const dirRange = dir.getRange(`A1:${dirLast}${units.length + 1}`);
-  dirRange.numberFormat = Array.from({ length: units.length + 1 }, () => DIRECTORY_HEADERS.map(() => '@'));
-  dirRange.values = [DIRECTORY_HEADERS, ...units];
-  const dirTable = dir.tables.add(`A1:${dirLast}${units.length + 1}`, true);
-  dirTable.name = DIRECTORY_TABLE;
-  dirTable.style = 'TableStyleLight9';
-  dir.getRange('A:A').format.columnWidth = 180;
-  dir.getRange('B:B').format.columnWidth = 260;
-  dir.getRange('C:C').format.columnWidth = 50;
-  dir.getRange('D:D').format.columnWidth = 200;
-  dir.getRange('E:F').format.columnWidth = 100;
-  const statusRange = dir.getRange(`H1:H${statuses.length + 1}`);
-  statusRange.numberFormat = Array.from({ length: statuses.length + 1 }, () => ['@']);
-  statusRange.values = [['状态'], ...statuses.map((s) => [s])];
-  const statusTable = dir.tables.add(`H1:H${statuses.length + 1}`, true);
-  statusTable.name = STATUS_TABLE;
-  statusTable.style = 'TableStyleLight9';
-  dir.getRange('H:H').format.columnWidth = 80;
 }

@@ -3,6 +3,7 @@
 export * from './adoptSheet';
 export * from './cells';
 export * from './createLedger';
+export * from './directorySheet';
 export * from './errors';
 export * from './names';
 export * from './navigation';
@@ -10,6 +11,7 @@ export * from './protection';
 export * from './readLedger';
 export * from './reference';
 export * from './requirements';
+export * from './restoreReference';
 export * from './selfTest';
 export * from './setStatus';
 export * from './summaries';

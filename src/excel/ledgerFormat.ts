@@ -65,24 +65,42 @@ export function formatColumns(area: LedgerArea, widths: boolean): void {
   all.format.verticalAlignment = 'Top';
 }
 
-/** The status dropdown: an in-cell list fed from the StatusList table, with a Stop alert. */
-export function statusDropdown(area: LedgerArea, statuses: readonly string[], source: 'table' | 'inline'): void {
-  const range = columnRange(area, 'status');
-  if (!range) return;
+/** Where the dropdown takes its list from: the status table's cells, or the list itself. */
+export type StatusSource = { readonly sheetName: string; readonly firstRow: number; readonly rowCount: number } | 'inline';
+
+/** The default place of the status list: column H of 单位名录, below its header. */
+export function directoryStatusSource(statusCount: number, sheetName = DIRECTORY_SHEET): StatusSource {
+  return { sheetName, firstRow: 2, rowCount: Math.max(statusCount, 1) };
+}
+
+/** An in-cell list with a Stop alert on the given cells. */
+export function setStatusValidation(range: Excel.Range, statuses: readonly string[], source: StatusSource): void {
   range.dataValidation.clear();
   range.dataValidation.rule = {
     list: {
       inCellDropDown: true,
       // The list lives in a table the user can edit; inline only when that table is absent.
-      source: source === 'table' ? `='${DIRECTORY_SHEET}'!$H$2:$H$${1 + Math.max(statuses.length, 1)}` : statuses.join(','),
+      source:
+        source === 'inline'
+          ? statuses.join(',')
+          : `='${source.sheetName.replace(/'/g, "''")}'!$H$${source.firstRow}:$H$${source.firstRow + source.rowCount - 1}`,
     },
   };
   range.dataValidation.errorAlert = {
     showAlert: true,
     style: 'Stop',
     title: '状态',
-    message: `请从下拉列表中选择：${statuses.join('、')}。如需调整可选状态，请修改“${DIRECTORY_SHEET}”表中的“${STATUS_TABLE}”状态列表。`,
+    message:
+      source === 'inline'
+        ? `请从下拉列表中选择：${statuses.join('、')}。`
+        : `请从下拉列表中选择：${statuses.join('、')}。如需调整可选状态，请修改“${source.sheetName}”表中的“${STATUS_TABLE}”状态列表。`,
   };
+}
+
+/** The status dropdown on the ledger's 状态 column. */
+export function statusDropdown(area: LedgerArea, statuses: readonly string[], source: StatusSource): void {
+  const range = columnRange(area, 'status');
+  if (range) setStatusValidation(range, statuses, source);
 }
 
 export function conditionalFormats(area: LedgerArea): void {

@@ -5,6 +5,7 @@ import { dayFromLocalDate, summarize, summarySheets, tasksForUnit, validateLedge
 import { createLedger } from './createLedger';
 import { describeError } from './errors';
 import { readLedger } from './readLedger';
+import { readReference } from './reference';
 import type { ApiSupport } from './requirements';
 import { setTaskStatus } from './setStatus';
 import { writeSummarySheets } from './summaries';
@@ -51,6 +52,21 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
     return sheet.name;
   });
   const scenario: [string, string, string, () => Promise<string>][] = [
+    [
+      'reference',
+      '检查本工作簿的单位名录和状态列表',
+      "Check this workbook's unit directory and status list",
+      async () => {
+        const ledger = await run((context) => readLedger(context));
+        const reference = await run((context) => readReference(context));
+        if (!ledger) return '尚未建台账，使用内置默认值';
+        const findings = validateLedger(ledger.ledger, { asOf, reference: reference.health }).filter((f) =>
+          f.rule.startsWith('reference.'),
+        );
+        expect(findings.length === 0, findings[0]?.message.zh ?? '');
+        return `单位${reference.directory.units.length}个，状态${reference.statuses.length}个`;
+      },
+    ],
     [
       'create',
       '在临时工作表上新建台账',

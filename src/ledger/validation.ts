@@ -45,7 +45,9 @@ export type RuleId =
   | 'problems.missing'
   | 'updated.invalid'
   | 'updated.stale'
-  | 'cell.error';
+  | 'cell.error'
+  | 'reference.missing'
+  | 'reference.damaged';
 
 export interface Bilingual {
   readonly zh: string;
@@ -98,7 +100,24 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
   'updated.invalid': { severity: 'warning', title: { zh: '更新日期无法识别', en: 'Update date not recognized' } },
   'updated.stale': { severity: 'info', title: { zh: '长期未更新', en: 'Not updated for a long time' } },
   'cell.error': { severity: 'error', title: { zh: '单元格显示错误值', en: 'Excel error value' } },
+  'reference.missing': {
+    severity: 'warning',
+    title: { zh: '单位名录或状态列表缺失', en: 'Unit directory or status list missing' },
+  },
+  'reference.damaged': { severity: 'warning', title: { zh: '单位名录缺少必需列', en: 'Unit directory lacks a required column' } },
 };
+
+/**
+ * The state of the workbook's reference data (单位名录 and the status list), as the Excel
+ * layer found it. Missing data is a finding: the dropdown may point at a list that is gone.
+ */
+export interface ReferenceHealth {
+  readonly directory: 'ok' | 'missing' | 'damaged';
+  readonly statuses: 'ok' | 'missing' | 'empty';
+}
+
+/** A repair that is not a cell value: the pane offers it as a button of its own. */
+export type FindingAction = 'restoreReference';
 
 export interface Fix {
   readonly row: number;
@@ -118,6 +137,7 @@ export interface Finding {
   readonly taskNo: number | null;
   readonly message: Bilingual;
   readonly fix?: Fix;
+  readonly action?: FindingAction;
 }
 
 export interface ValidateOptions extends ReadOptions {
@@ -129,6 +149,8 @@ export interface ValidateOptions extends ReadOptions {
    * a list given here is compared with whatever the rows are; null turns the comparison off.
    */
   readonly official?: readonly OfficialTask[] | 'auto' | null;
+  /** The reference data's state; omitted when the caller did not read the workbook's. */
+  readonly reference?: ReferenceHealth;
 }
 
 const EXCEL_ERRORS = new Set([
@@ -208,6 +230,7 @@ export function validateLedger(
   };
 
   const place = options.place ?? TABLE_AT_A1;
+  if (options.reference) checkReference(options.reference, findings);
   checkHeaders(ledger, place, add);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
   const official = officialFor(tasks, options.official);
@@ -303,6 +326,44 @@ type Add = (
   fixValue?: CellValue,
 ) => void;
 type Say = (zh: string, en: string) => Bilingual;
+
+function checkReference(health: ReferenceHealth, findings: Finding[]): void {
+  const finding = (rule: 'reference.missing' | 'reference.damaged', message: Bilingual, action?: FindingAction): Finding => ({
+    id: `${rule}@sheet`,
+    rule,
+    severity: RULES[rule].severity,
+    row: null,
+    column: null,
+    columnKey: null,
+    taskNo: null,
+    message,
+    ...(action ? { action } : {}),
+  });
+  const missing = [
+    health.directory === 'missing' ? { zh: '“单位名录”表格', en: 'the unit directory table' } : null,
+    health.statuses !== 'ok' ? { zh: '状态列表（StatusList）', en: 'the status list (StatusList)' } : null,
+  ].filter((x): x is Bilingual => x !== null);
+  if (missing.length) {
+    findings.push(
+      finding(
+        'reference.missing',
+        {
+          zh: `工作簿中没有${missing.map((m) => m.zh).join('和')}：单位和状态暂按内置默认值校验，引用它的状态下拉列表无法选择。可点“重建”恢复（保留现有的行）。`,
+          en: `The workbook has no ${missing.map((m) => m.en).join(' and ')}: units and statuses are checked against the built-in defaults, and a status dropdown that refers to it cannot be used. Restore rebuilds it, keeping any rows that remain.`,
+        },
+        'restoreReference',
+      ),
+    );
+  }
+  if (health.directory === 'damaged') {
+    findings.push(
+      finding('reference.damaged', {
+        zh: '“单位名录”表格缺少“单位”列，单位名称暂按内置默认值校验。请把该列的列标题改回“单位”。',
+        en: 'The unit directory table has no 单位 column; units are checked against the built-in defaults. Rename that column back to 单位.',
+      }),
+    );
+  }
+}
 
 function checkHeaders(ledger: Ledger, place: SheetPlace, add: Add): void {
   for (const m of ledger.header.matches) {

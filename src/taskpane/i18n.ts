@@ -38,6 +38,9 @@ const zh = {
     fix: '修复',
     fixAll: (n: number) => `全部修复（${n}）`,
     confirmTitle: '全部修复',
+    restore: '重建',
+    restored: (sheet: string, kept: number) =>
+      `已在工作表“${sheet}”重建单位名录和状态列表${kept ? `（保留了原有的${kept}行）` : ''}，状态下拉列表已恢复。`,
     confirm: (n: number) => `将修改以下${n}个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address}（${column}）：“${clip(from)}” → “${clip(to)}”`,
@@ -142,6 +145,9 @@ const en: Strings = {
     fix: 'Fix',
     fixAll: (n: number) => `Fix all (${n})`,
     confirmTitle: 'Fix all',
+    restore: 'Restore',
+    restored: (sheet: string, kept: number) =>
+      `Rebuilt the unit directory and status list on sheet ${sheet}${kept ? ` (kept ${kept} existing rows)` : ''}; the status dropdown works again.`,
     confirm: (n: number) => `This changes the ${n} cells below (only those with a safe fix); nothing else. Continue?`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address} (${column}): "${clip(from)}" → "${clip(to)}"`,

@@ -53,6 +53,7 @@ export function useLedger(host: Host) {
           statuses: reference.statuses,
           directory: reference.directory,
           place: read.location,
+          reference: reference.health,
         });
         setState((s) => ({
           ...s,

@@ -8,6 +8,7 @@ import {
   LEDGER_SHEET,
   readLedger,
   readReference,
+  restoreReference,
   runSelfTest,
   selectCell,
   setOfficialColumnsProtected,
@@ -365,6 +366,75 @@ describe('after the ledger sheet is renamed', () => {
   });
 });
 
+describe('missing reference data', () => {
+  async function deleteDirectory(sim: ExcelSim) {
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('单位名录').delete();
+      await c.sync();
+    });
+  }
+
+  it('is a finding, and restoring it brings back the tables and a dropdown that accepts a status again', async () => {
+    const sim = await withLedger();
+    await deleteDirectory(sim);
+    // Excel now refuses every typed status: the dropdown's list is gone.
+    expect(sim.userEdit('任务台账', 'D5', [['已完成']]).ok).toBe(false);
+    const reference = await sim.runExcel((c) => readReference(c));
+    expect(reference.health).toEqual({ directory: 'missing', statuses: 'missing' });
+    const { ledger, location } = await read(sim);
+    const findings = validateLedger(ledger, { asOf, reference: reference.health });
+    expect(findings.map((f) => [f.rule, f.action])).toEqual([['reference.missing', 'restoreReference']]);
+    const before = sim.snapshot();
+    const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(result).toEqual({ sheetName: '单位名录', restored: ['directory', 'statuses'], keptRows: 0, dropdownRebound: true });
+    const changed = changedPaths(before, sim.snapshot());
+    expect(changed.filter((p) => p.startsWith('sheets.任务台账') && !p.startsWith('sheets.任务台账.validations'))).toEqual([]);
+    expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
+    expect(sim.userEdit('任务台账', 'D5', [['已完成']]).ok).toBe(true);
+    const again = await sim.runExcel((c) => readReference(c));
+    expect(again.health).toEqual({ directory: 'ok', statuses: 'ok' });
+  });
+
+  it("keeps the user's rows left on 单位名录 when only the tables were removed", async () => {
+    const sim = await withLedger();
+    sim.userEdit('单位名录', 'E2', [['张三']]);
+    sim.userEdit('单位名录', 'H6', [['暂缓']]);
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('UnitDirectory').convertToRange();
+      c.workbook.tables.getItem('StatusList').convertToRange();
+      await c.sync();
+    });
+    const before = sim.values('单位名录');
+    const { ledger, location } = await read(sim);
+    const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(result.sheetName).toBe('单位名录');
+    expect(result.keptRows).toBe(before.length - 1 + 5);
+    expect(sim.values('单位名录')).toEqual(before);
+    const reference = await sim.runExcel((c) => readReference(c));
+    expect(reference.statuses).toEqual(['未启动', '序时推进', '滞后', '已完成', '暂缓']);
+    expect(reference.directory.units.find((u) => u.name === '市教育局')?.contact).toBe('张三');
+    expect(sim.dropdown('任务台账', 4, 3)).toContain('暂缓');
+  });
+
+  it("leaves a user's own sheet named 单位名录 alone and builds the tables on a new sheet", async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.add('单位名录').getRange('A1:B2').values = [
+        ['我的单位', '电话'],
+        ['市教育局', '1234'],
+      ];
+      await c.sync();
+    });
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    const before = sim.snapshot();
+    const { ledger, location } = await read(sim);
+    const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(result.sheetName).toBe('单位名录2');
+    expect(sim.snapshot().sheets.find((s) => s.name === '单位名录')).toEqual(before.sheets.find((s) => s.name === '单位名录'));
+    expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
+  });
+});
+
 describe('official column protection', () => {
   it('locks 序号, 工作任务 and 责任单位 and leaves the rest editable', async () => {
     const sim = await withLedger();
@@ -553,6 +623,7 @@ describe('self-test', () => {
     });
     const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
     expect(steps.map((s) => [s.id, s.ok])).toEqual([
+      ['reference', true],
       ['create', true],
       ['read', true],
       ['validate', true],
@@ -574,8 +645,21 @@ describe('self-test', () => {
       await c.sync();
     });
     const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
-    expect(steps[0]).toMatchObject({ id: 'create', ok: false });
-    expect(steps[0].detail).toContain('已有任务台账');
+    expect(steps[1]).toMatchObject({ id: 'create', ok: false });
+    expect(steps[1].detail).toContain('已有任务台账');
+  });
+
+  it("fails its first step when this workbook's 单位名录 is gone, naming what is missing", async () => {
+    const sim = await withLedger();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('单位名录').delete();
+      await c.sync();
+    });
+    const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
+    expect(steps[0]).toMatchObject({ id: 'reference', ok: false });
+    expect(steps[0].detail).toContain('状态列表（StatusList）');
+    // The scenario stops there and cleans up.
+    expect(steps.map((s) => s.id)).toEqual(['reference', 'cleanup']);
   });
 });
 

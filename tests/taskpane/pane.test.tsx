@@ -117,9 +117,16 @@ describe('task pane', () => {
     await createFromPane(sim);
     fireEvent.click(tab('筛选'));
     fireEvent.click(await screen.findByRole('checkbox', { name: '市总工会' }));
-    const select = await screen.findByRole('combobox', { name: '第24项的状态' });
+    const dropdown = await screen.findByRole('combobox', { name: '第24项的状态' });
     const before = sim.snapshot();
-    fireEvent.change(select, { target: { value: '已完成' } });
+    const batches = sim.batches.length;
+    // Arrow keys move through the list without writing; the choice (Enter) writes once.
+    dropdown.focus();
+    fireEvent.keyDown(dropdown, { key: 'ArrowDown' });
+    fireEvent.keyDown(dropdown, { key: 'ArrowDown' });
+    fireEvent.keyDown(dropdown, { key: 'ArrowDown' });
+    expect(sim.batches.length).toBe(batches);
+    fireEvent.click(await screen.findByRole('option', { name: '已完成' }));
     await screen.findByText(/第24项状态已改为“已完成”（任务台账!D27）/);
     const after = sim.snapshot();
     const changed = Object.keys(after.sheets[1].cells).filter(
@@ -151,7 +158,8 @@ describe('task pane', () => {
     fireEvent.click(tab('筛选'));
     fireEvent.click(await screen.findByRole('checkbox', { name: '市总工会' }));
     const before = sim.snapshot();
-    fireEvent.change(await screen.findByRole('combobox', { name: '第24项的状态' }), { target: { value: '已完成' } });
+    fireEvent.click(await screen.findByRole('combobox', { name: '第24项的状态' }));
+    fireEvent.click(await screen.findByRole('option', { name: '已完成' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('工作表受保护');
     expect(JSON.stringify(sim.snapshot().sheets)).toBe(JSON.stringify(before.sheets));
@@ -193,6 +201,24 @@ describe('task pane', () => {
     expect(screen.queryByText(/未知的责任单位“教体局”/)).toBeNull();
   });
 
+  it('reports a deleted 单位名录 and rebuilds it from the 校验 tab', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    await act(async () => {
+      await sim.run(async (c) => {
+        c.workbook.worksheets.getItem('单位名录').delete();
+        await c.sync();
+      });
+    });
+    fireEvent.click(screen.getByRole('button', { name: '重新校验' }));
+    fireEvent.click(tab('校验'));
+    await screen.findByText(/工作簿中没有“单位名录”表格和状态列表/);
+    fireEvent.click(screen.getByRole('button', { name: '重建' }));
+    await screen.findByText('已在工作表“单位名录”重建单位名录和状态列表，状态下拉列表已恢复。');
+    await waitFor(() => expect(screen.queryByText(/工作簿中没有“单位名录”/)).toBeNull());
+    expect(sim.userEdit('任务台账', 'D5', [['已完成']]).ok).toBe(true);
+  });
+
   it('speaks English when Office does', async () => {
     const sim = new ExcelSim();
     await openPane(sim, 'en-US');
@@ -210,6 +236,6 @@ describe('task pane', () => {
     fireEvent.click(tab('设置'));
     fireEvent.click(await screen.findByRole('button', { name: '运行自检' }));
     const list = await screen.findByRole('list', { name: '运行自检' });
-    await waitFor(() => expect(within(list).getAllByText('✓')).toHaveLength(7));
+    await waitFor(() => expect(within(list).getAllByText('✓')).toHaveLength(8));
   });
 });

@@ -5,11 +5,12 @@ import {
   Caption1,
   Card,
   Checkbox,
+  Dropdown,
   Field,
   Input,
   Radio,
+  Option,
   RadioGroup,
-  Select,
   Switch,
   makeStyles,
   tokens,
@@ -186,18 +187,21 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
           </div>
           <Body1 className={styles.text}>{task.task}</Body1>
           <Field label={t.units.statusFor(task.no as number)}>
-            <Select
-              value={task.knownStatus ?? ''}
+            {/* A dropdown commits on a choice (click or Enter), not on every arrow key. */}
+            <Dropdown
+              value={task.knownStatus ?? (task.status || '—')}
+              selectedOptions={task.knownStatus ? [task.knownStatus] : []}
               disabled={action.busy !== null}
-              onChange={(_, d) => void changeStatus(task, d.value)}
+              onOptionSelect={(_, d) => {
+                if (d.optionValue && d.optionValue !== task.knownStatus) void changeStatus(task, d.optionValue);
+              }}
             >
-              {task.knownStatus === null && <option value="">{task.status || '—'}</option>}
               {reference.statuses.map((s) => (
-                <option key={s} value={s}>
+                <Option key={s} value={s}>
                   {s}
-                </option>
+                </Option>
               ))}
-            </Select>
+            </Dropdown>
           </Field>
         </Card>
       ))}

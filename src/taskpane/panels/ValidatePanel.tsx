@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { applyFixes, selectCell, type FixToApply } from '../../excel';
+import { applyFixes, restoreReference, selectCell, type FixToApply } from '../../excel';
 import { countBySeverity, describeFixes, fixesFor, plannedFix, RULES, type Finding } from '../../ledger';
 import type { PaneContext } from '../App';
 
@@ -99,6 +99,15 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
       )
       .then(() => ledger.refresh());
 
+  const restore = () =>
+    action
+      .run(
+        'restore',
+        () => host.run((c) => restoreReference(c, read.location, read.ledger.header, host.supports)),
+        (r) => ({ intent: 'success', text: t.validate.restored(r.sheetName, r.keptRows) }),
+      )
+      .then(() => ledger.refresh({ reference: true }));
+
   return (
     <section className={styles.stack} aria-label={t.tabs.validate}>
       <div className={styles.row} role="status">
@@ -156,6 +165,11 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
                   >
                     {f.message[language]}
                   </Button>
+                  {f.action === 'restoreReference' && (
+                    <Button size="small" disabled={action.busy !== null} onClick={() => void restore()}>
+                      {t.validate.restore}
+                    </Button>
+                  )}
                   {fixItem && (
                     <Button
                       size="small"

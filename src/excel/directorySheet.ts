@@ -1,0 +1,56 @@
+// The 单位名录 sheet's two tables: the unit directory (columns A–F) and the status list
+// (column H). Written when a ledger is created, and again when the user restores them.
+import { DEFAULT_DIRECTORY, type UnitDirectory } from '../ledger';
+import { columnLetter } from './cells';
+import { DIRECTORY_HEADERS, DIRECTORY_TABLE, STATUS_TABLE } from './names';
+
+const KIND_WORDS = { department: '部门', government: '政府', school: '学校', collective: '统称' } as const;
+
+export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
+  return directory.units.map((u) => {
+    const memberOf = directory.units.filter((c) => c.members.includes(u.name)).map((c) => c.name);
+    return [u.name, u.aliases.join('、'), KIND_WORDS[u.kind], memberOf.join('、'), u.contact ?? '', u.email ?? ''];
+  });
+}
+
+const textFormats = (rows: number, columns: number) =>
+  Array.from({ length: rows }, () => Array.from({ length: columns }, () => '@'));
+
+/**
+ * The directory table at A1. `keepRows` rows already on the sheet under a matching header are
+ * made into the table as they are; otherwise the default directory is written.
+ */
+export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): void {
+  const last = columnLetter(DIRECTORY_HEADERS.length - 1);
+  let rowCount = keepRows;
+  if (keepRows === 0) {
+    const units = directoryRows();
+    rowCount = units.length;
+    const range = sheet.getRange(`A1:${last}${rowCount + 1}`);
+    range.numberFormat = textFormats(rowCount + 1, DIRECTORY_HEADERS.length);
+    range.values = [DIRECTORY_HEADERS, ...units];
+  }
+  const table = sheet.tables.add(`A1:${last}${rowCount + 1}`, true);
+  table.name = DIRECTORY_TABLE;
+  table.style = 'TableStyleLight9';
+  sheet.getRange('A:A').format.columnWidth = 180;
+  sheet.getRange('B:B').format.columnWidth = 260;
+  sheet.getRange('C:C').format.columnWidth = 50;
+  sheet.getRange('D:D').format.columnWidth = 200;
+  sheet.getRange('E:F').format.columnWidth = 100;
+}
+
+/** The status list at H1, from the rows kept there or the given statuses. Returns its row count. */
+export function writeStatusTable(sheet: Excel.Worksheet, statuses: readonly string[], keepRows = 0): number {
+  const rowCount = keepRows || statuses.length;
+  if (keepRows === 0) {
+    const range = sheet.getRange(`H1:H${rowCount + 1}`);
+    range.numberFormat = textFormats(rowCount + 1, 1);
+    range.values = [['状态'], ...statuses.map((s) => [s])];
+  }
+  const table = sheet.tables.add(`H1:H${rowCount + 1}`, true);
+  table.name = STATUS_TABLE;
+  table.style = 'TableStyleLight9';
+  sheet.getRange('H:H').format.columnWidth = 80;
+  return rowCount;
+}
