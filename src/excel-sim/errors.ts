@@ -8,6 +8,7 @@ export type SimErrorCode =
   | 'InvalidArgument'
   | 'InvalidOperation'
   | 'InvalidReference'
+  | 'MergedRangeConflict'
   | 'InvalidRequestContext'
   | 'AccessDenied'
   | 'RequestPayloadSizeLimitExceeded'

@@ -269,9 +269,10 @@ export class SimTableCollection extends SimCollection<SimTable> {
       if (state.tables.some((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) {
         throw new SimError('InvalidOperation', 'A table cannot overlap another table.');
       }
+      // Excel answers MergedRangeConflict here (Excel.ErrorCodes), not InvalidOperation.
       if (sheet.merges.some((m) => intersects(m, rect))) {
         throw new SimError(
-          'InvalidOperation',
+          'MergedRangeConflict',
           `The range ${formatAddress(sheet.name, rect)} contains merged cells; a table cannot.`,
         );
       }

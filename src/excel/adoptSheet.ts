@@ -2,9 +2,9 @@
 // the first rows), turns the block below it into the ledger table, adds the missing ledger
 // columns at the right, and adds the dropdown and highlights. Existing values, formats and
 // extra columns stay as they are; only new columns get the ledger's formats.
-import { findHeaderRow, isBlankRow, LEDGER_COLUMNS, mapHeaders, type CellValue } from '../ledger';
+import { mapHeaders, planAdoption, type CellValue } from '../ledger';
 import { cellAddress, columnLetter } from './cells';
-import { LedgerError } from './errors';
+import { describeError, excelErrorCode, LedgerError } from './errors';
 import {
   conditionalFormats,
   directoryStatusSource,
@@ -20,9 +20,17 @@ import { DEFAULT_STATUSES, columnSpec } from '../ledger';
 export interface AdoptResult {
   readonly sheetName: string;
   readonly tableName: string;
+  /** Non-blank rows in the table, as the pane counts tasks. */
   readonly taskCount: number;
   readonly addedColumns: readonly string[];
   readonly headerAddress: string;
+  readonly tableAddress: string;
+  /** Header cells Excel renamed when it made the table (blank or repeated headers). */
+  readonly renamedHeaders: readonly { readonly address: string; readonly from: string; readonly to: string }[];
+  /** Excel row numbers below the table that hold something (footer, notes): left as they are. */
+  readonly rowsLeftOut: readonly number[];
+  /** Cells to the right of the table that hold something: left as they are. */
+  readonly cellsLeftOut: readonly string[];
   readonly printSetup: boolean;
 }
 
@@ -71,8 +79,8 @@ export async function adoptActiveSheet(
     );
   }
   const values = used.values as CellValue[][];
-  const headerAt = findHeaderRow(values, 10);
-  if (headerAt === null) {
+  const plan = planAdoption(values, 10);
+  if (plan === null) {
     throw new LedgerError(
       {
         zh: `在工作表“${sheet.name}”的前10行中没有找到同时含“序号”“工作任务”“责任单位”的标题行。请检查列标题后重试，或使用“新建任务台账”。`,
@@ -81,62 +89,123 @@ export async function adoptActiveSheet(
       'NoHeader',
     );
   }
-  let lastData = values.length - 1;
-  while (lastData > headerAt && isBlankRow(values[lastData])) lastData--;
-  if (lastData === headerAt) {
+  if (plan.lastRow === plan.headerRow) {
     throw new LedgerError(
       { zh: `标题行下面没有任务行（工作表“${sheet.name}”）。`, en: `There are no task rows under the header in ${sheet.name}.` },
       'NoRows',
     );
   }
-  const header = values[headerAt];
-  const headerRow = used.rowIndex + headerAt;
-  const firstColumn = used.columnIndex;
-  const rowCount = lastData - headerAt;
-  const missing = LEDGER_COLUMNS.filter((c) => mapHeaders(header).columns[c.key] === undefined);
-  const address = `${cellAddress(headerRow, firstColumn)}:${cellAddress(headerRow + rowCount, firstColumn + header.length - 1)}`;
+  const top = used.rowIndex;
+  const left = used.columnIndex;
+  const at = (cell: { row: number; column: number }) => cellAddress(top + cell.row, left + cell.column);
+  // New columns go into empty cells only: nothing of the user's is overwritten or moved.
+  if (plan.inTheWay.length) {
+    const cells = plan.inTheWay.map(at);
+    throw new LedgerError(
+      {
+        zh: `台账需要在表格右侧补充${plan.missing.length}列，但${cells.slice(0, 5).join('、')}${cells.length > 5 ? `等${cells.length}个单元格` : ''}已有内容。请把这些内容移到别处后重试；工作表未被更改。`,
+        en: `The ledger needs ${plan.missing.length} more columns to the right of the table, but ${cells.slice(0, 5).join(', ')} already hold something. Move it and try again; the sheet was not changed.`,
+      },
+      'CellsInTheWay',
+    );
+  }
+  const headerRow = top + plan.headerRow;
+  const firstColumn = left + plan.firstColumn;
+  const rowCount = plan.lastRow - plan.headerRow;
+  const width = plan.columnCount + plan.missing.length;
+  const header = values[plan.headerRow].slice(plan.firstColumn, plan.firstColumn + plan.columnCount);
+  const missing = plan.missing.map((key) => columnSpec(key));
+  const address = `${cellAddress(headerRow, firstColumn)}:${cellAddress(headerRow + rowCount, firstColumn + width - 1)}`;
 
-  // The table first: if Excel refuses (merged cells in the block), nothing else has changed.
+  // The missing headers go into empty cells first, so the table is made over the whole block in
+  // one step (table.columns.add fails beyond about 2,050 rows on the web). If Excel refuses the
+  // table, those header cells are emptied again before anything is said.
+  const newHeaders = missing.length
+    ? sheet.getRange(
+        `${cellAddress(headerRow, firstColumn + plan.columnCount)}:${cellAddress(headerRow, firstColumn + width - 1)}`,
+      )
+    : null;
+  if (newHeaders) newHeaders.values = [missing.map((c) => c.header)];
   const table = sheet.tables.add(address, true);
   table.name = tableName;
   table.style = 'TableStyleLight9';
-  for (const column of missing) table.columns.add(undefined, undefined, column.header);
   const fullHeader = [...header.map((h) => (h === null ? '' : String(h))), ...missing.map((c) => c.header)];
   const headerMap = mapHeaders(fullHeader);
   const area = { sheet, table, headerRow, firstColumn, rowCount, header: headerMap };
   missing.forEach((column, i) => {
-    const letter = columnLetter(firstColumn + header.length + i);
+    const letter = columnLetter(firstColumn + plan.columnCount + i);
     const cells = sheet.getRange(`${letter}${headerRow + 2}:${letter}${headerRow + 1 + rowCount}`);
     const text = ['task', 'units', 'progressNote', 'problems', 'nextSteps', 'contact'].includes(column.key);
     cells.numberFormat = formats(rowCount, text ? '@' : column.key === 'updated' ? 'yyyy-mm-dd' : 'General');
     if (text) cells.format.wrapText = true;
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnSpec(column.key).width * POINTS_PER_CHARACTER;
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);
   statusDropdown(area, DEFAULT_STATUSES, hasStatusTable ? directoryStatusSource(DEFAULT_STATUSES.length) : 'inline');
   conditionalFormats(area);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
+  // Excel renames blank and repeated header cells (列1, 序号2): read what it made, to say so.
+  const madeHeader = table.getHeaderRowRange();
+  madeHeader.load('values');
   try {
     await context.sync();
   } catch (error) {
-    if ((error as { code?: string }).code === 'InvalidOperation') {
+    await undoAdoption(context, error, newHeaders !== null ? { sheetName: sheet.name, range: newHeaders } : null, tableName);
+    const code = excelErrorCode(error);
+    if (code === 'MergedRangeConflict' || code === 'InvalidOperation') {
       throw new LedgerError(
         {
-          zh: `无法把“${sheet.name}”!${address} 转换为表格：区域内可能有合并单元格。请取消合并（开始 > 合并后居中）后重试；工作表未被更改。`,
-          en: `Could not turn ${sheet.name}!${address} into a table (merged cells?). Unmerge and try again; the sheet was not changed.`,
+          zh: `无法把“${sheet.name}”!${address} 转换为表格：区域内有合并单元格。请取消合并（开始 > 合并后居中）后重试；工作表未被更改。`,
+          en: `Could not turn ${sheet.name}!${address} into a table: it holds merged cells. Unmerge and try again; the sheet was not changed.`,
         },
         'MergedCells',
       );
     }
     throw error;
   }
+  const made = (madeHeader.values[0] as unknown[]).map((v) => String(v ?? ''));
+  const renamed = fullHeader
+    .map((from, i) => ({ address: cellAddress(headerRow, firstColumn + i), from, to: made[i] ?? from }))
+    .filter((r) => r.from !== r.to);
   return {
     sheetName: sheet.name,
     tableName,
-    taskCount: rowCount,
+    taskCount: plan.taskCount,
     addedColumns: missing.map((c) => c.header),
     headerAddress: cellAddress(headerRow, firstColumn),
+    tableAddress: address,
+    renamedHeaders: renamed,
+    rowsLeftOut: plan.rowsBelow.map((r) => top + r + 1),
+    cellsLeftOut: plan.cellsBeside.map(at),
     printSetup: printed,
   };
+}
+
+/**
+ * After a failed adoption batch: Excel applied the commands before the failing one, so empty
+ * the header cells it filled and undo a table it made. Then the sheet is as it was.
+ */
+async function undoAdoption(
+  context: Excel.RequestContext,
+  cause: unknown,
+  headers: { sheetName: string; range: Excel.Range } | null,
+  tableName: string,
+): Promise<void> {
+  const made = context.workbook.tables.getItemOrNullObject(tableName);
+  made.load('name');
+  await context.sync();
+  if (!made.isNullObject) made.convertToRange();
+  if (headers) headers.range.clear('Contents');
+  try {
+    await context.sync();
+  } catch (undoError) {
+    throw new LedgerError(
+      {
+        zh: `转换失败（${describeError(cause).zh}），且未能撤销已写入的列标题，请检查 ${headers?.sheetName ?? ''} 的标题行。`,
+        en: `Adoption failed and the header cells it wrote could not be emptied again (${describeError(undoError).en}); check the header row.`,
+      },
+      'UndoFailed',
+    );
+  }
 }

@@ -17,6 +17,12 @@ interface CodedError {
   debugInfo?: { errorLocation?: string };
 }
 
+/** Excel's error code (Excel.ErrorCodes / OfficeExtension.ErrorCodes) of any thrown value, or null. */
+export function excelErrorCode(error: unknown): string | null {
+  const code = (error as CodedError | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
 /** A message for any error an operation raises; Excel's codes get plain-language advice. */
 export function describeError(error: unknown): Bilingual {
   if (error instanceof LedgerError) return error.text;

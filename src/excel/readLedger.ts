@@ -2,6 +2,7 @@
 // (to tell 0.5 shown as 50% from 0.5).
 import { makeLedger, type CellValue, type Ledger } from '../ledger';
 import { cellAddress } from './cells';
+import { excelErrorCode } from './errors';
 import { LEDGER_TABLE } from './names';
 
 export interface LedgerLocation {
@@ -24,14 +25,6 @@ export interface LedgerRead {
 /** The sheet address of a data cell (row -1 is the header row). */
 export function addressOf(location: LedgerLocation, row: number, column: number): string {
   return cellAddress(location.headerRow + 1 + row, location.firstColumn + column);
-}
-
-function isItemNotFound(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'ItemNotFound';
-}
-
-function isTooLarge(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'RequestPayloadSizeLimitExceeded';
 }
 
 /** Rows per request when a ledger is too big to read at once (Excel on the web's 5 MB response cap). */
@@ -99,8 +92,9 @@ export async function readLedger(context: Excel.RequestContext, tableName = LEDG
   try {
     await context.sync();
   } catch (error) {
-    if (isItemNotFound(error)) return null;
-    if (isTooLarge(error)) return readInBlocks(context, tableName);
+    const code = excelErrorCode(error);
+    if (code === 'ItemNotFound') return null;
+    if (code === 'RequestPayloadSizeLimitExceeded') return readInBlocks(context, tableName);
     throw error;
   }
   const ledger = makeLedger({

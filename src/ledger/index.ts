@@ -1,5 +1,6 @@
 // The public face of the ledger core: other layers import from here only.
 export * from './addresses';
+export * from './adoption';
 export * from './columns';
 export * from './dates';
 export * from './deadlines';

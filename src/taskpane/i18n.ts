@@ -22,8 +22,11 @@ const zh = {
     lastCheck: (time: string) => `上次校验：${time}`,
     recheck: '重新校验',
     created: (sheet: string, count: number) => `已新建台账“${sheet}”，共${count}项任务。`,
-    adopted: (sheet: string, count: number, added: string) =>
-      `已将“${sheet}”转换为台账，共${count}项任务${added ? `，补充了列：${added}` : ''}。`,
+    adopted: (sheet: string, range: string, count: number, added: string[]) =>
+      `已将“${sheet}”!${range} 转换为台账，共${count}项任务${added.length ? `，在右侧补充了列：${added.join('、')}` : ''}。`,
+    renamed: (cells: string[]) => `Excel 为表格改了列标题：${cells.join('、')}。`,
+    rowsLeftOut: (rows: number[]) => `表格下方第${rows.join('、')}行（如制表人、审核人）未纳入台账，原样保留。`,
+    cellsLeftOut: (cells: string[]) => `表格右侧的 ${cells.join('、')} 未纳入台账，原样保留。`,
     noPrint: '打印设置需要 ExcelApi 1.9，当前 Excel 版本不支持，已跳过。',
     leadNote: '列第一位的单位视为牵头单位，其余为配合单位。',
   },
@@ -129,8 +132,13 @@ const en: Strings = {
     lastCheck: (time: string) => `Last checked: ${time}`,
     recheck: 'Check again',
     created: (sheet: string, count: number) => `Created ledger ${sheet} with ${count} tasks.`,
-    adopted: (sheet: string, count: number, added: string) =>
-      `${sheet} is now the ledger, ${count} tasks${added ? `; added columns: ${added}` : ''}.`,
+    adopted: (sheet: string, range: string, count: number, added: string[]) =>
+      `${sheet}!${range} is now the ledger, ${count} tasks${added.length ? `; added columns at the right: ${added.join(', ')}` : ''}.`,
+    renamed: (cells: string[]) => `Excel renamed table headers: ${cells.join(', ')}.`,
+    rowsLeftOut: (rows: number[]) =>
+      `Rows ${rows.join(', ')} below the table (e.g. signatures) are not part of the ledger and were left as they are.`,
+    cellsLeftOut: (cells: string[]) =>
+      `${cells.join(', ')} to the right of the table are not part of the ledger and were left as they are.`,
     noPrint: 'Print setup needs ExcelApi 1.9, which this Excel lacks; skipped.',
     leadNote: 'The first unit listed is taken as the lead unit; the others are partners.',
   },

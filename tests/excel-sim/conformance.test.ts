@@ -132,6 +132,25 @@ describe('excel-sim conformance', () => {
     );
   });
 
+  it('refuses a table over merged cells with MergedRangeConflict (Excel.ErrorCodes.mergedRangeConflict)', async () => {
+    const sim = new ExcelSim();
+    const error = await sim
+      .run(async (c) => {
+        const sheet = c.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1:B3').values = [
+          ['a', 'b'],
+          [1, 2],
+          [3, 4],
+        ];
+        sheet.getRange('A2:B2').merge();
+        sheet.tables.add('A1:B3', true);
+        await c.sync();
+      })
+      .catch((e) => e);
+    expect(error.code).toBe('MergedRangeConflict');
+    expect(sim.state.tables).toEqual([]);
+  });
+
   it('refuses a typed value outside a Stop list validation, but not a value written by the API (paste-like)', async () => {
     const sim = new ExcelSim();
     await sim.run(async (ctx) => {

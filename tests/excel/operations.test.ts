@@ -18,7 +18,7 @@ import {
   writeSummarySheets,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { dayOf, OFFICIAL_TASKS, summarize, summarySheets, tasksForUnit, validateLedger } from '../../src/ledger';
+import { dayOf, ledgerTasks, OFFICIAL_TASKS, summarize, summarySheets, tasksForUnit, validateLedger } from '../../src/ledger';
 import { ALL_SETS, changedPaths, countSyncs, UP_TO_1_8 } from './helpers';
 
 const asOf = dayOf(2026, 11, 28) as number;
@@ -213,6 +213,95 @@ describe('adoptActiveSheet', () => {
     expect(error.code).toBe('MergedCells');
     expect(describeError(error).zh).toContain('合并单元格');
     expect(changedPaths(before, sim.snapshot())).toEqual([]);
+  });
+});
+
+describe('adopting sheets as people keep them', () => {
+  const task = (no: number) => [no, OFFICIAL_TASKS[no - 1].task, OFFICIAL_TASKS[no - 1].units, '序时推进'];
+
+  async function sheetWith(sim: ExcelSim, cells: Record<string, unknown[][]>) {
+    await sim.run(async (c) => {
+      const s = c.workbook.worksheets.getItem('Sheet1');
+      for (const [address, values] of Object.entries(cells)) s.getRange(address).values = values as never;
+      await c.sync();
+    });
+  }
+
+  it('leaves a 制表人/审核人 footer and a note beside the title outside the table, and says so', async () => {
+    const sim = new ExcelSim();
+    await sheetWith(sim, {
+      A1: [['我局重点任务台账']],
+      K1: [['单位：市教育局']],
+      'A3:D3': [['序号', '工作任务', '责任单位', '状态']],
+      'A4:D6': [task(1), task(2), task(3)],
+      'A8:C8': [['制表人：张三', '', '审核人：李四']],
+    });
+    const before = sim.snapshot();
+    const result = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }));
+    expect(result).toMatchObject({ tableAddress: 'A3:K6', taskCount: 3, rowsLeftOut: [8], renamedHeaders: [] });
+    expect(sim.state.tables[0].rect).toEqual({ row: 2, column: 0, rowCount: 4, columnCount: 11 });
+    // Every cell the user had holds what it held.
+    const after = sim.snapshot();
+    for (const [key, cell] of Object.entries(before.sheets[0].cells))
+      expect((after.sheets[0].cells[key] as { value: unknown }).value).toEqual((cell as { value: unknown }).value);
+    const { ledger } = await read(sim);
+    expect(ledger.rows).toHaveLength(3);
+  });
+
+  it('names every header cell Excel renamed, and counts tasks as the pane does', async () => {
+    const sim = new ExcelSim();
+    await sheetWith(sim, {
+      'A1:F1': [['序号', '', '工作任务', '责任单位', '状态', '序号']],
+      'A2:F4': [
+        [1, '', ...task(1).slice(1), 'x'],
+        ['', '', '', '', '', ''],
+        [2, '', ...task(2).slice(1), 'y'],
+      ],
+    });
+    const result = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }));
+    expect(result.renamedHeaders).toEqual([
+      { address: 'B1', from: '', to: '列2' },
+      { address: 'F1', from: '序号', to: '序号2' },
+    ]);
+    expect(result.taskCount).toBe(2);
+    const { ledger } = await read(sim);
+    expect(ledgerTasks(ledger, { asOf })).toHaveLength(2);
+  });
+
+  it('refuses when the new columns would land on cells that hold something, naming them; nothing changes', async () => {
+    const sim = new ExcelSim();
+    await sheetWith(sim, {
+      'A1:D1': [['序号', '工作任务', '责任单位', '状态']],
+      'A2:D3': [task(1), task(2)],
+      F3: [['备注：待核']],
+    });
+    const before = sim.snapshot();
+    const error = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })).catch((e) => e);
+    expect(error.code).toBe('CellsInTheWay');
+    expect(describeError(error).zh).toContain('F3');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+  });
+
+  it('undoes the header cells it wrote when Excel refuses the table over merged cells', async () => {
+    const sim = new ExcelSim();
+    await sheetWith(sim, {
+      'A1:C1': [['序号', '工作任务', '责任单位']],
+      'A2:C3': [task(1).slice(0, 3), task(2).slice(0, 3)],
+    });
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('B2:C2').merge();
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const error = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })).catch((e) => e);
+    expect(error.code).toBe('MergedCells');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+    // And a retry after unmerging works: no table was left behind.
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('B2:C2').unmerge();
+      await c.sync();
+    });
+    await expect(sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }))).resolves.toMatchObject({ taskCount: 2 });
   });
 });
 

@@ -44,7 +44,18 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
           () => host.run((c) => adoptActiveSheet(c, { supports: host.supports })),
           (r) => ({
             intent: 'success',
-            text: t.start.adopted(r.sheetName, r.taskCount, r.addedColumns.join('、')),
+            // Everything the add-in or Excel did beyond the table itself is named, cell by cell.
+            text: [
+              t.start.adopted(r.sheetName, r.tableAddress, r.taskCount, [...r.addedColumns]),
+              r.renamedHeaders.length
+                ? t.start.renamed(r.renamedHeaders.map((h) => `${h.address}: ${h.from || '—'} → ${h.to}`))
+                : '',
+              r.rowsLeftOut.length ? t.start.rowsLeftOut([...r.rowsLeftOut]) : '',
+              r.cellsLeftOut.length ? t.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
+              r.printSetup ? '' : t.start.noPrint,
+            ]
+              .filter(Boolean)
+              .join(' '),
           }),
         )
         .then(() => ledger.refresh({ reference: true }));
