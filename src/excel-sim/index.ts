@@ -2,6 +2,7 @@
 // work in Excel. Tests and the preview page create one and hand its context to src/excel.
 import { formatAddress, parseRef, splitSheet, type Rect } from './address';
 import { SimError } from './errors';
+import { evaluateFormula } from './formulas';
 import {
   displayText,
   isLockedForEdit,
@@ -100,7 +101,10 @@ export class ExcelSim {
         if (value === '' || value === null || value === undefined) {
           cell.value = '';
           cell.formula = null;
-        } else storeValue(cell, value);
+        } else {
+          storeValue(cell, value);
+          if (cell.formula) cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? '';
+        }
       }
     }
     for (const table of this.state.tables.filter((t) => t.sheetId === sheet.id && t.filters.size))

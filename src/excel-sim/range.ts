@@ -4,6 +4,7 @@ import { SimClientObject, type SimContext } from './core';
 import { RangeBound } from './rangePart';
 import { SimConditionalFormatCollection, SimDataValidation } from './rangeRules';
 import { SimError } from './errors';
+import { evaluateFormula } from './formulas';
 import {
   applyTableFilters,
   DEFAULT_COLUMN_WIDTH,
@@ -203,7 +204,9 @@ export class SimRange extends SimClientObject {
       for (let c = 0; c < rect.columnCount; c++) {
         const value = at(r, c);
         if (value === null || value === undefined) continue;
-        store(writableCell(sheet, rect.row + r, rect.column + c), value);
+        const cell = writableCell(sheet, rect.row + r, rect.column + c);
+        store(cell, value);
+        if (cell.formula) cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? '';
       }
     }
     this.afterCellWrite(sheet, rect);

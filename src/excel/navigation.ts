@@ -38,6 +38,12 @@ export async function selectCell(
 
 const same = (a: unknown, b: unknown) => (a ?? '') === (b ?? '');
 
+export interface FixResult {
+  readonly applied: number;
+  /** Cells left alone because they hold a formula: the user's formula is never overwritten. */
+  readonly skippedFormulas: readonly string[];
+}
+
 /**
  * Writes each fix's value into its cell, after checking in the same read that every cell still
  * holds what validation saw. Two syncs however many fixes.
@@ -46,11 +52,11 @@ export async function applyFixes(
   context: Excel.RequestContext,
   location: LedgerLocation,
   fixes: readonly FixToApply[],
-): Promise<number> {
-  if (fixes.length === 0) return 0;
+): Promise<FixResult> {
+  if (fixes.length === 0) return { applied: 0, skippedFormulas: [] };
   const cells = fixes.map((f) => {
     const range = tableCell(context, location, f.row, f.column);
-    range.load('values, numberFormat, address');
+    range.load('values, formulas, numberFormat, address');
     return range;
   });
   await context.sync();
@@ -65,12 +71,17 @@ export async function applyFixes(
       'StaleFix',
     );
   }
+  const isFormula = (cell: Excel.Range) => String(cell.formulas[0][0]).startsWith('=');
+  const skippedFormulas = cells.filter(isFormula).map((cell) => plainAddress(cell.address));
+  let applied = 0;
   fixes.forEach((f, i) => {
+    if (isFormula(cells[i])) return;
     if (needsTextFormat(f.value)) cells[i].numberFormat = [['@']];
     // A number written into a text-formatted cell would stay text, and the finding come back.
     else if (typeof f.value === 'number' && cells[i].numberFormat[0][0] === '@') cells[i].numberFormat = [['General']];
     cells[i].values = [[toExcel(f.value)]];
+    applied++;
   });
-  await context.sync();
-  return fixes.length;
+  if (applied) await context.sync();
+  return { applied, skippedFormulas };
 }

@@ -51,6 +51,7 @@ const zh = {
     cancel: '取消',
     none: '没有发现问题。',
     fixed: (n: number) => `已修复${n}个单元格。`,
+    skippedFormulas: (cells: readonly string[]) => `${cells.join('、')} 含公式，未修改，请手动核对。`,
     jumped: (address: string) => `已选中 ${address}`,
     sheetLevel: '整表',
     headerRow: '标题行',
@@ -163,6 +164,8 @@ const en: Strings = {
     cancel: 'Cancel',
     none: 'No problems found.',
     fixed: (n: number) => `Fixed ${n} cells.`,
+    skippedFormulas: (cells: readonly string[]) =>
+      ` ${cells.join(', ')} hold formulas and were left as they are; check them by hand.`,
     jumped: (address: string) => `Selected ${address}`,
     sheetLevel: 'Whole sheet',
     headerRow: 'Header row',

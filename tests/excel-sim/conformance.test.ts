@@ -132,6 +132,24 @@ describe('excel-sim conformance', () => {
     );
   });
 
+  it('reads simple formulas as their results, as Excel does (=ROW()-3 as 序号), and others as not computed', async () => {
+    const sim = new ExcelSim();
+    const values = await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A4:A6').formulas = [['=ROW()-3'], ['=A4+1'], ['=2*(A5-1)+0.5']];
+      sheet.getRange('B1').formulas = [['=VLOOKUP(1,A:A,1,FALSE)']];
+      const range = sheet.getRange('A4:B6');
+      range.load('values, formulas');
+      const b1 = sheet.getRange('B1');
+      b1.load('values, formulas');
+      await c.sync();
+      return { a: range.values.map((r) => r[0]), formulas: range.formulas[0][0], b1: b1.values[0][0], b1f: b1.formulas[0][0] };
+    });
+    expect(values).toEqual({ a: [1, 2, 2.5], formulas: '=ROW()-3', b1: '', b1f: '=VLOOKUP(1,A:A,1,FALSE)' });
+    sim.userEdit('Sheet1', 'C9', [['=ROW()']]);
+    expect(sim.values('Sheet1')[8][2]).toBe(9);
+  });
+
   it('refuses a table over merged cells with MergedRangeConflict (Excel.ErrorCodes.mergedRangeConflict)', async () => {
     const sim = new ExcelSim();
     const error = await sim

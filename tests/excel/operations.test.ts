@@ -18,7 +18,16 @@ import {
   writeSummarySheets,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { dayOf, ledgerTasks, OFFICIAL_TASKS, summarize, summarySheets, tasksForUnit, validateLedger } from '../../src/ledger';
+import {
+  dayOf,
+  fixesFor,
+  ledgerTasks,
+  OFFICIAL_TASKS,
+  summarize,
+  summarySheets,
+  tasksForUnit,
+  validateLedger,
+} from '../../src/ledger';
 import { ALL_SETS, changedPaths, countSyncs, UP_TO_1_8 } from './helpers';
 
 const asOf = dayOf(2026, 11, 28) as number;
@@ -334,6 +343,27 @@ describe('selecting and fixing', () => {
       'sheets.任务台账.cells.6,1.value',
     ]);
     expect(validateLedger((await read(sim)).ledger, { asOf })).toEqual([]);
+  });
+
+  it("never writes over a cell that holds the user's formula", async () => {
+    const sim = await withLedger();
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('任务台账');
+      // A formula the simulator does not compute reads as '' (an empty 序号), so a fix is offered.
+      sheet.getRange('A4').formulas = [['=VLOOKUP(1,X:Y,2,FALSE)']];
+      sheet.getRange('D5').values = [['完成']];
+      await c.sync();
+    });
+    const { ledger, location } = await read(sim);
+    const fixes = fixesFor(ledger, validateLedger(ledger, { asOf }));
+    expect(fixes.map((f) => [f.row, f.column])).toEqual([
+      [0, 0],
+      [1, 3],
+    ]);
+    const before = sim.snapshot();
+    const result = await sim.runExcel((c) => applyFixes(c, location, fixes));
+    expect(result).toEqual({ applied: 1, skippedFormulas: ['任务台账!A4'] });
+    expect(changedPaths(before, sim.snapshot())).toEqual(['sheets.任务台账.cells.4,3.value']);
   });
 
   it('refuses fixes for cells that changed since the check', async () => {

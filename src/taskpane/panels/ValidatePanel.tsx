@@ -95,7 +95,10 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
       .run(
         'fix',
         () => host.run((c) => applyFixes(c, read.location, fixes)),
-        (n) => ({ intent: 'success', text: t.validate.fixed(n) }),
+        (r) => ({
+          intent: r.skippedFormulas.length ? 'warning' : 'success',
+          text: t.validate.fixed(r.applied) + (r.skippedFormulas.length ? t.validate.skippedFormulas(r.skippedFormulas) : ''),
+        }),
       )
       .then(() => ledger.refresh());
 

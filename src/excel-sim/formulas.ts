@@ -1,0 +1,85 @@
+// The few formulas people put into ledgers, evaluated so a read gives the result as Excel's
+// does: =ROW()-3 as 序号, =A5+1, =2*(B2-1). Anything else keeps the value '' (not computed),
+// which a test must not take for Excel's answer. No recalculation when referenced cells change.
+import { parseRef } from './address';
+import { readCell, type SheetModel } from './model';
+
+type Token = { kind: 'num'; value: number } | { kind: 'op'; value: string } | { kind: 'ref'; row: number; column: number };
+
+function tokens(text: string, row: number, column: number): Token[] | null {
+  const out: Token[] = [];
+  const re = /\s*(?:(\d+(?:\.\d+)?)|(ROW\(\))|(COLUMN\(\))|(\$?[A-Z]{1,3}\$?\d+)|([-+*/()]))/iy;
+  let at = 0;
+  while (at < text.length) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) return /^\s*$/.test(text.slice(at)) ? out : null;
+    at = re.lastIndex;
+    if (m[1]) out.push({ kind: 'num', value: Number(m[1]) });
+    else if (m[2]) out.push({ kind: 'num', value: row + 1 });
+    else if (m[3]) out.push({ kind: 'num', value: column + 1 });
+    else if (m[4]) {
+      const rect = parseRef(m[4].replace(/\$/g, ''));
+      if (!rect) return null;
+      out.push({ kind: 'ref', row: rect.row, column: rect.column });
+    } else out.push({ kind: 'op', value: m[5] });
+  }
+  return out;
+}
+
+/** The result of a simple arithmetic formula in the cell at (row, column), or null when not simple. */
+export function evaluateFormula(formula: string, sheet: SheetModel, row: number, column: number): number | null {
+  const list = tokens(formula.replace(/^=/, ''), row, column);
+  if (!list || list.length === 0) return null;
+  let i = 0;
+  /** The operator at the cursor, or null. */
+  const opAt = (): string | null => {
+    const t = list[i];
+    return t?.kind === 'op' ? t.value : null;
+  };
+  const operand = (): number | null => {
+    const t = list[i++];
+    if (!t) return null;
+    if (t.kind === 'num') return t.value;
+    if (t.kind === 'ref') {
+      const v = readCell(sheet, t.row, t.column).value;
+      return typeof v === 'number' ? v : v === '' ? 0 : null;
+    }
+    if (t.value === '-') {
+      const v = operand();
+      return v === null ? null : -v;
+    }
+    if (t.value === '+') return operand();
+    if (t.value === '(') {
+      const v = sum();
+      if (opAt() !== ')') return null;
+      i++;
+      return v;
+    }
+    return null;
+  };
+  const product = (): number | null => {
+    let v = operand();
+    let op = opAt();
+    while (v !== null && (op === '*' || op === '/')) {
+      i++;
+      const w = operand();
+      v = w === null ? null : op === '*' ? v * w : v / w;
+      op = opAt();
+    }
+    return v;
+  };
+  const sum = (): number | null => {
+    let v = product();
+    let op = opAt();
+    while (v !== null && (op === '+' || op === '-')) {
+      i++;
+      const w = product();
+      v = w === null ? null : op === '+' ? v + w : v - w;
+      op = opAt();
+    }
+    return v;
+  };
+  const result = sum();
+  return result !== null && i === list.length && Number.isFinite(result) ? result : null;
+}
