@@ -48,6 +48,14 @@ function cellInput(rect: Rect, input: unknown, what: string): (r: number, c: num
   return (r, c) => (input as unknown[][])[r][c];
 }
 
+function cells<T>(target: RangeTarget, read: (cell: ReturnType<typeof readCell>) => T): T[][] {
+  return grid(target.rect, (r, c) => read(readCell(target.sheet, r, c)));
+}
+
+function hiddenRows(target: RangeTarget): boolean | null {
+  return allRows(target, (r) => target.sheet.hiddenRows.has(r) || target.sheet.filteredRows.has(r));
+}
+
 export class SimRange extends SimClientObject {
   private readonly formatObject: SimRangeFormat;
   private readonly validationObject: SimDataValidation;
@@ -84,13 +92,14 @@ export class SimRange extends SimClientObject {
       rowIndex: () => t().rect.row,
       columnIndex: () => t().rect.column,
       cellCount: () => t().rect.rowCount * t().rect.columnCount,
-      values: () => grid(t().rect, (r, c) => readCell(t().sheet, r, c).value),
-      formulas: () => grid(t().rect, (r, c) => formulaOf(readCell(t().sheet, r, c))),
-      text: () => grid(t().rect, (r, c) => displayText(readCell(t().sheet, r, c))),
-      numberFormat: () => grid(t().rect, (r, c) => readCell(t().sheet, r, c).numberFormat),
-      valueTypes: () => grid(t().rect, (r, c) => valueType(readCell(t().sheet, r, c))),
-      rowHidden: () => allRows(t(), (r) => t().sheet.hiddenRows.has(r) || t().sheet.filteredRows.has(r)),
-      hidden: () => allRows(t(), (r) => t().sheet.hiddenRows.has(r) || t().sheet.filteredRows.has(r)),
+      // The target is resolved once per property, not per cell: a used range costs a scan of the sheet.
+      values: () => cells(t(), (cell) => cell.value),
+      formulas: () => cells(t(), formulaOf),
+      text: () => cells(t(), displayText),
+      numberFormat: () => cells(t(), (cell) => cell.numberFormat),
+      valueTypes: () => cells(t(), valueType),
+      rowHidden: () => hiddenRows(t()),
+      hidden: () => hiddenRows(t()),
     };
   }
 

@@ -90,10 +90,11 @@ export function setStatusValidation(range: Excel.Range, statuses: readonly strin
     showAlert: true,
     style: 'Stop',
     title: '状态',
+    // Excel shows this to whoever types, whatever the pane's language: both languages, short.
     message:
       source === 'inline'
-        ? `请从下拉列表中选择：${statuses.join('、')}。`
-        : `请从下拉列表中选择：${statuses.join('、')}。如需调整可选状态，请修改“${source.sheetName}”表中的“${STATUS_TABLE}”状态列表。`,
+        ? `请从下拉列表中选择：${statuses.join('、')}。Choose a status from the list.`
+        : `请从下拉列表中选择：${statuses.join('、')}。可选状态在“${source.sheetName}”表的“${STATUS_TABLE}”中修改。Choose a status from the list; the list is ${STATUS_TABLE} on sheet ${source.sheetName}.`,
   };
 }
 

@@ -13,11 +13,10 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import type { Bilingual } from '../ledger';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { Host } from './host';
 import { languageFor, STRINGS, type Language } from './i18n';
-import { useAction, type Notice } from './useAction';
+import { useAction, type Notice, type NoticeText } from './useAction';
 import { useLedger } from './useLedger';
 
 // Each tab's code loads on first use, keeping the pane's first download small.
@@ -56,7 +55,8 @@ export interface PaneContext {
   readonly version: string;
 }
 
-export const textOf = (text: Bilingual | string, language: Language) => (typeof text === 'string' ? text : text[language]);
+export const textOf = (text: NoticeText, language: Language) =>
+  typeof text === 'function' ? text(STRINGS[language], language) : text[language];
 
 export function App({ host, version }: { host: Host; version: string }) {
   const styles = useStyles();

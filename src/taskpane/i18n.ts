@@ -8,6 +8,8 @@ const clip = (text: string, n = 24) => (Array.from(text).length > n ? `${Array.f
 const zh = {
   appTitle: '任务台账',
   listSeparator: '、',
+  labelled: (label: string, value: string) => `${label}：${value}`,
+  took: (ms: number) => `（${ms} ms）`,
   tabs: { start: '开始', validate: '校验', units: '筛选', summary: '汇总', settings: '设置' },
   loading: '正在读取工作簿…',
   retry: '重试',
@@ -41,6 +43,7 @@ const zh = {
     fix: '修复',
     fixAll: (n: number) => `全部修复（${n}）`,
     confirmTitle: '全部修复',
+    row: (n: number) => `第${n}行`,
     restore: '重建',
     restored: (sheet: string, kept: number) =>
       `已在工作表“${sheet}”重建单位名录和状态列表${kept ? `（保留了原有的${kept}行）` : ''}，状态下拉列表已恢复。`,
@@ -116,6 +119,8 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   listSeparator: ', ',
+  labelled: (label: string, value: string) => `${label}: ${value}`,
+  took: (ms: number) => ` (${ms} ms)`,
   appTitle: 'Task Ledger',
   tabs: { start: 'Start', validate: 'Check', units: 'Units', summary: 'Summary', settings: 'Settings' },
   loading: 'Reading the workbook…',
@@ -154,6 +159,7 @@ const en: Strings = {
     fix: 'Fix',
     fixAll: (n: number) => `Fix all (${n})`,
     confirmTitle: 'Fix all',
+    row: (n: number) => `Row ${n}`,
     restore: 'Restore',
     restored: (sheet: string, kept: number) =>
       `Rebuilt the unit directory and status list on sheet ${sheet}${kept ? ` (kept ${kept} existing rows)` : ''}; the status dropdown works again.`,

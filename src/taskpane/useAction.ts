@@ -2,10 +2,14 @@
 // errors are shown in plain words, never swallowed, never a stack trace.
 import { useCallback, useState } from 'react';
 import type { Bilingual } from '../ledger';
+import type { Language, Strings } from './i18n';
+
+/** Text in both languages, or made from the catalog when shown: a notice follows a language switch. */
+export type NoticeText = Bilingual | ((t: Strings, language: Language) => string);
 
 export interface Notice {
   readonly intent: 'success' | 'error' | 'info' | 'warning';
-  readonly text: Bilingual | string;
+  readonly text: NoticeText;
 }
 
 export function useAction(onNotice: (notice: Notice | null) => void) {

@@ -219,6 +219,41 @@ describe('task pane', () => {
     expect(sim.userEdit('任务台账', 'D5', [['已完成']]).ok).toBe(true);
   });
 
+  it('keeps focus on the pane: the heading after 新建, the 全部修复 button after Esc', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('台账：工作表“任务台账”'));
+    await act(async () => {
+      sim.userEdit('任务台账', 'E4', [['0.5']]);
+      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 100));
+    });
+    fireEvent.click(tab('校验'));
+    const fixAll = await screen.findByRole('button', { name: /全部修复（1）/ });
+    fireEvent.click(fixAll);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(fixAll);
+  });
+
+  it('shows the protection switch as the sheet is, and notices follow a language switch', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    await act(async () => {
+      await sim.run(async (c) => {
+        c.workbook.worksheets.getItem('任务台账').protection.protect();
+        await c.sync();
+      });
+    });
+    fireEvent.click(tab('设置'));
+    const toggle = await screen.findByRole('switch', { name: /保护正式列/ });
+    await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(true));
+    fireEvent.click(toggle);
+    await screen.findByText('已取消保护。');
+    fireEvent.change(screen.getByRole('combobox', { name: '界面语言' }), { target: { value: 'en' } });
+    await screen.findByText('Protection removed.');
+  });
+
   it('speaks English when Office does', async () => {
     const sim = new ExcelSim();
     await openPane(sim, 'en-US');

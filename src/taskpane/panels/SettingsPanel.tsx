@@ -1,6 +1,13 @@
 import { Badge, Body1, Button, Caption1, Field, Select, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { isSheetProtected, OPTIONAL_FEATURES, runSelfTest, setOfficialColumnsProtected, type SelfTestStep } from '../../excel';
+import { useEffect, useState } from 'react';
+import {
+  describeError,
+  isSheetProtected,
+  OPTIONAL_FEATURES,
+  runSelfTest,
+  setOfficialColumnsProtected,
+  type SelfTestStep,
+} from '../../excel';
 import type { PaneContext } from '../App';
 import type { Language } from '../i18n';
 
@@ -14,10 +21,24 @@ const SETS = Array.from({ length: 17 }, (_, i) => `1.${i + 1}`);
 
 export default function SettingsPanel({ pane }: { pane: PaneContext }) {
   const styles = useStyles();
-  const { t, language, host, action, ledger, languageChoice, setLanguageChoice, version } = pane;
+  const { t, language, host, action, ledger, notify, languageChoice, setLanguageChoice, version } = pane;
   const [steps, setSteps] = useState<readonly SelfTestStep[]>([]);
   const [protectedOn, setProtectedOn] = useState<boolean | null>(null);
   const read = ledger.state.read;
+  const location = read?.location;
+
+  // The switch shows the sheet as it is, protected by anyone, from the moment the tab opens.
+  useEffect(() => {
+    if (!location) return;
+    let current = true;
+    host
+      .run((c) => isSheetProtected(c, location))
+      .then((on) => current && setProtectedOn(on))
+      .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
+    return () => {
+      current = false;
+    };
+  }, [host, location, notify]);
 
   const protect = (on: boolean) =>
     action.run(
@@ -28,7 +49,7 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
       },
       (now) => {
         setProtectedOn(now);
-        return { intent: 'success', text: now ? t.settings.protectedOn : t.settings.protectedOff };
+        return { intent: 'success', text: (s) => (now ? s.settings.protectedOn : s.settings.protectedOff) };
       },
     );
   const selfTest = () =>
@@ -84,8 +105,9 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
         <ol className={styles.list} aria-label={t.settings.selfTest}>
           {steps.map((s) => (
             <li key={s.id}>
-              <Badge color={s.ok ? 'success' : 'danger'}>{s.ok ? '✓' : '✗'}</Badge> {language === 'zh' ? s.zh : s.en}：{s.detail}
-              （{s.ms} ms）
+              <Badge color={s.ok ? 'success' : 'danger'}>{s.ok ? '✓' : '✗'}</Badge>{' '}
+              {t.labelled(language === 'zh' ? s.zh : s.en, s.detail)}
+              {t.took(s.ms)}
             </li>
           ))}
         </ol>

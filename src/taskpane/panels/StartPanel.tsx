@@ -1,4 +1,5 @@
 import { Body1, Button, Caption1, Card, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { adoptActiveSheet, createLedger } from '../../excel';
 import { countBySeverity } from '../../ledger';
 import { formatTime } from '../i18n';
@@ -9,12 +10,22 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
   card: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '6px' },
   hint: { color: tokens.colorNeutralForeground3 },
+  heading: { margin: 0 },
 });
 
 export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen: (tab: TabId) => void }) {
   const styles = useStyles();
   const { t, ledger, action, host, language } = pane;
   const { state } = ledger;
+  // After 新建 / 使用当前工作表 the buttons are gone: focus moves to the ledger's heading, not <body>.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (state.phase === 'ready' && focusHeading.current) {
+      focusHeading.current = false;
+      heading.current?.focus();
+    }
+  }, [state.phase]);
 
   if (state.phase === 'loading') return <Spinner size="small" label={t.loading} />;
   if (state.phase === 'failed') {
@@ -33,10 +44,13 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
           () => host.run((c) => createLedger(c, { supports: host.supports })),
           (r) => ({
             intent: r.printSetup ? 'success' : 'warning',
-            text: `${t.start.created(r.sheetName, r.taskCount)}${r.printSetup ? '' : ` ${t.start.noPrint}`}`,
+            text: (s) => `${s.start.created(r.sheetName, r.taskCount)}${r.printSetup ? '' : ` ${s.start.noPrint}`}`,
           }),
         )
-        .then(() => ledger.refresh({ reference: true }));
+        .then((made) => {
+          focusHeading.current = made !== undefined;
+          return ledger.refresh({ reference: true });
+        });
     const adopt = () =>
       action
         .run(
@@ -45,20 +59,24 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
           (r) => ({
             intent: 'success',
             // Everything the add-in or Excel did beyond the table itself is named, cell by cell.
-            text: [
-              t.start.adopted(r.sheetName, r.tableAddress, r.taskCount, [...r.addedColumns]),
-              r.renamedHeaders.length
-                ? t.start.renamed(r.renamedHeaders.map((h) => `${h.address}: ${h.from || '—'} → ${h.to}`))
-                : '',
-              r.rowsLeftOut.length ? t.start.rowsLeftOut([...r.rowsLeftOut]) : '',
-              r.cellsLeftOut.length ? t.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
-              r.printSetup ? '' : t.start.noPrint,
-            ]
-              .filter(Boolean)
-              .join(' '),
+            text: (s) =>
+              [
+                s.start.adopted(r.sheetName, r.tableAddress, r.taskCount, [...r.addedColumns]),
+                r.renamedHeaders.length
+                  ? s.start.renamed(r.renamedHeaders.map((h) => `${h.address}: ${h.from || '—'} → ${h.to}`))
+                  : '',
+                r.rowsLeftOut.length ? s.start.rowsLeftOut([...r.rowsLeftOut]) : '',
+                r.cellsLeftOut.length ? s.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
+                r.printSetup ? '' : s.start.noPrint,
+              ]
+                .filter(Boolean)
+                .join(' '),
           }),
         )
-        .then(() => ledger.refresh({ reference: true }));
+        .then((made) => {
+          focusHeading.current = made !== undefined;
+          return ledger.refresh({ reference: true });
+        });
     return (
       <div className={styles.stack}>
         <Subtitle2 as="h2">{t.start.noLedger}</Subtitle2>
@@ -80,7 +98,9 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
   const counts = countBySeverity(state.analysis.findings);
   return (
     <div className={styles.stack}>
-      <Subtitle2 as="h2">{t.start.found(state.read.location.sheetName, state.analysis.tasks.length)}</Subtitle2>
+      <h2 ref={heading} tabIndex={-1} className={styles.heading}>
+        <Subtitle2>{t.start.found(state.read.location.sheetName, state.analysis.tasks.length)}</Subtitle2>
+      </h2>
       <Body1>{t.validate.counts(counts.error, counts.warning, counts.info)}</Body1>
       {state.checkedAt && <Caption1 className={styles.hint}>{t.start.lastCheck(formatTime(state.checkedAt, language))}</Caption1>}
       <Caption1 className={styles.hint}>{t.start.leadNote}</Caption1>

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 
 export default function SummaryPanel({ pane }: { pane: PaneContext }) {
   const styles = useStyles();
-  const { t, language, action, host, selectedUnits } = pane;
+  const { t, action, host, selectedUnits } = pane;
   const [asOf, setAsOf] = useState(isoDate(dayFromLocalDate(host.now())));
   const [overview, setOverview] = useState(true);
   const [behind, setBehind] = useState(true);
@@ -32,10 +32,10 @@ export default function SummaryPanel({ pane }: { pane: PaneContext }) {
         }),
       (r) => ({
         intent: 'success',
-        text:
-          t.summary.done(r.sheets.length) +
-          r.sheets.map((s) => s.name).join(t.listSeparator) +
-          (r.kept.length ? ` ${keptSheetsNotice(r.kept.map((k) => k.name))[language]}` : ''),
+        text: (s, lang) =>
+          s.summary.done(r.sheets.length) +
+          r.sheets.map((x) => x.name).join(s.listSeparator) +
+          (r.kept.length ? ` ${keptSheetsNotice(r.kept.map((k) => k.name))[lang]}` : ''),
       }),
     );
     if (result) setMade(result.sheets);

@@ -37,7 +37,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: '4px',
   },
-  unit: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '4px' },
+  // In a narrow pane the counts wrap under the name, never the name one character a line.
+  unit: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: '4px' },
+  unitName: { flex: '1 1 9em', minWidth: 0 },
   counts: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
   task: { padding: '8px', display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -113,13 +115,13 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
             chosen.map((x) => x.no as number),
           ),
         ),
-      (n) => ({ intent: 'success', text: t.units.filtered(n) }),
+      (n) => ({ intent: 'success', text: (s) => s.units.filtered(n) }),
     );
   const clearFilter = () =>
     action.run(
       'filter',
       () => host.run((c) => clearUnitFilter(c, location)),
-      () => ({ intent: 'info', text: t.units.cleared }),
+      () => ({ intent: 'info', text: (s) => s.units.cleared }),
     );
   const changeStatus = (task: LedgerTask, status: string) =>
     action
@@ -131,7 +133,7 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
               status,
             }),
           ),
-        (address) => ({ intent: 'success', text: t.units.saved(task.no as number, status, address) }),
+        (address) => ({ intent: 'success', text: (s) => s.units.saved(task.no as number, status, address) }),
       )
       .then(() => ledger.refresh());
 
@@ -144,6 +146,7 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
         {shown.map((c) => (
           <div key={c.name} className={styles.unit}>
             <Checkbox
+              className={styles.unitName}
               checked={selectedUnits.includes(c.name)}
               onChange={(_, d) => toggle(c.name, d.checked === true)}
               label={c.name}
@@ -181,9 +184,7 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
           <div className={styles.head}>
             <Badge appearance="outline">{task.no}</Badge>
             <Badge color={LIGHT_COLOUR[task.health.light]}>{t.health[task.health.light]}</Badge>
-            <Caption1 className={styles.muted}>
-              {t.units.leadUnit}：{task.lead}
-            </Caption1>
+            <Caption1 className={styles.muted}>{t.labelled(t.units.leadUnit, task.lead)}</Caption1>
           </div>
           <Body1 className={styles.text}>{task.task}</Body1>
           <Field label={t.units.statusFor(task.no as number)}>

@@ -15,9 +15,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { applyFixes, restoreReference, selectCell, type FixToApply } from '../../excel';
-import { countBySeverity, describeFixes, fixesFor, plannedFix, RULES, type Finding } from '../../ledger';
+import { countBySeverity, describeFixes, fixesFor, plannedFix, RULES, sheetRowNumber, type Finding } from '../../ledger';
 import type { PaneContext } from '../App';
 
 const useStyles = makeStyles({
@@ -50,6 +50,12 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
   const { t, language, ledger, action, host } = pane;
   const [groupBy, setGroupBy] = useState<'task' | 'rule'>('task');
   const [confirming, setConfirming] = useState(false);
+  // The dialog is opened by state, so focus is brought back to its button by hand.
+  const fixAllButton = useRef<HTMLButtonElement>(null);
+  const closeDialog = () => {
+    setConfirming(false);
+    fixAllButton.current?.focus();
+  };
   const read = ledger.state.read!;
   const analysis = ledger.state.analysis!;
   const findings = analysis.findings;
@@ -74,20 +80,20 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
             ? t.validate.sheetLevel
             : f.row === -1
               ? t.validate.headerRow
-              : `${f.taskNo ?? `#${f.row + 1}`} ${Array.from(task?.task ?? '')
+              : `${f.taskNo ?? t.validate.row(sheetRowNumber(read.location, f.row))} ${Array.from(task?.task ?? '')
                   .slice(0, 14)
                   .join('')}…`;
       map.set(key, [...(map.get(key) ?? []), f]);
     }
     return [...map.entries()];
-  }, [findings, groupBy, language, t, analysis.tasks]);
+  }, [findings, groupBy, language, t, analysis.tasks, read.location]);
 
   const jump = (f: Finding) =>
     f.row !== null && f.column !== null
       ? action.run(
           'jump',
           () => host.run((c) => selectCell(c, read.location, f.row as number, f.column as number)),
-          (address) => ({ intent: 'info', text: t.validate.jumped(address) }),
+          (address) => ({ intent: 'info', text: (s) => s.validate.jumped(address) }),
         )
       : Promise.resolve(undefined);
   const fix = (fixes: FixToApply[]) =>
@@ -97,7 +103,8 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
         () => host.run((c) => applyFixes(c, read.location, fixes)),
         (r) => ({
           intent: r.skippedFormulas.length ? 'warning' : 'success',
-          text: t.validate.fixed(r.applied) + (r.skippedFormulas.length ? t.validate.skippedFormulas(r.skippedFormulas) : ''),
+          text: (s) =>
+            s.validate.fixed(r.applied) + (r.skippedFormulas.length ? s.validate.skippedFormulas(r.skippedFormulas) : ''),
         }),
       )
       .then(() => ledger.refresh());
@@ -107,7 +114,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
       .run(
         'restore',
         () => host.run((c) => restoreReference(c, read.location, read.ledger.header, host.supports)),
-        (r) => ({ intent: 'success', text: t.validate.restored(r.sheetName, r.keptRows) }),
+        (r) => ({ intent: 'success', text: (s) => s.validate.restored(r.sheetName, r.keptRows) }),
       )
       .then(() => ledger.refresh({ reference: true }));
 
@@ -136,6 +143,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
           <Radio value="rule" label={t.validate.byRule} />
         </RadioGroup>
         <Button
+          ref={fixAllButton}
           appearance="primary"
           size="small"
           disabled={uniqueFixes.length === 0 || action.busy !== null}
@@ -189,7 +197,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
           </ul>
         </div>
       ))}
-      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+      <Dialog open={confirming} onOpenChange={(_, d) => (d.open ? setConfirming(true) : closeDialog())}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t.validate.confirmTitle}</DialogTitle>
@@ -214,13 +222,13 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
               </ol>
             </DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirming(false)}>
+              <Button appearance="secondary" onClick={closeDialog}>
                 {t.validate.cancel}
               </Button>
               <Button
                 appearance="primary"
                 onClick={() => {
-                  setConfirming(false);
+                  closeDialog();
                   void fix(uniqueFixes);
                 }}
               >
