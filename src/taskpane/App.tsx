@@ -88,52 +88,52 @@ export function App({ host, version }: { host: Host; version: string }) {
   const ready = ledger.state.phase === 'ready';
 
   return (
-    <FluentProvider
-      theme={host.dark ? webDarkTheme : webLightTheme}
-      className={styles.root}
-      lang={language === 'zh' ? 'zh-CN' : 'en-US'}
-    >
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabId)}
-        size="small"
-        aria-label={t.appTitle}
-      >
-        <Tab value="start">{t.tabs.start}</Tab>
-        <Tab value="validate" disabled={!ready}>
-          {t.tabs.validate}
-        </Tab>
-        <Tab value="units" disabled={!ready}>
-          {t.tabs.units}
-        </Tab>
-        <Tab value="summary" disabled={!ready}>
-          {t.tabs.summary}
-        </Tab>
-        <Tab value="settings">{t.tabs.settings}</Tab>
-      </TabList>
-      <main className={styles.body}>
-        {notice && (
-          <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-            <MessageBarBody>
-              {notice.intent === 'error' && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
-              {textOf(notice.text, language)}
-            </MessageBarBody>
-            <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t.dismiss}>
-              ×
-            </Button>
-          </MessageBar>
-        )}
-        <ErrorBoundary message={t.unexpected} retry={t.retry}>
-          <Suspense fallback={<Spinner size="small" label={t.loading} />}>
-            {tab === 'start' && <StartPanel pane={context} onOpen={setTab} />}
-            {tab === 'validate' && ready && <ValidatePanel pane={context} />}
-            {tab === 'units' && ready && <UnitsPanel pane={context} />}
-            {tab === 'summary' && ready && <SummaryPanel pane={context} />}
-            {tab === 'settings' && <SettingsPanel pane={context} />}
-          </Suspense>
-        </ErrorBoundary>
-      </main>
+    // Fluent copies the provider's classes onto popup portals (dropdown lists): the page layout
+    // lives on an inner element, or an open dropdown would cover the page.
+    <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en-US'}>
+      <div className={styles.root}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabId)}
+          size="small"
+          aria-label={t.appTitle}
+        >
+          <Tab value="start">{t.tabs.start}</Tab>
+          <Tab value="validate" disabled={!ready}>
+            {t.tabs.validate}
+          </Tab>
+          <Tab value="units" disabled={!ready}>
+            {t.tabs.units}
+          </Tab>
+          <Tab value="summary" disabled={!ready}>
+            {t.tabs.summary}
+          </Tab>
+          <Tab value="settings">{t.tabs.settings}</Tab>
+        </TabList>
+        <main className={styles.body}>
+          {notice && (
+            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+              <MessageBarBody>
+                {notice.intent === 'error' && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
+                {textOf(notice.text, language)}
+              </MessageBarBody>
+              <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t.dismiss}>
+                ×
+              </Button>
+            </MessageBar>
+          )}
+          <ErrorBoundary message={t.unexpected} retry={t.retry}>
+            <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+              {tab === 'start' && <StartPanel pane={context} onOpen={setTab} />}
+              {tab === 'validate' && ready && <ValidatePanel pane={context} />}
+              {tab === 'units' && ready && <UnitsPanel pane={context} />}
+              {tab === 'summary' && ready && <SummaryPanel pane={context} />}
+              {tab === 'settings' && <SettingsPanel pane={context} />}
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
     </FluentProvider>
   );
 }
