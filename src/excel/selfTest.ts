@@ -1,9 +1,9 @@
 // A scenario the diagnostics tab runs in real Excel and the tests run on excel-sim: create a
 // ledger on a temporary sheet, read, validate, filter, set a status, summarize, clean up.
 // Anyone with Excel can so check that the add-in behaves there as it does here.
-import { dayFromLocalDate, summarize, summarySheets, tasksForUnit, validateLedger } from '../ledger';
+import { dayFromLocalDate, summarize, summarySheets, tasksForUnit, validateLedger, type Bilingual } from '../ledger';
 import { createLedger } from './createLedger';
-import { describeError } from './errors';
+import { describeError, LedgerError } from './errors';
 import { readLedger } from './readLedger';
 import { readReference } from './reference';
 import type { ApiSupport } from './requirements';
@@ -18,7 +18,7 @@ export interface SelfTestStep {
   readonly zh: string;
   readonly en: string;
   readonly ok: boolean;
-  readonly detail: string;
+  readonly detail: Bilingual;
   readonly ms: number;
 }
 
@@ -28,20 +28,20 @@ const TABLE = 'TaskLedgerSelfTest';
 export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new Date()): Promise<SelfTestStep[]> {
   const steps: SelfTestStep[] = [];
   const created: string[] = [];
-  const step = async (id: string, zh: string, en: string, body: () => Promise<string>) => {
+  const step = async (id: string, zh: string, en: string, body: () => Promise<Bilingual>) => {
     const start = Date.now();
     try {
       const detail = await body();
       steps.push({ id, zh, en, ok: true, detail, ms: Date.now() - start });
       return true;
     } catch (error) {
-      steps.push({ id, zh, en, ok: false, detail: describeError(error).zh, ms: Date.now() - start });
+      steps.push({ id, zh, en, ok: false, detail: describeError(error), ms: Date.now() - start });
       return false;
     }
   };
   const asOf = dayFromLocalDate(now);
-  const expect = (condition: boolean, message: string) => {
-    if (!condition) throw new Error(message);
+  const expect = (condition: boolean, message: Bilingual) => {
+    if (!condition) throw new LedgerError(message, 'SelfTestFailed');
   };
 
   // The user's sheet comes back to the front when the test is done.
@@ -51,7 +51,7 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
     await context.sync();
     return sheet.name;
   });
-  const scenario: [string, string, string, () => Promise<string>][] = [
+  const scenario: [string, string, string, () => Promise<Bilingual>][] = [
     [
       'reference',
       '检查本工作簿的单位名录和状态列表',
@@ -59,12 +59,14 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
       async () => {
         const ledger = await run((context) => readLedger(context));
         const reference = await run((context) => readReference(context));
-        if (!ledger) return '尚未建台账，使用内置默认值';
+        if (!ledger) return { zh: '尚未建台账，使用内置默认值', en: 'No ledger yet: the built-in defaults apply' };
         const findings = validateLedger(ledger.ledger, { asOf, reference: reference.health }).filter((f) =>
           f.rule.startsWith('reference.'),
         );
-        expect(findings.length === 0, findings[0]?.message.zh ?? '');
-        return `单位${reference.directory.units.length}个，状态${reference.statuses.length}个`;
+        expect(findings.length === 0, findings[0]?.message ?? { zh: '', en: '' });
+        const units = reference.directory.units.length;
+        const statuses = reference.statuses.length;
+        return { zh: `单位${units}个，状态${statuses}个`, en: `${units} units, ${statuses} statuses` };
       },
     ],
     [
@@ -76,8 +78,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           createLedger(context, { supports, sheetName: SHEET, tableName: TABLE, withDirectory: false }),
         );
         created.push(result.sheetName);
-        expect(result.taskCount === 40, `应为40项，实为${result.taskCount}项`);
-        return `${result.sheetName}：${result.taskCount}项任务`;
+        expect(result.taskCount === 40, {
+          zh: `应为40项，实为${result.taskCount}项`,
+          en: `expected 40 tasks, found ${result.taskCount}`,
+        });
+        return { zh: `${result.sheetName}：${result.taskCount}项任务`, en: `${result.sheetName}: ${result.taskCount} tasks` };
       },
     ],
     [
@@ -86,8 +91,10 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
       'Read the ledger',
       async () => {
         const read = await run((context) => readLedger(context, TABLE));
-        expect(read !== null && read.ledger.rows.length === 40, '读取的行数不是40');
-        return `${read?.ledger.rows.length}行，表头${read?.ledger.headerRow.length}列`;
+        expect(read !== null && read.ledger.rows.length === 40, { zh: '读取的行数不是40', en: 'did not read 40 rows' });
+        const rows = read?.ledger.rows.length;
+        const columns = read?.ledger.headerRow.length;
+        return { zh: `${rows}行，表头${columns}列`, en: `${rows} rows, ${columns} header columns` };
       },
     ],
     [
@@ -97,8 +104,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
       async () => {
         const read = await run((context) => readLedger(context, TABLE));
         const errors = validateLedger(read!.ledger, { asOf }).filter((f) => f.severity === 'error');
-        expect(errors.length === 0, `出现${errors.length}个错误：${errors[0]?.message.zh ?? ''}`);
-        return '无错误';
+        expect(errors.length === 0, {
+          zh: `出现${errors.length}个错误：${errors[0]?.message.zh ?? ''}`,
+          en: `${errors.length} errors: ${errors[0]?.message.en ?? ''}`,
+        });
+        return { zh: '无错误', en: 'no errors' };
       },
     ],
     [
@@ -111,7 +121,7 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         const numbers = tasksForUnit(tasks, '双辽市人民政府');
         await run((context) => applyUnitFilter(context, read.location, '序号', numbers));
         await run((context) => clearUnitFilter(context, read.location));
-        return `双辽市人民政府：${numbers.length}项`;
+        return { zh: `双辽市人民政府：${numbers.length}项`, en: `双辽市人民政府: ${numbers.length} tasks` };
       },
     ],
     [
@@ -124,8 +134,8 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           setTaskStatus(context, read.location, { no: 0, status: 3 }, 19, { status: '已完成' }),
         );
         const again = (await run((context) => readLedger(context, TABLE)))!;
-        expect(again.ledger.rows[18][3] === '已完成', '状态未写入');
-        return address;
+        expect(again.ledger.rows[18][3] === '已完成', { zh: '状态未写入', en: 'the status was not written' });
+        return { zh: address, en: address };
       },
     ],
     [
@@ -141,8 +151,9 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         }));
         const result = await run((context) => writeSummarySheets(context, specs, { supports, remember: false }));
         created.push(...result.sheets.map((s) => s.name));
-        expect(result.sheets.length === 2, '汇总表数量不对');
-        return result.sheets.map((s) => s.name).join('、');
+        expect(result.sheets.length === 2, { zh: '汇总表数量不对', en: 'wrong number of summary sheets' });
+        const names = result.sheets.map((s) => s.name);
+        return { zh: names.join('、'), en: names.join(', ') };
       },
     ],
   ];
@@ -157,7 +168,9 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
       for (const name of created) context.workbook.worksheets.getItem(name).delete();
       await context.sync();
     });
-    return created.length ? `已删除${created.join('、')}` : '无需清理';
+    return created.length
+      ? { zh: `已删除${created.join('、')}`, en: `Removed ${created.join(', ')}` }
+      : { zh: '无需清理', en: 'Nothing to remove' };
   });
   return steps;
 }

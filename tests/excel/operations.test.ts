@@ -765,7 +765,7 @@ describe('self-test', () => {
     });
     const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
     expect(steps[1]).toMatchObject({ id: 'create', ok: false });
-    expect(steps[1].detail).toContain('已有任务台账');
+    expect(steps[1].detail.zh).toContain('已有任务台账');
   });
 
   it("fails its first step when this workbook's 单位名录 is gone, naming what is missing", async () => {
@@ -776,7 +776,8 @@ describe('self-test', () => {
     });
     const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
     expect(steps[0]).toMatchObject({ id: 'reference', ok: false });
-    expect(steps[0].detail).toContain('状态列表（StatusList）');
+    expect(steps[0].detail.zh).toContain('状态列表（StatusList）');
+    expect(steps[0].detail.en).toContain('status list (StatusList)');
     // The scenario stops there and cleans up.
     expect(steps.map((s) => s.id)).toEqual(['reference', 'cleanup']);
   });

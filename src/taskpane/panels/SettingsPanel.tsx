@@ -106,7 +106,7 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
           {steps.map((s) => (
             <li key={s.id}>
               <Badge color={s.ok ? 'success' : 'danger'}>{s.ok ? '✓' : '✗'}</Badge>{' '}
-              {t.labelled(language === 'zh' ? s.zh : s.en, s.detail)}
+              {t.labelled(language === 'zh' ? s.zh : s.en, s.detail[language])}
               {t.took(s.ms)}
             </li>
           ))}
