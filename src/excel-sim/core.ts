@@ -67,9 +67,11 @@ export class SimContext {
       this.changed = [];
       if (changed.length) this.state.fireChanges(changed, 'Local');
     }
+    // A reply too large to return is Excel's ResponsePayloadSizeLimitExceeded (Excel.ErrorCodes),
+    // not the request-side code: add-in code that waits for the request code never falls back.
     if (this.responseBytes > PAYLOAD_LIMIT) {
       throw new SimError(
-        'RequestPayloadSizeLimitExceeded',
+        'ResponsePayloadSizeLimitExceeded',
         `The response is ${this.responseBytes} bytes; Excel on the web returns at most ${PAYLOAD_LIMIT}.`,
       );
     }

@@ -44,6 +44,31 @@ export function describeError(error: unknown): Bilingual {
         zh: '一次提交的数据超过 Excel 网页版 5 MB 的上限。请减少行数后重试。',
         en: 'The data sent at once exceeds the 5 MB limit of Excel on the web. Try with fewer rows.',
       };
+    case 'ResponsePayloadSizeLimitExceeded':
+      return {
+        zh: '要读取的数据超过 Excel 网页版一次 5 MB 的上限。请重试；如仍失败，请缩小表格或在桌面版 Excel 中操作。数据未被更改。',
+        en: 'The data to read exceeds the 5 MB Excel on the web returns at once. Try again, or use Excel desktop; nothing was changed.',
+      };
+    case 'MergedRangeConflict':
+      return {
+        zh: `区域内有合并单元格${where}，Excel 无法完成此操作。请取消合并（开始 > 合并后居中）后重试。`,
+        en: `The range holds merged cells${where}; unmerge them (Home > Merge & Center) and try again.`,
+      };
+    case 'OperationCellsExceedLimit':
+      return {
+        zh: '一次操作涉及的单元格超过 Excel 网页版的上限。请在桌面版 Excel 中操作，或分批处理。',
+        en: 'The operation touches more cells than Excel on the web allows at once. Use Excel desktop, or work in parts.',
+      };
+    case 'ItemAlreadyExists':
+      return {
+        zh: `同名的工作表或表格已存在${where}。请改名后重试；未覆盖任何内容。`,
+        en: `A sheet or table of that name already exists${where}. Rename it and try again; nothing was overwritten.`,
+      };
+    case 'BadPassword':
+      return {
+        zh: '工作表设有密码，请先手动撤销保护（审阅 > 撤销工作表保护）。加载项不会尝试密码。',
+        en: 'The sheet is protected with a password; unprotect it by hand (Review > Unprotect Sheet). The add-in never tries passwords.',
+      };
     case 'InvalidOperationInCellEditMode':
       return {
         zh: 'Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑后重试。',

@@ -94,7 +94,7 @@ export async function readLedger(context: Excel.RequestContext, tableName = LEDG
   } catch (error) {
     const code = excelErrorCode(error);
     if (code === 'ItemNotFound') return null;
-    if (code === 'RequestPayloadSizeLimitExceeded') return readInBlocks(context, tableName);
+    if (code === 'ResponsePayloadSizeLimitExceeded') return readInBlocks(context, tableName);
     throw error;
   }
   const ledger = makeLedger({

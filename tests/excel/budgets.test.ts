@@ -59,6 +59,27 @@ async function ledgerOf(rows: CellValue[][]): Promise<ExcelSim> {
   return sim;
 }
 
+describe('a ledger too large to read at once (Excel on the web returns at most 5 MB)', () => {
+  it('raises ResponsePayloadSizeLimitExceeded for one read, and readLedger falls back to blocks of rows', async () => {
+    const rows = bigRows(6000, 1, '存在问题的详细说明'.repeat(60));
+    const sim = await ledgerOf(rows);
+    const whole = await sim
+      .run(async (c) => {
+        const body = c.workbook.tables.getItem('TaskLedger').getDataBodyRange();
+        body.load('values');
+        await c.sync();
+      })
+      .catch((e) => e);
+    expect(whole.code).toBe('ResponsePayloadSizeLimitExceeded');
+    const { result, syncs } = await countSyncs(sim, () => sim.runExcel((c) => readLedger(c)));
+    expect(result?.ledger.rows).toHaveLength(6000);
+    expect(result?.ledger.rows[5999][1]).toBe(rows[5999][1]);
+    // One refused read, one for where the table is, then one per block of 1,000 rows.
+    expect(syncs).toBe(1 + 1 + 6);
+    for (const b of sim.batches.slice(-7)) expect(b.responseBytes).toBeLessThan(LIMIT);
+  });
+});
+
 describe.each([
   ['40-row', 40],
   ['10,000-row', 10_000],

@@ -786,3 +786,20 @@ describe('self-test', () => {
 it('names the ledger sheet 任务台账', () => {
   expect(LEDGER_SHEET).toBe('任务台账');
 });
+
+describe('describeError', () => {
+  it.each([
+    ['ResponsePayloadSizeLimitExceeded', '5 MB'],
+    ['RequestPayloadSizeLimitExceeded', '5 MB'],
+    ['MergedRangeConflict', '合并单元格'],
+    ['OperationCellsExceedLimit', '单元格超过'],
+    ['ItemAlreadyExists', '已存在'],
+    ['BadPassword', '工作表设有密码'],
+    ['AccessDenied', '受保护'],
+  ])('gives %s its own advice in both languages, not the generic 操作未完成', (code, says) => {
+    const text = describeError({ code, message: 'x' });
+    expect(text.zh).toContain(says);
+    expect(text.zh).not.toContain('操作未完成');
+    expect(text.en).not.toContain('did not finish');
+  });
+});
