@@ -3,11 +3,27 @@
 import { describeError, generateSummaries, keptSheetsNotice, officeApiSupport } from '../excel';
 import { dayFromLocalDate } from '../ledger';
 
-/** Errors open a small dialog: a ribbon command has no pane to speak in. */
-function showMessage(text: string): void {
+/** Office.EventType.DialogEventReceived by its string value: the enum object may not exist yet at import. */
+const DIALOG_EVENT_RECEIVED = 'dialogEventReceived' as unknown as Office.EventType;
+
+/**
+ * Errors open a small dialog: a ribbon command has no pane to speak in. Resolves when the user
+ * closes it (or it could not open), so the command's event is completed only then: completing
+ * earlier may unload the command's page and close the dialog with it.
+ */
+function showMessage(text: string): Promise<void> {
   const url = new URL('message.html', window.location.href);
   url.searchParams.set('text', text);
-  Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 40, displayInIframe: true });
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 40, displayInIframe: true }, (result) => {
+      if (String(result.status) !== 'succeeded') {
+        resolve();
+        return;
+      }
+      // The user closing the dialog arrives as a dialog event (12006).
+      result.value.addEventHandler(DIALOG_EVENT_RECEIVED, () => resolve());
+    });
+  });
 }
 
 export async function generateSummariesCommand(event: Office.AddinCommands.Event): Promise<void> {
@@ -21,11 +37,11 @@ export async function generateSummariesCommand(event: Office.AddinCommands.Event
     // Sheets the user made their own were kept: say so, or the new "(2)" names would puzzle.
     if (result.kept.length) {
       const notice = keptSheetsNotice(result.kept.map((k) => k.name));
-      showMessage(english ? notice.en : notice.zh);
+      await showMessage(english ? notice.en : notice.zh);
     }
   } catch (error) {
     const message = describeError(error);
-    showMessage(english ? message.en : message.zh);
+    await showMessage(english ? message.en : message.zh);
   } finally {
     event.completed();
   }

@@ -205,7 +205,7 @@ export function usedRect(sheet: SheetModel, valuesOnly = false): Rect | null {
 
 /**
  * What a cell displays (Range.text). Only the formats the add-in writes are rendered:
- * General, @, 0, 0.0, 0%, 0.0% and yyyy-mm-dd style dates.
+ * General, @, 0, 000, 0.0, 0%, 0.0% and yyyy-mm-dd style dates.
  */
 export function displayText(cell: Cell): string {
   const v = cell.value;
@@ -214,8 +214,13 @@ export function displayText(cell: Cell): string {
   const f = cell.numberFormat;
   const pct = /^0(\.(0+))?%$/.exec(f);
   if (pct) return `${(v * 100).toFixed(pct[2]?.length ?? 0)}%`;
-  const fixed = /^0(\.(0+))?$/.exec(f);
-  if (fixed) return v.toFixed(fixed[2]?.length ?? 0);
+  // 0, 0.0 and zero-padded whole numbers (000 shows 1 as 001, as users format 序号).
+  const fixed = /^(0+)(\.(0+))?$/.exec(f);
+  if (fixed) {
+    const text = Math.abs(v).toFixed(fixed[3]?.length ?? 0);
+    const [whole, part] = text.split('.');
+    return `${v < 0 ? '-' : ''}${whole.padStart(fixed[1].length, '0')}${part !== undefined ? `.${part}` : ''}`;
+  }
   if (/y/i.test(f) && /d/i.test(f)) {
     const ms = Date.UTC(1899, 11, 30) + Math.floor(v) * 86_400_000;
     const d = new Date(ms);

@@ -120,7 +120,7 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         const tasks = read.ledger.rows.map((r) => ({ no: r[0], units: r[2] }));
         const numbers = tasksForUnit(tasks, '双辽市人民政府');
         await run((context) => applyUnitFilter(context, read.location, '序号', numbers));
-        await run((context) => clearUnitFilter(context, read.location));
+        await run((context) => clearUnitFilter(context, read.location, '序号'));
         return { zh: `双辽市人民政府：${numbers.length}项`, en: `双辽市人民政府: ${numbers.length} tasks` };
       },
     ],

@@ -1,4 +1,7 @@
 // The unit filter works through the table's own 序号 filter, so Excel's UI can clear it too.
+// Excel filters on the text a cell shows (序号 formatted 000 shows 001), so the filter is given
+// the shown texts of the wanted rows, read in the same operation; and it touches only its own
+// column's filter, never the user's filters on other columns.
 import { LedgerError } from './errors';
 import type { LedgerLocation } from './readLedger';
 
@@ -14,14 +17,26 @@ export async function applyUnitFilter(
       'NoTasks',
     );
   }
-  const table = context.workbook.tables.getItem(location.tableName);
-  table.clearFilters();
-  table.columns.getItem(numberHeader).filter.applyValuesFilter(numbers.map(String));
+  const column = context.workbook.tables.getItem(location.tableName).columns.getItem(numberHeader);
+  const cells = column.getDataBodyRange();
+  cells.load('values, text');
+  await context.sync();
+  const wanted = new Set(numbers);
+  const shown = new Set<string>();
+  (cells.values as unknown[][]).forEach((row, i) => {
+    if (typeof row[0] === 'number' && wanted.has(row[0])) shown.add(String(cells.text[i][0]));
+  });
+  column.filter.clear();
+  column.filter.applyValuesFilter([...shown]);
   await context.sync();
   return numbers.length;
 }
 
-export async function clearUnitFilter(context: Excel.RequestContext, location: LedgerLocation): Promise<void> {
-  context.workbook.tables.getItem(location.tableName).clearFilters();
+export async function clearUnitFilter(
+  context: Excel.RequestContext,
+  location: LedgerLocation,
+  numberHeader: string,
+): Promise<void> {
+  context.workbook.tables.getItem(location.tableName).columns.getItem(numberHeader).filter.clear();
   await context.sync();
 }

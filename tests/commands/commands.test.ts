@@ -8,7 +8,19 @@ import { ExcelSim } from '../../src/excel-sim';
 
 const sim = new ExcelSim();
 const associate = jest.fn();
-const displayDialogAsync = jest.fn();
+// The dialog opens and stays open until the test closes it, as a user would.
+let closeDialog: (() => void) | null = null;
+const displayDialogAsync = jest.fn(
+  (_url: string, _options: unknown, callback: (result: { status: string; value: unknown }) => void) =>
+    callback({
+      status: 'succeeded',
+      value: {
+        addEventHandler: (type: string, handler: () => void) => {
+          if (type === 'dialogEventReceived') closeDialog = handler;
+        },
+      },
+    }),
+);
 
 Object.assign(globalThis, {
   Office: {
@@ -31,9 +43,14 @@ describe('ribbon command 生成汇总表', () => {
     expect(associate).toHaveBeenCalledWith('generateSummaries', generateSummariesCommand);
   });
 
-  it('explains in a dialog when there is no ledger, and completes the event', async () => {
+  it('explains in a dialog when there is no ledger, and completes the event once the dialog is closed', async () => {
     const completed = jest.fn();
-    await generateSummariesCommand({ completed } as unknown as Office.AddinCommands.Event);
+    const running = generateSummariesCommand({ completed } as unknown as Office.AddinCommands.Event);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(displayDialogAsync).toHaveBeenCalledTimes(1);
+    expect(completed).not.toHaveBeenCalled();
+    closeDialog?.();
+    await running;
     expect(completed).toHaveBeenCalledTimes(1);
     const url = new URL(displayDialogAsync.mock.calls[0][0] as string);
     expect(url.pathname).toMatch(/message\.html$/);

@@ -397,8 +397,46 @@ describe('unit filter', () => {
     expect(40 - hidden.size).toBe(16);
     for (const no of numbers) expect(hidden.has(2 + no)).toBe(false);
     expect((await read(sim)).ledger.rows).toHaveLength(40);
-    await sim.runExcel((c) => clearUnitFilter(c, location));
+    await sim.runExcel((c) => clearUnitFilter(c, location, '序号'));
     expect(sim.sheet('任务台账').filteredRows.size).toBe(0);
+  });
+
+  it('filters on the 序号 as the cells show it (000 formats 1 as 001)', async () => {
+    const sim = await withLedger();
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('TaskLedger').columns.getItem('序号').getDataBodyRange().numberFormat = Array.from(
+        { length: 40 },
+        () => ['000'],
+      );
+      await c.sync();
+    });
+    const { ledger, location } = await read(sim);
+    const numbers = tasksForUnit(
+      ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
+      '双辽市人民政府',
+    );
+    await sim.runExcel((c) => applyUnitFilter(c, location, '序号', numbers));
+    expect(40 - sim.sheet('任务台账').filteredRows.size).toBe(numbers.length);
+  });
+
+  it("keeps the user's own filter on another column, and clears only its own", async () => {
+    const sim = await withLedger();
+    sim.userEdit('任务台账', 'D4:D5', [['已完成'], ['已完成']]);
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('TaskLedger').columns.getItem('状态').filter.applyValuesFilter(['未启动']);
+      await c.sync();
+    });
+    const { ledger, location } = await read(sim);
+    const numbers = tasksForUnit(
+      ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
+      '市教育局',
+    );
+    await sim.runExcel((c) => applyUnitFilter(c, location, '序号', numbers));
+    const table = sim.state.tables.find((t) => t.name === 'TaskLedger')!;
+    expect([...table.filters.keys()].sort()).toEqual([0, 3]);
+    await sim.runExcel((c) => clearUnitFilter(c, location, '序号'));
+    expect([...table.filters.keys()]).toEqual([3]);
+    expect(sim.sheet('任务台账').filteredRows.size).toBe(2);
   });
 });
 

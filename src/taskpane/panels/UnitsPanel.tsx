@@ -120,7 +120,7 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
   const clearFilter = () =>
     action.run(
       'filter',
-      () => host.run((c) => clearUnitFilter(c, location)),
+      () => host.run((c) => clearUnitFilter(c, location, noHeader)),
       () => ({ intent: 'info', text: (s) => s.units.cleared }),
     );
   const changeStatus = (task: LedgerTask, status: string) =>
