@@ -22,9 +22,10 @@ export async function applyUnitFilter(
   cells.load('values, text');
   await context.sync();
   const wanted = new Set(numbers);
+  const texts = cells.text;
   const shown = new Set<string>();
   (cells.values as unknown[][]).forEach((row, i) => {
-    if (typeof row[0] === 'number' && wanted.has(row[0])) shown.add(String(cells.text[i][0]));
+    if (typeof row[0] === 'number' && wanted.has(row[0])) shown.add(String(texts[i][0]));
   });
   column.filter.clear();
   column.filter.applyValuesFilter([...shown]);
