@@ -174,8 +174,10 @@ export function auditFiles(files: readonly string[], minimum: string, root = pro
 /** What each Excel version supports (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets). */
 const PLATFORMS: { name: string; upTo: string | null }[] = [
   { name: 'Excel 2016 (one-time purchase)', upTo: '1.1' },
-  { name: 'Excel 2019 (Windows, Mac)', upTo: '1.8' },
-  { name: 'Excel 2021 (Windows, Mac)', upTo: '1.12' },
+  { name: 'Excel 2019, volume-licensed (Windows)', upTo: '1.7' },
+  { name: 'Excel 2019, retail (Windows), and Excel 2019 for Mac', upTo: '1.8' },
+  { name: 'Excel 2021 (Windows retail, Mac)', upTo: '1.12' },
+  { name: 'Excel LTSC 2021, volume-licensed (Windows)', upTo: '1.14' },
   { name: 'Excel 2024 (Windows, Mac)', upTo: '1.17' },
   { name: 'Microsoft 365 (Windows, Mac)', upTo: null },
   { name: 'Excel on the web', upTo: null },
@@ -189,7 +191,10 @@ export function platformSection(audit: Audit, minimum: string): string {
         .map((s) => s.version as string),
     ),
   ].sort(compare);
-  const features: Record<string, string> = { '1.9': '打印设置 / print setup (A4 landscape, fit to width, repeated header)' };
+  const features: Record<string, string> = {
+    '1.8': "单元格状态下拉 / status dropdown in cells (the pane's dropdowns still set statuses)",
+    '1.9': '打印设置 / print setup (A4 landscape, fit to width, repeated header)',
+  };
   const lines = ['| Excel | ExcelApi | 任务台账 |', '| --- | --- | --- |'];
   for (const p of PLATFORMS) {
     const level = p.upTo ?? 'latest';

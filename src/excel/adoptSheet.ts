@@ -32,6 +32,8 @@ export interface AdoptResult {
   /** Cells to the right of the table that hold something: left as they are. */
   readonly cellsLeftOut: readonly string[];
   readonly printSetup: boolean;
+  /** False below ExcelApi 1.8, where cells cannot carry a dropdown. */
+  readonly statusDropdown: boolean;
 }
 
 export async function adoptActiveSheet(
@@ -141,7 +143,12 @@ export async function adoptActiveSheet(
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);
-  statusDropdown(area, DEFAULT_STATUSES, hasStatusTable ? directoryStatusSource(DEFAULT_STATUSES.length) : 'inline');
+  const dropdown = statusDropdown(
+    area,
+    DEFAULT_STATUSES,
+    hasStatusTable ? directoryStatusSource(DEFAULT_STATUSES.length) : 'inline',
+    options.supports,
+  );
   conditionalFormats(area);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
@@ -179,6 +186,7 @@ export async function adoptActiveSheet(
     rowsLeftOut: plan.rowsBelow.map((r) => top + r + 1),
     cellsLeftOut: plan.cellsBeside.map(at),
     printSetup: printed,
+    statusDropdown: dropdown,
   };
 }
 

@@ -25,6 +25,8 @@ export interface CreateResult {
   readonly taskCount: number;
   readonly directorySheet: string | null;
   readonly printSetup: boolean;
+  /** False below ExcelApi 1.8, where cells cannot carry a dropdown. */
+  readonly statusDropdown: boolean;
 }
 
 export function freeName(wanted: string, taken: readonly string[]): string {
@@ -111,7 +113,12 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
     writeDirectoryTable(dir);
     writeStatusTable(dir, statuses);
   }
-  statusDropdown(ledgerArea, statuses, makeDirectory ? directoryStatusSource(statuses.length) : 'inline');
+  const dropdown = statusDropdown(
+    ledgerArea,
+    statuses,
+    makeDirectory ? directoryStatusSource(statuses.length) : 'inline',
+    options.supports,
+  );
   conditionalFormats(ledgerArea);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
@@ -124,5 +131,6 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
     taskCount: rows.length,
     directorySheet: makeDirectory ? DIRECTORY_SHEET : null,
     printSetup: printed,
+    statusDropdown: dropdown,
   };
 }

@@ -73,8 +73,18 @@ export function directoryStatusSource(statusCount: number, sheetName = DIRECTORY
   return { sheetName, firstRow: 2, rowCount: Math.max(statusCount, 1) };
 }
 
-/** An in-cell list with a Stop alert on the given cells. */
-export function setStatusValidation(range: Excel.Range, statuses: readonly string[], source: StatusSource): void {
+/**
+ * An in-cell list with a Stop alert on the given cells. Data validation is ExcelApi 1.8: below
+ * it (volume-licensed Excel 2019) there is no dropdown, and the pane's status dropdowns and the
+ * 校验 tab cover status entry. Returns whether the dropdown was set.
+ */
+export function setStatusValidation(
+  range: Excel.Range,
+  statuses: readonly string[],
+  source: StatusSource,
+  supports: ApiSupport,
+): boolean {
+  if (!supports('1.8')) return false;
   range.dataValidation.clear();
   range.dataValidation.rule = {
     list: {
@@ -96,12 +106,18 @@ export function setStatusValidation(range: Excel.Range, statuses: readonly strin
         ? `请从下拉列表中选择：${statuses.join('、')}。Choose a status from the list.`
         : `请从下拉列表中选择：${statuses.join('、')}。可选状态在“${source.sheetName}”表的“${STATUS_TABLE}”中修改。Choose a status from the list; the list is ${STATUS_TABLE} on sheet ${source.sheetName}.`,
   };
+  return true;
 }
 
-/** The status dropdown on the ledger's 状态 column. */
-export function statusDropdown(area: LedgerArea, statuses: readonly string[], source: StatusSource): void {
+/** The status dropdown on the ledger's 状态 column; false when the host cannot show one. */
+export function statusDropdown(
+  area: LedgerArea,
+  statuses: readonly string[],
+  source: StatusSource,
+  supports: ApiSupport,
+): boolean {
   const range = columnRange(area, 'status');
-  if (range) setStatusValidation(range, statuses, source);
+  return range ? setStatusValidation(range, statuses, source, supports) : false;
 }
 
 export function conditionalFormats(area: LedgerArea): void {

@@ -4,13 +4,19 @@
 export type ApiSupport = (version: string) => boolean;
 
 /** The manifest's minimum: everything up to it may be called unguarded. */
-export const MINIMUM_EXCEL_API = '1.8';
+export const MINIMUM_EXCEL_API = '1.7';
 
 export const officeApiSupport: ApiSupport = (version) =>
   typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
 
 /** Features above the minimum, and the set each needs; the diagnostics tab lists them. */
 export const OPTIONAL_FEATURES = [
+  {
+    id: 'statusDropdown',
+    set: '1.8',
+    zh: '单元格中的状态下拉列表（无此功能时，请在面板“筛选”页修改状态）',
+    en: 'Status dropdown in the cells (without it, set statuses on the pane’s Units tab)',
+  },
   {
     id: 'printSetup',
     set: '1.9',

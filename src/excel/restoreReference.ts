@@ -98,11 +98,9 @@ export async function restoreReference(
     const statuses = kept.some(Boolean) ? kept.filter(Boolean) : DEFAULT_STATUSES;
     const rowCount = writeStatusTable(sheet, statuses, keep.statuses ?? 0);
     const statusColumn = header.columns.status;
-    // Data validation is ExcelApi 1.8; below it the pane's dropdowns still set statuses.
-    if (statusColumn !== undefined && supports('1.8')) {
+    if (statusColumn !== undefined) {
       const cells = context.workbook.tables.getItem(location.tableName).columns.getItemAt(statusColumn).getDataBodyRange();
-      setStatusValidation(cells, statuses, { sheetName, firstRow: 2, rowCount });
-      dropdownRebound = true;
+      dropdownRebound = setStatusValidation(cells, statuses, { sheetName, firstRow: 2, rowCount }, supports);
     }
   }
   await context.sync();

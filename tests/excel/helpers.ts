@@ -2,6 +2,8 @@ import { ExcelSim, type WorkbookSnapshot } from '../../src/excel-sim';
 
 export const ALL_SETS = () => true;
 export const UP_TO_1_8 = (v: string) => Number(v.split('.')[1]) <= 8;
+/** Volume-licensed Excel 2019 on Windows. */
+export const UP_TO_1_7 = (v: string) => Number(v.split('.')[1]) <= 7;
 
 /** Syncs an operation used, measured on the simulator. */
 export async function countSyncs<T>(sim: ExcelSim, op: () => Promise<T>): Promise<{ result: T; syncs: number }> {

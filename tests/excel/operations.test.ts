@@ -28,7 +28,7 @@ import {
   tasksForUnit,
   validateLedger,
 } from '../../src/ledger';
-import { ALL_SETS, changedPaths, countSyncs, UP_TO_1_8 } from './helpers';
+import { ALL_SETS, changedPaths, countSyncs, UP_TO_1_7, UP_TO_1_8 } from './helpers';
 
 const asOf = dayOf(2026, 11, 28) as number;
 
@@ -93,6 +93,29 @@ describe('createLedger', () => {
     const result = await sim.runExcel((c) => createLedger(c, { supports: UP_TO_1_8 }));
     expect(result.printSetup).toBe(false);
     expect(sim.sheet('任务台账').pageLayout.printTitleRows).toBeNull();
+  });
+
+  it('builds the ledger without the cell dropdown on ExcelApi 1.7 (volume-licensed Excel 2019), and says so', async () => {
+    const sim = new ExcelSim();
+    const result = await sim.runExcel((c) => createLedger(c, { supports: UP_TO_1_7 }));
+    expect(result).toMatchObject({ statusDropdown: false, printSetup: false, taskCount: 40 });
+    expect(sim.sheet('任务台账').validations).toEqual([]);
+    // Statuses still go in through the pane's write, and validation still checks them.
+    const { location } = await read(sim);
+    await sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 5, { status: '已完成' }));
+    expect(sim.values('任务台账')[7][3]).toBe('已完成');
+    const adopted = new ExcelSim();
+    await adopted.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('A1:C2').values = [
+        ['序号', '工作任务', '责任单位'],
+        [1, OFFICIAL_TASKS[0].task, OFFICIAL_TASKS[0].units],
+      ];
+      await c.sync();
+    });
+    expect(await adopted.runExcel((c) => adoptActiveSheet(c, { supports: UP_TO_1_7 }))).toMatchObject({
+      statusDropdown: false,
+    });
+    expect(adopted.sheet('Sheet1').validations).toEqual([]);
   });
 
   it('refuses when a ledger exists and leaves the workbook as it was', async () => {

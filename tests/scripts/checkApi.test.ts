@@ -58,7 +58,11 @@ describe('check:api', () => {
     expect(manifestMinimum('<Set Name="ExcelApi" MinVersion="1.8"/>')).toBe('1.8');
     expect(() => manifestMinimum('<Sets/>')).toThrow();
     const section = platformSection(auditFiles([fixture('guarded')], '1.8', root), '1.8');
-    expect(section).toContain('| Excel 2019 (Windows, Mac) | up to 1.8 | runs; off:');
+    expect(section).toContain('| Excel 2019, retail (Windows), and Excel 2019 for Mac | up to 1.8 | runs; off:');
     expect(section).toContain('| Excel 2016 (one-time purchase) | up to 1.1 | not supported');
+    // With a 1.8 minimum, volume-licensed Excel 2019 (1.7 only) is not offered the add-in.
+    expect(section).toContain('| Excel 2019, volume-licensed (Windows) | up to 1.7 | not supported');
+    const lowered = platformSection(auditFiles([fixture('guarded')], '1.7', root), '1.7');
+    expect(lowered).toContain('| Excel 2019, volume-licensed (Windows) | up to 1.7 | runs');
   });
 });

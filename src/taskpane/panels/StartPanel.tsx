@@ -43,8 +43,16 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
           'create',
           () => host.run((c) => createLedger(c, { supports: host.supports })),
           (r) => ({
-            intent: r.printSetup ? 'success' : 'warning',
-            text: (s) => `${s.start.created(r.sheetName, r.taskCount)}${r.printSetup ? '' : ` ${s.start.noPrint}`}`,
+            intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
+            text: (s) =>
+              [
+                s.start.created(r.sheetName, r.taskCount),
+                r.statusDropdown ? '' : s.start.noDropdown,
+                r.statusDropdown ? '' : s.start.noDropdown,
+                r.printSetup ? '' : s.start.noPrint,
+              ]
+                .filter(Boolean)
+                .join(' '),
           }),
         )
         .then((made) => {
@@ -67,6 +75,7 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
                   : '',
                 r.rowsLeftOut.length ? s.start.rowsLeftOut([...r.rowsLeftOut]) : '',
                 r.cellsLeftOut.length ? s.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
+                r.statusDropdown ? '' : s.start.noDropdown,
                 r.printSetup ? '' : s.start.noPrint,
               ]
                 .filter(Boolean)
