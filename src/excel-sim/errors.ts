@@ -11,6 +11,7 @@ export type SimErrorCode =
   | 'MergedRangeConflict'
   | 'InvalidRequestContext'
   | 'AccessDenied'
+  | 'BadPassword'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
   | 'GeneralException';

@@ -330,8 +330,9 @@ export class SimWorksheetProtection extends SimClientObject {
   unprotect(password?: string): void {
     this.call('unprotect', null, () => {
       const p = this.sheet._model().protection;
+      // Excel answers a missing or wrong password with BadPassword.
       if (p.protected && p.password !== null && p.password !== password)
-        throw new SimError('InvalidArgument', 'The password is wrong.');
+        throw new SimError('BadPassword', 'The password is wrong.');
       p.protected = false;
       p.password = null;
       p.options = {};

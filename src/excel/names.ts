@@ -8,3 +8,5 @@ export const STATUS_TABLE = 'StatusList';
 export const SUMMARY_SETTING = 'renwuTaizhang.summarySheets';
 export const LEDGER_TITLE = '四平市现代职业教育重点工作任务台账';
 export const DIRECTORY_HEADERS = ['单位', '别名', '类别', '所属', '联系人', '邮箱'];
+/** Workbook setting: ids of the sheets whose protection the add-in set (and so may lift). */
+export const PROTECTION_SETTING = 'renwuTaizhang.protectedSheets';

@@ -1,21 +1,62 @@
 // Protects the official columns (序号, 工作任务, 责任单位) while the rest of the ledger stays
-// editable and sorting and filtering keep working.
+// editable and filtering keeps working. Excel cannot sort a table on a protected sheet, even
+// with sorting allowed (office-js issue #2135): the pane says so. The add-in lifts only
+// protection it set itself, remembered by sheet id; a sheet someone else protected (perhaps
+// with a password) is never unprotected, and the user is told to do it by hand.
 import type { HeaderMap } from '../ledger';
+import { LedgerError } from './errors';
+import { PROTECTION_SETTING } from './names';
 import type { LedgerLocation } from './readLedger';
 
 const OFFICIAL = ['no', 'task', 'units'] as const;
+
+export interface ProtectionState {
+  readonly protected: boolean;
+  /** Protected by this add-in (so it may lift it); false for a user's own protection. */
+  readonly byAddIn: boolean;
+}
+
+/** Queues the reads that say whether the ledger's sheet is protected, and by whom. */
+function loadProtection(context: Excel.RequestContext, location: LedgerLocation) {
+  // The sheet that holds the table now, whatever it has been renamed to.
+  const sheet = context.workbook.tables.getItem(location.tableName).worksheet;
+  sheet.load('id, name');
+  const protection = sheet.protection;
+  protection.load('protected');
+  const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING);
+  setting.load('value');
+  return {
+    sheet,
+    protection,
+    owned: (): string[] =>
+      !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter((v) => typeof v === 'string') : [],
+  };
+}
+
+export async function isSheetProtected(context: Excel.RequestContext, location: LedgerLocation): Promise<ProtectionState> {
+  const state = loadProtection(context, location);
+  await context.sync();
+  return { protected: state.protection.protected, byAddIn: state.protection.protected && state.owned().includes(state.sheet.id) };
+}
 
 export async function setOfficialColumnsProtected(
   context: Excel.RequestContext,
   location: LedgerLocation,
   header: HeaderMap,
   on: boolean,
-): Promise<void> {
-  // The sheet that holds the table now, whatever it has been renamed to.
-  const sheet = context.workbook.tables.getItem(location.tableName).worksheet;
-  const protection = sheet.protection;
-  protection.load('protected');
+): Promise<ProtectionState> {
+  const { sheet, protection, owned } = loadProtection(context, location);
   await context.sync();
+  const ours = owned();
+  if (protection.protected && !ours.includes(sheet.id)) {
+    throw new LedgerError(
+      {
+        zh: `工作表“${sheet.name}”的保护不是本加载项设置的（可能设有密码），加载项不会撤销它。如需更改，请先在“审阅 > 撤销工作表保护”中手动撤销。`,
+        en: `Sheet ${sheet.name} was protected by someone else (perhaps with a password); the add-in does not lift it. Unprotect it by hand (Review > Unprotect Sheet) first.`,
+      },
+      'NotOurProtection',
+    );
+  }
   if (protection.protected) protection.unprotect();
   if (on) {
     const table = context.workbook.tables.getItem(location.tableName);
@@ -34,12 +75,8 @@ export async function setOfficialColumnsProtected(
       allowDeleteRows: false,
     });
   }
+  const next = on ? [...new Set([...ours, sheet.id])] : ours.filter((id) => id !== sheet.id);
+  context.workbook.settings.add(PROTECTION_SETTING, next);
   await context.sync();
-}
-
-export async function isSheetProtected(context: Excel.RequestContext, location: LedgerLocation): Promise<boolean> {
-  const protection = context.workbook.tables.getItem(location.tableName).worksheet.protection;
-  protection.load('protected');
-  await context.sync();
-  return protection.protected;
+  return { protected: on, byAddIn: on };
 }

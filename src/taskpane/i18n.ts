@@ -107,7 +107,9 @@ const zh = {
     selfTestHint: '在临时工作表上依次新建、读取、校验、筛选、修改状态、生成汇总，然后删除临时工作表。',
     version: (v: string) => `版本 ${v}`,
     protect: '保护正式列（序号、工作任务、责任单位）',
-    protectedOn: '已保护正式列，其他列仍可编辑，可排序和筛选。',
+    protectedOn: '已保护正式列，其他列仍可编辑，可筛选。Excel 不能对受保护工作表中的表格排序：排序前请先关闭保护。',
+    protectedByUser:
+      '此工作表的保护不是本加载项设置的（可能设有密码），加载项不会撤销它；如需更改，请在“审阅 > 撤销工作表保护”中手动撤销。',
     protectedOff: '已取消保护。',
     host: (kind: string): string => (kind === 'preview' ? '运行环境：预览页（模拟工作簿）' : '运行环境：Excel'),
   },
@@ -232,7 +234,10 @@ const en: Strings = {
     selfTestHint: 'On a temporary sheet: create, read, check, filter, set a status, summarize, then delete the sheet.',
     version: (v: string) => `Version ${v}`,
     protect: 'Protect the official columns (序号, 工作任务, 责任单位)',
-    protectedOn: 'Official columns protected; other columns stay editable, sorting and filtering allowed.',
+    protectedOn:
+      'Official columns protected; other columns stay editable and filtering works. Excel cannot sort a table on a protected sheet: turn protection off to sort.',
+    protectedByUser:
+      'This sheet was protected by someone else (perhaps with a password); the add-in does not lift it. Unprotect it by hand (Review > Unprotect Sheet) to change it.',
     protectedOff: 'Protection removed.',
     host: (kind: string) => (kind === 'preview' ? 'Running in: preview page (simulated workbook)' : 'Running in: Excel'),
   },

@@ -11,6 +11,7 @@ import {
   restoreReference,
   runSelfTest,
   selectCell,
+  isSheetProtected,
   setOfficialColumnsProtected,
   setTaskStatus,
   SUMMARY_SETTING,
@@ -624,8 +625,34 @@ describe('official column protection', () => {
     expect(sim.userEdit('任务台账', 'D4', [['已完成']]).ok).toBe(true);
     expect(sim.sheet('任务台账').protection.options).toMatchObject({ allowAutoFilter: true, allowSort: true });
     await sim.runExcel((c) => applyUnitFilter(c, location, '序号', [1, 2]));
+    // Status writes from the pane keep working on the protected ledger.
+    await sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 2, { status: '滞后' }));
+    expect(sim.values('任务台账')[4][3]).toBe('滞后');
     await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, false));
     expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(true);
+  });
+
+  it('never lifts a protection someone else set (a password would answer BadPassword), and says what to do', async () => {
+    const sim = await withLedger();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').protection.protect({ allowFormatCells: true }, '口令');
+      await c.sync();
+    });
+    const unlocking = await sim
+      .run(async (c) => {
+        c.workbook.worksheets.getItem('任务台账').protection.unprotect();
+        await c.sync();
+      })
+      .catch((e) => e);
+    expect(unlocking.code).toBe('BadPassword');
+    const { ledger, location } = await read(sim);
+    const before = sim.snapshot();
+    expect(await sim.runExcel((c) => isSheetProtected(c, location))).toEqual({ protected: true, byAddIn: false });
+    const error = await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, false)).catch((e) => e);
+    expect(error.code).toBe('NotOurProtection');
+    expect(describeError(error).zh).toContain('撤销工作表保护');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+    expect(sim.sheet('任务台账').protection.options).toEqual({ allowFormatCells: true });
   });
 });
 

@@ -236,22 +236,36 @@ describe('task pane', () => {
     expect(document.activeElement).toBe(fixAll);
   });
 
-  it('shows the protection switch as the sheet is, and notices follow a language switch', async () => {
+  it("shows the protection switch as the sheet is, leaves a user's protection alone, and notices follow a language switch", async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    fireEvent.click(tab('设置'));
+    const toggle = await screen.findByRole('switch', { name: /保护正式列/ });
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(toggle);
+    await screen.findByText(/已保护正式列/);
+    expect(sim.sheet('任务台账').protection.protected).toBe(true);
+    fireEvent.change(screen.getByRole('combobox', { name: '界面语言' }), { target: { value: 'en' } });
+    await screen.findByText(/Official columns protected/);
+    fireEvent.click(toggle);
+    await screen.findByText('Protection removed.');
+    expect(sim.sheet('任务台账').protection.protected).toBe(false);
+  });
+
+  it("shows a user's own protection as on, and does not offer to lift it", async () => {
     const sim = new ExcelSim();
     await createFromPane(sim);
     await act(async () => {
       await sim.run(async (c) => {
-        c.workbook.worksheets.getItem('任务台账').protection.protect();
+        c.workbook.worksheets.getItem('任务台账').protection.protect(undefined, '口令');
         await c.sync();
       });
     });
     fireEvent.click(tab('设置'));
     const toggle = await screen.findByRole('switch', { name: /保护正式列/ });
     await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(true));
-    fireEvent.click(toggle);
-    await screen.findByText('已取消保护。');
-    fireEvent.change(screen.getByRole('combobox', { name: '界面语言' }), { target: { value: 'en' } });
-    await screen.findByText('Protection removed.');
+    expect((toggle as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText(/此工作表的保护不是本加载项设置的/)).toBeTruthy();
   });
 
   it('speaks English when Office does', async () => {

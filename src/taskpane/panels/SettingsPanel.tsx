@@ -6,6 +6,7 @@ import {
   OPTIONAL_FEATURES,
   runSelfTest,
   setOfficialColumnsProtected,
+  type ProtectionState,
   type SelfTestStep,
 } from '../../excel';
 import type { PaneContext } from '../App';
@@ -23,7 +24,7 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
   const styles = useStyles();
   const { t, language, host, action, ledger, notify, languageChoice, setLanguageChoice, version } = pane;
   const [steps, setSteps] = useState<readonly SelfTestStep[]>([]);
-  const [protectedOn, setProtectedOn] = useState<boolean | null>(null);
+  const [protection, setProtection] = useState<ProtectionState | null>(null);
   const read = ledger.state.read;
   const location = read?.location;
 
@@ -33,7 +34,7 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
     let current = true;
     host
       .run((c) => isSheetProtected(c, location))
-      .then((on) => current && setProtectedOn(on))
+      .then((state) => current && setProtection(state))
       .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
     return () => {
       current = false;
@@ -43,13 +44,10 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
   const protect = (on: boolean) =>
     action.run(
       'protect',
-      async () => {
-        await host.run((c) => setOfficialColumnsProtected(c, read!.location, read!.ledger.header, on));
-        return host.run((c) => isSheetProtected(c, read!.location));
-      },
+      () => host.run((c) => setOfficialColumnsProtected(c, read!.location, read!.ledger.header, on)),
       (now) => {
-        setProtectedOn(now);
-        return { intent: 'success', text: (s) => (now ? s.settings.protectedOn : s.settings.protectedOff) };
+        setProtection(now);
+        return { intent: 'success', text: (s) => (now.protected ? s.settings.protectedOn : s.settings.protectedOff) };
       },
     );
   const selfTest = () =>
@@ -72,12 +70,17 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
         </Select>
       </Field>
       {read && (
-        <Switch
-          checked={protectedOn ?? false}
-          disabled={action.busy !== null}
-          onChange={(_, d) => void protect(d.checked)}
-          label={t.settings.protect}
-        />
+        <>
+          <Switch
+            checked={protection?.protected ?? false}
+            disabled={action.busy !== null || (protection?.protected === true && !protection.byAddIn)}
+            onChange={(_, d) => void protect(d.checked)}
+            label={t.settings.protect}
+          />
+          {protection?.protected && !protection.byAddIn && (
+            <Caption1 className={styles.muted}>{t.settings.protectedByUser}</Caption1>
+          )}
+        </>
       )}
       <Subtitle2 as="h3">{t.settings.requirementSets}</Subtitle2>
       <Caption1 className={styles.muted}>
