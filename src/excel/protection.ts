@@ -25,18 +25,18 @@ function loadProtection(context: Excel.RequestContext, location: LedgerLocation)
   protection.load('protected');
   const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING);
   setting.load('value');
-  return {
-    sheet,
-    protection,
-    owned: (): string[] =>
-      !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter((v) => typeof v === 'string') : [],
-  };
+  return { sheet, protection, setting };
+}
+
+/** The sheet ids in the setting, once it has been synced. */
+function ownedSheets(setting: Excel.Setting): string[] {
+  return !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter((v) => typeof v === 'string') : [];
 }
 
 export async function isSheetProtected(context: Excel.RequestContext, location: LedgerLocation): Promise<ProtectionState> {
-  const state = loadProtection(context, location);
+  const { sheet, protection, setting } = loadProtection(context, location);
   await context.sync();
-  return { protected: state.protection.protected, byAddIn: state.protection.protected && state.owned().includes(state.sheet.id) };
+  return { protected: protection.protected, byAddIn: protection.protected && ownedSheets(setting).includes(sheet.id) };
 }
 
 export async function setOfficialColumnsProtected(
@@ -45,9 +45,9 @@ export async function setOfficialColumnsProtected(
   header: HeaderMap,
   on: boolean,
 ): Promise<ProtectionState> {
-  const { sheet, protection, owned } = loadProtection(context, location);
+  const { sheet, protection, setting } = loadProtection(context, location);
   await context.sync();
-  const ours = owned();
+  const ours = ownedSheets(setting);
   if (protection.protected && !ours.includes(sheet.id)) {
     throw new LedgerError(
       {
