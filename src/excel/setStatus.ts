@@ -1,5 +1,7 @@
 // Sets one task's status (and progress) by its 序号: finds the row that holds that 序号 now
 // (rows may have been sorted since the pane last read them), then writes only those cells.
+// On a shared workbook a co-author may have changed the status since the pane read it: given
+// what the pane saw, the write is refused, naming the cell, rather than overwriting theirs.
 import { LedgerError } from './errors';
 import { plainAddress, tableCell } from './navigation';
 import type { LedgerLocation } from './readLedger';
@@ -7,6 +9,8 @@ import type { LedgerLocation } from './readLedger';
 export interface StatusChange {
   readonly status?: string;
   readonly progress?: number;
+  /** The status the pane showed; when given, a cell that now holds something else is left alone. */
+  readonly expectedStatus?: string;
 }
 
 export async function setTaskStatus(
@@ -19,6 +23,8 @@ export async function setTaskStatus(
   const table = context.workbook.tables.getItem(location.tableName);
   const numbers = table.columns.getItemAt(columns.no).getDataBodyRange();
   numbers.load('values');
+  const statuses = table.columns.getItemAt(columns.status).getDataBodyRange();
+  statuses.load('values');
   await context.sync();
   const rows = (numbers.values as unknown[][]).map((r, i) => (r[0] === no ? i : -1)).filter((i) => i >= 0);
   if (rows.length !== 1) {
@@ -38,6 +44,19 @@ export async function setTaskStatus(
   // The row is found in the table as it is now, so rows inserted above it cannot misdirect the write.
   const row = rows[0];
   const statusCell = tableCell(context, location, row, columns.status);
+  const now = String(statuses.values[row][0] ?? '').trim();
+  if (change.expectedStatus !== undefined && now !== change.expectedStatus.trim()) {
+    statusCell.load('address');
+    await context.sync();
+    const address = plainAddress(statusCell.address);
+    throw new LedgerError(
+      {
+        zh: `${address} 的状态已被改为“${now}”（可能是他人同时编辑），为避免覆盖，未做更改。请刷新后再试。`,
+        en: `${address} now reads "${now}" (perhaps a co-author's edit); nothing was overwritten. Refresh and try again.`,
+      },
+      'StaleStatus',
+    );
+  }
   if (change.status !== undefined) statusCell.values = [[change.status]];
   if (change.progress !== undefined && columns.progress !== undefined) {
     tableCell(context, location, row, columns.progress).values = [[change.progress]];

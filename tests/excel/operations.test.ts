@@ -524,6 +524,42 @@ describe('setTaskStatus', () => {
   });
 });
 
+describe("a co-author's edit between the pane's read and its write", () => {
+  it('is detected and refused, naming the cell, for a status change and for a fix', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    // A co-author sets task 3 to 滞后 after the pane read 未启动.
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['滞后']];
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const error = await sim
+      .runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 3, { status: '已完成', expectedStatus: '未启动' }))
+      .catch((e) => e);
+    expect(error.code).toBe('StaleStatus');
+    expect(describeError(error).zh).toContain('任务台账!D6');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+    // The same for a fix computed from the earlier read.
+    const fix = { row: 2, column: 3, value: '已完成', expected: ledger.rows[2][3] };
+    const stale = await sim.runExcel((c) => applyFixes(c, location, [fix])).catch((e) => e);
+    expect(stale.code).toBe('StaleFix');
+    expect(describeError(stale).zh).toContain('任务台账!D6');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+  });
+
+  it('reaches the pane as a change like a local one (source Remote)', async () => {
+    const sim = await withLedger();
+    const seen: string[] = [];
+    await sim.runExcel((c) => watchWorkbook(c, 'TaskLedger', (s) => seen.push(s)));
+    const sheet = sim.sheet('任务台账');
+    sim.state.fireChanges([{ sheetId: sheet.id, rect: { row: 4, column: 3, rowCount: 1, columnCount: 1 } }], 'Remote');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(seen).toEqual(['ledger']);
+  });
+});
+
 describe('after the ledger sheet is renamed', () => {
   it('select, fix, status and protection still find the table and name the sheet as it is now', async () => {
     const sim = await withLedger();

@@ -131,6 +131,7 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
           host.run((c) =>
             setTaskStatus(c, location, { no: columns.no as number, status: columns.status as number }, task.no as number, {
               status,
+              expectedStatus: task.status,
             }),
           ),
         (address) => ({ intent: 'success', text: (s) => s.units.saved(task.no as number, status, address) }),
