@@ -44,7 +44,8 @@ export async function setTaskStatus(
   // The row is found in the table as it is now, so rows inserted above it cannot misdirect the write.
   const row = rows[0];
   const statusCell = tableCell(context, location, row, columns.status);
-  const now = String(statuses.values[row][0] ?? '').trim();
+  const statusValues = statuses.values;
+  const now = String(statusValues[row][0] ?? '').trim();
   if (change.expectedStatus !== undefined && now !== change.expectedStatus.trim()) {
     statusCell.load('address');
     await context.sync();
