@@ -79,6 +79,12 @@ function freeName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** Bytes one request may carry: well under 5 MB, leaving room for the batch's other commands. */
+const REQUEST_BUDGET = 2_000_000;
+
+/** A row costs its values, a number format per cell and a few format commands. */
+const rowCost = (row: readonly SpecCell[]) => rowBytes(row.map((c) => c.value)) + row.length * 12 + 400;
+
 function isRecord(value: unknown): value is SummarySheetRecord {
   const r = value as Partial<SummarySheetRecord> | null;
   return typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.name === 'string';
@@ -227,20 +233,22 @@ export async function writeSummarySheets(
     const cells = padded(spec);
     return { spec, name, sheet, cells, fingerprint: fingerprintValues(cells.map((r) => r.map((c) => c.value))) };
   });
-  const pending: { sheet: Excel.Worksheet; spec: SheetSpec; start: number; cells: SpecCell[][] }[] = [];
-  for (const m of made) {
-    // A row costs its values, a number format per cell and a few format commands.
-    const blocks = blocksOf(m.cells, 2_000_000, (row) => rowBytes(row.map((c) => c.value)) + row.length * 12 + 400);
-    writeSheet(m.sheet, m.spec, options.supports, 0, blocks[0]?.rows ?? []);
-    addCharts(m.sheet, m.spec);
-    for (const b of blocks.slice(1)) pending.push({ sheet: m.sheet, spec: m.spec, start: b.start, cells: b.rows });
-  }
-  // Large lists go in further requests of their own, each under Excel on the web's 5 MB.
-  for (const block of pending) {
-    // Deliberate: each block is a request of its own so none passes 5 MB.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    writeSheet(block.sheet, block.spec, options.supports, block.start, block.cells);
+  // Every sheet's rows in blocks, and the blocks in requests, with a running byte total across
+  // sheets: several sheets' first blocks together must stay under Excel on the web's 5 MB too.
+  const parts = made.flatMap((m) =>
+    blocksOf(m.cells, REQUEST_BUDGET, rowCost).map((b) => ({ ...b, m, bytes: b.rows.reduce((sum, r) => sum + rowCost(r), 0) })),
+  );
+  let queued = 0;
+  for (const part of parts) {
+    if (queued > 0 && queued + part.bytes > REQUEST_BUDGET) {
+      // Deliberate: the queued blocks go as one request before this one would pass the budget.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      queued = 0;
+    }
+    writeSheet(part.m.sheet, part.m.spec, options.supports, part.start, part.rows);
+    if (part.start === 0) addCharts(part.m.sheet, part.m.spec);
+    queued += part.bytes;
   }
   for (const old of ours) sheets.getItem(old.id).delete();
   for (const m of made) {

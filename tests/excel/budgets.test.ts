@@ -146,6 +146,28 @@ describe('large writes are split', () => {
     expect(values.filter((r) => typeof r[0] === 'number')).toHaveLength(10_000);
   });
 
+  it('keeps a running byte total across sheets: four 1.5 MB sheets never share one request', async () => {
+    // 1,000 behind tasks, each reaching the same three units: the behind list and three unit
+    // sheets are each under the per-sheet block size, together well over 5 MB.
+    const rows = bigRows(1000, 1, '原因说明'.repeat(90)).map((r) => {
+      const row = [...r];
+      row[2] = '市教育局、市财政局、市人社局';
+      return row;
+    });
+    const sim = await ledgerOf(rows);
+    const { ledger } = (await sim.runExcel((c) => readLedger(c)))!;
+    const specs = summarySheets(summarize(ledger, { asOf }), {
+      overview: false,
+      units: ['市教育局', '市财政局', '市人社局'],
+    });
+    const first = sim.batches.length;
+    const result = await sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS }));
+    const batches = sim.batches.slice(first);
+    for (const b of batches) expect(b.requestBytes).toBeLessThan(LIMIT);
+    expect(batches.reduce((a, b) => a + b.requestBytes, 0)).toBeGreaterThan(LIMIT);
+    for (const sheet of result.sheets) expect(sim.values(sheet.name).filter((r) => typeof r[0] === 'number')).toHaveLength(1000);
+  });
+
   it('splits rows into blocks under the byte budget', () => {
     const rows = Array.from({ length: 100 }, () => ['x'.repeat(1000)]);
     const blocks = blocksOf(rows, 10_000);
