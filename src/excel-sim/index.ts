@@ -103,7 +103,7 @@ export class ExcelSim {
           cell.formula = null;
         } else {
           storeValue(cell, value);
-          if (cell.formula) cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? '';
+          if (cell.formula) cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
         }
       }
     }

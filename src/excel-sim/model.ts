@@ -221,10 +221,11 @@ export function displayText(cell: Cell): string {
     const [whole, part] = text.split('.');
     return `${v < 0 ? '-' : ''}${whole.padStart(fixed[1].length, '0')}${part !== undefined ? `.${part}` : ''}`;
   }
-  if (/y/i.test(f) && /d/i.test(f)) {
+  if ((/y/i.test(f) || f.includes('月')) && /d/i.test(f)) {
     const ms = Date.UTC(1899, 11, 30) + Math.floor(v) * 86_400_000;
     const d = new Date(ms);
     const pad = (n: number) => String(n).padStart(2, '0');
+    if (!/y/i.test(f)) return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
     const sep = f.includes('/') ? '/' : f.includes('年') ? null : '-';
     return sep === null
       ? `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
@@ -278,6 +279,24 @@ export function storeValue(cell: Cell, input: unknown): void {
   if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(trimmed)) {
     setPlain(cell, Number(trimmed));
     return;
+  }
+  // Excel reads text that starts with + or - as a formula too (-abc shows #NAME?).
+  if (/^[+-]./.test(input)) {
+    cell.formula = `=${input}`;
+    cell.value = '#NAME?';
+    return;
+  }
+  // zh-CN Excel turns 2026年6月30日 (and 6月30日, this year) into a date.
+  const chinese = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日$/.exec(trimmed);
+  if (chinese) {
+    const year = chinese[1] ? Number(chinese[1]) : new Date().getFullYear();
+    const ms = Date.UTC(year, Number(chinese[2]) - 1, Number(chinese[3]));
+    const d = new Date(ms);
+    if (d.getUTCMonth() === Number(chinese[2]) - 1 && d.getUTCDate() === Number(chinese[3])) {
+      setPlain(cell, Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000));
+      if (cell.numberFormat === 'General') cell.numberFormat = chinese[1] ? 'yyyy"年"m"月"d"日"' : 'm"月"d"日"';
+      return;
+    }
   }
   const pct = /^([+-]?\d+(\.\d+)?)%$/.exec(trimmed);
   if (pct) {

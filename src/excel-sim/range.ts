@@ -215,7 +215,7 @@ export class SimRange extends SimClientObject {
         if (value === null || value === undefined) continue;
         const cell = writableCell(sheet, rect.row + r, rect.column + c);
         store(cell, value);
-        if (cell.formula) cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? '';
+        if (cell.formula) cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
       }
     }
     this.afterCellWrite(sheet, rect);

@@ -150,6 +150,25 @@ describe('excel-sim conformance', () => {
     expect(sim.values('Sheet1')[8][2]).toBe(9);
   });
 
+  it('reads text starting with + or - in a General cell as a formula, and zh-CN dates as dates (not for @ cells)', async () => {
+    const sim = new ExcelSim();
+    sim.userEdit('Sheet1', 'A1:A4', [['-未完成'], ['2026年6月30日'], ['+1+2'], ['6月30日']]);
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('B1:B2').numberFormat = [['@'], ['@']];
+      sheet.getRange('B1:B2').values = [['-未完成'], ['2026年6月30日']];
+      await c.sync();
+    });
+    const cells = (address: string) => sim.sheet('Sheet1').cells.get(address)!;
+    expect(cells('0,0')).toMatchObject({ formula: '=-未完成', value: '#NAME?' });
+    expect(cells('1,0')).toMatchObject({ formula: null, value: 46203, numberFormat: 'yyyy"年"m"月"d"日"' });
+    expect(cells('2,0')).toMatchObject({ formula: '=+1+2', value: 3 });
+    expect(cells('3,0').numberFormat).toBe('m"月"d"日"');
+    expect(cells('0,1')).toMatchObject({ formula: null, value: '-未完成' });
+    expect(cells('1,1')).toMatchObject({ formula: null, value: '2026年6月30日' });
+    expect(sim.values('Sheet1')[1][0]).toBe(46203);
+  });
+
   it('refuses a table over merged cells with MergedRangeConflict (Excel.ErrorCodes.mergedRangeConflict)', async () => {
     const sim = new ExcelSim();
     const error = await sim

@@ -172,6 +172,13 @@ export const GALLERY: readonly GalleryCase[] = [
     outcome: { table: 'A1:K7', tasks: 6, added: 6, fixes: [], finds: ['deadline.invalid', 'deadline.overdue'] },
   },
   {
+    name: 'deadlines typed the zh-CN way (Excel makes 2026年6月30日 a date cell)',
+    cells: {
+      A1: [[...HEAD, '完成时限'], ...rows(range(1, 3)).map((r, i) => [...r, ['2026年6月30日', '2027年1月15日', '12月31日'][i]])],
+    },
+    outcome: { table: 'A1:K4', tasks: 3, added: 6, fixes: [], finds: ['deadline.overdue'] },
+  },
+  {
     name: 'progress as 0.5, "50%", 120 and 五十',
     cells: {
       A1: [[...HEAD, '进度(%)'], ...rows(range(1, 4)).map((r, i) => [...r, [0.5, '50%', 120, '五十'][i]])],
