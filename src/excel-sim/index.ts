@@ -130,6 +130,23 @@ export class ExcelSim {
 
   private listItems(sheet: SheetModel, source: string): string[] {
     if (!source.startsWith('=')) return source.split(',').map((s) => s.trim());
+    // =INDIRECT("Table[Column]"): the column's cells as the table has them now.
+    const structured = /^=INDIRECT\("([^"[\]]+)\[([^\]]+)\]"\)$/.exec(source);
+    if (structured) {
+      const table = this.state.tables.find((t) => t.name.toLowerCase() === structured[1].toLowerCase());
+      const owner = table ? this.state.sheetById(table.sheetId) : undefined;
+      if (!table || !owner) return [];
+      const column = Array.from({ length: table.rect.columnCount }, (_, c) =>
+        displayText(readCell(owner, table.rect.row, table.rect.column + c)),
+      ).indexOf(structured[2]);
+      if (column < 0) return [];
+      const items: string[] = [];
+      for (let r = table.rect.row + 1; r < table.rect.row + table.rect.rowCount; r++) {
+        const text = displayText(readCell(owner, r, table.rect.column + column));
+        if (text) items.push(text);
+      }
+      return items;
+    }
     const { sheet: named, ref } = splitSheet(source.slice(1));
     const target = named ? this.state.findSheet(named) : sheet;
     const rect: Rect | null = parseRef(ref);

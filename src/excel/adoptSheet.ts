@@ -143,12 +143,7 @@ export async function adoptActiveSheet(
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);
-  const dropdown = statusDropdown(
-    area,
-    DEFAULT_STATUSES,
-    hasStatusTable ? directoryStatusSource(DEFAULT_STATUSES.length) : 'inline',
-    options.supports,
-  );
+  const dropdown = statusDropdown(area, DEFAULT_STATUSES, hasStatusTable ? directoryStatusSource() : 'inline', options.supports);
   conditionalFormats(area);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);

@@ -113,12 +113,7 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
     writeDirectoryTable(dir);
     writeStatusTable(dir, statuses);
   }
-  const dropdown = statusDropdown(
-    ledgerArea,
-    statuses,
-    makeDirectory ? directoryStatusSource(statuses.length) : 'inline',
-    options.supports,
-  );
+  const dropdown = statusDropdown(ledgerArea, statuses, makeDirectory ? directoryStatusSource() : 'inline', options.supports);
   conditionalFormats(ledgerArea);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);

@@ -40,8 +40,8 @@ export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): void 
   sheet.getRange('E:F').format.columnWidth = 100;
 }
 
-/** The status list at H1, from the rows kept there or the given statuses. Returns its row count. */
-export function writeStatusTable(sheet: Excel.Worksheet, statuses: readonly string[], keepRows = 0): number {
+/** The status list at H1, from the rows kept there or the given statuses. */
+export function writeStatusTable(sheet: Excel.Worksheet, statuses: readonly string[], keepRows = 0): void {
   const rowCount = keepRows || statuses.length;
   if (keepRows === 0) {
     const range = sheet.getRange(`H1:H${rowCount + 1}`);
@@ -52,5 +52,4 @@ export function writeStatusTable(sheet: Excel.Worksheet, statuses: readonly stri
   table.name = STATUS_TABLE;
   table.style = 'TableStyleLight9';
   sheet.getRange('H:H').format.columnWidth = 80;
-  return rowCount;
 }

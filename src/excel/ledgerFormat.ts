@@ -65,13 +65,19 @@ export function formatColumns(area: LedgerArea, widths: boolean): void {
   all.format.verticalAlignment = 'Top';
 }
 
-/** Where the dropdown takes its list from: the status table's cells, or the list itself. */
-export type StatusSource = { readonly sheetName: string; readonly firstRow: number; readonly rowCount: number } | 'inline';
+/** Where the dropdown takes its list from: the StatusList table (on the named sheet), or the list itself. */
+export type StatusSource = { readonly sheetName: string } | 'inline';
 
-/** The default place of the status list: column H of 单位名录, below its header. */
-export function directoryStatusSource(statusCount: number, sheetName = DIRECTORY_SHEET): StatusSource {
-  return { sheetName, firstRow: 2, rowCount: Math.max(statusCount, 1) };
+/** The status list kept in 单位名录. */
+export function directoryStatusSource(sheetName = DIRECTORY_SHEET): StatusSource {
+  return { sheetName };
 }
+
+/**
+ * The table's status column by name, through INDIRECT: a list validation cannot name a table
+ * column directly, and a fixed address would miss a status the user appends to the table.
+ */
+export const STATUS_LIST_FORMULA = `=INDIRECT("${STATUS_TABLE}[状态]")`;
 
 /**
  * An in-cell list with a Stop alert on the given cells. Data validation is ExcelApi 1.8: below
@@ -90,10 +96,7 @@ export function setStatusValidation(
     list: {
       inCellDropDown: true,
       // The list lives in a table the user can edit; inline only when that table is absent.
-      source:
-        source === 'inline'
-          ? statuses.join(',')
-          : `='${source.sheetName.replace(/'/g, "''")}'!$H$${source.firstRow}:$H$${source.firstRow + source.rowCount - 1}`,
+      source: source === 'inline' ? statuses.join(',') : STATUS_LIST_FORMULA,
     },
   };
   range.dataValidation.errorAlert = {

@@ -96,11 +96,11 @@ export async function restoreReference(
   if (needStatuses) {
     const kept = values.slice(1, 1 + (keep.statuses ?? 0)).map((r) => text(r[7]));
     const statuses = kept.some(Boolean) ? kept.filter(Boolean) : DEFAULT_STATUSES;
-    const rowCount = writeStatusTable(sheet, statuses, keep.statuses ?? 0);
+    writeStatusTable(sheet, statuses, keep.statuses ?? 0);
     const statusColumn = header.columns.status;
     if (statusColumn !== undefined) {
       const cells = context.workbook.tables.getItem(location.tableName).columns.getItemAt(statusColumn).getDataBodyRange();
-      dropdownRebound = setStatusValidation(cells, statuses, { sheetName, firstRow: 2, rowCount }, supports);
+      dropdownRebound = setStatusValidation(cells, statuses, { sheetName }, supports);
     }
   }
   await context.sync();

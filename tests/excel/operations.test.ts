@@ -89,6 +89,20 @@ describe('createLedger', () => {
     expect(sim.state.activeSheet().name).toBe('任务台账');
   });
 
+  it('binds the status dropdown to the StatusList table, so a status added there is offered and accepted', async () => {
+    const sim = await withLedger();
+    expect(sim.sheet('任务台账').validations[0].list?.source).toBe('=INDIRECT("StatusList[状态]")');
+    expect(sim.userEdit('任务台账', 'D4', [['暂缓']]).ok).toBe(false);
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('StatusList').rows.add(undefined, [['暂缓']]);
+      await c.sync();
+    });
+    expect(sim.dropdown('任务台账', 3, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成', '暂缓']);
+    expect(sim.userEdit('任务台账', 'D4', [['暂缓']]).ok).toBe(true);
+    const reference = await sim.runExcel((c) => readReference(c));
+    expect(reference.statuses).toContain('暂缓');
+  });
+
   it('skips print setup without ExcelApi 1.9 and says so', async () => {
     const sim = new ExcelSim();
     const result = await sim.runExcel((c) => createLedger(c, { supports: UP_TO_1_8 }));
