@@ -54,6 +54,7 @@ export class SimCharts extends SimCollection<SimChart> {
 export class SimChart extends SimClientObject {
   private readonly titleObject: SimChartTitle;
   private readonly legendObject: SimChartLegend;
+  private readonly axesObject: SimChartAxes;
   constructor(
     ctx: SimContext,
     private readonly sheet: SimWorksheet,
@@ -62,6 +63,7 @@ export class SimChart extends SimClientObject {
     super(ctx);
     this.titleObject = new SimChartTitle(ctx, chart);
     this.legendObject = new SimChartLegend(ctx, chart);
+    this.axesObject = new SimChartAxes(ctx, chart);
   }
   private model(): ChartModel {
     const c = this.chart();
@@ -83,7 +85,10 @@ export class SimChart extends SimClientObject {
     };
   }
   protected override navigation(): Record<string, SimClientObject> {
-    return { title: this.titleObject, legend: this.legendObject };
+    return { title: this.titleObject, legend: this.legendObject, axes: this.axesObject };
+  }
+  get axes(): SimChartAxes {
+    return this.axesObject;
   }
   get title(): SimChartTitle {
     return this.titleObject;
@@ -201,5 +206,51 @@ export class SimChartLegend extends SimClientObject {
   }
   set position(v: Excel.ChartLegend['position']) {
     this.write('position', v, () => ((this.chart() as ChartModel).legendPosition = String(v)));
+  }
+}
+
+/** Chart.axes (ExcelApi 1.1); only the category axis's plot order is modelled. */
+export class SimChartAxes extends SimClientObject {
+  private readonly categoryObject: SimChartAxis;
+  constructor(
+    ctx: SimContext,
+    private readonly chart: () => ChartModel | null,
+  ) {
+    super(ctx);
+    this.categoryObject = new SimChartAxis(ctx, chart);
+  }
+  protected exists(): boolean {
+    return this.chart() !== null;
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  protected override navigation(): Record<string, SimClientObject> {
+    return { categoryAxis: this.categoryObject };
+  }
+  get categoryAxis(): SimChartAxis {
+    return this.categoryObject;
+  }
+}
+
+/** ChartAxis.reversePlotOrder (ExcelApi 1.7): a bar chart draws its first category at the bottom unless reversed. */
+export class SimChartAxis extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly chart: () => ChartModel | null,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    return this.chart() !== null;
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return { reversePlotOrder: () => this.chart()?.reversePlotOrder ?? false };
+  }
+  get reversePlotOrder(): boolean {
+    return this.read('reversePlotOrder') as boolean;
+  }
+  set reversePlotOrder(v: boolean) {
+    this.write('reversePlotOrder', v, () => ((this.chart() as ChartModel).reversePlotOrder = v));
   }
 }

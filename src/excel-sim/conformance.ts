@@ -2,7 +2,7 @@
 // simulated class exists with the same name in @types/office-js, and data properties have types
 // the real API accepts. A misspelling (autoFitColumns for autofitColumns) fails `npm run
 // typecheck`. Members whose names start with _ are the simulator's own plumbing.
-import type { SimCharts, SimChart, SimChartLegend, SimChartTitle } from './charts';
+import type { SimCharts, SimChart, SimChartAxes, SimChartAxis, SimChartLegend, SimChartTitle } from './charts';
 import type { INTERNAL, SimClientResult } from './core';
 import type { SimEventHandlerResult, SimEventHandlers } from './events';
 import type {
@@ -112,6 +112,8 @@ export const CONFORMANCE: [
   Conforms<SimChart, Excel.Chart>,
   Conforms<SimChartTitle, Excel.ChartTitle>,
   Conforms<SimChartLegend, Excel.ChartLegend>,
+  Conforms<SimChartAxes, Excel.ChartAxes>,
+  Conforms<SimChartAxis, Excel.ChartAxis>,
   Conforms<SimSetting, Excel.Setting>,
   Conforms<SimSettingCollection, Excel.SettingCollection>,
   Conforms<SimWorkbook, Excel.Workbook>,
@@ -120,6 +122,8 @@ export const CONFORMANCE: [
   Conforms<SimEventHandlerResult, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimClientResult<number>, OfficeExtension.ClientResult<number>>,
 ] = [
+  true,
+  true,
   true,
   true,
   true,

@@ -59,6 +59,7 @@ export interface ChartModel {
   width: number;
   height: number;
   legendPosition: string;
+  reversePlotOrder?: boolean;
 }
 
 export interface TableModel {

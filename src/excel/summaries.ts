@@ -158,6 +158,8 @@ function addCharts(sheet: Excel.Worksheet, spec: SheetSpec): void {
     const made = sheet.charts.add(chart.type, source, 'Columns');
     made.title.text = chart.title;
     made.legend.position = 'Bottom';
+    // A bar chart draws its first category at the bottom: reversed, units read top-down as in the table.
+    if (chart.type === 'BarStacked') made.axes.categoryAxis.reversePlotOrder = true;
     made.setPosition(`${columnLetter(chart.anchor.column)}${chart.anchor.row + 1}`);
     made.width = chart.size.width;
     made.height = chart.size.height;

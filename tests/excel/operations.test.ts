@@ -726,6 +726,8 @@ describe('writeSummarySheets', () => {
     expect(overview.find((r) => r[0] === '已完成')?.[1]).toBe(2);
     expect(overview.find((r) => r[0] === '合计')?.[1]).toBe(40);
     expect(sim.sheet('汇总-总体').charts.map((c) => c.type)).toEqual(['ColumnClustered', 'BarStacked']);
+    // Units read top-down in the bar chart as in the table beside it.
+    expect(sim.sheet('汇总-总体').charts.map((c) => c.reversePlotOrder ?? false)).toEqual([false, true]);
     expect(sim.state.settings.get(SUMMARY_SETTING)).toHaveLength(3);
     expect(sim.state.activeSheet().name).toBe('汇总-总体');
 
