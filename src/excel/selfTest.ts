@@ -25,6 +25,18 @@ export interface SelfTestStep {
 const SHEET = '自检台账';
 const TABLE = 'TaskLedgerSelfTest';
 
+/** Data rows of the table Excel shows (not hidden by a filter), read row by row in one sync. */
+async function visibleDataRows(context: Excel.RequestContext, tableName: string, rows: number): Promise<number> {
+  const body = context.workbook.tables.getItem(tableName).getDataBodyRange();
+  const each = Array.from({ length: rows }, (_, i) => {
+    const row = body.getRow(i);
+    row.load('rowHidden');
+    return row;
+  });
+  await context.sync();
+  return each.filter((row) => !row.rowHidden).length;
+}
+
 export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new Date()): Promise<SelfTestStep[]> {
   const steps: SelfTestStep[] = [];
   const created: string[] = [];
@@ -120,8 +132,14 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         const tasks = read.ledger.rows.map((r) => ({ no: r[0], units: r[2] }));
         const numbers = tasksForUnit(tasks, '双辽市人民政府');
         await run((context) => applyUnitFilter(context, read.location, '序号', numbers));
+        // What Excel shows, not what the add-in asked for: count the rows left visible.
+        const visible = await run((context) => visibleDataRows(context, TABLE, read.ledger.rows.length));
         await run((context) => clearUnitFilter(context, read.location, '序号'));
-        return { zh: `双辽市人民政府：${numbers.length}项`, en: `双辽市人民政府: ${numbers.length} tasks` };
+        expect(visible === numbers.length, {
+          zh: `筛选后显示${visible}行，应为${numbers.length}行`,
+          en: `${visible} rows visible after filtering, expected ${numbers.length}`,
+        });
+        return { zh: `双辽市人民政府：显示${visible}项`, en: `双辽市人民政府: ${visible} tasks shown` };
       },
     ],
     [
@@ -136,6 +154,28 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         const again = (await run((context) => readLedger(context, TABLE)))!;
         expect(again.ledger.rows[18][3] === '已完成', { zh: '状态未写入', en: 'the status was not written' });
         return { zh: address, en: address };
+      },
+    ],
+    [
+      'text',
+      '以“=”开头的文字按文字保存',
+      'Text starting with = stays text',
+      async () => {
+        const types = await run(async (context) => {
+          const cell = context.workbook.tables.getItem(TABLE).columns.getItem('进展情况').getDataBodyRange().getCell(0, 0);
+          cell.values = [['=1+1']];
+          cell.load('valueTypes, values');
+          await context.sync();
+          const result = { type: cell.valueTypes[0][0] as string, value: cell.values[0][0] as unknown };
+          cell.values = [['']];
+          await context.sync();
+          return result;
+        });
+        expect(types.type === 'String' && types.value === '=1+1', {
+          zh: `文字列中的“=1+1”成了${types.type}（${String(types.value)}）`,
+          en: `"=1+1" in a text column became ${types.type} (${String(types.value)})`,
+        });
+        return { zh: '“=1+1”保持为文字', en: '"=1+1" stayed text' };
       },
     ],
     [

@@ -104,7 +104,8 @@ const zh = {
     featureOn: '已启用',
     featureOff: '已停用',
     selfTest: '运行自检',
-    selfTestHint: '在临时工作表上依次新建、读取、校验、筛选、修改状态、生成汇总，然后删除临时工作表。',
+    selfTestHint:
+      '先检查本工作簿的单位名录和状态列表，再在临时工作表上依次新建、读取、校验、筛选（核对显示的行数）、修改状态、写入以“=”开头的文字、生成汇总，然后删除临时工作表。',
     version: (v: string) => `版本 ${v}`,
     protect: '保护正式列（序号、工作任务、责任单位）',
     protectedOn: '已保护正式列，其他列仍可编辑，可筛选。Excel 不能对受保护工作表中的表格排序：排序前请先关闭保护。',
@@ -231,7 +232,8 @@ const en: Strings = {
     featureOn: 'on',
     featureOff: 'off',
     selfTest: 'Run self-test',
-    selfTestHint: 'On a temporary sheet: create, read, check, filter, set a status, summarize, then delete the sheet.',
+    selfTestHint:
+      "Checks this workbook's unit directory and status list, then on a temporary sheet: create, read, check, filter (counting the rows shown), set a status, write text starting with =, summarize, then delete the sheet.",
     version: (v: string) => `Version ${v}`,
     protect: 'Protect the official columns (序号, 工作任务, 责任单位)',
     protectedOn:

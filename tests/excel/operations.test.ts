@@ -888,6 +888,7 @@ describe('self-test', () => {
       ['validate', true],
       ['filter', true],
       ['status', true],
+      ['text', true],
       ['summary', true],
       ['cleanup', true],
     ]);
