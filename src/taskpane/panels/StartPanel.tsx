@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, Card, Spinner, Subtitle2, makeStyles, tokens }
 import { useEffect, useRef } from 'react';
 import { adoptActiveSheet, createLedger } from '../../excel';
 import { countBySeverity } from '../../ledger';
-import { formatTime } from '../i18n';
+import { formatTime, type Strings } from '../i18n';
 import type { PaneContext, TabId } from '../App';
 import { textOf } from '../App';
 
@@ -37,6 +37,15 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
     );
   }
   if (state.phase === 'none' || !state.read || !state.analysis) {
+    // What this Excel could not do (no dropdown below 1.8, no print setup below 1.9), said after either way of making a ledger.
+    const limits = (s: Strings, r: { statusDropdown: boolean; printSetup: boolean }) => [
+      r.statusDropdown ? '' : s.start.noDropdown,
+      r.printSetup ? '' : s.start.noPrint,
+    ];
+    const afterMade = (made: unknown) => {
+      focusHeading.current = made !== undefined;
+      return ledger.refresh({ reference: true });
+    };
     const create = () =>
       action
         .run(
@@ -44,28 +53,17 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
           () => host.run((c) => createLedger(c, { supports: host.supports })),
           (r) => ({
             intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
-            text: (s) =>
-              [
-                s.start.created(r.sheetName, r.taskCount),
-                r.statusDropdown ? '' : s.start.noDropdown,
-                r.statusDropdown ? '' : s.start.noDropdown,
-                r.printSetup ? '' : s.start.noPrint,
-              ]
-                .filter(Boolean)
-                .join(' '),
+            text: (s) => [s.start.created(r.sheetName, r.taskCount), ...limits(s, r)].filter(Boolean).join(' '),
           }),
         )
-        .then((made) => {
-          focusHeading.current = made !== undefined;
-          return ledger.refresh({ reference: true });
-        });
+        .then(afterMade);
     const adopt = () =>
       action
         .run(
           'adopt',
           () => host.run((c) => adoptActiveSheet(c, { supports: host.supports })),
           (r) => ({
-            intent: 'success',
+            intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
             // Everything the add-in or Excel did beyond the table itself is named, cell by cell.
             text: (s) =>
               [
@@ -75,17 +73,13 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
                   : '',
                 r.rowsLeftOut.length ? s.start.rowsLeftOut([...r.rowsLeftOut]) : '',
                 r.cellsLeftOut.length ? s.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
-                r.statusDropdown ? '' : s.start.noDropdown,
-                r.printSetup ? '' : s.start.noPrint,
+                ...limits(s, r),
               ]
                 .filter(Boolean)
                 .join(' '),
           }),
         )
-        .then((made) => {
-          focusHeading.current = made !== undefined;
-          return ledger.refresh({ reference: true });
-        });
+        .then(afterMade);
     return (
       <div className={styles.stack}>
         <Subtitle2 as="h2">{t.start.noLedger}</Subtitle2>
