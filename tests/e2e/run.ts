@@ -236,6 +236,26 @@ async function main(): Promise<void> {
       },
     },
     {
+      name: 'at 200 px wide, no tab of the pane scrolls sideways',
+      run: async (p) => {
+        await p.addStyleTag({
+          content:
+            '.pane { width: 200px !important; min-width: 200px !important; max-width: 200px !important; flex: 0 0 200px !important; }',
+        });
+        for (const tabName of ['开始', '校验', '筛选', '汇总', '设置']) {
+          await p.getByRole('tab', { name: tabName }).click();
+          await p.waitForTimeout(300);
+          const size = await p.evaluate(
+            `(() => { const pane = document.querySelector('.pane'); return [pane.clientWidth, pane.scrollWidth]; })()`,
+          );
+          const [width, scroll] = size as [number, number];
+          expect(scroll <= width, `${tabName}: ${scroll} px of content in ${width} px`);
+        }
+        await p.getByRole('tab', { name: '筛选' }).click();
+        await shot(p, '13-pane-200px');
+      },
+    },
+    {
       name: 'the page made no request to any other host',
       run: async () => {
         expect(foreign.length === 0, `requests: ${foreign.join(', ')}`);

@@ -40,6 +40,9 @@ const useStyles = makeStyles({
   // In a narrow pane the counts wrap under the name, never the name one character a line.
   unit: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: '4px' },
   unitName: { flex: '1 1 9em', minWidth: 0 },
+  search: { minWidth: 0, width: '100%' },
+  roles: { flexWrap: 'wrap' },
+  role: { whiteSpace: 'nowrap' },
   counts: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
   task: { padding: '8px', display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -141,7 +144,7 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
   return (
     <section className={styles.stack} aria-label={t.tabs.units}>
       <Field label={t.units.search}>
-        <Input value={search} onChange={(_, d) => setSearch(d.value)} type="search" />
+        <Input className={styles.search} value={search} onChange={(_, d) => setSearch(d.value)} type="search" />
       </Field>
       <div className={styles.units} role="group" aria-label={t.units.search}>
         {shown.map((c) => (
@@ -159,10 +162,16 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
           </div>
         ))}
       </div>
-      <RadioGroup layout="horizontal" value={role} onChange={(_, d) => setRole(d.value as RoleFilter)} aria-label={t.units.role}>
-        <Radio value="any" label={t.units.roleAny} />
-        <Radio value="lead" label={t.units.lead} />
-        <Radio value="partner" label={t.units.partner} />
+      <RadioGroup
+        className={styles.roles}
+        layout="horizontal"
+        value={role}
+        onChange={(_, d) => setRole(d.value as RoleFilter)}
+        aria-label={t.units.role}
+      >
+        <Radio className={styles.role} value="any" label={t.units.roleAny} />
+        <Radio className={styles.role} value="lead" label={t.units.lead} />
+        <Radio className={styles.role} value="partner" label={t.units.partner} />
       </RadioGroup>
       <Switch
         checked={includeCollectives}
