@@ -24,7 +24,10 @@ export interface OfficialMatching {
   readonly wholePlan: boolean;
   /** Official tasks that no row's text pairs with, in plan order. */
   readonly unpaired: readonly OfficialTask[];
-  /** Rows paired with an official task that an earlier row already pairs with: row -> earlier row. */
+  /**
+   * Rows paired with an official task that an earlier row already pairs with: row -> earlier row.
+   * Empty when more than a tenth of the rows repeat (a sheet that lists each task per month).
+   */
   readonly repeats: ReadonlyMap<number, number>;
 }
 
@@ -33,6 +36,7 @@ const NEAR_SHARE = 0.15;
 /** And the best official text must be clearly nearer than the second best. */
 const NEAR_MARGIN = 0.1;
 const AGREE_SHARE = 0.8;
+const REPEAT_SHARE = 0.1;
 
 function bigrams(key: string): string[] {
   const chars = Array.from(key);
@@ -65,12 +69,14 @@ export function officialTextIndex(list: readonly OfficialTask[]): (text: string)
       else byBigram.set(b, [i]);
     }
   });
+  // Ledgers repeat the same texts: each distinct text is keyed and matched once.
+  const byText = new Map<string, Omit<OfficialPairing, 'numberAgrees'> | null>();
   const cache = new Map<string, Omit<OfficialPairing, 'numberAgrees'> | null>();
-  return (text) => {
+  const lookup = (text: string) => {
     const key = matchKey(text);
     if (!key) return null;
     const hit = exact.get(key);
-    if (hit) return { official: hit, how: 'exact' };
+    if (hit) return { official: hit, how: 'exact' as const };
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     const length = Array.from(key).length;
@@ -93,6 +99,11 @@ export function officialTextIndex(list: readonly OfficialTask[]): (text: string)
         : null;
     cache.set(key, result);
     return result;
+  };
+  return (text) => {
+    let found = byText.get(text);
+    if (found === undefined) byText.set(text, (found = lookup(text)));
+    return found;
   };
 }
 
@@ -117,6 +128,9 @@ export function matchOfficialTasks(
   if (list.length === 0) return NO_MATCH;
   const find = officialTextIndex(list);
   const byRow = new Map<number, OfficialPairing>();
+  // Pairings are values: rows of one task with the same number agreement share one object.
+  const shared = new Map<Omit<OfficialPairing, 'numberAgrees'>, [OfficialPairing?, OfficialPairing?]>();
+  const firstRow = new Map<number, number>();
   let withText = 0;
   let agreeing = 0;
   for (const t of tasks) {
@@ -126,16 +140,22 @@ export function matchOfficialTasks(
     if (!found) continue;
     const numberAgrees = t.no === found.official.no;
     if (numberAgrees) agreeing++;
-    byRow.set(t.row, { ...found, numberAgrees });
+    let pair = shared.get(found);
+    if (!pair) shared.set(found, (pair = [undefined, undefined]));
+    const slot = numberAgrees ? 1 : 0;
+    byRow.set(t.row, (pair[slot] ??= { ...found, numberAgrees }));
+    if (!firstRow.has(found.official.no)) firstRow.set(found.official.no, t.row);
   }
   const active = options.force === true || (byRow.size > 0 && byRow.size * 2 >= withText);
   if (!active) return NO_MATCH;
-  const firstRow = new Map<number, number>();
+  // A few repeats are slips; many mean a sheet that lists tasks once per period, by design.
+  const repeatCount = byRow.size - firstRow.size;
   const repeats = new Map<number, number>();
-  for (const [row, p] of byRow) {
-    const earlier = firstRow.get(p.official.no);
-    if (earlier === undefined) firstRow.set(p.official.no, row);
-    else repeats.set(row, earlier);
+  if (repeatCount > 0 && repeatCount <= Math.max(2, byRow.size * REPEAT_SHARE)) {
+    for (const [row, p] of byRow) {
+      const first = firstRow.get(p.official.no) as number;
+      if (first !== row) repeats.set(row, first);
+    }
   }
   return {
     active,

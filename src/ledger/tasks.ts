@@ -74,6 +74,15 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const slot = done ? 1 : 0;
     return (pair[slot] ??= healthOf({ done, deadline, progress, asOf: options.asOf }));
   };
+  // The shown text depends on the reading and the cell's format: computed once per pair.
+  const shownCache = new Map<Deadline, Map<string | undefined, string>>();
+  const shownFor = (raw: CellValue, deadline: Deadline, format: string | undefined) => {
+    let byFormat = shownCache.get(deadline);
+    if (!byFormat) shownCache.set(deadline, (byFormat = new Map()));
+    let text = byFormat.get(format);
+    if (text === undefined) byFormat.set(format, (text = shownDeadline(raw, deadline, format)));
+    return text;
+  };
   const out: LedgerTask[] = [];
   ledger.rows.forEach((values, row) => {
     if (isBlankRow(values)) return;
@@ -110,7 +119,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       done,
       progress,
       deadline,
-      deadlineText: shownDeadline(rawDeadline, deadline, formatOf(ledger, row, 'deadline')),
+      deadlineText: shownFor(rawDeadline, deadline, formatOf(ledger, row, 'deadline')),
       // A task not started has made no progress, whether or not 进度 was filled in.
       health: healthFor(done, deadline, progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress),
       problems: cellText(cellOf(ledger, row, 'problems')).trim(),

@@ -131,6 +131,14 @@ describe('pairing rows with official tasks by their text', () => {
     expect(fixAll(ledgerOf(rows)).writes).toEqual([]);
   });
 
+  it('does not call every row a repeat in a sheet that lists the tasks once a month', () => {
+    const monthly = [1, 2, 3].flatMap((month) =>
+      [1, 2, 3, 4].map((no) => row((month - 1) * 4 + no, official(no).task, official(no).units)),
+    );
+    const findings = validateLedger(ledgerOf(monthly), { asOf });
+    expect(findings.filter((f) => f.rule === 'task.repeated')).toEqual([]);
+  });
+
   it('cites Excel row numbers when the table sits below a title', () => {
     const rows = officialRows();
     rows[3][col('no')] = '';
