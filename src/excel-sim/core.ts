@@ -26,6 +26,8 @@ export class SimContext {
   private responseBytes = 0;
   private changed: { sheetId: string; rect: Rect }[] = [];
   closed = false;
+  /** The request context (Excel.RequestContext) this belongs to, as office-js objects name it. */
+  owner: object | null = null;
 
   constructor(readonly state: WorkbookState) {}
 

@@ -11,8 +11,9 @@ export class SimEventHandlerResult {
   _bind(unsubscribe: () => void): void {
     this.unsubscribe = unsubscribe;
   }
-  get context(): SimContext {
-    return this.ctx;
+  /** The request context the handler was added in: Excel.run(result.context, …) removes it. */
+  get context(): object | null {
+    return this.ctx.owner;
   }
   remove(): void {
     this.ctx.enqueue({ remove: true }, () => this.unsubscribe?.());

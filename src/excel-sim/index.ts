@@ -42,6 +42,22 @@ export class ExcelSim {
     }
   }
 
+  /**
+   * Excel.run(context, batch): a batch in the context of an earlier run, as office-js requires
+   * for removing an event handler registered there.
+   */
+  async runIn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const sim = context as unknown as SimRequestContext;
+    sim._ctx.closed = false;
+    try {
+      const result = await batch(context);
+      if (sim._ctx.hasPending()) await sim.sync();
+      return result;
+    } finally {
+      sim._ctx.closed = true;
+    }
+  }
+
   /** The same, typed as the real API: the one place the simulator poses as Excel. */
   runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     return this.run((context) => batch(context as unknown as Excel.RequestContext));

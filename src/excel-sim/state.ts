@@ -26,6 +26,8 @@ export class WorkbookState {
   private nextId = 1;
   private sheetHandlers = new Map<string, Set<Handler>>();
   private tableHandlers = new Map<string, Set<Handler>>();
+  /** TableCollection.onChanged: every table's changes, whichever table it is now. */
+  private anyTableHandlers = new Set<Handler>();
   private listeners = new Set<() => void>();
 
   constructor() {
@@ -70,6 +72,11 @@ export class WorkbookState {
     return this.subscribe(this.tableHandlers, tableId, handler);
   }
 
+  onAnyTableChanged(handler: Handler): () => void {
+    this.anyTableHandlers.add(handler);
+    return () => this.anyTableHandlers.delete(handler);
+  }
+
   private subscribe(map: Map<string, Set<Handler>>, key: string, handler: Handler): () => void {
     const set = map.get(key) ?? new Set();
     set.add(handler);
@@ -104,7 +111,7 @@ export class WorkbookState {
         );
       }
       for (const table of this.tables.filter((t) => t.sheetId === sheetId && intersects(t.rect, rect))) {
-        for (const h of this.tableHandlers.get(table.id) ?? []) {
+        for (const h of [...(this.tableHandlers.get(table.id) ?? []), ...this.anyTableHandlers]) {
           queueMicrotask(
             () =>
               void h({

@@ -211,6 +211,16 @@ export class SimTableCollection extends SimCollection<SimTable> {
   ) {
     super(ctx);
   }
+  private readonly changed = new SimEventHandlers(this.context, (handler) =>
+    this.context.state.onAnyTableChanged((event) => {
+      // A worksheet's table collection hears only its own sheet's tables.
+      if (!this.sheet || event.worksheetId === this.sheet().id) return handler(event);
+    }),
+  );
+  /** TableCollection.onChanged (ExcelApi 1.7): any table's change, tables made later included. */
+  get onChanged(): SimEventHandlers {
+    return this.changed;
+  }
   private inScope(): TableModel[] {
     const all = this.context.state.tables;
     return this.sheet ? all.filter((t) => t.sheetId === (this.sheet as () => SheetModel)().id) : all;

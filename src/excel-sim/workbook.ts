@@ -120,6 +120,7 @@ export class SimRequestContext {
 
   constructor(state: WorkbookState) {
     this._ctx = new SimContext(state);
+    this._ctx.owner = this;
     this.workbook = new SimWorkbook(this._ctx);
   }
 

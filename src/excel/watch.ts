@@ -1,23 +1,42 @@
-// Tells the pane when the ledger or the reference tables change, so it can re-validate.
+// Tells the pane when the ledger or the reference tables change, so it can re-validate. One
+// handler on the workbook's table collection, not one per table: a ledger deleted and made
+// again under the same name is a new table, and per-table handlers would never hear from it.
+// Edits by co-authors arrive here too (source Remote) and are treated alike.
 import { DIRECTORY_TABLE, STATUS_TABLE } from './names';
 
 export type ChangeSource = 'ledger' | 'reference';
 
-/** Registers change handlers (they live as long as the document is open). One sync. */
+/** Excel.run(context, batch): a batch in the context a handler was registered in. */
+export type ExcelRunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface Watch {
+  readonly handler: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>;
+}
+
+/** Registers the change handler. Two syncs: which tables are which, then the registration. */
 export async function watchWorkbook(
   context: Excel.RequestContext,
   ledgerTable: string,
   onChange: (source: ChangeSource) => void,
-): Promise<void> {
+): Promise<Watch> {
   const tables = context.workbook.tables;
-  tables.load('items/name');
+  tables.load('items/name, items/id');
   await context.sync();
+  const kinds = new Map<string, ChangeSource>();
   for (const table of tables.items) {
-    if (table.name === ledgerTable) {
-      table.onChanged.add(async () => onChange('ledger'));
-    } else if (table.name === DIRECTORY_TABLE || table.name === STATUS_TABLE) {
-      table.onChanged.add(async () => onChange('reference'));
-    }
+    if (table.name === ledgerTable) kinds.set(table.id, 'ledger');
+    else if (table.name === DIRECTORY_TABLE || table.name === STATUS_TABLE) kinds.set(table.id, 'reference');
   }
+  // A table made since (a ledger made again, a rebuilt 单位名录) re-reads everything.
+  const handler = tables.onChanged.add(async (event) => onChange(kinds.get(event.tableId) ?? 'reference'));
   await context.sync();
+  return { handler };
+}
+
+/** Removes the handler, in the context it was registered in, as office-js requires. */
+export async function stopWatching(runIn: ExcelRunIn, watch: Watch): Promise<void> {
+  await runIn(watch.handler.context as Excel.RequestContext, async (context) => {
+    watch.handler.remove();
+    await context.sync();
+  });
 }

@@ -15,6 +15,7 @@ export function previewHost(sim: ExcelSim, params: URLSearchParams): Host {
   return {
     kind: 'preview',
     run: (batch) => sim.runExcel(batch),
+    runIn: (context, batch) => sim.runIn(context, batch),
     supports: (version) => Number(version.split('.')[1]) <= api,
     displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'zh-CN',
     dark: params.get('theme') === 'dark',

@@ -1,10 +1,12 @@
 // What the pane needs from where it runs: Excel.run, the requirement sets, the display
 // language and theme. Office provides it in Excel; the preview page provides excel-sim's.
-import type { ApiSupport, ExcelRun } from '../excel';
+import type { ApiSupport, ExcelRun, ExcelRunIn } from '../excel';
 
 export interface Host {
   readonly kind: 'office' | 'preview';
   readonly run: ExcelRun;
+  /** Excel.run(context, batch), for removing the change handler the pane registered. */
+  readonly runIn: ExcelRunIn;
   readonly supports: ApiSupport;
   readonly displayLanguage: string;
   readonly dark: boolean;

@@ -14,6 +14,7 @@ export function officeHost(): Host {
   return {
     kind: 'office',
     run: (batch) => Excel.run(batch),
+    runIn: (context, batch) => Excel.run(context, batch),
     supports: officeApiSupport,
     displayLanguage: Office.context.displayLanguage,
     // officeTheme exists where the host reports its theme (Office 2016+ desktop, Mac).

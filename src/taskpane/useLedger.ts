@@ -2,7 +2,7 @@
 // refreshed on demand and, debounced, when the table changes.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Analysis, Bilingual } from '../ledger';
-import type { LedgerRead, Reference } from '../excel';
+import type { LedgerRead, Reference, Watch } from '../excel';
 import type { Host } from './host';
 
 // The workbook code loads after the pane's first paint (it is not needed to draw the shell).
@@ -29,7 +29,8 @@ export function useLedger(host: Host) {
     loadError: null,
   });
   const referenceRef = useRef<Reference | null>(null);
-  const watched = useRef<string | null>(null);
+  // One change handler for the pane's lifetime, removed when the pane goes away.
+  const watch = useRef<Watch | 'pending' | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // A 单位名录 edit followed by a ledger edit in one debounce window still re-reads the directory.
   const referenceChanged = useRef(false);
@@ -37,7 +38,8 @@ export function useLedger(host: Host) {
 
   const refresh = useCallback(
     async (options: { reference?: boolean } = {}) => {
-      const { analyzeLedger, dayFromLocalDate, describeError, readLedger, readReference, watchWorkbook } = await engine();
+      const { analyzeLedger, dayFromLocalDate, describeError, readLedger, readReference, stopWatching, watchWorkbook } =
+        await engine();
       try {
         if (options.reference || !referenceRef.current)
           referenceRef.current = await host.run((context) => readReference(context));
@@ -64,9 +66,9 @@ export function useLedger(host: Host) {
           checkedAt: host.now(),
           loadError: null,
         }));
-        if (watched.current !== read.location.tableName) {
-          watched.current = read.location.tableName;
-          await host.run((context) =>
+        if (watch.current === null) {
+          watch.current = 'pending';
+          const registered = await host.run((context) =>
             watchWorkbook(context, read.location.tableName, (source) => {
               // Many edits in a row make one re-read, after the typing stops.
               if (timer.current) clearTimeout(timer.current);
@@ -78,6 +80,8 @@ export function useLedger(host: Host) {
               }, DEBOUNCE_MS);
             }),
           );
+          if (alive.current) watch.current = registered;
+          else await stopWatching(host.runIn, registered);
         }
       } catch (error) {
         if (alive.current) setState((s) => ({ ...s, phase: s.read ? s.phase : 'failed', loadError: describeError(error) }));
@@ -92,8 +96,16 @@ export function useLedger(host: Host) {
     return () => {
       alive.current = false;
       if (timer.current) clearTimeout(timer.current);
+      const current = watch.current;
+      watch.current = null;
+      if (current && current !== 'pending') {
+        // The pane is gone: there is no one left to tell, so a failure goes to the console.
+        void engine()
+          .then(({ stopWatching }) => stopWatching(host.runIn, current))
+          .catch((error: unknown) => console.error('任务台账: could not remove the change handler', error));
+      }
     };
-  }, [refresh]);
+  }, [refresh, host]);
 
   return { state, refresh };
 }

@@ -14,6 +14,7 @@ import {
   isSheetProtected,
   setOfficialColumnsProtected,
   setTaskStatus,
+  stopWatching,
   SUMMARY_SETTING,
   watchWorkbook,
   writeSummarySheets,
@@ -870,6 +871,27 @@ describe('watchWorkbook', () => {
     sim.userEdit('任务台账', 'A1', [['标题改了']]);
     await Promise.resolve();
     expect(seen).toEqual(['ledger', 'reference']);
+  });
+
+  it('still hears a ledger deleted and made again under the same name, and is silent once removed', async () => {
+    const sim = await withLedger();
+    const seen: string[] = [];
+    const watch = await sim.runExcel((c) => watchWorkbook(c, 'TaskLedger', (s) => seen.push(s)));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').delete();
+      await c.sync();
+    });
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    await Promise.resolve();
+    seen.length = 0;
+    sim.userEdit('任务台账', 'D4', [['已完成']]);
+    await Promise.resolve();
+    // A table the handler has not seen before: everything is read again.
+    expect(seen).toEqual(['reference']);
+    await stopWatching((context, batch) => sim.runIn(context, batch), watch);
+    sim.userEdit('任务台账', 'D5', [['已完成']]);
+    await Promise.resolve();
+    expect(seen).toEqual(['reference']);
   });
 });
 

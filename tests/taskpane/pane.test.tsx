@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ExcelSim } from '../../src/excel-sim';
 import { tasksForUnit, OFFICIAL_TASKS } from '../../src/ledger';
 import { App } from '../../src/taskpane/App';
@@ -16,6 +16,7 @@ function hostFor(sim: ExcelSim, language = 'zh-CN'): Host {
   return {
     kind: 'preview',
     run: (batch) => sim.runExcel(batch),
+    runIn: (context, batch) => sim.runIn(context, batch),
     supports: () => true,
     displayLanguage: language,
     dark: false,
@@ -266,6 +267,19 @@ describe('task pane', () => {
     await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(true));
     expect((toggle as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByText(/此工作表的保护不是本加载项设置的/)).toBeTruthy();
+  });
+
+  it('removes its change handler when the pane goes away', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    cleanup();
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    const before = sim.batches.length;
+    await act(async () => {
+      sim.userEdit('任务台账', 'G4', [['进展']]);
+      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
+    });
+    expect(sim.batches.length).toBe(before);
   });
 
   it('speaks English when Office does', async () => {
