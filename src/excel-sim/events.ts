@@ -3,7 +3,7 @@
 import type { SimContext } from './core';
 import type { ChangeEvent } from './state';
 
-type Handler = (event: ChangeEvent) => Promise<unknown> | void;
+type Handler<E> = (event: E) => Promise<unknown> | void;
 
 export class SimEventHandlerResult {
   private unsubscribe: (() => void) | null = null;
@@ -20,13 +20,13 @@ export class SimEventHandlerResult {
   }
 }
 
-export class SimEventHandlers {
+export class SimEventHandlers<E = ChangeEvent> {
   constructor(
     private readonly ctx: SimContext,
-    private readonly subscribe: (handler: Handler) => () => void,
+    private readonly subscribe: (handler: Handler<E>) => () => void,
   ) {}
 
-  add(handler: Handler): SimEventHandlerResult {
+  add(handler: Handler<E>): SimEventHandlerResult {
     const result = new SimEventHandlerResult(this.ctx);
     this.ctx.enqueue({ addHandler: true }, () => result._bind(this.subscribe(handler)));
     return result;

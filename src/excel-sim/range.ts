@@ -299,9 +299,7 @@ export class SimRange extends SimClientObject {
   select(): void {
     this.call('select', null, () => {
       const { sheet, rect } = this._target();
-      this.context.state.activeSheetId = sheet.id;
-      this.context.state.selection = { sheetId: sheet.id, rect };
-      this.context.state.notify();
+      this.context.state.select(sheet.id, rect);
     });
   }
 

@@ -28,6 +28,8 @@ export class WorkbookState {
   private tableHandlers = new Map<string, Set<Handler>>();
   /** TableCollection.onChanged: every table's changes, whichever table it is now. */
   private anyTableHandlers = new Set<Handler>();
+  /** Workbook.onSelectionChanged. */
+  private selectionHandlers = new Set<() => Promise<unknown> | void>();
   private listeners = new Set<() => void>();
 
   constructor() {
@@ -70,6 +72,19 @@ export class WorkbookState {
 
   onTableChanged(tableId: string, handler: Handler): () => void {
     return this.subscribe(this.tableHandlers, tableId, handler);
+  }
+
+  onSelectionChanged(handler: () => Promise<unknown> | void): () => void {
+    this.selectionHandlers.add(handler);
+    return () => this.selectionHandlers.delete(handler);
+  }
+
+  /** Moves the selection, as a click or Range.select does, and tells Workbook.onSelectionChanged. */
+  select(sheetId: string, rect: Rect): void {
+    this.activeSheetId = sheetId;
+    this.selection = { sheetId, rect };
+    for (const h of this.selectionHandlers) queueMicrotask(() => void h());
+    this.notify();
   }
 
   onAnyTableChanged(handler: Handler): () => void {

@@ -2,6 +2,7 @@
 import { SimCollection } from './collection';
 import { SimClientObject, SimClientResult, SimContext } from './core';
 import { SimError } from './errors';
+import { SimEventHandlers } from './events';
 import { SimRange } from './range';
 import type { WorkbookState } from './state';
 import { SimTableCollection } from './table';
@@ -74,12 +75,20 @@ export class SimWorkbook extends SimClientObject {
   private readonly worksheetsObject: SimWorksheetCollection;
   private readonly tablesObject: SimTableCollection;
   private readonly settingsObject: SimSettingCollection;
+  private readonly selectionChanged: SimEventHandlers<{ type: 'SelectionChanged' }>;
 
   constructor(ctx: SimContext) {
     super(ctx);
     this.worksheetsObject = new SimWorksheetCollection(ctx);
     this.tablesObject = new SimTableCollection(ctx, null);
     this.settingsObject = new SimSettingCollection(ctx);
+    this.selectionChanged = new SimEventHandlers(ctx, (handler) =>
+      ctx.state.onSelectionChanged(() => handler({ type: 'SelectionChanged' })),
+    );
+  }
+  /** Workbook.onSelectionChanged (ExcelApi 1.2). */
+  get onSelectionChanged(): SimEventHandlers<{ type: 'SelectionChanged' }> {
+    return this.selectionChanged;
   }
   protected exists(): boolean {
     return true;

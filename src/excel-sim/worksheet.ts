@@ -210,9 +210,7 @@ export class SimWorksheet extends SimClientObject {
     this.call('activate', null, () => {
       const sheet = this._model();
       if (sheet.visibility !== 'Visible') throw new SimError('InvalidOperation', 'A hidden sheet cannot be activated.');
-      this.context.state.activeSheetId = sheet.id;
-      this.context.state.selection = { sheetId: sheet.id, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
-      this.context.state.notify();
+      this.context.state.select(sheet.id, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
     });
   }
 

@@ -1,19 +1,24 @@
 // Tells the pane when the ledger or the reference tables change, so it can re-validate. One
 // handler on the workbook's table collection, not one per table: a ledger deleted and made
 // again under the same name is a new table, and per-table handlers would never hear from it.
-// Edits by co-authors arrive here too (source Remote) and are treated alike.
+// Edits by co-authors arrive here too (source Remote) and are treated alike. Choosing a value
+// from a cell's dropdown may not raise onChanged in Excel on the web (office-js #3888, #4066):
+// a selection change asks for a re-read of the ledger too (the pane debounces both).
 import { DIRECTORY_TABLE, STATUS_TABLE } from './names';
 
-export type ChangeSource = 'ledger' | 'reference';
+export type ChangeSource = 'ledger' | 'reference' | 'selection';
 
 /** Excel.run(context, batch): a batch in the context a handler was registered in. */
 export type ExcelRunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface Watch {
-  readonly handler: OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>;
+  readonly handlers: readonly (
+    | OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>
+    | OfficeExtension.EventHandlerResult<Excel.SelectionChangedEventArgs>
+  )[];
 }
 
-/** Registers the change handler. Two syncs: which tables are which, then the registration. */
+/** Registers the handlers. Two syncs: which tables are which, then the registration. */
 export async function watchWorkbook(
   context: Excel.RequestContext,
   ledgerTable: string,
@@ -28,15 +33,18 @@ export async function watchWorkbook(
     else if (table.name === DIRECTORY_TABLE || table.name === STATUS_TABLE) kinds.set(table.id, 'reference');
   }
   // A table made since (a ledger made again, a rebuilt 单位名录) re-reads everything.
-  const handler = tables.onChanged.add(async (event) => onChange(kinds.get(event.tableId) ?? 'reference'));
+  const changed = tables.onChanged.add(async (event) => onChange(kinds.get(event.tableId) ?? 'reference'));
+  const selected = context.workbook.onSelectionChanged.add(async () => onChange('selection'));
   await context.sync();
-  return { handler };
+  return { handlers: [changed, selected] };
 }
 
-/** Removes the handler, in the context it was registered in, as office-js requires. */
+/** Removes the handlers, in the context they were registered in, as office-js requires. */
 export async function stopWatching(runIn: ExcelRunIn, watch: Watch): Promise<void> {
-  await runIn(watch.handler.context as Excel.RequestContext, async (context) => {
-    watch.handler.remove();
+  const [first] = watch.handlers;
+  if (!first) return;
+  await runIn(first.context as Excel.RequestContext, async (context) => {
+    for (const handler of watch.handlers) handler.remove();
     await context.sync();
   });
 }

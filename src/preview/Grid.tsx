@@ -40,10 +40,9 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
   }, [address]);
 
   const select = (row: number, column: number) => {
-    state.selection = { sheetId: sheet.id, rect: { row, column, rowCount: 1, columnCount: 1 } };
     setDraft(null);
     setMessage(null);
-    state.notify();
+    state.select(sheet.id, { row, column, rowCount: 1, columnCount: 1 });
   };
   const commit = (value: string) => {
     if (!selection) return;

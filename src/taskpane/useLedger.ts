@@ -35,6 +35,8 @@ export function useLedger(host: Host) {
   // A 单位名录 edit followed by a ledger edit in one debounce window still re-reads the directory.
   const referenceChanged = useRef(false);
   const alive = useRef(true);
+  // The debounced re-read, reachable from handlers registered before it was defined.
+  const laterRef = useRef<(reference: boolean) => void>(() => undefined);
 
   const refresh = useCallback(
     async (options: { reference?: boolean } = {}) => {
@@ -69,16 +71,7 @@ export function useLedger(host: Host) {
         if (watch.current === null) {
           watch.current = 'pending';
           const registered = await host.run((context) =>
-            watchWorkbook(context, read.location.tableName, (source) => {
-              // Many edits in a row make one re-read, after the typing stops.
-              if (timer.current) clearTimeout(timer.current);
-              if (source === 'reference') referenceChanged.current = true;
-              timer.current = setTimeout(() => {
-                const reference = referenceChanged.current;
-                referenceChanged.current = false;
-                void refresh({ reference });
-              }, DEBOUNCE_MS);
-            }),
+            watchWorkbook(context, read.location.tableName, (source) => laterRef.current(source === 'reference')),
           );
           if (alive.current) watch.current = registered;
           else await stopWatching(host.runIn, registered);
@@ -89,6 +82,29 @@ export function useLedger(host: Host) {
     },
     [host],
   );
+
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  // Many changes in a row make one re-read, after they stop; a 单位名录 change also re-reads it.
+  const later = useCallback((reference: boolean) => {
+    if (timer.current) clearTimeout(timer.current);
+    if (reference) referenceChanged.current = true;
+    timer.current = setTimeout(() => {
+      const withReference = referenceChanged.current;
+      referenceChanged.current = false;
+      void refreshRef.current({ reference: withReference });
+    }, DEBOUNCE_MS);
+  }, []);
+  laterRef.current = later;
+
+  // Coming back to the pane (another pane was shown, Excel was in the background): check again.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') later(true);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [later]);
 
   useEffect(() => {
     alive.current = true;

@@ -871,6 +871,11 @@ describe('watchWorkbook', () => {
     sim.userEdit('任务台账', 'A1', [['标题改了']]);
     await Promise.resolve();
     expect(seen).toEqual(['ledger', 'reference']);
+    const { location } = await read(sim);
+    await sim.runExcel((c) => selectCell(c, location, 3, 3));
+    await Promise.resolve();
+    expect(seen.slice(0, 2)).toEqual(['ledger', 'reference']);
+    expect(new Set(seen.slice(2))).toEqual(new Set(['selection']));
   });
 
   it('still hears a ledger deleted and made again under the same name, and is silent once removed', async () => {

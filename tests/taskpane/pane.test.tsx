@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ExcelSim } from '../../src/excel-sim';
+import { ExcelSim, simModel } from '../../src/excel-sim';
 import { tasksForUnit, OFFICIAL_TASKS } from '../../src/ledger';
 import { App } from '../../src/taskpane/App';
 import type { Host } from '../../src/taskpane/host';
@@ -267,6 +267,27 @@ describe('task pane', () => {
     await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(true));
     expect((toggle as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByText(/此工作表的保护不是本加载项设置的/)).toBeTruthy();
+  });
+
+  it('re-checks when a dropdown choice raised no change event: on the next selection change, and when the pane is shown again', async () => {
+    const sim = new ExcelSim();
+    await createFromPane(sim);
+    const sheet = sim.sheet('任务台账');
+    // Excel on the web may not raise onChanged for a value picked from a cell's dropdown.
+    const silently = (row: number, value: string) => simModel.storeValue(simModel.writableCell(sheet, row, 3), value);
+    silently(4, '完成');
+    await act(async () => {
+      sim.state.select(sheet.id, { row: 9, column: 1, rowCount: 1, columnCount: 1 });
+      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
+    });
+    fireEvent.click(tab('校验'));
+    await screen.findByText(/第2项：状态“完成”不在列表/);
+    silently(5, '进行中');
+    await act(async () => {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
+    });
+    await screen.findByText(/第3项：状态“进行中”不在列表/);
   });
 
   it('removes its change handler when the pane goes away', async () => {
