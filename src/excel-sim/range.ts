@@ -3,8 +3,10 @@ import { formatAddress, intersects, type Rect } from './address';
 import { SimClientObject, type SimContext } from './core';
 import { RangeBound } from './rangePart';
 import { SimConditionalFormatCollection, SimDataValidation } from './rangeRules';
+import { MAX_COLUMNS } from './address';
 import { SimError } from './errors';
 import { evaluateFormula } from './formulas';
+import { shiftSheetRows } from './rowShift';
 import {
   applyTableFilters,
   DEFAULT_COLUMN_WIDTH,
@@ -301,6 +303,45 @@ export class SimRange extends SimClientObject {
       const { sheet, rect } = this._target();
       this.context.state.select(sheet.id, rect);
     });
+  }
+
+  /** Range.insert: whole rows only ("2:3", shift Down); the new rows are empty. */
+  insert(shift: 'Down' | 'Right'): SimRange {
+    const rows = this.wholeRows(shift, 'Down');
+    this.call('insert', shift, () => {
+      const { sheet, rect } = this.wholeRowTarget();
+      shiftSheetRows(sheet, this.context.state.tables, rect.row, rect.rowCount);
+      this.context.noteChange(sheet.id, rect);
+      this.context.state.notify();
+    });
+    return rows;
+  }
+
+  /** Range.delete: whole rows only ("2:3", shift Up). */
+  delete(shift: 'Up' | 'Left'): void {
+    this.wholeRows(shift, 'Up');
+    this.call('delete', shift, () => {
+      const { sheet, rect } = this.wholeRowTarget();
+      shiftSheetRows(sheet, this.context.state.tables, rect.row, -rect.rowCount);
+      this.context.noteChange(sheet.id, rect);
+      this.context.state.notify();
+    });
+  }
+
+  /** The target, when it is whole rows of an unprotected sheet (allowInsertRows is not modelled). */
+  private wholeRowTarget(): RangeTarget {
+    const target = this._target();
+    if (target.rect.column !== 0 || target.rect.columnCount !== MAX_COLUMNS)
+      throw new SimError('InvalidArgument', 'The simulator inserts and deletes whole rows only ("2:3").');
+    if (target.sheet.protection.protected)
+      throw new SimError('AccessDenied', `The sheet ${target.sheet.name} is protected.`);
+    return target;
+  }
+
+  private wholeRows(shift: string, expected: string): SimRange {
+    if (shift !== expected)
+      throw new SimError('InvalidArgument', `The simulator shifts whole rows only (${expected}), not ${shift}.`);
+    return this;
   }
 
   clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' = 'All'): void {

@@ -169,6 +169,37 @@ describe('excel-sim conformance', () => {
     expect(sim.values('Sheet1')[1][0]).toBe(46203);
   });
 
+  it('inserts and deletes whole rows: cells, tables, merges and validations move with them', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B1').values = [['title', '']];
+      sheet.getRange('A1:B1').merge();
+      sheet.getRange('A3:B5').values = [
+        ['h1', 'h2'],
+        [1, 'a'],
+        [2, 'b'],
+      ];
+      sheet.tables.add('A3:B5', true).name = 'T';
+      sheet.getRange('B4:B5').dataValidation.rule = { list: { inCellDropDown: true, source: 'a,b' } };
+      await c.sync();
+      sheet.getRange('2:3').insert('Down');
+      await c.sync();
+    });
+    const sheet = sim.sheet('Sheet1');
+    expect(sim.values('Sheet1').map((r) => r[0])).toEqual(['title', '', '', '', 'h1', 1, 2]);
+    expect(sim.state.tables[0].rect).toEqual({ row: 4, column: 0, rowCount: 3, columnCount: 2 });
+    expect(sheet.merges).toEqual([{ row: 0, column: 0, rowCount: 1, columnCount: 2 }]);
+    expect(sheet.validations[0].rect).toEqual({ row: 5, column: 1, rowCount: 2, columnCount: 1 });
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('6:6').delete('Up');
+      await c.sync();
+    });
+    expect(sim.values('Sheet1').map((r) => r[0])).toEqual(['title', '', '', '', 'h1', 2]);
+    expect(sim.state.tables[0].rect.rowCount).toBe(2);
+    expect(sheet.validations[0].rect).toEqual({ row: 5, column: 1, rowCount: 1, columnCount: 1 });
+  });
+
   it('refuses a table over merged cells with MergedRangeConflict (Excel.ErrorCodes.mergedRangeConflict)', async () => {
     const sim = new ExcelSim();
     const error = await sim

@@ -575,6 +575,31 @@ describe("a co-author's edit between the pane's read and its write", () => {
   });
 });
 
+describe('after the user inserts rows above the table (no event need reach the pane)', () => {
+  it('status, fix and selection still land on the task they name, and the messages cite the cell as it is now', async () => {
+    const sim = await withLedger();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['完成']];
+      await c.sync();
+    });
+    const { ledger, location } = await read(sim);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('2:3').insert('Down');
+      await c.sync();
+    });
+    // Task 5 was on row 8; it is on row 10 now.
+    const address = await sim.runExcel((c) =>
+      setTaskStatus(c, location, { no: 0, status: 3 }, 5, { status: '滞后', expectedStatus: '未启动' }),
+    );
+    expect(address).toBe('任务台账!D10');
+    expect(sim.values('任务台账')[9].slice(0, 4)).toEqual([5, OFFICIAL_TASKS[4].task, OFFICIAL_TASKS[4].units, '滞后']);
+    const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
+    await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
+    expect(sim.values('任务台账')[7][3]).toBe('已完成');
+    expect(await sim.runExcel((c) => selectCell(c, location, 2, 3))).toBe('任务台账!D8');
+  });
+});
+
 describe('after the ledger sheet is renamed', () => {
   it('select, fix, status and protection still find the table and name the sheet as it is now', async () => {
     const sim = await withLedger();

@@ -1,0 +1,71 @@
+// Inserting and deleting whole rows, as Range.insert('Down') / Range.delete('Up') do on rows
+// such as "2:3": everything at or below moves, and a table, merge, validation or conditional
+// format that spans the place grows or shrinks. Enough to test that the add-in never writes
+// by a position it read before the user inserted rows above its table.
+import type { Rect } from './address';
+import { SimError } from './errors';
+import type { SheetModel, TableModel } from './model';
+
+/** A rect after `count` rows were inserted at `at` (negative count: deleted from `at`). */
+function shifted(rect: Rect, at: number, count: number): Rect | null {
+  const end = rect.row + rect.rowCount;
+  if (count > 0) {
+    if (rect.row >= at) return { ...rect, row: rect.row + count };
+    if (end > at) return { ...rect, rowCount: rect.rowCount + count };
+    return rect;
+  }
+  const gone = -count;
+  const cutEnd = at + gone;
+  if (end <= at) return rect;
+  if (rect.row >= cutEnd) return { ...rect, row: rect.row - gone };
+  const kept = rect.rowCount - (Math.min(end, cutEnd) - Math.max(rect.row, at));
+  return kept > 0 ? { ...rect, row: Math.min(rect.row, at), rowCount: kept } : null;
+}
+
+function shiftRows(rows: Set<number>, at: number, count: number): Set<number> {
+  const out = new Set<number>();
+  for (const r of rows) {
+    if (r < at) out.add(r);
+    else if (count > 0) out.add(r + count);
+    else if (r >= at - count) out.add(r + count);
+  }
+  return out;
+}
+
+export function shiftSheetRows(sheet: SheetModel, tables: TableModel[], at: number, count: number): void {
+  for (const t of tables.filter((x) => x.sheetId === sheet.id)) {
+    // Deleting a table's header row would delete the table: Excel refuses that here.
+    if (count < 0 && t.rect.row >= at && t.rect.row < at - count && t.rect.row + t.rect.rowCount > at - count)
+      throw new SimError('InvalidOperation', 'Deleting these rows would cut a table in two.');
+  }
+  const cells = new Map(sheet.cells);
+  sheet.cells.clear();
+  for (const [key, cell] of cells) {
+    const [r, c] = key.split(',').map(Number);
+    if (r < at) sheet.cells.set(key, cell);
+    else if (count > 0) sheet.cells.set(`${r + count},${c}`, cell);
+    else if (r >= at - count) sheet.cells.set(`${r + count},${c}`, cell);
+  }
+  const heights = new Map(sheet.rowHeights);
+  sheet.rowHeights.clear();
+  for (const [r, h] of heights) {
+    if (r < at) sheet.rowHeights.set(r, h);
+    else if (count > 0) sheet.rowHeights.set(r + count, h);
+    else if (r >= at - count) sheet.rowHeights.set(r + count, h);
+  }
+  sheet.hiddenRows = shiftRows(sheet.hiddenRows, at, count);
+  sheet.filteredRows = shiftRows(sheet.filteredRows, at, count);
+  sheet.merges = sheet.merges.map((m) => shifted(m, at, count)).filter((m): m is Rect => m !== null);
+  sheet.validations = sheet.validations.flatMap((v) => {
+    const rect = shifted(v.rect, at, count);
+    return rect ? [{ ...v, rect }] : [];
+  });
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((f) => {
+    const rect = shifted(f.rect, at, count);
+    return rect ? [{ ...f, rect }] : [];
+  });
+  for (const t of tables.filter((x) => x.sheetId === sheet.id)) {
+    const rect = shifted(t.rect, at, count);
+    if (rect) t.rect = rect;
+  }
+}
