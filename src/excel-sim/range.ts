@@ -333,8 +333,7 @@ export class SimRange extends SimClientObject {
     const target = this._target();
     if (target.rect.column !== 0 || target.rect.columnCount !== MAX_COLUMNS)
       throw new SimError('InvalidArgument', 'The simulator inserts and deletes whole rows only ("2:3").');
-    if (target.sheet.protection.protected)
-      throw new SimError('AccessDenied', `The sheet ${target.sheet.name} is protected.`);
+    if (target.sheet.protection.protected) throw new SimError('AccessDenied', `The sheet ${target.sheet.name} is protected.`);
     return target;
   }
 
