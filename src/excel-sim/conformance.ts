@@ -36,7 +36,7 @@ import type {
   SimTableColumnCollection,
   SimTableRowCollection,
 } from './table';
-import type { SimRequestContext, SimSetting, SimSettingCollection, SimWorkbook } from './workbook';
+import type { SimRequestContext, SimSetting, SimSettingCollection, SimWorkbook, SimWorkbookProtection } from './workbook';
 import type {
   SimPageLayout,
   SimWorksheet,
@@ -117,11 +117,13 @@ export const CONFORMANCE: [
   Conforms<SimSetting, Excel.Setting>,
   Conforms<SimSettingCollection, Excel.SettingCollection>,
   Conforms<SimWorkbook, Excel.Workbook>,
+  Conforms<SimWorkbookProtection, Excel.WorkbookProtection>,
   Conforms<SimRequestContext, Excel.RequestContext>,
   Conforms<SimEventHandlers, OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimEventHandlerResult, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimClientResult<number>, OfficeExtension.ClientResult<number>>,
 ] = [
+  true,
   true,
   true,
   true,

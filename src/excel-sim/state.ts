@@ -21,6 +21,8 @@ export class WorkbookState {
   tables: TableModel[] = [];
   settings = new Map<string, unknown>();
   activeSheetId: string | null = null;
+  /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
+  structureProtected = false;
   selection: { sheetId: string; rect: Rect } | null = null;
   readonly stats = { syncs: 0, batches: [] as BatchStats[] };
   private nextId = 1;

@@ -71,17 +71,42 @@ export class SimSettingCollection extends SimCollection<SimSetting> {
   }
 }
 
+/** WorkbookProtection (ExcelApi 1.7): the structure of the workbook (its sheets). */
+export class SimWorkbookProtection extends SimClientObject {
+  protected exists(): boolean {
+    return true;
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return { protected: () => this.context.state.structureProtected };
+  }
+  get protected(): boolean {
+    return this.read('protected') as boolean;
+  }
+  protect(password?: string): void {
+    this.call('protect', { password: password ? '***' : undefined }, () => {
+      this.context.state.structureProtected = true;
+    });
+  }
+  unprotect(password?: string): void {
+    this.call('unprotect', { password: password ? '***' : undefined }, () => {
+      this.context.state.structureProtected = false;
+    });
+  }
+}
+
 export class SimWorkbook extends SimClientObject {
   private readonly worksheetsObject: SimWorksheetCollection;
   private readonly tablesObject: SimTableCollection;
   private readonly settingsObject: SimSettingCollection;
   private readonly selectionChanged: SimEventHandlers<{ type: 'SelectionChanged' }>;
+  private readonly protectionObject: SimWorkbookProtection;
 
   constructor(ctx: SimContext) {
     super(ctx);
     this.worksheetsObject = new SimWorksheetCollection(ctx);
     this.tablesObject = new SimTableCollection(ctx, null);
     this.settingsObject = new SimSettingCollection(ctx);
+    this.protectionObject = new SimWorkbookProtection(ctx);
     this.selectionChanged = new SimEventHandlers(ctx, (handler) =>
       ctx.state.onSelectionChanged(() => handler({ type: 'SelectionChanged' })),
     );
@@ -97,10 +122,18 @@ export class SimWorkbook extends SimClientObject {
     return { name: () => 'Book1.xlsx' };
   }
   protected override navigation(): Record<string, SimClientObject> {
-    return { worksheets: this.worksheetsObject, tables: this.tablesObject, settings: this.settingsObject };
+    return {
+      worksheets: this.worksheetsObject,
+      tables: this.tablesObject,
+      settings: this.settingsObject,
+      protection: this.protectionObject,
+    };
   }
   get name(): string {
     return this.read('name') as string;
+  }
+  get protection(): SimWorkbookProtection {
+    return this.protectionObject;
   }
   get worksheets(): SimWorksheetCollection {
     return this.worksheetsObject;

@@ -87,6 +87,7 @@ export class SimWorksheet extends SimClientObject {
   set name(name: string) {
     this.write('name', name, () => {
       const sheet = this._model();
+      guardStructure(this.context.state.structureProtected);
       sheet.name = checkSheetName(
         name,
         this.context.state.sheets.filter((s) => s !== sheet),
@@ -217,6 +218,7 @@ export class SimWorksheet extends SimClientObject {
   delete(): void {
     this.call('delete', null, () => {
       const state = this.context.state;
+      guardStructure(state.structureProtected);
       const sheet = this._model();
       if (state.sheets.filter((s) => s !== sheet && s.visibility === 'Visible').length === 0) {
         throw new SimError('InvalidOperation', 'The last visible sheet of a workbook cannot be deleted.');
@@ -229,6 +231,10 @@ export class SimWorksheet extends SimClientObject {
       state.notify();
     });
   }
+}
+
+function guardStructure(protectedStructure: boolean): void {
+  if (protectedStructure) throw new SimError('AccessDenied', 'The workbook structure is protected.');
 }
 
 export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
@@ -273,6 +279,7 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
     const ref = new SheetRef(this.context);
     this.call('add', name ?? null, () => {
       const state = this.context.state;
+      guardStructure(state.structureProtected);
       let chosen = name;
       if (chosen === undefined) {
         let n = state.sheets.length + 1;

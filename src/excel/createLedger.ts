@@ -5,7 +5,7 @@
 import { DEFAULT_STATUSES, LEDGER_COLUMNS, mapHeaders, OFFICIAL_TASKS, type CellValue } from '../ledger';
 import { columnLetter } from './cells';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
-import { LedgerError } from './errors';
+import { LedgerError, workbookProtectedError } from './errors';
 import { conditionalFormats, directoryStatusSource, formatColumns, printSetup, statusDropdown } from './ledgerFormat';
 import { DIRECTORY_SHEET, DIRECTORY_TABLE, LEDGER_SHEET, LEDGER_TABLE, LEDGER_TITLE } from './names';
 import type { ApiSupport } from './requirements';
@@ -52,7 +52,10 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
   sheets.load('items/name');
   const tables = context.workbook.tables;
   tables.load('items/name');
+  const structure = context.workbook.protection;
+  structure.load('protected');
   await context.sync();
+  if (structure.protected) throw workbookProtectedError();
 
   const tableNames = tables.items.map((t) => t.name);
   if (tableNames.some((n) => n.toLowerCase() === tableName.toLowerCase())) {

@@ -17,6 +17,17 @@ interface CodedError {
   debugInfo?: { errorLocation?: string };
 }
 
+/** Adding or removing sheets in a workbook whose structure is protected (审阅 > 保护工作簿). */
+export function workbookProtectedError(): LedgerError {
+  return new LedgerError(
+    {
+      zh: '工作簿结构受保护，无法新增、删除或重命名工作表。请在“审阅 > 保护工作簿”中撤销保护后重试；未做任何更改。',
+      en: 'The workbook structure is protected, so sheets cannot be added, deleted or renamed. Unprotect it (Review > Protect Workbook) and try again; nothing was changed.',
+    },
+    'WorkbookProtected',
+  );
+}
+
 /** Excel's error code (Excel.ErrorCodes / OfficeExtension.ErrorCodes) of any thrown value, or null. */
 export function excelErrorCode(error: unknown): string | null {
   const code = (error as CodedError | null)?.code;

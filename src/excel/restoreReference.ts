@@ -6,6 +6,7 @@
 import { DEFAULT_STATUSES, type CellValue, type HeaderMap } from '../ledger';
 import { freeName } from './createLedger';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
+import { workbookProtectedError } from './errors';
 import { setStatusValidation } from './ledgerFormat';
 import { DIRECTORY_HEADERS, DIRECTORY_SHEET, DIRECTORY_TABLE, STATUS_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
@@ -55,6 +56,8 @@ export async function restoreReference(
   sheets.load('items/name');
   const tables = context.workbook.tables;
   tables.load('items/name');
+  const structure = context.workbook.protection;
+  structure.load('protected');
   await context.sync();
 
   const tableNames = new Set(tables.items.map((t) => t.name));
@@ -88,6 +91,8 @@ export async function restoreReference(
           DIRECTORY_SHEET,
           sheets.items.map((s) => s.name),
         );
+  // Only a new sheet needs the workbook's structure unprotected.
+  if (!(existing && fits) && structure.protected) throw workbookProtectedError();
   const sheet = existing && fits ? sheets.getItem(existing.name) : sheets.add(sheetName);
   const keep = existing && fits ? fit : { directory: 0, statuses: 0 };
 

@@ -6,6 +6,7 @@
 // user text never becomes a formula).
 import type { CellStyle, SheetSpec, SpecCell } from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
+import { workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
 import { POINTS_PER_CHARACTER } from './ledgerFormat';
 import { SUMMARY_SETTING } from './names';
@@ -213,7 +214,10 @@ export async function writeSummarySheets(
   sheets.load('items/name, items/id');
   const setting = context.workbook.settings.getItemOrNullObject(SUMMARY_SETTING);
   setting.load('value');
+  const structure = context.workbook.protection;
+  structure.load('protected');
   await context.sync();
+  if (structure.protected) throw workbookProtectedError();
 
   const previous = !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter(isRecord) : [];
   const names = new Map(sheets.items.map((s) => [s.id, s.name]));

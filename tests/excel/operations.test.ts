@@ -600,6 +600,39 @@ describe('after the user inserts rows above the table (no event need reach the p
   });
 });
 
+describe('a workbook whose structure is protected', () => {
+  it('create, summaries and rebuilding 单位名录 on a new sheet say so plainly and change nothing', async () => {
+    const sim = new ExcelSim();
+    const protect = () =>
+      sim.run(async (c) => {
+        c.workbook.protection.protect();
+        await c.sync();
+      });
+    await protect();
+    const before = sim.snapshot();
+    const created = await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS })).catch((e) => e);
+    expect(created.code).toBe('WorkbookProtected');
+    expect(describeError(created).zh).toContain('保护工作簿');
+    expect(changedPaths(before, sim.snapshot())).toEqual([]);
+    sim.state.structureProtected = false;
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('单位名录').delete();
+      await c.sync();
+    });
+    await protect();
+    const { ledger, location } = await read(sim);
+    const held = sim.snapshot();
+    const summary = await sim
+      .runExcel((c) => writeSummarySheets(c, summarySheets(summarize(ledger, { asOf }), {}), { supports: ALL_SETS }))
+      .catch((e) => e);
+    expect(summary.code).toBe('WorkbookProtected');
+    const restore = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS)).catch((e) => e);
+    expect(restore.code).toBe('WorkbookProtected');
+    expect(changedPaths(held, sim.snapshot())).toEqual([]);
+  });
+});
+
 describe('after the ledger sheet is renamed', () => {
   it('select, fix, status and protection still find the table and name the sheet as it is now', async () => {
     const sim = await withLedger();
