@@ -2,8 +2,10 @@
 // ledger on a temporary sheet, read, validate, filter, set a status, summarize, clean up.
 // Anyone with Excel can so check that the add-in behaves there as it does here.
 import { dayFromLocalDate, summarize, summarySheets, tasksForUnit, validateLedger, type Bilingual } from '../ledger';
+import { adoptActiveSheet } from './adoptSheet';
 import { createLedger } from './createLedger';
 import { describeError, LedgerError } from './errors';
+import { setOfficialColumnsProtected } from './protection';
 import { readLedger } from './readLedger';
 import { readReference } from './reference';
 import type { ApiSupport } from './requirements';
@@ -24,6 +26,8 @@ export interface SelfTestStep {
 
 const SHEET = '自检台账';
 const TABLE = 'TaskLedgerSelfTest';
+const MERGED_SHEET = '自检合并';
+const MERGED_TABLE = 'TaskLedgerSelfTestMerged';
 
 /** Data rows of the table Excel shows (not hidden by a filter), read row by row in one sync. */
 async function visibleDataRows(context: Excel.RequestContext, tableName: string, rows: number): Promise<number> {
@@ -154,6 +158,73 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         const again = (await run((context) => readLedger(context, TABLE)))!;
         expect(again.ledger.rows[18][3] === '已完成', { zh: '状态未写入', en: 'the status was not written' });
         return { zh: address, en: address };
+      },
+    ],
+    [
+      'protected',
+      '保护正式列后仍可筛选、修改状态',
+      'Filter and set a status with the official columns protected',
+      async () => {
+        const read = (await run((context) => readLedger(context, TABLE)))!;
+        await run((context) => setOfficialColumnsProtected(context, read.location, read.ledger.header, true));
+        try {
+          const numbers = tasksForUnit(
+            read.ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
+            '市教育局',
+          );
+          await run((context) => applyUnitFilter(context, read.location, '序号', numbers));
+          const visible = await run((context) => visibleDataRows(context, TABLE, read.ledger.rows.length));
+          await run((context) => clearUnitFilter(context, read.location, '序号'));
+          await run((context) => setTaskStatus(context, read.location, { no: 0, status: 3 }, 20, { status: '滞后' }));
+          const again = (await run((context) => readLedger(context, TABLE)))!;
+          expect(visible === numbers.length && again.ledger.rows[19][3] === '滞后', {
+            zh: `受保护时筛选显示${visible}行（应为${numbers.length}），状态为“${String(again.ledger.rows[19][3])}”`,
+            en: `protected: ${visible} rows shown (expected ${numbers.length}), status "${String(again.ledger.rows[19][3])}"`,
+          });
+          return { zh: `显示${visible}行，状态已写入`, en: `${visible} rows shown, status written` };
+        } finally {
+          await run((context) => setOfficialColumnsProtected(context, read.location, read.ledger.header, false));
+        }
+      },
+    ],
+    [
+      'merged',
+      '含合并单元格的表格：转换被拒绝且不改动',
+      'A block with merged cells: adoption refused, nothing changed',
+      async () => {
+        const sheetName = await run(async (context) => {
+          const sheet = context.workbook.worksheets.add(MERGED_SHEET);
+          sheet.getRange('A1:C3').values = [
+            ['序号', '工作任务', '责任单位'],
+            [1, '自检任务', '市教育局'],
+            [2, '自检任务', '市教育局'],
+          ];
+          sheet.getRange('B2:C2').merge();
+          sheet.activate();
+          sheet.load('name');
+          await context.sync();
+          return sheet.name;
+        });
+        created.push(sheetName);
+        const refused = await run((context) => adoptActiveSheet(context, { supports, tableName: MERGED_TABLE })).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        const left = await run(async (context) => {
+          const tables = context.workbook.worksheets.getItem(sheetName).tables;
+          tables.load('items/name');
+          const header = context.workbook.worksheets.getItem(sheetName).getRange('D1:K1');
+          header.load('values');
+          await context.sync();
+          const written = header.values[0] as unknown[];
+          return { tables: tables.items.length, header: written.filter((v) => v !== '').length };
+        });
+        const code = (refused as { code?: string } | null)?.code;
+        expect(code === 'MergedCells' && left.tables === 0 && left.header === 0, {
+          zh: `结果：${code ?? '未拒绝'}，留下表格${left.tables}个、标题${left.header}个`,
+          en: `result: ${code ?? 'not refused'}, ${left.tables} tables and ${left.header} headers left`,
+        });
+        return { zh: '已拒绝，工作表未改动', en: 'refused, sheet unchanged' };
       },
     ],
     [

@@ -105,7 +105,7 @@ const zh = {
     featureOff: '已停用',
     selfTest: '运行自检',
     selfTestHint:
-      '先检查本工作簿的单位名录和状态列表，再在临时工作表上依次新建、读取、校验、筛选（核对显示的行数）、修改状态、写入以“=”开头的文字、生成汇总，然后删除临时工作表。',
+      '先检查本工作簿的单位名录和状态列表，再在临时工作表上依次新建、读取、校验、筛选（核对显示的行数）、修改状态、在保护正式列时筛选和修改状态、转换含合并单元格的表格（应被拒绝）、写入以“=”开头的文字、生成汇总，然后删除临时工作表。',
     version: (v: string) => `版本 ${v}`,
     protect: '保护正式列（序号、工作任务、责任单位）',
     protectedOn: '已保护正式列，其他列仍可编辑，可筛选。Excel 不能对受保护工作表中的表格排序：排序前请先关闭保护。',
@@ -233,7 +233,7 @@ const en: Strings = {
     featureOff: 'off',
     selfTest: 'Run self-test',
     selfTestHint:
-      "Checks this workbook's unit directory and status list, then on a temporary sheet: create, read, check, filter (counting the rows shown), set a status, write text starting with =, summarize, then delete the sheet.",
+      "Checks this workbook's unit directory and status list, then on temporary sheets: create, read, check, filter (counting the rows shown), set a status, filter and set a status with the official columns protected, adopt a block with merged cells (must be refused), write text starting with =, summarize, then delete the sheets.",
     version: (v: string) => `Version ${v}`,
     protect: 'Protect the official columns (序号, 工作任务, 责任单位)',
     protectedOn:

@@ -973,6 +973,8 @@ describe('self-test', () => {
       ['validate', true],
       ['filter', true],
       ['status', true],
+      ['protected', true],
+      ['merged', true],
       ['text', true],
       ['summary', true],
       ['cleanup', true],
