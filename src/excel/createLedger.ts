@@ -7,6 +7,7 @@ import { columnLetter } from './cells';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { LedgerError, workbookProtectedError } from './errors';
 import { conditionalFormats, directoryStatusSource, formatColumns, printSetup, statusDropdown } from './ledgerFormat';
+import { loadOutline } from './outline';
 import { DIRECTORY_SHEET, DIRECTORY_TABLE, LEDGER_SHEET, LEDGER_TABLE, LEDGER_TITLE } from './names';
 import type { ApiSupport } from './requirements';
 
@@ -48,12 +49,7 @@ export function officialLedgerRows(): CellValue[][] {
 export async function createLedger(context: Excel.RequestContext, options: CreateOptions): Promise<CreateResult> {
   const tableName = options.tableName ?? LEDGER_TABLE;
   const withDirectory = options.withDirectory ?? true;
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const tables = context.workbook.tables;
-  tables.load('items/name');
-  const structure = context.workbook.protection;
-  structure.load('protected');
+  const { sheets, tables, structure } = loadOutline(context);
   await context.sync();
   if (structure.protected) throw workbookProtectedError();
 

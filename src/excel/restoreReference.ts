@@ -8,6 +8,7 @@ import { freeName } from './createLedger';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { workbookProtectedError } from './errors';
 import { setStatusValidation } from './ledgerFormat';
+import { loadOutline } from './outline';
 import { DIRECTORY_HEADERS, DIRECTORY_SHEET, DIRECTORY_TABLE, STATUS_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
 import type { ApiSupport } from './requirements';
@@ -52,12 +53,7 @@ export async function restoreReference(
   header: HeaderMap,
   supports: ApiSupport,
 ): Promise<RestoreResult> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const tables = context.workbook.tables;
-  tables.load('items/name');
-  const structure = context.workbook.protection;
-  structure.load('protected');
+  const { sheets, tables, structure } = loadOutline(context);
   await context.sync();
 
   const tableNames = new Set(tables.items.map((t) => t.name));
