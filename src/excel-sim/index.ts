@@ -1,18 +1,10 @@
 // excel-sim: an in-memory Excel host strict enough that passing tests mean the code would
 // work in Excel. Tests and the preview page create one and hand its context to src/excel.
-import { formatAddress, parseRef, splitSheet, type Rect } from './address';
+import { formatAddress, parseRef, splitSheet } from './address';
 import { SimError } from './errors';
+import { listItems } from './lists';
 import { evaluateFormula } from './formulas';
-import {
-  displayText,
-  isLockedForEdit,
-  readCell,
-  storeValue,
-  usedRect,
-  writableCell,
-  applyTableFilters,
-  type SheetModel,
-} from './model';
+import { isLockedForEdit, readCell, storeValue, usedRect, writableCell, applyTableFilters, type SheetModel } from './model';
 import { WorkbookState } from './state';
 import { SimRequestContext } from './workbook';
 
@@ -141,40 +133,7 @@ export class ExcelSim {
         column >= v.rect.column &&
         column < v.rect.column + v.rect.columnCount,
     );
-    return rule?.list ? this.listItems(sheet, rule.list.source) : null;
-  }
-
-  private listItems(sheet: SheetModel, source: string): string[] {
-    if (!source.startsWith('=')) return source.split(',').map((s) => s.trim());
-    // =INDIRECT("Table[Column]"): the column's cells as the table has them now.
-    const structured = /^=INDIRECT\("([^"[\]]+)\[([^\]]+)\]"\)$/.exec(source);
-    if (structured) {
-      const table = this.state.tables.find((t) => t.name.toLowerCase() === structured[1].toLowerCase());
-      const owner = table ? this.state.sheetById(table.sheetId) : undefined;
-      if (!table || !owner) return [];
-      const column = Array.from({ length: table.rect.columnCount }, (_, c) =>
-        displayText(readCell(owner, table.rect.row, table.rect.column + c)),
-      ).indexOf(structured[2]);
-      if (column < 0) return [];
-      const items: string[] = [];
-      for (let r = table.rect.row + 1; r < table.rect.row + table.rect.rowCount; r++) {
-        const text = displayText(readCell(owner, r, table.rect.column + column));
-        if (text) items.push(text);
-      }
-      return items;
-    }
-    const { sheet: named, ref } = splitSheet(source.slice(1));
-    const target = named ? this.state.findSheet(named) : sheet;
-    const rect: Rect | null = parseRef(ref);
-    if (!target || !rect) return [];
-    const items: string[] = [];
-    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
-      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
-        const text = displayText(readCell(target, r, c));
-        if (text) items.push(text);
-      }
-    }
-    return items;
+    return rule?.list ? listItems(this.state, sheet, rule.list.source) : null;
   }
 
   private validationRefusal(sheet: SheetModel, row: number, column: number, value: unknown): EditResult | null {
@@ -188,7 +147,7 @@ export class ExcelSim {
     if (!rule?.list) return null;
     const text = value === null || value === undefined ? '' : String(value);
     if (text === '' && rule.ignoreBlanks) return null;
-    if (this.listItems(sheet, rule.list.source).includes(text)) return null;
+    if (listItems(this.state, sheet, rule.list.source).includes(text)) return null;
     if (!rule.errorAlert.showAlert || rule.errorAlert.style !== 'Stop') return null;
     return {
       ok: false,

@@ -4,7 +4,8 @@
 import { intersects, type Rect } from './address';
 import { SimClientObject, SimClientResult, type SimContext } from './core';
 import { SimError } from './errors';
-import type { ConditionalRule, SheetModel, ValidationRule } from './model';
+import { listItems } from './lists';
+import { displayText, readCell, type ConditionalRule, type SheetModel, type ValidationRule } from './model';
 import type { SimRange } from './range';
 import { RangeBound } from './rangePart';
 
@@ -46,7 +47,34 @@ export class SimDataValidation extends RangeBound {
       errorAlert: () => ({ ...(rule()?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' }) }),
       prompt: () => ({ ...(rule()?.prompt ?? { showPrompt: false, title: '', message: '' }) }),
       ignoreBlanks: () => rule()?.ignoreBlanks ?? true,
+      valid: () => this.validity(),
     };
+  }
+
+  /** DataValidation.valid (ExcelApi 1.8): true when every cell passes, false when none does, else null. */
+  private validity(): boolean | null {
+    const { sheet, rect } = this.target();
+    const rules = sheet.validations;
+    let passed = 0;
+    let failed = 0;
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        const v = rules.find(
+          (x) =>
+            r >= x.rect.row && r < x.rect.row + x.rect.rowCount && c >= x.rect.column && c < x.rect.column + x.rect.columnCount,
+        );
+        const text = displayText(readCell(sheet, r, c));
+        const ok =
+          !v?.list || (text === '' && v.ignoreBlanks) || listItems(this.context.state, sheet, v.list.source).includes(text);
+        if (ok) passed++;
+        else failed++;
+      }
+    }
+    return failed === 0 ? true : passed === 0 ? false : null;
+  }
+
+  get valid(): boolean {
+    return this.read('valid') as boolean;
   }
 
   get type(): Excel.DataValidation['type'] {

@@ -65,8 +65,8 @@ export function formatColumns(area: LedgerArea, widths: boolean): void {
   all.format.verticalAlignment = 'Top';
 }
 
-/** Where the dropdown takes its list from: the StatusList table (on the named sheet), or the list itself. */
-export type StatusSource = { readonly sheetName: string } | 'inline';
+/** Where the dropdown takes its list from: a status table (StatusList unless named) on the named sheet, or the list itself. */
+export type StatusSource = { readonly sheetName: string; readonly table?: string } | 'inline';
 
 /** The status list kept in 单位名录. */
 export function directoryStatusSource(sheetName = DIRECTORY_SHEET): StatusSource {
@@ -77,7 +77,9 @@ export function directoryStatusSource(sheetName = DIRECTORY_SHEET): StatusSource
  * The table's status column by name, through INDIRECT: a list validation cannot name a table
  * column directly, and a fixed address would miss a status the user appends to the table.
  */
-export const STATUS_LIST_FORMULA = `=INDIRECT("${STATUS_TABLE}[状态]")`;
+export function statusListFormula(table: string = STATUS_TABLE): string {
+  return `=INDIRECT("${table}[状态]")`;
+}
 
 /**
  * An in-cell list with a Stop alert on the given cells. Data validation is ExcelApi 1.8: below
@@ -96,7 +98,7 @@ export function setStatusValidation(
     list: {
       inCellDropDown: true,
       // The list lives in a table the user can edit; inline only when that table is absent.
-      source: source === 'inline' ? statuses.join(',') : STATUS_LIST_FORMULA,
+      source: source === 'inline' ? statuses.join(',') : statusListFormula(source.table),
     },
   };
   range.dataValidation.errorAlert = {

@@ -5,6 +5,7 @@ import { dayFromLocalDate, summarize, summarySheets, tasksForUnit, validateLedge
 import { adoptActiveSheet } from './adoptSheet';
 import { createLedger } from './createLedger';
 import { describeError, LedgerError } from './errors';
+import { setStatusValidation } from './ledgerFormat';
 import { setOfficialColumnsProtected } from './protection';
 import { readLedger } from './readLedger';
 import { readReference } from './reference';
@@ -27,6 +28,7 @@ export interface SelfTestStep {
 const SHEET = '自检台账';
 const TABLE = 'TaskLedgerSelfTest';
 const MERGED_SHEET = '自检合并';
+const STATUS_PROBE_TABLE = 'StatusListSelfTest';
 const MERGED_TABLE = 'TaskLedgerSelfTestMerged';
 
 /** Data rows of the table Excel shows (not hidden by a filter), read row by row in one sync. */
@@ -185,6 +187,38 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         } finally {
           await run((context) => setOfficialColumnsProtected(context, read.location, read.ledger.header, false));
         }
+      },
+    ],
+    [
+      'statusList',
+      '状态列表中新加的状态可在下拉中选用',
+      'A status added to the status table is accepted by the dropdown',
+      async () => {
+        // Data validation is ExcelApi 1.8; without it there is no cell dropdown to probe.
+        if (!supports('1.8')) return { zh: '跳过（需要 ExcelApi 1.8）', en: 'skipped (needs ExcelApi 1.8)' };
+        const accepted = await run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(SHEET);
+          // A status table of the test's own, beside the temporary ledger: the user's StatusList is not touched.
+          sheet.getRange('N1:N3').values = [['状态'], ['未启动'], ['已完成']];
+          sheet.tables.add('N1:N3', true).name = STATUS_PROBE_TABLE;
+          const cell = context.workbook.tables.getItem(TABLE).columns.getItem('状态').getDataBodyRange().getCell(0, 0);
+          setStatusValidation(cell, ['未启动', '已完成'], { sheetName: SHEET, table: STATUS_PROBE_TABLE }, supports);
+          context.workbook.tables.getItem(STATUS_PROBE_TABLE).rows.add(undefined, [['自检新增状态']]);
+          const validation = cell.dataValidation;
+          cell.values = [['自检新增状态']];
+          validation.load('valid');
+          await context.sync();
+          const added = validation.valid;
+          cell.values = [['不在列表中']];
+          validation.load('valid');
+          await context.sync();
+          return { added, outside: validation.valid };
+        });
+        expect(accepted.added === true && accepted.outside === false, {
+          zh: `新加的状态${accepted.added ? '被接受' : '未被接受'}，列表外的值${accepted.outside ? '也被接受' : '被拒绝'}`,
+          en: `the added status was ${accepted.added ? '' : 'not '}accepted; a value outside the list was ${accepted.outside ? 'accepted' : 'refused'}`,
+        });
+        return { zh: '新加的状态可选，列表外的值被拒绝', en: 'added status accepted, others refused' };
       },
     ],
     [

@@ -974,6 +974,7 @@ describe('self-test', () => {
       ['filter', true],
       ['status', true],
       ['protected', true],
+      ['statusList', true],
       ['merged', true],
       ['text', true],
       ['summary', true],
