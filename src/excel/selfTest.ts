@@ -204,15 +204,14 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           const cell = context.workbook.tables.getItem(TABLE).columns.getItem('状态').getDataBodyRange().getCell(0, 0);
           setStatusValidation(cell, ['未启动', '已完成'], { sheetName: SHEET, table: STATUS_PROBE_TABLE }, supports);
           context.workbook.tables.getItem(STATUS_PROBE_TABLE).rows.add(undefined, [['自检新增状态']]);
-          const validation = cell.dataValidation;
           cell.values = [['自检新增状态']];
-          validation.load('valid');
+          cell.load('dataValidation/valid');
           await context.sync();
-          const added = validation.valid;
+          const added = cell.dataValidation.valid;
           cell.values = [['不在列表中']];
-          validation.load('valid');
+          cell.load('dataValidation/valid');
           await context.sync();
-          return { added, outside: validation.valid };
+          return { added, outside: cell.dataValidation.valid };
         });
         expect(accepted.added === true && accepted.outside === false, {
           zh: `新加的状态${accepted.added ? '被接受' : '未被接受'}，列表外的值${accepted.outside ? '也被接受' : '被拒绝'}`,
