@@ -5,6 +5,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 
 // The office-addins rules are all errors: a sync in a loop or a read before load is a bug here.
+// A rule's options replace, not merge, across blocks: every import restriction repeats this one.
+const EXCELJS = { name: 'exceljs', message: 'Only src/files reads and writes workbook files, behind its own interface.' };
+
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, 'error']));
 
 export default tseslint.config(
@@ -31,6 +34,78 @@ export default tseslint.config(
     // The simulator is handed to src/excel as an Excel context: the one place `any` may appear.
     files: ['src/excel-sim/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/files/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [EXCELJS] }],
+    },
+  },
+  // The layer arrows of DESIGN.md, enforced (as excalidraw enforces its package boundaries):
+  // taskpane, commands -> excel -> ledger; preview -> taskpane + excel-sim. Each block says why.
+  {
+    files: ['src/ledger/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [EXCELJS],
+          patterns: [
+            { group: ['../*', '!../ledger'], message: 'src/ledger is the pure core: it imports nothing outside itself.' },
+            { group: ['react', 'react-*', '@fluentui/*'], message: 'src/ledger is the pure core: no React, no UI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/excel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [EXCELJS],
+          patterns: [
+            {
+              group: ['../excel-sim', '../excel-sim/*'],
+              message: 'src/excel never imports the simulator: tests and the preview hand it in as the context.',
+            },
+            {
+              group: [
+                '../taskpane',
+                '../taskpane/*',
+                '../files',
+                '../files/*',
+                '../commands',
+                '../commands/*',
+                '../preview',
+                '../preview/*',
+              ],
+              message: 'src/excel is called by the pane and the commands, never the other way round.',
+            },
+            { group: ['react', 'react-*', '@fluentui/*'], message: 'src/excel moves cells; it has no UI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [EXCELJS],
+          patterns: [
+            {
+              group: ['../taskpane', '../taskpane/*', '../preview', '../preview/*'],
+              message: 'Ribbon commands run without the pane: they use src/excel and src/ledger only.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.{js,cjs}'],

@@ -1,0 +1,65 @@
+// The layer arrows are enforced by lint: a planted wrong import in each layer must fail, and
+// the same import where the arrows allow it must pass.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+
+const SAMPLES: [file: string, source: string][] = [
+  ['src/ledger/planted.ts', "import { readLedger } from '../excel';\nexport const x = readLedger;\n"],
+  ['src/ledger/planted.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
+  ['src/excel/planted.ts', "import { ExcelSim } from '../excel-sim';\nexport const x = ExcelSim;\n"],
+  ['src/excel/planted.ts', "import { App } from '../taskpane/App';\nexport const x = App;\n"],
+  ['src/commands/planted.ts', "import { App } from '../taskpane/App';\nexport const x = App;\n"],
+  ['src/taskpane/planted.ts', "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;\n"],
+  ['src/excel/planted.ts', "import { OFFICIAL_TASKS } from '../ledger';\nexport const x = OFFICIAL_TASKS;\n"],
+  ['src/ledger/planted.ts', "import { OFFICIAL_TASKS } from './officialTasks';\nexport const x = OFFICIAL_TASKS;\n"],
+  ['src/taskpane/planted.ts', "import { readLedger } from '../excel';\nexport const x = readLedger;\n"],
+  ['src/files/planted.ts', "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;\n"],
+];
+
+/**
+ * The project's own lint over each sample as if it were that file (nothing is written to disk).
+ * ESLint loads the flat config as an ES module, so it runs in a child Node, not inside jest.
+ */
+function lintSamples(): string[][] {
+  const script = `
+    import { ESLint } from 'eslint';
+    const samples = JSON.parse(process.argv[1]);
+    const eslint = new ESLint({ cwd: process.cwd() });
+    const out = [];
+    for (const [file, source] of samples) {
+      const [result] = await eslint.lintText(source, { filePath: file });
+      out.push(result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message));
+    }
+    console.log(JSON.stringify(out));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(SAMPLES)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as string[][];
+}
+
+const messages = lintSamples();
+const restricted = (i: number) => messages[i].join('\n');
+
+jest.setTimeout(60_000);
+
+describe('layer boundaries (eslint no-restricted-imports)', () => {
+  it.each([
+    [0, 'pure core'],
+    [1, 'no React'],
+    [2, 'never imports the simulator'],
+    [3, 'never the other way round'],
+    [4, 'without the pane'],
+    [5, 'Only src/files'],
+  ])('planted import %i fails lint, saying "%s"', (i, says) => {
+    expect(restricted(i)).toContain(says);
+    expect(SAMPLES[i][0]).toMatch(/^src\//);
+  });
+
+  it('allows what the arrows allow', () => {
+    for (const i of [6, 7, 8, 9]) expect([SAMPLES[i][0], restricted(i)]).toEqual([SAMPLES[i][0], '']);
+  });
+});
