@@ -23,30 +23,28 @@ export class ExcelSim {
   readonly state = new WorkbookState();
 
   /** Like Excel.run: one context per batch, a final sync for anything still queued. */
-  async run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
-    const context = new SimRequestContext(this.state);
-    try {
-      const result = await batch(context);
-      if (context._ctx.hasPending()) await context.sync();
-      return result;
-    } finally {
-      context._ctx.closed = true;
-    }
+  run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
+    return this.within(new SimRequestContext(this.state), batch);
   }
 
   /**
    * Excel.run(context, batch): a batch in the context of an earlier run, as office-js requires
    * for removing an event handler registered there.
    */
-  async runIn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  runIn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const sim = context as unknown as SimRequestContext;
     sim._ctx.closed = false;
+    return this.within(sim, () => batch(context));
+  }
+
+  /** Runs a batch in an open context, syncs what is left, then closes it: objects of a finished run are refused. */
+  private async within<T>(context: SimRequestContext, batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
     try {
       const result = await batch(context);
-      if (sim._ctx.hasPending()) await sim.sync();
+      if (context._ctx.hasPending()) await context.sync();
       return result;
     } finally {
-      sim._ctx.closed = true;
+      context._ctx.closed = true;
     }
   }
 
