@@ -30,3 +30,48 @@ export function sheetRowNumber(place: SheetPlace, row: number): number {
 export function cellRef(place: SheetPlace, row: number, column: number): string {
   return `${columnLetter(place.firstColumn + column)}${sheetRowNumber(place, row)}`;
 }
+
+/** A block of cells by 0-based sheet row and column. */
+export interface CellBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const letter of letters.toUpperCase()) n = n * 26 + (letter.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** 'D27', 'B5:D7' or '任务台账!D27' as a block; null for anything else (whole rows, columns, names). */
+export function blockOf(address: string): CellBlock | null {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(local.trim());
+  if (!match) return null;
+  const [c1, r1] = [columnIndex(match[1]), Number(match[2]) - 1];
+  const [c2, r2] = match[3] ? [columnIndex(match[3]), Number(match[4]) - 1] : [c1, r1];
+  const row = Math.min(r1, r2);
+  const column = Math.min(c1, c2);
+  return { row, column, rowCount: Math.abs(r2 - r1) + 1, columnCount: Math.abs(c2 - c1) + 1 };
+}
+
+export function blockContains(outer: CellBlock, inner: CellBlock): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.rowCount <= outer.row + outer.rowCount &&
+    inner.column + inner.columnCount <= outer.column + outer.columnCount
+  );
+}
+
+/** The smallest block holding all the given blocks (null for none). */
+export function blockAround(blocks: readonly CellBlock[]): CellBlock | null {
+  if (blocks.length === 0) return null;
+  const row = Math.min(...blocks.map((b) => b.row));
+  const column = Math.min(...blocks.map((b) => b.column));
+  const bottom = Math.max(...blocks.map((b) => b.row + b.rowCount));
+  const right = Math.max(...blocks.map((b) => b.column + b.columnCount));
+  return { row, column, rowCount: bottom - row, columnCount: right - column };
+}

@@ -42,6 +42,12 @@ export function isoDate(day: Day): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
+/** The inverse of isoDate: '2026-11-28' (a date input's value) to a day, or null. */
+export function dayFromIso(text: string): Day | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return match ? dayOf(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+}
+
 const chineseCache = new Map<Day, string>();
 
 /** 2026年11月28日 */

@@ -267,14 +267,13 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
 export function unitSheet(model: SummaryModel, unit: string, options: SpecOptions = {}): SheetSpec {
   const plan = options.planTitle ?? PLAN_TITLE;
   const tasks = unitTasks(model, unit, options);
-  const refs = model.tasks.map((x) => ({ no: x.no, units: x.unitsText }));
-  const leads = new Set(tasksForUnit(refs, unit, { role: 'lead', directory: options.directory }));
-  const direct = new Set(tasksForUnit(refs, unit, { includeCollectives: false, directory: options.directory }));
+  const leads = new Set(tasksForUnit(model.tasks, unit, { role: 'lead', directory: options.directory }));
+  const direct = new Set(tasksForUnit(model.tasks, unit, { includeCollectives: false, directory: options.directory }));
   const done = tasks.filter((x) => x.done).length;
   const width = 9;
   const rows: SpecRow[] = titleRows(
     asOfTitle(`${unit}${plan}推进情况`, model.asOf),
-    `共${tasks.length}项（牵头${tasks.filter((x) => x.no !== null && leads.has(x.no)).length}项），已完成${done}项。请于每月报送前核对“进展情况”“存在问题”“下步计划”。`,
+    `共${tasks.length}项（牵头${tasks.filter((x) => leads.has(x.no)).length}项），已完成${done}项。请于每月报送前核对“进展情况”“存在问题”“下步计划”。`,
     width,
   );
   const headerRow = rows.length;

@@ -6,8 +6,8 @@ import type { HealthLight } from './health';
 import type { Ledger } from './ledger';
 import { validateLedger, type Finding, type ValidateOptions } from './validation';
 import { DEFAULT_STATUSES, STATUS_LAGGING } from './statuses';
-import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
-import { reachCache, tasksForUnit, unitTaskCounts } from './unitSelection';
+import { ledgerTasks, type LedgerTask, type NumberedTask, type ReadOptions } from './tasks';
+import { reachCache, tasksReaching, unitTaskCounts } from './unitSelection';
 import { indexFor, type UnitKind } from './units';
 
 export interface StatusCount {
@@ -216,11 +216,8 @@ function unitRows(
 }
 
 /** One unit's own tasks (any role, collectives included), in sheet order. */
-export function unitTasks(model: SummaryModel, unit: string, options: Pick<ReadOptions, 'directory'> = {}): LedgerTask[] {
-  // model.tasks holds one row per 序号, so a number names exactly one row here.
-  const refs = model.tasks.map((t) => ({ no: t.no, units: t.unitsText }));
-  const wanted = new Set(tasksForUnit(refs, unit, { directory: options.directory }));
-  return model.tasks.filter((t) => wanted.has(t.no as number));
+export function unitTasks(model: SummaryModel, unit: string, options: Pick<ReadOptions, 'directory'> = {}): NumberedTask[] {
+  return tasksReaching(model.tasks, [unit], { directory: options.directory });
 }
 
 export interface Analysis {

@@ -41,6 +41,13 @@ export interface LedgerTask {
   readonly problems: string;
 }
 
+/** A task with a whole 序号: the only kind the pane can address (filter, set a status). */
+export type NumberedTask = LedgerTask & { readonly no: number };
+
+export function isNumbered(task: LedgerTask): task is NumberedTask {
+  return task.no !== null;
+}
+
 const NO_PROGRESS: ProgressReading = { kind: 'ok', percent: 0, source: 'number' };
 
 export function readTaskNumber(value: unknown): number | null {

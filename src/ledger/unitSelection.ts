@@ -1,14 +1,15 @@
 // Which tasks reach a unit: named directly, or through a collective that includes it
 // (双辽市人民政府 is reached by 各县（市）人民政府, 各县（市）区人民政府 and 各级人民政府).
 import { parseResponsibleUnits, type UnitRole } from './responsibleUnits';
+import { isNumbered, type LedgerTask, type NumberedTask } from './tasks';
 import { indexFor, type UnitDirectory, type UnitIndex, type UnitKind } from './units';
 
 export type RoleFilter = 'any' | 'lead' | 'partner';
 
-export interface TaskRef {
-  readonly no: unknown;
-  readonly units: unknown;
-}
+/** A task as the plan lists it (序号 and 责任单位 text), or a ledger row read as a task. */
+export type TaskRef = { readonly no: unknown; readonly units: unknown } | LedgerTask;
+
+const unitsOf = (task: TaskRef): unknown => ('unitsText' in task ? task.unitsText : task.units);
 
 export interface UnitSelectionOptions {
   readonly role?: RoleFilter;
@@ -78,9 +79,27 @@ export function tasksForUnit(tasks: readonly TaskRef[], unit: string, options: U
   const out = new Set<number>();
   for (const task of tasks) {
     const no = taskNumber(task.no);
-    if (no !== null && reaches(reachFor(task.units), name, role, includeCollectives)) out.add(no);
+    if (no !== null && reaches(reachFor(unitsOf(task)), name, role, includeCollectives)) out.add(no);
   }
   return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * The ledger tasks that reach any of `units`, in sheet order, each 序号 once (its first row):
+ * what the 筛选 tab lists, filters and summarizes for a choice of units.
+ */
+export function tasksReaching(
+  tasks: readonly LedgerTask[],
+  units: readonly string[],
+  options: UnitSelectionOptions = {},
+): NumberedTask[] {
+  const wanted = new Set(units.flatMap((unit) => tasksForUnit(tasks, unit, options)));
+  const seen = new Set<number>();
+  return tasks.filter(isNumbered).filter((task) => {
+    if (!wanted.has(task.no) || seen.has(task.no)) return false;
+    seen.add(task.no);
+    return true;
+  });
 }
 
 export interface UnitTaskCount {
@@ -113,7 +132,7 @@ export function unitTaskCounts(tasks: readonly TaskRef[], directory?: UnitDirect
     // Like tasksForUnit, a task number counts once.
     if (no === null || seenNumbers.has(no)) continue;
     seenNumbers.add(no);
-    for (const [name, roles] of reachFor(task.units)) {
+    for (const [name, roles] of reachFor(unitsOf(task))) {
       let tally = tallies.get(name);
       if (!tally) {
         tally = blank('unknown', false);

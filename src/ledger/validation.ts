@@ -3,6 +3,7 @@
 // It never throws, whatever the cells hold.
 import { cellRef, sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { columnSpec, LEDGER_COLUMNS, type ColumnKey } from './columns';
+import type { Bilingual } from './language';
 import { chineseDate, dayFromSerial, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
@@ -48,11 +49,6 @@ export type RuleId =
   | 'cell.error'
   | 'reference.missing'
   | 'reference.damaged';
-
-export interface Bilingual {
-  readonly zh: string;
-  readonly en: string;
-}
 
 export const RULES: Record<RuleId, { readonly severity: Severity; readonly title: Bilingual }> = {
   'header.missing': { severity: 'error', title: { zh: '缺少必需列', en: 'Required column missing' } },

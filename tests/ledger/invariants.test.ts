@@ -3,7 +3,6 @@
 // inserted, near and far edits, swapped numbers, repeats, blank rows, dates), then checked.
 import fc from 'fast-check';
 import {
-  dayOf,
   fixesFor,
   makeLedger,
   OFFICIAL_TASKS,
@@ -17,8 +16,8 @@ import {
   type Ledger,
 } from '../../src/ledger';
 import { col, HEADER } from './fixtures';
+import { asOf } from '../asOf';
 
-const asOf = dayOf(2026, 11, 28) as number;
 const find = officialTextIndex(OFFICIAL_TASKS);
 
 /** A row as a person might leave it. */

@@ -1,5 +1,4 @@
 import {
-  dayOf,
   makeLedger,
   matchOfficialTasks,
   OFFICIAL_TASKS,
@@ -12,8 +11,8 @@ import {
   type Ledger,
 } from '../../src/ledger';
 import { col, HEADER, officialRows } from './fixtures';
+import { asOf } from '../asOf';
 
-const asOf = dayOf(2026, 11, 28) as number;
 const official = (no: number) => OFFICIAL_TASKS[no - 1];
 
 function row(no: CellValue, task: string, units: string, status = '序时推进'): CellValue[] {

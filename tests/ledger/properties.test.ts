@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  dayOf,
   makeLedger,
   parseDeadline,
   parseResponsibleUnits,
@@ -13,8 +12,7 @@ import {
   type Finding,
 } from '../../src/ledger';
 import { HEADER, officialRows } from './fixtures';
-
-const asOf = dayOf(2026, 11, 28) as number;
+import { asOf } from '../asOf';
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),

@@ -11,8 +11,7 @@ import {
   type CellValue,
 } from '../../src/ledger';
 import { col, HEADER, ledgerWith, officialRows, set } from './fixtures';
-
-const asOf = dayOf(2026, 11, 28) as number;
+import { asOf } from '../asOf';
 
 describe('deadlines typed as years', () => {
   it('reads 2026 as the end of 2026, and 2026.12 as December 2026', () => {

@@ -1,6 +1,5 @@
 import {
   behindSheet,
-  dayOf,
   OFFICIAL_TASKS,
   overviewSheet,
   safeSheetName,
@@ -12,8 +11,7 @@ import {
   type SheetSpec,
 } from '../../src/ledger';
 import { ledgerWith, set } from './fixtures';
-
-const asOf = dayOf(2026, 11, 28) as number;
+import { asOf } from '../asOf';
 
 function sampleLedger() {
   return ledgerWith((r) => {

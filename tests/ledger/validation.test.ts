@@ -12,8 +12,8 @@ import {
   type RuleId,
 } from '../../src/ledger';
 import { col, HEADER, ledgerWith, officialRows, set } from './fixtures';
+import { asOf } from '../asOf';
 
-const asOf = dayOf(2026, 11, 28) as number;
 const validate = (ledger = ledgerWith(), extra = {}) => validateLedger(ledger, { asOf, ...extra });
 const rules = (findings: Finding[]) => findings.map((f) => f.rule);
 const only = (findings: Finding[], rule: RuleId) => findings.filter((f) => f.rule === rule);
