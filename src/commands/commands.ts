@@ -1,7 +1,7 @@
 // Ribbon commands (ExecuteFunction). 生成汇总表 makes the default set — overall summary and
 // behind-schedule list, dated today — with the same code as the pane's button.
 import { describeError, generateSummaries, keptSheetsNotice, officeApiSupport } from '../excel';
-import { dayFromLocalDate } from '../ledger';
+import { dayFromLocalDate, languageFor } from '../ledger';
 
 /** Office.EventType.DialogEventReceived by its string value: the enum object may not exist yet at import. */
 const DIALOG_EVENT_RECEIVED = 'dialogEventReceived' as unknown as Office.EventType;
@@ -26,27 +26,32 @@ function showMessage(text: string): Promise<void> {
   });
 }
 
-export async function generateSummariesCommand(event: Office.AddinCommands.Event): Promise<void> {
-  const english = Office.context.displayLanguage?.startsWith('en');
-  try {
-    const result = await generateSummaries((batch) => Excel.run(batch), {
-      asOf: dayFromLocalDate(new Date()),
-      request: { overview: true, behind: true },
-      supports: officeApiSupport,
-    });
-    // Sheets the user made their own were kept: say so, or the new "(2)" names would puzzle.
-    if (result.kept.length) {
-      const notice = keptSheetsNotice(result.kept.map((k) => k.name));
-      await showMessage(english ? notice.en : notice.zh);
+/** The command, with the clock it dates the sheets by (tests pin it). */
+export const summariesCommand = (now: () => Date) =>
+  async function generateSummariesCommand(event: Office.AddinCommands.Event): Promise<void> {
+    const language = languageFor(Office.context.displayLanguage);
+    try {
+      const result = await generateSummaries((batch) => Excel.run(batch), {
+        asOf: dayFromLocalDate(now()),
+        request: { overview: true, behind: true },
+        supports: officeApiSupport,
+      });
+      // Sheets the user made their own were kept: say so, or the new "(2)" names would puzzle.
+      if (result.kept.length) {
+        const notice = keptSheetsNotice(result.kept.map((k) => k.name));
+        await showMessage(notice[language]);
+      }
+    } catch (error) {
+      const message = describeError(error);
+      await showMessage(message[language]);
+    } finally {
+      event.completed();
     }
-  } catch (error) {
-    const message = describeError(error);
-    await showMessage(english ? message.en : message.zh);
-  } finally {
-    event.completed();
-  }
-}
+  };
 
 Office.onReady(() => {
-  Office.actions.associate('generateSummaries', generateSummariesCommand);
+  Office.actions.associate(
+    'generateSummaries',
+    summariesCommand(() => new Date()),
+  );
 });

@@ -8,7 +8,10 @@ import { writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { LedgerError, workbookProtectedError } from './errors';
 import { conditionalFormats, directoryStatusSource, formatColumns, printSetup, statusDropdown } from './ledgerFormat';
 import { loadOutline } from './outline';
-import { DIRECTORY_SHEET, DIRECTORY_TABLE, LEDGER_SHEET, LEDGER_TABLE, LEDGER_TITLE } from './names';
+import { DIRECTORY_SHEET, DIRECTORY_TABLE, LEDGER_SHEET, LEDGER_TABLE, LEDGER_TITLE, STATUS_TABLE } from './names';
+import type { AfterWrite } from './ownWrites';
+import { queueLedgerRead, type LedgerRead } from './readLedger';
+import { queueReferenceRead, type Reference } from './reference';
 import type { ApiSupport } from './requirements';
 
 export interface CreateOptions {
@@ -20,7 +23,10 @@ export interface CreateOptions {
   readonly rows?: readonly (readonly CellValue[])[];
 }
 
-export interface CreateResult {
+export interface CreateResult extends AfterWrite {
+  readonly read: LedgerRead;
+  /** The unit directory and status list as the workbook now has them. */
+  readonly reference: Reference;
   readonly sheetName: string;
   readonly tableName: string;
   readonly taskCount: number;
@@ -107,10 +113,10 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
 
   const statuses = DEFAULT_STATUSES;
   // The status list must exist before the dropdown that refers to it.
-  if (makeDirectory) {
-    const dir = sheets.add(DIRECTORY_SHEET);
-    writeDirectoryTable(dir);
-    writeStatusTable(dir, statuses);
+  const directorySheet = makeDirectory ? sheets.add(DIRECTORY_SHEET) : null;
+  if (directorySheet) {
+    writeDirectoryTable(directorySheet);
+    writeStatusTable(directorySheet, statuses);
   }
   const dropdown = statusDropdown(ledgerArea, statuses, makeDirectory ? directoryStatusSource() : 'inline', options.supports);
   conditionalFormats(ledgerArea);
@@ -118,8 +124,20 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
   const printed = printSetup(sheet, headerRow, options.supports);
   sheet.activate();
   sheet.getRange(`A${headerRow + 2}`).select();
+  // What the pane shows next is read in the same request as the writes.
+  sheet.load('id');
+  directorySheet?.load('id');
+  const readBack = queueLedgerRead(context, tableName);
+  const reference = queueReferenceRead(context, {
+    directory: makeDirectory || tableNames.includes(DIRECTORY_TABLE),
+    statuses: makeDirectory || tableNames.includes(STATUS_TABLE),
+  });
   await context.sync();
   return {
+    read: readBack(),
+    reference: reference(),
+    written: [sheet, ...(directorySheet ? [directorySheet] : [])].map((made) => ({ worksheetId: made.id })),
+    selectionMoved: true,
     sheetName: ledgerName,
     tableName,
     taskCount: rows.length,

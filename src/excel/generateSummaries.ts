@@ -3,18 +3,23 @@
 // button both use it, so they cannot differ.
 import { summarize, summarySheets, type Day, type SummaryRequest } from '../ledger';
 import { LedgerError } from './errors';
-import { readLedger } from './readLedger';
-import { readReference } from './reference';
+import { readLedger, type LedgerRead } from './readLedger';
+import { readReference, type Reference } from './reference';
 import type { ApiSupport } from './requirements';
 import type { ExcelRun } from './selfTest';
 import { writeSummarySheets, type SummaryWriteResult } from './summaries';
 
-export async function generateSummaries(
-  run: ExcelRun,
-  options: { asOf: Day; request: SummaryRequest; supports: ApiSupport },
-): Promise<SummaryWriteResult> {
-  const reference = await run((context) => readReference(context));
-  const read = await run((context) => readLedger(context));
+export interface GenerateOptions {
+  readonly asOf: Day;
+  readonly request: SummaryRequest;
+  readonly supports: ApiSupport;
+  /** The ledger and reference data as the caller has just read them (the pane); else read here. */
+  readonly from?: { readonly read: LedgerRead; readonly reference: Reference };
+}
+
+export async function generateSummaries(run: ExcelRun, options: GenerateOptions): Promise<SummaryWriteResult> {
+  const reference = options.from?.reference ?? (await run((context) => readReference(context)));
+  const read = options.from ? options.from.read : await run((context) => readLedger(context));
   if (!read) {
     throw new LedgerError(
       {

@@ -6,6 +6,7 @@ export * from './createLedger';
 export * from './directorySheet';
 export * from './errors';
 export * from './names';
+export * from './ownWrites';
 export * from './navigation';
 export * from './protection';
 export * from './readLedger';

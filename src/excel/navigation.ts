@@ -4,7 +4,8 @@
 import type { PlannedFix } from '../ledger';
 import { needsTextFormat, toExcel } from './cells';
 import { LedgerError } from './errors';
-import type { LedgerLocation } from './readLedger';
+import { localAddress, type AfterWrite } from './ownWrites';
+import { queueReadBack, type LedgerLocation } from './readLedger';
 
 /** A fix with what the cell held when checked; a cell that changed since is left alone. */
 export type FixToApply = PlannedFix;
@@ -36,9 +37,15 @@ export async function selectCell(
   return plainAddress(cell.address);
 }
 
+/** Shows a sheet by its id (a summary sheet the pane made), wherever the user moved or renamed it. */
+export async function activateSheet(context: Excel.RequestContext, sheetId: string): Promise<void> {
+  context.workbook.worksheets.getItem(sheetId).activate();
+  await context.sync();
+}
+
 const same = (a: unknown, b: unknown) => (a ?? '') === (b ?? '');
 
-export interface FixResult {
+export interface FixResult extends AfterWrite {
   readonly applied: number;
   /** Cells left alone because they hold a formula: the user's formula is never overwritten. */
   readonly skippedFormulas: readonly string[];
@@ -53,7 +60,7 @@ export async function applyFixes(
   location: LedgerLocation,
   fixes: readonly FixToApply[],
 ): Promise<FixResult> {
-  if (fixes.length === 0) return { applied: 0, skippedFormulas: [] };
+  if (fixes.length === 0) return { applied: 0, skippedFormulas: [], read: null, written: [], selectionMoved: false };
   const cells = fixes.map((f) => {
     const range = tableCell(context, location, f.row, f.column);
     range.load('values, formulas, numberFormat, address');
@@ -73,15 +80,23 @@ export async function applyFixes(
   }
   const isFormula = (cell: Excel.Range) => String(cell.formulas[0][0]).startsWith('=');
   const skippedFormulas = cells.filter(isFormula).map((cell) => plainAddress(cell.address));
-  let applied = 0;
+  const written: Excel.Range[] = [];
   fixes.forEach((f, i) => {
     if (isFormula(cells[i])) return;
     if (needsTextFormat(f.value)) cells[i].numberFormat = [['@']];
     // A number written into a text-formatted cell would stay text, and the finding come back.
     else if (typeof f.value === 'number' && cells[i].numberFormat[0][0] === '@') cells[i].numberFormat = [['General']];
     cells[i].values = [[toExcel(f.value)]];
-    applied++;
+    written.push(cells[i]);
   });
-  if (applied) await context.sync();
-  return { applied, skippedFormulas };
+  if (written.length === 0) return { applied: 0, skippedFormulas, read: null, written: [], selectionMoved: false };
+  const readBack = queueReadBack(context, location);
+  await context.sync();
+  return {
+    applied: written.length,
+    skippedFormulas,
+    read: readBack ? readBack() : null,
+    written: written.map((cell) => ({ worksheetId: location.sheetId, address: localAddress(cell.address) })),
+    selectionMoved: false,
+  };
 }

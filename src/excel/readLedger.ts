@@ -9,6 +9,8 @@ export interface LedgerLocation {
   readonly sheetName: string;
   readonly sheetId: string;
   readonly tableName: string;
+  /** Excel's id of the table: change events name tables by id. */
+  readonly tableId: string;
   /** 0-based sheet row of the header row. */
   readonly headerRow: number;
   /** 0-based sheet column of the table's first column. */
@@ -33,6 +35,7 @@ export const READ_BLOCK_ROWS = 1000;
 /** Queues the loads that say where the table is; readable after the next sync. */
 function loadFrame(context: Excel.RequestContext, tableName: string) {
   const table = context.workbook.tables.getItem(tableName);
+  table.load('id');
   const sheet = context.workbook.tables.getItem(tableName).worksheet;
   sheet.load('name, id');
   const whole = table.getRange();
@@ -49,6 +52,7 @@ function locationOf(frame: ReturnType<typeof loadFrame>): LedgerLocation {
     sheetName: sheet.name,
     sheetId: sheet.id,
     tableName: frame.tableName,
+    tableId: frame.table.id,
     headerRow: whole.rowIndex,
     firstColumn: whole.columnIndex,
     columnCount: whole.columnCount,
@@ -81,14 +85,42 @@ async function readInBlocks(context: Excel.RequestContext, tableName: string): P
   return { ledger: makeLedger({ header: frame.header.values[0] as CellValue[], rows: values, formats }), location };
 }
 
+/** A ledger small enough to read back in the same request as a write (far under the 5 MB reply cap). */
+export const READ_BACK_ROWS = READ_BLOCK_ROWS;
+
+/**
+ * Queues a read of the whole ledger into the current batch; the result is readable after the
+ * next sync. Write operations queue it after their writes, so the pane learns what the sheet
+ * now holds without another round trip.
+ */
+export function queueLedgerRead(context: Excel.RequestContext, tableName = LEDGER_TABLE): () => LedgerRead {
+  const frame = loadFrame(context, tableName);
+  const body = frame.table.getDataBodyRange();
+  body.load('values, numberFormat');
+  return () => ledgerOf(frame, body);
+}
+
+/** The read, once the frame's and the body's loads have been synced. */
+function ledgerOf(frame: ReturnType<typeof loadFrame>, body: Excel.Range): LedgerRead {
+  const ledger = makeLedger({
+    header: frame.header.values[0] as CellValue[],
+    rows: body.values as CellValue[][],
+    formats: body.numberFormat as string[][],
+  });
+  return { ledger, location: locationOf(frame) };
+}
+
+/** The read-back for a write to this ledger, or null when the ledger is too big to share the write's reply. */
+export function queueReadBack(context: Excel.RequestContext, location: LedgerLocation): (() => LedgerRead) | null {
+  return location.rowCount <= READ_BACK_ROWS ? queueLedgerRead(context, location.tableName) : null;
+}
+
 /**
  * The ledger, or null when the workbook has none. The batch asks for one table only, so an
  * ItemNotFound can only mean that table is missing.
  */
 export async function readLedger(context: Excel.RequestContext, tableName = LEDGER_TABLE): Promise<LedgerRead | null> {
-  const frame = loadFrame(context, tableName);
-  const body = frame.table.getDataBodyRange();
-  body.load('values, numberFormat');
+  const read = queueLedgerRead(context, tableName);
   try {
     await context.sync();
   } catch (error) {
@@ -97,10 +129,5 @@ export async function readLedger(context: Excel.RequestContext, tableName = LEDG
     if (code === 'ResponsePayloadSizeLimitExceeded') return readInBlocks(context, tableName);
     throw error;
   }
-  const ledger = makeLedger({
-    header: frame.header.values[0] as CellValue[],
-    rows: body.values as CellValue[][],
-    formats: body.numberFormat as string[][],
-  });
-  return { ledger, location: locationOf(frame) };
+  return read();
 }

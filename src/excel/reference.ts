@@ -21,54 +21,85 @@ export interface Reference {
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
-/** Two syncs at most: which tables exist, then their bodies. */
-export async function readReference(context: Excel.RequestContext): Promise<Reference> {
+/** Which reference tables the workbook has. */
+export interface ReferenceTables {
+  readonly directory: boolean;
+  readonly statuses: boolean;
+}
+
+const DEFAULTS_ONLY: Reference = {
+  directory: DEFAULT_DIRECTORY,
+  statuses: DEFAULT_STATUSES,
+  source: { directory: 'default', statuses: 'default' },
+  health: { directory: 'missing', statuses: 'missing' },
+};
+
+/**
+ * Queues the reads of the reference tables there are; the result is readable after the next
+ * sync. A write that made or found the tables queues it with its writes.
+ */
+export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
+  if (!present.directory && !present.statuses) return () => DEFAULTS_ONLY;
+  const tables = context.workbook.tables;
+  const directoryHeader = present.directory ? tables.getItem(DIRECTORY_TABLE).getHeaderRowRange().load('values') : null;
+  const directoryBody = present.directory ? tables.getItem(DIRECTORY_TABLE).getDataBodyRange().load('values') : null;
+  const statusBody = present.statuses ? tables.getItem(STATUS_TABLE).getDataBodyRange().load('values') : null;
+  return () => {
+    let directory = DEFAULT_DIRECTORY;
+    let directoryHealth: ReferenceHealth['directory'] = present.directory ? 'ok' : 'missing';
+    const head = directoryHeader ? (directoryHeader.values[0] as unknown[]).map(text) : [];
+    // Without its 单位 column the table names no unit: the defaults stand in, and that is reported.
+    if (directoryHeader && !head.includes(DIRECTORY_HEADERS[0])) directoryHealth = 'damaged';
+    else if (directoryHeader && directoryBody) directory = directoryFromRows(directoryRows(head, directoryBody.values));
+    const statuses = statusBody ? (statusBody.values as unknown[][]).map((r) => text(r[0])).filter(Boolean) : [];
+    return {
+      directory,
+      statuses: statuses.length ? statuses : DEFAULT_STATUSES,
+      source: {
+        directory: directoryHealth === 'ok' ? 'workbook' : 'default',
+        statuses: statuses.length ? 'workbook' : 'default',
+      },
+      health: {
+        directory: directoryHealth,
+        statuses: !present.statuses ? 'missing' : statuses.length ? 'ok' : 'empty',
+      },
+    };
+  };
+}
+
+/** The 单位名录 rows, each column found by its header wherever the user moved it. */
+function directoryRows(head: readonly string[], values: readonly (readonly unknown[])[]): DirectoryRow[] {
+  const at = (header: string) => head.indexOf(header);
+  const [name, aliases, kind, memberOf, contact, email] = DIRECTORY_HEADERS.map(at);
+  return values
+    .map((r) => ({
+      name: text(r[name]),
+      aliases: text(r[aliases]),
+      kind: text(r[kind]),
+      memberOf: text(r[memberOf]),
+      contact: text(r[contact]),
+      email: text(r[email]),
+    }))
+    .filter((r) => r.name);
+}
+
+/** Queues the table list; after the sync it says which reference tables there are. */
+export function queueReferenceTables(context: Excel.RequestContext): () => ReferenceTables {
   const tables = context.workbook.tables;
   tables.load('items/name');
-  await context.sync();
-  const names = new Set(tables.items.map((t) => t.name));
-  const hasDirectory = names.has(DIRECTORY_TABLE);
-  const hasStatuses = names.has(STATUS_TABLE);
-  if (!hasDirectory && !hasStatuses) {
-    return {
-      directory: DEFAULT_DIRECTORY,
-      statuses: DEFAULT_STATUSES,
-      source: { directory: 'default', statuses: 'default' },
-      health: { directory: 'missing', statuses: 'missing' },
-    };
-  }
-  const directoryHeader = hasDirectory ? tables.getItem(DIRECTORY_TABLE).getHeaderRowRange().load('values') : null;
-  const directoryBody = hasDirectory ? tables.getItem(DIRECTORY_TABLE).getDataBodyRange().load('values') : null;
-  const statusBody = hasStatuses ? tables.getItem(STATUS_TABLE).getDataBodyRange().load('values') : null;
-  await context.sync();
+  return () => ({
+    directory: tables.items.some((t) => t.name === DIRECTORY_TABLE),
+    statuses: tables.items.some((t) => t.name === STATUS_TABLE),
+  });
+}
 
-  let directory = DEFAULT_DIRECTORY;
-  let directoryHealth: ReferenceHealth['directory'] = hasDirectory ? 'ok' : 'missing';
-  const head = directoryHeader ? (directoryHeader.values[0] as unknown[]).map(text) : [];
-  // Without its 单位 column the table names no unit: the defaults stand in, and that is reported.
-  if (directoryHeader && !head.includes(DIRECTORY_HEADERS[0])) directoryHealth = 'damaged';
-  else if (directoryHeader && directoryBody) {
-    const at = (name: string) => head.indexOf(name);
-    const rows: DirectoryRow[] = (directoryBody.values as unknown[][])
-      .map((r) => ({
-        name: text(r[at('单位')]),
-        aliases: text(r[at('别名')]),
-        kind: text(r[at('类别')]),
-        memberOf: text(r[at('所属')]),
-        contact: text(r[at('联系人')]),
-        email: text(r[at('邮箱')]),
-      }))
-      .filter((r) => r.name);
-    directory = directoryFromRows(rows);
-  }
-  const statuses = statusBody ? (statusBody.values as unknown[][]).map((r) => text(r[0])).filter(Boolean) : [];
-  return {
-    directory,
-    statuses: statuses.length ? statuses : DEFAULT_STATUSES,
-    source: {
-      directory: directoryHealth === 'ok' ? 'workbook' : 'default',
-      statuses: statuses.length ? 'workbook' : 'default',
-    },
-    health: { directory: directoryHealth, statuses: !hasStatuses ? 'missing' : statuses.length ? 'ok' : 'empty' },
-  };
+/** Two syncs at most: which tables exist, then their bodies. */
+export async function readReference(context: Excel.RequestContext): Promise<Reference> {
+  const tables = queueReferenceTables(context);
+  await context.sync();
+  const present = tables();
+  if (!present.directory && !present.statuses) return DEFAULTS_ONLY;
+  const read = queueReferenceRead(context, present);
+  await context.sync();
+  return read();
 }

@@ -16,10 +16,16 @@ import { applyUnitFilter, clearUnitFilter } from './unitFilter';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/** One check of the scenario: what it is called, and what it does (its result is the detail shown). */
+interface SelfTestCheck {
+  readonly id: string;
+  readonly title: Bilingual;
+  readonly run: () => Promise<Bilingual>;
+}
+
 export interface SelfTestStep {
   readonly id: string;
-  readonly zh: string;
-  readonly en: string;
+  readonly title: Bilingual;
   readonly ok: boolean;
   readonly detail: Bilingual;
   readonly ms: number;
@@ -46,14 +52,14 @@ async function visibleDataRows(context: Excel.RequestContext, tableName: string,
 export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new Date()): Promise<SelfTestStep[]> {
   const steps: SelfTestStep[] = [];
   const created: string[] = [];
-  const step = async (id: string, zh: string, en: string, body: () => Promise<Bilingual>) => {
+  const step = async ({ id, title, run: check }: SelfTestCheck) => {
     const start = Date.now();
     try {
-      const detail = await body();
-      steps.push({ id, zh, en, ok: true, detail, ms: Date.now() - start });
+      const detail = await check();
+      steps.push({ id, title, ok: true, detail, ms: Date.now() - start });
       return true;
     } catch (error) {
-      steps.push({ id, zh, en, ok: false, detail: describeError(error), ms: Date.now() - start });
+      steps.push({ id, title, ok: false, detail: describeError(error), ms: Date.now() - start });
       return false;
     }
   };
@@ -69,12 +75,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
     await context.sync();
     return sheet.name;
   });
-  const scenario: [string, string, string, () => Promise<Bilingual>][] = [
-    [
-      'reference',
-      '检查本工作簿的单位名录和状态列表',
-      "Check this workbook's unit directory and status list",
-      async () => {
+  const scenario: SelfTestCheck[] = [
+    {
+      id: 'reference',
+      title: { zh: '检查本工作簿的单位名录和状态列表', en: "Check this workbook's unit directory and status list" },
+      run: async () => {
         const ledger = await run((context) => readLedger(context));
         const reference = await run((context) => readReference(context));
         if (!ledger) return { zh: '尚未建台账，使用内置默认值', en: 'No ledger yet: the built-in defaults apply' };
@@ -86,12 +91,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         const statuses = reference.statuses.length;
         return { zh: `单位${units}个，状态${statuses}个`, en: `${units} units, ${statuses} statuses` };
       },
-    ],
-    [
-      'create',
-      '在临时工作表上新建台账',
-      'Create a ledger on a temporary sheet',
-      async () => {
+    },
+    {
+      id: 'create',
+      title: { zh: '在临时工作表上新建台账', en: 'Create a ledger on a temporary sheet' },
+      run: async () => {
         const result = await run((context) =>
           createLedger(context, { supports, sheetName: SHEET, tableName: TABLE, withDirectory: false }),
         );
@@ -102,24 +106,22 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         });
         return { zh: `${result.sheetName}：${result.taskCount}项任务`, en: `${result.sheetName}: ${result.taskCount} tasks` };
       },
-    ],
-    [
-      'read',
-      '读取台账',
-      'Read the ledger',
-      async () => {
+    },
+    {
+      id: 'read',
+      title: { zh: '读取台账', en: 'Read the ledger' },
+      run: async () => {
         const read = await run((context) => readLedger(context, TABLE));
         expect(read !== null && read.ledger.rows.length === 40, { zh: '读取的行数不是40', en: 'did not read 40 rows' });
         const rows = read?.ledger.rows.length;
         const columns = read?.ledger.headerRow.length;
         return { zh: `${rows}行，表头${columns}列`, en: `${rows} rows, ${columns} header columns` };
       },
-    ],
-    [
-      'validate',
-      '校验',
-      'Validate',
-      async () => {
+    },
+    {
+      id: 'validate',
+      title: { zh: '校验', en: 'Validate' },
+      run: async () => {
         const read = await run((context) => readLedger(context, TABLE));
         const errors = validateLedger(read!.ledger, { asOf }).filter((f) => f.severity === 'error');
         expect(errors.length === 0, {
@@ -128,45 +130,40 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         });
         return { zh: '无错误', en: 'no errors' };
       },
-    ],
-    [
-      'filter',
-      '按单位筛选并清除',
-      'Filter by unit and clear',
-      async () => {
+    },
+    {
+      id: 'filter',
+      title: { zh: '按单位筛选并清除', en: 'Filter by unit and clear' },
+      run: async () => {
         const read = (await run((context) => readLedger(context, TABLE)))!;
         const tasks = read.ledger.rows.map((r) => ({ no: r[0], units: r[2] }));
         const numbers = tasksForUnit(tasks, '双辽市人民政府');
-        await run((context) => applyUnitFilter(context, read.location, '序号', numbers));
+        await run((context) => applyUnitFilter(context, read, numbers));
         // What Excel shows, not what the add-in asked for: count the rows left visible.
         const visible = await run((context) => visibleDataRows(context, TABLE, read.ledger.rows.length));
-        await run((context) => clearUnitFilter(context, read.location, '序号'));
+        await run((context) => clearUnitFilter(context, read));
         expect(visible === numbers.length, {
           zh: `筛选后显示${visible}行，应为${numbers.length}行`,
           en: `${visible} rows visible after filtering, expected ${numbers.length}`,
         });
         return { zh: `双辽市人民政府：显示${visible}项`, en: `双辽市人民政府: ${visible} tasks shown` };
       },
-    ],
-    [
-      'status',
-      '修改状态',
-      'Set a status',
-      async () => {
+    },
+    {
+      id: 'status',
+      title: { zh: '修改状态', en: 'Set a status' },
+      run: async () => {
         const read = (await run((context) => readLedger(context, TABLE)))!;
-        const address = await run((context) =>
-          setTaskStatus(context, read.location, { no: 0, status: 3 }, 19, { status: '已完成' }),
-        );
+        const { address } = await run((context) => setTaskStatus(context, read, 19, { status: '已完成' }));
         const again = (await run((context) => readLedger(context, TABLE)))!;
         expect(again.ledger.rows[18][3] === '已完成', { zh: '状态未写入', en: 'the status was not written' });
         return { zh: address, en: address };
       },
-    ],
-    [
-      'protected',
-      '保护正式列后仍可筛选、修改状态',
-      'Filter and set a status with the official columns protected',
-      async () => {
+    },
+    {
+      id: 'protected',
+      title: { zh: '保护正式列后仍可筛选、修改状态', en: 'Filter and set a status with the official columns protected' },
+      run: async () => {
         const read = (await run((context) => readLedger(context, TABLE)))!;
         await run((context) => setOfficialColumnsProtected(context, read.location, read.ledger.header, true));
         try {
@@ -174,10 +171,10 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
             read.ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
             '市教育局',
           );
-          await run((context) => applyUnitFilter(context, read.location, '序号', numbers));
+          await run((context) => applyUnitFilter(context, read, numbers));
           const visible = await run((context) => visibleDataRows(context, TABLE, read.ledger.rows.length));
-          await run((context) => clearUnitFilter(context, read.location, '序号'));
-          await run((context) => setTaskStatus(context, read.location, { no: 0, status: 3 }, 20, { status: '滞后' }));
+          await run((context) => clearUnitFilter(context, read));
+          await run((context) => setTaskStatus(context, read, 20, { status: '滞后' }));
           const again = (await run((context) => readLedger(context, TABLE)))!;
           expect(visible === numbers.length && again.ledger.rows[19][3] === '滞后', {
             zh: `受保护时筛选显示${visible}行（应为${numbers.length}），状态为“${String(again.ledger.rows[19][3])}”`,
@@ -188,12 +185,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           await run((context) => setOfficialColumnsProtected(context, read.location, read.ledger.header, false));
         }
       },
-    ],
-    [
-      'statusList',
-      '状态列表中新加的状态可在下拉中选用',
-      'A status added to the status table is accepted by the dropdown',
-      async () => {
+    },
+    {
+      id: 'statusList',
+      title: { zh: '状态列表中新加的状态可在下拉中选用', en: 'A status added to the status table is accepted by the dropdown' },
+      run: async () => {
         // Data validation is ExcelApi 1.8; without it there is no cell dropdown to probe.
         if (!supports('1.8')) return { zh: '跳过（需要 ExcelApi 1.8）', en: 'skipped (needs ExcelApi 1.8)' };
         const accepted = await run(async (context) => {
@@ -219,12 +215,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         });
         return { zh: '新加的状态可选，列表外的值被拒绝', en: 'added status accepted, others refused' };
       },
-    ],
-    [
-      'merged',
-      '含合并单元格的表格：转换被拒绝且不改动',
-      'A block with merged cells: adoption refused, nothing changed',
-      async () => {
+    },
+    {
+      id: 'merged',
+      title: { zh: '含合并单元格的表格：转换被拒绝且不改动', en: 'A block with merged cells: adoption refused, nothing changed' },
+      run: async () => {
         const sheetName = await run(async (context) => {
           const sheet = context.workbook.worksheets.add(MERGED_SHEET);
           sheet.getRange('A1:C3').values = [
@@ -259,12 +254,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         });
         return { zh: '已拒绝，工作表未改动', en: 'refused, sheet unchanged' };
       },
-    ],
-    [
-      'text',
-      '以“=”开头的文字按文字保存',
-      'Text starting with = stays text',
-      async () => {
+    },
+    {
+      id: 'text',
+      title: { zh: '以“=”开头的文字按文字保存', en: 'Text starting with = stays text' },
+      run: async () => {
         const types = await run(async (context) => {
           const cell = context.workbook.tables.getItem(TABLE).columns.getItem('进展情况').getDataBodyRange().getCell(0, 0);
           cell.values = [['=1+1']];
@@ -281,12 +275,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         });
         return { zh: '“=1+1”保持为文字', en: '"=1+1" stayed text' };
       },
-    ],
-    [
-      'summary',
-      '生成汇总表',
-      'Make summary sheets',
-      async () => {
+    },
+    {
+      id: 'summary',
+      title: { zh: '生成汇总表', en: 'Make summary sheets' },
+      run: async () => {
         const read = (await run((context) => readLedger(context, TABLE)))!;
         const model = summarize(read.ledger, { asOf });
         const specs = summarySheets(model, { overview: true, behind: true }).map((s) => ({
@@ -299,22 +292,26 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
         const names = result.sheets.map((s) => s.name);
         return { zh: names.join('、'), en: names.join(', ') };
       },
-    ],
+    },
   ];
   // Each step builds on the one before: stop at the first failure, then clean up.
-  for (const [id, zh, en, body] of scenario) {
-    if (!(await step(id, zh, en, body))) break;
+  for (const check of scenario) {
+    if (!(await step(check))) break;
   }
 
-  await step('cleanup', '清理临时工作表', 'Remove the temporary sheets', async () => {
-    await run(async (context) => {
-      if (active && !created.includes(active)) context.workbook.worksheets.getItem(active).activate();
-      for (const name of created) context.workbook.worksheets.getItem(name).delete();
-      await context.sync();
-    });
-    return created.length
-      ? { zh: `已删除${created.join('、')}`, en: `Removed ${created.join(', ')}` }
-      : { zh: '无需清理', en: 'Nothing to remove' };
+  await step({
+    id: 'cleanup',
+    title: { zh: '清理临时工作表', en: 'Remove the temporary sheets' },
+    run: async () => {
+      await run(async (context) => {
+        if (active && !created.includes(active)) context.workbook.worksheets.getItem(active).activate();
+        for (const name of created) context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      });
+      return created.length
+        ? { zh: `已删除${created.join('、')}`, en: `Removed ${created.join(', ')}` }
+        : { zh: '无需清理', en: 'Nothing to remove' };
+    },
   });
   return steps;
 }

@@ -4,7 +4,8 @@
 // what the pane saw, the write is refused, naming the cell, rather than overwriting theirs.
 import { LedgerError } from './errors';
 import { plainAddress, tableCell } from './navigation';
-import type { LedgerLocation } from './readLedger';
+import { localAddress, type AfterWrite } from './ownWrites';
+import { queueReadBack, type LedgerRead } from './readLedger';
 
 export interface StatusChange {
   readonly status?: string;
@@ -13,13 +14,26 @@ export interface StatusChange {
   readonly expectedStatus?: string;
 }
 
+export interface StatusWritten extends AfterWrite {
+  /** The status cell, as 任务台账!D27. */
+  readonly address: string;
+}
+
+/** Two syncs: find the row and what its status cell holds; write and read the ledger back. */
 export async function setTaskStatus(
   context: Excel.RequestContext,
-  location: LedgerLocation,
-  columns: { no: number; status: number; progress?: number },
+  ledgerRead: LedgerRead,
   no: number,
   change: StatusChange,
-): Promise<string> {
+): Promise<StatusWritten> {
+  const { location } = ledgerRead;
+  const columns = ledgerRead.ledger.header.columns;
+  if (columns.no === undefined || columns.status === undefined) {
+    throw new LedgerError(
+      { zh: '台账缺少“序号”或“状态”列，无法修改状态。', en: 'The ledger lacks its 序号 or 状态 column; no status was set.' },
+      'ColumnMissing',
+    );
+  }
   const table = context.workbook.tables.getItem(location.tableName);
   const numbers = table.columns.getItemAt(columns.no).getDataBodyRange();
   numbers.load('values');
@@ -59,10 +73,18 @@ export async function setTaskStatus(
     );
   }
   if (change.status !== undefined) statusCell.values = [[change.status]];
-  if (change.progress !== undefined && columns.progress !== undefined) {
-    tableCell(context, location, row, columns.progress).values = [[change.progress]];
-  }
+  const progressCell =
+    change.progress !== undefined && columns.progress !== undefined ? tableCell(context, location, row, columns.progress) : null;
+  if (progressCell && change.progress !== undefined) progressCell.values = [[change.progress]];
   statusCell.load('address');
+  progressCell?.load('address');
+  const readBack = queueReadBack(context, location);
   await context.sync();
-  return plainAddress(statusCell.address);
+  const cells = progressCell ? [statusCell, progressCell] : [statusCell];
+  return {
+    address: plainAddress(statusCell.address),
+    read: readBack ? readBack() : null,
+    written: cells.map((cell) => ({ worksheetId: location.sheetId, address: localAddress(cell.address) })),
+    selectionMoved: false,
+  };
 }

@@ -3,12 +3,23 @@
 // the shown texts of the wanted rows, read in the same operation; and it touches only its own
 // column's filter, never the user's filters on other columns.
 import { LedgerError } from './errors';
-import type { LedgerLocation } from './readLedger';
+import type { LedgerRead } from './readLedger';
+
+/** The 序号 column as the table names it (the header the user sees, whatever its spelling). */
+function numberColumn(context: Excel.RequestContext, read: LedgerRead): Excel.TableColumn {
+  const column = read.ledger.header.columns.no;
+  if (column === undefined) {
+    throw new LedgerError(
+      { zh: '台账缺少“序号”列，无法筛选。', en: 'The ledger has no 序号 column to filter on.' },
+      'ColumnMissing',
+    );
+  }
+  return context.workbook.tables.getItem(read.location.tableName).columns.getItem(String(read.ledger.headerRow[column]));
+}
 
 export async function applyUnitFilter(
   context: Excel.RequestContext,
-  location: LedgerLocation,
-  numberHeader: string,
+  read: LedgerRead,
   numbers: readonly number[],
 ): Promise<number> {
   if (numbers.length === 0) {
@@ -17,7 +28,7 @@ export async function applyUnitFilter(
       'NoTasks',
     );
   }
-  const column = context.workbook.tables.getItem(location.tableName).columns.getItem(numberHeader);
+  const column = numberColumn(context, read);
   const cells = column.getDataBodyRange();
   cells.load('values, text');
   await context.sync();
@@ -33,11 +44,7 @@ export async function applyUnitFilter(
   return numbers.length;
 }
 
-export async function clearUnitFilter(
-  context: Excel.RequestContext,
-  location: LedgerLocation,
-  numberHeader: string,
-): Promise<void> {
-  context.workbook.tables.getItem(location.tableName).columns.getItem(numberHeader).filter.clear();
+export async function clearUnitFilter(context: Excel.RequestContext, read: LedgerRead): Promise<void> {
+  numberColumn(context, read).filter.clear();
   await context.sync();
 }

@@ -4,9 +4,10 @@
 // Edits by co-authors arrive here too (source Remote) and are treated alike. Choosing a value
 // from a cell's dropdown may not raise onChanged in Excel on the web (office-js #3888, #4066):
 // a selection change asks for a re-read of the ledger too (the pane debounces both).
-import { DIRECTORY_TABLE, STATUS_TABLE } from './names';
-
-export type ChangeSource = 'ledger' | 'reference' | 'selection';
+/** A change Excel reported: a table's cells (any table, by id) or the selection. */
+export type WorkbookChange =
+  | { readonly kind: 'table'; readonly tableId: string; readonly worksheetId: string; readonly address: string }
+  | { readonly kind: 'selection' };
 
 /** Excel.run(context, batch): a batch in the context a handler was registered in. */
 export type ExcelRunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -18,23 +19,15 @@ export interface Watch {
   )[];
 }
 
-/** Registers the handlers. Two syncs: which tables are which, then the registration. */
-export async function watchWorkbook(
-  context: Excel.RequestContext,
-  ledgerTable: string,
-  onChange: (source: ChangeSource) => void,
-): Promise<Watch> {
-  const tables = context.workbook.tables;
-  tables.load('items/name, items/id');
-  await context.sync();
-  const kinds = new Map<string, ChangeSource>();
-  for (const table of tables.items) {
-    if (table.name === ledgerTable) kinds.set(table.id, 'ledger');
-    else if (table.name === DIRECTORY_TABLE || table.name === STATUS_TABLE) kinds.set(table.id, 'reference');
-  }
-  // A table made since (a ledger made again, a rebuilt 单位名录) re-reads everything.
-  const changed = tables.onChanged.add(async (event) => onChange(kinds.get(event.tableId) ?? 'reference'));
-  const selected = context.workbook.onSelectionChanged.add(async () => onChange('selection'));
+/**
+ * Registers the handlers, in one sync. Registered once, before any ledger exists if need be:
+ * the listener decides what a change means (the ledger's table, or anything else).
+ */
+export async function watchWorkbook(context: Excel.RequestContext, onChange: (change: WorkbookChange) => void): Promise<Watch> {
+  const changed = context.workbook.tables.onChanged.add(async (event) =>
+    onChange({ kind: 'table', tableId: event.tableId, worksheetId: event.worksheetId, address: event.address }),
+  );
+  const selected = context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' }));
   await context.sync();
   return { handlers: [changed, selected] };
 }
@@ -47,4 +40,15 @@ export async function stopWatching(runIn: ExcelRunIn, watch: Watch): Promise<voi
     for (const handler of watch.handlers) handler.remove();
     await context.sync();
   });
+}
+
+export type ChangeSource = 'ledger' | 'reference' | 'selection';
+
+/**
+ * What a change asks of the pane: the ledger's own table is re-read alone; any other table may
+ * be 单位名录 or the status list, or a ledger made since, so everything is re-read.
+ */
+export function changeSource(change: WorkbookChange, ledgerTableId: string | null): ChangeSource {
+  if (change.kind === 'selection') return 'selection';
+  return change.tableId === ledgerTableId ? 'ledger' : 'reference';
 }

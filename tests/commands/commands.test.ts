@@ -5,6 +5,7 @@
 // (here excel-sim's), event.completed, and a dialog when something is wrong.
 import { createLedger } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
+import { AS_OF_DATE } from '../asOf';
 
 const sim = new ExcelSim();
 const associate = jest.fn();
@@ -36,11 +37,12 @@ Object.assign(globalThis, {
 
 // Imported after the globals exist, as office.js would have made them.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { generateSummariesCommand } = require('../../src/commands/commands') as typeof import('../../src/commands/commands');
+const { summariesCommand } = require('../../src/commands/commands') as typeof import('../../src/commands/commands');
+const generateSummariesCommand = summariesCommand(() => AS_OF_DATE);
 
 describe('ribbon command 生成汇总表', () => {
   it('registers under the manifest’s function name', () => {
-    expect(associate).toHaveBeenCalledWith('generateSummaries', generateSummariesCommand);
+    expect(associate).toHaveBeenCalledWith('generateSummaries', expect.any(Function));
   });
 
   it('explains in a dialog when there is no ledger, and completes the event once the dialog is closed', async () => {
@@ -57,16 +59,13 @@ describe('ribbon command 生成汇总表', () => {
     expect(url.searchParams.get('text')).toContain('工作簿中没有任务台账');
   });
 
-  it('makes the overall summary and the behind-schedule list, dated today', async () => {
+  it('makes the overall summary and the behind-schedule list, dated by its clock', async () => {
     await sim.runExcel((c) => createLedger(c, { supports: () => true }));
     const completed = jest.fn();
     await generateSummariesCommand({ completed } as unknown as Office.AddinCommands.Event);
     expect(completed).toHaveBeenCalledTimes(1);
     expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '任务台账', '单位名录', '汇总-总体', '汇总-滞后逾期']);
-    const today = new Date();
-    expect(String(sim.values('汇总-总体')[0][0])).toContain(
-      `截至${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`,
-    );
+    expect(String(sim.values('汇总-总体')[0][0])).toContain('截至2026年11月28日');
     expect(displayDialogAsync).toHaveBeenCalledTimes(1);
   });
 });

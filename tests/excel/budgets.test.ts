@@ -2,7 +2,6 @@
 import { applyUnitFilter, blocksOf, createLedger, readLedger, setTaskStatus, writeSummarySheets } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import {
-  dayOf,
   LEDGER_COLUMNS,
   OFFICIAL_TASKS,
   summarize,
@@ -12,8 +11,8 @@ import {
   type CellValue,
 } from '../../src/ledger';
 import { ALL_SETS, countSyncs } from './helpers';
+import { asOf } from '../asOf';
 
-const asOf = dayOf(2026, 11, 28) as number;
 const LIMIT = 5 * 1024 * 1024;
 
 function bigRows(count: number, behindEvery: number, problem = ''): CellValue[][] {
@@ -100,17 +99,16 @@ describe.each([
   });
 
   it('filters by unit in at most 2 syncs and sets a status in at most 2', async () => {
-    const { ledger, location } = (await sim.runExcel((c) => readLedger(c)))!;
+    const ledgerRead = (await sim.runExcel((c) => readLedger(c)))!;
+    const { ledger } = ledgerRead;
     const numbers = tasksForUnit(
       ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
       '双辽市人民政府',
     );
-    const filter = await countSyncs(sim, () => sim.runExcel((c) => applyUnitFilter(c, location, '序号', numbers)));
+    const filter = await countSyncs(sim, () => sim.runExcel((c) => applyUnitFilter(c, ledgerRead, numbers)));
     expect(filter.syncs).toBeLessThanOrEqual(2);
     expect(size - sim.sheet('任务台账').filteredRows.size).toBe(numbers.length);
-    const status = await countSyncs(sim, () =>
-      sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, size, { status: '已完成' })),
-    );
+    const status = await countSyncs(sim, () => sim.runExcel((c) => setTaskStatus(c, ledgerRead, size, { status: '已完成' })));
     expect(status.syncs).toBeLessThanOrEqual(2);
   });
 

@@ -2,6 +2,7 @@ import {
   adoptActiveSheet,
   applyFixes,
   applyUnitFilter,
+  changeSource,
   clearUnitFilter,
   createLedger,
   describeError,
@@ -20,19 +21,9 @@ import {
   writeSummarySheets,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import {
-  dayOf,
-  fixesFor,
-  ledgerTasks,
-  OFFICIAL_TASKS,
-  summarize,
-  summarySheets,
-  tasksForUnit,
-  validateLedger,
-} from '../../src/ledger';
+import { fixesFor, ledgerTasks, OFFICIAL_TASKS, summarize, summarySheets, tasksForUnit, validateLedger } from '../../src/ledger';
 import { ALL_SETS, changedPaths, countSyncs, UP_TO_1_7, UP_TO_1_8 } from './helpers';
-
-const asOf = dayOf(2026, 11, 28) as number;
+import { asOf } from '../asOf';
 
 async function withLedger(): Promise<ExcelSim> {
   const sim = new ExcelSim();
@@ -117,8 +108,8 @@ describe('createLedger', () => {
     expect(result).toMatchObject({ statusDropdown: false, printSetup: false, taskCount: 40 });
     expect(sim.sheet('任务台账').validations).toEqual([]);
     // Statuses still go in through the pane's write, and validation still checks them.
-    const { location } = await read(sim);
-    await sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 5, { status: '已完成' }));
+    const ledgerRead = await read(sim);
+    await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 5, { status: '已完成' }));
     expect(sim.values('任务台账')[7][3]).toBe('已完成');
     const adopted = new ExcelSim();
     await adopted.run(async (c) => {
@@ -401,7 +392,8 @@ describe('selecting and fixing', () => {
     ]);
     const before = sim.snapshot();
     const result = await sim.runExcel((c) => applyFixes(c, location, fixes));
-    expect(result).toEqual({ applied: 1, skippedFormulas: ['任务台账!A4'] });
+    expect(result).toMatchObject({ applied: 1, skippedFormulas: ['任务台账!A4'], written: [{ address: 'D5' }] });
+    expect(result.read?.ledger.rows[1][3]).toBe('已完成');
     expect(changedPaths(before, sim.snapshot())).toEqual(['sheets.任务台账.cells.4,3.value']);
   });
 
@@ -425,18 +417,19 @@ describe('selecting and fixing', () => {
 describe('unit filter', () => {
   it('shows only the unit’s tasks through the table filter, and clears it', async () => {
     const sim = await withLedger();
-    const { ledger, location } = await read(sim);
+    const ledgerRead = await read(sim);
+    const { ledger } = ledgerRead;
     const numbers = tasksForUnit(
       ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
       '双辽市人民政府',
     );
-    const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyUnitFilter(c, location, '序号', numbers)));
+    const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyUnitFilter(c, ledgerRead, numbers)));
     expect(syncs).toBeLessThanOrEqual(2);
     const hidden = sim.sheet('任务台账').filteredRows;
     expect(40 - hidden.size).toBe(16);
     for (const no of numbers) expect(hidden.has(2 + no)).toBe(false);
     expect((await read(sim)).ledger.rows).toHaveLength(40);
-    await sim.runExcel((c) => clearUnitFilter(c, location, '序号'));
+    await sim.runExcel((c) => clearUnitFilter(c, ledgerRead));
     expect(sim.sheet('任务台账').filteredRows.size).toBe(0);
   });
 
@@ -449,12 +442,13 @@ describe('unit filter', () => {
       );
       await c.sync();
     });
-    const { ledger, location } = await read(sim);
+    const ledgerRead = await read(sim);
+    const { ledger } = ledgerRead;
     const numbers = tasksForUnit(
       ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
       '双辽市人民政府',
     );
-    await sim.runExcel((c) => applyUnitFilter(c, location, '序号', numbers));
+    await sim.runExcel((c) => applyUnitFilter(c, ledgerRead, numbers));
     expect(40 - sim.sheet('任务台账').filteredRows.size).toBe(numbers.length);
   });
 
@@ -465,15 +459,16 @@ describe('unit filter', () => {
       c.workbook.tables.getItem('TaskLedger').columns.getItem('状态').filter.applyValuesFilter(['未启动']);
       await c.sync();
     });
-    const { ledger, location } = await read(sim);
+    const ledgerRead = await read(sim);
+    const { ledger } = ledgerRead;
     const numbers = tasksForUnit(
       ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
       '市教育局',
     );
-    await sim.runExcel((c) => applyUnitFilter(c, location, '序号', numbers));
+    await sim.runExcel((c) => applyUnitFilter(c, ledgerRead, numbers));
     const table = sim.state.tables.find((t) => t.name === 'TaskLedger')!;
     expect([...table.filters.keys()].sort()).toEqual([0, 3]);
-    await sim.runExcel((c) => clearUnitFilter(c, location, '序号'));
+    await sim.runExcel((c) => clearUnitFilter(c, ledgerRead));
     expect([...table.filters.keys()]).toEqual([3]);
     expect(sim.sheet('任务台账').filteredRows.size).toBe(2);
   });
@@ -482,16 +477,22 @@ describe('unit filter', () => {
 describe('setTaskStatus', () => {
   it('writes only the status cell of the row holding that 序号, even after a sort', async () => {
     const sim = await withLedger();
-    const { location } = await read(sim);
+    const ledgerRead = await read(sim);
     // Rows 4 and 5 swapped, as a sort would leave them.
     const rows = sim.values('任务台账');
     sim.userEdit('任务台账', 'A4:C5', [rows[4].slice(0, 3), rows[3].slice(0, 3)]);
     const before = sim.snapshot();
     const { result, syncs } = await countSyncs(sim, () =>
-      sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3, progress: 4 }, 1, { status: '已完成', progress: 100 })),
+      sim.runExcel((c) => setTaskStatus(c, ledgerRead, 1, { status: '已完成', progress: 100 })),
     );
     expect(syncs).toBe(2);
-    expect(result).toBe('任务台账!D5');
+    expect(result.address).toBe('任务台账!D5');
+    // The write reads the ledger back in its own request, and names the cells it wrote.
+    expect(result.read?.ledger.rows[1][3]).toBe('已完成');
+    expect(result.written).toEqual([
+      { worksheetId: ledgerRead.location.sheetId, address: 'D5' },
+      { worksheetId: ledgerRead.location.sheetId, address: 'E5' },
+    ]);
     expect(changedPaths(before, sim.snapshot()).sort()).toEqual([
       'sheets.任务台账.cells.4,3.value',
       'sheets.任务台账.cells.4,4.value',
@@ -500,20 +501,19 @@ describe('setTaskStatus', () => {
 
   it('refuses an unknown 序号 and a duplicated one', async () => {
     const sim = await withLedger();
-    const { location } = await read(sim);
-    await expect(
-      sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 99, { status: '已完成' })),
-    ).rejects.toMatchObject({ code: 'TaskNotFound' });
+    const ledgerRead = await read(sim);
+    await expect(sim.runExcel((c) => setTaskStatus(c, ledgerRead, 99, { status: '已完成' }))).rejects.toMatchObject({
+      code: 'TaskNotFound',
+    });
     sim.userEdit('任务台账', 'A5', [[1]]);
-    const error = await sim
-      .runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 1, { status: '已完成' }))
-      .catch((e) => e);
+    const error = await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 1, { status: '已完成' })).catch((e) => e);
     expect(describeError(error).zh).toContain('出现了2次');
   });
 
   it('explains a protected sheet and changes nothing', async () => {
     const sim = await withLedger();
-    const { ledger, location } = await read(sim);
+    const ledgerRead = await read(sim);
+    const { ledger, location } = ledgerRead;
     await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
     await sim
       .run(async (c) => {
@@ -531,9 +531,7 @@ describe('setTaskStatus', () => {
       await c.sync();
     });
     const before = sim.snapshot();
-    const error = await sim
-      .runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 1, { status: '已完成' }))
-      .catch((e) => e);
+    const error = await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 1, { status: '已完成' })).catch((e) => e);
     expect(describeError(error).zh).toContain('工作表受保护');
     expect(changedPaths(before, sim.snapshot())).toEqual([]);
   });
@@ -542,7 +540,8 @@ describe('setTaskStatus', () => {
 describe("a co-author's edit between the pane's read and its write", () => {
   it('is detected and refused, naming the cell, for a status change and for a fix', async () => {
     const sim = await withLedger();
-    const { ledger, location } = await read(sim);
+    const ledgerRead = await read(sim);
+    const { ledger, location } = ledgerRead;
     // A co-author sets task 3 to 滞后 after the pane read 未启动.
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['滞后']];
@@ -550,7 +549,7 @@ describe("a co-author's edit between the pane's read and its write", () => {
     });
     const before = sim.snapshot();
     const error = await sim
-      .runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 3, { status: '已完成', expectedStatus: '未启动' }))
+      .runExcel((c) => setTaskStatus(c, ledgerRead, 3, { status: '已完成', expectedStatus: '未启动' }))
       .catch((e) => e);
     expect(error.code).toBe('StaleStatus');
     expect(describeError(error).zh).toContain('任务台账!D6');
@@ -566,7 +565,8 @@ describe("a co-author's edit between the pane's read and its write", () => {
   it('reaches the pane as a change like a local one (source Remote)', async () => {
     const sim = await withLedger();
     const seen: string[] = [];
-    await sim.runExcel((c) => watchWorkbook(c, 'TaskLedger', (s) => seen.push(s)));
+    const { tableId } = (await read(sim)).location;
+    await sim.runExcel((c) => watchWorkbook(c, (s) => seen.push(changeSource(s, tableId))));
     const sheet = sim.sheet('任务台账');
     sim.state.fireChanges([{ sheetId: sheet.id, rect: { row: 4, column: 3, rowCount: 1, columnCount: 1 } }], 'Remote');
     await Promise.resolve();
@@ -582,15 +582,14 @@ describe('after the user inserts rows above the table (no event need reach the p
       c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['完成']];
       await c.sync();
     });
-    const { ledger, location } = await read(sim);
+    const ledgerRead = await read(sim);
+    const { ledger, location } = ledgerRead;
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('任务台账').getRange('2:3').insert('Down');
       await c.sync();
     });
     // Task 5 was on row 8; it is on row 10 now.
-    const address = await sim.runExcel((c) =>
-      setTaskStatus(c, location, { no: 0, status: 3 }, 5, { status: '滞后', expectedStatus: '未启动' }),
-    );
+    const { address } = await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 5, { status: '滞后', expectedStatus: '未启动' }));
     expect(address).toBe('任务台账!D10');
     expect(sim.values('任务台账')[9].slice(0, 4)).toEqual([5, OFFICIAL_TASKS[4].task, OFFICIAL_TASKS[4].units, '滞后']);
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
@@ -640,7 +639,8 @@ describe('after the ledger sheet is renamed', () => {
       c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['完成']];
       await c.sync();
     });
-    const { ledger, location } = await read(sim);
+    const ledgerRead = await read(sim);
+    const { ledger, location } = ledgerRead;
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('任务台账').name = '台账2026';
       await c.sync();
@@ -649,7 +649,7 @@ describe('after the ledger sheet is renamed', () => {
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
     await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
     expect(sim.values('台账2026')[5][3]).toBe('已完成');
-    const address = await sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 4, { status: '滞后' }));
+    const { address } = await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 4, { status: '滞后' }));
     expect(address).toBe('台账2026!D7');
     await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
     expect(sim.sheet('台账2026').protection.protected).toBe(true);
@@ -728,14 +728,15 @@ describe('missing reference data', () => {
 describe('official column protection', () => {
   it('locks 序号, 工作任务 and 责任单位 and leaves the rest editable', async () => {
     const sim = await withLedger();
-    const { ledger, location } = await read(sim);
+    const ledgerRead = await read(sim);
+    const { ledger, location } = ledgerRead;
     await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
     expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(false);
     expect(sim.userEdit('任务台账', 'D4', [['已完成']]).ok).toBe(true);
     expect(sim.sheet('任务台账').protection.options).toMatchObject({ allowAutoFilter: true, allowSort: true });
-    await sim.runExcel((c) => applyUnitFilter(c, location, '序号', [1, 2]));
+    await sim.runExcel((c) => applyUnitFilter(c, ledgerRead, [1, 2]));
     // Status writes from the pane keep working on the protected ledger.
-    await sim.runExcel((c) => setTaskStatus(c, location, { no: 0, status: 3 }, 2, { status: '滞后' }));
+    await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 2, { status: '滞后' }));
     expect(sim.values('任务台账')[4][3]).toBe('滞后');
     await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, false));
     expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(true);
@@ -923,7 +924,8 @@ describe('watchWorkbook', () => {
   it('reports ledger and reference changes', async () => {
     const sim = await withLedger();
     const seen: string[] = [];
-    await sim.runExcel((c) => watchWorkbook(c, 'TaskLedger', (s) => seen.push(s)));
+    const { tableId } = (await read(sim)).location;
+    await sim.runExcel((c) => watchWorkbook(c, (s) => seen.push(changeSource(s, tableId))));
     sim.userEdit('任务台账', 'D4', [['已完成']]);
     sim.userEdit('单位名录', 'B2', [['教育局']]);
     sim.userEdit('任务台账', 'A1', [['标题改了']]);
@@ -939,7 +941,8 @@ describe('watchWorkbook', () => {
   it('still hears a ledger deleted and made again under the same name, and is silent once removed', async () => {
     const sim = await withLedger();
     const seen: string[] = [];
-    const watch = await sim.runExcel((c) => watchWorkbook(c, 'TaskLedger', (s) => seen.push(s)));
+    const { tableId } = (await read(sim)).location;
+    const watch = await sim.runExcel((c) => watchWorkbook(c, (s) => seen.push(changeSource(s, tableId))));
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('任务台账').delete();
       await c.sync();

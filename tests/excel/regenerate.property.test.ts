@@ -4,10 +4,8 @@
 import fc from 'fast-check';
 import { createLedger, generateSummaries } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { dayOf } from '../../src/ledger';
 import { ALL_SETS } from './helpers';
-
-const asOf = dayOf(2026, 11, 28) as number;
+import { asOf } from '../asOf';
 
 type Action = 'nothing' | 'rename' | 'edit' | 'table' | 'delete' | 'format';
 const action = fc.constantFrom<Action>('nothing', 'rename', 'edit', 'table', 'delete', 'format');

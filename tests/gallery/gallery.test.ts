@@ -13,11 +13,11 @@ import {
   type AdoptResult,
 } from '../../src/excel';
 import { ExcelSim, parseRef, type WorkbookSnapshot } from '../../src/excel-sim';
-import { dayOf, fixesFor, officialTextIndex, OFFICIAL_TASKS, validateLedger, type CellValue } from '../../src/ledger';
+import { fixesFor, officialTextIndex, OFFICIAL_TASKS, validateLedger, type CellValue } from '../../src/ledger';
 import { ALL_SETS } from '../excel/helpers';
 import { GALLERY, type GalleryCase } from './sheets';
+import { asOf } from '../asOf';
 
-const asOf = dayOf(2026, 11, 28) as number;
 const USER_SHEET = 'Sheet1';
 
 async function lay(sim: ExcelSim, c: GalleryCase): Promise<void> {
