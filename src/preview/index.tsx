@@ -3,7 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import { ExcelSim } from '../excel-sim';
 import { App } from '../taskpane/App';
-import { languageFor } from '../taskpane/i18n';
+import { languageFor } from '../ledger';
 import { Grid } from './Grid';
 import { previewApi, type PreviewApi } from './previewApi';
 import { previewHost } from './previewHost';

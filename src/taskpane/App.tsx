@@ -13,10 +13,12 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { languageFor, type Bilingual } from '../ledger';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { Host } from './host';
-import { languageFor, STRINGS, type Language } from './i18n';
-import { useAction, type Notice, type NoticeText } from './useAction';
+import { STRINGS, textOf } from './i18n';
+import { PaneProvider, type LanguageChoice, type PaneValue, type TabId } from './paneContext';
+import { useAction, type Notice } from './useAction';
 import { useLedger } from './useLedger';
 
 // Each tab's code loads on first use, keeping the pane's first download small.
@@ -25,8 +27,6 @@ const ValidatePanel = lazy(() => import('./panels/ValidatePanel'));
 const UnitsPanel = lazy(() => import('./panels/UnitsPanel'));
 const SummaryPanel = lazy(() => import('./panels/SummaryPanel'));
 const SettingsPanel = lazy(() => import('./panels/SettingsPanel'));
-
-export type TabId = 'start' | 'validate' | 'units' | 'summary' | 'settings';
 
 const useStyles = makeStyles({
   root: {
@@ -41,39 +41,22 @@ const useStyles = makeStyles({
   body: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
 });
 
-export interface PaneContext {
-  readonly host: Host;
-  readonly language: Language;
-  readonly t: (typeof STRINGS)['zh'];
-  readonly ledger: ReturnType<typeof useLedger>;
-  readonly action: ReturnType<typeof useAction>;
-  readonly notify: (notice: Notice | null) => void;
-  readonly selectedUnits: readonly string[];
-  readonly setSelectedUnits: (units: readonly string[]) => void;
-  readonly languageChoice: Language | 'office';
-  readonly setLanguageChoice: (choice: Language | 'office') => void;
-  readonly version: string;
-}
-
-export const textOf = (text: NoticeText, language: Language) =>
-  typeof text === 'function' ? text(STRINGS[language], language) : text[language];
-
 export function App({ host, version }: { host: Host; version: string }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('start');
-  const [languageChoice, setLanguageChoice] = useState<Language | 'office'>('office');
+  const [languageChoice, setLanguageChoice] = useState<LanguageChoice>('office');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [selectedUnits, setSelectedUnits] = useState<readonly string[]>([]);
   const language = languageChoice === 'office' ? languageFor(host.displayLanguage) : languageChoice;
   const t = STRINGS[language];
-  const ledger = useLedger(host);
   const notify = useCallback((n: Notice | null) => setNotice(n), []);
+  const readFailed = useCallback((error: Bilingual) => setNotice({ intent: 'error', text: error }), []);
+  const ledger = useLedger(host, readFailed);
   const action = useAction(notify);
-  const context: PaneContext = useMemo(
+  const pane: PaneValue = useMemo(
     () => ({
       host,
       language,
-      t,
       ledger,
       action,
       notify,
@@ -81,59 +64,63 @@ export function App({ host, version }: { host: Host; version: string }) {
       setSelectedUnits,
       languageChoice,
       setLanguageChoice,
+      openTab: setTab,
       version,
     }),
-    [host, language, t, ledger, action, notify, selectedUnits, languageChoice, version],
+    [host, language, ledger, action, notify, selectedUnits, languageChoice, version],
   );
-  const ready = ledger.state.phase === 'ready';
+  const { state } = ledger;
+  const ready = state.phase === 'ready';
 
   return (
     // Fluent copies the provider's classes onto popup portals (dropdown lists): the page layout
     // lives on an inner element, or an open dropdown would cover the page.
-    <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en-US'}>
-      <div className={styles.root}>
-        <TabList
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabId)}
-          size="small"
-          aria-label={t.appTitle}
-        >
-          <Tab value="start">{t.tabs.start}</Tab>
-          <Tab value="validate" disabled={!ready}>
-            {t.tabs.validate}
-          </Tab>
-          <Tab value="units" disabled={!ready}>
-            {t.tabs.units}
-          </Tab>
-          <Tab value="summary" disabled={!ready}>
-            {t.tabs.summary}
-          </Tab>
-          <Tab value="settings">{t.tabs.settings}</Tab>
-        </TabList>
-        <main className={styles.body}>
-          {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-              <MessageBarBody>
-                {notice.intent === 'error' && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
-                {textOf(notice.text, language)}
-              </MessageBarBody>
-              <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t.dismiss}>
-                ×
-              </Button>
-            </MessageBar>
-          )}
-          <ErrorBoundary message={t.unexpected} retry={t.retry}>
-            <Suspense fallback={<Spinner size="small" label={t.loading} />}>
-              {tab === 'start' && <StartPanel pane={context} onOpen={setTab} />}
-              {tab === 'validate' && ready && <ValidatePanel pane={context} />}
-              {tab === 'units' && ready && <UnitsPanel pane={context} />}
-              {tab === 'summary' && ready && <SummaryPanel pane={context} />}
-              {tab === 'settings' && <SettingsPanel pane={context} />}
-            </Suspense>
-          </ErrorBoundary>
-        </main>
-      </div>
-    </FluentProvider>
+    <PaneProvider value={pane}>
+      <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en-US'}>
+        <div className={styles.root}>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, data) => setTab(data.value as TabId)}
+            size="small"
+            aria-label={t.appTitle}
+          >
+            <Tab value="start">{t.tabs.start}</Tab>
+            <Tab value="validate" disabled={!ready}>
+              {t.tabs.validate}
+            </Tab>
+            <Tab value="units" disabled={!ready}>
+              {t.tabs.units}
+            </Tab>
+            <Tab value="summary" disabled={!ready}>
+              {t.tabs.summary}
+            </Tab>
+            <Tab value="settings">{t.tabs.settings}</Tab>
+          </TabList>
+          <main className={styles.body}>
+            {notice && (
+              <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+                <MessageBarBody>
+                  {notice.intent === 'error' && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
+                  {textOf(notice.text, language)}
+                </MessageBarBody>
+                <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t.dismiss}>
+                  ×
+                </Button>
+              </MessageBar>
+            )}
+            <ErrorBoundary message={t.unexpected} retry={t.retry}>
+              <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+                {tab === 'start' && <StartPanel />}
+                {tab === 'validate' && state.phase === 'ready' && <ValidatePanel ledger={state} />}
+                {tab === 'units' && state.phase === 'ready' && <UnitsPanel ledger={state} />}
+                {tab === 'summary' && state.phase === 'ready' && <SummaryPanel />}
+                {tab === 'settings' && <SettingsPanel />}
+              </Suspense>
+            </ErrorBoundary>
+          </main>
+        </div>
+      </FluentProvider>
+    </PaneProvider>
   );
 }

@@ -1,6 +1,6 @@
 // Every string of the pane, in Chinese and English, from one typed catalog: a key missing in
 // either language fails the type check.
-export type Language = 'zh' | 'en';
+import type { Bilingual, Language } from '../ledger';
 
 /** Long cell text shortened for a one-line list. */
 const clip = (text: string, n = 24) => (Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text);
@@ -41,10 +41,11 @@ const zh = {
     byTask: '按任务',
     byRule: '按规则',
     groupBy: '分组方式',
+    severityMark: { error: '错', warning: '警', info: '提' },
     fix: '修复',
     fixAll: (n: number) => `全部修复（${n}）`,
     confirmTitle: '全部修复',
-    row: (n: number) => `第${n}行`,
+    planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: '重建',
     restored: (sheet: string, kept: number) =>
       `已在工作表“${sheet}”重建单位名录和状态列表${kept ? `（保留了原有的${kept}行）` : ''}，状态下拉列表已恢复。`,
@@ -57,8 +58,6 @@ const zh = {
     fixed: (n: number) => `已修复${n}个单元格。`,
     skippedFormulas: (cells: readonly string[]) => `${cells.join('、')} 含公式，未修改，请手动核对。`,
     jumped: (address: string) => `已选中 ${address}`,
-    sheetLevel: '整表',
-    headerRow: '标题行',
     auto: '表格变化时自动重新校验',
   },
   units: {
@@ -97,7 +96,7 @@ const zh = {
   },
   settings: {
     language: '界面语言',
-    followOffice: '跟随 Office',
+    languageNames: { office: '跟随 Office', zh: '中文', en: 'English' },
     requirementSets: 'Excel API 支持情况',
     supported: '支持',
     unsupported: '不支持',
@@ -162,10 +161,11 @@ const en: Strings = {
     byTask: 'By task',
     byRule: 'By rule',
     groupBy: 'Group by',
+    severityMark: { error: 'E', warning: 'W', info: 'N' },
     fix: 'Fix',
     fixAll: (n: number) => `Fix all (${n})`,
     confirmTitle: 'Fix all',
-    row: (n: number) => `Row ${n}`,
+    planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: 'Restore',
     restored: (sheet: string, kept: number) =>
       `Rebuilt the unit directory and status list on sheet ${sheet}${kept ? ` (kept ${kept} existing rows)` : ''}; the status dropdown works again.`,
@@ -179,8 +179,6 @@ const en: Strings = {
     skippedFormulas: (cells: readonly string[]) =>
       ` ${cells.join(', ')} hold formulas and were left as they are; check them by hand.`,
     jumped: (address: string) => `Selected ${address}`,
-    sheetLevel: 'Whole sheet',
-    headerRow: 'Header row',
     auto: 'Checks again when the table changes',
   },
   units: {
@@ -225,7 +223,7 @@ const en: Strings = {
   },
   settings: {
     language: 'Language',
-    followOffice: 'Follow Office',
+    languageNames: { office: 'Follow Office', zh: '中文', en: 'English' },
     requirementSets: 'Excel API support',
     supported: 'supported',
     unsupported: 'not supported',
@@ -250,9 +248,12 @@ const en: Strings = {
 
 export const STRINGS: Record<Language, Strings> = { zh, en };
 
-/** Chinese first; English when Office's display language is English. */
-export function languageFor(displayLanguage: string | undefined): Language {
-  return displayLanguage && /^en\b/i.test(displayLanguage) ? 'en' : 'zh';
+/** Text in both languages, or made from the catalog when shown: a message follows a language switch. */
+export type NoticeText = Bilingual | ((t: Strings, language: Language) => string);
+
+/** The one way the pane turns a message into the language shown. */
+export function textOf(text: NoticeText, language: Language): string {
+  return typeof text === 'function' ? text(STRINGS[language], language) : text[language];
 }
 
 export function formatTime(date: Date, language: Language): string {

@@ -1,21 +1,26 @@
 // Runs a workbook action with a busy flag, and turns its outcome into a message for the pane:
 // errors are shown in plain words, never swallowed, never a stack trace.
-import { useCallback, useState } from 'react';
-import type { Bilingual } from '../ledger';
-import type { Language, Strings } from './i18n';
-
-/** Text in both languages, or made from the catalog when shown: a notice follows a language switch. */
-export type NoticeText = Bilingual | ((t: Strings, language: Language) => string);
+import { useCallback, useMemo, useState } from 'react';
+import type { NoticeText } from './i18n';
 
 export interface Notice {
   readonly intent: 'success' | 'error' | 'info' | 'warning';
   readonly text: NoticeText;
 }
 
-export function useAction(onNotice: (notice: Notice | null) => void) {
-  const [busy, setBusy] = useState<string | null>(null);
+/** What the pane is doing; every button waits while any of these runs. */
+export type BusyWith =
+  'create' | 'adopt' | 'jump' | 'fix' | 'restore' | 'filter' | 'status' | 'summary' | 'open' | 'protect' | 'selftest';
+
+export interface ActionApi {
+  readonly busy: BusyWith | null;
+  readonly run: <T>(name: BusyWith, action: () => Promise<T>, success?: (result: T) => Notice | null) => Promise<T | undefined>;
+}
+
+export function useAction(onNotice: (notice: Notice | null) => void): ActionApi {
+  const [busy, setBusy] = useState<BusyWith | null>(null);
   const run = useCallback(
-    async <T>(name: string, action: () => Promise<T>, success?: (result: T) => Notice | null): Promise<T | undefined> => {
+    async <T>(name: BusyWith, action: () => Promise<T>, success?: (result: T) => Notice | null): Promise<T | undefined> => {
       setBusy(name);
       onNotice(null);
       try {
@@ -32,5 +37,5 @@ export function useAction(onNotice: (notice: Notice | null) => void) {
     },
     [onNotice],
   );
-  return { busy, run };
+  return useMemo(() => ({ busy, run }), [busy, run]);
 }

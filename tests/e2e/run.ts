@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OFFICIAL_TASKS, tasksForUnit } from '../../src/ledger';
+import { DEBOUNCE_MS } from '../../src/taskpane/useLedger';
+import { ECHO_WINDOW_MS } from '../../src/taskpane/writeEchoes';
 // @ts-expect-error the server is plain JavaScript shared with other scripts
 import { serve } from './server.mjs';
 
@@ -43,6 +45,20 @@ async function preview<T>(page: Page, fn: string, ...args: unknown[]): Promise<T
       ),
     [fn, args] as const,
   ) as Promise<T>;
+}
+
+/** Long enough for the pane's own echoes to pass and any re-read it owes to run. */
+const SETTLE_MS = ECHO_WINDOW_MS + DEBOUNCE_MS + 300;
+
+/** Round trips to the (simulated) workbook from a click until the pane has settled; logged for the record. */
+async function roundTrips(page: Page, what: string, action: () => Promise<void>): Promise<number> {
+  await page.waitForTimeout(SETTLE_MS);
+  const before = await preview<number>(page, 'syncCount');
+  await action();
+  await page.waitForTimeout(SETTLE_MS);
+  const syncs = (await preview<number>(page, 'syncCount')) - before;
+  console.log(`    round trips, ${what}: ${syncs}`);
+  return syncs;
 }
 
 async function main(): Promise<void> {
@@ -93,8 +109,11 @@ async function main(): Promise<void> {
     {
       name: '新建任务台账 writes 40 task rows under the headers',
       run: async (p) => {
-        await p.getByRole('button', { name: '新建任务台账' }).click();
-        await p.getByText('台账：工作表“任务台账”，共40项任务').waitFor();
+        const syncs = await roundTrips(p, 'create', async () => {
+          await p.getByRole('button', { name: '新建任务台账' }).click();
+          await p.getByText('台账：工作表“任务台账”，共40项任务').waitFor();
+        });
+        expect(syncs <= 2, `新建任务台账 took ${syncs} round trips (goal ≤ 2)`);
         const values = await preview<unknown[][]>(p, 'values', '任务台账');
         expect(values[2][0] === '序号' && values[2][1] === '工作任务', `headers: ${JSON.stringify(values[2])}`);
         expect(values.slice(3).length === 40, `rows: ${values.length - 3}`);
@@ -119,9 +138,12 @@ async function main(): Promise<void> {
       run: async (p) => {
         await p.getByRole('tab', { name: '筛选' }).click();
         await p.getByRole('checkbox', { name: '市总工会' }).check();
-        await p.getByRole('combobox', { name: '第24项的状态' }).click();
-        await p.getByRole('listbox').getByRole('option', { name: '已完成' }).click();
-        await p.getByText(/第24项状态已改为“已完成”/).waitFor();
+        const syncs = await roundTrips(p, 'status', async () => {
+          await p.getByRole('combobox', { name: '第24项的状态' }).click();
+          await p.getByRole('listbox').getByRole('option', { name: '已完成' }).click();
+          await p.getByText(/第24项状态已改为“已完成”/).waitFor();
+        });
+        expect(syncs <= 2, `a status took ${syncs} round trips (goal ≤ 2)`);
         const values = await preview<unknown[][]>(p, 'values', '任务台账');
         expect(values[26][3] === '已完成', `D27 is ${values[26][3]}`);
         await p.getByRole('checkbox', { name: '市总工会' }).uncheck();
@@ -145,6 +167,14 @@ async function main(): Promise<void> {
           () => (window as unknown as { preview: { selectedAddress(): string } }).preview.selectedAddress() === '任务台账!E8',
         );
         await shot(p, '05-pane-validate');
+        const fix = p.getByRole('button', { name: /^修复: 第7项：表述与正式任务第7项不同/ });
+        const syncs = await roundTrips(p, 'one fix', async () => {
+          await fix.click();
+          await p.getByText('已修复1个单元格。').waitFor();
+        });
+        expect(syncs <= 2, `one fix took ${syncs} round trips (goal ≤ 2)`);
+        const fixed = await preview<unknown[][]>(p, 'values', '任务台账');
+        expect(fixed[9][1] === OFFICIAL_TASKS[6].task, 'the fix restored the official text of task 7');
       },
     },
     {
@@ -171,8 +201,11 @@ async function main(): Promise<void> {
       name: '生成汇总表 makes a summary sheet whose totals match what was set',
       run: async (p) => {
         await p.getByRole('tab', { name: '汇总' }).click();
-        await p.getByRole('button', { name: '生成汇总表' }).click();
-        await p.getByText(/已生成2张汇总表/).waitFor();
+        const syncs = await roundTrips(p, 'summaries', async () => {
+          await p.getByRole('button', { name: '生成汇总表' }).click();
+          await p.getByText(/已生成2张汇总表/).waitFor();
+        });
+        expect(syncs <= 3, `生成汇总表 took ${syncs} round trips (goal ≤ 3)`);
         const values = await preview<unknown[][]>(p, 'values', '汇总-总体');
         const row = (label: string) => values.find((r) => r[0] === label);
         expect(row('已完成')?.[1] === 2, `已完成 ${row('已完成')?.[1]}`);

@@ -1,46 +1,27 @@
 /**
  * @jest-environment jsdom
  */
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ExcelSim, simModel } from '../../src/excel-sim';
 import { tasksForUnit, OFFICIAL_TASKS } from '../../src/ledger';
-import { App } from '../../src/taskpane/App';
-import type { Host } from '../../src/taskpane/host';
-import { DEBOUNCE_MS } from '../../src/taskpane/useLedger';
+import { TestPane } from './paneHarness';
 
-jest.setTimeout(60_000);
 // Tabs load their code on first use; give lazy chunks and simulated syncs time on a busy CI machine.
+jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000 });
 
-function hostFor(sim: ExcelSim, language = 'zh-CN'): Host {
-  return {
-    kind: 'preview',
-    run: (batch) => sim.runExcel(batch),
-    runIn: (context, batch) => sim.runIn(context, batch),
-    supports: () => true,
-    displayLanguage: language,
-    dark: false,
-    now: () => new Date(2026, 10, 28, 9, 0, 0),
-  };
-}
-
-async function openPane(sim: ExcelSim, language?: string) {
-  render(<App host={hostFor(sim, language)} version="1.0.0" />);
-  return screen;
-}
-
-async function createFromPane(sim: ExcelSim) {
-  await openPane(sim);
-  fireEvent.click(await screen.findByRole('button', { name: '新建任务台账' }));
-  await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
-}
+// Jest's clock, moving on by itself as well: debounces and echo windows pass when a test says so.
+beforeEach(() => jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }));
+afterEach(() => {
+  cleanup();
+  jest.useRealTimers();
+});
 
 const tab = (name: string) => screen.getByRole('tab', { name });
 
 describe('task pane', () => {
   it('offers create and adopt when there is no ledger, and creates the 40 tasks', async () => {
-    const sim = new ExcelSim();
-    await openPane(sim);
+    const { sim } = TestPane.open();
     expect(await screen.findByText('当前工作簿中还没有任务台账。')).toBeTruthy();
     expect(screen.getByText(/新建“任务台账”和“单位名录”两张工作表/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '使用当前工作表' })).toBeTruthy();
@@ -51,18 +32,13 @@ describe('task pane', () => {
   });
 
   it('validates, jumps to a finding’s cell, fixes one and then all', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
-    await act(async () => {
-      await sim.run(async (c) => {
-        const s = c.workbook.worksheets.getItem('任务台账');
-        s.getRange('D5').values = [['完成']];
-        s.getRange('D6').values = [['进行中']];
-        // A near edit of task 4's text (its number agrees), so restoring it is safe.
-        s.getRange('B7').values = [[OFFICIAL_TASKS[3].task.replace('职教本科', '本科')]];
-        await c.sync();
-      });
-      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 100));
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(async () => {
+      await pane.pasteInto(2, '状态', '完成');
+      await pane.pasteInto(3, '状态', '进行中');
+      // A near edit of task 4's text (its number agrees), so restoring it is safe.
+      await pane.pasteInto(4, '工作任务', OFFICIAL_TASKS[3].task.replace('职教本科', '本科'));
     });
     fireEvent.click(tab('校验'));
     await screen.findByText(/状态“完成”不在列表/);
@@ -70,10 +46,9 @@ describe('task pane', () => {
     await screen.findByText('已选中 任务台账!D5');
     expect(sim.state.selection?.rect).toEqual({ row: 4, column: 3, rowCount: 1, columnCount: 1 });
     fireEvent.click(screen.getByRole('button', { name: /修复: 第2项/ }));
-    await waitFor(() => expect(sim.values('任务台账')[4][3]).toBe('已完成'));
+    await waitFor(() => expect(pane.cell(2, '状态')).toBe('已完成'));
     await waitFor(() => expect(screen.queryByText(/状态“完成”不在列表/)).toBeNull());
-    // Let the re-check that the write itself triggers (after the debounce) settle first.
-    await act(() => new Promise((r) => setTimeout(r, DEBOUNCE_MS + 100)));
+    await pane.settle();
     fireEvent.click(await screen.findByRole('button', { name: /全部修复（2）/ }));
     const dialog = await screen.findByRole('dialog');
     expect(
@@ -87,14 +62,13 @@ describe('task pane', () => {
       within(dialog).getByText('B7（工作任务）：“支持四平职业大学申报本科专业。” → “支持四平职业大学申报职教本科专业。”'),
     ).toBeTruthy();
     fireEvent.click(await within(dialog).findByRole('button', { name: '修改' }));
-    await waitFor(() => expect(sim.values('任务台账')[5][3]).toBe('序时推进'));
-    await waitFor(() => expect(sim.values('任务台账')[6][1]).toBe(OFFICIAL_TASKS[3].task));
+    await waitFor(() => expect(pane.cell(3, '状态')).toBe('序时推进'));
+    await waitFor(() => expect(pane.cell(4, '工作任务')).toBe(OFFICIAL_TASKS[3].task));
     await screen.findByText('没有发现问题。');
   });
 
   it('filters by 双辽市人民政府 with and without collectives, agreeing with the core', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
+    const { sim } = await TestPane.withLedger();
     fireEvent.click(tab('筛选'));
     fireEvent.change(await screen.findByRole('searchbox'), { target: { value: '双辽' } });
     fireEvent.click(screen.getByRole('checkbox', { name: '双辽市人民政府' }));
@@ -114,12 +88,12 @@ describe('task pane', () => {
   });
 
   it('changes a status from the dropdown, writing only that cell', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
     fireEvent.click(tab('筛选'));
     fireEvent.click(await screen.findByRole('checkbox', { name: '市总工会' }));
     const dropdown = await screen.findByRole('combobox', { name: '第24项的状态' });
-    const before = sim.snapshot();
+    const before = pane.snapshot();
     const batches = sim.batches.length;
     // Arrow keys move through the list without writing; the choice (Enter) writes once.
     dropdown.focus();
@@ -129,16 +103,11 @@ describe('task pane', () => {
     expect(sim.batches.length).toBe(batches);
     fireEvent.click(await screen.findByRole('option', { name: '已完成' }));
     await screen.findByText(/第24项状态已改为“已完成”（任务台账!D27）/);
-    const after = sim.snapshot();
-    const changed = Object.keys(after.sheets[1].cells).filter(
-      (k) => JSON.stringify(after.sheets[1].cells[k]) !== JSON.stringify(before.sheets[1].cells[k]),
-    );
-    expect(changed).toEqual(['26,3']);
+    expect(pane.changedCells(before)).toEqual([`任务台账!${pane.address(24, '状态')}`]);
   });
 
   it('generates the summary sheets and links to them', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
+    const { sim } = await TestPane.withLedger();
     fireEvent.click(tab('汇总'));
     fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
     await screen.findByText(/已生成2张汇总表/);
@@ -148,14 +117,14 @@ describe('task pane', () => {
   });
 
   it('explains a protected sheet and leaves the data unchanged', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
-    await act(async () => {
-      await sim.run(async (c) => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(() =>
+      sim.run(async (c) => {
         c.workbook.worksheets.getItem('任务台账').protection.protect();
         await c.sync();
-      });
-    });
+      }),
+    );
     fireEvent.click(tab('筛选'));
     fireEvent.click(await screen.findByRole('checkbox', { name: '市总工会' }));
     const before = sim.snapshot();
@@ -167,8 +136,7 @@ describe('task pane', () => {
   });
 
   it('says when the ledger is missing and the adopt target has no header row', async () => {
-    const sim = new ExcelSim();
-    await openPane(sim);
+    TestPane.open();
     fireEvent.click(await screen.findByRole('button', { name: '使用当前工作表' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Sheet1');
@@ -176,26 +144,22 @@ describe('task pane', () => {
   });
 
   it('re-reads once per debounce window however many edits arrive', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
-    const reads = () => sim.batches.length;
-    const before = reads();
-    await act(async () => {
-      for (let i = 0; i < 5; i++) sim.userEdit('任务台账', 'G4', [[`进展${i}`]]);
-      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
-    });
-    // One re-read: one batch for the ledger (reference data is cached).
-    expect(reads() - before).toBe(1);
+    const pane = await TestPane.withLedger();
+    // One re-read: one sync for the ledger (reference data is cached).
+    expect(
+      await pane.syncsFor(() => {
+        for (let i = 0; i < 5; i++) pane.typeInto(1, '进展情况', `进展${i}`);
+      }),
+    ).toBe(1);
   });
 
   it('re-reads 单位名录 when its edit is followed by a ledger edit in the same window', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
     expect(sim.values('单位名录')[1][0]).toBe('市教育局');
-    await act(async () => {
+    await pane.userDoes(() => {
       sim.userEdit('单位名录', 'B2', [['教体局']]);
-      sim.userEdit('任务台账', 'C7', [['教体局、四平职业大学']]);
-      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
+      pane.typeInto(4, '责任单位', '教体局、四平职业大学');
     });
     fireEvent.click(tab('校验'));
     await screen.findByText(/责任单位与正式任务第4项不同/);
@@ -203,14 +167,14 @@ describe('task pane', () => {
   });
 
   it('reports a deleted 单位名录 and rebuilds it from the 校验 tab', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
-    await act(async () => {
-      await sim.run(async (c) => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(() =>
+      sim.run(async (c) => {
         c.workbook.worksheets.getItem('单位名录').delete();
         await c.sync();
-      });
-    });
+      }),
+    );
     fireEvent.click(screen.getByRole('button', { name: '重新校验' }));
     fireEvent.click(tab('校验'));
     await screen.findByText(/工作簿中没有“单位名录”表格和状态列表/);
@@ -221,13 +185,9 @@ describe('task pane', () => {
   });
 
   it('keeps focus on the pane: the heading after 新建, the 全部修复 button after Esc', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
+    const pane = await TestPane.withLedger();
     await waitFor(() => expect(document.activeElement?.textContent).toContain('台账：工作表“任务台账”'));
-    await act(async () => {
-      sim.userEdit('任务台账', 'E4', [['0.5']]);
-      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 100));
-    });
+    await pane.userDoes(() => pane.typeInto(1, '进度(%)', '0.5'));
     fireEvent.click(tab('校验'));
     const fixAll = await screen.findByRole('button', { name: /全部修复（1）/ });
     fireEvent.click(fixAll);
@@ -238,8 +198,7 @@ describe('task pane', () => {
   });
 
   it("shows the protection switch as the sheet is, leaves a user's protection alone, and notices follow a language switch", async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
+    const { sim } = await TestPane.withLedger();
     fireEvent.click(tab('设置'));
     const toggle = await screen.findByRole('switch', { name: /保护正式列/ });
     expect((toggle as HTMLInputElement).checked).toBe(false);
@@ -254,14 +213,14 @@ describe('task pane', () => {
   });
 
   it("shows a user's own protection as on, and does not offer to lift it", async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
-    await act(async () => {
-      await sim.run(async (c) => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(() =>
+      sim.run(async (c) => {
         c.workbook.worksheets.getItem('任务台账').protection.protect(undefined, '口令');
         await c.sync();
-      });
-    });
+      }),
+    );
     fireEvent.click(tab('设置'));
     const toggle = await screen.findByRole('switch', { name: /保护正式列/ });
     await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(true));
@@ -270,42 +229,76 @@ describe('task pane', () => {
   });
 
   it('re-checks when a dropdown choice raised no change event: on the next selection change, and when the pane is shown again', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
     const sheet = sim.sheet('任务台账');
     // Excel on the web may not raise onChanged for a value picked from a cell's dropdown.
     const silently = (row: number, value: string) => simModel.storeValue(simModel.writableCell(sheet, row, 3), value);
-    silently(4, '完成');
-    await act(async () => {
+    await pane.userDoes(() => {
+      silently(4, '完成');
       sim.state.select(sheet.id, { row: 9, column: 1, rowCount: 1, columnCount: 1 });
-      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
     });
     fireEvent.click(tab('校验'));
     await screen.findByText(/第2项：状态“完成”不在列表/);
-    silently(5, '进行中');
-    await act(async () => {
+    await pane.userDoes(() => {
+      silently(5, '进行中');
       document.dispatchEvent(new Event('visibilitychange'));
-      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
     });
     await screen.findByText(/第3项：状态“进行中”不在列表/);
   });
 
   it('removes its change handler when the pane goes away', async () => {
-    const sim = new ExcelSim();
-    await createFromPane(sim);
+    const pane = await TestPane.withLedger();
     cleanup();
-    await act(() => new Promise((r) => setTimeout(r, 50)));
-    const before = sim.batches.length;
-    await act(async () => {
-      sim.userEdit('任务台账', 'G4', [['进展']]);
-      await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
-    });
-    expect(sim.batches.length).toBe(before);
+    await pane.wait(50);
+    expect(await pane.syncsFor(() => pane.typeInto(1, '进展情况', '进展'))).toBe(0);
+  });
+
+  it('waits for few round trips: create 2, a status 2, one fix 2, summaries 3, the pane settled included', async () => {
+    const pane = TestPane.open();
+    const create = await screen.findByRole('button', { name: '新建任务台账' });
+    expect(
+      await pane.syncsFor(async () => {
+        fireEvent.click(create);
+        await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
+      }),
+    ).toBeLessThanOrEqual(2);
+
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByRole('checkbox', { name: '市总工会' }));
+    const dropdown = await screen.findByRole('combobox', { name: '第24项的状态' });
+    expect(
+      await pane.syncsFor(async () => {
+        fireEvent.click(dropdown);
+        fireEvent.click(await screen.findByRole('option', { name: '滞后' }));
+        await screen.findByText(/第24项状态已改为“滞后”/);
+      }),
+    ).toBeLessThanOrEqual(2);
+
+    await pane.userDoes(() => pane.pasteInto(2, '状态', '完成'));
+    fireEvent.click(tab('校验'));
+    const fix = await screen.findByRole('button', { name: /修复: 第2项/ });
+    expect(
+      await pane.syncsFor(async () => {
+        fireEvent.click(fix);
+        await screen.findByText('已修复1个单元格。');
+      }),
+    ).toBeLessThanOrEqual(2);
+    expect(screen.queryByText(/状态“完成”不在列表/)).toBeNull();
+
+    fireEvent.click(tab('汇总'));
+    const generate = await screen.findByRole('button', { name: '生成汇总表' });
+    expect(
+      await pane.syncsFor(async () => {
+        fireEvent.click(generate);
+        // 总体, 滞后逾期 and the sheet of 市总工会, chosen on the 筛选 tab.
+        await screen.findByText(/已生成3张汇总表/);
+      }),
+    ).toBeLessThanOrEqual(3);
   });
 
   it('speaks English when Office does', async () => {
-    const sim = new ExcelSim();
-    await openPane(sim, 'en-US');
+    TestPane.open(new ExcelSim(), 'en-US');
     fireEvent.click(await screen.findByRole('button', { name: 'Create the ledger' }));
     await screen.findByText('Ledger: sheet 任务台账, 40 tasks');
     fireEvent.click(tab('Settings'));
@@ -315,8 +308,7 @@ describe('task pane', () => {
   });
 
   it('runs the self-test from the settings tab', async () => {
-    const sim = new ExcelSim();
-    await openPane(sim);
+    TestPane.open();
     fireEvent.click(tab('设置'));
     fireEvent.click(await screen.findByRole('button', { name: '运行自检' }));
     const list = await screen.findByRole('list', { name: '运行自检' });

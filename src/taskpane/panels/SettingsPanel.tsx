@@ -9,8 +9,7 @@ import {
   type ProtectionState,
   type SelfTestStep,
 } from '../../excel';
-import type { PaneContext } from '../App';
-import type { Language } from '../i18n';
+import { usePane, useStrings, type LanguageChoice } from '../paneContext';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -20,12 +19,15 @@ const useStyles = makeStyles({
 
 const SETS = Array.from({ length: 17 }, (_, i) => `1.${i + 1}`);
 
-export default function SettingsPanel({ pane }: { pane: PaneContext }) {
+const CHOICES: readonly LanguageChoice[] = ['office', 'zh', 'en'];
+
+export default function SettingsPanel() {
   const styles = useStyles();
-  const { t, language, host, action, ledger, notify, languageChoice, setLanguageChoice, version } = pane;
+  const { t, language } = useStrings();
+  const { host, action, ledger, notify, languageChoice, setLanguageChoice, version } = usePane();
   const [steps, setSteps] = useState<readonly SelfTestStep[]>([]);
   const [protection, setProtection] = useState<ProtectionState | null>(null);
-  const read = ledger.state.read;
+  const read = ledger.state.phase === 'ready' ? ledger.state.read : null;
   const location = read?.location;
 
   // The switch shows the sheet as it is, protected by anyone, from the moment the tab opens.
@@ -42,9 +44,10 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
   }, [host, location, notify]);
 
   const protect = (on: boolean) =>
+    read &&
     action.run(
       'protect',
-      () => host.run((c) => setOfficialColumnsProtected(c, read!.location, read!.ledger.header, on)),
+      () => host.run((c) => setOfficialColumnsProtected(c, read.location, read.ledger.header, on)),
       (now) => {
         setProtection(now);
         return { intent: 'success', text: (s) => (now.protected ? s.settings.protectedOn : s.settings.protectedOff) };
@@ -63,10 +66,12 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
   return (
     <section className={styles.stack} aria-label={t.tabs.settings}>
       <Field label={t.settings.language}>
-        <Select value={languageChoice} onChange={(_, d) => setLanguageChoice(d.value as Language | 'office')}>
-          <option value="office">{t.settings.followOffice}</option>
-          <option value="zh">中文</option>
-          <option value="en">English</option>
+        <Select value={languageChoice} onChange={(_, d) => setLanguageChoice(CHOICES.find((c) => c === d.value) ?? 'office')}>
+          {CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t.settings.languageNames[choice]}
+            </option>
+          ))}
         </Select>
       </Field>
       {read && (
@@ -109,7 +114,7 @@ export default function SettingsPanel({ pane }: { pane: PaneContext }) {
           {steps.map((s) => (
             <li key={s.id}>
               <Badge color={s.ok ? 'success' : 'danger'}>{s.ok ? '✓' : '✗'}</Badge>{' '}
-              {t.labelled(language === 'zh' ? s.zh : s.en, s.detail[language])}
+              {t.labelled(s.title[language], s.detail[language])}
               {t.took(s.ms)}
             </li>
           ))}

@@ -3,8 +3,7 @@ import { useEffect, useRef } from 'react';
 import { adoptActiveSheet, createLedger } from '../../excel';
 import { countBySeverity } from '../../ledger';
 import { formatTime, type Strings } from '../i18n';
-import type { PaneContext, TabId } from '../App';
-import { textOf } from '../App';
+import { usePane, useStrings } from '../paneContext';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -13,9 +12,10 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
 });
 
-export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen: (tab: TabId) => void }) {
+export default function StartPanel() {
   const styles = useStyles();
-  const { t, ledger, action, host, language } = pane;
+  const { t, language, text } = useStrings();
+  const { ledger, action, host, openTab } = usePane();
   const { state } = ledger;
   // After 新建 / 使用当前工作表 the buttons are gone: focus moves to the ledger's heading, not <body>.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -31,55 +31,55 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
   if (state.phase === 'failed') {
     return (
       <div className={styles.stack}>
-        <Body1 role="alert">{state.loadError ? textOf(state.loadError, language) : t.unexpected}</Body1>
+        <Body1 role="alert">{text(state.error)}</Body1>
         <Button onClick={() => void ledger.refresh({ reference: true })}>{t.retry}</Button>
       </div>
     );
   }
-  if (state.phase === 'none' || !state.read || !state.analysis) {
+  if (state.phase === 'none') {
     // What this Excel could not do (no dropdown below 1.8, no print setup below 1.9), said after either way of making a ledger.
     const limits = (s: Strings, r: { statusDropdown: boolean; printSetup: boolean }) => [
       r.statusDropdown ? '' : s.start.noDropdown,
       r.printSetup ? '' : s.start.noPrint,
     ];
-    const afterMade = (made: unknown) => {
-      focusHeading.current = made !== undefined;
-      return ledger.refresh({ reference: true });
+    const create = async () => {
+      const made = await action.run(
+        'create',
+        () => host.run((c) => createLedger(c, { supports: host.supports })),
+        (r) => ({
+          intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
+          text: (s) => [s.start.created(r.sheetName, r.taskCount), ...limits(s, r)].filter(Boolean).join(' '),
+        }),
+      );
+      // A refused create (a ledger exists after all) is shown; the pane reads the workbook as it is.
+      if (!made) return ledger.refresh({ reference: true });
+      focusHeading.current = true;
+      ledger.afterWrite(made);
     };
-    const create = () =>
-      action
-        .run(
-          'create',
-          () => host.run((c) => createLedger(c, { supports: host.supports })),
-          (r) => ({
-            intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
-            text: (s) => [s.start.created(r.sheetName, r.taskCount), ...limits(s, r)].filter(Boolean).join(' '),
-          }),
-        )
-        .then(afterMade);
-    const adopt = () =>
-      action
-        .run(
-          'adopt',
-          () => host.run((c) => adoptActiveSheet(c, { supports: host.supports })),
-          (r) => ({
-            intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
-            // Everything the add-in or Excel did beyond the table itself is named, cell by cell.
-            text: (s) =>
-              [
-                s.start.adopted(r.sheetName, r.tableAddress, r.taskCount, [...r.addedColumns]),
-                r.renamedHeaders.length
-                  ? s.start.renamed(r.renamedHeaders.map((h) => `${h.address}: ${h.from || '—'} → ${h.to}`))
-                  : '',
-                r.rowsLeftOut.length ? s.start.rowsLeftOut([...r.rowsLeftOut]) : '',
-                r.cellsLeftOut.length ? s.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
-                ...limits(s, r),
-              ]
-                .filter(Boolean)
-                .join(' '),
-          }),
-        )
-        .then(afterMade);
+    const adopt = async () => {
+      const adopted = await action.run(
+        'adopt',
+        () => host.run((c) => adoptActiveSheet(c, { supports: host.supports })),
+        (r) => ({
+          intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
+          // Everything the add-in or Excel did beyond the table itself is named, cell by cell.
+          text: (s) =>
+            [
+              s.start.adopted(r.sheetName, r.tableAddress, r.taskCount, [...r.addedColumns]),
+              r.renamedHeaders.length
+                ? s.start.renamed(r.renamedHeaders.map((h) => `${h.address}: ${h.from || '—'} → ${h.to}`))
+                : '',
+              r.rowsLeftOut.length ? s.start.rowsLeftOut([...r.rowsLeftOut]) : '',
+              r.cellsLeftOut.length ? s.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
+              ...limits(s, r),
+            ]
+              .filter(Boolean)
+              .join(' '),
+        }),
+      );
+      focusHeading.current = adopted !== undefined;
+      await ledger.refresh({ reference: true });
+    };
     return (
       <div className={styles.stack}>
         <Subtitle2 as="h2">{t.start.noLedger}</Subtitle2>
@@ -105,10 +105,10 @@ export default function StartPanel({ pane, onOpen }: { pane: PaneContext; onOpen
         <Subtitle2>{t.start.found(state.read.location.sheetName, state.analysis.tasks.length)}</Subtitle2>
       </h2>
       <Body1>{t.validate.counts(counts.error, counts.warning, counts.info)}</Body1>
-      {state.checkedAt && <Caption1 className={styles.hint}>{t.start.lastCheck(formatTime(state.checkedAt, language))}</Caption1>}
+      <Caption1 className={styles.hint}>{t.start.lastCheck(formatTime(state.checkedAt, language))}</Caption1>
       <Caption1 className={styles.hint}>{t.start.leadNote}</Caption1>
       <div>
-        <Button onClick={() => onOpen('validate')} appearance="primary">
+        <Button onClick={() => openTab('validate')} appearance="primary">
           {t.tabs.validate}
         </Button>{' '}
         <Button onClick={() => void ledger.refresh({ reference: true })}>{t.start.recheck}</Button>

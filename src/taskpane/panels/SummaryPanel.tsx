@@ -1,17 +1,19 @@
 import { Body1, Button, Checkbox, Field, Input, Link, ProgressBar, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import { generateSummaries, keptSheetsNotice, type SummarySheetRecord } from '../../excel';
-import { dayFromLocalDate, dayOf, isoDate } from '../../ledger';
-import type { PaneContext } from '../App';
+import { activateSheet, generateSummaries, keptSheetsNotice, type SummarySheetRecord } from '../../excel';
+import { dayFromIso, dayFromLocalDate, isoDate } from '../../ledger';
+import { usePane, useStrings } from '../paneContext';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  choices: { border: 'none', margin: 0, padding: 0 },
   links: { display: 'flex', flexDirection: 'column', gap: '4px', margin: 0, paddingLeft: '18px' },
 });
 
-export default function SummaryPanel({ pane }: { pane: PaneContext }) {
+export default function SummaryPanel() {
   const styles = useStyles();
-  const { t, action, host, selectedUnits } = pane;
+  const { t } = useStrings();
+  const { action, host, selectedUnits, ledger } = usePane();
   const [asOf, setAsOf] = useState(isoDate(dayFromLocalDate(host.now())));
   const [overview, setOverview] = useState(true);
   const [behind, setBehind] = useState(true);
@@ -20,16 +22,19 @@ export default function SummaryPanel({ pane }: { pane: PaneContext }) {
   const nothing = !overview && !behind && !(perUnit && selectedUnits.length);
 
   const generate = async () => {
-    const [y, m, d] = asOf.split('-').map(Number);
-    const day = dayOf(y, m, d) ?? dayFromLocalDate(host.now());
+    const day = dayFromIso(asOf) ?? dayFromLocalDate(host.now());
     const result = await action.run(
       'summary',
       () =>
-        generateSummaries(host.run, {
-          asOf: day,
-          request: { overview, behind, units: perUnit ? selectedUnits : [] },
-          supports: host.supports,
-        }),
+        // The pane's reading, with every change Excel reported taken in: no second read of the ledger.
+        ledger.current().then((now) =>
+          generateSummaries(host.run, {
+            asOf: day,
+            request: { overview, behind, units: perUnit ? selectedUnits : [] },
+            supports: host.supports,
+            from: now.phase === 'ready' ? { read: now.read, reference: now.reference } : undefined,
+          }),
+        ),
       (r) => ({
         intent: 'success',
         text: (s, lang) =>
@@ -38,22 +43,22 @@ export default function SummaryPanel({ pane }: { pane: PaneContext }) {
           (r.kept.length ? ` ${keptSheetsNotice(r.kept.map((k) => k.name))[lang]}` : ''),
       }),
     );
-    if (result) setMade(result.sheets);
+    if (!result) return;
+    // The new sheets hold no table the pane reads; the selection moved to them.
+    ledger.expectEchoes({ written: [], selectionMoved: true });
+    setMade(result.sheets);
   };
-  const open = (sheet: SummarySheetRecord) =>
-    action.run('open', () =>
-      host.run(async (c) => {
-        c.workbook.worksheets.getItem(sheet.id).activate();
-        await c.sync();
-      }),
-    );
+  const open = async (sheet: SummarySheetRecord) => {
+    await action.run('open', () => host.run((c) => activateSheet(c, sheet.id)));
+    ledger.expectEchoes({ written: [], selectionMoved: true });
+  };
 
   return (
     <section className={styles.stack} aria-label={t.tabs.summary}>
       <Field label={t.summary.asOf}>
         <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
       </Field>
-      <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
+      <fieldset className={styles.choices}>
         <legend>{t.summary.which}</legend>
         <Checkbox checked={overview} onChange={(_, d) => setOverview(d.checked === true)} label={t.summary.overview} />
         <Checkbox checked={behind} onChange={(_, d) => setBehind(d.checked === true)} label={t.summary.behind} />

@@ -17,16 +17,9 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { applyUnitFilter, clearUnitFilter, setTaskStatus } from '../../excel';
-import {
-  indexFor,
-  tasksForUnit,
-  unitTaskCounts,
-  type HealthLight,
-  type LedgerTask,
-  type RoleFilter,
-  type UnitDirectory,
-} from '../../ledger';
-import type { PaneContext } from '../App';
+import { indexFor, tasksReaching, unitTaskCounts, type HealthLight, type NumberedTask, type RoleFilter } from '../../ledger';
+import { usePane, useStrings } from '../paneContext';
+import type { ReadyLedger } from '../useLedger';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
@@ -59,39 +52,17 @@ const LIGHT_COLOUR: Record<HealthLight, 'success' | 'warning' | 'danger' | 'info
   none: 'subtle',
 };
 
-function selectedTasks(
-  tasks: readonly LedgerTask[],
-  units: readonly string[],
-  role: RoleFilter,
-  includeCollectives: boolean,
-  directory: UnitDirectory,
-): LedgerTask[] {
-  const refs = tasks.map((t) => ({ no: t.no, units: t.unitsText }));
-  const wanted = new Set(units.flatMap((u) => tasksForUnit(refs, u, { role, includeCollectives, directory })));
-  return tasks.filter((t) => t.no !== null && wanted.has(t.no));
-}
-
-export default function UnitsPanel({ pane }: { pane: PaneContext }) {
+export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
   const styles = useStyles();
-  const { t, ledger, action, host, selectedUnits, setSelectedUnits } = pane;
-  const { read, analysis } = ledger.state;
-  // The tab is shown only once the ledger and its reference data are read.
-  const reference = ledger.state.reference!;
+  const { t } = useStrings();
+  const { action, host, selectedUnits, setSelectedUnits, ledger: pane } = usePane();
+  const { read, reference, analysis } = ledger;
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<RoleFilter>('any');
   const [includeCollectives, setIncludeCollectives] = useState(true);
-  const tasks = analysis!.tasks;
-  const location = read!.location;
-  const columns = read!.ledger.header.columns;
+  const tasks = analysis.tasks;
 
-  const counts = useMemo(
-    () =>
-      unitTaskCounts(
-        tasks.map((x) => ({ no: x.no, units: x.unitsText })),
-        reference.directory,
-      ),
-    [tasks, reference.directory],
-  );
+  const counts = useMemo(() => unitTaskCounts(tasks, reference.directory), [tasks, reference.directory]);
   const index = indexFor(reference.directory);
   const shown = counts.filter((c) => {
     if (!search.trim()) return true;
@@ -99,13 +70,12 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
     return [c.name, ...(entry?.aliases ?? [])].some((n) => n.includes(search.trim()));
   });
   const chosen = useMemo(
-    () => selectedTasks(tasks, selectedUnits, role, includeCollectives, reference.directory),
+    () => tasksReaching(tasks, selectedUnits, { role, includeCollectives, directory: reference.directory }),
     [tasks, selectedUnits, role, includeCollectives, reference.directory],
   );
 
   const toggle = (name: string, on: boolean) =>
     setSelectedUnits(on ? [...selectedUnits, name] : selectedUnits.filter((u) => u !== name));
-  const noHeader = String(read!.ledger.headerRow[columns.no as number]);
   const applyFilter = () =>
     action.run(
       'filter',
@@ -113,9 +83,8 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
         host.run((c) =>
           applyUnitFilter(
             c,
-            location,
-            noHeader,
-            chosen.map((x) => x.no as number),
+            read,
+            chosen.map((x) => x.no),
           ),
         ),
       (n) => ({ intent: 'success', text: (s) => s.units.filtered(n) }),
@@ -123,23 +92,19 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
   const clearFilter = () =>
     action.run(
       'filter',
-      () => host.run((c) => clearUnitFilter(c, location, noHeader)),
+      () => host.run((c) => clearUnitFilter(c, read)),
       () => ({ intent: 'info', text: (s) => s.units.cleared }),
     );
-  const changeStatus = (task: LedgerTask, status: string) =>
-    action
-      .run(
-        `status-${task.no}`,
-        () =>
-          host.run((c) =>
-            setTaskStatus(c, location, { no: columns.no as number, status: columns.status as number }, task.no as number, {
-              status,
-              expectedStatus: task.status,
-            }),
-          ),
-        (address) => ({ intent: 'success', text: (s) => s.units.saved(task.no as number, status, address) }),
-      )
-      .then(() => ledger.refresh());
+  const changeStatus = async (task: NumberedTask, status: string) => {
+    const written = await action.run(
+      'status',
+      () => host.run((c) => setTaskStatus(c, read, task.no, { status, expectedStatus: task.status })),
+      (result) => ({ intent: 'success', text: (s) => s.units.saved(task.no, status, result.address) }),
+    );
+    // A refused write (a co-author changed the cell) is shown; the pane reads the sheet as it is now.
+    if (written) pane.afterWrite(written);
+    else await pane.refresh();
+  };
 
   return (
     <section className={styles.stack} aria-label={t.tabs.units}>
@@ -197,7 +162,7 @@ export default function UnitsPanel({ pane }: { pane: PaneContext }) {
             <Caption1 className={styles.muted}>{t.labelled(t.units.leadUnit, task.lead)}</Caption1>
           </div>
           <Body1 className={styles.text}>{task.task}</Body1>
-          <Field label={t.units.statusFor(task.no as number)}>
+          <Field label={t.units.statusFor(task.no)}>
             {/* A dropdown commits on a choice (click or Enter), not on every arrow key. */}
             <Dropdown
               value={task.knownStatus ?? (task.status || '—')}

@@ -17,8 +17,17 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { applyFixes, restoreReference, selectCell, type FixToApply } from '../../excel';
-import { countBySeverity, describeFixes, fixesFor, plannedFix, RULES, sheetRowNumber, type Finding } from '../../ledger';
-import type { PaneContext } from '../App';
+import {
+  countBySeverity,
+  describeFixes,
+  fixesFor,
+  groupFindings,
+  plannedFix,
+  type Finding,
+  type FindingGrouping,
+} from '../../ledger';
+import { usePane, useStrings } from '../paneContext';
+import type { ReadyLedger } from '../useLedger';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -45,10 +54,11 @@ const useStyles = makeStyles({
 
 const SEVERITY_COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
-export default function ValidatePanel({ pane }: { pane: PaneContext }) {
+export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
   const styles = useStyles();
-  const { t, language, ledger, action, host } = pane;
-  const [groupBy, setGroupBy] = useState<'task' | 'rule'>('task');
+  const { t, language } = useStrings();
+  const { action, host, ledger: pane } = usePane();
+  const [groupBy, setGroupBy] = useState<FindingGrouping>('task');
   const [confirming, setConfirming] = useState(false);
   // The dialog is opened by state, so focus is brought back to its button by hand.
   const fixAllButton = useRef<HTMLButtonElement>(null);
@@ -56,8 +66,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
     setConfirming(false);
     fixAllButton.current?.focus();
   };
-  const read = ledger.state.read!;
-  const analysis = ledger.state.analysis!;
+  const { read, analysis } = ledger;
   const findings = analysis.findings;
   const counts = countBySeverity(findings);
   const uniqueFixes = useMemo(() => fixesFor(read.ledger, findings), [read.ledger, findings]);
@@ -65,49 +74,35 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
     () => (confirming ? describeFixes(read.ledger, uniqueFixes, read.location) : []),
     [confirming, read, uniqueFixes],
   );
+  const groups = useMemo(
+    () => groupFindings(findings, groupBy, analysis.tasks, read.location),
+    [findings, groupBy, analysis.tasks, read.location],
+  );
 
-  const groups = useMemo(() => {
-    const map = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const task =
-        f.taskNo !== null
-          ? (analysis.tasks.find((x) => x.no === f.taskNo && x.row === f.row) ?? analysis.tasks.find((x) => x.no === f.taskNo))
-          : undefined;
-      const key =
-        groupBy === 'rule'
-          ? RULES[f.rule].title[language]
-          : f.row === null
-            ? t.validate.sheetLevel
-            : f.row === -1
-              ? t.validate.headerRow
-              : `${f.taskNo ?? t.validate.row(sheetRowNumber(read.location, f.row))} ${Array.from(task?.task ?? '')
-                  .slice(0, 14)
-                  .join('')}…`;
-      map.set(key, [...(map.get(key) ?? []), f]);
-    }
-    return [...map.entries()];
-  }, [findings, groupBy, language, t, analysis.tasks, read.location]);
-
-  const jump = (f: Finding) =>
-    f.row !== null && f.column !== null
-      ? action.run(
-          'jump',
-          () => host.run((c) => selectCell(c, read.location, f.row as number, f.column as number)),
-          (address) => ({ intent: 'info', text: (s) => s.validate.jumped(address) }),
-        )
-      : Promise.resolve(undefined);
-  const fix = (fixes: FixToApply[]) =>
-    action
-      .run(
-        'fix',
-        () => host.run((c) => applyFixes(c, read.location, fixes)),
-        (r) => ({
-          intent: r.skippedFormulas.length ? 'warning' : 'success',
-          text: (s) =>
-            s.validate.fixed(r.applied) + (r.skippedFormulas.length ? s.validate.skippedFormulas(r.skippedFormulas) : ''),
-        }),
-      )
-      .then(() => ledger.refresh());
+  const jump = async (f: Finding) => {
+    if (f.row === null || f.column === null) return;
+    const { row, column } = f;
+    const address = await action.run(
+      'jump',
+      () => host.run((c) => selectCell(c, read.location, row, column)),
+      (cell) => ({ intent: 'info', text: (s) => s.validate.jumped(cell) }),
+    );
+    if (address) pane.expectEchoes({ written: [], selectionMoved: true });
+  };
+  const fix = async (fixes: FixToApply[]) => {
+    const result = await action.run(
+      'fix',
+      () => host.run((c) => applyFixes(c, read.location, fixes)),
+      (r) => ({
+        intent: r.skippedFormulas.length ? 'warning' : 'success',
+        text: (s) =>
+          s.validate.fixed(r.applied) + (r.skippedFormulas.length ? s.validate.skippedFormulas(r.skippedFormulas) : ''),
+      }),
+    );
+    // A refused fix (a cell changed since the check) is shown; the pane reads the sheet as it is now.
+    if (result) pane.afterWrite(result);
+    else await pane.refresh();
+  };
 
   const restore = () =>
     action
@@ -116,7 +111,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
         () => host.run((c) => restoreReference(c, read.location, read.ledger.header, host.supports)),
         (r) => ({ intent: 'success', text: (s) => s.validate.restored(r.sheetName, r.keptRows) }),
       )
-      .then(() => ledger.refresh({ reference: true }));
+      .then(() => pane.refresh({ reference: true }));
 
   return (
     <section className={styles.stack} aria-label={t.tabs.validate}>
@@ -136,7 +131,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
         <RadioGroup
           layout="horizontal"
           value={groupBy}
-          onChange={(_, d) => setGroupBy(d.value as 'task' | 'rule')}
+          onChange={(_, d) => setGroupBy(d.value === 'rule' ? 'rule' : 'task')}
           aria-label={t.validate.groupBy}
         >
           <Radio value="task" label={t.validate.byTask} />
@@ -151,21 +146,21 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
         >
           {t.validate.fixAll(uniqueFixes.length)}
         </Button>
-        <Button size="small" onClick={() => void ledger.refresh({ reference: true })}>
+        <Button size="small" onClick={() => void pane.refresh({ reference: true })}>
           {t.start.recheck}
         </Button>
       </div>
       {findings.length === 0 && <Body1>{t.validate.none}</Body1>}
-      {groups.map(([title, items]) => (
-        <div key={title} className={styles.group}>
-          <Subtitle2 as="h3">{title}</Subtitle2>
+      {groups.map((group) => (
+        <div key={group.key} className={styles.group}>
+          <Subtitle2 as="h3">{group.title[language]}</Subtitle2>
           <ul className={styles.list}>
-            {items.map((f) => {
+            {group.findings.map((f) => {
               const fixItem = plannedFix(read.ledger, f);
               return (
                 <li key={f.id} className={styles.item}>
                   <Badge size="small" color={SEVERITY_COLOUR[f.severity]} aria-label={t.validate[f.severity]}>
-                    {t.validate[f.severity].slice(0, language === 'zh' ? 1 : 1)}
+                    {t.validate.severityMark[f.severity]}
                   </Badge>
                   <Button
                     appearance="subtle"
@@ -206,10 +201,7 @@ export default function ValidatePanel({ pane }: { pane: PaneContext }) {
               <ol className={styles.plan} aria-label={t.validate.confirmTitle}>
                 {planned.map((group) => (
                   <li key={group.label.zh}>
-                    <Body1 className={styles.planTask}>
-                      {group.label[language]} {Array.from(group.task).slice(0, 16).join('')}
-                      {Array.from(group.task).length > 16 ? '…' : ''}
-                    </Body1>
+                    <Body1 className={styles.planTask}>{t.validate.planTask(group.label[language], group.task)}</Body1>
                     <ul className={styles.planChanges}>
                       {group.changes.map((c) => (
                         <li key={c.address}>
