@@ -108,6 +108,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/taskpane/panels/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [EXCELJS],
+          patterns: [
+            {
+              group: ['../App', '../App.tsx'],
+              message:
+                'Tabs read the pane through paneContext (usePane, useStrings); the shell renders them, never the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,cjs}'],
     languageOptions: {
       sourceType: 'commonjs',

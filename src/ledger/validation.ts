@@ -287,12 +287,13 @@ export function validateLedger(
       }
     }
 
-    checkNumber(ledger, t, { seen, place, official, pairing, numbersInUse }, add, say);
-    checkTaskText(t, { official, pairing, numbersInUse, place }, add, say);
-    checkUnits(t, pairing, normalize, add, say);
-    checkStatusCell(t, statuses, statusOf(t.status), add, say);
-    checkProgress(ledger, t, add, say);
-    checkDeadline(t, options.asOf, add, say);
+    const row: RowCheck = { ledger, task: t, add, say };
+    checkNumber(row, { seen, place, official, pairing, numbersInUse });
+    checkTaskText(row, { official, pairing, numbersInUse, place });
+    checkUnits(row, pairing, normalize);
+    checkStatusCell(row, statuses, statusOf(t.status));
+    checkProgress(row);
+    checkDeadline(row, options.asOf);
     if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
       add(
         'problems.missing',
@@ -300,7 +301,7 @@ export function validateLedger(
         say('状态为“滞后”，请在“存在问题”中说明原因', 'behind schedule: say why under 存在问题'),
       );
     }
-    checkUpdated(ledger, t, options, add, say);
+    checkUpdated(row, options);
   }
 
   if (official?.wholePlan) {
@@ -322,6 +323,15 @@ type Add = (
   fixValue?: CellValue,
 ) => void;
 type Say = (zh: string, en: string) => Bilingual;
+
+/** One row under check: the ledger, the row read as a task, and how to report on it. */
+interface RowCheck {
+  readonly ledger: Ledger;
+  readonly task: LedgerTask;
+  readonly add: Add;
+  /** A message that names the task (第5项：…) or, without a number, its sheet row. */
+  readonly say: Say;
+}
 
 function checkReference(health: ReferenceHealth, findings: Finding[]): void {
   const finding = (rule: 'reference.missing' | 'reference.damaged', message: Bilingual, action?: FindingAction): Finding => ({
@@ -417,7 +427,8 @@ function officialNumberFor(t: LedgerTask, c: Omit<NumberContext, 'seen' | 'place
   return c.numbersInUse.has(c.pairing.official.no) ? null : c.pairing.official.no;
 }
 
-function checkNumber(ledger: Ledger, t: LedgerTask, c: NumberContext, add: Add, say: Say): void {
+function checkNumber(row: RowCheck, c: NumberContext): void {
+  const { ledger, task: t, add, say } = row;
   if (ledger.header.columns.no === undefined) return;
   const raw = cellOf(ledger, t.row, 'no');
   const where = { row: t.row, key: 'no' as const, taskNo: t.no };
@@ -461,7 +472,8 @@ interface TextContext {
   readonly place: SheetPlace;
 }
 
-function checkTaskText(t: LedgerTask, c: TextContext, add: Add, say: Say): void {
+function checkTaskText(row: RowCheck, c: TextContext): void {
+  const { task: t, add, say } = row;
   const where = { row: t.row, key: 'task' as const, taskNo: t.no };
   if (!t.task.trim()) {
     add('task.empty', where, say('工作任务为空', 'the task text is empty'), emptyTextFix(t, c));
@@ -506,13 +518,8 @@ function emptyTextFix(t: LedgerTask, c: TextContext): string | undefined {
   return candidate.task;
 }
 
-function checkUnits(
-  t: LedgerTask,
-  pairing: OfficialPairing | undefined,
-  normalize: (text: string) => string,
-  add: Add,
-  say: Say,
-): void {
+function checkUnits(row: RowCheck, pairing: OfficialPairing | undefined, normalize: (text: string) => string): void {
+  const { task: t, add, say } = row;
   const where = { row: t.row, key: 'units' as const, taskNo: t.no };
   const expected = pairing?.official;
   // Official units are restored only where the row is that task beyond doubt.
@@ -559,7 +566,8 @@ function checkUnits(
   }
 }
 
-function checkStatusCell(t: LedgerTask, statuses: readonly string[], check: StatusCheck, add: Add, say: Say): void {
+function checkStatusCell(row: RowCheck, statuses: readonly string[], check: StatusCheck): void {
+  const { task: t, add, say } = row;
   const where = { row: t.row, key: 'status' as const, taskNo: t.no };
   if (check.kind === 'empty') add('status.empty', where, say('状态未填写', 'status is empty'));
   else if (check.kind === 'variant')
@@ -590,7 +598,8 @@ function checkStatusCell(t: LedgerTask, statuses: readonly string[], check: Stat
   }
 }
 
-function checkProgress(ledger: Ledger, t: LedgerTask, add: Add, say: Say): void {
+function checkProgress(row: RowCheck): void {
+  const { ledger, task: t, add, say } = row;
   const where = { row: t.row, key: 'progress' as const, taskNo: t.no };
   const p = t.progress;
   const raw = cellText(cellOf(ledger, t.row, 'progress'));
@@ -641,7 +650,8 @@ function checkProgress(ledger: Ledger, t: LedgerTask, add: Add, say: Say): void 
     );
 }
 
-function checkDeadline(t: LedgerTask, asOf: Day, add: Add, say: Say): void {
+function checkDeadline(row: RowCheck, asOf: Day): void {
+  const { task: t, add, say } = row;
   const where = { row: t.row, key: 'deadline' as const, taskNo: t.no };
   const d = t.deadline;
   if (d.kind === 'invalid') {
@@ -670,7 +680,8 @@ function checkDeadline(t: LedgerTask, asOf: Day, add: Add, say: Say): void {
   }
 }
 
-function checkUpdated(ledger: Ledger, t: LedgerTask, options: ValidateOptions, add: Add, say: Say): void {
+function checkUpdated(row: RowCheck, options: ValidateOptions): void {
+  const { ledger, task: t, add, say } = row;
   const raw = cellOf(ledger, t.row, 'updated');
   if (raw === null || raw === '') return;
   const where = { row: t.row, key: 'updated' as const, taskNo: t.no };

@@ -4,6 +4,8 @@
 // change events as Excel, so the pane re-validates.
 import { useEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { columnName, conditionalLook, simModel, type ExcelSim } from '../excel-sim';
+import type { Language } from '../ledger';
+import { PREVIEW_STRINGS } from './previewStrings';
 
 const { displayText, readCell, usedRect, DEFAULT_COLUMN_WIDTH } = simModel;
 
@@ -11,7 +13,8 @@ function excelToday(now: Date): number {
   return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
-export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; language: 'zh' | 'en' }) {
+export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; language: Language }) {
+  const t = PREVIEW_STRINGS[language];
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const [message, setMessage] = useState<string | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
@@ -74,23 +77,19 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
   return (
     <div className="grid-wrap">
       <div className="formula-bar">
-        <span className="name-box" aria-label={language === 'zh' ? '名称框' : 'Name box'}>
+        <span className="name-box" aria-label={t.nameBox}>
           {address}
         </span>
         <input
-          aria-label={language === 'zh' ? '编辑栏' : 'Formula bar'}
+          aria-label={t.formulaBar}
           value={draft ?? (selected ? (selected.formula ?? displayText(selected)) : '')}
           disabled={!selection}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKey}
         />
         {dropdown && (
-          <select
-            aria-label={language === 'zh' ? `${address} 下拉列表` : `${address} dropdown`}
-            value=""
-            onChange={(e) => e.target.value && commit(e.target.value)}
-          >
-            <option value="">{language === 'zh' ? '从列表选择…' : 'Pick from list…'}</option>
+          <select aria-label={t.dropdown(address)} value="" onChange={(e) => e.target.value && commit(e.target.value)}>
+            <option value="">{t.pickFromList}</option>
             {dropdown.map((item) => (
               <option key={item} value={item}>
                 {item}
@@ -182,7 +181,7 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
           </div>
         )}
       </div>
-      <nav className="sheet-tabs" aria-label={language === 'zh' ? '工作表' : 'Sheets'}>
+      <nav className="sheet-tabs" aria-label={t.sheets}>
         {state.sheets
           .filter((s) => s.visibility === 'Visible')
           .map((s) => (

@@ -31,6 +31,9 @@ async function withLedger(): Promise<ExcelSim> {
   return sim;
 }
 
+/** Excel-sim hands change events to handlers as microtasks, after the batch: a macrotask later all have run. */
+const eventsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function read(sim: ExcelSim) {
   const result = await sim.runExcel((c) => readLedger(c));
   if (!result) throw new Error('no ledger');
@@ -569,8 +572,7 @@ describe("a co-author's edit between the pane's read and its write", () => {
     await sim.runExcel((c) => watchWorkbook(c, (s) => seen.push(changeSource(s, tableId))));
     const sheet = sim.sheet('任务台账');
     sim.state.fireChanges([{ sheetId: sheet.id, rect: { row: 4, column: 3, rowCount: 1, columnCount: 1 } }], 'Remote');
-    await Promise.resolve();
-    await Promise.resolve();
+    await eventsDelivered();
     expect(seen).toEqual(['ledger']);
   });
 });
@@ -929,11 +931,11 @@ describe('watchWorkbook', () => {
     sim.userEdit('任务台账', 'D4', [['已完成']]);
     sim.userEdit('单位名录', 'B2', [['教育局']]);
     sim.userEdit('任务台账', 'A1', [['标题改了']]);
-    await Promise.resolve();
+    await eventsDelivered();
     expect(seen).toEqual(['ledger', 'reference']);
     const { location } = await read(sim);
     await sim.runExcel((c) => selectCell(c, location, 3, 3));
-    await Promise.resolve();
+    await eventsDelivered();
     expect(seen.slice(0, 2)).toEqual(['ledger', 'reference']);
     expect(new Set(seen.slice(2))).toEqual(new Set(['selection']));
   });
@@ -948,15 +950,15 @@ describe('watchWorkbook', () => {
       await c.sync();
     });
     await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
-    await Promise.resolve();
+    await eventsDelivered();
     seen.length = 0;
     sim.userEdit('任务台账', 'D4', [['已完成']]);
-    await Promise.resolve();
+    await eventsDelivered();
     // A table the handler has not seen before: everything is read again.
     expect(seen).toEqual(['reference']);
     await stopWatching((context, batch) => sim.runIn(context, batch), watch);
     sim.userEdit('任务台账', 'D5', [['已完成']]);
-    await Promise.resolve();
+    await eventsDelivered();
     expect(seen).toEqual(['reference']);
   });
 });

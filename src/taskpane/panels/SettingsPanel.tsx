@@ -28,6 +28,7 @@ export default function SettingsPanel() {
   const [steps, setSteps] = useState<readonly SelfTestStep[]>([]);
   const [protection, setProtection] = useState<ProtectionState | null>(null);
   const read = ledger.state.phase === 'ready' ? ledger.state.read : null;
+  const supported = SETS.filter((set) => host.supports(set));
   const location = read?.location;
 
   // The switch shows the sheet as it is, protected by anyone, from the moment the tab opens.
@@ -88,15 +89,12 @@ export default function SettingsPanel() {
         </>
       )}
       <Subtitle2 as="h3">{t.settings.requirementSets}</Subtitle2>
-      <Caption1 className={styles.muted}>
-        ExcelApi: {SETS.filter((s) => host.supports(s)).at(-1) ?? '—'} ({SETS.filter((s) => host.supports(s)).length}/
-        {SETS.length})
-      </Caption1>
+      <Caption1 className={styles.muted}>{t.settings.apiLevel(supported.at(-1) ?? '—', supported.length, SETS.length)}</Caption1>
       <ul className={styles.list}>
         {OPTIONAL_FEATURES.map((f) => (
           <li key={f.id}>
             <Body1>
-              {f[language]} — ExcelApi {f.set}:{' '}
+              {t.settings.feature(f[language], f.set)}{' '}
               <Badge color={host.supports(f.set) ? 'success' : 'warning'}>
                 {host.supports(f.set) ? t.settings.featureOn : t.settings.featureOff}
               </Badge>
