@@ -2,13 +2,13 @@
 // title above it, status dropdown, conditional formats, frozen header, widths and print setup.
 // Two syncs: one to look, one to write. It refuses when a ledger exists and never overwrites
 // a sheet: a name already taken gets a numbered free one.
-import { DEFAULT_STATUSES, LEDGER_COLUMNS, mapHeaders, OFFICIAL_TASKS, type CellValue } from '../ledger';
+import { DEFAULT_STATUSES, LEDGER_COLUMNS, mapHeaders, NOTE_FONT, OFFICIAL_TASKS, type CellValue } from '../ledger';
 import { columnLetter } from './cells';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { LedgerError, workbookProtectedError } from './errors';
 import { conditionalFormats, directoryStatusSource, formatColumns, printSetup, statusDropdown } from './ledgerFormat';
 import { loadOutline } from './outline';
-import { DIRECTORY_SHEET, DIRECTORY_TABLE, LEDGER_SHEET, LEDGER_TABLE, LEDGER_TITLE, STATUS_TABLE } from './names';
+import { DIRECTORY_SHEET, DIRECTORY_TABLE, freeSheetName, LEDGER_SHEET, LEDGER_TABLE, LEDGER_TITLE, STATUS_TABLE } from './names';
 import type { AfterWrite } from './ownWrites';
 import { queueLedgerRead, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
@@ -34,14 +34,6 @@ export interface CreateResult extends AfterWrite {
   readonly printSetup: boolean;
   /** False below ExcelApi 1.8, where cells cannot carry a dropdown. */
   readonly statusDropdown: boolean;
-}
-
-export function freeName(wanted: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  let n = 2;
-  while (lower.has(`${wanted}${n}`.toLowerCase())) n++;
-  return `${wanted}${n}`;
 }
 
 export function officialLedgerRows(): CellValue[][] {
@@ -70,7 +62,7 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
     );
   }
   const sheetNames = sheets.items.map((s) => s.name);
-  const ledgerName = freeName(options.sheetName ?? LEDGER_SHEET, sheetNames);
+  const ledgerName = freeSheetName(options.sheetName ?? LEDGER_SHEET, sheetNames);
   // An existing 单位名录 sheet is the user's: read from it, never write into it.
   const makeDirectory =
     withDirectory &&
@@ -97,7 +89,7 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
       ...header.slice(1).map(() => ''),
     ],
   ];
-  note.format.font.color = '#595959';
+  note.format.font.color = NOTE_FONT;
   note.format.wrapText = true;
   note.format.rowHeight = 30;
 

@@ -1,15 +1,13 @@
 // The 单位名录 sheet's two tables: the unit directory (columns A–F) and the status list
 // (column H). Written when a ledger is created, and again when the user restores them.
-import { DEFAULT_DIRECTORY, type UnitDirectory } from '../ledger';
+import { DEFAULT_DIRECTORY, UNIT_KIND_WORDS, type UnitDirectory } from '../ledger';
 import { columnLetter } from './cells';
 import { DIRECTORY_HEADERS, DIRECTORY_TABLE, STATUS_TABLE } from './names';
-
-const KIND_WORDS = { department: '部门', government: '政府', school: '学校', collective: '统称' } as const;
 
 export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
   return directory.units.map((u) => {
     const memberOf = directory.units.filter((c) => c.members.includes(u.name)).map((c) => c.name);
-    return [u.name, u.aliases.join('、'), KIND_WORDS[u.kind], memberOf.join('、'), u.contact ?? '', u.email ?? ''];
+    return [u.name, u.aliases.join('、'), UNIT_KIND_WORDS[u.kind], memberOf.join('、'), u.contact ?? '', u.email ?? ''];
   });
 }
 

@@ -1,10 +1,45 @@
 // Errors the user sees: what happened, where, and what to do, in Chinese and English.
 import type { Bilingual } from '../ledger';
 
+/** Why the add-in itself refused: each code names one refusal, so tests and callers can tell them apart. */
+export type LedgerErrorCode =
+  | 'LedgerError'
+  | 'AccessDenied'
+  | 'CellsInTheWay'
+  | 'ColumnMissing'
+  | 'HasTable'
+  | 'LedgerExists'
+  | 'MergedCells'
+  | 'NoHeader'
+  | 'NoLedger'
+  | 'NoRows'
+  | 'NoTasks'
+  | 'NotOurProtection'
+  | 'SelfTestFailed'
+  | 'StaleFix'
+  | 'StaleStatus'
+  | 'TaskNotFound'
+  | 'UndoFailed'
+  | 'WorkbookProtected';
+
+/** The codes of Excel.ErrorCodes (and OfficeExtension's) the add-in explains or acts on. */
+export type ExcelErrorCode =
+  | 'AccessDenied'
+  | 'BadPassword'
+  | 'InvalidArgument'
+  | 'InvalidOperation'
+  | 'InvalidOperationInCellEditMode'
+  | 'ItemAlreadyExists'
+  | 'ItemNotFound'
+  | 'MergedRangeConflict'
+  | 'OperationCellsExceedLimit'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded';
+
 export class LedgerError extends Error {
   constructor(
     readonly text: Bilingual,
-    readonly code: string = 'LedgerError',
+    readonly code: LedgerErrorCode = 'LedgerError',
   ) {
     super(text.en);
     this.name = 'LedgerError';
@@ -28,10 +63,28 @@ export function workbookProtectedError(): LedgerError {
   );
 }
 
-/** Excel's error code (Excel.ErrorCodes / OfficeExtension.ErrorCodes) of any thrown value, or null. */
-export function excelErrorCode(error: unknown): string | null {
+const EXCEL_ERROR_CODES: ReadonlySet<string> = new Set<ExcelErrorCode>([
+  'AccessDenied',
+  'BadPassword',
+  'InvalidArgument',
+  'InvalidOperation',
+  'InvalidOperationInCellEditMode',
+  'ItemAlreadyExists',
+  'ItemNotFound',
+  'MergedRangeConflict',
+  'OperationCellsExceedLimit',
+  'RequestPayloadSizeLimitExceeded',
+  'ResponsePayloadSizeLimitExceeded',
+]);
+
+/**
+ * The one place a thrown value's code is read: Excel's code when it is one the add-in knows,
+ * 'other' for any other error, null for a value that carries no code.
+ */
+export function excelErrorCode(error: unknown): ExcelErrorCode | 'other' | null {
   const code = (error as CodedError | null)?.code;
-  return typeof code === 'string' ? code : null;
+  if (typeof code !== 'string') return null;
+  return EXCEL_ERROR_CODES.has(code) ? (code as ExcelErrorCode) : 'other';
 }
 
 /** A message for any error an operation raises; Excel's codes get plain-language advice. */
@@ -39,7 +92,7 @@ export function describeError(error: unknown): Bilingual {
   if (error instanceof LedgerError) return error.text;
   const e = (error ?? {}) as CodedError;
   const where = e.debugInfo?.errorLocation ? `（${e.debugInfo.errorLocation}）` : '';
-  switch (e.code) {
+  switch (excelErrorCode(error)) {
     case 'AccessDenied':
       return {
         zh: `工作表受保护，无法修改${where}。请在“审阅”选项卡中撤销工作表保护，或在“设置”页关闭“保护正式列”后重试；数据未被更改。`,

@@ -1,21 +1,12 @@
 // The ledger table's look and behaviour: column widths and formats, the status dropdown,
 // conditional formats and print setup. Shared by creating and adopting a ledger.
-import { columnSpec, type ColumnKey, type HeaderMap } from '../ledger';
+import { columnSpec, LEDGER_COLUMNS, OVERDUE, STATUS_COLOURS, type ColumnKey, type HeaderMap } from '../ledger';
 import { columnLetter } from './cells';
 import { DIRECTORY_SHEET, STATUS_TABLE } from './names';
 import type { ApiSupport } from './requirements';
 
 /** Excel column widths are in points; a Chinese character is about 12 at 11 pt. */
 export const POINTS_PER_CHARACTER = 12;
-
-export const STATUS_COLOURS: Record<string, { fill: string; font: string }> = {
-  已完成: { fill: '#C6EFCE', font: '#006100' },
-  序时推进: { fill: '#DDEBF7', font: '#1F4E79' },
-  滞后: { fill: '#FFC7CE', font: '#9C0006' },
-  未启动: { fill: '#EDEDED', font: '#595959' },
-};
-
-const TEXT_COLUMNS: ColumnKey[] = ['task', 'units', 'progressNote', 'problems', 'nextSteps', 'contact'];
 
 export interface LedgerArea {
   readonly sheet: Excel.Worksheet;
@@ -41,21 +32,14 @@ function columnRange(area: LedgerArea, key: ColumnKey): Excel.Range | null {
 
 /** Cells typed as text keep user text as text: a leading = never becomes a formula. */
 export function formatColumns(area: LedgerArea, widths: boolean): void {
-  for (const key of TEXT_COLUMNS) {
-    const range = columnRange(area, key);
-    if (!range) continue;
-    range.numberFormat = formats(area.rowCount, '@');
-    range.format.wrapText = true;
+  for (const column of LEDGER_COLUMNS) {
+    const range = column.format ? columnRange(area, column.key) : null;
+    if (!range || !column.format) continue;
+    range.numberFormat = formats(area.rowCount, column.format);
+    if (column.format === '@') range.format.wrapText = true;
   }
   const no = columnRange(area, 'no');
-  if (no) {
-    no.numberFormat = formats(area.rowCount, '0');
-    no.format.horizontalAlignment = 'Center';
-  }
-  const progress = columnRange(area, 'progress');
-  if (progress) progress.numberFormat = formats(area.rowCount, '0');
-  const updated = columnRange(area, 'updated');
-  if (updated) updated.numberFormat = formats(area.rowCount, 'yyyy-mm-dd');
+  if (no) no.format.horizontalAlignment = 'Center';
   if (!widths) return;
   for (const [key, index] of Object.entries(area.header.columns) as [ColumnKey, number][]) {
     const letter = columnLetter(area.firstColumn + index);
@@ -143,8 +127,8 @@ export function conditionalFormats(area: LedgerArea): void {
     const s = columnLetter(area.firstColumn + statusIndex);
     const cf = deadline.conditionalFormats.add('Custom');
     cf.custom.rule.formula = `=AND(ISNUMBER($${d}${first}),$${d}${first}<TODAY(),$${s}${first}<>"已完成")`;
-    cf.custom.format.font.color = '#C00000';
-    cf.custom.format.fill.color = '#FFE7E7';
+    cf.custom.format.font.color = OVERDUE.font;
+    cf.custom.format.fill.color = OVERDUE.fill;
   }
   const progress = columnRange(area, 'progress');
   if (progress) {

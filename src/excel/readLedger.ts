@@ -1,7 +1,6 @@
 // Reads the ledger table into the core's rows in one sync: header, values and number formats
 // (to tell 0.5 shown as 50% from 0.5).
 import { makeLedger, type CellValue, type Ledger } from '../ledger';
-import { cellAddress } from './cells';
 import { excelErrorCode } from './errors';
 import { LEDGER_TABLE } from './names';
 
@@ -22,11 +21,6 @@ export interface LedgerLocation {
 export interface LedgerRead {
   readonly ledger: Ledger;
   readonly location: LedgerLocation;
-}
-
-/** The sheet address of a data cell (row -1 is the header row). */
-export function addressOf(location: LedgerLocation, row: number, column: number): string {
-  return cellAddress(location.headerRow + 1 + row, location.firstColumn + column);
 }
 
 /** Rows per request when a ledger is too big to read at once (Excel on the web's 5 MB response cap). */

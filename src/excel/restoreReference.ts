@@ -4,12 +4,11 @@
 // otherwise (no 单位 header at A1, no 状态 at H1) is the user's and is left alone: the tables
 // then go on a new sheet.
 import { DEFAULT_STATUSES, type CellValue, type HeaderMap } from '../ledger';
-import { freeName } from './createLedger';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { workbookProtectedError } from './errors';
 import { setStatusValidation } from './ledgerFormat';
 import { loadOutline } from './outline';
-import { DIRECTORY_HEADERS, DIRECTORY_SHEET, DIRECTORY_TABLE, STATUS_TABLE } from './names';
+import { DIRECTORY_HEADERS, DIRECTORY_SHEET, DIRECTORY_TABLE, freeSheetName, STATUS_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
 import type { ApiSupport } from './requirements';
 
@@ -83,7 +82,7 @@ export async function restoreReference(
   const sheetName =
     existing && fits
       ? existing.name
-      : freeName(
+      : freeSheetName(
           DIRECTORY_SHEET,
           sheets.items.map((s) => s.name),
         );

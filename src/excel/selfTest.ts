@@ -4,7 +4,7 @@
 import { dayFromLocalDate, summarize, summarySheets, tasksForUnit, validateLedger, type Bilingual } from '../ledger';
 import { adoptActiveSheet } from './adoptSheet';
 import { createLedger } from './createLedger';
-import { describeError, LedgerError } from './errors';
+import { describeError, excelErrorCode, LedgerError } from './errors';
 import { setStatusValidation } from './ledgerFormat';
 import { setOfficialColumnsProtected } from './protection';
 import { readLedger } from './readLedger';
@@ -247,7 +247,7 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           const written = header.values[0] as unknown[];
           return { tables: tables.items.length, header: written.filter((v) => v !== '').length };
         });
-        const code = (refused as { code?: string } | null)?.code;
+        const code = refused instanceof LedgerError ? refused.code : excelErrorCode(refused);
         expect(code === 'MergedCells' && left.tables === 0 && left.header === 0, {
           zh: `结果：${code ?? '未拒绝'}，留下表格${left.tables}个、标题${left.header}个`,
           en: `result: ${code ?? 'not refused'}, ${left.tables} tables and ${left.header} headers left`,

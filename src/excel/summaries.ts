@@ -4,12 +4,12 @@
 // is the user's now and is never deleted. A sheet whose name collides is left alone and the
 // new sheet takes a free name. Values are written as values (text cells typed as text, so
 // user text never becomes a formula).
-import type { CellStyle, SheetSpec, SpecCell } from '../ledger';
+import { BAD, GOOD, HEADING, NOTE_FONT, ON_TRACK, WARNING, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
 import { workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
 import { POINTS_PER_CHARACTER } from './ledgerFormat';
-import { SUMMARY_SETTING } from './names';
+import { freeSheetName, SUMMARY_SETTING } from './names';
 import type { ApiSupport } from './requirements';
 
 export interface SummarySheetRecord {
@@ -54,31 +54,18 @@ const STYLE: Record<
 > = {
   title: { bold: true, size: 16, format: '@', align: 'Center' },
   subtitle: { font: '#404040', format: '@', wrap: true },
-  header: { bold: true, fill: '#1F4E79', font: '#FFFFFF', format: '@', align: 'Center', wrap: true },
+  header: { bold: true, fill: HEADING.fill, font: HEADING.font, format: '@', align: 'Center', wrap: true },
   text: { format: '@' },
   wrap: { format: '@', wrap: true },
   number: { format: '0', align: 'Center' },
   percent: { format: '0.0%', align: 'Center' },
-  total: { bold: true, fill: '#DDEBF7', format: 'General', align: 'Center' },
-  totalPercent: { bold: true, fill: '#DDEBF7', format: '0.0%', align: 'Center' },
-  red: { bold: true, fill: '#FFC7CE', font: '#9C0006', format: 'General', align: 'Center' },
-  yellow: { fill: '#FFEB9C', font: '#7F6000', format: 'General', align: 'Center' },
-  green: { fill: '#C6EFCE', font: '#006100', format: 'General', align: 'Center' },
-  note: { font: '#595959', format: '@', wrap: true },
+  total: { bold: true, fill: ON_TRACK.fill, format: 'General', align: 'Center' },
+  totalPercent: { bold: true, fill: ON_TRACK.fill, format: '0.0%', align: 'Center' },
+  red: { bold: true, ...BAD, format: 'General', align: 'Center' },
+  yellow: { ...WARNING, format: 'General', align: 'Center' },
+  green: { ...GOOD, format: 'General', align: 'Center' },
+  note: { font: NOTE_FONT, format: '@', wrap: true },
 };
-
-function freeName(wanted: string, taken: Set<string>): string {
-  let name = wanted;
-  let n = 2;
-  while (taken.has(name.toLowerCase())) {
-    const suffix = `(${n++})`;
-    name = `${Array.from(wanted)
-      .slice(0, 31 - suffix.length)
-      .join('')}${suffix}`;
-  }
-  taken.add(name.toLowerCase());
-  return name;
-}
 
 /** Bytes one request may carry: well under 5 MB, leaving room for the batch's other commands. */
 const REQUEST_BUDGET = 2_000_000;
@@ -234,7 +221,8 @@ export async function writeSummarySheets(
   // Add the new sheets before deleting the old ones: a workbook always keeps a visible sheet,
   // and a failure part-way leaves the old summaries in place.
   const made = specs.map((spec) => {
-    const name = freeName(spec.name, taken);
+    const name = freeSheetName(spec.name, taken);
+    taken.add(name.toLowerCase());
     const sheet = sheets.add(`~${name}`.slice(0, 31));
     const cells = padded(spec);
     return { spec, name, sheet, cells, fingerprint: fingerprintValues(cells.map((r) => r.map((c) => c.value))) };

@@ -22,23 +22,54 @@ export interface ColumnSpec {
   readonly required: boolean;
   /** Width in characters of the ledger sheet the add-in creates. */
   readonly width: number;
+  /**
+   * The number format the add-in gives the column: text ('@', wrapped) keeps what the user types
+   * as typed, so a leading = never becomes a formula; none leaves the user's format alone.
+   */
+  readonly format?: '@' | '0' | 'yyyy-mm-dd';
 }
 
 export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'no', header: '序号', english: ['no', 'no.', '#', 'number', 'item'], required: true, width: 6 },
-  { key: 'task', header: '工作任务', english: ['task', 'tasks', 'work task'], required: true, width: 48 },
-  { key: 'units', header: '责任单位', english: ['units', 'responsible units', 'responsible'], required: true, width: 28 },
+  { key: 'no', header: '序号', english: ['no', 'no.', '#', 'number', 'item'], required: true, width: 6, format: '0' },
+  { key: 'task', header: '工作任务', english: ['task', 'tasks', 'work task'], required: true, width: 48, format: '@' },
+  {
+    key: 'units',
+    header: '责任单位',
+    english: ['units', 'responsible units', 'responsible'],
+    required: true,
+    width: 28,
+    format: '@',
+  },
   { key: 'status', header: '状态', english: ['status'], required: true, width: 10 },
-  { key: 'progress', header: '进度(%)', english: ['progress', 'progress (%)', 'progress(%)', '%'], required: false, width: 9 },
+  {
+    key: 'progress',
+    header: '进度(%)',
+    english: ['progress', 'progress (%)', 'progress(%)', '%'],
+    required: false,
+    width: 9,
+    format: '0',
+  },
   { key: 'deadline', header: '完成时限', english: ['deadline', 'due', 'due date'], required: false, width: 14 },
-  { key: 'progressNote', header: '进展情况', english: ['progress note', 'progress notes', 'update'], required: false, width: 32 },
-  { key: 'problems', header: '存在问题', english: ['problems', 'issues'], required: false, width: 24 },
-  { key: 'nextSteps', header: '下步计划', english: ['next steps', 'plan'], required: false, width: 24 },
-  { key: 'updated', header: '更新日期', english: ['updated', 'last updated', 'update date'], required: false, width: 12 },
-  { key: 'contact', header: '联系人', english: ['contact'], required: false, width: 10 },
+  {
+    key: 'progressNote',
+    header: '进展情况',
+    english: ['progress note', 'progress notes', 'update'],
+    required: false,
+    width: 32,
+    format: '@',
+  },
+  { key: 'problems', header: '存在问题', english: ['problems', 'issues'], required: false, width: 24, format: '@' },
+  { key: 'nextSteps', header: '下步计划', english: ['next steps', 'plan'], required: false, width: 24, format: '@' },
+  {
+    key: 'updated',
+    header: '更新日期',
+    english: ['updated', 'last updated', 'update date'],
+    required: false,
+    width: 12,
+    format: 'yyyy-mm-dd',
+  },
+  { key: 'contact', header: '联系人', english: ['contact'], required: false, width: 10, format: '@' },
 ];
-
-export const REQUIRED_COLUMNS = LEDGER_COLUMNS.filter((c) => c.required).map((c) => c.key);
 
 export function columnSpec(key: ColumnKey): ColumnSpec {
   return LEDGER_COLUMNS.find((c) => c.key === key) as ColumnSpec;

@@ -1,6 +1,8 @@
 // Calendar dates as whole days since 1970-01-01 (UTC), so comparisons are integer ones and
 // no time zone can move a deadline by a day.
 
+import { memoize } from './memo';
+
 export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
@@ -19,18 +21,8 @@ export function lastDayOfMonth(year: number, month: number): Day | null {
   return dayOf(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
 
-const yearCache = new Map<Day, number>();
-
 /** The year of a day, cached: health lights ask it for every row. */
-export function yearOf(day: Day): number {
-  let year = yearCache.get(day);
-  if (year === undefined) {
-    year = ymd(day).year;
-    if (yearCache.size > 10_000) yearCache.clear();
-    yearCache.set(day, year);
-  }
-  return year;
-}
+export const yearOf: (day: Day) => number = memoize((day: Day) => ymd(day).year, { limit: 10_000 });
 
 export function ymd(day: Day): { year: number; month: number; day: number } {
   const d = new Date(day * MS_PER_DAY);
@@ -48,19 +40,14 @@ export function dayFromIso(text: string): Day | null {
   return match ? dayOf(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 
-const chineseCache = new Map<Day, string>();
-
 /** 2026年11月28日 */
-export function chineseDate(day: Day): string {
-  let text = chineseCache.get(day);
-  if (text === undefined) {
+export const chineseDate: (day: Day) => string = memoize(
+  (day: Day) => {
     const { year, month, day: dd } = ymd(day);
-    text = `${year}年${month}月${dd}日`;
-    if (chineseCache.size > 10_000) chineseCache.clear();
-    chineseCache.set(day, text);
-  }
-  return text;
-}
+    return `${year}年${month}月${dd}日`;
+  },
+  { limit: 10_000 },
+);
 
 /** The calendar day of a local Date (what the user's clock says today). */
 export function dayFromLocalDate(date: Date): Day {

@@ -109,11 +109,6 @@ function halfYear(text: string, y: number, half: string): Deadline {
   return day === null ? { kind: 'invalid', text, reason: 'no-such-date' } : { kind: 'date', day, precision: 'half' };
 }
 
-/** The last day the task may finish on, or null for open and unusable deadlines. */
-export function deadlineDay(deadline: Deadline): Day | null {
-  return deadline.kind === 'date' ? deadline.day : null;
-}
-
 /**
  * A deadline cell as the user sees it in Excel: a date cell shows as a date (in the style of
  * its number format), never as its serial number; any other value as written.

@@ -11,6 +11,7 @@ export * from './language';
 export * from './ledger';
 export * from './officialMatch';
 export * from './officialTasks';
+export * from './palette';
 export * from './progress';
 export * from './responsibleUnits';
 export * from './sheetSpecs';

@@ -5,7 +5,7 @@ import type { HealthLight } from './health';
 import { PLAN_TITLE } from './officialTasks';
 import { unitTasks, type SummaryModel } from './summary';
 import { tasksForUnit } from './unitSelection';
-import type { UnitDirectory, UnitKind } from './units';
+import { UNIT_KIND_LABELS, type UnitDirectory } from './units';
 
 export type CellStyle =
   | 'title'
@@ -65,14 +65,6 @@ export const LIGHT_LABEL: Record<HealthLight, { zh: string; style: CellStyle }> 
   green: { zh: '绿灯', style: 'green' },
   done: { zh: '已完成', style: 'text' },
   none: { zh: '—', style: 'text' },
-};
-
-const KIND_LABEL: Record<UnitKind | 'unknown', string> = {
-  department: '市直部门',
-  government: '县（市）区政府',
-  school: '学校',
-  collective: '统称',
-  unknown: '未登记',
 };
 
 const t = (value: string | number): SpecCell => ({ value, style: 'text' });
@@ -173,7 +165,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
         n(u.joined),
         { value: u.overdue, style: u.overdue ? 'red' : 'number' },
         pct(u.completionRate),
-        t(KIND_LABEL[u.kind]),
+        t(UNIT_KIND_LABELS[u.kind]),
       ],
     });
   }

@@ -5,6 +5,7 @@ import type { DateSystem, Day } from './dates';
 import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
 import { healthOf, type Health } from './health';
 import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
+import { getOrCreate, memoize } from './memo';
 import { readProgress, type ProgressReading } from './progress';
 import { parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_NOT_STARTED } from './statuses';
@@ -60,60 +61,49 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   const statuses = options.statuses ?? DEFAULT_STATUSES;
   const defaultYear = new Date(options.asOf * 86_400_000).getUTCFullYear();
   // Ledgers repeat the same few texts in a column: parse each distinct value once.
-  const unitCache = new Map<string, ParsedUnit[]>();
-  const statusCache = new Map<string, string | null>();
-  const deadlineCache = new Map<CellValue, Deadline>();
+  const unitsOf = memoize((text: string) => parseResponsibleUnits(text, options.directory));
+  const knownStatusOf = memoize((status: string) => {
+    const check = checkStatus(status, statuses);
+    return check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
+  });
+  const deadlineOf = memoize((raw: CellValue) => parseDeadline(raw, { dateSystem: options.dateSystem, defaultYear }));
   // Readings and lights are values: rows with equal inputs share one object.
   const progressCache = new Map<string | undefined, Map<CellValue, ProgressReading>>();
-  const progressOf = (value: CellValue, format: string | undefined) => {
-    let byValue = progressCache.get(format);
-    if (!byValue) progressCache.set(format, (byValue = new Map()));
-    let reading = byValue.get(value);
-    if (!reading) byValue.set(value, (reading = readProgress(value, format)));
-    return reading;
-  };
+  const progressOf = (value: CellValue, format: string | undefined) =>
+    getOrCreate(
+      getOrCreate(progressCache, format, () => new Map()),
+      value,
+      () => readProgress(value, format),
+    );
   const healthCache = new Map<Deadline, Map<ProgressReading, Health[]>>();
   const healthFor = (done: boolean, deadline: Deadline, progress: ProgressReading) => {
-    let byProgress = healthCache.get(deadline);
-    if (!byProgress) healthCache.set(deadline, (byProgress = new Map()));
-    let pair = byProgress.get(progress);
-    if (!pair) byProgress.set(progress, (pair = []));
+    const pair = getOrCreate(
+      getOrCreate(healthCache, deadline, () => new Map()),
+      progress,
+      () => [],
+    );
     const slot = done ? 1 : 0;
     return (pair[slot] ??= healthOf({ done, deadline, progress, asOf: options.asOf }));
   };
   // The shown text depends on the reading and the cell's format: computed once per pair.
   const shownCache = new Map<Deadline, Map<string | undefined, string>>();
-  const shownFor = (raw: CellValue, deadline: Deadline, format: string | undefined) => {
-    let byFormat = shownCache.get(deadline);
-    if (!byFormat) shownCache.set(deadline, (byFormat = new Map()));
-    let text = byFormat.get(format);
-    if (text === undefined) byFormat.set(format, (text = shownDeadline(raw, deadline, format)));
-    return text;
-  };
+  const shownFor = (raw: CellValue, deadline: Deadline, format: string | undefined) =>
+    getOrCreate(
+      getOrCreate(shownCache, deadline, () => new Map()),
+      format,
+      () => shownDeadline(raw, deadline, format),
+    );
   const out: LedgerTask[] = [];
   ledger.rows.forEach((values, row) => {
     if (isBlankRow(values)) return;
     const unitsText = cellText(cellOf(ledger, row, 'units'));
-    let units = unitCache.get(unitsText);
-    if (!units) {
-      units = parseResponsibleUnits(unitsText, options.directory);
-      unitCache.set(unitsText, units);
-    }
+    const units = unitsOf(unitsText);
     const status = cellText(cellOf(ledger, row, 'status')).trim();
-    let knownStatus = statusCache.get(status);
-    if (knownStatus === undefined) {
-      const check = checkStatus(status, statuses);
-      knownStatus = check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
-      statusCache.set(status, knownStatus);
-    }
+    const knownStatus = knownStatusOf(status);
     const done = knownStatus === STATUS_DONE;
     const progress = progressOf(cellOf(ledger, row, 'progress'), formatOf(ledger, row, 'progress'));
     const rawDeadline = cellOf(ledger, row, 'deadline');
-    let deadline = deadlineCache.get(rawDeadline);
-    if (!deadline) {
-      deadline = parseDeadline(rawDeadline, { dateSystem: options.dateSystem, defaultYear });
-      deadlineCache.set(rawDeadline, deadline);
-    }
+    const deadline = deadlineOf(rawDeadline);
     out.push({
       row,
       no: readTaskNumber(cellOf(ledger, row, 'no')),

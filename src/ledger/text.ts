@@ -18,20 +18,11 @@ export function matchKey(text: string): string {
   return toHalfWidth(text).replace(/\s+/gu, '').toLowerCase();
 }
 
-/** The way official unit text writes punctuation: full-width brackets and commas. */
-export function toOfficialPunctuation(text: string): string {
-  return text.replace(/\(/g, '（').replace(/\)/g, '）').replace(/,/g, '，').replace(/;/g, '；');
-}
-
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
-}
-
-export function isBlank(value: unknown): boolean {
-  return cellText(value).trim() === '';
 }
 
 /** Levenshtein distance over code points; used for "did you mean" suggestions. */

@@ -1,5 +1,6 @@
 // Which tasks reach a unit: named directly, or through a collective that includes it
 // (双辽市人民政府 is reached by 各县（市）人民政府, 各县（市）区人民政府 and 各级人民政府).
+import { memoize } from './memo';
 import { parseResponsibleUnits, type UnitRole } from './responsibleUnits';
 import { isNumbered, type LedgerTask, type NumberedTask } from './tasks';
 import { indexFor, type UnitDirectory, type UnitIndex, type UnitKind } from './units';
@@ -46,16 +47,8 @@ const EMPTY_REACH: ReachMap = new Map();
 /** Caches the reach of each distinct 责任单位 text: ledgers repeat the same few texts. */
 export function reachCache(directory?: UnitDirectory): (units: unknown) => ReachMap {
   const index = indexFor(directory);
-  const cache = new Map<string, ReachMap>();
-  return (units) => {
-    if (typeof units !== 'string') return EMPTY_REACH;
-    let hit = cache.get(units);
-    if (!hit) {
-      hit = reachOf(units, index);
-      cache.set(units, hit);
-    }
-    return hit;
-  };
+  const reachOfText = memoize((units: string) => reachOf(units, index));
+  return (units) => (typeof units === 'string' ? reachOfText(units) : EMPTY_REACH);
 }
 
 function taskNumber(no: unknown): number | null {

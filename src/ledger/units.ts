@@ -2,6 +2,7 @@
 // Facts are from DESIGN.md (Siping's county-level divisions since June 2020; the rename of
 // 吉林广播电视大学 to 吉林开放大学). The workbook's 单位名录 sheet can replace or extend it.
 import { editDistance, matchKey } from './text';
+import { getOrCreate } from './memo';
 
 export type UnitKind = 'department' | 'government' | 'school' | 'collective';
 export const UNIT_KINDS: readonly UnitKind[] = ['department', 'government', 'school', 'collective'];
@@ -164,26 +165,35 @@ const indexCache = new WeakMap<UnitDirectory, UnitIndex>();
 
 export function indexFor(directory?: UnitDirectory): UnitIndex {
   if (!directory || directory === DEFAULT_DIRECTORY) return defaultIndex;
-  let index = indexCache.get(directory);
-  if (!index) {
-    index = new UnitIndex(directory);
-    indexCache.set(directory, index);
-  }
-  return index;
+  return getOrCreate(indexCache, directory, () => new UnitIndex(directory));
 }
 
-const KIND_WORDS: Record<string, UnitKind> = {
-  部门: 'department',
-  市直部门: 'department',
-  department: 'department',
-  政府: 'government',
-  government: 'government',
-  学校: 'school',
-  school: 'school',
-  集体: 'collective',
-  统称: 'collective',
-  collective: 'collective',
+/** The word for each kind in 单位名录's 类别 column: written there, and read back. */
+export const UNIT_KIND_WORDS: Readonly<Record<UnitKind, string>> = {
+  department: '部门',
+  government: '政府',
+  school: '学校',
+  collective: '统称',
 };
+
+/** How a kind is labelled on a summary sheet (a reader, not a directory, reads it). */
+export const UNIT_KIND_LABELS: Readonly<Record<UnitKind | 'unknown', string>> = {
+  department: '市直部门',
+  government: '县（市）区政府',
+  school: '学校',
+  collective: '统称',
+  unknown: '未登记',
+};
+
+/** What a user may type in 类别: the word, the summary's label, 集体, or the English key. */
+const KIND_WORDS: Record<string, UnitKind> = Object.fromEntries([
+  ...UNIT_KINDS.flatMap((kind) => [
+    [UNIT_KIND_WORDS[kind], kind],
+    [UNIT_KIND_LABELS[kind], kind],
+    [kind, kind],
+  ]),
+  ['集体', 'collective'],
+]);
 
 export interface DirectoryRow {
   readonly name: string;

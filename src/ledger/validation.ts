@@ -7,6 +7,7 @@ import type { Bilingual } from './language';
 import { chineseDate, dayFromSerial, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
+import { memoize } from './memo';
 import { matchOfficialTasks, type OfficialMatching, type OfficialPairing } from './officialMatch';
 import { OFFICIAL_TASKS, type OfficialTask } from './officialTasks';
 import { isPercentFormat } from './progress';
@@ -232,15 +233,7 @@ export function validateLedger(
   const official = officialFor(tasks, options.official);
   const numbersInUse = new Set(tasks.map((t) => t.no));
   const seen = new Map<number, number>();
-  const normalizedUnits = new Map<string, string>();
-  const normalize = (text: string) => {
-    let hit = normalizedUnits.get(text);
-    if (hit === undefined) {
-      hit = normalizeUnitsText(text);
-      normalizedUnits.set(text, hit);
-    }
-    return hit;
-  };
+  const normalize = memoize(normalizeUnitsText);
 
   // Blank rows are the rows ledgerTasks skipped.
   let next = 0;
@@ -253,15 +246,7 @@ export function validateLedger(
       );
     next = t.row + 1;
   }
-  const statusChecks = new Map<string, StatusCheck>();
-  const statusOf = (text: string) => {
-    let hit = statusChecks.get(text);
-    if (!hit) {
-      hit = checkStatus(text, statuses);
-      statusChecks.set(text, hit);
-    }
-    return hit;
-  };
+  const statusOf = memoize((text: string) => checkStatus(text, statuses));
 
   for (const t of tasks) {
     const where = { row: t.row, taskNo: t.no };

@@ -143,11 +143,11 @@ describe('createLedger', () => {
       await c.sync();
     });
     const result = await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
-    expect(result.sheetName).toBe('任务台账2');
+    expect(result.sheetName).toBe('任务台账(2)');
     expect(result.directorySheet).toBeNull();
     expect(sim.values('任务台账')).toEqual([['我的数据']]);
     expect(sim.values('单位名录')).toEqual([['我的名录']]);
-    expect(sim.dropdown('任务台账2', 3, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
+    expect(sim.dropdown('任务台账(2)', 3, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
   });
 });
 
@@ -721,7 +721,7 @@ describe('missing reference data', () => {
     const before = sim.snapshot();
     const { ledger, location } = await read(sim);
     const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
-    expect(result.sheetName).toBe('单位名录2');
+    expect(result.sheetName).toBe('单位名录(2)');
     expect(sim.snapshot().sheets.find((s) => s.name === '单位名录')).toEqual(before.sheets.find((s) => s.name === '单位名录'));
     expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MINIMUM_EXCEL_API } from '../../src/excel/requirements';
 
 // webpack.config.js is CommonJS; its copy step turns the development manifest into the
 // deployment one.
@@ -39,5 +40,12 @@ describe('production manifest', () => {
   it('keeps the development manifest without a baseUrl, and refuses a non-https one', () => {
     expect(manifestTransform()(source)).toBe(source.toString());
     expect(() => manifestTransform('http://example.org/')).toThrow(/https/);
+  });
+});
+
+describe('the manifest asks for the ExcelApi the code is written for', () => {
+  it('requires MINIMUM_EXCEL_API, no more and no less', () => {
+    const manifest = readFileSync(join(__dirname, '..', '..', 'manifest.xml'), 'utf8');
+    expect(manifest).toContain(`<Set Name="ExcelApi" MinVersion="${MINIMUM_EXCEL_API}"/>`);
   });
 });
