@@ -17,7 +17,7 @@ import { languageFor, type Bilingual } from '../ledger';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { Host } from './host';
 import { STRINGS, textOf } from './i18n';
-import { PaneProvider, type LanguageChoice, type PaneValue, type TabId } from './paneContext';
+import { LanguageProvider, PaneProvider, type LanguageChoice, type PaneValue, type TabId } from './paneContext';
 import { useAction, type Notice } from './useAction';
 import { useLedger } from './useLedger';
 
@@ -76,51 +76,53 @@ export function App({ host, version }: { host: Host; version: string }) {
     // Fluent copies the provider's classes onto popup portals (dropdown lists): the page layout
     // lives on an inner element, or an open dropdown would cover the page.
     <PaneProvider value={pane}>
-      <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en-US'}>
-        <div className={styles.root}>
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, data) => setTab(data.value as TabId)}
-            size="small"
-            aria-label={t.appTitle}
-          >
-            <Tab value="start">{t.tabs.start}</Tab>
-            <Tab value="validate" disabled={!ready}>
-              {t.tabs.validate}
-            </Tab>
-            <Tab value="units" disabled={!ready}>
-              {t.tabs.units}
-            </Tab>
-            <Tab value="summary" disabled={!ready}>
-              {t.tabs.summary}
-            </Tab>
-            <Tab value="settings">{t.tabs.settings}</Tab>
-          </TabList>
-          <main className={styles.body}>
-            {notice && (
-              <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-                <MessageBarBody>
-                  {notice.intent === 'error' && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
-                  {textOf(notice.text, language)}
-                </MessageBarBody>
-                <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t.dismiss}>
-                  ×
-                </Button>
-              </MessageBar>
-            )}
-            <ErrorBoundary message={t.unexpected} retry={t.retry}>
-              <Suspense fallback={<Spinner size="small" label={t.loading} />}>
-                {tab === 'start' && <StartPanel />}
-                {tab === 'validate' && state.phase === 'ready' && <ValidatePanel ledger={state} />}
-                {tab === 'units' && state.phase === 'ready' && <UnitsPanel ledger={state} />}
-                {tab === 'summary' && state.phase === 'ready' && <SummaryPanel />}
-                {tab === 'settings' && <SettingsPanel />}
-              </Suspense>
-            </ErrorBoundary>
-          </main>
-        </div>
-      </FluentProvider>
+      <LanguageProvider value={language}>
+        <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en-US'}>
+          <div className={styles.root}>
+            <TabList
+              className={styles.tabs}
+              selectedValue={tab}
+              onTabSelect={(_, data) => setTab(data.value as TabId)}
+              size="small"
+              aria-label={t.appTitle}
+            >
+              <Tab value="start">{t.tabs.start}</Tab>
+              <Tab value="validate" disabled={!ready}>
+                {t.tabs.validate}
+              </Tab>
+              <Tab value="units" disabled={!ready}>
+                {t.tabs.units}
+              </Tab>
+              <Tab value="summary" disabled={!ready}>
+                {t.tabs.summary}
+              </Tab>
+              <Tab value="settings">{t.tabs.settings}</Tab>
+            </TabList>
+            <main className={styles.body}>
+              {notice && (
+                <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+                  <MessageBarBody>
+                    {notice.intent === 'error' && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
+                    {textOf(notice.text, language)}
+                  </MessageBarBody>
+                  <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t.dismiss}>
+                    ×
+                  </Button>
+                </MessageBar>
+              )}
+              <ErrorBoundary message={t.unexpected} retry={t.retry}>
+                <Suspense fallback={<Spinner size="small" label={t.loading} />}>
+                  {tab === 'start' && <StartPanel />}
+                  {tab === 'validate' && state.phase === 'ready' && <ValidatePanel ledger={state} />}
+                  {tab === 'units' && state.phase === 'ready' && <UnitsPanel ledger={state} />}
+                  {tab === 'summary' && state.phase === 'ready' && <SummaryPanel />}
+                  {tab === 'settings' && <SettingsPanel />}
+                </Suspense>
+              </ErrorBoundary>
+            </main>
+          </div>
+        </FluentProvider>
+      </LanguageProvider>
     </PaneProvider>
   );
 }

@@ -1,6 +1,6 @@
 // The pane's shared state, handed to the tabs through React context in a module of its own, so
 // no tab imports the shell that renders it. Read it with usePane(), the catalog with useStrings().
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type Dispatch, type SetStateAction } from 'react';
 import type { Language } from '../ledger';
 import type { Host } from './host';
 import { STRINGS, textOf, type NoticeText, type Strings } from './i18n';
@@ -17,7 +17,7 @@ export interface PaneValue {
   readonly action: ActionApi;
   readonly notify: (notice: Notice | null) => void;
   readonly selectedUnits: readonly string[];
-  readonly setSelectedUnits: (units: readonly string[]) => void;
+  readonly setSelectedUnits: Dispatch<SetStateAction<readonly string[]>>;
   readonly languageChoice: LanguageChoice;
   readonly setLanguageChoice: (choice: LanguageChoice) => void;
   readonly openTab: (tab: TabId) => void;
@@ -27,6 +27,12 @@ export interface PaneValue {
 const PaneContext = createContext<PaneValue | undefined>(undefined);
 
 export const PaneProvider = PaneContext.Provider;
+
+// The language has a context of its own: a list row that only shows words does not re-render
+// when the pane's busy flag or its ledger changes.
+const LanguageContext = createContext<Language>('zh');
+
+export const LanguageProvider = LanguageContext.Provider;
 
 export function usePane(): PaneValue {
   const pane = useContext(PaneContext);
@@ -47,5 +53,5 @@ const TRANSLATIONS: Record<Language, Translation> = {
 
 /** The catalog in the language the pane shows, and the one way to show a message in it. */
 export function useStrings(): Translation {
-  return TRANSLATIONS[usePane().language];
+  return TRANSLATIONS[useContext(LanguageContext)];
 }

@@ -15,9 +15,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { applyUnitFilter, clearUnitFilter, setTaskStatus } from '../../excel';
-import { indexFor, tasksReaching, unitTaskCounts, type HealthLight, type NumberedTask, type RoleFilter } from '../../ledger';
+import {
+  indexFor,
+  tasksReaching,
+  unitTaskCounts,
+  type HealthLight,
+  type NumberedTask,
+  type RoleFilter,
+  type UnitTaskCount,
+} from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import type { ReadyLedger } from '../useLedger';
 
@@ -52,6 +60,76 @@ const LIGHT_COLOUR: Record<HealthLight, 'success' | 'warning' | 'danger' | 'info
   none: 'subtle',
 };
 
+/** One unit to pick, with its task counts. Memoised: a click re-renders its own row only. */
+const UnitChoice = memo(function UnitChoice({
+  count,
+  checked,
+  onToggle,
+}: {
+  count: UnitTaskCount;
+  checked: boolean;
+  onToggle: (name: string, on: boolean) => void;
+}) {
+  const styles = useStyles();
+  const { t } = useStrings();
+  return (
+    <div className={styles.unit}>
+      <Checkbox
+        className={styles.unitName}
+        checked={checked}
+        onChange={(_, d) => onToggle(count.name, d.checked === true)}
+        label={count.name}
+      />
+      <Caption1 className={styles.counts}>
+        {t.units.counts(count.lead.direct + count.lead.viaCollective, count.partner.direct + count.partner.viaCollective)}
+      </Caption1>
+    </div>
+  );
+});
+
+/** One task of the chosen units: its light, its text, and its status to change. */
+const TaskCard = memo(function TaskCard({
+  task,
+  statuses,
+  disabled,
+  onStatus,
+}: {
+  task: NumberedTask;
+  statuses: readonly string[];
+  disabled: boolean;
+  onStatus: (task: NumberedTask, status: string) => void;
+}) {
+  const styles = useStyles();
+  const { t } = useStrings();
+  return (
+    <Card className={styles.task}>
+      <div className={styles.head}>
+        <Badge appearance="outline">{task.no}</Badge>
+        <Badge color={LIGHT_COLOUR[task.health.light]}>{t.health[task.health.light]}</Badge>
+        <Caption1 className={styles.muted}>{t.labelled(t.units.leadUnit, task.lead)}</Caption1>
+      </div>
+      <Body1 className={styles.text}>{task.task}</Body1>
+      <Field label={t.units.statusFor(task.no)}>
+        {/* A dropdown commits on a choice (click or Enter), not on every arrow key. */}
+        <Dropdown
+          value={task.knownStatus ?? (task.status || '—')}
+          selectedOptions={task.knownStatus ? [task.knownStatus] : []}
+          disabled={disabled}
+          onOptionSelect={(_, d) => {
+            if (d.optionValue && d.optionValue !== task.knownStatus) onStatus(task, d.optionValue);
+          }}
+        >
+          {statuses.map((s) => (
+            <Option key={s} value={s}>
+              {s}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    </Card>
+  );
+});
+
 export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
   const styles = useStyles();
   const { t } = useStrings();
@@ -74,8 +152,10 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
     [tasks, selectedUnits, role, includeCollectives, reference.directory],
   );
 
-  const toggle = (name: string, on: boolean) =>
-    setSelectedUnits(on ? [...selectedUnits, name] : selectedUnits.filter((u) => u !== name));
+  const toggle = useCallback(
+    (name: string, on: boolean) => setSelectedUnits((units) => (on ? [...units, name] : units.filter((u) => u !== name))),
+    [setSelectedUnits],
+  );
   const applyFilter = () =>
     action.run(
       'filter',
@@ -95,7 +175,7 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
       () => host.run((c) => clearUnitFilter(c, read)),
       () => ({ intent: 'info', text: (s) => s.units.cleared }),
     );
-  const changeStatus = async (task: NumberedTask, status: string) => {
+  const changeStatusNow = async (task: NumberedTask, status: string) => {
     const written = await action.run(
       'status',
       () => host.run((c) => setTaskStatus(c, read, task.no, { status, expectedStatus: task.status })),
@@ -105,6 +185,10 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
     if (written) pane.afterWrite(written);
     else await pane.refresh();
   };
+  // The cards keep one handler for the tab's life; it runs the latest version of the write.
+  const latestChange = useRef(changeStatusNow);
+  latestChange.current = changeStatusNow;
+  const changeStatus = useCallback((task: NumberedTask, status: string) => void latestChange.current(task, status), []);
 
   return (
     <section className={styles.stack} aria-label={t.tabs.units}>
@@ -113,18 +197,7 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
       </Field>
       <div className={styles.units} role="group" aria-label={t.units.search}>
         {shown.map((c) => (
-          <div key={c.name} className={styles.unit}>
-            <Checkbox
-              className={styles.unitName}
-              checked={selectedUnits.includes(c.name)}
-              onChange={(_, d) => toggle(c.name, d.checked === true)}
-              label={c.name}
-            />
-            <Caption1 className={styles.counts}>
-              {t.units.leadCount(c.lead.direct + c.lead.viaCollective)} ·{' '}
-              {t.units.partnerCount(c.partner.direct + c.partner.viaCollective)}
-            </Caption1>
-          </div>
+          <UnitChoice key={c.name} count={c} checked={selectedUnits.includes(c.name)} onToggle={toggle} />
         ))}
       </div>
       <RadioGroup
@@ -155,31 +228,13 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
         {selectedUnits.length ? t.units.selected(selectedUnits.length, chosen.length) : t.units.noneSelected}
       </Body1>
       {chosen.map((task) => (
-        <Card key={`${task.no}-${task.row}`} className={styles.task}>
-          <div className={styles.head}>
-            <Badge appearance="outline">{task.no}</Badge>
-            <Badge color={LIGHT_COLOUR[task.health.light]}>{t.health[task.health.light]}</Badge>
-            <Caption1 className={styles.muted}>{t.labelled(t.units.leadUnit, task.lead)}</Caption1>
-          </div>
-          <Body1 className={styles.text}>{task.task}</Body1>
-          <Field label={t.units.statusFor(task.no)}>
-            {/* A dropdown commits on a choice (click or Enter), not on every arrow key. */}
-            <Dropdown
-              value={task.knownStatus ?? (task.status || '—')}
-              selectedOptions={task.knownStatus ? [task.knownStatus] : []}
-              disabled={action.busy !== null}
-              onOptionSelect={(_, d) => {
-                if (d.optionValue && d.optionValue !== task.knownStatus) void changeStatus(task, d.optionValue);
-              }}
-            >
-              {reference.statuses.map((s) => (
-                <Option key={s} value={s}>
-                  {s}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-        </Card>
+        <TaskCard
+          key={`${task.no}-${task.row}`}
+          task={task}
+          statuses={reference.statuses}
+          disabled={action.busy !== null}
+          onStatus={changeStatus}
+        />
       ))}
     </section>
   );
