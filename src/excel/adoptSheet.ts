@@ -103,9 +103,11 @@ export async function adoptActiveSheet(
   // New columns go into empty cells only: nothing of the user's is overwritten or moved.
   if (plan.inTheWay.length) {
     const cells = plan.inTheWay.map(at);
+    const more = cells.length > 5 ? `等${cells.length}个单元格` : '';
+    const named = cells.slice(0, 5).join('、') + more;
     throw new LedgerError(
       {
-        zh: `台账需要在表格右侧补充${plan.missing.length}列，但${cells.slice(0, 5).join('、')}${cells.length > 5 ? `等${cells.length}个单元格` : ''}已有内容。请把这些内容移到别处后重试；工作表未被更改。`,
+        zh: `台账需要在表格右侧补充${plan.missing.length}列，但${named}已有内容。请把这些内容移到别处后重试；工作表未被更改。`,
         en: `The ledger needs ${plan.missing.length} more columns to the right of the table, but ${cells.slice(0, 5).join(', ')} already hold something. Move it and try again; the sheet was not changed.`,
       },
       'CellsInTheWay',

@@ -67,11 +67,11 @@ export const LIGHT_LABEL: Record<HealthLight, { zh: string; style: CellStyle }> 
   none: { zh: '—', style: 'text' },
 };
 
-const t = (value: string | number): SpecCell => ({ value, style: 'text' });
-const n = (value: number): SpecCell => ({ value, style: 'number' });
-const pct = (value: number): SpecCell => ({ value, style: 'percent' });
-const h = (value: string): SpecCell => ({ value, style: 'header' });
-const w = (value: string): SpecCell => ({ value, style: 'wrap' });
+const textCell = (value: string | number): SpecCell => ({ value, style: 'text' });
+const numberCell = (value: number): SpecCell => ({ value, style: 'number' });
+const percentCell = (value: number): SpecCell => ({ value, style: 'percent' });
+const headerCell = (value: string): SpecCell => ({ value, style: 'header' });
+const wrappedCell = (value: string): SpecCell => ({ value, style: 'wrap' });
 
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/gu;
 
@@ -90,7 +90,7 @@ function asOfTitle(subject: string, asOf: Day): string {
 }
 
 function titleRows(title: string, subtitle: string, width: number): SpecRow[] {
-  const pad = (cell: SpecCell) => [cell, ...Array.from({ length: width - 1 }, () => t(''))];
+  const pad = (cell: SpecCell) => [cell, ...Array.from({ length: width - 1 }, () => textCell(''))];
   return [
     { cells: pad({ value: title, style: 'title' }), merge: true },
     { cells: pad({ value: subtitle, style: 'subtitle' }), merge: true },
@@ -105,7 +105,10 @@ function leftOutRows(model: SummaryModel): SpecRow[] {
   if (model.leftOut.length === 0) return [];
   const listed = model.leftOut
     .slice(0, 20)
-    .map((r) => `第${r.sheetRow}行（${r.no === null ? '' : `序号${r.no}，`}${LEFT_OUT_REASON[r.reason]}）`)
+    .map((r) => {
+      const number = r.no === null ? '' : `序号${r.no}，`;
+      return `第${r.sheetRow}行（${number}${LEFT_OUT_REASON[r.reason]}）`;
+    })
     .join('、');
   const more = model.leftOut.length > 20 ? `等${model.leftOut.length}行` : '';
   return [
@@ -124,7 +127,7 @@ export interface SpecOptions {
 
 export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): SheetSpec {
   const plan = options.planTitle ?? PLAN_TITLE;
-  const statusHeaders = model.statuses.map(h);
+  const statusHeaders = model.statuses.map(headerCell);
   const width = 1 + model.statuses.length + 6;
   const rows: SpecRow[] = titleRows(
     asOfTitle(`${plan}推进情况汇总`, model.asOf),
@@ -132,10 +135,16 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     width,
   );
   const statusTop = rows.length;
-  rows.push({ cells: [h('状态'), h('任务数'), h('占比')] });
-  for (const s of model.byStatus) rows.push({ cells: [t(s.status), n(s.count), pct(s.share)] });
+  rows.push({ cells: [headerCell('状态'), headerCell('任务数'), headerCell('占比')] });
+  for (const s of model.byStatus) rows.push({ cells: [textCell(s.status), numberCell(s.count), percentCell(s.share)] });
   if (model.otherStatus > 0)
-    rows.push({ cells: [t('未填写或不规范'), n(model.otherStatus), pct(model.total ? model.otherStatus / model.total : 0)] });
+    rows.push({
+      cells: [
+        textCell('未填写或不规范'),
+        numberCell(model.otherStatus),
+        percentCell(model.total ? model.otherStatus / model.total : 0),
+      ],
+    });
   const statusRows = rows.length - statusTop;
   rows.push({
     cells: [
@@ -145,27 +154,38 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     ],
   });
   rows.push({ cells: [] });
-  rows.push({ cells: [h('指标'), h('数值')] });
-  rows.push({ cells: [t('完成率'), pct(model.completionRate)] });
-  rows.push({ cells: [t('逾期任务'), { value: model.overdue, style: model.overdue ? 'red' : 'number' }] });
-  rows.push({ cells: [t('红灯'), { value: model.lights.red, style: model.lights.red ? 'red' : 'number' }] });
-  rows.push({ cells: [t('黄灯'), { value: model.lights.yellow, style: model.lights.yellow ? 'yellow' : 'number' }] });
-  rows.push({ cells: [t('绿灯'), n(model.lights.green)] });
+  rows.push({ cells: [headerCell('指标'), headerCell('数值')] });
+  rows.push({ cells: [textCell('完成率'), percentCell(model.completionRate)] });
+  rows.push({ cells: [textCell('逾期任务'), { value: model.overdue, style: model.overdue ? 'red' : 'number' }] });
+  rows.push({ cells: [textCell('红灯'), { value: model.lights.red, style: model.lights.red ? 'red' : 'number' }] });
+  rows.push({ cells: [textCell('黄灯'), { value: model.lights.yellow, style: model.lights.yellow ? 'yellow' : 'number' }] });
+  rows.push({ cells: [textCell('绿灯'), numberCell(model.lights.green)] });
   rows.push({ cells: [] });
   const unitTop = rows.length;
   // Name and status columns first, side by side, so the stacked bar chart reads one block.
-  rows.push({ cells: [h('责任单位'), ...statusHeaders, h('合计'), h('牵头'), h('配合'), h('逾期'), h('完成率'), h('类别')] });
+  rows.push({
+    cells: [
+      headerCell('责任单位'),
+      ...statusHeaders,
+      headerCell('合计'),
+      headerCell('牵头'),
+      headerCell('配合'),
+      headerCell('逾期'),
+      headerCell('完成率'),
+      headerCell('类别'),
+    ],
+  });
   for (const u of model.units) {
     rows.push({
       cells: [
-        t(u.name),
-        ...u.byStatus.map(n),
-        n(u.total),
-        n(u.led),
-        n(u.joined),
+        textCell(u.name),
+        ...u.byStatus.map(numberCell),
+        numberCell(u.total),
+        numberCell(u.led),
+        numberCell(u.joined),
         { value: u.overdue, style: u.overdue ? 'red' : 'number' },
-        pct(u.completionRate),
-        t(UNIT_KIND_LABELS[u.kind]),
+        percentCell(u.completionRate),
+        textCell(UNIT_KIND_LABELS[u.kind]),
       ],
     });
   }
@@ -224,20 +244,29 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
   );
   const headerRow = rows.length;
   rows.push({
-    cells: [h('序号'), h('工作任务'), h('牵头单位'), h('完成时限'), h('状态'), h('预警'), h('落后序时(百分点)'), h('存在问题')],
+    cells: [
+      headerCell('序号'),
+      headerCell('工作任务'),
+      headerCell('牵头单位'),
+      headerCell('完成时限'),
+      headerCell('状态'),
+      headerCell('预警'),
+      headerCell('落后序时(百分点)'),
+      headerCell('存在问题'),
+    ],
   });
   for (const b of model.behind) {
     const light = LIGHT_LABEL[b.light];
     rows.push({
       cells: [
-        b.no === null ? t('') : n(b.no),
-        w(b.task),
-        t(b.lead),
-        t(b.deadline),
-        t(b.status),
+        b.no === null ? textCell('') : numberCell(b.no),
+        wrappedCell(b.task),
+        textCell(b.lead),
+        textCell(b.deadline),
+        textCell(b.status),
         { value: b.overdue ? '逾期' : light.zh, style: b.overdue ? 'red' : light.style },
-        b.behind === null ? t('—') : n(b.behind),
-        w(b.problems),
+        b.behind === null ? textCell('—') : numberCell(b.behind),
+        wrappedCell(b.problems),
       ],
     });
   }
@@ -270,7 +299,17 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   );
   const headerRow = rows.length;
   rows.push({
-    cells: [h('序号'), h('工作任务'), h('责任单位'), h('角色'), h('状态'), h('进度(%)'), h('完成时限'), h('预警'), h('存在问题')],
+    cells: [
+      headerCell('序号'),
+      headerCell('工作任务'),
+      headerCell('责任单位'),
+      headerCell('角色'),
+      headerCell('状态'),
+      headerCell('进度(%)'),
+      headerCell('完成时限'),
+      headerCell('预警'),
+      headerCell('存在问题'),
+    ],
   });
   for (const x of tasks) {
     const no = x.no as number;
@@ -278,15 +317,15 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
     const light = LIGHT_LABEL[x.health.light];
     rows.push({
       cells: [
-        n(no),
-        w(x.task),
-        w(x.unitsText),
-        t(direct.has(no) ? role : `${role}（经统称）`),
-        t(x.status),
-        x.progress.kind === 'ok' ? n(x.progress.percent) : t(''),
-        t(x.deadlineText),
+        numberCell(no),
+        wrappedCell(x.task),
+        wrappedCell(x.unitsText),
+        textCell(direct.has(no) ? role : `${role}（经统称）`),
+        textCell(x.status),
+        x.progress.kind === 'ok' ? numberCell(x.progress.percent) : textCell(''),
+        textCell(x.deadlineText),
         { value: x.health.overdue ? '逾期' : light.zh, style: x.health.overdue ? 'red' : light.style },
-        w(x.problems),
+        wrappedCell(x.problems),
       ],
     });
   }

@@ -214,7 +214,7 @@ export function validateLedger(
       fixValue !== undefined && at.row !== null && column !== null ? { row: at.row, column, value: fixValue } : undefined;
     findings.push({
       // A second finding of one rule in one cell (two unknown units) carries its ordinal.
-      id: `${rule}@${at.row ?? 'sheet'}:${column ?? '-'}${at.row === null && at.taskNo ? `#${at.taskNo}` : ''}${at.nth ? `~${at.nth}` : ''}`,
+      id: findingId(rule, at.row, column, at.taskNo ?? null, at.nth),
       rule,
       severity: RULES[rule].severity,
       row: at.row,
@@ -299,6 +299,17 @@ export function validateLedger(
     }
   }
   return findings;
+}
+
+/**
+ * Stable across runs for the same problem in the same cell: rule@row:column, a task number for a
+ * sheet-level finding about one task, and an ordinal for a second finding of a rule in one cell.
+ */
+function findingId(rule: RuleId, row: number | null, column: number | null, taskNo: number | null, nth?: number): string {
+  const cell = `${rule}@${row ?? 'sheet'}:${column ?? '-'}`;
+  const task = row === null && taskNo ? `#${taskNo}` : '';
+  const ordinal = nth ? `~${nth}` : '';
+  return cell + task + ordinal;
 }
 
 type Add = (

@@ -25,7 +25,9 @@ const zh = {
     recheck: '重新校验',
     created: (sheet: string, count: number) => `已新建台账“${sheet}”，共${count}项任务。`,
     adopted: (sheet: string, range: string, count: number, added: string[]) =>
-      `已将“${sheet}”!${range} 转换为台账，共${count}项任务${added.length ? `，在右侧补充了列：${added.join('、')}` : ''}。`,
+      [`已将“${sheet}”!${range} 转换为台账，共${count}项任务`, added.length > 0 && `，在右侧补充了列：${added.join('、')}`, '。']
+        .filter(Boolean)
+        .join(''),
     renamed: (cells: string[]) => `Excel 为表格改了列标题：${cells.join('、')}。`,
     rowsLeftOut: (rows: number[]) => `表格下方第${rows.join('、')}行（如制表人、审核人）未纳入台账，原样保留。`,
     cellsLeftOut: (cells: string[]) => `表格右侧的 ${cells.join('、')} 未纳入台账，原样保留。`,
@@ -48,7 +50,9 @@ const zh = {
     planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: '重建',
     restored: (sheet: string, kept: number) =>
-      `已在工作表“${sheet}”重建单位名录和状态列表${kept ? `（保留了原有的${kept}行）` : ''}，状态下拉列表已恢复。`,
+      [`已在工作表“${sheet}”重建单位名录和状态列表`, kept > 0 && `（保留了原有的${kept}行）`, '，状态下拉列表已恢复。']
+        .filter(Boolean)
+        .join(''),
     confirm: (n: number) => `将修改以下${n}个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address}（${column}）：“${clip(from)}” → “${clip(to)}”`,
@@ -139,7 +143,9 @@ const en: Strings = {
     recheck: 'Check again',
     created: (sheet: string, count: number) => `Created ledger ${sheet} with ${count} tasks.`,
     adopted: (sheet: string, range: string, count: number, added: string[]) =>
-      `${sheet}!${range} is now the ledger, ${count} tasks${added.length ? `; added columns at the right: ${added.join(', ')}` : ''}.`,
+      [`${sheet}!${range} is now the ledger, ${count} tasks`, added.length > 0 && `; added columns at the right: ${added.join(', ')}`, '.']
+        .filter(Boolean)
+        .join(''),
     renamed: (cells: string[]) => `Excel renamed table headers: ${cells.join(', ')}.`,
     rowsLeftOut: (rows: number[]) =>
       `Rows ${rows.join(', ')} below the table (e.g. signatures) are not part of the ledger and were left as they are.`,
@@ -165,7 +171,9 @@ const en: Strings = {
     planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: 'Restore',
     restored: (sheet: string, kept: number) =>
-      `Rebuilt the unit directory and status list on sheet ${sheet}${kept ? ` (kept ${kept} existing rows)` : ''}; the status dropdown works again.`,
+      [`Rebuilt the unit directory and status list on sheet ${sheet}`, kept > 0 && ` (kept ${kept} existing rows)`, '; the status dropdown works again.']
+        .filter(Boolean)
+        .join(''),
     confirm: (n: number) => `This changes the ${n} cells below (only those with a safe fix); nothing else. Continue?`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address} (${column}): "${clip(from)}" → "${clip(to)}"`,
