@@ -6,9 +6,14 @@ import prettier from 'eslint-config-prettier';
 
 // The office-addins rules are all errors: a sync in a loop or a read before load is a bug here.
 // A rule's options replace, not merge, across blocks: every import restriction repeats this one.
-const EXCELJS = { name: 'exceljs', message: 'Only src/files reads and writes workbook files, behind its own interface.' };
+const EXCELJS = {
+  name: 'exceljs',
+  message: 'Only src/files reads and writes workbook files, behind its own interface.',
+};
 
-const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, 'error']));
+const officeRules = Object.fromEntries(
+  Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, 'error']),
+);
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', '.bench/'] },
@@ -52,8 +57,14 @@ export default tseslint.config(
         {
           paths: [EXCELJS],
           patterns: [
-            { group: ['../*', '!../ledger'], message: 'src/ledger is the pure core: it imports nothing outside itself.' },
-            { group: ['react', 'react-*', '@fluentui/*'], message: 'src/ledger is the pure core: no React, no UI.' },
+            {
+              group: ['../*', '!../ledger'],
+              message: 'src/ledger is the pure core: it imports nothing outside itself.',
+            },
+            {
+              group: ['react', 'react-*', '@fluentui/*'],
+              message: 'src/ledger is the pure core: no React, no UI.',
+            },
           ],
         },
       ],
@@ -69,7 +80,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['../excel-sim', '../excel-sim/*'],
-              message: 'src/excel never imports the simulator: tests and the preview hand it in as the context.',
+              message:
+                'src/excel never imports the simulator: tests and the preview hand it in as the context.',
             },
             {
               group: [
@@ -143,7 +155,13 @@ export default tseslint.config(
   {
     files: ['**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+      },
     },
   },
   prettier,

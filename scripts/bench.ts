@@ -1,11 +1,29 @@
 // npm run bench: median time of validate + summarize (analyzeLedger: one reading of the rows, both results) over synthetic ledgers of 1,000, 10,000
 // and 100,000 rows, and the heap the run grew by. Times are printed, never asserted.
-import { analyzeLedger, dayOf, LEDGER_COLUMNS, makeLedger, OFFICIAL_TASKS, type CellValue } from '../src/ledger';
+import {
+  analyzeLedger,
+  dayOf,
+  LEDGER_COLUMNS,
+  makeLedger,
+  OFFICIAL_TASKS,
+  type CellValue,
+} from '../src/ledger';
 
 const asOf = dayOf(2026, 11, 28) as number;
 // A worked-in ledger: mostly clean, with the slips seen in real ones (a finding in about one
 // row of ten) — and a messy one where nearly every row has one, to show the cost of findings.
-const STATUSES = ['序时推进', '序时推进', '已完成', '未启动', '滞后', '序时推进', '已完成', '序时推进', '序时推进', '完成'];
+const STATUSES = [
+  '序时推进',
+  '序时推进',
+  '已完成',
+  '未启动',
+  '滞后',
+  '序时推进',
+  '已完成',
+  '序时推进',
+  '序时推进',
+  '完成',
+];
 const DEADLINES = [
   '2026年底前',
   '2027年6月底前',
@@ -48,7 +66,10 @@ function median(values: number[]): number {
 }
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-for (const [size, messy] of [...sizes.map((n) => [n, false] as const), ...sizes.map((n) => [n, true] as const)]) {
+for (const [size, messy] of [
+  ...sizes.map((n) => [n, false] as const),
+  ...sizes.map((n) => [n, true] as const),
+]) {
   const ledger = syntheticLedger(size, messy);
   const runs = size >= 100_000 ? 5 : 11;
   const times: number[] = [];

@@ -62,7 +62,8 @@ function guardVersion(expression: ts.Expression): string | null {
     if (ts.isCallExpression(node)) {
       const callee = node.expression.getText();
       const args = node.arguments.map((a) => (ts.isStringLiteral(a) ? a.text : null));
-      if (/(^|\.)(supports|supportsExcelApi)$/.test(callee) && args[0] && /^\d+\.\d+$/.test(args[0])) found = args[0];
+      if (/(^|\.)(supports|supportsExcelApi)$/.test(callee) && args[0] && /^\d+\.\d+$/.test(args[0]))
+        found = args[0];
       if (/isSetSupported$/.test(callee) && args[0] === 'ExcelApi' && args[1]) found = args[1];
     }
     ts.forEachChild(node, visit);
@@ -77,7 +78,8 @@ function isNegated(expression: ts.Expression): boolean {
 
 function exits(statement: ts.Statement): boolean {
   if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-  if (ts.isBlock(statement)) return statement.statements.some((s) => ts.isReturnStatement(s) || ts.isThrowStatement(s));
+  if (ts.isBlock(statement))
+    return statement.statements.some((s) => ts.isReturnStatement(s) || ts.isThrowStatement(s));
   return false;
 }
 
@@ -167,7 +169,9 @@ export function auditFiles(files: readonly string[], minimum: string, root = pro
   }
   const platformLimited = sites.filter((s) => /^ExcelApi(Online|Desktop)$/.test(s.set));
   for (const s of platformLimited)
-    failures.push(`${s.file}:${s.line}: ${s.member} is in ${s.set} ${s.version}: it works only on that platform.`);
+    failures.push(
+      `${s.file}:${s.line}: ${s.member} is in ${s.set} ${s.version}: it works only on that platform.`,
+    );
   return { sites, failures, platformLimited, highestUnguarded: highest };
 }
 
@@ -199,7 +203,8 @@ export function platformSection(audit: Audit, minimum: string): string {
   for (const p of PLATFORMS) {
     const level = p.upTo ?? 'latest';
     let verdict: string;
-    if (p.upTo && compare(p.upTo, minimum) < 0) verdict = 'not supported (the manifest asks for ExcelApi ' + minimum + ')';
+    if (p.upTo && compare(p.upTo, minimum) < 0)
+      verdict = 'not supported (the manifest asks for ExcelApi ' + minimum + ')';
     else {
       const off = guarded.filter((v) => p.upTo && compare(v, p.upTo) > 0);
       verdict = off.length
@@ -281,7 +286,9 @@ function main(): void {
     writeFileSync(readmePath, readme.replace(current, section));
     console.log('README.md supported-platforms section written.');
   } else if (readme.indexOf(START) < 0 || current !== section) {
-    failures.push('README.md: the supported-platforms section is out of date; run npm run check:api -- --write.');
+    failures.push(
+      'README.md: the supported-platforms section is out of date; run npm run check:api -- --write.',
+    );
   }
   if (failures.length) {
     for (const f of failures) console.error(f);

@@ -13,7 +13,9 @@ try {
   console.error(`No ${dist}/taskpane.html: run npm run build first.`);
   process.exit(1);
 }
-const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+  .map((m) => m[1])
+  .filter((src) => !/^https?:/.test(src));
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
 const initial = scripts.map((src) => ({ file: src, bytes: gz(src) }));
 const total = initial.reduce((sum, s) => sum + s.bytes, 0);
@@ -21,9 +23,13 @@ const all = readdirSync(dist).filter((f) => f.endsWith('.js'));
 const onDemand = all.filter((f) => !scripts.includes(f) && !/^(preview|commands|message)\./.test(f));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const s of initial) console.log(`initial   ${s.file.padEnd(28)} ${kb(s.bytes).padStart(9)} gzip`);
-console.log(`on demand ${onDemand.length} chunks ${kb(onDemand.reduce((sum, f) => sum + gz(f), 0)).padStart(18)} gzip`);
+console.log(
+  `on demand ${onDemand.length} chunks ${kb(onDemand.reduce((sum, f) => sum + gz(f), 0)).padStart(18)} gzip`,
+);
 console.log(`taskpane.html initial JavaScript: ${kb(total)} gzip (budget ${kb(BUDGET)})`);
 if (scripts.length === 0 || total > BUDGET) {
-  console.error(scripts.length === 0 ? 'No script found in taskpane.html.' : `Over budget by ${kb(total - BUDGET)}.`);
+  console.error(
+    scripts.length === 0 ? 'No script found in taskpane.html.' : `Over budget by ${kb(total - BUDGET)}.`,
+  );
   process.exit(1);
 }

@@ -27,12 +27,16 @@ async function httpsOptions() {
     console.warn(
       `\nCould not install the development CA into the system store (${error instanceof Error ? error.message.split('\n')[0] : error}).`,
     );
-    console.warn(`Trust ${defaults.caCertificatePath} by hand to load https://localhost:${HTTPS_PORT} in Office:`);
+    console.warn(
+      `Trust ${defaults.caCertificatePath} by hand to load https://localhost:${HTTPS_PORT} in Office:`,
+    );
     console.warn(
       '  Linux:   sudo cp <ca.crt> /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates',
     );
     console.warn('  Windows: certutil -addstore -user Root <ca.crt>');
-    console.warn('  Mac:     sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain <ca.crt>\n');
+    console.warn(
+      '  Mac:     sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain <ca.crt>\n',
+    );
     return {
       ca: readFileSync(defaults.caCertificatePath),
       cert: readFileSync(defaults.localhostCertificatePath),

@@ -73,7 +73,8 @@ export async function validateManifest({ manifest, schemas, dist, requireSchemas
         .filter((f) => f !== 'OfficeAppManifestV1_1.xsd')
         .map((f) => ({ fileName: f, contents: readFileSync(join(schemas, f), 'utf8') })),
     });
-    for (const e of result.errors) say(e.loc?.lineNumber ?? 1, `schema: ${e.message.replace(/^.*?:\d+:\s*/, '').trim()}`);
+    for (const e of result.errors)
+      say(e.loc?.lineNumber ?? 1, `schema: ${e.message.replace(/^.*?:\d+:\s*/, '').trim()}`);
     if (!result.valid) return problems;
   } else if (requireSchemas) {
     return [

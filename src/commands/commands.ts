@@ -15,14 +15,18 @@ function showMessage(text: string): Promise<void> {
   const url = new URL('message.html', window.location.href);
   url.searchParams.set('text', text);
   return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 40, displayInIframe: true }, (result) => {
-      if (String(result.status) !== 'succeeded') {
-        resolve();
-        return;
-      }
-      // The user closing the dialog arrives as a dialog event (12006).
-      result.value.addEventHandler(DIALOG_EVENT_RECEIVED, () => resolve());
-    });
+    Office.context.ui.displayDialogAsync(
+      url.toString(),
+      { height: 30, width: 40, displayInIframe: true },
+      (result) => {
+        if (String(result.status) !== 'succeeded') {
+          resolve();
+          return;
+        }
+        // The user closing the dialog arrives as a dialog event (12006).
+        result.value.addEventHandler(DIALOG_EVENT_RECEIVED, () => resolve());
+      },
+    );
   });
 }
 

@@ -95,6 +95,9 @@ export function intersects(a: Rect, b: Rect): boolean {
 
 export function contains(outer: Rect, row: number, column: number): boolean {
   return (
-    row >= outer.row && row < outer.row + outer.rowCount && column >= outer.column && column < outer.column + outer.columnCount
+    row >= outer.row &&
+    row < outer.row + outer.rowCount &&
+    column >= outer.column &&
+    column < outer.column + outer.columnCount
   );
 }

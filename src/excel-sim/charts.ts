@@ -7,7 +7,15 @@ import type { ChartModel } from './model';
 import type { SimRange } from './range';
 import type { SimWorksheet } from './worksheet';
 
-const CHART_TYPES = ['ColumnClustered', 'ColumnStacked', 'BarClustered', 'BarStacked', 'Pie', 'Line', 'Doughnut'];
+const CHART_TYPES = [
+  'ColumnClustered',
+  'ColumnStacked',
+  'BarClustered',
+  'BarStacked',
+  'Pie',
+  'Line',
+  'Doughnut',
+];
 
 export class SimCharts extends SimCollection<SimChart> {
   constructor(
@@ -27,9 +35,11 @@ export class SimCharts extends SimCollection<SimChart> {
     this.sameContext(sourceData);
     const holder: { chart: ChartModel | null } = { chart: null };
     this.call('add', { type, seriesBy }, () => {
-      if (!CHART_TYPES.includes(type)) throw new SimError('InvalidArgument', `The simulator does not know chart type ${type}.`);
+      if (!CHART_TYPES.includes(type))
+        throw new SimError('InvalidArgument', `The simulator does not know chart type ${type}.`);
       const { sheet, rect } = sourceData._target();
-      if (sheet !== this.sheet._model()) throw new SimError('InvalidArgument', 'The chart data must be on the same sheet.');
+      if (sheet !== this.sheet._model())
+        throw new SimError('InvalidArgument', 'The chart data must be on the same sheet.');
       const model = this.sheet._model();
       holder.chart = {
         id: this.context.state.id('chart'),
@@ -135,7 +145,12 @@ export class SimChart extends SimClientObject {
   /** Puts the chart over the cells from startCell to endCell, using the sheet's sizes. */
   setPosition(startCell: SimRange | string, endCell?: SimRange | string): void {
     const start = typeof startCell === 'string' ? this.sheet.getRange(startCell) : startCell;
-    const end = endCell === undefined ? undefined : typeof endCell === 'string' ? this.sheet.getRange(endCell) : endCell;
+    const end =
+      endCell === undefined
+        ? undefined
+        : typeof endCell === 'string'
+          ? this.sheet.getRange(endCell)
+          : endCell;
     this.call('setPosition', null, () => {
       const model = this.sheet._model();
       const a = start._target().rect;

@@ -29,6 +29,7 @@ export abstract class SimCollection<T extends SimClientObject> extends SimClient
 }
 
 export function requireString(value: unknown, what: string): string {
-  if (typeof value !== 'string' || !value) throw new SimError('InvalidArgument', `${what} must be a non-empty string.`);
+  if (typeof value !== 'string' || !value)
+    throw new SimError('InvalidArgument', `${what} must be a non-empty string.`);
   return value;
 }

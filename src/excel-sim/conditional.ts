@@ -15,9 +15,18 @@ export interface ConditionalLook {
 type Value = string | number | boolean;
 
 /** A tiny formula evaluator; references are relative to the rule's top-left cell. */
-function evaluate(formula: string, sheet: SheetModel, rule: ConditionalRule, row: number, column: number, today: number): Value {
+function evaluate(
+  formula: string,
+  sheet: SheetModel,
+  rule: ConditionalRule,
+  row: number,
+  column: number,
+  today: number,
+): Value {
   const tokens =
-    formula.replace(/^=/, '').match(/"[^"]*"|\$?[A-Z]{1,3}\$?\d+|[A-Z]+(?=\()|\d+(?:\.\d+)?|<=|>=|<>|[<>=(),]/g) ?? [];
+    formula
+      .replace(/^=/, '')
+      .match(/"[^"]*"|\$?[A-Z]{1,3}\$?\d+|[A-Z]+(?=\()|\d+(?:\.\d+)?|<=|>=|<>|[<>=(),]/g) ?? [];
   let i = 0;
   const peek = () => tokens[i];
   const next = () => tokens[i++];
@@ -90,7 +99,13 @@ function compare(a: Value, op: string, b: Value): boolean {
   }
 }
 
-function matches(rule: ConditionalRule, sheet: SheetModel, row: number, column: number, today: number): boolean {
+function matches(
+  rule: ConditionalRule,
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  today: number,
+): boolean {
   const cell = readCell(sheet, row, column);
   if (rule.textComparison) {
     const text = displayText(cell);
@@ -125,9 +140,16 @@ function matches(rule: ConditionalRule, sheet: SheetModel, row: number, column: 
 }
 
 /** The look conditional formats give a cell, rules applied by priority (0 is on top). */
-export function conditionalLook(sheet: SheetModel, row: number, column: number, today: number): ConditionalLook {
+export function conditionalLook(
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  today: number,
+): ConditionalLook {
   const look: ConditionalLook = {};
-  const rules = sheet.conditionalFormats.filter((r) => contains(r.rect, row, column)).sort((a, b) => b.priority - a.priority);
+  const rules = sheet.conditionalFormats
+    .filter((r) => contains(r.rect, row, column))
+    .sort((a, b) => b.priority - a.priority);
   for (const rule of rules) {
     if (rule.type === 'DataBar') {
       const value = readCell(sheet, row, column).value;
@@ -137,7 +159,10 @@ export function conditionalLook(sheet: SheetModel, row: number, column: number, 
         const v = readCell(sheet, r, column).value;
         if (typeof v === 'number') max = Math.max(max, v);
       }
-      look.bar = { fraction: max > 0 ? Math.max(0, Math.min(1, value / max)) : 0, color: rule.dataBar?.barColor ?? '#638EC6' };
+      look.bar = {
+        fraction: max > 0 ? Math.max(0, Math.min(1, value / max)) : 0,
+        color: rule.dataBar?.barColor ?? '#638EC6',
+      };
       continue;
     }
     if (!matches(rule, sheet, row, column, today)) continue;

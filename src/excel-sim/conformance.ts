@@ -2,7 +2,14 @@
 // simulated class exists with the same name in @types/office-js, and data properties have types
 // the real API accepts. A misspelling (autoFitColumns for autofitColumns) fails `npm run
 // typecheck`. Members whose names start with _ are the simulator's own plumbing.
-import type { SimCharts, SimChart, SimChartAxes, SimChartAxis, SimChartLegend, SimChartTitle } from './charts';
+import type {
+  SimCharts,
+  SimChart,
+  SimChartAxes,
+  SimChartAxis,
+  SimChartLegend,
+  SimChartTitle,
+} from './charts';
 import type { INTERNAL, SimClientResult } from './core';
 import type { SimEventHandlerResult, SimEventHandlers } from './events';
 import type {
@@ -36,7 +43,13 @@ import type {
   SimTableColumnCollection,
   SimTableRowCollection,
 } from './table';
-import type { SimRequestContext, SimSetting, SimSettingCollection, SimWorkbook, SimWorkbookProtection } from './workbook';
+import type {
+  SimRequestContext,
+  SimSetting,
+  SimSettingCollection,
+  SimWorkbook,
+  SimWorkbookProtection,
+} from './workbook';
 import type {
   SimPageLayout,
   SimWorksheet,

@@ -32,7 +32,8 @@ export class SimContext {
   constructor(readonly state: WorkbookState) {}
 
   enqueue(args: unknown, run: () => void): void {
-    if (this.closed) throw new SimError('InvalidRequestContext', 'This object belongs to an Excel.run that has finished.');
+    if (this.closed)
+      throw new SimError('InvalidRequestContext', 'This object belongs to an Excel.run that has finished.');
     this.queue.push({ bytes: args === undefined ? 16 : utf8Length(JSON.stringify(args) ?? '') + 16, run });
   }
 
@@ -45,7 +46,8 @@ export class SimContext {
   }
 
   async sync(): Promise<void> {
-    if (this.closed) throw new SimError('InvalidRequestContext', 'This context belongs to an Excel.run that has finished.');
+    if (this.closed)
+      throw new SimError('InvalidRequestContext', 'This context belongs to an Excel.run that has finished.');
     const ops = this.queue;
     this.queue = [];
     this.responseBytes = 0;
@@ -159,7 +161,8 @@ export abstract class SimClientObject {
     const present = this.exists();
     internal.loaded.set('isNullObject', !present);
     if (!present) {
-      if (!internal.nullable) throw new SimError('ItemNotFound', `${this.constructor.name.replace(/^Sim/, '')} was not found.`);
+      if (!internal.nullable)
+        throw new SimError('ItemNotFound', `${this.constructor.name.replace(/^Sim/, '')} was not found.`);
       return;
     }
     const scalars = this.scalars();
@@ -187,7 +190,8 @@ export abstract class SimClientObject {
     }
     for (const [head, rest] of nested) {
       const child = nav[head];
-      if (!child) throw new SimError('InvalidArgument', `Cannot load "${head}": no such navigation property.`);
+      if (!child)
+        throw new SimError('InvalidArgument', `Cannot load "${head}": no such navigation property.`);
       child._snapshot(rest);
     }
   }
@@ -220,7 +224,8 @@ export abstract class SimClientObject {
   }
 
   protected mustExist(): void {
-    if (!this.exists()) throw new SimError('ItemNotFound', `${this.constructor.name.replace(/^Sim/, '')} was not found.`);
+    if (!this.exists())
+      throw new SimError('ItemNotFound', `${this.constructor.name.replace(/^Sim/, '')} was not found.`);
   }
 
   protected sameContext(other: SimClientObject): void {

@@ -4,7 +4,10 @@
 import { parseRef } from './address';
 import { readCell, type SheetModel } from './model';
 
-type Token = { kind: 'num'; value: number } | { kind: 'op'; value: string } | { kind: 'ref'; row: number; column: number };
+type Token =
+  | { kind: 'num'; value: number }
+  | { kind: 'op'; value: string }
+  | { kind: 'ref'; row: number; column: number };
 
 function tokens(text: string, row: number, column: number): Token[] | null {
   const out: Token[] = [];
@@ -28,7 +31,12 @@ function tokens(text: string, row: number, column: number): Token[] | null {
 }
 
 /** The result of a simple arithmetic formula in the cell at (row, column), or null when not simple. */
-export function evaluateFormula(formula: string, sheet: SheetModel, row: number, column: number): number | null {
+export function evaluateFormula(
+  formula: string,
+  sheet: SheetModel,
+  row: number,
+  column: number,
+): number | null {
   const list = tokens(formula.replace(/^=/, ''), row, column);
   if (!list || list.length === 0) return null;
   let i = 0;

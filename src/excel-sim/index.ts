@@ -4,7 +4,15 @@ import { formatAddress, parseRef, splitSheet } from './address';
 import { SimError } from './errors';
 import { listItems } from './lists';
 import { evaluateFormula } from './formulas';
-import { isLockedForEdit, readCell, storeValue, usedRect, writableCell, applyTableFilters, type SheetModel } from './model';
+import {
+  isLockedForEdit,
+  readCell,
+  storeValue,
+  usedRect,
+  writableCell,
+  applyTableFilters,
+  type SheetModel,
+} from './model';
 import { WorkbookState } from './state';
 import { SimRequestContext } from './workbook';
 
@@ -38,7 +46,10 @@ export class ExcelSim {
   }
 
   /** Runs a batch in an open context, syncs what is left, then closes it: objects of a finished run are refused. */
-  private async within<T>(context: SimRequestContext, batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
+  private async within<T>(
+    context: SimRequestContext,
+    batch: (context: SimRequestContext) => Promise<T>,
+  ): Promise<T> {
     try {
       const result = await batch(context);
       if (context._ctx.hasPending()) await context.sync();
@@ -94,7 +105,11 @@ export class ExcelSim {
         const column = rect.column + c;
         const value = values[r]?.[c];
         if (isLockedForEdit(sheet, row, column)) {
-          return { ok: false, title: 'Microsoft Excel', message: '您试图更改的单元格或图表位于受保护的工作表中。' };
+          return {
+            ok: false,
+            title: 'Microsoft Excel',
+            message: '您试图更改的单元格或图表位于受保护的工作表中。',
+          };
         }
         const refusal = this.validationRefusal(sheet, row, column, value);
         if (refusal) return refusal;
@@ -109,7 +124,8 @@ export class ExcelSim {
           cell.formula = null;
         } else {
           storeValue(cell, value);
-          if (cell.formula) cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
+          if (cell.formula)
+            cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
         }
       }
     }
@@ -134,7 +150,12 @@ export class ExcelSim {
     return rule?.list ? listItems(this.state, sheet, rule.list.source) : null;
   }
 
-  private validationRefusal(sheet: SheetModel, row: number, column: number, value: unknown): EditResult | null {
+  private validationRefusal(
+    sheet: SheetModel,
+    row: number,
+    column: number,
+    value: unknown,
+  ): EditResult | null {
     const rule = sheet.validations.find(
       (v) =>
         row >= v.rect.row &&
@@ -168,7 +189,11 @@ export class ExcelSim {
         cells: Object.fromEntries(
           [...sheet.cells.entries()]
             .filter(
-              ([, c]) => c.value !== '' || c.formula !== null || c.numberFormat !== 'General' || Object.keys(c.format).length,
+              ([, c]) =>
+                c.value !== '' ||
+                c.formula !== null ||
+                c.numberFormat !== 'General' ||
+                Object.keys(c.format).length,
             )
             .map(([k, c]) => [k, JSON.parse(JSON.stringify(c))]),
         ),

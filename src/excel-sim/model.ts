@@ -132,9 +132,13 @@ export function checkSheetName(name: unknown, others: readonly SheetModel[]): st
     throw new SimError('InvalidArgument', `The sheet name "${String(name)}" must be 1 to 31 characters.`);
   }
   if (/[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-    throw new SimError('InvalidArgument', `The sheet name "${name}" contains a character Excel does not allow.`);
+    throw new SimError(
+      'InvalidArgument',
+      `The sheet name "${name}" contains a character Excel does not allow.`,
+    );
   }
-  if (name.toLowerCase() === 'history') throw new SimError('InvalidArgument', 'History is a reserved sheet name.');
+  if (name.toLowerCase() === 'history')
+    throw new SimError('InvalidArgument', 'History is a reserved sheet name.');
   if (others.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
     throw new SimError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
   }
@@ -201,7 +205,9 @@ export function usedRect(sheet: SheetModel, valuesOnly = false): Rect | null {
     bottom = Math.max(bottom, r);
     right = Math.max(right, c);
   }
-  return bottom < 0 ? null : { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+  return bottom < 0
+    ? null
+    : { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
 }
 
 /**
@@ -254,7 +260,8 @@ const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 export function storeValue(cell: Cell, input: unknown): void {
   if (input === null || input === undefined) return;
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) throw new SimError('InvalidArgument', 'A cell value cannot be NaN or Infinity.');
+    if (!Number.isFinite(input))
+      throw new SimError('InvalidArgument', 'A cell value cannot be NaN or Infinity.');
     setPlain(cell, input);
     return;
   }
@@ -262,7 +269,8 @@ export function storeValue(cell: Cell, input: unknown): void {
     setPlain(cell, input);
     return;
   }
-  if (typeof input !== 'string') throw new SimError('InvalidArgument', `A cell value cannot be ${typeof input}.`);
+  if (typeof input !== 'string')
+    throw new SimError('InvalidArgument', `A cell value cannot be ${typeof input}.`);
   if (cell.numberFormat === '@') {
     setPlain(cell, input);
     return;
@@ -295,7 +303,8 @@ export function storeValue(cell: Cell, input: unknown): void {
     const d = new Date(ms);
     if (d.getUTCMonth() === Number(chinese[2]) - 1 && d.getUTCDate() === Number(chinese[3])) {
       setPlain(cell, Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000));
-      if (cell.numberFormat === 'General') cell.numberFormat = chinese[1] ? 'yyyy"年"m"月"d"日"' : 'm"月"d"日"';
+      if (cell.numberFormat === 'General')
+        cell.numberFormat = chinese[1] ? 'yyyy"年"m"月"d"日"' : 'm"月"d"日"';
       return;
     }
   }
@@ -327,7 +336,11 @@ export function formulaOf(cell: Cell): Scalar {
   return cell.formula ?? cell.value;
 }
 
-export function rectsOverlapTable(tables: readonly TableModel[], sheetId: string, rect: Rect): TableModel | undefined {
+export function rectsOverlapTable(
+  tables: readonly TableModel[],
+  sheetId: string,
+  rect: Rect,
+): TableModel | undefined {
   return tables.find((t) => t.sheetId === sheetId && intersects(t.rect, rect));
 }
 

@@ -43,9 +43,15 @@ function grid<T>(rect: Rect, fn: (row: number, column: number) => T): T[][] {
 /** Values, formulas and number formats take a same-shaped 2-D array, or one value for all cells. */
 function cellInput(rect: Rect, input: unknown, what: string): (r: number, c: number) => unknown {
   if (!Array.isArray(input)) return () => input;
-  if (input.length !== rect.rowCount || input.some((row) => !Array.isArray(row) || row.length !== rect.columnCount)) {
+  if (
+    input.length !== rect.rowCount ||
+    input.some((row) => !Array.isArray(row) || row.length !== rect.columnCount)
+  ) {
     const shape = `${input.length}×${Array.isArray(input[0]) ? input[0].length : '?'}`;
-    throw new SimError('InvalidArgument', `The ${what} array is ${shape} but the range is ${rect.rowCount}×${rect.columnCount}.`);
+    throw new SimError(
+      'InvalidArgument',
+      `The ${what} array is ${shape} but the range is ${rect.rowCount}×${rect.columnCount}.`,
+    );
   }
   return (r, c) => (input as unknown[][])[r][c];
 }
@@ -198,7 +204,11 @@ export class SimRange extends SimClientObject {
     return this.sheetProxy();
   }
 
-  private writeCells(input: unknown, what: string, store: (cell: ReturnType<typeof writableCell>, value: unknown) => void): void {
+  private writeCells(
+    input: unknown,
+    what: string,
+    store: (cell: ReturnType<typeof writableCell>, value: unknown) => void,
+  ): void {
     const { sheet, rect } = this._target();
     const at = cellInput(rect, input, what);
     for (let r = 0; r < rect.rowCount; r++) {
@@ -217,7 +227,8 @@ export class SimRange extends SimClientObject {
         if (value === null || value === undefined) continue;
         const cell = writableCell(sheet, rect.row + r, rect.column + c);
         store(cell, value);
-        if (cell.formula) cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
+        if (cell.formula)
+          cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
       }
     }
     this.afterCellWrite(sheet, rect);
@@ -261,7 +272,12 @@ export class SimRange extends SimClientObject {
   }
 
   getCell(row: number, column: number): SimRange {
-    return this.sub(({ rect }) => ({ row: rect.row + row, column: rect.column + column, rowCount: 1, columnCount: 1 }));
+    return this.sub(({ rect }) => ({
+      row: rect.row + row,
+      column: rect.column + column,
+      rowCount: 1,
+      columnCount: 1,
+    }));
   }
   getRow(row: number): SimRange {
     return this.sub(({ rect }) => {
@@ -271,7 +287,8 @@ export class SimRange extends SimClientObject {
   }
   getColumn(column: number): SimRange {
     return this.sub(({ rect }) => {
-      if (column >= rect.columnCount) throw new SimError('InvalidArgument', `Column ${column} is outside the range.`);
+      if (column >= rect.columnCount)
+        throw new SimError('InvalidArgument', `Column ${column} is outside the range.`);
       return { ...rect, column: rect.column + column, columnCount: 1 };
     });
   }
@@ -283,10 +300,19 @@ export class SimRange extends SimClientObject {
     }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
-    return this.sub(({ rect }) => ({ ...rect, row: rect.row + rowOffset, column: rect.column + columnOffset }));
+    return this.sub(({ rect }) => ({
+      ...rect,
+      row: rect.row + rowOffset,
+      column: rect.column + columnOffset,
+    }));
   }
   getEntireRow(): SimRange {
-    return this.sub(({ rect }) => ({ row: rect.row, rowCount: rect.rowCount, column: 0, columnCount: 16_384 }));
+    return this.sub(({ rect }) => ({
+      row: rect.row,
+      rowCount: rect.rowCount,
+      column: 0,
+      columnCount: 16_384,
+    }));
   }
 
   /** Ranges can be tracked across syncs; the simulator keeps every range valid, so nothing to do. */
@@ -333,13 +359,17 @@ export class SimRange extends SimClientObject {
     const target = this._target();
     if (target.rect.column !== 0 || target.rect.columnCount !== MAX_COLUMNS)
       throw new SimError('InvalidArgument', 'The simulator inserts and deletes whole rows only ("2:3").');
-    if (target.sheet.protection.protected) throw new SimError('AccessDenied', `The sheet ${target.sheet.name} is protected.`);
+    if (target.sheet.protection.protected)
+      throw new SimError('AccessDenied', `The sheet ${target.sheet.name} is protected.`);
     return target;
   }
 
   private wholeRows(shift: string, expected: string): SimRange {
     if (shift !== expected)
-      throw new SimError('InvalidArgument', `The simulator shifts whole rows only (${expected}), not ${shift}.`);
+      throw new SimError(
+        'InvalidArgument',
+        `The simulator shifts whole rows only (${expected}), not ${shift}.`,
+      );
     return this;
   }
 
@@ -382,7 +412,8 @@ export class SimRange extends SimClientObject {
       }
       sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
       if (across) {
-        for (let r = 0; r < rect.rowCount; r++) sheet.merges.push({ ...rect, row: rect.row + r, rowCount: 1 });
+        for (let r = 0; r < rect.rowCount; r++)
+          sheet.merges.push({ ...rect, row: rect.row + r, rowCount: 1 });
       } else sheet.merges.push(rect);
     });
   }
@@ -417,7 +448,8 @@ function common<T>(t: RangeTarget, pick: (f: CellFormat) => T): T | null {
 function eachCell(range: SimRange, apply: (format: CellFormat) => void): void {
   const { sheet, rect } = range._target();
   for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
-    for (let c = rect.column; c < rect.column + rect.columnCount; c++) apply(writableCell(sheet, r, c).format);
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++)
+      apply(writableCell(sheet, r, c).format);
   }
 }
 
@@ -451,7 +483,12 @@ export class SimRangeFormat extends SimRangePart {
     };
   }
   protected override navigation(): Record<string, SimClientObject> {
-    return { fill: this.fillObject, font: this.fontObject, borders: this.bordersObject, protection: this.protectionObject };
+    return {
+      fill: this.fillObject,
+      font: this.fontObject,
+      borders: this.bordersObject,
+      protection: this.protectionObject,
+    };
   }
 
   get fill(): SimRangeFill {
@@ -505,13 +542,17 @@ export class SimRangeFormat extends SimRangePart {
     return this.read('horizontalAlignment') as Excel.RangeFormat['horizontalAlignment'];
   }
   set horizontalAlignment(value: Excel.RangeFormat['horizontalAlignment']) {
-    this.formatWrite('horizontalAlignment', value, () => eachCell(this.range, (f) => (f.horizontalAlignment = value)));
+    this.formatWrite('horizontalAlignment', value, () =>
+      eachCell(this.range, (f) => (f.horizontalAlignment = value)),
+    );
   }
   get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] {
     return this.read('verticalAlignment') as Excel.RangeFormat['verticalAlignment'];
   }
   set verticalAlignment(value: Excel.RangeFormat['verticalAlignment']) {
-    this.formatWrite('verticalAlignment', value, () => eachCell(this.range, (f) => (f.verticalAlignment = value)));
+    this.formatWrite('verticalAlignment', value, () =>
+      eachCell(this.range, (f) => (f.verticalAlignment = value)),
+    );
   }
 
   /** Widths from the longest text in each column (about 7 points a Latin character, 13 a Chinese one). */
@@ -652,7 +693,10 @@ export class SimRangeBorder extends SimRangePart {
   set style(style: Excel.RangeBorder['style']) {
     this.formatWrite('style', style, () =>
       eachCell(this.range, (f) => {
-        f.borders = { ...f.borders, [this.index]: { style: String(style), color: f.borders?.[this.index]?.color ?? '#000000' } };
+        f.borders = {
+          ...f.borders,
+          [this.index]: { style: String(style), color: f.borders?.[this.index]?.color ?? '#000000' },
+        };
       }),
     );
   }
@@ -662,7 +706,10 @@ export class SimRangeBorder extends SimRangePart {
   set color(color: string) {
     this.formatWrite('color', color, () =>
       eachCell(this.range, (f) => {
-        f.borders = { ...f.borders, [this.index]: { style: f.borders?.[this.index]?.style ?? 'Continuous', color } };
+        f.borders = {
+          ...f.borders,
+          [this.index]: { style: f.borders?.[this.index]?.style ?? 'Continuous', color },
+        };
       }),
     );
   }

@@ -29,11 +29,17 @@ function cutOut(sheet: SheetModel, rect: Rect): void {
     const midTop = Math.max(a.row, rect.row);
     const midRows = Math.min(bottom, cutBottom) - midTop;
     if (rect.column > a.column)
-      kept.push({ ...v, rect: { row: midTop, rowCount: midRows, column: a.column, columnCount: rect.column - a.column } });
+      kept.push({
+        ...v,
+        rect: { row: midTop, rowCount: midRows, column: a.column, columnCount: rect.column - a.column },
+      });
     const right = a.column + a.columnCount;
     const cutRight = rect.column + rect.columnCount;
     if (cutRight < right)
-      kept.push({ ...v, rect: { row: midTop, rowCount: midRows, column: cutRight, columnCount: right - cutRight } });
+      kept.push({
+        ...v,
+        rect: { row: midTop, rowCount: midRows, column: cutRight, columnCount: right - cutRight },
+      });
   }
   sheet.validations = kept;
 }
@@ -44,7 +50,9 @@ export class SimDataValidation extends RangeBound {
     return {
       type: () => (rule()?.list ? 'List' : 'None'),
       rule: () => (rule()?.list ? { list: { ...rule()?.list } } : {}),
-      errorAlert: () => ({ ...(rule()?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' }) }),
+      errorAlert: () => ({
+        ...(rule()?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' }),
+      }),
       prompt: () => ({ ...(rule()?.prompt ?? { showPrompt: false, title: '', message: '' }) }),
       ignoreBlanks: () => rule()?.ignoreBlanks ?? true,
       valid: () => this.validity(),
@@ -61,11 +69,16 @@ export class SimDataValidation extends RangeBound {
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
         const v = rules.find(
           (x) =>
-            r >= x.rect.row && r < x.rect.row + x.rect.rowCount && c >= x.rect.column && c < x.rect.column + x.rect.columnCount,
+            r >= x.rect.row &&
+            r < x.rect.row + x.rect.rowCount &&
+            c >= x.rect.column &&
+            c < x.rect.column + x.rect.columnCount,
         );
         const text = displayText(readCell(sheet, r, c));
         const ok =
-          !v?.list || (text === '' && v.ignoreBlanks) || listItems(this.context.state, sheet, v.list.source).includes(text);
+          !v?.list ||
+          (text === '' && v.ignoreBlanks) ||
+          listItems(this.context.state, sheet, v.list.source).includes(text);
         if (ok) passed++;
         else failed++;
       }
@@ -85,7 +98,8 @@ export class SimDataValidation extends RangeBound {
   }
   set rule(rule: Excel.DataValidationRule) {
     this.write('rule', rule, () => {
-      if (!rule.list) throw new SimError('InvalidArgument', 'The simulator supports list validation rules only.');
+      if (!rule.list)
+        throw new SimError('InvalidArgument', 'The simulator supports list validation rules only.');
       const { sheet, rect } = this.target();
       const previous = covering(sheet, rect);
       cutOut(sheet, rect);
@@ -122,7 +136,11 @@ export class SimDataValidation extends RangeBound {
     this.write('prompt', prompt, () => {
       const { sheet, rect } = this.target();
       for (const v of sheet.validations.filter((x) => intersects(x.rect, rect))) {
-        v.prompt = { showPrompt: prompt.showPrompt ?? false, title: prompt.title ?? '', message: prompt.message ?? '' };
+        v.prompt = {
+          showPrompt: prompt.showPrompt ?? false,
+          title: prompt.title ?? '',
+          message: prompt.message ?? '',
+        };
       }
     });
   }
@@ -154,13 +172,29 @@ export class SimConditionalFormatCollection extends RangeBound {
     this.call('add', type, () => {
       const { sheet, rect } = this.target();
       if (
-        !['Custom', 'DataBar', 'ContainsText', 'CellValue', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria'].includes(type)
+        ![
+          'Custom',
+          'DataBar',
+          'ContainsText',
+          'CellValue',
+          'ColorScale',
+          'IconSet',
+          'TopBottom',
+          'PresetCriteria',
+        ].includes(type)
       ) {
         throw new SimError('InvalidArgument', `Unknown conditional format type "${type}".`);
       }
       // A new rule goes on top (priority 0), as ConditionalFormatCollection.add does.
       for (const r of sheet.conditionalFormats) r.priority++;
-      holder.rule = { id: this.context.state.id('cf'), rect, type, priority: 0, stopIfTrue: false, format: {} };
+      holder.rule = {
+        id: this.context.state.id('cf'),
+        rect,
+        type,
+        priority: 0,
+        stopIfTrue: false,
+        format: {},
+      };
       sheet.conditionalFormats.push(holder.rule);
       this.context.state.notify();
     });
@@ -295,7 +329,10 @@ export class SimConditionalRangeFill extends RuleBound {
 
 export class SimConditionalRangeFont extends RuleBound {
   protected scalars(): Record<string, () => unknown> {
-    return { color: () => this.ruleRef()?.format.fontColor ?? null, bold: () => this.ruleRef()?.format.bold ?? null };
+    return {
+      color: () => this.ruleRef()?.format.fontColor ?? null,
+      bold: () => this.ruleRef()?.format.bold ?? null,
+    };
   }
   get color(): string {
     return this.read('color') as string;
@@ -348,7 +385,11 @@ export class SimCellValueConditionalFormat extends RuleBound {
   }
   set rule(rule: Excel.ConditionalCellValueRule) {
     this.write('rule', rule, () => {
-      this.theRule('CellValue').cellValue = { operator: String(rule.operator), formula1: rule.formula1, formula2: rule.formula2 };
+      this.theRule('CellValue').cellValue = {
+        operator: String(rule.operator),
+        formula1: rule.formula1,
+        formula2: rule.formula2,
+      };
     });
   }
 }
@@ -362,7 +403,8 @@ export class SimConditionalFormatRule extends RuleBound {
   }
   set formula(formula: string) {
     this.write('formula', formula, () => {
-      if (!formula.startsWith('=')) throw new SimError('InvalidArgument', 'A conditional format formula starts with =.');
+      if (!formula.startsWith('='))
+        throw new SimError('InvalidArgument', 'A conditional format formula starts with =.');
       this.theRule('Custom').custom = { formula };
     });
   }

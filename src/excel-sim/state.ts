@@ -124,7 +124,14 @@ export class WorkbookState {
       const address = formatAddress(sheet.name, rect).split('!')[1];
       for (const h of this.sheetHandlers.get(sheetId) ?? []) {
         queueMicrotask(
-          () => void h({ type: 'WorksheetChanged', changeType: 'RangeEdited', source, address, worksheetId: sheetId }),
+          () =>
+            void h({
+              type: 'WorksheetChanged',
+              changeType: 'RangeEdited',
+              source,
+              address,
+              worksheetId: sheetId,
+            }),
         );
       }
       for (const table of this.tables.filter((t) => t.sheetId === sheetId && intersects(t.rect, rect))) {

@@ -66,7 +66,9 @@ export class SimTable extends SimClientObject {
     this._nullable = nullable;
     this.columnsObject = new SimTableColumnCollection(ctx, this);
     this.rowsObject = new SimTableRowCollection(ctx, this);
-    this.changed = new SimEventHandlers(ctx, (handler) => ctx.state.onTableChanged(this._model().id, handler));
+    this.changed = new SimEventHandlers(ctx, (handler) =>
+      ctx.state.onTableChanged(this._model().id, handler),
+    );
   }
 
   _model(): TableModel {
@@ -141,7 +143,10 @@ export class SimTable extends SimClientObject {
     return this.changed;
   }
   get worksheet(): SimWorksheet {
-    return new SimWorksheet(this.context, new SheetRef(this.context, () => this.ref.table()?.sheetId ?? null));
+    return new SimWorksheet(
+      this.context,
+      new SheetRef(this.context, () => this.ref.table()?.sheetId ?? null),
+    );
   }
 
   _part(pick: (rect: Rect) => Rect | null): SimRange {
@@ -188,7 +193,8 @@ export class SimTable extends SimClientObject {
     for (let r = t.rect.row + 1; r < t.rect.row + t.rect.rowCount; r++) sheet.filteredRows.delete(r);
     if (clearCells) {
       for (let r = t.rect.row; r < t.rect.row + t.rect.rowCount; r++) {
-        for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++) sheet.cells.delete(cellKey(r, c));
+        for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++)
+          sheet.cells.delete(cellKey(r, c));
       }
     }
     this.context.state.tables = this.context.state.tables.filter((x) => x !== t);
@@ -199,7 +205,9 @@ export class SimTable extends SimClientObject {
   _headers(): string[] {
     const t = this._model();
     const sheet = this._sheet();
-    return Array.from({ length: t.rect.columnCount }, (_, c) => displayText(writableCell(sheet, t.rect.row, t.rect.column + c)));
+    return Array.from({ length: t.rect.columnCount }, (_, c) =>
+      displayText(writableCell(sheet, t.rect.row, t.rect.column + c)),
+    );
   }
 }
 
@@ -271,10 +279,15 @@ export class SimTableCollection extends SimCollection<SimTable> {
       } else {
         ({ sheet, rect } = address._target());
       }
-      if (this.sheet && sheet !== this.sheet()) throw new SimError('InvalidArgument', 'The address is on another sheet.');
+      if (this.sheet && sheet !== this.sheet())
+        throw new SimError('InvalidArgument', 'The address is on another sheet.');
       if (!hasHeaders)
-        throw new SimError('InvalidArgument', 'The simulator creates tables with a header row only (hasHeaders: true).');
-      if (rect.rowCount < 2) throw new SimError('InvalidArgument', 'A table needs a header row and at least one data row.');
+        throw new SimError(
+          'InvalidArgument',
+          'The simulator creates tables with a header row only (hasHeaders: true).',
+        );
+      if (rect.rowCount < 2)
+        throw new SimError('InvalidArgument', 'A table needs a header row and at least one data row.');
       guardProtection(sheet);
       if (state.tables.some((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) {
         throw new SimError('InvalidOperation', 'A table cannot overlap another table.');
@@ -339,7 +352,9 @@ export class SimTableColumnCollection extends SimCollection<SimTableColumn> {
     column._nullable = nullable;
     this.call('getItem', key, () => {
       const headers = this.table._headers();
-      const index = headers.findIndex((h, i) => String(i + 1) === String(key) || h.toLowerCase() === String(key).toLowerCase());
+      const index = headers.findIndex(
+        (h, i) => String(i + 1) === String(key) || h.toLowerCase() === String(key).toLowerCase(),
+      );
       if (index < 0 && !nullable) throw new SimError('ItemNotFound', `The table has no column "${key}".`);
       holder.index = index < 0 ? null : index;
     });
@@ -365,15 +380,25 @@ export class SimTableColumnCollection extends SimCollection<SimTableColumn> {
     return result;
   }
   /** Adds a column at the right (index omitted) or at `index`, shifting cells right of it. */
-  add(index?: number | null, values?: unknown[][] | boolean | string | number, name?: string): SimTableColumn {
+  add(
+    index?: number | null,
+    values?: unknown[][] | boolean | string | number,
+    name?: string,
+  ): SimTableColumn {
     const holder: { index: number | null } = { index: null };
     this.call('add', { index, values, name }, () => {
       const t = this.table._model();
       const sheet = this.table._sheet();
       guardProtection(sheet);
       const at = index === undefined || index === null ? t.rect.columnCount : index;
-      if (at < 0 || at > t.rect.columnCount) throw new SimError('InvalidArgument', `Column index ${at} is outside the table.`);
-      shiftCells(sheet, { row: t.rect.row, rowCount: t.rect.rowCount, column: t.rect.column + at, columnCount: 1 }, 'right', 1);
+      if (at < 0 || at > t.rect.columnCount)
+        throw new SimError('InvalidArgument', `Column index ${at} is outside the table.`);
+      shiftCells(
+        sheet,
+        { row: t.rect.row, rowCount: t.rect.rowCount, column: t.rect.column + at, columnCount: 1 },
+        'right',
+        1,
+      );
       t.rect = { ...t.rect, columnCount: t.rect.columnCount + 1 };
       const column = t.rect.column + at;
       const header = name ?? (Array.isArray(values) ? values[0]?.[0] : undefined);
@@ -391,7 +416,8 @@ export class SimTableColumnCollection extends SimCollection<SimTableColumn> {
       if (Array.isArray(values)) {
         if (values.length !== t.rect.rowCount)
           throw new SimError('InvalidArgument', 'The column values must cover the header and every row.');
-        for (let r = 1; r < values.length; r++) storeValue(writableCell(sheet, t.rect.row + r, column), values[r][0]);
+        for (let r = 1; r < values.length; r++)
+          storeValue(writableCell(sheet, t.rect.row + r, column), values[r][0]);
       }
       holder.index = at;
       this.context.noteChange(sheet.id, t.rect);
@@ -452,19 +478,28 @@ export class SimTableColumn extends SimClientObject {
   }
   getRange(): SimRange {
     return this.table._part((r) =>
-      this.indexOf() === null ? null : { ...r, column: r.column + (this.indexOf() as number), columnCount: 1 },
+      this.indexOf() === null
+        ? null
+        : { ...r, column: r.column + (this.indexOf() as number), columnCount: 1 },
     );
   }
   getDataBodyRange(): SimRange {
     return this.table._part((r) =>
       this.indexOf() === null
         ? null
-        : { row: r.row + 1, rowCount: r.rowCount - 1, column: r.column + (this.indexOf() as number), columnCount: 1 },
+        : {
+            row: r.row + 1,
+            rowCount: r.rowCount - 1,
+            column: r.column + (this.indexOf() as number),
+            columnCount: 1,
+          },
     );
   }
   getHeaderRowRange(): SimRange {
     return this.table._part((r) =>
-      this.indexOf() === null ? null : { row: r.row, rowCount: 1, column: r.column + (this.indexOf() as number), columnCount: 1 },
+      this.indexOf() === null
+        ? null
+        : { row: r.row, rowCount: 1, column: r.column + (this.indexOf() as number), columnCount: 1 },
     );
   }
 }
@@ -548,9 +583,16 @@ export class SimTableRowCollection extends SimClientObject {
       }
       const at = index === undefined || index === null ? t.rect.rowCount - 1 : index;
       const firstNew = t.rect.row + 1 + at;
-      shiftCells(sheet, { row: firstNew, rowCount: 0, column: t.rect.column, columnCount: t.rect.columnCount }, 'down', rows);
+      shiftCells(
+        sheet,
+        { row: firstNew, rowCount: 0, column: t.rect.column, columnCount: t.rect.columnCount },
+        'down',
+        rows,
+      );
       t.rect = { ...t.rect, rowCount: t.rect.rowCount + rows };
-      values?.forEach((line, r) => line.forEach((v, c) => storeValue(writableCell(sheet, firstNew + r, t.rect.column + c), v)));
+      values?.forEach((line, r) =>
+        line.forEach((v, c) => storeValue(writableCell(sheet, firstNew + r, t.rect.column + c), v)),
+      );
       this.context.noteChange(sheet.id, t.rect);
     });
   }

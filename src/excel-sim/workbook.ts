@@ -29,7 +29,9 @@ export class SimSetting extends SimClientObject {
     return this.read('value');
   }
   set value(value: any) {
-    this.write('value', value, () => this.context.state.settings.set(this.keyOf() as string, JSON.parse(JSON.stringify(value))));
+    this.write('value', value, () =>
+      this.context.state.settings.set(this.keyOf() as string, JSON.parse(JSON.stringify(value))),
+    );
   }
   delete(): void {
     this.call('delete', null, () => this.context.state.settings.delete(this.keyOf() as string));
@@ -53,7 +55,8 @@ export class SimSettingCollection extends SimCollection<SimSetting> {
     const setting = new SimSetting(this.context, () => holder.key);
     setting._nullable = nullable;
     this.call('getItem', key, () => {
-      if (!this.context.state.settings.has(key) && !nullable) throw new SimError('ItemNotFound', `No setting "${key}".`);
+      if (!this.context.state.settings.has(key) && !nullable)
+        throw new SimError('ItemNotFound', `No setting "${key}".`);
       holder.key = this.context.state.settings.has(key) ? key : null;
     });
     return setting;
@@ -145,9 +148,14 @@ export class SimWorkbook extends SimClientObject {
     return this.settingsObject;
   }
   getSelectedRange(): SimRange {
-    const ref = new SheetRef(this.context, () => this.context.state.selection?.sheetId ?? this.context.state.activeSheet().id);
+    const ref = new SheetRef(
+      this.context,
+      () => this.context.state.selection?.sheetId ?? this.context.state.activeSheet().id,
+    );
     const sheet = new SimWorksheet(this.context, ref);
-    return sheet._range(() => this.context.state.selection?.rect ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+    return sheet._range(
+      () => this.context.state.selection?.rect ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 },
+    );
   }
 }
 

@@ -44,7 +44,9 @@ export class SimWorksheet extends SimClientObject {
     this.layoutObject = new SimPageLayout(ctx, this);
     this.tablesObject = new SimTableCollection(ctx, () => this._model());
     this.chartsObject = new SimCharts(ctx, this);
-    this.changed = new SimEventHandlers(ctx, (handler) => ctx.state.onSheetChanged(this._model().id, handler));
+    this.changed = new SimEventHandlers(ctx, (handler) =>
+      ctx.state.onSheetChanged(this._model().id, handler),
+    );
   }
 
   _model(): SheetModel {
@@ -198,7 +200,9 @@ export class SimWorksheet extends SimClientObject {
 
   /** An empty sheet's used range is A1, as in Excel. */
   getUsedRange(valuesOnly = false): SimRange {
-    return this._range((sheet) => usedRect(sheet, valuesOnly) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+    return this._range(
+      (sheet) => usedRect(sheet, valuesOnly) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 },
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
@@ -210,7 +214,8 @@ export class SimWorksheet extends SimClientObject {
   activate(): void {
     this.call('activate', null, () => {
       const sheet = this._model();
-      if (sheet.visibility !== 'Visible') throw new SimError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      if (sheet.visibility !== 'Visible')
+        throw new SimError('InvalidOperation', 'A hidden sheet cannot be activated.');
       this.context.state.select(sheet.id, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
     });
   }
@@ -384,7 +389,12 @@ export class SimWorksheetFreezePanes extends SimClientObject {
   getLocationOrNullObject(): SimRange {
     const range = this.sheet._range((sheet) =>
       sheet.freeze.rows || sheet.freeze.columns
-        ? { row: 0, column: 0, rowCount: Math.max(sheet.freeze.rows, 1), columnCount: Math.max(sheet.freeze.columns, 1) }
+        ? {
+            row: 0,
+            column: 0,
+            rowCount: Math.max(sheet.freeze.rows, 1),
+            columnCount: Math.max(sheet.freeze.columns, 1),
+          }
         : null,
     );
     range._nullable = true;

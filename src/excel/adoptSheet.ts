@@ -26,7 +26,11 @@ export interface AdoptResult {
   readonly headerAddress: string;
   readonly tableAddress: string;
   /** Header cells Excel renamed when it made the table (blank or repeated headers). */
-  readonly renamedHeaders: readonly { readonly address: string; readonly from: string; readonly to: string }[];
+  readonly renamedHeaders: readonly {
+    readonly address: string;
+    readonly from: string;
+    readonly to: string;
+  }[];
   /** Excel row numbers below the table that hold something (footer, notes): left as they are. */
   readonly rowsLeftOut: readonly number[];
   /** Cells to the right of the table that hold something: left as they are. */
@@ -93,7 +97,10 @@ export async function adoptActiveSheet(
   }
   if (plan.lastRow === plan.headerRow) {
     throw new LedgerError(
-      { zh: `标题行下面没有任务行（工作表“${sheet.name}”）。`, en: `There are no task rows under the header in ${sheet.name}.` },
+      {
+        zh: `标题行下面没有任务行（工作表“${sheet.name}”）。`,
+        en: `There are no task rows under the header in ${sheet.name}.`,
+      },
       'NoRows',
     );
   }
@@ -145,7 +152,12 @@ export async function adoptActiveSheet(
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);
-  const dropdown = statusDropdown(area, DEFAULT_STATUSES, hasStatusTable ? directoryStatusSource() : 'inline', options.supports);
+  const dropdown = statusDropdown(
+    area,
+    DEFAULT_STATUSES,
+    hasStatusTable ? directoryStatusSource() : 'inline',
+    options.supports,
+  );
   conditionalFormats(area);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
@@ -155,7 +167,12 @@ export async function adoptActiveSheet(
   try {
     await context.sync();
   } catch (error) {
-    await undoAdoption(context, error, newHeaders !== null ? { sheetName: sheet.name, range: newHeaders } : null, tableName);
+    await undoAdoption(
+      context,
+      error,
+      newHeaders !== null ? { sheetName: sheet.name, range: newHeaders } : null,
+      tableName,
+    );
     const code = excelErrorCode(error);
     if (code === 'MergedRangeConflict' || code === 'InvalidOperation') {
       throw new LedgerError(

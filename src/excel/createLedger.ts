@@ -2,13 +2,34 @@
 // title above it, status dropdown, conditional formats, frozen header, widths and print setup.
 // Two syncs: one to look, one to write. It refuses when a ledger exists and never overwrites
 // a sheet: a name already taken gets a numbered free one.
-import { DEFAULT_STATUSES, LEDGER_COLUMNS, mapHeaders, NOTE_FONT, OFFICIAL_TASKS, type CellValue } from '../ledger';
+import {
+  DEFAULT_STATUSES,
+  LEDGER_COLUMNS,
+  mapHeaders,
+  NOTE_FONT,
+  OFFICIAL_TASKS,
+  type CellValue,
+} from '../ledger';
 import { columnLetter } from './cells';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { LedgerError, workbookProtectedError } from './errors';
-import { conditionalFormats, directoryStatusSource, formatColumns, printSetup, statusDropdown } from './ledgerFormat';
+import {
+  conditionalFormats,
+  directoryStatusSource,
+  formatColumns,
+  printSetup,
+  statusDropdown,
+} from './ledgerFormat';
 import { loadOutline } from './outline';
-import { DIRECTORY_SHEET, DIRECTORY_TABLE, freeSheetName, LEDGER_SHEET, LEDGER_TABLE, LEDGER_TITLE, STATUS_TABLE } from './names';
+import {
+  DIRECTORY_SHEET,
+  DIRECTORY_TABLE,
+  freeSheetName,
+  LEDGER_SHEET,
+  LEDGER_TABLE,
+  LEDGER_TITLE,
+  STATUS_TABLE,
+} from './names';
 import type { AfterWrite } from './ownWrites';
 import { queueLedgerRead, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
@@ -39,12 +60,23 @@ export interface CreateResult extends AfterWrite {
 export function officialLedgerRows(): CellValue[][] {
   return OFFICIAL_TASKS.map((t) =>
     LEDGER_COLUMNS.map((c) =>
-      c.key === 'no' ? t.no : c.key === 'task' ? t.task : c.key === 'units' ? t.units : c.key === 'status' ? '未启动' : '',
+      c.key === 'no'
+        ? t.no
+        : c.key === 'task'
+          ? t.task
+          : c.key === 'units'
+            ? t.units
+            : c.key === 'status'
+              ? '未启动'
+              : '',
     ),
   );
 }
 
-export async function createLedger(context: Excel.RequestContext, options: CreateOptions): Promise<CreateResult> {
+export async function createLedger(
+  context: Excel.RequestContext,
+  options: CreateOptions,
+): Promise<CreateResult> {
   const tableName = options.tableName ?? LEDGER_TABLE;
   const withDirectory = options.withDirectory ?? true;
   const { sheets, tables, structure } = loadOutline(context);
@@ -110,7 +142,12 @@ export async function createLedger(context: Excel.RequestContext, options: Creat
     writeDirectoryTable(directorySheet);
     writeStatusTable(directorySheet, statuses);
   }
-  const dropdown = statusDropdown(ledgerArea, statuses, makeDirectory ? directoryStatusSource() : 'inline', options.supports);
+  const dropdown = statusDropdown(
+    ledgerArea,
+    statuses,
+    makeDirectory ? directoryStatusSource() : 'inline',
+    options.supports,
+  );
   conditionalFormats(ledgerArea);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);

@@ -7,7 +7,14 @@ import { DIRECTORY_HEADERS, DIRECTORY_TABLE, STATUS_TABLE } from './names';
 export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
   return directory.units.map((u) => {
     const memberOf = directory.units.filter((c) => c.members.includes(u.name)).map((c) => c.name);
-    return [u.name, u.aliases.join('、'), UNIT_KIND_WORDS[u.kind], memberOf.join('、'), u.contact ?? '', u.email ?? ''];
+    return [
+      u.name,
+      u.aliases.join('、'),
+      UNIT_KIND_WORDS[u.kind],
+      memberOf.join('、'),
+      u.contact ?? '',
+      u.email ?? '',
+    ];
   });
 }
 

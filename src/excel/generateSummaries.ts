@@ -17,7 +17,10 @@ export interface GenerateOptions {
   readonly from?: { readonly read: LedgerRead; readonly reference: Reference };
 }
 
-export async function generateSummaries(run: ExcelRun, options: GenerateOptions): Promise<SummaryWriteResult> {
+export async function generateSummaries(
+  run: ExcelRun,
+  options: GenerateOptions,
+): Promise<SummaryWriteResult> {
   const reference = options.from?.reference ?? (await run((context) => readReference(context)));
   const read = options.from ? options.from.read : await run((context) => readLedger(context));
   if (!read) {

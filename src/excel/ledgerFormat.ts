@@ -1,6 +1,13 @@
 // The ledger table's look and behaviour: column widths and formats, the status dropdown,
 // conditional formats and print setup. Shared by creating and adopting a ledger.
-import { columnSpec, LEDGER_COLUMNS, OVERDUE, STATUS_COLOURS, type ColumnKey, type HeaderMap } from '../ledger';
+import {
+  columnSpec,
+  LEDGER_COLUMNS,
+  OVERDUE,
+  STATUS_COLOURS,
+  type ColumnKey,
+  type HeaderMap,
+} from '../ledger';
 import { columnLetter } from './cells';
 import { DIRECTORY_SHEET, STATUS_TABLE } from './names';
 import type { ApiSupport } from './requirements';
@@ -43,7 +50,8 @@ export function formatColumns(area: LedgerArea, widths: boolean): void {
   if (!widths) return;
   for (const [key, index] of Object.entries(area.header.columns) as [ColumnKey, number][]) {
     const letter = columnLetter(area.firstColumn + index);
-    area.sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnSpec(key).width * POINTS_PER_CHARACTER;
+    area.sheet.getRange(`${letter}:${letter}`).format.columnWidth =
+      columnSpec(key).width * POINTS_PER_CHARACTER;
   }
   const all = area.table.getDataBodyRange();
   all.format.verticalAlignment = 'Top';

@@ -11,7 +11,12 @@ import { queueReadBack, type LedgerLocation } from './readLedger';
 export type FixToApply = PlannedFix;
 
 /** A table cell by its place in the table (row -1 is the header row), wherever the table is now. */
-export function tableCell(context: Excel.RequestContext, location: LedgerLocation, row: number, column: number): Excel.Range {
+export function tableCell(
+  context: Excel.RequestContext,
+  location: LedgerLocation,
+  row: number,
+  column: number,
+): Excel.Range {
   return context.workbook.tables
     .getItem(location.tableName)
     .getRange()
@@ -60,14 +65,17 @@ export async function applyFixes(
   location: LedgerLocation,
   fixes: readonly FixToApply[],
 ): Promise<FixResult> {
-  if (fixes.length === 0) return { applied: 0, skippedFormulas: [], read: null, written: [], selectionMoved: false };
+  if (fixes.length === 0)
+    return { applied: 0, skippedFormulas: [], read: null, written: [], selectionMoved: false };
   const cells = fixes.map((f) => {
     const range = tableCell(context, location, f.row, f.column);
     range.load('values, formulas, numberFormat, address');
     return range;
   });
   await context.sync();
-  const changed = fixes.map((f, i) => ({ f, cell: cells[i] })).filter(({ f, cell }) => !same(cell.values[0][0], f.expected));
+  const changed = fixes
+    .map((f, i) => ({ f, cell: cells[i] }))
+    .filter(({ f, cell }) => !same(cell.values[0][0], f.expected));
   if (changed.length) {
     const first = plainAddress(changed[0].cell.address);
     throw new LedgerError(
@@ -85,11 +93,13 @@ export async function applyFixes(
     if (isFormula(cells[i])) return;
     if (needsTextFormat(f.value)) cells[i].numberFormat = [['@']];
     // A number written into a text-formatted cell would stay text, and the finding come back.
-    else if (typeof f.value === 'number' && cells[i].numberFormat[0][0] === '@') cells[i].numberFormat = [['General']];
+    else if (typeof f.value === 'number' && cells[i].numberFormat[0][0] === '@')
+      cells[i].numberFormat = [['General']];
     cells[i].values = [[toExcel(f.value)]];
     written.push(cells[i]);
   });
-  if (written.length === 0) return { applied: 0, skippedFormulas, read: null, written: [], selectionMoved: false };
+  if (written.length === 0)
+    return { applied: 0, skippedFormulas, read: null, written: [], selectionMoved: false };
   const readBack = queueReadBack(context, location);
   await context.sync();
   return {

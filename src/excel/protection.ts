@@ -30,13 +30,21 @@ function loadProtection(context: Excel.RequestContext, location: LedgerLocation)
 
 /** The sheet ids in the setting, once it has been synced. */
 function ownedSheets(setting: Excel.Setting): string[] {
-  return !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter((v) => typeof v === 'string') : [];
+  return !setting.isNullObject && Array.isArray(setting.value)
+    ? setting.value.filter((v) => typeof v === 'string')
+    : [];
 }
 
-export async function isSheetProtected(context: Excel.RequestContext, location: LedgerLocation): Promise<ProtectionState> {
+export async function isSheetProtected(
+  context: Excel.RequestContext,
+  location: LedgerLocation,
+): Promise<ProtectionState> {
   const { sheet, protection, setting } = loadProtection(context, location);
   await context.sync();
-  return { protected: protection.protected, byAddIn: protection.protected && ownedSheets(setting).includes(sheet.id) };
+  return {
+    protected: protection.protected,
+    byAddIn: protection.protected && ownedSheets(setting).includes(sheet.id),
+  };
 }
 
 export async function setOfficialColumnsProtected(

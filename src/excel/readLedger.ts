@@ -76,7 +76,10 @@ async function readInBlocks(context: Excel.RequestContext, tableName: string): P
     values.push(...(block.values as CellValue[][]));
     formats.push(...(block.numberFormat as string[][]));
   }
-  return { ledger: makeLedger({ header: frame.header.values[0] as CellValue[], rows: values, formats }), location };
+  return {
+    ledger: makeLedger({ header: frame.header.values[0] as CellValue[], rows: values, formats }),
+    location,
+  };
 }
 
 /** A ledger small enough to read back in the same request as a write (far under the 5 MB reply cap). */
@@ -105,7 +108,10 @@ function ledgerOf(frame: ReturnType<typeof loadFrame>, body: Excel.Range): Ledge
 }
 
 /** The read-back for a write to this ledger, or null when the ledger is too big to share the write's reply. */
-export function queueReadBack(context: Excel.RequestContext, location: LedgerLocation): (() => LedgerRead) | null {
+export function queueReadBack(
+  context: Excel.RequestContext,
+  location: LedgerLocation,
+): (() => LedgerRead) | null {
   return location.rowCount <= READ_BACK_ROWS ? queueLedgerRead(context, location.tableName) : null;
 }
 
@@ -113,7 +119,10 @@ export function queueReadBack(context: Excel.RequestContext, location: LedgerLoc
  * The ledger, or null when the workbook has none. The batch asks for one table only, so an
  * ItemNotFound can only mean that table is missing.
  */
-export async function readLedger(context: Excel.RequestContext, tableName = LEDGER_TABLE): Promise<LedgerRead | null> {
+export async function readLedger(
+  context: Excel.RequestContext,
+  tableName = LEDGER_TABLE,
+): Promise<LedgerRead | null> {
   const read = queueLedgerRead(context, tableName);
   try {
     await context.sync();

@@ -41,8 +41,12 @@ const DEFAULTS_ONLY: Reference = {
 export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
   if (!present.directory && !present.statuses) return () => DEFAULTS_ONLY;
   const tables = context.workbook.tables;
-  const directoryHeader = present.directory ? tables.getItem(DIRECTORY_TABLE).getHeaderRowRange().load('values') : null;
-  const directoryBody = present.directory ? tables.getItem(DIRECTORY_TABLE).getDataBodyRange().load('values') : null;
+  const directoryHeader = present.directory
+    ? tables.getItem(DIRECTORY_TABLE).getHeaderRowRange().load('values')
+    : null;
+  const directoryBody = present.directory
+    ? tables.getItem(DIRECTORY_TABLE).getDataBodyRange().load('values')
+    : null;
   const statusBody = present.statuses ? tables.getItem(STATUS_TABLE).getDataBodyRange().load('values') : null;
   return () => {
     let directory = DEFAULT_DIRECTORY;
@@ -50,8 +54,11 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
     const head = directoryHeader ? (directoryHeader.values[0] as unknown[]).map(text) : [];
     // Without its 单位 column the table names no unit: the defaults stand in, and that is reported.
     if (directoryHeader && !head.includes(DIRECTORY_HEADERS[0])) directoryHealth = 'damaged';
-    else if (directoryHeader && directoryBody) directory = directoryFromRows(directoryRows(head, directoryBody.values));
-    const statuses = statusBody ? (statusBody.values as unknown[][]).map((r) => text(r[0])).filter(Boolean) : [];
+    else if (directoryHeader && directoryBody)
+      directory = directoryFromRows(directoryRows(head, directoryBody.values));
+    const statuses = statusBody
+      ? (statusBody.values as unknown[][]).map((r) => text(r[0])).filter(Boolean)
+      : [];
     return {
       directory,
       statuses: statuses.length ? statuses : DEFAULT_STATUSES,

@@ -34,7 +34,8 @@ function rowsBelowHeader(values: readonly (readonly CellValue[])[], from: number
 /** How the sheet's columns A–F and H can hold the tables: kept rows, or null when it is laid out otherwise. */
 function fitOf(values: readonly (readonly CellValue[])[]) {
   const head = values[0] ?? [];
-  const blank = (from: number, to: number) => values.every((row) => row.slice(from, to + 1).every((v) => text(v) === ''));
+  const blank = (from: number, to: number) =>
+    values.every((row) => row.slice(from, to + 1).every((v) => text(v) === ''));
   const directoryHere = DIRECTORY_HEADERS.every((h, i) => text(head[i]) === h);
   const statusesHere = text(head[7]) === '状态';
   // A sheet that shows neither header is not the add-in's layout: nothing is written into it.
@@ -58,8 +59,12 @@ export async function restoreReference(
   const tableNames = new Set(tables.items.map((t) => t.name));
   const needDirectory = !tableNames.has(DIRECTORY_TABLE);
   const needStatuses = !tableNames.has(STATUS_TABLE);
-  const restored = [...(needDirectory ? ['directory' as const] : []), ...(needStatuses ? ['statuses' as const] : [])];
-  if (restored.length === 0) return { sheetName: DIRECTORY_SHEET, restored, keptRows: 0, dropdownRebound: false };
+  const restored = [
+    ...(needDirectory ? ['directory' as const] : []),
+    ...(needStatuses ? ['statuses' as const] : []),
+  ];
+  if (restored.length === 0)
+    return { sheetName: DIRECTORY_SHEET, restored, keptRows: 0, dropdownRebound: false };
 
   const existing = sheets.items.find((s) => s.name.toLowerCase() === DIRECTORY_SHEET.toLowerCase());
   let values: CellValue[][] = [];
@@ -99,7 +104,10 @@ export async function restoreReference(
     writeStatusTable(sheet, statuses, keep.statuses ?? 0);
     const statusColumn = header.columns.status;
     if (statusColumn !== undefined) {
-      const cells = context.workbook.tables.getItem(location.tableName).columns.getItemAt(statusColumn).getDataBodyRange();
+      const cells = context.workbook.tables
+        .getItem(location.tableName)
+        .columns.getItemAt(statusColumn)
+        .getDataBodyRange();
       dropdownRebound = setStatusValidation(cells, statuses, { sheetName }, supports);
     }
   }

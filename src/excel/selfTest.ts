@@ -1,7 +1,14 @@
 // A scenario the diagnostics tab runs in real Excel and the tests run on excel-sim: create a
 // ledger on a temporary sheet, read, validate, filter, set a status, summarize, clean up.
 // Anyone with Excel can so check that the add-in behaves there as it does here.
-import { dayFromLocalDate, summarize, summarySheets, tasksForUnit, validateLedger, type Bilingual } from '../ledger';
+import {
+  dayFromLocalDate,
+  summarize,
+  summarySheets,
+  tasksForUnit,
+  validateLedger,
+  type Bilingual,
+} from '../ledger';
 import { adoptActiveSheet } from './adoptSheet';
 import { createLedger } from './createLedger';
 import { describeError, excelErrorCode, LedgerError } from './errors';
@@ -38,7 +45,11 @@ const STATUS_PROBE_TABLE = 'StatusListSelfTest';
 const MERGED_TABLE = 'TaskLedgerSelfTestMerged';
 
 /** Data rows of the table Excel shows (not hidden by a filter), read row by row in one sync. */
-async function visibleDataRows(context: Excel.RequestContext, tableName: string, rows: number): Promise<number> {
+async function visibleDataRows(
+  context: Excel.RequestContext,
+  tableName: string,
+  rows: number,
+): Promise<number> {
   const body = context.workbook.tables.getItem(tableName).getDataBodyRange();
   const each = Array.from({ length: rows }, (_, i) => {
     const row = body.getRow(i);
@@ -49,7 +60,11 @@ async function visibleDataRows(context: Excel.RequestContext, tableName: string,
   return each.filter((row) => !row.rowHidden).length;
 }
 
-export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new Date()): Promise<SelfTestStep[]> {
+export async function runSelfTest(
+  run: ExcelRun,
+  supports: ApiSupport,
+  now = new Date(),
+): Promise<SelfTestStep[]> {
   const steps: SelfTestStep[] = [];
   const created: string[] = [];
   const step = async ({ id, title, run: check }: SelfTestCheck) => {
@@ -78,11 +93,15 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
   const scenario: SelfTestCheck[] = [
     {
       id: 'reference',
-      title: { zh: '检查本工作簿的单位名录和状态列表', en: "Check this workbook's unit directory and status list" },
+      title: {
+        zh: '检查本工作簿的单位名录和状态列表',
+        en: "Check this workbook's unit directory and status list",
+      },
       run: async () => {
         const ledger = await run((context) => readLedger(context));
         const reference = await run((context) => readReference(context));
-        if (!ledger) return { zh: '尚未建台账，使用内置默认值', en: 'No ledger yet: the built-in defaults apply' };
+        if (!ledger)
+          return { zh: '尚未建台账，使用内置默认值', en: 'No ledger yet: the built-in defaults apply' };
         const findings = validateLedger(ledger.ledger, { asOf, reference: reference.health }).filter((f) =>
           f.rule.startsWith('reference.'),
         );
@@ -104,7 +123,10 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           zh: `应为40项，实为${result.taskCount}项`,
           en: `expected 40 tasks, found ${result.taskCount}`,
         });
-        return { zh: `${result.sheetName}：${result.taskCount}项任务`, en: `${result.sheetName}: ${result.taskCount} tasks` };
+        return {
+          zh: `${result.sheetName}：${result.taskCount}项任务`,
+          en: `${result.sheetName}: ${result.taskCount} tasks`,
+        };
       },
     },
     {
@@ -112,7 +134,10 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
       title: { zh: '读取台账', en: 'Read the ledger' },
       run: async () => {
         const read = await run((context) => readLedger(context, TABLE));
-        expect(read !== null && read.ledger.rows.length === 40, { zh: '读取的行数不是40', en: 'did not read 40 rows' });
+        expect(read !== null && read.ledger.rows.length === 40, {
+          zh: '读取的行数不是40',
+          en: 'did not read 40 rows',
+        });
         const rows = read?.ledger.rows.length;
         const columns = read?.ledger.headerRow.length;
         return { zh: `${rows}行，表头${columns}列`, en: `${rows} rows, ${columns} header columns` };
@@ -162,7 +187,10 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
     },
     {
       id: 'protected',
-      title: { zh: '保护正式列后仍可筛选、修改状态', en: 'Filter and set a status with the official columns protected' },
+      title: {
+        zh: '保护正式列后仍可筛选、修改状态',
+        en: 'Filter and set a status with the official columns protected',
+      },
       run: async () => {
         const read = (await run((context) => readLedger(context, TABLE)))!;
         await run((context) => setOfficialColumnsProtected(context, read.location, read.ledger.header, true));
@@ -182,13 +210,18 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           });
           return { zh: `显示${visible}行，状态已写入`, en: `${visible} rows shown, status written` };
         } finally {
-          await run((context) => setOfficialColumnsProtected(context, read.location, read.ledger.header, false));
+          await run((context) =>
+            setOfficialColumnsProtected(context, read.location, read.ledger.header, false),
+          );
         }
       },
     },
     {
       id: 'statusList',
-      title: { zh: '状态列表中新加的状态可在下拉中选用', en: 'A status added to the status table is accepted by the dropdown' },
+      title: {
+        zh: '状态列表中新加的状态可在下拉中选用',
+        en: 'A status added to the status table is accepted by the dropdown',
+      },
       run: async () => {
         // Data validation is ExcelApi 1.8; without it there is no cell dropdown to probe.
         if (!supports('1.8')) return { zh: '跳过（需要 ExcelApi 1.8）', en: 'skipped (needs ExcelApi 1.8)' };
@@ -197,8 +230,17 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           // A status table of the test's own, beside the temporary ledger: the user's StatusList is not touched.
           sheet.getRange('N1:N3').values = [['状态'], ['未启动'], ['已完成']];
           sheet.tables.add('N1:N3', true).name = STATUS_PROBE_TABLE;
-          const cell = context.workbook.tables.getItem(TABLE).columns.getItem('状态').getDataBodyRange().getCell(0, 0);
-          setStatusValidation(cell, ['未启动', '已完成'], { sheetName: SHEET, table: STATUS_PROBE_TABLE }, supports);
+          const cell = context.workbook.tables
+            .getItem(TABLE)
+            .columns.getItem('状态')
+            .getDataBodyRange()
+            .getCell(0, 0);
+          setStatusValidation(
+            cell,
+            ['未启动', '已完成'],
+            { sheetName: SHEET, table: STATUS_PROBE_TABLE },
+            supports,
+          );
           context.workbook.tables.getItem(STATUS_PROBE_TABLE).rows.add(undefined, [['自检新增状态']]);
           cell.values = [['自检新增状态']];
           cell.load('dataValidation/valid');
@@ -218,7 +260,10 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
     },
     {
       id: 'merged',
-      title: { zh: '含合并单元格的表格：转换被拒绝且不改动', en: 'A block with merged cells: adoption refused, nothing changed' },
+      title: {
+        zh: '含合并单元格的表格：转换被拒绝且不改动',
+        en: 'A block with merged cells: adoption refused, nothing changed',
+      },
       run: async () => {
         const sheetName = await run(async (context) => {
           const sheet = context.workbook.worksheets.add(MERGED_SHEET);
@@ -234,7 +279,9 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           return sheet.name;
         });
         created.push(sheetName);
-        const refused = await run((context) => adoptActiveSheet(context, { supports, tableName: MERGED_TABLE })).then(
+        const refused = await run((context) =>
+          adoptActiveSheet(context, { supports, tableName: MERGED_TABLE }),
+        ).then(
           () => null,
           (error: unknown) => error,
         );
@@ -260,7 +307,11 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
       title: { zh: '以“=”开头的文字按文字保存', en: 'Text starting with = stays text' },
       run: async () => {
         const types = await run(async (context) => {
-          const cell = context.workbook.tables.getItem(TABLE).columns.getItem('进展情况').getDataBodyRange().getCell(0, 0);
+          const cell = context.workbook.tables
+            .getItem(TABLE)
+            .columns.getItem('进展情况')
+            .getDataBodyRange()
+            .getCell(0, 0);
           cell.values = [['=1+1']];
           cell.load('valueTypes, values');
           await context.sync();
@@ -286,7 +337,9 @@ export async function runSelfTest(run: ExcelRun, supports: ApiSupport, now = new
           ...s,
           name: `自检-${s.name}`.slice(0, 31),
         }));
-        const result = await run((context) => writeSummarySheets(context, specs, { supports, remember: false }));
+        const result = await run((context) =>
+          writeSummarySheets(context, specs, { supports, remember: false }),
+        );
         created.push(...result.sheets.map((s) => s.name));
         expect(result.sheets.length === 2, { zh: '汇总表数量不对', en: 'wrong number of summary sheets' });
         const names = result.sheets.map((s) => s.name);

@@ -30,7 +30,10 @@ export async function setTaskStatus(
   const columns = ledgerRead.ledger.header.columns;
   if (columns.no === undefined || columns.status === undefined) {
     throw new LedgerError(
-      { zh: '台账缺少“序号”或“状态”列，无法修改状态。', en: 'The ledger lacks its 序号 or 状态 column; no status was set.' },
+      {
+        zh: '台账缺少“序号”或“状态”列，无法修改状态。',
+        en: 'The ledger lacks its 序号 or 状态 column; no status was set.',
+      },
       'ColumnMissing',
     );
   }
@@ -74,7 +77,9 @@ export async function setTaskStatus(
   }
   if (change.status !== undefined) statusCell.values = [[change.status]];
   const progressCell =
-    change.progress !== undefined && columns.progress !== undefined ? tableCell(context, location, row, columns.progress) : null;
+    change.progress !== undefined && columns.progress !== undefined
+      ? tableCell(context, location, row, columns.progress)
+      : null;
   if (progressCell && change.progress !== undefined) progressCell.values = [[change.progress]];
   statusCell.load('address');
   progressCell?.load('address');

@@ -4,7 +4,17 @@
 // is the user's now and is never deleted. A sheet whose name collides is left alone and the
 // new sheet takes a free name. Values are written as values (text cells typed as text, so
 // user text never becomes a formula).
-import { BAD, GOOD, HEADING, NOTE_FONT, ON_TRACK, WARNING, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
+import {
+  BAD,
+  GOOD,
+  HEADING,
+  NOTE_FONT,
+  ON_TRACK,
+  WARNING,
+  type CellStyle,
+  type SheetSpec,
+  type SpecCell,
+} from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
 import { workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
@@ -80,7 +90,9 @@ function isRecord(value: unknown): value is SummarySheetRecord {
 
 function padded(spec: SheetSpec): SpecCell[][] {
   const width = spec.widths.length;
-  return spec.rows.map((r) => Array.from({ length: width }, (_, c) => r.cells[c] ?? { value: '', style: 'text' as const }));
+  return spec.rows.map((r) =>
+    Array.from({ length: width }, (_, c) => r.cells[c] ?? { value: '', style: 'text' as const }),
+  );
 }
 
 /** Runs of equal style along a row, so a row costs a few format commands, not one per cell. */
@@ -94,7 +106,13 @@ function runs(row: readonly SpecCell[]): { start: number; end: number; style: Ce
   return out;
 }
 
-function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec, supports: ApiSupport, rowsFrom: number, cells: SpecCell[][]): void {
+function writeSheet(
+  sheet: Excel.Worksheet,
+  spec: SheetSpec,
+  supports: ApiSupport,
+  rowsFrom: number,
+  cells: SpecCell[][],
+): void {
   const width = spec.widths.length;
   const last = columnLetter(width - 1);
   const top = rowsFrom + 1;
@@ -132,7 +150,8 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec, supports: ApiSuppor
       sheet.pageLayout.orientation = spec.print.orientation;
       sheet.pageLayout.paperSize = 'A4';
       sheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
-      if (spec.headerRows.length) sheet.pageLayout.setPrintTitleRows(`$${spec.headerRows[0] + 1}:$${spec.headerRows[0] + 1}`);
+      if (spec.headerRows.length)
+        sheet.pageLayout.setPrintTitleRows(`$${spec.headerRows[0] + 1}:$${spec.headerRows[0] + 1}`);
     }
   }
 }
@@ -206,7 +225,8 @@ export async function writeSummarySheets(
   await context.sync();
   if (structure.protected) throw workbookProtectedError();
 
-  const previous = !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter(isRecord) : [];
+  const previous =
+    !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter(isRecord) : [];
   const names = new Map(sheets.items.map((s) => [s.id, s.name]));
   const { ours, kept } = remember
     ? await sortEarlierSheets(
@@ -225,12 +245,22 @@ export async function writeSummarySheets(
     taken.add(name.toLowerCase());
     const sheet = sheets.add(`~${name}`.slice(0, 31));
     const cells = padded(spec);
-    return { spec, name, sheet, cells, fingerprint: fingerprintValues(cells.map((r) => r.map((c) => c.value))) };
+    return {
+      spec,
+      name,
+      sheet,
+      cells,
+      fingerprint: fingerprintValues(cells.map((r) => r.map((c) => c.value))),
+    };
   });
   // Every sheet's rows in blocks, and the blocks in requests, with a running byte total across
   // sheets: several sheets' first blocks together must stay under Excel on the web's 5 MB too.
   const parts = made.flatMap((m) =>
-    blocksOf(m.cells, REQUEST_BUDGET, rowCost).map((b) => ({ ...b, m, bytes: b.rows.reduce((sum, r) => sum + rowCost(r), 0) })),
+    blocksOf(m.cells, REQUEST_BUDGET, rowCost).map((b) => ({
+      ...b,
+      m,
+      bytes: b.rows.reduce((sum, r) => sum + rowCost(r), 0),
+    })),
   );
   let queued = 0;
   for (const part of parts) {

@@ -14,7 +14,9 @@ function numberColumn(context: Excel.RequestContext, read: LedgerRead): Excel.Ta
       'ColumnMissing',
     );
   }
-  return context.workbook.tables.getItem(read.location.tableName).columns.getItem(String(read.ledger.headerRow[column]));
+  return context.workbook.tables
+    .getItem(read.location.tableName)
+    .columns.getItem(String(read.ledger.headerRow[column]));
 }
 
 export async function applyUnitFilter(
@@ -24,7 +26,10 @@ export async function applyUnitFilter(
 ): Promise<number> {
   if (numbers.length === 0) {
     throw new LedgerError(
-      { zh: '所选单位在台账中没有任务，未更改筛选。', en: 'The selected units have no tasks; the filter was not changed.' },
+      {
+        zh: '所选单位在台账中没有任务，未更改筛选。',
+        en: 'The selected units have no tasks; the filter was not changed.',
+      },
       'NoTasks',
     );
   }

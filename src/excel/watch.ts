@@ -6,11 +6,19 @@
 // a selection change asks for a re-read of the ledger too (the pane debounces both).
 /** A change Excel reported: a table's cells (any table, by id) or the selection. */
 export type WorkbookChange =
-  | { readonly kind: 'table'; readonly tableId: string; readonly worksheetId: string; readonly address: string }
+  | {
+      readonly kind: 'table';
+      readonly tableId: string;
+      readonly worksheetId: string;
+      readonly address: string;
+    }
   | { readonly kind: 'selection' };
 
 /** Excel.run(context, batch): a batch in the context a handler was registered in. */
-export type ExcelRunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRunIn = <T>(
+  context: Excel.RequestContext,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 
 export interface Watch {
   readonly handlers: readonly (
@@ -23,9 +31,17 @@ export interface Watch {
  * Registers the handlers, in one sync. Registered once, before any ledger exists if need be:
  * the listener decides what a change means (the ledger's table, or anything else).
  */
-export async function watchWorkbook(context: Excel.RequestContext, onChange: (change: WorkbookChange) => void): Promise<Watch> {
+export async function watchWorkbook(
+  context: Excel.RequestContext,
+  onChange: (change: WorkbookChange) => void,
+): Promise<Watch> {
   const changed = context.workbook.tables.onChanged.add(async (event) =>
-    onChange({ kind: 'table', tableId: event.tableId, worksheetId: event.worksheetId, address: event.address }),
+    onChange({
+      kind: 'table',
+      tableId: event.tableId,
+      worksheetId: event.worksheetId,
+      address: event.address,
+    }),
   );
   const selected = context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' }));
   await context.sync();

@@ -35,7 +35,10 @@ function isFooterRow(row: readonly CellValue[]): boolean {
   return texts.length > 0 && texts.every((t) => FOOTER.test(t.replace(/\s+/gu, '')));
 }
 
-export function planAdoption(values: readonly (readonly CellValue[])[], maxHeaderRows = 10): AdoptionPlan | null {
+export function planAdoption(
+  values: readonly (readonly CellValue[])[],
+  maxHeaderRows = 10,
+): AdoptionPlan | null {
   const headerRow = findHeaderRow(values, maxHeaderRows);
   if (headerRow === null) return null;
   const header = values[headerRow];

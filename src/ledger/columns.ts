@@ -30,8 +30,22 @@ export interface ColumnSpec {
 }
 
 export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'no', header: '序号', english: ['no', 'no.', '#', 'number', 'item'], required: true, width: 6, format: '0' },
-  { key: 'task', header: '工作任务', english: ['task', 'tasks', 'work task'], required: true, width: 48, format: '@' },
+  {
+    key: 'no',
+    header: '序号',
+    english: ['no', 'no.', '#', 'number', 'item'],
+    required: true,
+    width: 6,
+    format: '0',
+  },
+  {
+    key: 'task',
+    header: '工作任务',
+    english: ['task', 'tasks', 'work task'],
+    required: true,
+    width: 48,
+    format: '@',
+  },
   {
     key: 'units',
     header: '责任单位',
@@ -49,7 +63,13 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
     width: 9,
     format: '0',
   },
-  { key: 'deadline', header: '完成时限', english: ['deadline', 'due', 'due date'], required: false, width: 14 },
+  {
+    key: 'deadline',
+    header: '完成时限',
+    english: ['deadline', 'due', 'due date'],
+    required: false,
+    width: 14,
+  },
   {
     key: 'progressNote',
     header: '进展情况',
@@ -58,8 +78,22 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
     width: 32,
     format: '@',
   },
-  { key: 'problems', header: '存在问题', english: ['problems', 'issues'], required: false, width: 24, format: '@' },
-  { key: 'nextSteps', header: '下步计划', english: ['next steps', 'plan'], required: false, width: 24, format: '@' },
+  {
+    key: 'problems',
+    header: '存在问题',
+    english: ['problems', 'issues'],
+    required: false,
+    width: 24,
+    format: '@',
+  },
+  {
+    key: 'nextSteps',
+    header: '下步计划',
+    english: ['next steps', 'plan'],
+    required: false,
+    width: 24,
+    format: '@',
+  },
   {
     key: 'updated',
     header: '更新日期',
@@ -116,7 +150,10 @@ function classify(text: string): { key: ColumnKey; how: HeaderMatch['how'] } | n
     if (spec.english.some((e) => matchKey(e) === key)) return { key: spec.key, how: 'english' };
   }
   for (const spec of LEDGER_COLUMNS) {
-    if (matchKey(spec.header) === key || (CHINESE_VARIANTS[spec.key] ?? []).some((v) => matchKey(v) === key)) {
+    if (
+      matchKey(spec.header) === key ||
+      (CHINESE_VARIANTS[spec.key] ?? []).some((v) => matchKey(v) === key)
+    ) {
       return { key: spec.key, how: 'variant' };
     }
   }
@@ -148,7 +185,8 @@ export function mapHeaders(header: readonly unknown[]): HeaderMap {
 export function findHeaderRow(rows: readonly (readonly unknown[])[], maxRows = 10): number | null {
   for (let r = 0; r < Math.min(rows.length, maxRows); r++) {
     const map = mapHeaders(rows[r]);
-    if (map.columns.no !== undefined && map.columns.task !== undefined && map.columns.units !== undefined) return r;
+    if (map.columns.no !== undefined && map.columns.task !== undefined && map.columns.units !== undefined)
+      return r;
   }
   return null;
 }

@@ -52,7 +52,9 @@ function typedYear(value: number, text: string): Deadline | null {
   // 2026.10 arrives as 2026.1: a single decimal 1 could be January or October.
   if (decimals === '1') return { kind: 'invalid', text, reason: 'ambiguous-month' };
   const month = Number(decimals);
-  return month >= 1 && month <= 12 ? monthEnd(text, year, month) : { kind: 'invalid', text, reason: 'no-such-date' };
+  return month >= 1 && month <= 12
+    ? monthEnd(text, year, month)
+    : { kind: 'invalid', text, reason: 'no-such-date' };
 }
 
 export function parseDeadline(value: unknown, options: DeadlineOptions = {}): Deadline {
@@ -62,7 +64,8 @@ export function parseDeadline(value: unknown, options: DeadlineOptions = {}): De
     if (typed) return typed;
     const day = dayFromSerial(value, options.dateSystem);
     if (day !== null) return { kind: 'date', day, precision: 'day' };
-    const reason = Math.floor(value) === 60 && options.dateSystem !== '1904' ? 'phantom-1900-02-29' : 'not-a-date';
+    const reason =
+      Math.floor(value) === 60 && options.dateSystem !== '1904' ? 'phantom-1900-02-29' : 'not-a-date';
     return { kind: 'invalid', text: String(value), reason };
   }
   if (typeof value !== 'string') return { kind: 'invalid', text: String(value), reason: 'not-a-date' };
@@ -81,14 +84,17 @@ export function parseDeadline(value: unknown, options: DeadlineOptions = {}): De
 
   m = HALF_ONLY.exec(text);
   if (m) {
-    if (options.defaultYear === undefined) return { kind: 'invalid', text: value, reason: 'half-year-without-year' };
+    if (options.defaultYear === undefined)
+      return { kind: 'invalid', text: value, reason: 'half-year-without-year' };
     return halfYear(text, options.defaultYear, m[1]);
   }
 
   m = YEAR_END.exec(text) ?? YEAR_END_WORDS.exec(text) ?? BARE_YEAR.exec(text);
   if (m) {
     const day = dayOf(Number(m[1]), 12, 31);
-    return day === null ? { kind: 'invalid', text: value, reason: 'no-such-date' } : { kind: 'date', day, precision: 'year' };
+    return day === null
+      ? { kind: 'invalid', text: value, reason: 'no-such-date' }
+      : { kind: 'date', day, precision: 'year' };
   }
 
   return { kind: 'invalid', text: value, reason: 'unrecognized' };
@@ -96,17 +102,23 @@ export function parseDeadline(value: unknown, options: DeadlineOptions = {}): De
 
 function exactDay(text: string, y: number, mo: number, d: number): Deadline {
   const day = dayOf(y, mo, d);
-  return day === null ? { kind: 'invalid', text, reason: 'no-such-date' } : { kind: 'date', day, precision: 'day' };
+  return day === null
+    ? { kind: 'invalid', text, reason: 'no-such-date' }
+    : { kind: 'date', day, precision: 'day' };
 }
 
 function monthEnd(text: string, y: number, mo: number): Deadline {
   const day = lastDayOfMonth(y, mo);
-  return day === null || y < 1900 ? { kind: 'invalid', text, reason: 'no-such-date' } : { kind: 'date', day, precision: 'month' };
+  return day === null || y < 1900
+    ? { kind: 'invalid', text, reason: 'no-such-date' }
+    : { kind: 'date', day, precision: 'month' };
 }
 
 function halfYear(text: string, y: number, half: string): Deadline {
   const day = half === '上' ? dayOf(y, 6, 30) : dayOf(y, 12, 31);
-  return day === null ? { kind: 'invalid', text, reason: 'no-such-date' } : { kind: 'date', day, precision: 'half' };
+  return day === null
+    ? { kind: 'invalid', text, reason: 'no-such-date' }
+    : { kind: 'date', day, precision: 'half' };
 }
 
 /**

@@ -17,14 +17,22 @@ const TASK_TITLE_CHARACTERS = 14;
 
 function clipped(text: string): string {
   const characters = Array.from(text);
-  return characters.length > TASK_TITLE_CHARACTERS ? `${characters.slice(0, TASK_TITLE_CHARACTERS).join('')}…` : text;
+  return characters.length > TASK_TITLE_CHARACTERS
+    ? `${characters.slice(0, TASK_TITLE_CHARACTERS).join('')}…`
+    : text;
 }
 
-function taskTitle(finding: Finding, tasks: readonly LedgerTask[], place: SheetPlace): { key: string; title: Bilingual } {
+function taskTitle(
+  finding: Finding,
+  tasks: readonly LedgerTask[],
+  place: SheetPlace,
+): { key: string; title: Bilingual } {
   if (finding.row === null) return { key: 'sheet', title: { zh: '整表', en: 'Whole sheet' } };
   if (finding.row === -1) return { key: 'header', title: { zh: '标题行', en: 'Header row' } };
   // A repeated 序号 names two rows: the finding's own row decides which task text heads it.
-  const task = tasks.find((t) => t.no === finding.taskNo && t.row === finding.row) ?? tasks.find((t) => t.no === finding.taskNo);
+  const task =
+    tasks.find((t) => t.no === finding.taskNo && t.row === finding.row) ??
+    tasks.find((t) => t.no === finding.taskNo);
   const text = clipped(task?.task ?? '');
   if (finding.taskNo !== null) {
     return {
@@ -45,7 +53,9 @@ export function groupFindings(
   const groups = new Map<string, { title: Bilingual; findings: Finding[] }>();
   for (const finding of findings) {
     const { key, title } =
-      by === 'rule' ? { key: `rule:${finding.rule}`, title: RULES[finding.rule].title } : taskTitle(finding, tasks, place);
+      by === 'rule'
+        ? { key: `rule:${finding.rule}`, title: RULES[finding.rule].title }
+        : taskTitle(finding, tasks, place);
     const group = groups.get(key) ?? { title, findings: [] };
     group.findings.push(finding);
     groups.set(key, group);

@@ -45,7 +45,11 @@ export interface FixGroup {
 }
 
 /** The planned fixes as the user should read them: per task, each cell's old and new text. */
-export function describeFixes(ledger: Ledger, fixes: readonly PlannedFix[], place: SheetPlace = TABLE_AT_A1): FixGroup[] {
+export function describeFixes(
+  ledger: Ledger,
+  fixes: readonly PlannedFix[],
+  place: SheetPlace = TABLE_AT_A1,
+): FixGroup[] {
   const taskColumn = ledger.header.columns.task;
   const noColumn = ledger.header.columns.no;
   const groups = new Map<number, { label: FixGroup['label']; task: string; changes: FixChange[] }>();
@@ -62,7 +66,8 @@ export function describeFixes(ledger: Ledger, fixes: readonly PlannedFix[], plac
                 en: `Task ${no} (row ${sheetRowNumber(place, fix.row)})`,
               }
             : { zh: `第${sheetRowNumber(place, fix.row)}行`, en: `Row ${sheetRowNumber(place, fix.row)}` };
-      const task = taskColumn === undefined || fix.row === -1 ? '' : cellText(cellValue(ledger, fix.row, taskColumn));
+      const task =
+        taskColumn === undefined || fix.row === -1 ? '' : cellText(cellValue(ledger, fix.row, taskColumn));
       group = { label, task, changes: [] };
       groups.set(fix.row, group);
     }

@@ -20,7 +20,12 @@ export interface Ledger {
 }
 
 export function makeLedger(input: LedgerInput): Ledger {
-  return { headerRow: input.header, header: mapHeaders(input.header), rows: input.rows, formats: input.formats };
+  return {
+    headerRow: input.header,
+    header: mapHeaders(input.header),
+    rows: input.rows,
+    formats: input.formats,
+  };
 }
 
 export function cellOf(ledger: Ledger, row: number, key: ColumnKey): CellValue {
@@ -40,7 +45,10 @@ export function isBlankRow(values: readonly CellValue[]): boolean {
 }
 
 /** A copy of the ledger with some cells replaced; how tests and previews apply fixes. */
-export function withCells(ledger: Ledger, cells: readonly { row: number; column: number; value: CellValue }[]): Ledger {
+export function withCells(
+  ledger: Ledger,
+  cells: readonly { row: number; column: number; value: CellValue }[],
+): Ledger {
   const header = [...ledger.headerRow];
   const rows = ledger.rows.map((r) => [...r]);
   for (const { row, column, value } of cells) {

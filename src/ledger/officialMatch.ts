@@ -53,7 +53,9 @@ interface Candidate {
 }
 
 /** Finds, for any text, the official task it is (exact) or nearly is (near), or null. */
-export function officialTextIndex(list: readonly OfficialTask[]): (text: string) => Omit<OfficialPairing, 'numberAgrees'> | null {
+export function officialTextIndex(
+  list: readonly OfficialTask[],
+): (text: string) => Omit<OfficialPairing, 'numberAgrees'> | null {
   const candidates: Candidate[] = list.map((official) => {
     const key = matchKey(official.task);
     return { official, key, length: Array.from(key).length, bigramCount: new Set(bigrams(key)).size };
@@ -81,7 +83,8 @@ export function officialTextIndex(list: readonly OfficialTask[]): (text: string)
     if (cached !== undefined) return cached;
     const length = Array.from(key).length;
     const votes = new Map<number, number>();
-    for (const b of new Set(bigrams(key))) for (const i of byBigram.get(b) ?? []) votes.set(i, (votes.get(i) ?? 0) + 1);
+    for (const b of new Set(bigrams(key)))
+      for (const i of byBigram.get(b) ?? []) votes.set(i, (votes.get(i) ?? 0) + 1);
     const scored: { official: OfficialTask; share: number }[] = [];
     for (const [i, shared] of votes) {
       const c = candidates[i];

@@ -14,14 +14,18 @@ export function isPercentFormat(format: string | undefined): boolean {
   return !!format && /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 }
 
-function inRange(percent: number, source: 'number' | 'percent-format' | 'percent-text' | 'number-text'): ProgressReading {
+function inRange(
+  percent: number,
+  source: 'number' | 'percent-format' | 'percent-text' | 'number-text',
+): ProgressReading {
   if (!Number.isFinite(percent)) return { kind: 'invalid', reason: 'not-a-number' };
   if (percent < 0 || percent > 100) return { kind: 'invalid', reason: 'out-of-range' };
   return { kind: 'ok', percent: Math.round(percent * 100) / 100, source };
 }
 
 export function readProgress(value: unknown, numberFormat?: string): ProgressReading {
-  if (value === null || value === undefined || (typeof value === 'string' && !value.trim())) return { kind: 'empty' };
+  if (value === null || value === undefined || (typeof value === 'string' && !value.trim()))
+    return { kind: 'empty' };
   if (typeof value === 'number') {
     return isPercentFormat(numberFormat) ? inRange(value * 100, 'percent-format') : inRange(value, 'number');
   }

@@ -37,7 +37,12 @@ export interface ChartSpec {
   readonly title: string;
   readonly type: 'ColumnClustered' | 'BarStacked' | 'Pie';
   /** Data block, header row and label column included, in sheet coordinates (0-based). */
-  readonly data: { readonly row: number; readonly column: number; readonly rowCount: number; readonly columnCount: number };
+  readonly data: {
+    readonly row: number;
+    readonly column: number;
+    readonly rowCount: number;
+    readonly columnCount: number;
+  };
   /** Where the chart's top-left corner goes. */
   readonly anchor: { readonly row: number; readonly column: number };
   readonly size: { readonly width: number; readonly height: number };
@@ -98,7 +103,10 @@ function titleRows(title: string, subtitle: string, width: number): SpecRow[] {
   ];
 }
 
-const LEFT_OUT_REASON = { 'no-number': '序号为空或不是正整数', 'repeated-number': '序号与上面的行重复' } as const;
+const LEFT_OUT_REASON = {
+  'no-number': '序号为空或不是正整数',
+  'repeated-number': '序号与上面的行重复',
+} as const;
 
 /** The rows no summary counts, listed so nothing is dropped without a word. */
 function leftOutRows(model: SummaryModel): SpecRow[] {
@@ -136,7 +144,8 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   );
   const statusTop = rows.length;
   rows.push({ cells: [headerCell('状态'), headerCell('任务数'), headerCell('占比')] });
-  for (const s of model.byStatus) rows.push({ cells: [textCell(s.status), numberCell(s.count), percentCell(s.share)] });
+  for (const s of model.byStatus)
+    rows.push({ cells: [textCell(s.status), numberCell(s.count), percentCell(s.share)] });
   if (model.otherStatus > 0)
     rows.push({
       cells: [
@@ -156,9 +165,18 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   rows.push({ cells: [] });
   rows.push({ cells: [headerCell('指标'), headerCell('数值')] });
   rows.push({ cells: [textCell('完成率'), percentCell(model.completionRate)] });
-  rows.push({ cells: [textCell('逾期任务'), { value: model.overdue, style: model.overdue ? 'red' : 'number' }] });
-  rows.push({ cells: [textCell('红灯'), { value: model.lights.red, style: model.lights.red ? 'red' : 'number' }] });
-  rows.push({ cells: [textCell('黄灯'), { value: model.lights.yellow, style: model.lights.yellow ? 'yellow' : 'number' }] });
+  rows.push({
+    cells: [textCell('逾期任务'), { value: model.overdue, style: model.overdue ? 'red' : 'number' }],
+  });
+  rows.push({
+    cells: [textCell('红灯'), { value: model.lights.red, style: model.lights.red ? 'red' : 'number' }],
+  });
+  rows.push({
+    cells: [
+      textCell('黄灯'),
+      { value: model.lights.yellow, style: model.lights.yellow ? 'yellow' : 'number' },
+    ],
+  });
   rows.push({ cells: [textCell('绿灯'), numberCell(model.lights.green)] });
   rows.push({ cells: [] });
   const unitTop = rows.length;
@@ -193,7 +211,8 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   rows.push({
     cells: [
       {
-        value: '注：列第一位的单位视为牵头单位；县（市）区政府与学校的任务含经“各县（市）人民政府”等统称分配的任务。',
+        value:
+          '注：列第一位的单位视为牵头单位；县（市）区政府与学校的任务含经“各县（市）人民政府”等统称分配的任务。',
         style: 'note',
       },
     ],
@@ -271,7 +290,10 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
     });
   }
   if (model.behind.length === 0)
-    rows.push({ cells: [{ value: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`, style: 'note' }], merge: true });
+    rows.push({
+      cells: [{ value: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`, style: 'note' }],
+      merge: true,
+    });
   rows.push(...leftOutRows(model));
   return {
     kind: 'behind',
@@ -289,7 +311,9 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   const plan = options.planTitle ?? PLAN_TITLE;
   const tasks = unitTasks(model, unit, options);
   const leads = new Set(tasksForUnit(model.tasks, unit, { role: 'lead', directory: options.directory }));
-  const direct = new Set(tasksForUnit(model.tasks, unit, { includeCollectives: false, directory: options.directory }));
+  const direct = new Set(
+    tasksForUnit(model.tasks, unit, { includeCollectives: false, directory: options.directory }),
+  );
   const done = tasks.filter((x) => x.done).length;
   const width = 9;
   const rows: SpecRow[] = titleRows(
@@ -329,7 +353,8 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
       ],
     });
   }
-  if (tasks.length === 0) rows.push({ cells: [{ value: `台账中没有${unit}的任务。`, style: 'note' }], merge: true });
+  if (tasks.length === 0)
+    rows.push({ cells: [{ value: `台账中没有${unit}的任务。`, style: 'note' }], merge: true });
   rows.push(...leftOutRows(model));
   return {
     kind: 'unit',
@@ -350,7 +375,11 @@ export interface SummaryRequest {
   readonly units?: readonly string[];
 }
 
-export function summarySheets(model: SummaryModel, request: SummaryRequest, options: SpecOptions = {}): SheetSpec[] {
+export function summarySheets(
+  model: SummaryModel,
+  request: SummaryRequest,
+  options: SpecOptions = {},
+): SheetSpec[] {
   const out: SheetSpec[] = [];
   if (request.overview ?? true) out.push(overviewSheet(model, options));
   if (request.behind ?? true) out.push(behindSheet(model, options));

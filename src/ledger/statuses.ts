@@ -9,7 +9,20 @@ export const STATUS_ON_TRACK = '序时推进';
 
 /** Words people type for each default status; the key is the status they mean. */
 const NEAR_MISSES: Record<string, readonly string[]> = {
-  已完成: ['完成', '已完工', '完工', '已办结', '办结', '已完结', '完结', '已结束', 'done', 'completed', 'complete', 'finished'],
+  已完成: [
+    '完成',
+    '已完工',
+    '完工',
+    '已办结',
+    '办结',
+    '已完结',
+    '完结',
+    '已结束',
+    'done',
+    'completed',
+    'complete',
+    'finished',
+  ],
   序时推进: [
     '进行中',
     '推进中',
@@ -46,7 +59,8 @@ export function checkStatus(value: unknown, statuses: readonly string[] = DEFAUL
   const exact = statuses.find((s) => matchKey(s) === key);
   if (exact) return { kind: 'variant', status: exact };
   for (const [status, words] of Object.entries(NEAR_MISSES)) {
-    if (statuses.includes(status) && words.some((w) => matchKey(w) === key)) return { kind: 'unknown', suggestion: status };
+    if (statuses.includes(status) && words.some((w) => matchKey(w) === key))
+      return { kind: 'unknown', suggestion: status };
   }
   return { kind: 'unknown', suggestion: null };
 }

@@ -90,7 +90,13 @@ export function countedTasks(
   return { counted, leftOut };
 }
 
-const KIND_ORDER: Record<UnitKind | 'unknown', number> = { department: 0, government: 1, school: 2, collective: 3, unknown: 4 };
+const KIND_ORDER: Record<UnitKind | 'unknown', number> = {
+  department: 0,
+  government: 1,
+  school: 2,
+  collective: 3,
+  unknown: 4,
+};
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
@@ -117,7 +123,9 @@ export function summarize(
   const index = indexFor(options.directory);
   const units = unitRows(tasks, statusIndex, statuses.length, options)
     .filter((u) => u.total > 0)
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || directoryOrder(a.name) - directoryOrder(b.name));
+    .sort(
+      (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || directoryOrder(a.name) - directoryOrder(b.name),
+    );
 
   function directoryOrder(name: string): number {
     const i = index.directory.units.findIndex((u) => u.name === name);
@@ -128,7 +136,10 @@ export function summarize(
     .filter(
       (t) =>
         !t.done &&
-        (t.health.overdue || t.health.light === 'red' || t.health.light === 'yellow' || t.knownStatus === STATUS_LAGGING),
+        (t.health.overdue ||
+          t.health.light === 'red' ||
+          t.health.light === 'yellow' ||
+          t.knownStatus === STATUS_LAGGING),
     )
     .map((t) => ({
       no: t.no,
@@ -146,7 +157,11 @@ export function summarize(
     asOf: options.asOf,
     statuses,
     total: tasks.length,
-    byStatus: statuses.map((status, i) => ({ status, count: counts[i], share: share(counts[i], tasks.length) })),
+    byStatus: statuses.map((status, i) => ({
+      status,
+      count: counts[i],
+      share: share(counts[i], tasks.length),
+    })),
     otherStatus: other,
     completed,
     completionRate: share(completed, tasks.length),
@@ -170,12 +185,26 @@ function unitRows(
   options: ReadOptions,
 ): UnitSummaryRow[] {
   const reachFor = reachCache(options.directory);
-  type Tally = { led: number; joined: number; byStatus: number[]; other: number; overdue: number; done: number };
+  type Tally = {
+    led: number;
+    joined: number;
+    byStatus: number[];
+    other: number;
+    overdue: number;
+    done: number;
+  };
   const tallies = new Map<string, Tally>();
   const tallyOf = (name: string) => {
     let tally = tallies.get(name);
     if (!tally) {
-      tally = { led: 0, joined: 0, byStatus: Array.from({ length: statusCount }, () => 0), other: 0, overdue: 0, done: 0 };
+      tally = {
+        led: 0,
+        joined: 0,
+        byStatus: Array.from({ length: statusCount }, () => 0),
+        other: 0,
+        overdue: 0,
+        done: 0,
+      };
       tallies.set(name, tally);
     }
     return tally;
@@ -185,7 +214,10 @@ function unitRows(
   const planFor = (text: string) => {
     let plan = plans.get(text);
     if (!plan) {
-      plan = [...reachFor(text)].map(([name, roles]) => ({ tally: tallyOf(name), lead: roles.lead !== undefined }));
+      plan = [...reachFor(text)].map(([name, roles]) => ({
+        tally: tallyOf(name),
+        lead: roles.lead !== undefined,
+      }));
       plans.set(text, plan);
     }
     return plan;
@@ -216,7 +248,11 @@ function unitRows(
 }
 
 /** One unit's own tasks (any role, collectives included), in sheet order. */
-export function unitTasks(model: SummaryModel, unit: string, options: Pick<ReadOptions, 'directory'> = {}): NumberedTask[] {
+export function unitTasks(
+  model: SummaryModel,
+  unit: string,
+  options: Pick<ReadOptions, 'directory'> = {},
+): NumberedTask[] {
   return tasksReaching(model.tasks, [unit], { directory: options.directory });
 }
 
@@ -229,5 +265,9 @@ export interface Analysis {
 /** Validation and summary over one reading of the rows: what the task pane shows at once. */
 export function analyzeLedger(ledger: Ledger, options: ValidateOptions): Analysis {
   const tasks = ledgerTasks(ledger, options);
-  return { tasks, findings: validateLedger(ledger, options, tasks), summary: summarize(ledger, options, tasks) };
+  return {
+    tasks,
+    findings: validateLedger(ledger, options, tasks),
+    summary: summarize(ledger, options, tasks),
+  };
 }

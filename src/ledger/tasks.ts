@@ -66,7 +66,9 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const check = checkStatus(status, statuses);
     return check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
   });
-  const deadlineOf = memoize((raw: CellValue) => parseDeadline(raw, { dateSystem: options.dateSystem, defaultYear }));
+  const deadlineOf = memoize((raw: CellValue) =>
+    parseDeadline(raw, { dateSystem: options.dateSystem, defaultYear }),
+  );
   // Readings and lights are values: rows with equal inputs share one object.
   const progressCache = new Map<string | undefined, Map<CellValue, ProgressReading>>();
   const progressOf = (value: CellValue, format: string | undefined) =>
@@ -118,7 +120,11 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       deadline,
       deadlineText: shownFor(rawDeadline, deadline, formatOf(ledger, row, 'deadline')),
       // A task not started has made no progress, whether or not 进度 was filled in.
-      health: healthFor(done, deadline, progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress),
+      health: healthFor(
+        done,
+        deadline,
+        progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
+      ),
       problems: cellText(cellOf(ledger, row, 'problems')).trim(),
     });
   });

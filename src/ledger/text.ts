@@ -46,7 +46,10 @@ export function editDistance(a: string, b: string): number {
  * Where two texts first differ, with four characters of context either side, for "wording
  * changed" messages: 第35字起：正式为“施“名师培养工程”，”.
  */
-export function describeDifference(expected: string, actual: string): { at: number; expected: string; actual: string } {
+export function describeDifference(
+  expected: string,
+  actual: string,
+): { at: number; expected: string; actual: string } {
   const e = Array.from(expected);
   const a = Array.from(actual);
   let start = 0;

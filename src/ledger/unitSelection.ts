@@ -55,7 +55,12 @@ function taskNumber(no: unknown): number | null {
   return typeof no === 'number' && Number.isInteger(no) ? no : null;
 }
 
-export function reaches(reach: ReachMap, unit: string, role: RoleFilter, includeCollectives: boolean): boolean {
+export function reaches(
+  reach: ReachMap,
+  unit: string,
+  role: RoleFilter,
+  includeCollectives: boolean,
+): boolean {
   const entry = reach.get(unit);
   if (!entry) return false;
   const ok = (how: Reach | undefined) => how === 'direct' || (how === 'collective' && includeCollectives);
@@ -65,7 +70,11 @@ export function reaches(reach: ReachMap, unit: string, role: RoleFilter, include
 }
 
 /** The numbers (ascending, each once) of the tasks that reach `unit` in the given role. */
-export function tasksForUnit(tasks: readonly TaskRef[], unit: string, options: UnitSelectionOptions = {}): number[] {
+export function tasksForUnit(
+  tasks: readonly TaskRef[],
+  unit: string,
+  options: UnitSelectionOptions = {},
+): number[] {
   const { role = 'any', includeCollectives = true, directory } = options;
   const name = indexFor(directory).resolve(unit)?.name ?? unit.trim();
   const reachFor = reachCache(directory);
@@ -110,7 +119,12 @@ export interface UnitTaskCount {
 export function unitTaskCounts(tasks: readonly TaskRef[], directory?: UnitDirectory): UnitTaskCount[] {
   const index = indexFor(directory);
   const reachFor = reachCache(directory);
-  type Tally = { kind: UnitKind | 'unknown'; known: boolean; lead: Record<Reach, number>; partner: Record<Reach, number> };
+  type Tally = {
+    kind: UnitKind | 'unknown';
+    known: boolean;
+    lead: Record<Reach, number>;
+    partner: Record<Reach, number>;
+  };
   const blank = (kind: UnitKind | 'unknown', known: boolean): Tally => ({
     kind,
     known,

@@ -21,9 +21,24 @@ export interface UnitDirectory {
   readonly units: readonly UnitEntry[];
 }
 
-const dept = (name: string, ...aliases: string[]): UnitEntry => ({ name, aliases, kind: 'department', members: [] });
-const gov = (name: string, ...aliases: string[]): UnitEntry => ({ name, aliases, kind: 'government', members: [] });
-const school = (name: string, ...aliases: string[]): UnitEntry => ({ name, aliases, kind: 'school', members: [] });
+const dept = (name: string, ...aliases: string[]): UnitEntry => ({
+  name,
+  aliases,
+  kind: 'department',
+  members: [],
+});
+const gov = (name: string, ...aliases: string[]): UnitEntry => ({
+  name,
+  aliases,
+  kind: 'government',
+  members: [],
+});
+const school = (name: string, ...aliases: string[]): UnitEntry => ({
+  name,
+  aliases,
+  kind: 'school',
+  members: [],
+});
 const collective = (name: string, members: string[], ...aliases: string[]): UnitEntry => ({
   name,
   aliases,
@@ -57,7 +72,13 @@ export const DEFAULT_DIRECTORY: UnitDirectory = {
     school('四平职业大学'),
     school('吉林省四平卫生学校', '四平卫生学校', '四平市卫生学校'),
     school('吉林广播电视大学四平分校', '吉林开放大学四平分校', '四平广播电视大学', '四平开放大学'),
-    collective('各县（市）人民政府', [...COUNTY_GOVERNMENTS], '各县（市）政府', '各县市人民政府', '各县市政府'),
+    collective(
+      '各县（市）人民政府',
+      [...COUNTY_GOVERNMENTS],
+      '各县（市）政府',
+      '各县市人民政府',
+      '各县市政府',
+    ),
     collective(
       '各县（市）区人民政府',
       ['各县（市）人民政府', ...DISTRICT_GOVERNMENTS],
@@ -91,7 +112,9 @@ export class UnitIndex {
     for (const unit of directory.units) this.memberClosure.set(unit.name, this.closure(unit.name, new Set()));
     for (const unit of directory.units) {
       const holders = directory.units
-        .filter((c) => c.kind === 'collective' && c.name !== unit.name && this.membersOf(c.name).has(unit.name))
+        .filter(
+          (c) => c.kind === 'collective' && c.name !== unit.name && this.membersOf(c.name).has(unit.name),
+        )
         .map((c) => c.name);
       this.containers.set(unit.name, holders);
     }
@@ -149,7 +172,8 @@ export class UnitIndex {
     const scored: { name: string; distance: number }[] = [];
     for (const unit of this.directory.units) {
       let best = Infinity;
-      for (const form of [unit.name, ...unit.aliases]) best = Math.min(best, editDistance(key, matchKey(form)));
+      for (const form of [unit.name, ...unit.aliases])
+        best = Math.min(best, editDistance(key, matchKey(form)));
       const limit = Math.max(1, Math.floor(Array.from(key).length / 3));
       if (best <= limit) scored.push({ name: unit.name, distance: best });
     }
@@ -216,7 +240,10 @@ const splitList = (text: string | undefined) =>
  * (by name or alias) updates it: aliases are added, kind and contact replaced when given,
  * and 所属 adds it to collectives. A new name becomes a new unit.
  */
-export function directoryFromRows(rows: readonly DirectoryRow[], base: UnitDirectory = DEFAULT_DIRECTORY): UnitDirectory {
+export function directoryFromRows(
+  rows: readonly DirectoryRow[],
+  base: UnitDirectory = DEFAULT_DIRECTORY,
+): UnitDirectory {
   const baseIndex = indexFor(base);
   const units = new Map<string, { entry: UnitEntry; members: Set<string> }>();
   for (const unit of base.units) units.set(unit.name, { entry: unit, members: new Set(unit.members) });
@@ -228,7 +255,9 @@ export function directoryFromRows(rows: readonly DirectoryRow[], base: UnitDirec
     const canonical = known?.name ?? name;
     const current = units.get(canonical);
     const kind = KIND_WORDS[matchKey(row.kind ?? '')] ?? current?.entry.kind ?? 'department';
-    const aliases = [...new Set([...(current?.entry.aliases ?? []), ...splitList(row.aliases)])].filter((a) => a !== canonical);
+    const aliases = [...new Set([...(current?.entry.aliases ?? []), ...splitList(row.aliases)])].filter(
+      (a) => a !== canonical,
+    );
     units.set(canonical, {
       entry: {
         name: canonical,
@@ -246,7 +275,11 @@ export function directoryFromRows(rows: readonly DirectoryRow[], base: UnitDirec
     const target = baseIndex.resolve(c)?.name ?? c;
     const holder = units.get(target);
     if (holder) holder.members.add(member);
-    else units.set(target, { entry: { name: target, aliases: [], kind: 'collective', members: [] }, members: new Set([member]) });
+    else
+      units.set(target, {
+        entry: { name: target, aliases: [], kind: 'collective', members: [] },
+        members: new Set([member]),
+      });
   }
   return {
     units: [...units.values()].map(({ entry, members }) => ({ ...entry, members: [...members] })),

@@ -53,7 +53,10 @@ export type RuleId =
 
 export const RULES: Record<RuleId, { readonly severity: Severity; readonly title: Bilingual }> = {
   'header.missing': { severity: 'error', title: { zh: '缺少必需列', en: 'Required column missing' } },
-  'header.variant': { severity: 'warning', title: { zh: '列标题写法不规范', en: 'Header spelled differently' } },
+  'header.variant': {
+    severity: 'warning',
+    title: { zh: '列标题写法不规范', en: 'Header spelled differently' },
+  },
   'header.duplicate': { severity: 'warning', title: { zh: '列标题重复', en: 'Duplicate header' } },
   'row.blank': { severity: 'info', title: { zh: '表中有空行', en: 'Blank row in the table' } },
   'no.missing': { severity: 'error', title: { zh: '序号为空', en: 'No. missing' } },
@@ -64,7 +67,10 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
     title: { zh: '序号与正式任务不一致', en: 'No. differs from the official task' },
   },
   'official.missingTask': { severity: 'warning', title: { zh: '缺少正式任务', en: 'Official task missing' } },
-  'task.repeated': { severity: 'warning', title: { zh: '同一正式任务出现两次', en: 'Official task listed twice' } },
+  'task.repeated': {
+    severity: 'warning',
+    title: { zh: '同一正式任务出现两次', en: 'Official task listed twice' },
+  },
   'task.empty': { severity: 'error', title: { zh: '工作任务为空', en: 'Task text empty' } },
   'task.changed': {
     severity: 'warning',
@@ -72,12 +78,24 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
   },
   'units.empty': { severity: 'error', title: { zh: '责任单位为空', en: 'Responsible units empty' } },
   'units.unknown': { severity: 'warning', title: { zh: '未知的责任单位', en: 'Unknown unit' } },
-  'units.changed': { severity: 'warning', title: { zh: '责任单位与正式文本不一致', en: 'Units differ from the official text' } },
-  'units.format': { severity: 'info', title: { zh: '责任单位标点或空格不规范', en: 'Unit text punctuation or spaces' } },
+  'units.changed': {
+    severity: 'warning',
+    title: { zh: '责任单位与正式文本不一致', en: 'Units differ from the official text' },
+  },
+  'units.format': {
+    severity: 'info',
+    title: { zh: '责任单位标点或空格不规范', en: 'Unit text punctuation or spaces' },
+  },
   'status.empty': { severity: 'warning', title: { zh: '状态未填写', en: 'Status empty' } },
-  'status.variant': { severity: 'warning', title: { zh: '状态写法不规范', en: 'Status spelled differently' } },
+  'status.variant': {
+    severity: 'warning',
+    title: { zh: '状态写法不规范', en: 'Status spelled differently' },
+  },
   'status.unknown': { severity: 'error', title: { zh: '状态不在列表中', en: 'Status not in the list' } },
-  'progress.invalid': { severity: 'error', title: { zh: '进度不是0–100的数字', en: 'Progress is not a number from 0 to 100' } },
+  'progress.invalid': {
+    severity: 'error',
+    title: { zh: '进度不是0–100的数字', en: 'Progress is not a number from 0 to 100' },
+  },
   'progress.text': { severity: 'info', title: { zh: '进度以文本填写', en: 'Progress written as text' } },
   'progress.fraction': {
     severity: 'warning',
@@ -87,21 +105,33 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
     severity: 'warning',
     title: { zh: '已完成但进度不足100%', en: 'Completed with progress below 100%' },
   },
-  'progress.fullNotDone': { severity: 'warning', title: { zh: '进度100%但未标记已完成', en: 'Progress 100% but not completed' } },
-  'deadline.invalid': { severity: 'warning', title: { zh: '完成时限无法识别', en: 'Deadline not recognized' } },
+  'progress.fullNotDone': {
+    severity: 'warning',
+    title: { zh: '进度100%但未标记已完成', en: 'Progress 100% but not completed' },
+  },
+  'deadline.invalid': {
+    severity: 'warning',
+    title: { zh: '完成时限无法识别', en: 'Deadline not recognized' },
+  },
   'deadline.overdue': { severity: 'warning', title: { zh: '已逾期', en: 'Overdue' } },
   'problems.missing': {
     severity: 'warning',
     title: { zh: '滞后任务未填写存在问题', en: 'Behind schedule without a problem note' },
   },
-  'updated.invalid': { severity: 'warning', title: { zh: '更新日期无法识别', en: 'Update date not recognized' } },
+  'updated.invalid': {
+    severity: 'warning',
+    title: { zh: '更新日期无法识别', en: 'Update date not recognized' },
+  },
   'updated.stale': { severity: 'info', title: { zh: '长期未更新', en: 'Not updated for a long time' } },
   'cell.error': { severity: 'error', title: { zh: '单元格显示错误值', en: 'Excel error value' } },
   'reference.missing': {
     severity: 'warning',
     title: { zh: '单位名录或状态列表缺失', en: 'Unit directory or status list missing' },
   },
-  'reference.damaged': { severity: 'warning', title: { zh: '单位名录缺少必需列', en: 'Unit directory lacks a required column' } },
+  'reference.damaged': {
+    severity: 'warning',
+    title: { zh: '单位名录缺少必需列', en: 'Unit directory lacks a required column' },
+  },
 };
 
 /**
@@ -187,9 +217,13 @@ export function normalizeUnitsText(text: string): string {
     .replace(/^[、，]+|[、，]+$/gu, '');
 }
 
-const short = (text: string, n = 12) => (Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text);
+const short = (text: string, n = 12) =>
+  Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
-function officialFor(tasks: readonly LedgerTask[], option: ValidateOptions['official']): OfficialMatching | null {
+function officialFor(
+  tasks: readonly LedgerTask[],
+  option: ValidateOptions['official'],
+): OfficialMatching | null {
   if (option === null) return null;
   const named = option !== undefined && option !== 'auto';
   const matching = matchOfficialTasks(tasks, named ? option : OFFICIAL_TASKS, { force: named });
@@ -205,13 +239,21 @@ export function validateLedger(
   const findings: Finding[] = [];
   const add = (
     rule: RuleId,
-    at: { row: number | null; key?: ColumnKey | null; column?: number | null; taskNo?: number | null; nth?: number },
+    at: {
+      row: number | null;
+      key?: ColumnKey | null;
+      column?: number | null;
+      taskNo?: number | null;
+      nth?: number;
+    },
     message: Bilingual,
     fixValue?: CellValue,
   ) => {
     const column = at.column ?? (at.key ? (ledger.header.columns[at.key] ?? null) : null);
     const fix =
-      fixValue !== undefined && at.row !== null && column !== null ? { row: at.row, column, value: fixValue } : undefined;
+      fixValue !== undefined && at.row !== null && column !== null
+        ? { row: at.row, column, value: fixValue }
+        : undefined;
     findings.push({
       // A second finding of one rule in one cell (two unknown units) carries its ordinal.
       id: findingId(rule, at.row, column, at.taskNo ?? null, at.nth),
@@ -253,7 +295,10 @@ export function validateLedger(
     const say = (zh: string, en: string): Bilingual =>
       t.no !== null
         ? { zh: `第${t.no}项：${zh}`, en: `Task ${t.no}: ${en}` }
-        : { zh: `第${sheetRowNumber(place, t.row)}行：${zh}`, en: `Row ${sheetRowNumber(place, t.row)}: ${en}` };
+        : {
+            zh: `第${sheetRowNumber(place, t.row)}行：${zh}`,
+            en: `Row ${sheetRowNumber(place, t.row)}: ${en}`,
+          };
     const pairing = official?.byRow.get(t.row);
 
     const values = ledger.rows[t.row];
@@ -294,7 +339,10 @@ export function validateLedger(
       add(
         'official.missingTask',
         { row: null, taskNo: task.no },
-        { zh: `台账中没有第${task.no}项任务（${short(task.task)}）`, en: `Task ${task.no} of the plan is not in the ledger` },
+        {
+          zh: `台账中没有第${task.no}项任务（${short(task.task)}）`,
+          en: `Task ${task.no} of the plan is not in the ledger`,
+        },
       );
     }
   }
@@ -305,7 +353,13 @@ export function validateLedger(
  * Stable across runs for the same problem in the same cell: rule@row:column, a task number for a
  * sheet-level finding about one task, and an ordinal for a second finding of a rule in one cell.
  */
-function findingId(rule: RuleId, row: number | null, column: number | null, taskNo: number | null, nth?: number): string {
+function findingId(
+  rule: RuleId,
+  row: number | null,
+  column: number | null,
+  taskNo: number | null,
+  nth?: number,
+): string {
   const cell = `${rule}@${row ?? 'sheet'}:${column ?? '-'}`;
   const task = row === null && taskNo ? `#${taskNo}` : '';
   const ordinal = nth ? `~${nth}` : '';
@@ -314,7 +368,13 @@ function findingId(rule: RuleId, row: number | null, column: number | null, task
 
 type Add = (
   rule: RuleId,
-  at: { row: number | null; key?: ColumnKey | null; column?: number | null; taskNo?: number | null; nth?: number },
+  at: {
+    row: number | null;
+    key?: ColumnKey | null;
+    column?: number | null;
+    taskNo?: number | null;
+    nth?: number;
+  },
   message: Bilingual,
   fixValue?: CellValue,
 ) => void;
@@ -330,7 +390,11 @@ interface RowCheck {
 }
 
 function checkReference(health: ReferenceHealth, findings: Finding[]): void {
-  const finding = (rule: 'reference.missing' | 'reference.damaged', message: Bilingual, action?: FindingAction): Finding => ({
+  const finding = (
+    rule: 'reference.missing' | 'reference.damaged',
+    message: Bilingual,
+    action?: FindingAction,
+  ): Finding => ({
     id: `${rule}@sheet`,
     rule,
     severity: RULES[rule].severity,
@@ -419,7 +483,8 @@ interface NumberContext {
  * text is that task and no other row holds that number; otherwise null (no fix is offered).
  */
 function officialNumberFor(t: LedgerTask, c: Omit<NumberContext, 'seen' | 'place'>): number | null {
-  if (!c.official?.numbersAgree || !c.pairing || c.pairing.numberAgrees || c.official.repeats.has(t.row)) return null;
+  if (!c.official?.numbersAgree || !c.pairing || c.pairing.numberAgrees || c.official.repeats.has(t.row))
+    return null;
   return c.numbersInUse.has(c.pairing.official.no) ? null : c.pairing.official.no;
 }
 
@@ -435,8 +500,16 @@ function checkNumber(row: RowCheck, c: NumberContext): void {
     const text = toHalfWidth(cellText(raw)).trim();
     const typed = /^\d+$/u.test(text) && Number(text) > 0 ? Number(text) : undefined;
     // A number typed as text is fixed to that number, unless its task text says otherwise.
-    const fix = typed !== undefined && (!c.pairing || c.pairing.official.no === typed) ? typed : (official ?? undefined);
-    add('no.notInteger', where, say(`序号“${cellText(raw)}”不是正整数`, `No. "${cellText(raw)}" is not a whole number`), fix);
+    const fix =
+      typed !== undefined && (!c.pairing || c.pairing.official.no === typed)
+        ? typed
+        : (official ?? undefined);
+    add(
+      'no.notInteger',
+      where,
+      say(`序号“${cellText(raw)}”不是正整数`, `No. "${cellText(raw)}" is not a whole number`),
+      fix,
+    );
   } else if (c.official?.numbersAgree && c.pairing && !c.pairing.numberAgrees) {
     // The text is another official task than the number says: the number is what to check.
     const no = c.pairing.official.no;
@@ -514,12 +587,17 @@ function emptyTextFix(t: LedgerTask, c: TextContext): string | undefined {
   return candidate.task;
 }
 
-function checkUnits(row: RowCheck, pairing: OfficialPairing | undefined, normalize: (text: string) => string): void {
+function checkUnits(
+  row: RowCheck,
+  pairing: OfficialPairing | undefined,
+  normalize: (text: string) => string,
+): void {
   const { task: t, add, say } = row;
   const where = { row: t.row, key: 'units' as const, taskNo: t.no };
   const expected = pairing?.official;
   // Official units are restored only where the row is that task beyond doubt.
-  const restore = pairing && (pairing.how === 'exact' || pairing.numberAgrees) ? pairing.official.units : undefined;
+  const restore =
+    pairing && (pairing.how === 'exact' || pairing.numberAgrees) ? pairing.official.units : undefined;
   if (!t.unitsText.trim()) {
     add('units.empty', where, say('责任单位为空', 'no responsible unit'), restore);
     return;
@@ -527,16 +605,27 @@ function checkUnits(row: RowCheck, pairing: OfficialPairing | undefined, normali
   let nth = 0;
   for (const u of t.units) {
     if (u.known) continue;
-    const hint = u.suggestions.length ? `，是否为“${u.suggestions.join('”或“')}”？` : '，请核对名称或在“单位名录”中添加';
+    const hint = u.suggestions.length
+      ? `，是否为“${u.suggestions.join('”或“')}”？`
+      : '，请核对名称或在“单位名录”中添加';
     const hintEn = u.suggestions.length
       ? `; did you mean ${u.suggestions.join(' or ')}?`
       : '; check the name or add it to 单位名录';
-    add('units.unknown', { ...where, nth: nth++ }, say(`未知的责任单位“${u.raw}”${hint}`, `unknown unit "${u.raw}"${hintEn}`));
+    add(
+      'units.unknown',
+      { ...where, nth: nth++ },
+      say(`未知的责任单位“${u.raw}”${hint}`, `unknown unit "${u.raw}"${hintEn}`),
+    );
   }
   const normalized = normalize(t.unitsText);
   if (expected && t.unitsText !== expected.units) {
     if (normalized === expected.units) {
-      add('units.format', where, say('责任单位的标点或空格不规范', 'punctuation or spaces in the unit text'), normalized);
+      add(
+        'units.format',
+        where,
+        say('责任单位的标点或空格不规范', 'punctuation or spaces in the unit text'),
+        normalized,
+      );
     } else {
       const d = describeDifference(expected.units, t.unitsText);
       add(
@@ -600,7 +689,10 @@ function checkProgress(row: RowCheck): void {
   const p = t.progress;
   const raw = cellText(cellOf(ledger, t.row, 'progress'));
   if (p.kind === 'invalid') {
-    const why = p.reason === 'out-of-range' ? { zh: '超出0–100', en: 'outside 0–100' } : { zh: '不是数字', en: 'not a number' };
+    const why =
+      p.reason === 'out-of-range'
+        ? { zh: '超出0–100', en: 'outside 0–100' }
+        : { zh: '不是数字', en: 'not a number' };
     add('progress.invalid', where, say(`进度“${raw}”${why.zh}`, `progress "${raw}" is ${why.en}`));
     return;
   }
@@ -636,7 +728,10 @@ function checkProgress(row: RowCheck): void {
     add(
       'progress.doneBelow100',
       where,
-      say(`状态为“${STATUS_DONE}”，但进度为${p.percent}%`, `marked ${STATUS_DONE} but progress is ${p.percent}%`),
+      say(
+        `状态为“${STATUS_DONE}”，但进度为${p.percent}%`,
+        `marked ${STATUS_DONE} but progress is ${p.percent}%`,
+      ),
     );
   if (!t.done && p.percent >= 100 && t.status)
     add(
@@ -666,12 +761,19 @@ function checkDeadline(row: RowCheck, asOf: Day): void {
       zh: `无法识别，可写作“${year}年12月底前”“${year}-12-31”或“长期”`,
       en: `is not recognized; write e.g. ${year}-12-31, ${year}年12月底前 or 长期`,
     };
-    add('deadline.invalid', where, say(`完成时限“${t.deadlineText}”${w.zh}`, `deadline "${t.deadlineText}" ${w.en}`));
+    add(
+      'deadline.invalid',
+      where,
+      say(`完成时限“${t.deadlineText}”${w.zh}`, `deadline "${t.deadlineText}" ${w.en}`),
+    );
   } else if (d.kind === 'date' && d.day < asOf && !t.done) {
     add(
       'deadline.overdue',
       where,
-      say(`已超过完成时限（${chineseDate(d.day)}），尚未完成`, `past its deadline (${isoDate(d.day)}) and not completed`),
+      say(
+        `已超过完成时限（${chineseDate(d.day)}），尚未完成`,
+        `past its deadline (${isoDate(d.day)}) and not completed`,
+      ),
     );
   }
 }
@@ -689,7 +791,11 @@ function checkUpdated(row: RowCheck, options: ValidateOptions): void {
         ? text.day
         : null;
   if (day === null) {
-    add('updated.invalid', where, say(`更新日期“${cellText(raw)}”无法识别`, `update date "${cellText(raw)}" is not a date`));
+    add(
+      'updated.invalid',
+      where,
+      say(`更新日期“${cellText(raw)}”无法识别`, `update date "${cellText(raw)}" is not a date`),
+    );
     return;
   }
   const staleDays = options.staleDays ?? 30;
@@ -698,7 +804,10 @@ function checkUpdated(row: RowCheck, options: ValidateOptions): void {
     add(
       'updated.stale',
       where,
-      say(`已有${age}天未更新（上次${chineseDate(day)}）`, `not updated for ${age} days (last ${isoDate(day)})`),
+      say(
+        `已有${age}天未更新（上次${chineseDate(day)}）`,
+        `not updated for ${age} days (last ${isoDate(day)})`,
+      ),
     );
 }
 

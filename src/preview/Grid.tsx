@@ -2,7 +2,15 @@
 // fills and fonts, wrapped text, widths, the frozen header, conditional-format colours, rows
 // hidden by filters, and the status cells' dropdowns. Typing and picking fire the same
 // change events as Excel, so the pane re-validates.
-import { useEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { columnName, conditionalLook, simModel, type ExcelSim } from '../excel-sim';
 import type { Language } from '../ledger';
 import { PREVIEW_STRINGS } from './previewStrings';
@@ -10,7 +18,9 @@ import { PREVIEW_STRINGS } from './previewStrings';
 const { displayText, readCell, usedRect, DEFAULT_COLUMN_WIDTH } = simModel;
 
 function excelToday(now: Date): number {
-  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000,
+  );
 }
 
 export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; language: Language }) {
@@ -39,7 +49,9 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
   // A cell selected from the pane (a finding's cell) is brought into view, as Excel does.
   useEffect(() => {
     if (address)
-      scroller.current?.querySelector(`td[data-address="${address}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      scroller.current
+        ?.querySelector(`td[data-address="${address}"]`)
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [address]);
 
   const select = (row: number, column: number) => {
@@ -56,7 +68,8 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
   const width = (c: number) => Math.round((sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) * 1.1);
   const frozenTop = (r: number) => {
     let top = 22;
-    for (let i = 0; i < r; i++) top += sheet.hiddenRows.has(i) || sheet.filteredRows.has(i) ? 0 : rowHeight(i);
+    for (let i = 0; i < r; i++)
+      top += sheet.hiddenRows.has(i) || sheet.filteredRows.has(i) ? 0 : rowHeight(i);
     return top;
   };
   const rowHeight = (r: number) => Math.max(22, Math.round((sheet.rowHeights.get(r) ?? 20) * 1.1));
@@ -66,7 +79,11 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
   const covered = (r: number, c: number) =>
     merged.some(
       (m) =>
-        r >= m.row && r < m.row + m.rowCount && c >= m.column && c < m.column + m.columnCount && !(m.row === r && m.column === c),
+        r >= m.row &&
+        r < m.row + m.rowCount &&
+        c >= m.column &&
+        c < m.column + m.columnCount &&
+        !(m.row === r && m.column === c),
     );
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -88,7 +105,11 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
           onKeyDown={onKey}
         />
         {dropdown && (
-          <select aria-label={t.dropdown(address)} value="" onChange={(e) => e.target.value && commit(e.target.value)}>
+          <select
+            aria-label={t.dropdown(address)}
+            value=""
+            onChange={(e) => e.target.value && commit(e.target.value)}
+          >
             <option value="">{t.pickFromList}</option>
             {dropdown.map((item) => (
               <option key={item} value={item}>
@@ -120,8 +141,16 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
               if (sheet.hiddenRows.has(r) || sheet.filteredRows.has(r)) return null;
               const frozen = r < sheet.freeze.rows;
               return (
-                <tr key={r} data-row={r + 1} style={{ height: rowHeight(r) }} className={frozen ? 'frozen' : undefined}>
-                  <th scope="row" style={frozen ? { position: 'sticky', top: frozenTop(r), zIndex: 3 } : undefined}>
+                <tr
+                  key={r}
+                  data-row={r + 1}
+                  style={{ height: rowHeight(r) }}
+                  className={frozen ? 'frozen' : undefined}
+                >
+                  <th
+                    scope="row"
+                    style={frozen ? { position: 'sticky', top: frozenTop(r), zIndex: 3 } : undefined}
+                  >
                     {r + 1}
                   </th>
                   {Array.from({ length: columns }, (_, c) => {
@@ -147,7 +176,11 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
                             ? 'right'
                             : undefined,
                       verticalAlign:
-                        f.verticalAlignment === 'Top' ? 'top' : f.verticalAlignment === 'Center' ? 'middle' : 'bottom',
+                        f.verticalAlignment === 'Top'
+                          ? 'top'
+                          : f.verticalAlignment === 'Center'
+                            ? 'middle'
+                            : 'bottom',
                       maxWidth: span ? undefined : width(c),
                       position: frozen ? 'sticky' : undefined,
                       top: frozen ? frozenTop(r) : undefined,
@@ -210,14 +243,18 @@ function ChartView({ sim, chartId }: { sim: ExcelSim; chartId: string }) {
   const chart = sheet.charts.find((c) => c.id === chartId);
   if (!chart) return null;
   const { row, column, rowCount, columnCount } = chart.source;
-  const series = Array.from({ length: columnCount - 1 }, (_, s) => displayText(readCell(sheet, row, column + 1 + s)));
+  const series = Array.from({ length: columnCount - 1 }, (_, s) =>
+    displayText(readCell(sheet, row, column + 1 + s)),
+  );
   const categories = Array.from({ length: rowCount - 1 }, (_, i) => ({
     label: displayText(readCell(sheet, row + 1 + i, column)),
     values: series.map((_, s) => Number(readCell(sheet, row + 1 + i, column + 1 + s).value) || 0),
   }));
   const max = Math.max(
     1,
-    ...categories.map((c) => (chart.type === 'BarStacked' ? c.values.reduce((a, b) => a + b, 0) : Math.max(...c.values))),
+    ...categories.map((c) =>
+      chart.type === 'BarStacked' ? c.values.reduce((a, b) => a + b, 0) : Math.max(...c.values),
+    ),
   );
   const colours = ['#A5A5A5', '#5B9BD5', '#C00000', '#70AD47', '#FFC000'];
   return (

@@ -2,7 +2,8 @@
 import type { Language } from '../ledger';
 
 const zh = {
-  bannerText: '预览：这里是模拟的工作簿，不是 Excel。在 Excel 中使用请按 README 的“旁加载”步骤安装 manifest.xml。',
+  bannerText:
+    '预览：这里是模拟的工作簿，不是 Excel。在 Excel 中使用请按 README 的“旁加载”步骤安装 manifest.xml。',
   bannerLink: '旁加载说明',
   workbook: '模拟工作簿',
   pane: '任务台账面板',
@@ -16,7 +17,8 @@ const zh = {
 export type PreviewStrings = typeof zh;
 
 const en: PreviewStrings = {
-  bannerText: 'Preview with a simulated workbook, not Excel. To use it in Excel, sideload manifest.xml as the README explains.',
+  bannerText:
+    'Preview with a simulated workbook, not Excel. To use it in Excel, sideload manifest.xml as the README explains.',
   bannerLink: 'Sideloading',
   workbook: 'Simulated workbook',
   pane: 'Task Ledger pane',

@@ -17,7 +17,13 @@ import { languageFor, type Bilingual } from '../ledger';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { Host } from './host';
 import { STRINGS, textOf } from './i18n';
-import { LanguageProvider, PaneProvider, type LanguageChoice, type PaneValue, type TabId } from './paneContext';
+import {
+  LanguageProvider,
+  PaneProvider,
+  type LanguageChoice,
+  type PaneValue,
+  type TabId,
+} from './paneContext';
 import { useAction, type Notice } from './useAction';
 import { useLedger } from './useLedger';
 
@@ -37,7 +43,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  tabs: { paddingLeft: '4px', paddingRight: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  tabs: {
+    paddingLeft: '4px',
+    paddingRight: '4px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+  },
   body: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '12px', minWidth: 0 },
 });
 
@@ -77,7 +88,10 @@ export function App({ host, version }: { host: Host; version: string }) {
     // lives on an inner element, or an open dropdown would cover the page.
     <PaneProvider value={pane}>
       <LanguageProvider value={language}>
-        <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en-US'}>
+        <FluentProvider
+          theme={host.dark ? webDarkTheme : webLightTheme}
+          lang={language === 'zh' ? 'zh-CN' : 'en-US'}
+        >
           <div className={styles.root}>
             <TabList
               className={styles.tabs}
@@ -105,7 +119,12 @@ export function App({ host, version }: { host: Host; version: string }) {
                     {notice.intent === 'error' && <MessageBarTitle>{t.errorTitle}</MessageBarTitle>}
                     {textOf(notice.text, language)}
                   </MessageBarBody>
-                  <Button size="small" appearance="transparent" onClick={() => setNotice(null)} aria-label={t.dismiss}>
+                  <Button
+                    size="small"
+                    appearance="transparent"
+                    onClick={() => setNotice(null)}
+                    aria-label={t.dismiss}
+                  >
                     ×
                   </Button>
                 </MessageBar>

@@ -1,3 +1,10 @@
 // What the pane's state needs from the Excel layer and the core, loaded on demand.
-export { changeSource, describeError, readLedger, readReference, stopWatching, watchWorkbook } from '../excel';
+export {
+  changeSource,
+  describeError,
+  readLedger,
+  readReference,
+  stopWatching,
+  watchWorkbook,
+} from '../excel';
 export { analyzeLedger, dayFromLocalDate } from '../ledger';

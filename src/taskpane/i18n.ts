@@ -3,7 +3,8 @@
 import type { Bilingual, Language } from '../ledger';
 
 /** Long cell text shortened for a one-line list. */
-const clip = (text: string, n = 24) => (Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text);
+const clip = (text: string, n = 24) =>
+  Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
 const zh = {
   appTitle: '任务台账',
@@ -17,22 +18,30 @@ const zh = {
   start: {
     noLedger: '当前工作簿中还没有任务台账。',
     create: '新建任务台账',
-    createHint: '新建“任务台账”和“单位名录”两张工作表，写入40项重点任务，带状态下拉、条件格式、冻结标题和打印设置。',
+    createHint:
+      '新建“任务台账”和“单位名录”两张工作表，写入40项重点任务，带状态下拉、条件格式、冻结标题和打印设置。',
     adopt: '使用当前工作表',
-    adoptHint: '把当前工作表中含“序号”“工作任务”“责任单位”的表格转换为台账，保留原有数据、格式和其他列，缺少的列补在右侧。',
+    adoptHint:
+      '把当前工作表中含“序号”“工作任务”“责任单位”的表格转换为台账，保留原有数据、格式和其他列，缺少的列补在右侧。',
     found: (sheet: string, count: number) => `台账：工作表“${sheet}”，共${count}项任务`,
     lastCheck: (time: string) => `上次校验：${time}`,
     recheck: '重新校验',
     created: (sheet: string, count: number) => `已新建台账“${sheet}”，共${count}项任务。`,
     adopted: (sheet: string, range: string, count: number, added: string[]) =>
-      [`已将“${sheet}”!${range} 转换为台账，共${count}项任务`, added.length > 0 && `，在右侧补充了列：${added.join('、')}`, '。']
+      [
+        `已将“${sheet}”!${range} 转换为台账，共${count}项任务`,
+        added.length > 0 && `，在右侧补充了列：${added.join('、')}`,
+        '。',
+      ]
         .filter(Boolean)
         .join(''),
     renamed: (cells: string[]) => `Excel 为表格改了列标题：${cells.join('、')}。`,
-    rowsLeftOut: (rows: number[]) => `表格下方第${rows.join('、')}行（如制表人、审核人）未纳入台账，原样保留。`,
+    rowsLeftOut: (rows: number[]) =>
+      `表格下方第${rows.join('、')}行（如制表人、审核人）未纳入台账，原样保留。`,
     cellsLeftOut: (cells: string[]) => `表格右侧的 ${cells.join('、')} 未纳入台账，原样保留。`,
     noPrint: '打印设置需要 ExcelApi 1.9，当前 Excel 版本不支持，已跳过。',
-    noDropdown: '单元格中的状态下拉列表需要 ExcelApi 1.8，当前 Excel 版本不支持：请在“筛选”页修改状态，“校验”页会检查状态写法。',
+    noDropdown:
+      '单元格中的状态下拉列表需要 ExcelApi 1.8，当前 Excel 版本不支持：请在“筛选”页修改状态，“校验”页会检查状态写法。',
     leadNote: '列第一位的单位视为牵头单位，其余为配合单位。',
   },
   validate: {
@@ -50,7 +59,11 @@ const zh = {
     planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: '重建',
     restored: (sheet: string, kept: number) =>
-      [`已在工作表“${sheet}”重建单位名录和状态列表`, kept > 0 && `（保留了原有的${kept}行）`, '，状态下拉列表已恢复。']
+      [
+        `已在工作表“${sheet}”重建单位名录和状态列表`,
+        kept > 0 && `（保留了原有的${kept}行）`,
+        '，状态下拉列表已恢复。',
+      ]
         .filter(Boolean)
         .join(''),
     confirm: (n: number) => `将修改以下${n}个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？`,
@@ -108,11 +121,13 @@ const zh = {
       '先检查本工作簿的单位名录和状态列表，再在临时工作表上依次新建、读取、校验、筛选（核对显示的行数）、修改状态、在保护正式列时筛选和修改状态、转换含合并单元格的表格（应被拒绝）、写入以“=”开头的文字、生成汇总，然后删除临时工作表。',
     version: (v: string) => `版本 ${v}`,
     protect: '保护正式列（序号、工作任务、责任单位）',
-    protectedOn: '已保护正式列，其他列仍可编辑，可筛选。Excel 不能对受保护工作表中的表格排序：排序前请先关闭保护。',
+    protectedOn:
+      '已保护正式列，其他列仍可编辑，可筛选。Excel 不能对受保护工作表中的表格排序：排序前请先关闭保护。',
     protectedByUser:
       '此工作表的保护不是本加载项设置的（可能设有密码），加载项不会撤销它；如需更改，请在“审阅 > 撤销工作表保护”中手动撤销。',
     protectedOff: '已取消保护。',
-    host: (kind: string): string => (kind === 'preview' ? '运行环境：预览页（模拟工作簿）' : '运行环境：Excel'),
+    host: (kind: string): string =>
+      kind === 'preview' ? '运行环境：预览页（模拟工作簿）' : '运行环境：Excel',
   },
   outside: '此页面需要在 Excel 中打开。',
   errorTitle: '操作未完成',
@@ -143,7 +158,11 @@ const en: Strings = {
     recheck: 'Check again',
     created: (sheet: string, count: number) => `Created ledger ${sheet} with ${count} tasks.`,
     adopted: (sheet: string, range: string, count: number, added: string[]) =>
-      [`${sheet}!${range} is now the ledger, ${count} tasks`, added.length > 0 && `; added columns at the right: ${added.join(', ')}`, '.']
+      [
+        `${sheet}!${range} is now the ledger, ${count} tasks`,
+        added.length > 0 && `; added columns at the right: ${added.join(', ')}`,
+        '.',
+      ]
         .filter(Boolean)
         .join(''),
     renamed: (cells: string[]) => `Excel renamed table headers: ${cells.join(', ')}.`,
@@ -171,10 +190,15 @@ const en: Strings = {
     planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: 'Restore',
     restored: (sheet: string, kept: number) =>
-      [`Rebuilt the unit directory and status list on sheet ${sheet}`, kept > 0 && ` (kept ${kept} existing rows)`, '; the status dropdown works again.']
+      [
+        `Rebuilt the unit directory and status list on sheet ${sheet}`,
+        kept > 0 && ` (kept ${kept} existing rows)`,
+        '; the status dropdown works again.',
+      ]
         .filter(Boolean)
         .join(''),
-    confirm: (n: number) => `This changes the ${n} cells below (only those with a safe fix); nothing else. Continue?`,
+    confirm: (n: number) =>
+      `This changes the ${n} cells below (only those with a safe fix); nothing else. Continue?`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address} (${column}): "${clip(from)}" → "${clip(to)}"`,
     confirmOk: 'Change',
@@ -235,7 +259,8 @@ const en: Strings = {
     protectedByUser:
       'This sheet was protected by someone else (perhaps with a password); the add-in does not lift it. Unprotect it by hand (Review > Unprotect Sheet) to change it.',
     protectedOff: 'Protection removed.',
-    host: (kind: string) => (kind === 'preview' ? 'Running in: preview page (simulated workbook)' : 'Running in: Excel'),
+    host: (kind: string) =>
+      kind === 'preview' ? 'Running in: preview page (simulated workbook)' : 'Running in: Excel',
   },
   outside: 'This page runs inside Excel.',
   errorTitle: 'Not done',

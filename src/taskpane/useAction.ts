@@ -10,17 +10,35 @@ export interface Notice {
 
 /** What the pane is doing; every button waits while any of these runs. */
 export type BusyWith =
-  'create' | 'adopt' | 'jump' | 'fix' | 'restore' | 'filter' | 'status' | 'summary' | 'open' | 'protect' | 'selftest';
+  | 'create'
+  | 'adopt'
+  | 'jump'
+  | 'fix'
+  | 'restore'
+  | 'filter'
+  | 'status'
+  | 'summary'
+  | 'open'
+  | 'protect'
+  | 'selftest';
 
 export interface ActionApi {
   readonly busy: BusyWith | null;
-  readonly run: <T>(name: BusyWith, action: () => Promise<T>, success?: (result: T) => Notice | null) => Promise<T | undefined>;
+  readonly run: <T>(
+    name: BusyWith,
+    action: () => Promise<T>,
+    success?: (result: T) => Notice | null,
+  ) => Promise<T | undefined>;
 }
 
 export function useAction(onNotice: (notice: Notice | null) => void): ActionApi {
   const [busy, setBusy] = useState<BusyWith | null>(null);
   const run = useCallback(
-    async <T>(name: BusyWith, action: () => Promise<T>, success?: (result: T) => Notice | null): Promise<T | undefined> => {
+    async <T>(
+      name: BusyWith,
+      action: () => Promise<T>,
+      success?: (result: T) => Notice | null,
+    ): Promise<T | undefined> => {
       setBusy(name);
       onNotice(null);
       try {

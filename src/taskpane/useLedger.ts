@@ -54,7 +54,11 @@ async function analysed(host: Host, read: LedgerRead, reference: Reference): Pro
 }
 
 /** Registers the change handlers once for the pane's life; removes them when the pane goes. */
-function useWorkbookWatch(host: Host, onChange: (change: WorkbookChange) => void, onError: (error: Bilingual) => void) {
+function useWorkbookWatch(
+  host: Host,
+  onChange: (change: WorkbookChange) => void,
+  onError: (error: Bilingual) => void,
+) {
   const listener = useRef(onChange);
   listener.current = onChange;
   useEffect(() => {
@@ -62,7 +66,9 @@ function useWorkbookWatch(host: Host, onChange: (change: WorkbookChange) => void
     let alive = true;
     void engine().then(async ({ describeError, stopWatching, watchWorkbook }) => {
       try {
-        const registered = await host.run((context) => watchWorkbook(context, (change) => listener.current(change)));
+        const registered = await host.run((context) =>
+          watchWorkbook(context, (change) => listener.current(change)),
+        );
         if (alive) watch = registered;
         else await stopWatching(host.runIn, registered);
       } catch (error) {
@@ -106,7 +112,9 @@ export function useLedger(host: Host, onError: (error: Bilingual) => void): Ledg
         if (withReference || !reference.current) reference.current = await host.run((c) => readReference(c));
         const known = reference.current;
         const read = await host.run((c) => readLedger(c));
-        const next: LedgerState = read ? await analysed(host, read, known) : { phase: 'none', reference: known };
+        const next: LedgerState = read
+          ? await analysed(host, read, known)
+          : { phase: 'none', reference: known };
         show(next);
         return next;
       } catch (error) {
@@ -156,7 +164,9 @@ export function useLedger(host: Host, onError: (error: Bilingual) => void): Ledg
     const real = triggers.filter((t) => t === 'visible' || !echoes.current.isEcho(t, now));
     if (real.length === 0) return { read: false, reference: false };
     const { changeSource } = await engine();
-    const reference = real.some((t) => t === 'visible' || changeSource(t, ledgerTableId.current) === 'reference');
+    const reference = real.some(
+      (t) => t === 'visible' || changeSource(t, ledgerTableId.current) === 'reference',
+    );
     return { read: true, reference };
   }, []);
   const later = useCallback(

@@ -30,14 +30,19 @@ Object.assign(globalThis, {
       return Promise.resolve({ host: 'Excel', platform: 'PC' });
     },
     actions: { associate },
-    context: { ui: { displayDialogAsync }, displayLanguage: 'zh-CN', requirements: { isSetSupported: () => true } },
+    context: {
+      ui: { displayDialogAsync },
+      displayLanguage: 'zh-CN',
+      requirements: { isSetSupported: () => true },
+    },
   },
   Excel: { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => sim.runExcel(batch) },
 });
 
 // Imported after the globals exist, as office.js would have made them.
+type CommandsModule = typeof import('../../src/commands/commands');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { summariesCommand } = require('../../src/commands/commands') as typeof import('../../src/commands/commands');
+const { summariesCommand } = require('../../src/commands/commands') as CommandsModule;
 const generateSummariesCommand = summariesCommand(() => AS_OF_DATE);
 
 describe('ribbon command 生成汇总表', () => {
@@ -64,7 +69,13 @@ describe('ribbon command 生成汇总表', () => {
     const completed = jest.fn();
     await generateSummariesCommand({ completed } as unknown as Office.AddinCommands.Event);
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '任务台账', '单位名录', '汇总-总体', '汇总-滞后逾期']);
+    expect(sim.state.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      '任务台账',
+      '单位名录',
+      '汇总-总体',
+      '汇总-滞后逾期',
+    ]);
     expect(String(sim.values('汇总-总体')[0][0])).toContain('截至2026年11月28日');
     expect(displayDialogAsync).toHaveBeenCalledTimes(1);
   });

@@ -14,10 +14,13 @@ const root = resolve(__dirname, '../..');
 const out = join(root, 'test-output', 'e2e');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromePath)) {
-  console.error(`No Chromium at ${chromePath}: install it with "apt-get install -y chromium" (or set CHROME_PATH).`);
+  console.error(
+    `No Chromium at ${chromePath}: install it with "apt-get install -y chromium" (or set CHROME_PATH).`,
+  );
   process.exit(1);
 }
-if (!existsSync(join(root, 'dist', 'preview.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist', 'preview.html')))
+  execSync('npm run build', { cwd: root, stdio: 'inherit' });
 mkdirSync(out, { recursive: true });
 
 type Check = { name: string; run: (page: Page) => Promise<void> };
@@ -34,15 +37,17 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function visibleDataRows(page: Page): Promise<number[]> {
-  return page.$$eval('table.grid tbody tr[data-row]', (rows) => rows.map((r) => Number(r.getAttribute('data-row'))));
+  return page.$$eval('table.grid tbody tr[data-row]', (rows) =>
+    rows.map((r) => Number(r.getAttribute('data-row'))),
+  );
 }
 
 async function preview<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(
     ([name, list]) =>
-      (window as unknown as { preview: Record<string, (...a: unknown[]) => unknown> }).preview[name as string](
-        ...(list as unknown[]),
-      ),
+      (window as unknown as { preview: Record<string, (...a: unknown[]) => unknown> }).preview[
+        name as string
+      ](...(list as unknown[])),
     [fn, args] as const,
   ) as Promise<T>;
 }
@@ -115,7 +120,10 @@ async function main(): Promise<void> {
         });
         expect(syncs <= 2, `新建任务台账 took ${syncs} round trips (goal ≤ 2)`);
         const values = await preview<unknown[][]>(p, 'values', '任务台账');
-        expect(values[2][0] === '序号' && values[2][1] === '工作任务', `headers: ${JSON.stringify(values[2])}`);
+        expect(
+          values[2][0] === '序号' && values[2][1] === '工作任务',
+          `headers: ${JSON.stringify(values[2])}`,
+        );
         expect(values.slice(3).length === 40, `rows: ${values.length - 3}`);
         expect(values[3][1] === OFFICIAL_TASKS[0].task, 'first task text');
         await shot(p, '02-grid-created');
@@ -164,7 +172,9 @@ async function main(): Promise<void> {
         await p.getByRole('button', { name: /^第7项：表述与正式任务第7项不同/ }).waitFor();
         await progress.click();
         await p.waitForFunction(
-          () => (window as unknown as { preview: { selectedAddress(): string } }).preview.selectedAddress() === '任务台账!E8',
+          () =>
+            (window as unknown as { preview: { selectedAddress(): string } }).preview.selectedAddress() ===
+            '任务台账!E8',
         );
         await shot(p, '05-pane-validate');
         const fix = p.getByRole('button', { name: /^修复: 第7项：表述与正式任务第7项不同/ });
@@ -188,7 +198,10 @@ async function main(): Promise<void> {
         await p.getByText(`表格已筛选，显示${expected.length}项任务。`).waitFor();
         await p.getByRole('button', { name: '任务台账' }).click();
         const rows = (await visibleDataRows(p)).filter((r) => r >= 4 && r <= 43);
-        expect(JSON.stringify(rows) === JSON.stringify(expected.map((n) => n + 3)), `visible rows ${rows.join(',')}`);
+        expect(
+          JSON.stringify(rows) === JSON.stringify(expected.map((n) => n + 3)),
+          `visible rows ${rows.join(',')}`,
+        );
         await shot(p, '06-grid-filtered');
         await p.getByRole('button', { name: '清除筛选' }).click();
         await p.getByText('已清除表格筛选。').waitFor();
@@ -240,12 +253,19 @@ async function main(): Promise<void> {
             // Tab order inside the pane; axe flags them, so they are left out of the scan.
             const result = await (
               window as unknown as {
-                axe: { run: (n: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+                axe: {
+                  run: (
+                    n: object,
+                  ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+                };
               }
             ).axe.run({ include: [['.pane']], exclude: [['[data-tabster-dummy]']] });
             return result.violations
               .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => `${v.id}: ${(v.nodes as { html: string }[]).map((n) => n.html.slice(0, 160)).join(' | ')}`);
+              .map(
+                (v) =>
+                  `${v.id}: ${(v.nodes as { html: string }[]).map((n) => n.html.slice(0, 160)).join(' | ')}`,
+              );
           });
           expect(violations.length === 0, `${tabName}: ${violations.join(', ')}`);
         }
@@ -258,7 +278,10 @@ async function main(): Promise<void> {
         await preview(p, 'setValues', '任务台账', 'B5', [['=HYPERLINK("http://evil.example","点我")']]);
         await p.getByRole('button', { name: '任务台账' }).click();
         await p.locator('td[data-address="B4"]').getByText('<img src=x onerror=alert(1)>').waitFor();
-        await p.locator('td[data-address="B5"]').getByText('=HYPERLINK("http://evil.example","点我")').waitFor();
+        await p
+          .locator('td[data-address="B5"]')
+          .getByText('=HYPERLINK("http://evil.example","点我")')
+          .waitFor();
         await p.getByRole('tab', { name: '筛选' }).click();
         await p.getByRole('searchbox').fill('');
         await p.getByRole('checkbox', { name: '市教育局' }).check();
@@ -301,7 +324,11 @@ async function main(): Promise<void> {
       await check.run(page);
       results.push({ name: check.name, ok: true });
     } catch (error) {
-      results.push({ name: check.name, ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      results.push({
+        name: check.name,
+        ok: false,
+        error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+      });
       await shot(page, `failed-${results.length}`).catch(() => undefined);
     }
   }
@@ -315,7 +342,9 @@ async function main(): Promise<void> {
         await p.getByText('Ledger: sheet 任务台账, 40 tasks').waitFor();
         await p.getByRole('tab', { name: 'Units' }).click();
         await p.getByRole('checkbox', { name: '双辽市人民政府' }).check();
-        await p.getByText(`1 units selected, ${tasksForUnit(OFFICIAL_TASKS, '双辽市人民政府').length} tasks`).waitFor();
+        await p
+          .getByText(`1 units selected, ${tasksForUnit(OFFICIAL_TASKS, '双辽市人民政府').length} tasks`)
+          .waitFor();
         await shot(p, '11-english-units');
       },
     },
@@ -328,7 +357,10 @@ async function main(): Promise<void> {
         const t = OFFICIAL_TASKS[i % 40];
         return [i + 1, `${t.task}（${i + 1}）`, t.units, '序时推进'];
       });
-      await preview(large, 'setValues', 'Sheet1', 'A1:D2001', [['序号', '工作任务', '责任单位', '状态'], ...rows]);
+      await preview(large, 'setValues', 'Sheet1', 'A1:D2001', [
+        ['序号', '工作任务', '责任单位', '状态'],
+        ...rows,
+      ]);
       const started = Date.now();
       await large.getByRole('button', { name: '使用当前工作表' }).click();
       await large.getByText(/已将“Sheet1”!A1:K2001 转换为台账，共2000项任务/).waitFor({ timeout: 60_000 });
@@ -341,13 +373,18 @@ async function main(): Promise<void> {
       await check.run(english);
       results.push({ name: check.name, ok: true });
     } catch (error) {
-      results.push({ name: check.name, ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      results.push({
+        name: check.name,
+        ok: false,
+        error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+      });
     }
   }
   await browser.close();
   await server.close();
 
-  for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.error ? ` — ${r.error}` : ''}`);
+  for (const r of results)
+    console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.error ? ` — ${r.error}` : ''}`);
   const failed = results.filter((r) => !r.ok).length;
   console.log(`screenshots: ${out}`);
   console.log(`${results.length - failed} passed, ${failed} failed`);

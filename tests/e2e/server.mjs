@@ -17,7 +17,10 @@ export function serve(root, port = 0) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://localhost').pathname)).replace(/^([/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://localhost').pathname)).replace(
+      /^([/\\])+/,
+      '',
+    );
     try {
       const body = await readFile(join(root, path || 'preview.html'));
       res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
@@ -29,7 +32,11 @@ export function serve(root, port = 0) {
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((r) => server.close(r)) }),
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
+        requests,
+        close: () => new Promise((r) => server.close(r)),
+      }),
     );
   });
 }

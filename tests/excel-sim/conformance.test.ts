@@ -143,7 +143,12 @@ describe('excel-sim conformance', () => {
       const b1 = sheet.getRange('B1');
       b1.load('values, formulas');
       await c.sync();
-      return { a: range.values.map((r) => r[0]), formulas: range.formulas[0][0], b1: b1.values[0][0], b1f: b1.formulas[0][0] };
+      return {
+        a: range.values.map((r) => r[0]),
+        formulas: range.formulas[0][0],
+        b1: b1.values[0][0],
+        b1f: b1.formulas[0][0],
+      };
     });
     expect(values).toEqual({ a: [1, 2, 2.5], formulas: '=ROW()-3', b1: '', b1f: '=VLOOKUP(1,A:A,1,FALSE)' });
     sim.userEdit('Sheet1', 'C9', [['=ROW()']]);
@@ -229,7 +234,11 @@ describe('excel-sim conformance', () => {
       dv.errorAlert = { showAlert: true, style: 'Stop', title: '状态', message: '请从列表中选择' };
       await ctx.sync();
     });
-    expect(sim.userEdit('Sheet1', 'A2', [['丙']])).toEqual({ ok: false, title: '状态', message: '请从列表中选择' });
+    expect(sim.userEdit('Sheet1', 'A2', [['丙']])).toEqual({
+      ok: false,
+      title: '状态',
+      message: '请从列表中选择',
+    });
     expect(sim.userEdit('Sheet1', 'A2', [['乙']])).toEqual({ ok: true });
     expect(sim.dropdown('Sheet1', 2, 0)).toEqual(['甲', '乙']);
     await sim.run(async (ctx) => {

@@ -1,5 +1,12 @@
 // Sync and payload budgets on a 40-row and a 10,000-row ledger (DESIGN.md, "Talking to Excel").
-import { applyUnitFilter, blocksOf, createLedger, readLedger, setTaskStatus, writeSummarySheets } from '../../src/excel';
+import {
+  applyUnitFilter,
+  blocksOf,
+  createLedger,
+  readLedger,
+  setTaskStatus,
+  writeSummarySheets,
+} from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import {
   LEDGER_COLUMNS,
@@ -108,7 +115,9 @@ describe.each([
     const filter = await countSyncs(sim, () => sim.runExcel((c) => applyUnitFilter(c, ledgerRead, numbers)));
     expect(filter.syncs).toBeLessThanOrEqual(2);
     expect(size - sim.sheet('任务台账').filteredRows.size).toBe(numbers.length);
-    const status = await countSyncs(sim, () => sim.runExcel((c) => setTaskStatus(c, ledgerRead, size, { status: '已完成' })));
+    const status = await countSyncs(sim, () =>
+      sim.runExcel((c) => setTaskStatus(c, ledgerRead, size, { status: '已完成' })),
+    );
     expect(status.syncs).toBeLessThanOrEqual(2);
   });
 
@@ -116,7 +125,9 @@ describe.each([
     const { ledger } = (await sim.runExcel((c) => readLedger(c)))!;
     const specs = summarySheets(summarize(ledger, { asOf }), { units: ['市总工会'] });
     const first = sim.batches.length;
-    const summary = await countSyncs(sim, () => sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS })));
+    const summary = await countSyncs(sim, () =>
+      sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS })),
+    );
     expect(summary.syncs).toBeLessThanOrEqual(3);
     for (const b of sim.batches.slice(first)) expect(b.requestBytes).toBeLessThan(LIMIT);
   });
@@ -163,7 +174,8 @@ describe('large writes are split', () => {
     const batches = sim.batches.slice(first);
     for (const b of batches) expect(b.requestBytes).toBeLessThan(LIMIT);
     expect(batches.reduce((a, b) => a + b.requestBytes, 0)).toBeGreaterThan(LIMIT);
-    for (const sheet of result.sheets) expect(sim.values(sheet.name).filter((r) => typeof r[0] === 'number')).toHaveLength(1000);
+    for (const sheet of result.sheets)
+      expect(sim.values(sheet.name).filter((r) => typeof r[0] === 'number')).toHaveLength(1000);
   });
 
   it('splits rows into blocks under the byte budget', () => {

@@ -6,7 +6,10 @@ export const UP_TO_1_8 = (v: string) => Number(v.split('.')[1]) <= 8;
 export const UP_TO_1_7 = (v: string) => Number(v.split('.')[1]) <= 7;
 
 /** Syncs an operation used, measured on the simulator. */
-export async function countSyncs<T>(sim: ExcelSim, op: () => Promise<T>): Promise<{ result: T; syncs: number }> {
+export async function countSyncs<T>(
+  sim: ExcelSim,
+  op: () => Promise<T>,
+): Promise<{ result: T; syncs: number }> {
   const before = sim.syncCount;
   const result = await op();
   return { result, syncs: sim.syncCount - before };
@@ -19,7 +22,8 @@ export function changedPaths(before: WorkbookSnapshot, after: WorkbookSnapshot):
     if (JSON.stringify(a) === JSON.stringify(b)) return;
     if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
       const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-      for (const k of keys) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      for (const k of keys)
+        walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
       return;
     }
     out.push(path);

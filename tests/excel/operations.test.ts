@@ -21,7 +21,15 @@ import {
   writeSummarySheets,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { fixesFor, ledgerTasks, OFFICIAL_TASKS, summarize, summarySheets, tasksForUnit, validateLedger } from '../../src/ledger';
+import {
+  fixesFor,
+  ledgerTasks,
+  OFFICIAL_TASKS,
+  summarize,
+  summarySheets,
+  tasksForUnit,
+  validateLedger,
+} from '../../src/ledger';
 import { ALL_SETS, changedPaths, countSyncs, UP_TO_1_7, UP_TO_1_8 } from './helpers';
 import { asOf } from '../asOf';
 
@@ -43,7 +51,9 @@ async function read(sim: ExcelSim) {
 describe('createLedger', () => {
   it('builds the ledger sheet and the directory in two syncs', async () => {
     const sim = new ExcelSim();
-    const { result, syncs } = await countSyncs(sim, () => sim.runExcel((c) => createLedger(c, { supports: ALL_SETS })));
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => createLedger(c, { supports: ALL_SETS })),
+    );
     expect(syncs).toBe(2);
     expect(result).toMatchObject({
       sheetName: '任务台账',
@@ -131,7 +141,9 @@ describe('createLedger', () => {
   it('refuses when a ledger exists and leaves the workbook as it was', async () => {
     const sim = await withLedger();
     const before = sim.snapshot();
-    await expect(sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }))).rejects.toMatchObject({ code: 'LedgerExists' });
+    await expect(sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }))).rejects.toMatchObject({
+      code: 'LedgerExists',
+    });
     expect(changedPaths(before, sim.snapshot())).toEqual([]);
   });
 
@@ -212,15 +224,29 @@ describe('adoptActiveSheet', () => {
     const sim = new ExcelSim();
     await userSheet(sim);
     const before = sim.snapshot();
-    const { result, syncs } = await countSyncs(sim, () => sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })));
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })),
+    );
     expect(syncs).toBe(2);
     expect(result).toMatchObject({ sheetName: 'Sheet1', taskCount: 2, headerAddress: 'A3' });
-    expect(result.addedColumns).toEqual(['进度(%)', '完成时限', '进展情况', '存在问题', '下步计划', '更新日期', '联系人']);
+    expect(result.addedColumns).toEqual([
+      '进度(%)',
+      '完成时限',
+      '进展情况',
+      '存在问题',
+      '下步计划',
+      '更新日期',
+      '联系人',
+    ]);
     const after = sim.snapshot();
     const beforeCells = before.sheets[0].cells;
     for (const [key, cell] of Object.entries(beforeCells)) {
-      expect((after.sheets[0].cells[key] as { value: unknown }).value).toEqual((cell as { value: unknown }).value);
-      expect((after.sheets[0].cells[key] as { format: unknown }).format).toEqual((cell as { format: unknown }).format);
+      expect((after.sheets[0].cells[key] as { value: unknown }).value).toEqual(
+        (cell as { value: unknown }).value,
+      );
+      expect((after.sheets[0].cells[key] as { format: unknown }).format).toEqual(
+        (cell as { format: unknown }).format,
+      );
     }
     const ledger = await read(sim);
     expect(ledger.ledger.headerRow.slice(0, 5)).toEqual(['备注', '序号', '工作任务', '责任单位', '状态']);
@@ -280,12 +306,19 @@ describe('adopting sheets as people keep them', () => {
     });
     const before = sim.snapshot();
     const result = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }));
-    expect(result).toMatchObject({ tableAddress: 'A3:K6', taskCount: 3, rowsLeftOut: [8], renamedHeaders: [] });
+    expect(result).toMatchObject({
+      tableAddress: 'A3:K6',
+      taskCount: 3,
+      rowsLeftOut: [8],
+      renamedHeaders: [],
+    });
     expect(sim.state.tables[0].rect).toEqual({ row: 2, column: 0, rowCount: 4, columnCount: 11 });
     // Every cell the user had holds what it held.
     const after = sim.snapshot();
     for (const [key, cell] of Object.entries(before.sheets[0].cells))
-      expect((after.sheets[0].cells[key] as { value: unknown }).value).toEqual((cell as { value: unknown }).value);
+      expect((after.sheets[0].cells[key] as { value: unknown }).value).toEqual(
+        (cell as { value: unknown }).value,
+      );
     const { ledger } = await read(sim);
     expect(ledger.rows).toHaveLength(3);
   });
@@ -343,7 +376,9 @@ describe('adopting sheets as people keep them', () => {
       c.workbook.worksheets.getItem('Sheet1').getRange('B2:C2').unmerge();
       await c.sync();
     });
-    await expect(sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }))).resolves.toMatchObject({ taskCount: 2 });
+    await expect(sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }))).resolves.toMatchObject({
+      taskCount: 2,
+    });
   });
 });
 
@@ -361,7 +396,9 @@ describe('selecting and fixing', () => {
     sim.userEdit('任务台账', 'D5', [['已完成']]);
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('任务台账').getRange('D6').values = [['完成']];
-      c.workbook.worksheets.getItem('任务台账').getRange('B7').values = [[OFFICIAL_TASKS[3].task.replace('职教本科', '本科')]];
+      c.workbook.worksheets.getItem('任务台账').getRange('B7').values = [
+        [OFFICIAL_TASKS[3].task.replace('职教本科', '本科')],
+      ];
       await c.sync();
     });
     const { ledger, location } = await read(sim);
@@ -395,7 +432,11 @@ describe('selecting and fixing', () => {
     ]);
     const before = sim.snapshot();
     const result = await sim.runExcel((c) => applyFixes(c, location, fixes));
-    expect(result).toMatchObject({ applied: 1, skippedFormulas: ['任务台账!A4'], written: [{ address: 'D5' }] });
+    expect(result).toMatchObject({
+      applied: 1,
+      skippedFormulas: ['任务台账!A4'],
+      written: [{ address: 'D5' }],
+    });
     expect(result.read?.ledger.rows[1][3]).toBe('已完成');
     expect(changedPaths(before, sim.snapshot())).toEqual(['sheets.任务台账.cells.4,3.value']);
   });
@@ -411,7 +452,9 @@ describe('selecting and fixing', () => {
     const { ledger, location } = await read(sim);
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
     sim.userEdit('任务台账', 'D6', [['滞后']]);
-    const error = await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }])).catch((e) => e);
+    const error = await sim
+      .runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]))
+      .catch((e) => e);
     expect(error.code).toBe('StaleFix');
     expect(sim.values('任务台账')[5][3]).toBe('滞后');
   });
@@ -426,7 +469,9 @@ describe('unit filter', () => {
       ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
       '双辽市人民政府',
     );
-    const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyUnitFilter(c, ledgerRead, numbers)));
+    const { syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => applyUnitFilter(c, ledgerRead, numbers)),
+    );
     expect(syncs).toBeLessThanOrEqual(2);
     const hidden = sim.sheet('任务台账').filteredRows;
     expect(40 - hidden.size).toBe(16);
@@ -439,10 +484,8 @@ describe('unit filter', () => {
   it('filters on the 序号 as the cells show it (000 formats 1 as 001)', async () => {
     const sim = await withLedger();
     await sim.run(async (c) => {
-      c.workbook.tables.getItem('TaskLedger').columns.getItem('序号').getDataBodyRange().numberFormat = Array.from(
-        { length: 40 },
-        () => ['000'],
-      );
+      c.workbook.tables.getItem('TaskLedger').columns.getItem('序号').getDataBodyRange().numberFormat =
+        Array.from({ length: 40 }, () => ['000']);
       await c.sync();
     });
     const ledgerRead = await read(sim);
@@ -505,11 +548,15 @@ describe('setTaskStatus', () => {
   it('refuses an unknown 序号 and a duplicated one', async () => {
     const sim = await withLedger();
     const ledgerRead = await read(sim);
-    await expect(sim.runExcel((c) => setTaskStatus(c, ledgerRead, 99, { status: '已完成' }))).rejects.toMatchObject({
+    await expect(
+      sim.runExcel((c) => setTaskStatus(c, ledgerRead, 99, { status: '已完成' })),
+    ).rejects.toMatchObject({
       code: 'TaskNotFound',
     });
     sim.userEdit('任务台账', 'A5', [[1]]);
-    const error = await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 1, { status: '已完成' })).catch((e) => e);
+    const error = await sim
+      .runExcel((c) => setTaskStatus(c, ledgerRead, 1, { status: '已完成' }))
+      .catch((e) => e);
     expect(describeError(error).zh).toContain('出现了2次');
   });
 
@@ -534,7 +581,9 @@ describe('setTaskStatus', () => {
       await c.sync();
     });
     const before = sim.snapshot();
-    const error = await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 1, { status: '已完成' })).catch((e) => e);
+    const error = await sim
+      .runExcel((c) => setTaskStatus(c, ledgerRead, 1, { status: '已完成' }))
+      .catch((e) => e);
     expect(describeError(error).zh).toContain('工作表受保护');
     expect(changedPaths(before, sim.snapshot())).toEqual([]);
   });
@@ -571,7 +620,10 @@ describe("a co-author's edit between the pane's read and its write", () => {
     const { tableId } = (await read(sim)).location;
     await sim.runExcel((c) => watchWorkbook(c, (s) => seen.push(changeSource(s, tableId))));
     const sheet = sim.sheet('任务台账');
-    sim.state.fireChanges([{ sheetId: sheet.id, rect: { row: 4, column: 3, rowCount: 1, columnCount: 1 } }], 'Remote');
+    sim.state.fireChanges(
+      [{ sheetId: sheet.id, rect: { row: 4, column: 3, rowCount: 1, columnCount: 1 } }],
+      'Remote',
+    );
     await eventsDelivered();
     expect(seen).toEqual(['ledger']);
   });
@@ -591,9 +643,16 @@ describe('after the user inserts rows above the table (no event need reach the p
       await c.sync();
     });
     // Task 5 was on row 8; it is on row 10 now.
-    const { address } = await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 5, { status: '滞后', expectedStatus: '未启动' }));
+    const { address } = await sim.runExcel((c) =>
+      setTaskStatus(c, ledgerRead, 5, { status: '滞后', expectedStatus: '未启动' }),
+    );
     expect(address).toBe('任务台账!D10');
-    expect(sim.values('任务台账')[9].slice(0, 4)).toEqual([5, OFFICIAL_TASKS[4].task, OFFICIAL_TASKS[4].units, '滞后']);
+    expect(sim.values('任务台账')[9].slice(0, 4)).toEqual([
+      5,
+      OFFICIAL_TASKS[4].task,
+      OFFICIAL_TASKS[4].units,
+      '滞后',
+    ]);
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
     await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
     expect(sim.values('任务台账')[7][3]).toBe('已完成');
@@ -625,10 +684,14 @@ describe('a workbook whose structure is protected', () => {
     const { ledger, location } = await read(sim);
     const held = sim.snapshot();
     const summary = await sim
-      .runExcel((c) => writeSummarySheets(c, summarySheets(summarize(ledger, { asOf }), {}), { supports: ALL_SETS }))
+      .runExcel((c) =>
+        writeSummarySheets(c, summarySheets(summarize(ledger, { asOf }), {}), { supports: ALL_SETS }),
+      )
       .catch((e) => e);
     expect(summary.code).toBe('WorkbookProtected');
-    const restore = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS)).catch((e) => e);
+    const restore = await sim
+      .runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS))
+      .catch((e) => e);
     expect(restore.code).toBe('WorkbookProtected');
     expect(changedPaths(held, sim.snapshot())).toEqual([]);
   });
@@ -678,9 +741,16 @@ describe('missing reference data', () => {
     expect(findings.map((f) => [f.rule, f.action])).toEqual([['reference.missing', 'restoreReference']]);
     const before = sim.snapshot();
     const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
-    expect(result).toEqual({ sheetName: '单位名录', restored: ['directory', 'statuses'], keptRows: 0, dropdownRebound: true });
+    expect(result).toEqual({
+      sheetName: '单位名录',
+      restored: ['directory', 'statuses'],
+      keptRows: 0,
+      dropdownRebound: true,
+    });
     const changed = changedPaths(before, sim.snapshot());
-    expect(changed.filter((p) => p.startsWith('sheets.任务台账') && !p.startsWith('sheets.任务台账.validations'))).toEqual([]);
+    expect(
+      changed.filter((p) => p.startsWith('sheets.任务台账') && !p.startsWith('sheets.任务台账.validations')),
+    ).toEqual([]);
     expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
     expect(sim.userEdit('任务台账', 'D5', [['已完成']]).ok).toBe(true);
     const again = await sim.runExcel((c) => readReference(c));
@@ -722,7 +792,9 @@ describe('missing reference data', () => {
     const { ledger, location } = await read(sim);
     const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
     expect(result.sheetName).toBe('单位名录(2)');
-    expect(sim.snapshot().sheets.find((s) => s.name === '单位名录')).toEqual(before.sheets.find((s) => s.name === '单位名录'));
+    expect(sim.snapshot().sheets.find((s) => s.name === '单位名录')).toEqual(
+      before.sheets.find((s) => s.name === '单位名录'),
+    );
     expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
   });
 });
@@ -735,7 +807,10 @@ describe('official column protection', () => {
     await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
     expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(false);
     expect(sim.userEdit('任务台账', 'D4', [['已完成']]).ok).toBe(true);
-    expect(sim.sheet('任务台账').protection.options).toMatchObject({ allowAutoFilter: true, allowSort: true });
+    expect(sim.sheet('任务台账').protection.options).toMatchObject({
+      allowAutoFilter: true,
+      allowSort: true,
+    });
     await sim.runExcel((c) => applyUnitFilter(c, ledgerRead, [1, 2]));
     // Status writes from the pane keep working on the protected ledger.
     await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 2, { status: '滞后' }));
@@ -759,8 +834,13 @@ describe('official column protection', () => {
     expect(unlocking.code).toBe('BadPassword');
     const { ledger, location } = await read(sim);
     const before = sim.snapshot();
-    expect(await sim.runExcel((c) => isSheetProtected(c, location))).toEqual({ protected: true, byAddIn: false });
-    const error = await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, false)).catch((e) => e);
+    expect(await sim.runExcel((c) => isSheetProtected(c, location))).toEqual({
+      protected: true,
+      byAddIn: false,
+    });
+    const error = await sim
+      .runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, false))
+      .catch((e) => e);
     expect(error.code).toBe('NotOurProtection');
     expect(describeError(error).zh).toContain('撤销工作表保护');
     expect(changedPaths(before, sim.snapshot())).toEqual([]);
@@ -795,7 +875,13 @@ describe('writeSummarySheets', () => {
 
     const again = await sim.runExcel((c) => writeSummarySheets(c, specs.slice(0, 2), { supports: ALL_SETS }));
     expect(again.replaced).toBe(3);
-    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '任务台账', '单位名录', '汇总-总体', '汇总-滞后逾期']);
+    expect(sim.state.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      '任务台账',
+      '单位名录',
+      '汇总-总体',
+      '汇总-滞后逾期',
+    ]);
   });
 
   it("leaves a user's sheet with a colliding name alone and takes a free name", async () => {
@@ -820,13 +906,19 @@ describe('writeSummarySheets', () => {
       c.workbook.worksheets.getItem('汇总-总体').delete();
       await c.sync();
     });
-    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const result = await sim.runExcel(async (c) =>
+      writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }),
+    );
     expect(result.replaced).toBe(1);
     expect(sim.state.sheets.map((s) => s.name)).toContain('汇总-总体');
   });
 
   /** Every sheet other than the ones named, exactly as it was: the "nothing lost" check. */
-  function expectUntouched(before: ReturnType<ExcelSim['snapshot']>, sim: ExcelSim, except: (name: string) => boolean) {
+  function expectUntouched(
+    before: ReturnType<ExcelSim['snapshot']>,
+    sim: ExcelSim,
+    except: (name: string) => boolean,
+  ) {
     const after = sim.snapshot();
     for (const sheet of before.sheets.filter((x) => !except(x.name))) {
       expect(after.sheets.find((x) => x.id === sheet.id)).toEqual(sheet);
@@ -844,14 +936,18 @@ describe('writeSummarySheets', () => {
       await c.sync();
     });
     const before = sim.snapshot();
-    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const result = await sim.runExcel(async (c) =>
+      writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }),
+    );
     expect(result.kept).toEqual([{ name: '十月滞后清单', reason: 'renamed' }]);
     expect(result.replaced).toBe(1);
     expect(sim.values('十月滞后清单')[29][0]).toBe('已报送市政府');
     expect(result.sheets.map((x) => x.name)).toEqual(['汇总-总体', '汇总-滞后逾期']);
     expectUntouched(before, sim, (name) => name.startsWith('汇总-'));
     // The kept sheet is the user's for good: a third run leaves it too.
-    const third = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const third = await sim.runExcel(async (c) =>
+      writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }),
+    );
     expect(third.kept).toEqual([]);
     expect(sim.values('十月滞后清单')[29][0]).toBe('已报送市政府');
   });
@@ -861,11 +957,15 @@ describe('writeSummarySheets', () => {
     await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
     sim.userEdit('汇总-总体', 'F3', [['备注：数据已核对']]);
     const before = sim.snapshot();
-    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const result = await sim.runExcel(async (c) =>
+      writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }),
+    );
     expect(result.kept).toEqual([{ name: '汇总-总体', reason: 'edited' }]);
     expect(result.sheets.map((x) => x.name)).toEqual(['汇总-总体(2)', '汇总-滞后逾期']);
     expectUntouched(before, sim, (name) => name !== '汇总-总体');
-    expect(sim.snapshot().sheets.find((x) => x.name === '汇总-总体')).toEqual(before.sheets.find((x) => x.name === '汇总-总体'));
+    expect(sim.snapshot().sheets.find((x) => x.name === '汇总-总体')).toEqual(
+      before.sheets.find((x) => x.name === '汇总-总体'),
+    );
   });
 
   it('keeps a summary sheet the user turned into the ledger, table and all', async () => {
@@ -876,7 +976,9 @@ describe('writeSummarySheets', () => {
       await c.sync();
     });
     const before = sim.snapshot();
-    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const result = await sim.runExcel(async (c) =>
+      writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }),
+    );
     expect(result.kept).toEqual([{ name: '汇总-滞后逾期', reason: 'table' }]);
     expect(sim.state.tables.map((x) => x.name)).toContain('MyTable');
     expectUntouched(before, sim, (name) => name.startsWith('汇总-') && name !== '汇总-滞后逾期');
@@ -890,7 +992,9 @@ describe('writeSummarySheets', () => {
       SUMMARY_SETTING,
       records.map(({ fingerprint: _, ...rest }) => rest),
     );
-    const result = await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
+    const result = await sim.runExcel(async (c) =>
+      writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }),
+    );
     expect(result.replaced).toBe(0);
     expect(result.kept.map((k) => k.reason)).toEqual(['edited', 'edited']);
   });

@@ -33,26 +33,35 @@ const run = (sim: ExcelSim, units: string[]) =>
 describe('regenerating summaries', () => {
   it('replaces only untouched add-in sheets; every other sheet stays exactly as it was', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 3, maxLength: 3 }), fc.boolean(), async (actions, unit) => {
-        const sim = new ExcelSim();
-        await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
-        const units = unit ? ['市教育局'] : [];
-        const first = await run(sim, units);
-        for (const [i, sheet] of first.sheets.entries()) await act(sim, sheet.name, actions[i] ?? 'nothing', i);
-        const before = sim.snapshot();
-        const untouched = first.sheets.filter((_, i) => ['nothing', 'format'].includes(actions[i] ?? 'nothing')).map((s) => s.id);
-        const second = await run(sim, units);
-        const after = sim.snapshot();
-        // Gone: exactly the untouched add-in sheets. Everything else is as it was, cell for cell.
-        const gone = before.sheets.filter((s) => !after.sheets.some((x) => x.id === s.id)).map((s) => s.id);
-        expect(gone.sort()).toEqual(untouched.sort());
-        for (const sheet of before.sheets.filter((s) => !untouched.includes(s.id)))
-          expect(after.sheets.find((x) => x.id === sheet.id)).toEqual(sheet);
-        expect(second.replaced).toBe(untouched.length);
-        expect(second.kept.length).toBe(
-          first.sheets.length - untouched.length - actions.slice(0, first.sheets.length).filter((a) => a === 'delete').length,
-        );
-      }),
+      fc.asyncProperty(
+        fc.array(action, { minLength: 3, maxLength: 3 }),
+        fc.boolean(),
+        async (actions, unit) => {
+          const sim = new ExcelSim();
+          await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+          const units = unit ? ['市教育局'] : [];
+          const first = await run(sim, units);
+          for (const [i, sheet] of first.sheets.entries())
+            await act(sim, sheet.name, actions[i] ?? 'nothing', i);
+          const before = sim.snapshot();
+          const untouched = first.sheets
+            .filter((_, i) => ['nothing', 'format'].includes(actions[i] ?? 'nothing'))
+            .map((s) => s.id);
+          const second = await run(sim, units);
+          const after = sim.snapshot();
+          // Gone: exactly the untouched add-in sheets. Everything else is as it was, cell for cell.
+          const gone = before.sheets.filter((s) => !after.sheets.some((x) => x.id === s.id)).map((s) => s.id);
+          expect(gone.sort()).toEqual(untouched.sort());
+          for (const sheet of before.sheets.filter((s) => !untouched.includes(s.id)))
+            expect(after.sheets.find((x) => x.id === sheet.id)).toEqual(sheet);
+          expect(second.replaced).toBe(untouched.length);
+          expect(second.kept.length).toBe(
+            first.sheets.length -
+              untouched.length -
+              actions.slice(0, first.sheets.length).filter((a) => a === 'delete').length,
+          );
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -13,7 +13,13 @@ import {
   type AdoptResult,
 } from '../../src/excel';
 import { ExcelSim, parseRef, type WorkbookSnapshot } from '../../src/excel-sim';
-import { fixesFor, officialTextIndex, OFFICIAL_TASKS, validateLedger, type CellValue } from '../../src/ledger';
+import {
+  fixesFor,
+  officialTextIndex,
+  OFFICIAL_TASKS,
+  validateLedger,
+  type CellValue,
+} from '../../src/ledger';
 import { ALL_SETS } from '../excel/helpers';
 import { GALLERY, type GalleryCase } from './sheets';
 import { asOf } from '../asOf';
@@ -127,7 +133,9 @@ describe('the gallery of sheets as people keep them', () => {
     const addedHeaders = Array.from({ length: outcome.added }, (_, i) =>
       cellAddress(table.row, table.column + table.columnCount - outcome.added + i),
     );
-    expect(changedValues(start, afterAdopt, USER_SHEET)).toEqual([...addedHeaders, ...(outcome.renamed ?? [])].sort());
+    expect(changedValues(start, afterAdopt, USER_SHEET)).toEqual(
+      [...addedHeaders, ...(outcome.renamed ?? [])].sort(),
+    );
     expect(afterAdopt.sheets.map((s) => s.name)).toEqual(start.sheets.map((s) => s.name));
 
     // 2. Validate and fix all: exactly the cells written down change, and a task's text only
@@ -153,7 +161,9 @@ describe('the gallery of sheets as people keep them', () => {
     // 3. Summaries: new sheets only; the user's sheet exactly as it was.
     const first = await summariesOf(sim);
     const afterSummary = sim.snapshot();
-    expect(afterSummary.sheets.find((s) => s.name === USER_SHEET)).toEqual(afterFix.sheets.find((s) => s.name === USER_SHEET));
+    expect(afterSummary.sheets.find((s) => s.name === USER_SHEET)).toEqual(
+      afterFix.sheets.find((s) => s.name === USER_SHEET),
+    );
     expect(afterSummary.tables).toEqual(afterFix.tables);
     expect(afterSummary.sheets.map((s) => s.name)).toEqual([
       ...afterFix.sheets.map((s) => s.name),
@@ -166,7 +176,8 @@ describe('the gallery of sheets as people keep them', () => {
         .filter((v): v is number => typeof v === 'number' && v > 3000),
     );
     for (const sheet of first.sheets)
-      for (const cell of Object.values(cellsOf(afterSummary, sheet.name))) expect(serials.has(cell.value as number)).toBe(false);
+      for (const cell of Object.values(cellsOf(afterSummary, sheet.name)))
+        expect(serials.has(cell.value as number)).toBe(false);
     // The overview's total is the sum of its status rows.
     const overview = sim.values('汇总-总体');
     const total = overview.find((r) => r[0] === '合计')?.[1];
@@ -182,13 +193,19 @@ describe('the gallery of sheets as people keep them', () => {
     const afterRegenerate = sim.snapshot();
     expect(second.replaced).toBe(first.sheets.length);
     expect(second.kept).toEqual([]);
-    expect(afterRegenerate.sheets.find((s) => s.name === USER_SHEET)).toEqual(afterFix.sheets.find((s) => s.name === USER_SHEET));
-    const gone = afterSummary.sheets.filter((s) => !afterRegenerate.sheets.some((x) => x.id === s.id)).map((s) => s.id);
+    expect(afterRegenerate.sheets.find((s) => s.name === USER_SHEET)).toEqual(
+      afterFix.sheets.find((s) => s.name === USER_SHEET),
+    );
+    const gone = afterSummary.sheets
+      .filter((s) => !afterRegenerate.sheets.some((x) => x.id === s.id))
+      .map((s) => s.id);
     expect(gone.sort()).toEqual(first.sheets.map((s) => s.id).sort());
     expect((afterRegenerate.settings[SUMMARY_SETTING] as unknown[]).length).toBe(second.sheets.length);
     // Cells the user typed are all still there, where they were, at the end.
     const everything = (cells: CellMap) =>
-      Object.fromEntries(Object.entries(cells).map(([k, v]) => [address(k), v.formula ?? v.value] as [string, CellValue]));
+      Object.fromEntries(
+        Object.entries(cells).map(([k, v]) => [address(k), v.formula ?? v.value] as [string, CellValue]),
+      );
     const kept = everything(cellsOf(afterRegenerate, USER_SHEET));
     const allowed = new Set([...outcome.fixes, ...(outcome.renamed ?? [])]);
     for (const [at, value] of Object.entries(everything(cellsOf(start, USER_SHEET)))) {

@@ -100,7 +100,12 @@ export const GALLERY: readonly GalleryCase[] = [
   {
     name: '序号 typed as text, full-width digits among them',
     // A leading apostrophe keeps a typed 1 as text, as in Excel.
-    cells: { A1: [HEAD, ...rows(range(1, 6)).map((r, i) => [["'1", '２', "'3", '４', "'5", '６'][i], ...r.slice(1)])] },
+    cells: {
+      A1: [
+        HEAD,
+        ...rows(range(1, 6)).map((r, i) => [["'1", '２', "'3", '４', "'5", '６'][i], ...r.slice(1)]),
+      ],
+    },
     outcome: {
       table: 'A1:K7',
       tasks: 6,
@@ -147,7 +152,12 @@ export const GALLERY: readonly GalleryCase[] = [
   },
   {
     name: 'a huge cell: 5,000 characters of progress notes',
-    cells: { A1: [[...HEAD, '进展情况'], ...rows(range(1, 3)).map((r, i) => [...r, i === 1 ? '进展'.repeat(2500) : ''])] },
+    cells: {
+      A1: [
+        [...HEAD, '进展情况'],
+        ...rows(range(1, 3)).map((r, i) => [...r, i === 1 ? '进展'.repeat(2500) : '']),
+      ],
+    },
     outcome: { table: 'A1:K4', tasks: 3, added: 6, fixes: [] },
   },
   {
@@ -169,12 +179,21 @@ export const GALLERY: readonly GalleryCase[] = [
         ...rows(range(1, 6)).map((r, i) => [...r, [46295, 2026, 2026.12, '2025年底前', '长期', '下个月'][i]]),
       ],
     },
-    outcome: { table: 'A1:K7', tasks: 6, added: 6, fixes: [], finds: ['deadline.invalid', 'deadline.overdue'] },
+    outcome: {
+      table: 'A1:K7',
+      tasks: 6,
+      added: 6,
+      fixes: [],
+      finds: ['deadline.invalid', 'deadline.overdue'],
+    },
   },
   {
     name: 'deadlines typed the zh-CN way (Excel makes 2026年6月30日 a date cell)',
     cells: {
-      A1: [[...HEAD, '完成时限'], ...rows(range(1, 3)).map((r, i) => [...r, ['2026年6月30日', '2027年1月15日', '12月31日'][i]])],
+      A1: [
+        [...HEAD, '完成时限'],
+        ...rows(range(1, 3)).map((r, i) => [...r, ['2026年6月30日', '2027年1月15日', '12月31日'][i]]),
+      ],
     },
     outcome: { table: 'A1:K4', tasks: 3, added: 6, fixes: [], finds: ['deadline.overdue'] },
   },
@@ -184,16 +203,33 @@ export const GALLERY: readonly GalleryCase[] = [
       A1: [[...HEAD, '进度(%)'], ...rows(range(1, 4)).map((r, i) => [...r, [0.5, '50%', 120, '五十'][i]])],
     },
     // "50%" typed into a General cell is stored as 0.5 formatted 0%: it reads as 50, no finding.
-    outcome: { table: 'A1:K5', tasks: 4, added: 6, fixes: ['E2'], finds: ['progress.fraction', 'progress.invalid'] },
+    outcome: {
+      table: 'A1:K5',
+      tasks: 4,
+      added: 6,
+      fixes: ['E2'],
+      finds: ['progress.fraction', 'progress.invalid'],
+    },
   },
   {
     name: 'statuses spelled loosely: 已 完成, 完成, 进行中, 随便',
-    cells: { A1: [HEAD, ...rows(range(1, 4)).map((r, i) => [...r.slice(0, 3), ['已 完成', '完成', '进行中', '随便'][i]])] },
+    cells: {
+      A1: [
+        HEAD,
+        ...rows(range(1, 4)).map((r, i) => [...r.slice(0, 3), ['已 完成', '完成', '进行中', '随便'][i]]),
+      ],
+    },
     outcome: { table: 'A1:K5', tasks: 4, added: 7, fixes: ['D2', 'D3', 'D4'], finds: ['status.unknown'] },
   },
   {
     name: 'units with half-width punctuation and spaces',
-    cells: { A1: [HEAD, [3, task(3).task, ' 市教育局、市人社局、市财政局,各县(市)人民政府', '序时推进'], ...rows([4])] },
+    cells: {
+      A1: [
+        HEAD,
+        [3, task(3).task, ' 市教育局、市人社局、市财政局,各县(市)人民政府', '序时推进'],
+        ...rows([4]),
+      ],
+    },
     outcome: { table: 'A1:K3', tasks: 2, added: 7, fixes: ['C2'], finds: ['units.format'] },
   },
   {
@@ -213,7 +249,12 @@ export const GALLERY: readonly GalleryCase[] = [
   },
   {
     name: 'a blank header cell between the columns',
-    cells: { A1: [['序号', '', '工作任务', '责任单位', '状态'], ...rows(range(1, 3)).map((r) => [r[0], '备', ...r.slice(1)])] },
+    cells: {
+      A1: [
+        ['序号', '', '工作任务', '责任单位', '状态'],
+        ...rows(range(1, 3)).map((r) => [r[0], '备', ...r.slice(1)]),
+      ],
+    },
     outcome: { table: 'A1:L4', tasks: 3, added: 7, renamed: ['B1'], fixes: [] },
   },
   {
@@ -223,7 +264,12 @@ export const GALLERY: readonly GalleryCase[] = [
   },
   {
     name: 'columns in another order, 责任单位 first',
-    cells: { A1: [['责任单位', '状态', '序号', '工作任务'], ...rows(range(1, 3)).map((r) => [r[2], r[3], r[0], r[1]])] },
+    cells: {
+      A1: [
+        ['责任单位', '状态', '序号', '工作任务'],
+        ...rows(range(1, 3)).map((r) => [r[2], r[3], r[0], r[1]]),
+      ],
+    },
     outcome: { table: 'A1:K4', tasks: 3, added: 7, fixes: [] },
   },
   {
@@ -273,7 +319,9 @@ export const GALLERY: readonly GalleryCase[] = [
     cells: {
       A1: [
         HEAD,
-        ...rows(ALL).map((r, i) => (i === 9 ? [r[0], task(10).task.replace('名师培养工程', '名师工程'), r[2], r[3]] : r)),
+        ...rows(ALL).map((r, i) =>
+          i === 9 ? [r[0], task(10).task.replace('名师培养工程', '名师工程'), r[2], r[3]] : r,
+        ),
       ],
     },
     outcome: { table: 'A1:K41', tasks: 40, added: 7, fixes: ['B11'], finds: ['task.changed'] },

@@ -1,7 +1,19 @@
-import { chineseDate, dayFromSerial, dayOf, isoDate, parseDeadline, serialFromDay, type Deadline } from '../../src/ledger';
+import {
+  chineseDate,
+  dayFromSerial,
+  dayOf,
+  isoDate,
+  parseDeadline,
+  serialFromDay,
+  type Deadline,
+} from '../../src/ledger';
 
 const date = (d: Deadline) =>
-  d.kind === 'date' ? `${isoDate(d.day)}/${d.precision}` : d.kind === 'invalid' ? `invalid:${d.reason}` : d.kind;
+  d.kind === 'date'
+    ? `${isoDate(d.day)}/${d.precision}`
+    : d.kind === 'invalid'
+      ? `invalid:${d.reason}`
+      : d.kind;
 
 describe('Excel serial numbers', () => {
   it.each([
@@ -36,7 +48,8 @@ describe('Excel serial numbers', () => {
       dayOf(2025, 12, 31),
     ] as number[]) {
       expect(dayFromSerial(serialFromDay(day))).toBe(day);
-      if (day >= (dayOf(1904, 1, 1) as number)) expect(dayFromSerial(serialFromDay(day, '1904'), '1904')).toBe(day);
+      if (day >= (dayOf(1904, 1, 1) as number))
+        expect(dayFromSerial(serialFromDay(day, '1904'), '1904')).toBe(day);
     }
   });
 

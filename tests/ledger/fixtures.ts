@@ -1,4 +1,11 @@
-import { LEDGER_COLUMNS, makeLedger, OFFICIAL_TASKS, type CellValue, type ColumnKey, type Ledger } from '../../src/ledger';
+import {
+  LEDGER_COLUMNS,
+  makeLedger,
+  OFFICIAL_TASKS,
+  type CellValue,
+  type ColumnKey,
+  type Ledger,
+} from '../../src/ledger';
 
 export const HEADER: CellValue[] = LEDGER_COLUMNS.map((c) => c.header);
 export const col = (key: ColumnKey) => LEDGER_COLUMNS.findIndex((c) => c.key === key);

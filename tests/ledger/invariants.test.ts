@@ -23,19 +23,35 @@ const find = officialTextIndex(OFFICIAL_TASKS);
 /** A row as a person might leave it. */
 const rowEdit = fc.oneof(
   fc.constant({ kind: 'none' as const }),
-  fc.record({ kind: fc.constant('near' as const), at: fc.nat(60), by: fc.constantFrom('的', '和', '，', '') }),
-  fc.record({ kind: fc.constant('own' as const), text: fc.constantFrom('本单位自定任务', '完善台账报送制度。', '开展专项督查') }),
-  fc.record({ kind: fc.constant('units' as const), units: fc.constantFrom('市教育局', '', '市教育局,市财政局', '某协会') }),
+  fc.record({
+    kind: fc.constant('near' as const),
+    at: fc.nat(60),
+    by: fc.constantFrom('的', '和', '，', ''),
+  }),
+  fc.record({
+    kind: fc.constant('own' as const),
+    text: fc.constantFrom('本单位自定任务', '完善台账报送制度。', '开展专项督查'),
+  }),
+  fc.record({
+    kind: fc.constant('units' as const),
+    units: fc.constantFrom('市教育局', '', '市教育局,市财政局', '某协会'),
+  }),
   fc.record({
     kind: fc.constant('no' as const),
     no: fc.oneof(fc.integer({ min: 1, max: 45 }), fc.constantFrom('', '3', '５', 2.5)),
   }),
-  fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom('已完成', '完成', '滞后', '', '进行中') }),
+  fc.record({
+    kind: fc.constant('status' as const),
+    status: fc.constantFrom('已完成', '完成', '滞后', '', '进行中'),
+  }),
   fc.record({
     kind: fc.constant('deadline' as const),
     deadline: fc.constantFrom<CellValue>(46295, 46022, 2026, 2026.12, '2025年底前', '长期', 'x'),
   }),
-  fc.record({ kind: fc.constant('progress' as const), progress: fc.constantFrom<CellValue>(0.5, 50, '50%', 120, '五十') }),
+  fc.record({
+    kind: fc.constant('progress' as const),
+    progress: fc.constantFrom<CellValue>(0.5, 50, '50%', 120, '五十'),
+  }),
   fc.constant({ kind: 'blank' as const }),
 );
 
@@ -128,7 +144,9 @@ describe('nothing lost: properties', () => {
       fc.property(ledgerPlan, (plan) => {
         const ledger = build(plan);
         const model = summarize(ledger, { asOf });
-        expect(model.total + model.leftOut.length).toBe(ledger.rows.filter((r) => r.some((v) => v !== '' && v !== null)).length);
+        expect(model.total + model.leftOut.length).toBe(
+          ledger.rows.filter((r) => r.some((v) => v !== '' && v !== null)).length,
+        );
         for (const u of model.units) {
           const own = unitTasks(model, u.name);
           expect(own).toHaveLength(u.total);
@@ -144,21 +162,26 @@ describe('nothing lost: properties', () => {
 
   it('no date appears on a summary as its serial number', () => {
     fc.assert(
-      fc.property(ledgerPlan, fc.constantFrom('General', 'yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yyyy'), (plan, format) => {
-        const ledger = build(plan);
-        const formats = ledger.rows.map((r) => r.map(() => format));
-        const dated = makeLedger({ header: HEADER, rows: ledger.rows, formats });
-        const model = summarize(dated, { asOf });
-        const units = model.units.slice(0, 3).map((u) => u.name);
-        const serials = new Set(
-          dated.rows
-            .map((r) => r[col('deadline')])
-            .filter((v) => typeof v === 'number' && v > 3000)
-            .map(String),
-        );
-        for (const sheet of summarySheets(model, { overview: true, behind: true, units }))
-          for (const r of sheet.rows) for (const c of r.cells) expect(serials.has(String(c.value))).toBe(false);
-      }),
+      fc.property(
+        ledgerPlan,
+        fc.constantFrom('General', 'yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yyyy'),
+        (plan, format) => {
+          const ledger = build(plan);
+          const formats = ledger.rows.map((r) => r.map(() => format));
+          const dated = makeLedger({ header: HEADER, rows: ledger.rows, formats });
+          const model = summarize(dated, { asOf });
+          const units = model.units.slice(0, 3).map((u) => u.name);
+          const serials = new Set(
+            dated.rows
+              .map((r) => r[col('deadline')])
+              .filter((v) => typeof v === 'number' && v > 3000)
+              .map(String),
+          );
+          for (const sheet of summarySheets(model, { overview: true, behind: true, units }))
+            for (const r of sheet.rows)
+              for (const c of r.cells) expect(serials.has(String(c.value))).toBe(false);
+        },
+      ),
       { numRuns: RUNS / 4 },
     );
   });

@@ -53,7 +53,9 @@ function expectTextsKept(before: Ledger): void {
 
 describe('pairing rows with official tasks by their text', () => {
   it("a unit's own ledger: a subset renumbered 1–N is paired by text and nothing is rewritten", () => {
-    const subset = [3, 7, 12, 18, 27, 30, 33, 36].map((no, i) => row(i + 1, official(no).task, official(no).units));
+    const subset = [3, 7, 12, 18, 27, 30, 33, 36].map((no, i) =>
+      row(i + 1, official(no).task, official(no).units),
+    );
     const { findings, writes } = fixAll(ledgerOf(subset));
     expect(writes).toEqual([]);
     expect(findings).toEqual([]);
@@ -95,7 +97,9 @@ describe('pairing rows with official tasks by their text', () => {
 
   it('a near text with its own number is restored; with another number it is reported without a fix', () => {
     const near = official(10).task.replace('名师培养工程', '名师工程');
-    const same = fixAll(ledgerOf(officialRows().map((r, i) => (i === 9 ? row(10, near, official(10).units) : r))));
+    const same = fixAll(
+      ledgerOf(officialRows().map((r, i) => (i === 9 ? row(10, near, official(10).units) : r))),
+    );
     expect(same.writes).toEqual([[9, '工作任务', official(10).task]]);
     const subset = [row(1, official(4).task, official(4).units), row(2, near, official(10).units)];
     const other = fixAll(ledgerOf(subset));

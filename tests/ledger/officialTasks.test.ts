@@ -25,11 +25,14 @@ describe('OFFICIAL_TASKS', () => {
     expect(OFFICIAL_TASKS[8].task).toBe('探索“固定岗＋流动岗”的教师管理模式。');
   });
 
-  it.each(OFFICIAL_TASKS.map((t) => [t.no, t.units] as const))('task %i: every unit is in the directory', (_no, units) => {
-    const parsed = parseResponsibleUnits(units);
-    expect(parsed.length).toBeGreaterThan(0);
-    expect(parsed.filter((u) => !u.known)).toEqual([]);
-  });
+  it.each(OFFICIAL_TASKS.map((t) => [t.no, t.units] as const))(
+    'task %i: every unit is in the directory',
+    (_no, units) => {
+      const parsed = parseResponsibleUnits(units);
+      expect(parsed.length).toBeGreaterThan(0);
+      expect(parsed.filter((u) => !u.known)).toEqual([]);
+    },
+  );
 
   it('takes the first-listed unit as the lead of each official task', () => {
     const leads = OFFICIAL_TASKS.map((t) => leadUnit(t.units));

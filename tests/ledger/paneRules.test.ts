@@ -25,8 +25,13 @@ describe('tasksReaching', () => {
     for (const unit of ['双辽市人民政府', '市总工会', '市教育局']) {
       expect(tasksReaching(tasks, [unit]).map((t) => t.no)).toEqual(tasksForUnit(OFFICIAL_TASKS, unit));
     }
-    const both = new Set([...tasksForUnit(OFFICIAL_TASKS, '市总工会'), ...tasksForUnit(OFFICIAL_TASKS, '市妇联')]);
-    expect(tasksReaching(tasks, ['市总工会', '市妇联']).map((t) => t.no)).toEqual([...both].sort((a, b) => a - b));
+    const both = new Set([
+      ...tasksForUnit(OFFICIAL_TASKS, '市总工会'),
+      ...tasksForUnit(OFFICIAL_TASKS, '市妇联'),
+    ]);
+    expect(tasksReaching(tasks, ['市总工会', '市妇联']).map((t) => t.no)).toEqual(
+      [...both].sort((a, b) => a - b),
+    );
   });
 
   it('keeps sheet order, lists a repeated 序号 once, and leaves unnumbered rows out', () => {
@@ -43,7 +48,10 @@ describe('groupFindings', () => {
   rows[1][3] = '完成';
   rows[1][4] = 'abc';
   rows[6][0] = null;
-  const ledger = makeLedger({ header: [...header.slice(0, 10), '状态'], rows: rows.map((r) => [...r.slice(0, 10), '']) });
+  const ledger = makeLedger({
+    header: [...header.slice(0, 10), '状态'],
+    rows: rows.map((r) => [...r.slice(0, 10), '']),
+  });
   const place = { headerRow: 2, firstColumn: 0 };
   const tasks = ledgerTasks(ledger, { asOf, place });
   const findings = validateLedger(ledger, { asOf, place }, tasks);

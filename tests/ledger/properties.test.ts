@@ -101,7 +101,8 @@ describe('properties', () => {
           const all = tasksForUnit(tasks, unit);
           expect([...all].sort((a, b) => a - b)).toEqual(all);
           expect(new Set(all).size).toBe(all.length);
-          for (const no of tasksForUnit(tasks, unit, { includeCollectives: false })) expect(all).toContain(no);
+          for (const no of tasksForUnit(tasks, unit, { includeCollectives: false }))
+            expect(all).toContain(no);
           for (const no of tasksForUnit(tasks, unit, { role: 'lead' })) expect(all).toContain(no);
         },
       ),

@@ -102,7 +102,10 @@ describe('one reading of the tasks for every summary', () => {
   }
 
   it('overview, per-unit table and unit sheets agree, and the rows left out are listed', () => {
-    const model = summarize(makeLedger({ header: HEADER, rows: messy() }), { asOf, place: { headerRow: 2, firstColumn: 0 } });
+    const model = summarize(makeLedger({ header: HEADER, rows: messy() }), {
+      asOf,
+      place: { headerRow: 2, firstColumn: 0 },
+    });
     expect(model.total).toBe(38);
     expect(model.completed).toBe(1);
     expect(model.leftOut.map((r) => [r.sheetRow, r.reason])).toEqual([
@@ -116,7 +119,9 @@ describe('one reading of the tasks for every summary', () => {
     }
     // A unit's own sheet never lists a row that does not reach it.
     const sheet = summarySheets(model, { overview: false, behind: false, units: ['市发改委'] })[0];
-    const listed = sheet.rows.filter((r) => typeof r.cells[0]?.value === 'number').map((r) => r.cells[2].value);
+    const listed = sheet.rows
+      .filter((r) => typeof r.cells[0]?.value === 'number')
+      .map((r) => r.cells[2].value);
     expect(listed.length).toBeGreaterThan(0);
     for (const units of listed) expect(String(units)).toContain('市发改委');
     const overview = summarySheets(model, { overview: true, behind: false })[0];

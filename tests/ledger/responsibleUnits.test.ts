@@ -14,7 +14,13 @@ describe('parseResponsibleUnits', () => {
 
   it('keeps what was written in raw and gives the canonical name', () => {
     const [u] = parseResponsibleUnits(' 铁西区政府 ');
-    expect(u).toMatchObject({ name: '铁西区人民政府', raw: '铁西区政府', role: 'lead', known: true, kind: 'government' });
+    expect(u).toMatchObject({
+      name: '铁西区人民政府',
+      raw: '铁西区政府',
+      role: 'lead',
+      known: true,
+      kind: 'government',
+    });
   });
 
   it.each([
@@ -52,9 +58,12 @@ describe('parseResponsibleUnits', () => {
     expect(v).toMatchObject({ known: false, suggestions: [] });
   });
 
-  it.each([[''], ['   '], [null], [undefined], [42], [true], ['、，、']])('returns no units for %p', (value) => {
-    expect(parseResponsibleUnits(value)).toEqual([]);
-  });
+  it.each([[''], ['   '], [null], [undefined], [42], [true], ['、，、']])(
+    'returns no units for %p',
+    (value) => {
+      expect(parseResponsibleUnits(value)).toEqual([]);
+    },
+  );
 });
 
 describe('tasksForUnit', () => {
@@ -63,9 +72,9 @@ describe('tasksForUnit', () => {
   it('finds 双辽市人民政府 directly and through collectives', () => {
     expect(tasksForUnit(tasks, '双辽市人民政府', { includeCollectives: false })).toEqual([19]);
     const all = tasksForUnit(tasks, '双辽市人民政府');
-    const viaCounty = OFFICIAL_TASKS.filter((t) => /各县（市）人民政府|各县（市）区人民政府|各级人民政府/.test(t.units)).map(
-      (t) => t.no,
-    );
+    const viaCounty = OFFICIAL_TASKS.filter((t) =>
+      /各县（市）人民政府|各县（市）区人民政府|各级人民政府/.test(t.units),
+    ).map((t) => t.no);
     expect(all).toEqual([...new Set([19, ...viaCounty])].sort((a, b) => a - b));
     expect(all).toEqual([2, 3, 7, 8, 14, 15, 18, 19, 27, 28, 29, 30, 31, 33, 34, 36]);
   });
@@ -139,7 +148,11 @@ describe('unitTaskCounts', () => {
 
   it('lists unknown units with their own counts', () => {
     const extra = new Map(unitTaskCounts([{ no: 1, units: '某某协会、市教育局' }]).map((c) => [c.name, c]));
-    expect(extra.get('某某协会')).toMatchObject({ known: false, kind: 'unknown', lead: { direct: 1, viaCollective: 0 } });
+    expect(extra.get('某某协会')).toMatchObject({
+      known: false,
+      kind: 'unknown',
+      lead: { direct: 1, viaCollective: 0 },
+    });
     expect(extra.get('市教育局')?.partner.direct).toBe(1);
   });
 });

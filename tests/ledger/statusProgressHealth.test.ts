@@ -71,8 +71,12 @@ describe('healthOf', () => {
   const asOf = dayOf(2026, 7, 2) as number; // 182 of 365 days of 2026 elapsed: expected ≈ 49.9%
   const end2026: Deadline = parseDeadline('2026年底前');
   const light = (percent: number | null, deadline: Deadline = end2026, done = false) =>
-    healthOf({ done, deadline, progress: percent === null ? { kind: 'empty' } : { kind: 'ok', percent, source: 'number' }, asOf })
-      .light;
+    healthOf({
+      done,
+      deadline,
+      progress: percent === null ? { kind: 'empty' } : { kind: 'ok', percent, source: 'number' },
+      asOf,
+    }).light;
 
   it('is green on schedule, yellow 10–30 behind, red beyond 30', () => {
     expect(light(50)).toBe('green');
@@ -85,9 +89,10 @@ describe('healthOf', () => {
 
   it('is red past the deadline and not done, and done when completed', () => {
     expect(light(90, parseDeadline('2026-06-30'))).toBe('red');
-    expect(healthOf({ done: false, deadline: parseDeadline('2026-06-30'), progress: { kind: 'empty' }, asOf }).overdue).toBe(
-      true,
-    );
+    expect(
+      healthOf({ done: false, deadline: parseDeadline('2026-06-30'), progress: { kind: 'empty' }, asOf })
+        .overdue,
+    ).toBe(true);
     expect(light(10, parseDeadline('2026-06-30'), true)).toBe('done');
   });
 

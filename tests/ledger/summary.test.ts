@@ -146,10 +146,11 @@ describe('sheet specs', () => {
 
   it('makes the requested set', () => {
     expect(summarySheets(model, {}).map((s) => s.kind)).toEqual(['overview', 'behind']);
-    expect(summarySheets(model, { overview: false, behind: false, units: ['市教育局', '市总工会'] }).map((s) => s.name)).toEqual([
-      '汇总-市教育局',
-      '汇总-市总工会',
-    ]);
+    expect(
+      summarySheets(model, { overview: false, behind: false, units: ['市教育局', '市总工会'] }).map(
+        (s) => s.name,
+      ),
+    ).toEqual(['汇总-市教育局', '汇总-市总工会']);
   });
 
   it('makes sheet names Excel accepts', () => {

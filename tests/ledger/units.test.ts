@@ -62,7 +62,13 @@ describe('default unit directory', () => {
   it('lists the five county-level governments of Siping and no 公主岭', () => {
     const governments = DEFAULT_DIRECTORY.units.filter((u) => u.kind === 'government').map((u) => u.name);
     expect(governments).toEqual(
-      expect.arrayContaining(['铁西区人民政府', '铁东区人民政府', '梨树县人民政府', '伊通满族自治县人民政府', '双辽市人民政府']),
+      expect.arrayContaining([
+        '铁西区人民政府',
+        '铁东区人民政府',
+        '梨树县人民政府',
+        '伊通满族自治县人民政府',
+        '双辽市人民政府',
+      ]),
     );
     expect(governments.join()).not.toContain('公主岭');
   });
@@ -86,7 +92,11 @@ describe('default unit directory', () => {
     expect(all.has('四平市人民政府')).toBe(true);
     expect(all.has('铁东区人民政府')).toBe(true);
     expect(index.membersOf('市教育局').size).toBe(0);
-    expect(index.collectivesContaining('双辽市人民政府')).toEqual(['各县（市）人民政府', '各县（市）区人民政府', '各级人民政府']);
+    expect(index.collectivesContaining('双辽市人民政府')).toEqual([
+      '各县（市）人民政府',
+      '各县（市）区人民政府',
+      '各级人民政府',
+    ]);
     expect(index.collectivesContaining('铁西区人民政府')).toEqual(['各县（市）区人民政府', '各级人民政府']);
   });
 

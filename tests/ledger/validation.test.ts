@@ -118,7 +118,9 @@ describe('validateLedger', () => {
     });
 
     it('treats a punctuation-only difference as a format note', () => {
-      const [f] = validate(ledgerWith((r) => set(r, 3, 'units', ' 市教育局、市人社局、市财政局,各县(市)人民政府')));
+      const [f] = validate(
+        ledgerWith((r) => set(r, 3, 'units', ' 市教育局、市人社局、市财政局,各县(市)人民政府')),
+      );
       expect(f.rule).toBe('units.format');
       expect(f.severity).toBe('info');
       expect(f.fix?.value).toBe(OFFICIAL_TASKS[2].units);
@@ -127,7 +129,10 @@ describe('validateLedger', () => {
     it('can be turned off, and is off for a ledger of another plan', () => {
       const edited = ledgerWith((r) => set(r, 1, 'task', '别的任务'));
       expect(rules(validate(edited, { official: null }))).toEqual([]);
-      const other = makeLedger({ header: HEADER, rows: [[1, '自定的任务', '市教育局', '序时推进', '', '', '', '', '', '', '']] });
+      const other = makeLedger({
+        header: HEADER,
+        rows: [[1, '自定的任务', '市教育局', '序时推进', '', '', '', '', '', '', '']],
+      });
       expect(validate(other)).toEqual([]);
     });
   });
@@ -150,7 +155,9 @@ describe('validateLedger', () => {
     it('normalizes punctuation outside the official plan', () => {
       const other = makeLedger({
         header: HEADER,
-        rows: [[1, '自定的任务', '市教育局 、市财政局,,各县(市)人民政府', '序时推进', '', '', '', '', '', '', '']],
+        rows: [
+          [1, '自定的任务', '市教育局 、市财政局,,各县(市)人民政府', '序时推进', '', '', '', '', '', '', ''],
+        ],
       });
       const [f] = validate(other);
       expect(f.rule).toBe('units.format');
@@ -258,7 +265,9 @@ describe('validateLedger', () => {
       });
       expect(only(validate(ledger), 'updated.stale').map((f) => f.taskNo)).toEqual([1, 3]);
       expect(only(validate(ledger), 'updated.invalid').map((f) => f.taskNo)).toEqual([4]);
-      expect(only(validate(ledger, { staleDays: 5 }), 'updated.stale').map((f) => f.taskNo)).toEqual([1, 2, 3]);
+      expect(only(validate(ledger, { staleDays: 5 }), 'updated.stale').map((f) => f.taskNo)).toEqual([
+        1, 2, 3,
+      ]);
     });
   });
 

@@ -13,11 +13,17 @@ const SAMPLES: [file: string, source: string][] = [
   ['src/commands/planted.ts', "import { App } from '../taskpane/App';\nexport const x = App;\n"],
   ['src/taskpane/planted.ts', "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;\n"],
   ['src/excel/planted.ts', "import { OFFICIAL_TASKS } from '../ledger';\nexport const x = OFFICIAL_TASKS;\n"],
-  ['src/ledger/planted.ts', "import { OFFICIAL_TASKS } from './officialTasks';\nexport const x = OFFICIAL_TASKS;\n"],
+  [
+    'src/ledger/planted.ts',
+    "import { OFFICIAL_TASKS } from './officialTasks';\nexport const x = OFFICIAL_TASKS;\n",
+  ],
   ['src/taskpane/planted.ts', "import { readLedger } from '../excel';\nexport const x = readLedger;\n"],
   ['src/files/planted.ts', "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;\n"],
   ['src/taskpane/panels/Planted.tsx', "import { App } from '../App';\nexport const x = App;\n"],
-  ['src/taskpane/panels/Planted.tsx', "import { usePane } from '../paneContext';\nexport const x = usePane;\n"],
+  [
+    'src/taskpane/panels/Planted.tsx',
+    "import { usePane } from '../paneContext';\nexport const x = usePane;\n",
+  ],
 ];
 
 /**

@@ -9,7 +9,11 @@ jest.setTimeout(60_000);
 describe('check:api', () => {
   it('reads simple and compound [Api set] tags', () => {
     expect(parseApiSet('[Api set: ExcelApi 1.9]')).toEqual({ set: 'ExcelApi', read: '1.9', write: '1.9' });
-    expect(parseApiSet('[Api set: ExcelApi 1.1 for get, 1.8 for set]')).toEqual({ set: 'ExcelApi', read: '1.1', write: '1.8' });
+    expect(parseApiSet('[Api set: ExcelApi 1.1 for get, 1.8 for set]')).toEqual({
+      set: 'ExcelApi',
+      read: '1.1',
+      write: '1.8',
+    });
     expect(parseApiSet('[Api set: ExcelApi 1.1 for reading visibility; 1.2 for setting it.]')).toEqual({
       set: 'ExcelApi',
       read: '1.1',
@@ -43,7 +47,9 @@ describe('check:api', () => {
   it('judges a setter tagged higher than its getter by use', () => {
     const at17 = auditFiles([fixture('setter')], '1.7', root);
     expect(at17.failures).toHaveLength(1);
-    expect(at17.failures[0]).toContain('setter.ts:6: Excel.Application.calculationMode (write) needs ExcelApi 1.8');
+    expect(at17.failures[0]).toContain(
+      'setter.ts:6: Excel.Application.calculationMode (write) needs ExcelApi 1.8',
+    );
     expect(at17.sites.find((s) => s.mode === 'read')?.version).toBe('1.1');
     expect(auditFiles([fixture('setter')], '1.8', root).failures).toEqual([]);
   });
@@ -58,7 +64,9 @@ describe('check:api', () => {
     expect(manifestMinimum('<Set Name="ExcelApi" MinVersion="1.8"/>')).toBe('1.8');
     expect(() => manifestMinimum('<Sets/>')).toThrow();
     const section = platformSection(auditFiles([fixture('guarded')], '1.8', root), '1.8');
-    expect(section).toContain('| Excel 2019, retail (Windows), and Excel 2019 for Mac | up to 1.8 | runs; off:');
+    expect(section).toContain(
+      '| Excel 2019, retail (Windows), and Excel 2019 for Mac | up to 1.8 | runs; off:',
+    );
     expect(section).toContain('| Excel 2016 (one-time purchase) | up to 1.1 | not supported');
     // With a 1.8 minimum, volume-licensed Excel 2019 (1.7 only) is not offered the add-in.
     expect(section).toContain('| Excel 2019, volume-licensed (Windows) | up to 1.7 | not supported');

@@ -10,7 +10,8 @@ const schemas = process.env.MANIFEST_SCHEMAS || join(root, '..', 'shared', 'sche
 const haveSchemas = existsSync(join(schemas, 'OfficeAppManifestV1_1.xsd'));
 // A clone of the project alone has no schema folder: the XSD cases need it, the rest do not.
 const withSchemas = haveSchemas ? it : it.skip;
-if (!haveSchemas) process.stdout.write(`manifest XSD tests skipped: no schemas at ${schemas} (set MANIFEST_SCHEMAS)\n`);
+if (!haveSchemas)
+  process.stdout.write(`manifest XSD tests skipped: no schemas at ${schemas} (set MANIFEST_SCHEMAS)\n`);
 
 function validate(
   text: string,
@@ -44,7 +45,11 @@ describe('npm run validate', () => {
       const code = `import { validateManifest } from ${JSON.stringify(join(root, 'scripts/validate-manifest.mjs'))};
         console.log(JSON.stringify(await validateManifest({ manifest: ${JSON.stringify(join(dir, 'manifest.xml'))},
           schemas: ${JSON.stringify(empty)}, dist: null, requireSchemas: false })));`;
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', env });
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+        cwd: root,
+        encoding: 'utf8',
+        env,
+      });
       return JSON.parse(run.stdout) as string[];
     };
     expect(probe(manifest)).toEqual([]);
@@ -75,9 +80,13 @@ describe('npm run validate', () => {
   withSchemas(
     "fails the Office template's GUID, a commands page on another origin, and a version that disagrees with package.json",
     () => {
-      const guid = validate(manifest.replace(/<Id>[^<]+<\/Id>/, '<Id>05c2e1c9-3e1d-406e-9a91-e9ac64854143</Id>'));
+      const guid = validate(
+        manifest.replace(/<Id>[^<]+<\/Id>/, '<Id>05c2e1c9-3e1d-406e-9a91-e9ac64854143</Id>'),
+      );
       expect(guid.output).toContain("is the Office template's");
-      const origin = validate(manifest.replace('https://localhost:3000/commands.html', 'https://example.org/commands.html'));
+      const origin = validate(
+        manifest.replace('https://localhost:3000/commands.html', 'https://example.org/commands.html'),
+      );
       expect(origin.output).toContain("is not on the task pane's origin");
       const version = validate(manifest.replace('<Version>1.0.0.0</Version>', '<Version>2.0.0.0</Version>'));
       expect(version.output).toContain('does not match package.json');

@@ -18,11 +18,14 @@ configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 const HIDDEN_BY_FLUENT = 'fui-Tab__content--reserved-space';
 const hidden = document.createElement('span').style;
 hidden.visibility = 'hidden';
-const cheapStyle = (element: Element) => (element.classList.contains(HIDDEN_BY_FLUENT) ? hidden : (element as HTMLElement).style);
+const cheapStyle = (element: Element) =>
+  element.classList.contains(HIDDEN_BY_FLUENT) ? hidden : (element as HTMLElement).style;
 Object.defineProperty(window, 'getComputedStyle', { value: cheapStyle, configurable: true, writable: true });
 
 // Jest's clock, moving on by itself as well: debounces and echo windows pass when a test says so.
-beforeEach(() => jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }));
+beforeEach(() =>
+  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
+);
 afterEach(() => {
   cleanup();
   jest.useRealTimers();
@@ -63,14 +66,18 @@ describe('task pane', () => {
     fireEvent.click(await screen.findByRole('button', { name: /全部修复（2）/ }));
     const dialog = await screen.findByRole('dialog');
     expect(
-      await within(dialog).findByText('将修改以下2个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？'),
+      await within(dialog).findByText(
+        '将修改以下2个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？',
+      ),
     ).toBeTruthy();
     // Task by task, each cell with its old and new text.
     expect(within(dialog).getByText(/^第3项（第6行）/)).toBeTruthy();
     expect(within(dialog).getByText('D6（状态）：“进行中” → “序时推进”')).toBeTruthy();
     expect(within(dialog).getByText(/^第4项（第7行）/)).toBeTruthy();
     expect(
-      within(dialog).getByText('B7（工作任务）：“支持四平职业大学申报本科专业。” → “支持四平职业大学申报职教本科专业。”'),
+      within(dialog).getByText(
+        'B7（工作任务）：“支持四平职业大学申报本科专业。” → “支持四平职业大学申报职教本科专业。”',
+      ),
     ).toBeTruthy();
     fireEvent.click(await within(dialog).findByRole('button', { name: '修改' }));
     await waitFor(() => expect(pane.cell(3, '状态')).toBe('序时推进'));
@@ -122,7 +129,13 @@ describe('task pane', () => {
     fireEvent.click(tab('汇总'));
     fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
     await screen.findByText(/已生成2张汇总表/);
-    expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '任务台账', '单位名录', '汇总-总体', '汇总-滞后逾期']);
+    expect(sim.state.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      '任务台账',
+      '单位名录',
+      '汇总-总体',
+      '汇总-滞后逾期',
+    ]);
     fireEvent.click(screen.getByRole('button', { name: '打开“汇总-滞后逾期”' }));
     await waitFor(() => expect(sim.state.activeSheet().name).toBe('汇总-滞后逾期'));
   });
@@ -244,7 +257,8 @@ describe('task pane', () => {
     const { sim } = pane;
     const sheet = sim.sheet('任务台账');
     // Excel on the web may not raise onChanged for a value picked from a cell's dropdown.
-    const silently = (row: number, value: string) => simModel.storeValue(simModel.writableCell(sheet, row, 3), value);
+    const silently = (row: number, value: string) =>
+      simModel.storeValue(simModel.writableCell(sheet, row, 3), value);
     await pane.userDoes(() => {
       silently(4, '完成');
       sim.state.select(sheet.id, { row: 9, column: 1, rowCount: 1, columnCount: 1 });

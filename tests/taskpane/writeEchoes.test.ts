@@ -12,7 +12,10 @@ const edit = (address: string, worksheetId = 'ledger-sheet', tableId = 'ledger')
 describe('WriteEchoes', () => {
   it('takes a change inside the cells a write wrote, on that sheet, within the window, as its echo', () => {
     const echoes = new WriteEchoes();
-    echoes.expect({ written: [{ worksheetId: 'ledger-sheet', address: 'D27' }], selectionMoved: false }, 1000);
+    echoes.expect(
+      { written: [{ worksheetId: 'ledger-sheet', address: 'D27' }], selectionMoved: false },
+      1000,
+    );
     expect(echoes.isEcho(edit('D27'), 1000)).toBe(true);
     expect(echoes.isEcho(edit('D27'), 1000 + ECHO_WINDOW_MS)).toBe(true);
     expect(echoes.isEcho(edit('D27'), 1001 + ECHO_WINDOW_MS)).toBe(false);

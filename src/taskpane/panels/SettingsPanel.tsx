@@ -1,4 +1,15 @@
-import { Badge, Body1, Button, Caption1, Field, Select, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Select,
+  Subtitle2,
+  Switch,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import {
   describeError,
@@ -51,7 +62,10 @@ export default function SettingsPanel() {
       () => host.run((c) => setOfficialColumnsProtected(c, read.location, read.ledger.header, on)),
       (now) => {
         setProtection(now);
-        return { intent: 'success', text: (s) => (now.protected ? s.settings.protectedOn : s.settings.protectedOff) };
+        return {
+          intent: 'success',
+          text: (s) => (now.protected ? s.settings.protectedOn : s.settings.protectedOff),
+        };
       },
     );
   const selfTest = () =>
@@ -67,7 +81,10 @@ export default function SettingsPanel() {
   return (
     <section className={styles.stack} aria-label={t.tabs.settings}>
       <Field label={t.settings.language}>
-        <Select value={languageChoice} onChange={(_, d) => setLanguageChoice(CHOICES.find((c) => c === d.value) ?? 'office')}>
+        <Select
+          value={languageChoice}
+          onChange={(_, d) => setLanguageChoice(CHOICES.find((c) => c === d.value) ?? 'office')}
+        >
           {CHOICES.map((choice) => (
             <option key={choice} value={choice}>
               {t.settings.languageNames[choice]}
@@ -89,7 +106,9 @@ export default function SettingsPanel() {
         </>
       )}
       <Subtitle2 as="h3">{t.settings.requirementSets}</Subtitle2>
-      <Caption1 className={styles.muted}>{t.settings.apiLevel(supported.at(-1) ?? '—', supported.length, SETS.length)}</Caption1>
+      <Caption1 className={styles.muted}>
+        {t.settings.apiLevel(supported.at(-1) ?? '—', supported.length, SETS.length)}
+      </Caption1>
       <ul className={styles.list}>
         {OPTIONAL_FEATURES.map((f) => (
           <li key={f.id}>

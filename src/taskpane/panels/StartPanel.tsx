@@ -1,4 +1,13 @@
-import { Body1, Button, Caption1, Card, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { adoptActiveSheet, createLedger } from '../../excel';
 import { countBySeverity } from '../../ledger';

@@ -1,4 +1,13 @@
-import { Body1, Button, Checkbox, Field, Input, Link, ProgressBar, makeStyles } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  ProgressBar,
+  makeStyles,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { activateSheet, generateSummaries, keptSheetsNotice, type SummarySheetRecord } from '../../excel';
 import { dayFromIso, dayFromLocalDate, isoDate } from '../../ledger';
@@ -60,8 +69,16 @@ export default function SummaryPanel() {
       </Field>
       <fieldset className={styles.choices}>
         <legend>{t.summary.which}</legend>
-        <Checkbox checked={overview} onChange={(_, d) => setOverview(d.checked === true)} label={t.summary.overview} />
-        <Checkbox checked={behind} onChange={(_, d) => setBehind(d.checked === true)} label={t.summary.behind} />
+        <Checkbox
+          checked={overview}
+          onChange={(_, d) => setOverview(d.checked === true)}
+          label={t.summary.overview}
+        />
+        <Checkbox
+          checked={behind}
+          onChange={(_, d) => setBehind(d.checked === true)}
+          label={t.summary.behind}
+        />
         <Checkbox
           checked={perUnit}
           disabled={selectedUnits.length === 0}

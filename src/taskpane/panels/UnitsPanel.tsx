@@ -39,7 +39,13 @@ const useStyles = makeStyles({
     padding: '4px',
   },
   // In a narrow pane the counts wrap under the name, never the name one character a line.
-  unit: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: '4px' },
+  unit: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: '4px',
+  },
   unitName: { flex: '1 1 9em', minWidth: 0 },
   search: { minWidth: 0, width: '100%' },
   roles: { flexWrap: 'wrap' },
@@ -81,7 +87,10 @@ const UnitChoice = memo(function UnitChoice({
         label={count.name}
       />
       <Caption1 className={styles.counts}>
-        {t.units.counts(count.lead.direct + count.lead.viaCollective, count.partner.direct + count.partner.viaCollective)}
+        {t.units.counts(
+          count.lead.direct + count.lead.viaCollective,
+          count.partner.direct + count.partner.viaCollective,
+        )}
       </Caption1>
     </div>
   );
@@ -153,7 +162,8 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
   );
 
   const toggle = useCallback(
-    (name: string, on: boolean) => setSelectedUnits((units) => (on ? [...units, name] : units.filter((u) => u !== name))),
+    (name: string, on: boolean) =>
+      setSelectedUnits((units) => (on ? [...units, name] : units.filter((u) => u !== name))),
     [setSelectedUnits],
   );
   const applyFilter = () =>
@@ -188,12 +198,20 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
   // The cards keep one handler for the tab's life; it runs the latest version of the write.
   const latestChange = useRef(changeStatusNow);
   latestChange.current = changeStatusNow;
-  const changeStatus = useCallback((task: NumberedTask, status: string) => void latestChange.current(task, status), []);
+  const changeStatus = useCallback(
+    (task: NumberedTask, status: string) => void latestChange.current(task, status),
+    [],
+  );
 
   return (
     <section className={styles.stack} aria-label={t.tabs.units}>
       <Field label={t.units.search}>
-        <Input className={styles.search} value={search} onChange={(_, d) => setSearch(d.value)} type="search" />
+        <Input
+          className={styles.search}
+          value={search}
+          onChange={(_, d) => setSearch(d.value)}
+          type="search"
+        />
       </Field>
       <div className={styles.units} role="group" aria-label={t.units.search}>
         {shown.map((c) => (
@@ -217,7 +235,11 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
         label={t.units.includeCollectives}
       />
       <div className={styles.row}>
-        <Button appearance="primary" disabled={chosen.length === 0 || action.busy !== null} onClick={() => void applyFilter()}>
+        <Button
+          appearance="primary"
+          disabled={chosen.length === 0 || action.busy !== null}
+          onClick={() => void applyFilter()}
+        >
           {t.units.apply}
         </Button>
         <Button disabled={action.busy !== null} onClick={() => void clearFilter()}>

@@ -33,7 +33,14 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
   group: { display: 'flex', flexDirection: 'column', gap: '4px' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
   item: { display: 'flex', gap: '4px', alignItems: 'flex-start' },
   jump: {
     flexGrow: 1,
@@ -96,7 +103,8 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
       (r) => ({
         intent: r.skippedFormulas.length ? 'warning' : 'success',
         text: (s) =>
-          s.validate.fixed(r.applied) + (r.skippedFormulas.length ? s.validate.skippedFormulas(r.skippedFormulas) : ''),
+          s.validate.fixed(r.applied) +
+          (r.skippedFormulas.length ? s.validate.skippedFormulas(r.skippedFormulas) : ''),
       }),
     );
     // A refused fix (a cell changed since the check) is shown; the pane reads the sheet as it is now.
@@ -201,7 +209,9 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
               <ol className={styles.plan} aria-label={t.validate.confirmTitle}>
                 {planned.map((group) => (
                   <li key={group.label.zh}>
-                    <Body1 className={styles.planTask}>{t.validate.planTask(group.label[language], group.task)}</Body1>
+                    <Body1 className={styles.planTask}>
+                      {t.validate.planTask(group.label[language], group.task)}
+                    </Body1>
                     <ul className={styles.planChanges}>
                       {group.changes.map((c) => (
                         <li key={c.address}>
