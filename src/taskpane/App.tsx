@@ -34,6 +34,8 @@ const UnitsPanel = lazy(() => import('./panels/UnitsPanel'));
 const SummaryPanel = lazy(() => import('./panels/SummaryPanel'));
 const SettingsPanel = lazy(() => import('./panels/SettingsPanel'));
 
+const TABS: readonly TabId[] = ['start', 'validate', 'units', 'summary', 'settings'];
+
 const useStyles = makeStyles({
   root: {
     display: 'flex',
@@ -96,7 +98,7 @@ export function App({ host, version }: { host: Host; version: string }) {
             <TabList
               className={styles.tabs}
               selectedValue={tab}
-              onTabSelect={(_, data) => setTab(data.value as TabId)}
+              onTabSelect={(_, data) => setTab(TABS.find((id) => id === data.value) ?? 'start')}
               size="small"
               aria-label={t.appTitle}
             >

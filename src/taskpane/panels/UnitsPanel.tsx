@@ -58,6 +58,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
+const ROLES: readonly RoleFilter[] = ['any', 'lead', 'partner'];
+
 const LIGHT_COLOUR: Record<HealthLight, 'success' | 'warning' | 'danger' | 'informative' | 'subtle'> = {
   green: 'success',
   yellow: 'warning',
@@ -222,7 +224,7 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
         className={styles.roles}
         layout="horizontal"
         value={role}
-        onChange={(_, d) => setRole(d.value as RoleFilter)}
+        onChange={(_, d) => setRole(ROLES.find((r) => r === d.value) ?? 'any')}
         aria-label={t.units.role}
       >
         <Radio className={styles.role} value="any" label={t.units.roleAny} />
