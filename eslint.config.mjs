@@ -120,6 +120,30 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/files/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../excel',
+                '../excel/*',
+                '../excel-sim',
+                '../excel-sim/*',
+                '../taskpane',
+                '../taskpane/*',
+              ],
+              message: 'src/files makes files from the core’s specs: no Office call, no simulator, no pane.',
+            },
+            { group: ['react', 'react-*', '@fluentui/*'], message: 'src/files makes files; it has no UI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/taskpane/panels/**/*.tsx'],
     rules: {
       'no-restricted-imports': [

@@ -29,3 +29,5 @@ export function freeSheetName(wanted: string, taken: Iterable<string>): string {
   }
   return name;
 }
+/** Workbook setting: the leaders' mail recipients (To and Cc). */
+export const RECIPIENTS_SETTING = 'renwuTaizhang.mailRecipients';

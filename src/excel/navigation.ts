@@ -48,6 +48,14 @@ export async function activateSheet(context: Excel.RequestContext, sheetId: stri
   await context.sync();
 }
 
+/** Shows a sheet and selects what it holds: where the clipboard is refused, the user copies it with Ctrl+C. */
+export async function selectSheetContent(context: Excel.RequestContext, sheetId: string): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetId);
+  sheet.activate();
+  sheet.getUsedRange().select();
+  await context.sync();
+}
+
 const same = (a: unknown, b: unknown) => (a ?? '') === (b ?? '');
 
 export interface FixResult extends AfterWrite {

@@ -4,17 +4,7 @@
 // is the user's now and is never deleted. A sheet whose name collides is left alone and the
 // new sheet takes a free name. Values are written as values (text cells typed as text, so
 // user text never becomes a formula).
-import {
-  BAD,
-  GOOD,
-  HEADING,
-  NOTE_FONT,
-  ON_TRACK,
-  WARNING,
-  type CellStyle,
-  type SheetSpec,
-  type SpecCell,
-} from '../ledger';
+import { CELL_STYLES, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
 import { workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
@@ -49,33 +39,6 @@ export interface SummaryWriteResult {
   readonly kept: readonly { readonly name: string; readonly reason: KeptReason }[];
   readonly printSetup: boolean;
 }
-
-const STYLE: Record<
-  CellStyle,
-  {
-    bold?: boolean;
-    size?: number;
-    fill?: string;
-    font?: string;
-    format: string;
-    wrap?: boolean;
-    align?: 'Center' | 'Left' | 'Right';
-  }
-> = {
-  title: { bold: true, size: 16, format: '@', align: 'Center' },
-  subtitle: { font: '#404040', format: '@', wrap: true },
-  header: { bold: true, fill: HEADING.fill, font: HEADING.font, format: '@', align: 'Center', wrap: true },
-  text: { format: '@' },
-  wrap: { format: '@', wrap: true },
-  number: { format: '0', align: 'Center' },
-  percent: { format: '0.0%', align: 'Center' },
-  total: { bold: true, fill: ON_TRACK.fill, format: 'General', align: 'Center' },
-  totalPercent: { bold: true, fill: ON_TRACK.fill, format: '0.0%', align: 'Center' },
-  red: { bold: true, ...BAD, format: 'General', align: 'Center' },
-  yellow: { ...WARNING, format: 'General', align: 'Center' },
-  green: { ...GOOD, format: 'General', align: 'Center' },
-  note: { font: NOTE_FONT, format: '@', wrap: true },
-};
 
 /** Bytes one request may carry: well under 5 MB, leaving room for the batch's other commands. */
 const REQUEST_BUDGET = 2_000_000;
@@ -118,14 +81,14 @@ function writeSheet(
   const top = rowsFrom + 1;
   const range = sheet.getRange(`A${top}:${last}${top + cells.length - 1}`);
   // Number formats before values: a text-typed cell keeps "=…" as text.
-  range.numberFormat = cells.map((r) => r.map((c) => STYLE[c.style].format));
+  range.numberFormat = cells.map((r) => r.map((c) => CELL_STYLES[c.style].format));
   range.values = cells.map((r) => r.map((c) => c.value));
   cells.forEach((row, i) => {
     const r = top + i;
     const specRow = spec.rows[rowsFrom + i];
     if (row.every((c) => c.value === '')) return;
     for (const run of runs(row)) {
-      const s = STYLE[run.style];
+      const s = CELL_STYLES[run.style];
       if (run.style === 'text' && !specRow.merge) continue;
       const part = sheet.getRange(`${columnLetter(run.start)}${r}:${columnLetter(run.end)}${r}`);
       if (s.bold) part.format.font.bold = true;

@@ -1,6 +1,7 @@
 // The public face of the ledger core: other layers import from here only.
 export * from './addresses';
 export * from './adoption';
+export * from './cellStyles';
 export * from './columns';
 export * from './dates';
 export * from './deadlines';
@@ -9,6 +10,8 @@ export * from './fixes';
 export * from './health';
 export * from './language';
 export * from './ledger';
+export * from './mail';
+export * from './mailAddress';
 export * from './officialMatch';
 export * from './officialTasks';
 export * from './palette';

@@ -14,6 +14,8 @@ import { isPercentFormat } from './progress';
 import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING, type StatusCheck } from './statuses';
 import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
 import { cellText, describeDifference, toHalfWidth } from './text';
+import { isMailAddress } from './mailAddress';
+import type { UnitDirectory } from './units';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -49,7 +51,8 @@ export type RuleId =
   | 'updated.stale'
   | 'cell.error'
   | 'reference.missing'
-  | 'reference.damaged';
+  | 'reference.damaged'
+  | 'directory.email';
 
 export const RULES: Record<RuleId, { readonly severity: Severity; readonly title: Bilingual }> = {
   'header.missing': { severity: 'error', title: { zh: '缺少必需列', en: 'Required column missing' } },
@@ -131,6 +134,10 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
   'reference.damaged': {
     severity: 'warning',
     title: { zh: '单位名录缺少必需列', en: 'Unit directory lacks a required column' },
+  },
+  'directory.email': {
+    severity: 'warning',
+    title: { zh: '单位名录中的邮箱地址无效', en: 'Invalid mail address in the unit directory' },
   },
 };
 
@@ -270,6 +277,7 @@ export function validateLedger(
 
   const place = options.place ?? TABLE_AT_A1;
   if (options.reference) checkReference(options.reference, findings);
+  if (options.directory) checkDirectoryEmails(options.directory, add);
   checkHeaders(ledger, place, add);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
   const official = officialFor(tasks, options.official);
@@ -387,6 +395,22 @@ interface RowCheck {
   readonly add: Add;
   /** A message that names the task (第5项：…) or, without a number, its sheet row. */
   readonly say: Say;
+}
+
+/** A 邮箱 in 单位名录 that is not an address: the unit's mail draft would go nowhere. */
+function checkDirectoryEmails(directory: UnitDirectory, add: Add): void {
+  for (const unit of directory.units) {
+    const email = unit.email?.trim() ?? '';
+    if (!email || isMailAddress(email)) continue;
+    add(
+      'directory.email',
+      { row: null, taskNo: null, nth: directory.units.indexOf(unit) + 1 },
+      {
+        zh: `单位名录中“${unit.name}”的邮箱“${email}”不是有效地址；给该单位的邮件草稿将不填收件人。`,
+        en: `The mail address "${email}" of ${unit.name} in the unit directory is not valid; its mail draft gets no recipient.`,
+      },
+    );
+  }
 }
 
 function checkReference(health: ReferenceHealth, findings: Finding[]): void {

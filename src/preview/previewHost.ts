@@ -20,5 +20,8 @@ export function previewHost(sim: ExcelSim, params: URLSearchParams): Host {
     displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'zh-CN',
     dark: params.get('theme') === 'dark',
     now: () => fixed ?? new Date(),
+    // The page downloads files as any web page does; there is no Excel to open a workbook in.
+    canDownload: true,
+    openWorkbook: null,
   };
 }

@@ -12,4 +12,8 @@ export interface Host {
   readonly dark: boolean;
   /** Today, as the user's clock says (tests and the preview may pin it). */
   readonly now: () => Date;
+  /** A task pane on a Mac cannot download files (a limit of its web view). */
+  readonly canDownload: boolean;
+  /** Excel.createWorkbook where the host has it (ExcelApi 1.8), else null. */
+  readonly openWorkbook: ((base64: string) => Promise<void>) | null;
 }

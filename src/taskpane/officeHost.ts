@@ -1,4 +1,5 @@
 // The host as Office provides it.
+import { NEW_WORKBOOK_SET, openAsNewWorkbook } from '../excel/newWorkbook';
 import { officeApiSupport } from '../excel/requirements';
 import type { Host } from './host';
 
@@ -20,5 +21,7 @@ export function officeHost(): Host {
     // officeTheme exists where the host reports its theme (Office 2016+ desktop, Mac).
     dark: isDark(Office.context.officeTheme?.bodyBackgroundColor),
     now: () => new Date(),
+    canDownload: Office.context.platform !== Office.PlatformType.Mac,
+    openWorkbook: officeApiSupport(NEW_WORKBOOK_SET) ? openAsNewWorkbook : null,
   };
 }

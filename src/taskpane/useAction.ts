@@ -18,6 +18,7 @@ export type BusyWith =
   | 'filter'
   | 'status'
   | 'summary'
+  | 'send'
   | 'open'
   | 'protect'
   | 'selftest';

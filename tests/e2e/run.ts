@@ -3,6 +3,8 @@
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
+import { simpleParser } from 'mailparser';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OFFICIAL_TASKS, tasksForUnit } from '../../src/ledger';
 import { DEBOUNCE_MS } from '../../src/taskpane/useLedger';
@@ -66,7 +68,28 @@ async function roundTrips(page: Page, what: string, action: () => Promise<void>)
   return syncs;
 }
 
+const downloads = join(root, 'test-output', 'downloads');
+
+/** The sheet names of an .xlsx as openpyxl reads them (a reader that did not write the file), or null without it. */
+function readWorkbookWithPython(path: string): string[] | null {
+  const python = '/usr/bin/python3';
+  try {
+    const out = execSync(
+      `${python} -c "import openpyxl,sys,json; print(json.dumps(openpyxl.load_workbook(sys.argv[1]).sheetnames))" "${path}"`,
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    return JSON.parse(out) as string[];
+  } catch {
+    console.log('    openpyxl not found: the workbook was not read back here (CI installs it)');
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
+  mkdirSync(downloads, { recursive: true });
   const server = await serve(join(root, 'dist'));
   const browser: Browser = await chromium.launch({
     executablePath: chromePath,
@@ -227,6 +250,65 @@ async function main(): Promise<void> {
         await shot(p, '07-pane-summary-and-overview-sheet');
         await p.getByRole('button', { name: '汇总-滞后逾期', exact: true }).click();
         await shot(p, '08-grid-behind-sheet');
+      },
+    },
+    {
+      name: 'the 发送 section hands out the workbook, the leaders’ draft, every unit’s drafts and the mail body',
+      run: async (p) => {
+        const download = async (button: string) => {
+          const [file] = await Promise.all([
+            p.waitForEvent('download'),
+            p.getByRole('button', { name: button }).click(),
+          ]);
+          const path = join(downloads, file.suggestedFilename());
+          await file.saveAs(path);
+          return { name: file.suggestedFilename(), path };
+        };
+        const workbook = await download('导出汇总工作簿（.xlsx）');
+        expect(
+          workbook.name === '四平市职教重点任务汇总_截至20261128.xlsx',
+          `workbook named ${workbook.name}`,
+        );
+        const sheets = readWorkbookWithPython(workbook.path);
+        if (sheets) {
+          expect(sheets.join() === '汇总-总体,汇总-滞后逾期', `sheets ${sheets.join()}`);
+        }
+        const draft = await download('给领导的邮件草稿（.eml）');
+        const mail = await simpleParser(readFileSync(draft.path));
+        expect(mail.headers.get('x-unsent') === '1', 'X-Unsent: 1');
+        expect(
+          mail.subject === '四平市现代职业教育重点任务推进情况（截至2026年11月28日）',
+          `subject ${mail.subject}`,
+        );
+        expect(
+          mail.attachments.length === 1 && mail.attachments[0].filename === workbook.name,
+          `attachment ${mail.attachments.map((a) => a.filename).join()}`,
+        );
+        expect(String(mail.html).includes('<table'), 'the HTML body has the status table');
+        const zip = await download('全部下载（.zip）');
+        const archive = await JSZip.loadAsync(readFileSync(zip.path));
+        const names = Object.keys(archive.files);
+        expect(
+          names.length > 10 && names.every((n) => n.endsWith('.eml')),
+          `zip holds ${names.length} drafts`,
+        );
+        await shot(p, '14-pane-send');
+        // Without clipboard permission the pane selects the summary in Excel and asks for Ctrl+C.
+        await p.getByRole('button', { name: '复制邮件正文' }).click();
+        await p
+          .getByText(/已复制|请按 Ctrl\+C/)
+          .first()
+          .waitFor();
+        await p
+          .context()
+          .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(p.url()).origin });
+        await p.getByRole('button', { name: '复制邮件正文' }).click();
+        await p.getByText('邮件正文已复制，可粘贴到邮件中。').waitFor();
+        const html = await p.evaluate(async () => {
+          const [item] = await navigator.clipboard.read();
+          return (await item.getType('text/html')).text();
+        });
+        expect(html.includes('<table') && html.includes('各位领导'), 'the clipboard holds the HTML table');
       },
     },
     {

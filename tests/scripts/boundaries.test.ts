@@ -24,6 +24,7 @@ const SAMPLES: [file: string, source: string][] = [
     'src/taskpane/panels/Planted.tsx',
     "import { usePane } from '../paneContext';\nexport const x = usePane;\n",
   ],
+  ['src/files/planted.ts', "import { readLedger } from '../excel';\nexport const x = readLedger;\n"],
 ];
 
 /**
@@ -63,6 +64,7 @@ describe('layer boundaries (eslint no-restricted-imports)', () => {
     [4, 'without the pane'],
     [5, 'Only src/files'],
     [10, 'through paneContext'],
+    [12, 'no Office call'],
   ])('planted import %i fails lint, saying "%s"', (i, says) => {
     expect(restricted(i)).toContain(says);
     expect(SAMPLES[i][0]).toMatch(/^src\//);

@@ -32,6 +32,8 @@ export class TestPane {
       displayLanguage: language,
       dark: false,
       now: () => AS_OF_DATE,
+      canDownload: true,
+      openWorkbook: null,
     };
   }
 

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { activateSheet, generateSummaries, keptSheetsNotice, type SummarySheetRecord } from '../../excel';
 import { dayFromIso, dayFromLocalDate, isoDate } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
+import { SendSection } from './SendSection';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -30,8 +31,10 @@ export default function SummaryPanel() {
   const [made, setMade] = useState<readonly SummarySheetRecord[]>([]);
   const nothing = !overview && !behind && !(perUnit && selectedUnits.length);
 
+  const day = dayFromIso(asOf) ?? dayFromLocalDate(host.now());
+  const request = { overview, behind, units: perUnit ? selectedUnits : [] };
+
   const generate = async () => {
-    const day = dayFromIso(asOf) ?? dayFromLocalDate(host.now());
     const result = await action.run(
       'summary',
       () =>
@@ -39,7 +42,7 @@ export default function SummaryPanel() {
         ledger.current().then((now) =>
           generateSummaries(host.run, {
             asOf: day,
-            request: { overview, behind, units: perUnit ? selectedUnits : [] },
+            request,
             supports: host.supports,
             from: now.phase === 'ready' ? { read: now.read, reference: now.reference } : undefined,
           }),
@@ -102,6 +105,11 @@ export default function SummaryPanel() {
           ))}
         </ul>
       )}
+      <SendSection
+        asOf={day}
+        request={request}
+        overviewSheetId={made.find((s) => s.kind === 'overview')?.id ?? null}
+      />
     </section>
   );
 }

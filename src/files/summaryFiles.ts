@@ -1,0 +1,112 @@
+// The files the 发送 section hands out: the summary workbook, the leaders' draft with it
+// attached, and one draft per unit with the unit's own sheet; each named for its 截至 date.
+import {
+  leaderMail,
+  summaryFileName,
+  summarySheets,
+  unitAddress,
+  unitMail,
+  safeFileName,
+  type MailAddress,
+  type SheetSpec,
+  type SummaryModel,
+  type SummaryRequest,
+  type UnitDirectory,
+} from '../ledger';
+import { buildDraft, XLSX_TYPE } from './mailDraft';
+import { writeWorkbook } from './workbookFile';
+import { zipFiles, type NamedFile } from './zip';
+
+export interface Recipients {
+  readonly to: readonly MailAddress[];
+  readonly cc: readonly MailAddress[];
+}
+
+export interface FileOptions {
+  readonly directory?: UnitDirectory;
+  readonly created: Date;
+}
+
+export interface SummaryFile extends NamedFile {
+  readonly sheets: readonly string[];
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The chosen summary sheets as one workbook file. */
+export async function summaryWorkbook(
+  model: SummaryModel,
+  request: SummaryRequest,
+  options: FileOptions,
+): Promise<SummaryFile> {
+  const specs: SheetSpec[] = summarySheets(model, request, { directory: options.directory });
+  const bytes = await writeWorkbook(specs, { created: options.created });
+  return { name: summaryFileName(model.asOf), bytes, sheets: specs.map((s) => s.name) };
+}
+
+/** The leaders' draft (.eml) with the workbook attached. */
+export async function leaderDraft(
+  model: SummaryModel,
+  request: SummaryRequest,
+  recipients: Recipients,
+  options: FileOptions,
+): Promise<NamedFile> {
+  const workbook = await summaryWorkbook(model, request, options);
+  const mail = leaderMail(model, workbook.name);
+  const eml = buildDraft({
+    ...recipients,
+    ...mail,
+    attachments: [{ fileName: workbook.name, contentType: XLSX_TYPE, bytes: workbook.bytes }],
+  });
+  return { name: safeFileName(mail.subject, 'eml'), bytes: utf8(eml) };
+}
+
+export interface UnitDraft extends NamedFile {
+  readonly unit: string;
+  /** The unit's mailbox from 单位名录, or null: the draft's To is then empty, for the user to fill. */
+  readonly address: MailAddress | null;
+}
+
+/** One unit's draft: To its mailbox, its tasks in the body, its own summary sheet attached. */
+export async function unitDraft(
+  model: SummaryModel,
+  unit: string,
+  recipients: Pick<Recipients, 'cc'>,
+  options: FileOptions,
+): Promise<UnitDraft> {
+  const specs = summarySheets(
+    model,
+    { overview: false, behind: false, units: [unit] },
+    { directory: options.directory },
+  );
+  const fileName = summaryFileName(model.asOf, unit);
+  const bytes = await writeWorkbook(specs, { created: options.created });
+  const address = unitAddress(unit, options.directory);
+  const mail = unitMail(model, unit, fileName, options.directory);
+  const eml = buildDraft({
+    to: address ? [address] : [],
+    cc: recipients.cc,
+    ...mail,
+    attachments: [{ fileName, contentType: XLSX_TYPE, bytes }],
+  });
+  return {
+    name: safeFileName(`${unit}_${mail.subject.replace(/^【[^】]*】/u, '')}`, 'eml'),
+    bytes: utf8(eml),
+    unit,
+    address,
+  };
+}
+
+/** Every chosen unit's draft in one .zip. */
+export async function unitDraftsZip(
+  model: SummaryModel,
+  units: readonly string[],
+  recipients: Pick<Recipients, 'cc'>,
+  options: FileOptions,
+): Promise<{ readonly file: NamedFile; readonly drafts: readonly UnitDraft[] }> {
+  const drafts: UnitDraft[] = [];
+  for (const unit of units) drafts.push(await unitDraft(model, unit, recipients, options));
+  const bytes = await zipFiles(drafts, options.created);
+  const stem = summaryFileName(model.asOf).replace(/\.xlsx$/, '');
+  return { file: { name: safeFileName(`${stem}_各单位邮件草稿`, 'zip'), bytes }, drafts };
+}

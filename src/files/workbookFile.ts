@@ -1,0 +1,118 @@
+// Summary sheets as a workbook file (.xlsx), from the same SheetSpecs the Excel layer writes, so
+// the file equals the sheets 生成汇总表 makes: titles and merges, widths, fills and fonts, number
+// formats, a frozen header, and print setup (A4, one page wide, the header row on every page).
+// exceljs cannot draw charts: the data the charts show is in the sheet as a table. This is the
+// only module that touches the library (lint enforces it), loaded on first use.
+import { CELL_STYLES, type SheetSpec, type SpecCell, type StyleSpec } from '../ledger';
+
+type ExcelJSModule = typeof import('exceljs');
+type Worksheet = import('exceljs').Worksheet;
+
+/** exceljs is big: its own chunk, fetched when a file is first made. */
+async function exceljs(): Promise<ExcelJSModule> {
+  const loaded = (await import(/* webpackChunkName: "xlsx-writer" */ 'exceljs')) as ExcelJSModule & {
+    default?: ExcelJSModule;
+  };
+  return loaded.default ?? loaded;
+}
+
+/** Excel's width unit is about one Latin character; a Chinese character takes two. */
+const WIDTH_PER_CHARACTER = 2;
+const A4 = 9;
+/** A font every Office and LibreOffice install maps to a CJK face. */
+const FONT_NAME = '等线';
+
+const HORIZONTAL = { Center: 'center', Left: 'left', Right: 'right' } as const;
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function paint(cell: import('exceljs').Cell, spec: SpecCell, style: StyleSpec): void {
+  cell.value = spec.value;
+  cell.numFmt = style.format;
+  cell.font = {
+    name: FONT_NAME,
+    size: style.size ?? 11,
+    bold: style.bold ?? false,
+    ...(style.font ? { color: { argb: argb(style.font) } } : {}),
+  };
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  cell.alignment = {
+    vertical: 'middle',
+    wrapText: style.wrap ?? false,
+    ...(style.align ? { horizontal: HORIZONTAL[style.align] } : {}),
+  };
+}
+
+const LINE_HEIGHT = 15;
+
+/** Width of a text in Chinese characters: a Latin letter or digit is about half of one. */
+const textWidth = (text: string) =>
+  Array.from(text).reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
+
+/**
+ * The height a row needs for its wrapped text. Excel sizes such rows when it lays out a sheet,
+ * but not every reader of the file does (LibreOffice prints them one line high): the file says it.
+ */
+function rowHeight(cells: readonly SpecCell[], widths: readonly number[]): number | null {
+  const linesOf = (cell: SpecCell, column: number) =>
+    CELL_STYLES[cell.style].wrap && typeof cell.value === 'string'
+      ? cell.value
+          .split('\n')
+          .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / widths[column])), 0)
+      : 1;
+  const lines = Math.max(1, ...cells.map(linesOf));
+  return lines > 1 ? lines * LINE_HEIGHT : null;
+}
+
+function writeSheet(sheet: Worksheet, spec: SheetSpec): void {
+  const width = spec.widths.length;
+  sheet.columns = spec.widths.map((characters) => ({ width: characters * WIDTH_PER_CHARACTER }));
+  spec.rows.forEach((specRow, index) => {
+    const row = sheet.getRow(index + 1);
+    for (let column = 0; column < width; column++) {
+      const cell = specRow.cells[column] ?? { value: '', style: 'text' as const };
+      if (cell.value === '' && cell.style === 'text' && !specRow.merge) continue;
+      paint(row.getCell(column + 1), cell, CELL_STYLES[cell.style]);
+    }
+    if (specRow.merge) {
+      sheet.mergeCells(index + 1, 1, index + 1, width);
+      row.height = specRow.cells[0]?.style === 'title' ? 30 : 36;
+    } else {
+      const height = rowHeight(specRow.cells, spec.widths);
+      if (height) row.height = height;
+    }
+  });
+}
+
+export interface WorkbookFileOptions {
+  /** When the summaries were made (the file's creation date). */
+  readonly created: Date;
+}
+
+/** The sheets as the bytes of an .xlsx file. */
+export async function writeWorkbook(
+  specs: readonly SheetSpec[],
+  options: WorkbookFileOptions,
+): Promise<Uint8Array> {
+  const ExcelJS = await exceljs();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '任务台账';
+  workbook.created = options.created;
+  workbook.modified = options.created;
+  for (const spec of specs) {
+    const header = spec.headerRows[0];
+    const sheet = workbook.addWorksheet(spec.name, {
+      pageSetup: {
+        paperSize: A4,
+        orientation: spec.print.orientation === 'Landscape' ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: spec.print.fitToPagesWide,
+        fitToHeight: 0,
+        ...(header !== undefined ? { printTitlesRow: `${header + 1}:${header + 1}` } : {}),
+      },
+      views: header !== undefined ? [{ state: 'frozen', ySplit: header + 1 }] : [],
+    });
+    writeSheet(sheet, spec);
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,31 @@
+// The look of the summary sheets' cells, in one place: the Excel layer paints a sheet with it
+// and the workbook file writer paints a file the same way.
+import { BAD, GOOD, HEADING, NOTE_FONT, ON_TRACK, WARNING } from './palette';
+import type { CellStyle } from './sheetSpecs';
+
+/** How each cell style looks, whoever writes it: Excel through office.js, or a workbook file. */
+export interface StyleSpec {
+  bold?: boolean;
+  size?: number;
+  fill?: string;
+  font?: string;
+  format: string;
+  wrap?: boolean;
+  align?: 'Center' | 'Left' | 'Right';
+}
+
+export const CELL_STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
+  title: { bold: true, size: 16, format: '@', align: 'Center' },
+  subtitle: { font: '#404040', format: '@', wrap: true },
+  header: { bold: true, fill: HEADING.fill, font: HEADING.font, format: '@', align: 'Center', wrap: true },
+  text: { format: '@' },
+  wrap: { format: '@', wrap: true },
+  number: { format: '0', align: 'Center' },
+  percent: { format: '0.0%', align: 'Center' },
+  total: { bold: true, fill: ON_TRACK.fill, format: 'General', align: 'Center' },
+  totalPercent: { bold: true, fill: ON_TRACK.fill, format: '0.0%', align: 'Center' },
+  red: { bold: true, ...BAD, format: 'General', align: 'Center' },
+  yellow: { ...WARNING, format: 'General', align: 'Center' },
+  green: { ...GOOD, format: 'General', align: 'Center' },
+  note: { font: NOTE_FONT, format: '@', wrap: true },
+};

@@ -1,0 +1,195 @@
+// What the summary mails say: to leaders, the headline numbers, the status table and the tasks
+// behind schedule; to a unit, its own tasks. Plain text and HTML from one reading; everything a
+// user typed is escaped in the HTML, so a task text with markup is shown, never run or fetched.
+import { chineseDate, isoDate, type Day } from './dates';
+import { LIGHT_LABEL } from './sheetSpecs';
+import type { SummaryModel } from './summary';
+import type { LedgerTask } from './tasks';
+import { tasksForUnit } from './unitSelection';
+import { isMailAddress, type MailAddress } from './mailAddress';
+import { indexFor, type UnitDirectory } from './units';
+
+export const PLAN_NAME = '四平市现代职业教育重点任务';
+/** What the summary file is called before the date: short, as people name files they mail. */
+const FILE_STEM = '四平市职教重点任务汇总';
+
+export interface MailContent {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/** A file name any system accepts: no \ / : * ? " < > |, no control characters, at most 80 characters. */
+export function safeFileName(stem: string, extension: string): string {
+  const printable = Array.from(stem).filter((c) => c.charCodeAt(0) >= 0x20);
+  const cleaned = Array.from(
+    printable
+      .join('')
+      .replace(/[\\/:*?"<>|]/gu, '')
+      .trim(),
+  )
+    .slice(0, 80)
+    .join('');
+  return `${cleaned || '汇总'}.${extension}`;
+}
+
+const compactDate = (day: Day) => isoDate(day).replace(/-/g, '');
+
+/** 四平市职教重点任务汇总_截至20261128.xlsx, or with a unit: 双辽市人民政府_四平市职教重点任务汇总_截至20261128.xlsx */
+export function summaryFileName(asOf: Day, unit?: string): string {
+  const stem = `${FILE_STEM}_截至${compactDate(asOf)}`;
+  return safeFileName(unit ? `${unit}_${stem}` : stem, 'xlsx');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+const TABLE = 'border-collapse:collapse;font-family:Microsoft YaHei,SimSun,sans-serif;font-size:14px';
+const CELL = 'border:1px solid #BFBFBF;padding:4px 8px;vertical-align:top';
+const HEAD = `${CELL};background:#1F4E79;color:#FFFFFF`;
+
+function htmlTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const head = header.map((h) => `<th style="${HEAD}">${escapeHtml(h)}</th>`).join('');
+  const body = rows
+    .map((row) => `<tr>${row.map((c) => `<td style="${CELL}">${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('');
+  return `<table style="${TABLE}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function textTable(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.join('\t')).join('\n');
+}
+
+function htmlDocument(paragraphs: readonly string[]): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Microsoft YaHei,SimSun,sans-serif;font-size:14px">${paragraphs.join('')}</body></html>`;
+}
+
+const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
+
+function headline(model: SummaryModel): string {
+  const lagging = model.byStatus.find((s) => s.status === '滞后')?.count ?? 0;
+  return (
+    `截至${chineseDate(model.asOf)}，${model.total}项重点任务中已完成${model.completed}项（完成率${percent(model.completionRate)}），` +
+    `滞后${lagging}项，逾期${model.overdue}项；预警红灯${model.lights.red}项、黄灯${model.lights.yellow}项。`
+  );
+}
+
+/** The mail to leaders: headline numbers, the status table and the behind/overdue list. */
+export function leaderMail(model: SummaryModel, attachment: string): MailContent {
+  const subject = `${PLAN_NAME}推进情况（截至${chineseDate(model.asOf)}）`;
+  const statusRows = [
+    ...model.byStatus.map((s) => [s.status, String(s.count), percent(s.share)]),
+    ...(model.otherStatus ? [['未填写或不规范', String(model.otherStatus), '']] : []),
+    ['合计', String(model.total), '100.0%'],
+  ];
+  const behindRows = model.behind.map((b) => [
+    b.no === null ? '' : String(b.no),
+    b.task,
+    b.lead,
+    b.deadline,
+    b.status,
+    LIGHT_LABEL[b.light].zh,
+    b.problems,
+  ]);
+  const behindHeader = ['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题'];
+  const lead = headline(model);
+  const behindTitle = model.behind.length
+    ? `二、滞后及逾期任务（${model.behind.length}项）`
+    : '二、滞后及逾期任务：无。';
+  const closing = `详见附件《${attachment}》。`;
+  const text = [
+    '各位领导：',
+    '',
+    lead,
+    '',
+    '一、各状态任务数',
+    textTable([['状态', '任务数', '占比'], ...statusRows]),
+    '',
+    behindTitle,
+    ...(behindRows.length ? [textTable([behindHeader, ...behindRows])] : []),
+    '',
+    closing,
+  ].join('\n');
+  const html = htmlDocument([
+    paragraph('各位领导：'),
+    paragraph(lead),
+    paragraph('一、各状态任务数'),
+    htmlTable(['状态', '任务数', '占比'], statusRows),
+    paragraph(behindTitle),
+    ...(behindRows.length ? [htmlTable(behindHeader, behindRows)] : []),
+    paragraph(closing),
+  ]);
+  return { subject, text, html };
+}
+
+export interface UnitTaskLine {
+  readonly task: LedgerTask;
+  readonly role: '牵头' | '配合';
+  /** Reached through a collective such as 各县（市）人民政府, not named itself. */
+  readonly viaCollective: boolean;
+}
+
+/** A unit's tasks with its role in each, in sheet order (each 序号 once). */
+export function unitTaskLines(model: SummaryModel, unit: string, directory?: UnitDirectory): UnitTaskLine[] {
+  const leads = new Set(tasksForUnit(model.tasks, unit, { role: 'lead', directory }));
+  const direct = new Set(tasksForUnit(model.tasks, unit, { includeCollectives: false, directory }));
+  const all = new Set(tasksForUnit(model.tasks, unit, { directory }));
+  return model.tasks
+    .filter((t): t is LedgerTask & { no: number } => t.no !== null && all.has(t.no))
+    .map((task) => ({
+      task,
+      role: leads.has(task.no) ? '牵头' : '配合',
+      viaCollective: !direct.has(task.no),
+    }));
+}
+
+/** The unit's mailbox from 单位名录, if it has a well-formed one. */
+export function unitAddress(unit: string, directory?: UnitDirectory): MailAddress | null {
+  const entry = indexFor(directory).resolve(unit);
+  const email = entry?.email?.trim() ?? '';
+  return email && isMailAddress(email) ? { name: entry?.name ?? unit, email } : null;
+}
+
+/** The mail to one unit: its own tasks, its role, status, deadline and light, with a request to report back. */
+export function unitMail(
+  model: SummaryModel,
+  unit: string,
+  attachment: string,
+  directory?: UnitDirectory,
+): MailContent {
+  const lines = unitTaskLines(model, unit, directory);
+  const led = lines.filter((l) => l.role === '牵头').length;
+  const done = lines.filter((l) => l.task.done).length;
+  const subject = `【${unit}】${PLAN_NAME}推进情况（截至${chineseDate(model.asOf)}）`;
+  const lead = lines.length
+    ? `截至${chineseDate(model.asOf)}，贵单位涉及重点任务${lines.length}项（牵头${led}项、配合${lines.length - led}项），已完成${done}项。请核对以下任务的状态和进展，如有变化请及时反馈。`
+    : `截至${chineseDate(model.asOf)}，台账中没有贵单位的任务。`;
+  const header = ['序号', '工作任务', '角色', '状态', '完成时限', '预警'];
+  const rows = lines.map((l) => [
+    String(l.task.no),
+    l.task.task,
+    l.viaCollective ? `${l.role}（集体任务）` : l.role,
+    l.task.knownStatus ?? l.task.status,
+    l.task.deadlineText,
+    LIGHT_LABEL[l.task.health.light].zh,
+  ]);
+  const closing = `详见附件《${attachment}》。`;
+  const text = [
+    `${unit}：`,
+    '',
+    lead,
+    ...(rows.length ? ['', textTable([header, ...rows])] : []),
+    '',
+    closing,
+  ].join('\n');
+  const html = htmlDocument([
+    paragraph(`${unit}：`),
+    paragraph(lead),
+    ...(rows.length ? [htmlTable(header, rows)] : []),
+    paragraph(closing),
+  ]);
+  return { subject, text, html };
+}

@@ -1,0 +1,326 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  describeError,
+  readRecipients,
+  saveRecipients,
+  selectSheetContent,
+  type SavedRecipients,
+} from '../../excel';
+import {
+  leaderDraft,
+  summaryWorkbook,
+  unitDraft,
+  unitDraftsZip,
+  base64,
+  copyRichText,
+  downloadFile,
+  XLSX_TYPE,
+  type NamedFile,
+} from '../../files';
+import {
+  leaderMail,
+  parseAddressList,
+  summarize,
+  summaryFileName,
+  unitAddress,
+  unitTaskCounts,
+  type Day,
+  type MailAddress,
+  type SummaryModel,
+  type SummaryRequest,
+} from '../../ledger';
+import { usePane, useStrings } from '../paneContext';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  units: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
+  unit: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
+  unitName: { flex: '1 1 9em', minWidth: 0, overflowWrap: 'anywhere' },
+  // In a narrow pane a long label wraps inside its button rather than pushing the pane wider.
+  button: { maxWidth: '100%', whiteSpace: 'normal', height: 'auto', minHeight: '32px' },
+  input: { minWidth: 0, width: '100%' },
+});
+
+const ZIP_TYPE = 'application/zip';
+const EML_TYPE = 'message/rfc822';
+
+const addressText = (list: readonly MailAddress[]) => list.map((a) => a.email).join('; ');
+
+export interface SendSectionProps {
+  readonly asOf: Day;
+  readonly request: SummaryRequest;
+  /** The overview sheet made last, if any: where the user copies from when the clipboard is refused. */
+  readonly overviewSheetId: string | null;
+}
+
+/** 发送: the summaries out of Excel, as files, mail drafts and copied text. */
+export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps) {
+  const styles = useStyles();
+  const { t } = useStrings();
+  const { action, host, ledger, notify, selectedUnits } = usePane();
+  const [to, setTo] = useState('');
+  const [cc, setCc] = useState('');
+  const state = ledger.state;
+  const directory = state.phase === 'ready' ? state.reference.directory : undefined;
+
+  useEffect(() => {
+    let current = true;
+    host
+      .run((c) => readRecipients(c))
+      .then((saved) => {
+        if (!current) return;
+        setTo(addressText(saved.to));
+        setCc(addressText(saved.cc));
+      })
+      .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
+    return () => {
+      current = false;
+    };
+  }, [host, notify]);
+
+  const units = useMemo(() => {
+    if (selectedUnits.length) return [...selectedUnits];
+    if (state.phase !== 'ready') return [];
+    return unitTaskCounts(state.analysis.tasks, directory)
+      .filter((c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0)
+      .map((c) => c.name);
+  }, [selectedUnits, state, directory]);
+
+  const recipients = (): SavedRecipients & { invalid: string[] } => {
+    const toList = parseAddressList(to);
+    const ccList = parseAddressList(cc);
+    return {
+      to: toList.addresses.map((email) => ({ email })),
+      cc: ccList.addresses.map((email) => ({ email })),
+      invalid: [...toList.invalid, ...ccList.invalid],
+    };
+  };
+
+  /** The summary as of the chosen date, from the pane's reading with every reported change taken in. */
+  const model = async (): Promise<SummaryModel> => {
+    const now = await ledger.current();
+    if (now.phase !== 'ready') throw new Error(t.unexpected);
+    return summarize(now.read.ledger, {
+      asOf,
+      statuses: now.reference.statuses,
+      directory: now.reference.directory,
+      place: now.read.location,
+    });
+  };
+  const fileOptions = () => ({ directory, created: host.now() });
+  const deliver = (file: NamedFile, type: string) => downloadFile(file.name, file.bytes, type);
+
+  const save = () =>
+    action.run(
+      'send',
+      async () => {
+        const { invalid, ...saved } = recipients();
+        await host.run((c) => saveRecipients(c, saved));
+        setTo(addressText(saved.to));
+        setCc(addressText(saved.cc));
+        return invalid;
+      },
+      (invalid) => ({
+        intent: invalid.length ? 'warning' : 'success',
+        text: (s) => [s.send.saved, invalid.length ? s.send.invalid(invalid) : ''].filter(Boolean).join(' '),
+      }),
+    );
+  const exportWorkbook = () =>
+    action.run(
+      'send',
+      async () => {
+        const file = await summaryWorkbook(await model(), request, fileOptions());
+        if (host.openWorkbook && !host.canDownload) await host.openWorkbook(base64(file.bytes));
+        else deliver(file, XLSX_TYPE);
+        return file.name;
+      },
+      (name) => ({
+        intent: 'success',
+        text: (s) => (host.canDownload ? s.send.exported(name) : s.send.opened),
+      }),
+    );
+  const openWorkbook = () =>
+    action.run(
+      'send',
+      async () => {
+        const file = await summaryWorkbook(await model(), request, fileOptions());
+        await host.openWorkbook?.(base64(file.bytes));
+      },
+      () => ({ intent: 'success', text: (s) => s.send.opened }),
+    );
+  const draftToLeaders = () =>
+    action.run(
+      'send',
+      async () => {
+        const { invalid, ...people } = recipients();
+        const file = await leaderDraft(await model(), request, people, fileOptions());
+        deliver(file, EML_TYPE);
+        return { name: file.name, invalid };
+      },
+      (r) => ({
+        intent: r.invalid.length ? 'warning' : 'success',
+        text: (s) =>
+          [s.send.exported(r.name), r.invalid.length ? s.send.invalid(r.invalid) : '']
+            .filter(Boolean)
+            .join(' '),
+      }),
+    );
+  const copyBody = async () => {
+    const copied = await action.run('send', async () => {
+      const summary = await model();
+      const mail = leaderMail(summary, summaryFileName(summary.asOf));
+      return copyRichText(mail.html, mail.text);
+    });
+    if (copied === undefined) return;
+    if (copied) return notify({ intent: 'success', text: (s) => s.send.copied });
+    if (!overviewSheetId) return notify({ intent: 'warning', text: (s) => s.send.copyRefusedNoSheet });
+    await action.run(
+      'send',
+      () => host.run((c) => selectSheetContent(c, overviewSheetId)),
+      () => ({ intent: 'warning', text: (s) => s.send.copyRefused }),
+    );
+    ledger.expectEchoes({ written: [], selectionMoved: true });
+  };
+  const copyRecipients = async () => {
+    const { to: people, cc: copies } = recipients();
+    const all = [...people, ...copies].map((a) => a.email);
+    if (all.length === 0) return notify({ intent: 'warning', text: (s) => s.send.noRecipients });
+    const copied = await copyRichText(
+      all.map((a) => `<a href="mailto:${a}">${a}</a>`).join('; '),
+      all.join('; '),
+    );
+    notify(
+      copied
+        ? { intent: 'success', text: (s) => s.send.copiedRecipients(all.length) }
+        : { intent: 'warning', text: (s) => s.send.copyRefusedNoSheet },
+    );
+  };
+  const draftsToUnits = () =>
+    action.run(
+      'send',
+      async () => {
+        const { file, drafts } = await unitDraftsZip(
+          await model(),
+          units,
+          { cc: recipients().cc },
+          fileOptions(),
+        );
+        deliver(file, ZIP_TYPE);
+        return drafts.filter((d) => !d.address).map((d) => d.unit);
+      },
+      (missing) => ({
+        intent: missing.length ? 'warning' : 'success',
+        text: (s) => s.send.draftsReady(units.length, missing),
+      }),
+    );
+  const draftToUnit = (unit: string) =>
+    action.run(
+      'send',
+      async () => {
+        const file = await unitDraft(await model(), unit, { cc: recipients().cc }, fileOptions());
+        deliver(file, EML_TYPE);
+        return file;
+      },
+      (file) => ({
+        intent: file.address ? 'success' : 'warning',
+        text: (s) =>
+          [s.send.exported(file.name), file.address ? '' : s.send.noAddressHint].filter(Boolean).join(' '),
+      }),
+    );
+
+  const busy = action.busy !== null;
+  return (
+    <section className={styles.stack} aria-label={t.send.title}>
+      <Subtitle2 as="h3">{t.send.title}</Subtitle2>
+      <Caption1 className={styles.muted}>{t.send.hint}</Caption1>
+      <Field label={t.send.to} hint={t.send.addressHint}>
+        <Input className={styles.input} value={to} onChange={(_, d) => setTo(d.value)} type="email" />
+      </Field>
+      <Field label={t.send.cc}>
+        <Input className={styles.input} value={cc} onChange={(_, d) => setCc(d.value)} type="email" />
+      </Field>
+      <div className={styles.row}>
+        <Button className={styles.button} size="small" disabled={busy} onClick={() => void save()}>
+          {t.send.save}
+        </Button>
+        <Button className={styles.button} size="small" disabled={busy} onClick={() => void copyRecipients()}>
+          {t.send.copyRecipients}
+        </Button>
+      </div>
+      {!host.canDownload && <Caption1 className={styles.muted}>{t.send.noDownloads}</Caption1>}
+      <div className={styles.row}>
+        {host.canDownload && (
+          <>
+            <Button className={styles.button} disabled={busy} onClick={() => void exportWorkbook()}>
+              {t.send.exportWorkbook}
+            </Button>
+            <Button className={styles.button} disabled={busy} onClick={() => void draftToLeaders()}>
+              {t.send.leaderDraft}
+            </Button>
+          </>
+        )}
+        {host.openWorkbook && (
+          <Button className={styles.button} disabled={busy} onClick={() => void openWorkbook()}>
+            {t.send.openWorkbook}
+          </Button>
+        )}
+        <Button className={styles.button} disabled={busy} onClick={() => void copyBody()}>
+          {t.send.copyBody}
+        </Button>
+      </div>
+      <Caption1 className={styles.muted}>{t.send.noCharts}</Caption1>
+      {host.canDownload && units.length > 0 && (
+        <>
+          <Body1>{t.send.unitsTitle(units.length, selectedUnits.length > 0)}</Body1>
+          <div className={styles.row}>
+            <Button
+              className={styles.button}
+              size="small"
+              disabled={busy}
+              onClick={() => void draftsToUnits()}
+            >
+              {t.send.allDrafts}
+            </Button>
+          </div>
+          <ul className={styles.units}>
+            {units.map((unit) => (
+              <li key={unit} className={styles.unit}>
+                <Body1 className={styles.unitName}>{unit}</Body1>
+                {!unitAddress(unit, directory) && <Badge color="warning">{t.send.noAddress}</Badge>}
+                <Button
+                  className={styles.button}
+                  size="small"
+                  disabled={busy}
+                  aria-label={t.send.unitDraft(unit)}
+                  onClick={() => void draftToUnit(unit)}
+                >
+                  {t.send.emlButton}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+// The exported workbook and the unit drafts, read back by tools that did not write them:
+// openpyxl (Python), LibreOffice (to PDF), poppler's pdftotext and pdffonts, mailparser, JSZip.
+// Without those tools (a user's machine) the file checks are skipped with one line; CI has them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { simpleParser } from 'mailparser';
+import { summaryWorkbook, unitDraftsZip } from '../../src/files';
+import {
+  DEFAULT_DIRECTORY,
+  OFFICIAL_TASKS,
+  summarize,
+  tasksForUnit,
+  type UnitDirectory,
+} from '../../src/ledger';
+import { AS_OF_DATE, asOf } from '../asOf';
+import { ledgerWith, set } from '../ledger/fixtures';
+
+jest.setTimeout(120_000);
+
+const PYTHON = '/usr/bin/python3';
+const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+const tools = {
+  openpyxl: has(PYTHON, ['-c', 'import openpyxl']),
+  soffice: has('soffice', ['--version']),
+  poppler: has('pdftotext', ['-v']) && has('pdffonts', ['-v']),
+};
+const missing = Object.entries(tools)
+  .filter(([, ok]) => !ok)
+  .map(([name]) => name);
+if (missing.length && process.env.CI) throw new Error(`CI must have ${missing.join(', ')} (see .ci/run)`);
+if (missing.length)
+  console.log(
+    `workbook file checks skipped: ${missing.join(', ')} not installed (bash .ci/run installs them)`,
+  );
+const withTools = missing.length ? it.skip : it;
+
+// Every task behind, with long notes: the behind list runs over several pages.
+const ledger = ledgerWith((rows) => {
+  for (const task of OFFICIAL_TASKS) {
+    set(rows, task.no, 'status', task.no === 40 ? '已完成' : '滞后');
+    set(rows, task.no, 'problems', `第${task.no}项的问题说明，`.repeat(60));
+    set(rows, task.no, 'deadline', 46022);
+  }
+});
+const model = summarize(ledger, { asOf });
+const dir = mkdtempSync(join(tmpdir(), 'summary-files-'));
+
+const READ_BACK = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {}
+for ws in wb:
+    out[ws.title] = {
+        "title": ws["A1"].value,
+        "merged": [str(r) for r in ws.merged_cells.ranges],
+        "freeze": ws.freeze_panes,
+        "printTitles": ws.print_title_rows,
+        "orientation": ws.page_setup.orientation,
+        "paper": ws.page_setup.paperSize,
+        "fitWidth": ws.page_setup.fitToWidth,
+        "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage,
+        "formats": sorted({c.number_format for row in ws.iter_rows() for c in row if c.value is not None}),
+        "percentCells": [c.value for row in ws.iter_rows() for c in row if c.number_format == "0.0%"][:3],
+    }
+print(json.dumps(out, ensure_ascii=False))
+`;
+
+describe('the summary workbook file', () => {
+  let path = '';
+  beforeAll(async () => {
+    const file = await summaryWorkbook(model, { overview: true, behind: true }, { created: AS_OF_DATE });
+    expect(file.name).toBe('四平市职教重点任务汇总_截至20261128.xlsx');
+    path = join(dir, file.name);
+    writeFileSync(path, file.bytes);
+  });
+
+  withTools('reads back in openpyxl with titles, merges, formats, frozen header and print setup', () => {
+    const sheets = JSON.parse(execFileSync(PYTHON, ['-c', READ_BACK, path], { encoding: 'utf8' }));
+    expect(Object.keys(sheets)).toEqual(['汇总-总体', '汇总-滞后逾期']);
+    const overview = sheets['汇总-总体'];
+    expect(overview.title).toBe('四平市现代职业教育重点工作任务推进情况汇总（截至2026年11月28日）');
+    expect(overview.merged).toContain('A1:K1');
+    expect(overview.formats).toContain('0.0%');
+    expect(overview.percentCells.every((v: unknown) => typeof v === 'number')).toBe(true);
+    const behind = sheets['汇总-滞后逾期'];
+    expect(behind).toMatchObject({
+      freeze: 'A5',
+      printTitles: '$4:$4',
+      orientation: 'landscape',
+      paper: 9,
+      fitWidth: 1,
+    });
+    expect(behind.fitToPage).toBe(true);
+  });
+
+  withTools(
+    'prints through LibreOffice one page wide, the header on every page, with a CJK font embedded',
+    () => {
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path], {
+        stdio: 'ignore',
+      });
+      const pdf = path.replace(/\.xlsx$/, '.pdf');
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      const pages = text.split('\f').filter((p) => p.trim());
+      expect(text).toContain('四平市现代职业教育重点工作任务推进情况汇总');
+      expect(text).toContain('截至2026年11月28日');
+      for (const unit of model.units) expect(text).toContain(unit.name);
+      const behindPages = pages.filter((p) => p.includes('序号') && p.includes('存在问题'));
+      // The behind list needs more than one page; each repeats the header and carries its last column.
+      expect(behindPages.length).toBeGreaterThan(1);
+      for (const page of behindPages) expect(page).toMatch(/序号[\s\S]*工作任务[\s\S]*存在问题/);
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+      expect(fonts).toMatch(/(WenQuanYi|Noto\w*CJK|Droid\w*Fallback|DengXian|SimSun)\S*\s.*\byes\b/);
+    },
+  );
+});
+
+describe('the unit drafts', () => {
+  const directory: UnitDirectory = {
+    units: DEFAULT_DIRECTORY.units.map((u) =>
+      u.name === '双辽市人民政府' ? { ...u, email: 'sl@example.gov.cn' } : u,
+    ),
+  };
+
+  it('come as one .zip of parseable drafts, each to its unit with its own sheet attached', async () => {
+    const units = ['双辽市人民政府', '市总工会', '各县（市）人民政府'];
+    const { file, drafts } = await unitDraftsZip(
+      model,
+      units,
+      { cc: [{ email: 'ducha@example.gov.cn' }] },
+      {
+        directory,
+        created: AS_OF_DATE,
+      },
+    );
+    expect(file.name).toBe('四平市职教重点任务汇总_截至20261128_各单位邮件草稿.zip');
+    expect(drafts.map((d) => [d.unit, d.address?.email ?? null])).toEqual([
+      ['双辽市人民政府', 'sl@example.gov.cn'],
+      ['市总工会', null],
+      ['各县（市）人民政府', null],
+    ]);
+    const archive = await JSZip.loadAsync(file.bytes);
+    const names = Object.keys(archive.files);
+    expect(names).toHaveLength(3);
+    const first = archive.file(names[0]);
+    const mail = await simpleParser(Buffer.from(await first!.async('uint8array')));
+    const to = Array.isArray(mail.to) ? mail.to : [mail.to];
+    expect(to[0]?.value[0]?.address).toBe('sl@example.gov.cn');
+    expect(mail.subject).toContain('【双辽市人民政府】');
+    for (const no of tasksForUnit(model.tasks, '双辽市人民政府')) expect(mail.text).toContain(`\n${no}\t`);
+    expect(mail.attachments[0].filename).toBe('双辽市人民政府_四平市职教重点任务汇总_截至20261128.xlsx');
+    const attached = await JSZip.loadAsync(mail.attachments[0].content);
+    const workbook = await attached.file('xl/workbook.xml')!.async('string');
+    expect(workbook).toContain('汇总-双辽市人民政府');
+  });
+});
