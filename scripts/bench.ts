@@ -1,7 +1,11 @@
 // npm run bench: median time of validate + summarize (analyzeLedger: one reading of the rows, both results) over synthetic ledgers of 1,000, 10,000
-// and 100,000 rows, and the heap the run grew by. Times are printed, never asserted.
+// and 100,000 rows, and the heap the run grew by; then the time to make every file of the 发送 section
+// for the 40-task plan. Times are printed, never asserted.
+import { leaderDraft, unitDraftsZip } from '../src/files';
 import {
   analyzeLedger,
+  summarize,
+  unitTaskCounts,
   dayOf,
   LEDGER_COLUMNS,
   makeLedger,
@@ -86,3 +90,23 @@ for (const [size, messy] of [
     `${messy ? 'messy ' : 'normal'} ${String(size).padStart(7)} rows: median ${median(times).toFixed(1).padStart(7)} ms (validate + summarize, ${runs} runs), ${findings} findings, heap +${heapMb.toFixed(1)} MB`,
   );
 }
+
+/** The 发送 section's files for the 40 official tasks: the leaders' draft (workbook attached) and every unit's draft, zipped. */
+async function benchFiles(): Promise<void> {
+  const ledger = syntheticLedger(OFFICIAL_TASKS.length, false);
+  const model = summarize(ledger, { asOf });
+  const units = unitTaskCounts(model.tasks).map((c) => c.name);
+  const options = { created: new Date(2026, 10, 28) };
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const start = performance.now();
+    await leaderDraft(model, { overview: true, behind: true }, { to: [], cc: [] }, options);
+    await unitDraftsZip(model, units, { cc: [] }, options);
+    times.push(performance.now() - start);
+  }
+  console.log(
+    `files       40 tasks: median ${median(times).toFixed(1).padStart(7)} ms (overview + behind workbook and the leaders' draft, ${units.length} unit drafts with their sheets, zipped; 5 runs)`,
+  );
+}
+
+void benchFiles();

@@ -15,6 +15,7 @@ export type LedgerErrorCode =
   | 'NoRows'
   | 'NoTasks'
   | 'NotOurProtection'
+  | 'NotSupported'
   | 'SelfTestFailed'
   | 'StaleFix'
   | 'StaleStatus'

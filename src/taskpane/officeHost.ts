@@ -1,5 +1,5 @@
 // The host as Office provides it.
-import { NEW_WORKBOOK_SET, openAsNewWorkbook } from '../excel/newWorkbook';
+import { openAsNewWorkbook } from '../excel/newWorkbook';
 import { officeApiSupport } from '../excel/requirements';
 import type { Host } from './host';
 
@@ -22,6 +22,6 @@ export function officeHost(): Host {
     dark: isDark(Office.context.officeTheme?.bodyBackgroundColor),
     now: () => new Date(),
     canDownload: Office.context.platform !== Office.PlatformType.Mac,
-    openWorkbook: officeApiSupport(NEW_WORKBOOK_SET) ? openAsNewWorkbook : null,
+    openWorkbook: officeApiSupport('1.8') ? (base64) => openAsNewWorkbook(base64, officeApiSupport) : null,
   };
 }

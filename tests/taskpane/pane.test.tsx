@@ -140,6 +140,46 @@ describe('task pane', () => {
     await waitFor(() => expect(sim.state.activeSheet().name).toBe('汇总-滞后逾期'));
   });
 
+  it('keeps the leaders’ recipients in the workbook, leaving out what is not an address', async () => {
+    const { sim } = await TestPane.withLedger();
+    fireEvent.click(tab('汇总'));
+    fireEvent.change(await screen.findByLabelText('收件人（领导）'), {
+      target: { value: 'wang@example.gov.cn; 王局长' },
+    });
+    fireEvent.change(screen.getByLabelText('抄送'), { target: { value: 'ducha@example.gov.cn' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存收件人' }));
+    await screen.findByText('收件人已保存在本工作簿中。 以下内容不是邮箱地址，已忽略：王局长。');
+    expect(sim.state.settings.get('renwuTaizhang.mailRecipients')).toEqual({
+      to: [{ email: 'wang@example.gov.cn' }],
+      cc: [{ email: 'ducha@example.gov.cn' }],
+    });
+    // Every unit with tasks gets a draft; none has an address in the default 单位名录.
+    expect(screen.getByText('各单位邮件草稿（有任务的26个单位）')).toBeTruthy();
+    expect(screen.getAllByText('缺邮箱')).toHaveLength(26);
+  });
+
+  it('on a Mac, where a pane cannot download, opens the summary workbook in Excel instead', async () => {
+    const opened: string[] = [];
+    const sim = new ExcelSim();
+    TestPane.open(sim, 'zh-CN', {
+      canDownload: false,
+      openWorkbook: async (base64) => {
+        opened.push(base64);
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '新建任务台账' }));
+    await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
+    fireEvent.click(tab('汇总'));
+    expect(await screen.findByText(/Mac 上的任务窗格不能下载文件/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '导出汇总工作簿（.xlsx）' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '在新工作簿中打开' }));
+    await screen.findByText('已在新工作簿中打开汇总表。');
+    // The bytes Excel.createWorkbook is given are an .xlsx: a zip holding the workbook part.
+    const bytes = Buffer.from(opened[0], 'base64');
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.includes(Buffer.from('xl/workbook.xml'))).toBe(true);
+  });
+
   it('explains a protected sheet and leaves the data unchanged', async () => {
     const pane = await TestPane.withLedger();
     const { sim } = pane;

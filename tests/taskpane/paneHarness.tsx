@@ -37,8 +37,9 @@ export class TestPane {
     };
   }
 
-  static open(sim = new ExcelSim(), language?: string): TestPane {
-    render(<App host={TestPane.host(sim, language)} version="1.0.0" />);
+  /** Opens the pane; `host` changes what the host can do (a Mac's pane cannot download, say). */
+  static open(sim = new ExcelSim(), language?: string, host: Partial<Host> = {}): TestPane {
+    render(<App host={{ ...TestPane.host(sim, language), ...host }} version="1.0.0" />);
     return new TestPane(sim);
   }
 
