@@ -1,20 +1,11 @@
 // Summary sheets as a workbook file (.xlsx), from the same SheetSpecs the Excel layer writes, so
 // the file equals the sheets 生成汇总表 makes: titles and merges, widths, fills and fonts, number
 // formats, a frozen header, and print setup (A4, one page wide, the header row on every page).
-// exceljs cannot draw charts: the data the charts show is in the sheet as a table. This is the
-// only module that touches the library (lint enforces it), loaded on first use.
+// exceljs cannot draw charts: the data the charts show is in the sheet as a table.
 import { CELL_STYLES, type SheetSpec, type SpecCell, type StyleSpec } from '../ledger';
+import { exceljs } from './exceljs';
 
-type ExcelJSModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
-
-/** exceljs is big: its own chunk, fetched when a file is first made. */
-async function exceljs(): Promise<ExcelJSModule> {
-  const loaded = (await import(/* webpackChunkName: "xlsx-writer" */ 'exceljs')) as ExcelJSModule & {
-    default?: ExcelJSModule;
-  };
-  return loaded.default ?? loaded;
-}
 
 /** Excel's width unit is about one Latin character; a Chinese character takes two. */
 const WIDTH_PER_CHARACTER = 2;

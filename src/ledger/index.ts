@@ -17,6 +17,7 @@ export * from './officialTasks';
 export * from './palette';
 export * from './progress';
 export * from './responsibleUnits';
+export * from './returnForm';
 export * from './sheetSpecs';
 export * from './statuses';
 export * from './summary';

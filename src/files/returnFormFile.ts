@@ -1,0 +1,223 @@
+// The 反馈表 as a file, and back: a unit's tasks on a protected sheet (no password: it prevents
+// accidents, it is not security) whose progress columns are open, with a status list and a 0–100
+// rule, and a very hidden sheet that says which ledger, unit and date the form belongs to and
+// how each task read when issued. Reading takes any .xlsx a unit sends back (Excel, WPS,
+// LibreOffice), runs nothing in it, and says in one sentence what is wrong with one that is not
+// a form.
+import {
+  FORM_COLUMNS,
+  FORM_VERSION,
+  type FormColumnKey,
+  type FormMeta,
+  type ReturnFormSpec,
+  type ReturnedForm,
+} from '../ledger';
+import { exceljs } from './exceljs';
+
+const FORM_SHEET = '反馈表';
+const META_SHEET = '_renwu_meta';
+const HEADER_ROW = 4;
+const WIDTH_PER_CHARACTER = 2;
+/** Larger files are refused before they are read: no unit's form comes near it. */
+export const MAX_FORM_BYTES = 10 * 1024 * 1024;
+
+const LOCKED_FILL = 'FFEDEDED';
+const HEADER_FILL = 'FF1F4E79';
+
+export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Promise<Uint8Array> {
+  const ExcelJS = await exceljs();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '任务台账';
+  workbook.created = created;
+  const sheet = workbook.addWorksheet(FORM_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+  });
+  sheet.columns = FORM_COLUMNS.map((c) => ({ width: c.width * WIDTH_PER_CHARACTER }));
+  const width = FORM_COLUMNS.length;
+  const lines = [spec.title, ...spec.instructions];
+  lines.forEach((line, i) => {
+    const cell = sheet.getCell(i + 1, 1);
+    cell.value = line;
+    cell.font = i === 0 ? { bold: true, size: 14 } : { color: { argb: 'FF595959' } };
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+    sheet.mergeCells(i + 1, 1, i + 1, width);
+    sheet.getRow(i + 1).height = i === 0 ? 28 : 20;
+  });
+  FORM_COLUMNS.forEach((column, c) => {
+    const cell = sheet.getCell(HEADER_ROW, c + 1);
+    cell.value = column.header;
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  const statusList = `"${spec.statuses.join(',')}"`;
+  spec.rows.forEach((values, r) => {
+    const row = HEADER_ROW + 1 + r;
+    FORM_COLUMNS.forEach((column, c) => {
+      const cell = sheet.getCell(row, c + 1);
+      cell.value = values[column.key];
+      cell.numFmt = column.key === 'no' || column.key === 'progress' ? '0' : '@';
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      if (column.locked) {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
+      } else {
+        cell.protection = { locked: false };
+      }
+      if (column.key === 'status') {
+        cell.dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [statusList],
+          showErrorMessage: true,
+          errorTitle: '状态',
+          error: `请从列表中选择：${spec.statuses.join('、')}`,
+        };
+      }
+      if (column.key === 'progress') {
+        cell.dataValidation = {
+          type: 'whole',
+          operator: 'between',
+          allowBlank: true,
+          formulae: [0, 100],
+          showErrorMessage: true,
+          errorTitle: '进度',
+          error: '请填写0–100的整数',
+        };
+      }
+    });
+  });
+  await sheet.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+  });
+  const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  meta.addRows([
+    ['version', spec.meta.version],
+    ['ledgerId', spec.meta.ledgerId],
+    ['unit', spec.meta.unit],
+    ['asOf', spec.meta.asOf],
+    ...spec.meta.rows.map((r) => ['row', r.no, r.fingerprint]),
+  ]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export type FormFileProblem = 'empty' | 'too-big' | 'not-xlsx' | 'macro' | 'not-a-form' | 'newer-version';
+
+/** A file that is not a form this add-in can read; its code names why. */
+export class FormFileError extends Error {
+  constructor(
+    readonly problem: FormFileProblem,
+    readonly fileName: string,
+  ) {
+    super(`${fileName}: ${problem}`);
+    this.name = 'FormFileError';
+  }
+}
+
+const FORM_FILE_SENTENCE: Record<FormFileProblem, { readonly zh: string; readonly en: string }> = {
+  empty: { zh: '文件是空的。', en: 'The file is empty.' },
+  'too-big': { zh: '文件超过10 MB，不是反馈表。', en: 'The file is over 10 MB; it is not a form.' },
+  'not-xlsx': { zh: '不是 .xlsx 工作簿文件。', en: 'It is not an .xlsx workbook.' },
+  macro: {
+    zh: '文件含宏，为安全起见不读取。请另存为普通的 .xlsx 后再导入。',
+    en: 'It holds macros and is not read. Save it as a plain .xlsx.',
+  },
+  'not-a-form': { zh: '不是本加载项生成的反馈表。', en: 'It is not a form made by this add-in.' },
+  'newer-version': {
+    zh: '反馈表来自更新版本的加载项，请更新加载项后再导入。',
+    en: 'The form comes from a newer version of the add-in.',
+  },
+};
+
+export function describeFormFileError(error: FormFileError): { readonly zh: string; readonly en: string } {
+  const sentence = FORM_FILE_SENTENCE[error.problem];
+  return { zh: `“${error.fileName}”：${sentence.zh}`, en: `${error.fileName}: ${sentence.en}` };
+}
+
+const cellValue = (value: unknown): unknown => {
+  if (value && typeof value === 'object') {
+    // Rich text, a hyperlink or a formula's cached result: the text or the result the cell shows.
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
+    if (v.richText) return v.richText.map((part) => part.text).join('');
+    if (v.result !== undefined) return v.result;
+    if (v.text !== undefined) return v.text;
+  }
+  return value;
+};
+
+function readMeta(rows: readonly (readonly unknown[])[]): FormMeta | null {
+  const field = (key: string) => rows.find((r) => r[0] === key)?.[1];
+  const version = Number(field('version'));
+  const ledgerId = field('ledgerId');
+  const unit = field('unit');
+  const asOf = field('asOf');
+  if (!Number.isInteger(version) || typeof ledgerId !== 'string' || typeof unit !== 'string') return null;
+  return {
+    version,
+    ledgerId,
+    unit,
+    asOf: String(asOf ?? ''),
+    rows: rows
+      .filter((r) => r[0] === 'row')
+      .map((r) => ({ no: Number(r[1]), fingerprint: String(r[2] ?? '') }))
+      .filter((r) => Number.isInteger(r.no)),
+  };
+}
+
+/** A returned form's metadata and rows; a FormFileError for anything that is not one. */
+export async function readReturnForm(fileName: string, bytes: Uint8Array): Promise<ReturnedForm> {
+  if (bytes.length === 0) throw new FormFileError('empty', fileName);
+  if (bytes.length > MAX_FORM_BYTES) throw new FormFileError('too-big', fileName);
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new FormFileError('not-xlsx', fileName);
+  const { default: JSZip } = await import(/* webpackChunkName: "zip" */ 'jszip');
+  const parts = await JSZip.loadAsync(bytes).catch(() => null);
+  // A zip that is not a workbook (a .docx renamed, a damaged file): one sentence, not a stack.
+  if (!parts?.file('xl/workbook.xml')) throw new FormFileError('not-xlsx', fileName);
+  if (parts.file('xl/vbaProject.bin')) throw new FormFileError('macro', fileName);
+  const ExcelJS = await exceljs();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  } catch {
+    throw new FormFileError('not-xlsx', fileName);
+  }
+  const metaSheet = workbook.worksheets.find((s) => s.name === META_SHEET);
+  const formSheet = workbook.worksheets.find((s) => s.name === FORM_SHEET);
+  if (!metaSheet || !formSheet) throw new FormFileError('not-a-form', fileName);
+  const metaRows: unknown[][] = [];
+  metaSheet.eachRow((row) => metaRows.push((row.values as unknown[]).slice(1).map(cellValue)));
+  const meta = readMeta(metaRows);
+  if (!meta) throw new FormFileError('not-a-form', fileName);
+  if (meta.version > FORM_VERSION) throw new FormFileError('newer-version', fileName);
+
+  // The header row is found by its texts, wherever a unit's program left it.
+  let headerRow = 0;
+  const columnOf = new Map<FormColumnKey, number>();
+  formSheet.eachRow((row, number) => {
+    if (headerRow) return;
+    const texts = (row.values as unknown[]).map((v) => String(cellValue(v) ?? '').trim());
+    if (!texts.includes('序号') || !texts.includes('工作任务')) return;
+    headerRow = number;
+    for (const column of FORM_COLUMNS) {
+      const at = texts.indexOf(column.header);
+      if (at > 0) columnOf.set(column.key, at);
+    }
+  });
+  if (!headerRow) throw new FormFileError('not-a-form', fileName);
+  const rows: Partial<Record<FormColumnKey, unknown>>[] = [];
+  formSheet.eachRow((row, number) => {
+    if (number <= headerRow) return;
+    const values = row.values as unknown[];
+    const entry: Partial<Record<FormColumnKey, unknown>> = {};
+    for (const [key, at] of columnOf) entry[key] = cellValue(values[at]);
+    if (Object.values(entry).some((v) => v !== null && v !== undefined && String(v).trim() !== ''))
+      rows.push(entry);
+  });
+  return { fileName, meta, rows };
+}
