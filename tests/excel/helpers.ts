@@ -1,4 +1,5 @@
 import { ExcelSim, type WorkbookSnapshot } from '../../src/excel-sim';
+import { cellRef, TABLE_AT_A1 } from '../../src/ledger';
 
 export const ALL_SETS = () => true;
 export const UP_TO_1_8 = (v: string) => Number(v.split('.')[1]) <= 8;
@@ -33,4 +34,29 @@ export function changedPaths(before: WorkbookSnapshot, after: WorkbookSnapshot):
   walk(before.tables, after.tables, 'tables');
   walk(before.settings, after.settings, 'settings');
   return out;
+}
+
+/** What a task's cell holds, found as a user would: the 序号 in the header's column, the column by its header. */
+export function taskCell(sim: ExcelSim, no: number, header: string, sheet = '任务台账'): unknown {
+  const values = sim.values(sheet);
+  const headerRow = values.findIndex((row) => row.includes('序号'));
+  const noColumn = values[headerRow].indexOf('序号');
+  const column = values[headerRow].indexOf(header);
+  const row = values.findIndex((r, i) => i > headerRow && r[noColumn] === no);
+  if (headerRow < 0 || column < 0 || row < 0) throw new Error(`no cell ${header} of task ${no} on ${sheet}`);
+  return values[row][column];
+}
+
+/** Every cell of every sheet that differs between two snapshots, as 任务台账!D27, sorted. */
+export function changedCells(before: WorkbookSnapshot, after: WorkbookSnapshot): string[] {
+  const out: string[] = [];
+  for (const sheet of after.sheets) {
+    const earlier = before.sheets.find((s) => s.id === sheet.id)?.cells ?? {};
+    for (const key of new Set([...Object.keys(sheet.cells), ...Object.keys(earlier)])) {
+      if (JSON.stringify(sheet.cells[key]) === JSON.stringify(earlier[key])) continue;
+      const [row, column] = key.split(',').map(Number);
+      out.push(`${sheet.name}!${cellRef(TABLE_AT_A1, row - 1, column)}`);
+    }
+  }
+  return out.sort();
 }

@@ -9,6 +9,7 @@ import type { Host } from '../../src/taskpane/host';
 import { DEBOUNCE_MS } from '../../src/taskpane/useLedger';
 import { ECHO_WINDOW_MS } from '../../src/taskpane/writeEchoes';
 import { AS_OF_DATE } from '../asOf';
+import { changedCells } from '../excel/helpers';
 
 type ColumnHeader = (typeof LEDGER_COLUMNS)[number]['header'];
 
@@ -103,17 +104,7 @@ export class TestPane {
 
   /** Every cell of every sheet that differs from a snapshot, as 任务台账!D27. */
   changedCells(before: WorkbookSnapshot): string[] {
-    const after = this.sim.snapshot();
-    const out: string[] = [];
-    for (const sheet of after.sheets) {
-      const earlier = before.sheets.find((s) => s.id === sheet.id)?.cells ?? {};
-      for (const key of new Set([...Object.keys(sheet.cells), ...Object.keys(earlier)])) {
-        if (JSON.stringify(sheet.cells[key]) === JSON.stringify(earlier[key])) continue;
-        const [row, column] = key.split(',').map(Number);
-        out.push(`${sheet.name}!${String.fromCharCode(65 + column)}${row + 1}`);
-      }
-    }
-    return out;
+    return changedCells(before, this.sim.snapshot());
   }
 
   /** The round trips to Excel an action and the pane's follow-up took. */
