@@ -16,6 +16,7 @@ import {
 import { LEDGER_TABLE, STATUS_TABLE } from './names';
 import type { ApiSupport } from './requirements';
 import { DEFAULT_STATUSES, columnSpec } from '../ledger';
+import { queueLedgerId } from './ledgerId';
 
 export interface AdoptResult {
   readonly sheetName: string;
@@ -161,6 +162,7 @@ export async function adoptActiveSheet(
   conditionalFormats(area);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
+  queueLedgerId(context);
   // Excel renames blank and repeated header cells (列1, 序号2): read what it made, to say so.
   const madeHeader = table.getHeaderRowRange();
   madeHeader.load('values');

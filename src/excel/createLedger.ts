@@ -30,6 +30,7 @@ import {
   LEDGER_TITLE,
   STATUS_TABLE,
 } from './names';
+import { queueLedgerId } from './ledgerId';
 import type { AfterWrite } from './ownWrites';
 import { queueLedgerRead, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
@@ -153,6 +154,7 @@ export async function createLedger(
   const printed = printSetup(sheet, headerRow, options.supports);
   sheet.activate();
   sheet.getRange(`A${headerRow + 2}`).select();
+  queueLedgerId(context);
   // What the pane shows next is read in the same request as the writes.
   sheet.load('id');
   directorySheet?.load('id');

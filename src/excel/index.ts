@@ -1,10 +1,12 @@
 // The Excel layer: everything the add-in does to a workbook. Each operation takes the request
 // context, so the task pane passes Excel.run's and tests pass excel-sim's.
 export * from './adoptSheet';
+export * from './applyReturns';
 export * from './cells';
 export * from './createLedger';
 export * from './directorySheet';
 export * from './errors';
+export * from './ledgerId';
 export * from './names';
 export * from './ownWrites';
 export * from './navigation';

@@ -31,3 +31,9 @@ export function freeSheetName(wanted: string, taken: Iterable<string>): string {
 }
 /** Workbook setting: the leaders' mail recipients (To and Cc). */
 export const RECIPIENTS_SETTING = 'renwuTaizhang.mailRecipients';
+/** Workbook setting: the ledger's random id, which its return forms carry. */
+export const LEDGER_ID_SETTING = 'renwuTaizhang.ledgerId';
+/** The change log of imported returns: its sheet and table. */
+export const CHANGE_LOG_SHEET = '变更记录';
+export const CHANGE_LOG_TABLE = 'ChangeLog';
+export const CHANGE_LOG_HEADERS = ['时间', '文件', '单位', '序号', '列', '原值', '新值', '批次'];

@@ -100,7 +100,7 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
     ['ledgerId', spec.meta.ledgerId],
     ['unit', spec.meta.unit],
     ['asOf', spec.meta.asOf],
-    ...spec.meta.rows.map((r) => ['row', r.no, r.fingerprint]),
+    ...spec.meta.rows.map((r) => ['row', r.no, r.fingerprint, r.status, r.progress, r.deadline, r.problems]),
   ]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -163,7 +163,14 @@ function readMeta(rows: readonly (readonly unknown[])[]): FormMeta | null {
     asOf: String(asOf ?? ''),
     rows: rows
       .filter((r) => r[0] === 'row')
-      .map((r) => ({ no: Number(r[1]), fingerprint: String(r[2] ?? '') }))
+      .map((r) => ({
+        no: Number(r[1]),
+        fingerprint: String(r[2] ?? ''),
+        status: String(r[3] ?? ''),
+        progress: String(r[4] ?? ''),
+        deadline: String(r[5] ?? ''),
+        problems: String(r[6] ?? ''),
+      }))
       .filter((r) => Number.isInteger(r.no)),
   };
 }

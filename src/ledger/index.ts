@@ -18,6 +18,7 @@ export * from './palette';
 export * from './progress';
 export * from './responsibleUnits';
 export * from './returnForm';
+export * from './returnReview';
 export * from './sheetSpecs';
 export * from './statuses';
 export * from './summary';

@@ -38,8 +38,20 @@ export interface FormMeta {
   readonly unit: string;
   /** The 截至 date, as 2026-11-28. */
   readonly asOf: string;
-  /** Each row's 序号 and the fingerprint of its task text as issued. */
-  readonly rows: readonly { readonly no: number; readonly fingerprint: string }[];
+  /**
+   * Each row's 序号, the fingerprint of its task text as issued, and what its status, progress and
+   * deadline read then: a ledger cell that moved on since is a conflict at import, not overwritten.
+   */
+  readonly rows: readonly IssuedRow[];
+}
+
+export interface IssuedRow {
+  readonly no: number;
+  readonly fingerprint: string;
+  readonly status: string;
+  readonly progress: string;
+  readonly deadline: string;
+  readonly problems: string;
 }
 
 export interface ReturnFormSpec {
@@ -106,7 +118,14 @@ export function returnFormSpec(
       ledgerId: options.ledgerId,
       unit,
       asOf: isoDate(model.asOf),
-      rows: lines.map(({ task }) => ({ no: task.no as number, fingerprint: textFingerprint(task.task) })),
+      rows: lines.map(({ task }) => ({
+        no: task.no as number,
+        fingerprint: textFingerprint(task.task),
+        status: task.status,
+        progress: task.progress.kind === 'ok' ? String(task.progress.percent) : '',
+        deadline: task.deadlineText,
+        problems: task.problems,
+      })),
     },
   };
 }

@@ -1,0 +1,334 @@
+// Writes the accepted changes of the returned forms into the ledger, in one batch, only where
+// every target cell still holds what the review read; then logs each change on 变更记录 (an
+// Excel table: time, file, unit, 序号, column, old value, new value, batch). 撤销上次导入 puts
+// the old values back where the cells still hold the imported ones, and names the cells it
+// left alone. Rows are found by 序号 in the table as it is now, never by the position of a read.
+import { cellText, columnLetter, type CellValue, type ProposedChange } from '../ledger';
+import { needsTextFormat, toExcel } from './cells';
+import { LedgerError } from './errors';
+import { CHANGE_LOG_HEADERS, CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
+import type { AfterWrite, WrittenArea } from './ownWrites';
+import { queueReadBack, type LedgerRead } from './readLedger';
+
+export interface ImportBatch {
+  /** When the import was applied, as the user's clock says (2026-11-28 09:00). */
+  readonly time: string;
+  /** Names the batch in the log: 撤销上次导入 finds its rows by it. */
+  readonly batch: string;
+}
+
+export interface ApplyResult extends AfterWrite {
+  readonly applied: number;
+  readonly skippedFormulas: readonly string[];
+  readonly logSheet: string;
+}
+
+export interface UndoResult extends AfterWrite {
+  readonly restored: number;
+  /** Cells changed again since the import: left as they are. */
+  readonly leftAlone: readonly string[];
+  readonly batch: string;
+}
+
+const UNDO_MARK = '·撤销';
+/** Every log column but 序号 is text: an old value of "=…" is kept as the text it was. */
+const LOG_FORMATS = CHANGE_LOG_HEADERS.map((header) => (header === '序号' ? '0' : '@'));
+const same = (a: unknown, b: unknown) => cellText(a).trim() === cellText(b).trim();
+
+interface LedgerNow {
+  readonly body: Excel.Range;
+  readonly whole: Excel.Range;
+}
+
+function loadLedgerNow(context: Excel.RequestContext, read: LedgerRead): LedgerNow {
+  const table = context.workbook.tables.getItem(read.location.tableName);
+  const body = table.getDataBodyRange();
+  body.load('values, formulas');
+  const whole = table.getRange();
+  whole.load('rowIndex, columnIndex');
+  return { body, whole };
+}
+
+interface LogNow {
+  readonly table: Excel.Table;
+  readonly range: Excel.Range;
+  readonly sheet: Excel.Worksheet;
+}
+
+function loadLog(context: Excel.RequestContext) {
+  const table = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
+  table.load('name');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  return { table, sheets };
+}
+
+/** The 0-based row in the table body holding each 序号, when exactly one row does. */
+function rowsByNumber(values: readonly (readonly unknown[])[], noColumn: number): Map<number, number> {
+  const rows = new Map<number, number>();
+  const repeated = new Set<number>();
+  values.forEach((row, i) => {
+    const no = row[noColumn];
+    if (typeof no !== 'number') return;
+    if (rows.has(no)) repeated.add(no);
+    rows.set(no, i);
+  });
+  for (const no of repeated) rows.delete(no);
+  return rows;
+}
+
+function cellAt(whole: Excel.Range, row: number, column: number): string {
+  return `${columnLetter(whole.columnIndex + column)}${whole.rowIndex + 2 + row}`;
+}
+
+/** Appends log rows: a new table on a sheet of its own, or rows added to the one there is, typed as text first. */
+function appendLog(
+  context: Excel.RequestContext,
+  log: ReturnType<typeof loadLog>,
+  existing: LogNow | null,
+  rows: readonly (readonly CellValue[])[],
+): { sheet: Excel.Worksheet; name: string } {
+  const width = CHANGE_LOG_HEADERS.length;
+  const formats = rows.map(() => [...LOG_FORMATS]);
+  const values = rows.map((r) => r.map((v) => toExcel(v)));
+  if (existing) {
+    const { range, table, sheet } = existing;
+    if (rows.length === 0) return { sheet, name: '' };
+    table.rows.add(
+      undefined,
+      rows.map(() => CHANGE_LOG_HEADERS.map(() => '')),
+    );
+    const top = range.rowIndex + range.rowCount;
+    const target = sheet.getRangeByIndexes(top, range.columnIndex, rows.length, width);
+    target.numberFormat = formats;
+    target.values = values;
+    return { sheet, name: '' };
+  }
+  const name = freeSheetName(
+    CHANGE_LOG_SHEET,
+    log.sheets.items.map((s) => s.name),
+  );
+  const sheet = context.workbook.worksheets.add(name);
+  const area = sheet.getRangeByIndexes(0, 0, rows.length + 1, width);
+  area.numberFormat = [CHANGE_LOG_HEADERS.map(() => '@'), ...formats];
+  area.values = [[...CHANGE_LOG_HEADERS], ...values];
+  const table = sheet.tables.add(area, true);
+  table.name = CHANGE_LOG_TABLE;
+  table.style = 'TableStyleLight9';
+  sheet.getRange(`A:${columnLetter(width - 1)}`).format.columnWidth = 90;
+  sheet.freezePanes.freezeRows(1);
+  return { sheet, name };
+}
+
+function loadExistingLog(context: Excel.RequestContext, log: ReturnType<typeof loadLog>): LogNow | null {
+  if (log.table.isNullObject) return null;
+  const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
+  const range = table.getRange();
+  range.load('rowIndex, rowCount, columnIndex');
+  const sheet = context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet;
+  sheet.load('name, id');
+  return { table, range, sheet };
+}
+
+/**
+ * Three syncs: the ledger as it is and whether there is a log; where the log is; the writes,
+ * the log rows and the read-back. Refuses, changing nothing, when a target cell moved on.
+ */
+export async function applyReturns(
+  context: Excel.RequestContext,
+  read: LedgerRead,
+  changes: readonly ProposedChange[],
+  batch: ImportBatch,
+): Promise<ApplyResult> {
+  const noColumn = read.ledger.header.columns.no;
+  if (noColumn === undefined) {
+    throw new LedgerError(
+      { zh: '台账缺少“序号”列，无法导入。', en: 'The ledger has no 序号 column.' },
+      'ColumnMissing',
+    );
+  }
+  const now = loadLedgerNow(context, read);
+  const log = loadLog(context);
+  await context.sync();
+  const existing = loadExistingLog(context, log);
+  if (existing) await context.sync();
+
+  const values = now.body.values as unknown[][];
+  const formulas = now.body.formulas as unknown[][];
+  const rows = rowsByNumber(values, noColumn);
+  const targets = changes.map((change) => {
+    const row = rows.get(change.no);
+    const column = read.ledger.header.columns[change.column];
+    return { change, row, column };
+  });
+  const lost = targets.filter((t) => t.row === undefined || t.column === undefined).map((t) => t.change.no);
+  if (lost.length) {
+    throw new LedgerError(
+      {
+        zh: `台账中找不到序号为${[...new Set(lost)].join('、')}的唯一一行（可能已删除、改号或重复），未做任何更改。请重新导入。`,
+        en: `No single row numbered ${[...new Set(lost)].join(', ')} in the ledger; nothing was changed.`,
+      },
+      'TaskNotFound',
+    );
+  }
+  const placed = targets.map((t) => ({ ...t, row: t.row as number, column: t.column as number }));
+  const moved = placed.filter((t) => !same(values[t.row][t.column], t.change.from));
+  if (moved.length) {
+    const cells = moved.map((t) => cellAt(now.whole, t.row, t.column));
+    throw new LedgerError(
+      {
+        zh: `${cells.join('、')} 在审核后被修改，为避免覆盖，未导入任何内容。请重新导入并审核。`,
+        en: `${cells.join(', ')} changed since the review; nothing was imported. Import and review again.`,
+      },
+      'StaleImport',
+    );
+  }
+  const isFormula = (t: (typeof placed)[number]) => String(formulas[t.row][t.column]).startsWith('=');
+  const skippedFormulas = placed
+    .filter(isFormula)
+    .map((t) => `${read.location.sheetName}!${cellAt(now.whole, t.row, t.column)}`);
+  const writes = placed.filter((t) => !isFormula(t));
+  const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
+  for (const t of writes) {
+    const cell = sheet.getRange(cellAt(now.whole, t.row, t.column));
+    if (needsTextFormat(t.change.to)) cell.numberFormat = [['@']];
+    cell.values = [[toExcel(t.change.to)]];
+  }
+  const header = (column: number) => cellText(read.ledger.headerRow[column]);
+  const logged = appendLog(
+    context,
+    log,
+    existing,
+    writes.map((t) => [
+      batch.time,
+      t.change.file,
+      t.change.unit,
+      t.change.no,
+      header(t.column),
+      cellText(t.change.from),
+      cellText(t.change.to),
+      batch.batch,
+    ]),
+  );
+  logged.sheet.load('name, id');
+  const readBack = queueReadBack(context, read.location);
+  await context.sync();
+  const written: WrittenArea[] = [
+    ...writes.map((t) => ({
+      worksheetId: read.location.sheetId,
+      address: cellAt(now.whole, t.row, t.column),
+    })),
+    { worksheetId: logged.sheet.id },
+  ];
+  return {
+    applied: writes.length,
+    skippedFormulas,
+    logSheet: logged.sheet.name,
+    read: readBack ? readBack() : null,
+    written,
+    selectionMoved: false,
+  };
+}
+
+/** The log's rows, as text. */
+function logRows(values: readonly (readonly unknown[])[]) {
+  return values.map((r) => ({
+    no: Number(r[3]),
+    header: cellText(r[4]),
+    from: cellText(r[5]),
+    to: cellText(r[6]),
+    batch: cellText(r[7]),
+    file: cellText(r[1]),
+    unit: cellText(r[2]),
+  }));
+}
+
+/** A logged text back as the ledger held it: numbers as numbers (progress, a date's serial). */
+function restored(text: string): CellValue {
+  return text !== '' && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/** Puts back the last import's old values where the cells still hold what it wrote. Three syncs. */
+export async function undoLastImport(
+  context: Excel.RequestContext,
+  read: LedgerRead,
+  time: string,
+): Promise<UndoResult> {
+  const noColumn = read.ledger.header.columns.no;
+  const now = loadLedgerNow(context, read);
+  const log = loadLog(context);
+  await context.sync();
+  const existing = loadExistingLog(context, log);
+  const nothing = new LedgerError(
+    { zh: '没有可撤销的导入。', en: 'There is no import to undo.' },
+    'NothingToUndo',
+  );
+  if (!existing || noColumn === undefined) throw nothing;
+  const body = existing.table.getDataBodyRange();
+  body.load('values');
+  await context.sync();
+  const entries = logRows(body.values as unknown[][]).filter((e) => e.batch);
+  const undone = new Set(
+    entries.filter((e) => e.batch.endsWith(UNDO_MARK)).map((e) => e.batch.slice(0, -UNDO_MARK.length)),
+  );
+  const last = [...entries].reverse().find((e) => !e.batch.endsWith(UNDO_MARK) && !undone.has(e.batch));
+  if (!last) throw nothing;
+  const batch = entries.filter((e) => e.batch === last.batch);
+
+  const values = now.body.values as unknown[][];
+  const rows = rowsByNumber(values, noColumn);
+  const headers = read.ledger.headerRow.map((h) => cellText(h));
+  const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
+  const leftAlone: string[] = [];
+  const done: { row: number; column: number; entry: (typeof batch)[number] }[] = [];
+  for (const entry of batch) {
+    const row = rows.get(entry.no);
+    const column = headers.indexOf(entry.header);
+    if (row === undefined || column < 0) {
+      leftAlone.push(`第${entry.no}项（${entry.header}）`);
+      continue;
+    }
+    const address = cellAt(now.whole, row, column);
+    if (!same(values[row][column], entry.to)) {
+      leftAlone.push(`${read.location.sheetName}!${address}`);
+      continue;
+    }
+    const value = restored(entry.from);
+    const cell = sheet.getRange(address);
+    if (needsTextFormat(value)) cell.numberFormat = [['@']];
+    cell.values = [[toExcel(value)]];
+    done.push({ row, column, entry });
+  }
+  const logged = appendLog(
+    context,
+    log,
+    existing,
+    done.map(({ entry }) => [
+      time,
+      entry.file,
+      entry.unit,
+      entry.no,
+      entry.header,
+      entry.to,
+      entry.from,
+      `${last.batch}${UNDO_MARK}`,
+    ]),
+  );
+  logged.sheet.load('id');
+  const readBack = queueReadBack(context, read.location);
+  await context.sync();
+  return {
+    restored: done.length,
+    leftAlone,
+    batch: last.batch,
+    read: readBack ? readBack() : null,
+    written: [
+      ...done.map((d) => ({
+        worksheetId: read.location.sheetId,
+        address: cellAt(now.whole, d.row, d.column),
+      })),
+      { worksheetId: logged.sheet.id },
+    ],
+    selectionMoved: false,
+  };
+}

@@ -1,0 +1,239 @@
+// The return round trip on excel-sim: forms out of the ledger, filled as units would, read back,
+// checked, reviewed, applied in one batch with a change log, and undone; a whole-workbook
+// snapshot diff shows nothing else changed.
+import {
+  applyReturns,
+  createLedger,
+  ensureLedgerId,
+  readLedger,
+  readReference,
+  undoLastImport,
+  type LedgerRead,
+} from '../../src/excel';
+import { ExcelSim } from '../../src/excel-sim';
+import { readReturnForm, writeReturnForm } from '../../src/files';
+import {
+  changesToApply,
+  checkReturn,
+  returnFormSpec,
+  reviewReturns,
+  summarize,
+  tasksForUnit,
+  type FormValues,
+  type ReturnFormSpec,
+} from '../../src/ledger';
+import { AS_OF_DATE, asOf } from '../asOf';
+import { ALL_SETS, changedCells, countSyncs, taskCell } from './helpers';
+
+const BATCH = { time: '2026-11-28 09:00', batch: '2026-11-28 09:00 导入' };
+
+async function setUp() {
+  const sim = new ExcelSim();
+  await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+  const ledgerId = await sim.runExcel((c) => ensureLedgerId(c));
+  const reference = await sim.runExcel((c) => readReference(c));
+  const read = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+  const model = summarize(read.ledger, {
+    asOf,
+    statuses: reference.statuses,
+    directory: reference.directory,
+  });
+  const form = (unit: string) =>
+    returnFormSpec(model, unit, { ledgerId, statuses: reference.statuses, directory: reference.directory });
+  return { sim, ledgerId, reference, read, model, form };
+}
+
+/** A form as a unit fills it: some rows changed, then through the file and back. */
+async function returned(spec: ReturnFormSpec, fill: (rows: FormValues[]) => void) {
+  const rows = spec.rows.map((r) => ({ ...r }));
+  fill(rows);
+  const bytes = await writeReturnForm({ ...spec, rows }, AS_OF_DATE);
+  return readReturnForm(spec.fileName, bytes);
+}
+
+function set(rows: FormValues[], no: number, values: Partial<FormValues>) {
+  const at = rows.findIndex((r) => r.no === no);
+  rows[at] = { ...rows[at], ...values };
+}
+
+describe('returns: forms in, review, apply, undo', () => {
+  it('writes exactly the reviewed cells and logs them; undo puts them back and leaves a later edit alone', async () => {
+    const { sim, ledgerId, reference, read, form } = await setUp();
+    const union = await returned(form('市总工会'), (rows) =>
+      set(rows, 24, { status: '已完成', progress: 100, progressNote: '职工技能大赛已举办', contact: '李四' }),
+    );
+    const shuangliao = await returned(form('双辽市人民政府'), (rows) =>
+      set(rows, 19, { status: '序时推进', progressNote: '已完成方案论证', problems: '=资金缺口' }),
+    );
+    const context = {
+      ledgerId,
+      statuses: reference.statuses,
+      knowsUnit: (unit: string) =>
+        tasksForUnit(
+          read.ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
+          unit,
+        ).length > 0,
+    };
+    const checked = [union, shuangliao].map((f) => checkReturn(f, context));
+    expect(checked.flatMap((c) => c.problems)).toEqual([]);
+    const tasks = summarize(read.ledger, { asOf }).tasks;
+    const review = reviewReturns({
+      ledger: read.ledger,
+      tasks,
+      returns: checked,
+      issued: new Map([union, shuangliao].map((f) => [f.fileName, f.meta.rows])),
+      directory: reference.directory,
+    });
+    expect(review.map((c) => [c.no, c.header, c.to, c.kind, c.accepted])).toEqual([
+      [19, '状态', '序时推进', 'lead', true],
+      [19, '进展情况', '已完成方案论证', 'lead', true],
+      [19, '存在问题', '=资金缺口', 'lead', true],
+      [24, '状态', '已完成', 'lead', true],
+      [24, '进度(%)', 100, 'lead', true],
+      [24, '进展情况', '职工技能大赛已举办', 'lead', true],
+      [24, '联系人', '李四', 'lead', true],
+    ]);
+    const { ok } = changesToApply(review);
+    const before = sim.snapshot();
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => applyReturns(c, read, ok, BATCH)),
+    );
+    expect(syncs).toBe(2);
+    expect(result.applied).toBe(7);
+    expect(taskCell(sim, 24, '状态')).toBe('已完成');
+    expect(taskCell(sim, 24, '进度(%)')).toBe(100);
+    // Text stays text: a leading = is not a formula.
+    expect(taskCell(sim, 19, '存在问题')).toBe('=资金缺口');
+    expect(sim.sheet('任务台账').cells.get('21,7')?.formula ?? null).toBeNull();
+    const ledgerCells = changedCells(before, sim.snapshot()).filter((a) => a.startsWith('任务台账!'));
+    expect(ledgerCells).toEqual([
+      '任务台账!D22',
+      '任务台账!D27',
+      '任务台账!E27',
+      '任务台账!G22',
+      '任务台账!G27',
+      '任务台账!H22',
+      '任务台账!K27',
+    ]);
+    const logValues = sim.values('变更记录');
+    expect(logValues[0]).toEqual(['时间', '文件', '单位', '序号', '列', '原值', '新值', '批次']);
+    expect(logValues.slice(1)).toHaveLength(7);
+    expect(logValues[1]).toEqual([
+      BATCH.time,
+      shuangliao.fileName,
+      '双辽市人民政府',
+      19,
+      '状态',
+      '未启动',
+      '序时推进',
+      BATCH.batch,
+    ]);
+    expect(
+      changedCells(before, sim.snapshot()).filter(
+        (a) => !a.startsWith('任务台账!') && !a.startsWith('变更记录!'),
+      ),
+    ).toEqual([]);
+
+    // A co-worker edits one imported cell afterwards; undo leaves it and restores the rest.
+    sim.userEdit('任务台账', 'G27', [['大赛延期']]);
+    const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const undone = await sim.runExcel((c) => undoLastImport(c, now, '2026-11-28 10:00'));
+    expect(undone.restored).toBe(6);
+    expect(undone.leftAlone).toEqual(['任务台账!G27']);
+    expect(taskCell(sim, 24, '状态')).toBe('未启动');
+    expect(taskCell(sim, 24, '进度(%)')).toBe('');
+    expect(taskCell(sim, 24, '进展情况')).toBe('大赛延期');
+    expect(taskCell(sim, 19, '存在问题')).toBe('');
+    expect(
+      sim
+        .values('变更记录')
+        .slice(8)
+        .map((r) => r[7]),
+    ).toEqual(Array(6).fill(`${BATCH.batch}·撤销`));
+    // The same import is not undone twice.
+    const again = await sim
+      .runExcel((c) => undoLastImport(c, now, 'later'))
+      .catch((e: { code?: string }) => e.code);
+    expect(again).toBe('NothingToUndo');
+  });
+
+  it('refuses the whole import, changing nothing, when a target cell moved on since the review', async () => {
+    const { sim, ledgerId, reference, read, form } = await setUp();
+    const union = await returned(form('市总工会'), (rows) => set(rows, 24, { status: '已完成' }));
+    const checked = checkReturn(union, { ledgerId, statuses: reference.statuses, knowsUnit: () => true });
+    const review = reviewReturns({
+      ledger: read.ledger,
+      tasks: summarize(read.ledger, { asOf }).tasks,
+      returns: [checked],
+      issued: new Map([[union.fileName, union.meta.rows]]),
+    });
+    sim.userEdit('任务台账', 'D27', [['滞后']]);
+    const before = sim.snapshot();
+    const error = await sim
+      .runExcel((c) => applyReturns(c, read, changesToApply(review).ok, BATCH))
+      .catch((e) => e);
+    expect(error.code).toBe('StaleImport');
+    expect(error.text.zh).toContain('D27');
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
+  });
+
+  it('holds for a choice when two leads disagree, a unit sent two files, or the ledger moved on since issue', async () => {
+    const { read, reference, ledgerId, form, sim } = await setUp();
+    // Task 2 belongs to 各县（市）人民政府: each county leads it.
+    const lishu = await returned(form('梨树县人民政府'), (rows) => set(rows, 2, { status: '已完成' }));
+    const yitong = await returned(form('伊通满族自治县人民政府'), (rows) => set(rows, 2, { status: '滞后' }));
+    const union1 = await returned(form('市总工会'), (rows) => set(rows, 24, { progress: 50 }));
+    const union2 = await returned({ ...form('市总工会'), fileName: '市总工会_第二份.xlsx' }, (rows) =>
+      set(rows, 24, { progress: 60 }),
+    );
+    sim.userEdit('任务台账', 'D27', [['滞后']]);
+    const later = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const union3 = await returned(form('市总工会'), (rows) => set(rows, 24, { status: '已完成' }));
+    const ctx = { ledgerId, statuses: reference.statuses, knowsUnit: () => true };
+    const review = reviewReturns({
+      ledger: later.ledger,
+      tasks: summarize(later.ledger, { asOf }).tasks,
+      returns: [lishu, yitong].map((f) => checkReturn(f, ctx)),
+      issued: new Map([lishu, yitong].map((f) => [f.fileName, f.meta.rows])),
+      directory: reference.directory,
+    });
+    expect(review.map((c) => [c.unit, c.to, c.conflict, c.accepted])).toEqual([
+      ['梨树县人民政府', '已完成', 'two-returns', false],
+      ['伊通满族自治县人民政府', '滞后', 'two-returns', false],
+    ]);
+    const twice = reviewReturns({
+      ledger: later.ledger,
+      tasks: summarize(later.ledger, { asOf }).tasks,
+      returns: [union1, union2].map((f) => checkReturn(f, ctx)),
+      issued: new Map([union1, union2].map((f) => [f.fileName, f.meta.rows])),
+    });
+    expect(twice.map((c) => c.conflict)).toEqual(['same-unit-twice', 'same-unit-twice']);
+    const moved = reviewReturns({
+      ledger: later.ledger,
+      tasks: summarize(later.ledger, { asOf }).tasks,
+      returns: [checkReturn(union3, ctx)],
+      issued: new Map([[union3.fileName, union3.meta.rows]]),
+    });
+    expect(moved.map((c) => [c.from, c.to, c.conflict, c.accepted])).toEqual([
+      ['滞后', '已完成', 'changed-since-issue', false],
+    ]);
+    // Ticking both sides of a conflict is refused rather than one silently winning.
+    expect(changesToApply(review.map((c) => ({ ...c, accepted: true }))).clashes).toEqual(['第2项（状态）']);
+    expect(read.ledger.rows.length).toBe(40);
+  });
+
+  it('offers a partner’s words as 【单位】 lines, not accepted until chosen', async () => {
+    const { read, reference, ledgerId, form } = await setUp();
+    const partner = await returned(form('市财政局'), (rows) => set(rows, 1, { progressNote: '资金已拨付' }));
+    const review = reviewReturns({
+      ledger: read.ledger,
+      tasks: summarize(read.ledger, { asOf }).tasks,
+      returns: [checkReturn(partner, { ledgerId, statuses: reference.statuses, knowsUnit: () => true })],
+      issued: new Map([[partner.fileName, partner.meta.rows]]),
+      directory: reference.directory,
+    });
+    expect(review.map((c) => [c.no, c.header, c.to, c.kind, c.accepted])).toEqual([
+      [1, '进展情况', '【市财政局】资金已拨付', 'note', false],
+    ]);
+  });
+});
