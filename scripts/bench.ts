@@ -1,9 +1,13 @@
 // npm run bench: median time of validate + summarize (analyzeLedger: one reading of the rows, both results) over synthetic ledgers of 1,000, 10,000
 // and 100,000 rows, and the heap the run grew by; then the time to make every file of the 发送 section
 // for the 40-task plan. Times are printed, never asserted.
-import { leaderDraft, unitDraftsZip } from '../src/files';
+import { leaderDraft, readReturnForm, unitDraftsZip, writeReturnForm } from '../src/files';
 import {
   analyzeLedger,
+  checkReturn,
+  DEFAULT_STATUSES,
+  returnFormSpec,
+  reviewReturns,
   summarize,
   unitTaskCounts,
   dayOf,
@@ -109,4 +113,30 @@ async function benchFiles(): Promise<void> {
   );
 }
 
-void benchFiles();
+/** Every unit's 反馈表 written, then all of them read back, checked and reviewed as returned forms. */
+async function benchReturns(): Promise<void> {
+  const ledger = syntheticLedger(OFFICIAL_TASKS.length, false);
+  const model = summarize(ledger, { asOf });
+  const units = unitTaskCounts(model.tasks).map((c) => c.name);
+  const created = new Date(2026, 10, 28);
+  const start = performance.now();
+  const specs = units.map((unit) =>
+    returnFormSpec(model, unit, { ledgerId: 'bench', statuses: DEFAULT_STATUSES }),
+  );
+  const files = await Promise.all(specs.map((spec) => writeReturnForm(spec, created)));
+  const made = performance.now();
+  const forms = await Promise.all(files.map((bytes, i) => readReturnForm(specs[i].fileName, bytes)));
+  const context = { ledgerId: 'bench', statuses: DEFAULT_STATUSES, knowsUnit: () => true };
+  reviewReturns({
+    ledger,
+    tasks: model.tasks,
+    returns: forms.map((form) => checkReturn(form, context)),
+    issued: new Map(forms.map((f) => [f.fileName, f.meta.rows])),
+  });
+  const end = performance.now();
+  console.log(
+    `returns     ${units.length} units: ${(made - start).toFixed(0)} ms to write every 反馈表, ${(end - made).toFixed(0)} ms to read, check and review them all back`,
+  );
+}
+
+void benchFiles().then(benchReturns);

@@ -38,3 +38,13 @@ export async function copyRichText(html: string, text: string): Promise<boolean>
     return false;
   }
 }
+
+/** A chosen file's bytes. FileReader, not Blob.arrayBuffer: older Office web views lack the latter. */
+export function readFileBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(file);
+  });
+}

@@ -1,6 +1,7 @@
 // Workbook files and mail drafts, made in the pane with no server and no Office call.
 export * from './deliver';
 export * from './mailDraft';
+export * from './returnFiles';
 export * from './returnFormFile';
 export * from './summaryFiles';
 export * from './workbookFile';

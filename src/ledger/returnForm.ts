@@ -79,6 +79,10 @@ export function returnFormFileName(unit: string, asOf: Day): string {
   return safeFileName(`${unit}_重点任务反馈表_${compactDate(asOf)}`, 'xlsx');
 }
 
+export function returnFormsZipName(asOf: Day, units: number): string {
+  return safeFileName(`重点任务反馈表_${units}个单位_${compactDate(asOf)}`, 'zip');
+}
+
 /** The form for one unit: its tasks (lead and partner, collectives included) as the ledger holds them. */
 export function returnFormSpec(
   model: SummaryModel,

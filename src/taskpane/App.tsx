@@ -32,9 +32,10 @@ const StartPanel = lazy(() => import('./panels/StartPanel'));
 const ValidatePanel = lazy(() => import('./panels/ValidatePanel'));
 const UnitsPanel = lazy(() => import('./panels/UnitsPanel'));
 const SummaryPanel = lazy(() => import('./panels/SummaryPanel'));
+const ReturnsPanel = lazy(() => import('./panels/ReturnsPanel'));
 const SettingsPanel = lazy(() => import('./panels/SettingsPanel'));
 
-const TABS: readonly TabId[] = ['start', 'validate', 'units', 'summary', 'settings'];
+const TABS: readonly TabId[] = ['start', 'validate', 'units', 'summary', 'returns', 'settings'];
 
 const useStyles = makeStyles({
   root: {
@@ -112,6 +113,9 @@ export function App({ host, version }: { host: Host; version: string }) {
               <Tab value="summary" disabled={!ready}>
                 {t.tabs.summary}
               </Tab>
+              <Tab value="returns" disabled={!ready}>
+                {t.tabs.returns}
+              </Tab>
               <Tab value="settings">{t.tabs.settings}</Tab>
             </TabList>
             <main className={styles.body}>
@@ -137,6 +141,7 @@ export function App({ host, version }: { host: Host; version: string }) {
                   {tab === 'validate' && state.phase === 'ready' && <ValidatePanel ledger={state} />}
                   {tab === 'units' && state.phase === 'ready' && <UnitsPanel ledger={state} />}
                   {tab === 'summary' && state.phase === 'ready' && <SummaryPanel />}
+                  {tab === 'returns' && state.phase === 'ready' && <ReturnsPanel ledger={state} />}
                   {tab === 'settings' && <SettingsPanel />}
                 </Suspense>
               </ErrorBoundary>

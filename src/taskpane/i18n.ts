@@ -11,7 +11,14 @@ const zh = {
   listSeparator: '、',
   labelled: (label: string, value: string) => `${label}：${value}`,
   took: (ms: number) => `（${ms} ms）`,
-  tabs: { start: '开始', validate: '校验', units: '筛选', summary: '汇总', settings: '设置' },
+  tabs: {
+    start: '开始',
+    validate: '校验',
+    units: '筛选',
+    summary: '汇总',
+    returns: '反馈',
+    settings: '设置',
+  },
   loading: '正在读取工作簿…',
   retry: '重试',
   dismiss: '关闭',
@@ -147,6 +154,43 @@ const zh = {
         .filter(Boolean)
         .join(''),
   },
+  returns: {
+    outTitle: '生成反馈表',
+    outHint:
+      '每个单位一份 .xlsx：本单位的任务（含牵头、配合和集体任务），正式列锁定，进展各列可填，状态有下拉。发给各单位填写后收回导入。',
+    outUnits: (n: number, picked: boolean) => (picked ? `“筛选”页所选的${n}个单位` : `有任务的${n}个单位`),
+    allForms: '全部下载（.zip）',
+    formButton: '下载反馈表',
+    formFor: (unit: string) => `下载反馈表：${unit}`,
+    formsReady: (n: number) => `已生成${n}份反馈表。`,
+    inTitle: '导入反馈表',
+    inHint:
+      '可一次选择多个 .xlsx 文件。文件只读取、不执行；导入前先逐项审核，应用后记录在“变更记录”工作表，可撤销。',
+    choose: '选择反馈表文件…',
+    read: (files: number, changes: number) => `已读取${files}个文件，共${changes}处可能的更改，请审核。`,
+    fileUnit: (file: string, unit: string) => `${file}（${unit}）`,
+    change: (no: number, header: string, from: string, to: string, unit: string) =>
+      `第${no}项 ${header}：“${from || '（空）'}” → “${to}”（${unit}）`,
+    conflict: {
+      'two-returns': '多个单位的反馈不一致，请选择一个',
+      'same-unit-twice': '同一单位交了两份，请选择',
+      'changed-since-issue': '台账在发出反馈表后已被修改',
+    },
+    note: '配合单位意见',
+    noChanges: '反馈表与台账一致，没有需要导入的更改。',
+    apply: (n: number) => `应用所选的${n}处更改`,
+    clash: (cells: readonly string[]) => `以下单元格选了不止一个值，请只选一个：${cells.join('、')}。`,
+    applied: (n: number, sheet: string) => `已导入${n}处更改，逐项记录在工作表“${sheet}”。`,
+    undo: '撤销上次导入',
+    undone: (n: number, left: readonly string[]) =>
+      [
+        `已撤销${n}处更改`,
+        left.length > 0 && `；以下单元格在导入后又被修改，未撤销：${left.join('、')}`,
+        '。',
+      ]
+        .filter(Boolean)
+        .join(''),
+  },
   settings: {
     language: '界面语言',
     languageNames: { office: '跟随 Office', zh: '中文', en: 'English' },
@@ -180,7 +224,14 @@ const en: Strings = {
   labelled: (label: string, value: string) => `${label}: ${value}`,
   took: (ms: number) => ` (${ms} ms)`,
   appTitle: 'Task Ledger',
-  tabs: { start: 'Start', validate: 'Check', units: 'Units', summary: 'Summary', settings: 'Settings' },
+  tabs: {
+    start: 'Start',
+    validate: 'Check',
+    units: 'Units',
+    summary: 'Summary',
+    returns: 'Returns',
+    settings: 'Settings',
+  },
   loading: 'Reading the workbook…',
   retry: 'Retry',
   dismiss: 'Dismiss',
@@ -320,6 +371,41 @@ const en: Strings = {
         missing.length > 0 && `; ${missing.length} units have no address: ${missing.join(', ')}`,
         '.',
       ]
+        .filter(Boolean)
+        .join(''),
+  },
+  returns: {
+    outTitle: 'Return forms',
+    outHint:
+      'One .xlsx per unit: its tasks (lead, partner and collective), the official columns locked, the progress columns open, a status list. Send them out, then import what comes back.',
+    outUnits: (n: number, picked: boolean) =>
+      picked ? `${n} units chosen under Units` : `${n} units with tasks`,
+    allForms: 'Download all (.zip)',
+    formButton: 'Download form',
+    formFor: (unit: string) => `Download form: ${unit}`,
+    formsReady: (n: number) => `Made ${n} forms.`,
+    inTitle: 'Import returned forms',
+    inHint:
+      'Choose several .xlsx files at once. Files are read, never run; every change is reviewed first, logged on 变更记录 once applied, and can be undone.',
+    choose: 'Choose returned forms…',
+    read: (files: number, changes: number) => `Read ${files} files: ${changes} possible changes to review.`,
+    fileUnit: (file: string, unit: string) => `${file} (${unit})`,
+    change: (no: number, header: string, from: string, to: string, unit: string) =>
+      `Task ${no} ${header}: "${from || '(empty)'}" → "${to}" (${unit})`,
+    conflict: {
+      'two-returns': 'Returns disagree: choose one',
+      'same-unit-twice': 'The unit sent two files: choose',
+      'changed-since-issue': 'The ledger changed after the form was sent',
+    },
+    note: 'Partner’s note',
+    noChanges: 'The forms agree with the ledger: nothing to import.',
+    apply: (n: number) => `Apply the ${n} chosen changes`,
+    clash: (cells: readonly string[]) =>
+      `More than one value is chosen for: ${cells.join(', ')}. Choose one.`,
+    applied: (n: number, sheet: string) => `Imported ${n} changes, each logged on sheet ${sheet}.`,
+    undo: 'Undo the last import',
+    undone: (n: number, left: readonly string[]) =>
+      [`Undid ${n} changes`, left.length > 0 && `; changed again since, left alone: ${left.join(', ')}`, '.']
         .filter(Boolean)
         .join(''),
   },

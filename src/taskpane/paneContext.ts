@@ -7,7 +7,7 @@ import { STRINGS, textOf, type NoticeText, type Strings } from './i18n';
 import type { ActionApi, Notice } from './useAction';
 import type { LedgerApi } from './useLedger';
 
-export type TabId = 'start' | 'validate' | 'units' | 'summary' | 'settings';
+export type TabId = 'start' | 'validate' | 'units' | 'summary' | 'returns' | 'settings';
 export type LanguageChoice = Language | 'office';
 
 export interface PaneValue {

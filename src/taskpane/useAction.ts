@@ -19,6 +19,7 @@ export type BusyWith =
   | 'status'
   | 'summary'
   | 'send'
+  | 'returns'
   | 'open'
   | 'protect'
   | 'selftest';

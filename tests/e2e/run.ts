@@ -88,6 +88,26 @@ function readWorkbookWithPython(path: string): string[] | null {
   }
 }
 
+/** Sets one task's status in a returned form with openpyxl; false without it. */
+function fillWithPython(from: string, to: string, no: number, status: string): boolean {
+  const script = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["反馈表"]
+for r in range(5, ws.max_row + 1):
+    if ws.cell(r, 1).value == int(sys.argv[3]):
+        ws.cell(r, 5).value = sys.argv[4]
+wb.save(sys.argv[2])
+`;
+  try {
+    execSync(`/usr/bin/python3 -c '${script}' "${from}" "${to}" ${no} "${status}"`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.log('    openpyxl not found: the form goes back unchanged here (CI installs it)');
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(downloads, { recursive: true });
   const server = await serve(join(root, 'dist'));
@@ -313,6 +333,42 @@ async function main(): Promise<void> {
         await p.getByText('当前环境不允许写入剪贴板：已在 Excel 中选中汇总表，请按 Ctrl+C 复制。').waitFor();
         const selected = await preview<string>(p, 'selectedAddress');
         expect(/^'?汇总-总体'?!A1:K\d+$/.test(selected), `selected ${selected}`);
+      },
+    },
+    {
+      name: 'the 反馈 tab sends a unit its form and takes it back: review, apply, undo',
+      run: async (p) => {
+        await p.getByRole('tab', { name: '反馈' }).click();
+        const [file] = await Promise.all([
+          p.waitForEvent('download'),
+          p.getByRole('button', { name: '下载反馈表：市总工会' }).click(),
+        ]);
+        expect(
+          file.suggestedFilename() === '市总工会_重点任务反馈表_20261128.xlsx',
+          `form ${file.suggestedFilename()}`,
+        );
+        const form = join(downloads, file.suggestedFilename());
+        await file.saveAs(form);
+        // The unit fills it in with another program (openpyxl), as units do; without it, the form goes back as issued.
+        const filled = join(downloads, '市总工会_已填写.xlsx');
+        const edited = fillWithPython(form, filled, 24, '滞后');
+        await p.getByLabel('选择反馈表文件…', { exact: true }).setInputFiles(edited ? filled : form);
+        if (!edited) {
+          await p.getByText('反馈表与台账一致，没有需要导入的更改。').waitFor();
+          return;
+        }
+        await p.getByText('已读取1个文件，共1处可能的更改，请审核。').waitFor();
+        await shot(p, '15-pane-returns-review');
+        await p.getByRole('button', { name: '应用所选的1处更改' }).click();
+        await p.getByText('已导入1处更改，逐项记录在工作表“变更记录”。').waitFor();
+        let values = await preview<unknown[][]>(p, 'values', '任务台账');
+        expect(values[26][3] === '滞后', `D27 is ${values[26][3]}`);
+        const log = await preview<unknown[][]>(p, 'values', '变更记录');
+        expect(log.length === 2 && log[1][3] === 24 && log[1][6] === '滞后', `log ${JSON.stringify(log[1])}`);
+        await p.getByRole('button', { name: '撤销上次导入' }).click();
+        await p.getByText('已撤销1处更改。').waitFor();
+        values = await preview<unknown[][]>(p, 'values', '任务台账');
+        expect(values[26][3] === '已完成', `after undo D27 is ${values[26][3]}`);
       },
     },
     {

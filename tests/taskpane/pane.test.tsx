@@ -3,7 +3,17 @@
  */
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ExcelSim, simModel } from '../../src/excel-sim';
-import { tasksForUnit, OFFICIAL_TASKS } from '../../src/ledger';
+import { ensureLedgerId, readLedger, type LedgerRead } from '../../src/excel';
+import { writeReturnForm } from '../../src/files';
+import {
+  dayFromLocalDate,
+  DEFAULT_STATUSES,
+  OFFICIAL_TASKS,
+  returnFormSpec,
+  summarize,
+  tasksForUnit,
+} from '../../src/ledger';
+import { AS_OF_DATE } from '../asOf';
 import { TestPane } from './paneHarness';
 
 // Tabs load their code on first use; give lazy chunks and simulated syncs time on a busy CI machine.
@@ -178,6 +188,39 @@ describe('task pane', () => {
     const bytes = Buffer.from(opened[0], 'base64');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(bytes.includes(Buffer.from('xl/workbook.xml'))).toBe(true);
+  });
+
+  it('imports a unit’s returned form: review, apply with a change log, undo', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    fireEvent.click(tab('反馈'));
+    await screen.findByText('有任务的26个单位');
+    // The form as the tab makes it, filled in as 市总工会 would.
+    const ledgerId = await sim.runExcel((c) => ensureLedgerId(c));
+    const read = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const spec = returnFormSpec(summarize(read.ledger, { asOf: dayFromLocalDate(AS_OF_DATE) }), '市总工会', {
+      ledgerId,
+      statuses: DEFAULT_STATUSES,
+    });
+    const rows = spec.rows.map((r) => (r.no === 24 ? { ...r, status: '已完成' } : r));
+    const bytes = await writeReturnForm({ ...spec, rows }, AS_OF_DATE);
+    const file = new File([new Uint8Array(bytes)], spec.fileName);
+    fireEvent.change(screen.getByLabelText('选择反馈表文件…', { selector: 'input' }), {
+      target: { files: [file] },
+    });
+    await screen.findByText('已读取1个文件，共1处可能的更改，请审核。');
+    const change = screen.getByLabelText('第24项 状态：“未启动” → “已完成”（市总工会）') as HTMLInputElement;
+    expect(change.checked).toBe(true);
+    const before = pane.snapshot();
+    fireEvent.click(screen.getByRole('button', { name: '应用所选的1处更改' }));
+    await screen.findByText('已导入1处更改，逐项记录在工作表“变更记录”。');
+    expect(pane.changedCells(before).filter((a) => !a.startsWith('变更记录!'))).toEqual([
+      `任务台账!${pane.address(24, '状态')}`,
+    ]);
+    expect(pane.cell(24, '状态')).toBe('已完成');
+    fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
+    await screen.findByText('已撤销1处更改。');
+    expect(pane.cell(24, '状态')).toBe('未启动');
   });
 
   it('explains a protected sheet and leaves the data unchanged', async () => {

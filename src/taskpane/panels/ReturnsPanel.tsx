@@ -1,0 +1,328 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
+import { applyReturns, ensureLedgerId, undoLastImport } from '../../excel';
+import {
+  describeFormFileError,
+  downloadFile,
+  FormFileError,
+  readFileBytes,
+  readReturnForm,
+  returnFormFile,
+  returnFormsZip,
+  XLSX_TYPE,
+} from '../../files';
+import {
+  cellText,
+  changesToApply,
+  checkReturn,
+  dayFromLocalDate,
+  describeFormProblem,
+  isoDate,
+  reviewReturns,
+  summarize,
+  unitTaskCounts,
+  type Bilingual,
+  type ProposedChange,
+  type ReturnedForm,
+} from '../../ledger';
+import { usePane, useStrings } from '../paneContext';
+import type { ReadyLedger } from '../useLedger';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
+  item: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
+  grow: { flex: '1 1 9em', minWidth: 0, overflowWrap: 'anywhere' },
+  button: { maxWidth: '100%', whiteSpace: 'normal', height: 'auto', minHeight: '32px' },
+  hidden: { display: 'none' },
+});
+
+const ZIP_TYPE = 'application/zip';
+
+interface FileReport {
+  readonly name: string;
+  readonly unit: string | null;
+  readonly sentences: readonly Bilingual[];
+}
+
+interface Review {
+  readonly files: readonly FileReport[];
+  readonly changes: readonly ProposedChange[];
+}
+
+/** "2026-11-28 09:05", the user's local time: how the log and the batch name say when. */
+function stamp(date: Date): string {
+  const time = date.toTimeString().slice(0, 5);
+  return `${isoDate(dayFromLocalDate(date))} ${time}`;
+}
+
+export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
+  const styles = useStyles();
+  const { t, language } = useStrings();
+  const { action, host, ledger: pane, notify, selectedUnits } = usePane();
+  const [review, setReview] = useState<Review | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const { read, reference, analysis } = ledger;
+
+  const units = useMemo(() => {
+    if (selectedUnits.length) return [...selectedUnits];
+    return unitTaskCounts(analysis.tasks, reference.directory)
+      .filter((c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0)
+      .map((c) => c.name);
+  }, [selectedUnits, analysis.tasks, reference.directory]);
+
+  const model = () =>
+    summarize(read.ledger, {
+      asOf: dayFromLocalDate(host.now()),
+      statuses: reference.statuses,
+      directory: reference.directory,
+      place: read.location,
+    });
+  const fileOptions = async () => ({
+    ledgerId: await host.run((c) => ensureLedgerId(c)),
+    statuses: reference.statuses,
+    directory: reference.directory,
+    created: host.now(),
+  });
+
+  const downloadAll = () =>
+    action.run(
+      'returns',
+      async () => {
+        const file = await returnFormsZip(model(), units, await fileOptions());
+        downloadFile(file.name, file.bytes, ZIP_TYPE);
+        return units.length;
+      },
+      (n) => ({ intent: 'success', text: (s) => s.returns.formsReady(n) }),
+    );
+  const downloadOne = (unit: string) =>
+    action.run(
+      'returns',
+      async () => {
+        const file = await returnFormFile(model(), unit, await fileOptions());
+        downloadFile(file.name, file.bytes, XLSX_TYPE);
+      },
+      () => ({ intent: 'success', text: (s) => s.returns.formsReady(1) }),
+    );
+
+  const importFiles = (files: readonly File[]) =>
+    action.run(
+      'returns',
+      async (): Promise<Review> => {
+        const ledgerId = await host.run((c) => ensureLedgerId(c));
+        const known = new Set(units);
+        const forms: ReturnedForm[] = [];
+        const reports: FileReport[] = [];
+        for (const file of files) {
+          try {
+            forms.push(await readReturnForm(file.name, await readFileBytes(file)));
+          } catch (error) {
+            // A file that is not a form is named in one sentence; the other files still import.
+            if (!(error instanceof FormFileError)) throw error;
+            reports.push({ name: file.name, unit: null, sentences: [describeFormFileError(error)] });
+          }
+        }
+        const allUnits = new Set(
+          unitTaskCounts(analysis.tasks, reference.directory)
+            .filter(
+              (c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0,
+            )
+            .map((c) => c.name),
+        );
+        const checked = forms.map((form) =>
+          checkReturn(form, {
+            ledgerId,
+            statuses: reference.statuses,
+            knowsUnit: (unit) => allUnits.has(unit) || known.has(unit),
+          }),
+        );
+        for (const c of checked) {
+          reports.push({ name: c.fileName, unit: c.unit, sentences: c.problems.map(describeFormProblem) });
+        }
+        const changes = reviewReturns({
+          ledger: read.ledger,
+          tasks: analysis.tasks,
+          returns: checked,
+          issued: new Map(forms.map((f) => [f.fileName, f.meta.rows])),
+          directory: reference.directory,
+        });
+        return { files: reports, changes };
+      },
+      (r) => {
+        setReview(r);
+        return { intent: 'info', text: (s) => s.returns.read(r.files.length, r.changes.length) };
+      },
+    );
+
+  const toggle = (id: string, accepted: boolean) =>
+    setReview((now) =>
+      now ? { ...now, changes: now.changes.map((c) => (c.id === id ? { ...c, accepted } : c)) } : now,
+    );
+
+  const apply = async () => {
+    if (!review) return;
+    const { ok, clashes } = changesToApply(review.changes);
+    if (clashes.length) return notify({ intent: 'error', text: (s) => s.returns.clash(clashes) });
+    const time = stamp(host.now());
+    const result = await action.run(
+      'returns',
+      async () => {
+        const now = await pane.current();
+        if (now.phase !== 'ready') throw new Error(t.unexpected);
+        return host.run((c) => applyReturns(c, now.read, ok, { time, batch: `${time} 导入` }));
+      },
+      (r) => ({ intent: 'success', text: (s) => s.returns.applied(r.applied, r.logSheet) }),
+    );
+    if (result) {
+      pane.afterWrite(result);
+      setReview(null);
+    } else await pane.refresh();
+  };
+
+  const undo = async () => {
+    const result = await action.run(
+      'returns',
+      async () => {
+        const now = await pane.current();
+        if (now.phase !== 'ready') throw new Error(t.unexpected);
+        return host.run((c) => undoLastImport(c, now.read, stamp(host.now())));
+      },
+      (r) => ({
+        intent: r.leftAlone.length ? 'warning' : 'success',
+        text: (s) => s.returns.undone(r.restored, r.leftAlone),
+      }),
+    );
+    if (result) pane.afterWrite(result);
+  };
+
+  const busy = action.busy !== null;
+  const chosen = review?.changes.filter((c) => c.accepted).length ?? 0;
+  return (
+    <section className={styles.stack} aria-label={t.tabs.returns}>
+      <Subtitle2 as="h3">{t.returns.inTitle}</Subtitle2>
+      <Caption1 className={styles.muted}>{t.returns.inHint}</Caption1>
+      <input
+        ref={picker}
+        className={styles.hidden}
+        type="file"
+        multiple
+        accept=".xlsx"
+        aria-label={t.returns.choose}
+        onChange={(event) => {
+          const files = [...(event.currentTarget.files ?? [])];
+          event.currentTarget.value = '';
+          if (files.length) void importFiles(files);
+        }}
+      />
+      <div className={styles.row}>
+        <Button className={styles.button} disabled={busy} onClick={() => picker.current?.click()}>
+          {t.returns.choose}
+        </Button>
+        <Button className={styles.button} disabled={busy} onClick={() => void undo()}>
+          {t.returns.undo}
+        </Button>
+      </div>
+      {review && (
+        <>
+          <ul className={styles.list}>
+            {review.files.map((file) => (
+              <li key={file.name}>
+                <Body1>{file.unit ? t.returns.fileUnit(file.name, file.unit) : file.name}</Body1>
+                {file.sentences.map((sentence) => (
+                  <Caption1 key={sentence.zh} className={styles.muted} role="note">
+                    {' '}
+                    {sentence[language]}
+                  </Caption1>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {review.changes.length === 0 && <Body1>{t.returns.noChanges}</Body1>}
+          <ul className={styles.list} aria-label={t.returns.inTitle}>
+            {review.changes.map((change) => (
+              <li key={change.id} className={styles.item}>
+                <Checkbox
+                  className={styles.grow}
+                  checked={change.accepted}
+                  onChange={(_, d) => toggle(change.id, d.checked === true)}
+                  label={t.returns.change(
+                    change.no,
+                    change.header,
+                    cellText(change.from),
+                    cellText(change.to),
+                    change.unit,
+                  )}
+                />
+                {change.conflict && <Badge color="warning">{t.returns.conflict[change.conflict]}</Badge>}
+                {change.kind === 'note' && <Badge color="informative">{t.returns.note}</Badge>}
+              </li>
+            ))}
+          </ul>
+          {review.changes.length > 0 && (
+            <div className={styles.row}>
+              <Button
+                className={styles.button}
+                appearance="primary"
+                disabled={busy || chosen === 0}
+                onClick={() => void apply()}
+              >
+                {t.returns.apply(chosen)}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+      <Subtitle2 as="h3">{t.returns.outTitle}</Subtitle2>
+      <Caption1 className={styles.muted}>{t.returns.outHint}</Caption1>
+      {host.canDownload && (
+        <>
+          <Body1>{t.returns.outUnits(units.length, selectedUnits.length > 0)}</Body1>
+          <div className={styles.row}>
+            <Button
+              className={styles.button}
+              size="small"
+              disabled={busy || !units.length}
+              onClick={() => void downloadAll()}
+            >
+              {t.returns.allForms}
+            </Button>
+          </div>
+          <ul className={styles.list}>
+            {units.map((unit) => (
+              <li key={unit} className={styles.item}>
+                <Body1 className={styles.grow}>{unit}</Body1>
+                <Button
+                  className={styles.button}
+                  size="small"
+                  disabled={busy}
+                  aria-label={t.returns.formFor(unit)}
+                  onClick={() => void downloadOne(unit)}
+                >
+                  {t.returns.formButton}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
