@@ -14,6 +14,7 @@ import {
   type UnitDirectory,
 } from '../ledger';
 import { buildDraft, XLSX_TYPE } from './mailDraft';
+import { returnFormFile } from './returnFiles';
 import { writeWorkbook } from './workbookFile';
 import { zipFiles, type NamedFile } from './zip';
 
@@ -25,6 +26,8 @@ export interface Recipients {
 export interface FileOptions {
   readonly directory?: UnitDirectory;
   readonly created: Date;
+  /** Attach each unit's 反馈表 too (the ledger's id and status list go into the form). */
+  readonly returnForm?: { readonly ledgerId: string; readonly statuses: readonly string[] };
 }
 
 export interface SummaryFile extends NamedFile {
@@ -82,12 +85,22 @@ export async function unitDraft(
   const fileName = summaryFileName(model.asOf, unit);
   const bytes = await writeWorkbook(specs, { created: options.created });
   const address = unitAddress(unit, options.directory);
-  const mail = unitMail(model, unit, fileName, options.directory);
+  const form = options.returnForm
+    ? await returnFormFile(model, unit, {
+        ...options.returnForm,
+        directory: options.directory,
+        created: options.created,
+      })
+    : null;
+  const mail = unitMail(model, unit, fileName, options.directory, form?.name);
   const eml = buildDraft({
     to: address ? [address] : [],
     cc: recipients.cc,
     ...mail,
-    attachments: [{ fileName, contentType: XLSX_TYPE, bytes }],
+    attachments: [
+      { fileName, contentType: XLSX_TYPE, bytes },
+      ...(form ? [{ fileName: form.name, contentType: XLSX_TYPE, bytes: form.bytes }] : []),
+    ],
   });
   return {
     name: safeFileName(`${unit}_${mail.subject.replace(/^【[^】]*】/u, '')}`, 'eml'),

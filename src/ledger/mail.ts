@@ -159,6 +159,7 @@ export function unitMail(
   unit: string,
   attachment: string,
   directory?: UnitDirectory,
+  returnForm?: string,
 ): MailContent {
   const lines = unitTaskLines(model, unit, directory);
   const led = lines.filter((l) => l.role === '牵头').length;
@@ -176,7 +177,9 @@ export function unitMail(
     l.task.deadlineText,
     LIGHT_LABEL[l.task.health.light].zh,
   ]);
-  const closing = `详见附件《${attachment}》。`;
+  const closing = returnForm
+    ? `详见附件《${attachment}》。请在附件《${returnForm}》中填写本单位任务的进展，保存后原文件发回。`
+    : `详见附件《${attachment}》。`;
   const text = [
     `${unit}：`,
     '',

@@ -141,6 +141,7 @@ const zh = {
     unitsTitle: (n: number, picked: boolean) =>
       picked ? `各单位邮件草稿（“筛选”页所选的${n}个单位）` : `各单位邮件草稿（有任务的${n}个单位）`,
     allDrafts: '全部下载（.zip）',
+    withForm: '同时附上该单位的反馈表（供填写后发回）',
     emlButton: '下载草稿',
     unitDraft: (unit: string) => `下载草稿：${unit}`,
     noAddress: '缺邮箱',
@@ -360,6 +361,7 @@ const en: Strings = {
     unitsTitle: (n: number, picked: boolean) =>
       picked ? `Drafts to units (${n} chosen under Units)` : `Drafts to units (${n} units with tasks)`,
     allDrafts: 'Download all (.zip)',
+    withForm: 'Attach the unit’s return form too (to fill in and send back)',
     emlButton: 'Download draft',
     unitDraft: (unit: string) => `Download draft: ${unit}`,
     noAddress: 'no address',

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
-import { summaryWorkbook, unitDraftsZip } from '../../src/files';
+import { readReturnForm, summaryWorkbook, unitDraft, unitDraftsZip } from '../../src/files';
 import {
   DEFAULT_DIRECTORY,
+  DEFAULT_STATUSES,
   OFFICIAL_TASKS,
   summarize,
   tasksForUnit,
@@ -119,6 +120,29 @@ describe('the summary workbook file', () => {
 });
 
 describe('the unit drafts', () => {
+  it('can carry the unit’s 反馈表 beside its summary, and say so in the body', async () => {
+    const draft = await unitDraft(
+      model,
+      '市总工会',
+      { cc: [] },
+      {
+        created: AS_OF_DATE,
+        returnForm: { ledgerId: 'ledger-1', statuses: DEFAULT_STATUSES },
+      },
+    );
+    const mail = await simpleParser(Buffer.from(draft.bytes));
+    expect(mail.attachments.map((a) => a.filename)).toEqual([
+      '市总工会_四平市职教重点任务汇总_截至20261128.xlsx',
+      '市总工会_重点任务反馈表_20261128.xlsx',
+    ]);
+    expect(mail.text).toContain('请在附件《市总工会_重点任务反馈表_20261128.xlsx》中填写本单位任务的进展');
+    const form = await readReturnForm(
+      mail.attachments[1].filename ?? '',
+      new Uint8Array(mail.attachments[1].content),
+    );
+    expect(form.meta).toMatchObject({ ledgerId: 'ledger-1', unit: '市总工会' });
+  });
+
   const directory: UnitDirectory = {
     units: DEFAULT_DIRECTORY.units.map((u) =>
       u.name === '双辽市人民政府' ? { ...u, email: 'sl@example.gov.cn' } : u,
@@ -152,6 +176,7 @@ describe('the unit drafts', () => {
     expect(mail.subject).toContain('【双辽市人民政府】');
     for (const no of tasksForUnit(model.tasks, '双辽市人民政府')) expect(mail.text).toContain(`\n${no}\t`);
     expect(mail.attachments[0].filename).toBe('双辽市人民政府_四平市职教重点任务汇总_截至20261128.xlsx');
+    expect(mail.attachments).toHaveLength(1);
     const attached = await JSZip.loadAsync(mail.attachments[0].content);
     const workbook = await attached.file('xl/workbook.xml')!.async('string');
     expect(workbook).toContain('汇总-双辽市人民政府');

@@ -3,6 +3,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   Subtitle2,
@@ -12,6 +13,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import {
   describeError,
+  ensureLedgerId,
   readRecipients,
   saveRecipients,
   selectSheetContent,
@@ -80,6 +82,7 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
   const { action, host, ledger, notify, selectedUnits } = usePane();
   const [to, setTo] = useState('');
   const [cc, setCc] = useState('');
+  const [withForm, setWithForm] = useState(true);
   const state = ledger.state;
   const directory = state.phase === 'ready' ? state.reference.directory : undefined;
 
@@ -128,6 +131,18 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     });
   };
   const fileOptions = () => ({ directory, created: host.now() });
+  /** For the units' drafts: their 反馈表 attached too, when chosen. */
+  const unitFileOptions = async () => ({
+    ...fileOptions(),
+    ...(withForm && state.phase === 'ready'
+      ? {
+          returnForm: {
+            ledgerId: await host.run((c) => ensureLedgerId(c)),
+            statuses: state.reference.statuses,
+          },
+        }
+      : {}),
+  });
   const deliver = (file: NamedFile, type: string) => downloadFile(file.name, file.bytes, type);
 
   const save = () =>
@@ -237,7 +252,7 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     action.run(
       'send',
       async () => {
-        const file = await unitDraft(await model(), unit, { cc: recipients().cc }, fileOptions());
+        const file = await unitDraft(await model(), unit, { cc: recipients().cc }, await unitFileOptions());
         deliver(file, EML_TYPE);
         return file;
       },
@@ -292,6 +307,11 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
       {host.canDownload && units.length > 0 && (
         <>
           <Body1>{t.send.unitsTitle(units.length, selectedUnits.length > 0)}</Body1>
+          <Checkbox
+            checked={withForm}
+            onChange={(_, d) => setWithForm(d.checked === true)}
+            label={t.send.withForm}
+          />
           <div className={styles.row}>
             <Button
               className={styles.button}
