@@ -292,6 +292,10 @@ export class SimRange extends SimClientObject {
       return { ...rect, column: rect.column + column, columnCount: 1 };
     });
   }
+  /** Range.getLastRow (ExcelApi 1.1): the range's bottom row, as the range is when the command runs. */
+  getLastRow(): SimRange {
+    return this.sub(({ rect }) => ({ ...rect, row: rect.row + rect.rowCount - 1, rowCount: 1 }));
+  }
   getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
     return this.sub(({ rect }) => ({
       ...rect,

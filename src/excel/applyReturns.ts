@@ -51,7 +51,6 @@ function loadLedgerNow(context: Excel.RequestContext, read: LedgerRead): LedgerN
 
 interface LogNow {
   readonly table: Excel.Table;
-  readonly range: Excel.Range;
   readonly sheet: Excel.Worksheet;
 }
 
@@ -92,16 +91,20 @@ function appendLog(
   const formats = rows.map(() => [...LOG_FORMATS]);
   const values = rows.map((r) => r.map((v) => toExcel(v)));
   if (existing) {
-    const { range, table, sheet } = existing;
+    const { table, sheet } = existing;
     if (rows.length === 0) return { sheet, name: '' };
+    // New rows come in empty, are typed as text, then filled: an old value of "=…" stays text.
     table.rows.add(
       undefined,
       rows.map(() => CHANGE_LOG_HEADERS.map(() => '')),
     );
-    const top = range.rowIndex + range.rowCount;
-    const target = sheet.getRangeByIndexes(top, range.columnIndex, rows.length, width);
-    target.numberFormat = formats;
-    target.values = values;
+    const added = table
+      .getDataBodyRange()
+      .getLastRow()
+      .getOffsetRange(1 - rows.length, 0)
+      .getResizedRange(rows.length - 1, 0);
+    added.numberFormat = formats;
+    added.values = values;
     return { sheet, name: '' };
   }
   const name = freeSheetName(
@@ -120,19 +123,16 @@ function appendLog(
   return { sheet, name };
 }
 
-function loadExistingLog(context: Excel.RequestContext, log: ReturnType<typeof loadLog>): LogNow | null {
+/** The log table there is, known once the first sync said it exists. */
+function existingLog(context: Excel.RequestContext, log: ReturnType<typeof loadLog>): LogNow | null {
   if (log.table.isNullObject) return null;
   const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
-  const range = table.getRange();
-  range.load('rowIndex, rowCount, columnIndex');
-  const sheet = context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet;
-  sheet.load('name, id');
-  return { table, range, sheet };
+  return { table, sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet };
 }
 
 /**
- * Three syncs: the ledger as it is and whether there is a log; where the log is; the writes,
- * the log rows and the read-back. Refuses, changing nothing, when a target cell moved on.
+ * Two syncs: the ledger as it is and whether there is a log; then the writes, the log rows and
+ * the read-back. Refuses, changing nothing, when a target cell moved on since the review.
  */
 export async function applyReturns(
   context: Excel.RequestContext,
@@ -150,8 +150,7 @@ export async function applyReturns(
   const now = loadLedgerNow(context, read);
   const log = loadLog(context);
   await context.sync();
-  const existing = loadExistingLog(context, log);
-  if (existing) await context.sync();
+  const existing = existingLog(context, log);
 
   const values = now.body.values as unknown[][];
   const formulas = now.body.formulas as unknown[][];
@@ -258,7 +257,7 @@ export async function undoLastImport(
   const now = loadLedgerNow(context, read);
   const log = loadLog(context);
   await context.sync();
-  const existing = loadExistingLog(context, log);
+  const existing = existingLog(context, log);
   const nothing = new LedgerError(
     { zh: '没有可撤销的导入。', en: 'There is no import to undo.' },
     'NothingToUndo',

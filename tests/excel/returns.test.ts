@@ -157,6 +157,44 @@ describe('returns: forms in, review, apply, undo', () => {
     expect(again).toBe('NothingToUndo');
   });
 
+  it('appends to the change log there is, in two syncs, keeping text that starts with = as text', async () => {
+    const { sim, ledgerId, reference, read } = await setUp();
+    const context = { ledgerId, statuses: reference.statuses, knowsUnit: () => true };
+    // Each round's form is issued from the ledger as it is then, as the office does every month.
+    const importOnce = async (unit: string, no: number, problems: string, ledgerRead: LedgerRead) => {
+      const issued = returnFormSpec(summarize(ledgerRead.ledger, { asOf }), unit, {
+        ledgerId,
+        statuses: reference.statuses,
+        directory: reference.directory,
+      });
+      const filled = await returned(issued, (rows) => set(rows, no, { problems }));
+      const review = reviewReturns({
+        ledger: ledgerRead.ledger,
+        tasks: summarize(ledgerRead.ledger, { asOf }).tasks,
+        returns: [checkReturn(filled, context)],
+        issued: new Map([[filled.fileName, filled.meta.rows]]),
+        directory: reference.directory,
+      });
+      return countSyncs(sim, () =>
+        sim.runExcel((c) =>
+          applyReturns(c, ledgerRead, changesToApply(review).ok, { ...BATCH, batch: problems }),
+        ),
+      );
+    };
+    const first = await importOnce('市总工会', 24, '场地不足', read);
+    expect(first.syncs).toBe(2);
+    const again = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const second = await importOnce('市总工会', 24, '=场地不足+资金', again);
+    expect(second.syncs).toBe(2);
+    const log = sim.values('变更记录');
+    expect(log.map((r) => [r[5], r[6], r[7]]).slice(1)).toEqual([
+      ['', '场地不足', '场地不足'],
+      ['场地不足', '=场地不足+资金', '=场地不足+资金'],
+    ]);
+    expect(sim.sheet('变更记录').cells.get('2,6')?.formula ?? null).toBeNull();
+    expect(taskCell(sim, 24, '存在问题')).toBe('=场地不足+资金');
+  });
+
   it('refuses the whole import, changing nothing, when a target cell moved on since the review', async () => {
     const { sim, ledgerId, reference, read, form } = await setUp();
     const union = await returned(form('市总工会'), (rows) => set(rows, 24, { status: '已完成' }));
