@@ -157,3 +157,19 @@ export function unitTaskCounts(tasks: readonly TaskRef[], directory?: UnitDirect
     partner: { direct: t.partner.direct, viaCollective: t.partner.collective },
   }));
 }
+
+/** The units that lead or join at least one task, in directory order, then units the ledger names itself. */
+export function unitsWithTasks(tasks: readonly TaskRef[], directory?: UnitDirectory): string[] {
+  return unitTaskCounts(tasks, directory)
+    .filter((c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0)
+    .map((c) => c.name);
+}
+
+/** The units a tab offers files for: those picked on the 筛选 tab, else every unit with tasks. */
+export function unitsToOffer(
+  picked: readonly string[],
+  tasks: readonly TaskRef[],
+  directory?: UnitDirectory,
+): string[] {
+  return picked.length ? [...picked] : unitsWithTasks(tasks, directory);
+}

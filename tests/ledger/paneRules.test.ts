@@ -13,6 +13,8 @@ import {
   OFFICIAL_TASKS,
   tasksForUnit,
   tasksReaching,
+  unitsToOffer,
+  unitsWithTasks,
   validateLedger,
 } from '../../src/ledger';
 import { asOf } from '../asOf';
@@ -40,6 +42,18 @@ describe('tasksReaching', () => {
     const some = ledgerTasks(makeLedger({ header, rows: [...swapped, rows[23]] }), { asOf });
     expect(tasksReaching(some, ['市总工会']).map((t) => [t.no, t.row])).toEqual([[24, 0]]);
     expect(tasksReaching(some, [])).toEqual([]);
+  });
+});
+
+describe('units to offer files for', () => {
+  const tasks = ledgerTasks(makeLedger({ header, rows: officialRows() }), { asOf });
+
+  it('are the picked units, else every unit that leads or joins a task', () => {
+    expect(unitsToOffer(['市总工会'], tasks)).toEqual(['市总工会']);
+    const all = unitsWithTasks(tasks);
+    expect(unitsToOffer([], tasks)).toEqual(all);
+    expect(all).toContain('双辽市人民政府');
+    for (const unit of all) expect(tasksForUnit(OFFICIAL_TASKS, unit).length).toBeGreaterThan(0);
   });
 });
 

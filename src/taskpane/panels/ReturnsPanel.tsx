@@ -1,13 +1,4 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Checkbox, Subtitle2, makeStyles } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { applyReturns, ensureLedgerId, undoLastImport } from '../../excel';
 import {
@@ -29,29 +20,19 @@ import {
   isoDate,
   reviewReturns,
   summarize,
-  unitTaskCounts,
+  unitsToOffer,
+  unitsWithTasks,
   type Bilingual,
   type ProposedChange,
   type ReturnedForm,
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import type { ReadyLedger } from '../useLedger';
+import { UnitActionList, useUnitListStyles } from './UnitActionList';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-  },
-  item: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
-  grow: { flex: '1 1 9em', minWidth: 0, overflowWrap: 'anywhere' },
-  button: { maxWidth: '100%', whiteSpace: 'normal', height: 'auto', minHeight: '32px' },
   hidden: { display: 'none' },
 });
 
@@ -76,18 +57,17 @@ function stamp(date: Date): string {
 
 export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   const styles = useStyles();
+  const shared = useUnitListStyles();
   const { t, language } = useStrings();
   const { action, host, ledger: pane, notify, selectedUnits } = usePane();
   const [review, setReview] = useState<Review | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const { read, reference, analysis } = ledger;
 
-  const units = useMemo(() => {
-    if (selectedUnits.length) return [...selectedUnits];
-    return unitTaskCounts(analysis.tasks, reference.directory)
-      .filter((c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0)
-      .map((c) => c.name);
-  }, [selectedUnits, analysis.tasks, reference.directory]);
+  const units = useMemo(
+    () => unitsToOffer(selectedUnits, analysis.tasks, reference.directory),
+    [selectedUnits, analysis.tasks, reference.directory],
+  );
 
   const model = () =>
     summarize(read.ledger, {
@@ -128,7 +108,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
       'returns',
       async (): Promise<Review> => {
         const ledgerId = await host.run((c) => ensureLedgerId(c));
-        const known = new Set(units);
+        const known = new Set([...units, ...unitsWithTasks(analysis.tasks, reference.directory)]);
         const forms: ReturnedForm[] = [];
         const reports: FileReport[] = [];
         for (const file of files) {
@@ -140,18 +120,11 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
             reports.push({ name: file.name, unit: null, sentences: [describeFormFileError(error)] });
           }
         }
-        const allUnits = new Set(
-          unitTaskCounts(analysis.tasks, reference.directory)
-            .filter(
-              (c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0,
-            )
-            .map((c) => c.name),
-        );
         const checked = forms.map((form) =>
           checkReturn(form, {
             ledgerId,
             statuses: reference.statuses,
-            knowsUnit: (unit) => allUnits.has(unit) || known.has(unit),
+            knowsUnit: (unit) => known.has(unit),
           }),
         );
         for (const c of checked) {
@@ -218,7 +191,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   return (
     <section className={styles.stack} aria-label={t.tabs.returns}>
       <Subtitle2 as="h3">{t.returns.inTitle}</Subtitle2>
-      <Caption1 className={styles.muted}>{t.returns.inHint}</Caption1>
+      <Caption1 className={shared.muted}>{t.returns.inHint}</Caption1>
       <input
         ref={picker}
         className={styles.hidden}
@@ -233,21 +206,21 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
         }}
       />
       <div className={styles.row}>
-        <Button className={styles.button} disabled={busy} onClick={() => picker.current?.click()}>
+        <Button className={shared.button} disabled={busy} onClick={() => picker.current?.click()}>
           {t.returns.choose}
         </Button>
-        <Button className={styles.button} disabled={busy} onClick={() => void undo()}>
+        <Button className={shared.button} disabled={busy} onClick={() => void undo()}>
           {t.returns.undo}
         </Button>
       </div>
       {review && (
         <>
-          <ul className={styles.list}>
+          <ul className={shared.list}>
             {review.files.map((file) => (
               <li key={file.name}>
                 <Body1>{file.unit ? t.returns.fileUnit(file.name, file.unit) : file.name}</Body1>
                 {file.sentences.map((sentence) => (
-                  <Caption1 key={sentence.zh} className={styles.muted} role="note">
+                  <Caption1 key={sentence.zh} className={shared.muted} role="note">
                     {' '}
                     {sentence[language]}
                   </Caption1>
@@ -256,11 +229,11 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
             ))}
           </ul>
           {review.changes.length === 0 && <Body1>{t.returns.noChanges}</Body1>}
-          <ul className={styles.list} aria-label={t.returns.inTitle}>
+          <ul className={shared.list} aria-label={t.returns.inTitle}>
             {review.changes.map((change) => (
-              <li key={change.id} className={styles.item}>
+              <li key={change.id} className={shared.item}>
                 <Checkbox
-                  className={styles.grow}
+                  className={shared.name}
                   checked={change.accepted}
                   onChange={(_, d) => toggle(change.id, d.checked === true)}
                   label={t.returns.change(
@@ -279,7 +252,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
           {review.changes.length > 0 && (
             <div className={styles.row}>
               <Button
-                className={styles.button}
+                className={shared.button}
                 appearance="primary"
                 disabled={busy || chosen === 0}
                 onClick={() => void apply()}
@@ -291,13 +264,13 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
         </>
       )}
       <Subtitle2 as="h3">{t.returns.outTitle}</Subtitle2>
-      <Caption1 className={styles.muted}>{t.returns.outHint}</Caption1>
+      <Caption1 className={shared.muted}>{t.returns.outHint}</Caption1>
       {host.canDownload && (
         <>
           <Body1>{t.returns.outUnits(units.length, selectedUnits.length > 0)}</Body1>
           <div className={styles.row}>
             <Button
-              className={styles.button}
+              className={shared.button}
               size="small"
               disabled={busy || !units.length}
               onClick={() => void downloadAll()}
@@ -305,22 +278,13 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
               {t.returns.allForms}
             </Button>
           </div>
-          <ul className={styles.list}>
-            {units.map((unit) => (
-              <li key={unit} className={styles.item}>
-                <Body1 className={styles.grow}>{unit}</Body1>
-                <Button
-                  className={styles.button}
-                  size="small"
-                  disabled={busy}
-                  aria-label={t.returns.formFor(unit)}
-                  onClick={() => void downloadOne(unit)}
-                >
-                  {t.returns.formButton}
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <UnitActionList
+            units={units}
+            label={t.returns.formButton}
+            ariaLabel={t.returns.formFor}
+            onAction={(unit) => void downloadOne(unit)}
+            disabled={busy}
+          />
         </>
       )}
     </section>

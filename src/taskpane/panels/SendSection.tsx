@@ -8,7 +8,6 @@ import {
   Input,
   Subtitle2,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import {
@@ -36,30 +35,18 @@ import {
   summarize,
   summaryFileName,
   unitAddress,
-  unitTaskCounts,
+  unitsToOffer,
   type Day,
   type MailAddress,
   type SummaryModel,
   type SummaryRequest,
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
+import { UnitActionList, useUnitListStyles } from './UnitActionList';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  units: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '4px',
-  },
-  unit: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
-  unitName: { flex: '1 1 9em', minWidth: 0, overflowWrap: 'anywhere' },
-  // In a narrow pane a long label wraps inside its button rather than pushing the pane wider.
-  button: { maxWidth: '100%', whiteSpace: 'normal', height: 'auto', minHeight: '32px' },
   input: { minWidth: 0, width: '100%' },
 });
 
@@ -78,6 +65,7 @@ export interface SendSectionProps {
 /** 发送: the summaries out of Excel, as files, mail drafts and copied text. */
 export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps) {
   const styles = useStyles();
+  const shared = useUnitListStyles();
   const { t } = useStrings();
   const { action, host, ledger, notify, selectedUnits } = usePane();
   const [to, setTo] = useState('');
@@ -101,13 +89,10 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     };
   }, [host, notify]);
 
-  const units = useMemo(() => {
-    if (selectedUnits.length) return [...selectedUnits];
-    if (state.phase !== 'ready') return [];
-    return unitTaskCounts(state.analysis.tasks, directory)
-      .filter((c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0)
-      .map((c) => c.name);
-  }, [selectedUnits, state, directory]);
+  const units = useMemo(
+    () => unitsToOffer(selectedUnits, state.phase === 'ready' ? state.analysis.tasks : [], directory),
+    [selectedUnits, state, directory],
+  );
 
   const recipients = (): SavedRecipients & { invalid: string[] } => {
     const toList = parseAddressList(to);
@@ -267,7 +252,7 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
   return (
     <section className={styles.stack} aria-label={t.send.title}>
       <Subtitle2 as="h3">{t.send.title}</Subtitle2>
-      <Caption1 className={styles.muted}>{t.send.hint}</Caption1>
+      <Caption1 className={shared.muted}>{t.send.hint}</Caption1>
       <Field label={t.send.to} hint={t.send.addressHint}>
         <Input className={styles.input} value={to} onChange={(_, d) => setTo(d.value)} type="email" />
       </Field>
@@ -275,35 +260,35 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
         <Input className={styles.input} value={cc} onChange={(_, d) => setCc(d.value)} type="email" />
       </Field>
       <div className={styles.row}>
-        <Button className={styles.button} size="small" disabled={busy} onClick={() => void save()}>
+        <Button className={shared.button} size="small" disabled={busy} onClick={() => void save()}>
           {t.send.save}
         </Button>
-        <Button className={styles.button} size="small" disabled={busy} onClick={() => void copyRecipients()}>
+        <Button className={shared.button} size="small" disabled={busy} onClick={() => void copyRecipients()}>
           {t.send.copyRecipients}
         </Button>
       </div>
-      {!host.canDownload && <Caption1 className={styles.muted}>{t.send.noDownloads}</Caption1>}
+      {!host.canDownload && <Caption1 className={shared.muted}>{t.send.noDownloads}</Caption1>}
       <div className={styles.row}>
         {host.canDownload && (
           <>
-            <Button className={styles.button} disabled={busy} onClick={() => void exportWorkbook()}>
+            <Button className={shared.button} disabled={busy} onClick={() => void exportWorkbook()}>
               {t.send.exportWorkbook}
             </Button>
-            <Button className={styles.button} disabled={busy} onClick={() => void draftToLeaders()}>
+            <Button className={shared.button} disabled={busy} onClick={() => void draftToLeaders()}>
               {t.send.leaderDraft}
             </Button>
           </>
         )}
         {host.openWorkbook && (
-          <Button className={styles.button} disabled={busy} onClick={() => void openWorkbook()}>
+          <Button className={shared.button} disabled={busy} onClick={() => void openWorkbook()}>
             {t.send.openWorkbook}
           </Button>
         )}
-        <Button className={styles.button} disabled={busy} onClick={() => void copyBody()}>
+        <Button className={shared.button} disabled={busy} onClick={() => void copyBody()}>
           {t.send.copyBody}
         </Button>
       </div>
-      <Caption1 className={styles.muted}>{t.send.noCharts}</Caption1>
+      <Caption1 className={shared.muted}>{t.send.noCharts}</Caption1>
       {host.canDownload && units.length > 0 && (
         <>
           <Body1>{t.send.unitsTitle(units.length, selectedUnits.length > 0)}</Body1>
@@ -314,7 +299,7 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
           />
           <div className={styles.row}>
             <Button
-              className={styles.button}
+              className={shared.button}
               size="small"
               disabled={busy}
               onClick={() => void draftsToUnits()}
@@ -322,23 +307,16 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
               {t.send.allDrafts}
             </Button>
           </div>
-          <ul className={styles.units}>
-            {units.map((unit) => (
-              <li key={unit} className={styles.unit}>
-                <Body1 className={styles.unitName}>{unit}</Body1>
-                {!unitAddress(unit, directory) && <Badge color="warning">{t.send.noAddress}</Badge>}
-                <Button
-                  className={styles.button}
-                  size="small"
-                  disabled={busy}
-                  aria-label={t.send.unitDraft(unit)}
-                  onClick={() => void draftToUnit(unit)}
-                >
-                  {t.send.emlButton}
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <UnitActionList
+            units={units}
+            label={t.send.emlButton}
+            ariaLabel={t.send.unitDraft}
+            onAction={(unit) => void draftToUnit(unit)}
+            disabled={busy}
+            note={(unit) =>
+              !unitAddress(unit, directory) && <Badge color="warning">{t.send.noAddress}</Badge>
+            }
+          />
         </>
       )}
     </section>
