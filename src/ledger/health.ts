@@ -28,6 +28,8 @@ export interface Health {
   readonly behind: number | null;
   readonly expected: number | null;
   readonly overdue: boolean;
+  /** Set when an indicator, not 进度, lit the task: its name and its share done (0–1). */
+  readonly indicator?: { readonly name: string; readonly share: number };
 }
 
 function defaultStart(asOf: Day, end: Day): Day {
@@ -47,4 +49,11 @@ export function healthOf(input: HealthInput): Health {
   const behind = Math.round((expected - input.progress.percent) * 10) / 10;
   const light: HealthLight = behind > RED_ABOVE ? 'red' : behind >= YELLOW_FROM ? 'yellow' : 'green';
   return { light, behind, expected, overdue: false };
+}
+
+const RANK: Record<HealthLight, number> = { done: -1, none: 0, green: 1, yellow: 2, red: 3 };
+
+/** The graver of two lights for one task (red over yellow over green over none). */
+export function graverHealth(a: Health, b: Health): Health {
+  return RANK[b.light] > RANK[a.light] ? b : a;
 }

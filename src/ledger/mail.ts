@@ -2,8 +2,8 @@
 // behind schedule; to a unit, its own tasks. Plain text and HTML from one reading; everything a
 // user typed is escaped in the HTML, so a task text with markup is shown, never run or fetched.
 import { chineseDate, isoDate, type Day } from './dates';
-import { LIGHT_LABEL } from './sheetSpecs';
-import type { SummaryModel } from './summary';
+import { indicatorLabel, LIGHT_LABEL, unitIndicatorLines } from './sheetSpecs';
+import type { IndicatorLine, SummaryModel } from './summary';
 import type { LedgerTask } from './tasks';
 import { tasksForUnit } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
@@ -63,6 +63,27 @@ function textTable(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.join('\t')).join('\n');
 }
 
+const INDICATOR_HEADER = ['序号', '指标', '目标值', '完成值', '完成率'];
+const amount = (n: number | null, measure: string) =>
+  n === null ? '' : `${Math.round(n * 100) / 100}${measure}`;
+
+/** Indicator lines as mail table rows: 序号, name, target, actual, share. */
+function indicatorRows(lines: readonly IndicatorLine[]): string[][] {
+  return lines.map((l) => [
+    String(l.no),
+    indicatorLabel(l),
+    amount(l.target, l.measure),
+    amount(l.actual, l.measure),
+    l.share === null ? '—' : percent(l.share),
+  ]);
+}
+
+function indicatorTitle(number: string, lines: readonly IndicatorLine[]): string {
+  const reported = lines.filter((l) => l.actual !== null).length;
+  const met = lines.filter((l) => l.share !== null && l.share >= 1).length;
+  return `${number}量化指标完成情况（共${lines.length}项，已填报${reported}项，已达目标${met}项）`;
+}
+
 function htmlDocument(paragraphs: readonly string[]): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Microsoft YaHei,SimSun,sans-serif;font-size:14px">${paragraphs.join('')}</body></html>`;
 }
@@ -100,6 +121,9 @@ export function leaderMail(model: SummaryModel, attachment: string): MailContent
     ? `二、滞后及逾期任务（${model.behind.length}项）`
     : '二、滞后及逾期任务：无。';
   const closing = `详见附件《${attachment}》。`;
+  const indicators = model.indicators.lines;
+  const targetRows = indicatorRows(indicators);
+  const targetTitle = indicatorTitle('三、', indicators);
   const text = [
     '各位领导：',
     '',
@@ -110,6 +134,7 @@ export function leaderMail(model: SummaryModel, attachment: string): MailContent
     '',
     behindTitle,
     ...(behindRows.length ? [textTable([behindHeader, ...behindRows])] : []),
+    ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
     '',
     closing,
   ].join('\n');
@@ -120,6 +145,7 @@ export function leaderMail(model: SummaryModel, attachment: string): MailContent
     htmlTable(['状态', '任务数', '占比'], statusRows),
     paragraph(behindTitle),
     ...(behindRows.length ? [htmlTable(behindHeader, behindRows)] : []),
+    ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
     paragraph(closing),
   ]);
   return { subject, text, html };
@@ -180,11 +206,15 @@ export function unitMail(
   const closing = returnForm
     ? `详见附件《${attachment}》。请在附件《${returnForm}》中填写本单位任务的进展，保存后原文件发回。`
     : `详见附件《${attachment}》。`;
+  const indicators = unitIndicatorLines(model, unit, directory);
+  const targetRows = indicatorRows(indicators);
+  const targetTitle = indicatorTitle('', indicators);
   const text = [
     `${unit}：`,
     '',
     lead,
     ...(rows.length ? ['', textTable([header, ...rows])] : []),
+    ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
     '',
     closing,
   ].join('\n');
@@ -192,6 +222,7 @@ export function unitMail(
     paragraph(`${unit}：`),
     paragraph(lead),
     ...(rows.length ? [htmlTable(header, rows)] : []),
+    ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
     paragraph(closing),
   ]);
   return { subject, text, html };

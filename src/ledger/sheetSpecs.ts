@@ -3,8 +3,8 @@
 import { chineseDate, type Day } from './dates';
 import type { HealthLight } from './health';
 import { PLAN_TITLE } from './officialTasks';
-import { unitTasks, type SummaryModel } from './summary';
-import { tasksForUnit } from './unitSelection';
+import { unitTasks, type IndicatorLine, type SummaryModel } from './summary';
+import { reachCache, tasksForUnit } from './unitSelection';
 import { UNIT_KIND_LABELS, type UnitDirectory } from './units';
 
 export type CellStyle =
@@ -128,6 +128,98 @@ function leftOutRows(model: SummaryModel): SpecRow[] {
   ];
 }
 
+const amountCell = (value: number | null): SpecCell =>
+  value === null ? textCell('') : { value: Math.round(value * 100) / 100, style: 'number' };
+const shareCell = (value: number | null): SpecCell => (value === null ? textCell('—') : percentCell(value));
+
+/** An indicator one member unit carries for a collective's task is named with that unit. */
+export function indicatorLabel(line: IndicatorLine): string {
+  return line.owner && line.owner !== line.taskUnits ? `${line.name}（${line.owner}）` : line.name;
+}
+
+function indicatorHeading(lines: readonly IndicatorLine[]): SpecRow {
+  const reported = lines.filter((l) => l.actual !== null).length;
+  const met = lines.filter((l) => l.share !== null && l.share >= 1).length;
+  return {
+    cells: [
+      {
+        value: `量化指标完成情况：共${lines.length}项，已填报${reported}项，已达目标${met}项。`,
+        style: 'subtitle',
+      },
+    ],
+    merge: true,
+  };
+}
+
+/** The overview's block: each indicator, its target, actual and share, and totals per measure word. */
+function overviewIndicatorRows(model: SummaryModel): SpecRow[] {
+  const { lines, totals } = model.indicators;
+  if (lines.length === 0) return [];
+  const rows: SpecRow[] = [{ cells: [] }, indicatorHeading(lines)];
+  rows.push({
+    cells: ['指标', '序号', '目标值', '完成值', '完成率', '计量单位'].map(headerCell),
+  });
+  for (const line of lines)
+    rows.push({
+      cells: [
+        wrappedCell(indicatorLabel(line)),
+        numberCell(line.no),
+        amountCell(line.target),
+        amountCell(line.actual),
+        shareCell(line.share),
+        textCell(line.measure),
+      ],
+    });
+  for (const total of totals)
+    rows.push({
+      cells: [
+        { value: `合计（${total.measure}，${total.count}项）`, style: 'total' },
+        { value: '', style: 'total' },
+        { value: total.target, style: 'total' },
+        { value: total.actual, style: 'total' },
+        { value: total.share, style: 'totalPercent' },
+        { value: total.measure, style: 'total' },
+      ],
+    });
+  return rows;
+}
+
+/**
+ * A unit's own indicators: those its 责任单位 reach, and all of a task it leads by name (市教育局
+ * sees each county's 老年大学; 梨树县 sees its own, not 双辽市's).
+ */
+export function unitIndicatorLines(
+  model: SummaryModel,
+  unit: string,
+  directory?: UnitDirectory,
+): IndicatorLine[] {
+  const reach = reachCache(directory);
+  const lead = new Map(model.tasks.map((t) => [t.no, t.lead]));
+  return model.indicators.lines.filter(
+    (l) => reach(l.owner || l.taskUnits).has(unit) || (l.owner !== l.taskUnits && lead.get(l.no) === unit),
+  );
+}
+
+function unitIndicatorRows(lines: readonly IndicatorLine[]): SpecRow[] {
+  if (lines.length === 0) return [];
+  return [
+    { cells: [] },
+    indicatorHeading(lines),
+    { cells: ['序号', '指标', '责任单位', '目标值', '完成值', '完成率', '计量单位'].map(headerCell) },
+    ...lines.map((line) => ({
+      cells: [
+        numberCell(line.no),
+        wrappedCell(line.name),
+        wrappedCell(line.owner),
+        amountCell(line.target),
+        amountCell(line.actual),
+        shareCell(line.share),
+        textCell(line.measure),
+      ],
+    })),
+  ];
+}
+
 export interface SpecOptions {
   readonly planTitle?: string;
   readonly directory?: UnitDirectory;
@@ -207,6 +299,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
       ],
     });
   }
+  rows.push(...overviewIndicatorRows(model));
   rows.push({ cells: [] });
   rows.push({
     cells: [
@@ -355,6 +448,7 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   }
   if (tasks.length === 0)
     rows.push({ cells: [{ value: `台账中没有${unit}的任务。`, style: 'note' }], merge: true });
+  rows.push(...unitIndicatorRows(unitIndicatorLines(model, unit, options.directory)));
   rows.push(...leftOutRows(model));
   return {
     kind: 'unit',

@@ -3,6 +3,7 @@
 import { sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
 import type { Day } from './dates';
 import type { HealthLight } from './health';
+import { shareOf } from './indicators';
 import type { Ledger } from './ledger';
 import { validateLedger, type Finding, type ValidateOptions } from './validation';
 import { DEFAULT_STATUSES, STATUS_LAGGING } from './statuses';
@@ -49,6 +50,38 @@ export interface LeftOutRow {
   readonly task: string;
 }
 
+/** One indicator as a summary shows it. */
+export interface IndicatorLine {
+  readonly no: number;
+  readonly name: string;
+  readonly owner: string;
+  /** The task's lead unit, to tell a member's indicator (owner) from the task's own. */
+  readonly taskUnits: string;
+  readonly target: number | null;
+  readonly actual: number | null;
+  readonly share: number | null;
+  readonly measure: string;
+}
+
+/** Targets and actuals added up over the indicators that share a measure word. */
+export interface IndicatorTotal {
+  readonly measure: string;
+  readonly count: number;
+  readonly target: number;
+  readonly actual: number;
+  readonly share: number;
+}
+
+export interface IndicatorSummary {
+  /** False when the workbook has no 指标 table (or it was not read). */
+  readonly present: boolean;
+  readonly lines: readonly IndicatorLine[];
+  readonly totals: readonly IndicatorTotal[];
+  /** Indicators with a 完成值, and those at or above their target. */
+  readonly reported: number;
+  readonly met: number;
+}
+
 export interface SummaryModel {
   readonly asOf: Day;
   readonly statuses: readonly string[];
@@ -65,6 +98,7 @@ export interface SummaryModel {
   /** The tasks every summary counts: one row per 序号, the first of each, in sheet order. */
   readonly tasks: readonly LedgerTask[];
   readonly leftOut: readonly LeftOutRow[];
+  readonly indicators: IndicatorSummary;
 }
 
 /**
@@ -171,6 +205,43 @@ export function summarize(
     behind,
     tasks,
     leftOut,
+    indicators: indicatorSummary(tasks, options.indicators !== undefined && options.indicators !== null),
+  };
+}
+
+/** The counted tasks' indicators in task order, with totals per measure word where two or more share one. */
+export function indicatorSummary(tasks: readonly LedgerTask[], present: boolean): IndicatorSummary {
+  const lines: IndicatorLine[] = tasks.flatMap((t) =>
+    t.no === null
+      ? []
+      : t.indicators.map((ind) => ({
+          no: t.no as number,
+          name: ind.name,
+          owner: ind.owner,
+          taskUnits: t.unitsText,
+          target: ind.target,
+          actual: ind.actual.kind === 'ok' ? ind.actual.value : null,
+          share: shareOf(ind),
+          measure: ind.measure,
+        })),
+  );
+  const byMeasure = new Map<string, { count: number; target: number; actual: number }>();
+  for (const line of lines) {
+    if (line.target === null || !line.measure) continue;
+    const total = byMeasure.get(line.measure) ?? { count: 0, target: 0, actual: 0 };
+    total.count++;
+    total.target += line.target;
+    total.actual += line.actual ?? 0;
+    byMeasure.set(line.measure, total);
+  }
+  return {
+    present,
+    lines,
+    totals: [...byMeasure.entries()]
+      .filter(([, t]) => t.count > 1)
+      .map(([measure, t]) => ({ measure, ...t, share: share(t.actual, t.target) })),
+    reported: lines.filter((l) => l.actual !== null).length,
+    met: lines.filter((l) => l.share !== null && l.share >= 1).length,
   };
 }
 

@@ -3,7 +3,8 @@
 import type { SheetPlace } from './addresses';
 import type { DateSystem, Day } from './dates';
 import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
-import { healthOf, type Health } from './health';
+import { graverHealth, healthOf, type Health } from './health';
+import { indicatorsByTask, shareOf, type Indicator, type IndicatorTable } from './indicators';
 import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
 import { getOrCreate, memoize } from './memo';
 import { readProgress, type ProgressReading } from './progress';
@@ -19,6 +20,8 @@ export interface ReadOptions {
   readonly dateSystem?: DateSystem;
   /** Where the table is on its sheet, so messages and lists cite Excel's row numbers. */
   readonly place?: SheetPlace;
+  /** The workbook's 指标 table: null when it has none, omitted when it was not read. */
+  readonly indicators?: IndicatorTable | null;
 }
 
 export interface LedgerTask {
@@ -40,6 +43,8 @@ export interface LedgerTask {
   readonly deadlineText: string;
   readonly health: Health;
   readonly problems: string;
+  /** The rows of the 指标 table that belong to this task (by 序号). */
+  readonly indicators: readonly Indicator[];
 }
 
 /** A task with a whole 序号: the only kind the pane can address (filter, set a status). */
@@ -50,6 +55,28 @@ export function isNumbered(task: LedgerTask): task is NumberedTask {
 }
 
 const NO_PROGRESS: ProgressReading = { kind: 'ok', percent: 0, source: 'number' };
+const NO_INDICATORS: readonly Indicator[] = [];
+
+/**
+ * The light an indicator gives a task: its least-achieved reported indicator read as 进度, by
+ * the same rule. Indicators nobody has reported on yet give none.
+ */
+function indicatorHealth(
+  indicators: readonly Indicator[],
+  done: boolean,
+  deadline: Deadline,
+  asOf: Day,
+): Health | null {
+  let worst: { name: string; share: number } | null = null;
+  for (const ind of indicators) {
+    const share = shareOf(ind);
+    if (share !== null && (worst === null || share < worst.share)) worst = { name: ind.name, share };
+  }
+  if (worst === null) return null;
+  const percent = Math.min(100, Math.round(worst.share * 1000) / 10);
+  const health = healthOf({ done, deadline, progress: { kind: 'ok', percent, source: 'number' }, asOf });
+  return { ...health, indicator: worst };
+}
 
 export function readTaskNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : null;
@@ -95,6 +122,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       format,
       () => shownDeadline(raw, deadline, format),
     );
+  const byTask = indicatorsByTask(options.indicators);
   const out: LedgerTask[] = [];
   ledger.rows.forEach((values, row) => {
     if (isBlankRow(values)) return;
@@ -106,9 +134,18 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const progress = progressOf(cellOf(ledger, row, 'progress'), formatOf(ledger, row, 'progress'));
     const rawDeadline = cellOf(ledger, row, 'deadline');
     const deadline = deadlineOf(rawDeadline);
+    const no = readTaskNumber(cellOf(ledger, row, 'no'));
+    const indicators = (no !== null && byTask.get(no)) || NO_INDICATORS;
+    // A task not started has made no progress, whether or not 进度 was filled in.
+    const byProgress = healthFor(
+      done,
+      deadline,
+      progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
+    );
+    const byIndicator = indicators.length ? indicatorHealth(indicators, done, deadline, options.asOf) : null;
     out.push({
       row,
-      no: readTaskNumber(cellOf(ledger, row, 'no')),
+      no,
       task: cellText(cellOf(ledger, row, 'task')),
       unitsText,
       units,
@@ -119,13 +156,9 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       progress,
       deadline,
       deadlineText: shownFor(rawDeadline, deadline, formatOf(ledger, row, 'deadline')),
-      // A task not started has made no progress, whether or not 进度 was filled in.
-      health: healthFor(
-        done,
-        deadline,
-        progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
-      ),
+      health: byIndicator ? graverHealth(byProgress, byIndicator) : byProgress,
       problems: cellText(cellOf(ledger, row, 'problems')).trim(),
+      indicators,
     });
   });
   return out;

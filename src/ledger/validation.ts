@@ -15,6 +15,8 @@ import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING, type Status
 import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
 import { cellText, describeDifference, toHalfWidth } from './text';
 import { isMailAddress } from './mailAddress';
+import { checkIndicators, type IndicatorRuleId } from './indicatorChecks';
+import { seedsForTasks } from './indicators';
 import type { UnitDirectory } from './units';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -52,7 +54,8 @@ export type RuleId =
   | 'cell.error'
   | 'reference.missing'
   | 'reference.damaged'
-  | 'directory.email';
+  | 'directory.email'
+  | IndicatorRuleId;
 
 export const RULES: Record<RuleId, { readonly severity: Severity; readonly title: Bilingual }> = {
   'header.missing': { severity: 'error', title: { zh: '缺少必需列', en: 'Required column missing' } },
@@ -139,6 +142,27 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
     severity: 'warning',
     title: { zh: '单位名录中的邮箱地址无效', en: 'Invalid mail address in the unit directory' },
   },
+  'indicators.missing': {
+    severity: 'info',
+    title: { zh: '尚无指标表', en: 'No 指标 table yet' },
+  },
+  'indicator.target': { severity: 'error', title: { zh: '指标目标值无效', en: 'Indicator target invalid' } },
+  'indicator.actual': {
+    severity: 'error',
+    title: { zh: '指标完成值不是非负数', en: 'Indicator actual value is not a number of 0 or more' },
+  },
+  'indicator.aboveTarget': {
+    severity: 'info',
+    title: { zh: '完成值超过目标值', en: 'Actual value above the target' },
+  },
+  'indicator.doneBelowTarget': {
+    severity: 'warning',
+    title: { zh: '已完成但指标未达目标', en: 'Completed with an indicator below its target' },
+  },
+  'indicator.orphan': {
+    severity: 'warning',
+    title: { zh: '指标对应的任务不存在', en: 'Indicator of a task that is not in the ledger' },
+  },
 };
 
 /**
@@ -151,7 +175,7 @@ export interface ReferenceHealth {
 }
 
 /** A repair that is not a cell value: the pane offers it as a button of its own. */
-export type FindingAction = 'restoreReference';
+export type FindingAction = 'restoreReference' | 'createIndicators';
 
 export interface Fix {
   readonly row: number;
@@ -172,6 +196,8 @@ export interface Finding {
   readonly message: Bilingual;
   readonly fix?: Fix;
   readonly action?: FindingAction;
+  /** Set when the cell is in the 指标 table: row and column are then indexes into that table. */
+  readonly table?: 'indicators';
 }
 
 export interface ValidateOptions extends ReadOptions {
@@ -340,6 +366,23 @@ export function validateLedger(
       );
     }
     checkUpdated(row, options);
+  }
+
+  const seeded = options.indicators === null ? seedsForTasks(tasks, options.directory).length : 0;
+  for (const issue of checkIndicators(options.indicators, tasks, seeded)) {
+    findings.push({
+      id: `indicators:${findingId(issue.rule, issue.row, issue.column, issue.taskNo)}`,
+      rule: issue.rule,
+      severity: RULES[issue.rule].severity,
+      row: issue.row,
+      column: issue.column,
+      columnKey: null,
+      taskNo: issue.taskNo,
+      message: issue.message,
+      ...(issue.rule === 'indicators.missing'
+        ? { action: 'createIndicators' as const }
+        : { table: 'indicators' as const }),
+    });
   }
 
   if (official?.wholePlan) {

@@ -1,0 +1,129 @@
+// Checks of the 指标 table against itself and the ledger: 完成值 that is not a number or is
+// negative, above its target (worth a look), a task marked 已完成 with an indicator short of
+// its target, a row whose task is gone, and a ledger whose text sets targets with no 指标
+// table to keep them in. Validation turns these into findings on the 指标 sheet.
+import { sheetRowNumber } from './addresses';
+import type { IndicatorColumn, IndicatorTable } from './indicators';
+import type { Bilingual } from './language';
+import type { LedgerTask } from './tasks';
+
+export type IndicatorRuleId =
+  | 'indicators.missing'
+  | 'indicator.target'
+  | 'indicator.actual'
+  | 'indicator.aboveTarget'
+  | 'indicator.doneBelowTarget'
+  | 'indicator.orphan';
+
+export interface IndicatorIssue {
+  readonly rule: IndicatorRuleId;
+  /** Data-row index in the 指标 table; null for the table as a whole. */
+  readonly row: number | null;
+  readonly column: number | null;
+  readonly columnKey: IndicatorColumn | null;
+  readonly taskNo: number | null;
+  readonly message: Bilingual;
+}
+
+const amount = (n: number) => String(Math.round(n * 100) / 100);
+
+/**
+ * `table` undefined: the caller did not read the workbook's, so nothing is said about it.
+ * `seeded`: how many indicators the ledger's text sets (to say a missing table matters).
+ */
+export function checkIndicators(
+  table: IndicatorTable | null | undefined,
+  tasks: readonly LedgerTask[],
+  seeded: number,
+): IndicatorIssue[] {
+  if (table === undefined) return [];
+  if (table === null) {
+    if (seeded === 0) return [];
+    return [
+      {
+        rule: 'indicators.missing',
+        row: null,
+        column: null,
+        columnKey: null,
+        taskNo: null,
+        message: {
+          zh: `任务正文中有${seeded}个量化指标（如“10门在线精品课”），工作簿还没有“指标”表来填报完成值。`,
+          en: `The task text sets ${seeded} quantitative targets, and the workbook has no 指标 table to report them in.`,
+        },
+      },
+    ];
+  }
+  const out: IndicatorIssue[] = [];
+  const byNo = new Map<number, LedgerTask>();
+  for (const t of tasks) if (t.no !== null && !byNo.has(t.no)) byNo.set(t.no, t);
+  for (const ind of table.indicators) {
+    const sheetRow = sheetRowNumber(table.place, ind.row);
+    const label = ind.name || `第${sheetRow}行`;
+    const issue = (rule: IndicatorRuleId, key: IndicatorColumn, zh: string, en: string): IndicatorIssue => ({
+      rule,
+      row: ind.row,
+      column: table.columns[key] ?? null,
+      columnKey: key,
+      taskNo: ind.no,
+      message: {
+        zh: `指标表第${sheetRow}行（${label}）：${zh}`,
+        en: `指标 row ${sheetRow} (${label}): ${en}`,
+      },
+    });
+    const task = ind.no === null ? undefined : byNo.get(ind.no);
+    if (!task)
+      out.push(
+        issue(
+          'indicator.orphan',
+          'no',
+          ind.no === null ? '序号为空或不是正整数，无法对应到任务' : `台账中已没有序号为${ind.no}的任务`,
+          ind.no === null ? 'its 序号 is empty or not a whole number' : `the ledger has no task ${ind.no}`,
+        ),
+      );
+    if (ind.target === null && table.columns.target !== undefined)
+      out.push(issue('indicator.target', 'target', '目标值不是正数', 'the target is not a positive number'));
+    if (ind.actual.kind === 'invalid')
+      out.push(
+        issue(
+          'indicator.actual',
+          'actual',
+          ind.actual.reason === 'negative'
+            ? `完成值${String(ind.actualCell)}为负数`
+            : `完成值“${String(ind.actualCell)}”不是数字`,
+          ind.actual.reason === 'negative'
+            ? `the actual value ${String(ind.actualCell)} is negative`
+            : `the actual value "${String(ind.actualCell)}" is not a number`,
+        ),
+      );
+    const unit = ind.measure;
+    if (task?.done && ind.target !== null && ind.actual.kind === 'empty')
+      out.push(
+        issue(
+          'indicator.doneBelowTarget',
+          'actual',
+          `第${task.no}项已标记“已完成”，但完成值未填写（目标${amount(ind.target)}${unit}）`,
+          `task ${task.no} is marked done, but no actual value is reported`,
+        ),
+      );
+    if (ind.actual.kind !== 'ok' || ind.target === null) continue;
+    if (ind.actual.value > ind.target)
+      out.push(
+        issue(
+          'indicator.aboveTarget',
+          'actual',
+          `完成值${amount(ind.actual.value)}${unit}超过目标值${amount(ind.target)}${unit}，请确认`,
+          `the actual value ${amount(ind.actual.value)} is above the target ${amount(ind.target)}`,
+        ),
+      );
+    else if (task?.done && ind.actual.value < ind.target)
+      out.push(
+        issue(
+          'indicator.doneBelowTarget',
+          'actual',
+          `第${task.no}项已标记“已完成”，但完成值${amount(ind.actual.value)}${unit}未达目标值${amount(ind.target)}${unit}`,
+          `task ${task.no} is marked done, but the actual value ${amount(ind.actual.value)} is below the target ${amount(ind.target)}`,
+        ),
+      );
+  }
+  return out;
+}

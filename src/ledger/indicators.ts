@@ -1,0 +1,283 @@
+// Quantitative indicators: the targets read from the tasks' text, kept in the workbook's 指标
+// table (序号, 指标, 目标值, 计量单位, 责任单位, 完成值, 完成率, 更新日期, 说明) where users
+// enter what was achieved. This module seeds the table from the text, reads it back by its
+// header text, computes shares and proposes what 重新识别 would add. Pure.
+import { cellRef, TABLE_AT_A1, type SheetPlace } from './addresses';
+import { type CellValue } from './ledger';
+import { readNumeral } from './numerals';
+import { readTargets, type TargetReading } from './targets';
+import { cellText, matchKey } from './text';
+import { indexFor, type UnitDirectory } from './units';
+
+export type IndicatorColumn =
+  'no' | 'name' | 'target' | 'measure' | 'owner' | 'actual' | 'rate' | 'updated' | 'note';
+
+export interface IndicatorColumnSpec {
+  readonly key: IndicatorColumn;
+  readonly header: string;
+  readonly required: boolean;
+  /** Width in characters on the sheet the add-in creates. */
+  readonly width: number;
+  readonly format: string;
+}
+
+export const INDICATOR_COLUMNS: readonly IndicatorColumnSpec[] = [
+  { key: 'no', header: '序号', required: true, width: 6, format: '0' },
+  { key: 'name', header: '指标', required: true, width: 30, format: '@' },
+  { key: 'target', header: '目标值', required: true, width: 8, format: 'General' },
+  { key: 'measure', header: '计量单位', required: false, width: 8, format: '@' },
+  { key: 'owner', header: '责任单位', required: false, width: 28, format: '@' },
+  { key: 'actual', header: '完成值', required: true, width: 8, format: 'General' },
+  { key: 'rate', header: '完成率', required: false, width: 8, format: '0.0%' },
+  { key: 'updated', header: '更新日期', required: false, width: 12, format: 'yyyy-mm-dd' },
+  { key: 'note', header: '说明', required: false, width: 44, format: '@' },
+];
+
+export const INDICATOR_HEADERS: readonly string[] = INDICATOR_COLUMNS.map((c) => c.header);
+
+const columnAt = (key: IndicatorColumn) => INDICATOR_COLUMNS.findIndex((c) => c.key === key);
+
+/** An indicator as the text sets it, before anyone has reported on it. */
+export interface IndicatorSeed {
+  readonly no: number;
+  readonly name: string;
+  readonly target: number;
+  readonly measure: string;
+  /** The units that answer for it: the task's 责任单位, or the one member of a 每个县（市） target. */
+  readonly owner: string;
+  readonly note: string;
+}
+
+/** The collective whose members each carry a 每个县（市）… target. */
+export const SCOPE_COLLECTIVE = {
+  county: '各县（市）人民政府',
+  'county-district': '各县（市）区人民政府',
+} as const;
+
+/** How the add-in's own rows begin their 说明: the rows 重新识别 may call gone. */
+export const SEED_NOTE_PREFIX = '据任务正文';
+
+const BOUND_WORDS = { exact: '', floor: '（下限）', aim: '（力争）' } as const;
+
+function noteFor(reading: TargetReading): string {
+  const range =
+    reading.upTo !== undefined ? `；区间${reading.quantity}–${reading.upTo}${reading.measure}，按下限计` : '';
+  const each = reading.scope ? `；每个${reading.scope === 'county' ? '县（市）' : '县（市）区'}各计` : '';
+  return `${SEED_NOTE_PREFIX}：“${reading.clause}”${BOUND_WORDS[reading.bound]}${range}${each}`;
+}
+
+/** The units a scoped target expands to: the collective's members that are not collectives. */
+function scopeMembers(scope: keyof typeof SCOPE_COLLECTIVE, directory?: UnitDirectory): string[] {
+  const index = indexFor(directory);
+  const collective = index.resolve(SCOPE_COLLECTIVE[scope])?.name ?? SCOPE_COLLECTIVE[scope];
+  const members = [...index.membersOf(collective)].filter((name) => index.get(name)?.kind !== 'collective');
+  return members.length ? members : [collective];
+}
+
+/**
+ * The indicators one task's text sets: one per count it names (norms are not counted), and a
+ * scoped count once per member unit, each owned by that unit.
+ */
+export function indicatorSeeds(
+  task: { readonly no: number; readonly task: string; readonly unitsText: string },
+  directory?: UnitDirectory,
+): IndicatorSeed[] {
+  return readTargets(task.task)
+    .filter((r) => r.kind === 'count')
+    .flatMap((r) => {
+      const owners = r.scope ? scopeMembers(r.scope, directory) : [task.unitsText];
+      return owners.map((owner) => ({
+        no: task.no,
+        name: r.name,
+        target: r.quantity,
+        measure: r.measure,
+        owner,
+        note: noteFor(r),
+      }));
+    });
+}
+
+/** The seeds of every numbered task, in ledger order. */
+export function seedsForTasks(
+  tasks: readonly { readonly no: number | null; readonly task: string; readonly unitsText: string }[],
+  directory?: UnitDirectory,
+): IndicatorSeed[] {
+  const seen = new Set<number>();
+  const out: IndicatorSeed[] = [];
+  for (const t of tasks) {
+    if (t.no === null || seen.has(t.no)) continue;
+    seen.add(t.no);
+    out.push(...indicatorSeeds({ no: t.no, task: t.task, unitsText: t.unitsText }, directory));
+  }
+  return out;
+}
+
+/** 完成率 as a live formula: 完成值 ÷ 目标值, blank while the target is blank or zero. */
+export function completionFormula(place: SheetPlace, row: number): string {
+  return `=IFERROR(${cellRef(place, row, columnAt('actual'))}/${cellRef(place, row, columnAt('target'))},"")`;
+}
+
+/** The rows the add-in writes for seeds: 完成值 and 更新日期 left for the user. */
+export function indicatorSheetRows(
+  seeds: readonly IndicatorSeed[],
+  place: SheetPlace,
+  firstRow = 0,
+): CellValue[][] {
+  return seeds.map((s, i) => [
+    s.no,
+    s.name,
+    s.target,
+    s.measure,
+    s.owner,
+    '',
+    completionFormula(place, firstRow + i),
+    '',
+    s.note,
+  ]);
+}
+
+export type ActualReading =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'ok'; readonly value: number }
+  | { readonly kind: 'invalid'; readonly reason: 'not-a-number' | 'negative' };
+
+export function readActual(value: CellValue): ActualReading {
+  if (value === null || (typeof value === 'string' && !value.trim())) return { kind: 'empty' };
+  const number = typeof value === 'number' ? value : typeof value === 'string' ? readNumeral(value) : null;
+  if (number === null || !Number.isFinite(number)) return { kind: 'invalid', reason: 'not-a-number' };
+  if (number < 0) return { kind: 'invalid', reason: 'negative' };
+  return { kind: 'ok', value: number };
+}
+
+export interface Indicator {
+  /** Data-row index in the 指标 table. */
+  readonly row: number;
+  readonly no: number | null;
+  readonly name: string;
+  /** A positive number, or null when 目标值 is blank or not one. */
+  readonly target: number | null;
+  readonly targetCell: CellValue;
+  readonly measure: string;
+  readonly owner: string;
+  readonly actual: ActualReading;
+  readonly actualCell: CellValue;
+  readonly note: string;
+}
+
+export interface IndicatorTableInput {
+  readonly header: readonly CellValue[];
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly sheetName: string;
+  readonly place?: SheetPlace;
+}
+
+export interface IndicatorTable {
+  readonly sheetName: string;
+  readonly place: SheetPlace;
+  readonly columns: Readonly<Partial<Record<IndicatorColumn, number>>>;
+  /** Required columns the user removed or renamed: the table is then read as far as it goes. */
+  readonly missing: readonly IndicatorColumn[];
+  readonly indicators: readonly Indicator[];
+}
+
+/** The 指标 table read by its header text, wherever the user moved its columns. */
+export function readIndicatorTable(input: IndicatorTableInput): IndicatorTable {
+  const keys = new Map(INDICATOR_COLUMNS.map((c) => [matchKey(c.header), c.key]));
+  const columns: Partial<Record<IndicatorColumn, number>> = {};
+  input.header.forEach((h, i) => {
+    const key = keys.get(matchKey(cellText(h)));
+    if (key && columns[key] === undefined) columns[key] = i;
+  });
+  const at = (values: readonly CellValue[], key: IndicatorColumn): CellValue => {
+    const i = columns[key];
+    return i === undefined ? null : (values[i] ?? null);
+  };
+  const indicators: Indicator[] = [];
+  input.rows.forEach((values, row) => {
+    if (values.every((v) => v === null || cellText(v).trim() === '')) return;
+    const no = at(values, 'no');
+    const targetCell = at(values, 'target');
+    const target = readActual(targetCell);
+    const actualCell = at(values, 'actual');
+    indicators.push({
+      row,
+      no: typeof no === 'number' && Number.isInteger(no) && no > 0 ? no : readWholeText(no),
+      name: cellText(at(values, 'name')).trim(),
+      target: target.kind === 'ok' && target.value > 0 ? target.value : null,
+      targetCell,
+      measure: cellText(at(values, 'measure')).trim(),
+      owner: cellText(at(values, 'owner')).trim(),
+      actual: readActual(actualCell),
+      actualCell,
+      note: cellText(at(values, 'note')).trim(),
+    });
+  });
+  return {
+    sheetName: input.sheetName,
+    place: input.place ?? TABLE_AT_A1,
+    columns,
+    missing: INDICATOR_COLUMNS.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key),
+    indicators,
+  };
+}
+
+function readWholeText(value: CellValue): number | null {
+  if (typeof value !== 'string' || !/^\s*\d+\s*$/u.test(value)) return null;
+  const n = Number(value);
+  return n > 0 ? n : null;
+}
+
+/** 完成值 ÷ 目标值, or null while either is missing. */
+export function shareOf(indicator: Indicator): number | null {
+  if (indicator.actual.kind !== 'ok' || indicator.target === null) return null;
+  return indicator.actual.value / indicator.target;
+}
+
+/** What identifies an indicator across edits: its task, its name and its owner. */
+export function indicatorKey(item: { no: number | null; name: string; owner: string }): string {
+  return `${item.no ?? ''}|${matchKey(item.name)}|${matchKey(item.owner)}`;
+}
+
+/** The indicators of each task number. */
+export function indicatorsByTask(table: IndicatorTable | null | undefined): Map<number, Indicator[]> {
+  const out = new Map<number, Indicator[]>();
+  for (const ind of table?.indicators ?? []) {
+    if (ind.no === null) continue;
+    const list = out.get(ind.no);
+    if (list) list.push(ind);
+    else out.set(ind.no, [ind]);
+  }
+  return out;
+}
+
+export type IndicatorProposal =
+  | { readonly kind: 'add'; readonly seed: IndicatorSeed }
+  | { readonly kind: 'target'; readonly seed: IndicatorSeed; readonly indicator: Indicator }
+  | { readonly kind: 'gone'; readonly indicator: Indicator };
+
+/**
+ * What 重新识别 finds between the text and the table: targets the table lacks (which the user
+ * may add), targets whose number differs, and rows the text no longer sets. Only the additions
+ * are ever written; the others are the user's to judge, and never overwritten.
+ */
+export function proposeIndicators(
+  table: IndicatorTable,
+  seeds: readonly IndicatorSeed[],
+  tasksInLedger: ReadonlySet<number>,
+): IndicatorProposal[] {
+  const rows = new Map(table.indicators.map((ind) => [indicatorKey(ind), ind]));
+  const seedKeys = new Set(seeds.map(indicatorKey));
+  const out: IndicatorProposal[] = [];
+  for (const seed of seeds) {
+    const indicator = rows.get(indicatorKey(seed));
+    if (!indicator) out.push({ kind: 'add', seed });
+    else if (indicator.target !== seed.target) out.push({ kind: 'target', seed, indicator });
+  }
+  for (const indicator of table.indicators) {
+    // Only rows the add-in wrote can be gone from the text; a row the user added is theirs.
+    const seeded = indicator.note.startsWith(SEED_NOTE_PREFIX);
+    const inLedger = indicator.no !== null && tasksInLedger.has(indicator.no);
+    if (seeded && inLedger && !seedKeys.has(indicatorKey(indicator))) out.push({ kind: 'gone', indicator });
+  }
+  return out;
+}

@@ -1,0 +1,224 @@
+import {
+  completionFormula,
+  dayOf,
+  INDICATOR_HEADERS,
+  indicatorSheetRows,
+  leaderMail,
+  ledgerTasks,
+  OFFICIAL_TASKS,
+  overviewSheet,
+  proposeIndicators,
+  readIndicatorTable,
+  seedsForTasks,
+  summarize,
+  unitMail,
+  unitSheet,
+  validateLedger,
+  type CellValue,
+  type Day,
+  type IndicatorTable,
+} from '../../src/ledger';
+import { ledgerWith, set } from './fixtures';
+
+const SEEDS = seedsForTasks(OFFICIAL_TASKS.map((t) => ({ ...t, unitsText: t.units })));
+const PLACE = { headerRow: 0, firstColumn: 0 };
+
+/** The 指标 table as the add-in writes it, with some 完成值 filled in (by 序号 and name). */
+function indicatorTable(
+  actuals: Record<string, CellValue> = {},
+  edit?: (rows: CellValue[][]) => void,
+): IndicatorTable {
+  const rows = indicatorSheetRows(SEEDS, PLACE).map((r) => {
+    const key = `${String(r[0])}:${String(r[1])}:${String(r[4])}`;
+    const plain = `${String(r[0])}:${String(r[1])}`;
+    const copy = [...r];
+    copy[5] = actuals[key] ?? actuals[plain] ?? '';
+    return copy;
+  });
+  edit?.(rows);
+  return readIndicatorTable({ header: INDICATOR_HEADERS, rows, sheetName: '指标', place: PLACE });
+}
+
+const JUNE_30 = dayOf(2026, 6, 30) as Day;
+
+describe('the 指标 table', () => {
+  it('writes 完成率 as a live formula on each row', () => {
+    expect(completionFormula(PLACE, 0)).toBe('=IFERROR(F2/C2,"")');
+    expect(completionFormula({ headerRow: 2, firstColumn: 1 }, 4)).toBe('=IFERROR(G8/D8,"")');
+    expect(indicatorSheetRows(SEEDS, PLACE)[22][6]).toBe('=IFERROR(F24/C24,"")');
+  });
+
+  it('reads columns by header wherever the user moved them, and the values typed', () => {
+    const header = ['完成值', '序号', '说明', '指标', '目标值', '我的备注'];
+    const table = readIndicatorTable({
+      header,
+      rows: [
+        [3, 14, '', '在线精品课', 10, 'x'],
+        ['五', '12', '', '思政示范课', 10, ''],
+        ['很多', 12, '', '典型学校', '两', ''],
+        [-1, 99, '', '', 0, ''],
+        ['', '', '', '', '', ''],
+      ],
+      sheetName: '指标',
+    });
+    expect(table.missing).toEqual([]);
+    expect(table.indicators.map((i) => [i.no, i.name, i.target, i.actual])).toEqual([
+      [14, '在线精品课', 10, { kind: 'ok', value: 3 }],
+      [12, '思政示范课', 10, { kind: 'ok', value: 5 }],
+      [12, '典型学校', 2, { kind: 'invalid', reason: 'not-a-number' }],
+      [99, '', null, { kind: 'invalid', reason: 'negative' }],
+    ]);
+    expect(readIndicatorTable({ header: ['序号', '指标'], rows: [], sheetName: '指标' }).missing).toEqual([
+      'target',
+      'actual',
+    ]);
+  });
+});
+
+describe('indicator checks', () => {
+  const options = { asOf: JUNE_30 };
+  const findingsFor = (table: IndicatorTable | null, edit?: Parameters<typeof ledgerWith>[0]) =>
+    validateLedger(ledgerWith(edit), { ...options, indicators: table }).filter((f) =>
+      f.rule.startsWith('indicator'),
+    );
+
+  it('says nothing of a table it was not given', () => {
+    expect(validateLedger(ledgerWith(), options).filter((f) => f.rule.startsWith('indicator'))).toEqual([]);
+  });
+
+  it('offers to create the table when the text sets targets and the workbook has none', () => {
+    const [finding] = findingsFor(null);
+    expect(finding).toMatchObject({
+      rule: 'indicators.missing',
+      severity: 'info',
+      action: 'createIndicators',
+    });
+    expect(finding.message.zh).toContain('23个量化指标');
+  });
+
+  it('finds a bad 完成值, one above target, a done task short of target and an orphan row', () => {
+    const table = indicatorTable(
+      { '14:在线精品课': 'abc', '14:智慧课堂': 12, '12:思政示范课': 4, '12:“三全育人”典型学校': -2 },
+      (rows) => rows.push([77, '自加指标', 3, '个', '市教育局', 1, '', '', '']),
+    );
+    const found = findingsFor(table, (rows) => set(rows, 12, 'status', '已完成'));
+    const brief = found.map((f) => [f.rule, f.severity, f.row, f.column, f.table]);
+    const row = (no: number, name: string) =>
+      table.indicators.find((i) => i.no === no && i.name === name)?.row;
+    expect(brief).toEqual(
+      expect.arrayContaining([
+        ['indicator.actual', 'error', row(14, '在线精品课'), 5, 'indicators'],
+        ['indicator.aboveTarget', 'info', row(14, '智慧课堂'), 5, 'indicators'],
+        ['indicator.doneBelowTarget', 'warning', row(12, '思政示范课'), 5, 'indicators'],
+        ['indicator.actual', 'error', row(12, '“三全育人”典型学校'), 5, 'indicators'],
+        ['indicator.orphan', 'warning', 23, 0, 'indicators'],
+      ]),
+    );
+    expect(found).toHaveLength(5);
+    expect(found.find((f) => f.rule === 'indicator.doneBelowTarget')?.message.zh).toBe(
+      '指标表第7行（思政示范课）：第12项已标记“已完成”，但完成值4门未达目标值10门',
+    );
+    // Ids are stable and distinct from the ledger's own cells.
+    expect(new Set(found.map((f) => f.id)).size).toBe(5);
+    expect(found.every((f) => f.id.startsWith('indicators:'))).toBe(true);
+  });
+
+  it('warns of a done task whose indicator has no 完成值 yet', () => {
+    const found = findingsFor(indicatorTable(), (rows) => set(rows, 21, 'status', '已完成'));
+    expect(found.map((f) => [f.rule, f.taskNo])).toEqual([['indicator.doneBelowTarget', 21]]);
+  });
+});
+
+describe('proposals of 重新识别', () => {
+  it('proposes only what the table lacks, a differing target, and seeded rows the text dropped', () => {
+    const table = indicatorTable({}, (rows) => {
+      rows.splice(0, 1); // task 1's indicator deleted by the user
+      rows[0][2] = 2; // task 2's first county: target changed by hand
+      rows.push([12, '旧指标', 1, '个', '市教育局', '', '', '', '据任务正文：“…”']);
+      rows.push([12, '我自己的指标', 1, '个', '市教育局', '', '', '', '']);
+    });
+    const proposals = proposeIndicators(table, SEEDS, new Set(OFFICIAL_TASKS.map((t) => t.no)));
+    expect(proposals.map((p) => [p.kind, p.kind === 'gone' ? p.indicator.name : p.seed.name])).toEqual([
+      ['add', '省内乃至东三省产教融合示范区'],
+      ['target', '职教中心'],
+      ['gone', '旧指标'],
+    ]);
+    expect(proposeIndicators(indicatorTable(), SEEDS, new Set(OFFICIAL_TASKS.map((t) => t.no)))).toEqual([]);
+  });
+});
+
+describe('indicators in the light and the summaries', () => {
+  const actuals = { '14:在线精品课': 2, '14:智慧课堂': 10, '27:老年大学:梨树县人民政府': 1 };
+  const ledger = ledgerWith((rows) => {
+    set(rows, 14, 'deadline', '2026-12-31');
+    set(rows, 14, 'progress', 60);
+  });
+
+  it('lights a task by its least-achieved indicator, by the rule of progress', () => {
+    const table = indicatorTable(actuals);
+    const task = ledgerTasks(ledger, { asOf: JUNE_30, indicators: table }).find((t) => t.no === 14);
+    // 181 of 365 days gone (49.6 %); 进度 60 is green, 在线精品课 at 20 % is 29.6 points behind.
+    expect(task?.health).toMatchObject({ light: 'yellow', indicator: { name: '在线精品课', share: 0.2 } });
+    const without = ledgerTasks(ledger, { asOf: JUNE_30 }).find((t) => t.no === 14);
+    expect(without?.health.light).toBe('green');
+    expect(without?.indicators).toEqual([]);
+  });
+
+  it('leaves unreported indicators out of the light', () => {
+    const task = ledgerTasks(ledger, { asOf: JUNE_30, indicators: indicatorTable() }).find(
+      (t) => t.no === 14,
+    );
+    expect(task?.health.light).toBe('green');
+    expect(task?.indicators).toHaveLength(3);
+  });
+
+  it('puts a 量化指标完成情况 block with totals per measure word on the overview', () => {
+    const model = summarize(ledger, { asOf: JUNE_30, indicators: indicatorTable(actuals) });
+    expect(model.indicators).toMatchObject({ present: true, reported: 3, met: 2 });
+    expect(model.indicators.lines).toHaveLength(23);
+    const sheet = overviewSheet(model);
+    const texts = sheet.rows.map((r) => r.cells.map((c) => c.value));
+    const heading = texts.findIndex((r) => String(r[0]).startsWith('量化指标完成情况'));
+    expect(texts[heading][0]).toBe('量化指标完成情况：共23项，已填报3项，已达目标2项。');
+    expect(texts[heading + 1]).toEqual(['指标', '序号', '目标值', '完成值', '完成率', '计量单位']);
+    expect(texts).toContainEqual(['在线精品课', 14, 10, 2, 0.2, '门']);
+    expect(texts).toContainEqual(['老年大学（梨树县人民政府）', 27, 1, 1, 1, '所']);
+    expect(texts).toContainEqual(['职教中心（双辽市人民政府）', 2, 1, '', '—', '所']);
+    // 门: 10 + 10; 所: 职教中心 ×3 and 老年大学 ×5; 个: the other thirteen, 1+10+2+10+3+5+5+4+5+2+1×3.
+    expect(texts).toContainEqual(['合计（门，2项）', '', 20, 2, 0.1, '门']);
+    expect(texts).toContainEqual(['合计（所，8项）', '', 8, 1, 0.125, '所']);
+    const ge = texts.find((r) => String(r[0]).startsWith('合计（个'));
+    expect(ge).toEqual(['合计（个，13项）', '', 50, 10, 0.2, '个']);
+    // The charts' data blocks are untouched by the new rows.
+    expect(sheet.charts[0].data.row).toBe(3);
+  });
+
+  it('shows each unit its own indicators: a county its own, the lead all of its task', () => {
+    const model = summarize(ledger, { asOf: JUNE_30, indicators: indicatorTable(actuals) });
+    const names = (unit: string) =>
+      unitSheet(model, unit)
+        .rows.filter((r) => r.cells.length === 7 && typeof r.cells[0].value === 'number')
+        .map((r) => `${r.cells[0].value}:${r.cells[1].value}:${r.cells[2].value}`);
+    const lishu = names('梨树县人民政府');
+    expect(lishu).toContain('27:老年大学:梨树县人民政府');
+    expect(lishu).not.toContain('27:老年大学:双辽市人民政府');
+    expect(lishu).toContain('2:职教中心:梨树县人民政府');
+    expect(lishu).toContain('8:省级特色高水平中高职专业（群）:市教育局、四平职业大学，各县（市）人民政府');
+    expect(names('市教育局').filter((n) => n.startsWith('27:'))).toHaveLength(5);
+    expect(names('市委组织部')).toEqual([]);
+  });
+
+  it('carries the indicators into the leaders’ mail and each unit’s mail', () => {
+    const model = summarize(ledger, { asOf: JUNE_30, indicators: indicatorTable(actuals) });
+    const mail = leaderMail(model, '汇总.xlsx');
+    expect(mail.text).toContain('三、量化指标完成情况（共23项，已填报3项，已达目标2项）');
+    expect(mail.text).toContain('14\t在线精品课\t10门\t2门\t20.0%');
+    expect(mail.html).toContain('在线精品课');
+    const county = unitMail(model, '铁西区人民政府', '铁西.xlsx');
+    expect(county.text).toContain('27\t老年大学（铁西区人民政府）\t1所\t\t—');
+    expect(county.text).not.toContain('梨树县人民政府）');
+    const none = summarize(ledger, { asOf: JUNE_30 });
+    expect(leaderMail(none, 'x.xlsx').text).not.toContain('量化指标');
+    expect(none.indicators.present).toBe(false);
+  });
+});
