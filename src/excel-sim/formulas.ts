@@ -1,6 +1,8 @@
 // The few formulas people put into ledgers, evaluated so a read gives the result as Excel's
-// does: =ROW()-3 as 序号, =A5+1, =2*(B2-1). Anything else keeps the value '' (not computed),
-// which a test must not take for Excel's answer. No recalculation when referenced cells change.
+// does: =ROW()-3 as 序号, =A5+1, =2*(B2-1), and the 指标 sheet's =IFERROR(F2/C2,"") (an error
+// inside, such as a division by zero or text, gives ""). Anything else keeps the value ''
+// (not computed), which a test must not take for Excel's answer. A sheet's formulas are
+// computed again after each write to it, as Excel's automatic calculation does.
 import { parseRef } from './address';
 import { readCell, type SheetModel } from './model';
 
@@ -30,14 +32,34 @@ function tokens(text: string, row: number, column: number): Token[] | null {
   return out;
 }
 
-/** The result of a simple arithmetic formula in the cell at (row, column), or null when not simple. */
+const IF_ERROR_BLANK = /^=?\s*IFERROR\((.*),\s*""\s*\)\s*$/iu;
+
+/**
+ * The result of a simple arithmetic formula in the cell at (row, column): a number, '' from
+ * IFERROR(…,"") when its inside fails, or null when the formula is not one the simulator computes.
+ */
 export function evaluateFormula(
   formula: string,
   sheet: SheetModel,
   row: number,
   column: number,
-): number | null {
-  const list = tokens(formula.replace(/^=/, ''), row, column);
+): number | '' | null {
+  const guarded = IF_ERROR_BLANK.exec(formula);
+  if (guarded) return arithmetic(guarded[1], sheet, row, column) ?? '';
+  return arithmetic(formula.replace(/^=/, ''), sheet, row, column);
+}
+
+/** Computes every formula on the sheet again (Excel's automatic calculation, in one pass). */
+export function recalculate(sheet: SheetModel): void {
+  for (const [key, cell] of sheet.cells) {
+    if (cell.formula === null) continue;
+    const [row, column] = key.split(',').map(Number);
+    cell.value = evaluateFormula(cell.formula, sheet, row, column) ?? cell.value;
+  }
+}
+
+function arithmetic(formula: string, sheet: SheetModel, row: number, column: number): number | null {
+  const list = tokens(formula, row, column);
   if (!list || list.length === 0) return null;
   let i = 0;
   /** The operator at the cursor, or null. */

@@ -3,7 +3,7 @@
 import { formatAddress, parseRef, splitSheet } from './address';
 import { SimError } from './errors';
 import { listItems } from './lists';
-import { evaluateFormula } from './formulas';
+import { evaluateFormula, recalculate } from './formulas';
 import {
   isLockedForEdit,
   readCell,
@@ -129,6 +129,7 @@ export class ExcelSim {
         }
       }
     }
+    recalculate(sheet);
     for (const table of this.state.tables.filter((t) => t.sheetId === sheet.id && t.filters.size))
       applyTableFilters(sheet, table);
     this.state.fireChanges([{ sheetId: sheet.id, rect }], 'Local');

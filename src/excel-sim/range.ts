@@ -5,7 +5,7 @@ import { RangeBound } from './rangePart';
 import { SimConditionalFormatCollection, SimDataValidation } from './rangeRules';
 import { MAX_COLUMNS } from './address';
 import { SimError } from './errors';
-import { evaluateFormula } from './formulas';
+import { evaluateFormula, recalculate } from './formulas';
 import { shiftSheetRows } from './rowShift';
 import {
   applyTableFilters,
@@ -236,6 +236,7 @@ export class SimRange extends SimClientObject {
 
   /** Keeps table headers unique (Excel renames a repeated header) and filters current. */
   private afterCellWrite(sheet: SheetModel, rect: Rect): void {
+    recalculate(sheet);
     const state = this.context.state;
     for (const table of state.tables.filter((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) {
       const seen = new Set<string>();

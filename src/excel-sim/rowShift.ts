@@ -1,9 +1,11 @@
 // Inserting and deleting whole rows, as Range.insert('Down') / Range.delete('Up') do on rows
 // such as "2:3": everything at or below moves, and a table, merge, validation or conditional
-// format that spans the place grows or shrinks. Enough to test that the add-in never writes
-// by a position it read before the user inserted rows above its table.
+// format that spans the place grows or shrinks, and formulas' row references follow the rows
+// they point at (a reference into deleted rows becomes #REF!). Enough to test that the add-in
+// never writes by a position it read before the user inserted rows above its table.
 import type { Rect } from './address';
 import { SimError } from './errors';
+import { recalculate } from './formulas';
 import type { SheetModel, TableModel } from './model';
 
 /** A rect after `count` rows were inserted at `at` (negative count: deleted from `at`). */
@@ -32,6 +34,29 @@ function shiftRows(rows: Set<number>, at: number, count: number): Set<number> {
   return out;
 }
 
+const REFERENCE = /(?<![A-Za-z0-9_$.!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/gu;
+
+/**
+ * A formula after rows were inserted or deleted at `at` (0-based): A1 references at or below
+ * move with their rows, as Excel adjusts them. Text in quotes is left as it is; the simulator
+ * treats every reference as being on the formula's own sheet.
+ */
+export function shiftFormula(formula: string, at: number, count: number): string {
+  return formula
+    .split(/("[^"]*")/u)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(REFERENCE, (whole, colAbs: string, col: string, rowAbs: string, digits: string) => {
+            const row = Number(digits) - 1;
+            if (row < at) return whole;
+            if (count < 0 && row < at - count) return '#REF!';
+            return `${colAbs}${col}${rowAbs}${row + count + 1}`;
+          }),
+    )
+    .join('');
+}
+
 export function shiftSheetRows(sheet: SheetModel, tables: TableModel[], at: number, count: number): void {
   for (const t of tables.filter((x) => x.sheetId === sheet.id)) {
     // Deleting a table's header row would delete the table: Excel refuses that here.
@@ -40,6 +65,7 @@ export function shiftSheetRows(sheet: SheetModel, tables: TableModel[], at: numb
   }
   const cells = new Map(sheet.cells);
   sheet.cells.clear();
+  for (const cell of cells.values()) if (cell.formula) cell.formula = shiftFormula(cell.formula, at, count);
   for (const [key, cell] of cells) {
     const [r, c] = key.split(',').map(Number);
     if (r < at) sheet.cells.set(key, cell);
@@ -68,4 +94,5 @@ export function shiftSheetRows(sheet: SheetModel, tables: TableModel[], at: numb
     const rect = shifted(t.rect, at, count);
     if (rect) t.rect = rect;
   }
+  recalculate(sheet);
 }

@@ -1,4 +1,5 @@
 // Tables: columns, rows, filters, events. https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables
+import { recalculate } from './formulas';
 import { formatAddress, intersects, parseRef, splitSheet, type Rect } from './address';
 import { SimCollection } from './collection';
 import { SimClientObject, SimClientResult, type SimContext } from './core';
@@ -593,6 +594,7 @@ export class SimTableRowCollection extends SimClientObject {
       values?.forEach((line, r) =>
         line.forEach((v, c) => storeValue(writableCell(sheet, firstNew + r, t.rect.column + c), v)),
       );
+      recalculate(sheet);
       this.context.noteChange(sheet.id, t.rect);
     });
   }

@@ -8,10 +8,12 @@ import {
   mapHeaders,
   NOTE_FONT,
   OFFICIAL_TASKS,
+  seedsForTasks,
   type CellValue,
 } from '../ledger';
 import { columnLetter } from './cells';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
+import { writeIndicatorSheet } from './indicatorSheet';
 import { LedgerError, workbookProtectedError } from './errors';
 import {
   conditionalFormats,
@@ -25,6 +27,8 @@ import {
   DIRECTORY_SHEET,
   DIRECTORY_TABLE,
   freeSheetName,
+  INDICATOR_SHEET,
+  INDICATOR_TABLE,
   LEDGER_SHEET,
   LEDGER_TABLE,
   LEDGER_TITLE,
@@ -42,6 +46,8 @@ export interface CreateOptions {
   readonly tableName?: string;
   /** Also create 单位名录 with the unit directory and status list (default true). */
   readonly withDirectory?: boolean;
+  /** Also create 指标 with the targets the tasks' text sets, when it sets any (default true). */
+  readonly withIndicators?: boolean;
   readonly rows?: readonly (readonly CellValue[])[];
 }
 
@@ -53,6 +59,8 @@ export interface CreateResult extends AfterWrite {
   readonly tableName: string;
   readonly taskCount: number;
   readonly directorySheet: string | null;
+  /** The 指标 sheet made with the ledger, and how many indicators it holds. */
+  readonly indicatorSheet: { readonly name: string; readonly rows: number } | null;
   readonly printSetup: boolean;
   /** False below ExcelApi 1.8, where cells cannot carry a dropdown. */
   readonly statusDropdown: boolean;
@@ -104,6 +112,19 @@ export async function createLedger(
 
   const header = LEDGER_COLUMNS.map((c) => c.header);
   const rows = (options.rows ?? officialLedgerRows()).map((r) => [...r]);
+  const at = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
+  const seeds = seedsForTasks(
+    rows.map((r) => ({
+      no: typeof r[at('no')] === 'number' ? (r[at('no')] as number) : null,
+      task: String(r[at('task')] ?? ''),
+      unitsText: String(r[at('units')] ?? ''),
+    })),
+  );
+  // An existing 指标 table is the user's; a sheet already named 指标 keeps its name and ours takes a free one.
+  const makeIndicators =
+    (options.withIndicators ?? true) &&
+    seeds.length > 0 &&
+    !tableNames.some((n) => n.toLowerCase() === INDICATOR_TABLE.toLowerCase());
   const headerRow = 2;
   const last = columnLetter(header.length - 1);
   const sheet = sheets.add(ledgerName);
@@ -150,6 +171,11 @@ export async function createLedger(
     options.supports,
   );
   conditionalFormats(ledgerArea);
+  const indicatorName = makeIndicators
+    ? freeSheetName(INDICATOR_SHEET, [...sheetNames, ledgerName, DIRECTORY_SHEET])
+    : null;
+  const indicatorSheet = indicatorName ? sheets.add(indicatorName) : null;
+  if (indicatorSheet) writeIndicatorSheet(indicatorSheet, seeds);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
   sheet.activate();
@@ -158,21 +184,26 @@ export async function createLedger(
   // What the pane shows next is read in the same request as the writes.
   sheet.load('id');
   directorySheet?.load('id');
+  indicatorSheet?.load('id');
   const readBack = queueLedgerRead(context, tableName);
   const reference = queueReferenceRead(context, {
     directory: makeDirectory || tableNames.includes(DIRECTORY_TABLE),
     statuses: makeDirectory || tableNames.includes(STATUS_TABLE),
+    indicators: makeIndicators || tableNames.includes(INDICATOR_TABLE),
   });
   await context.sync();
   return {
     read: readBack(),
     reference: reference(),
-    written: [sheet, ...(directorySheet ? [directorySheet] : [])].map((made) => ({ worksheetId: made.id })),
+    written: [sheet, directorySheet, indicatorSheet]
+      .filter((made): made is Excel.Worksheet => made !== null)
+      .map((made) => ({ worksheetId: made.id })),
     selectionMoved: true,
     sheetName: ledgerName,
     tableName,
     taskCount: rows.length,
     directorySheet: makeDirectory ? DIRECTORY_SHEET : null,
+    indicatorSheet: indicatorName ? { name: indicatorName, rows: seeds.length } : null,
     printSetup: printed,
     statusDropdown: dropdown,
   };

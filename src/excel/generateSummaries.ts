@@ -4,7 +4,7 @@
 import { summarize, summarySheets, type Day, type SummaryRequest } from '../ledger';
 import { LedgerError } from './errors';
 import { readLedger, type LedgerRead } from './readLedger';
-import { readReference, type Reference } from './reference';
+import { readOptions, readReference, type Reference } from './reference';
 import type { ApiSupport } from './requirements';
 import type { ExcelRun } from './selfTest';
 import { writeSummarySheets, type SummaryWriteResult } from './summaries';
@@ -32,12 +32,7 @@ export async function generateSummaries(
       'NoLedger',
     );
   }
-  const model = summarize(read.ledger, {
-    asOf: options.asOf,
-    statuses: reference.statuses,
-    directory: reference.directory,
-    place: read.location,
-  });
+  const model = summarize(read.ledger, readOptions(reference, options.asOf, read.location));
   const specs = summarySheets(model, options.request, { directory: reference.directory });
   return run((context) => writeSummarySheets(context, specs, { supports: options.supports }));
 }

@@ -23,3 +23,4 @@ export * from './summaries';
 export * from './unitFilter';
 export * from './watch';
 export * from './generateSummaries';
+export * from './indicatorSheet';

@@ -37,3 +37,6 @@ export const LEDGER_ID_SETTING = 'renwuTaizhang.ledgerId';
 export const CHANGE_LOG_SHEET = '变更记录';
 export const CHANGE_LOG_TABLE = 'ChangeLog';
 export const CHANGE_LOG_HEADERS = ['时间', '文件', '单位', '序号', '列', '原值', '新值', '批次'];
+/** The 指标 sheet: quantitative targets read from the tasks, with their actual values. */
+export const INDICATOR_SHEET = '指标';
+export const INDICATOR_TABLE = 'Indicators';

@@ -1,14 +1,20 @@
-// The workbook's own reference data: the 单位名录 table (units, aliases, kinds, membership)
-// and the status list. Read when the pane starts and when 单位名录 changes.
+// The workbook's own reference data: the 单位名录 table (units, aliases, kinds, membership),
+// the status list, and the 指标 table the tasks' indicators are reported in. Read when the
+// pane starts and when any table but the ledger changes.
 import {
   DEFAULT_DIRECTORY,
   DEFAULT_STATUSES,
   directoryFromRows,
   type DirectoryRow,
+  type Day,
+  type IndicatorTable,
+  type ReadOptions,
   type ReferenceHealth,
+  type SheetPlace,
   type UnitDirectory,
 } from '../ledger';
-import { DIRECTORY_HEADERS, DIRECTORY_TABLE, STATUS_TABLE } from './names';
+import { loadIndicatorTable } from './indicatorRead';
+import { DIRECTORY_HEADERS, DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
 
 export interface Reference {
   readonly directory: UnitDirectory;
@@ -17,6 +23,8 @@ export interface Reference {
   readonly source: { readonly directory: 'workbook' | 'default'; readonly statuses: 'workbook' | 'default' };
   /** What is missing or damaged, for validation to report. */
   readonly health: ReferenceHealth;
+  /** The 指标 table as it is now, or null when the workbook has none. */
+  readonly indicators: IndicatorTable | null;
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
@@ -25,6 +33,7 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).tri
 export interface ReferenceTables {
   readonly directory: boolean;
   readonly statuses: boolean;
+  readonly indicators: boolean;
 }
 
 const DEFAULTS_ONLY: Reference = {
@@ -32,15 +41,19 @@ const DEFAULTS_ONLY: Reference = {
   statuses: DEFAULT_STATUSES,
   source: { directory: 'default', statuses: 'default' },
   health: { directory: 'missing', statuses: 'missing' },
+  indicators: null,
 };
+
+const none = (present: ReferenceTables) => !present.directory && !present.statuses && !present.indicators;
 
 /**
  * Queues the reads of the reference tables there are; the result is readable after the next
  * sync. A write that made or found the tables queues it with its writes.
  */
 export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
-  if (!present.directory && !present.statuses) return () => DEFAULTS_ONLY;
+  if (none(present)) return () => DEFAULTS_ONLY;
   const tables = context.workbook.tables;
+  const indicators = present.indicators ? loadIndicatorTable(context).now : () => null;
   const directoryHeader = present.directory
     ? tables.getItem(DIRECTORY_TABLE).getHeaderRowRange().load('values')
     : null;
@@ -70,6 +83,7 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
         directory: directoryHealth,
         statuses: !present.statuses ? 'missing' : statuses.length ? 'ok' : 'empty',
       },
+      indicators: indicators(),
     };
   };
 }
@@ -97,6 +111,7 @@ export function queueReferenceTables(context: Excel.RequestContext): () => Refer
   return () => ({
     directory: tables.items.some((t) => t.name === DIRECTORY_TABLE),
     statuses: tables.items.some((t) => t.name === STATUS_TABLE),
+    indicators: tables.items.some((t) => t.name === INDICATOR_TABLE),
   });
 }
 
@@ -105,8 +120,19 @@ export async function readReference(context: Excel.RequestContext): Promise<Refe
   const tables = queueReferenceTables(context);
   await context.sync();
   const present = tables();
-  if (!present.directory && !present.statuses) return DEFAULTS_ONLY;
+  if (none(present)) return DEFAULTS_ONLY;
   const read = queueReferenceRead(context, present);
   await context.sync();
   return read();
+}
+
+/** How the core reads a ledger in this workbook: its statuses, its directory and its 指标 table. */
+export function readOptions(reference: Reference, asOf: Day, place?: SheetPlace): ReadOptions {
+  return {
+    asOf,
+    statuses: reference.statuses,
+    directory: reference.directory,
+    indicators: reference.indicators,
+    ...(place ? { place } : {}),
+  };
 }

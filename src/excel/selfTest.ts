@@ -116,7 +116,13 @@ export async function runSelfTest(
       title: { zh: '在临时工作表上新建台账', en: 'Create a ledger on a temporary sheet' },
       run: async () => {
         const result = await run((context) =>
-          createLedger(context, { supports, sheetName: SHEET, tableName: TABLE, withDirectory: false }),
+          createLedger(context, {
+            supports,
+            sheetName: SHEET,
+            tableName: TABLE,
+            withDirectory: false,
+            withIndicators: false,
+          }),
         );
         created.push(result.sheetName);
         expect(result.taskCount === 40, {

@@ -3,6 +3,7 @@ export {
   changeSource,
   describeError,
   readLedger,
+  readOptions,
   readReference,
   stopWatching,
   watchWorkbook,

@@ -42,12 +42,9 @@ export interface LedgerApi {
 type Trigger = WorkbookChange | 'visible';
 
 async function analysed(host: Host, read: LedgerRead, reference: Reference): Promise<ReadyLedger> {
-  const { analyzeLedger, dayFromLocalDate } = await engine();
+  const { analyzeLedger, dayFromLocalDate, readOptions } = await engine();
   const analysis = analyzeLedger(read.ledger, {
-    asOf: dayFromLocalDate(host.now()),
-    statuses: reference.statuses,
-    directory: reference.directory,
-    place: read.location,
+    ...readOptions(reference, dayFromLocalDate(host.now()), read.location),
     reference: reference.health,
   });
   return { phase: 'ready', read, reference, analysis, checkedAt: host.now() };

@@ -155,6 +155,58 @@ describe('excel-sim conformance', () => {
     expect(sim.values('Sheet1')[8][2]).toBe(9);
   });
 
+  // IFERROR returns value_if_error when its value is an error such as #DIV/0! or #VALUE!
+  // (support.microsoft.com, "IFERROR function"); workbooks calculate automatically by default
+  // (learn.microsoft.com, Excel.CalculationMode "Automatic"), so a share follows its inputs.
+  it('computes =IFERROR(a/b,"") as the share or "", and again when an input changes', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B3').values = [
+        [10, 3],
+        [0, 1],
+        ['十', 1],
+      ];
+      sheet.getRange('C1:C3').formulas = [
+        ['=IFERROR(B1/A1,"")'],
+        ['=IFERROR(B2/A2,"")'],
+        ['=IFERROR(B3/A3,"")'],
+      ];
+      await c.sync();
+    });
+    expect(sim.values('Sheet1').map((r) => r[2])).toEqual([0.3, '', '']);
+    sim.userEdit('Sheet1', 'B1', [[5]]);
+    expect(sim.values('Sheet1')[0][2]).toBe(0.5);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('A2').values = [[4]];
+      await c.sync();
+    });
+    expect(sim.values('Sheet1')[1][2]).toBe(0.25);
+  });
+
+  // "When you insert or delete rows, references in formulas adjust" (support.microsoft.com,
+  // "Insert or delete rows and columns"); a reference to a deleted cell shows #REF!.
+  it('moves formula references with their rows when rows are deleted or inserted', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B3').values = [
+        [1, 2],
+        [3, 6],
+        [5, 20],
+      ];
+      sheet.getRange('C2:C3').formulas = [['=IFERROR(B2/A2,"")'], ['=B3/A3+A1+"B9"']];
+      await c.sync();
+      sheet.getRange('1:1').delete('Up');
+      sheet.getRange('1:1').insert('Down');
+      sheet.getRange('1:2').insert('Down');
+      await c.sync();
+    });
+    expect(sim.sheet('Sheet1').cells.get('3,2')?.formula).toBe('=IFERROR(B4/A4,"")');
+    expect(sim.sheet('Sheet1').cells.get('4,2')?.formula).toBe('=B5/A5+#REF!+"B9"');
+    expect(sim.values('Sheet1')[3][2]).toBe(2);
+  });
+
   it('reads text starting with + or - in a General cell as a formula, and zh-CN dates as dates (not for @ cells)', async () => {
     const sim = new ExcelSim();
     sim.userEdit('Sheet1', 'A1:A4', [['-未完成'], ['2026年6月30日'], ['+1+2'], ['6月30日']]);

@@ -872,6 +872,7 @@ describe('writeSummarySheets', () => {
       'Sheet1',
       '任务台账',
       '单位名录',
+      '指标',
       '汇总-总体',
       '汇总-滞后逾期',
     ]);

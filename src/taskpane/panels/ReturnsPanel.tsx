@@ -1,6 +1,6 @@
 import { Badge, Body1, Button, Caption1, Checkbox, Subtitle2, makeStyles } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { applyReturns, ensureLedgerId, undoLastImport } from '../../excel';
+import { applyReturns, ensureLedgerId, readOptions, undoLastImport } from '../../excel';
 import {
   describeFormFileError,
   downloadFile,
@@ -70,12 +70,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   );
 
   const model = () =>
-    summarize(read.ledger, {
-      asOf: dayFromLocalDate(host.now()),
-      statuses: reference.statuses,
-      directory: reference.directory,
-      place: read.location,
-    });
+    summarize(read.ledger, readOptions(reference, dayFromLocalDate(host.now()), read.location));
   const fileOptions = async () => ({
     ledgerId: await host.run((c) => ensureLedgerId(c)),
     statuses: reference.statuses,

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   describeError,
   ensureLedgerId,
+  readOptions,
   readRecipients,
   saveRecipients,
   selectSheetContent,
@@ -108,12 +109,7 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
   const model = async (): Promise<SummaryModel> => {
     const now = await ledger.current();
     if (now.phase !== 'ready') throw new Error(t.unexpected);
-    return summarize(now.read.ledger, {
-      asOf,
-      statuses: now.reference.statuses,
-      directory: now.reference.directory,
-      place: now.read.location,
-    });
+    return summarize(now.read.ledger, readOptions(now.reference, asOf, now.read.location));
   };
   const fileOptions = () => ({ directory, created: host.now() });
   /** For the units' drafts: their 反馈表 attached too, when chosen. */

@@ -1,0 +1,274 @@
+// The 指标 sheet: an Excel table of the quantitative indicators (序号, 指标, 目标值, 计量单位,
+// 责任单位, 完成值, 完成率, 更新日期, 说明), 完成率 a live formula. Made with the ledger, or on
+// request for a ledger adopted or a sheet deleted; rows 重新识别 finds are appended, never
+// written over; a 完成值 typed in the pane goes to exactly its cell, after checking that the
+// cell still holds what the pane showed.
+import {
+  completionFormula,
+  INDICATOR_COLUMNS,
+  INDICATOR_HEADERS,
+  indicatorKey,
+  indicatorSheetRows,
+  serialFromDay,
+  type CellValue,
+  type Day,
+  type Indicator,
+  type IndicatorSeed,
+  type IndicatorTable,
+} from '../ledger';
+import { columnLetter } from './cells';
+import { LedgerError, workbookProtectedError } from './errors';
+import { loadIndicatorTable } from './indicatorRead';
+import { POINTS_PER_CHARACTER } from './ledgerFormat';
+import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
+import { loadOutline } from './outline';
+import { plainAddress } from './navigation';
+import { localAddress, type AfterWrite } from './ownWrites';
+import { queueReadBack, type LedgerRead } from './readLedger';
+import { queueReferenceRead, type Reference } from './reference';
+
+const AT_A1 = { headerRow: 0, firstColumn: 0 };
+const WIDTH = INDICATOR_COLUMNS.length;
+const LAST = columnLetter(WIDTH - 1);
+const columnOf = (key: (typeof INDICATOR_COLUMNS)[number]['key']) =>
+  INDICATOR_COLUMNS.findIndex((c) => c.key === key);
+
+/** Number formats for rows of the table: text columns typed as text, so no name becomes a formula. */
+function rowFormats(count: number): string[][] {
+  return Array.from({ length: count }, () => INDICATOR_COLUMNS.map((c) => c.format));
+}
+
+/**
+ * Writes the table at A1 of a new sheet: the header and one row per seed (one empty row when
+ * there are none, as an Excel table needs a data row). Queued; synced by the caller.
+ */
+export function writeIndicatorSheet(sheet: Excel.Worksheet, seeds: readonly IndicatorSeed[]): void {
+  const rows: CellValue[][] = seeds.length
+    ? indicatorSheetRows(seeds, AT_A1)
+    : [INDICATOR_COLUMNS.map((c) => (c.key === 'rate' ? completionFormula(AT_A1, 0) : ''))];
+  const area = sheet.getRange(`A1:${LAST}${rows.length + 1}`);
+  area.numberFormat = [INDICATOR_COLUMNS.map(() => '@'), ...rowFormats(rows.length)];
+  const rate = columnOf('rate');
+  area.values = [
+    [...INDICATOR_HEADERS],
+    ...rows.map((r) => r.map((v, c) => (c === rate || v === null ? '' : v))),
+  ];
+  const rateLetter = columnLetter(rate);
+  sheet.getRange(`${rateLetter}2:${rateLetter}${rows.length + 1}`).formulas = rows.map((r) => [
+    String(r[rate]),
+  ]);
+  const table = sheet.tables.add(`A1:${LAST}${rows.length + 1}`, true);
+  table.name = INDICATOR_TABLE;
+  table.style = 'TableStyleMedium9';
+  INDICATOR_COLUMNS.forEach((c, i) => {
+    const letter = columnLetter(i);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = c.width * POINTS_PER_CHARACTER;
+  });
+  table.getDataBodyRange().format.verticalAlignment = 'Top';
+  for (const key of ['name', 'owner', 'note'] as const) {
+    const letter = columnLetter(columnOf(key));
+    sheet.getRange(`${letter}2:${letter}${rows.length + 1}`).format.wrapText = true;
+  }
+  sheet.freezePanes.freezeRows(1);
+}
+
+/** Which reference tables there are after a write that leaves (or makes) the 指标 table. */
+function tablesAfter(reference: Reference) {
+  return {
+    directory: reference.health.directory !== 'missing',
+    statuses: reference.health.statuses !== 'missing',
+    indicators: true,
+  };
+}
+
+export interface IndicatorsWritten extends AfterWrite {
+  readonly reference: Reference;
+  readonly sheetName: string;
+  readonly rows: number;
+}
+
+/**
+ * Makes the 指标 sheet for a ledger that has none (adopted, or the user deleted it): two syncs,
+ * one to look and one to write and read back. Refuses when the table exists; a sheet named 指标
+ * that is not the table's is the user's, and the new sheet takes a free name.
+ */
+export async function createIndicatorSheet(
+  context: Excel.RequestContext,
+  from: { readonly read: LedgerRead; readonly reference: Reference },
+  seeds: readonly IndicatorSeed[],
+): Promise<IndicatorsWritten> {
+  const { sheets, tables, structure } = loadOutline(context);
+  await context.sync();
+  if (structure.protected) throw workbookProtectedError();
+  if (tables.items.some((t) => t.name.toLowerCase() === INDICATOR_TABLE.toLowerCase()))
+    throw new LedgerError(
+      {
+        zh: '工作簿中已有指标表（表格 Indicators），未做更改。请刷新面板。',
+        en: 'The workbook already has an indicator table; nothing was changed.',
+      },
+      'IndicatorsExist',
+    );
+  const name = freeSheetName(
+    INDICATOR_SHEET,
+    sheets.items.map((s) => s.name),
+  );
+  const sheet = sheets.add(name);
+  writeIndicatorSheet(sheet, seeds);
+  sheet.activate();
+  sheet.load('id');
+  const reference = queueReferenceRead(context, tablesAfter(from.reference));
+  const readBack = queueReadBack(context, from.read.location);
+  await context.sync();
+  return {
+    reference: reference(),
+    read: readBack ? readBack() : null,
+    written: [{ worksheetId: sheet.id }],
+    selectionMoved: true,
+    sheetName: name,
+    rows: seeds.length,
+  };
+}
+
+const same = (a: CellValue, b: CellValue) => (a ?? '') === (b ?? '');
+
+export interface ActualWritten extends AfterWrite {
+  readonly reference: Reference;
+  /** The 完成值 cell, as 指标!F7. */
+  readonly address: string;
+}
+
+/**
+ * Writes one indicator's 完成值 (and today's 更新日期) in two syncs: find its row by 序号,
+ * name and owner in the table as it is now, check the cell still holds what the pane showed,
+ * then write and read the table and the ledger back.
+ */
+export async function setIndicatorActual(
+  context: Excel.RequestContext,
+  from: { readonly read: LedgerRead; readonly reference: Reference },
+  indicator: Pick<Indicator, 'no' | 'name' | 'owner' | 'actualCell'>,
+  value: number | null,
+  today: Day,
+): Promise<ActualWritten> {
+  const loaded = loadIndicatorTable(context);
+  await context.sync();
+  const table = loaded.now();
+  const key = indicatorKey(indicator);
+  const matches = table.indicators.filter((i) => indicatorKey(i) === key);
+  const actualColumn = table.columns.actual;
+  if (matches.length !== 1 || actualColumn === undefined)
+    throw new LedgerError(
+      {
+        zh: `指标表中${matches.length ? '有多行' : '找不到'}第${indicator.no ?? ''}项的“${indicator.name}”${matches.length ? '，无法确定要写哪一行' : '（可能已被删除或改名）'}，未做更改。请刷新面板。`,
+        en: `The indicator "${indicator.name}" of task ${indicator.no ?? ''} is ${matches.length ? 'listed more than once' : 'no longer in the table'}; nothing was changed.`,
+      },
+      'IndicatorNotFound',
+    );
+  const row = matches[0].row;
+  const cell = loaded.table.getDataBodyRange().getCell(row, actualColumn);
+  if (!same(matches[0].actualCell, indicator.actualCell)) {
+    cell.load('address');
+    await context.sync();
+    const address = plainAddress(cell.address);
+    throw new LedgerError(
+      {
+        zh: `${address} 的完成值已被改为“${String(matches[0].actualCell ?? '')}”（可能是他人同时编辑），为避免覆盖，未做更改。请刷新后再试。`,
+        en: `${address} now holds "${String(matches[0].actualCell ?? '')}"; nothing was overwritten. Refresh and try again.`,
+      },
+      'StaleIndicator',
+    );
+  }
+  cell.values = [[value ?? '']];
+  cell.load('address');
+  const cells = [cell];
+  if (table.columns.updated !== undefined) {
+    const updated = loaded.table.getDataBodyRange().getCell(row, table.columns.updated);
+    updated.numberFormat = [['yyyy-mm-dd']];
+    updated.values = [[serialFromDay(today)]];
+    updated.load('address');
+    cells.push(updated);
+  }
+  const reference = queueReferenceRead(context, tablesAfter(from.reference));
+  const readBack = queueReadBack(context, from.read.location);
+  await context.sync();
+  return {
+    address: plainAddress(cell.address),
+    reference: reference(),
+    read: readBack ? readBack() : null,
+    written: cells.map((c) => ({ worksheetId: loaded.sheet.id, address: localAddress(c.address) })),
+    selectionMoved: false,
+  };
+}
+
+/**
+ * Appends the seeds 重新识别 proposed, in two syncs: seeds the table has meanwhile gained are
+ * skipped, and no existing row is touched.
+ */
+export async function addIndicatorRows(
+  context: Excel.RequestContext,
+  from: { readonly read: LedgerRead; readonly reference: Reference },
+  seeds: readonly IndicatorSeed[],
+): Promise<IndicatorsWritten> {
+  const loaded = loadIndicatorTable(context);
+  await context.sync();
+  const table: IndicatorTable = loaded.now();
+  if (table.missing.length)
+    throw new LedgerError(
+      {
+        zh: '指标表缺少“序号”“指标”“目标值”或“完成值”列，未添加。请恢复列标题后再试。',
+        en: 'The indicator table lacks a required column; nothing was added.',
+      },
+      'ColumnMissing',
+    );
+  const have = new Set(table.indicators.map(indicatorKey));
+  const fresh = seeds.filter((s) => !have.has(indicatorKey(s)));
+  const first = loaded.body.rowCount;
+  // The new rows keep the table's own column order, whatever the user made it.
+  const ordered = fresh.map((seed, i) => {
+    const written = indicatorSheetRows([seed], table.place, first + i)[0];
+    const out: CellValue[] = Array.from({ length: (loaded.body.values[0] ?? []).length }, () => '');
+    INDICATOR_COLUMNS.forEach((c, j) => {
+      const at = table.columns[c.key];
+      if (at !== undefined && c.key !== 'rate') out[at] = written[j];
+    });
+    return { out, formula: written[columnOf('rate')] };
+  });
+  if (ordered.length) {
+    loaded.table.rows.add(
+      undefined,
+      ordered.map(() => ordered[0].out.map(() => '')),
+    );
+    const width = ordered[0].out.length;
+    const formats = ordered.map(() =>
+      ordered[0].out.map(
+        (_, c) => INDICATOR_COLUMNS.find((k) => table.columns[k.key] === c)?.format ?? 'General',
+      ),
+    );
+    const block = loaded.sheet.getRangeByIndexes(
+      table.place.headerRow + 1 + first,
+      table.place.firstColumn,
+      ordered.length,
+      width,
+    );
+    block.numberFormat = formats;
+    block.values = ordered.map((o) => o.out);
+    const rate = table.columns.rate;
+    if (rate !== undefined)
+      loaded.sheet.getRangeByIndexes(
+        table.place.headerRow + 1 + first,
+        table.place.firstColumn + rate,
+        ordered.length,
+        1,
+      ).formulas = ordered.map((o) => [String(o.formula)]);
+  }
+  const reference = queueReferenceRead(context, tablesAfter(from.reference));
+  const readBack = queueReadBack(context, from.read.location);
+  await context.sync();
+  return {
+    reference: reference(),
+    read: readBack ? readBack() : null,
+    written: ordered.length ? [{ worksheetId: loaded.sheet.id }] : [],
+    selectionMoved: false,
+    sheetName: loaded.sheet.name,
+    rows: ordered.length,
+  };
+}
