@@ -13,7 +13,7 @@ export type FixToApply = PlannedFix;
 /** A table cell by its place in the table (row -1 is the header row), wherever the table is now. */
 export function tableCell(
   context: Excel.RequestContext,
-  location: LedgerLocation,
+  location: Pick<LedgerLocation, 'tableName'>,
   row: number,
   column: number,
 ): Excel.Range {
@@ -30,7 +30,7 @@ export function plainAddress(address: string): string {
 
 export async function selectCell(
   context: Excel.RequestContext,
-  location: LedgerLocation,
+  location: Pick<LedgerLocation, 'tableName'>,
   row: number,
   column: number,
 ): Promise<string> {

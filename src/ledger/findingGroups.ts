@@ -33,6 +33,9 @@ function taskTitle(
   const task =
     tasks.find((t) => t.no === finding.taskNo && t.row === finding.row) ??
     tasks.find((t) => t.no === finding.taskNo);
+  // A 指标 row whose task is not in the ledger has no task to stand under.
+  if (finding.table === 'indicators' && !task)
+    return { key: 'indicators', title: { zh: '指标表', en: 'The 指标 table' } };
   const text = clipped(task?.task ?? '');
   if (finding.taskNo !== null) {
     return {

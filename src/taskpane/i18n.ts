@@ -26,7 +26,7 @@ const zh = {
     noLedger: '当前工作簿中还没有任务台账。',
     create: '新建任务台账',
     createHint:
-      '新建“任务台账”和“单位名录”两张工作表，写入40项重点任务，带状态下拉、条件格式、冻结标题和打印设置。',
+      '新建“任务台账”“单位名录”和“指标”三张工作表，写入40项重点任务及正文中的量化指标，带状态下拉、条件格式、冻结标题和打印设置。',
     adopt: '使用当前工作表',
     adoptHint:
       '把当前工作表中含“序号”“工作任务”“责任单位”的表格转换为台账，保留原有数据、格式和其他列，缺少的列补在右侧。',
@@ -101,6 +101,32 @@ const zh = {
     statusFor: (no: number) => `第${no}项的状态`,
     saved: (no: number, status: string, address: string) => `第${no}项状态已改为“${status}”（${address}）。`,
     leadUnit: '牵头单位',
+    indicators: '量化指标',
+    target: (target: string) => `目标${target}`,
+    actualFor: (name: string) => `“${name}”的完成值`,
+    share: (percent: string) => `完成${percent}`,
+    actualSaved: (name: string, value: string, address: string) =>
+      value ? `“${name}”完成值已记为${value}（${address}）。` : `已清空“${name}”的完成值（${address}）。`,
+    actualInvalid: '请填写0或正数；留空表示未填报。',
+    lightByIndicator: (name: string, percent: string) => `预警依据指标“${name}”（完成${percent}）`,
+  },
+  indicators: {
+    title: '量化指标',
+    hint: '任务正文中的数量目标（如“10门在线精品课”）记在“指标”表中，在“筛选”页的任务卡片上填报完成值。',
+    status: (sheet: string, n: number, reported: number) => `“${sheet}”表共${n}项指标，已填报${reported}项。`,
+    missing: '工作簿还没有“指标”表。',
+    create: '创建指标表',
+    created: (sheet: string, n: number) => `已新建“${sheet}”表，共${n}项指标。`,
+    reread: '重新识别',
+    rereadHint: '重新识别只列出任务正文与指标表的差异：可以添加表中缺少的指标，不会修改或删除已有的行。',
+    nothingNew: '任务正文中的量化指标都已在指标表中。',
+    add: (n: number) => `添加选中的指标（${n}）`,
+    added: (n: number) => `已在指标表末尾添加${n}项指标。`,
+    proposalAdd: (no: number, name: string, owner: string, target: string) =>
+      `第${no}项 ${name}（${owner}），目标${target}`,
+    proposalTarget: (no: number, name: string, text: string, table: string) =>
+      `第${no}项“${name}”：正文为${text}，表中为${table}（未修改）`,
+    proposalGone: (no: number, name: string) => `第${no}项“${name}”：正文中已无此指标（未删除）`,
   },
   health: { green: '绿灯', yellow: '黄灯', red: '红灯', done: '已完成', none: '无时限' },
   summary: {
@@ -240,7 +266,7 @@ const en: Strings = {
     noLedger: 'This workbook has no task ledger yet.',
     create: 'Create the ledger',
     createHint:
-      'Adds the sheets 任务台账 and 单位名录 with the 40 key tasks, status dropdowns, highlights, a frozen header and print setup.',
+      'Adds the sheets 任务台账, 单位名录 and 指标 with the 40 key tasks and the targets their text sets, status dropdowns, highlights, a frozen header and print setup.',
     adopt: 'Use the current sheet',
     adoptHint:
       'Turns the table with 序号, 工作任务 and 责任单位 on this sheet into the ledger, keeping its data, formats and other columns, and adds missing columns at the right.',
@@ -318,6 +344,35 @@ const en: Strings = {
     statusFor: (no: number) => `Status of task ${no}`,
     saved: (no: number, status: string, address: string) => `Task ${no} is now ${status} (${address}).`,
     leadUnit: 'Lead unit',
+    indicators: 'Targets',
+    target: (target: string) => `target ${target}`,
+    actualFor: (name: string) => `Achieved for ${name}`,
+    share: (percent: string) => `${percent} done`,
+    actualSaved: (name: string, value: string, address: string) =>
+      value
+        ? `${name}: achieved value set to ${value} (${address}).`
+        : `${name}: achieved value cleared (${address}).`,
+    actualInvalid: 'Enter 0 or a positive number; leave it empty when nothing is reported.',
+    lightByIndicator: (name: string, percent: string) => `Light set by the target ${name} (${percent} done)`,
+  },
+  indicators: {
+    title: 'Targets',
+    hint: 'Counts named in the task text (such as 10门在线精品课) are kept on the 指标 sheet; report what was achieved on the task cards of the Units tab.',
+    status: (sheet: string, n: number, reported: number) => `${sheet}: ${n} targets, ${reported} reported.`,
+    missing: 'The workbook has no 指标 sheet yet.',
+    create: 'Create the 指标 sheet',
+    created: (sheet: string, n: number) => `Created sheet ${sheet} with ${n} targets.`,
+    reread: 'Read the text again',
+    rereadHint:
+      'Lists only where the task text and the 指标 table differ: targets the table lacks can be added; existing rows are never changed or deleted.',
+    nothingNew: 'Every target in the task text is in the 指标 table.',
+    add: (n: number) => `Add the selected targets (${n})`,
+    added: (n: number) => `Added ${n} targets at the end of the 指标 table.`,
+    proposalAdd: (no: number, name: string, owner: string, target: string) =>
+      `Task ${no}: ${name} (${owner}), target ${target}`,
+    proposalTarget: (no: number, name: string, text: string, table: string) =>
+      `Task ${no}, ${name}: the text says ${text}, the table ${table} (left as it is)`,
+    proposalGone: (no: number, name: string) => `Task ${no}, ${name}: no longer in the text (not deleted)`,
   },
   health: { green: 'Green', yellow: 'Yellow', red: 'Red', done: 'Done', none: 'No deadline' },
   summary: {

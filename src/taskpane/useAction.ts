@@ -17,6 +17,7 @@ export type BusyWith =
   | 'restore'
   | 'filter'
   | 'status'
+  | 'indicator'
   | 'summary'
   | 'send'
   | 'returns'

@@ -47,7 +47,7 @@ describe('task pane', () => {
   it('offers create and adopt when there is no ledger, and creates the 40 tasks', async () => {
     const { sim } = TestPane.open();
     expect(await screen.findByText('当前工作簿中还没有任务台账。')).toBeTruthy();
-    expect(screen.getByText(/新建“任务台账”和“单位名录”两张工作表/)).toBeTruthy();
+    expect(screen.getByText(/新建“任务台账”“单位名录”和“指标”三张工作表/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '使用当前工作表' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '新建任务台账' }));
     await screen.findByText(/已新建台账“任务台账”，共40项任务/);
@@ -406,6 +406,74 @@ describe('task pane', () => {
         await screen.findByText(/已生成3张汇总表/);
       }),
     ).toBeLessThanOrEqual(3);
+  });
+
+  it('takes a 完成值 on a task card in two syncs, and the light and the 指标 sheet follow', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByLabelText('市教育局'));
+    const box = await screen.findByLabelText('“在线精品课”的完成值');
+    const before = pane.snapshot();
+    const row = sim.values('指标').findIndex((r) => r[0] === 14 && r[1] === '在线精品课') + 1;
+    // Text that is not a number is refused in the pane and never written.
+    fireEvent.change(box, { target: { value: '很多' } });
+    fireEvent.blur(box);
+    await screen.findByText('请填写0或正数；留空表示未填报。');
+    expect(pane.changedCells(before)).toEqual([]);
+    fireEvent.change(box, { target: { value: '4' } });
+    expect(
+      await pane.syncsFor(async () => {
+        fireEvent.keyDown(box, { key: 'Enter' });
+        await screen.findByText(`“在线精品课”完成值已记为4（指标!F${row}）。`);
+      }),
+    ).toBeLessThanOrEqual(2);
+    expect(pane.changedCells(before)).toEqual([`指标!F${row}`, `指标!G${row}`, `指标!H${row}`]);
+    expect(sim.values('指标')[row - 1][6]).toBe(0.4);
+    expect(await screen.findByText(/目标10门 · 完成40%/)).toBeTruthy();
+    // Leaving the box unchanged writes nothing.
+    const batches = sim.batches.length;
+    fireEvent.blur(await screen.findByLabelText('“在线精品课”的完成值'));
+    expect(sim.batches.length).toBe(batches);
+  });
+
+  it('offers the 指标 sheet when it is gone, makes it, and 重新识别 proposes only what is missing', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(() =>
+      sim.run(async (c) => {
+        c.workbook.worksheets.getItem('指标').delete();
+        await c.sync();
+      }),
+    );
+    // A deleted sheet raises no table event: the user's 重新校验 reads the workbook again.
+    fireEvent.click(screen.getByRole('button', { name: '重新校验' }));
+    fireEvent.click(tab('校验'));
+    await screen.findByText(/任务正文中有23个量化指标/);
+    expect(screen.getByText('工作簿还没有“指标”表。')).toBeTruthy();
+    const [fromFinding] = await screen.findAllByRole('button', { name: '创建指标表' });
+    fireEvent.click(fromFinding);
+    await screen.findByText('已新建“指标”表，共23项指标。');
+    await screen.findByText('“指标”表共23项指标，已填报0项。');
+    expect(screen.queryByText(/任务正文中有23个量化指标/)).toBeNull();
+    await pane.userDoes(() =>
+      sim.run(async (c) => {
+        c.workbook.worksheets.getItem('指标').getRange('3:3').delete('Up');
+        await c.sync();
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '重新识别' }));
+    const offer = await screen.findByLabelText(/第2项 职教中心（梨树县人民政府），目标1所/);
+    expect(offer).toBeTruthy();
+    const before = pane.snapshot();
+    fireEvent.click(screen.getByRole('button', { name: '添加选中的指标（1）' }));
+    await screen.findByText('已在指标表末尾添加1项指标。');
+    // One new row at the table's end (22 rows were left): nothing else changes.
+    expect(pane.changedCells(before)).toEqual(
+      ['A', 'B', 'C', 'D', 'E', 'G', 'H', 'I'].map((c) => `指标!${c}24`),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '重新识别' }));
+    await screen.findByText('任务正文中的量化指标都已在指标表中。');
   });
 
   it('speaks English when Office does', async () => {

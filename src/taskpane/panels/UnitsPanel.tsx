@@ -16,18 +16,21 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import { applyUnitFilter, clearUnitFilter, setTaskStatus } from '../../excel';
+import { applyUnitFilter, clearUnitFilter, setIndicatorActual, setTaskStatus } from '../../excel';
 import {
+  dayFromLocalDate,
   indexFor,
   tasksReaching,
   unitTaskCounts,
   type HealthLight,
+  type Indicator,
   type NumberedTask,
   type RoleFilter,
   type UnitTaskCount,
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import type { ReadyLedger } from '../useLedger';
+import { TaskIndicators } from './TaskIndicators';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
@@ -98,17 +101,19 @@ const UnitChoice = memo(function UnitChoice({
   );
 });
 
-/** One task of the chosen units: its light, its text, and its status to change. */
+/** One task of the chosen units: its light, its text, its status to change and its indicators' 完成值. */
 const TaskCard = memo(function TaskCard({
   task,
   statuses,
   disabled,
   onStatus,
+  onActual,
 }: {
   task: NumberedTask;
   statuses: readonly string[];
   disabled: boolean;
   onStatus: (task: NumberedTask, status: string) => void;
+  onActual: (indicator: Indicator, value: number | null) => void;
 }) {
   const styles = useStyles();
   const { t } = useStrings();
@@ -137,6 +142,7 @@ const TaskCard = memo(function TaskCard({
           ))}
         </Dropdown>
       </Field>
+      <TaskIndicators task={task} disabled={disabled} onActual={onActual} />
     </Card>
   );
 });
@@ -204,6 +210,27 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
     (task: NumberedTask, status: string) => void latestChange.current(task, status),
     [],
   );
+  const changeActualNow = async (indicator: Indicator, value: number | null) => {
+    const written = await action.run(
+      'indicator',
+      () =>
+        host.run((c) =>
+          setIndicatorActual(c, { read, reference }, indicator, value, dayFromLocalDate(host.now())),
+        ),
+      (result) => ({
+        intent: 'success',
+        text: (s) => s.units.actualSaved(indicator.name, value === null ? '' : String(value), result.address),
+      }),
+    );
+    if (written) pane.afterWrite(written);
+    else await pane.refresh({ reference: true });
+  };
+  const latestActual = useRef(changeActualNow);
+  latestActual.current = changeActualNow;
+  const changeActual = useCallback(
+    (indicator: Indicator, value: number | null) => void latestActual.current(indicator, value),
+    [],
+  );
 
   return (
     <section className={styles.stack} aria-label={t.tabs.units}>
@@ -258,6 +285,7 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
           statuses={reference.statuses}
           disabled={action.busy !== null}
           onStatus={changeStatus}
+          onActual={changeActual}
         />
       ))}
     </section>

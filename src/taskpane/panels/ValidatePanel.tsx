@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { applyFixes, restoreReference, selectCell, type FixToApply } from '../../excel';
+import { applyFixes, INDICATOR_TABLE, restoreReference, selectCell, type FixToApply } from '../../excel';
 import {
   countBySeverity,
   describeFixes,
@@ -28,6 +28,7 @@ import {
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import type { ReadyLedger } from '../useLedger';
+import IndicatorSection, { useIndicatorActions } from './IndicatorSection';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -86,12 +87,15 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
     [findings, groupBy, analysis.tasks, read.location],
   );
 
+  const indicators = useIndicatorActions(ledger);
   const jump = async (f: Finding) => {
     if (f.row === null || f.column === null) return;
     const { row, column } = f;
+    // A finding in the 指标 table names a cell of that table, found through the table itself.
+    const table = f.table === 'indicators' ? { tableName: INDICATOR_TABLE } : read.location;
     const address = await action.run(
       'jump',
-      () => host.run((c) => selectCell(c, read.location, row, column)),
+      () => host.run((c) => selectCell(c, table, row, column)),
       (cell) => ({ intent: 'info', text: (s) => s.validate.jumped(cell) }),
     );
     if (address) pane.expectEchoes({ written: [], selectionMoved: true });
@@ -179,6 +183,15 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
                   >
                     {f.message[language]}
                   </Button>
+                  {f.action === 'createIndicators' && (
+                    <Button
+                      size="small"
+                      disabled={action.busy !== null}
+                      onClick={() => void indicators.create()}
+                    >
+                      {t.indicators.create}
+                    </Button>
+                  )}
                   {f.action === 'restoreReference' && (
                     <Button size="small" disabled={action.busy !== null} onClick={() => void restore()}>
                       {t.validate.restore}
@@ -200,6 +213,7 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
           </ul>
         </div>
       ))}
+      <IndicatorSection ledger={ledger} />
       <Dialog open={confirming} onOpenChange={(_, d) => (d.open ? setConfirming(true) : closeDialog())}>
         <DialogSurface>
           <DialogBody>
