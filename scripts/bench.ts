@@ -5,6 +5,11 @@ import { leaderDraft, readReturnForm, unitDraftsZip, writeReturnForm } from '../
 import {
   analyzeLedger,
   checkReturn,
+  INDICATOR_HEADERS,
+  indicatorSheetRows,
+  ledgerTasks,
+  readIndicatorTable,
+  seedsForTasks,
   DEFAULT_STATUSES,
   returnFormSpec,
   reviewReturns,
@@ -139,4 +144,35 @@ async function benchReturns(): Promise<void> {
   );
 }
 
+/** Targets read from every task's text, and the analysis with a 指标 table of every target found. */
+function benchTargets(size: number): void {
+  const ledger = syntheticLedger(size, false);
+  const tasks = ledgerTasks(ledger, { asOf });
+  const times: number[] = [];
+  let seeds = seedsForTasks(tasks);
+  for (let r = 0; r < 11; r++) {
+    const start = performance.now();
+    seeds = seedsForTasks(tasks);
+    times.push(performance.now() - start);
+  }
+  const place = { headerRow: 0, firstColumn: 0 };
+  const indicators = readIndicatorTable({
+    header: INDICATOR_HEADERS,
+    rows: indicatorSheetRows(seeds, place).map((r, i) => r.map((v, c) => (c === 5 ? i % 4 : v))),
+    sheetName: '指标',
+    place,
+  });
+  const analysis: number[] = [];
+  for (let r = 0; r < 11; r++) {
+    const start = performance.now();
+    analyzeLedger(ledger, { asOf, indicators });
+    analysis.push(performance.now() - start);
+  }
+  console.log(
+    `targets ${String(size).padStart(7)} rows: ${median(times).toFixed(1)} ms to read ${seeds.length} indicators from the text; validate + summarize with that 指标 table ${median(analysis).toFixed(1)} ms (11 runs)`,
+  );
+}
+
+benchTargets(40);
+benchTargets(10_000);
 void benchFiles().then(benchReturns);

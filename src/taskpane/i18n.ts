@@ -103,7 +103,8 @@ const zh = {
     leadUnit: '牵头单位',
     indicators: '量化指标',
     target: (target: string) => `目标${target}`,
-    actualFor: (name: string) => `“${name}”的完成值`,
+    // A name already in quotes (“三全育人”典型学校) is not quoted again.
+    actualFor: (name: string) => (name.includes('“') ? `${name}的完成值` : `“${name}”的完成值`),
     share: (percent: string) => `完成${percent}`,
     actualSaved: (name: string, value: string, address: string) =>
       value ? `“${name}”完成值已记为${value}（${address}）。` : `已清空“${name}”的完成值（${address}）。`,

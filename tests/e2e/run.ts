@@ -372,6 +372,41 @@ async function main(): Promise<void> {
       },
     },
     {
+      name: 'a 完成值 entered on a task card shows as its share on the overview',
+      run: async (p) => {
+        await p.getByRole('tab', { name: '筛选' }).click();
+        await p.getByRole('searchbox').fill('');
+        await p.getByRole('checkbox', { name: '市教育局' }).check();
+        const box = p.getByRole('textbox', { name: '“在线精品课”的完成值' });
+        await box.fill('4');
+        const syncs = await roundTrips(p, 'an indicator', async () => {
+          await box.press('Enter');
+          await p.getByText(/“在线精品课”完成值已记为4（指标!F\d+）/).waitFor();
+        });
+        expect(syncs <= 2, `a 完成值 took ${syncs} round trips (goal ≤ 2)`);
+        await p.getByText('目标10门 · 完成40%').waitFor();
+        await box.scrollIntoViewIfNeeded();
+        await p.getByRole('button', { name: '指标', exact: true }).click();
+        await p.screenshot({ path: join(out, '16-pane-indicator-card.png') });
+        await p.getByRole('checkbox', { name: '市教育局' }).uncheck();
+        await p.getByRole('tab', { name: '汇总' }).click();
+        await p.getByRole('button', { name: '生成汇总表' }).click();
+        await p.getByText(/已生成\d+张汇总表/).waitFor();
+        const values = await preview<unknown[][]>(p, 'values', '汇总-总体');
+        const line = values.find((r) => r[0] === '在线精品课');
+        expect(
+          line?.[1] === 14 && line?.[3] === 4 && line?.[4] === 0.4,
+          `overview row ${JSON.stringify(line)}`,
+        );
+        expect(
+          values.some((r) => r[0] === '量化指标完成情况：共23项，已填报1项，已达目标0项。'),
+          'the block heading counts the one value reported',
+        );
+        await p.locator('td', { hasText: '量化指标完成情况' }).first().scrollIntoViewIfNeeded();
+        await p.screenshot({ path: join(out, '17-grid-overview-indicators.png') });
+      },
+    },
+    {
       name: 'the settings tab runs the self-test',
       run: async (p) => {
         await p.getByRole('tab', { name: '设置' }).click();
