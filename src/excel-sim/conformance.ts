@@ -42,6 +42,7 @@ import type {
   SimTableColumn,
   SimTableColumnCollection,
   SimTableRowCollection,
+  SimTableRow,
 } from './table';
 import type {
   SimRequestContext,
@@ -121,6 +122,7 @@ export const CONFORMANCE: [
   Conforms<SimTableColumn, Excel.TableColumn>,
   Conforms<SimFilter, Excel.Filter>,
   Conforms<SimTableRowCollection, Excel.TableRowCollection>,
+  Conforms<SimTableRow, Excel.TableRow>,
   Conforms<SimCharts, Excel.ChartCollection>,
   Conforms<SimChart, Excel.Chart>,
   Conforms<SimChartTitle, Excel.ChartTitle>,
@@ -136,6 +138,7 @@ export const CONFORMANCE: [
   Conforms<SimEventHandlerResult, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimClientResult<number>, OfficeExtension.ClientResult<number>>,
 ] = [
+  true,
   true,
   true,
   true,

@@ -48,6 +48,8 @@ function shiftCells(sheet: SheetModel, band: Rect, axis: 'right' | 'down', by: n
         : c >= band.column && c < band.column + band.columnCount && r >= band.row;
     if (!inBand) continue;
     sheet.cells.delete(key);
+    // Moving up (by < 0), the cells of the band's own first rows are the ones removed.
+    if (axis === 'down' && by < 0 && r < band.row - by) continue;
     moved.push([axis === 'right' ? cellKey(r, c + by) : cellKey(r + by, c), cell]);
   }
   for (const [key, cell] of moved) sheet.cells.set(key, cell);
@@ -594,6 +596,56 @@ export class SimTableRowCollection extends SimClientObject {
       values?.forEach((line, r) =>
         line.forEach((v, c) => storeValue(writableCell(sheet, firstNew + r, t.rect.column + c), v)),
       );
+      recalculate(sheet);
+      this.context.noteChange(sheet.id, t.rect);
+    });
+  }
+  /** The data row at `index` (0-based), found when the batch runs. */
+  getItemAt(index: number): SimTableRow {
+    return new SimTableRow(this.context, this.table, index);
+  }
+}
+
+/**
+ * One data row of a table. delete() removes it and moves the table's cells below it up, as
+ * Excel's TableRow.delete does; cells beside the table stay where they are.
+ */
+export class SimTableRow extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly table: SimTable,
+    private readonly at: number,
+  ) {
+    super(ctx);
+  }
+  protected override exists(): boolean {
+    return this.table._exists() && this.at >= 0 && this.at < this.table._model().rect.rowCount - 1;
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return { index: () => this.at };
+  }
+  get index(): number {
+    return this.read('index') as number;
+  }
+  delete(): void {
+    this.call('delete', null, () => {
+      this.mustExist();
+      const t = this.table._model();
+      const sheet = this.table._sheet();
+      guardProtection(sheet);
+      // Excel keeps at least one data row: the last one is emptied instead.
+      const row = t.rect.row + 1 + this.at;
+      if (t.rect.rowCount <= 2) {
+        for (let c = 0; c < t.rect.columnCount; c++) sheet.cells.delete(cellKey(row, t.rect.column + c));
+      } else {
+        shiftCells(
+          sheet,
+          { row, rowCount: 0, column: t.rect.column, columnCount: t.rect.columnCount },
+          'down',
+          -1,
+        );
+        t.rect = { ...t.rect, rowCount: t.rect.rowCount - 1 };
+      }
       recalculate(sheet);
       this.context.noteChange(sheet.id, t.rect);
     });

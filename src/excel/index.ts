@@ -19,6 +19,7 @@ export * from './requirements';
 export * from './restoreReference';
 export * from './selfTest';
 export * from './setStatus';
+export * from './snapshotSheet';
 export * from './summaries';
 export * from './unitFilter';
 export * from './watch';

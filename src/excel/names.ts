@@ -40,3 +40,6 @@ export const CHANGE_LOG_HEADERS = ['时间', '文件', '单位', '序号', '列'
 /** The 指标 sheet: quantitative targets read from the tasks, with their actual values. */
 export const INDICATOR_SHEET = '指标';
 export const INDICATOR_TABLE = 'Indicators';
+/** The 进度快照 sheet: every report's snapshot of the tasks, one block of rows per 截至 date. */
+export const SNAPSHOT_SHEET = '进度快照';
+export const SNAPSHOT_TABLE = 'ProgressSnapshots';

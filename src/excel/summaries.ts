@@ -173,11 +173,19 @@ async function sortEarlierSheets(
  * untouched. Syncs: one to look, one to check earlier sheets (when there are any), one to
  * write and one to remember (more only when a sheet's rows must be split to stay under 5 MB).
  */
-export async function writeSummarySheets(
+export async function writeSummarySheets<Also extends { remember: () => void }>(
   context: Excel.RequestContext,
   specs: readonly SheetSpec[],
-  options: { supports: ApiSupport; remember?: boolean },
-): Promise<SummaryWriteResult> {
+  options: {
+    supports: ApiSupport;
+    remember?: boolean;
+    /**
+     * More writes for the same request (the progress snapshot), queued after the sheets and given
+     * the sheet names taken. Its remember() runs after that request, before the last one.
+     */
+    alsoWrite?: (context: Excel.RequestContext, taken: ReadonlySet<string>) => Also;
+  },
+): Promise<SummaryWriteResult & { readonly also?: Also }> {
   const remember = options.remember ?? true;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name, items/id');
@@ -243,6 +251,7 @@ export async function writeSummarySheets(
     m.sheet.load('id');
   }
   if (made.length) made[0].sheet.activate();
+  const also = options.alsoWrite?.(context, taken);
   await context.sync();
 
   const records: SummarySheetRecord[] = made.map((m) => ({
@@ -252,9 +261,8 @@ export async function writeSummarySheets(
     ...(m.spec.unit ? { unit: m.spec.unit } : {}),
     fingerprint: m.fingerprint,
   }));
-  if (remember) {
-    context.workbook.settings.add(SUMMARY_SETTING, records);
-    await context.sync();
-  }
-  return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9') };
+  also?.remember();
+  if (remember) context.workbook.settings.add(SUMMARY_SETTING, records);
+  if (remember || also) await context.sync();
+  return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9'), also };
 }

@@ -3,6 +3,7 @@
 import {
   leaderMail,
   summaryFileName,
+  type ReportHistory,
   summarySheets,
   unitAddress,
   unitMail,
@@ -28,6 +29,8 @@ export interface FileOptions {
   readonly created: Date;
   /** Attach each unit's 反馈表 too (the ledger's id and status list go into the form). */
   readonly returnForm?: { readonly ledgerId: string; readonly statuses: readonly string[] };
+  /** The earlier reports the workbook keeps: the sheets and mails then say what changed. */
+  readonly history?: ReportHistory;
 }
 
 export interface SummaryFile extends NamedFile {
@@ -42,7 +45,10 @@ export async function summaryWorkbook(
   request: SummaryRequest,
   options: FileOptions,
 ): Promise<SummaryFile> {
-  const specs: SheetSpec[] = summarySheets(model, request, { directory: options.directory });
+  const specs: SheetSpec[] = summarySheets(model, request, {
+    directory: options.directory,
+    history: options.history,
+  });
   const bytes = await writeWorkbook(specs, { created: options.created });
   return { name: summaryFileName(model.asOf), bytes, sheets: specs.map((s) => s.name) };
 }
@@ -55,7 +61,7 @@ export async function leaderDraft(
   options: FileOptions,
 ): Promise<NamedFile> {
   const workbook = await summaryWorkbook(model, request, options);
-  const mail = leaderMail(model, workbook.name);
+  const mail = leaderMail(model, workbook.name, options.history);
   const eml = buildDraft({
     ...recipients,
     ...mail,
@@ -80,7 +86,7 @@ export async function unitDraft(
   const specs = summarySheets(
     model,
     { overview: false, behind: false, units: [unit] },
-    { directory: options.directory },
+    { directory: options.directory, history: options.history },
   );
   const fileName = summaryFileName(model.asOf, unit);
   const bytes = await writeWorkbook(specs, { created: options.created });
@@ -92,7 +98,7 @@ export async function unitDraft(
         created: options.created,
       })
     : null;
-  const mail = unitMail(model, unit, fileName, options.directory, form?.name);
+  const mail = unitMail(model, unit, fileName, options.directory, form?.name, options.history);
   const eml = buildDraft({
     to: address ? [address] : [],
     cc: recipients.cc,

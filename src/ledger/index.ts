@@ -23,6 +23,7 @@ export * from './responsibleUnits';
 export * from './returnForm';
 export * from './returnReview';
 export * from './sheetSpecs';
+export * from './snapshots';
 export * from './statuses';
 export * from './summary';
 export * from './targets';

@@ -3,6 +3,7 @@
 // user typed is escaped in the HTML, so a task text with markup is shown, never run or fetched.
 import { chineseDate, isoDate, type Day } from './dates';
 import { indicatorLabel, LIGHT_LABEL, unitIndicatorLines } from './sheetSpecs';
+import type { ReportHistory } from './snapshots';
 import type { IndicatorLine, SummaryModel } from './summary';
 import type { LedgerTask } from './tasks';
 import { tasksForUnit } from './unitSelection';
@@ -99,7 +100,7 @@ function headline(model: SummaryModel): string {
 }
 
 /** The mail to leaders: headline numbers, the status table and the behind/overdue list. */
-export function leaderMail(model: SummaryModel, attachment: string): MailContent {
+export function leaderMail(model: SummaryModel, attachment: string, history?: ReportHistory): MailContent {
   const subject = `${PLAN_NAME}推进情况（截至${chineseDate(model.asOf)}）`;
   const statusRows = [
     ...model.byStatus.map((s) => [s.status, String(s.count), percent(s.share)]),
@@ -116,7 +117,7 @@ export function leaderMail(model: SummaryModel, attachment: string): MailContent
     b.problems,
   ]);
   const behindHeader = ['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题'];
-  const lead = headline(model);
+  const lead = history ? `${headline(model)}${history.changes.sentence}` : headline(model);
   const behindTitle = model.behind.length
     ? `二、滞后及逾期任务（${model.behind.length}项）`
     : '二、滞后及逾期任务：无。';
@@ -186,6 +187,7 @@ export function unitMail(
   attachment: string,
   directory?: UnitDirectory,
   returnForm?: string,
+  history?: ReportHistory,
 ): MailContent {
   const lines = unitTaskLines(model, unit, directory);
   const led = lines.filter((l) => l.role === '牵头').length;
@@ -194,6 +196,11 @@ export function unitMail(
   const lead = lines.length
     ? `截至${chineseDate(model.asOf)}，贵单位涉及重点任务${lines.length}项（牵头${led}项、配合${lines.length - led}项），已完成${done}项。请核对以下任务的状态和进展，如有变化请及时反馈。`
     : `截至${chineseDate(model.asOf)}，台账中没有贵单位的任务。`;
+  const shift = history?.changes.units.find((u) => u.name === unit);
+  const moved =
+    shift && shift.before !== null && history?.changes.previous
+      ? `与上期（${chineseDate(history.changes.previous)}）相比，贵单位任务完成率由${percent(shift.before)}变为${percent(shift.now)}。`
+      : '';
   const header = ['序号', '工作任务', '角色', '状态', '完成时限', '预警'];
   const rows = lines.map((l) => [
     String(l.task.no),
@@ -212,7 +219,7 @@ export function unitMail(
   const text = [
     `${unit}：`,
     '',
-    lead,
+    lead + moved,
     ...(rows.length ? ['', textTable([header, ...rows])] : []),
     ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
     '',
@@ -220,7 +227,7 @@ export function unitMail(
   ].join('\n');
   const html = htmlDocument([
     paragraph(`${unit}：`),
-    paragraph(lead),
+    paragraph(lead + moved),
     ...(rows.length ? [htmlTable(header, rows)] : []),
     ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
     paragraph(closing),

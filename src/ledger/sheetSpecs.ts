@@ -3,6 +3,13 @@
 import { chineseDate, type Day } from './dates';
 import type { HealthLight } from './health';
 import { PLAN_TITLE } from './officialTasks';
+import {
+  completionTrend,
+  reportDateLabel,
+  type ChangeLine,
+  type ReportHistory,
+  type TrendPoint,
+} from './snapshots';
 import { unitTasks, type IndicatorLine, type SummaryModel } from './summary';
 import { reachCache, tasksForUnit } from './unitSelection';
 import { UNIT_KIND_LABELS, type UnitDirectory } from './units';
@@ -35,7 +42,7 @@ export interface SpecRow {
 
 export interface ChartSpec {
   readonly title: string;
-  readonly type: 'ColumnClustered' | 'BarStacked' | 'Pie';
+  readonly type: 'ColumnClustered' | 'BarStacked' | 'Pie' | 'Line';
   /** Data block, header row and label column included, in sheet coordinates (0-based). */
   readonly data: {
     readonly row: number;
@@ -223,6 +230,100 @@ function unitIndicatorRows(lines: readonly IndicatorLine[]): SpecRow[] {
 export interface SpecOptions {
   readonly planTitle?: string;
   readonly directory?: UnitDirectory;
+  /** The earlier reports, when the workbook keeps them: the overview then says what changed. */
+  readonly history?: ReportHistory;
+}
+
+const CHANGE_KINDS: readonly { key: keyof ReportHistory['changes']; label: string }[] = [
+  { key: 'newlyDone', label: '新完成' },
+  { key: 'newlyBehind', label: '新增滞后' },
+  { key: 'newlyRed', label: '新转红灯' },
+  { key: 'otherStatus', label: '状态变化' },
+  { key: 'gains', label: '进度提升' },
+];
+
+const clip = (text: string, n: number) =>
+  Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
+
+/** 本期变化: one sentence, the tasks that moved, and the units whose completion share moved. */
+function changeRows(history: ReportHistory): SpecRow[] {
+  const { changes } = history;
+  const rows: SpecRow[] = [
+    { cells: [{ value: `本期变化：${changes.sentence}`, style: 'subtitle' }], merge: true },
+  ];
+  if (changes.previous === null) return [...rows, { cells: [] }];
+  const lines = CHANGE_KINDS.flatMap(({ key, label }) =>
+    (changes[key] as readonly ChangeLine[]).map((line) => ({ line, label })),
+  );
+  if (lines.length) {
+    rows.push({ cells: ['工作任务', '变化', '上期', '本期'].map(headerCell) });
+    for (const { line, label } of lines)
+      rows.push({
+        cells: [
+          wrappedCell(`第${line.no}项 ${clip(line.task, 40)}`),
+          { value: label, style: label === '新增滞后' || label === '新转红灯' ? 'red' : 'text' },
+          textCell(line.before),
+          textCell(line.now),
+        ],
+      });
+  } else
+    rows.push({
+      cells: [{ value: '与上期相比，各项任务的状态、预警和进度均无变化。', style: 'note' }],
+      merge: true,
+    });
+  const moved = changes.units.filter((u) => u.before !== null && u.before !== u.now);
+  rows.push({ cells: [] });
+  if (moved.length) {
+    rows.push({ cells: ['责任单位', '上期完成率', '本期完成率', '变化(百分点)'].map(headerCell) });
+    for (const u of moved)
+      rows.push({
+        cells: [
+          textCell(u.name),
+          percentCell(u.before as number),
+          percentCell(u.now),
+          { value: Math.round((u.now - (u.before as number)) * 1000) / 10, style: 'number' },
+        ],
+      });
+  } else rows.push({ cells: [{ value: '各单位完成率与上期相同。', style: 'note' }], merge: true });
+  rows.push({ cells: [] });
+  return rows;
+}
+
+/** Rows a chart beside a trend table needs, so the next block starts below the chart. */
+const TREND_BLOCK_ROWS = 13;
+
+/** The completion rate at each report date, and a line chart of it beside the table. */
+function trendRows(
+  points: readonly TrendPoint[],
+  top: number,
+  firstColumn: number,
+  lead: readonly SpecCell[],
+  title: string,
+): { rows: SpecRow[]; chart: ChartSpec } | null {
+  if (points.length < 2) return null;
+  const rows: SpecRow[] = [
+    { cells: [...lead, ...['报告日期', '完成率', '已完成', '任务数'].map(headerCell)] },
+    ...points.map((p) => ({
+      cells: [
+        ...lead.map(() => textCell('')),
+        textCell(reportDateLabel(p.date)),
+        percentCell(p.rate),
+        numberCell(p.done),
+        numberCell(p.total),
+      ],
+    })),
+  ];
+  while (rows.length < TREND_BLOCK_ROWS) rows.push({ cells: [] });
+  return {
+    rows,
+    chart: {
+      title,
+      type: 'Line',
+      data: { row: top, column: firstColumn, rowCount: points.length + 1, columnCount: 2 },
+      anchor: { row: top, column: firstColumn + 5 },
+      size: { width: 420, height: 220 },
+    },
+  };
 }
 
 export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): SheetSpec {
@@ -234,6 +335,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     `共${model.total}项任务，已完成${model.completed}项，完成率${(model.completionRate * 100).toFixed(1)}%；逾期${model.overdue}项，红灯${model.lights.red}项，黄灯${model.lights.yellow}项。`,
     width,
   );
+  if (options.history) rows.push(...changeRows(options.history));
   const statusTop = rows.length;
   rows.push({ cells: [headerCell('状态'), headerCell('任务数'), headerCell('占比')] });
   for (const s of model.byStatus)
@@ -301,6 +403,13 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   }
   rows.push(...overviewIndicatorRows(model));
   rows.push({ cells: [] });
+  const trendTop = rows.length + 1;
+  const trend = options.history ? trendRows(options.history.trend, trendTop, 0, [], '完成率趋势') : null;
+  if (trend)
+    rows.push(
+      { cells: [{ value: '完成率趋势（历次报告）', style: 'subtitle' }], merge: true },
+      ...trend.rows,
+    );
   rows.push({
     cells: [
       {
@@ -323,6 +432,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
       size: { width: 360, height: 190 },
     },
   ];
+  if (trend) charts.push(trend.chart);
   const unitRows = model.units.length;
   if (unitRows > 0) {
     charts.push({
@@ -449,6 +559,21 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   if (tasks.length === 0)
     rows.push({ cells: [{ value: `台账中没有${unit}的任务。`, style: 'note' }], merge: true });
   rows.push(...unitIndicatorRows(unitIndicatorLines(model, unit, options.directory)));
+  const charts: ChartSpec[] = [];
+  if (options.history) {
+    const own = new Set(tasks.map((x) => x.no));
+    const points = completionTrend(options.history.earlier, options.history.current, own);
+    const top = rows.length + 2;
+    const trend = trendRows(points, top, 1, [textCell('')], `${unit}完成率趋势`);
+    if (trend) {
+      rows.push(
+        { cells: [] },
+        { cells: [{ value: '本单位完成率趋势（历次报告）', style: 'subtitle' }], merge: true },
+      );
+      rows.push(...trend.rows);
+      charts.push(trend.chart);
+    }
+  }
   rows.push(...leftOutRows(model));
   return {
     kind: 'unit',
@@ -459,7 +584,7 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
     rows,
     headerRows: [headerRow],
     print: { orientation: 'Landscape', fitToPagesWide: 1 },
-    charts: [],
+    charts,
   };
 }
 

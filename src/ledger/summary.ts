@@ -101,6 +101,16 @@ export interface SummaryModel {
   readonly indicators: IndicatorSummary;
 }
 
+/** On the behind-schedule list: not done, and lit yellow or red, overdue, or marked 滞后. */
+export function isBehind(
+  done: boolean,
+  light: HealthLight,
+  overdue: boolean,
+  status: string | null,
+): boolean {
+  return !done && (overdue || light === 'red' || light === 'yellow' || status === STATUS_LAGGING);
+}
+
 /**
  * One reading of the tasks for every summary, so the overview, the per-unit table and each
  * unit's sheet agree: a row counts once its 序号 is a whole number not used by an earlier row.
@@ -167,14 +177,7 @@ export function summarize(
   }
 
   const behind: BehindRow[] = tasks
-    .filter(
-      (t) =>
-        !t.done &&
-        (t.health.overdue ||
-          t.health.light === 'red' ||
-          t.health.light === 'yellow' ||
-          t.knownStatus === STATUS_LAGGING),
-    )
+    .filter((t) => isBehind(t.done, t.health.light, t.health.overdue, t.knownStatus))
     .map((t) => ({
       no: t.no,
       task: t.task,

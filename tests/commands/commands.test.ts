@@ -76,6 +76,7 @@ describe('ribbon command 生成汇总表', () => {
       '指标',
       '汇总-总体',
       '汇总-滞后逾期',
+      '进度快照',
     ]);
     expect(String(sim.values('汇总-总体')[0][0])).toContain('截至2026年11月28日');
     expect(displayDialogAsync).toHaveBeenCalledTimes(1);

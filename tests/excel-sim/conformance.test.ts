@@ -184,6 +184,39 @@ describe('excel-sim conformance', () => {
     expect(sim.values('Sheet1')[1][2]).toBe(0.25);
   });
 
+  // TableRow.delete "deletes the row from the table" (learn.microsoft.com, Excel.TableRow):
+  // the table's cells below move up, cells beside the table stay, and the table shrinks.
+  it('deletes a table row, moving only the table’s cells below it up', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:C4').values = [
+        ['日期', '序号', '旁注'],
+        [1, 10, 'x'],
+        [2, 20, 'y'],
+        [3, 30, 'z'],
+      ];
+      const table = sheet.tables.add('A1:B4', true);
+      table.name = 'T';
+      await c.sync();
+      table.rows.getItemAt(2).delete();
+      table.rows.getItemAt(0).delete();
+      await c.sync();
+    });
+    expect(sim.values('Sheet1')).toEqual([
+      ['日期', '序号', '旁注'],
+      [2, 20, 'x'],
+      ['', '', 'y'],
+      ['', '', 'z'],
+    ]);
+    expect(sim.state.tables.find((t) => t.name === 'T')?.rect).toEqual({
+      row: 0,
+      column: 0,
+      rowCount: 2,
+      columnCount: 2,
+    });
+  });
+
   // "When you insert or delete rows, references in formulas adjust" (support.microsoft.com,
   // "Insert or delete rows and columns"); a reference to a deleted cell shows #REF!.
   it('moves formula references with their rows when rows are deleted or inserted', async () => {

@@ -15,6 +15,7 @@ import {
 import { ExcelSim, parseRef, type WorkbookSnapshot } from '../../src/excel-sim';
 import {
   fixesFor,
+  summarize,
   officialTextIndex,
   OFFICIAL_TASKS,
   validateLedger,
@@ -164,10 +165,16 @@ describe('the gallery of sheets as people keep them', () => {
     expect(afterSummary.sheets.find((s) => s.name === USER_SHEET)).toEqual(
       afterFix.sheets.find((s) => s.name === USER_SHEET),
     );
-    expect(afterSummary.tables).toEqual(afterFix.tables);
+    // The one table added is the progress snapshot: a header and one row per counted task.
+    const snapshots = afterSummary.tables.filter((t) => t.name === 'ProgressSnapshots');
+    expect(afterSummary.tables.filter((t) => t.name !== 'ProgressSnapshots')).toEqual(afterFix.tables);
+    expect(snapshots.map((t) => (t.rect as { rowCount: number }).rowCount)).toEqual([
+      summarize(again.read.ledger, { asOf }).tasks.length + 1,
+    ]);
     expect(afterSummary.sheets.map((s) => s.name)).toEqual([
       ...afterFix.sheets.map((s) => s.name),
       ...first.sheets.map((s) => s.name),
+      '进度快照',
     ]);
     // No date is ever shown as its serial number.
     const serials = new Set(

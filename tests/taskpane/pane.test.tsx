@@ -148,6 +148,7 @@ describe('task pane', () => {
       '指标',
       '汇总-总体',
       '汇总-滞后逾期',
+      '进度快照',
     ]);
     fireEvent.click(screen.getByRole('button', { name: '打开“汇总-滞后逾期”' }));
     await waitFor(() => expect(sim.state.activeSheet().name).toBe('汇总-滞后逾期'));
@@ -365,7 +366,7 @@ describe('task pane', () => {
     expect(await pane.syncsFor(() => pane.typeInto(1, '进展情况', '进展'))).toBe(0);
   });
 
-  it('waits for few round trips: create 2, a status 2, one fix 2, summaries 3, the pane settled included', async () => {
+  it('waits for few round trips: create 2, a status 2, one fix 2, summaries 4, the pane settled included', async () => {
     const pane = TestPane.open();
     const create = await screen.findByRole('button', { name: '新建任务台账' });
     expect(
@@ -405,7 +406,8 @@ describe('task pane', () => {
         // 总体, 滞后逾期 and the sheet of 市总工会, chosen on the 筛选 tab.
         await screen.findByText(/已生成3张汇总表/);
       }),
-    ).toBeLessThanOrEqual(3);
+      // Three for the sheets, one to read the progress snapshots kept (issue #16 allows that one more).
+    ).toBeLessThanOrEqual(4);
   });
 
   it('takes a 完成值 on a task card in two syncs, and the light and the 指标 sheet follow', async () => {

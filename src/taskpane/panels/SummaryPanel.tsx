@@ -56,8 +56,12 @@ export default function SummaryPanel() {
       }),
     );
     if (!result) return;
-    // The new sheets hold no table the pane reads; the selection moved to them.
-    ledger.expectEchoes({ written: [], selectionMoved: true });
+    // The new sheets hold no table the pane reads; the selection moved to them; the snapshot's
+    // table changed by the pane's own hand.
+    ledger.expectEchoes({
+      written: result.snapshot.kept ? [{ worksheetId: result.snapshot.sheetId }] : [],
+      selectionMoved: true,
+    });
     setMade(result.sheets);
   };
   const open = async (sheet: SummarySheetRecord) => {

@@ -1,0 +1,402 @@
+// Progress over time. Each report keeps a snapshot of every task (status, progress, deadline,
+// light) and of every indicator's actual value in the workbook's 进度快照 table, one block of
+// rows per 截至 date. This module writes and reads those rows, and compares a report with an
+// earlier one: what was completed, what fell behind, which units moved, and the trend of the
+// completion rate over the report dates. Pure.
+import {
+  dayFromIso,
+  dayFromSerial,
+  isoDate,
+  serialFromDay,
+  chineseDate,
+  type DateSystem,
+  type Day,
+} from './dates';
+import type { HealthLight } from './health';
+import { type CellValue } from './ledger';
+import { STATUS_DONE } from './statuses';
+import { isBehind, type SummaryModel } from './summary';
+import { cellText, matchKey } from './text';
+import { tasksReaching } from './unitSelection';
+import type { UnitDirectory } from './units';
+
+export type SnapshotColumn =
+  'date' | 'no' | 'indicator' | 'status' | 'progress' | 'deadline' | 'light' | 'actual';
+
+export const SNAPSHOT_COLUMNS: readonly {
+  readonly key: SnapshotColumn;
+  readonly header: string;
+  readonly format: string;
+  readonly width: number;
+}[] = [
+  { key: 'date', header: '截至日期', format: 'yyyy-mm-dd', width: 12 },
+  { key: 'no', header: '序号', format: '0', width: 6 },
+  { key: 'indicator', header: '指标', format: '@', width: 28 },
+  { key: 'status', header: '状态', format: '@', width: 10 },
+  { key: 'progress', header: '进度(%)', format: 'General', width: 8 },
+  { key: 'deadline', header: '完成时限', format: '@', width: 14 },
+  { key: 'light', header: '预警', format: '@', width: 8 },
+  { key: 'actual', header: '完成值', format: 'General', width: 8 },
+];
+
+export const SNAPSHOT_HEADERS: readonly string[] = SNAPSHOT_COLUMNS.map((c) => c.header);
+
+/** How a light is written in the table, and read back. */
+const LIGHT_WORDS: Readonly<Record<HealthLight, string>> = {
+  red: '红灯',
+  yellow: '黄灯',
+  green: '绿灯',
+  done: '已完成',
+  none: '—',
+};
+const OVERDUE_WORD = '逾期';
+const LIGHTS_BY_WORD = new Map(
+  Object.entries(LIGHT_WORDS).map(([light, word]) => [word, light as HealthLight]),
+);
+
+export interface TaskState {
+  readonly no: number;
+  readonly status: string;
+  readonly done: boolean;
+  readonly progress: number | null;
+  readonly deadline: string;
+  readonly light: HealthLight;
+  readonly overdue: boolean;
+  readonly behind: boolean;
+}
+
+export interface Snapshot {
+  readonly date: Day;
+  readonly tasks: ReadonlyMap<number, TaskState>;
+  /** Actual values by indicator (序号 and the label the summaries use). */
+  readonly indicators: ReadonlyMap<string, number | null>;
+}
+
+const indicatorId = (no: number, label: string) => `${no}|${matchKey(label)}`;
+
+/** The snapshot a report takes of its model: every counted task and every indicator. */
+export function snapshotOf(model: SummaryModel): Snapshot {
+  const tasks = new Map<number, TaskState>();
+  for (const t of model.tasks) {
+    if (t.no === null) continue;
+    tasks.set(t.no, {
+      no: t.no,
+      status: t.knownStatus ?? t.status,
+      done: t.done,
+      progress: t.progress.kind === 'ok' ? t.progress.percent : null,
+      deadline: t.deadlineText,
+      light: t.health.light,
+      overdue: t.health.overdue,
+      behind: isBehind(t.done, t.health.light, t.health.overdue, t.knownStatus),
+    });
+  }
+  const indicators = new Map<string, number | null>();
+  for (const line of model.indicators.lines)
+    indicators.set(
+      indicatorId(line.no, indicatorLabelOf(line.name, line.owner, line.taskUnits)),
+      line.actual,
+    );
+  return { date: model.asOf, tasks, indicators };
+}
+
+/** An indicator as the snapshot names it: with its owner when one member unit carries it. */
+export function indicatorLabelOf(name: string, owner: string, taskUnits: string): string {
+  return owner && owner !== taskUnits ? `${name}（${owner}）` : name;
+}
+
+/** The rows a snapshot adds to the table, in SNAPSHOT_COLUMNS order; the date as a date serial. */
+export function snapshotRows(model: SummaryModel, dateSystem: DateSystem = '1900'): CellValue[][] {
+  const date = serialFromDay(model.asOf, dateSystem);
+  const snapshot = snapshotOf(model);
+  const rows: CellValue[][] = [];
+  for (const t of snapshot.tasks.values())
+    rows.push([
+      date,
+      t.no,
+      '',
+      t.status,
+      t.progress ?? '',
+      t.deadline,
+      t.overdue ? OVERDUE_WORD : LIGHT_WORDS[t.light],
+      '',
+    ]);
+  for (const line of model.indicators.lines)
+    rows.push([
+      date,
+      line.no,
+      indicatorLabelOf(line.name, line.owner, line.taskUnits),
+      '',
+      '',
+      '',
+      '',
+      line.actual ?? '',
+    ]);
+  return rows;
+}
+
+export interface SnapshotTableInput {
+  readonly header: readonly CellValue[];
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly dateSystem?: DateSystem;
+}
+
+export interface SnapshotTable {
+  /** Every report kept, oldest first. */
+  readonly snapshots: readonly Snapshot[];
+  /** The data rows (indexes into the table) each date's snapshot occupies. */
+  readonly rowsByDate: ReadonlyMap<Day, readonly number[]>;
+  /** Rows that name no date or no task (a user's note, a blank row): kept, and not read. */
+  readonly unread: number;
+  /** Column of each of our headers in the table, wherever the user moved it. */
+  readonly columns: Readonly<Partial<Record<SnapshotColumn, number>>>;
+  readonly width: number;
+}
+
+function readDate(value: CellValue, system: DateSystem): Day | null {
+  if (typeof value === 'number') return dayFromSerial(value, system);
+  if (typeof value === 'string') return dayFromIso(value.trim());
+  return null;
+}
+
+const numberOr = (value: CellValue): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+/** The 进度快照 table read by its headers: rows grouped by date into snapshots. */
+export function readSnapshotTable(input: SnapshotTableInput): SnapshotTable {
+  const system = input.dateSystem ?? '1900';
+  const byHeader = new Map(SNAPSHOT_COLUMNS.map((c) => [matchKey(c.header), c.key]));
+  const columns: Partial<Record<SnapshotColumn, number>> = {};
+  input.header.forEach((h, i) => {
+    const key = byHeader.get(matchKey(cellText(h)));
+    if (key && columns[key] === undefined) columns[key] = i;
+  });
+  const at = (row: readonly CellValue[], key: SnapshotColumn): CellValue => {
+    const i = columns[key];
+    return i === undefined ? null : (row[i] ?? null);
+  };
+  const building = new Map<Day, { tasks: Map<number, TaskState>; indicators: Map<string, number | null> }>();
+  const rowsByDate = new Map<Day, number[]>();
+  let unread = 0;
+  input.rows.forEach((row, index) => {
+    const date = readDate(at(row, 'date'), system);
+    const no = at(row, 'no');
+    if (date === null || typeof no !== 'number' || !Number.isInteger(no) || no <= 0) {
+      unread++;
+      return;
+    }
+    const snapshot = building.get(date) ?? { tasks: new Map(), indicators: new Map() };
+    building.set(date, snapshot);
+    const list = rowsByDate.get(date) ?? [];
+    list.push(index);
+    rowsByDate.set(date, list);
+    const indicator = cellText(at(row, 'indicator')).trim();
+    if (indicator) {
+      snapshot.indicators.set(indicatorId(no, indicator), numberOr(at(row, 'actual')));
+      return;
+    }
+    const status = cellText(at(row, 'status')).trim();
+    const word = cellText(at(row, 'light')).trim();
+    const overdue = word === OVERDUE_WORD;
+    const light: HealthLight = overdue ? 'red' : (LIGHTS_BY_WORD.get(word) ?? 'none');
+    const done = status === STATUS_DONE;
+    snapshot.tasks.set(no, {
+      no,
+      status,
+      done,
+      progress: numberOr(at(row, 'progress')),
+      deadline: cellText(at(row, 'deadline')),
+      light,
+      overdue,
+      behind: isBehind(done, light, overdue, status),
+    });
+  });
+  return {
+    snapshots: [...building.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([date, s]) => ({ date, tasks: s.tasks, indicators: s.indicators })),
+    rowsByDate,
+    unread,
+    columns,
+    width: input.header.length,
+  };
+}
+
+export interface ChangeLine {
+  readonly no: number;
+  readonly task: string;
+  readonly lead: string;
+  /** What it was and is now: a status, a light or a progress, as the sheet shows it. */
+  readonly before: string;
+  readonly now: string;
+}
+
+export interface UnitShift {
+  readonly name: string;
+  /** Completion share in the earlier report (of the unit's tasks that report had); null when it had none. */
+  readonly before: number | null;
+  readonly now: number;
+}
+
+export interface ReportChanges {
+  /** The report compared with; null for a first report. */
+  readonly previous: Day | null;
+  readonly newlyDone: readonly ChangeLine[];
+  readonly newlyBehind: readonly ChangeLine[];
+  /** Already behind, and now red. */
+  readonly newlyRed: readonly ChangeLine[];
+  /** Any other change of status. */
+  readonly otherStatus: readonly ChangeLine[];
+  /** The largest rises in progress (at most five). */
+  readonly gains: readonly ChangeLine[];
+  readonly units: readonly UnitShift[];
+  /** One sentence for a mail: 本期新完成3项，新增滞后1项。 */
+  readonly sentence: string;
+}
+
+const MOST_GAINS = 5;
+/** A task's standing as a change line shows it: its status, and its light when it has one. */
+const standing = (t: TaskState) => {
+  const light = t.overdue
+    ? OVERDUE_WORD
+    : t.light === 'none' || t.light === 'done'
+      ? ''
+      : LIGHT_WORDS[t.light];
+  return [t.status || '—', light].filter(Boolean).join('·');
+};
+const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+/** What changed between an earlier report and this one, task by task and unit by unit. */
+export function compareReports(
+  model: SummaryModel,
+  current: Snapshot,
+  previous: Snapshot | null,
+  directory?: UnitDirectory,
+): ReportChanges {
+  const newlyDone: ChangeLine[] = [];
+  const newlyBehind: ChangeLine[] = [];
+  const newlyRed: ChangeLine[] = [];
+  const otherStatus: ChangeLine[] = [];
+  const gains: (ChangeLine & { rise: number })[] = [];
+  if (previous) {
+    for (const t of model.tasks) {
+      if (t.no === null) continue;
+      const now = current.tasks.get(t.no);
+      const before = previous.tasks.get(t.no);
+      if (!now || !before) continue;
+      const line = (b: string, n: string): ChangeLine => ({
+        no: t.no as number,
+        task: t.task,
+        lead: t.lead,
+        before: b,
+        now: n,
+      });
+      // Each task is listed once, under the first of these that applies.
+      if (now.done && !before.done) newlyDone.push(line(before.status || '—', now.status));
+      else if (now.behind && !before.behind) newlyBehind.push(line(standing(before), standing(now)));
+      else if (now.behind && now.light === 'red' && before.light !== 'red')
+        newlyRed.push(line(standing(before), standing(now)));
+      else if (now.status !== before.status) otherStatus.push(line(before.status || '—', now.status || '—'));
+      if (now.progress !== null && (before.progress ?? 0) < now.progress) {
+        const rise = now.progress - (before.progress ?? 0);
+        gains.push({ ...line(`${before.progress ?? 0}%`, `${now.progress}%`), rise });
+      }
+    }
+  }
+  const units = model.units.map((u) => {
+    const numbers = tasksReaching(model.tasks, [u.name], { directory }).map((t) => t.no);
+    const earlier = previous ? numbers.filter((no) => previous.tasks.has(no)) : [];
+    const doneBefore = earlier.filter((no) => previous?.tasks.get(no)?.done).length;
+    const doneNow = numbers.filter((no) => current.tasks.get(no)?.done).length;
+    return {
+      name: u.name,
+      before: previous && earlier.length ? share(doneBefore, earlier.length) : null,
+      now: share(doneNow, numbers.length),
+    };
+  });
+  const sentence = previous
+    ? `与上期（${chineseDate(previous.date)}）相比，本期新完成${newlyDone.length}项，新增滞后${newlyBehind.length}项${newlyRed.length ? `，新转红灯${newlyRed.length}项` : ''}。`
+    : '本期为首次报告，暂无上期报告可比。';
+  return {
+    previous: previous?.date ?? null,
+    newlyDone,
+    newlyBehind,
+    newlyRed,
+    otherStatus,
+    gains: gains
+      .sort((a, b) => b.rise - a.rise || a.no - b.no)
+      .slice(0, MOST_GAINS)
+      .map(({ rise: _rise, ...line }) => line),
+    units,
+    sentence,
+  };
+}
+
+export interface TrendPoint {
+  readonly date: Day;
+  readonly total: number;
+  readonly done: number;
+  readonly rate: number;
+}
+
+/**
+ * The completion rate at each report date up to this one (this report in place of one kept for
+ * the same date); of some tasks only, for a unit's own trend.
+ */
+export function completionTrend(
+  snapshots: readonly Snapshot[],
+  current: Snapshot,
+  only?: ReadonlySet<number>,
+): TrendPoint[] {
+  const points = [...snapshots.filter((s) => s.date < current.date), current];
+  return points.map((s) => {
+    let total = 0;
+    let done = 0;
+    for (const t of s.tasks.values()) {
+      if (only && !only.has(t.no)) continue;
+      total++;
+      if (t.done) done++;
+    }
+    return { date: s.date, total, done, rate: share(done, total) };
+  });
+}
+
+export interface ReportHistory {
+  readonly current: Snapshot;
+  readonly changes: ReportChanges;
+  readonly trend: readonly TrendPoint[];
+  /** The snapshots kept before this report (for a unit's own trend). */
+  readonly earlier: readonly Snapshot[];
+}
+
+/** The dates a compare-with choice may name: the reports kept before this one, latest first. */
+export function earlierReports(table: SnapshotTable | null, asOf: Day): Day[] {
+  return (table?.snapshots ?? [])
+    .map((s) => s.date)
+    .filter((d) => d < asOf)
+    .reverse();
+}
+
+/**
+ * This report's place in the history: compared with the report chosen (when it is earlier than
+ * this one), else the latest earlier one.
+ */
+export function reportHistory(
+  model: SummaryModel,
+  table: SnapshotTable | null,
+  options: { readonly compareWith?: Day; readonly directory?: UnitDirectory } = {},
+): ReportHistory {
+  const current = snapshotOf(model);
+  const earlier = (table?.snapshots ?? []).filter((s) => s.date < current.date);
+  const chosen =
+    options.compareWith === undefined ? undefined : earlier.find((s) => s.date === options.compareWith);
+  const previous = chosen ?? earlier[earlier.length - 1] ?? null;
+  return {
+    current,
+    changes: compareReports(model, current, previous, options.directory),
+    trend: completionTrend(earlier, current),
+    earlier,
+  };
+}
+
+/** A date as the trend tables show it (text, so a chart reads it as a category). */
+export const reportDateLabel = (day: Day) => isoDate(day);

@@ -1,0 +1,226 @@
+// Progress snapshots on excel-sim: three monthly reports with edits between them, a date
+// generated again, an earlier date generated again, a deleted 进度快照 sheet, a table the user
+// changed, and a sheet someone else protected. Each is checked cell by cell.
+import {
+  createLedger,
+  generateSummaries,
+  readLedger,
+  readReference,
+  readSnapshots,
+  setIndicatorActual,
+  type GenerateResult,
+  type LedgerRead,
+} from '../../src/excel';
+import { ExcelSim } from '../../src/excel-sim';
+import { dayOf, type Day } from '../../src/ledger';
+import { ALL_SETS, changedCells } from './helpers';
+
+const SEP_30 = dayOf(2026, 9, 30) as Day;
+const OCT_31 = dayOf(2026, 10, 31) as Day;
+const NOV_30 = dayOf(2026, 11, 30) as Day;
+
+async function withLedger(): Promise<ExcelSim> {
+  const sim = new ExcelSim();
+  await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+  return sim;
+}
+
+/** 生成汇总表 as the pane runs it: with the ledger and reference data it has just read. */
+async function report(
+  sim: ExcelSim,
+  asOf: Day,
+  compareWith?: Day,
+  syncs?: { count: number },
+): Promise<GenerateResult> {
+  const reference = await sim.runExcel((c) => readReference(c));
+  const read = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+  const before = sim.syncCount;
+  const result = await generateSummaries((batch) => sim.runExcel(batch), {
+    asOf,
+    request: { overview: true, behind: false, units: ['市总工会'] },
+    supports: ALL_SETS,
+    from: { read, reference },
+    compareWith,
+  });
+  if (syncs) syncs.count = sim.syncCount - before;
+  return result;
+}
+
+/** A task's status and progress typed by the user (rows 4–43 hold tasks 1–40). */
+function edit(sim: ExcelSim, no: number, status: string, progress: number) {
+  expect(sim.userEdit('任务台账', `D${no + 3}:E${no + 3}`, [[status, progress]]).ok).toBe(true);
+}
+
+const changeLines = (sim: ExcelSim) =>
+  sim
+    .values('汇总-总体')
+    .filter((r) => ['新完成', '新增滞后', '新转红灯', '状态变化', '进度提升'].includes(String(r[1])))
+    .map((r) => `${String(r[0]).match(/^第(\d+)项/)?.[1]}:${r[1]}:${r[2]}→${r[3]}`);
+
+describe('进度快照', () => {
+  it('keeps each report, lists exactly what changed, and draws the trend', async () => {
+    const sim = await withLedger();
+    for (let no = 1; no <= 40; no++) edit(sim, no, '序时推进', 85);
+    const first = await report(sim, SEP_30);
+    expect(first.snapshot).toMatchObject({ kept: true, sheetName: '进度快照', replaced: 0, added: 63 });
+    expect(sim.values('汇总-总体')[3][0]).toBe('本期变化：本期为首次报告，暂无上期报告可比。');
+
+    edit(sim, 3, '已完成', 100);
+    edit(sim, 9, '滞后', 85);
+    const second = await report(sim, OCT_31);
+    expect(changeLines(sim)).toEqual([
+      '3:新完成:序时推进→已完成',
+      '9:新增滞后:序时推进→滞后',
+      '3:进度提升:85%→100%',
+    ]);
+
+    edit(sim, 24, '已完成', 100);
+    edit(sim, 16, '未启动', 85);
+    const before = sim.snapshot();
+    const syncs = { count: 0 };
+    const third = await report(sim, NOV_30, undefined, syncs);
+    // Read the snapshots; look; check the earlier sheets; write (with the snapshot); remember.
+    expect(syncs.count).toBe(5);
+    expect(changeLines(sim)).toEqual([
+      '24:新完成:序时推进→已完成',
+      '16:状态变化:序时推进→未启动',
+      '24:进度提升:85%→100%',
+    ]);
+    expect(sim.values('汇总-总体')[3][0]).toBe(
+      '本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后0项。',
+    );
+    expect(third.reportDates).toEqual([SEP_30, OCT_31, NOV_30]);
+    expect(second.reportDates).toEqual([SEP_30, OCT_31]);
+    // The trend: a table of three dates and a line chart over it.
+    const overview = sim.values('汇总-总体');
+    const top = overview.findIndex((r) => r[0] === '报告日期');
+    expect(overview.slice(top + 1, top + 4).map((r) => r.slice(0, 3))).toEqual([
+      ['2026-09-30', 0, 0],
+      ['2026-10-31', 0.025, 1],
+      ['2026-11-30', 0.05, 2],
+    ]);
+    const line = sim.sheet('汇总-总体').charts.find((c) => c.type === 'Line');
+    expect(line?.source).toEqual({ row: top, column: 0, rowCount: 4, columnCount: 2 });
+    // The unit's own sheet has its own trend: 市总工会's one task, done in November.
+    const unit = sim.values('汇总-市总工会');
+    const own = unit.findIndex((r) => r[1] === '报告日期');
+    expect(unit.slice(own + 1, own + 4).map((r) => r[2])).toEqual([0, 0, 1]);
+    // Only the summary sheets and the snapshot sheet changed: not one ledger cell.
+    expect(changedCells(before, sim.snapshot()).filter((a) => !/^(汇总-|进度快照!)/u.test(a))).toEqual([]);
+    const kept = await sim.runExcel((c) => readSnapshots(c));
+    expect(kept?.table.snapshots.map((s) => [s.date, s.tasks.size, s.indicators.size])).toEqual([
+      [SEP_30, 40, 23],
+      [OCT_31, 40, 23],
+      [NOV_30, 40, 23],
+    ]);
+  });
+
+  it('replaces a date generated again, and an earlier date too, leaving the others as they were', async () => {
+    const sim = await withLedger();
+    await report(sim, SEP_30);
+    await report(sim, OCT_31);
+    const rows = () => sim.values('进度快照').length - 1;
+    expect(rows()).toBe(126);
+    edit(sim, 5, '已完成', 100);
+    const again = await report(sim, OCT_31);
+    expect(again.snapshot).toMatchObject({ kept: true, replaced: 63, added: 63 });
+    expect(rows()).toBe(126);
+    const september = () =>
+      sim
+        .values('进度快照')
+        .filter((r) => r[0] === 46295)
+        .map((r) => r.join('|'));
+    const septemberBefore = september();
+    const kept = await sim.runExcel((c) => readSnapshots(c));
+    expect(kept?.table.snapshots.find((s) => s.date === OCT_31)?.tasks.get(5)?.done).toBe(true);
+    // September generated again (with task 5 done now): only September's rows change.
+    const october = sim.values('进度快照').filter((r) => r[0] === 46326);
+    await report(sim, SEP_30);
+    expect(rows()).toBe(126);
+    expect(september()).not.toEqual(septemberBefore);
+    expect(sim.values('进度快照').filter((r) => r[0] === 46326)).toEqual(october);
+    // A September report compares with nothing before it, whatever came later.
+    expect(sim.values('汇总-总体')[3][0]).toBe('本期变化：本期为首次报告，暂无上期报告可比。');
+  });
+
+  it('makes the sheet again when the user deleted it, and compares with the report chosen', async () => {
+    const sim = await withLedger();
+    await report(sim, SEP_30);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('进度快照').delete();
+      await c.sync();
+    });
+    const first = await report(sim, OCT_31);
+    expect(first.snapshot).toMatchObject({ kept: true, sheetName: '进度快照', replaced: 0 });
+    expect(first.history.changes.previous).toBeNull();
+    await report(sim, NOV_30);
+    edit(sim, 7, '已完成', 100);
+    const chosen = await report(sim, NOV_30, OCT_31);
+    expect(chosen.history.changes.previous).toBe(OCT_31);
+    expect(chosen.history.changes.newlyDone.map((c) => c.no)).toEqual([7]);
+  });
+
+  it('works with a table the user changed: a column of their own, rows deleted, a note beside it', async () => {
+    const sim = await withLedger();
+    await report(sim, SEP_30);
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('进度快照');
+      sheet.protection.unprotect();
+      const table = c.workbook.tables.getItem('ProgressSnapshots');
+      table.columns.add(undefined, undefined, '核对人');
+      table.rows.getItemAt(0).delete();
+      table.rows.getItemAt(0).delete();
+      await c.sync();
+      sheet.getRange('I2').values = [['张三']];
+      sheet.getRange('K1').values = [['备注：九月数据已核对']];
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const second = await report(sim, OCT_31);
+    expect(second.snapshot).toMatchObject({ kept: true, replaced: 0, added: 63 });
+    expect(sim.values('进度快照')[1][8]).toBe('张三');
+    expect(sim.values('进度快照')[0][10]).toBe('备注：九月数据已核对');
+    // Tasks 1 and 2 were deleted from September: they are not counted as changed since then.
+    expect(second.history.changes.units.length).toBeGreaterThan(0);
+    const changed = changedCells(before, sim.snapshot()).filter((a) => a.startsWith('进度快照!'));
+    // Only new rows, below the 61 September rows kept (header in row 1).
+    expect(changed.every((a) => Number(a.replace(/^进度快照![A-Z]+/u, '')) >= 63)).toBe(true);
+    // The sheet is protected again after the write.
+    expect(sim.sheet('进度快照').protection.protected).toBe(true);
+  });
+
+  it('keeps no snapshot on a sheet someone else protected, and still makes the summaries', async () => {
+    const sim = await withLedger();
+    await report(sim, SEP_30);
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('进度快照');
+      sheet.protection.unprotect();
+      sheet.protection.protect({}, '密码');
+      c.workbook.settings.getItem('renwuTaizhang.protectedSheets').delete();
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const result = await report(sim, OCT_31);
+    expect(result.snapshot).toEqual({ kept: false, reason: 'protected', sheetName: '进度快照' });
+    expect(result.sheets.length).toBe(2);
+    expect(changedCells(before, sim.snapshot()).filter((a) => a.startsWith('进度快照!'))).toEqual([]);
+  });
+
+  it('records indicator values in each snapshot', async () => {
+    const sim = await withLedger();
+    const reference = await sim.runExcel((c) => readReference(c));
+    const read = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const courses = reference.indicators?.indicators.find((i) => i.name === '在线精品课');
+    if (!courses) throw new Error('no indicator');
+    await sim.runExcel((c) => setIndicatorActual(c, { read, reference }, courses, 6, SEP_30));
+    await report(sim, SEP_30);
+    const kept = await sim.runExcel((c) => readSnapshots(c));
+    expect(kept?.table.snapshots[0].indicators.get('14|在线精品课')).toBe(6);
+    expect(
+      sim
+        .values('进度快照')
+        .find((r) => r[2] === '在线精品课')
+        ?.slice(0, 3),
+    ).toEqual([46295, 14, '在线精品课']);
+  });
+});

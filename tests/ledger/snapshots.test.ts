@@ -1,0 +1,178 @@
+import {
+  dayOf,
+  leaderMail,
+  overviewSheet,
+  readSnapshotTable,
+  reportHistory,
+  SNAPSHOT_HEADERS,
+  snapshotOf,
+  snapshotRows,
+  summarize,
+  unitMail,
+  unitSheet,
+  type CellValue,
+  type Day,
+  type Ledger,
+  type SnapshotTable,
+} from '../../src/ledger';
+import { ledgerWith, set } from './fixtures';
+
+const SEP_30 = dayOf(2026, 9, 30) as Day;
+const OCT_31 = dayOf(2026, 10, 31) as Day;
+const NOV_30 = dayOf(2026, 11, 30) as Day;
+
+/** Three monthly ledgers with edits between them. */
+function ledgers(): Record<'sep' | 'oct' | 'nov', Ledger> {
+  const base = (rows: CellValue[][]) => {
+    for (let no = 1; no <= 40; no++) set(rows, no, 'deadline', '2026-12-31');
+    // 85 is on schedule (green) for a year-end deadline through November.
+    for (let no = 1; no <= 40; no++) set(rows, no, 'progress', 85);
+  };
+  return {
+    sep: ledgerWith(base),
+    oct: ledgerWith((rows) => {
+      base(rows);
+      set(rows, 3, 'status', '已完成');
+      set(rows, 3, 'progress', 100);
+      set(rows, 9, 'status', '滞后'); // newly behind
+      set(rows, 10, 'progress', 95); // a gain of 10
+    }),
+    nov: ledgerWith((rows) => {
+      base(rows);
+      set(rows, 3, 'status', '已完成');
+      set(rows, 3, 'progress', 100);
+      set(rows, 9, 'status', '滞后');
+      set(rows, 10, 'progress', 95);
+      set(rows, 24, 'status', '已完成'); // 市总工会's only task
+      set(rows, 24, 'progress', 100);
+      set(rows, 12, 'progress', 30); // 85 → 30: lit red at the end of November
+      set(rows, 16, 'status', '未启动'); // another status change
+    }),
+  };
+}
+
+function tableOf(...models: ReturnType<typeof summarize>[]): SnapshotTable {
+  return readSnapshotTable({ header: SNAPSHOT_HEADERS, rows: models.flatMap((m) => snapshotRows(m)) });
+}
+
+describe('snapshots', () => {
+  const l = ledgers();
+  const sep = summarize(l.sep, { asOf: SEP_30 });
+  const oct = summarize(l.oct, { asOf: OCT_31 });
+  const nov = summarize(l.nov, { asOf: NOV_30 });
+
+  it('reads back what it writes: every task and indicator of the report', () => {
+    const table = tableOf(sep);
+    expect(table.snapshots).toHaveLength(1);
+    expect(table.snapshots[0]).toEqual(snapshotOf(sep));
+    expect(table.rowsByDate.get(SEP_30)).toHaveLength(40);
+    expect(snapshotRows(sep)[0]).toEqual([46295, 1, '', '序时推进', 85, '2026-12-31', '绿灯', '']);
+  });
+
+  it('lists exactly the tasks that changed since the report chosen', () => {
+    const history = reportHistory(nov, tableOf(sep, oct));
+    const brief = (key: 'newlyDone' | 'newlyBehind' | 'newlyRed' | 'otherStatus' | 'gains') =>
+      history.changes[key].map((c) => `${c.no}:${c.before}→${c.now}`);
+    expect(history.changes.previous).toBe(OCT_31);
+    expect(brief('newlyDone')).toEqual(['24:序时推进→已完成']);
+    expect(brief('newlyBehind')).toEqual(['12:序时推进·绿灯→序时推进·红灯']);
+    expect(brief('newlyRed')).toEqual([]);
+    expect(brief('otherStatus')).toEqual(['16:序时推进→未启动']);
+    expect(brief('gains')).toEqual(['24:85%→100%']);
+    expect(history.changes.sentence).toBe('与上期（2026年10月31日）相比，本期新完成1项，新增滞后1项。');
+    expect(history.changes.units.find((u) => u.name === '市总工会')).toEqual({
+      name: '市总工会',
+      before: 0,
+      now: 1,
+    });
+    // Compared with September instead: task 3 and task 9 moved too.
+    const fromSep = reportHistory(nov, tableOf(sep, oct), { compareWith: SEP_30 });
+    expect(fromSep.changes.newlyDone.map((c) => c.no)).toEqual([3, 24]);
+    expect(fromSep.changes.newlyBehind.map((c) => c.no)).toEqual([9, 12]);
+    expect(fromSep.changes.gains.map((c) => c.no)).toEqual([3, 24, 10]);
+  });
+
+  it('says a first report has nothing to compare with', () => {
+    const history = reportHistory(sep, null);
+    expect(history.changes).toMatchObject({
+      previous: null,
+      newlyDone: [],
+      sentence: '本期为首次报告，暂无上期报告可比。',
+    });
+    expect(history.trend).toHaveLength(1);
+    const rows = overviewSheet(sep, { history }).rows.map((r) => r.cells[0]?.value);
+    expect(rows).toContain('本期变化：本期为首次报告，暂无上期报告可比。');
+    expect(overviewSheet(sep, { history }).charts.map((c) => c.type)).not.toContain('Line');
+  });
+
+  it('keeps the trend of the completion rate over report dates, this report in place of its date', () => {
+    // November kept once already, with different numbers: this report replaces it.
+    const history = reportHistory(nov, tableOf(sep, oct, summarize(l.sep, { asOf: NOV_30 })));
+    expect(history.trend.map((p) => [p.date, p.done, p.total])).toEqual([
+      [SEP_30, 0, 40],
+      [OCT_31, 1, 40],
+      [NOV_30, 2, 40],
+    ]);
+    // An earlier date regenerated sees only the reports before it.
+    expect(reportHistory(oct, tableOf(sep, oct, nov)).trend.map((p) => p.date)).toEqual([SEP_30, OCT_31]);
+  });
+
+  it('puts 本期变化 at the top of the overview and the trend with a line chart below', () => {
+    const history = reportHistory(nov, tableOf(sep, oct));
+    const sheet = overviewSheet(nov, { history });
+    const values = sheet.rows.map((r) => r.cells.map((c) => c.value));
+    expect(values[3][0]).toBe('本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后1项。');
+    expect(values[4]).toEqual(['工作任务', '变化', '上期', '本期']);
+    expect(values[5].slice(1)).toEqual(['新完成', '序时推进', '已完成']);
+    expect(String(values[5][0])).toMatch(/^第24项 推进建设职工技能提升平台/);
+    expect(values).toContainEqual(['市总工会', 0, 1, 100]);
+    const line = sheet.charts.find((c) => c.type === 'Line');
+    if (!line) throw new Error('no trend chart');
+    expect(values[line.data.row]).toEqual(['报告日期', '完成率', '已完成', '任务数']);
+    expect(values[line.data.row + 3]).toEqual(['2026-11-30', 0.05, 2, 40]);
+    expect(line.data.rowCount).toBe(4);
+    // The status chart still reads the status table, below the new block.
+    const status = sheet.charts[0];
+    expect(values[status.data.row]).toEqual(['状态', '任务数', '占比']);
+    // The unit bar chart starts below the trend chart.
+    const bar = sheet.charts.find((c) => c.type === 'BarStacked');
+    expect(bar && bar.anchor.row >= line.anchor.row + 12).toBe(true);
+  });
+
+  it('gives each unit sheet its own trend and each mail its sentence', () => {
+    const history = reportHistory(nov, tableOf(sep, oct));
+    const sheet = unitSheet(nov, '市总工会', { history });
+    const values = sheet.rows.map((r) => r.cells.map((c) => c.value));
+    const header = values.findIndex((r) => r[1] === '报告日期');
+    expect(values.slice(header + 1, header + 4).map((r) => r.slice(1))).toEqual([
+      ['2026-09-30', 0, 0, 1],
+      ['2026-10-31', 0, 0, 1],
+      ['2026-11-30', 1, 1, 1],
+    ]);
+    expect(sheet.charts).toHaveLength(1);
+    expect(leaderMail(nov, 'x.xlsx', history).text).toContain('本期新完成1项，新增滞后1项。');
+    expect(unitMail(nov, '市总工会', 'x.xlsx', undefined, undefined, history).text).toContain(
+      '与上期（2026年10月31日）相比，贵单位任务完成率由0.0%变为100.0%。',
+    );
+  });
+
+  it('reads a table the user changed: columns moved, one added, rows deleted or blank', () => {
+    const rows = [...snapshotRows(sep), ...snapshotRows(oct)];
+    const order = [7, 0, 3, 1, 2, 4, 5, 6];
+    const header = ['我的备注', ...order.map((i) => SNAPSHOT_HEADERS[i])];
+    const moved = rows
+      .filter((_, i) => i !== 5 && i !== 50)
+      .map((r, i) => [i === 0 ? '核对过' : '', ...order.map((c) => r[c])]);
+    moved.splice(10, 0, ['', '', '', '', '', '', '', '', '']);
+    const table = readSnapshotTable({ header, rows: moved });
+    expect(table.snapshots.map((s) => [s.date, s.tasks.size])).toEqual([
+      [SEP_30, 39],
+      [OCT_31, 39],
+    ]);
+    expect(table.unread).toBe(1);
+    expect(table.columns.date).toBe(2);
+    // A task the earlier report lacks is not counted as changed.
+    const history = reportHistory(oct, table);
+    expect(history.changes.newlyDone.map((c) => c.no)).toEqual([3]);
+  });
+});
