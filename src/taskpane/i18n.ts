@@ -141,6 +141,16 @@ const zh = {
     done: (n: number) => `已生成${n}张汇总表：`,
     open: (name: string) => `打开“${name}”`,
     nothing: '请至少选择一种汇总表。',
+    reports: (dates: readonly string[]) =>
+      `已保存的报告（${dates.length}期，见“进度快照”表）：${dates.join('、')}`,
+    noReports: '尚无已保存的报告：生成汇总表时会在“进度快照”表中记录本期各项任务的状态，供下期对比。',
+    compareWith: '本期变化与哪一期报告比较',
+    latest: (date: string) => `最近一期（${date}）`,
+    noEarlier: '截至日期之前没有已保存的报告：总体汇总将注明为首次报告。',
+    snapshotKept: (date: string, replaced: boolean) =>
+      replaced ? `已更新截至${date}的进度快照。` : `已记录截至${date}的进度快照。`,
+    snapshotProtected: (sheet: string) =>
+      `工作表“${sheet}”被他人设置了保护，本次未记录进度快照；撤销保护后重新生成即可记录。`,
   },
   send: {
     title: '发送',
@@ -387,6 +397,17 @@ const en: Strings = {
     done: (n: number) => `Made ${n} summary sheets:`,
     open: (name: string) => `Open ${name}`,
     nothing: 'Choose at least one sheet.',
+    reports: (dates: readonly string[]) =>
+      `Reports kept (${dates.length}, on the 进度快照 sheet): ${dates.join(', ')}`,
+    noReports:
+      'No reports kept yet: making the summaries records every task on the 进度快照 sheet, for the next report to compare with.',
+    compareWith: 'Compare this report with',
+    latest: (date: string) => `The latest (${date})`,
+    noEarlier: 'No report is kept before this date: the overview will say this is the first report.',
+    snapshotKept: (date: string, replaced: boolean) =>
+      replaced ? `Updated the progress snapshot of ${date}.` : `Recorded the progress snapshot of ${date}.`,
+    snapshotProtected: (sheet: string) =>
+      `Sheet ${sheet} was protected by someone else, so no snapshot was recorded; unprotect it and make the summaries again.`,
   },
   send: {
     title: 'Send',

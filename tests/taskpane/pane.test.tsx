@@ -478,6 +478,39 @@ describe('task pane', () => {
     await screen.findByText('任务正文中的量化指标都已在指标表中。');
   });
 
+  it('keeps each report: lists the dates, compares with the one chosen, and says what changed', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    fireEvent.click(tab('汇总'));
+    await screen.findByText(/尚无已保存的报告/);
+    const date = screen.getByLabelText('截至日期');
+    fireEvent.change(date, { target: { value: '2026-09-30' } });
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总表' }));
+    await screen.findByText(/已记录截至2026-09-30的进度快照。/);
+    await screen.findByText('已保存的报告（1期，见“进度快照”表）：2026-09-30');
+    await pane.userDoes(() => pane.typeInto(5, '状态', '已完成'));
+    fireEvent.change(date, { target: { value: '2026-10-31' } });
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总表' }));
+    await screen.findByText(/已记录截至2026-10-31的进度快照。/);
+    await pane.userDoes(() => pane.typeInto(6, '状态', '已完成'));
+    fireEvent.change(date, { target: { value: '2026-11-28' } });
+    // The latest earlier report is offered first; September is chosen instead.
+    const choice = await screen.findByRole('combobox', { name: '本期变化与哪一期报告比较' });
+    expect(choice.textContent).toContain('最近一期（2026-10-31）');
+    fireEvent.click(choice);
+    fireEvent.click(await within(await screen.findByRole('listbox')).findByText('2026-09-30'));
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总表' }));
+    await screen.findByText(/已记录截至2026-11-28的进度快照。/);
+    await screen.findByText('已保存的报告（3期，见“进度快照”表）：2026-09-30、2026-10-31、2026-11-28');
+    const overview = sim.values('汇总-总体');
+    expect(overview[3][0]).toBe('本期变化：与上期（2026年9月30日）相比，本期新完成2项，新增滞后0项。');
+    expect(overview.filter((r) => r[1] === '新完成').map((r) => String(r[0]).slice(0, 4))).toEqual([
+      '第5项 ',
+      '第6项 ',
+    ]);
+    expect(sim.sheet('汇总-总体').charts.some((c) => c.type === 'Line')).toBe(true);
+  });
+
   it('speaks English when Office does', async () => {
     TestPane.open(new ExcelSim(), 'en-US');
     fireEvent.click(await screen.findByRole('button', { name: 'Create the ledger' }));

@@ -15,6 +15,7 @@ import {
   ensureLedgerId,
   readOptions,
   readRecipients,
+  readSnapshots,
   saveRecipients,
   selectSheetContent,
   type SavedRecipients,
@@ -33,12 +34,14 @@ import {
 import {
   leaderMail,
   parseAddressList,
+  reportHistory,
   summarize,
   summaryFileName,
   unitAddress,
   unitsToOffer,
   type Day,
   type MailAddress,
+  type ReportHistory,
   type SummaryModel,
   type SummaryRequest,
 } from '../../ledger';
@@ -58,13 +61,15 @@ const addressText = (list: readonly MailAddress[]) => list.map((a) => a.email).j
 
 export interface SendSectionProps {
   readonly asOf: Day;
+  /** The earlier report the summaries compare with; the latest before asOf when undefined. */
+  readonly compareWith?: Day;
   readonly request: SummaryRequest;
   /** The overview sheet made last, if any: where the user copies from when the clipboard is refused. */
   readonly overviewSheetId: string | null;
 }
 
 /** 发送: the summaries out of Excel, as files, mail drafts and copied text. */
-export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps) {
+export function SendSection({ asOf, compareWith, request, overviewSheetId }: SendSectionProps) {
   const styles = useStyles();
   const shared = useUnitListStyles();
   const { t } = useStrings();
@@ -105,16 +110,22 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     };
   };
 
-  /** The summary as of the chosen date, from the pane's reading with every reported change taken in. */
-  const model = async (): Promise<SummaryModel> => {
+  /**
+   * The summary as of the chosen date, from the pane's reading with every reported change taken
+   * in, and its place among the reports kept (what changed since the one chosen).
+   */
+  const report = async (): Promise<{ model: SummaryModel; history: ReportHistory }> => {
     const now = await ledger.current();
     if (now.phase !== 'ready') throw new Error(t.unexpected);
-    return summarize(now.read.ledger, readOptions(now.reference, asOf, now.read.location));
+    const model = summarize(now.read.ledger, readOptions(now.reference, asOf, now.read.location));
+    const kept = await host.run((c) => readSnapshots(c));
+    const history = reportHistory(model, kept?.table ?? null, { compareWith, directory });
+    return { model, history };
   };
-  const fileOptions = () => ({ directory, created: host.now() });
+  const fileOptions = (history: ReportHistory) => ({ directory, created: host.now(), history });
   /** For the units' drafts: their 反馈表 attached too, when chosen. */
-  const unitFileOptions = async () => ({
-    ...fileOptions(),
+  const unitFileOptions = async (history: ReportHistory) => ({
+    ...fileOptions(history),
     ...(withForm && state.phase === 'ready'
       ? {
           returnForm: {
@@ -145,7 +156,8 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     action.run(
       'send',
       async () => {
-        const file = await summaryWorkbook(await model(), request, fileOptions());
+        const { model, history } = await report();
+        const file = await summaryWorkbook(model, request, fileOptions(history));
         if (host.openWorkbook && !host.canDownload) await host.openWorkbook(base64(file.bytes));
         else deliver(file, XLSX_TYPE);
         return file.name;
@@ -159,7 +171,8 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     action.run(
       'send',
       async () => {
-        const file = await summaryWorkbook(await model(), request, fileOptions());
+        const { model, history } = await report();
+        const file = await summaryWorkbook(model, request, fileOptions(history));
         await host.openWorkbook?.(base64(file.bytes));
       },
       () => ({ intent: 'success', text: (s) => s.send.opened }),
@@ -169,7 +182,8 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
       'send',
       async () => {
         const { invalid, ...people } = recipients();
-        const file = await leaderDraft(await model(), request, people, fileOptions());
+        const { model, history } = await report();
+        const file = await leaderDraft(model, request, people, fileOptions(history));
         deliver(file, EML_TYPE);
         return { name: file.name, invalid };
       },
@@ -183,8 +197,8 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     );
   const copyBody = async () => {
     const copied = await action.run('send', async () => {
-      const summary = await model();
-      const mail = leaderMail(summary, summaryFileName(summary.asOf));
+      const { model, history } = await report();
+      const mail = leaderMail(model, summaryFileName(model.asOf), history);
       return copyRichText(mail.html, mail.text);
     });
     if (copied === undefined) return;
@@ -215,11 +229,12 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     action.run(
       'send',
       async () => {
+        const { model, history } = await report();
         const { file, drafts } = await unitDraftsZip(
-          await model(),
+          model,
           units,
           { cc: recipients().cc },
-          fileOptions(),
+          fileOptions(history),
         );
         deliver(file, ZIP_TYPE);
         return drafts.filter((d) => !d.address).map((d) => d.unit);
@@ -233,7 +248,8 @@ export function SendSection({ asOf, request, overviewSheetId }: SendSectionProps
     action.run(
       'send',
       async () => {
-        const file = await unitDraft(await model(), unit, { cc: recipients().cc }, await unitFileOptions());
+        const { model, history } = await report();
+        const file = await unitDraft(model, unit, { cc: recipients().cc }, await unitFileOptions(history));
         deliver(file, EML_TYPE);
         return file;
       },

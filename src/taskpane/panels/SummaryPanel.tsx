@@ -1,16 +1,27 @@
 import {
   Body1,
   Button,
+  Caption1,
   Checkbox,
+  Dropdown,
   Field,
   Input,
   Link,
+  Option,
   ProgressBar,
   makeStyles,
+  tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-import { activateSheet, generateSummaries, keptSheetsNotice, type SummarySheetRecord } from '../../excel';
-import { dayFromIso, dayFromLocalDate, isoDate } from '../../ledger';
+import { useEffect, useState } from 'react';
+import {
+  activateSheet,
+  describeError,
+  generateSummaries,
+  keptSheetsNotice,
+  readSnapshots,
+  type SummarySheetRecord,
+} from '../../excel';
+import { dayFromIso, dayFromLocalDate, isoDate, type Day } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import { SendSection } from './SendSection';
 
@@ -18,7 +29,29 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
   choices: { border: 'none', margin: 0, padding: 0 },
   links: { display: 'flex', flexDirection: 'column', gap: '4px', margin: 0, paddingLeft: '18px' },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
+
+/** The report dates the workbook keeps, read when the tab opens; null while reading. */
+function useReportDates(): [readonly Day[] | null, (dates: readonly Day[]) => void] {
+  const { host, notify } = usePane();
+  const [dates, setDates] = useState<readonly Day[] | null>(null);
+  useEffect(() => {
+    let alive = true;
+    host
+      .run((c) => readSnapshots(c))
+      .then((kept) => {
+        if (alive) setDates(kept?.table.snapshots.map((s) => s.date) ?? []);
+      })
+      .catch((error: unknown) => {
+        if (alive) notify({ intent: 'error', text: describeError(error) });
+      });
+    return () => {
+      alive = false;
+    };
+  }, [host, notify]);
+  return [dates, setDates];
+}
 
 export default function SummaryPanel() {
   const styles = useStyles();
@@ -29,9 +62,14 @@ export default function SummaryPanel() {
   const [behind, setBehind] = useState(true);
   const [perUnit, setPerUnit] = useState(selectedUnits.length > 0);
   const [made, setMade] = useState<readonly SummarySheetRecord[]>([]);
+  const [reports, setReports] = useReportDates();
+  const [compare, setCompare] = useState<Day | null>(null);
   const nothing = !overview && !behind && !(perUnit && selectedUnits.length);
 
   const day = dayFromIso(asOf) ?? dayFromLocalDate(host.now());
+  const earlier = (reports ?? []).filter((d) => d < day).reverse();
+  // A choice no longer before the 截至 date falls back to the latest earlier report.
+  const compareWith = compare !== null && earlier.includes(compare) ? compare : undefined;
   const request = { overview, behind, units: perUnit ? selectedUnits : [] };
 
   const generate = async () => {
@@ -45,17 +83,25 @@ export default function SummaryPanel() {
             request,
             supports: host.supports,
             from: now.phase === 'ready' ? { read: now.read, reference: now.reference } : undefined,
+            compareWith,
           }),
         ),
       (r) => ({
-        intent: 'success',
+        intent: r.snapshot.kept ? 'success' : 'warning',
         text: (s, lang) =>
-          s.summary.done(r.sheets.length) +
-          r.sheets.map((x) => x.name).join(s.listSeparator) +
-          (r.kept.length ? ` ${keptSheetsNotice(r.kept.map((k) => k.name))[lang]}` : ''),
+          [
+            s.summary.done(r.sheets.length) + r.sheets.map((x) => x.name).join(s.listSeparator),
+            r.kept.length ? keptSheetsNotice(r.kept.map((k) => k.name))[lang] : '',
+            r.snapshot.kept
+              ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
+              : s.summary.snapshotProtected(r.snapshot.sheetName),
+          ]
+            .filter(Boolean)
+            .join(' '),
       }),
     );
     if (!result) return;
+    setReports(result.reportDates);
     // The new sheets hold no table the pane reads; the selection moved to them; the snapshot's
     // table changed by the pane's own hand.
     ledger.expectEchoes({
@@ -93,6 +139,34 @@ export default function SummaryPanel() {
           label={t.summary.perUnit(selectedUnits.length)}
         />
       </fieldset>
+      {reports !== null && (
+        <Caption1 className={styles.muted} role="status">
+          {reports.length ? t.summary.reports(reports.map(isoDate)) : t.summary.noReports}
+        </Caption1>
+      )}
+      {earlier.length > 0 ? (
+        <Field label={t.summary.compareWith}>
+          <Dropdown
+            value={compareWith === undefined ? t.summary.latest(isoDate(earlier[0])) : isoDate(compareWith)}
+            selectedOptions={[compareWith === undefined ? 'latest' : String(compareWith)]}
+            onOptionSelect={(_, d) =>
+              setCompare(
+                d.optionValue === undefined || d.optionValue === 'latest' ? null : Number(d.optionValue),
+              )
+            }
+          >
+            <Option value="latest">{t.summary.latest(isoDate(earlier[0]))}</Option>
+            {earlier.map((d) => (
+              <Option key={d} value={String(d)}>
+                {isoDate(d)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      ) : (
+        reports !== null &&
+        reports.length > 0 && <Caption1 className={styles.muted}>{t.summary.noEarlier}</Caption1>
+      )}
       <Button appearance="primary" disabled={nothing || action.busy !== null} onClick={() => void generate()}>
         {t.summary.generate}
       </Button>
@@ -111,6 +185,7 @@ export default function SummaryPanel() {
       )}
       <SendSection
         asOf={day}
+        compareWith={compareWith}
         request={request}
         overviewSheetId={made.find((s) => s.kind === 'overview')?.id ?? null}
       />
