@@ -9,7 +9,11 @@ import {
   indicatorSheetRows,
   ledgerTasks,
   readIndicatorTable,
+  readSnapshotTable,
+  reportHistory,
   seedsForTasks,
+  SNAPSHOT_HEADERS,
+  snapshotRows,
   DEFAULT_STATUSES,
   returnFormSpec,
   reviewReturns,
@@ -173,6 +177,33 @@ function benchTargets(size: number): void {
   );
 }
 
+/** 24 monthly snapshots kept: the table read back, and this report compared with the last and trended. */
+function benchSnapshots(size: number): void {
+  const ledger = syntheticLedger(size, false);
+  const rows = [];
+  for (let month = 0; month < 24; month++) {
+    const day = dayOf(2025 + Math.floor(month / 12), (month % 12) + 1, 28) as number;
+    rows.push(...snapshotRows(summarize(ledger, { asOf: day })));
+  }
+  const model = summarize(ledger, { asOf });
+  const reads: number[] = [];
+  const compares: number[] = [];
+  let table = readSnapshotTable({ header: SNAPSHOT_HEADERS, rows });
+  for (let r = 0; r < 5; r++) {
+    let start = performance.now();
+    table = readSnapshotTable({ header: SNAPSHOT_HEADERS, rows });
+    reads.push(performance.now() - start);
+    start = performance.now();
+    reportHistory(model, table);
+    compares.push(performance.now() - start);
+  }
+  console.log(
+    `snapshots ${String(size).padStart(5)} rows × 24 reports (${rows.length} table rows): read ${median(reads).toFixed(1)} ms, compare + trend ${median(compares).toFixed(1)} ms (5 runs)`,
+  );
+}
+
+benchSnapshots(40);
+benchSnapshots(10_000);
 benchTargets(40);
 benchTargets(10_000);
 void benchFiles().then(benchReturns);

@@ -42,13 +42,14 @@ function ownedIds(setting: Excel.Setting): string[] {
     : [];
 }
 
-function readOf(loads: Loads): SnapshotRead {
+/** The reading, once the loads have been synced; the body's values given when read in blocks. */
+function readOf(loads: Loads, values?: CellValue[][]): SnapshotRead {
   const owned = ownedIds(loads.setting);
   const isProtected = loads.protection.protected;
   return {
     table: readSnapshotTable({
       header: loads.header.values[0] as CellValue[],
-      rows: loads.body.values as CellValue[][],
+      rows: values ?? (loads.body.values as CellValue[][]),
     }),
     sheetId: loads.sheet.id,
     sheetName: loads.sheet.name,
@@ -75,10 +76,39 @@ export async function readSnapshots(context: Excel.RequestContext): Promise<Snap
   try {
     await context.sync();
   } catch (error) {
-    if (excelErrorCode(error) === 'ItemNotFound') return null;
+    const code = excelErrorCode(error);
+    if (code === 'ItemNotFound') return null;
+    if (code === 'ResponsePayloadSizeLimitExceeded') return readInBlocks(context);
     throw error;
   }
   return readOf(loads);
+}
+
+/** Rows per request when the kept snapshots exceed Excel on the web's 5 MB reply (24 reports of a big ledger). */
+const BLOCK_ROWS = 20_000;
+
+/** The same read, the body in blocks of rows, each its own request. */
+async function readInBlocks(context: Excel.RequestContext): Promise<SnapshotRead> {
+  const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
+  const sheet = table.worksheet.load('id, name');
+  const protection = sheet.protection.load('protected');
+  const header = table.getHeaderRowRange().load('values');
+  const size = table.getDataBodyRange().load('rowCount');
+  const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value');
+  await context.sync();
+  const values: CellValue[][] = [];
+  for (let start = 0; start < size.rowCount; start += BLOCK_ROWS) {
+    const block = table
+      .getDataBodyRange()
+      .getRow(start)
+      .getResizedRange(Math.min(BLOCK_ROWS, size.rowCount - start) - 1, 0)
+      .load('values');
+    // One request per block: each must stay under the cap, so they cannot share a sync.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    values.push(...(block.values as CellValue[][]));
+  }
+  return readOf({ sheet, protection, header, body: size, setting }, values);
 }
 
 export type SnapshotOutcome =

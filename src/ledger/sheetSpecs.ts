@@ -281,12 +281,18 @@ function changeRows(history: ReportHistory): SpecRow[] {
           textCell(u.name),
           percentCell(u.before as number),
           percentCell(u.now),
-          { value: Math.round((u.now - (u.before as number)) * 1000) / 10, style: 'number' },
+          textCell(pointsMoved(u.before as number, u.now)),
         ],
       });
   } else rows.push({ cells: [{ value: '各单位完成率与上期相同。', style: 'note' }], merge: true });
   rows.push({ cells: [] });
   return rows;
+}
+
+/** Percentage points a share moved, signed, one decimal: +3.6, -12.5. */
+function pointsMoved(before: number, now: number): string {
+  const points = Math.round((now - before) * 1000) / 10;
+  return `${points > 0 ? '+' : ''}${points.toFixed(1)}`;
 }
 
 /** Rows a chart beside a trend table needs, so the next block starts below the chart. */

@@ -257,6 +257,7 @@ function ChartView({ sim, chartId }: { sim: ExcelSim; chartId: string }) {
     ),
   );
   const colours = ['#A5A5A5', '#5B9BD5', '#C00000', '#70AD47', '#FFC000'];
+  if (chart.type === 'Line') return <LineView title={chart.title} categories={categories} max={max} />;
   return (
     <figure className="chart" aria-label={chart.title}>
       <figcaption>{chart.title}</figcaption>
@@ -284,6 +285,53 @@ function ChartView({ sim, chartId }: { sim: ExcelSim; chartId: string }) {
           ))}
         </div>
       )}
+    </figure>
+  );
+}
+
+/** A line chart as a small SVG: one point per category of the first series, labelled below. */
+function LineView({
+  title,
+  categories,
+  max,
+}: {
+  title: string;
+  categories: readonly { label: string; values: readonly number[] }[];
+  max: number;
+}) {
+  const width = 360;
+  const height = 120;
+  const pad = 40;
+  const step = categories.length > 1 ? (width - 2 * pad) / (categories.length - 1) : 0;
+  // Shares (0–1) are labelled as percentages, as the chart's source cells show them.
+  const label = (v: number) => (max <= 1 ? `${Math.round(v * 1000) / 10}%` : String(v));
+  const points = categories.map((c, i) => ({
+    x: pad + i * step,
+    y: height - 10 - ((c.values[0] ?? 0) / max) * (height - 30),
+    ...c,
+  }));
+  return (
+    <figure className="chart" aria-label={title}>
+      <figcaption>{title}</figcaption>
+      <svg width={width} height={height + 16} role="img" aria-label={title}>
+        <polyline
+          fill="none"
+          stroke="#5B9BD5"
+          strokeWidth="2"
+          points={points.map((p) => `${p.x},${p.y}`).join(' ')}
+        />
+        {points.map((p) => (
+          <g key={p.label}>
+            <circle cx={p.x} cy={p.y} r="3" fill="#5B9BD5" />
+            <text x={p.x} y={p.y - 6} fontSize="10" textAnchor="middle">
+              {label(p.values[0] ?? 0)}
+            </text>
+            <text x={p.x} y={height + 12} fontSize="10" textAnchor="middle">
+              {p.label}
+            </text>
+          </g>
+        ))}
+      </svg>
     </figure>
   );
 }

@@ -408,6 +408,41 @@ async function main(): Promise<void> {
       },
     },
     {
+      name: 'two reports a month apart: the overview says what changed and draws the trend',
+      run: async (p) => {
+        await preview(p, 'setValues', '任务台账', 'D8', [['已完成']]);
+        await p.getByRole('tab', { name: '汇总' }).click();
+        await p.getByText(/已保存的报告（1期/).waitFor();
+        await p.getByLabel('截至日期').fill('2026-12-28');
+        await p
+          .getByRole('combobox', { name: '本期变化与哪一期报告比较' })
+          .getByText('最近一期（2026-11-28）')
+          .waitFor();
+        await p.getByRole('button', { name: '生成汇总表' }).click();
+        await p.getByText(/已记录截至2026-12-28的进度快照。/).waitFor();
+        await p.getByText('已保存的报告（2期，见“进度快照”表）：2026-11-28、2026-12-28').waitFor();
+        const values = await preview<unknown[][]>(p, 'values', '汇总-总体');
+        expect(
+          values[3][0] === '本期变化：与上期（2026年11月28日）相比，本期新完成1项，新增滞后0项。',
+          `change line ${String(values[3][0])}`,
+        );
+        const done = values.filter((r) => r[1] === '新完成').map((r) => String(r[0]).slice(0, 3));
+        expect(done.join() === '第5项', `newly done ${done.join()}`);
+        const trend = values.findIndex((r) => r[0] === '报告日期');
+        expect(
+          trend > 0 && values[trend + 1][0] === '2026-11-28' && values[trend + 2][0] === '2026-12-28',
+          `trend rows ${JSON.stringify(values.slice(trend, trend + 3))}`,
+        );
+        await p.getByRole('button', { name: '汇总-总体', exact: true }).click();
+        await shot(p, '18-grid-overview-changes');
+        const chart = p.getByRole('figure', { name: '完成率趋势' });
+        await chart.scrollIntoViewIfNeeded();
+        await p.screenshot({ path: join(out, '19-grid-trend-chart.png') });
+        const snapshots = await preview<unknown[][]>(p, 'values', '进度快照');
+        expect(snapshots.length === 1 + 2 * 63, `snapshot rows ${snapshots.length - 1}`);
+      },
+    },
+    {
       name: 'the settings tab runs the self-test',
       run: async (p) => {
         await p.getByRole('tab', { name: '设置' }).click();

@@ -12,7 +12,7 @@ import {
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { dayOf, type Day } from '../../src/ledger';
+import { dayOf, SNAPSHOT_HEADERS, type Day } from '../../src/ledger';
 import { ALL_SETS, changedCells } from './helpers';
 
 const SEP_30 = dayOf(2026, 9, 30) as Day;
@@ -204,6 +204,38 @@ describe('进度快照', () => {
     expect(result.snapshot).toEqual({ kept: false, reason: 'protected', sheetName: '进度快照' });
     expect(result.sheets.length).toBe(2);
     expect(changedCells(before, sim.snapshot()).filter((a) => a.startsWith('进度快照!'))).toEqual([]);
+  });
+
+  it('reads kept snapshots beyond Excel on the web’s 5 MB reply in blocks', async () => {
+    const sim = new ExcelSim();
+    const long = '很长的指标名称'.repeat(10);
+    const rows = Array.from({ length: 30_000 }, (_, i) => [
+      46295 + (i % 3),
+      (i % 40) + 1,
+      long,
+      '',
+      '',
+      '',
+      '',
+      i,
+    ]);
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.add('进度快照');
+      sheet.getRange('A1:H1').values = [[...SNAPSHOT_HEADERS]];
+      // Written in parts, as no request may carry 5 MB either.
+      for (let start = 0; start < rows.length; start += 10_000) {
+        sheet.getRange(`A${start + 2}:H${start + 10_001}`).values = rows.slice(start, start + 10_000);
+        await c.sync();
+      }
+      sheet.tables.add(`A1:H${rows.length + 1}`, true).name = 'ProgressSnapshots';
+      await c.sync();
+    });
+    const before = sim.syncCount;
+    const kept = await sim.runExcel((c) => readSnapshots(c));
+    // The refused reply, the table's size, then two blocks of at most 20,000 rows.
+    expect(sim.syncCount - before).toBe(4);
+    expect(kept?.table.snapshots.map((s) => s.indicators.size)).toEqual([40, 40, 40]);
+    expect(kept?.bodyRows).toBe(30_000);
   });
 
   it('records indicator values in each snapshot', async () => {

@@ -125,7 +125,7 @@ describe('snapshots', () => {
     expect(values[4]).toEqual(['工作任务', '变化', '上期', '本期']);
     expect(values[5].slice(1)).toEqual(['新完成', '序时推进', '已完成']);
     expect(String(values[5][0])).toMatch(/^第24项 推进建设职工技能提升平台/);
-    expect(values).toContainEqual(['市总工会', 0, 1, 100]);
+    expect(values).toContainEqual(['市总工会', 0, 1, '+100.0']);
     const line = sheet.charts.find((c) => c.type === 'Line');
     if (!line) throw new Error('no trend chart');
     expect(values[line.data.row]).toEqual(['报告日期', '完成率', '已完成', '任务数']);
