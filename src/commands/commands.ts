@@ -1,6 +1,12 @@
 // Ribbon commands (ExecuteFunction). 生成汇总表 makes the default set — overall summary and
 // behind-schedule list, dated today — with the same code as the pane's button.
-import { describeError, generateSummaries, keptSheetsNotice, officeApiSupport } from '../excel';
+import {
+  describeError,
+  generateSummaries,
+  keptSheetsNotice,
+  officeApiSupport,
+  snapshotNotKeptNotice,
+} from '../excel';
 import { dayFromLocalDate, languageFor } from '../ledger';
 
 /** Office.EventType.DialogEventReceived by its string value: the enum object may not exist yet at import. */
@@ -40,11 +46,13 @@ export const summariesCommand = (now: () => Date) =>
         request: { overview: true, behind: true },
         supports: officeApiSupport,
       });
-      // Sheets the user made their own were kept: say so, or the new "(2)" names would puzzle.
-      if (result.kept.length) {
-        const notice = keptSheetsNotice(result.kept.map((k) => k.name));
-        await showMessage(notice[language]);
-      }
+      // Sheets the user made their own were kept: say so, or the new "(2)" names would puzzle;
+      // and say when the progress snapshot could not be recorded.
+      const notices = [
+        result.kept.length ? keptSheetsNotice(result.kept.map((k) => k.name))[language] : '',
+        result.snapshot.kept ? '' : snapshotNotKeptNotice(result.snapshot.sheetName)[language],
+      ].filter(Boolean);
+      if (notices.length) await showMessage(notices.join(' '));
     } catch (error) {
       const message = describeError(error);
       await showMessage(message[language]);

@@ -121,6 +121,14 @@ export type SnapshotOutcome =
     }
   | { readonly kept: false; readonly reason: 'protected'; readonly sheetName: string };
 
+/** What to tell the user when no snapshot could be kept (the pane and the ribbon say it). */
+export function snapshotNotKeptNotice(sheetName: string): { zh: string; en: string } {
+  return {
+    zh: `工作表“${sheetName}”被他人设置了保护，本次未记录进度快照；撤销保护后重新生成即可记录。`,
+    en: `Sheet ${sheetName} was protected by someone else, so no progress snapshot was recorded; unprotect it and make the summaries again.`,
+  };
+}
+
 const PROTECT: Excel.WorksheetProtectionOptions = {
   allowAutoFilter: true,
   allowFormatColumns: true,

@@ -149,8 +149,6 @@ const zh = {
     noEarlier: '截至日期之前没有已保存的报告：总体汇总将注明为首次报告。',
     snapshotKept: (date: string, replaced: boolean) =>
       replaced ? `已更新截至${date}的进度快照。` : `已记录截至${date}的进度快照。`,
-    snapshotProtected: (sheet: string) =>
-      `工作表“${sheet}”被他人设置了保护，本次未记录进度快照；撤销保护后重新生成即可记录。`,
   },
   send: {
     title: '发送',
@@ -406,8 +404,6 @@ const en: Strings = {
     noEarlier: 'No report is kept before this date: the overview will say this is the first report.',
     snapshotKept: (date: string, replaced: boolean) =>
       replaced ? `Updated the progress snapshot of ${date}.` : `Recorded the progress snapshot of ${date}.`,
-    snapshotProtected: (sheet: string) =>
-      `Sheet ${sheet} was protected by someone else, so no snapshot was recorded; unprotect it and make the summaries again.`,
   },
   send: {
     title: 'Send',

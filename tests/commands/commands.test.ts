@@ -81,4 +81,23 @@ describe('ribbon command 生成汇总表', () => {
     expect(String(sim.values('汇总-总体')[0][0])).toContain('截至2026年11月28日');
     expect(displayDialogAsync).toHaveBeenCalledTimes(1);
   });
+
+  it('says in a dialog when someone else’s protection kept the progress snapshot from being recorded', async () => {
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('进度快照');
+      sheet.protection.unprotect();
+      sheet.protection.protect({}, '密码');
+      c.workbook.settings.getItem('renwuTaizhang.protectedSheets').delete();
+      await c.sync();
+    });
+    const completed = jest.fn();
+    const running = generateSummariesCommand({ completed } as unknown as Office.AddinCommands.Event);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(displayDialogAsync).toHaveBeenCalledTimes(2);
+    const url = new URL(String(displayDialogAsync.mock.calls[1][0]));
+    expect(url.searchParams.get('text')).toContain('本次未记录进度快照');
+    closeDialog?.();
+    await running;
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
 });

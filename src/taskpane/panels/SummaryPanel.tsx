@@ -19,6 +19,7 @@ import {
   generateSummaries,
   keptSheetsNotice,
   readSnapshots,
+  snapshotNotKeptNotice,
   type SummarySheetRecord,
 } from '../../excel';
 import { dayFromIso, dayFromLocalDate, isoDate, type Day } from '../../ledger';
@@ -94,7 +95,7 @@ export default function SummaryPanel() {
             r.kept.length ? keptSheetsNotice(r.kept.map((k) => k.name))[lang] : '',
             r.snapshot.kept
               ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
-              : s.summary.snapshotProtected(r.snapshot.sheetName),
+              : snapshotNotKeptNotice(r.snapshot.sheetName)[lang],
           ]
             .filter(Boolean)
             .join(' '),
