@@ -3,7 +3,7 @@
 // its target, a row whose task is gone, and a ledger whose text sets targets with no 指标
 // table to keep them in. Validation turns these into findings on the 指标 sheet.
 import { sheetRowNumber } from './addresses';
-import type { IndicatorColumn, IndicatorTable } from './indicators';
+import { shownAmount, type IndicatorColumn, type IndicatorTable } from './indicators';
 import type { Bilingual } from './language';
 import type { LedgerTask } from './tasks';
 
@@ -25,7 +25,7 @@ export interface IndicatorIssue {
   readonly message: Bilingual;
 }
 
-const amount = (n: number) => String(Math.round(n * 100) / 100);
+const amount = (n: number) => shownAmount(n);
 
 /**
  * `table` undefined: the caller did not read the workbook's, so nothing is said about it.

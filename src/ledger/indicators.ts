@@ -227,10 +227,26 @@ function readWholeText(value: CellValue): number | null {
   return n > 0 ? n : null;
 }
 
+/** An amount as indicators show it: at most two decimals, with its measure word (10门, 2.5万元). */
+export function shownAmount(n: number, measure = ''): string {
+  return `${Math.round(n * 100) / 100}${measure}`;
+}
+
 /** 完成值 ÷ 目标值, or null while either is missing. */
 export function shareOf(indicator: Indicator): number | null {
   if (indicator.actual.kind !== 'ok' || indicator.target === null) return null;
   return indicator.actual.value / indicator.target;
+}
+
+/**
+ * How an indicator is named wherever it is listed: with its owner when one member unit carries
+ * it for a collective's task (老年大学（梨树县人民政府）), else by its name alone.
+ */
+export function indicatorLabel(
+  item: { readonly name: string; readonly owner: string },
+  taskUnits: string,
+): string {
+  return item.owner && item.owner !== taskUnits ? `${item.name}（${item.owner}）` : item.name;
 }
 
 /** What identifies an indicator across edits: its task, its name and its owner. */

@@ -2,7 +2,8 @@
 // behind schedule; to a unit, its own tasks. Plain text and HTML from one reading; everything a
 // user typed is escaped in the HTML, so a task text with markup is shown, never run or fetched.
 import { chineseDate, isoDate, type Day } from './dates';
-import { indicatorLabel, LIGHT_LABEL, unitIndicatorLines } from './sheetSpecs';
+import { indicatorLabel, shownAmount } from './indicators';
+import { LIGHT_LABEL, unitIndicatorLines } from './sheetSpecs';
 import type { ReportHistory } from './snapshots';
 import type { IndicatorLine, SummaryModel } from './summary';
 import type { LedgerTask } from './tasks';
@@ -65,14 +66,13 @@ function textTable(rows: readonly (readonly string[])[]): string {
 }
 
 const INDICATOR_HEADER = ['序号', '指标', '目标值', '完成值', '完成率'];
-const amount = (n: number | null, measure: string) =>
-  n === null ? '' : `${Math.round(n * 100) / 100}${measure}`;
+const amount = (n: number | null, measure: string) => (n === null ? '' : shownAmount(n, measure));
 
 /** Indicator lines as mail table rows: 序号, name, target, actual, share. */
 function indicatorRows(lines: readonly IndicatorLine[]): string[][] {
   return lines.map((l) => [
     String(l.no),
-    indicatorLabel(l),
+    indicatorLabel(l, l.taskUnits),
     amount(l.target, l.measure),
     amount(l.actual, l.measure),
     l.share === null ? '—' : percent(l.share),

@@ -2,6 +2,7 @@
 // hints and charts. The Excel layer writes a spec one to one; every layout decision is here.
 import { chineseDate, type Day } from './dates';
 import type { HealthLight } from './health';
+import { indicatorLabel } from './indicators';
 import { PLAN_TITLE } from './officialTasks';
 import {
   completionTrend,
@@ -139,11 +140,6 @@ const amountCell = (value: number | null): SpecCell =>
   value === null ? textCell('') : { value: Math.round(value * 100) / 100, style: 'number' };
 const shareCell = (value: number | null): SpecCell => (value === null ? textCell('—') : percentCell(value));
 
-/** An indicator one member unit carries for a collective's task is named with that unit. */
-export function indicatorLabel(line: IndicatorLine): string {
-  return line.owner && line.owner !== line.taskUnits ? `${line.name}（${line.owner}）` : line.name;
-}
-
 function indicatorHeading(lines: readonly IndicatorLine[]): SpecRow {
   const reported = lines.filter((l) => l.actual !== null).length;
   const met = lines.filter((l) => l.share !== null && l.share >= 1).length;
@@ -169,7 +165,7 @@ function overviewIndicatorRows(model: SummaryModel): SpecRow[] {
   for (const line of lines)
     rows.push({
       cells: [
-        wrappedCell(indicatorLabel(line)),
+        wrappedCell(indicatorLabel(line, line.taskUnits)),
         numberCell(line.no),
         amountCell(line.target),
         amountCell(line.actual),

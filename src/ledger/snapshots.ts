@@ -13,6 +13,7 @@ import {
   type Day,
 } from './dates';
 import type { HealthLight } from './health';
+import { indicatorLabel } from './indicators';
 import { type CellValue } from './ledger';
 import { STATUS_DONE } from './statuses';
 import { isBehind, type SummaryModel } from './summary';
@@ -92,16 +93,8 @@ export function snapshotOf(model: SummaryModel): Snapshot {
   }
   const indicators = new Map<string, number | null>();
   for (const line of model.indicators.lines)
-    indicators.set(
-      indicatorId(line.no, indicatorLabelOf(line.name, line.owner, line.taskUnits)),
-      line.actual,
-    );
+    indicators.set(indicatorId(line.no, indicatorLabel(line, line.taskUnits)), line.actual);
   return { date: model.asOf, tasks, indicators };
-}
-
-/** An indicator as the snapshot names it: with its owner when one member unit carries it. */
-export function indicatorLabelOf(name: string, owner: string, taskUnits: string): string {
-  return owner && owner !== taskUnits ? `${name}（${owner}）` : name;
 }
 
 /** The rows a snapshot adds to the table, in SNAPSHOT_COLUMNS order; the date as a date serial. */
@@ -121,16 +114,7 @@ export function snapshotRows(model: SummaryModel, dateSystem: DateSystem = '1900
       '',
     ]);
   for (const line of model.indicators.lines)
-    rows.push([
-      date,
-      line.no,
-      indicatorLabelOf(line.name, line.owner, line.taskUnits),
-      '',
-      '',
-      '',
-      '',
-      line.actual ?? '',
-    ]);
+    rows.push([date, line.no, indicatorLabel(line, line.taskUnits), '', '', '', '', line.actual ?? '']);
   return rows;
 }
 

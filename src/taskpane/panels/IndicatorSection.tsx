@@ -5,6 +5,7 @@ import {
   indicatorKey,
   proposeIndicators,
   seedsForTasks,
+  shownAmount,
   type IndicatorProposal,
   type IndicatorSeed,
 } from '../../ledger';
@@ -61,8 +62,7 @@ export function useIndicatorActions(ledger: ReadyLedger) {
   return { seeds, create, add };
 }
 
-const amount = (n: number | null, measure: string) =>
-  n === null ? '—' : `${Math.round(n * 100) / 100}${measure}`;
+const amount = (n: number | null, measure: string) => (n === null ? '—' : shownAmount(n, measure));
 
 /** The 校验 tab's 量化指标 section: the table's state, creating it, and 重新识别's differences. */
 export default function IndicatorSection({ ledger }: { ledger: ReadyLedger }) {

@@ -1,6 +1,13 @@
 import { Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, useState } from 'react';
-import { readActual, shareOf, type Indicator, type NumberedTask } from '../../ledger';
+import {
+  indicatorLabel,
+  readActual,
+  shareOf,
+  shownAmount,
+  type Indicator,
+  type NumberedTask,
+} from '../../ledger';
 import { useStrings } from '../paneContext';
 
 const useStyles = makeStyles({
@@ -16,7 +23,6 @@ const useStyles = makeStyles({
 });
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-const amount = (n: number) => String(Math.round(n * 100) / 100);
 
 /** One indicator's 完成值: written when the user leaves the box or presses Enter, if it changed. */
 function ActualInput({
@@ -45,12 +51,9 @@ function ActualInput({
     if (text.trim() === shown.trim()) return;
     onActual(indicator, reading.kind === 'ok' ? reading.value : null);
   };
-  const name =
-    indicator.owner && indicator.owner !== taskUnits
-      ? `${indicator.name}（${indicator.owner}）`
-      : indicator.name;
+  const name = indicatorLabel(indicator, taskUnits);
   const share = shareOf(indicator);
-  const target = indicator.target === null ? '—' : `${amount(indicator.target)}${indicator.measure}`;
+  const target = indicator.target === null ? '—' : shownAmount(indicator.target, indicator.measure);
   return (
     <Field
       label={t.units.actualFor(name)}
