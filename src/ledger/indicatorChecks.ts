@@ -3,7 +3,7 @@
 // its target, a row whose task is gone, and a ledger whose text sets targets with no 指标
 // table to keep them in. Validation turns these into findings on the 指标 sheet.
 import { sheetRowNumber } from './addresses';
-import { shownAmount, type IndicatorColumn, type IndicatorTable } from './indicators';
+import { indicatorLabel, shownAmount, type IndicatorColumn, type IndicatorTable } from './indicators';
 import type { Bilingual } from './language';
 import type { LedgerTask } from './tasks';
 
@@ -58,7 +58,9 @@ export function checkIndicators(
   for (const t of tasks) if (t.no !== null && !byNo.has(t.no)) byNo.set(t.no, t);
   for (const ind of table.indicators) {
     const sheetRow = sheetRowNumber(table.place, ind.row);
-    const label = ind.name || `第${sheetRow}行`;
+    const task = ind.no === null ? undefined : byNo.get(ind.no);
+    // Three counties' 职教中心 are told apart by their owners.
+    const label = !ind.name ? '' : task ? indicatorLabel(ind, task.unitsText) : ind.name;
     const issue = (rule: IndicatorRuleId, key: IndicatorColumn, zh: string, en: string): IndicatorIssue => ({
       rule,
       row: ind.row,
@@ -66,11 +68,10 @@ export function checkIndicators(
       columnKey: key,
       taskNo: ind.no,
       message: {
-        zh: `指标表第${sheetRow}行（${label}）：${zh}`,
-        en: `指标 row ${sheetRow} (${label}): ${en}`,
+        zh: `指标表第${sheetRow}行${label ? `“${label}”` : ''}：${zh}`,
+        en: `指标 row ${sheetRow}${label ? ` (${label})` : ''}: ${en}`,
       },
     });
-    const task = ind.no === null ? undefined : byNo.get(ind.no);
     if (!task)
       out.push(
         issue(

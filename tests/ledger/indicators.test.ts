@@ -116,16 +116,22 @@ describe('indicator checks', () => {
     );
     expect(found).toHaveLength(5);
     expect(found.find((f) => f.rule === 'indicator.doneBelowTarget')?.message.zh).toBe(
-      '指标表第7行（思政示范课）：第12项已标记“已完成”，但完成值4门未达目标值10门',
+      '指标表第7行“思政示范课”：第12项已标记“已完成”，但完成值4门未达目标值10门',
     );
     // Ids are stable and distinct from the ledger's own cells.
     expect(new Set(found.map((f) => f.id)).size).toBe(5);
     expect(found.every((f) => f.id.startsWith('indicators:'))).toBe(true);
   });
 
-  it('warns of a done task whose indicator has no 完成值 yet', () => {
+  it('warns of a done task whose indicator has no 完成值 yet, naming a member’s share by its owner', () => {
     const found = findingsFor(indicatorTable(), (rows) => set(rows, 21, 'status', '已完成'));
     expect(found.map((f) => [f.rule, f.taskNo])).toEqual([['indicator.doneBelowTarget', 21]]);
+    const counties = findingsFor(indicatorTable(), (rows) => set(rows, 30, 'status', '已完成'));
+    expect(counties.map((f) => f.message.zh.replace(/：.*/u, ''))).toEqual([
+      '指标表第22行“电商直播基地（梨树县人民政府）”',
+      '指标表第23行“电商直播基地（伊通满族自治县人民政府）”',
+      '指标表第24行“电商直播基地（双辽市人民政府）”',
+    ]);
   });
 });
 
