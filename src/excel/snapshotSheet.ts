@@ -6,19 +6,22 @@
 // protected is left alone and no snapshot is kept (the pane says so).
 import {
   readSnapshotTable,
+  replacementRows,
   SNAPSHOT_COLUMNS,
   SNAPSHOT_HEADERS,
   type CellValue,
   type Day,
   type SnapshotTable,
 } from '../ledger';
-import { columnLetter } from './cells';
+import { columnLetter, needsTextFormat } from './cells';
 import { excelErrorCode } from './errors';
 import { POINTS_PER_CHARACTER } from './ledgerFormat';
 import { freeSheetName, PROTECTION_SETTING, SNAPSHOT_SHEET, SNAPSHOT_TABLE } from './names';
 
 export interface SnapshotRead {
   readonly table: SnapshotTable;
+  /** The table's data rows as read, a user's own columns included. */
+  readonly rows: readonly (readonly CellValue[])[];
   readonly sheetId: string;
   readonly sheetName: string;
   /** Data rows in the table now. */
@@ -46,11 +49,10 @@ function ownedIds(setting: Excel.Setting): string[] {
 function readOf(loads: Loads, values?: CellValue[][]): SnapshotRead {
   const owned = ownedIds(loads.setting);
   const isProtected = loads.protection.protected;
+  const rows = values ?? (loads.body.values as CellValue[][]);
   return {
-    table: readSnapshotTable({
-      header: loads.header.values[0] as CellValue[],
-      rows: values ?? (loads.body.values as CellValue[][]),
-    }),
+    table: readSnapshotTable({ header: loads.header.values[0] as CellValue[], rows }),
+    rows,
     sheetId: loads.sheet.id,
     sheetName: loads.sheet.name,
     bodyRows: loads.body.rowCount,
@@ -187,23 +189,15 @@ export function queueSnapshotWrite(
   if (read.protection === 'ours') sheet.protection.unprotect();
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const { columns } = read.table;
-  const tableWidth = read.table.width;
-  // Our values under our headers, wherever the user moved them; a user's own column stays blank.
-  const placed = rows.map((r) => {
-    const out: CellValue[] = Array.from({ length: tableWidth }, () => '');
-    SNAPSHOT_COLUMNS.forEach((c, i) => {
-      const at = columns[c.key];
-      if (at !== undefined) out[at] = r[i];
-    });
-    return out;
-  });
-  const formats = rows.map(() =>
-    Array.from(
-      { length: tableWidth },
-      (_, at) => SNAPSHOT_COLUMNS.find((c) => columns[c.key] === at)?.format ?? 'General',
+  const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
+  // Our columns in their formats; a user's text carried over stays text, never a formula.
+  const formats = placed.map((row) =>
+    row.map(
+      (value, at) =>
+        SNAPSHOT_COLUMNS.find((c) => columns[c.key] === at)?.format ??
+        (needsTextFormat(value) ? '@' : 'General'),
     ),
   );
-  const old = [...(read.table.rowsByDate.get(date) ?? [])].sort((a, b) => b - a);
   if (placed.length) {
     table.rows.add(
       undefined,
@@ -216,7 +210,7 @@ export function queueSnapshotWrite(
     block.numberFormat = formats;
     block.values = placed.map((r) => r.map((v) => (v === null ? '' : v)));
   }
-  // Bottom up, so each index still names the row it did when read.
+  // Bottom up (the core sorts them so), so each index still names the row it did when read.
   for (const index of old) table.rows.getItemAt(index).delete();
   sheet.protection.protect(PROTECT);
   return {

@@ -205,6 +205,51 @@ export function readSnapshotTable(input: SnapshotTableInput): SnapshotTable {
   };
 }
 
+/**
+ * How a report's rows go into a table that already holds snapshots: our values under our
+ * headers, and in the user's own columns what the user had typed on the same task's row of the
+ * same date. The date's earlier rows are removed, except one holding the user's words for a
+ * task this report no longer has: nothing the user typed is lost.
+ */
+export function replacementRows(
+  existing: readonly (readonly CellValue[])[],
+  table: SnapshotTable,
+  rows: readonly (readonly CellValue[])[],
+  date: Day,
+): { placed: CellValue[][]; remove: number[] } {
+  const ours = new Set(Object.values(table.columns));
+  const theirs = Array.from({ length: table.width }, (_, i) => i).filter((i) => !ours.has(i));
+  const keyOf = (no: CellValue, indicator: CellValue) => `${cellText(no)}|${matchKey(cellText(indicator))}`;
+  const at = (row: readonly CellValue[], key: SnapshotColumn) => {
+    const i = table.columns[key];
+    return i === undefined ? null : (row[i] ?? null);
+  };
+  const typed = new Map<string, { index: number; values: CellValue[] }>();
+  for (const index of table.rowsByDate.get(date) ?? []) {
+    const row = existing[index] ?? [];
+    const values = theirs.map((i) => row[i] ?? '');
+    if (values.some((v) => cellText(v).trim() !== ''))
+      typed.set(keyOf(at(row, 'no'), at(row, 'indicator')), { index, values });
+  }
+  const carried = new Set<number>();
+  const placed = rows.map((r) => {
+    const out: CellValue[] = Array.from({ length: table.width }, () => '');
+    SNAPSHOT_COLUMNS.forEach((c, i) => {
+      const column = table.columns[c.key];
+      if (column !== undefined) out[column] = r[i];
+    });
+    const kept = typed.get(keyOf(r[1], r[2]));
+    if (kept) {
+      theirs.forEach((column, i) => (out[column] = kept.values[i]));
+      carried.add(kept.index);
+    }
+    return out;
+  });
+  const stays = new Set([...typed.values()].map((t) => t.index).filter((i) => !carried.has(i)));
+  const remove = (table.rowsByDate.get(date) ?? []).filter((i) => !stays.has(i)).sort((a, b) => b - a);
+  return { placed, remove };
+}
+
 export interface ChangeLine {
   readonly no: number;
   readonly task: string;

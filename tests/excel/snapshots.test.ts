@@ -189,6 +189,33 @@ describe('进度快照', () => {
     expect(sim.sheet('进度快照').protection.protected).toBe(true);
   });
 
+  it('carries what the user typed beside a date’s rows into that date’s new rows', async () => {
+    const sim = await withLedger();
+    await report(sim, OCT_31);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('进度快照').protection.unprotect();
+      c.workbook.tables.getItem('ProgressSnapshots').columns.add(undefined, undefined, '核对');
+      await c.sync();
+      const sheet = c.workbook.worksheets.getItem('进度快照');
+      sheet.getRange('I6').numberFormat = [['@']];
+      // Task 5's row: a note, and text that must stay text.
+      sheet.getRange('I6').values = [['=已核对']];
+      sheet.getRange('I7').values = [['张三已核对']];
+      await c.sync();
+    });
+    edit(sim, 5, '已完成', 100);
+    const again = await report(sim, OCT_31);
+    expect(again.snapshot).toMatchObject({ replaced: 63, added: 63 });
+    const rows = sim.values('进度快照');
+    const task = (no: number) => rows.find((r) => r[1] === no && r[2] === '');
+    expect(task(5)?.[3]).toBe('已完成');
+    expect(task(5)?.[8]).toBe('=已核对');
+    expect(task(6)?.[8]).toBe('张三已核对');
+    const at = rows.findIndex((r) => r === task(5));
+    expect(sim.sheet('进度快照').cells.get(`${at},8`)?.formula).toBeNull();
+    expect(rows.length - 1).toBe(63);
+  });
+
   it('keeps no snapshot on a sheet someone else protected, and still makes the summaries', async () => {
     const sim = await withLedger();
     await report(sim, SEP_30);

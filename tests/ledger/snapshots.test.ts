@@ -3,6 +3,7 @@ import {
   leaderMail,
   overviewSheet,
   readSnapshotTable,
+  replacementRows,
   reportHistory,
   SNAPSHOT_HEADERS,
   snapshotOf,
@@ -154,6 +155,24 @@ describe('snapshots', () => {
     expect(unitMail(nov, '市总工会', 'x.xlsx', undefined, undefined, history).text).toContain(
       '与上期（2026年10月31日）相比，贵单位任务完成率由0.0%变为100.0%。',
     );
+  });
+
+  it('replaces a date’s rows, carrying a user’s words, and keeping a row whose task is gone', () => {
+    const header = [...SNAPSHOT_HEADERS, '备注'];
+    const existing = [...snapshotRows(sep), ...snapshotRows(oct)].map((r) => [...r, '']);
+    existing[40 + 4][8] = '已电话核实'; // October, task 5
+    existing[40 + 6][8] = ''; // October, task 7: nothing typed
+    const gone = [...existing[40 + 7]];
+    gone[1] = 99; // a task no longer in the ledger, with a note
+    gone[8] = '已撤销的任务';
+    existing.push(gone);
+    const table = readSnapshotTable({ header, rows: existing });
+    const { placed, remove } = replacementRows(existing, table, snapshotRows(oct), OCT_31);
+    expect(placed.find((r) => r[1] === 5 && r[2] === '')?.[8]).toBe('已电话核实');
+    expect(placed.every((r) => r.length === 9)).toBe(true);
+    // Every October row goes but the note of task 99; bottom up.
+    expect(remove).toEqual(Array.from({ length: 40 }, (_, i) => 79 - i));
+    expect(remove).not.toContain(80);
   });
 
   it('reads a table the user changed: columns moved, one added, rows deleted or blank', () => {
