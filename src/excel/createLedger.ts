@@ -175,7 +175,7 @@ export async function createLedger(
     ? freeSheetName(INDICATOR_SHEET, [...sheetNames, ledgerName, DIRECTORY_SHEET])
     : null;
   const indicatorSheet = indicatorName ? sheets.add(indicatorName) : null;
-  if (indicatorSheet) writeIndicatorSheet(indicatorSheet, seeds);
+  if (indicatorSheet) writeIndicatorSheet(indicatorSheet, seeds, options.supports);
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
   sheet.activate();

@@ -19,7 +19,8 @@ import {
 import { columnLetter } from './cells';
 import { LedgerError, workbookProtectedError } from './errors';
 import { loadIndicatorTable } from './indicatorRead';
-import { POINTS_PER_CHARACTER } from './ledgerFormat';
+import { POINTS_PER_CHARACTER, printSetup } from './ledgerFormat';
+import type { ApiSupport } from './requirements';
 import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
 import { loadOutline } from './outline';
 import { plainAddress } from './navigation';
@@ -42,7 +43,11 @@ function rowFormats(count: number): string[][] {
  * Writes the table at A1 of a new sheet: the header and one row per seed (one empty row when
  * there are none, as an Excel table needs a data row). Queued; synced by the caller.
  */
-export function writeIndicatorSheet(sheet: Excel.Worksheet, seeds: readonly IndicatorSeed[]): void {
+export function writeIndicatorSheet(
+  sheet: Excel.Worksheet,
+  seeds: readonly IndicatorSeed[],
+  supports: ApiSupport,
+): void {
   const rows: CellValue[][] = seeds.length
     ? indicatorSheetRows(seeds, AT_A1)
     : [INDICATOR_COLUMNS.map((c) => (c.key === 'rate' ? completionFormula(AT_A1, 0) : ''))];
@@ -70,6 +75,8 @@ export function writeIndicatorSheet(sheet: Excel.Worksheet, seeds: readonly Indi
     sheet.getRange(`${letter}2:${letter}${rows.length + 1}`).format.wrapText = true;
   }
   sheet.freezePanes.freezeRows(1);
+  // Printed as the ledger is: A4 landscape, one page wide, the header on every page.
+  printSetup(sheet, 0, supports);
 }
 
 /** Which reference tables there are after a write that leaves (or makes) the 指标 table. */
@@ -96,6 +103,7 @@ export async function createIndicatorSheet(
   context: Excel.RequestContext,
   from: { readonly read: LedgerRead; readonly reference: Reference },
   seeds: readonly IndicatorSeed[],
+  supports: ApiSupport,
 ): Promise<IndicatorsWritten> {
   const { sheets, tables, structure } = loadOutline(context);
   await context.sync();
@@ -113,7 +121,7 @@ export async function createIndicatorSheet(
     sheets.items.map((s) => s.name),
   );
   const sheet = sheets.add(name);
-  writeIndicatorSheet(sheet, seeds);
+  writeIndicatorSheet(sheet, seeds, supports);
   sheet.activate();
   sheet.load('id');
   const reference = queueReferenceRead(context, tablesAfter(from.reference));

@@ -74,6 +74,7 @@ describe('the 指标 sheet', () => {
     expect(values[1][6]).toBe(0);
     expect(sim.sheet('指标').cells.get('1,6')?.formula).toBe('=IFERROR(F2/C2,"")');
     expect(sim.sheet('指标').freeze.rows).toBe(1);
+    expect(sim.sheet('指标').pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
     expect(sim.snapshot().tables.find((t) => t.name === 'Indicators')).toBeDefined();
     // The name column is text: a target's name can never become a formula.
     expect(sim.sheet('指标').cells.get('1,1')?.numberFormat).toBe('@');
@@ -174,7 +175,7 @@ describe('the 指标 sheet', () => {
       from.reference.directory,
     );
     const { result, syncs } = await countSyncs(sim, () =>
-      sim.runExcel((c) => createIndicatorSheet(c, from, seeds)),
+      sim.runExcel((c) => createIndicatorSheet(c, from, seeds, ALL_SETS)),
     );
     expect(syncs).toBe(2);
     expect(result).toMatchObject({ sheetName: '指标', rows: 5 });
@@ -186,7 +187,7 @@ describe('the 指标 sheet', () => {
       '30电商直播基地伊通满族自治县人民政府',
       '30电商直播基地双辽市人民政府',
     ]);
-    await expect(sim.runExcel((c) => createIndicatorSheet(c, from, seeds))).rejects.toMatchObject({
+    await expect(sim.runExcel((c) => createIndicatorSheet(c, from, seeds, ALL_SETS))).rejects.toMatchObject({
       code: 'IndicatorsExist',
     });
   });
@@ -204,7 +205,7 @@ describe('the 指标 sheet', () => {
     const run = sim.runExcel.bind(sim);
     await generateSummaries(run, { asOf, request: {}, supports: ALL_SETS });
     expect(sim.values('汇总-总体').some((r) => String(r[0]).startsWith('量化指标'))).toBe(false);
-    const result = await sim.runExcel((c) => createIndicatorSheet(c, from, PLAN_SEEDS));
+    const result = await sim.runExcel((c) => createIndicatorSheet(c, from, PLAN_SEEDS, ALL_SETS));
     expect(result.sheetName).toBe('指标(2)');
     expect(sim.values('指标')).toEqual([['我的笔记']]);
     expect(result.reference.indicators?.sheetName).toBe('指标(2)');

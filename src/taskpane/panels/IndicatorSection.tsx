@@ -43,7 +43,7 @@ export function useIndicatorActions(ledger: ReadyLedger) {
   const create = async () => {
     const result = await action.run(
       'indicator',
-      () => host.run((c) => createIndicatorSheet(c, { read, reference }, seeds)),
+      () => host.run((c) => createIndicatorSheet(c, { read, reference }, seeds, host.supports)),
       (r) => ({ intent: 'success', text: (s) => s.indicators.created(r.sheetName, r.rows) }),
     );
     if (result) pane.afterWrite(result);
