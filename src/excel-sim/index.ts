@@ -3,6 +3,7 @@
 import { formatAddress, parseRef, splitSheet } from './address';
 import { SimError } from './errors';
 import { listItems } from './lists';
+import { passesRule } from './rangeRules';
 import { evaluateFormula, recalculate } from './formulas';
 import {
   isLockedForEdit,
@@ -164,10 +165,7 @@ export class ExcelSim {
         column >= v.rect.column &&
         column < v.rect.column + v.rect.columnCount,
     );
-    if (!rule?.list) return null;
-    const text = value === null || value === undefined ? '' : String(value);
-    if (text === '' && rule.ignoreBlanks) return null;
-    if (listItems(this.state, sheet, rule.list.source).includes(text)) return null;
+    if (!rule || passesRule(this.state, sheet, rule, value)) return null;
     if (!rule.errorAlert.showAlert || rule.errorAlert.style !== 'Stop') return null;
     return {
       ok: false,

@@ -29,6 +29,8 @@ export interface Cell {
 export interface ValidationRule {
   rect: Rect;
   list?: { inCellDropDown: boolean; source: string };
+  /** A number rule (DataValidationRule.decimal): the operator and its bounds. */
+  decimal?: { operator: string; formula1: number; formula2?: number };
   errorAlert: { showAlert: boolean; style: string; title: string; message: string };
   prompt: { showPrompt: boolean; title: string; message: string };
   ignoreBlanks: boolean;

@@ -7,6 +7,7 @@ import { SimError } from './errors';
 import { listItems } from './lists';
 import { displayText, readCell, type ConditionalRule, type SheetModel, type ValidationRule } from './model';
 import type { SimRange } from './range';
+import type { WorkbookState } from './state';
 import { RangeBound } from './rangePart';
 
 function covering(sheet: SheetModel, rect: Rect): ValidationRule | undefined {
@@ -44,12 +45,48 @@ function cutOut(sheet: SheetModel, rect: Rect): void {
   sheet.validations = kept;
 }
 
+const COMPARE: Record<string, (n: number, a: number, b: number) => boolean> = {
+  Between: (n, a, b) => n >= a && n <= b,
+  NotBetween: (n, a, b) => n < a || n > b,
+  EqualTo: (n, a) => n === a,
+  NotEqualTo: (n, a) => n !== a,
+  GreaterThan: (n, a) => n > a,
+  LessThan: (n, a) => n < a,
+  GreaterThanOrEqualTo: (n, a) => n >= a,
+  LessThanOrEqualTo: (n, a) => n <= a,
+};
+
+/** Whether a value passes a cell's rule: in the list, or a number within the decimal rule's bounds. */
+export function passesRule(
+  state: WorkbookState,
+  sheet: SheetModel,
+  rule: ValidationRule,
+  value: unknown,
+): boolean {
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  if (text === '' && rule.ignoreBlanks) return true;
+  if (rule.list) return listItems(state, sheet, rule.list.source).includes(text);
+  if (rule.decimal) {
+    const n = typeof value === 'number' ? value : Number(text);
+    const check = COMPARE[rule.decimal.operator];
+    return (
+      text !== '' && Number.isFinite(n) && !!check?.(n, rule.decimal.formula1, rule.decimal.formula2 ?? 0)
+    );
+  }
+  return true;
+}
+
 export class SimDataValidation extends RangeBound {
   protected scalars(): Record<string, () => unknown> {
     const rule = () => covering(this.target().sheet, this.target().rect);
     return {
-      type: () => (rule()?.list ? 'List' : 'None'),
-      rule: () => (rule()?.list ? { list: { ...rule()?.list } } : {}),
+      type: () => (rule()?.list ? 'List' : rule()?.decimal ? 'Decimal' : 'None'),
+      rule: () => {
+        const found = rule();
+        if (found?.list) return { list: { ...found.list } };
+        if (found?.decimal) return { decimal: { ...found.decimal } };
+        return {};
+      },
       errorAlert: () => ({
         ...(rule()?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' }),
       }),
@@ -74,11 +111,8 @@ export class SimDataValidation extends RangeBound {
             c >= x.rect.column &&
             c < x.rect.column + x.rect.columnCount,
         );
-        const text = displayText(readCell(sheet, r, c));
-        const ok =
-          !v?.list ||
-          (text === '' && v.ignoreBlanks) ||
-          listItems(this.context.state, sheet, v.list.source).includes(text);
+        const cell = readCell(sheet, r, c);
+        const ok = !v || passesRule(this.context.state, sheet, v, v.list ? displayText(cell) : cell.value);
         if (ok) passed++;
         else failed++;
       }
@@ -98,14 +132,29 @@ export class SimDataValidation extends RangeBound {
   }
   set rule(rule: Excel.DataValidationRule) {
     this.write('rule', rule, () => {
-      if (!rule.list)
-        throw new SimError('InvalidArgument', 'The simulator supports list validation rules only.');
+      const decimal = rule.decimal;
+      if (!rule.list && !decimal)
+        throw new SimError(
+          'InvalidArgument',
+          'The simulator supports list and decimal validation rules only.',
+        );
       const { sheet, rect } = this.target();
       const previous = covering(sheet, rect);
       cutOut(sheet, rect);
       sheet.validations.push({
         rect,
-        list: { inCellDropDown: rule.list.inCellDropDown ?? true, source: String(rule.list.source) },
+        ...(rule.list
+          ? { list: { inCellDropDown: rule.list.inCellDropDown ?? true, source: String(rule.list.source) } }
+          : {}),
+        ...(decimal
+          ? {
+              decimal: {
+                operator: decimal.operator,
+                formula1: Number(decimal.formula1),
+                ...(decimal.formula2 === undefined ? {} : { formula2: Number(decimal.formula2) }),
+              },
+            }
+          : {}),
         errorAlert: previous?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' },
         prompt: previous?.prompt ?? { showPrompt: false, title: '', message: '' },
         ignoreBlanks: previous?.ignoreBlanks ?? true,

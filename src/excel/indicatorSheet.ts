@@ -40,6 +40,21 @@ function rowFormats(count: number): string[][] {
 }
 
 /**
+ * 完成值 accepts 0 or more when typed (a cell's rule needs ExcelApi 1.8; 校验 checks it anyway).
+ * Excel shows the alert to whoever types, whatever the pane's language: both, short.
+ */
+function actualRule(cells: Excel.Range, supports: ApiSupport): void {
+  if (!supports('1.8')) return;
+  cells.dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+  cells.dataValidation.errorAlert = {
+    showAlert: true,
+    style: 'Stop',
+    title: '完成值',
+    message: '请填写0或正数；留空表示未填报。Enter 0 or a positive number.',
+  };
+}
+
+/**
  * Writes the table at A1 of a new sheet: the header and one row per seed (one empty row when
  * there are none, as an Excel table needs a data row). Queued; synced by the caller.
  */
@@ -74,6 +89,8 @@ export function writeIndicatorSheet(
     const letter = columnLetter(columnOf(key));
     sheet.getRange(`${letter}2:${letter}${rows.length + 1}`).format.wrapText = true;
   }
+  const actualLetter = columnLetter(columnOf('actual'));
+  actualRule(sheet.getRange(`${actualLetter}2:${actualLetter}${rows.length + 1}`), supports);
   sheet.freezePanes.freezeRows(1);
   // Printed as the ledger is: A4 landscape, one page wide, the header on every page.
   printSetup(sheet, 0, supports);
@@ -215,6 +232,7 @@ export async function addIndicatorRows(
   context: Excel.RequestContext,
   from: { readonly read: LedgerRead; readonly reference: Reference },
   seeds: readonly IndicatorSeed[],
+  supports: ApiSupport,
 ): Promise<IndicatorsWritten> {
   const loaded = loadIndicatorTable(context);
   await context.sync();
@@ -267,6 +285,17 @@ export async function addIndicatorRows(
         ordered.length,
         1,
       ).formulas = ordered.map((o) => [String(o.formula)]);
+    const actual = table.columns.actual;
+    if (actual !== undefined)
+      actualRule(
+        loaded.sheet.getRangeByIndexes(
+          table.place.headerRow + 1 + first,
+          table.place.firstColumn + actual,
+          ordered.length,
+          1,
+        ),
+        supports,
+      );
   }
   const reference = queueReferenceRead(context, tablesAfter(from.reference));
   const readBack = queueReadBack(context, from.read.location);

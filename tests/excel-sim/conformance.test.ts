@@ -184,6 +184,34 @@ describe('excel-sim conformance', () => {
     expect(sim.values('Sheet1')[1][2]).toBe(0.25);
   });
 
+  // DataValidationRule.decimal takes a BasicDataValidation (formula1, operator) (learn.microsoft.com,
+  // Excel.DataValidationRule); a typed value outside it is refused with the Stop alert, and
+  // DataValidation.valid reports whether the cells pass.
+  it('keeps a decimal rule: typed values must be numbers within it, blanks allowed', async () => {
+    const sim = new ExcelSim();
+    const valid = await sim.run(async (c) => {
+      const cells = c.workbook.worksheets.getItem('Sheet1').getRange('A1:A3');
+      cells.dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+      cells.values = [[1], [-2], ['']];
+      cells.dataValidation.load('type, rule, valid');
+      await c.sync();
+      return {
+        type: cells.dataValidation.type,
+        rule: cells.dataValidation.rule,
+        valid: cells.dataValidation.valid,
+      };
+    });
+    expect(valid).toEqual({
+      type: 'Decimal',
+      rule: { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } },
+      // Written by the API, -2 got in (rules apply to typing), so not every cell passes.
+      valid: null,
+    });
+    expect(sim.userEdit('Sheet1', 'A2', [['abc']]).ok).toBe(false);
+    expect(sim.userEdit('Sheet1', 'A2', [[-0.5]]).ok).toBe(false);
+    expect(sim.userEdit('Sheet1', 'A2', [[0]]).ok).toBe(true);
+  });
+
   // TableRow.delete "deletes the row from the table" (learn.microsoft.com, Excel.TableRow):
   // the table's cells below move up, cells beside the table stay, and the table shrinks.
   it('deletes a table row, moving only the table’s cells below it up', async () => {

@@ -75,6 +75,11 @@ describe('the 指标 sheet', () => {
     expect(sim.sheet('指标').cells.get('1,6')?.formula).toBe('=IFERROR(F2/C2,"")');
     expect(sim.sheet('指标').freeze.rows).toBe(1);
     expect(sim.sheet('指标').pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
+    // Typing in 完成值: a number of 0 or more, or nothing.
+    expect(sim.userEdit('指标', 'F2', [['很多']])).toMatchObject({ ok: false, title: '完成值' });
+    expect(sim.userEdit('指标', 'F2', [[-1]]).ok).toBe(false);
+    expect(sim.userEdit('指标', 'F2', [[2.5]]).ok).toBe(true);
+    expect(sim.userEdit('指标', 'F2', [['']]).ok).toBe(true);
     expect(sim.snapshot().tables.find((t) => t.name === 'Indicators')).toBeDefined();
     // The name column is text: a target's name can never become a formula.
     expect(sim.sheet('指标').cells.get('1,1')?.numberFormat).toBe('@');
@@ -228,7 +233,7 @@ describe('the 指标 sheet', () => {
     const before = sim.snapshot();
     const adds = proposals.flatMap((p) => (p.kind === 'add' ? [p.seed] : []));
     const { result, syncs } = await countSyncs(sim, () =>
-      sim.runExcel((c) => addIndicatorRows(c, from, adds)),
+      sim.runExcel((c) => addIndicatorRows(c, from, adds, ALL_SETS)),
     );
     expect(syncs).toBe(2);
     expect(result.rows).toBe(1);
@@ -247,6 +252,6 @@ describe('the 指标 sheet', () => {
     ]);
     // Asked again with nothing new, it adds nothing.
     const again = await pane(sim);
-    expect((await sim.runExcel((c) => addIndicatorRows(c, again, adds))).rows).toBe(0);
+    expect((await sim.runExcel((c) => addIndicatorRows(c, again, adds, ALL_SETS))).rows).toBe(0);
   });
 });

@@ -52,7 +52,7 @@ export function useIndicatorActions(ledger: ReadyLedger) {
   const add = async (chosen: readonly IndicatorSeed[]) => {
     const result = await action.run(
       'indicator',
-      () => host.run((c) => addIndicatorRows(c, { read, reference }, chosen)),
+      () => host.run((c) => addIndicatorRows(c, { read, reference }, chosen, host.supports)),
       (r) => ({ intent: 'success', text: (s) => s.indicators.added(r.rows) }),
     );
     if (result) pane.afterWrite(result);
