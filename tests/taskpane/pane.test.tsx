@@ -500,7 +500,7 @@ describe('task pane', () => {
     fireEvent.click(choice);
     fireEvent.click(await within(await screen.findByRole('listbox')).findByText('2026-09-30'));
     fireEvent.click(screen.getByRole('button', { name: '生成汇总表' }));
-    await screen.findByText(/已记录截至2026-11-28的进度快照。/);
+    await screen.findByText(/已记录截至2026-11-28的进度快照。 与上期（2026年9月30日）相比，本期新完成2项/);
     await screen.findByText('已保存的报告（3期，见“进度快照”表）：2026-09-30、2026-10-31、2026-11-28');
     const overview = sim.values('汇总-总体');
     expect(overview[3][0]).toBe('本期变化：与上期（2026年9月30日）相比，本期新完成2项，新增滞后0项。');

@@ -96,6 +96,8 @@ export default function SummaryPanel() {
             r.snapshot.kept
               ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
               : snapshotNotKeptNotice(r.snapshot.sheetName)[lang],
+            // What changed, as the overview and the mail say it (in the sheets' language).
+            r.history.changes.sentence,
           ]
             .filter(Boolean)
             .join(' '),
