@@ -105,6 +105,19 @@ function tablesAfter(reference: Reference) {
   };
 }
 
+/**
+ * Queues what an indicator write reads back in its own request: the reference data (the 指标
+ * table with it) and the ledger. Readable after the write's sync.
+ */
+function queueReadBackAfter(
+  context: Excel.RequestContext,
+  from: { readonly read: LedgerRead; readonly reference: Reference },
+): () => { reference: Reference; read: LedgerRead | null } {
+  const reference = queueReferenceRead(context, tablesAfter(from.reference));
+  const readBack = queueReadBack(context, from.read.location);
+  return () => ({ reference: reference(), read: readBack ? readBack() : null });
+}
+
 export interface IndicatorsWritten extends AfterWrite {
   readonly reference: Reference;
   readonly sheetName: string;
@@ -141,12 +154,10 @@ export async function createIndicatorSheet(
   writeIndicatorSheet(sheet, seeds, supports);
   sheet.activate();
   sheet.load('id');
-  const reference = queueReferenceRead(context, tablesAfter(from.reference));
-  const readBack = queueReadBack(context, from.read.location);
+  const after = queueReadBackAfter(context, from);
   await context.sync();
   return {
-    reference: reference(),
-    read: readBack ? readBack() : null,
+    ...after(),
     written: [{ worksheetId: sheet.id }],
     selectionMoved: true,
     sheetName: name,
@@ -212,13 +223,11 @@ export async function setIndicatorActual(
     updated.load('address');
     cells.push(updated);
   }
-  const reference = queueReferenceRead(context, tablesAfter(from.reference));
-  const readBack = queueReadBack(context, from.read.location);
+  const after = queueReadBackAfter(context, from);
   await context.sync();
   return {
     address: plainAddress(cell.address),
-    reference: reference(),
-    read: readBack ? readBack() : null,
+    ...after(),
     written: cells.map((c) => ({ worksheetId: loaded.sheet.id, address: localAddress(c.address) })),
     selectionMoved: false,
   };
@@ -297,12 +306,10 @@ export async function addIndicatorRows(
         supports,
       );
   }
-  const reference = queueReferenceRead(context, tablesAfter(from.reference));
-  const readBack = queueReadBack(context, from.read.location);
+  const after = queueReadBackAfter(context, from);
   await context.sync();
   return {
-    reference: reference(),
-    read: readBack ? readBack() : null,
+    ...after(),
     written: ordered.length ? [{ worksheetId: loaded.sheet.id }] : [],
     selectionMoved: false,
     sheetName: loaded.sheet.name,

@@ -6,6 +6,7 @@
 import { createLedger } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import { AS_OF_DATE } from '../asOf';
+import { protectAsSomeoneElse } from '../excel/helpers';
 
 const sim = new ExcelSim();
 const associate = jest.fn();
@@ -83,13 +84,7 @@ describe('ribbon command 生成汇总表', () => {
   });
 
   it('says in a dialog when someone else’s protection kept the progress snapshot from being recorded', async () => {
-    await sim.run(async (c) => {
-      const sheet = c.workbook.worksheets.getItem('进度快照');
-      sheet.protection.unprotect();
-      sheet.protection.protect({}, '密码');
-      c.workbook.settings.getItem('renwuTaizhang.protectedSheets').delete();
-      await c.sync();
-    });
+    await protectAsSomeoneElse(sim, '进度快照');
     const completed = jest.fn();
     const running = generateSummariesCommand({ completed } as unknown as Office.AddinCommands.Event);
     await new Promise((r) => setTimeout(r, 50));

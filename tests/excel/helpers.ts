@@ -60,3 +60,14 @@ export function changedCells(before: WorkbookSnapshot, after: WorkbookSnapshot):
   }
   return out.sort();
 }
+
+/** Someone else protects a sheet with a password, and the add-in's record of its own protection is gone. */
+export function protectAsSomeoneElse(sim: ExcelSim, sheetName: string): Promise<void> {
+  return sim.run(async (c) => {
+    const sheet = c.workbook.worksheets.getItem(sheetName);
+    sheet.protection.unprotect();
+    sheet.protection.protect({}, '密码');
+    c.workbook.settings.getItem('renwuTaizhang.protectedSheets').delete();
+    await c.sync();
+  });
+}

@@ -13,7 +13,7 @@ import {
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import { dayOf, SNAPSHOT_HEADERS, type Day } from '../../src/ledger';
-import { ALL_SETS, changedCells } from './helpers';
+import { ALL_SETS, changedCells, protectAsSomeoneElse } from './helpers';
 
 const SEP_30 = dayOf(2026, 9, 30) as Day;
 const OCT_31 = dayOf(2026, 10, 31) as Day;
@@ -219,13 +219,7 @@ describe('进度快照', () => {
   it('keeps no snapshot on a sheet someone else protected, and still makes the summaries', async () => {
     const sim = await withLedger();
     await report(sim, SEP_30);
-    await sim.run(async (c) => {
-      const sheet = c.workbook.worksheets.getItem('进度快照');
-      sheet.protection.unprotect();
-      sheet.protection.protect({}, '密码');
-      c.workbook.settings.getItem('renwuTaizhang.protectedSheets').delete();
-      await c.sync();
-    });
+    await protectAsSomeoneElse(sim, '进度快照');
     const before = sim.snapshot();
     const result = await report(sim, OCT_31);
     expect(result.snapshot).toEqual({ kept: false, reason: 'protected', sheetName: '进度快照' });
