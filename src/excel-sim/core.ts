@@ -6,7 +6,7 @@
 import type { Rect } from './address';
 import { SimError } from './errors';
 import { PAYLOAD_LIMIT, utf8Length } from './model';
-import type { WorkbookState } from './state';
+import type { ChangeDetail, NotedChange, WorkbookState } from './state';
 
 export const INTERNAL = Symbol('excel-sim');
 
@@ -24,7 +24,7 @@ export interface BatchStats {
 export class SimContext {
   private queue: Op[] = [];
   private responseBytes = 0;
-  private changed: { sheetId: string; rect: Rect }[] = [];
+  private changed: NotedChange[] = [];
   closed = false;
   /** The request context (Excel.RequestContext) this belongs to, as office-js objects name it. */
   owner: object | null = null;
@@ -41,8 +41,8 @@ export class SimContext {
     this.responseBytes += utf8Length(JSON.stringify(data) ?? '');
   }
 
-  noteChange(sheetId: string, rect: Rect): void {
-    this.changed.push({ sheetId, rect });
+  noteChange(sheetId: string, rect: Rect, details?: ChangeDetail): void {
+    this.changed.push(details ? { sheetId, rect, details } : { sheetId, rect });
   }
 
   async sync(): Promise<void> {

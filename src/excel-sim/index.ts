@@ -1,6 +1,6 @@
 // excel-sim: an in-memory Excel host strict enough that passing tests mean the code would
 // work in Excel. Tests and the preview page create one and hand its context to src/excel.
-import { formatAddress, parseRef, splitSheet } from './address';
+import { formatAddress, parseRef, splitSheet, type Rect } from './address';
 import { SimError } from './errors';
 import { listItems } from './lists';
 import { passesRule } from './rangeRules';
@@ -14,13 +14,13 @@ import {
   applyTableFilters,
   type SheetModel,
 } from './model';
-import { WorkbookState } from './state';
+import { changeDetail, WorkbookState } from './state';
 import { SimRequestContext } from './workbook';
 
 export { SimError } from './errors';
 export type { SimErrorCode } from './errors';
 export { WorkbookState } from './state';
-export type { ChangeEvent } from './state';
+export type { ChangeEvent, StructureEvent } from './state';
 export { SimRequestContext } from './workbook';
 export * as simModel from './model';
 export { columnName, formatAddress, parseRef } from './address';
@@ -116,6 +116,25 @@ export class ExcelSim {
         if (refusal) return refusal;
       }
     }
+    this.store(sheet, rect, values, 'Local');
+    return { ok: true };
+  }
+
+  /**
+   * A co-author's edit arriving through co-authoring: no dropdown or protection stops it here (it
+   * was checked on their machine), and the change events say source Remote.
+   */
+  remoteEdit(sheetName: string, address: string, values: unknown[][]): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRef(splitSheet(address).ref);
+    if (!rect) throw new SimError('InvalidArgument', `"${address}" is not a valid address.`);
+    this.store(sheet, rect, values, 'Remote');
+  }
+
+  /** Stores an edit's values as Excel stores typed input, then tells the change handlers. */
+  private store(sheet: SheetModel, rect: Rect, values: unknown[][], source: 'Local' | 'Remote'): void {
+    const single = rect.rowCount === 1 && rect.columnCount === 1;
+    const before = single ? readCell(sheet, rect.row, rect.column).value : undefined;
     for (let r = 0; r < rect.rowCount; r++) {
       for (let c = 0; c < rect.columnCount; c++) {
         const cell = writableCell(sheet, rect.row + r, rect.column + c);
@@ -133,8 +152,11 @@ export class ExcelSim {
     recalculate(sheet);
     for (const table of this.state.tables.filter((t) => t.sheetId === sheet.id && t.filters.size))
       applyTableFilters(sheet, table);
-    this.state.fireChanges([{ sheetId: sheet.id, rect }], 'Local');
-    return { ok: true };
+    const details =
+      before === undefined
+        ? {}
+        : { details: changeDetail(before, readCell(sheet, rect.row, rect.column).value) };
+    this.state.fireChanges([{ sheetId: sheet.id, rect, ...details }], source);
   }
 
   /** The list a cell's dropdown offers, or null when it has none. */

@@ -7,6 +7,7 @@ import { MAX_COLUMNS } from './address';
 import { SimError } from './errors';
 import { evaluateFormula, recalculate } from './formulas';
 import { shiftSheetRows } from './rowShift';
+import { changeDetail } from './state';
 import {
   applyTableFilters,
   DEFAULT_COLUMN_WIDTH,
@@ -155,14 +156,18 @@ export class SimRange extends SimClientObject {
     return this.read('values') as any[][];
   }
   set values(input: any[][]) {
-    this.write('values', input, () => this.writeCells(input, 'values', (cell, v) => storeValue(cell, v)));
+    this.write('values', input, () =>
+      this.writeCells(input, 'values', (cell, v) => storeValue(cell, v), true),
+    );
   }
 
   get formulas(): any[][] {
     return this.read('formulas') as any[][];
   }
   set formulas(input: any[][]) {
-    this.write('formulas', input, () => this.writeCells(input, 'formulas', (cell, v) => storeValue(cell, v)));
+    this.write('formulas', input, () =>
+      this.writeCells(input, 'formulas', (cell, v) => storeValue(cell, v), true),
+    );
   }
 
   get numberFormat(): any[][] {
@@ -170,10 +175,15 @@ export class SimRange extends SimClientObject {
   }
   set numberFormat(input: any[][]) {
     this.write('numberFormat', input, () =>
-      this.writeCells(input, 'numberFormat', (cell, v) => {
-        if (typeof v !== 'string') throw new SimError('InvalidArgument', 'A number format must be text.');
-        cell.numberFormat = v;
-      }),
+      this.writeCells(
+        input,
+        'numberFormat',
+        (cell, v) => {
+          if (typeof v !== 'string') throw new SimError('InvalidArgument', 'A number format must be text.');
+          cell.numberFormat = v;
+        },
+        false,
+      ),
     );
   }
 
@@ -187,7 +197,8 @@ export class SimRange extends SimClientObject {
         if (hidden) sheet.hiddenRows.add(r);
         else sheet.hiddenRows.delete(r);
       }
-      this.context.noteChange(sheet.id, rect);
+      // Hiding rows changes no data: Excel raises no onChanged for it.
+      this.context.state.notify();
     });
   }
 
@@ -208,8 +219,12 @@ export class SimRange extends SimClientObject {
     input: unknown,
     what: string,
     store: (cell: ReturnType<typeof writableCell>, value: unknown) => void,
+    /** Data, not format: Excel raises onChanged for data only (formats have onFormatChanged). */
+    data: boolean,
   ): void {
     const { sheet, rect } = this._target();
+    const single = rect.rowCount === 1 && rect.columnCount === 1;
+    const before = single ? readCell(sheet, rect.row, rect.column).value : undefined;
     const at = cellInput(rect, input, what);
     for (let r = 0; r < rect.rowCount; r++) {
       for (let c = 0; c < rect.columnCount; c++) {
@@ -231,11 +246,17 @@ export class SimRange extends SimClientObject {
           cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
       }
     }
-    this.afterCellWrite(sheet, rect);
+    this.afterCellWrite(sheet, rect, data);
+    if (data)
+      this.context.noteChange(
+        sheet.id,
+        rect,
+        before === undefined ? undefined : changeDetail(before, readCell(sheet, rect.row, rect.column).value),
+      );
   }
 
   /** Keeps table headers unique (Excel renames a repeated header) and filters current. */
-  private afterCellWrite(sheet: SheetModel, rect: Rect): void {
+  private afterCellWrite(sheet: SheetModel, rect: Rect, data: boolean): void {
     recalculate(sheet);
     const state = this.context.state;
     for (const table of state.tables.filter((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) {
@@ -253,7 +274,7 @@ export class SimRange extends SimClientObject {
       }
       if (table.filters.size) applyTableFilters(sheet, table);
     }
-    this.context.noteChange(sheet.id, rect);
+    if (!data) this.context.state.notify();
   }
 
   private sub(fn: (t: RangeTarget) => Rect): SimRange {
@@ -404,7 +425,8 @@ export class SimRange extends SimClientObject {
       if (applyTo === 'All' || applyTo === 'Formats') {
         sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
       }
-      this.context.noteChange(sheet.id, rect);
+      if (applyTo === 'Formats') this.context.state.notify();
+      else this.context.noteChange(sheet.id, rect);
     });
   }
 

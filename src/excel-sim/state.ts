@@ -5,6 +5,29 @@ import type { BatchStats } from './core';
 import { SimError } from './errors';
 import { newSheet, type SheetModel, type TableModel } from './model';
 
+/** ChangedEventDetail (ExcelApi 1.9): given when the change is one cell, as Excel does. */
+export interface ChangeDetail {
+  valueBefore: string | number | boolean;
+  valueAfter: string | number | boolean;
+  valueTypeBefore: 'Empty' | 'String' | 'Double' | 'Boolean';
+  valueTypeAfter: 'Empty' | 'String' | 'Double' | 'Boolean';
+}
+
+const valueType = (v: string | number | boolean): ChangeDetail['valueTypeAfter'] =>
+  v === '' ? 'Empty' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'Double' : 'Boolean';
+
+export function changeDetail(
+  before: string | number | boolean,
+  after: string | number | boolean,
+): ChangeDetail {
+  return {
+    valueBefore: before,
+    valueAfter: after,
+    valueTypeBefore: valueType(before),
+    valueTypeAfter: valueType(after),
+  };
+}
+
 export interface ChangeEvent {
   type: 'WorksheetChanged' | 'TableChanged';
   changeType: 'RangeEdited';
@@ -12,9 +35,27 @@ export interface ChangeEvent {
   address: string;
   worksheetId: string;
   tableId?: string;
+  details?: ChangeDetail;
+}
+
+/** A change of the workbook's structure: TableCollection.onAdded/onDeleted, WorksheetCollection.onDeleted. */
+export interface StructureEvent {
+  type: 'TableAdded' | 'TableDeleted' | 'WorksheetDeleted';
+  source: 'Local' | 'Remote';
+  worksheetId: string;
+  tableId?: string;
+  tableName?: string;
+}
+
+/** One change a batch or a person made: a block of cells, with the detail of a single cell. */
+export interface NotedChange {
+  sheetId: string;
+  rect: Rect;
+  details?: ChangeDetail;
 }
 
 type Handler = (event: ChangeEvent) => Promise<unknown> | void;
+type StructureHandler = (event: StructureEvent) => Promise<unknown> | void;
 
 export class WorkbookState {
   sheets: SheetModel[] = [];
@@ -32,6 +73,7 @@ export class WorkbookState {
   private anyTableHandlers = new Set<Handler>();
   /** Workbook.onSelectionChanged. */
   private selectionHandlers = new Set<() => Promise<unknown> | void>();
+  private structureHandlers = new Map<StructureEvent['type'], Set<StructureHandler>>();
   private listeners = new Set<() => void>();
 
   constructor() {
@@ -89,6 +131,18 @@ export class WorkbookState {
     this.notify();
   }
 
+  onStructure(type: StructureEvent['type'], handler: StructureHandler): () => void {
+    const set = this.structureHandlers.get(type) ?? new Set();
+    set.add(handler);
+    this.structureHandlers.set(type, set);
+    return () => set.delete(handler);
+  }
+
+  /** Tells the handlers of a structure change, after the command, as Excel does. */
+  fireStructure(event: StructureEvent): void {
+    for (const h of this.structureHandlers.get(event.type) ?? []) queueMicrotask(() => void h(event));
+  }
+
   onAnyTableChanged(handler: Handler): () => void {
     this.anyTableHandlers.add(handler);
     return () => this.anyTableHandlers.delete(handler);
@@ -111,53 +165,26 @@ export class WorkbookState {
     for (const l of this.listeners) l();
   }
 
-  /** Fires onChanged for each sheet (and table) touched, after the batch, as Excel does. */
-  fireChanges(changes: readonly { sheetId: string; rect: Rect }[], source: 'Local' | 'Remote'): void {
-    const bySheet = new Map<string, Rect>();
-    for (const { sheetId, rect } of changes) {
-      const prev = bySheet.get(sheetId);
-      bySheet.set(sheetId, prev ? union(prev, rect) : rect);
-    }
-    for (const [sheetId, rect] of bySheet) {
+  /**
+   * Fires onChanged for each change, after the batch: one event per command that changed data
+   * (Excel reports a batch's writes as a burst of events, not one block around them all), each
+   * to the sheet's handlers and to every table the block touches.
+   */
+  fireChanges(changes: readonly NotedChange[], source: 'Local' | 'Remote'): void {
+    for (const { sheetId, rect, details } of changes) {
       const sheet = this.sheetById(sheetId);
       if (!sheet) continue;
       const address = formatAddress(sheet.name, rect).split('!')[1];
-      for (const h of this.sheetHandlers.get(sheetId) ?? []) {
-        queueMicrotask(
-          () =>
-            void h({
-              type: 'WorksheetChanged',
-              changeType: 'RangeEdited',
-              source,
-              address,
-              worksheetId: sheetId,
-            }),
-        );
-      }
+      const base = { changeType: 'RangeEdited' as const, source, address, worksheetId: sheetId };
+      const detail = details ? { details } : {};
+      for (const h of this.sheetHandlers.get(sheetId) ?? [])
+        queueMicrotask(() => void h({ type: 'WorksheetChanged', ...base, ...detail }));
       for (const table of this.tables.filter((t) => t.sheetId === sheetId && intersects(t.rect, rect))) {
         for (const h of [...(this.tableHandlers.get(table.id) ?? []), ...this.anyTableHandlers]) {
-          queueMicrotask(
-            () =>
-              void h({
-                type: 'TableChanged',
-                changeType: 'RangeEdited',
-                source,
-                address,
-                worksheetId: sheetId,
-                tableId: table.id,
-              }),
-          );
+          queueMicrotask(() => void h({ type: 'TableChanged', ...base, ...detail, tableId: table.id }));
         }
       }
     }
     this.notify();
   }
-}
-
-export function union(a: Rect, b: Rect): Rect {
-  const row = Math.min(a.row, b.row);
-  const column = Math.min(a.column, b.column);
-  const bottom = Math.max(a.row + a.rowCount, b.row + b.rowCount);
-  const right = Math.max(a.column + a.columnCount, b.column + b.columnCount);
-  return { row, column, rowCount: bottom - row, columnCount: right - column };
 }

@@ -16,7 +16,7 @@ import {
   type TableModel,
 } from './model';
 import { SimRange } from './range';
-import type { WorkbookState } from './state';
+import type { StructureEvent, WorkbookState } from './state';
 import { SheetRef, SimWorksheet } from './worksheet';
 
 class TableRef {
@@ -145,11 +145,14 @@ export class SimTable extends SimClientObject {
   get onChanged(): SimEventHandlers {
     return this.changed;
   }
+  private worksheetObject: SimWorksheet | null = null;
+  /** One proxy per table, as office-js keeps navigation properties: what is loaded through it stays readable. */
   get worksheet(): SimWorksheet {
-    return new SimWorksheet(
+    this.worksheetObject ??= new SimWorksheet(
       this.context,
       new SheetRef(this.context, () => this.ref.table()?.sheetId ?? null),
     );
+    return this.worksheetObject;
   }
 
   _part(pick: (rect: Rect) => Rect | null): SimRange {
@@ -201,6 +204,13 @@ export class SimTable extends SimClientObject {
       }
     }
     this.context.state.tables = this.context.state.tables.filter((x) => x !== t);
+    this.context.state.fireStructure({
+      type: 'TableDeleted',
+      source: 'Local',
+      worksheetId: t.sheetId,
+      tableId: t.id,
+      tableName: t.name,
+    });
     this.context.state.notify();
   }
 
@@ -231,6 +241,20 @@ export class SimTableCollection extends SimCollection<SimTable> {
   /** TableCollection.onChanged (ExcelApi 1.7): any table's change, tables made later included. */
   get onChanged(): SimEventHandlers {
     return this.changed;
+  }
+  private readonly added = new SimEventHandlers<StructureEvent>(this.context, (handler) =>
+    this.context.state.onStructure('TableAdded', handler),
+  );
+  private readonly deleted = new SimEventHandlers<StructureEvent>(this.context, (handler) =>
+    this.context.state.onStructure('TableDeleted', handler),
+  );
+  /** TableCollection.onAdded (ExcelApi 1.9). */
+  get onAdded(): SimEventHandlers<StructureEvent> {
+    return this.added;
+  }
+  /** TableCollection.onDeleted (ExcelApi 1.9). */
+  get onDeleted(): SimEventHandlers<StructureEvent> {
+    return this.deleted;
   }
   private inScope(): TableModel[] {
     const all = this.context.state.tables;
@@ -314,6 +338,7 @@ export class SimTableCollection extends SimCollection<SimTable> {
         filters: new Map(),
       };
       state.tables.push(model);
+      state.fireStructure({ type: 'TableAdded', source: 'Local', worksheetId: sheet.id, tableId: model.id });
       // Headers become unique text; blanks get a generated name.
       const seen = new Set<string>();
       for (let c = 0; c < rect.columnCount; c++) {
@@ -597,7 +622,13 @@ export class SimTableRowCollection extends SimClientObject {
         line.forEach((v, c) => storeValue(writableCell(sheet, firstNew + r, t.rect.column + c), v)),
       );
       recalculate(sheet);
-      this.context.noteChange(sheet.id, t.rect);
+      // The event names the rows added, not the whole table.
+      this.context.noteChange(sheet.id, {
+        row: firstNew,
+        rowCount: rows,
+        column: t.rect.column,
+        columnCount: t.rect.columnCount,
+      });
     });
   }
   /** The data row at `index` (0-based), found when the batch runs. */

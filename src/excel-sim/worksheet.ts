@@ -8,6 +8,7 @@ import { SimError } from './errors';
 import { SimEventHandlers } from './events';
 import { checkSheetName, usedRect, type SheetModel } from './model';
 import { SimRange } from './range';
+import type { StructureEvent } from './state';
 import { SimTableCollection } from './table';
 
 /** A reference to a sheet, bound when the request that found it runs. */
@@ -230,6 +231,7 @@ export class SimWorksheet extends SimClientObject {
       }
       state.sheets = state.sheets.filter((s) => s !== sheet);
       state.tables = state.tables.filter((t) => t.sheetId !== sheet.id);
+      state.fireStructure({ type: 'WorksheetDeleted', source: 'Local', worksheetId: sheet.id });
       if (state.activeSheetId === sheet.id)
         state.activeSheetId = state.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
       if (state.selection?.sheetId === sheet.id) state.selection = null;
@@ -243,6 +245,13 @@ function guardStructure(protectedStructure: boolean): void {
 }
 
 export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
+  private readonly deleted = new SimEventHandlers<StructureEvent>(this.context, (handler) =>
+    this.context.state.onStructure('WorksheetDeleted', handler),
+  );
+  /** WorksheetCollection.onDeleted (ExcelApi 1.7). */
+  get onDeleted(): SimEventHandlers<StructureEvent> {
+    return this.deleted;
+  }
   protected currentItems(): SimWorksheet[] {
     return this.context.state.sheets.map((s) => this.bound(s.id));
   }

@@ -7,7 +7,7 @@ import { cellAddress, columnLetter } from './cells';
 import { describeError, excelErrorCode, LedgerError } from './errors';
 import {
   conditionalFormats,
-  directoryStatusSource,
+  DIRECTORY_STATUS_SOURCE,
   formats,
   POINTS_PER_CHARACTER,
   printSetup,
@@ -156,7 +156,7 @@ export async function adoptActiveSheet(
   const dropdown = statusDropdown(
     area,
     DEFAULT_STATUSES,
-    hasStatusTable ? directoryStatusSource() : 'inline',
+    hasStatusTable ? DIRECTORY_STATUS_SOURCE : 'inline',
     options.supports,
   );
   conditionalFormats(area);

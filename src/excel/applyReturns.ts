@@ -86,13 +86,13 @@ function appendLog(
   log: ReturnType<typeof loadLog>,
   existing: LogNow | null,
   rows: readonly (readonly CellValue[])[],
-): { sheet: Excel.Worksheet; name: string } {
+): { sheet: Excel.Worksheet; name: string; made: boolean } {
   const width = CHANGE_LOG_HEADERS.length;
   const formats = rows.map(() => [...LOG_FORMATS]);
   const values = rows.map((r) => r.map((v) => toExcel(v)));
   if (existing) {
     const { table, sheet } = existing;
-    if (rows.length === 0) return { sheet, name: '' };
+    if (rows.length === 0) return { sheet, name: '', made: false };
     // New rows come in empty, are typed as text, then filled: an old value of "=…" stays text.
     table.rows.add(
       undefined,
@@ -105,7 +105,7 @@ function appendLog(
       .getResizedRange(rows.length - 1, 0);
     added.numberFormat = formats;
     added.values = values;
-    return { sheet, name: '' };
+    return { sheet, name: '', made: false };
   }
   const name = freeSheetName(
     CHANGE_LOG_SHEET,
@@ -120,7 +120,7 @@ function appendLog(
   table.style = 'TableStyleLight9';
   sheet.getRange(`A:${columnLetter(width - 1)}`).format.columnWidth = 90;
   sheet.freezePanes.freezeRows(1);
-  return { sheet, name };
+  return { sheet, name, made: true };
 }
 
 /** The log table there is, known once the first sync said it exists. */
@@ -212,20 +212,20 @@ export async function applyReturns(
   logged.sheet.load('name, id');
   const readBack = queueReadBack(context, read.location);
   await context.sync();
-  const written: WrittenArea[] = [
-    ...writes.map((t) => ({
-      worksheetId: read.location.sheetId,
-      address: cellAt(now.whole, t.row, t.column),
-    })),
-    { worksheetId: logged.sheet.id },
-  ];
+  // The log's own table is not one the pane reads: only the ledger's cells are named.
+  const written: WrittenArea[] = writes.map((t) => ({
+    worksheetId: read.location.sheetId,
+    address: cellAt(now.whole, t.row, t.column),
+    values: [[t.change.to]],
+  }));
   return {
     applied: writes.length,
     skippedFormulas,
     logSheet: logged.sheet.name,
     read: readBack ? readBack() : null,
     written,
-    selectionMoved: false,
+    selectionMoves: 0,
+    tablesAdded: logged.made ? 1 : 0,
   };
 }
 
@@ -321,13 +321,12 @@ export async function undoLastImport(
     leftAlone,
     batch: last.batch,
     read: readBack ? readBack() : null,
-    written: [
-      ...done.map((d) => ({
-        worksheetId: read.location.sheetId,
-        address: cellAt(now.whole, d.row, d.column),
-      })),
-      { worksheetId: logged.sheet.id },
-    ],
-    selectionMoved: false,
+    written: done.map((d) => ({
+      worksheetId: read.location.sheetId,
+      address: cellAt(now.whole, d.row, d.column),
+      values: [[restored(d.entry.from)]],
+    })),
+    selectionMoves: 0,
+    tablesAdded: logged.made ? 1 : 0,
   };
 }

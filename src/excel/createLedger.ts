@@ -17,7 +17,7 @@ import { writeIndicatorSheet } from './indicatorSheet';
 import { LedgerError, workbookProtectedError } from './errors';
 import {
   conditionalFormats,
-  directoryStatusSource,
+  DIRECTORY_STATUS_SOURCE,
   formatColumns,
   printSetup,
   statusDropdown,
@@ -35,8 +35,9 @@ import {
   STATUS_TABLE,
 } from './names';
 import { queueLedgerId } from './ledgerId';
-import type { AfterWrite } from './ownWrites';
+import { areasOn, type AfterWrite } from './ownWrites';
 import { queueLedgerRead, type LedgerRead } from './readLedger';
+import { queueTableIds } from './workbookRead';
 import { queueReferenceRead, type Reference } from './reference';
 import type { ApiSupport } from './requirements';
 
@@ -147,10 +148,11 @@ export async function createLedger(
   note.format.wrapText = true;
   note.format.rowHeight = 30;
 
-  const area = sheet.getRange(`A${headerRow + 1}:${last}${headerRow + 1 + rows.length}`);
+  const tableBlock = `A${headerRow + 1}:${last}${headerRow + 1 + rows.length}`;
+  const area = sheet.getRange(tableBlock);
   // Formats first: text-typed cells keep official wording and user text as text.
   const headerMap = mapHeaders(header);
-  const table = sheet.tables.add(`A${headerRow + 1}:${last}${headerRow + 1 + rows.length}`, true);
+  const table = sheet.tables.add(tableBlock, true);
   table.name = tableName;
   table.style = 'TableStyleMedium2';
   const ledgerArea = { sheet, table, headerRow, firstColumn: 0, rowCount: rows.length, header: headerMap };
@@ -160,14 +162,13 @@ export async function createLedger(
   const statuses = DEFAULT_STATUSES;
   // The status list must exist before the dropdown that refers to it.
   const directorySheet = makeDirectory ? sheets.add(DIRECTORY_SHEET) : null;
-  if (directorySheet) {
-    writeDirectoryTable(directorySheet);
-    writeStatusTable(directorySheet, statuses);
-  }
+  const directoryBlocks = directorySheet
+    ? [...writeDirectoryTable(directorySheet), ...writeStatusTable(directorySheet, statuses)]
+    : [];
   const dropdown = statusDropdown(
     ledgerArea,
     statuses,
-    makeDirectory ? directoryStatusSource() : 'inline',
+    makeDirectory ? DIRECTORY_STATUS_SOURCE : 'inline',
     options.supports,
   );
   conditionalFormats(ledgerArea);
@@ -175,7 +176,7 @@ export async function createLedger(
     ? freeSheetName(INDICATOR_SHEET, [...sheetNames, ledgerName, DIRECTORY_SHEET])
     : null;
   const indicatorSheet = indicatorName ? sheets.add(indicatorName) : null;
-  if (indicatorSheet) writeIndicatorSheet(indicatorSheet, seeds, options.supports);
+  const indicatorBlocks = indicatorSheet ? writeIndicatorSheet(indicatorSheet, seeds, options.supports) : [];
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
   sheet.activate();
@@ -186,6 +187,7 @@ export async function createLedger(
   directorySheet?.load('id');
   indicatorSheet?.load('id');
   const readBack = queueLedgerRead(context, tableName);
+  const tableIds = queueTableIds(context);
   const reference = queueReferenceRead(context, {
     directory: makeDirectory || tableNames.includes(DIRECTORY_TABLE),
     statuses: makeDirectory || tableNames.includes(STATUS_TABLE),
@@ -195,10 +197,15 @@ export async function createLedger(
   return {
     read: readBack(),
     reference: reference(),
-    written: [sheet, directorySheet, indicatorSheet]
-      .filter((made): made is Excel.Worksheet => made !== null)
-      .map((made) => ({ worksheetId: made.id })),
-    selectionMoved: true,
+    tables: tableIds(),
+    // The title, the note, the table made over the block and the block's values.
+    written: [
+      ...areasOn(sheet.id, [`A1:${last}1`, `A2:${last}2`, tableBlock, tableBlock]),
+      ...(directorySheet ? areasOn(directorySheet.id, directoryBlocks) : []),
+      ...(indicatorSheet ? areasOn(indicatorSheet.id, indicatorBlocks) : []),
+    ],
+    selectionMoves: 2,
+    tablesAdded: 1 + (makeDirectory ? 2 : 0) + (indicatorSheet ? 1 : 0),
     sheetName: ledgerName,
     tableName,
     taskCount: rows.length,

@@ -23,9 +23,10 @@ const textFormats = (rows: number, columns: number) =>
 
 /**
  * The directory table at A1. `keepRows` rows already on the sheet under a matching header are
- * made into the table as they are; otherwise the default directory is written.
+ * made into the table as they are; otherwise the default directory is written. Returns the
+ * blocks whose data it changed, one per command (the pane tells its own change events by them).
  */
-export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): void {
+export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): string[] {
   const last = columnLetter(DIRECTORY_HEADERS.length - 1);
   let rowCount = keepRows;
   if (keepRows === 0) {
@@ -35,7 +36,8 @@ export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): void 
     range.numberFormat = textFormats(rowCount + 1, DIRECTORY_HEADERS.length);
     range.values = [DIRECTORY_HEADERS, ...units];
   }
-  const table = sheet.tables.add(`A1:${last}${rowCount + 1}`, true);
+  const block = `A1:${last}${rowCount + 1}`;
+  const table = sheet.tables.add(block, true);
   table.name = DIRECTORY_TABLE;
   table.style = 'TableStyleLight9';
   sheet.getRange('A:A').format.columnWidth = 180;
@@ -43,18 +45,25 @@ export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): void 
   sheet.getRange('C:C').format.columnWidth = 50;
   sheet.getRange('D:D').format.columnWidth = 200;
   sheet.getRange('E:F').format.columnWidth = 100;
+  return keepRows === 0 ? [block, block] : [block];
 }
 
-/** The status list at H1, from the rows kept there or the given statuses. */
-export function writeStatusTable(sheet: Excel.Worksheet, statuses: readonly string[], keepRows = 0): void {
+/** The status list at H1, from the rows kept there or the given statuses; the blocks written, as above. */
+export function writeStatusTable(
+  sheet: Excel.Worksheet,
+  statuses: readonly string[],
+  keepRows = 0,
+): string[] {
   const rowCount = keepRows || statuses.length;
   if (keepRows === 0) {
     const range = sheet.getRange(`H1:H${rowCount + 1}`);
     range.numberFormat = textFormats(rowCount + 1, 1);
     range.values = [['状态'], ...statuses.map((s) => [s])];
   }
-  const table = sheet.tables.add(`H1:H${rowCount + 1}`, true);
+  const block = `H1:H${rowCount + 1}`;
+  const table = sheet.tables.add(block, true);
   table.name = STATUS_TABLE;
   table.style = 'TableStyleLight9';
   sheet.getRange('H:H').format.columnWidth = 80;
+  return keepRows === 0 ? [block, block] : [block];
 }

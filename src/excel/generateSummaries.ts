@@ -1,6 +1,8 @@
-// One call from "make the summaries" to sheets in the workbook: read the reference data and
-// the ledger, summarize in the core, write the sheets. The pane's 生成汇总表 and the ribbon
-// button both use it, so they cannot differ.
+// One call from "make the summaries" to sheets in the workbook: read the ledger, the reference
+// data and the progress snapshots, summarize in the core, write the sheets with this report's
+// snapshot. The pane's 生成汇总表 and the ribbon button both use it, so they cannot differ, and
+// neither hands it an earlier reading: what the sheets say is what the workbook held when the
+// button was pressed.
 import {
   reportHistory,
   snapshotRows,
@@ -8,22 +10,30 @@ import {
   summarySheets,
   type Day,
   type ReportHistory,
+  type SummaryModel,
   type SummaryRequest,
 } from '../ledger';
+import type { WriteEcho } from './ownWrites';
 import { LedgerError } from './errors';
-import { readLedger, type LedgerRead } from './readLedger';
-import { readOptions, readReference, type Reference } from './reference';
+import { readOptions } from './reference';
 import type { ApiSupport } from './requirements';
 import type { ExcelRun } from './selfTest';
-import { queueSnapshotWrite, readSnapshots, type SnapshotOutcome } from './snapshotSheet';
-import { writeSummarySheets, type SummaryWriteResult } from './summaries';
+import { queueSnapshotWrite, type SnapshotOutcome } from './snapshotSheet';
+import { queueSummaryLook, writeSummarySheets, type SummaryWriteResult } from './summaries';
+import {
+  queueTableIds,
+  readWorkbook,
+  type AddInTable,
+  type AddInTableIds,
+  type WorkbookRead,
+} from './workbookRead';
 
 export interface GenerateOptions {
   readonly asOf: Day;
   readonly request: SummaryRequest;
   readonly supports: ApiSupport;
-  /** The ledger and reference data as the caller has just read them (the pane); else read here. */
-  readonly from?: { readonly read: LedgerRead; readonly reference: Reference };
+  /** Which of the add-in's tables the caller expects (a guess checked in the same request). */
+  readonly expect?: ReadonlySet<AddInTable>;
   /** The earlier report to compare with (a 截至 date kept in 进度快照); default the latest before this one. */
   readonly compareWith?: Day;
 }
@@ -33,42 +43,112 @@ export interface GenerateResult extends SummaryWriteResult {
   readonly snapshot: SnapshotOutcome;
   /** The report dates kept after this one, oldest first. */
   readonly reportDates: readonly Day[];
+  /** What the report was made from: the workbook as read in the command's first request. */
+  readonly read: WorkbookRead;
+  /** What the pane hears of this write: no table it reads was written. */
+  readonly echo: WriteEcho;
+}
+
+export function noLedgerError(): LedgerError {
+  return new LedgerError(
+    {
+      zh: '工作簿中没有任务台账，无法生成汇总表。请先在任务台账面板中“新建任务台账”或“使用当前工作表”。',
+      en: 'The workbook has no ledger; create or adopt one in the pane first.',
+    },
+    'NoLedger',
+  );
+}
+
+export interface Report {
+  readonly read: WorkbookRead & { readonly ledger: NonNullable<WorkbookRead['ledger']> };
+  readonly model: SummaryModel;
+  /** Where this report stands among those kept: what changed since the one compared with. */
+  readonly history: ReportHistory;
+}
+
+export interface ReportOptions<Also> {
+  readonly asOf: Day;
+  readonly compareWith?: Day;
+  readonly expect?: ReadonlySet<AddInTable>;
+  readonly also?: (context: Excel.RequestContext) => () => Also;
+  /** Read the snapshots kept, to say what changed (default); a form needs no history. */
+  readonly history?: boolean;
 }
 
 /**
- * Syncs: one to read the kept snapshots, then the summaries' own (look, check earlier sheets
- * when there are any, write with the snapshot, remember); reading the ledger first when the
- * caller has not.
+ * The report as of a date, from the workbook as it is now: read (one request: the ledger, the
+ * reference data, the snapshots kept) and summarized. Everything that leaves the workbook is made
+ * from this: the sheets, the files, the mails.
  */
-export async function generateSummaries(run: ExcelRun, options: GenerateOptions): Promise<GenerateResult> {
-  const reference = options.from?.reference ?? (await run((context) => readReference(context)));
-  const read = options.from ? options.from.read : await run((context) => readLedger(context));
-  if (!read) {
-    throw new LedgerError(
-      {
-        zh: '工作簿中没有任务台账，无法生成汇总表。请先在任务台账面板中“新建任务台账”或“使用当前工作表”。',
-        en: 'The workbook has no ledger; create or adopt one in the pane first.',
-      },
-      'NoLedger',
-    );
-  }
-  const model = summarize(read.ledger, readOptions(reference, options.asOf, read.location));
-  const kept = await run((context) => readSnapshots(context));
-  const history = reportHistory(model, kept?.table ?? null, {
+export async function readReport<Also = undefined>(
+  context: Excel.RequestContext,
+  options: ReportOptions<Also>,
+): Promise<Report & { readonly also: Also }> {
+  const { also, ...read } = await readWorkbook(context, {
+    snapshots: options.history ?? true,
+    expect: options.expect,
+    also: options.also,
+  });
+  const { ledger, reference } = read;
+  if (!ledger) throw noLedgerError();
+  const model = summarize(ledger.ledger, readOptions(reference, options.asOf, ledger.location));
+  const history = reportHistory(model, read.snapshots?.table ?? null, {
     compareWith: options.compareWith,
     directory: reference.directory,
   });
-  const specs = summarySheets(model, options.request, { directory: reference.directory, history });
-  const rows = snapshotRows(model);
-  const { also, ...written } = await run((context) =>
-    writeSummarySheets(context, specs, {
+  return { read: { ...read, ledger }, model, history, also };
+}
+
+/**
+ * One Excel.run, three syncs: read everything (ledger, reference, snapshots, the sheets and the
+ * record of earlier summary sheets), write the sheets and the snapshot (checking earlier sheets
+ * in the same request), then replace the earlier sheets and remember the new ones.
+ */
+export async function generateSummaries(run: ExcelRun, options: GenerateOptions): Promise<GenerateResult> {
+  return run(async (context) => {
+    const {
+      also: look,
+      read,
+      model,
+      history,
+    } = await readReport(context, { ...options, also: queueSummaryLook });
+    const { reference } = read;
+    const kept = read.snapshots;
+    const specs = summarySheets(model, options.request, { directory: reference.directory, history });
+    const rows = snapshotRows(model);
+    // The last request also reads the add-in's tables back: a 进度快照 table made now is among them.
+    const after: { tables?: () => AddInTableIds } = {};
+    const { also, ...written } = await writeSummarySheets(context, specs, {
       supports: options.supports,
-      alsoWrite: (c, taken) => queueSnapshotWrite(c, kept, rows, model.asOf, taken),
-    }),
-  );
-  if (!also) throw new Error('The snapshot was not queued with the summaries.');
-  const outcome = also.outcome();
-  const dates = new Set((kept?.table.snapshots ?? []).map((s) => s.date));
-  if (outcome.kept) dates.add(model.asOf);
-  return { ...written, history, snapshot: outcome, reportDates: [...dates].sort((a, b) => a - b) };
+      look,
+      keepLast: kept?.sheetId,
+      alsoWrite: (c, taken) => {
+        const snapshot = queueSnapshotWrite(c, kept, rows, model.asOf, taken);
+        return {
+          ...snapshot,
+          remember: () => {
+            snapshot.remember();
+            after.tables = queueTableIds(c);
+          },
+        };
+      },
+    });
+    if (!also) throw new Error('The snapshot was not queued with the summaries.');
+    const outcome = also.outcome();
+    const dates = new Set((kept?.table.snapshots ?? []).map((s) => s.date));
+    if (outcome.kept) dates.add(model.asOf);
+    return {
+      ...written,
+      history,
+      snapshot: outcome,
+      reportDates: [...dates].sort((a, b) => a - b),
+      read: { ...read, tables: after.tables?.() ?? read.tables },
+      // The first new sheet is activated; a 进度快照 table made now is added.
+      echo: {
+        written: [],
+        selectionMoves: written.sheets.length ? 1 : 0,
+        tablesAdded: outcome.kept && !kept ? 1 : 0,
+      },
+    };
+  });
 }

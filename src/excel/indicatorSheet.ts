@@ -24,9 +24,10 @@ import type { ApiSupport } from './requirements';
 import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
 import { loadOutline } from './outline';
 import { plainAddress } from './navigation';
-import { localAddress, type AfterWrite } from './ownWrites';
+import { areasOn, blockAddress, localAddress, type AfterWrite } from './ownWrites';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
+import { queueTableIds } from './workbookRead';
 
 const AT_A1 = { headerRow: 0, firstColumn: 0 };
 const WIDTH = INDICATOR_COLUMNS.length;
@@ -56,13 +57,14 @@ function actualRule(cells: Excel.Range, supports: ApiSupport): void {
 
 /**
  * Writes the table at A1 of a new sheet: the header and one row per seed (one empty row when
- * there are none, as an Excel table needs a data row). Queued; synced by the caller.
+ * there are none, as an Excel table needs a data row). Queued; synced by the caller. Returns the
+ * blocks whose data it changed, one per command.
  */
 export function writeIndicatorSheet(
   sheet: Excel.Worksheet,
   seeds: readonly IndicatorSeed[],
   supports: ApiSupport,
-): void {
+): string[] {
   const rows: CellValue[][] = seeds.length
     ? indicatorSheetRows(seeds, AT_A1)
     : [INDICATOR_COLUMNS.map((c) => (c.key === 'rate' ? completionFormula(AT_A1, 0) : ''))];
@@ -94,6 +96,8 @@ export function writeIndicatorSheet(
   sheet.freezePanes.freezeRows(1);
   // Printed as the ledger is: A4 landscape, one page wide, the header on every page.
   printSetup(sheet, 0, supports);
+  const whole = `A1:${LAST}${rows.length + 1}`;
+  return [whole, `${rateLetter}2:${rateLetter}${rows.length + 1}`, whole];
 }
 
 /** Which reference tables there are after a write that leaves (or makes) the 指标 table. */
@@ -151,15 +155,18 @@ export async function createIndicatorSheet(
     sheets.items.map((s) => s.name),
   );
   const sheet = sheets.add(name);
-  writeIndicatorSheet(sheet, seeds, supports);
+  const blocks = writeIndicatorSheet(sheet, seeds, supports);
   sheet.activate();
   sheet.load('id');
   const after = queueReadBackAfter(context, from);
+  const tableIds = queueTableIds(context);
   await context.sync();
   return {
     ...after(),
-    written: [{ worksheetId: sheet.id }],
-    selectionMoved: true,
+    tables: tableIds(),
+    written: areasOn(sheet.id, blocks),
+    selectionMoves: 1,
+    tablesAdded: 1,
     sheetName: name,
     rows: seeds.length,
   };
@@ -215,21 +222,25 @@ export async function setIndicatorActual(
   }
   cell.values = [[value ?? '']];
   cell.load('address');
-  const cells = [cell];
+  const cells: { cell: Excel.Range; value: CellValue }[] = [{ cell, value: value ?? '' }];
   if (table.columns.updated !== undefined) {
     const updated = loaded.table.getDataBodyRange().getCell(row, table.columns.updated);
     updated.numberFormat = [['yyyy-mm-dd']];
     updated.values = [[serialFromDay(today)]];
     updated.load('address');
-    cells.push(updated);
+    cells.push({ cell: updated, value: serialFromDay(today) });
   }
   const after = queueReadBackAfter(context, from);
   await context.sync();
   return {
     address: plainAddress(cell.address),
     ...after(),
-    written: cells.map((c) => ({ worksheetId: loaded.sheet.id, address: localAddress(c.address) })),
-    selectionMoved: false,
+    written: cells.map((c) => ({
+      worksheetId: loaded.sheet.id,
+      address: localAddress(c.cell.address),
+      values: [[c.value]],
+    })),
+    selectionMoves: 0,
   };
 }
 
@@ -267,7 +278,16 @@ export async function addIndicatorRows(
     });
     return { out, formula: written[columnOf('rate')] };
   });
+  const blocks: string[] = [];
   if (ordered.length) {
+    const newRows = blockAddress(
+      table.place.headerRow + 1 + first,
+      table.place.firstColumn,
+      ordered.length,
+      ordered[0].out.length,
+    );
+    // Three commands change the new rows' data: the rows added, their values, the share's formula.
+    blocks.push(newRows, newRows);
     loaded.table.rows.add(
       undefined,
       ordered.map(() => ordered[0].out.map(() => '')),
@@ -287,13 +307,17 @@ export async function addIndicatorRows(
     block.numberFormat = formats;
     block.values = ordered.map((o) => o.out);
     const rate = table.columns.rate;
-    if (rate !== undefined)
+    if (rate !== undefined) {
+      blocks.push(
+        blockAddress(table.place.headerRow + 1 + first, table.place.firstColumn + rate, ordered.length, 1),
+      );
       loaded.sheet.getRangeByIndexes(
         table.place.headerRow + 1 + first,
         table.place.firstColumn + rate,
         ordered.length,
         1,
       ).formulas = ordered.map((o) => [String(o.formula)]);
+    }
     const actual = table.columns.actual;
     if (actual !== undefined)
       actualRule(
@@ -310,8 +334,8 @@ export async function addIndicatorRows(
   await context.sync();
   return {
     ...after(),
-    written: ordered.length ? [{ worksheetId: loaded.sheet.id }] : [],
-    selectionMoved: false,
+    written: areasOn(loaded.sheet.id, blocks),
+    selectionMoves: 0,
     sheetName: loaded.sheet.name,
     rows: ordered.length,
   };

@@ -9,7 +9,7 @@ import {
   type HeaderMap,
 } from '../ledger';
 import { columnLetter } from './cells';
-import { DIRECTORY_SHEET, STATUS_TABLE } from './names';
+import { STATUS_TABLE } from './names';
 import type { ApiSupport } from './requirements';
 
 /** Excel column widths are in points; a Chinese character is about 12 at 11 pt. */
@@ -57,13 +57,11 @@ export function formatColumns(area: LedgerArea, widths: boolean): void {
   all.format.verticalAlignment = 'Top';
 }
 
-/** Where the dropdown takes its list from: a status table (StatusList unless named) on the named sheet, or the list itself. */
-export type StatusSource = { readonly sheetName: string; readonly table?: string } | 'inline';
+/** Where the dropdown takes its list from: a status table (StatusList unless named), or the list itself. */
+export type StatusSource = { readonly table?: string } | 'inline';
 
 /** The status list kept in 单位名录. */
-export function directoryStatusSource(sheetName = DIRECTORY_SHEET): StatusSource {
-  return { sheetName };
-}
+export const DIRECTORY_STATUS_SOURCE: StatusSource = {};
 
 /**
  * The table's status column by name, through INDIRECT: a list validation cannot name a table
@@ -101,7 +99,8 @@ export function setStatusValidation(
     message:
       source === 'inline'
         ? `请从下拉列表中选择：${statuses.join('、')}。Choose a status from the list.`
-        : `请从下拉列表中选择：${statuses.join('、')}。可选状态在“${source.sheetName}”表的“${STATUS_TABLE}”中修改。Choose a status from the list; the list is ${STATUS_TABLE} on sheet ${source.sheetName}.`,
+        : // Names no sheet and no statuses: the list's sheet may be renamed or deleted and the list edited later.
+          `请从下拉列表中选择状态。列表取自表格 ${source.table ?? STATUS_TABLE}；该表缺失时，请在任务台账面板的“校验”页重建。Choose a status from the list (table ${source.table ?? STATUS_TABLE}; if it is gone, rebuild it on the pane's 校验 tab).`,
   };
   return true;
 }

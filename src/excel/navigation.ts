@@ -1,10 +1,10 @@
 // Jumping to a cell, and applying safe fixes to exactly the cells they name. Cells are found
 // through the ledger table itself, never through the sheet name or position of the last read:
 // a renamed sheet or rows inserted above the table cannot send a write to another cell.
-import type { PlannedFix } from '../ledger';
+import type { CellValue, PlannedFix } from '../ledger';
 import { needsTextFormat, toExcel } from './cells';
 import { LedgerError } from './errors';
-import { localAddress, type AfterWrite } from './ownWrites';
+import { localAddress, NOTHING_WRITTEN, type AfterWrite, type WriteEcho } from './ownWrites';
 import { queueReadBack, type LedgerLocation } from './readLedger';
 
 /** A fix with what the cell held when checked; a cell that changed since is left alone. */
@@ -27,6 +27,11 @@ export function tableCell(
 export function plainAddress(address: string): string {
   return address.replace(/^'?(.*?)'?!/u, (_, sheet: string) => `${sheet.replace(/''/g, "'")}!`);
 }
+
+/** What a jump moves: the sheet activated, then the cell selected. */
+export const CELL_SELECTED: WriteEcho = { written: [], selectionMoves: 2 };
+/** What showing a sheet moves. */
+export const SHEET_SHOWN: WriteEcho = { written: [], selectionMoves: 1 };
 
 export async function selectCell(
   context: Excel.RequestContext,
@@ -73,8 +78,7 @@ export async function applyFixes(
   location: LedgerLocation,
   fixes: readonly FixToApply[],
 ): Promise<FixResult> {
-  if (fixes.length === 0)
-    return { applied: 0, skippedFormulas: [], read: null, written: [], selectionMoved: false };
+  if (fixes.length === 0) return { applied: 0, skippedFormulas: [], read: null, ...NOTHING_WRITTEN };
   const cells = fixes.map((f) => {
     const range = tableCell(context, location, f.row, f.column);
     range.load('values, formulas, numberFormat, address');
@@ -96,7 +100,7 @@ export async function applyFixes(
   }
   const isFormula = (cell: Excel.Range) => String(cell.formulas[0][0]).startsWith('=');
   const skippedFormulas = cells.filter(isFormula).map((cell) => plainAddress(cell.address));
-  const written: Excel.Range[] = [];
+  const written: { cell: Excel.Range; value: CellValue }[] = [];
   fixes.forEach((f, i) => {
     if (isFormula(cells[i])) return;
     if (needsTextFormat(f.value)) cells[i].numberFormat = [['@']];
@@ -104,17 +108,20 @@ export async function applyFixes(
     else if (typeof f.value === 'number' && cells[i].numberFormat[0][0] === '@')
       cells[i].numberFormat = [['General']];
     cells[i].values = [[toExcel(f.value)]];
-    written.push(cells[i]);
+    written.push({ cell: cells[i], value: f.value });
   });
-  if (written.length === 0)
-    return { applied: 0, skippedFormulas, read: null, written: [], selectionMoved: false };
+  if (written.length === 0) return { applied: 0, skippedFormulas, read: null, ...NOTHING_WRITTEN };
   const readBack = queueReadBack(context, location);
   await context.sync();
   return {
     applied: written.length,
     skippedFormulas,
     read: readBack ? readBack() : null,
-    written: written.map((cell) => ({ worksheetId: location.sheetId, address: localAddress(cell.address) })),
-    selectionMoved: false,
+    written: written.map(({ cell, value }) => ({
+      worksheetId: location.sheetId,
+      address: localAddress(cell.address),
+      values: [[value]],
+    })),
+    selectionMoves: 0,
   };
 }

@@ -55,7 +55,10 @@ function locationOf(frame: ReturnType<typeof loadFrame>): LedgerLocation {
 }
 
 /** The same read, for a ledger whose cells exceed 5 MB: the body in blocks of rows. */
-async function readInBlocks(context: Excel.RequestContext, tableName: string): Promise<LedgerRead> {
+export async function readLedgerInBlocks(
+  context: Excel.RequestContext,
+  tableName = LEDGER_TABLE,
+): Promise<LedgerRead> {
   const frame = loadFrame(context, tableName);
   await context.sync();
   const location = locationOf(frame);
@@ -129,7 +132,7 @@ export async function readLedger(
   } catch (error) {
     const code = excelErrorCode(error);
     if (code === 'ItemNotFound') return null;
-    if (code === 'ResponsePayloadSizeLimitExceeded') return readInBlocks(context, tableName);
+    if (code === 'ResponsePayloadSizeLimitExceeded') return readLedgerInBlocks(context, tableName);
     throw error;
   }
   return read();

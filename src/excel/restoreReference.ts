@@ -6,7 +6,7 @@
 import { DEFAULT_STATUSES, type CellValue, type HeaderMap } from '../ledger';
 import { writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { workbookProtectedError } from './errors';
-import { setStatusValidation } from './ledgerFormat';
+import { DIRECTORY_STATUS_SOURCE, setStatusValidation } from './ledgerFormat';
 import { loadOutline } from './outline';
 import { DIRECTORY_HEADERS, DIRECTORY_SHEET, DIRECTORY_TABLE, freeSheetName, STATUS_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
@@ -108,7 +108,7 @@ export async function restoreReference(
         .getItem(location.tableName)
         .columns.getItemAt(statusColumn)
         .getDataBodyRange();
-      dropdownRebound = setStatusValidation(cells, statuses, { sheetName }, supports);
+      dropdownRebound = setStatusValidation(cells, statuses, DIRECTORY_STATUS_SOURCE, supports);
     }
   }
   await context.sync();

@@ -244,7 +244,7 @@ export async function runSelfTest(
           setStatusValidation(
             cell,
             ['未启动', '已完成'],
-            { sheetName: SHEET, table: STATUS_PROBE_TABLE },
+            { table: STATUS_PROBE_TABLE },
             supports,
           );
           context.workbook.tables.getItem(STATUS_PROBE_TABLE).rows.add(undefined, [['自检新增状态']]);

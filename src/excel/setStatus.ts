@@ -85,11 +85,20 @@ export async function setTaskStatus(
   progressCell?.load('address');
   const readBack = queueReadBack(context, location);
   await context.sync();
-  const cells = progressCell ? [statusCell, progressCell] : [statusCell];
+  const cells = [
+    ...(change.status !== undefined ? [{ cell: statusCell, value: change.status }] : []),
+    ...(progressCell && change.progress !== undefined
+      ? [{ cell: progressCell, value: change.progress }]
+      : []),
+  ];
   return {
     address: plainAddress(statusCell.address),
     read: readBack ? readBack() : null,
-    written: cells.map((cell) => ({ worksheetId: location.sheetId, address: localAddress(cell.address) })),
-    selectionMoved: false,
+    written: cells.map(({ cell, value }) => ({
+      worksheetId: location.sheetId,
+      address: localAddress(cell.address),
+      values: [[value]],
+    })),
+    selectionMoves: 0,
   };
 }

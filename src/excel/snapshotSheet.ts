@@ -60,12 +60,8 @@ function readOf(loads: Loads, values?: CellValue[][]): SnapshotRead {
   };
 }
 
-/**
- * The snapshots kept, in one sync, or null when the workbook has no 进度快照 table (never made,
- * or deleted: it is made again with the next report). The batch asks for that one table, so an
- * ItemNotFound can only mean it is missing.
- */
-export async function readSnapshots(context: Excel.RequestContext): Promise<SnapshotRead | null> {
+/** Queues the read of the 进度快照 table (which must exist); readable after the next sync. */
+export function queueSnapshotRead(context: Excel.RequestContext): () => SnapshotRead {
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const sheet = table.worksheet.load('id, name');
   const loads: Loads = {
@@ -75,22 +71,32 @@ export async function readSnapshots(context: Excel.RequestContext): Promise<Snap
     body: table.getDataBodyRange().load('values, rowCount'),
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
   };
+  return () => readOf(loads);
+}
+
+/**
+ * The snapshots kept, in one sync, or null when the workbook has no 进度快照 table (never made,
+ * or deleted: it is made again with the next report). The batch asks for that one table, so an
+ * ItemNotFound can only mean it is missing.
+ */
+export async function readSnapshots(context: Excel.RequestContext): Promise<SnapshotRead | null> {
+  const read = queueSnapshotRead(context);
   try {
     await context.sync();
   } catch (error) {
     const code = excelErrorCode(error);
     if (code === 'ItemNotFound') return null;
-    if (code === 'ResponsePayloadSizeLimitExceeded') return readInBlocks(context);
+    if (code === 'ResponsePayloadSizeLimitExceeded') return readSnapshotsInBlocks(context);
     throw error;
   }
-  return readOf(loads);
+  return read();
 }
 
 /** Rows per request when the kept snapshots exceed Excel on the web's 5 MB reply (24 reports of a big ledger). */
 const BLOCK_ROWS = 20_000;
 
 /** The same read, the body in blocks of rows, each its own request. */
-async function readInBlocks(context: Excel.RequestContext): Promise<SnapshotRead> {
+export async function readSnapshotsInBlocks(context: Excel.RequestContext): Promise<SnapshotRead> {
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const sheet = table.worksheet.load('id, name');
   const protection = sheet.protection.load('protected');

@@ -136,23 +136,44 @@ function addCharts(sheet: Excel.Worksheet, spec: SheetSpec): void {
   }
 }
 
-/**
- * Sorts the earlier summary sheets still in the workbook into those the add-in may replace
- * (same name, same values, no table) and those that are the user's now.
- */
-async function sortEarlierSheets(
-  context: Excel.RequestContext,
-  earlier: readonly SummarySheetRecord[],
-  names: ReadonlyMap<string, string>,
-): Promise<{ ours: SummarySheetRecord[]; kept: { name: string; reason: KeptReason }[] }> {
-  const probes = earlier.map((record) => {
+/** What a summary write needs to know first: the sheets, the add-in's record of its summary sheets, the structure lock. */
+export interface SummaryLook {
+  readonly sheets: readonly { readonly id: string; readonly name: string }[];
+  readonly previous: readonly SummarySheetRecord[];
+  readonly structureProtected: boolean;
+}
+
+/** Queues the look into the caller's request (a report reads it with the ledger); readable after the sync. */
+export function queueSummaryLook(context: Excel.RequestContext): () => SummaryLook {
+  const sheets = context.workbook.worksheets.load('items/name, items/id');
+  const setting = context.workbook.settings.getItemOrNullObject(SUMMARY_SETTING).load('value');
+  const structure = context.workbook.protection.load('protected');
+  return () => ({
+    sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })),
+    previous: !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter(isRecord) : [],
+    structureProtected: structure.protected,
+  });
+}
+
+/** Queues a look at each earlier summary sheet still there: its values and whether it holds a table. */
+function queueProbes(context: Excel.RequestContext, earlier: readonly SummarySheetRecord[]) {
+  return earlier.map((record) => {
     const sheet = context.workbook.worksheets.getItem(record.id);
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('values, rowIndex, columnIndex');
     const tables = sheet.tables.getCount();
     return { record, used, tables };
   });
-  if (probes.length) await context.sync();
+}
+
+/**
+ * Sorts the earlier summary sheets, once probed, into those the add-in may replace (same name,
+ * same values, no table) and those that are the user's now.
+ */
+function sortEarlierSheets(
+  probes: ReturnType<typeof queueProbes>,
+  names: ReadonlyMap<string, string>,
+): { ours: SummarySheetRecord[]; kept: { name: string; reason: KeptReason }[] } {
   const ours: SummarySheetRecord[] = [];
   const kept: { name: string; reason: KeptReason }[] = [];
   for (const { record, used, tables } of probes) {
@@ -170,8 +191,10 @@ async function sortEarlierSheets(
 
 /**
  * Writes the given specs as new sheets and removes the add-in's earlier ones that are still
- * untouched. Syncs: one to look, one to check earlier sheets (when there are any), one to
- * write and one to remember (more only when a sheet's rows must be split to stay under 5 MB).
+ * untouched. Syncs after the look (given by the caller, read in its own first request, or taken
+ * here in one more): one to write (checking the earlier sheets in the same request), one to
+ * remove the earlier sheets, name the new ones and remember them; more only when a sheet's rows
+ * must be split to stay under 5 MB. New sheets go before a sheet kept last (进度快照).
  */
 export async function writeSummarySheets<Also extends { remember: () => void }>(
   context: Excel.RequestContext,
@@ -179,42 +202,41 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
   options: {
     supports: ApiSupport;
     remember?: boolean;
+    /** The look, from the caller's read request; taken here when not given. */
+    look?: SummaryLook;
+    /** A sheet that stays the workbook's last (the progress snapshots), by id. */
+    keepLast?: string;
     /**
      * More writes for the same request (the progress snapshot), queued after the sheets and given
-     * the sheet names taken. Its remember() runs after that request, before the last one.
+     * the sheet names taken. Its remember() runs in the last request.
      */
     alsoWrite?: (context: Excel.RequestContext, taken: ReadonlySet<string>) => Also;
   },
 ): Promise<SummaryWriteResult & { readonly also?: Also }> {
   const remember = options.remember ?? true;
+  let look = options.look;
+  if (!look) {
+    const queued = queueSummaryLook(context);
+    await context.sync();
+    look = queued();
+  }
+  if (look.structureProtected) throw workbookProtectedError();
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name, items/id');
-  const setting = context.workbook.settings.getItemOrNullObject(SUMMARY_SETTING);
-  setting.load('value');
-  const structure = context.workbook.protection;
-  structure.load('protected');
-  await context.sync();
-  if (structure.protected) throw workbookProtectedError();
-
-  const previous =
-    !setting.isNullObject && Array.isArray(setting.value) ? setting.value.filter(isRecord) : [];
-  const names = new Map(sheets.items.map((s) => [s.id, s.name]));
-  const { ours, kept } = remember
-    ? await sortEarlierSheets(
-        context,
-        previous.filter((p) => names.has(p.id)),
-        names,
-      )
-    : { ours: [], kept: [] };
-  const ourIds = new Set(ours.map((p) => p.id));
-  const taken = new Set(sheets.items.filter((s) => !ourIds.has(s.id)).map((s) => s.name.toLowerCase()));
+  const names = new Map(look.sheets.map((s) => [s.id, s.name]));
+  const earlier = remember ? look.previous.filter((p) => names.has(p.id)) : [];
+  // With earlier sheets the new ones are written under temporary names: which names are free is
+  // known only once the earlier sheets have been checked, in this same request.
+  const probes = queueProbes(context, earlier);
+  const temporary = earlier.length > 0;
+  const taken = new Set(look.sheets.map((s) => s.name.toLowerCase()));
 
   // Add the new sheets before deleting the old ones: a workbook always keeps a visible sheet,
   // and a failure part-way leaves the old summaries in place.
   const made = specs.map((spec) => {
-    const name = freeSheetName(spec.name, taken);
+    const name = freeSheetName(temporary ? `~${spec.name}` : spec.name, taken);
     taken.add(name.toLowerCase());
-    const sheet = sheets.add(`~${name}`.slice(0, 31));
+    const sheet = sheets.add(name);
+    sheet.load('id');
     const cells = padded(spec);
     return {
       spec,
@@ -245,24 +267,31 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
     if (part.start === 0) addCharts(part.m.sheet, part.m.spec);
     queued += part.bytes;
   }
-  for (const old of ours) sheets.getItem(old.id).delete();
-  for (const m of made) {
-    m.sheet.name = m.name;
-    m.sheet.load('id');
-  }
-  if (made.length) made[0].sheet.activate();
   const also = options.alsoWrite?.(context, taken);
+  if (options.keepLast && look.sheets[look.sheets.length - 1]?.id === options.keepLast)
+    sheets.getItem(options.keepLast).position = look.sheets.length + made.length - 1;
+  if (made.length) made[0].sheet.activate();
   await context.sync();
 
-  const records: SummarySheetRecord[] = made.map((m) => ({
-    id: m.sheet.id,
-    name: m.name,
-    kind: m.spec.kind,
-    ...(m.spec.unit ? { unit: m.spec.unit } : {}),
-    fingerprint: m.fingerprint,
-  }));
+  const { ours, kept } = sortEarlierSheets(probes, names);
+  for (const old of ours) sheets.getItem(old.id).delete();
+  const final = new Set(
+    look.sheets.filter((s) => !ours.some((o) => o.id === s.id)).map((s) => s.name.toLowerCase()),
+  );
+  const records: SummarySheetRecord[] = made.map((m) => {
+    const name = temporary ? freeSheetName(m.spec.name, final) : m.name;
+    final.add(name.toLowerCase());
+    if (name !== m.name) m.sheet.name = name;
+    return {
+      id: m.sheet.id,
+      name,
+      kind: m.spec.kind,
+      ...(m.spec.unit ? { unit: m.spec.unit } : {}),
+      fingerprint: m.fingerprint,
+    };
+  });
   also?.remember();
   if (remember) context.workbook.settings.add(SUMMARY_SETTING, records);
-  if (remember || also) await context.sync();
+  if (remember || also || ours.length || temporary) await context.sync();
   return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9'), also };
 }

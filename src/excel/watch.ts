@@ -1,17 +1,30 @@
-// Tells the pane when the ledger or the reference tables change, so it can re-validate. One
-// handler on the workbook's table collection, not one per table: a ledger deleted and made
-// again under the same name is a new table, and per-table handlers would never hear from it.
-// Edits by co-authors arrive here too (source Remote) and are treated alike. Choosing a value
-// from a cell's dropdown may not raise onChanged in Excel on the web (office-js #3888, #4066):
-// a selection change asks for a re-read of the ledger too (the pane debounces both).
-/** A change Excel reported: a table's cells (any table, by id) or the selection. */
+// Tells the pane when the workbook changes, so it can read again. One handler on the workbook's
+// table collection, not one per table: a ledger deleted and made again under the same name is a
+// new table, and per-table handlers would never hear from it. Edits by co-authors arrive here too
+// (source Remote). A sheet deleted (ExcelApi 1.7) and a table added or deleted (ExcelApi 1.9,
+// where the host has it) are heard as well, so a deleted ledger or 单位名录 is noticed without
+// asking. Choosing a value from a cell's dropdown may not raise onChanged in Excel on the web
+// (office-js #3888, #4066): a selection change is reported too, and the pane decides what to check.
+import type { CellValue } from '../ledger';
+import type { ApiSupport } from './requirements';
+
+/** A change Excel reported. */
 export type WorkbookChange =
   | {
       readonly kind: 'table';
       readonly tableId: string;
       readonly worksheetId: string;
+      /** The block changed, on its sheet (D27, B5:D7). */
       readonly address: string;
+      readonly source: 'Local' | 'Remote';
+      /** The one cell's value after the change, where the host gives it (ExcelApi 1.9, a single cell). */
+      readonly valueAfter?: CellValue;
     }
+  /** A table was added (ExcelApi 1.9): it may be one the pane reads. */
+  | { readonly kind: 'tableAdded' }
+  /** A table was deleted (ExcelApi 1.9), by its name. */
+  | { readonly kind: 'tableDeleted'; readonly tableName: string }
+  | { readonly kind: 'sheetDeleted'; readonly worksheetId: string }
   | { readonly kind: 'selection' };
 
 /** Excel.run(context, batch): a batch in the context a handler was registered in. */
@@ -21,31 +34,56 @@ export type ExcelRunIn = <T>(
 ) => Promise<T>;
 
 export interface Watch {
-  readonly handlers: readonly (
-    | OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs>
-    | OfficeExtension.EventHandlerResult<Excel.SelectionChangedEventArgs>
-  )[];
+  readonly handlers: readonly OfficeExtension.EventHandlerResult<unknown>[];
+}
+
+type Handler = OfficeExtension.EventHandlerResult<unknown>;
+
+/** The one cell's new value from an event's details, where the host reports them. */
+function valueAfter(event: Excel.TableChangedEventArgs, supports: ApiSupport): { valueAfter?: CellValue } {
+  if (!supports('1.9')) return {};
+  // details exists only for a change of one cell; reading it otherwise is undefined.
+  const details: Excel.ChangedEventDetail | undefined = event.details;
+  const value: unknown = details?.valueAfter;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? { valueAfter: value }
+    : {};
 }
 
 /**
  * Registers the handlers, in one sync. Registered once, before any ledger exists if need be:
- * the listener decides what a change means (the ledger's table, or anything else).
+ * the listener decides what a change means.
  */
 export async function watchWorkbook(
   context: Excel.RequestContext,
   onChange: (change: WorkbookChange) => void,
+  supports: ApiSupport,
 ): Promise<Watch> {
-  const changed = context.workbook.tables.onChanged.add(async (event) =>
-    onChange({
-      kind: 'table',
-      tableId: event.tableId,
-      worksheetId: event.worksheetId,
-      address: event.address,
-    }),
-  );
-  const selected = context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' }));
+  const tables = context.workbook.tables;
+  const handlers: Handler[] = [
+    tables.onChanged.add(async (event) =>
+      onChange({
+        kind: 'table',
+        tableId: event.tableId,
+        worksheetId: event.worksheetId,
+        address: event.address,
+        source: event.source === 'Remote' ? 'Remote' : 'Local',
+        ...valueAfter(event, supports),
+      }),
+    ),
+    context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' })),
+    context.workbook.worksheets.onDeleted.add(async (event) =>
+      onChange({ kind: 'sheetDeleted', worksheetId: event.worksheetId }),
+    ),
+  ];
+  if (supports('1.9')) {
+    handlers.push(
+      tables.onAdded.add(async () => onChange({ kind: 'tableAdded' })),
+      tables.onDeleted.add(async (event) => onChange({ kind: 'tableDeleted', tableName: event.tableName })),
+    );
+  }
   await context.sync();
-  return { handlers: [changed, selected] };
+  return { handlers };
 }
 
 /** Removes the handlers, in the context they were registered in, as office-js requires. */
@@ -56,15 +94,4 @@ export async function stopWatching(runIn: ExcelRunIn, watch: Watch): Promise<voi
     for (const handler of watch.handlers) handler.remove();
     await context.sync();
   });
-}
-
-export type ChangeSource = 'ledger' | 'reference' | 'selection';
-
-/**
- * What a change asks of the pane: the ledger's own table is re-read alone; any other table may
- * be 单位名录 or the status list, or a ledger made since, so everything is re-read.
- */
-export function changeSource(change: WorkbookChange, ledgerTableId: string | null): ChangeSource {
-  if (change.kind === 'selection') return 'selection';
-  return change.tableId === ledgerTableId ? 'ledger' : 'reference';
 }

@@ -67,9 +67,11 @@ export function App({ host, version }: { host: Host; version: string }) {
   const readFailed = useCallback((error: Bilingual) => setNotice({ intent: 'error', text: error }), []);
   const ledger = useLedger(host, readFailed);
   const action = useAction(notify);
+  // The tabs' requests go through the ledger's run: changes reported meanwhile wait for them to end.
+  const paneHost = useMemo(() => ({ ...host, run: ledger.run }), [host, ledger.run]);
   const pane: PaneValue = useMemo(
     () => ({
-      host,
+      host: paneHost,
       language,
       ledger,
       action,
@@ -81,7 +83,7 @@ export function App({ host, version }: { host: Host; version: string }) {
       openTab: setTab,
       version,
     }),
-    [host, language, ledger, action, notify, selectedUnits, languageChoice, version],
+    [paneHost, language, ledger, action, notify, selectedUnits, languageChoice, version],
   );
   const { state } = ledger;
   const ready = state.phase === 'ready';

@@ -1,11 +1,11 @@
 // What the pane's state needs from the Excel layer and the core, loaded on demand.
 export {
-  changeSource,
   describeError,
-  readLedger,
   readOptions,
-  readReference,
+  readWorkbook,
   stopWatching,
+  TABLE_NAMES,
+  tablesSeen,
   watchWorkbook,
 } from '../excel';
 export { analyzeLedger, dayFromLocalDate } from '../ledger';

@@ -1,6 +1,6 @@
 // Every string of the pane, in Chinese and English, from one typed catalog: a key missing in
 // either language fails the type check.
-import type { Bilingual, Language } from '../ledger';
+import { isoDate, type Bilingual, type Language, type ReportChanges } from '../ledger';
 
 /** Long cell text shortened for a one-line list. */
 const clip = (text: string, n = 24) =>
@@ -149,6 +149,8 @@ const zh = {
     noEarlier: '截至日期之前没有已保存的报告：总体汇总将注明为首次报告。',
     snapshotKept: (date: string, replaced: boolean) =>
       replaced ? `已更新截至${date}的进度快照。` : `已记录截至${date}的进度快照。`,
+    /** What changed since the report compared with, as the overview says it. */
+    changes: (c: ReportChanges) => c.sentence,
   },
   send: {
     title: '发送',
@@ -404,6 +406,10 @@ const en: Strings = {
     noEarlier: 'No report is kept before this date: the overview will say this is the first report.',
     snapshotKept: (date: string, replaced: boolean) =>
       replaced ? `Updated the progress snapshot of ${date}.` : `Recorded the progress snapshot of ${date}.`,
+    changes: (c: ReportChanges) =>
+      c.previous === null
+        ? 'This is the first report: there is none earlier to compare with.'
+        : `Since the report of ${isoDate(c.previous)}: ${c.newlyDone.length} newly completed, ${c.newlyBehind.length} newly behind${c.newlyRed.length ? `, ${c.newlyRed.length} newly red` : ''}.`,
   },
   send: {
     title: 'Send',

@@ -8,7 +8,6 @@ import { simpleParser } from 'mailparser';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OFFICIAL_TASKS, tasksForUnit } from '../../src/ledger';
 import { DEBOUNCE_MS } from '../../src/taskpane/useLedger';
-import { ECHO_WINDOW_MS } from '../../src/taskpane/writeEchoes';
 // @ts-expect-error the server is plain JavaScript shared with other scripts
 import { serve } from './server.mjs';
 
@@ -54,8 +53,8 @@ async function preview<T>(page: Page, fn: string, ...args: unknown[]): Promise<T
   ) as Promise<T>;
 }
 
-/** Long enough for the pane's own echoes to pass and any re-read it owes to run. */
-const SETTLE_MS = ECHO_WINDOW_MS + DEBOUNCE_MS + 300;
+/** Long enough for the pane to judge what Excel reported and run any re-read it owes. */
+const SETTLE_MS = 2 * DEBOUNCE_MS + 600;
 
 /** Round trips to the (simulated) workbook from a click until the pane has settled; logged for the record. */
 async function roundTrips(page: Page, what: string, action: () => Promise<void>): Promise<number> {

@@ -464,6 +464,73 @@ describe('excel-sim conformance', () => {
     expect(events).toEqual(['B2:C3', 'D4']);
   });
 
+  // https://learn.microsoft.com/javascript/api/excel/excel.tablechangedeventargs (details: "can be
+  // retrieved when the changed event is triggered on a single cell"; ExcelApi 1.9) and
+  // Worksheet.onFormatChanged (ExcelApi 1.9: format changes have their own event, not onChanged).
+  it('fires one onChanged per data write of a batch, with details for a single cell, none for number formats', async () => {
+    const sim = new ExcelSim();
+    const events: { address: string; after?: unknown; before?: unknown; source: string }[] = [];
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B3').values = [
+        ['甲', '乙'],
+        [1, 2],
+        [3, 4],
+      ];
+      sheet.tables.add('A1:B3', true);
+      await ctx.sync();
+      ctx.workbook.tables.onChanged.add(async (e) => {
+        events.push({
+          address: e.address,
+          after: e.details?.valueAfter,
+          before: e.details?.valueBefore,
+          source: e.source,
+        });
+      });
+      await ctx.sync();
+    });
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A2').numberFormat = [['@']];
+      sheet.getRange('A2').values = [['x']];
+      sheet.getRange('B3').values = [[9]];
+      sheet.getRange('A3:B3').values = [[5, 6]];
+      await ctx.sync();
+    });
+    sim.remoteEdit('Sheet1', 'B2', [['他人']]);
+    await Promise.resolve();
+    expect(events).toEqual([
+      { address: 'A2', before: 1, after: 'x', source: 'Local' },
+      { address: 'B3', before: 4, after: 9, source: 'Local' },
+      { address: 'A3:B3', before: undefined, after: undefined, source: 'Local' },
+      { address: 'B2', before: 2, after: '他人', source: 'Remote' },
+    ]);
+  });
+
+  // TableCollection.onAdded / onDeleted (ExcelApi 1.9), WorksheetCollection.onDeleted (ExcelApi 1.7).
+  it('tells when a table is added or deleted and when a worksheet is deleted', async () => {
+    const sim = new ExcelSim();
+    const events: string[] = [];
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.onAdded.add(async (e) => void events.push(`${e.type}`));
+      ctx.workbook.tables.onDeleted.add(async (e) => void events.push(`${e.type} ${e.tableName}`));
+      ctx.workbook.worksheets.onDeleted.add(async (e) => void events.push(`${e.type}`));
+      await ctx.sync();
+    });
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.add('台账');
+      sheet.getRange('A1:A2').values = [['序号'], [1]];
+      const table = sheet.tables.add('A1:A2', true);
+      table.name = 'T';
+      await ctx.sync();
+      table.convertToRange();
+      await ctx.sync();
+      sheet.delete();
+      await ctx.sync();
+    });
+    expect(events).toEqual(['TableAdded', 'TableDeleted T', 'WorksheetDeleted']);
+  });
+
   it('rejects objects of a finished Excel.run', async () => {
     const sim = new ExcelSim();
     let kept: { load: (p: string) => unknown } | null = null;

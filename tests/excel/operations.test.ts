@@ -2,7 +2,6 @@ import {
   adoptActiveSheet,
   applyFixes,
   applyUnitFilter,
-  changeSource,
   clearUnitFilter,
   createLedger,
   describeError,
@@ -20,6 +19,7 @@ import {
   watchWorkbook,
   writeSummarySheets,
 } from '../../src/excel';
+import type { ApiSupport } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import {
   fixesFor,
@@ -530,11 +530,11 @@ describe('setTaskStatus', () => {
     );
     expect(syncs).toBe(2);
     expect(result.address).toBe('任务台账!D5');
-    // The write reads the ledger back in its own request, and names the cells it wrote.
+    // The write reads the ledger back in its own request, and names the cells it wrote and what.
     expect(result.read?.ledger.rows[1][3]).toBe('已完成');
     expect(result.written).toEqual([
-      { worksheetId: ledgerRead.location.sheetId, address: 'D5' },
-      { worksheetId: ledgerRead.location.sheetId, address: 'E5' },
+      { worksheetId: ledgerRead.location.sheetId, address: 'D5', values: [['已完成']] },
+      { worksheetId: ledgerRead.location.sheetId, address: 'E5', values: [[100]] },
     ]);
     expect(changedCells(before, sim.snapshot())).toEqual(['任务台账!D5', '任务台账!E5']);
   });
@@ -612,14 +612,16 @@ describe("a co-author's edit between the pane's read and its write", () => {
     const sim = await withLedger();
     const seen: string[] = [];
     const { tableId } = (await read(sim)).location;
-    await sim.runExcel((c) => watchWorkbook(c, (s) => seen.push(changeSource(s, tableId))));
-    const sheet = sim.sheet('任务台账');
-    sim.state.fireChanges(
-      [{ sheetId: sheet.id, rect: { row: 4, column: 3, rowCount: 1, columnCount: 1 } }],
-      'Remote',
+    await sim.runExcel((c) =>
+      watchWorkbook(
+        c,
+        (s) => seen.push(s.kind === 'table' ? `${s.tableId === tableId} ${s.source}` : s.kind),
+        ALL_SETS,
+      ),
     );
+    sim.remoteEdit('任务台账', 'D5', [['滞后']]);
     await eventsDelivered();
-    expect(seen).toEqual(['ledger']);
+    expect(seen).toEqual(['true Remote']);
   });
 });
 
@@ -993,14 +995,14 @@ describe('writeSummarySheets', () => {
     expect(result.kept.map((k) => k.reason)).toEqual(['edited', 'edited']);
   });
 
-  it('replaces untouched sheets in four syncs: look, check, write, remember', async () => {
+  it('replaces untouched sheets in three syncs: look; check and write; replace and remember', async () => {
     const sim = await withLedger();
     await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));
     const specs = await summaryOf(sim);
     const { result, syncs } = await countSyncs(sim, () =>
       sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS })),
     );
-    expect(syncs).toBe(4);
+    expect(syncs).toBe(3);
     expect(result).toMatchObject({ replaced: 2, kept: [] });
   });
 
@@ -1021,43 +1023,74 @@ describe('writeSummarySheets', () => {
 });
 
 describe('watchWorkbook', () => {
-  it('reports ledger and reference changes', async () => {
-    const sim = await withLedger();
+  /** What the pane hears, in words: the table by name, a sheet deleted, a table added. */
+  async function listen(sim: ExcelSim, supports: ApiSupport = ALL_SETS) {
     const seen: string[] = [];
-    const { tableId } = (await read(sim)).location;
-    await sim.runExcel((c) => watchWorkbook(c, (s) => seen.push(changeSource(s, tableId))));
+    const names = new Map(sim.state.tables.map((t) => [t.id, t.name]));
+    const watch = await sim.runExcel((c) =>
+      watchWorkbook(
+        c,
+        (s) =>
+          seen.push(
+            s.kind === 'table'
+              ? `${names.get(s.tableId) ?? 'new table'} ${s.address}${s.valueAfter === undefined ? '' : ` → ${String(s.valueAfter)}`}`
+              : s.kind === 'tableDeleted'
+                ? `deleted ${s.tableName}`
+                : s.kind,
+          ),
+        supports,
+      ),
+    );
+    return { seen, watch };
+  }
+
+  it('reports each table change with its table, block and (for one cell, ExcelApi 1.9) its new value', async () => {
+    const sim = await withLedger();
+    const { seen } = await listen(sim);
     sim.userEdit('任务台账', 'D4', [['已完成']]);
     sim.userEdit('单位名录', 'B2', [['教育局']]);
     sim.userEdit('任务台账', 'A1', [['标题改了']]);
+    sim.userEdit('任务台账', 'E4:E5', [[50], [60]]);
     await eventsDelivered();
-    expect(seen).toEqual(['ledger', 'reference']);
+    expect(seen).toEqual(['TaskLedger D4 → 已完成', 'UnitDirectory B2 → 教育局', 'TaskLedger E4:E5']);
     const { location } = await read(sim);
+    seen.length = 0;
     await sim.runExcel((c) => selectCell(c, location, 3, 3));
     await eventsDelivered();
-    expect(seen.slice(0, 2)).toEqual(['ledger', 'reference']);
-    expect(new Set(seen.slice(2))).toEqual(new Set(['selection']));
+    expect(seen).toEqual(['selection', 'selection']);
   });
 
-  it('still hears a ledger deleted and made again under the same name, and is silent once removed', async () => {
+  it('gives no value below ExcelApi 1.9, and hears no table added or deleted there', async () => {
     const sim = await withLedger();
-    const seen: string[] = [];
-    const { tableId } = (await read(sim)).location;
-    const watch = await sim.runExcel((c) => watchWorkbook(c, (s) => seen.push(changeSource(s, tableId))));
+    const { seen } = await listen(sim, UP_TO_1_8);
+    sim.userEdit('任务台账', 'D4', [['已完成']]);
     await sim.run(async (c) => {
+      c.workbook.tables.getItem('StatusList').convertToRange();
+      await c.sync();
+    });
+    await eventsDelivered();
+    expect(seen).toEqual(['TaskLedger D4']);
+  });
+
+  it('hears a sheet deleted, a table deleted or added, a ledger made again; and is silent once removed', async () => {
+    const sim = await withLedger();
+    const { seen, watch } = await listen(sim);
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('StatusList').convertToRange();
       c.workbook.worksheets.getItem('任务台账').delete();
       await c.sync();
     });
     await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
     await eventsDelivered();
+    expect(seen.slice(0, 3)).toEqual(['deleted StatusList', 'sheetDeleted', 'tableAdded']);
     seen.length = 0;
     sim.userEdit('任务台账', 'D4', [['已完成']]);
     await eventsDelivered();
-    // A table the handler has not seen before: everything is read again.
-    expect(seen).toEqual(['reference']);
+    expect(seen).toEqual(['new table D4 → 已完成']);
     await stopWatching((context, batch) => sim.runIn(context, batch), watch);
     sim.userEdit('任务台账', 'D5', [['已完成']]);
     await eventsDelivered();
-    expect(seen).toEqual(['reference']);
+    expect(seen).toEqual(['new table D4 → 已完成']);
   });
 });
 

@@ -1,13 +1,12 @@
 // The task pane under test, spoken to in the words of its users: open the pane, make the ledger,
 // edit a task's cell as a user would, wait for the pane to settle, read a task's cell back.
-// Timers are jest's: a debounce or an echo window passes at once, not in real seconds.
+// Timers are jest's: a debounce passes at once, not in real seconds.
 import { act, render, screen } from '@testing-library/react';
 import { ExcelSim, type WorkbookSnapshot } from '../../src/excel-sim';
 import { LEDGER_COLUMNS, type CellValue } from '../../src/ledger';
 import { App } from '../../src/taskpane/App';
 import type { Host } from '../../src/taskpane/host';
 import { DEBOUNCE_MS } from '../../src/taskpane/useLedger';
-import { ECHO_WINDOW_MS } from '../../src/taskpane/writeEchoes';
 import { AS_OF_DATE } from '../asOf';
 import { changedCells } from '../excel/helpers';
 
@@ -64,11 +63,10 @@ export class TestPane {
   }
 
   /**
-   * Something a user (or a co-author) does to the workbook, some seconds after the pane's own
-   * writes, and the pane's re-read that follows.
+   * Something a user (or a co-author) does to the workbook, at once after whatever the pane did
+   * last, and the pane's re-read that follows.
    */
   async userDoes(change: () => unknown): Promise<void> {
-    await this.wait(ECHO_WINDOW_MS + 100);
     await act(async () => {
       await change();
     });
@@ -109,10 +107,11 @@ export class TestPane {
 
   /** The round trips to Excel an action and the pane's follow-up took. */
   async syncsFor(action: () => unknown): Promise<number> {
-    await this.wait(ECHO_WINDOW_MS + DEBOUNCE_MS);
+    await this.settle();
     const before = this.sim.syncCount;
     await action();
-    await this.wait(ECHO_WINDOW_MS + DEBOUNCE_MS);
+    await this.settle();
+    await this.settle();
     return this.sim.syncCount - before;
   }
 

@@ -1,61 +1,79 @@
-// The pane's own writes come back as change events; only those are let pass without a re-read.
-import { changeSource, type WorkbookChange } from '../../src/excel';
-import { ECHO_WINDOW_MS, WriteEchoes } from '../../src/taskpane/writeEchoes';
+// The pane's own writes come back as change events; an event is let pass without a re-read only
+// when it is proved the pane's own: its cells written and not yet heard of, its value the one
+// written where Excel gives it, from this machine.
+import type { WorkbookChange } from '../../src/excel';
+import { WriteEchoes } from '../../src/taskpane/writeEchoes';
 
-const edit = (address: string, worksheetId = 'ledger-sheet', tableId = 'ledger'): WorkbookChange => ({
+const edit = (
+  address: string,
+  more: Partial<Extract<WorkbookChange, { kind: 'table' }>> = {},
+): WorkbookChange => ({
   kind: 'table',
-  tableId,
-  worksheetId,
+  tableId: 'ledger',
+  worksheetId: 'ledger-sheet',
   address,
+  source: 'Local',
+  ...more,
 });
+
+const wrote = (echoes: WriteEchoes, ...areas: [string, unknown?][]) =>
+  echoes.expect({
+    written: areas.map(([address, value]) => ({
+      worksheetId: 'ledger-sheet',
+      address,
+      ...(value === undefined ? {} : { values: [[value as string]] }),
+    })),
+    selectionMoves: 0,
+  });
 
 describe('WriteEchoes', () => {
-  it('takes a change inside the cells a write wrote, on that sheet, within the window, as its echo', () => {
+  it('takes one event over each written cell as its echo; a second event over the same cell is news', () => {
     const echoes = new WriteEchoes();
-    echoes.expect(
-      { written: [{ worksheetId: 'ledger-sheet', address: 'D27' }], selectionMoved: false },
-      1000,
-    );
-    expect(echoes.isEcho(edit('D27'), 1000)).toBe(true);
-    expect(echoes.isEcho(edit('D27'), 1000 + ECHO_WINDOW_MS)).toBe(true);
-    expect(echoes.isEcho(edit('D27'), 1001 + ECHO_WINDOW_MS)).toBe(false);
-    expect(echoes.isEcho(edit('D28'), 1000)).toBe(false);
-    expect(echoes.isEcho(edit('D27:D28'), 1000)).toBe(false);
-    expect(echoes.isEcho(edit('D27', 'other-sheet'), 1000)).toBe(false);
-    expect(echoes.isEcho({ kind: 'selection' }, 1000)).toBe(false);
+    wrote(echoes, ['D27']);
+    expect(echoes.take(edit('D27'))).toBe(true);
+    // The user typed into the cell the pane had just written: Excel reports it again.
+    expect(echoes.take(edit('D27'))).toBe(false);
   });
 
-  it('accepts Excel reporting several writes on one sheet as one block around them', () => {
+  it('is news when any cell of the event was not written, on another sheet, or from a co-author', () => {
     const echoes = new WriteEchoes();
-    echoes.expect(
-      {
-        written: [
-          { worksheetId: 'ledger-sheet', address: 'D6' },
-          { worksheetId: 'ledger-sheet', address: 'B7' },
-        ],
-        selectionMoved: false,
-      },
-      0,
-    );
-    expect(echoes.isEcho(edit('B6:D7'), 10)).toBe(true);
-    expect(echoes.isEcho(edit('B6:E7'), 10)).toBe(false);
+    wrote(echoes, ['D27'], ['D28']);
+    expect(echoes.take(edit('D27:D29'))).toBe(false);
+    expect(echoes.take(edit('D27', { worksheetId: 'other-sheet' }))).toBe(false);
+    expect(echoes.take(edit('D27', { source: 'Remote' }))).toBe(false);
+    // None of those used up the expected cells.
+    expect(echoes.take(edit('D27:D28'))).toBe(true);
   });
 
-  it('takes any change on a sheet the write made, and a selection change after a write that moved it', () => {
+  it('compares the one cell’s new value, where Excel gives it, with what the pane wrote', () => {
     const echoes = new WriteEchoes();
-    echoes.expect({ written: [{ worksheetId: 'new-sheet' }], selectionMoved: true }, 0);
-    expect(echoes.isEcho(edit('A1:K43', 'new-sheet', 'new-table'), 5)).toBe(true);
-    expect(echoes.isEcho({ kind: 'selection' }, 5)).toBe(true);
-    expect(echoes.isEcho({ kind: 'selection' }, ECHO_WINDOW_MS + 1)).toBe(false);
-    expect(echoes.isEcho(edit('A1', 'ledger-sheet'), 5)).toBe(false);
+    wrote(echoes, ['D5', '滞后'], ['E5', 30]);
+    expect(echoes.take(edit('D5', { valueAfter: '已完成' }))).toBe(false);
+    expect(echoes.take(edit('D5', { valueAfter: '滞后' }))).toBe(true);
+    expect(echoes.take(edit('E5', { valueAfter: 30 }))).toBe(true);
   });
-});
 
-describe('changeSource', () => {
-  it('re-reads the ledger alone for its own table, everything for any other, the ledger for a selection', () => {
-    expect(changeSource(edit('D5'), 'ledger')).toBe('ledger');
-    expect(changeSource(edit('B2', 'dir-sheet', 'directory'), 'ledger')).toBe('reference');
-    expect(changeSource(edit('D5'), null)).toBe('reference');
-    expect(changeSource({ kind: 'selection' }, 'ledger')).toBe('selection');
+  it('counts two commands over one block as two events (a table made over values written)', () => {
+    const echoes = new WriteEchoes();
+    wrote(echoes, ['A3:K43'], ['A3:K43']);
+    expect(echoes.take(edit('A3:K43'))).toBe(true);
+    expect(echoes.take(edit('A4:K43'))).toBe(true);
+    expect(echoes.take(edit('F6'))).toBe(false);
+  });
+
+  it('counts the selection moves and tables added a write made; forgets what is left when judged', () => {
+    const echoes = new WriteEchoes();
+    echoes.expect({
+      written: [{ worksheetId: 'ledger-sheet', address: 'A1' }],
+      selectionMoves: 2,
+      tablesAdded: 1,
+    });
+    expect(echoes.take({ kind: 'selection' })).toBe(true);
+    expect(echoes.take({ kind: 'tableAdded' })).toBe(true);
+    expect(echoes.take({ kind: 'tableAdded' })).toBe(false);
+    echoes.forget();
+    expect(echoes.take({ kind: 'selection' })).toBe(false);
+    expect(echoes.take(edit('A1'))).toBe(false);
+    expect(echoes.take({ kind: 'sheetDeleted', worksheetId: 'ledger-sheet' })).toBe(false);
   });
 });

@@ -47,7 +47,7 @@ export function useIndicatorActions(ledger: ReadyLedger) {
       (r) => ({ intent: 'success', text: (s) => s.indicators.created(r.sheetName, r.rows) }),
     );
     if (result) pane.afterWrite(result);
-    else await pane.refresh({ reference: true });
+    else await pane.refresh();
   };
   const add = async (chosen: readonly IndicatorSeed[]) => {
     const result = await action.run(
@@ -56,7 +56,7 @@ export function useIndicatorActions(ledger: ReadyLedger) {
       (r) => ({ intent: 'success', text: (s) => s.indicators.added(r.rows) }),
     );
     if (result) pane.afterWrite(result);
-    else await pane.refresh({ reference: true });
+    else await pane.refresh();
     return result !== undefined;
   };
   return { seeds, create, add };

@@ -1,6 +1,6 @@
 import { Badge, Body1, Button, Caption1, Checkbox, Subtitle2, makeStyles } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { applyReturns, ensureLedgerId, readOptions, undoLastImport } from '../../excel';
+import { applyReturns, ensureLedgerId, readReport, undoLastImport } from '../../excel';
 import {
   describeFormFileError,
   downloadFile,
@@ -19,7 +19,6 @@ import {
   describeFormProblem,
   isoDate,
   reviewReturns,
-  summarize,
   unitsToOffer,
   unitsWithTasks,
   type Bilingual,
@@ -62,27 +61,38 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   const { action, host, ledger: pane, notify, selectedUnits } = usePane();
   const [review, setReview] = useState<Review | null>(null);
   const picker = useRef<HTMLInputElement>(null);
-  const { read, reference, analysis } = ledger;
+  const { reference, analysis } = ledger;
 
   const units = useMemo(
     () => unitsToOffer(selectedUnits, analysis.tasks, reference.directory),
     [selectedUnits, analysis.tasks, reference.directory],
   );
 
-  const model = () =>
-    summarize(read.ledger, readOptions(reference, dayFromLocalDate(host.now()), read.location));
-  const fileOptions = async () => ({
-    ledgerId: await host.run((c) => ensureLedgerId(c)),
-    statuses: reference.statuses,
-    directory: reference.directory,
-    created: host.now(),
-  });
+  /**
+   * The ledger as it is now, read in the action's own request: the forms carry what the cells
+   * hold, and a return is reviewed against the same.
+   */
+  const fresh = async () => {
+    const { read, model } = await host.run((c) =>
+      readReport(c, { asOf: dayFromLocalDate(host.now()), expect: pane.tablesSeen, history: false }),
+    );
+    pane.take(read);
+    const ledgerId = read.ledgerId ?? (await host.run((c) => ensureLedgerId(c)));
+    const options = {
+      ledgerId,
+      statuses: read.reference.statuses,
+      directory: read.reference.directory,
+      created: host.now(),
+    };
+    return { read, model, options };
+  };
 
   const downloadAll = () =>
     action.run(
       'returns',
       async () => {
-        const file = await returnFormsZip(model(), units, await fileOptions());
+        const { model, options } = await fresh();
+        const file = await returnFormsZip(model, units, options);
         downloadFile(file.name, file.bytes, ZIP_TYPE);
         return units.length;
       },
@@ -92,7 +102,8 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
     action.run(
       'returns',
       async () => {
-        const file = await returnFormFile(model(), unit, await fileOptions());
+        const { model, options } = await fresh();
+        const file = await returnFormFile(model, unit, options);
         downloadFile(file.name, file.bytes, XLSX_TYPE);
       },
       () => ({ intent: 'success', text: (s) => s.returns.formsReady(1) }),
@@ -102,8 +113,9 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
     action.run(
       'returns',
       async (): Promise<Review> => {
-        const ledgerId = await host.run((c) => ensureLedgerId(c));
-        const known = new Set([...units, ...unitsWithTasks(analysis.tasks, reference.directory)]);
+        const { read: now, model, options } = await fresh();
+        const { ledgerId } = options;
+        const known = new Set([...units, ...unitsWithTasks(model.tasks, now.reference.directory)]);
         const forms: ReturnedForm[] = [];
         const reports: FileReport[] = [];
         for (const file of files) {
@@ -118,7 +130,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
         const checked = forms.map((form) =>
           checkReturn(form, {
             ledgerId,
-            statuses: reference.statuses,
+            statuses: now.reference.statuses,
             knowsUnit: (unit) => known.has(unit),
           }),
         );
@@ -126,11 +138,11 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
           reports.push({ name: c.fileName, unit: c.unit, sentences: c.problems.map(describeFormProblem) });
         }
         const changes = reviewReturns({
-          ledger: read.ledger,
-          tasks: analysis.tasks,
+          ledger: now.ledger.ledger,
+          tasks: model.tasks,
           returns: checked,
           issued: new Map(forms.map((f) => [f.fileName, f.meta.rows])),
-          directory: reference.directory,
+          directory: now.reference.directory,
         });
         return { files: reports, changes };
       },

@@ -13,9 +13,9 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   describeError,
   ensureLedgerId,
-  readOptions,
+  CELL_SELECTED,
   readRecipients,
-  readSnapshots,
+  readReport,
   saveRecipients,
   selectSheetContent,
   type SavedRecipients,
@@ -34,15 +34,11 @@ import {
 import {
   leaderMail,
   parseAddressList,
-  reportHistory,
-  summarize,
   summaryFileName,
   unitAddress,
   unitsToOffer,
   type Day,
   type MailAddress,
-  type ReportHistory,
-  type SummaryModel,
   type SummaryRequest,
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
@@ -111,30 +107,26 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
   };
 
   /**
-   * The summary as of the chosen date, from the pane's reading with every reported change taken
-   * in, and its place among the reports kept (what changed since the one chosen).
+   * The report as of the chosen date, read in this action's own request (the ledger, the
+   * reference data, the snapshots kept): what leaves the workbook is what it holds now. The files'
+   * options come from the same read; the unit drafts carry the 反馈表 when chosen, single or zipped.
    */
-  const report = async (): Promise<{ model: SummaryModel; history: ReportHistory }> => {
-    const now = await ledger.current();
-    if (now.phase !== 'ready') throw new Error(t.unexpected);
-    const model = summarize(now.read.ledger, readOptions(now.reference, asOf, now.read.location));
-    const kept = await host.run((c) => readSnapshots(c));
-    const history = reportHistory(model, kept?.table ?? null, { compareWith, directory });
-    return { model, history };
+  const report = async (forUnits = false) => {
+    const { read, model, history } = await host.run((c) =>
+      readReport(c, { asOf, compareWith, expect: ledger.tablesSeen }),
+    );
+    ledger.take(read);
+    const { directory: fresh, statuses } = read.reference;
+    const ledgerId =
+      forUnits && withForm ? (read.ledgerId ?? (await host.run((c) => ensureLedgerId(c)))) : null;
+    const options = {
+      directory: fresh,
+      created: host.now(),
+      history,
+      ...(ledgerId ? { returnForm: { ledgerId, statuses } } : {}),
+    };
+    return { model, options };
   };
-  const fileOptions = (history: ReportHistory) => ({ directory, created: host.now(), history });
-  /** For the units' drafts: their 反馈表 attached too, when chosen. */
-  const unitFileOptions = async (history: ReportHistory) => ({
-    ...fileOptions(history),
-    ...(withForm && state.phase === 'ready'
-      ? {
-          returnForm: {
-            ledgerId: await host.run((c) => ensureLedgerId(c)),
-            statuses: state.reference.statuses,
-          },
-        }
-      : {}),
-  });
   const deliver = (file: NamedFile, type: string) => downloadFile(file.name, file.bytes, type);
 
   const save = () =>
@@ -156,8 +148,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
     action.run(
       'send',
       async () => {
-        const { model, history } = await report();
-        const file = await summaryWorkbook(model, request, fileOptions(history));
+        const { model, options } = await report();
+        const file = await summaryWorkbook(model, request, options);
         if (host.openWorkbook && !host.canDownload) await host.openWorkbook(base64(file.bytes));
         else deliver(file, XLSX_TYPE);
         return file.name;
@@ -171,8 +163,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
     action.run(
       'send',
       async () => {
-        const { model, history } = await report();
-        const file = await summaryWorkbook(model, request, fileOptions(history));
+        const { model, options } = await report();
+        const file = await summaryWorkbook(model, request, options);
         await host.openWorkbook?.(base64(file.bytes));
       },
       () => ({ intent: 'success', text: (s) => s.send.opened }),
@@ -182,8 +174,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       'send',
       async () => {
         const { invalid, ...people } = recipients();
-        const { model, history } = await report();
-        const file = await leaderDraft(model, request, people, fileOptions(history));
+        const { model, options } = await report();
+        const file = await leaderDraft(model, request, people, options);
         deliver(file, EML_TYPE);
         return { name: file.name, invalid };
       },
@@ -197,8 +189,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
     );
   const copyBody = async () => {
     const copied = await action.run('send', async () => {
-      const { model, history } = await report();
-      const mail = leaderMail(model, summaryFileName(model.asOf), history);
+      const { model, options } = await report();
+      const mail = leaderMail(model, summaryFileName(model.asOf), options.history);
       return copyRichText(mail.html, mail.text);
     });
     if (copied === undefined) return;
@@ -209,7 +201,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       () => host.run((c) => selectSheetContent(c, overviewSheetId)),
       () => ({ intent: 'warning', text: (s) => s.send.copyRefused }),
     );
-    ledger.expectEchoes({ written: [], selectionMoved: true });
+    ledger.expectEchoes(CELL_SELECTED);
   };
   const copyRecipients = async () => {
     const { to: people, cc: copies } = recipients();
@@ -229,13 +221,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
     action.run(
       'send',
       async () => {
-        const { model, history } = await report();
-        const { file, drafts } = await unitDraftsZip(
-          model,
-          units,
-          { cc: recipients().cc },
-          fileOptions(history),
-        );
+        const { model, options } = await report(true);
+        const { file, drafts } = await unitDraftsZip(model, units, { cc: recipients().cc }, options);
         deliver(file, ZIP_TYPE);
         return drafts.filter((d) => !d.address).map((d) => d.unit);
       },
@@ -248,8 +235,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
     action.run(
       'send',
       async () => {
-        const { model, history } = await report();
-        const file = await unitDraft(model, unit, { cc: recipients().cc }, await unitFileOptions(history));
+        const { model, options } = await report(true);
+        const file = await unitDraft(model, unit, { cc: recipients().cc }, options);
         deliver(file, EML_TYPE);
         return file;
       },

@@ -41,7 +41,7 @@ export default function StartPanel() {
     return (
       <div className={styles.stack}>
         <Body1 role="alert">{text(state.error)}</Body1>
-        <Button onClick={() => void ledger.refresh({ reference: true })}>{t.retry}</Button>
+        <Button onClick={() => void ledger.refresh()}>{t.retry}</Button>
       </div>
     );
   }
@@ -61,7 +61,7 @@ export default function StartPanel() {
         }),
       );
       // A refused create (a ledger exists after all) is shown; the pane reads the workbook as it is.
-      if (!made) return ledger.refresh({ reference: true });
+      if (!made) return ledger.refresh();
       focusHeading.current = true;
       ledger.afterWrite(made);
     };
@@ -87,7 +87,7 @@ export default function StartPanel() {
         }),
       );
       focusHeading.current = adopted !== undefined;
-      await ledger.refresh({ reference: true });
+      await ledger.refresh();
     };
     return (
       <div className={styles.stack}>
@@ -120,7 +120,7 @@ export default function StartPanel() {
         <Button onClick={() => openTab('validate')} appearance="primary">
           {t.tabs.validate}
         </Button>{' '}
-        <Button onClick={() => void ledger.refresh({ reference: true })}>{t.start.recheck}</Button>
+        <Button onClick={() => void ledger.refresh()}>{t.start.recheck}</Button>
       </div>
     </div>
   );

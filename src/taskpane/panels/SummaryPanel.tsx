@@ -19,6 +19,7 @@ import {
   generateSummaries,
   keptSheetsNotice,
   readSnapshots,
+  SHEET_SHOWN,
   snapshotNotKeptNotice,
   type SummarySheetRecord,
 } from '../../excel';
@@ -76,46 +77,40 @@ export default function SummaryPanel() {
   const generate = async () => {
     const result = await action.run(
       'summary',
+      // Read, made and written in one Excel.run: from the workbook as it is when the button is pressed.
       () =>
-        // The pane's reading, with every change Excel reported taken in: no second read of the ledger.
-        ledger.current().then((now) =>
-          generateSummaries(host.run, {
-            asOf: day,
-            request,
-            supports: host.supports,
-            from: now.phase === 'ready' ? { read: now.read, reference: now.reference } : undefined,
-            compareWith,
-          }),
-        ),
+        generateSummaries(host.run, {
+          asOf: day,
+          request,
+          supports: host.supports,
+          expect: ledger.tablesSeen,
+          compareWith,
+        }),
       (r) => ({
         intent: r.snapshot.kept ? 'success' : 'warning',
         text: (s, lang) =>
           [
-            s.summary.done(r.sheets.length) + r.sheets.map((x) => x.name).join(s.listSeparator),
+            `${s.summary.done(r.sheets.length)}${lang === 'en' ? ' ' : ''}${r.sheets.map((x) => x.name).join(s.listSeparator)}${lang === 'en' ? '.' : '。'}`,
             r.kept.length ? keptSheetsNotice(r.kept.map((k) => k.name))[lang] : '',
             r.snapshot.kept
               ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
               : snapshotNotKeptNotice(r.snapshot.sheetName)[lang],
-            // What changed, as the overview and the mail say it (in the sheets' language).
-            r.history.changes.sentence,
+            s.summary.changes(r.history.changes),
           ]
             .filter(Boolean)
-            .join(' '),
+            .join(lang === 'en' ? ' ' : ''),
       }),
     );
     if (!result) return;
     setReports(result.reportDates);
-    // The new sheets hold no table the pane reads; the selection moved to them; the snapshot's
-    // table changed by the pane's own hand.
-    ledger.expectEchoes({
-      written: result.snapshot.kept ? [{ worksheetId: result.snapshot.sheetId }] : [],
-      selectionMoved: true,
-    });
+    // The report's own read is the freshest view; the write touched no table the pane reads.
+    ledger.take(result.read);
+    ledger.expectEchoes(result.echo);
     setMade(result.sheets);
   };
   const open = async (sheet: SummarySheetRecord) => {
     await action.run('open', () => host.run((c) => activateSheet(c, sheet.id)));
-    ledger.expectEchoes({ written: [], selectionMoved: true });
+    ledger.expectEchoes(SHEET_SHOWN);
   };
 
   return (

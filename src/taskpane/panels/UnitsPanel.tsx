@@ -223,7 +223,7 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
       }),
     );
     if (written) pane.afterWrite(written);
-    else await pane.refresh({ reference: true });
+    else await pane.refresh();
   };
   const latestActual = useRef(changeActualNow);
   latestActual.current = changeActualNow;

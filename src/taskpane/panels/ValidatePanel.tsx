@@ -16,7 +16,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { applyFixes, INDICATOR_TABLE, restoreReference, selectCell, type FixToApply } from '../../excel';
+import {
+  applyFixes,
+  CELL_SELECTED,
+  INDICATOR_TABLE,
+  restoreReference,
+  selectCell,
+  type FixToApply,
+} from '../../excel';
 import {
   countBySeverity,
   describeFixes,
@@ -98,7 +105,7 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
       () => host.run((c) => selectCell(c, table, row, column)),
       (cell) => ({ intent: 'info', text: (s) => s.validate.jumped(cell) }),
     );
-    if (address) pane.expectEchoes({ written: [], selectionMoved: true });
+    if (address) pane.expectEchoes(CELL_SELECTED);
   };
   const fix = async (fixes: FixToApply[]) => {
     const result = await action.run(
@@ -123,7 +130,7 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
         () => host.run((c) => restoreReference(c, read.location, read.ledger.header, host.supports)),
         (r) => ({ intent: 'success', text: (s) => s.validate.restored(r.sheetName, r.keptRows) }),
       )
-      .then(() => pane.refresh({ reference: true }));
+      .then(() => pane.refresh());
 
   return (
     <section className={styles.stack} aria-label={t.tabs.validate}>
@@ -158,7 +165,7 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
         >
           {t.validate.fixAll(uniqueFixes.length)}
         </Button>
-        <Button size="small" onClick={() => void pane.refresh({ reference: true })}>
+        <Button size="small" onClick={() => void pane.refresh()}>
           {t.start.recheck}
         </Button>
       </div>

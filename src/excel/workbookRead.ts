@@ -1,0 +1,192 @@
+// What an action reads before it writes or exports anything: the ledger, the reference data
+// (单位名录, the status list, 指标), the progress snapshots when asked, and the ledger's id — in
+// one request. Summaries, files, mails, forms and reviews are made from this read, never from
+// what the pane read earlier: a user's or a co-author's edit of a second ago is in it.
+//
+// Each table is asked for by name, so the request must know which exist: it asks for those the
+// caller expects (the pane knows what it last saw; the ribbon expects all) together with the
+// list of tables, and checks the guess against that list in the same reply. A wrong guess costs
+// one more request (two when an expected table is gone and the request failed), never a stale read.
+import { excelErrorCode } from './errors';
+import {
+  DIRECTORY_TABLE,
+  INDICATOR_TABLE,
+  LEDGER_ID_SETTING,
+  LEDGER_TABLE,
+  SNAPSHOT_TABLE,
+  STATUS_TABLE,
+} from './names';
+import { queueLedgerRead, readLedgerInBlocks, type LedgerRead } from './readLedger';
+import { queueReferenceRead, type Reference } from './reference';
+import { queueSnapshotRead, readSnapshotsInBlocks, type SnapshotRead } from './snapshotSheet';
+
+/** The add-in's tables, by what they hold. */
+export type AddInTable = 'ledger' | 'directory' | 'statuses' | 'indicators' | 'snapshots';
+
+export const TABLE_NAMES: Readonly<Record<AddInTable, string>> = {
+  ledger: LEDGER_TABLE,
+  directory: DIRECTORY_TABLE,
+  statuses: STATUS_TABLE,
+  indicators: INDICATOR_TABLE,
+  snapshots: SNAPSHOT_TABLE,
+};
+const KINDS = Object.keys(TABLE_NAMES) as AddInTable[];
+
+/** Where each of the add-in's tables the workbook has is, by Excel's ids: change events name tables and sheets by id. */
+export type AddInTableIds = Readonly<
+  Partial<Record<AddInTable, { readonly id: string; readonly sheetId: string }>>
+>;
+
+/** Every table expected: the guess of a caller that has not read the workbook before. */
+export const ALL_TABLES: ReadonlySet<AddInTable> = new Set(KINDS);
+
+export interface WorkbookRead {
+  /** Null when the workbook has no ledger. */
+  readonly ledger: LedgerRead | null;
+  readonly reference: Reference;
+  /** Null when not asked for, or when the workbook has no 进度快照 table. */
+  readonly snapshots: SnapshotRead | null;
+  /** The ledger's random id; null for a ledger made before ids existed (or no ledger). */
+  readonly ledgerId: string | null;
+  readonly tables: AddInTableIds;
+}
+
+export interface ReadRequest<Also> {
+  /** Read 进度快照 too (summaries and mails compare with it). */
+  readonly snapshots?: boolean;
+  /** The tables the caller expects to exist; every one when not given. */
+  readonly expect?: ReadonlySet<AddInTable>;
+  /**
+   * More loads for the same request (a write's own look at the sheets, say); its result is read
+   * after the sync. It must not fail for a missing item (use the *OrNullObject forms).
+   */
+  readonly also?: (context: Excel.RequestContext) => () => Also;
+}
+
+/** Which of the add-in's tables the workbook has, once `items/name, items/id` has been synced. */
+function idsOf(tables: Excel.TableCollection): AddInTableIds {
+  const ids: Partial<Record<AddInTable, { id: string; sheetId: string }>> = {};
+  for (const kind of KINDS) {
+    const found = tables.items.find((t) => t.name.toLowerCase() === TABLE_NAMES[kind].toLowerCase());
+    if (found) ids[kind] = { id: found.id, sheetId: found.worksheet.id };
+  }
+  return ids;
+}
+
+const TABLE_LOADS = 'items/name, items/id, items/worksheet/id';
+
+const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, snapshots: boolean) =>
+  KINDS.every(
+    (kind) => (kind === 'snapshots' && !snapshots) || (present[kind] !== undefined) === guess.has(kind),
+  );
+
+function queueParts<Also>(
+  context: Excel.RequestContext,
+  guess: ReadonlySet<AddInTable>,
+  request: ReadRequest<Also>,
+) {
+  const tables = context.workbook.tables.load(TABLE_LOADS);
+  const id = context.workbook.settings.getItemOrNullObject(LEDGER_ID_SETTING).load('value');
+  const ledger = guess.has('ledger') ? queueLedgerRead(context) : null;
+  const reference = queueReferenceRead(context, {
+    directory: guess.has('directory'),
+    statuses: guess.has('statuses'),
+    indicators: guess.has('indicators'),
+  });
+  const snapshots = request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context) : null;
+  const also = request.also?.(context);
+  return { tables, id, ledger, reference, snapshots, also };
+}
+
+const idValue = (setting: Excel.Setting) =>
+  !setting.isNullObject && typeof setting.value === 'string' && setting.value ? setting.value : null;
+
+/** Queues the list of the add-in's tables into a write's request (one that adds tables reads it back). */
+export function queueTableIds(context: Excel.RequestContext): () => AddInTableIds {
+  const tables = context.workbook.tables.load(TABLE_LOADS);
+  return () => idsOf(tables);
+}
+
+/** The list of tables alone: what a guess that failed is corrected with. */
+async function presentTables(context: Excel.RequestContext): Promise<Set<AddInTable>> {
+  const tables = context.workbook.tables.load(TABLE_LOADS);
+  await context.sync();
+  return new Set(Object.keys(idsOf(tables)) as AddInTable[]);
+}
+
+/**
+ * Reads the workbook for an action, in one sync when the guess of which tables exist is right.
+ * A ledger or snapshot table too big for one reply (Excel on the web's 5 MB) is read in blocks,
+ * one request each, after the rest.
+ */
+export async function readWorkbook<Also = undefined>(
+  context: Excel.RequestContext,
+  request: ReadRequest<Also> = {},
+): Promise<WorkbookRead & { readonly also: Also }> {
+  let guess = request.expect ?? ALL_TABLES;
+  for (let attempt = 0; ; attempt++) {
+    const parts = queueParts(context, guess, request);
+    try {
+      // Each attempt is one request; a second happens only when the first guessed wrong.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      const code = excelErrorCode(error);
+      // An expected table is gone: the whole request failed. Ask which there are, then read those.
+      if (code === 'ItemNotFound' && attempt === 0) {
+        guess = await presentTables(context);
+        continue;
+      }
+      if (code === 'ResponsePayloadSizeLimitExceeded') return readInParts(context, request);
+      throw error;
+    }
+    const ids = idsOf(parts.tables);
+    if (!sameSet(ids, guess, request.snapshots === true) && attempt === 0) {
+      // A table exists that was not read (made since the caller looked): read again, all of it.
+      guess = new Set(Object.keys(ids) as AddInTable[]);
+      continue;
+    }
+    return {
+      ledger: parts.ledger ? parts.ledger() : null,
+      reference: parts.reference(),
+      snapshots: parts.snapshots ? parts.snapshots() : null,
+      ledgerId: idValue(parts.id),
+      tables: ids,
+      also: parts.also?.() as Also,
+    };
+  }
+}
+
+/** The same read for a workbook whose ledger or snapshots pass 5 MB: the big tables in blocks. */
+async function readInParts<Also>(
+  context: Excel.RequestContext,
+  request: ReadRequest<Also>,
+): Promise<WorkbookRead & { readonly also: Also }> {
+  const present = await presentTables(context);
+  const parts = queueParts(
+    context,
+    new Set([...present].filter((k) => k !== 'ledger' && k !== 'snapshots')),
+    {
+      ...request,
+      snapshots: false,
+    },
+  );
+  await context.sync();
+  const ids = idsOf(parts.tables);
+  const ledger = present.has('ledger') ? await readLedgerInBlocks(context) : null;
+  const snapshots =
+    request.snapshots && present.has('snapshots') ? await readSnapshotsInBlocks(context) : null;
+  return {
+    ledger,
+    reference: parts.reference(),
+    snapshots,
+    ledgerId: idValue(parts.id),
+    tables: ids,
+    also: parts.also?.() as Also,
+  };
+}
+
+/** The tables a read found, as the guess for the next read. */
+export function tablesSeen(read: Pick<WorkbookRead, 'tables'>): Set<AddInTable> {
+  return new Set(Object.keys(read.tables) as AddInTable[]);
+}
