@@ -241,12 +241,7 @@ export async function runSelfTest(
             .columns.getItem('状态')
             .getDataBodyRange()
             .getCell(0, 0);
-          setStatusValidation(
-            cell,
-            ['未启动', '已完成'],
-            { table: STATUS_PROBE_TABLE },
-            supports,
-          );
+          setStatusValidation(cell, ['未启动', '已完成'], { table: STATUS_PROBE_TABLE }, supports);
           context.workbook.tables.getItem(STATUS_PROBE_TABLE).rows.add(undefined, [['自检新增状态']]);
           cell.values = [['自检新增状态']];
           cell.load('dataValidation/valid');
