@@ -18,6 +18,7 @@ import { isMailAddress } from './mailAddress';
 import { checkIndicators, type IndicatorRuleId } from './indicatorChecks';
 import { seedsForTasks } from './indicators';
 import type { UnitDirectory } from './units';
+import { diffUnits, parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -310,6 +311,7 @@ export function validateLedger(
   const numbersInUse = new Set(tasks.map((t) => t.no));
   const seen = new Map<number, number>();
   const normalize = memoize(normalizeUnitsText);
+  const officialUnits = memoize((text: string) => parseResponsibleUnits(text, options.directory));
 
   // Blank rows are the rows ledgerTasks skipped.
   let next = 0;
@@ -354,7 +356,7 @@ export function validateLedger(
     const row: RowCheck = { ledger, task: t, add, say };
     checkNumber(row, { seen, place, official, pairing, numbersInUse });
     checkTaskText(row, { official, pairing, numbersInUse, place });
-    checkUnits(row, pairing, normalize);
+    checkUnits(row, pairing, normalize, officialUnits);
     checkStatusCell(row, statuses, statusOf(t.status));
     checkProgress(row);
     checkDeadline(row, options.asOf);
@@ -658,6 +660,7 @@ function checkUnits(
   row: RowCheck,
   pairing: OfficialPairing | undefined,
   normalize: (text: string) => string,
+  parseUnits: (text: string) => readonly ParsedUnit[],
 ): void {
   const { task: t, add, say } = row;
   const where = { row: t.row, key: 'units' as const, taskNo: t.no };
@@ -694,13 +697,26 @@ function checkUnits(
         normalized,
       );
     } else {
-      const d = describeDifference(expected.units, t.unitsText);
+      const d = diffUnits(parseUnits(expected.units), t.units);
+      const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join('');
+      const parts = [
+        d.missing.length ? { zh: `缺少${quoted(d.missing)}`, en: `missing ${d.missing.join(', ')}` } : null,
+        d.extra.length ? { zh: `多出${quoted(d.extra)}`, en: `also ${d.extra.join(', ')}` } : null,
+        ...d.respelled.map((r) => ({
+          zh: `“${r.actual}”正式写作“${r.expected}”`,
+          en: `${r.actual} is written ${r.expected}`,
+        })),
+      ].filter((p): p is Bilingual => p !== null);
+      // Same units, same spelling: only their order or grouping (、 or ，) differs.
+      const what = parts.length
+        ? { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') }
+        : { zh: '单位相同，顺序或分组不同', en: 'the same units in another order or grouping' };
       add(
         'units.changed',
         where,
         say(
-          `责任单位与正式任务第${expected.no}项不同（正式为“${d.expected}”，现为“${d.actual}”）`,
-          `units differ from official task ${expected.no}: official "${d.expected}", sheet "${d.actual}"`,
+          `责任单位与正式任务第${expected.no}项不同：${what.zh}（正式为“${expected.units}”）`,
+          `units differ from official task ${expected.no}: ${what.en} (official: ${expected.units})`,
         ),
         restore,
       );

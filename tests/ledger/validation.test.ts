@@ -117,6 +117,37 @@ describe('validateLedger', () => {
       expect(f.fix?.value).toBe(OFFICIAL_TASKS[0].units);
     });
 
+    it('names whole units in a units difference, never a cut at a shared prefix (issue 21, item 6)', () => {
+      // Before: 正式为“育局、市财政局…” and 正式为“人民政府”, cut where the two texts first differed.
+      const findings = validate(
+        ledgerWith((r) => {
+          set(r, 1, 'units', '市教育局、市发改委、市财政厅、四平职业大学');
+          set(r, 3, 'units', '市教育局、市人社局、市财政局，各县（市）区人民政府');
+          set(r, 5, 'units', '市教育局、市发改委、市自然资源局、市财政局、市交通局，铁西区人民政府');
+          set(r, 6, 'units', '四平职业大学、市教育局、吉林省四平卫生学校');
+        }),
+      );
+      const messages = only(findings, 'units.changed').map((f) => [f.taskNo, f.message.zh, f.message.en]);
+      expect(messages).toEqual([
+        [
+          1,
+          `第1项：责任单位与正式任务第1项不同：缺少“市财政局”；多出“市财政厅”（正式为“${OFFICIAL_TASKS[0].units}”）`,
+          `Task 1: units differ from official task 1: missing 市财政局; also 市财政厅 (official: ${OFFICIAL_TASKS[0].units})`,
+        ],
+        [
+          3,
+          `第3项：责任单位与正式任务第3项不同：缺少“各县（市）人民政府”；多出“各县（市）区人民政府”（正式为“${OFFICIAL_TASKS[2].units}”）`,
+          expect.stringContaining('missing 各县（市）人民政府; also 各县（市）区人民政府'),
+        ],
+        [
+          5,
+          expect.stringContaining('：“铁西区人民政府”正式写作“铁西区政府”（正式为'),
+          expect.stringContaining('铁西区人民政府 is written 铁西区政府'),
+        ],
+        [6, expect.stringContaining('：单位相同，顺序或分组不同（正式为'), expect.any(String)],
+      ]);
+    });
+
     it('treats a punctuation-only difference as a format note', () => {
       const [f] = validate(
         ledgerWith((r) => set(r, 3, 'units', ' 市教育局、市人社局、市财政局,各县(市)人民政府')),
