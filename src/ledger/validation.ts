@@ -835,6 +835,7 @@ function checkDeadline(row: RowCheck, asOf: Day): void {
       'phantom-1900-02-29': { zh: '是 Excel 虚设的1900年2月29日', en: "is Excel's non-existent 1900-02-29" },
       'no-such-date': { zh: '不是有效日期', en: 'is not a real date' },
       'half-year-without-year': { zh: '未写年份', en: 'names no year' },
+      'month-without-year': { zh: '未写年份', en: 'names no year' },
       'ambiguous-month': {
         zh: `无法确定是1月还是10月，请写作“${Math.floor(Number(t.deadlineText))}年10月底前”等`,
         en: `could be January or October; write e.g. ${Math.floor(Number(t.deadlineText))}年10月底前`,

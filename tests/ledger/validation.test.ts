@@ -273,6 +273,27 @@ describe('validateLedger', () => {
       expect(only(findings, 'deadline.overdue').map((f) => f.taskNo)).toEqual([2, 5]);
       expect(only(findings, 'deadline.overdue')[0].message.zh).toContain('2026年6月30日');
     });
+
+    it('reads quarters and a month without a year, and keeps the clear message for the rest (issue 21, item 10)', () => {
+      // Read on 2026-11-28: 11月底 is two days off, 10月底 next October, Q3 2026 is past.
+      const findings = validate(
+        ledgerWith((r) => {
+          set(r, 1, 'deadline', '2026年第三季度');
+          set(r, 2, 'deadline', '2026年四季度末');
+          set(r, 3, 'deadline', 'Q3 2026');
+          set(r, 4, 'deadline', '11月底');
+          set(r, 5, 'deadline', '10月底前');
+          set(r, 6, 'deadline', '下个季度');
+        }),
+      );
+      expect(only(findings, 'deadline.invalid').map((f) => [f.taskNo, f.message.zh])).toEqual([
+        [6, '第6项：完成时限“下个季度”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”'],
+      ]);
+      expect(only(findings, 'deadline.overdue').map((f) => [f.taskNo, f.message.zh])).toEqual([
+        [1, '第1项：已超过完成时限（2026年9月30日），尚未完成'],
+        [3, '第3项：已超过完成时限（2026年9月30日），尚未完成'],
+      ]);
+    });
   });
 
   describe('存在问题 and 更新日期', () => {
