@@ -108,7 +108,8 @@ const zh = {
     share: (percent: string) => `完成${percent}`,
     actualSaved: (name: string, value: string, address: string) =>
       value ? `“${name}”完成值已记为${value}（${address}）。` : `已清空“${name}”的完成值（${address}）。`,
-    actualInvalid: '请填写0或正数；留空表示未填报。',
+    actualInvalid: (meant: string | null) =>
+      `${meant === null ? '' : `不是数字：若指${meant}，请填${meant}。`}请填写0或正数；留空表示未填报。`,
     lightByIndicator: (name: string, percent: string) => `预警依据指标“${name}”（完成${percent}）`,
   },
   indicators: {
@@ -361,7 +362,8 @@ const en: Strings = {
       value
         ? `${name}: achieved value set to ${value} (${address}).`
         : `${name}: achieved value cleared (${address}).`,
-    actualInvalid: 'Enter 0 or a positive number; leave it empty when nothing is reported.',
+    actualInvalid: (meant: string | null) =>
+      `${meant === null ? '' : `Not a number: if ${meant} is meant, enter ${meant}. `}Enter 0 or a positive number; leave it empty when nothing is reported.`,
     lightByIndicator: (name: string, percent: string) => `Light set by the target ${name} (${percent} done)`,
   },
   indicators: {
