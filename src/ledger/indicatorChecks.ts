@@ -6,6 +6,7 @@ import { sheetRowNumber } from './addresses';
 import {
   indicatorLabel,
   rateFormula,
+  repeatedIndicators,
   shownAmount,
   type IndicatorColumn,
   type IndicatorTable,
@@ -20,7 +21,8 @@ export type IndicatorRuleId =
   | 'indicator.aboveTarget'
   | 'indicator.doneBelowTarget'
   | 'indicator.orphan'
-  | 'indicator.rate';
+  | 'indicator.rate'
+  | 'indicator.repeated';
 
 export interface IndicatorIssue {
   readonly rule: IndicatorRuleId;
@@ -63,6 +65,7 @@ export function checkIndicators(
   const out: IndicatorIssue[] = [];
   const byNo = new Map<number, LedgerTask>();
   for (const t of tasks) if (t.no !== null && !byNo.has(t.no)) byNo.set(t.no, t);
+  const repeats = repeatedIndicators(table);
   for (const ind of table.indicators) {
     const sheetRow = sheetRowNumber(table.place, ind.row);
     const task = ind.no === null ? undefined : byNo.get(ind.no);
@@ -79,6 +82,18 @@ export function checkIndicators(
         en: `指标 row ${sheetRow}${label ? ` (${label})` : ''}: ${en}`,
       },
     });
+    const earlier = repeats.get(ind.row);
+    if (earlier !== undefined) {
+      const first = sheetRowNumber(table.place, earlier);
+      out.push(
+        issue(
+          'indicator.repeated',
+          'name',
+          `与第${first}行是同一指标（同一任务、指标和责任单位），合计和完成率只计第${first}行；如是误复制，请删除本行`,
+          `the same indicator as row ${first} (task, name and owner); totals and shares count row ${first} only. Delete this row if it was copied by mistake`,
+        ),
+      );
+    }
     if (!task)
       out.push(
         issue(

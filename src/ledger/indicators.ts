@@ -297,11 +297,25 @@ export function indicatorKey(item: { no: number | null; name: string; owner: str
   return `${item.no ?? ''}|${matchKey(item.name)}|${matchKey(item.owner)}`;
 }
 
-/** The indicators of each task number. */
+/** Rows that repeat an earlier row's indicator (same task, name and owner): row -> the earlier row. */
+export function repeatedIndicators(table: IndicatorTable | null | undefined): Map<number, number> {
+  const first = new Map<string, number>();
+  const out = new Map<number, number>();
+  for (const ind of table?.indicators ?? []) {
+    const key = indicatorKey(ind);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, ind.row);
+    else out.set(ind.row, earlier);
+  }
+  return out;
+}
+
+/** The indicators of each task number, each once: a copied row counts as its first. */
 export function indicatorsByTask(table: IndicatorTable | null | undefined): Map<number, Indicator[]> {
   const out = new Map<number, Indicator[]>();
+  const repeats = repeatedIndicators(table);
   for (const ind of table?.indicators ?? []) {
-    if (ind.no === null) continue;
+    if (ind.no === null || repeats.has(ind.row)) continue;
     const list = out.get(ind.no);
     if (list) list.push(ind);
     else out.set(ind.no, [ind]);

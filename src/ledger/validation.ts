@@ -164,6 +164,10 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
     severity: 'warning',
     title: { zh: '指标对应的任务不存在', en: 'Indicator of a task that is not in the ledger' },
   },
+  'indicator.repeated': {
+    severity: 'warning',
+    title: { zh: '指标行重复', en: 'Indicator row repeated' },
+  },
   'indicator.rate': {
     severity: 'warning',
     title: { zh: '完成率公式被改写', en: '完成率 formula overwritten' },

@@ -275,6 +275,24 @@ describe('indicators in the light and the summaries', () => {
     expect(sheet.charts[0].data.row).toBe(3);
   });
 
+  it('counts a copied 指标 row once and reports the copy (issue 21, item 16)', () => {
+    // Task 1's row (1个 示范区) copied to the end, with a 完成值 of its own.
+    const table = indicatorTable(actuals, (rows) => rows.push([...rows[0].slice(0, 5), 1, '', '', '']));
+    const model = summarize(ledger, { asOf: JUNE_30, indicators: table });
+    const texts = overviewSheet(model).rows.map((r) => r.cells.map((c) => c.value));
+    expect(texts).toContainEqual(['合计（个，13项）', '', 50, 10, 0.2, '个']);
+    expect(model.indicators.lines).toHaveLength(23);
+    const found = validateLedger(ledger, { asOf: JUNE_30, indicators: table }).filter(
+      (f) => f.rule === 'indicator.repeated',
+    );
+    expect(found.map((f) => [f.row, f.message.zh])).toEqual([
+      [
+        23,
+        '指标表第25行“省内乃至东三省产教融合示范区”：与第2行是同一指标（同一任务、指标和责任单位），合计和完成率只计第2行；如是误复制，请删除本行',
+      ],
+    ]);
+  });
+
   it('shows each unit its own indicators: a county its own, the lead all of its task', () => {
     const model = summarize(ledger, { asOf: JUNE_30, indicators: indicatorTable(actuals) });
     const names = (unit: string) =>
