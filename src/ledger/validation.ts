@@ -8,10 +8,22 @@ import { chineseDate, dayFromSerial, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
 import { memoize } from './memo';
-import { matchOfficialTasks, type OfficialMatching, type OfficialPairing } from './officialMatch';
+import {
+  clauseDifference,
+  matchOfficialTasks,
+  type OfficialMatching,
+  type OfficialPairing,
+} from './officialMatch';
 import { OFFICIAL_TASKS, type OfficialTask } from './officialTasks';
 import { isPercentFormat } from './progress';
-import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING, type StatusCheck } from './statuses';
+import {
+  checkStatus,
+  DEFAULT_STATUSES,
+  STATUS_DONE,
+  STATUS_LAGGING,
+  STATUS_NOT_STARTED,
+  type StatusCheck,
+} from './statuses';
 import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
 import { cellText, describeDifference, toHalfWidth } from './text';
 import { isMailAddress } from './mailAddress';
@@ -192,6 +204,15 @@ export interface Fix {
   readonly value: CellValue;
 }
 
+/**
+ * Cell values offered on a button of their own, each listed in a confirmation, and never part of
+ * 全部修复: a change the user should choose on its own (a clause they added, statuses to fill).
+ */
+export interface Offer {
+  readonly label: Bilingual;
+  readonly fixes: readonly Fix[];
+}
+
 export interface Finding {
   /** Stable across runs for the same problem in the same cell. */
   readonly id: string;
@@ -204,6 +225,7 @@ export interface Finding {
   readonly taskNo: number | null;
   readonly message: Bilingual;
   readonly fix?: Fix;
+  readonly offer?: Offer;
   readonly action?: FindingAction;
   /** Set when the cell is in the 指标 table: row and column are then indexes into that table. */
   readonly table?: 'indicators';
@@ -290,6 +312,7 @@ export function validateLedger(
     },
     message: Bilingual,
     fixValue?: CellValue,
+    offer?: Offer,
   ) => {
     const column = at.column ?? (at.key ? (ledger.header.columns[at.key] ?? null) : null);
     const fix =
@@ -307,6 +330,7 @@ export function validateLedger(
       taskNo: at.taskNo ?? null,
       message,
       fix,
+      ...(offer ? { offer } : {}),
     });
   };
 
@@ -333,6 +357,7 @@ export function validateLedger(
     next = t.row + 1;
   }
   const statusOf = memoize((text: string) => checkStatus(text, statuses));
+  const emptyStatus = emptyStatusCheck(ledger, tasks, statuses, statusOf, add, place);
 
   for (const t of tasks) {
     const where = { row: t.row, taskNo: t.no };
@@ -365,7 +390,9 @@ export function validateLedger(
     checkNumber(row, { seen, place, official, pairing, numbersInUse });
     checkTaskText(row, { official, pairing, numbersInUse, place });
     checkUnits(row, pairing, normalize, officialUnits);
-    checkStatusCell(row, statuses, statusOf(t.status));
+    const status = statusOf(t.status);
+    if (status.kind === 'empty') emptyStatus.report(row);
+    else checkStatusCell(row, statuses, status);
     checkProgress(row);
     checkDeadline(row, options.asOf);
     if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
@@ -438,6 +465,7 @@ type Add = (
   },
   message: Bilingual,
   fixValue?: CellValue,
+  offer?: Offer,
 ) => void;
 type Say = (zh: string, en: string) => Bilingual;
 
@@ -560,7 +588,14 @@ interface NumberContext {
  * text is that task and no other row holds that number; otherwise null (no fix is offered).
  */
 function officialNumberFor(t: LedgerTask, c: Omit<NumberContext, 'seen' | 'place'>): number | null {
-  if (!c.official?.numbersAgree || !c.pairing || c.pairing.numberAgrees || c.official.repeats.has(t.row))
+  // A text with a clause added or cut names its task less surely than its 序号 is wrong: no fix.
+  if (
+    !c.official?.numbersAgree ||
+    !c.pairing ||
+    c.pairing.numberAgrees ||
+    c.pairing.how === 'clause' ||
+    c.official.repeats.has(t.row)
+  )
     return null;
   return c.numbersInUse.has(c.pairing.official.no) ? null : c.pairing.official.no;
 }
@@ -637,6 +672,10 @@ function checkTaskText(row: RowCheck, c: TextContext): void {
       ),
     );
   }
+  if (c.pairing?.how === 'clause') {
+    clauseFinding(row, c.pairing);
+    return;
+  }
   if (c.pairing?.how !== 'near') return;
   const expected = c.pairing.official;
   const d = describeDifference(expected.task, t.task);
@@ -650,6 +689,37 @@ function checkTaskText(row: RowCheck, c: TextContext): void {
       `wording differs from official task ${expected.no} at character ${d.at}: official "${d.expected}", sheet "${d.actual}"`,
     ),
     safe ? expected.task : undefined,
+  );
+}
+
+/**
+ * A row that is an official task with a clause added or cut keeps that task; its wording is a
+ * finding whose restore is offered on its own (the clause may be the user's), never in 全部修复.
+ */
+function clauseFinding(row: RowCheck, pairing: OfficialPairing): void {
+  const { task: t, add, say } = row;
+  const expected = pairing.official;
+  const d = clauseDifference(expected.task, t.task);
+  const quoted = (list: readonly string[]) => list.map((c) => `“${c}”`).join('');
+  const what = [
+    d.added.length ? { zh: `多出${quoted(d.added)}`, en: `adds ${quoted(d.added)}` } : null,
+    d.cut.length ? { zh: `少了${quoted(d.cut)}`, en: `leaves out ${quoted(d.cut)}` } : null,
+  ].filter((x): x is Bilingual => x !== null);
+  const offer: Offer | undefined = pairing.numberAgrees
+    ? {
+        label: { zh: '恢复正式文本', en: 'Restore the official text' },
+        fixes: [{ row: t.row, column: row.ledger.header.columns.task as number, value: expected.task }],
+      }
+    : undefined;
+  add(
+    'task.changed',
+    { row: t.row, key: 'task', taskNo: t.no },
+    say(
+      `表述与正式任务第${expected.no}项不同（${what.map((w) => w.zh).join('，')}）；正式文本为“${expected.task}”`,
+      `wording differs from official task ${expected.no} (${what.map((w) => w.en).join(', ')}); the official text is "${expected.task}"`,
+    ),
+    undefined,
+    offer,
   );
 }
 
@@ -742,11 +812,68 @@ function checkUnits(
   }
 }
 
+/**
+ * Empty 状态 cells: one is a finding on its cell; more (an adopted sheet that never had
+ * statuses) are one finding for the sheet, each offering 设为“未启动” with every cell listed
+ * in the confirmation. Said where the first empty cell is; nothing without a 状态 column.
+ */
+function emptyStatusCheck(
+  ledger: Ledger,
+  tasks: readonly LedgerTask[],
+  statuses: readonly string[],
+  statusOf: (text: string) => StatusCheck,
+  add: Add,
+  place: SheetPlace,
+): { report: (row: RowCheck) => void } {
+  const column = ledger.header.columns.status;
+  const empty = column === undefined ? [] : tasks.filter((t) => statusOf(t.status).kind === 'empty');
+  const fill = statuses.includes(STATUS_NOT_STARTED) ? STATUS_NOT_STARTED : statuses[0];
+  const offer = (rows: readonly LedgerTask[]): Offer | undefined =>
+    column === undefined || fill === undefined
+      ? undefined
+      : {
+          label:
+            rows.length === 1
+              ? { zh: `设为“${fill}”`, en: `Set to ${fill}` }
+              : { zh: `全部设为“${fill}”（${rows.length}）`, en: `Set all to ${fill} (${rows.length})` },
+          fixes: rows.map((t) => ({ row: t.row, column, value: fill })),
+        };
+  return {
+    report: ({ task: t, say }) => {
+      if (column === undefined) return;
+      if (empty.length === 1) {
+        add(
+          'status.empty',
+          { row: t.row, key: 'status', taskNo: t.no },
+          say('状态未填写', 'status is empty'),
+          undefined,
+          offer(empty),
+        );
+        return;
+      }
+      if (t !== empty[0]) return;
+      const listed = empty.slice(0, 10);
+      const zh = listed.map((e) => (e.no !== null ? `第${e.no}项` : `第${sheetRowNumber(place, e.row)}行`));
+      const en = listed.map((e) => (e.no !== null ? `task ${e.no}` : `row ${sheetRowNumber(place, e.row)}`));
+      const more = empty.length > listed.length;
+      add(
+        'status.empty',
+        { row: null, key: 'status', column: null },
+        {
+          zh: `${empty.length}项任务的状态未填写（${zh.join('、')}${more ? '等' : ''}）`,
+          en: `${empty.length} tasks have no status (${en.join(', ')}${more ? '…' : ''})`,
+        },
+        undefined,
+        offer(empty),
+      );
+    },
+  };
+}
+
 function checkStatusCell(row: RowCheck, statuses: readonly string[], check: StatusCheck): void {
   const { task: t, add, say } = row;
   const where = { row: t.row, key: 'status' as const, taskNo: t.no };
-  if (check.kind === 'empty') add('status.empty', where, say('状态未填写', 'status is empty'));
-  else if (check.kind === 'variant')
+  if (check.kind === 'variant')
     add(
       'status.variant',
       where,

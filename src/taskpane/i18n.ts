@@ -76,12 +76,16 @@ const zh = {
     confirm: (n: number) => `将修改以下${n}个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address}（${column}）：“${clip(from)}” → “${clip(to)}”`,
+    confirmNone: '没有可修改的单元格。',
+    confirmFormulas: (cells: readonly string[]) => `${cells.join('、')} 含公式，不修改，保持原样。`,
     confirmOk: '修改',
     cancel: '取消',
     none: '没有发现问题。',
     fixed: (n: number) => `已修复${n}个单元格。`,
     skippedFormulas: (cells: readonly string[]) => `${cells.join('、')} 含公式，未修改，请手动核对。`,
     jumped: (address: string) => `已选中 ${address}`,
+    jumpedHidden: (address: string) => `已选中 ${address}，但该行被隐藏（如被筛选），在表格中看不到。`,
+    hiddenRow: (address: string) => `${address} 所在行被隐藏。`,
     auto: '表格变化时自动重新校验',
   },
   units: {
@@ -96,8 +100,18 @@ const zh = {
     clear: '清除筛选',
     selected: (n: number, tasks: number) => `已选${n}个单位，${tasks}项任务`,
     noneSelected: '请在上方选择一个或多个单位。',
-    filtered: (n: number) => `表格已筛选，显示${n}项任务。`,
-    cleared: '已清除表格筛选。',
+    // Counted as the grid shows it: a filter of the user's on another column hides rows too.
+    filtered: (shown: number, chosen: number, others: readonly string[]) =>
+      `表格已筛选，显示${shown}项任务。` +
+      (others.length
+        ? `“${others.join('”“')}”列另有筛选（不是本面板设置的）${chosen > shown ? `，所选${chosen}项任务中有${chosen - shown}项因此未显示` : ''}。`
+        : chosen > shown
+          ? `所选${chosen}项任务中有${chosen - shown}项所在行被隐藏。`
+          : ''),
+    cleared: (shown: number, others: readonly string[]) =>
+      others.length
+        ? `已清除按单位的筛选；“${others.join('”“')}”列的筛选不是本面板设置的，仍然有效，表格显示${shown}项任务。`
+        : '已清除表格筛选。',
     statusFor: (no: number) => `第${no}项的状态`,
     saved: (no: number, status: string, address: string) => `第${no}项状态已改为“${status}”（${address}）。`,
     leadUnit: '牵头单位',
@@ -328,6 +342,9 @@ const en: Strings = {
       `This changes the ${n} cells below (only those with a safe fix); nothing else. Continue?`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address} (${column}): "${clip(from)}" → "${clip(to)}"`,
+    confirmNone: 'No cell to change.',
+    confirmFormulas: (cells: readonly string[]) =>
+      `${cells.join(', ')} hold formulas and are left as they are.`,
     confirmOk: 'Change',
     cancel: 'Cancel',
     none: 'No problems found.',
@@ -335,6 +352,9 @@ const en: Strings = {
     skippedFormulas: (cells: readonly string[]) =>
       ` ${cells.join(', ')} hold formulas and were left as they are; check them by hand.`,
     jumped: (address: string) => `Selected ${address}`,
+    jumpedHidden: (address: string) =>
+      `Selected ${address}, but its row is hidden (by a filter, say) and cannot be seen in the grid.`,
+    hiddenRow: (address: string) => `The row of ${address} is hidden.`,
     auto: 'Checks again when the table changes',
   },
   units: {
@@ -349,8 +369,17 @@ const en: Strings = {
     clear: 'Clear filter',
     selected: (n: number, tasks: number) => `${n} units selected, ${tasks} tasks`,
     noneSelected: 'Select one or more units above.',
-    filtered: (n: number) => `The table now shows ${n} tasks.`,
-    cleared: 'Table filter cleared.',
+    filtered: (shown: number, chosen: number, others: readonly string[]) =>
+      `The table now shows ${shown} tasks.` +
+      (others.length
+        ? ` ${others.join(', ')} also carries a filter this pane did not set${chosen > shown ? `, which hides ${chosen - shown} of the ${chosen} tasks chosen` : ''}.`
+        : chosen > shown
+          ? ` ${chosen - shown} of the ${chosen} tasks chosen are on hidden rows.`
+          : ''),
+    cleared: (shown: number, others: readonly string[]) =>
+      others.length
+        ? `Cleared the unit filter; the filter on ${others.join(', ')} was not set by this pane and stays on: the table shows ${shown} tasks.`
+        : 'Table filter cleared.',
     statusFor: (no: number) => `Status of task ${no}`,
     saved: (no: number, status: string, address: string) => `Task ${no} is now ${status} (${address}).`,
     leadUnit: 'Lead unit',

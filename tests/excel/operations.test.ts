@@ -386,8 +386,8 @@ describe('selecting and fixing', () => {
   it('selects the cell of a finding', async () => {
     const sim = await withLedger();
     const { location } = await read(sim);
-    const address = await sim.runExcel((c) => selectCell(c, location, 4, 3));
-    expect(address).toBe('任务台账!D8');
+    const selected = await sim.runExcel((c) => selectCell(c, location, 4, 3));
+    expect(selected).toEqual({ address: '任务台账!D8', hidden: false });
     expect(sim.state.selection?.rect).toEqual({ row: 7, column: 3, rowCount: 1, columnCount: 1 });
   });
 
@@ -649,7 +649,7 @@ describe('after the user inserts rows above the table (no event need reach the p
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
     await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
     expect(taskCell(sim, 3, '状态')).toBe('已完成');
-    expect(await sim.runExcel((c) => selectCell(c, location, 2, 3))).toBe('任务台账!D8');
+    expect((await sim.runExcel((c) => selectCell(c, location, 2, 3))).address).toBe('任务台账!D8');
   });
 });
 
@@ -703,7 +703,7 @@ describe('after the ledger sheet is renamed', () => {
       c.workbook.worksheets.getItem('任务台账').name = '台账2026';
       await c.sync();
     });
-    expect(await sim.runExcel((c) => selectCell(c, location, 2, 3))).toBe('台账2026!D6');
+    expect((await sim.runExcel((c) => selectCell(c, location, 2, 3))).address).toBe('台账2026!D6');
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
     await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
     expect(sim.values('台账2026')[5][3]).toBe('已完成');

@@ -1,6 +1,7 @@
 import {
   countBySeverity,
   dayOf,
+  fixesFor,
   makeLedger,
   OFFICIAL_TASKS,
   RULES,
@@ -115,6 +116,46 @@ describe('validateLedger', () => {
       const [f] = validate(ledgerWith((r) => set(r, 1, 'units', '市教育局、市财政局')));
       expect(f.rule).toBe('units.changed');
       expect(f.fix?.value).toBe(OFFICIAL_TASKS[0].units);
+    });
+
+    it('keeps the task of a row with a clause added or cut: a wording finding, restore offered apart from 全部修复 (issue 21, item 5)', () => {
+      const added = OFFICIAL_TASKS[7].task.replace(/。$/u, '，并建立联席会议制度。');
+      const cut = '推进习近平新时代中国特色社会主义思想进课堂、进头脑。';
+      const ledger = ledgerWith((r) => {
+        set(r, 8, 'task', added);
+        set(r, 8, 'units', '市教育局、四平职业大学');
+        set(r, 12, 'task', cut);
+      });
+      const findings = validate(ledger);
+      // Before: 台账中没有第8项任务, while the row is right there, and its units went unchecked.
+      expect(only(findings, 'official.missingTask')).toEqual([]);
+      const wording = only(findings, 'task.changed');
+      expect(wording.map((f) => [f.taskNo, f.row, f.column, f.message.zh])).toEqual([
+        [
+          8,
+          7,
+          col('task'),
+          `第8项：表述与正式任务第8项不同（多出“并建立联席会议制度”）；正式文本为“${OFFICIAL_TASKS[7].task}”`,
+        ],
+        [
+          12,
+          11,
+          col('task'),
+          `第12项：表述与正式任务第12项不同（少了“培育10门思政示范课和2个“三全育人”典型学校”）；正式文本为“${OFFICIAL_TASKS[11].task}”`,
+        ],
+      ]);
+      // The restore is offered on its own button, never ticked in 全部修复.
+      expect(wording.map((f) => [f.fix, f.offer?.fixes])).toEqual([
+        [undefined, [{ row: 7, column: col('task'), value: OFFICIAL_TASKS[7].task }]],
+        [undefined, [{ row: 11, column: col('task'), value: OFFICIAL_TASKS[11].task }]],
+      ]);
+      expect(wording[0].offer?.label.zh).toBe('恢复正式文本');
+      expect(fixesFor(ledger, findings).map((f) => f.column)).toEqual([col('units')]);
+      // The row keeps its task for the other checks: its units are compared with task 8's.
+      expect(only(findings, 'units.changed').map((f) => f.taskNo)).toEqual([8]);
+      // Another plan's row that shares one short clause with a task is not that task.
+      const other = validate(ledgerWith((r) => set(r, 1, 'task', '深化产教融合')));
+      expect(only(other, 'official.missingTask').map((f) => f.taskNo)).toEqual([1]);
     });
 
     it('names whole units in a units difference, never a cut at a shared prefix (issue 21, item 6)', () => {

@@ -1,0 +1,182 @@
+/**
+ * @jest-environment jsdom
+ */
+// The 校验 and 筛选 tabs on this round's black-box findings (issue 21): offers that stand apart
+// from 全部修复, formula cells named apart in a confirmation, a jump to a hidden row, the user's
+// own filter, a 完成值 that is not a plain number. Every write is checked cell by cell.
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { OFFICIAL_TASKS, tasksForUnit } from '../../src/ledger';
+import { TestPane } from './paneHarness';
+
+jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 8000, defaultHidden: true });
+
+// As in pane.test.tsx: a node's computed style is its inline style, which keeps jsdom fast.
+const HIDDEN_BY_FLUENT = 'fui-Tab__content--reserved-space';
+const hidden = document.createElement('span').style;
+hidden.visibility = 'hidden';
+const cheapStyle = (element: Element) =>
+  element.classList.contains(HIDDEN_BY_FLUENT) ? hidden : (element as HTMLElement).style;
+Object.defineProperty(window, 'getComputedStyle', { value: cheapStyle, configurable: true, writable: true });
+
+beforeEach(() =>
+  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
+);
+afterEach(() => {
+  cleanup();
+  jest.useRealTimers();
+});
+
+const tab = (name: string) => screen.getByRole('tab', { name });
+
+describe('校验: offers, formulas and hidden rows', () => {
+  it('keeps task 8 with a clause added as task 8, and restores its text only when asked (item 5)', async () => {
+    const pane = await TestPane.withLedger();
+    const added = OFFICIAL_TASKS[7].task.replace(/。$/u, '，并建立联席会议制度。');
+    await pane.userDoes(async () => {
+      await pane.pasteInto(8, '工作任务', added);
+      await pane.pasteInto(2, '状态', '完成');
+    });
+    fireEvent.click(tab('校验'));
+    await screen.findByText(/第8项：表述与正式任务第8项不同（多出“并建立联席会议制度”）/);
+    expect(screen.queryByText(/台账中没有第8项任务/)).toBeNull();
+    // 全部修复 holds the status only: the clause may be the user's own.
+    expect(screen.getByRole('button', { name: '全部修复（1）' })).toBeTruthy();
+    const before = pane.snapshot();
+    fireEvent.click(screen.getByRole('button', { name: '恢复正式文本' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('恢复正式文本')).toBeTruthy();
+    expect(within(dialog).getByText(/^B11（工作任务）：“围绕和服务经济发展需求/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '修改' }));
+    await screen.findByText('已修复1个单元格。');
+    expect(pane.changedCells(before)).toEqual(['任务台账!B11']);
+    expect(pane.cell(8, '工作任务')).toBe(OFFICIAL_TASKS[7].task);
+  });
+
+  it('groups 40 empty 状态 into one finding whose 设为“未启动” lists every cell (item 14)', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(() =>
+      sim.run(async (c) => {
+        c.workbook.worksheets.getItem('任务台账').getRange('D4:D43').values = Array.from(
+          { length: 40 },
+          () => [''],
+        );
+        await c.sync();
+      }),
+    );
+    fireEvent.click(tab('校验'));
+    const finding = await screen.findByText(/^40项任务的状态未填写（第1项、第2项/);
+    // A finding of the whole sheet is text, not a greyed-out button.
+    expect(finding.closest('button')).toBeNull();
+    expect(screen.queryAllByText(/：状态未填写$/)).toHaveLength(0);
+    expect(screen.getByRole('button', { name: '全部修复（0）' })).toBeTruthy();
+    const before = pane.snapshot();
+    fireEvent.click(screen.getByRole('button', { name: '全部设为“未启动”（40）' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText('将修改以下40个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？'),
+    ).toBeTruthy();
+    expect(within(dialog).getAllByText(/^D\d+（状态）：“” → “未启动”$/)).toHaveLength(40);
+    fireEvent.click(within(dialog).getByRole('button', { name: '修改' }));
+    await screen.findByText('已修复40个单元格。');
+    expect(pane.changedCells(before)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `任务台账!D${i + 4}`).sort(),
+    );
+    await waitFor(() => expect(screen.queryByText(/状态未填写/)).toBeNull());
+  });
+
+  it('names a formula cell apart in 全部修复’s list and changes only the others (item 15)', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(async () => {
+      await pane.pasteInto(3, '状态', '进行中');
+      // 进度 worked out by the user's formula: 0.5 reads as a fraction, a fix the formula must keep.
+      await sim.run(async (c) => {
+        c.workbook.worksheets.getItem('任务台账').getRange('E5').formulas = [['=1/2']];
+        await c.sync();
+      });
+    });
+    fireEvent.click(tab('校验'));
+    fireEvent.click(await screen.findByRole('button', { name: '全部修复（2）' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('任务台账!E5 含公式，不修改，保持原样。')).toBeTruthy();
+    expect(within(dialog).getByText(/将修改以下1个单元格/)).toBeTruthy();
+    expect(within(dialog).getByText('D6（状态）：“进行中” → “序时推进”')).toBeTruthy();
+    expect(within(dialog).queryByText(/^E5/)).toBeNull();
+    const before = pane.snapshot();
+    fireEvent.click(within(dialog).getByRole('button', { name: '修改' }));
+    // Said as done: no "已修复0个单元格…含公式，未修改" after a list that promised the formula cell.
+    await screen.findByText('已修复1个单元格。');
+    expect(pane.changedCells(before)).toEqual(['任务台账!D6']);
+  });
+
+  it('says a jump landed on a row the unit filter hides, and offers 清除筛选 (item 14)', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(() => pane.pasteInto(2, '状态', '完成'));
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByLabelText('市总工会'));
+    fireEvent.click(screen.getByRole('button', { name: '在表格中筛选' }));
+    await screen.findByText(/表格已筛选/);
+    expect(sim.sheet('任务台账').filteredRows.has(4)).toBe(true);
+    fireEvent.click(tab('校验'));
+    fireEvent.click(await screen.findByRole('button', { name: /^第2项：状态“完成”/ }));
+    await screen.findByText('已选中 任务台账!D5，但该行被隐藏（如被筛选），在表格中看不到。');
+    expect(screen.getByText('任务台账!D5 所在行被隐藏。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
+    await screen.findByText('已清除表格筛选。');
+    expect(sim.sheet('任务台账').filteredRows.size).toBe(0);
+    await waitFor(() => expect(screen.queryByText('任务台账!D5 所在行被隐藏。')).toBeNull());
+  });
+});
+
+describe('筛选: the user’s own filter, brackets, 完成值', () => {
+  it('counts the rows the grid shows beside the user’s filter on 状态, and names it when clearing (item 7)', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    await pane.userDoes(async () => {
+      pane.typeInto(3, '状态', '滞后');
+      await sim.run(async (c) => {
+        c.workbook.tables.getItem('TaskLedger').columns.getItem('状态').filter.applyValuesFilter(['滞后']);
+        await c.sync();
+      });
+    });
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByLabelText('市教育局'));
+    const chosen = tasksForUnit(OFFICIAL_TASKS, '市教育局').length;
+    fireEvent.click(screen.getByRole('button', { name: '在表格中筛选' }));
+    await screen.findByText(
+      `表格已筛选，显示1项任务。“状态”列另有筛选（不是本面板设置的），所选${chosen}项任务中有${chosen - 1}项因此未显示。`,
+    );
+    expect(40 - sim.sheet('任务台账').filteredRows.size).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
+    await screen.findByText(
+      '已清除按单位的筛选；“状态”列的筛选不是本面板设置的，仍然有效，表格显示1项任务。',
+    );
+  });
+
+  it('finds 各县（市）人民政府 by 各县(市), brackets of either width (item 14)', async () => {
+    await TestPane.withLedger();
+    fireEvent.click(tab('筛选'));
+    fireEvent.change(await screen.findByRole('searchbox'), { target: { value: '各县(市)' } });
+    expect(await screen.findByLabelText('各县（市）人民政府')).toBeTruthy();
+    expect(screen.getByLabelText('各县（市）区人民政府')).toBeTruthy();
+    expect(screen.queryByLabelText('市教育局')).toBeNull();
+  });
+
+  it('refuses a typed 三 as it refuses 3个, with the number it could mean, and writes nothing (item 9)', async () => {
+    const pane = await TestPane.withLedger();
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByLabelText('市教育局'));
+    const box = await screen.findByLabelText('“在线精品课”的完成值');
+    const before = pane.snapshot();
+    for (const typed of ['三', '3个']) {
+      fireEvent.change(box, { target: { value: typed } });
+      fireEvent.blur(box);
+      await screen.findByText('不是数字：若指3，请填3。请填写0或正数；留空表示未填报。');
+    }
+    await pane.settle();
+    expect(pane.changedCells(before)).toEqual([]);
+  });
+});
