@@ -2,9 +2,11 @@
 // ledger holds a subset renumbered 1–N, users insert their own tasks, and another plan may
 // share a row with this one. A fix that rewrites a task's text or units is only ever offered
 // for a row whose pairing is beyond doubt.
+import { cellRef, type SheetPlace } from './addresses';
+import type { Ledger } from './ledger';
 import type { OfficialTask } from './officialTasks';
 import type { LedgerTask } from './tasks';
-import { editDistance, matchKey } from './text';
+import { cellText, editDistance, matchKey } from './text';
 
 export interface OfficialPairing {
   readonly official: OfficialTask;
@@ -229,4 +231,36 @@ export function matchOfficialTasks(
     unpaired: list.filter((t) => !firstRow.has(t.no)),
     repeats,
   };
+}
+
+/** An official task no row of the table pairs with. */
+export interface AbsentTask {
+  readonly no: number;
+  readonly task: string;
+  /** Where its text stands under the table, outside it (B47); null when it is not there. */
+  readonly outside: string | null;
+}
+
+/**
+ * The official tasks a ledger meant to hold whole lacks, each with the cell under the table
+ * that holds its text, if one does (a row moved below the table, or pasted there).
+ */
+export function absentTasks(
+  ledger: Ledger,
+  matching: OfficialMatching | null,
+  list: readonly OfficialTask[],
+  place: SheetPlace,
+): AbsentTask[] {
+  if (!matching?.wholePlan || matching.unpaired.length === 0) return [];
+  const find = officialTextIndex(list);
+  const found = new Map<number, string>();
+  (ledger.below ?? []).forEach((values, i) =>
+    values.forEach((value, column) => {
+      const text = cellText(value);
+      const hit = text.trim() ? find(text) : null;
+      if (hit && !found.has(hit.official.no))
+        found.set(hit.official.no, cellRef(place, ledger.rows.length + i, column));
+    }),
+  );
+  return matching.unpaired.map((t) => ({ no: t.no, task: t.task, outside: found.get(t.no) ?? null }));
 }

@@ -9,6 +9,7 @@ import { parseDeadline } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
 import { memoize } from './memo';
 import {
+  absentTasks,
   clauseDifference,
   matchOfficialTasks,
   type OfficialMatching,
@@ -284,13 +285,19 @@ export function normalizeUnitsText(text: string): string {
 const short = (text: string, n = 12) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
-function officialFor(
+/** The official tasks rows are compared with: the plan's, a list the caller named, or none. */
+export function officialList(option: ValidateOptions['official']): readonly OfficialTask[] {
+  return option === null ? [] : option === undefined || option === 'auto' ? OFFICIAL_TASKS : option;
+}
+
+/** The rows paired with official tasks, or null when the comparison is off or the sheet is another plan's. */
+export function officialFor(
   tasks: readonly LedgerTask[],
   option: ValidateOptions['official'],
 ): OfficialMatching | null {
   if (option === null) return null;
   const named = option !== undefined && option !== 'auto';
-  const matching = matchOfficialTasks(tasks, named ? option : OFFICIAL_TASKS, { force: named });
+  const matching = matchOfficialTasks(tasks, officialList(option), { force: named });
   return matching.active ? matching : null;
 }
 
@@ -422,17 +429,20 @@ export function validateLedger(
     });
   }
 
-  if (official?.wholePlan) {
-    for (const task of official.unpaired) {
-      add(
-        'official.missingTask',
-        { row: null, taskNo: task.no },
-        {
-          zh: `台账中没有第${task.no}项任务（${short(task.task)}）`,
-          en: `Task ${task.no} of the plan is not in the ledger`,
-        },
-      );
-    }
+  for (const task of absentTasks(ledger, official, officialList(options.official), place)) {
+    add(
+      'official.missingTask',
+      { row: null, taskNo: task.no },
+      task.outside
+        ? {
+            zh: `台账中没有第${task.no}项任务（${short(task.task)}）：其文本在表格下方的 ${task.outside}，不在台账表格内，请移回表格`,
+            en: `Task ${task.no} of the plan is not in the ledger: its text is at ${task.outside}, under the table and outside it; move it back into the table`,
+          }
+        : {
+            zh: `台账中没有第${task.no}项任务（${short(task.task)}）`,
+            en: `Task ${task.no} of the plan is not in the ledger`,
+          },
+    );
   }
   return findings;
 }

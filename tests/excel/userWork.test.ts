@@ -6,6 +6,7 @@ import {
   clearUnitFilter,
   createLedger,
   describeError,
+  generateSummaries,
   inspectFixes,
   readLedger,
   selectCell,
@@ -13,7 +14,8 @@ import {
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { plannedFixes, tasksForUnit } from '../../src/ledger';
+import { OFFICIAL_TASKS, plannedFixes, tasksForUnit } from '../../src/ledger';
+import { asOf } from '../asOf';
 import { ALL_SETS, changedCells, countSyncs, taskCell } from './helpers';
 
 async function withLedger(): Promise<ExcelSim> {
@@ -144,5 +146,24 @@ describe('a jump to a row the grid hides (issue 21, item 14)', () => {
       hidden: true,
     });
     expect(sim.state.selection?.rect).toEqual({ row: 7, column: 3, rowCount: 1, columnCount: 1 });
+  });
+});
+
+describe('a task row moved out of the table (issue 21, item 8)', () => {
+  it('is named by the summaries, with the cell its text now stands in', async () => {
+    const sim = await withLedger();
+    // Task 9's row is cut from the table (the table shrinks) and pasted two rows below it.
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('TaskLedger').rows.getItemAt(8).delete();
+      await c.sync();
+    });
+    expect(
+      sim.userEdit('任务台账', 'A44:C44', [[9, OFFICIAL_TASKS[8].task, OFFICIAL_TASKS[8].units]]).ok,
+    ).toBe(true);
+    const result = await generateSummaries(sim.runExcel.bind(sim), { asOf, request: {}, supports: ALL_SETS });
+    const overview = sim.values(result.sheets[0].name).flat().map(String);
+    expect(overview).toContain(
+      '台账缺少正式任务：第9项。第9项的文本在表格下方的B44，不在台账表格内，未计入统计。',
+    );
   });
 });
