@@ -25,3 +25,4 @@ export * from './unitFilter';
 export * from './watch';
 export * from './generateSummaries';
 export * from './indicatorSheet';
+export * from './otherLedgers';

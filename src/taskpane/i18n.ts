@@ -50,6 +50,9 @@ const zh = {
     noDropdown:
       '单元格中的状态下拉列表需要 ExcelApi 1.8，当前 Excel 版本不支持：请在“筛选”页修改状态，“校验”页会检查状态写法。',
     leadNote: '列第一位的单位视为牵头单位，其余为配合单位。',
+    otherLedgers: (ledger: string, others: readonly string[]) =>
+      `台账是工作表“${ledger}”。${others.map((n) => `“${n}”`).join('、')}看起来也是台账，但本加载项不读取它：校验、筛选和汇总只用“${ledger}”。`,
+    othersUnchecked: (why: string) => `未能检查其他工作表是否也是台账：${why}`,
   },
   validate: {
     counts: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
@@ -315,6 +318,9 @@ const en: Strings = {
     noDropdown:
       'A status dropdown in the cells needs ExcelApi 1.8, which this Excel lacks: set statuses on the Units tab; the Check tab checks what is typed.',
     leadNote: 'The first unit listed is taken as the lead unit; the others are partners.',
+    otherLedgers: (ledger: string, others: readonly string[]) =>
+      `The ledger is sheet ${ledger}. ${others.join(', ')} ${others.length > 1 ? 'look' : 'looks'} like a ledger too, but this add-in does not read ${others.length > 1 ? 'them' : 'it'}: checks, filters and summaries use ${ledger} only.`,
+    othersUnchecked: (why: string) => `Could not check whether other sheets are ledgers too: ${why}`,
   },
   validate: {
     counts: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} notes`,

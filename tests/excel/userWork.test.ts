@@ -6,6 +6,7 @@ import {
   clearUnitFilter,
   createLedger,
   describeError,
+  findLedgerLikeSheets,
   generateSummaries,
   inspectFixes,
   readLedger,
@@ -165,5 +166,33 @@ describe('a task row moved out of the table (issue 21, item 8)', () => {
     expect(overview).toContain(
       '台账缺少正式任务：第9项。第9项的文本在表格下方的B44，不在台账表格内，未计入统计。',
     );
+  });
+});
+
+describe('sheets that look like a ledger besides the ledger (issue 21, item 13)', () => {
+  it('names them in two syncs, leaving out the ledger and the summary sheets the add-in made', async () => {
+    const sim = await withLedger();
+    await generateSummaries(sim.runExcel.bind(sim), {
+      asOf,
+      request: { units: ['市教育局'] },
+      supports: ALL_SETS,
+    });
+    await sim.run(async (c) => {
+      c.workbook.worksheets.add('旧台账').getRange('B5:D6').values = [
+        ['序号', '任务', '责任部门'],
+        [1, '旧任务', '市教育局'],
+      ];
+      await c.sync();
+    });
+    const { location } = await read(sim);
+    const before = sim.snapshot();
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => findLedgerLikeSheets(c, location.sheetId)),
+    );
+    expect(syncs).toBe(2);
+    // The unit sheet (序号, 工作任务, 责任单位 on its fourth row) is the add-in's, not a ledger.
+    expect(sim.state.sheets.map((s) => s.name)).toContain('汇总-市教育局');
+    expect(result).toEqual(['旧台账']);
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
   });
 });

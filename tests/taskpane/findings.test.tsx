@@ -180,3 +180,59 @@ describe('筛选: the user’s own filter, brackets, 完成值', () => {
     expect(pane.changedCells(before)).toEqual([]);
   });
 });
+
+describe('开始: which sheet is the ledger (item 13)', () => {
+  it('names a second ledger-like sheet as not read, and finds one copied later on 重新校验', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    // Right after 新建, nothing else in the workbook looks like a ledger: no sentence.
+    expect(screen.queryByText(/看起来也是台账/)).toBeNull();
+    // The user keeps last year's ledger beside it, typed by hand.
+    await pane.userDoes(() =>
+      sim.run(async (c) => {
+        const sheet = c.workbook.worksheets.add('2025年台账');
+        sheet.getRange('A1:C3').values = [
+          ['2025年重点任务台账', '', ''],
+          ['序号', '工作任务', '责任单位'],
+          [1, '旧任务', '市教育局'],
+        ];
+        await c.sync();
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '重新校验' }));
+    await screen.findByText(
+      '台账是工作表“任务台账”。“2025年台账”看起来也是台账，但本加载项不读取它：校验、筛选和汇总只用“任务台账”。',
+    );
+    // Summary sheets the add-in made list 序号 / 工作任务 / 责任单位 too, and are not named.
+    fireEvent.click(tab('汇总'));
+    fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
+    await screen.findByText(/已生成2张汇总表/);
+    fireEvent.click(tab('开始'));
+    const before = pane.snapshot();
+    fireEvent.click(await screen.findByRole('button', { name: '重新校验' }));
+    await pane.settle();
+    expect(screen.getAllByText(/看起来也是台账/)).toHaveLength(1);
+    expect(screen.getByText(/^台账是工作表“任务台账”。“2025年台账”看起来/)).toBeTruthy();
+    // Looking writes nothing.
+    expect(pane.changedCells(before)).toEqual([]);
+  });
+
+  it('looks when the pane opens on a workbook that already has a ledger', async () => {
+    const first = await TestPane.withLedger();
+    // A copy of the ledger's values on a sheet of its own, header on row 3 as on the ledger.
+    const values = first.sim.values('任务台账').slice(0, 6);
+    await first.sim.run(async (c) => {
+      c.workbook.worksheets.add('台账副本').getRange(`A1:K${values.length}`).values = values.map((r) =>
+        Array.from({ length: 11 }, (_, i) => r[i] ?? ''),
+      );
+      await c.sync();
+    });
+    cleanup();
+    TestPane.open(first.sim);
+    expect(
+      await screen.findByText(
+        '台账是工作表“任务台账”。“台账副本”看起来也是台账，但本加载项不读取它：校验、筛选和汇总只用“任务台账”。',
+      ),
+    ).toBeTruthy();
+  });
+});
