@@ -122,6 +122,8 @@ export interface IndicatorsWritten extends AfterWrite {
   readonly reference: Reference;
   readonly sheetName: string;
   readonly rows: number;
+  /** A sheet of the user's already called 指标, without the table: left as it is, and not read. */
+  readonly usersSheet?: string;
 }
 
 /**
@@ -150,6 +152,7 @@ export async function createIndicatorSheet(
     INDICATOR_SHEET,
     sheets.items.map((s) => s.name),
   );
+  const usersSheet = sheets.items.find((s) => s.name.toLowerCase() === INDICATOR_SHEET.toLowerCase())?.name;
   const sheet = sheets.add(name);
   writeIndicatorSheet(sheet, seeds, supports);
   sheet.activate();
@@ -162,6 +165,7 @@ export async function createIndicatorSheet(
     selectionMoved: true,
     sheetName: name,
     rows: seeds.length,
+    ...(usersSheet ? { usersSheet } : {}),
   };
 }
 

@@ -34,6 +34,10 @@ const zh = {
     lastCheck: (time: string) => `上次校验：${time}`,
     recheck: '重新校验',
     created: (sheet: string, count: number) => `已新建台账“${sheet}”，共${count}项任务。`,
+    usersDirectory: (theirs: string, ours: string) =>
+      `工作簿中原有的“${theirs}”工作表没有单位名录表格，未改动也不读取；单位和状态列表建在“${ours}”，从那里读取。`,
+    usersIndicators: (theirs: string, ours: string) =>
+      `工作簿中原有的“${theirs}”工作表没有指标表格，未改动，其中填写的完成值不读取；量化指标建在“${ours}”，完成值从那里读取。`,
     adopted: (sheet: string, range: string, count: number, added: string[]) =>
       [
         `已将“${sheet}”!${range} 转换为台账，共${count}项任务`,
@@ -301,6 +305,10 @@ const en: Strings = {
     lastCheck: (time: string) => `Last checked: ${time}`,
     recheck: 'Check again',
     created: (sheet: string, count: number) => `Created ledger ${sheet} with ${count} tasks.`,
+    usersDirectory: (theirs: string, ours: string) =>
+      `The sheet ${theirs} already in the workbook has no unit directory table; it is left as it is and not read. The units and statuses are on ${ours} and read from there.`,
+    usersIndicators: (theirs: string, ours: string) =>
+      `The sheet ${theirs} already in the workbook has no 指标 table; it is left as it is, and any 完成值 typed there is not read. The targets are on ${ours}, and 完成值 is read from there.`,
     adopted: (sheet: string, range: string, count: number, added: string[]) =>
       [
         `${sheet}!${range} is now the ledger, ${count} tasks`,

@@ -156,7 +156,10 @@ describe('createLedger', () => {
     });
     const result = await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
     expect(result.sheetName).toBe('任务台账(2)');
-    expect(result.directorySheet).toBeNull();
+    // Ours takes a free name, and the pane is told whose sheet is whose (issue 21, item 17).
+    expect(result.directorySheet).toBe('单位名录(2)');
+    expect(result.usersSheets).toEqual({ directory: '单位名录', indicators: null });
+    expect(result.reference.source).toEqual({ directory: 'workbook', statuses: 'workbook' });
     expect(sim.values('任务台账')).toEqual([['我的数据']]);
     expect(sim.values('单位名录')).toEqual([['我的名录']]);
     expect(sim.dropdown('任务台账(2)', 3, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
@@ -781,6 +784,11 @@ describe('missing reference data', () => {
       await c.sync();
     });
     await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    // The ledger's own directory went to 单位名录(2) (issue 21, item 17); the user deletes it.
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('单位名录(2)').delete();
+      await c.sync();
+    });
     const before = sim.snapshot();
     const { ledger, location } = await read(sim);
     const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));

@@ -5,6 +5,7 @@
 // from 全部修复, formula cells named apart in a confirmation, a jump to a hidden row, the user's
 // own filter, a 完成值 that is not a plain number. Every write is checked cell by cell.
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ExcelSim } from '../../src/excel-sim';
 import { OFFICIAL_TASKS, tasksForUnit } from '../../src/ledger';
 import { TestPane } from './paneHarness';
 
@@ -234,5 +235,52 @@ describe('开始: which sheet is the ledger (item 13)', () => {
         '台账是工作表“任务台账”。“台账副本”看起来也是台账，但本加载项不读取它：校验、筛选和汇总只用“任务台账”。',
       ),
     ).toBeTruthy();
+  });
+});
+
+describe('sheets of the user’s with the names ours want (item 17)', () => {
+  it('新建 beside a 单位名录 and a 指标 of the user’s: one true sentence each, and the dropdown works', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.add('单位名录').getRange('A1').values = [['我的通讯录']];
+      c.workbook.worksheets.add('指标').getRange('A1').values = [['去年的指标']];
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const pane = TestPane.open(sim);
+    fireEvent.click(await screen.findByRole('button', { name: '新建任务台账' }));
+    await screen.findByText(
+      [
+        '已新建台账“任务台账”，共40项任务。',
+        '工作簿中原有的“单位名录”工作表没有单位名录表格，未改动也不读取；单位和状态列表建在“单位名录(2)”，从那里读取。',
+        '工作簿中原有的“指标”工作表没有指标表格，未改动，其中填写的完成值不读取；量化指标建在“指标(2)”，完成值从那里读取。',
+      ].join(' '),
+    );
+    expect(pane.changedCells(before).filter((a) => /^(单位名录|指标)!/u.test(a))).toEqual([]);
+    // No warning that the status dropdown cannot be used: its list exists, on 单位名录(2).
+    fireEvent.click(tab('校验'));
+    await screen.findByText(/错误 0/);
+    expect(screen.queryByText(/状态下拉列表无法选择/)).toBeNull();
+    expect(sim.userEdit('任务台账', 'D4', [['已完成']]).ok).toBe(true);
+    expect(sim.userEdit('任务台账', 'D5', [['完成了']]).ok).toBe(false);
+  });
+
+  it('创建指标表 beside a 指标 sheet without the table says its 完成值 are not read', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    // The user turns the table into plain cells (a 完成值 typed there stays), and 校验 offers the sheet again.
+    await pane.userDoes(() =>
+      sim.run(async (c) => {
+        c.workbook.tables.getItem('Indicators').convertToRange();
+        await c.sync();
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '重新校验' }));
+    fireEvent.click(tab('校验'));
+    const create = await screen.findAllByRole('button', { name: '创建指标表' });
+    fireEvent.click(create[0]);
+    await screen.findByText(
+      '已新建“指标(2)”表，共23项指标。 工作簿中原有的“指标”工作表没有指标表格，未改动，其中填写的完成值不读取；量化指标建在“指标(2)”，完成值从那里读取。',
+    );
   });
 });

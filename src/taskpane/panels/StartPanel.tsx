@@ -88,7 +88,20 @@ export default function StartPanel() {
         () => host.run((c) => createLedger(c, { supports: host.supports })),
         (r) => ({
           intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
-          text: (s) => [s.start.created(r.sheetName, r.taskCount), ...limits(s, r)].filter(Boolean).join(' '),
+          // A sheet of the user's holding a name ours wanted: whose is whose, and what is read from where.
+          text: (s) =>
+            [
+              s.start.created(r.sheetName, r.taskCount),
+              r.usersSheets.directory && r.directorySheet
+                ? s.start.usersDirectory(r.usersSheets.directory, r.directorySheet)
+                : '',
+              r.usersSheets.indicators && r.indicatorSheet
+                ? s.start.usersIndicators(r.usersSheets.indicators, r.indicatorSheet.name)
+                : '',
+              ...limits(s, r),
+            ]
+              .filter(Boolean)
+              .join(' '),
         }),
       );
       // A refused create (a ledger exists after all) is shown; the pane reads the workbook as it is.
