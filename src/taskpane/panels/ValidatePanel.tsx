@@ -206,7 +206,7 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
           <Button
             size="small"
             disabled={action.busy !== null}
-            onClick={() => void clearFilter().then(() => setHiddenJump(null))}
+            onClick={() => void clearFilter().then((cleared) => cleared && setHiddenJump(null))}
           >
             {t.units.clear}
           </Button>
