@@ -20,6 +20,7 @@ import type {
   SimRangeFill,
   SimRangeFont,
   SimRangeFormat,
+  SimRangeView,
 } from './range';
 import type {
   SimCellValueConditionalFormat,
@@ -92,6 +93,7 @@ export type Conforms<S, R> = [Extra<S, R>] extends [never]
 
 export const CONFORMANCE: [
   Conforms<SimRange, Excel.Range>,
+  Conforms<SimRangeView, Excel.RangeView>,
   Conforms<SimRangeFormat, Excel.RangeFormat>,
   Conforms<SimRangeFill, Excel.RangeFill>,
   Conforms<SimRangeFont, Excel.RangeFont>,
@@ -138,6 +140,7 @@ export const CONFORMANCE: [
   Conforms<SimEventHandlerResult, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimClientResult<number>, OfficeExtension.ClientResult<number>>,
 ] = [
+  true,
   true,
   true,
   true,

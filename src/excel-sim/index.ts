@@ -7,6 +7,7 @@ import { passesRule } from './rangeRules';
 import { evaluateFormula, recalculate } from './formulas';
 import {
   isLockedForEdit,
+  MAX_CELL_TEXT,
   readCell,
   storeValue,
   usedRect,
@@ -112,6 +113,13 @@ export class ExcelSim {
             message: '您试图更改的单元格或图表位于受保护的工作表中。',
           };
         }
+        // A cell holds no more than 32,767 characters: Excel's cell editor takes no more.
+        if (typeof value === 'string' && value.length > MAX_CELL_TEXT)
+          return {
+            ok: false,
+            title: 'Microsoft Excel',
+            message: `单元格最多可容纳${MAX_CELL_TEXT}个字符。`,
+          };
         const refusal = this.validationRefusal(sheet, row, column, value);
         if (refusal) return refusal;
       }

@@ -259,6 +259,22 @@ const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
  * (@); a leading apostrophe keeps text as text; text starting with = is a formula.
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values
  */
+/**
+ * The most characters a cell can hold: "Total number of characters that a cell can contain:
+ * 32,767 characters" (Excel specifications and limits,
+ * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Refuses, before anything of the write is applied, text longer than a cell can hold. */
+export function checkCellText(input: unknown): void {
+  if (typeof input === 'string' && !input.startsWith('=') && input.length > MAX_CELL_TEXT)
+    throw new SimError(
+      'InvalidArgument',
+      `A cell can hold at most ${MAX_CELL_TEXT} characters; this text has ${input.length}.`,
+    );
+}
+
 export function storeValue(cell: Cell, input: unknown): void {
   if (input === null || input === undefined) return;
   if (typeof input === 'number') {

@@ -10,6 +10,7 @@ import { shiftSheetRows } from './rowShift';
 import { changeDetail } from './state';
 import {
   applyTableFilters,
+  checkCellText,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
   displayText,
@@ -228,6 +229,7 @@ export class SimRange extends SimClientObject {
     const at = cellInput(rect, input, what);
     for (let r = 0; r < rect.rowCount; r++) {
       for (let c = 0; c < rect.columnCount; c++) {
+        checkCellText(at(r, c));
         if (isLockedForEdit(sheet, rect.row + r, rect.column + c)) {
           throw new SimError(
             'AccessDenied',
@@ -313,6 +315,10 @@ export class SimRange extends SimClientObject {
         throw new SimError('InvalidArgument', `Column ${column} is outside the range.`);
       return { ...rect, column: rect.column + column, columnCount: 1 };
     });
+  }
+  /** Range.getVisibleView (ExcelApi 1.3): the cells no filter and no hand hides, counted when it is loaded. */
+  getVisibleView(): SimRangeView {
+    return new SimRangeView(this.context, this);
   }
   /** Range.getLastRow (ExcelApi 1.1): the range's bottom row, as the range is when the command runs. */
   getLastRow(): SimRange {
@@ -450,6 +456,41 @@ export class SimRange extends SimClientObject {
       const { sheet, rect } = this._target();
       sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
     });
+  }
+}
+
+/**
+ * RangeView: the visible cells of a range; rowCount is the number of visible rows
+ * (https://learn.microsoft.com/javascript/api/excel/excel.rangeview). The simulator hides no column.
+ */
+export class SimRangeView extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly range: SimRange,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    return this.range._exists();
+  }
+  protected scalars(): Record<string, () => unknown> {
+    const t = () => this.range._target();
+    return {
+      rowCount: () => {
+        const { sheet, rect } = t();
+        let shown = 0;
+        for (let r = rect.row; r < rect.row + rect.rowCount; r++)
+          if (!sheet.hiddenRows.has(r) && !sheet.filteredRows.has(r)) shown++;
+        return shown;
+      },
+      columnCount: () => t().rect.columnCount,
+    };
+  }
+  get rowCount(): number {
+    return this.read('rowCount') as number;
+  }
+  get columnCount(): number {
+    return this.read('columnCount') as number;
   }
 }
 

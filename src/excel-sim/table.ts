@@ -8,6 +8,7 @@ import { SimEventHandlers } from './events';
 import {
   applyTableFilters,
   cellKey,
+  checkCellText,
   checkTableName,
   displayText,
   storeValue,
@@ -609,6 +610,7 @@ export class SimTableRowCollection extends SimClientObject {
       if (values && values.some((r) => !Array.isArray(r) || r.length !== t.rect.columnCount)) {
         throw new SimError('InvalidArgument', `Each new row needs ${t.rect.columnCount} values.`);
       }
+      values?.forEach((line) => line.forEach(checkCellText));
       const at = index === undefined || index === null ? t.rect.rowCount - 1 : index;
       const firstNew = t.rect.row + 1 + at;
       shiftCells(

@@ -62,6 +62,11 @@ export interface CreateResult extends AfterWrite {
   readonly directorySheet: string | null;
   /** The 指标 sheet made with the ledger, and how many indicators it holds. */
   readonly indicatorSheet: { readonly name: string; readonly rows: number } | null;
+  /**
+   * Sheets of the user's that already had the names 单位名录 and 指标 without the add-in's
+   * tables: left as they are and not read, while ours took free names.
+   */
+  readonly usersSheets: { readonly directory: string | null; readonly indicators: string | null };
   readonly printSetup: boolean;
   /** False below ExcelApi 1.8, where cells cannot carry a dropdown. */
   readonly statusDropdown: boolean;
@@ -105,11 +110,11 @@ export async function createLedger(
   }
   const sheetNames = sheets.items.map((s) => s.name);
   const ledgerName = freeSheetName(options.sheetName ?? LEDGER_SHEET, sheetNames);
-  // An existing 单位名录 sheet is the user's: read from it, never write into it.
-  const makeDirectory =
-    withDirectory &&
-    !sheetNames.some((n) => n.toLowerCase() === DIRECTORY_SHEET.toLowerCase()) &&
-    !tableNames.includes(DIRECTORY_TABLE);
+  const named = (name: string) => sheetNames.find((n) => n.toLowerCase() === name.toLowerCase()) ?? null;
+  // A directory table the workbook has is read as it is; without one, ours is made, and a sheet
+  // of the user's that is already called 单位名录 is left alone while ours takes a free name.
+  const makeDirectory = withDirectory && !tableNames.includes(DIRECTORY_TABLE);
+  const directoryName = makeDirectory ? freeSheetName(DIRECTORY_SHEET, [...sheetNames, ledgerName]) : null;
 
   const header = LEDGER_COLUMNS.map((c) => c.header);
   const rows = (options.rows ?? officialLedgerRows()).map((r) => [...r]);
@@ -161,19 +166,19 @@ export async function createLedger(
 
   const statuses = DEFAULT_STATUSES;
   // The status list must exist before the dropdown that refers to it.
-  const directorySheet = makeDirectory ? sheets.add(DIRECTORY_SHEET) : null;
+  const directorySheet = directoryName ? sheets.add(directoryName) : null;
   const directoryBlocks = directorySheet
     ? [...writeDirectoryTable(directorySheet), ...writeStatusTable(directorySheet, statuses)]
     : [];
   const dropdown = statusDropdown(
     ledgerArea,
     statuses,
-    makeDirectory ? DIRECTORY_STATUS_SOURCE : 'inline',
+    directoryName ? DIRECTORY_STATUS_SOURCE : 'inline',
     options.supports,
   );
   conditionalFormats(ledgerArea);
   const indicatorName = makeIndicators
-    ? freeSheetName(INDICATOR_SHEET, [...sheetNames, ledgerName, DIRECTORY_SHEET])
+    ? freeSheetName(INDICATOR_SHEET, [...sheetNames, ledgerName, directoryName ?? DIRECTORY_SHEET])
     : null;
   const indicatorSheet = indicatorName ? sheets.add(indicatorName) : null;
   const indicatorBlocks = indicatorSheet ? writeIndicatorSheet(indicatorSheet, seeds, options.supports) : [];
@@ -209,8 +214,12 @@ export async function createLedger(
     sheetName: ledgerName,
     tableName,
     taskCount: rows.length,
-    directorySheet: makeDirectory ? DIRECTORY_SHEET : null,
+    directorySheet: directoryName,
     indicatorSheet: indicatorName ? { name: indicatorName, rows: seeds.length } : null,
+    usersSheets: {
+      directory: directoryName !== null && directoryName !== DIRECTORY_SHEET ? named(DIRECTORY_SHEET) : null,
+      indicators: indicatorName !== null && indicatorName !== INDICATOR_SHEET ? named(INDICATOR_SHEET) : null,
+    },
     printSetup: printed,
     statusDropdown: dropdown,
   };

@@ -7,6 +7,7 @@ export type LedgerErrorCode =
   | 'AccessDenied'
   | 'CellsInTheWay'
   | 'ColumnMissing'
+  | 'FormulaCell'
   | 'HasTable'
   | 'IndicatorNotFound'
   | 'IndicatorsExist'

@@ -26,3 +26,4 @@ export * from './watch';
 export * from './generateSummaries';
 export * from './indicatorSheet';
 export * from './workbookRead';
+export * from './otherLedgers';

@@ -16,6 +16,7 @@ function tableOf(loads: Loads): IndicatorTable {
   return readIndicatorTable({
     header: loads.header.values[0] as CellValue[],
     rows: loads.body.values as CellValue[][],
+    formulas: loads.body.formulas as unknown[][],
     sheetName: loads.sheet.name,
     place: { headerRow: loads.whole.rowIndex, firstColumn: loads.whole.columnIndex },
   });
@@ -30,7 +31,8 @@ export function loadIndicatorTable(
     table,
     sheet: table.worksheet.load('id, name'),
     header: table.getHeaderRowRange().load('values'),
-    body: table.getDataBodyRange().load('values, rowCount'),
+    // Formulas too (a small table): a 完成率 typed over is a finding.
+    body: table.getDataBodyRange().load('values, formulas, rowCount'),
     whole: table.getRange().load('rowIndex, columnIndex'),
   };
   return { ...loads, now: () => tableOf(loads) };

@@ -126,6 +126,8 @@ export interface IndicatorsWritten extends AfterWrite {
   readonly reference: Reference;
   readonly sheetName: string;
   readonly rows: number;
+  /** A sheet of the user's already called 指标, without the table: left as it is, and not read. */
+  readonly usersSheet?: string;
 }
 
 /**
@@ -154,6 +156,7 @@ export async function createIndicatorSheet(
     INDICATOR_SHEET,
     sheets.items.map((s) => s.name),
   );
+  const usersSheet = sheets.items.find((s) => s.name.toLowerCase() === INDICATOR_SHEET.toLowerCase())?.name;
   const sheet = sheets.add(name);
   const blocks = writeIndicatorSheet(sheet, seeds, supports);
   sheet.activate();
@@ -169,6 +172,7 @@ export async function createIndicatorSheet(
     tablesAdded: 1,
     sheetName: name,
     rows: seeds.length,
+    ...(usersSheet ? { usersSheet } : {}),
   };
 }
 

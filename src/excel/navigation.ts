@@ -32,19 +32,25 @@ export function plainAddress(address: string): string {
 export const CELL_SELECTED: WriteEcho = { written: [], selectionMoves: 2 };
 /** What showing a sheet moves. */
 export const SHEET_SHOWN: WriteEcho = { written: [], selectionMoves: 1 };
+export interface Selected {
+  /** The cell, as 任务台账!D5. */
+  readonly address: string;
+  /** Its row is hidden (by a filter or by hand): selected, but not to be seen in the grid. */
+  readonly hidden: boolean;
+}
 
 export async function selectCell(
   context: Excel.RequestContext,
   location: Pick<LedgerLocation, 'tableName'>,
   row: number,
   column: number,
-): Promise<string> {
+): Promise<Selected> {
   context.workbook.tables.getItem(location.tableName).worksheet.activate();
   const cell = tableCell(context, location, row, column);
   cell.select();
-  cell.load('address');
+  cell.load('address, rowHidden');
   await context.sync();
-  return plainAddress(cell.address);
+  return { address: plainAddress(cell.address), hidden: cell.rowHidden };
 }
 
 /** Shows a sheet by its id (a summary sheet the pane made), wherever the user moved or renamed it. */
@@ -67,6 +73,32 @@ export interface FixResult extends AfterWrite {
   readonly applied: number;
   /** Cells left alone because they hold a formula: the user's formula is never overwritten. */
   readonly skippedFormulas: readonly string[];
+}
+
+const isFormula = (cell: Excel.Range) => String(cell.formulas[0][0]).startsWith('=');
+
+export interface FixInspection {
+  /** The fixes whose cells hold a value, to list and write. */
+  readonly writable: readonly FixToApply[];
+  /** Cells that hold a formula, as 任务台账!D5: named apart, never written. */
+  readonly formulas: readonly string[];
+}
+
+/**
+ * One sync before a confirmation: which cells the fixes name hold a formula, so the list the
+ * user confirms holds only the cells that will change.
+ */
+export async function inspectFixes(
+  context: Excel.RequestContext,
+  location: LedgerLocation,
+  fixes: readonly FixToApply[],
+): Promise<FixInspection> {
+  const cells = fixes.map((f) => tableCell(context, location, f.row, f.column).load('formulas, address'));
+  await context.sync();
+  return {
+    writable: fixes.filter((_, i) => !isFormula(cells[i])),
+    formulas: cells.filter(isFormula).map((cell) => plainAddress(cell.address)),
+  };
 }
 
 /**
@@ -98,7 +130,6 @@ export async function applyFixes(
       'StaleFix',
     );
   }
-  const isFormula = (cell: Excel.Range) => String(cell.formulas[0][0]).startsWith('=');
   const skippedFormulas = cells.filter(isFormula).map((cell) => plainAddress(cell.address));
   const written: { cell: Excel.Range; value: CellValue }[] = [];
   fixes.forEach((f, i) => {

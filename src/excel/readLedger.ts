@@ -26,6 +26,12 @@ export interface LedgerRead {
 /** Rows per request when a ledger is too big to read at once (Excel on the web's 5 MB response cap). */
 export const READ_BLOCK_ROWS = 1000;
 
+/**
+ * Rows under the table read with it, in its columns: a task row moved out of the table (or
+ * pasted under it) is named there, not only missed. A few hundred cells.
+ */
+export const ROWS_BELOW = 30;
+
 /** Queues the loads that say where the table is; readable after the next sync. */
 function loadFrame(context: Excel.RequestContext, tableName: string) {
   const table = context.workbook.tables.getItem(tableName);
@@ -36,7 +42,12 @@ function loadFrame(context: Excel.RequestContext, tableName: string) {
   whole.load('rowIndex, columnIndex, rowCount, columnCount');
   const header = table.getHeaderRowRange();
   header.load('values');
-  return { table, sheet, whole, header, tableName };
+  const below = whole
+    .getLastRow()
+    .getOffsetRange(1, 0)
+    .getResizedRange(ROWS_BELOW - 1, 0);
+  below.load('values');
+  return { table, sheet, whole, header, below, tableName };
 }
 
 /** Where the table is, once the frame's loads have been synced. */
@@ -80,7 +91,12 @@ export async function readLedgerInBlocks(
     formats.push(...(block.numberFormat as string[][]));
   }
   return {
-    ledger: makeLedger({ header: frame.header.values[0] as CellValue[], rows: values, formats }),
+    ledger: makeLedger({
+      header: frame.header.values[0] as CellValue[],
+      rows: values,
+      formats,
+      below: frame.below.values as CellValue[][],
+    }),
     location,
   };
 }
@@ -106,6 +122,7 @@ function ledgerOf(frame: ReturnType<typeof loadFrame>, body: Excel.Range): Ledge
     header: frame.header.values[0] as CellValue[],
     rows: body.values as CellValue[][],
     formats: body.numberFormat as string[][],
+    below: frame.below.values as CellValue[][],
   });
   return { ledger, location: locationOf(frame) };
 }

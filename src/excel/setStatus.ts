@@ -41,7 +41,8 @@ export async function setTaskStatus(
   const numbers = table.columns.getItemAt(columns.no).getDataBodyRange();
   numbers.load('values');
   const statuses = table.columns.getItemAt(columns.status).getDataBodyRange();
-  statuses.load('values');
+  // Formulas too: a status worked out by a formula is the user's, never overwritten.
+  statuses.load('values, formulas');
   await context.sync();
   const rows = (numbers.values as unknown[][]).map((r, i) => (r[0] === no ? i : -1)).filter((i) => i >= 0);
   if (rows.length !== 1) {
@@ -63,6 +64,20 @@ export async function setTaskStatus(
   const statusCell = tableCell(context, location, row, columns.status);
   const statusValues = statuses.values;
   const now = String(statusValues[row][0] ?? '').trim();
+  const statusFormulas = statuses.formulas;
+  const formula = String(statusFormulas[row][0]);
+  if (formula.startsWith('=')) {
+    statusCell.load('address');
+    await context.sync();
+    const address = plainAddress(statusCell.address);
+    throw new LedgerError(
+      {
+        zh: `${address} 的状态由公式 ${formula} 得出，为避免覆盖公式，未做更改。请在 Excel 中修改公式或其引用的单元格。`,
+        en: `${address} gets its status from the formula ${formula}; it was not overwritten. Change the formula or the cells it refers to in Excel.`,
+      },
+      'FormulaCell',
+    );
+  }
   if (change.expectedStatus !== undefined && now !== change.expectedStatus.trim()) {
     statusCell.load('address');
     await context.sync();

@@ -19,11 +19,36 @@ function numberColumn(context: Excel.RequestContext, read: LedgerRead): Excel.Ta
     .columns.getItem(String(read.ledger.headerRow[column]));
 }
 
+/** What the table shows after the pane filtered it or cleared its filter. */
+export interface FilterOutcome {
+  /** Rows visible in the table now: a filter of the user's on another column hides some too. */
+  readonly shown: number;
+  /** The headers of other columns that still carry a filter (the user's own), in table order. */
+  readonly otherFilters: readonly string[];
+}
+
+/**
+ * Queued after the pane's own filter change, in the same request: every column's filter (a
+ * column without one has no criteria) and the rows still visible (RangeView, ExcelApi 1.3).
+ */
+function queueOutcome(context: Excel.RequestContext, read: LedgerRead, ours: Excel.TableColumn) {
+  const table = context.workbook.tables.getItem(read.location.tableName);
+  const columns = table.columns.load('items/name, items/filter/criteria');
+  ours.load('name');
+  const visible = table.getDataBodyRange().getVisibleView().load('rowCount');
+  return (): FilterOutcome => ({
+    shown: visible.rowCount,
+    otherFilters: columns.items
+      .filter((c) => c.name !== ours.name && c.filter.criteria?.filterOn !== undefined)
+      .map((c) => c.name),
+  });
+}
+
 export async function applyUnitFilter(
   context: Excel.RequestContext,
   read: LedgerRead,
   numbers: readonly number[],
-): Promise<number> {
+): Promise<FilterOutcome> {
   if (numbers.length === 0) {
     throw new LedgerError(
       {
@@ -45,11 +70,19 @@ export async function applyUnitFilter(
   });
   column.filter.clear();
   column.filter.applyValuesFilter([...shown]);
+  const outcome = queueOutcome(context, read, column);
   await context.sync();
-  return numbers.length;
+  return outcome();
 }
 
-export async function clearUnitFilter(context: Excel.RequestContext, read: LedgerRead): Promise<void> {
-  numberColumn(context, read).filter.clear();
+/** Clears the pane's 序号 filter only; filters the user set on other columns stay, and are named. */
+export async function clearUnitFilter(
+  context: Excel.RequestContext,
+  read: LedgerRead,
+): Promise<FilterOutcome> {
+  const column = numberColumn(context, read);
+  column.filter.clear();
+  const outcome = queueOutcome(context, read, column);
   await context.sync();
+  return outcome();
 }

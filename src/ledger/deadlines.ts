@@ -1,11 +1,16 @@
 // 完成时限 in every form such tables use. Unparseable text is reported, never guessed.
 import { dayFromSerial, dayOf, isoDate, lastDayOfMonth, ymd, type DateSystem, type Day } from './dates';
+import { chineseNumeral } from './numerals';
 import { toHalfWidth } from './text';
 
 export type Deadline =
   | { readonly kind: 'empty' }
   /** A date or the last day of a period (2025年12月底前 -> 2025-12-31). */
-  | { readonly kind: 'date'; readonly day: Day; readonly precision: 'day' | 'month' | 'half' | 'year' }
+  | {
+      readonly kind: 'date';
+      readonly day: Day;
+      readonly precision: 'day' | 'month' | 'quarter' | 'half' | 'year';
+    }
   /** Long-running work with no end date (长期, 持续推进 …). */
   | { readonly kind: 'open'; readonly label: string }
   | { readonly kind: 'invalid'; readonly text: string; readonly reason: DeadlineProblem };
@@ -15,6 +20,8 @@ export type DeadlineProblem =
   | 'no-such-date'
   | 'phantom-1900-02-29'
   | 'half-year-without-year'
+  /** 11月底 read without a today to say which year's November comes next. */
+  | 'month-without-year'
   | 'not-a-date'
   /** 2026.1 as a number: the cell cannot say whether 2026.1 or 2026.10 was typed. */
   | 'ambiguous-month';
@@ -23,6 +30,8 @@ export interface DeadlineOptions {
   readonly dateSystem?: DateSystem;
   /** The year 上半年 / 下半年 refer to when the text names none. */
   readonly defaultYear?: number;
+  /** Today: a month without a year (11月底) is the current or the next such month's end. */
+  readonly today?: Day;
 }
 
 const OPEN_FORMS = ['长期', '长期坚持', '持续推进', '年内持续推进', '持续', '常态化', '长期推进', '持续开展'];
@@ -36,6 +45,16 @@ const HALF_ONLY = new RegExp(`^(上|下)半年${BEFORE}$`, 'u');
 const YEAR_END = new RegExp(`^(\\d{4})年${BEFORE}$`, 'u');
 const YEAR_END_WORDS = /^(\d{4})年?(?:年底|年末|年底前|年末前)$/u;
 const BARE_YEAR = /^(\d{4})$/u;
+const QUARTER_NUMBER = '([1-4一二三四])';
+/** 2026年第三季度, 2026年三季度末, 2026年第3季度前, 2026Q3, 2026年Q3. */
+const QUARTER_CHINESE = new RegExp(
+  `^(\\d{4})年?(?:第?${QUARTER_NUMBER}季度|Q${QUARTER_NUMBER})${BEFORE}$`,
+  'iu',
+);
+/** Q3 2026, Q3-2026, Q3/2026 (spaces are gone by now). */
+const QUARTER_FIRST = new RegExp(`^Q${QUARTER_NUMBER}[-/.]?(\\d{4})$`, 'iu');
+/** 11月底, 6月底前, 12月: the month's end, in the current or the next year. */
+const MONTH_ONLY = new RegExp(`^(\\d{1,2})月${BEFORE}$`, 'u');
 
 /**
  * Serial numbers of this size are dates in 1905–1915, which no ledger of today means: a whole
@@ -89,6 +108,17 @@ export function parseDeadline(value: unknown, options: DeadlineOptions = {}): De
     return halfYear(text, options.defaultYear, m[1]);
   }
 
+  m = QUARTER_CHINESE.exec(text);
+  if (m) return quarterEnd(text, Number(m[1]), m[2] ?? m[3]);
+  m = QUARTER_FIRST.exec(text);
+  if (m) return quarterEnd(text, Number(m[2]), m[1]);
+
+  m = MONTH_ONLY.exec(text);
+  if (m) {
+    if (options.today === undefined) return { kind: 'invalid', text: value, reason: 'month-without-year' };
+    return nextMonthEnd(text, Number(m[1]), options.today);
+  }
+
   m = YEAR_END.exec(text) ?? YEAR_END_WORDS.exec(text) ?? BARE_YEAR.exec(text);
   if (m) {
     const day = dayOf(Number(m[1]), 12, 31);
@@ -112,6 +142,22 @@ function monthEnd(text: string, y: number, mo: number): Deadline {
   return day === null || y < 1900
     ? { kind: 'invalid', text, reason: 'no-such-date' }
     : { kind: 'date', day, precision: 'month' };
+}
+
+function quarterEnd(text: string, y: number, quarter: string): Deadline {
+  const q = /\d/u.test(quarter) ? Number(quarter) : (chineseNumeral(quarter) as number);
+  const day = lastDayOfMonth(y, q * 3);
+  return day === null || y < 1900
+    ? { kind: 'invalid', text, reason: 'no-such-date' }
+    : { kind: 'date', day, precision: 'quarter' };
+}
+
+/** The end of that month this year, or next year once this year's is past. */
+function nextMonthEnd(text: string, month: number, today: Day): Deadline {
+  const { year } = ymd(today);
+  const thisYear = lastDayOfMonth(year, month);
+  if (thisYear === null) return { kind: 'invalid', text, reason: 'no-such-date' };
+  return thisYear >= today ? monthEnd(text, year, month) : monthEnd(text, year + 1, month);
 }
 
 function halfYear(text: string, y: number, half: string): Deadline {

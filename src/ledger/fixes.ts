@@ -20,6 +20,11 @@ export function plannedFix(ledger: Ledger, finding: Finding): PlannedFix | null 
   return { ...finding.fix, expected: cellValue(ledger, finding.fix.row, finding.fix.column) };
 }
 
+/** The cells an offer names, each with what it held when checked. */
+export function plannedFixes(ledger: Ledger, fixes: readonly Fix[]): PlannedFix[] {
+  return fixes.map((fix) => ({ ...fix, expected: cellValue(ledger, fix.row, fix.column) }));
+}
+
 /** Every safe fix, the first one per cell: two fixes for one cell would fight. */
 export function fixesFor(ledger: Ledger, findings: readonly Finding[]): PlannedFix[] {
   const byCell = new Map<string, PlannedFix>();

@@ -3,7 +3,14 @@
 // its target, a row whose task is gone, and a ledger whose text sets targets with no 指标
 // table to keep them in. Validation turns these into findings on the 指标 sheet.
 import { sheetRowNumber } from './addresses';
-import { indicatorLabel, shownAmount, type IndicatorColumn, type IndicatorTable } from './indicators';
+import {
+  indicatorLabel,
+  rateFormula,
+  repeatedIndicators,
+  shownAmount,
+  type IndicatorColumn,
+  type IndicatorTable,
+} from './indicators';
 import type { Bilingual } from './language';
 import type { LedgerTask } from './tasks';
 
@@ -13,7 +20,9 @@ export type IndicatorRuleId =
   | 'indicator.actual'
   | 'indicator.aboveTarget'
   | 'indicator.doneBelowTarget'
-  | 'indicator.orphan';
+  | 'indicator.orphan'
+  | 'indicator.rate'
+  | 'indicator.repeated';
 
 export interface IndicatorIssue {
   readonly rule: IndicatorRuleId;
@@ -56,6 +65,7 @@ export function checkIndicators(
   const out: IndicatorIssue[] = [];
   const byNo = new Map<number, LedgerTask>();
   for (const t of tasks) if (t.no !== null && !byNo.has(t.no)) byNo.set(t.no, t);
+  const repeats = repeatedIndicators(table);
   for (const ind of table.indicators) {
     const sheetRow = sheetRowNumber(table.place, ind.row);
     const task = ind.no === null ? undefined : byNo.get(ind.no);
@@ -72,6 +82,18 @@ export function checkIndicators(
         en: `指标 row ${sheetRow}${label ? ` (${label})` : ''}: ${en}`,
       },
     });
+    const earlier = repeats.get(ind.row);
+    if (earlier !== undefined) {
+      const first = sheetRowNumber(table.place, earlier);
+      out.push(
+        issue(
+          'indicator.repeated',
+          'name',
+          `与第${first}行是同一指标（同一任务、指标和责任单位），合计和完成率只计第${first}行；如是误复制，请删除本行`,
+          `the same indicator as row ${first} (task, name and owner); totals and shares count row ${first} only. Delete this row if it was copied by mistake`,
+        ),
+      );
+    }
     if (!task)
       out.push(
         issue(
@@ -83,17 +105,28 @@ export function checkIndicators(
       );
     if (ind.target === null && table.columns.target !== undefined)
       out.push(issue('indicator.target', 'target', '目标值不是正数', 'the target is not a positive number'));
-    if (ind.actual.kind === 'invalid')
+    if (ind.actual.kind === 'invalid') {
+      const { reason, meant } = ind.actual;
       out.push(
         issue(
           'indicator.actual',
           'actual',
-          ind.actual.reason === 'negative'
+          reason === 'negative'
             ? `完成值${String(ind.actualCell)}为负数`
-            : `完成值“${String(ind.actualCell)}”不是数字`,
-          ind.actual.reason === 'negative'
+            : `完成值“${String(ind.actualCell)}”不是数字${meant === undefined ? '，请填写0或正数' : `；若指${amount(meant)}，请改为${amount(meant)}`}`,
+          reason === 'negative'
             ? `the actual value ${String(ind.actualCell)} is negative`
-            : `the actual value "${String(ind.actualCell)}" is not a number`,
+            : `the actual value "${String(ind.actualCell)}" is not a number${meant === undefined ? '; enter 0 or more' : `; if ${amount(meant)} is meant, write ${amount(meant)}`}`,
+        ),
+      );
+    }
+    if (ind.rate !== null && !ind.rate.startsWith('='))
+      out.push(
+        issue(
+          'indicator.rate',
+          'rate',
+          `${ind.rate ? `完成率已被改写为“${ind.rate}”` : '完成率的公式已被删除'}，不再随完成值更新；请恢复公式 ${rateFormula(table, ind.row)}`,
+          `${ind.rate ? `完成率 was overwritten with "${ind.rate}"` : "完成率's formula was deleted"} and no longer follows 完成值; restore the formula ${rateFormula(table, ind.row)}`,
         ),
       );
     const unit = ind.measure;

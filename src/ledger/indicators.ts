@@ -4,9 +4,9 @@
 // header text, computes shares and proposes what 重新识别 would add. Pure.
 import { cellRef, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { type CellValue } from './ledger';
-import { readNumeral } from './numerals';
+import { CHINESE_NUMERAL_CHARS, readNumeral } from './numerals';
 import { readTargets, type TargetReading } from './targets';
-import { cellText, matchKey } from './text';
+import { cellText, matchKey, toHalfWidth } from './text';
 import { indexFor, type UnitDirectory } from './units';
 
 export type IndicatorColumn =
@@ -117,6 +117,13 @@ export function completionFormula(place: SheetPlace, row: number): string {
   return `=IFERROR(${cellRef(place, row, columnAt('actual'))}/${cellRef(place, row, columnAt('target'))},"")`;
 }
 
+/** 完成率's formula for a row of a table as it is, wherever the user moved its columns. */
+export function rateFormula(table: Pick<IndicatorTable, 'place' | 'columns'>, row: number): string {
+  const { actual, target } = table.columns;
+  if (actual === undefined || target === undefined) return completionFormula(table.place, row);
+  return `=IFERROR(${cellRef(table.place, row, actual)}/${cellRef(table.place, row, target)},"")`;
+}
+
 /** The rows the add-in writes for seeds: 完成值 and 更新日期 left for the user. */
 export function indicatorSheetRows(
   seeds: readonly IndicatorSeed[],
@@ -139,14 +146,42 @@ export function indicatorSheetRows(
 export type ActualReading =
   | { readonly kind: 'empty' }
   | { readonly kind: 'ok'; readonly value: number }
-  | { readonly kind: 'invalid'; readonly reason: 'not-a-number' | 'negative' };
+  | {
+      readonly kind: 'invalid';
+      readonly reason: 'not-a-number' | 'negative';
+      /** The number the text could mean (三 → 3, 3个 → 3), offered as the fix; never read as the value. */
+      readonly meant?: number;
+    };
 
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/u;
+/** A number followed by a measure word or other trailing text: 3个, 2.5万元, 三所. */
+const NUMBER_AND_WORDS = new RegExp(`^(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)\\D*$`, 'u');
+
+/**
+ * 完成值, by one rule whether typed in the pane or pasted into the cell: a plain number (a number
+ * cell, or text of digits), 0 or more. Anything else is refused, with the number it could mean.
+ */
 export function readActual(value: CellValue): ActualReading {
   if (value === null || (typeof value === 'string' && !value.trim())) return { kind: 'empty' };
-  const number = typeof value === 'number' ? value : typeof value === 'string' ? readNumeral(value) : null;
-  if (number === null || !Number.isFinite(number)) return { kind: 'invalid', reason: 'not-a-number' };
-  if (number < 0) return { kind: 'invalid', reason: 'negative' };
-  return { kind: 'ok', value: number };
+  if (typeof value === 'number')
+    return value < 0 ? { kind: 'invalid', reason: 'negative' } : { kind: 'ok', value };
+  const text = toHalfWidth(cellText(value)).trim();
+  if (PLAIN_NUMBER.test(text)) {
+    const number = Number(text);
+    return number < 0 ? { kind: 'invalid', reason: 'negative' } : { kind: 'ok', value: number };
+  }
+  const words = NUMBER_AND_WORDS.exec(text.replace(/\s+/gu, ''));
+  const meant = words ? readNumeral(words[1]) : null;
+  return meant === null
+    ? { kind: 'invalid', reason: 'not-a-number' }
+    : { kind: 'invalid', reason: 'not-a-number', meant };
+}
+
+/** 目标值 as the text or the user wrote it: digits or Chinese numerals (两 → 2), at least 0. */
+function readTarget(value: CellValue): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return null;
+  return readNumeral(value);
 }
 
 export interface Indicator {
@@ -161,12 +196,16 @@ export interface Indicator {
   readonly owner: string;
   readonly actual: ActualReading;
   readonly actualCell: CellValue;
+  /** What the 完成率 cell holds (its formula, or what was typed over it); null when not read. */
+  readonly rate: string | null;
   readonly note: string;
 }
 
 export interface IndicatorTableInput {
   readonly header: readonly CellValue[];
   readonly rows: readonly (readonly CellValue[])[];
+  /** The body's formulas, parallel to rows, where read: a 完成率 typed over is then noticed. */
+  readonly formulas?: readonly (readonly unknown[])[];
   readonly sheetName: string;
   readonly place?: SheetPlace;
 }
@@ -197,18 +236,22 @@ export function readIndicatorTable(input: IndicatorTableInput): IndicatorTable {
     if (values.every((v) => v === null || cellText(v).trim() === '')) return;
     const no = at(values, 'no');
     const targetCell = at(values, 'target');
-    const target = readActual(targetCell);
+    const target = readTarget(targetCell);
     const actualCell = at(values, 'actual');
     indicators.push({
       row,
       no: typeof no === 'number' && Number.isInteger(no) && no > 0 ? no : readWholeText(no),
       name: cellText(at(values, 'name')).trim(),
-      target: target.kind === 'ok' && target.value > 0 ? target.value : null,
+      target: target !== null && Number.isFinite(target) && target > 0 ? target : null,
       targetCell,
       measure: cellText(at(values, 'measure')).trim(),
       owner: cellText(at(values, 'owner')).trim(),
       actual: readActual(actualCell),
       actualCell,
+      rate:
+        input.formulas && columns.rate !== undefined
+          ? cellText(input.formulas[row]?.[columns.rate] ?? '')
+          : null,
       note: cellText(at(values, 'note')).trim(),
     });
   });
@@ -254,11 +297,25 @@ export function indicatorKey(item: { no: number | null; name: string; owner: str
   return `${item.no ?? ''}|${matchKey(item.name)}|${matchKey(item.owner)}`;
 }
 
-/** The indicators of each task number. */
+/** Rows that repeat an earlier row's indicator (same task, name and owner): row -> the earlier row. */
+export function repeatedIndicators(table: IndicatorTable | null | undefined): Map<number, number> {
+  const first = new Map<string, number>();
+  const out = new Map<number, number>();
+  for (const ind of table?.indicators ?? []) {
+    const key = indicatorKey(ind);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, ind.row);
+    else out.set(ind.row, earlier);
+  }
+  return out;
+}
+
+/** The indicators of each task number, each once: a copied row counts as its first. */
 export function indicatorsByTask(table: IndicatorTable | null | undefined): Map<number, Indicator[]> {
   const out = new Map<number, Indicator[]>();
+  const repeats = repeatedIndicators(table);
   for (const ind of table?.indicators ?? []) {
-    if (ind.no === null) continue;
+    if (ind.no === null || repeats.has(ind.row)) continue;
     const list = out.get(ind.no);
     if (list) list.push(ind);
     else out.set(ind.no, [ind]);

@@ -10,6 +10,8 @@ export interface LedgerInput {
   readonly rows: readonly (readonly CellValue[])[];
   /** Number formats, parallel to rows, where known (to tell 0.5 shown as 50% from 0.5). */
   readonly formats?: readonly (readonly string[])[];
+  /** The rows just under the table, in its columns, where read: a task moved out of it is found there. */
+  readonly below?: readonly (readonly CellValue[])[];
 }
 
 export interface Ledger {
@@ -17,6 +19,7 @@ export interface Ledger {
   readonly header: HeaderMap;
   readonly rows: readonly (readonly CellValue[])[];
   readonly formats?: readonly (readonly string[])[];
+  readonly below?: readonly (readonly CellValue[])[];
 }
 
 export function makeLedger(input: LedgerInput): Ledger {
@@ -25,6 +28,7 @@ export function makeLedger(input: LedgerInput): Ledger {
     header: mapHeaders(input.header),
     rows: input.rows,
     formats: input.formats,
+    ...(input.below ? { below: input.below } : {}),
   };
 }
 
@@ -55,5 +59,5 @@ export function withCells(
     if (row === -1) header[column] = value;
     else if (rows[row]) rows[row][column] = value;
   }
-  return makeLedger({ header, rows, formats: ledger.formats });
+  return makeLedger({ header, rows, formats: ledger.formats, below: ledger.below });
 }

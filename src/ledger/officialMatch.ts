@@ -2,14 +2,19 @@
 // ledger holds a subset renumbered 1–N, users insert their own tasks, and another plan may
 // share a row with this one. A fix that rewrites a task's text or units is only ever offered
 // for a row whose pairing is beyond doubt.
+import { cellRef, type SheetPlace } from './addresses';
+import type { Ledger } from './ledger';
 import type { OfficialTask } from './officialTasks';
 import type { LedgerTask } from './tasks';
-import { editDistance, matchKey } from './text';
+import { cellText, editDistance, matchKey } from './text';
 
 export interface OfficialPairing {
   readonly official: OfficialTask;
-  /** 'exact': the same text but for spaces, width and case; 'near': a few characters differ. */
-  readonly how: 'exact' | 'near';
+  /**
+   * 'exact': the same text but for spaces, width and case; 'near': a few characters differ;
+   * 'clause': the official text with whole clauses added or cut (a sentence appended to it).
+   */
+  readonly how: 'exact' | 'near' | 'clause';
   /** The row's 序号 is the official task's number. */
   readonly numberAgrees: boolean;
 }
@@ -38,6 +43,41 @@ const NEAR_MARGIN = 0.1;
 const AGREE_SHARE = 0.8;
 const REPEAT_SHARE = 0.1;
 
+/** A row cut to clauses of the official text still holds at least this share of its characters. */
+const CUT_SHARE = 0.5;
+
+/** A keyed text's clauses, split at ， ； ： 。 and the like. */
+function clausesOf(key: string): string[] {
+  return key.split(/[,;:。.!?]+/u).filter(Boolean);
+}
+
+/** Whether every clause of `part` appears in `whole`, in the same order. */
+function inOrder(part: readonly string[], whole: readonly string[]): boolean {
+  let at = 0;
+  for (const clause of part) {
+    while (at < whole.length && whole[at] !== clause) at++;
+    if (at === whole.length) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
+ * The clauses one text adds to another and those it leaves out, as each text writes them: for
+ * a message on a row paired 'clause'.
+ */
+export function clauseDifference(official: string, text: string): { added: string[]; cut: string[] } {
+  const split = (t: string) => t.split(/[，,；;：:。.！!？?]+/u).filter((c) => c.trim());
+  const own = split(text);
+  const expected = split(official);
+  const ownKeys = new Set(own.map(matchKey));
+  const expectedKeys = new Set(expected.map(matchKey));
+  return {
+    added: own.filter((c) => !expectedKeys.has(matchKey(c))),
+    cut: expected.filter((c) => !ownKeys.has(matchKey(c))),
+  };
+}
+
 function bigrams(key: string): string[] {
   const chars = Array.from(key);
   const out: string[] = [];
@@ -62,6 +102,26 @@ export function officialTextIndex(
   });
   const exact = new Map<string, OfficialTask>();
   for (const c of candidates) if (!exact.has(c.key)) exact.set(c.key, c.official);
+  const clauses = candidates.map((c) => clausesOf(c.key));
+  // Clause -> candidates holding it, for texts with a clause added or cut.
+  const byClause = new Map<string, number[]>();
+  clauses.forEach((list, i) => {
+    for (const clause of new Set(list)) byClause.set(clause, [...(byClause.get(clause) ?? []), i]);
+  });
+  /** The one official text this text is with whole clauses added or cut, or null. */
+  const byClauses = (key: string): OfficialTask | null => {
+    const own = clausesOf(key);
+    const found = new Set<number>();
+    for (const clause of own) for (const i of byClause.get(clause) ?? []) found.add(i);
+    const fits = [...found].filter((i) => {
+      const official = clauses[i];
+      if (inOrder(official, own)) return true;
+      const kept = own.reduce((n, clause) => n + Array.from(clause).length, 0);
+      const whole = official.reduce((n, clause) => n + Array.from(clause).length, 0);
+      return inOrder(own, official) && kept >= whole * CUT_SHARE;
+    });
+    return fits.length === 1 ? candidates[fits[0]].official : null;
+  };
   // Bigram -> candidates holding it: a cheap vote picks the few texts worth an edit distance.
   const byBigram = new Map<string, number[]>();
   candidates.forEach((c, i) => {
@@ -96,10 +156,13 @@ export function officialTextIndex(
     }
     scored.sort((a, b) => a.share - b.share);
     const [best, second] = scored;
+    const clause = byClauses(key);
     const result =
       best && best.share <= NEAR_SHARE && (!second || second.share - best.share >= NEAR_MARGIN)
         ? { official: best.official, how: 'near' as const }
-        : null;
+        : clause
+          ? { official: clause, how: 'clause' as const }
+          : null;
     cache.set(key, result);
     return result;
   };
@@ -168,4 +231,36 @@ export function matchOfficialTasks(
     unpaired: list.filter((t) => !firstRow.has(t.no)),
     repeats,
   };
+}
+
+/** An official task no row of the table pairs with. */
+export interface AbsentTask {
+  readonly no: number;
+  readonly task: string;
+  /** Where its text stands under the table, outside it (B47); null when it is not there. */
+  readonly outside: string | null;
+}
+
+/**
+ * The official tasks a ledger meant to hold whole lacks, each with the cell under the table
+ * that holds its text, if one does (a row moved below the table, or pasted there).
+ */
+export function absentTasks(
+  ledger: Ledger,
+  matching: OfficialMatching | null,
+  list: readonly OfficialTask[],
+  place: SheetPlace,
+): AbsentTask[] {
+  if (!matching?.wholePlan || matching.unpaired.length === 0) return [];
+  const find = officialTextIndex(list);
+  const found = new Map<number, string>();
+  (ledger.below ?? []).forEach((values, i) =>
+    values.forEach((value, column) => {
+      const text = cellText(value);
+      const hit = text.trim() ? find(text) : null;
+      if (hit && !found.has(hit.official.no))
+        found.set(hit.official.no, cellRef(place, ledger.rows.length + i, column));
+    }),
+  );
+  return matching.unpaired.map((t) => ({ no: t.no, task: t.task, outside: found.get(t.no) ?? null }));
 }

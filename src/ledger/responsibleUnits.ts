@@ -106,3 +106,32 @@ export function parseResponsibleUnits(text: unknown, directory?: UnitDirectory):
 export function leadUnit(text: unknown, directory?: UnitDirectory): string {
   return parseResponsibleUnits(text, directory).find((u) => u.role === 'lead')?.name ?? '';
 }
+
+export interface UnitsDifference {
+  /** Units the expected text names and the other does not, as the expected text writes them. */
+  readonly missing: readonly string[];
+  /** Units the other text names and the expected one does not, as written there. */
+  readonly extra: readonly string[];
+  /** The same unit written another way (an alias, a short form): as written, and as expected. */
+  readonly respelled: readonly { readonly actual: string; readonly expected: string }[];
+}
+
+/**
+ * Two 责任单位 texts compared unit by unit (split at 、，；), a unit known by any of its names:
+ * so a message can name whole units, never a cut at a shared prefix.
+ */
+export function diffUnits(expected: readonly ParsedUnit[], actual: readonly ParsedUnit[]): UnitsDifference {
+  const written = (u: ParsedUnit) => toHalfWidth(u.raw).replace(/\s+/gu, '');
+  const actualByName = new Map(actual.map((u) => [u.name, u]));
+  const expectedNames = new Set(expected.map((u) => u.name));
+  const respelled: { actual: string; expected: string }[] = [];
+  for (const u of expected) {
+    const other = actualByName.get(u.name);
+    if (other && written(other) !== written(u)) respelled.push({ actual: other.raw, expected: u.raw });
+  }
+  return {
+    missing: expected.filter((u) => !actualByName.has(u.name)).map((u) => u.raw),
+    extra: actual.filter((u) => !expectedNames.has(u.name)).map((u) => u.raw),
+    respelled,
+  };
+}

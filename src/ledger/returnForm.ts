@@ -2,7 +2,7 @@
 // the official columns locked, the progress columns open; and the check of a form that came
 // back: is it a form of this ledger, for a unit the ledger knows, with the task texts as issued
 // and values the ledger can take. Pure: the file is made and read in src/files.
-import { chineseDate, isoDate, type Day } from './dates';
+import { chineseDate, dayFromIso, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline } from './deadlines';
 import { safeFileName, unitTaskLines } from './mail';
 import { readProgress } from './progress';
@@ -201,6 +201,7 @@ export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedR
   const reported: ReportedTask[] = [];
   const issued = new Map(form.meta.rows.map((r) => [r.no, r.fingerprint]));
   const seen = new Set<number>();
+  const formDay = dayFromIso(form.meta.asOf) ?? undefined;
   for (const row of form.rows) {
     const rawNo = row.no;
     const no = typeof rawNo === 'number' ? rawNo : Number(text(rawNo));
@@ -228,7 +229,15 @@ export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedR
       continue;
     }
     const deadline = text(row.deadline);
-    if (deadline && typeof row.deadline !== 'number' && parseDeadline(deadline).kind === 'invalid') {
+    // Read as the ledger will read it: 上半年 and 11月底 by the form's 截至 date.
+    if (
+      deadline &&
+      typeof row.deadline !== 'number' &&
+      parseDeadline(deadline, {
+        today: formDay,
+        defaultYear: formDay === undefined ? undefined : yearOf(formDay),
+      }).kind === 'invalid'
+    ) {
       problems.push({ kind: 'deadline', no, value: deadline });
       continue;
     }

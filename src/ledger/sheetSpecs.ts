@@ -136,6 +136,28 @@ function leftOutRows(model: SummaryModel): SpecRow[] {
   ];
 }
 
+/** The official tasks the ledger lacks, and where a lost one's text stands outside the table. */
+function absentRows(model: SummaryModel): SpecRow[] {
+  if (model.absent.length === 0) return [];
+  const listed = model.absent.slice(0, 20).map((t) => t.no);
+  const more = model.absent.length > listed.length ? `等${model.absent.length}项` : '';
+  const outside = model.absent
+    .filter((t) => t.outside !== null)
+    .map((t) => `第${t.no}项的文本在表格下方的${t.outside}，不在台账表格内，未计入统计`);
+  return [
+    { cells: [] },
+    {
+      cells: [
+        {
+          value: `台账缺少正式任务：第${listed.join('、')}项${more}。${outside.length ? `${outside.join('；')}。` : ''}`,
+          style: 'note',
+        },
+      ],
+      merge: true,
+    },
+  ];
+}
+
 const amountCell = (value: number | null): SpecCell =>
   value === null ? textCell('') : { value: Math.round(value * 100) / 100, style: 'number' };
 const shareCell = (value: number | null): SpecCell => (value === null ? textCell('—') : percentCell(value));
@@ -422,7 +444,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     ],
     merge: true,
   });
-  rows.push(...leftOutRows(model));
+  rows.push(...leftOutRows(model), ...absentRows(model));
 
   const charts: ChartSpec[] = [
     {
@@ -499,7 +521,7 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
       cells: [{ value: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`, style: 'note' }],
       merge: true,
     });
-  rows.push(...leftOutRows(model));
+  rows.push(...leftOutRows(model), ...absentRows(model));
   return {
     kind: 'behind',
     name: safeSheetName('汇总-滞后逾期'),
@@ -576,7 +598,7 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
       charts.push(trend.chart);
     }
   }
-  rows.push(...leftOutRows(model));
+  rows.push(...leftOutRows(model), ...absentRows(model));
   return {
     kind: 'unit',
     unit,

@@ -5,7 +5,8 @@ import type { Day } from './dates';
 import type { HealthLight } from './health';
 import { shareOf } from './indicators';
 import type { Ledger } from './ledger';
-import { validateLedger, type Finding, type ValidateOptions } from './validation';
+import { absentTasks, type AbsentTask } from './officialMatch';
+import { officialFor, officialList, validateLedger, type Finding, type ValidateOptions } from './validation';
 import { DEFAULT_STATUSES, STATUS_LAGGING } from './statuses';
 import { ledgerTasks, type LedgerTask, type NumberedTask, type ReadOptions } from './tasks';
 import { reachCache, tasksReaching, unitTaskCounts } from './unitSelection';
@@ -98,6 +99,8 @@ export interface SummaryModel {
   /** The tasks every summary counts: one row per 序号, the first of each, in sheet order. */
   readonly tasks: readonly LedgerTask[];
   readonly leftOut: readonly LeftOutRow[];
+  /** Official tasks of a ledger meant to hold the whole plan that no row holds (deleted, moved out). */
+  readonly absent: readonly AbsentTask[];
   readonly indicators: IndicatorSummary;
 }
 
@@ -146,7 +149,7 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 export function summarize(
   ledger: Ledger,
-  options: ReadOptions,
+  options: ReadOptions & Pick<ValidateOptions, 'official'>,
   allTasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
 ): SummaryModel {
   const { counted: tasks, leftOut } = countedTasks(allTasks, options.place);
@@ -208,6 +211,12 @@ export function summarize(
     behind,
     tasks,
     leftOut,
+    absent: absentTasks(
+      ledger,
+      officialFor(allTasks, options.official),
+      officialList(options.official),
+      options.place ?? TABLE_AT_A1,
+    ),
     indicators: indicatorSummary(tasks, options.indicators !== undefined && options.indicators !== null),
   };
 }

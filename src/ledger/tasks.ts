@@ -94,7 +94,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     return check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
   });
   const deadlineOf = memoize((raw: CellValue) =>
-    parseDeadline(raw, { dateSystem: options.dateSystem, defaultYear }),
+    parseDeadline(raw, { dateSystem: options.dateSystem, defaultYear, today: options.asOf }),
   );
   // Readings and lights are values: rows with equal inputs share one object.
   const progressCache = new Map<string | undefined, Map<CellValue, ProgressReading>>();

@@ -8,16 +8,30 @@ import { chineseDate, dayFromSerial, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
 import { memoize } from './memo';
-import { matchOfficialTasks, type OfficialMatching, type OfficialPairing } from './officialMatch';
+import {
+  absentTasks,
+  clauseDifference,
+  matchOfficialTasks,
+  type OfficialMatching,
+  type OfficialPairing,
+} from './officialMatch';
 import { OFFICIAL_TASKS, type OfficialTask } from './officialTasks';
 import { isPercentFormat } from './progress';
-import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING, type StatusCheck } from './statuses';
+import {
+  checkStatus,
+  DEFAULT_STATUSES,
+  STATUS_DONE,
+  STATUS_LAGGING,
+  STATUS_NOT_STARTED,
+  type StatusCheck,
+} from './statuses';
 import { ledgerTasks, type LedgerTask, type ReadOptions } from './tasks';
 import { cellText, describeDifference, toHalfWidth } from './text';
 import { isMailAddress } from './mailAddress';
 import { checkIndicators, type IndicatorRuleId } from './indicatorChecks';
 import { seedsForTasks } from './indicators';
 import type { UnitDirectory } from './units';
+import { diffUnits, parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -163,6 +177,14 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
     severity: 'warning',
     title: { zh: '指标对应的任务不存在', en: 'Indicator of a task that is not in the ledger' },
   },
+  'indicator.repeated': {
+    severity: 'warning',
+    title: { zh: '指标行重复', en: 'Indicator row repeated' },
+  },
+  'indicator.rate': {
+    severity: 'warning',
+    title: { zh: '完成率公式被改写', en: '完成率 formula overwritten' },
+  },
 };
 
 /**
@@ -183,6 +205,15 @@ export interface Fix {
   readonly value: CellValue;
 }
 
+/**
+ * Cell values offered on a button of their own, each listed in a confirmation, and never part of
+ * 全部修复: a change the user should choose on its own (a clause they added, statuses to fill).
+ */
+export interface Offer {
+  readonly label: Bilingual;
+  readonly fixes: readonly Fix[];
+}
+
 export interface Finding {
   /** Stable across runs for the same problem in the same cell. */
   readonly id: string;
@@ -195,6 +226,7 @@ export interface Finding {
   readonly taskNo: number | null;
   readonly message: Bilingual;
   readonly fix?: Fix;
+  readonly offer?: Offer;
   readonly action?: FindingAction;
   /** Set when the cell is in the 指标 table: row and column are then indexes into that table. */
   readonly table?: 'indicators';
@@ -253,13 +285,19 @@ export function normalizeUnitsText(text: string): string {
 const short = (text: string, n = 12) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
-function officialFor(
+/** The official tasks rows are compared with: the plan's, a list the caller named, or none. */
+export function officialList(option: ValidateOptions['official']): readonly OfficialTask[] {
+  return option === null ? [] : option === undefined || option === 'auto' ? OFFICIAL_TASKS : option;
+}
+
+/** The rows paired with official tasks, or null when the comparison is off or the sheet is another plan's. */
+export function officialFor(
   tasks: readonly LedgerTask[],
   option: ValidateOptions['official'],
 ): OfficialMatching | null {
   if (option === null) return null;
   const named = option !== undefined && option !== 'auto';
-  const matching = matchOfficialTasks(tasks, named ? option : OFFICIAL_TASKS, { force: named });
+  const matching = matchOfficialTasks(tasks, officialList(option), { force: named });
   return matching.active ? matching : null;
 }
 
@@ -281,6 +319,7 @@ export function validateLedger(
     },
     message: Bilingual,
     fixValue?: CellValue,
+    offer?: Offer,
   ) => {
     const column = at.column ?? (at.key ? (ledger.header.columns[at.key] ?? null) : null);
     const fix =
@@ -298,6 +337,7 @@ export function validateLedger(
       taskNo: at.taskNo ?? null,
       message,
       fix,
+      ...(offer ? { offer } : {}),
     });
   };
 
@@ -310,6 +350,7 @@ export function validateLedger(
   const numbersInUse = new Set(tasks.map((t) => t.no));
   const seen = new Map<number, number>();
   const normalize = memoize(normalizeUnitsText);
+  const officialUnits = memoize((text: string) => parseResponsibleUnits(text, options.directory));
 
   // Blank rows are the rows ledgerTasks skipped.
   let next = 0;
@@ -323,6 +364,7 @@ export function validateLedger(
     next = t.row + 1;
   }
   const statusOf = memoize((text: string) => checkStatus(text, statuses));
+  const emptyStatus = emptyStatusCheck(ledger, tasks, statuses, statusOf, add, place);
 
   for (const t of tasks) {
     const where = { row: t.row, taskNo: t.no };
@@ -354,8 +396,10 @@ export function validateLedger(
     const row: RowCheck = { ledger, task: t, add, say };
     checkNumber(row, { seen, place, official, pairing, numbersInUse });
     checkTaskText(row, { official, pairing, numbersInUse, place });
-    checkUnits(row, pairing, normalize);
-    checkStatusCell(row, statuses, statusOf(t.status));
+    checkUnits(row, pairing, normalize, officialUnits);
+    const status = statusOf(t.status);
+    if (status.kind === 'empty') emptyStatus.report(row);
+    else checkStatusCell(row, statuses, status);
     checkProgress(row);
     checkDeadline(row, options.asOf);
     if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
@@ -385,17 +429,20 @@ export function validateLedger(
     });
   }
 
-  if (official?.wholePlan) {
-    for (const task of official.unpaired) {
-      add(
-        'official.missingTask',
-        { row: null, taskNo: task.no },
-        {
-          zh: `台账中没有第${task.no}项任务（${short(task.task)}）`,
-          en: `Task ${task.no} of the plan is not in the ledger`,
-        },
-      );
-    }
+  for (const task of absentTasks(ledger, official, officialList(options.official), place)) {
+    add(
+      'official.missingTask',
+      { row: null, taskNo: task.no },
+      task.outside
+        ? {
+            zh: `台账中没有第${task.no}项任务（${short(task.task)}）：其文本在表格下方的 ${task.outside}，不在台账表格内，请移回表格`,
+            en: `Task ${task.no} of the plan is not in the ledger: its text is at ${task.outside}, under the table and outside it; move it back into the table`,
+          }
+        : {
+            zh: `台账中没有第${task.no}项任务（${short(task.task)}）`,
+            en: `Task ${task.no} of the plan is not in the ledger`,
+          },
+    );
   }
   return findings;
 }
@@ -428,6 +475,7 @@ type Add = (
   },
   message: Bilingual,
   fixValue?: CellValue,
+  offer?: Offer,
 ) => void;
 type Say = (zh: string, en: string) => Bilingual;
 
@@ -550,7 +598,14 @@ interface NumberContext {
  * text is that task and no other row holds that number; otherwise null (no fix is offered).
  */
 function officialNumberFor(t: LedgerTask, c: Omit<NumberContext, 'seen' | 'place'>): number | null {
-  if (!c.official?.numbersAgree || !c.pairing || c.pairing.numberAgrees || c.official.repeats.has(t.row))
+  // A text with a clause added or cut names its task less surely than its 序号 is wrong: no fix.
+  if (
+    !c.official?.numbersAgree ||
+    !c.pairing ||
+    c.pairing.numberAgrees ||
+    c.pairing.how === 'clause' ||
+    c.official.repeats.has(t.row)
+  )
     return null;
   return c.numbersInUse.has(c.pairing.official.no) ? null : c.pairing.official.no;
 }
@@ -627,6 +682,10 @@ function checkTaskText(row: RowCheck, c: TextContext): void {
       ),
     );
   }
+  if (c.pairing?.how === 'clause') {
+    clauseFinding(row, c.pairing);
+    return;
+  }
   if (c.pairing?.how !== 'near') return;
   const expected = c.pairing.official;
   const d = describeDifference(expected.task, t.task);
@@ -640,6 +699,37 @@ function checkTaskText(row: RowCheck, c: TextContext): void {
       `wording differs from official task ${expected.no} at character ${d.at}: official "${d.expected}", sheet "${d.actual}"`,
     ),
     safe ? expected.task : undefined,
+  );
+}
+
+/**
+ * A row that is an official task with a clause added or cut keeps that task; its wording is a
+ * finding whose restore is offered on its own (the clause may be the user's), never in 全部修复.
+ */
+function clauseFinding(row: RowCheck, pairing: OfficialPairing): void {
+  const { task: t, add, say } = row;
+  const expected = pairing.official;
+  const d = clauseDifference(expected.task, t.task);
+  const quoted = (list: readonly string[]) => list.map((c) => `“${c}”`).join('');
+  const what = [
+    d.added.length ? { zh: `多出${quoted(d.added)}`, en: `adds ${quoted(d.added)}` } : null,
+    d.cut.length ? { zh: `少了${quoted(d.cut)}`, en: `leaves out ${quoted(d.cut)}` } : null,
+  ].filter((x): x is Bilingual => x !== null);
+  const offer: Offer | undefined = pairing.numberAgrees
+    ? {
+        label: { zh: '恢复正式文本', en: 'Restore the official text' },
+        fixes: [{ row: t.row, column: row.ledger.header.columns.task as number, value: expected.task }],
+      }
+    : undefined;
+  add(
+    'task.changed',
+    { row: t.row, key: 'task', taskNo: t.no },
+    say(
+      `表述与正式任务第${expected.no}项不同（${what.map((w) => w.zh).join('，')}）；正式文本为“${expected.task}”`,
+      `wording differs from official task ${expected.no} (${what.map((w) => w.en).join(', ')}); the official text is "${expected.task}"`,
+    ),
+    undefined,
+    offer,
   );
 }
 
@@ -658,6 +748,7 @@ function checkUnits(
   row: RowCheck,
   pairing: OfficialPairing | undefined,
   normalize: (text: string) => string,
+  parseUnits: (text: string) => readonly ParsedUnit[],
 ): void {
   const { task: t, add, say } = row;
   const where = { row: t.row, key: 'units' as const, taskNo: t.no };
@@ -694,13 +785,26 @@ function checkUnits(
         normalized,
       );
     } else {
-      const d = describeDifference(expected.units, t.unitsText);
+      const d = diffUnits(parseUnits(expected.units), t.units);
+      const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join('');
+      const parts = [
+        d.missing.length ? { zh: `缺少${quoted(d.missing)}`, en: `missing ${d.missing.join(', ')}` } : null,
+        d.extra.length ? { zh: `多出${quoted(d.extra)}`, en: `also ${d.extra.join(', ')}` } : null,
+        ...d.respelled.map((r) => ({
+          zh: `“${r.actual}”正式写作“${r.expected}”`,
+          en: `${r.actual} is written ${r.expected}`,
+        })),
+      ].filter((p): p is Bilingual => p !== null);
+      // Same units, same spelling: only their order or grouping (、 or ，) differs.
+      const what = parts.length
+        ? { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') }
+        : { zh: '单位相同，顺序或分组不同', en: 'the same units in another order or grouping' };
       add(
         'units.changed',
         where,
         say(
-          `责任单位与正式任务第${expected.no}项不同（正式为“${d.expected}”，现为“${d.actual}”）`,
-          `units differ from official task ${expected.no}: official "${d.expected}", sheet "${d.actual}"`,
+          `责任单位与正式任务第${expected.no}项不同：${what.zh}（正式为“${expected.units}”）`,
+          `units differ from official task ${expected.no}: ${what.en} (official: ${expected.units})`,
         ),
         restore,
       );
@@ -718,11 +822,68 @@ function checkUnits(
   }
 }
 
+/**
+ * Empty 状态 cells: one is a finding on its cell; more (an adopted sheet that never had
+ * statuses) are one finding for the sheet, each offering 设为“未启动” with every cell listed
+ * in the confirmation. Said where the first empty cell is; nothing without a 状态 column.
+ */
+function emptyStatusCheck(
+  ledger: Ledger,
+  tasks: readonly LedgerTask[],
+  statuses: readonly string[],
+  statusOf: (text: string) => StatusCheck,
+  add: Add,
+  place: SheetPlace,
+): { report: (row: RowCheck) => void } {
+  const column = ledger.header.columns.status;
+  const empty = column === undefined ? [] : tasks.filter((t) => statusOf(t.status).kind === 'empty');
+  const fill = statuses.includes(STATUS_NOT_STARTED) ? STATUS_NOT_STARTED : statuses[0];
+  const offer = (rows: readonly LedgerTask[]): Offer | undefined =>
+    column === undefined || fill === undefined
+      ? undefined
+      : {
+          label:
+            rows.length === 1
+              ? { zh: `设为“${fill}”`, en: `Set to ${fill}` }
+              : { zh: `全部设为“${fill}”（${rows.length}）`, en: `Set all to ${fill} (${rows.length})` },
+          fixes: rows.map((t) => ({ row: t.row, column, value: fill })),
+        };
+  return {
+    report: ({ task: t, say }) => {
+      if (column === undefined) return;
+      if (empty.length === 1) {
+        add(
+          'status.empty',
+          { row: t.row, key: 'status', taskNo: t.no },
+          say('状态未填写', 'status is empty'),
+          undefined,
+          offer(empty),
+        );
+        return;
+      }
+      if (t !== empty[0]) return;
+      const listed = empty.slice(0, 10);
+      const zh = listed.map((e) => (e.no !== null ? `第${e.no}项` : `第${sheetRowNumber(place, e.row)}行`));
+      const en = listed.map((e) => (e.no !== null ? `task ${e.no}` : `row ${sheetRowNumber(place, e.row)}`));
+      const more = empty.length > listed.length;
+      add(
+        'status.empty',
+        { row: null, key: 'status', column: null },
+        {
+          zh: `${empty.length}项任务的状态未填写（${zh.join('、')}${more ? '等' : ''}）`,
+          en: `${empty.length} tasks have no status (${en.join(', ')}${more ? '…' : ''})`,
+        },
+        undefined,
+        offer(empty),
+      );
+    },
+  };
+}
+
 function checkStatusCell(row: RowCheck, statuses: readonly string[], check: StatusCheck): void {
   const { task: t, add, say } = row;
   const where = { row: t.row, key: 'status' as const, taskNo: t.no };
-  if (check.kind === 'empty') add('status.empty', where, say('状态未填写', 'status is empty'));
-  else if (check.kind === 'variant')
+  if (check.kind === 'variant')
     add(
       'status.variant',
       where,
@@ -819,6 +980,7 @@ function checkDeadline(row: RowCheck, asOf: Day): void {
       'phantom-1900-02-29': { zh: '是 Excel 虚设的1900年2月29日', en: "is Excel's non-existent 1900-02-29" },
       'no-such-date': { zh: '不是有效日期', en: 'is not a real date' },
       'half-year-without-year': { zh: '未写年份', en: 'names no year' },
+      'month-without-year': { zh: '未写年份', en: 'names no year' },
       'ambiguous-month': {
         zh: `无法确定是1月还是10月，请写作“${Math.floor(Number(t.deadlineText))}年10月底前”等`,
         en: `could be January or October; write e.g. ${Math.floor(Number(t.deadlineText))}年10月底前`,

@@ -6,7 +6,7 @@ import { App } from '../taskpane/App';
 import { languageFor } from '../ledger';
 import { Grid } from './Grid';
 import { previewApi, type PreviewApi } from './previewApi';
-import { previewHost } from './previewHost';
+import { previewHost, previewToday } from './previewHost';
 import { PREVIEW_STRINGS } from './previewStrings';
 
 declare const APP_VERSION: string;
@@ -21,6 +21,7 @@ const sim = new ExcelSim();
 const host = previewHost(sim, params);
 const language = languageFor(host.displayLanguage);
 const t = PREVIEW_STRINGS[language];
+const badToday = previewToday(params).invalid;
 window.preview = previewApi(sim);
 
 // The README's sideloading steps, served with the page (help.html mirrors that README section).
@@ -31,6 +32,11 @@ function Preview() {
     <div className="preview">
       <header className="banner" role="banner">
         {t.bannerText} <a href={README_SIDELOAD}>{t.bannerLink}</a>
+        {badToday !== null && (
+          <p className="banner-warning" role="alert">
+            {t.badToday(badToday)}
+          </p>
+        )}
       </header>
       <div className="workspace">
         <section className="sheet-area" aria-label={t.workbook}>

@@ -4,14 +4,25 @@ import type { ExcelSim } from '../excel-sim';
 import { dayOf } from '../ledger';
 import type { Host } from '../taskpane/host';
 
+/**
+ * The day ?today= names, at 09:00; null when it names none. `invalid` holds what was given when
+ * it is not a date (2026-13-01, tomorrow): the page says so, and uses the real today.
+ */
+export function previewToday(params: URLSearchParams): {
+  readonly fixed: Date | null;
+  readonly invalid: string | null;
+} {
+  const given = params.get('today');
+  if (given === null) return { fixed: null, invalid: null };
+  const today = /^(\d{4})-(\d{2})-(\d{2})$/.exec(given);
+  return today && dayOf(Number(today[1]), Number(today[2]), Number(today[3])) !== null
+    ? { fixed: new Date(Number(today[1]), Number(today[2]) - 1, Number(today[3]), 9), invalid: null }
+    : { fixed: null, invalid: given };
+}
+
 export function previewHost(sim: ExcelSim, params: URLSearchParams): Host {
   const api = Number((params.get('api') ?? '1.17').split('.')[1]);
-  // A date that does not exist (2026-13-01) is ignored: the page then uses the real today.
-  const today = /^(\d{4})-(\d{2})-(\d{2})$/.exec(params.get('today') ?? '');
-  const fixed =
-    today && dayOf(Number(today[1]), Number(today[2]), Number(today[3])) !== null
-      ? new Date(Number(today[1]), Number(today[2]) - 1, Number(today[3]), 9)
-      : null;
+  const { fixed } = previewToday(params);
   return {
     kind: 'preview',
     run: (batch) => sim.runExcel(batch),

@@ -12,6 +12,8 @@ const zh = {
   dropdown: (address: string) => `${address} 下拉列表`,
   pickFromList: '从列表选择…',
   sheets: '工作表',
+  badToday: (given: string) =>
+    `地址中的 today=“${given}” 不是有效日期（应写作 YYYY-MM-DD，如 2026-11-28），预览按今天的实际日期运行。`,
 };
 
 export type PreviewStrings = typeof zh;
@@ -27,6 +29,8 @@ const en: PreviewStrings = {
   dropdown: (address: string) => `${address} dropdown`,
   pickFromList: 'Pick from list…',
   sheets: 'Sheets',
+  badToday: (given: string) =>
+    `today="${given}" in the address is not a date (write YYYY-MM-DD, e.g. 2026-11-28); the preview runs on the real today.`,
 };
 
 export const PREVIEW_STRINGS: Record<Language, PreviewStrings> = { zh, en };

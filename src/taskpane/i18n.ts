@@ -34,6 +34,10 @@ const zh = {
     lastCheck: (time: string) => `上次校验：${time}`,
     recheck: '重新校验',
     created: (sheet: string, count: number) => `已新建台账“${sheet}”，共${count}项任务。`,
+    usersDirectory: (theirs: string, ours: string) =>
+      `工作簿中原有的“${theirs}”工作表没有单位名录表格，未改动也不读取；单位和状态列表建在“${ours}”，从那里读取。`,
+    usersIndicators: (theirs: string, ours: string) =>
+      `工作簿中原有的“${theirs}”工作表没有指标表格，未改动，其中填写的完成值不读取；量化指标建在“${ours}”，完成值从那里读取。`,
     adopted: (sheet: string, range: string, count: number, added: string[]) =>
       [
         `已将“${sheet}”!${range} 转换为台账，共${count}项任务`,
@@ -50,6 +54,9 @@ const zh = {
     noDropdown:
       '单元格中的状态下拉列表需要 ExcelApi 1.8，当前 Excel 版本不支持：请在“筛选”页修改状态，“校验”页会检查状态写法。',
     leadNote: '列第一位的单位视为牵头单位，其余为配合单位。',
+    otherLedgers: (ledger: string, others: readonly string[]) =>
+      `台账是工作表“${ledger}”。${others.map((n) => `“${n}”`).join('、')}看起来也是台账，但本加载项不读取它：校验、筛选和汇总只用“${ledger}”。`,
+    othersUnchecked: (why: string) => `未能检查其他工作表是否也是台账：${why}`,
   },
   validate: {
     counts: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
@@ -76,12 +83,16 @@ const zh = {
     confirm: (n: number) => `将修改以下${n}个单元格（只修改有安全修复的单元格），其他单元格不变。确定吗？`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address}（${column}）：“${clip(from)}” → “${clip(to)}”`,
+    confirmNone: '没有可修改的单元格。',
+    confirmFormulas: (cells: readonly string[]) => `${cells.join('、')} 含公式，不修改，保持原样。`,
     confirmOk: '修改',
     cancel: '取消',
     none: '没有发现问题。',
     fixed: (n: number) => `已修复${n}个单元格。`,
     skippedFormulas: (cells: readonly string[]) => `${cells.join('、')} 含公式，未修改，请手动核对。`,
     jumped: (address: string) => `已选中 ${address}`,
+    jumpedHidden: (address: string) => `已选中 ${address}，但该行被隐藏（如被筛选），在表格中看不到。`,
+    hiddenRow: (address: string) => `${address} 所在行被隐藏。`,
     auto: '表格变化时自动重新校验',
   },
   units: {
@@ -96,8 +107,18 @@ const zh = {
     clear: '清除筛选',
     selected: (n: number, tasks: number) => `已选${n}个单位，${tasks}项任务`,
     noneSelected: '请在上方选择一个或多个单位。',
-    filtered: (n: number) => `表格已筛选，显示${n}项任务。`,
-    cleared: '已清除表格筛选。',
+    // Counted as the grid shows it: a filter of the user's on another column hides rows too.
+    filtered: (shown: number, chosen: number, others: readonly string[]) =>
+      `表格已筛选，显示${shown}项任务。` +
+      (others.length
+        ? `“${others.join('”“')}”列另有筛选（不是本面板设置的）${chosen > shown ? `，所选${chosen}项任务中有${chosen - shown}项因此未显示` : ''}。`
+        : chosen > shown
+          ? `所选${chosen}项任务中有${chosen - shown}项所在行被隐藏。`
+          : ''),
+    cleared: (shown: number, others: readonly string[]) =>
+      others.length
+        ? `已清除按单位的筛选；“${others.join('”“')}”列的筛选不是本面板设置的，仍然有效，表格显示${shown}项任务。`
+        : '已清除表格筛选。',
     statusFor: (no: number) => `第${no}项的状态`,
     saved: (no: number, status: string, address: string) => `第${no}项状态已改为“${status}”（${address}）。`,
     leadUnit: '牵头单位',
@@ -108,7 +129,8 @@ const zh = {
     share: (percent: string) => `完成${percent}`,
     actualSaved: (name: string, value: string, address: string) =>
       value ? `“${name}”完成值已记为${value}（${address}）。` : `已清空“${name}”的完成值（${address}）。`,
-    actualInvalid: '请填写0或正数；留空表示未填报。',
+    actualInvalid: (meant: string | null) =>
+      `${meant === null ? '' : `不是数字：若指${meant}，请填${meant}。`}请填写0或正数；留空表示未填报。`,
     lightByIndicator: (name: string, percent: string) => `预警依据指标“${name}”（完成${percent}）`,
   },
   indicators: {
@@ -285,6 +307,10 @@ const en: Strings = {
     lastCheck: (time: string) => `Last checked: ${time}`,
     recheck: 'Check again',
     created: (sheet: string, count: number) => `Created ledger ${sheet} with ${count} tasks.`,
+    usersDirectory: (theirs: string, ours: string) =>
+      `The sheet ${theirs} already in the workbook has no unit directory table; it is left as it is and not read. The units and statuses are on ${ours} and read from there.`,
+    usersIndicators: (theirs: string, ours: string) =>
+      `The sheet ${theirs} already in the workbook has no 指标 table; it is left as it is, and any 完成值 typed there is not read. The targets are on ${ours}, and 完成值 is read from there.`,
     adopted: (sheet: string, range: string, count: number, added: string[]) =>
       [
         `${sheet}!${range} is now the ledger, ${count} tasks`,
@@ -302,6 +328,9 @@ const en: Strings = {
     noDropdown:
       'A status dropdown in the cells needs ExcelApi 1.8, which this Excel lacks: set statuses on the Units tab; the Check tab checks what is typed.',
     leadNote: 'The first unit listed is taken as the lead unit; the others are partners.',
+    otherLedgers: (ledger: string, others: readonly string[]) =>
+      `The ledger is sheet ${ledger}. ${others.join(', ')} ${others.length > 1 ? 'look' : 'looks'} like a ledger too, but this add-in does not read ${others.length > 1 ? 'them' : 'it'}: checks, filters and summaries use ${ledger} only.`,
+    othersUnchecked: (why: string) => `Could not check whether other sheets are ledgers too: ${why}`,
   },
   validate: {
     counts: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} notes`,
@@ -329,6 +358,9 @@ const en: Strings = {
       `This changes the ${n} cells below (only those with a safe fix); nothing else. Continue?`,
     change: (address: string, column: string, from: string, to: string) =>
       `${address} (${column}): "${clip(from)}" → "${clip(to)}"`,
+    confirmNone: 'No cell to change.',
+    confirmFormulas: (cells: readonly string[]) =>
+      `${cells.join(', ')} hold formulas and are left as they are.`,
     confirmOk: 'Change',
     cancel: 'Cancel',
     none: 'No problems found.',
@@ -336,6 +368,9 @@ const en: Strings = {
     skippedFormulas: (cells: readonly string[]) =>
       ` ${cells.join(', ')} hold formulas and were left as they are; check them by hand.`,
     jumped: (address: string) => `Selected ${address}`,
+    jumpedHidden: (address: string) =>
+      `Selected ${address}, but its row is hidden (by a filter, say) and cannot be seen in the grid.`,
+    hiddenRow: (address: string) => `The row of ${address} is hidden.`,
     auto: 'Checks again when the table changes',
   },
   units: {
@@ -350,8 +385,17 @@ const en: Strings = {
     clear: 'Clear filter',
     selected: (n: number, tasks: number) => `${n} units selected, ${tasks} tasks`,
     noneSelected: 'Select one or more units above.',
-    filtered: (n: number) => `The table now shows ${n} tasks.`,
-    cleared: 'Table filter cleared.',
+    filtered: (shown: number, chosen: number, others: readonly string[]) =>
+      `The table now shows ${shown} tasks.` +
+      (others.length
+        ? ` ${others.join(', ')} also carries a filter this pane did not set${chosen > shown ? `, which hides ${chosen - shown} of the ${chosen} tasks chosen` : ''}.`
+        : chosen > shown
+          ? ` ${chosen - shown} of the ${chosen} tasks chosen are on hidden rows.`
+          : ''),
+    cleared: (shown: number, others: readonly string[]) =>
+      others.length
+        ? `Cleared the unit filter; the filter on ${others.join(', ')} was not set by this pane and stays on: the table shows ${shown} tasks.`
+        : 'Table filter cleared.',
     statusFor: (no: number) => `Status of task ${no}`,
     saved: (no: number, status: string, address: string) => `Task ${no} is now ${status} (${address}).`,
     leadUnit: 'Lead unit',
@@ -363,7 +407,8 @@ const en: Strings = {
       value
         ? `${name}: achieved value set to ${value} (${address}).`
         : `${name}: achieved value cleared (${address}).`,
-    actualInvalid: 'Enter 0 or a positive number; leave it empty when nothing is reported.',
+    actualInvalid: (meant: string | null) =>
+      `${meant === null ? '' : `Not a number: if ${meant} is meant, enter ${meant}. `}Enter 0 or a positive number; leave it empty when nothing is reported.`,
     lightByIndicator: (name: string, percent: string) => `Light set by the target ${name} (${percent} done)`,
   },
   indicators: {

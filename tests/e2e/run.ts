@@ -520,6 +520,19 @@ async function main(): Promise<void> {
           expect(scroll <= width, `${tabName}: ${scroll} px of content in ${width} px`);
         }
         await p.getByRole('tab', { name: '筛选' }).click();
+        // A card clips what overflows it: each status box must end inside its card (issue 21, item 14).
+        await p.getByRole('checkbox', { name: '市总工会' }).check();
+        const overflow = await p.evaluate(
+          `(() => Array.from(document.querySelectorAll('.pane [role="combobox"]')).map((box) => {
+            const card = box.closest('.fui-Card');
+            return card ? Math.round(box.getBoundingClientRect().right - card.getBoundingClientRect().right) : 0;
+          }))()`,
+        );
+        const over = (overflow as number[]).filter((px) => px > 0);
+        expect(
+          (overflow as number[]).length > 0 && over.length === 0,
+          `status boxes past their card by ${over.join(', ')} px`,
+        );
         await shot(p, '13-pane-200px');
       },
     },

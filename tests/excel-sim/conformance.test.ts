@@ -389,6 +389,79 @@ describe('excel-sim conformance', () => {
     expect([...sim.sheet('Sheet1').filteredRows]).toEqual([2]);
   });
 
+  it('counts the visible rows of a range in its RangeView: hidden by any column’s filter or by hand (Excel.RangeView.rowCount, ExcelApi 1.3)', async () => {
+    // https://learn.microsoft.com/javascript/api/excel/excel.rangeview: "RangeView represents a
+    // set of visible cells of the parent range"; rowCount is "the number of visible rows".
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B6').values = [
+        ['序号', '状态'],
+        [1, '滞后'],
+        [2, '滞后'],
+        [3, '未启动'],
+        [4, '滞后'],
+        [5, '滞后'],
+      ];
+      const table = sheet.tables.add('A1:B6', true);
+      const body = table.getDataBodyRange();
+      const all = body.getVisibleView().load('rowCount, columnCount');
+      table.columns.getItem('序号').filter.applyValuesFilter(['1', '2', '3', '4']);
+      const byNumber = body.getVisibleView().load('rowCount');
+      table.columns.getItem('状态').filter.applyValuesFilter(['滞后']);
+      sheet.getRange('A3').rowHidden = true;
+      const shown = body.getVisibleView().load('rowCount');
+      await ctx.sync();
+      // Each view counts as the batch reaches its load: 5, then 4, then rows 1 and 4 (2 is hidden by hand).
+      expect([all.rowCount, all.columnCount, byNumber.rowCount, shown.rowCount]).toEqual([5, 2, 4, 2]);
+      // A column without a filter has no criteria (Excel.Filter.criteria, ExcelApi 1.2).
+      const columns = table.columns.load('items/name, items/filter/criteria');
+      await ctx.sync();
+      expect(columns.items.map((c) => c.filter.criteria?.filterOn ?? null)).toEqual(['Values', 'Values']);
+      table.columns.getItem('序号').filter.clear();
+      const after = table.columns.load('items/filter/criteria');
+      await ctx.sync();
+      expect(after.items.map((c) => c.filter.criteria)).toEqual([
+        null,
+        { filterOn: 'Values', values: ['滞后'] },
+      ]);
+    });
+  });
+
+  it('refuses text longer than a cell holds, 32,767 characters, writing none of the batch’s cells (Excel specifications and limits)', async () => {
+    // https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3:
+    // "Total number of characters that a cell can contain: 32,767 characters". The page names no
+    // error code for a longer write; the simulator says InvalidArgument, as for other values a cell cannot take.
+    const sim = new ExcelSim();
+    const most = '字'.repeat(32_767);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[most]];
+      await ctx.sync();
+    });
+    expect(sim.values('Sheet1')[0][0]).toBe(most);
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('B1:C1').values = [['短', `${most}字`]];
+        await ctx.sync();
+      }),
+      'InvalidArgument',
+    );
+    expect(sim.values('Sheet1')[0]).toEqual([most]);
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').tables.add('A3:B4', true).name = 'Notes';
+      await ctx.sync();
+    });
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.tables.getItem('Notes').rows.add(undefined, [['x', `${most}字`]]);
+        await ctx.sync();
+      }),
+      'InvalidArgument',
+    );
+    expect(sim.userEdit('Sheet1', 'D1', [[`${most}字`]]).ok).toBe(false);
+    expect(sim.userEdit('Sheet1', 'D1', [[most]]).ok).toBe(true);
+  });
+
   it('counts syncs and bytes, and fails a batch over 5 MB before running any of it (resource limits)', async () => {
     const sim = new ExcelSim();
     const big = Array.from({ length: 2000 }, () => ['很长的任务文本'.repeat(150)]);

@@ -216,6 +216,27 @@ describe('the 指标 sheet', () => {
     expect(result.reference.indicators?.sheetName).toBe('指标(2)');
   });
 
+  it('reads a pasted 三 as no 完成值 and a 完成率 typed over its formula as a finding (issue 21, item 9)', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    // Typed, 三 meets the cell's decimal rule; pasted, it gets past it, as in Excel.
+    expect(sim.userEdit('指标', 'F2', [['三']]).ok).toBe(false);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('指标').getRange('F2').values = [['三']];
+      await c.sync();
+    });
+    expect(sim.userEdit('指标', 'G3', [[0.5]]).ok).toBe(true);
+    const { read, reference } = await pane(sim);
+    const found = validateLedger(read.ledger, { ...readOptions(reference, asOf), official: null }).filter(
+      (f) => f.table === 'indicators',
+    );
+    expect(found.map((f) => [f.rule, f.message.zh.replace(/^指标表第\d+行“[^”]+”：/u, '')])).toEqual([
+      ['indicator.actual', '完成值“三”不是数字；若指3，请改为3'],
+      ['indicator.rate', '完成率已被改写为“0.5”，不再随完成值更新；请恢复公式 =IFERROR(F3/C3,"")'],
+    ]);
+    expect(indicator(reference, 1, '省内乃至东三省产教融合示范区').actual.kind).toBe('invalid');
+  });
+
   it('appends what 重新识别 proposes, in the table’s own column order, and changes no existing cell', async () => {
     const sim = new ExcelSim();
     await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));

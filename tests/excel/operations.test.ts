@@ -156,7 +156,10 @@ describe('createLedger', () => {
     });
     const result = await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
     expect(result.sheetName).toBe('任务台账(2)');
-    expect(result.directorySheet).toBeNull();
+    // Ours takes a free name, and the pane is told whose sheet is whose (issue 21, item 17).
+    expect(result.directorySheet).toBe('单位名录(2)');
+    expect(result.usersSheets).toEqual({ directory: '单位名录', indicators: null });
+    expect(result.reference.source).toEqual({ directory: 'workbook', statuses: 'workbook' });
     expect(sim.values('任务台账')).toEqual([['我的数据']]);
     expect(sim.values('单位名录')).toEqual([['我的名录']]);
     expect(sim.dropdown('任务台账(2)', 3, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
@@ -386,8 +389,8 @@ describe('selecting and fixing', () => {
   it('selects the cell of a finding', async () => {
     const sim = await withLedger();
     const { location } = await read(sim);
-    const address = await sim.runExcel((c) => selectCell(c, location, 4, 3));
-    expect(address).toBe('任务台账!D8');
+    const selected = await sim.runExcel((c) => selectCell(c, location, 4, 3));
+    expect(selected).toEqual({ address: '任务台账!D8', hidden: false });
     expect(sim.state.selection?.rect).toEqual({ row: 7, column: 3, rowCount: 1, columnCount: 1 });
   });
 
@@ -651,7 +654,7 @@ describe('after the user inserts rows above the table (no event need reach the p
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
     await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
     expect(taskCell(sim, 3, '状态')).toBe('已完成');
-    expect(await sim.runExcel((c) => selectCell(c, location, 2, 3))).toBe('任务台账!D8');
+    expect((await sim.runExcel((c) => selectCell(c, location, 2, 3))).address).toBe('任务台账!D8');
   });
 });
 
@@ -705,7 +708,7 @@ describe('after the ledger sheet is renamed', () => {
       c.workbook.worksheets.getItem('任务台账').name = '台账2026';
       await c.sync();
     });
-    expect(await sim.runExcel((c) => selectCell(c, location, 2, 3))).toBe('台账2026!D6');
+    expect((await sim.runExcel((c) => selectCell(c, location, 2, 3))).address).toBe('台账2026!D6');
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
     await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
     expect(sim.values('台账2026')[5][3]).toBe('已完成');
@@ -783,6 +786,11 @@ describe('missing reference data', () => {
       await c.sync();
     });
     await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    // The ledger's own directory went to 单位名录(2) (issue 21, item 17); the user deletes it.
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('单位名录(2)').delete();
+      await c.sync();
+    });
     const before = sim.snapshot();
     const { ledger, location } = await read(sim);
     const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));

@@ -148,7 +148,8 @@ export const GALLERY: readonly GalleryCase[] = [
   {
     name: 'a header with no task under it',
     cells: { A1: [HEAD] },
-    outcome: { refused: 'NoRows', says: '标题行下面没有任务行' },
+    // Says what to do, not only what is wrong (issue 21, item 14).
+    outcome: { refused: 'NoRows', says: '标题行下面没有任务行，未做更改。请在标题行下逐行填入任务' },
   },
   {
     name: 'a huge cell: 5,000 characters of progress notes',

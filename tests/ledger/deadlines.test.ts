@@ -91,7 +91,16 @@ describe('parseDeadline', () => {
     ['2025年13月底前', 'invalid:no-such-date'],
     ['明年', 'invalid:unrecognized'],
     ['尽快', 'invalid:unrecognized'],
-    ['12月底', 'invalid:unrecognized'],
+    ['12月底', 'invalid:month-without-year'],
+    ['2026年第三季度', '2026-09-30/quarter'],
+    ['2026年三季度末', '2026-09-30/quarter'],
+    ['2026年第1季度前', '2026-03-31/quarter'],
+    ['2026年4季度', '2026-12-31/quarter'],
+    ['Q3 2026', '2026-09-30/quarter'],
+    ['q2-2026', '2026-06-30/quarter'],
+    ['2026Q4', '2026-12-31/quarter'],
+    ['2026年第五季度', 'invalid:unrecognized'],
+    ['第三季度', 'invalid:unrecognized'],
   ])('%s -> %s', (text, expected) => {
     expect(date(parseDeadline(text))).toBe(expected);
   });
@@ -100,6 +109,15 @@ describe('parseDeadline', () => {
     expect(date(parseDeadline('上半年', { defaultYear: 2026 }))).toBe('2026-06-30/half');
     expect(date(parseDeadline('下半年前', { defaultYear: 2026 }))).toBe('2026-12-31/half');
     expect(date(parseDeadline('上半年'))).toBe('invalid:half-year-without-year');
+  });
+
+  it('reads a month without a year as the current or the next such month’s end (issue 21, item 10)', () => {
+    const on = (y: number, m: number, d: number) => ({ today: dayOf(y, m, d) as number });
+    expect(date(parseDeadline('11月底', on(2026, 6, 30)))).toBe('2026-11-30/month');
+    expect(date(parseDeadline('11月底', on(2026, 11, 30)))).toBe('2026-11-30/month');
+    expect(date(parseDeadline('11月底', on(2026, 12, 1)))).toBe('2027-11-30/month');
+    expect(date(parseDeadline('２月底前', on(2027, 1, 15)))).toBe('2027-02-28/month');
+    expect(date(parseDeadline('13月底', on(2026, 6, 30)))).toBe('invalid:no-such-date');
   });
 
   it('treats null and undefined as empty and other types as invalid', () => {

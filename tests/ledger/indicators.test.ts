@@ -8,6 +8,7 @@ import {
   OFFICIAL_TASKS,
   overviewSheet,
   proposeIndicators,
+  readActual,
   readIndicatorTable,
   seedsForTasks,
   summarize,
@@ -64,7 +65,8 @@ describe('the 指标 table', () => {
     expect(table.missing).toEqual([]);
     expect(table.indicators.map((i) => [i.no, i.name, i.target, i.actual])).toEqual([
       [14, '在线精品课', 10, { kind: 'ok', value: 3 }],
-      [12, '思政示范课', 10, { kind: 'ok', value: 5 }],
+      // One rule for 完成值 (issue 21, item 9): 五 is refused, with the number it could mean.
+      [12, '思政示范课', 10, { kind: 'invalid', reason: 'not-a-number', meant: 5 }],
       [12, '典型学校', 2, { kind: 'invalid', reason: 'not-a-number' }],
       [99, '', null, { kind: 'invalid', reason: 'negative' }],
     ]);
@@ -72,6 +74,80 @@ describe('the 指标 table', () => {
       'target',
       'actual',
     ]);
+  });
+});
+
+describe('完成值: one rule for typed and pasted values (issue 21, item 9)', () => {
+  it.each<[CellValue, ReturnType<typeof readActual>]>([
+    [3, { kind: 'ok', value: 3 }],
+    [0, { kind: 'ok', value: 0 }],
+    ['3', { kind: 'ok', value: 3 }],
+    [' ２.５ ', { kind: 'ok', value: 2.5 }],
+    ['', { kind: 'empty' }],
+    [null, { kind: 'empty' }],
+    [-1, { kind: 'invalid', reason: 'negative' }],
+    ['-2', { kind: 'invalid', reason: 'negative' }],
+    ['三', { kind: 'invalid', reason: 'not-a-number', meant: 3 }],
+    ['3个', { kind: 'invalid', reason: 'not-a-number', meant: 3 }],
+    ['十二所', { kind: 'invalid', reason: 'not-a-number', meant: 12 }],
+    ['很多', { kind: 'invalid', reason: 'not-a-number' }],
+    ['约3个', { kind: 'invalid', reason: 'not-a-number' }],
+  ])('%p reads as %p', (value, reading) => {
+    expect(readActual(value)).toEqual(reading);
+  });
+
+  it('names the number a refused 完成值 could mean, and a 完成率 typed over its formula', () => {
+    const rows = indicatorSheetRows(SEEDS, PLACE);
+    const formulas = rows.map((r) => r.map((v) => v ?? ''));
+    const at = (no: number, name: string) => rows.findIndex((r) => r[0] === no && r[1] === name);
+    rows[at(14, '在线精品课')][5] = '三';
+    rows[at(14, '智慧课堂')][5] = '3个';
+    // 完成率 overwritten with a number on one row, deleted on another; the formula stays elsewhere.
+    const typed = at(12, '思政示范课');
+    const cleared = at(1, '省内乃至东三省产教融合示范区');
+    rows[typed][6] = 0.5;
+    formulas[typed][6] = 0.5;
+    rows[cleared][6] = '';
+    formulas[cleared][6] = '';
+    const table = readIndicatorTable({
+      header: INDICATOR_HEADERS,
+      rows,
+      formulas,
+      sheetName: '指标',
+      place: PLACE,
+    });
+    const found = validateLedger(ledgerWith(), { asOf: JUNE_30, indicators: table }).filter((f) =>
+      f.rule.startsWith('indicator'),
+    );
+    expect(found.map((f) => [f.rule, f.row, f.column, f.message.zh])).toEqual([
+      [
+        'indicator.rate',
+        cleared,
+        6,
+        `指标表第${cleared + 2}行“省内乃至东三省产教融合示范区”：完成率的公式已被删除，不再随完成值更新；请恢复公式 =IFERROR(F${cleared + 2}/C${cleared + 2},"")`,
+      ],
+      [
+        'indicator.rate',
+        typed,
+        6,
+        `指标表第${typed + 2}行“思政示范课”：完成率已被改写为“0.5”，不再随完成值更新；请恢复公式 =IFERROR(F${typed + 2}/C${typed + 2},"")`,
+      ],
+      [
+        'indicator.actual',
+        at(14, '智慧课堂'),
+        5,
+        `指标表第${at(14, '智慧课堂') + 2}行“智慧课堂”：完成值“3个”不是数字；若指3，请改为3`,
+      ],
+      [
+        'indicator.actual',
+        at(14, '在线精品课'),
+        5,
+        `指标表第${at(14, '在线精品课') + 2}行“在线精品课”：完成值“三”不是数字；若指3，请改为3`,
+      ],
+    ]);
+    // Not read as 3 anywhere: the task's light and the summary see no 完成值.
+    const model = summarize(ledgerWith(), { asOf: JUNE_30, indicators: table });
+    expect(model.indicators.lines.find((l) => l.no === 14 && l.name === '在线精品课')?.actual).toBeNull();
   });
 });
 
@@ -197,6 +273,24 @@ describe('indicators in the light and the summaries', () => {
     expect(ge).toEqual(['合计（个，13项）', '', 50, 10, 0.2, '个']);
     // The charts' data blocks are untouched by the new rows.
     expect(sheet.charts[0].data.row).toBe(3);
+  });
+
+  it('counts a copied 指标 row once and reports the copy (issue 21, item 16)', () => {
+    // Task 1's row (1个 示范区) copied to the end, with a 完成值 of its own.
+    const table = indicatorTable(actuals, (rows) => rows.push([...rows[0].slice(0, 5), 1, '', '', '']));
+    const model = summarize(ledger, { asOf: JUNE_30, indicators: table });
+    const texts = overviewSheet(model).rows.map((r) => r.cells.map((c) => c.value));
+    expect(texts).toContainEqual(['合计（个，13项）', '', 50, 10, 0.2, '个']);
+    expect(model.indicators.lines).toHaveLength(23);
+    const found = validateLedger(ledger, { asOf: JUNE_30, indicators: table }).filter(
+      (f) => f.rule === 'indicator.repeated',
+    );
+    expect(found.map((f) => [f.row, f.message.zh])).toEqual([
+      [
+        23,
+        '指标表第25行“省内乃至东三省产教融合示范区”：与第2行是同一指标（同一任务、指标和责任单位），合计和完成率只计第2行；如是误复制，请删除本行',
+      ],
+    ]);
   });
 
   it('shows each unit its own indicators: a county its own, the lead all of its task', () => {

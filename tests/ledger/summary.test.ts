@@ -1,5 +1,6 @@
 import {
   behindSheet,
+  makeLedger,
   OFFICIAL_TASKS,
   overviewSheet,
   safeSheetName,
@@ -8,9 +9,11 @@ import {
   tasksForUnit,
   unitSheet,
   unitTasks,
+  validateLedger,
+  type CellValue,
   type SheetSpec,
 } from '../../src/ledger';
-import { ledgerWith, set } from './fixtures';
+import { col, HEADER, ledgerWith, officialRows, set } from './fixtures';
 import { asOf } from '../asOf';
 
 function sampleLedger() {
@@ -84,6 +87,45 @@ describe('summarize', () => {
 });
 
 const texts = (spec: SheetSpec) => spec.rows.map((r) => r.cells.map((c) => c.value));
+
+describe('official tasks absent from the ledger (issue 21, item 8)', () => {
+  const notes = (spec: SheetSpec) =>
+    spec.rows.flatMap((r) => r.cells.map((c) => String(c.value))).filter((v) => v.startsWith('台账缺少'));
+
+  it('names deleted tasks and a task whose text stands under the table, on every summary sheet', () => {
+    const rows = officialRows();
+    const [moved] = rows.splice(8, 1); // task 9 cut out of the table and pasted two rows below it
+    rows.splice(8, 2); // tasks 10 and 11 deleted
+    // Task 12 with a clause added is still task 12 (item 5), not absent.
+    rows[8][col('task')] = OFFICIAL_TASKS[11].task.replace(/。$/u, '，并建立工作专班。');
+    const below: CellValue[][] = [HEADER.map(() => ''), moved, HEADER.map(() => '')];
+    const ledger = makeLedger({ header: HEADER, rows, below });
+    const place = { headerRow: 2, firstColumn: 0 };
+    const model = summarize(ledger, { asOf, place });
+    expect(model.absent).toEqual([
+      { no: 9, task: OFFICIAL_TASKS[8].task, outside: 'B42' },
+      { no: 10, task: OFFICIAL_TASKS[9].task, outside: null },
+      { no: 11, task: OFFICIAL_TASKS[10].task, outside: null },
+    ]);
+    const note = '台账缺少正式任务：第9、10、11项。第9项的文本在表格下方的B42，不在台账表格内，未计入统计。';
+    for (const sheet of [overviewSheet(model), behindSheet(model), unitSheet(model, '市教育局')])
+      expect(notes(sheet)).toEqual([note]);
+    // The 校验 tab says the same of task 9.
+    const missing = validateLedger(ledger, { asOf, place }).filter((f) => f.rule === 'official.missingTask');
+    expect(missing.map((f) => f.message.zh)).toEqual([
+      '台账中没有第9项任务（探索“固定岗＋流动岗”的…）：其文本在表格下方的 B42，不在台账表格内，请移回表格',
+      expect.stringMatching(/^台账中没有第10项任务（/u),
+      expect.stringMatching(/^台账中没有第11项任务（/u),
+    ]);
+  });
+
+  it('says nothing for a unit’s own subset of the plan, or a whole ledger', () => {
+    expect(summarize(ledgerWith(), { asOf }).absent).toEqual([]);
+    const subset = makeLedger({ header: HEADER, rows: officialRows().slice(0, 8) });
+    expect(summarize(subset, { asOf }).absent).toEqual([]);
+    expect(notes(overviewSheet(summarize(subset, { asOf })))).toEqual([]);
+  });
+});
 
 describe('sheet specs', () => {
   const model = summarize(sampleLedger(), { asOf });

@@ -1,6 +1,7 @@
 import {
   countBySeverity,
   dayOf,
+  fixesFor,
   makeLedger,
   OFFICIAL_TASKS,
   RULES,
@@ -115,6 +116,77 @@ describe('validateLedger', () => {
       const [f] = validate(ledgerWith((r) => set(r, 1, 'units', '市教育局、市财政局')));
       expect(f.rule).toBe('units.changed');
       expect(f.fix?.value).toBe(OFFICIAL_TASKS[0].units);
+    });
+
+    it('keeps the task of a row with a clause added or cut: a wording finding, restore offered apart from 全部修复 (issue 21, item 5)', () => {
+      const added = OFFICIAL_TASKS[7].task.replace(/。$/u, '，并建立联席会议制度。');
+      const cut = '推进习近平新时代中国特色社会主义思想进课堂、进头脑。';
+      const ledger = ledgerWith((r) => {
+        set(r, 8, 'task', added);
+        set(r, 8, 'units', '市教育局、四平职业大学');
+        set(r, 12, 'task', cut);
+      });
+      const findings = validate(ledger);
+      // Before: 台账中没有第8项任务, while the row is right there, and its units went unchecked.
+      expect(only(findings, 'official.missingTask')).toEqual([]);
+      const wording = only(findings, 'task.changed');
+      expect(wording.map((f) => [f.taskNo, f.row, f.column, f.message.zh])).toEqual([
+        [
+          8,
+          7,
+          col('task'),
+          `第8项：表述与正式任务第8项不同（多出“并建立联席会议制度”）；正式文本为“${OFFICIAL_TASKS[7].task}”`,
+        ],
+        [
+          12,
+          11,
+          col('task'),
+          `第12项：表述与正式任务第12项不同（少了“培育10门思政示范课和2个“三全育人”典型学校”）；正式文本为“${OFFICIAL_TASKS[11].task}”`,
+        ],
+      ]);
+      // The restore is offered on its own button, never ticked in 全部修复.
+      expect(wording.map((f) => [f.fix, f.offer?.fixes])).toEqual([
+        [undefined, [{ row: 7, column: col('task'), value: OFFICIAL_TASKS[7].task }]],
+        [undefined, [{ row: 11, column: col('task'), value: OFFICIAL_TASKS[11].task }]],
+      ]);
+      expect(wording[0].offer?.label.zh).toBe('恢复正式文本');
+      expect(fixesFor(ledger, findings).map((f) => f.column)).toEqual([col('units')]);
+      // The row keeps its task for the other checks: its units are compared with task 8's.
+      expect(only(findings, 'units.changed').map((f) => f.taskNo)).toEqual([8]);
+      // Another plan's row that shares one short clause with a task is not that task.
+      const other = validate(ledgerWith((r) => set(r, 1, 'task', '深化产教融合')));
+      expect(only(other, 'official.missingTask').map((f) => f.taskNo)).toEqual([1]);
+    });
+
+    it('names whole units in a units difference, never a cut at a shared prefix (issue 21, item 6)', () => {
+      // Before: 正式为“育局、市财政局…” and 正式为“人民政府”, cut where the two texts first differed.
+      const findings = validate(
+        ledgerWith((r) => {
+          set(r, 1, 'units', '市教育局、市发改委、市财政厅、四平职业大学');
+          set(r, 3, 'units', '市教育局、市人社局、市财政局，各县（市）区人民政府');
+          set(r, 5, 'units', '市教育局、市发改委、市自然资源局、市财政局、市交通局，铁西区人民政府');
+          set(r, 6, 'units', '四平职业大学、市教育局、吉林省四平卫生学校');
+        }),
+      );
+      const messages = only(findings, 'units.changed').map((f) => [f.taskNo, f.message.zh, f.message.en]);
+      expect(messages).toEqual([
+        [
+          1,
+          `第1项：责任单位与正式任务第1项不同：缺少“市财政局”；多出“市财政厅”（正式为“${OFFICIAL_TASKS[0].units}”）`,
+          `Task 1: units differ from official task 1: missing 市财政局; also 市财政厅 (official: ${OFFICIAL_TASKS[0].units})`,
+        ],
+        [
+          3,
+          `第3项：责任单位与正式任务第3项不同：缺少“各县（市）人民政府”；多出“各县（市）区人民政府”（正式为“${OFFICIAL_TASKS[2].units}”）`,
+          expect.stringContaining('missing 各县（市）人民政府; also 各县（市）区人民政府'),
+        ],
+        [
+          5,
+          expect.stringContaining('：“铁西区人民政府”正式写作“铁西区政府”（正式为'),
+          expect.stringContaining('铁西区人民政府 is written 铁西区政府'),
+        ],
+        [6, expect.stringContaining('：单位相同，顺序或分组不同（正式为'), expect.any(String)],
+      ]);
     });
 
     it('treats a punctuation-only difference as a format note', () => {
@@ -241,6 +313,27 @@ describe('validateLedger', () => {
       expect(only(findings, 'deadline.invalid')[1].message.zh).toContain('1900');
       expect(only(findings, 'deadline.overdue').map((f) => f.taskNo)).toEqual([2, 5]);
       expect(only(findings, 'deadline.overdue')[0].message.zh).toContain('2026年6月30日');
+    });
+
+    it('reads quarters and a month without a year, and keeps the clear message for the rest (issue 21, item 10)', () => {
+      // Read on 2026-11-28: 11月底 is two days off, 10月底 next October, Q3 2026 is past.
+      const findings = validate(
+        ledgerWith((r) => {
+          set(r, 1, 'deadline', '2026年第三季度');
+          set(r, 2, 'deadline', '2026年四季度末');
+          set(r, 3, 'deadline', 'Q3 2026');
+          set(r, 4, 'deadline', '11月底');
+          set(r, 5, 'deadline', '10月底前');
+          set(r, 6, 'deadline', '下个季度');
+        }),
+      );
+      expect(only(findings, 'deadline.invalid').map((f) => [f.taskNo, f.message.zh])).toEqual([
+        [6, '第6项：完成时限“下个季度”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”'],
+      ]);
+      expect(only(findings, 'deadline.overdue').map((f) => [f.taskNo, f.message.zh])).toEqual([
+        [1, '第1项：已超过完成时限（2026年9月30日），尚未完成'],
+        [3, '第3项：已超过完成时限（2026年9月30日），尚未完成'],
+      ]);
     });
   });
 

@@ -44,7 +44,16 @@ export function useIndicatorActions(ledger: ReadyLedger) {
     const result = await action.run(
       'indicator',
       () => host.run((c) => createIndicatorSheet(c, { read, reference }, seeds, host.supports)),
-      (r) => ({ intent: 'success', text: (s) => s.indicators.created(r.sheetName, r.rows) }),
+      (r) => ({
+        intent: 'success',
+        text: (s) =>
+          [
+            s.indicators.created(r.sheetName, r.rows),
+            r.usersSheet ? s.start.usersIndicators(r.usersSheet, r.sheetName) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+      }),
     );
     if (result) pane.afterWrite(result);
     else await pane.refresh();

@@ -8,10 +8,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
-import { adoptActiveSheet, createLedger } from '../../excel';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { adoptActiveSheet, createLedger, findLedgerLikeSheets } from '../../excel';
 import { countBySeverity } from '../../ledger';
-import { formatTime, type Strings } from '../i18n';
+import { formatTime, textOf, type NoticeText, type Strings } from '../i18n';
 import { usePane, useStrings } from '../paneContext';
 
 const useStyles = makeStyles({
@@ -36,6 +36,37 @@ export default function StartPanel() {
     }
   }, [state.phase]);
 
+  // Other sheets that look like a ledger, for the ledger on this sheet: looked for when the pane
+  // finds a ledger it did not just make, and on 重新校验 (a sheet copied meanwhile).
+  const [others, setOthers] = useState<{ sheetId: string; names?: string[]; failed?: NoticeText } | null>(
+    null,
+  );
+  const madeHere = useRef(false);
+  const ledgerSheetId = state.phase === 'ready' ? state.read.location.sheetId : null;
+  const lookForOthers = useCallback(
+    (sheetId: string) =>
+      host
+        .run((c) => findLedgerLikeSheets(c, sheetId))
+        .then(
+          (names) => setOthers({ sheetId, names }),
+          async (error: unknown) => {
+            const { describeError } = await import('../engine');
+            setOthers({ sheetId, failed: describeError(error) });
+          },
+        ),
+    [host],
+  );
+  useEffect(() => {
+    if (ledgerSheetId === null || others?.sheetId === ledgerSheetId) return;
+    // A ledger the pane has just made in this workbook: its sheet is new, and the round trips are the click's.
+    if (madeHere.current) {
+      madeHere.current = false;
+      setOthers({ sheetId: ledgerSheetId, names: [] });
+      return;
+    }
+    void lookForOthers(ledgerSheetId);
+  }, [ledgerSheetId, others?.sheetId, lookForOthers]);
+
   if (state.phase === 'loading') return <Spinner size="small" label={t.loading} />;
   if (state.phase === 'failed') {
     return (
@@ -57,12 +88,26 @@ export default function StartPanel() {
         () => host.run((c) => createLedger(c, { supports: host.supports })),
         (r) => ({
           intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
-          text: (s) => [s.start.created(r.sheetName, r.taskCount), ...limits(s, r)].filter(Boolean).join(' '),
+          // A sheet of the user's holding a name ours wanted: whose is whose, and what is read from where.
+          text: (s) =>
+            [
+              s.start.created(r.sheetName, r.taskCount),
+              r.usersSheets.directory && r.directorySheet
+                ? s.start.usersDirectory(r.usersSheets.directory, r.directorySheet)
+                : '',
+              r.usersSheets.indicators && r.indicatorSheet
+                ? s.start.usersIndicators(r.usersSheets.indicators, r.indicatorSheet.name)
+                : '',
+              ...limits(s, r),
+            ]
+              .filter(Boolean)
+              .join(' '),
         }),
       );
       // A refused create (a ledger exists after all) is shown; the pane reads the workbook as it is.
       if (!made) return ledger.refresh();
       focusHeading.current = true;
+      madeHere.current = true;
       ledger.afterWrite(made);
     };
     const adopt = async () => {
@@ -87,6 +132,7 @@ export default function StartPanel() {
         }),
       );
       focusHeading.current = adopted !== undefined;
+      madeHere.current = adopted !== undefined;
       await ledger.refresh();
     };
     return (
@@ -116,11 +162,22 @@ export default function StartPanel() {
       <Body1>{t.validate.counts(counts.error, counts.warning, counts.info)}</Body1>
       <Caption1 className={styles.hint}>{t.start.lastCheck(formatTime(state.checkedAt, language))}</Caption1>
       <Caption1 className={styles.hint}>{t.start.leadNote}</Caption1>
+      {others?.names && others.names.length > 0 && (
+        <Body1 role="note">{t.start.otherLedgers(state.read.location.sheetName, others.names)}</Body1>
+      )}
+      {others?.failed && <Caption1>{t.start.othersUnchecked(textOf(others.failed, language))}</Caption1>}
       <div>
         <Button onClick={() => openTab('validate')} appearance="primary">
           {t.tabs.validate}
         </Button>{' '}
-        <Button onClick={() => void ledger.refresh()}>{t.start.recheck}</Button>
+        <Button
+          onClick={() => {
+            void ledger.refresh();
+            void lookForOthers(state.read.location.sheetId);
+          }}
+        >
+          {t.start.recheck}
+        </Button>
       </div>
     </div>
   );

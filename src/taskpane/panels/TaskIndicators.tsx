@@ -40,14 +40,15 @@ function ActualInput({
   const { t } = useStrings();
   const shown = indicator.actualCell === null ? '' : String(indicator.actualCell);
   const [text, setText] = useState(shown);
-  const [invalid, setInvalid] = useState(false);
+  // Refused text, with the number it could mean (三 → 3): the box says so and writes nothing.
+  const [invalid, setInvalid] = useState<{ meant: string | null } | null>(null);
   const commit = () => {
     const reading = readActual(text);
     if (reading.kind === 'invalid') {
-      setInvalid(true);
+      setInvalid({ meant: reading.meant === undefined ? null : shownAmount(reading.meant) });
       return;
     }
-    setInvalid(false);
+    setInvalid(null);
     if (text.trim() === shown.trim()) return;
     onActual(indicator, reading.kind === 'ok' ? reading.value : null);
   };
@@ -60,7 +61,7 @@ function ActualInput({
       hint={[t.units.target(target), share === null ? '' : t.units.share(percent(share))]
         .filter(Boolean)
         .join(' · ')}
-      validationMessage={invalid ? t.units.actualInvalid : undefined}
+      validationMessage={invalid ? t.units.actualInvalid(invalid.meant) : undefined}
       validationState={invalid ? 'error' : 'none'}
     >
       <Input

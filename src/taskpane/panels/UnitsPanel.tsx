@@ -16,10 +16,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import { applyUnitFilter, clearUnitFilter, setIndicatorActual, setTaskStatus } from '../../excel';
+import { applyUnitFilter, setIndicatorActual, setTaskStatus } from '../../excel';
 import {
   dayFromLocalDate,
   indexFor,
+  matchKey,
   tasksReaching,
   unitTaskCounts,
   type HealthLight,
@@ -30,6 +31,7 @@ import {
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import type { ReadyLedger } from '../useLedger';
+import { useClearFilter } from './clearFilter';
 import { TaskIndicators } from './TaskIndicators';
 
 const useStyles = makeStyles({
@@ -58,6 +60,8 @@ const useStyles = makeStyles({
   task: { padding: '8px', display: 'flex', flexDirection: 'column', gap: '4px' },
   head: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap' },
   text: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  // Fluent's Dropdown asks for 250 px: in a 200 px pane the card's status box fits the card instead.
+  status: { minWidth: 0, width: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -128,6 +132,7 @@ const TaskCard = memo(function TaskCard({
       <Field label={t.units.statusFor(task.no)}>
         {/* A dropdown commits on a choice (click or Enter), not on every arrow key. */}
         <Dropdown
+          className={styles.status}
           value={task.knownStatus ?? (task.status || '—')}
           selectedOptions={task.knownStatus ? [task.knownStatus] : []}
           disabled={disabled}
@@ -159,10 +164,12 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
 
   const counts = useMemo(() => unitTaskCounts(tasks, reference.directory), [tasks, reference.directory]);
   const index = indexFor(reference.directory);
+  // Half- and full-width alike: 各县(市) finds 各县（市）人民政府, as the directory itself reads names.
+  const wanted = matchKey(search);
   const shown = counts.filter((c) => {
-    if (!search.trim()) return true;
+    if (!wanted) return true;
     const entry = index.get(c.name);
-    return [c.name, ...(entry?.aliases ?? [])].some((n) => n.includes(search.trim()));
+    return [c.name, ...(entry?.aliases ?? [])].some((n) => matchKey(n).includes(wanted));
   });
   const chosen = useMemo(
     () => tasksReaching(tasks, selectedUnits, { role, includeCollectives, directory: reference.directory }),
@@ -185,14 +192,12 @@ export default function UnitsPanel({ ledger }: { ledger: ReadyLedger }) {
             chosen.map((x) => x.no),
           ),
         ),
-      (n) => ({ intent: 'success', text: (s) => s.units.filtered(n) }),
+      (r) => ({
+        intent: r.otherFilters.length || r.shown < chosen.length ? 'warning' : 'success',
+        text: (s) => s.units.filtered(r.shown, chosen.length, r.otherFilters),
+      }),
     );
-  const clearFilter = () =>
-    action.run(
-      'filter',
-      () => host.run((c) => clearUnitFilter(c, read)),
-      () => ({ intent: 'info', text: (s) => s.units.cleared }),
-    );
+  const clearFilter = useClearFilter(read);
   const changeStatusNow = async (task: NumberedTask, status: string) => {
     const written = await action.run(
       'status',

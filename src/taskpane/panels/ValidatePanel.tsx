@@ -20,6 +20,7 @@ import {
   applyFixes,
   CELL_SELECTED,
   INDICATOR_TABLE,
+  inspectFixes,
   restoreReference,
   selectCell,
   type FixToApply,
@@ -30,11 +31,14 @@ import {
   fixesFor,
   groupFindings,
   plannedFix,
+  plannedFixes,
+  type Bilingual,
   type Finding,
   type FindingGrouping,
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import type { ReadyLedger } from '../useLedger';
+import { useClearFilter } from './clearFilter';
 import IndicatorSection, { useIndicatorActions } from './IndicatorSection';
 
 const useStyles = makeStyles({
@@ -62,6 +66,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  // A finding about the whole sheet has no cell to jump to: plain text, not a greyed-out button.
+  sheetWide: { flexGrow: 1, minWidth: 0, paddingTop: '4px', paddingBottom: '4px', overflowWrap: 'anywhere' },
   plan: { margin: '8px 0 0', paddingLeft: '20px', maxHeight: '50vh', overflowY: 'auto' },
   planTask: { fontWeight: tokens.fontWeightSemibold },
   planChanges: { margin: '2px 0 6px', paddingLeft: '16px', overflowWrap: 'anywhere' },
@@ -69,26 +75,49 @@ const useStyles = makeStyles({
 
 const SEVERITY_COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
+/** What the confirmation lists: the cells that will change, and those left alone for their formula. */
+interface Confirming {
+  readonly title: Bilingual | null;
+  readonly fixes: readonly FixToApply[];
+  readonly formulas: readonly string[];
+}
+
 export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
   const styles = useStyles();
   const { t, language } = useStrings();
   const { action, host, ledger: pane } = usePane();
   const [groupBy, setGroupBy] = useState<FindingGrouping>('task');
-  const [confirming, setConfirming] = useState(false);
-  // The dialog is opened by state, so focus is brought back to its button by hand.
-  const fixAllButton = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  // The cell a jump selected on a row the grid hides: said, with 清除筛选 beside it.
+  const [hiddenJump, setHiddenJump] = useState<string | null>(null);
+  // The dialog is opened by state, so focus is brought back to the button that opened it by hand.
+  const opener = useRef<HTMLButtonElement | null>(null);
   const closeDialog = () => {
-    setConfirming(false);
-    fixAllButton.current?.focus();
+    setConfirming(null);
+    opener.current?.focus();
   };
   const { read, analysis } = ledger;
   const findings = analysis.findings;
   const counts = countBySeverity(findings);
   const uniqueFixes = useMemo(() => fixesFor(read.ledger, findings), [read.ledger, findings]);
   const planned = useMemo(
-    () => (confirming ? describeFixes(read.ledger, uniqueFixes, read.location) : []),
-    [confirming, read, uniqueFixes],
+    () => (confirming ? describeFixes(read.ledger, confirming.fixes, read.location) : []),
+    [confirming, read],
   );
+  const clearFilter = useClearFilter(read);
+  /**
+   * Before the confirmation, one read of the cells named: a cell holding a formula is listed
+   * apart as left alone, never as a change that would then not be made.
+   */
+  const confirm = async (
+    button: HTMLButtonElement,
+    title: Bilingual | null,
+    fixes: readonly FixToApply[],
+  ) => {
+    opener.current = button;
+    const inspected = await action.run('fix', () => host.run((c) => inspectFixes(c, read.location, fixes)));
+    if (inspected) setConfirming({ title, fixes: inspected.writable, formulas: inspected.formulas });
+  };
   const groups = useMemo(
     () => groupFindings(findings, groupBy, analysis.tasks, read.location),
     [findings, groupBy, analysis.tasks, read.location],
@@ -100,12 +129,16 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
     const { row, column } = f;
     // A finding in the 指标 table names a cell of that table, found through the table itself.
     const table = f.table === 'indicators' ? { tableName: INDICATOR_TABLE } : read.location;
-    const address = await action.run(
+    const selected = await action.run(
       'jump',
       () => host.run((c) => selectCell(c, table, row, column)),
-      (cell) => ({ intent: 'info', text: (s) => s.validate.jumped(cell) }),
+      (cell) =>
+        cell.hidden
+          ? { intent: 'warning', text: (s) => s.validate.jumpedHidden(cell.address) }
+          : { intent: 'info', text: (s) => s.validate.jumped(cell.address) },
     );
-    if (address) pane.expectEchoes(CELL_SELECTED);
+    setHiddenJump(selected?.hidden ? selected.address : null);
+    if (selected) pane.expectEchoes(CELL_SELECTED);
   };
   const fix = async (fixes: FixToApply[]) => {
     const result = await action.run(
@@ -157,11 +190,10 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
           <Radio value="rule" label={t.validate.byRule} />
         </RadioGroup>
         <Button
-          ref={fixAllButton}
           appearance="primary"
           size="small"
           disabled={uniqueFixes.length === 0 || action.busy !== null}
-          onClick={() => setConfirming(true)}
+          onClick={(e) => void confirm(e.currentTarget, null, uniqueFixes)}
         >
           {t.validate.fixAll(uniqueFixes.length)}
         </Button>
@@ -169,6 +201,18 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
           {t.start.recheck}
         </Button>
       </div>
+      {hiddenJump && (
+        <div className={styles.row}>
+          <Caption1>{t.validate.hiddenRow(hiddenJump)}</Caption1>
+          <Button
+            size="small"
+            disabled={action.busy !== null}
+            onClick={() => void clearFilter().then((cleared) => cleared && setHiddenJump(null))}
+          >
+            {t.units.clear}
+          </Button>
+        </div>
+      )}
       {findings.length === 0 && <Body1>{t.validate.none}</Body1>}
       {groups.map((group) => (
         <div key={group.key} className={styles.group}>
@@ -181,15 +225,18 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
                   <Badge size="small" color={SEVERITY_COLOUR[f.severity]} aria-label={t.validate[f.severity]}>
                     {t.validate.severityMark[f.severity]}
                   </Badge>
-                  <Button
-                    appearance="subtle"
-                    size="small"
-                    className={styles.jump}
-                    disabled={f.row === null}
-                    onClick={() => void jump(f)}
-                  >
-                    {f.message[language]}
-                  </Button>
+                  {f.row === null ? (
+                    <Body1 className={styles.sheetWide}>{f.message[language]}</Body1>
+                  ) : (
+                    <Button
+                      appearance="subtle"
+                      size="small"
+                      className={styles.jump}
+                      onClick={() => void jump(f)}
+                    >
+                      {f.message[language]}
+                    </Button>
+                  )}
                   {f.action === 'createIndicators' && (
                     <Button
                       size="small"
@@ -202,6 +249,19 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
                   {f.action === 'restoreReference' && (
                     <Button size="small" disabled={action.busy !== null} onClick={() => void restore()}>
                       {t.validate.restore}
+                    </Button>
+                  )}
+                  {f.offer && (
+                    <Button
+                      size="small"
+                      disabled={action.busy !== null}
+                      onClick={(e) => {
+                        const offer = f.offer;
+                        if (offer)
+                          void confirm(e.currentTarget, offer.label, plannedFixes(read.ledger, offer.fixes));
+                      }}
+                    >
+                      {f.offer.label[language]}
                     </Button>
                   )}
                   {fixItem && (
@@ -221,13 +281,23 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
         </div>
       ))}
       <IndicatorSection ledger={ledger} />
-      <Dialog open={confirming} onOpenChange={(_, d) => (d.open ? setConfirming(true) : closeDialog())}>
+      <Dialog open={confirming !== null} onOpenChange={(_, d) => (d.open ? undefined : closeDialog())}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t.validate.confirmTitle}</DialogTitle>
+            <DialogTitle>{confirming?.title?.[language] ?? t.validate.confirmTitle}</DialogTitle>
             <DialogContent>
-              <Body1>{t.validate.confirm(uniqueFixes.length)}</Body1>
-              <ol className={styles.plan} aria-label={t.validate.confirmTitle}>
+              <Body1>
+                {confirming?.fixes.length
+                  ? t.validate.confirm(confirming.fixes.length)
+                  : t.validate.confirmNone}
+              </Body1>
+              {confirming?.formulas.length ? (
+                <Body1>{t.validate.confirmFormulas(confirming.formulas)}</Body1>
+              ) : null}
+              <ol
+                className={styles.plan}
+                aria-label={confirming?.title?.[language] ?? t.validate.confirmTitle}
+              >
                 {planned.map((group) => (
                   <li key={group.label.zh}>
                     <Body1 className={styles.planTask}>
@@ -250,9 +320,11 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
               </Button>
               <Button
                 appearance="primary"
+                disabled={!confirming?.fixes.length}
                 onClick={() => {
+                  const fixes = confirming?.fixes ?? [];
                   closeDialog();
-                  void fix(uniqueFixes);
+                  void fix([...fixes]);
                 }}
               >
                 {t.validate.confirmOk}
