@@ -9,6 +9,7 @@ import { LedgerError } from './errors';
 import { CHANGE_LOG_HEADERS, CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
 import type { AfterWrite, WrittenArea } from './ownWrites';
 import { queueReadBack, type LedgerRead } from './readLedger';
+import { checkGuard, queueGuard } from './writeGuard';
 
 export interface ImportBatch {
   /** When the import was applied, as the user's clock says (2026-11-28 09:00). */
@@ -86,13 +87,15 @@ function appendLog(
   log: ReturnType<typeof loadLog>,
   existing: LogNow | null,
   rows: readonly (readonly CellValue[])[],
-): { sheet: Excel.Worksheet; name: string; made: boolean } {
+): { sheet: Excel.Worksheet; name: string; made: boolean; remove: () => void } {
   const width = CHANGE_LOG_HEADERS.length;
   const formats = rows.map(() => [...LOG_FORMATS]);
   const values = rows.map((r) => r.map((v) => toExcel(v)));
   if (existing) {
     const { table, sheet } = existing;
-    if (rows.length === 0) return { sheet, name: '', made: false };
+    if (rows.length === 0) return { sheet, name: '', made: false, remove: () => undefined };
+    // How many rows there were, read in this request before the add: what remove() keeps.
+    const before = table.getDataBodyRange().load('rowCount');
     // New rows come in empty, are typed as text, then filled: an old value of "=…" stays text.
     table.rows.add(
       undefined,
@@ -105,7 +108,11 @@ function appendLog(
       .getResizedRange(rows.length - 1, 0);
     added.numberFormat = formats;
     added.values = values;
-    return { sheet, name: '', made: false };
+    // Bottom up, so each index names the row it did when added.
+    const remove = () => {
+      for (let i = rows.length - 1; i >= 0; i--) table.rows.getItemAt(before.rowCount + i).delete();
+    };
+    return { sheet, name: '', made: false, remove };
   }
   const name = freeSheetName(
     CHANGE_LOG_SHEET,
@@ -120,7 +127,7 @@ function appendLog(
   table.style = 'TableStyleLight9';
   sheet.getRange(`A:${columnLetter(width - 1)}`).format.columnWidth = 90;
   sheet.freezePanes.freezeRows(1);
-  return { sheet, name, made: true };
+  return { sheet, name, made: true, remove: () => sheet.delete() };
 }
 
 /** The log table there is, known once the first sync said it exists. */
@@ -128,6 +135,16 @@ function existingLog(context: Excel.RequestContext, log: ReturnType<typeof loadL
   if (log.table.isNullObject) return null;
   const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
   return { table, sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet };
+}
+
+function staleImport(cells: readonly string[]): LedgerError {
+  return new LedgerError(
+    {
+      zh: `${cells.join('、')} 在审核后被修改，为避免覆盖，未导入任何内容。请重新导入并审核。`,
+      en: `${cells.join(', ')} changed since the review; nothing was imported. Import and review again.`,
+    },
+    'StaleImport',
+  );
 }
 
 /**
@@ -172,22 +189,20 @@ export async function applyReturns(
   }
   const placed = targets.map((t) => ({ ...t, row: t.row as number, column: t.column as number }));
   const moved = placed.filter((t) => !same(values[t.row][t.column], t.change.from));
-  if (moved.length) {
-    const cells = moved.map((t) => cellAt(now.whole, t.row, t.column));
-    throw new LedgerError(
-      {
-        zh: `${cells.join('、')} 在审核后被修改，为避免覆盖，未导入任何内容。请重新导入并审核。`,
-        en: `${cells.join(', ')} changed since the review; nothing was imported. Import and review again.`,
-      },
-      'StaleImport',
-    );
-  }
+  if (moved.length) throw staleImport(moved.map((t) => cellAt(now.whole, t.row, t.column)));
   const isFormula = (t: (typeof placed)[number]) => String(formulas[t.row][t.column]).startsWith('=');
   const skippedFormulas = placed
     .filter(isFormula)
     .map((t) => `${read.location.sheetName}!${cellAt(now.whole, t.row, t.column)}`);
   const writes = placed.filter((t) => !isFormula(t));
   const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
+  // The cells once more, just before they are written: a co-author's edit since the check is put back.
+  const guard = queueGuard(
+    writes.map((t) => ({
+      cell: sheet.getRange(cellAt(now.whole, t.row, t.column)),
+      expected: t.change.from,
+    })),
+  );
   for (const t of writes) {
     const cell = sheet.getRange(cellAt(now.whole, t.row, t.column));
     if (needsTextFormat(t.change.to)) cell.numberFormat = [['@']];
@@ -212,6 +227,8 @@ export async function applyReturns(
   logged.sheet.load('name, id');
   const readBack = queueReadBack(context, read.location);
   await context.sync();
+  // Nothing is imported after all when a cell moved: the log rows just added go too.
+  await checkGuard(context, guard, (moved) => staleImport([moved.address]), logged.remove);
   // The log's own table is not one the pane reads: only the ledger's cells are named.
   const written: WrittenArea[] = writes.map((t) => ({
     worksheetId: read.location.sheetId,

@@ -57,3 +57,8 @@ export function blocksOf<T extends readonly unknown[]>(
   if (current.length) blocks.push({ start, rows: current });
   return blocks;
 }
+
+/** The sheet-qualified address without quotes or workbook part: 任务台账!D5. */
+export function plainAddress(address: string): string {
+  return address.replace(/^'?(.*?)'?!/u, (_, sheet: string) => `${sheet.replace(/''/g, "'")}!`);
+}

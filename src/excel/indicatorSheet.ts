@@ -16,18 +16,18 @@ import {
   type IndicatorSeed,
   type IndicatorTable,
 } from '../ledger';
-import { columnLetter } from './cells';
+import { columnLetter, plainAddress } from './cells';
 import { LedgerError, workbookProtectedError } from './errors';
 import { loadIndicatorTable } from './indicatorRead';
 import { POINTS_PER_CHARACTER, printSetup } from './ledgerFormat';
 import type { ApiSupport } from './requirements';
 import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
 import { loadOutline } from './outline';
-import { plainAddress } from './navigation';
 import { areasOn, blockAddress, localAddress, type AfterWrite } from './ownWrites';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
 import { queueTableIds } from './workbookRead';
+import { checkGuard, queueGuard } from './writeGuard';
 
 const AT_A1 = { headerRow: 0, firstColumn: 0 };
 const WIDTH = INDICATOR_COLUMNS.length;
@@ -184,6 +184,16 @@ export interface ActualWritten extends AfterWrite {
   readonly address: string;
 }
 
+function staleActual(address: string, now: CellValue): LedgerError {
+  return new LedgerError(
+    {
+      zh: `${address} 的完成值已被改为“${String(now ?? '')}”（可能是他人同时编辑），为避免覆盖，未做更改。请刷新后再试。`,
+      en: `${address} now holds "${String(now ?? '')}"; nothing was overwritten. Refresh and try again.`,
+    },
+    'StaleIndicator',
+  );
+}
+
 /**
  * Writes one indicator's 完成值 (and today's 更新日期) in two syncs: find its row by 序号,
  * name and owner in the table as it is now, check the cell still holds what the pane showed,
@@ -215,15 +225,14 @@ export async function setIndicatorActual(
   if (!same(matches[0].actualCell, indicator.actualCell)) {
     cell.load('address');
     await context.sync();
-    const address = plainAddress(cell.address);
-    throw new LedgerError(
-      {
-        zh: `${address} 的完成值已被改为“${String(matches[0].actualCell ?? '')}”（可能是他人同时编辑），为避免覆盖，未做更改。请刷新后再试。`,
-        en: `${address} now holds "${String(matches[0].actualCell ?? '')}"; nothing was overwritten. Refresh and try again.`,
-      },
-      'StaleIndicator',
-    );
+    throw staleActual(plainAddress(cell.address), matches[0].actualCell);
   }
+  const body = () => loaded.table.getDataBodyRange();
+  // The cells once more, just before they are written: a co-author's edit since the check is put back.
+  const guard = queueGuard([
+    { cell: body().getCell(row, actualColumn), expected: matches[0].actualCell },
+    ...(table.columns.updated !== undefined ? [{ cell: body().getCell(row, table.columns.updated) }] : []),
+  ]);
   cell.values = [[value ?? '']];
   cell.load('address');
   const cells: { cell: Excel.Range; value: CellValue }[] = [{ cell, value: value ?? '' }];
@@ -236,6 +245,7 @@ export async function setIndicatorActual(
   }
   const after = queueReadBackAfter(context, from);
   await context.sync();
+  await checkGuard(context, guard, (moved) => staleActual(moved.address, moved.now));
   return {
     address: plainAddress(cell.address),
     ...after(),

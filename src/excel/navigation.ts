@@ -2,10 +2,11 @@
 // through the ledger table itself, never through the sheet name or position of the last read:
 // a renamed sheet or rows inserted above the table cannot send a write to another cell.
 import type { CellValue, PlannedFix } from '../ledger';
-import { needsTextFormat, toExcel } from './cells';
+import { needsTextFormat, plainAddress, toExcel } from './cells';
 import { LedgerError } from './errors';
 import { localAddress, NOTHING_WRITTEN, type AfterWrite, type WriteEcho } from './ownWrites';
 import { queueReadBack, type LedgerLocation } from './readLedger';
+import { checkGuard, queueGuard } from './writeGuard';
 
 /** A fix with what the cell held when checked; a cell that changed since is left alone. */
 export type FixToApply = PlannedFix;
@@ -21,11 +22,6 @@ export function tableCell(
     .getItem(location.tableName)
     .getRange()
     .getCell(row + 1, column);
-}
-
-/** The sheet-qualified address without quotes or workbook part: 任务台账!D5. */
-export function plainAddress(address: string): string {
-  return address.replace(/^'?(.*?)'?!/u, (_, sheet: string) => `${sheet.replace(/''/g, "'")}!`);
 }
 
 /** What a jump moves: the sheet activated, then the cell selected. */
@@ -101,6 +97,16 @@ export async function inspectFixes(
   };
 }
 
+function staleFix(count: number, first: string): LedgerError {
+  return new LedgerError(
+    {
+      zh: `有${count}个单元格在校验后被修改（如 ${first}），为避免覆盖，未做任何修复。请重新校验后再修复。`,
+      en: `${count} cell(s) changed since the check (e.g. ${first}); nothing was fixed. Check again first.`,
+    },
+    'StaleFix',
+  );
+}
+
 /**
  * Writes each fix's value into its cell, after checking in the same read that every cell still
  * holds what validation saw. Two syncs however many fixes.
@@ -120,17 +126,16 @@ export async function applyFixes(
   const changed = fixes
     .map((f, i) => ({ f, cell: cells[i] }))
     .filter(({ f, cell }) => !same(cell.values[0][0], f.expected));
-  if (changed.length) {
-    const first = plainAddress(changed[0].cell.address);
-    throw new LedgerError(
-      {
-        zh: `有${changed.length}个单元格在校验后被修改（如 ${first}），为避免覆盖，未做任何修复。请重新校验后再修复。`,
-        en: `${changed.length} cell(s) changed since the check (e.g. ${first}); nothing was fixed. Check again first.`,
-      },
-      'StaleFix',
-    );
-  }
+  if (changed.length) throw staleFix(changed.length, plainAddress(changed[0].cell.address));
   const skippedFormulas = cells.filter(isFormula).map((cell) => plainAddress(cell.address));
+  // The cells once more, just before they are written: a co-author's edit since the check is put back.
+  const guard = queueGuard(
+    fixes.flatMap((f, i) =>
+      isFormula(cells[i])
+        ? []
+        : [{ cell: tableCell(context, location, f.row, f.column), expected: f.expected }],
+    ),
+  );
   const written: { cell: Excel.Range; value: CellValue }[] = [];
   fixes.forEach((f, i) => {
     if (isFormula(cells[i])) return;
@@ -144,6 +149,7 @@ export async function applyFixes(
   if (written.length === 0) return { applied: 0, skippedFormulas, read: null, ...NOTHING_WRITTEN };
   const readBack = queueReadBack(context, location);
   await context.sync();
+  await checkGuard(context, guard, (moved) => staleFix(1, moved.address));
   return {
     applied: written.length,
     skippedFormulas,

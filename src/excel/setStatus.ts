@@ -3,9 +3,11 @@
 // On a shared workbook a co-author may have changed the status since the pane read it: given
 // what the pane saw, the write is refused, naming the cell, rather than overwriting theirs.
 import { LedgerError } from './errors';
-import { plainAddress, tableCell } from './navigation';
+import { plainAddress } from './cells';
+import { tableCell } from './navigation';
 import { localAddress, type AfterWrite } from './ownWrites';
 import { queueReadBack, type LedgerRead } from './readLedger';
+import { checkGuard, queueGuard } from './writeGuard';
 
 export interface StatusChange {
   readonly status?: string;
@@ -19,7 +21,20 @@ export interface StatusWritten extends AfterWrite {
   readonly address: string;
 }
 
-/** Two syncs: find the row and what its status cell holds; write and read the ledger back. */
+function staleStatus(address: string, now: unknown): LedgerError {
+  return new LedgerError(
+    {
+      zh: `${address} 的状态已被改为“${String(now ?? '')}”（可能是他人同时编辑），为避免覆盖，未做更改。请刷新后再试。`,
+      en: `${address} now reads "${String(now ?? '')}" (perhaps a co-author's edit); nothing was overwritten. Refresh and try again.`,
+    },
+    'StaleStatus',
+  );
+}
+
+/**
+ * Two syncs: find the row and what its status cell holds; write and read the ledger back. A third
+ * only when someone edited the cell between the two: it is put back and the write refused.
+ */
 export async function setTaskStatus(
   context: Excel.RequestContext,
   ledgerRead: LedgerRead,
@@ -81,25 +96,26 @@ export async function setTaskStatus(
   if (change.expectedStatus !== undefined && now !== change.expectedStatus.trim()) {
     statusCell.load('address');
     await context.sync();
-    const address = plainAddress(statusCell.address);
-    throw new LedgerError(
-      {
-        zh: `${address} 的状态已被改为“${now}”（可能是他人同时编辑），为避免覆盖，未做更改。请刷新后再试。`,
-        en: `${address} now reads "${now}" (perhaps a co-author's edit); nothing was overwritten. Refresh and try again.`,
-      },
-      'StaleStatus',
-    );
+    throw staleStatus(plainAddress(statusCell.address), now);
   }
-  if (change.status !== undefined) statusCell.values = [[change.status]];
   const progressCell =
     change.progress !== undefined && columns.progress !== undefined
       ? tableCell(context, location, row, columns.progress)
       : null;
+  // The status cell once more, just before it is written: a co-author's edit since the check is put back.
+  const guard = queueGuard([
+    { cell: tableCell(context, location, row, columns.status), expected: now },
+    ...(progressCell && columns.progress !== undefined
+      ? [{ cell: tableCell(context, location, row, columns.progress) }]
+      : []),
+  ]);
+  if (change.status !== undefined) statusCell.values = [[change.status]];
   if (progressCell && change.progress !== undefined) progressCell.values = [[change.progress]];
   statusCell.load('address');
   progressCell?.load('address');
   const readBack = queueReadBack(context, location);
   await context.sync();
+  await checkGuard(context, guard, (moved) => staleStatus(moved.address, moved.now));
   const cells = [
     ...(change.status !== undefined ? [{ cell: statusCell, value: change.status }] : []),
     ...(progressCell && change.progress !== undefined

@@ -87,6 +87,8 @@ export function App({ host, version }: { host: Host; version: string }) {
   );
   const { state } = ledger;
   const ready = state.phase === 'ready';
+  // A tab that needs the ledger gives way to 开始 while there is none (deleted since, say): it says why.
+  const shown: TabId = ready || tab === 'settings' ? tab : 'start';
 
   return (
     // Fluent copies the provider's classes onto popup portals (dropdown lists): the page layout
@@ -100,7 +102,7 @@ export function App({ host, version }: { host: Host; version: string }) {
           <div className={styles.root}>
             <TabList
               className={styles.tabs}
-              selectedValue={tab}
+              selectedValue={shown}
               onTabSelect={(_, data) => setTab(TABS.find((id) => id === data.value) ?? 'start')}
               size="small"
               aria-label={t.appTitle}
@@ -139,12 +141,12 @@ export function App({ host, version }: { host: Host; version: string }) {
               )}
               <ErrorBoundary message={t.unexpected} retry={t.retry}>
                 <Suspense fallback={<Spinner size="small" label={t.loading} />}>
-                  {tab === 'start' && <StartPanel />}
-                  {tab === 'validate' && state.phase === 'ready' && <ValidatePanel ledger={state} />}
-                  {tab === 'units' && state.phase === 'ready' && <UnitsPanel ledger={state} />}
-                  {tab === 'summary' && state.phase === 'ready' && <SummaryPanel />}
-                  {tab === 'returns' && state.phase === 'ready' && <ReturnsPanel ledger={state} />}
-                  {tab === 'settings' && <SettingsPanel />}
+                  {shown === 'start' && <StartPanel />}
+                  {shown === 'validate' && state.phase === 'ready' && <ValidatePanel ledger={state} />}
+                  {shown === 'units' && state.phase === 'ready' && <UnitsPanel ledger={state} />}
+                  {shown === 'summary' && state.phase === 'ready' && <SummaryPanel />}
+                  {shown === 'returns' && state.phase === 'ready' && <ReturnsPanel ledger={state} />}
+                  {shown === 'settings' && <SettingsPanel />}
                 </Suspense>
               </ErrorBoundary>
             </main>

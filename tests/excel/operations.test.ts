@@ -29,6 +29,7 @@ import {
   summarySheets,
   tasksForUnit,
   validateLedger,
+  type CellValue,
 } from '../../src/ledger';
 import { ALL_SETS, changedCells, changedPaths, countSyncs, taskCell, UP_TO_1_7, UP_TO_1_8 } from './helpers';
 import { asOf } from '../asOf';
@@ -609,6 +610,43 @@ describe("a co-author's edit between the pane's read and its write", () => {
     expect(stale.code).toBe('StaleFix');
     expect(describeError(stale).zh).toContain('任务台账!D6');
     expect(changedPaths(before, sim.snapshot())).toEqual([]);
+  });
+
+  it('lands between a write’s check and its write: the cell is put back, the write refused, nothing lost', async () => {
+    const sim = await withLedger();
+    const ledgerRead = await read(sim);
+    /** Runs a command whose second request meets a co-author's edit of the cell it is about to write. */
+    const withEditBetween = <T>(
+      address: string,
+      value: CellValue,
+      op: (c: Excel.RequestContext) => Promise<T>,
+    ) =>
+      sim.runExcel((context) => {
+        const sync = context.sync.bind(context);
+        let syncs = 0;
+        context.sync = async () => {
+          if (++syncs === 2) sim.remoteEdit('任务台账', address, [[value]]);
+          return sync();
+        };
+        return op(context);
+      });
+    const before = sim.snapshot();
+    const status = await withEditBetween('D6', '滞后', (c) =>
+      setTaskStatus(c, ledgerRead, 3, { status: '已完成', expectedStatus: '未启动' }),
+    ).catch((e) => e);
+    expect(status.code).toBe('StaleStatus');
+    expect(describeError(status).zh).toContain('任务台账!D6 的状态已被改为“滞后”');
+    expect(changedCells(before, sim.snapshot())).toEqual(['任务台账!D6']);
+    expect(taskCell(sim, 3, '状态')).toBe('滞后');
+
+    const fix = { row: 3, column: 3, value: '未启动', expected: '未启动' };
+    const again = sim.snapshot();
+    const stale = await withEditBetween('D7', '完成', (c) => applyFixes(c, ledgerRead.location, [fix])).catch(
+      (e) => e,
+    );
+    expect(stale.code).toBe('StaleFix');
+    expect(taskCell(sim, 4, '状态')).toBe('完成');
+    expect(changedCells(again, sim.snapshot())).toEqual(['任务台账!D7']);
   });
 
   it('reaches the pane as a change like a local one (source Remote)', async () => {

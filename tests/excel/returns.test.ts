@@ -215,6 +215,51 @@ describe('returns: forms in, review, apply, undo', () => {
     expect(changedCells(before, sim.snapshot())).toEqual([]);
   });
 
+  it('puts back a co-author’s edit that lands between the check and the write, and logs nothing', async () => {
+    const { sim, ledgerId, reference, read, form } = await setUp();
+    const review = async () => {
+      const union = await returned(form('市总工会'), (rows) => set(rows, 24, { status: '已完成' }));
+      const checked = checkReturn(union, { ledgerId, statuses: reference.statuses, knowsUnit: () => true });
+      return reviewReturns({
+        ledger: read.ledger,
+        tasks: summarize(read.ledger, { asOf }).tasks,
+        returns: [checked],
+        issued: new Map([[union.fileName, union.meta.rows]]),
+      });
+    };
+    /** The import, with the co-author's edit arriving just before its second request. */
+    const applyWithEditBetween = async (changes: ReturnType<typeof changesToApply>['ok']) =>
+      sim.runExcel((context) => {
+        const sync = context.sync.bind(context);
+        let syncs = 0;
+        context.sync = async () => {
+          if (++syncs === 2) sim.remoteEdit('任务台账', 'D27', [['滞后']]);
+          return sync();
+        };
+        return applyReturns(context, read, changes, BATCH);
+      });
+    // Once with no log yet (the log sheet made in the same request goes again), once with a log.
+    for (const round of [1, 2]) {
+      const reset = () =>
+        sim.run(async (c) => {
+          c.workbook.worksheets.getItem('任务台账').getRange('D27').values = [['未启动']];
+          await c.sync();
+        });
+      await reset();
+      // The second time, the log is there already: an earlier import made it.
+      if (round === 2) {
+        await sim.runExcel(async (c) => applyReturns(c, read, changesToApply(await review()).ok, BATCH));
+        await reset();
+      }
+      const before = sim.snapshot();
+      const error = await applyWithEditBetween(changesToApply(await review()).ok).catch((e) => e);
+      expect(error.code).toBe('StaleImport');
+      expect(error.text.zh).toContain('D27');
+      expect(taskCell(sim, 24, '状态')).toBe('滞后');
+      expect([round, ...changedCells(before, sim.snapshot())]).toEqual([round, '任务台账!D27']);
+    }
+  });
+
   it('holds for a choice when two leads disagree, a unit sent two files, or the ledger moved on since issue', async () => {
     const { read, reference, ledgerId, form, sim } = await setUp();
     // Task 2 belongs to 各县（市）人民政府: each county leads it.

@@ -89,6 +89,16 @@ describe('进度快照', () => {
     );
     expect(third.reportDates).toEqual([SEP_30, OCT_31, NOV_30]);
     expect(second.reportDates).toEqual([SEP_30, OCT_31]);
+    // 进度快照 stays the workbook's last sheet: the new summary sheets go before it.
+    expect(sim.state.sheets.map((x) => x.name).at(-1)).toBe('进度快照');
+    // Once the user has put a sheet after it, it is no longer kept last: it stays just before theirs.
+    await sim.run(async (c) => {
+      c.workbook.worksheets.add('批示');
+      await c.sync();
+    });
+    await report(sim, NOV_30);
+    const names = sim.state.sheets.map((x) => x.name);
+    expect(names.indexOf('批示') - names.indexOf('进度快照')).toBe(1);
     // The trend: a table of three dates and a line chart over it.
     const overview = sim.values('汇总-总体');
     const top = overview.findIndex((r) => r[0] === '报告日期');

@@ -12,14 +12,6 @@ import { TestPane } from './paneHarness';
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-// As in pane.test.tsx: a node's computed style is its inline style, which keeps jsdom fast.
-const HIDDEN_BY_FLUENT = 'fui-Tab__content--reserved-space';
-const hidden = document.createElement('span').style;
-hidden.visibility = 'hidden';
-const cheapStyle = (element: Element) =>
-  element.classList.contains(HIDDEN_BY_FLUENT) ? hidden : (element as HTMLElement).style;
-Object.defineProperty(window, 'getComputedStyle', { value: cheapStyle, configurable: true, writable: true });
-
 beforeEach(() =>
   jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
 );

@@ -21,17 +21,6 @@ jest.setTimeout(30_000);
 // Role queries skip the per-element visibility check (getComputedStyle), jsdom's slowest part; the pane hides nothing it renders.
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-// jsdom computes a style by matching every one of Fluent's CSS rules against the element, and an
-// accessible name asks it of every node it reads: that was 80 % of this suite's time. Here a
-// node's computed style is its inline style, except the one thing Fluent hides by a class that
-// names read: a tab's bold copy of its label, kept only to reserve its width.
-const HIDDEN_BY_FLUENT = 'fui-Tab__content--reserved-space';
-const hidden = document.createElement('span').style;
-hidden.visibility = 'hidden';
-const cheapStyle = (element: Element) =>
-  element.classList.contains(HIDDEN_BY_FLUENT) ? hidden : (element as HTMLElement).style;
-Object.defineProperty(window, 'getComputedStyle', { value: cheapStyle, configurable: true, writable: true });
-
 // Jest's clock, moving on by itself as well: debounces and echo windows pass when a test says so.
 beforeEach(() =>
   jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),

@@ -1,0 +1,238 @@
+// The pane's view of the workbook, outside React: the ledger read, the reference data and the
+// analysis. Read once the change handlers are registered (so nothing is missed while they
+// start); taken from a write's own read-back after the pane writes, or from an action's own read;
+// read again, debounced and off the click path, when Excel reports a change the pane cannot prove
+// its own. The view is what the pane shows. What an action writes or exports is made from a read
+// in its own request (src/excel/workbookRead.ts), never from this view.
+import type {
+  AddInTable,
+  AddInTableIds,
+  AfterWrite,
+  ExcelRun,
+  Reference,
+  Watch,
+  WorkbookChange,
+  WorkbookRead,
+  WriteEcho,
+} from '../excel';
+import type { Analysis, Bilingual } from '../ledger';
+import type { Host } from './host';
+import { WriteEchoes } from './writeEchoes';
+
+// The workbook code loads after the pane's first paint (it is not needed to draw the shell).
+const engine = () => import('./engine');
+
+/** How long the pane waits after the last reported change before it judges them. */
+export const DEBOUNCE_MS = 600;
+
+export interface ReadyLedger {
+  readonly phase: 'ready';
+  readonly read: NonNullable<WorkbookRead['ledger']>;
+  readonly reference: Reference;
+  readonly analysis: Analysis;
+  readonly checkedAt: Date;
+  /** The add-in's tables the view was read from: which changes concern it. */
+  readonly tables: AddInTableIds;
+}
+
+export type LedgerState =
+  | { readonly phase: 'loading' }
+  | { readonly phase: 'none'; readonly reference: Reference; readonly tables: AddInTableIds }
+  | { readonly phase: 'failed'; readonly error: Bilingual }
+  | ReadyLedger;
+
+/** A reason to read again: a change Excel reported, or the pane coming back into view. */
+export type Trigger = WorkbookChange | 'visible';
+
+/** The tables whose contents the view shows; a change elsewhere (进度快照, 变更记录, the user's own) is not its concern. */
+const WATCHED: readonly AddInTable[] = ['ledger', 'directory', 'statuses', 'indicators'];
+
+const tablesOf = (state: LedgerState): AddInTableIds =>
+  state.phase === 'ready' || state.phase === 'none' ? state.tables : {};
+
+export function tablesSeenIn(state: LedgerState): ReadonlySet<AddInTable> {
+  return new Set(Object.keys(tablesOf(state)) as AddInTable[]);
+}
+
+async function viewOf(host: Host, read: WorkbookRead): Promise<LedgerState> {
+  const { analyzeLedger, dayFromLocalDate, readOptions } = await engine();
+  const { ledger, reference, tables } = read;
+  if (!ledger) return { phase: 'none', reference, tables };
+  const analysis = analyzeLedger(ledger.ledger, {
+    ...readOptions(reference, dayFromLocalDate(host.now()), ledger.location),
+    reference: reference.health,
+  });
+  return { phase: 'ready', read: ledger, reference, analysis, checkedAt: host.now(), tables };
+}
+
+export class PaneLedger {
+  private current: LedgerState = { phase: 'loading' };
+  private readonly echoes = new WriteEchoes();
+  private alive = true;
+  /** Reads are numbered when they start; a read that started before the view's is never shown over it. */
+  private started = 0;
+  private shown = 0;
+  /** The pane's own requests running now: reported changes wait for them to end. */
+  private inFlight = 0;
+  private pending: Trigger[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private watch: Watch | null = null;
+
+  constructor(
+    private readonly host: Host,
+    private readonly onState: (state: LedgerState) => void,
+    private readonly onError: (error: Bilingual) => void,
+  ) {}
+
+  get state(): LedgerState {
+    return this.current;
+  }
+
+  /** Registers the change handlers, then reads: a change made while they were being registered is in the read. */
+  async start(): Promise<void> {
+    this.alive = true;
+    const { describeError, stopWatching, watchWorkbook } = await engine();
+    try {
+      const registered = await this.host.run((context) =>
+        watchWorkbook(context, (change) => this.later(change), this.host.supports),
+      );
+      if (this.alive) this.watch = registered;
+      else await stopWatching(this.host.runIn, registered);
+    } catch (error) {
+      if (this.alive) this.onError(describeError(error));
+    }
+    if (this.alive) await this.load();
+  }
+
+  /** The pane is gone: no more reads, and the handlers are removed in the context they were added in. */
+  async stop(): Promise<void> {
+    this.alive = false;
+    if (this.timer) clearTimeout(this.timer);
+    const watch = this.watch;
+    this.watch = null;
+    if (!watch) return;
+    const { stopWatching } = await engine();
+    await stopWatching(this.host.runIn, watch);
+  }
+
+  private show(next: LedgerState, order: number): void {
+    if (!this.alive || order < this.shown) return;
+    this.shown = order;
+    this.current = next;
+    this.onState(next);
+  }
+
+  /** Reads the workbook in one request; the triggers that arrived before it was sent are answered by it. */
+  async load(): Promise<LedgerState> {
+    const { describeError, readWorkbook } = await engine();
+    const order = ++this.started;
+    this.pending = [];
+    try {
+      const expect = this.current.phase === 'loading' ? undefined : tablesSeenIn(this.current);
+      const read = await this.host.run((c) => readWorkbook(c, { expect }));
+      this.show(await viewOf(this.host, read), order);
+    } catch (error) {
+      // A failed re-read keeps what the pane shows and says why; a failed first read has nothing to keep.
+      if (this.alive) {
+        if (this.current.phase !== 'ready')
+          this.show({ phase: 'failed', error: describeError(error) }, order);
+        this.onError(describeError(error));
+      }
+    }
+    return this.current;
+  }
+
+  expectEchoes(echo: WriteEcho): void {
+    this.echoes.expect(echo);
+  }
+
+  /** Takes an action's own read of the workbook as the view (it is at least as fresh). */
+  async take(read: WorkbookRead): Promise<void> {
+    const order = ++this.started;
+    this.show(await viewOf(this.host, read), order);
+  }
+
+  /** Takes what a write read back, and lets its own change events pass without a re-read. */
+  async afterWrite(result: AfterWrite & { readonly reference?: Reference }): Promise<void> {
+    this.expectEchoes(result);
+    const now = this.current;
+    const reference =
+      result.reference ?? (now.phase === 'ready' || now.phase === 'none' ? now.reference : null);
+    if (!result.read || !reference) {
+      if (result.written.length) await this.load();
+      return;
+    }
+    // A write that added tables read them back; else the view's stand, with the ledger as read back.
+    const tables = result.tables ?? {
+      ...tablesOf(now),
+      ledger: { id: result.read.location.tableId, sheetId: result.read.location.sheetId },
+    };
+    await this.take({ ledger: result.read, reference, snapshots: null, ledgerId: null, tables });
+  }
+
+  /**
+   * Judges the changes reported so far, once no action is running: which concern the view and are
+   * not proved to be the pane's own. Whatever the pane still expected is forgotten after this.
+   */
+  private async judge(): Promise<boolean> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const triggers = this.pending;
+    this.pending = [];
+    const { TABLE_NAMES } = await engine();
+    const tables = tablesOf(this.current);
+    const ids = new Set(WATCHED.flatMap((kind) => tables[kind]?.id ?? []));
+    const sheets = new Set(WATCHED.flatMap((kind) => tables[kind]?.sheetId ?? []));
+    const names = new Set(WATCHED.map((kind) => TABLE_NAMES[kind].toLowerCase()));
+    // Every trigger is judged, so each echo is accounted for even after news is found.
+    const verdicts = triggers.map((t) => {
+      if (t === 'visible') return true;
+      switch (t.kind) {
+        case 'table':
+          return ids.has(t.tableId) && !this.echoes.take(t);
+        case 'tableDeleted':
+          return names.has(t.tableName.toLowerCase());
+        case 'sheetDeleted':
+          return sheets.has(t.worksheetId);
+        default:
+          return !this.echoes.take(t);
+      }
+    });
+    this.echoes.forget();
+    return verdicts.some(Boolean);
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      // An action running now will say what it wrote when it ends; judge then.
+      if (this.inFlight > 0) return;
+      void this.judge().then((news) => (news ? this.load() : undefined));
+    }, DEBOUNCE_MS);
+  }
+
+  /** A change Excel reported, or the pane shown again: judged after a pause. */
+  later(trigger: Trigger): void {
+    this.pending.push(trigger);
+    this.schedule();
+  }
+
+  /** The state with every change Excel has reported so far taken in: read again only if one waits. */
+  async settled(): Promise<LedgerState> {
+    if (this.pending.length === 0) return this.current;
+    return (await this.judge()) ? this.load() : this.current;
+  }
+
+  /** Excel.run for the pane's actions: reported changes are judged after they end. */
+  readonly run: ExcelRun = async (batch) => {
+    this.inFlight++;
+    try {
+      return await this.host.run(batch);
+    } finally {
+      this.inFlight--;
+      // The action says what it wrote as soon as it returns: its events are judged after the pause.
+      if (this.inFlight === 0) this.schedule();
+    }
+  };
+}
