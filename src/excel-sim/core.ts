@@ -26,6 +26,8 @@ export class SimContext {
   private responseBytes = 0;
   private changed: NotedChange[] = [];
   closed = false;
+  /** Excel.RunOptions.delayForCellEdit: wait while the user edits a cell, rather than fail. */
+  delayForCellEdit = false;
   /** The request context (Excel.RequestContext) this belongs to, as office-js objects name it. */
   owner: object | null = null;
 
@@ -55,6 +57,13 @@ export class SimContext {
     this.state.stats.syncs++;
     const stats: BatchStats = { requestBytes, responseBytes: 0, operations: ops.length };
     this.state.stats.batches.push(stats);
+    // While a user edits a cell, Excel fails a batch, or holds it until the edit ends when the
+    // run asked for that (Excel.RunOptions.delayForCellEdit).
+    if (this.state.cellEdit) {
+      if (!this.delayForCellEdit)
+        throw new SimError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+      await this.state.cellEdit.ended;
+    }
     // Excel on the web refuses the whole request before running any of it.
     if (requestBytes > PAYLOAD_LIMIT) {
       throw new SimError(

@@ -7,6 +7,7 @@ export type SimErrorCode =
   | 'ItemAlreadyExists'
   | 'InvalidArgument'
   | 'InvalidOperation'
+  | 'InvalidOperationInCellEditMode'
   | 'InvalidReference'
   | 'MergedRangeConflict'
   | 'InvalidRequestContext'

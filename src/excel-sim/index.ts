@@ -33,8 +33,24 @@ export class ExcelSim {
   readonly state = new WorkbookState();
 
   /** Like Excel.run: one context per batch, a final sync for anything still queued. */
-  run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
-    return this.within(new SimRequestContext(this.state), batch);
+  run<T>(batch: (context: SimRequestContext) => Promise<T>, options: Excel.RunOptions = {}): Promise<T> {
+    const context = new SimRequestContext(this.state);
+    context._ctx.delayForCellEdit = options.delayForCellEdit === true;
+    return this.within(context, batch);
+  }
+
+  /** A user starts editing a cell (a double-click): Excel is in cell-edit mode until endCellEdit(). */
+  startCellEdit(): void {
+    if (this.state.cellEdit) return;
+    let end = () => {};
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.state.cellEdit = { ended, end };
+  }
+
+  endCellEdit(): void {
+    const edit = this.state.cellEdit;
+    this.state.cellEdit = null;
+    edit?.end();
   }
 
   /**
@@ -62,8 +78,11 @@ export class ExcelSim {
   }
 
   /** The same, typed as the real API: the one place the simulator poses as Excel. */
-  runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return this.run((context) => batch(context as unknown as Excel.RequestContext));
+  runExcel<T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    options: Excel.RunOptions = {},
+  ): Promise<T> {
+    return this.run((context) => batch(context as unknown as Excel.RequestContext), options);
   }
 
   get syncCount(): number {

@@ -157,18 +157,14 @@ export class SimRange extends SimClientObject {
     return this.read('values') as any[][];
   }
   set values(input: any[][]) {
-    this.write('values', input, () =>
-      this.writeCells(input, 'values', (cell, v) => storeValue(cell, v), true),
-    );
+    this.write('values', input, () => this.writeCells(input, 'values', (cell, v) => storeValue(cell, v)));
   }
 
   get formulas(): any[][] {
     return this.read('formulas') as any[][];
   }
   set formulas(input: any[][]) {
-    this.write('formulas', input, () =>
-      this.writeCells(input, 'formulas', (cell, v) => storeValue(cell, v), true),
-    );
+    this.write('formulas', input, () => this.writeCells(input, 'formulas', (cell, v) => storeValue(cell, v)));
   }
 
   get numberFormat(): any[][] {
@@ -176,15 +172,10 @@ export class SimRange extends SimClientObject {
   }
   set numberFormat(input: any[][]) {
     this.write('numberFormat', input, () =>
-      this.writeCells(
-        input,
-        'numberFormat',
-        (cell, v) => {
-          if (typeof v !== 'string') throw new SimError('InvalidArgument', 'A number format must be text.');
-          cell.numberFormat = v;
-        },
-        false,
-      ),
+      this.writeCells(input, 'numberFormat', (cell, v) => {
+        if (typeof v !== 'string') throw new SimError('InvalidArgument', 'A number format must be text.');
+        cell.numberFormat = v;
+      }),
     );
   }
 
@@ -220,8 +211,6 @@ export class SimRange extends SimClientObject {
     input: unknown,
     what: string,
     store: (cell: ReturnType<typeof writableCell>, value: unknown) => void,
-    /** Data, not format: Excel raises onChanged for data only (formats have onFormatChanged). */
-    data: boolean,
   ): void {
     const { sheet, rect } = this._target();
     const single = rect.rowCount === 1 && rect.columnCount === 1;
@@ -248,17 +237,18 @@ export class SimRange extends SimClientObject {
           cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
       }
     }
-    this.afterCellWrite(sheet, rect, data);
-    if (data)
-      this.context.noteChange(
-        sheet.id,
-        rect,
-        before === undefined ? undefined : changeDetail(before, readCell(sheet, rect.row, rect.column).value),
-      );
+    this.afterCellWrite(sheet, rect);
+    // A number format's change raises onChanged as a value's does ("onChanged fires when either
+    // the format or value of the data changes": excel-add-ins-worksheets, Detect data changes).
+    this.context.noteChange(
+      sheet.id,
+      rect,
+      before === undefined ? undefined : changeDetail(before, readCell(sheet, rect.row, rect.column).value),
+    );
   }
 
   /** Keeps table headers unique (Excel renames a repeated header) and filters current. */
-  private afterCellWrite(sheet: SheetModel, rect: Rect, data: boolean): void {
+  private afterCellWrite(sheet: SheetModel, rect: Rect): void {
     recalculate(sheet);
     const state = this.context.state;
     for (const table of state.tables.filter((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) {
@@ -276,7 +266,6 @@ export class SimRange extends SimClientObject {
       }
       if (table.filters.size) applyTableFilters(sheet, table);
     }
-    if (!data) this.context.state.notify();
   }
 
   private sub(fn: (t: RangeTarget) => Rect): SimRange {

@@ -65,6 +65,8 @@ export class WorkbookState {
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;
   selection: { sheetId: string; rect: Rect } | null = null;
+  /** A user editing a cell (a double-click, F2): batches fail or wait until it ends. */
+  cellEdit: { readonly ended: Promise<void>; readonly end: () => void } | null = null;
   readonly stats = { syncs: 0, batches: [] as BatchStats[] };
   private nextId = 1;
   private sheetHandlers = new Map<string, Set<Handler>>();

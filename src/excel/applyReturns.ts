@@ -230,11 +230,15 @@ export async function applyReturns(
   // Nothing is imported after all when a cell moved: the log rows just added go too.
   await checkGuard(context, guard, (moved) => staleImport([moved.address]), logged.remove);
   // The log's own table is not one the pane reads: only the ledger's cells are named.
-  const written: WrittenArea[] = writes.map((t) => ({
-    worksheetId: read.location.sheetId,
-    address: cellAt(now.whole, t.row, t.column),
-    values: [[t.change.to]],
-  }));
+  // A text format set first is a command of its own, reported as a change too.
+  const written: WrittenArea[] = writes.flatMap((t) => {
+    const area = {
+      worksheetId: read.location.sheetId,
+      address: cellAt(now.whole, t.row, t.column),
+      values: [[t.change.to]],
+    };
+    return needsTextFormat(t.change.to) ? [{ ...area, values: undefined }, area] : [area];
+  });
   return {
     applied: writes.length,
     skippedFormulas,
@@ -338,11 +342,15 @@ export async function undoLastImport(
     leftAlone,
     batch: last.batch,
     read: readBack ? readBack() : null,
-    written: done.map((d) => ({
-      worksheetId: read.location.sheetId,
-      address: cellAt(now.whole, d.row, d.column),
-      values: [[restored(d.entry.from)]],
-    })),
+    written: done.flatMap((d) => {
+      const value = restored(d.entry.from);
+      const area = {
+        worksheetId: read.location.sheetId,
+        address: cellAt(now.whole, d.row, d.column),
+        values: [[value]],
+      };
+      return needsTextFormat(value) ? [{ ...area, values: undefined }, area] : [area];
+    }),
     selectionMoves: 0,
     tablesAdded: logged.made ? 1 : 0,
   };

@@ -161,7 +161,7 @@ export async function createLedger(
   table.name = tableName;
   table.style = 'TableStyleMedium2';
   const ledgerArea = { sheet, table, headerRow, firstColumn: 0, rowCount: rows.length, header: headerMap };
-  formatColumns(ledgerArea, true);
+  const formatted = formatColumns(ledgerArea, true);
   area.values = [header, ...rows.map((r) => r.map((v) => (v === null ? '' : v)))];
 
   const statuses = DEFAULT_STATUSES;
@@ -203,9 +203,9 @@ export async function createLedger(
     read: readBack(),
     reference: reference(),
     tables: tableIds(),
-    // The title, the note, the table made over the block and the block's values.
+    // The title, the note, the table made over the block, the block's values, the columns' formats.
     written: [
-      ...areasOn(sheet.id, [`A1:${last}1`, `A2:${last}2`, tableBlock, tableBlock]),
+      ...areasOn(sheet.id, [`A1:${last}1`, `A2:${last}2`, tableBlock, tableBlock, ...formatted]),
       ...(directorySheet ? areasOn(directorySheet.id, directoryBlocks) : []),
       ...(indicatorSheet ? areasOn(indicatorSheet.id, indicatorBlocks) : []),
     ],

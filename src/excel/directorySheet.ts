@@ -24,7 +24,7 @@ const textFormats = (rows: number, columns: number) =>
 /**
  * The directory table at A1. `keepRows` rows already on the sheet under a matching header are
  * made into the table as they are; otherwise the default directory is written. Returns the
- * blocks whose data it changed, one per command (the pane tells its own change events by them).
+ * blocks whose data or format it changed, one per command (the pane tells its own change events by them).
  */
 export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): string[] {
   const last = columnLetter(DIRECTORY_HEADERS.length - 1);
@@ -45,7 +45,7 @@ export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): strin
   sheet.getRange('C:C').format.columnWidth = 50;
   sheet.getRange('D:D').format.columnWidth = 200;
   sheet.getRange('E:F').format.columnWidth = 100;
-  return keepRows === 0 ? [block, block] : [block];
+  return keepRows === 0 ? [block, block, block] : [block];
 }
 
 /** The status list at H1, from the rows kept there or the given statuses; the blocks written, as above. */
@@ -65,5 +65,5 @@ export function writeStatusTable(
   table.name = STATUS_TABLE;
   table.style = 'TableStyleLight9';
   sheet.getRange('H:H').format.columnWidth = 80;
-  return keepRows === 0 ? [block, block] : [block];
+  return keepRows === 0 ? [block, block, block] : [block];
 }

@@ -97,7 +97,8 @@ export function writeIndicatorSheet(
   // Printed as the ledger is: A4 landscape, one page wide, the header on every page.
   printSetup(sheet, 0, supports);
   const whole = `A1:${LAST}${rows.length + 1}`;
-  return [whole, `${rateLetter}2:${rateLetter}${rows.length + 1}`, whole];
+  // Formats, values, the share's formulas, the table made over them.
+  return [whole, whole, `${rateLetter}2:${rateLetter}${rows.length + 1}`, whole];
 }
 
 /** Which reference tables there are after a write that leaves (or makes) the 指标 table. */
@@ -235,13 +236,15 @@ export async function setIndicatorActual(
   ]);
   cell.values = [[value ?? '']];
   cell.load('address');
-  const cells: { cell: Excel.Range; value: CellValue }[] = [{ cell, value: value ?? '' }];
+  /** Each command: the value it left, unknown for a format. */
+  const cells: { cell: Excel.Range; value?: CellValue }[] = [{ cell, value: value ?? '' }];
   if (table.columns.updated !== undefined) {
     const updated = loaded.table.getDataBodyRange().getCell(row, table.columns.updated);
     updated.numberFormat = [['yyyy-mm-dd']];
     updated.values = [[serialFromDay(today)]];
     updated.load('address');
-    cells.push({ cell: updated, value: serialFromDay(today) });
+    // Its format and its value: two commands.
+    cells.push({ cell: updated }, { cell: updated, value: serialFromDay(today) });
   }
   const after = queueReadBackAfter(context, from);
   await context.sync();
@@ -252,7 +255,7 @@ export async function setIndicatorActual(
     written: cells.map((c) => ({
       worksheetId: loaded.sheet.id,
       address: localAddress(c.cell.address),
-      values: [[c.value]],
+      ...(c.value === undefined ? {} : { values: [[c.value]] }),
     })),
     selectionMoves: 0,
   };
@@ -300,8 +303,8 @@ export async function addIndicatorRows(
       ordered.length,
       ordered[0].out.length,
     );
-    // Three commands change the new rows' data: the rows added, their values, the share's formula.
-    blocks.push(newRows, newRows);
+    // Four commands change the new rows: the rows added, their formats, their values, the share's formula.
+    blocks.push(newRows, newRows, newRows);
     loaded.table.rows.add(
       undefined,
       ordered.map(() => ordered[0].out.map(() => '')),

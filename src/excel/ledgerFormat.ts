@@ -37,17 +37,24 @@ function columnRange(area: LedgerArea, key: ColumnKey): Excel.Range | null {
   return area.sheet.getRange(`${letter}${area.headerRow + 2}:${letter}${area.headerRow + 1 + area.rowCount}`);
 }
 
-/** Cells typed as text keep user text as text: a leading = never becomes a formula. */
-export function formatColumns(area: LedgerArea, widths: boolean): void {
+/**
+ * Cells typed as text keep user text as text: a leading = never becomes a formula. Returns the
+ * blocks whose number format it set (each raises a change event, as a value written does).
+ */
+export function formatColumns(area: LedgerArea, widths: boolean): string[] {
+  const formatted: string[] = [];
   for (const column of LEDGER_COLUMNS) {
+    const index = area.header.columns[column.key];
     const range = column.format ? columnRange(area, column.key) : null;
-    if (!range || !column.format) continue;
+    if (!range || !column.format || index === undefined) continue;
     range.numberFormat = formats(area.rowCount, column.format);
+    const letter = columnLetter(area.firstColumn + index);
+    formatted.push(`${letter}${area.headerRow + 2}:${letter}${area.headerRow + 1 + area.rowCount}`);
     if (column.format === '@') range.format.wrapText = true;
   }
   const no = columnRange(area, 'no');
   if (no) no.format.horizontalAlignment = 'Center';
-  if (!widths) return;
+  if (!widths) return formatted;
   for (const [key, index] of Object.entries(area.header.columns) as [ColumnKey, number][]) {
     const letter = columnLetter(area.firstColumn + index);
     area.sheet.getRange(`${letter}:${letter}`).format.columnWidth =
@@ -55,6 +62,7 @@ export function formatColumns(area: LedgerArea, widths: boolean): void {
   }
   const all = area.table.getDataBodyRange();
   all.format.verticalAlignment = 'Top';
+  return formatted;
 }
 
 /** Where the dropdown takes its list from: a status table (StatusList unless named), or the list itself. */

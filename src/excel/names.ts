@@ -20,7 +20,8 @@ const SHEET_NAME_MAX = 31;
  */
 export function freeSheetName(wanted: string, taken: Iterable<string>): string {
   const lower = new Set([...taken].map((name) => name.toLowerCase()));
-  let name = wanted;
+  // Whatever it is made from ('~' + a 31-character name, say), a name never passes Excel's limit.
+  let name = Array.from(wanted).slice(0, SHEET_NAME_MAX).join('');
   for (let n = 2; lower.has(name.toLowerCase()); n++) {
     const suffix = `(${n})`;
     name = `${Array.from(wanted)

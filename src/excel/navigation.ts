@@ -136,28 +136,37 @@ export async function applyFixes(
         : [{ cell: tableCell(context, location, f.row, f.column), expected: f.expected }],
     ),
   );
-  const written: { cell: Excel.Range; value: CellValue }[] = [];
+  /** Each command: the value it left, unknown for a format (the cell still shows its old value then). */
+  const written: { cell: Excel.Range; value?: CellValue }[] = [];
   fixes.forEach((f, i) => {
     if (isFormula(cells[i])) return;
-    if (needsTextFormat(f.value)) cells[i].numberFormat = [['@']];
-    // A number written into a text-formatted cell would stay text, and the finding come back.
-    else if (typeof f.value === 'number' && cells[i].numberFormat[0][0] === '@')
-      cells[i].numberFormat = [['General']];
+    const format = needsTextFormat(f.value)
+      ? '@'
+      : // A number written into a text-formatted cell would stay text, and the finding come back.
+        typeof f.value === 'number' && cells[i].numberFormat[0][0] === '@'
+        ? 'General'
+        : null;
+    // The format is a command of its own, and Excel reports it as a change.
+    if (format) {
+      cells[i].numberFormat = [[format]];
+      written.push({ cell: cells[i] });
+    }
     cells[i].values = [[toExcel(f.value)]];
     written.push({ cell: cells[i], value: f.value });
   });
-  if (written.length === 0) return { applied: 0, skippedFormulas, read: null, ...NOTHING_WRITTEN };
+  const applied = fixes.filter((_, i) => !isFormula(cells[i])).length;
+  if (applied === 0) return { applied: 0, skippedFormulas, read: null, ...NOTHING_WRITTEN };
   const readBack = queueReadBack(context, location);
   await context.sync();
   await checkGuard(context, guard, (moved) => staleFix(1, moved.address));
   return {
-    applied: written.length,
+    applied,
     skippedFormulas,
     read: readBack ? readBack() : null,
     written: written.map(({ cell, value }) => ({
       worksheetId: location.sheetId,
       address: localAddress(cell.address),
-      values: [[value]],
+      ...(value === undefined ? {} : { values: [[value]] }),
     })),
     selectionMoves: 0,
   };

@@ -26,6 +26,7 @@ export function previewHost(sim: ExcelSim, params: URLSearchParams): Host {
   return {
     kind: 'preview',
     run: (batch) => sim.runExcel(batch),
+    runWhenIdle: (batch) => sim.runExcel(batch, { delayForCellEdit: true }),
     runIn: (context, batch) => sim.runIn(context, batch),
     supports: (version) => Number(version.split('.')[1]) <= api,
     displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'zh-CN',

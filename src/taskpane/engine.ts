@@ -1,6 +1,7 @@
 // What the pane's state needs from the Excel layer and the core, loaded on demand.
 export {
   describeError,
+  excelErrorCode,
   readOptions,
   readWorkbook,
   stopWatching,

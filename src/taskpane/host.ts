@@ -5,6 +5,11 @@ import type { ApiSupport, ExcelRun, ExcelRunIn } from '../excel';
 export interface Host {
   readonly kind: 'office' | 'preview';
   readonly run: ExcelRun;
+  /**
+   * Excel.run for the pane's own background reads: held while the user edits a cell
+   * (RunOptions.delayForCellEdit) rather than failing, and never shown as an error the user did not cause.
+   */
+  readonly runWhenIdle: ExcelRun;
   /** Excel.run(context, batch), for removing the change handler the pane registered. */
   readonly runIn: ExcelRunIn;
   readonly supports: ApiSupport;

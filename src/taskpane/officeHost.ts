@@ -15,6 +15,7 @@ export function officeHost(): Host {
   return {
     kind: 'office',
     run: (batch) => Excel.run(batch),
+    runWhenIdle: (batch) => Excel.run({ delayForCellEdit: true }, batch),
     runIn: (context, batch) => Excel.run(context, batch),
     supports: officeApiSupport,
     displayLanguage: Office.context.displayLanguage,

@@ -93,7 +93,7 @@ export class PaneLedger {
     this.alive = true;
     const { describeError, stopWatching, watchWorkbook } = await engine();
     try {
-      const registered = await this.host.run((context) =>
+      const registered = await this.host.runWhenIdle((context) =>
         watchWorkbook(context, (change) => this.later(change), this.host.supports),
       );
       if (this.alive) this.watch = registered;
@@ -124,14 +124,20 @@ export class PaneLedger {
 
   /** Reads the workbook in one request; the triggers that arrived before it was sent are answered by it. */
   async load(): Promise<LedgerState> {
-    const { describeError, readWorkbook } = await engine();
+    const { describeError, excelErrorCode, readWorkbook } = await engine();
     const order = ++this.started;
     this.pending = [];
     try {
       const expect = this.current.phase === 'loading' ? undefined : tablesSeenIn(this.current);
-      const read = await this.host.run((c) => readWorkbook(c, { expect }));
+      const read = await this.host.runWhenIdle((c) => readWorkbook(c, { expect }));
       this.show(await viewOf(this.host, read), order);
     } catch (error) {
+      // A host that cannot hold the read while the user edits a cell fails it: the user caused
+      // nothing, so nothing is shown; the read is tried again after a pause.
+      if (excelErrorCode(error) === 'InvalidOperationInCellEditMode') {
+        this.later('visible');
+        return this.current;
+      }
       // A failed re-read keeps what the pane shows and says why; a failed first read has nothing to keep.
       if (this.alive) {
         if (this.current.phase !== 'ready')

@@ -11,18 +11,17 @@
 import type { WorkbookChange, WriteEcho } from '../excel';
 import { blockOf, cellText, type CellValue } from '../ledger';
 
-interface Expected {
-  /** Commands of the pane's writes over this cell whose events have not come yet. */
-  count: number;
-  /** What the pane's last write left in the cell, where known. */
-  value?: CellValue;
+/** One command of a write over a cell whose event has not come yet, with what it left there where known. */
+interface Pending {
+  readonly value?: CellValue;
 }
 
 const keyOf = (row: number, column: number) => `${row},${column}`;
+const same = (a: CellValue, b: CellValue) => cellText(a).trim() === cellText(b).trim();
 
 export class WriteEchoes {
-  /** By sheet id, by cell. */
-  private cells = new Map<string, Map<string, Expected>>();
+  /** By sheet id, by cell: the commands over it not yet heard of. */
+  private cells = new Map<string, Map<string, Pending[]>>();
   private selections = 0;
   private tables = 0;
 
@@ -30,14 +29,13 @@ export class WriteEchoes {
     for (const area of echo.written) {
       const block = blockOf(area.address);
       if (!block) continue;
-      const sheet = this.cells.get(area.worksheetId) ?? new Map<string, Expected>();
+      const sheet = this.cells.get(area.worksheetId) ?? new Map<string, Pending[]>();
       this.cells.set(area.worksheetId, sheet);
       for (let r = 0; r < block.rowCount; r++) {
         for (let c = 0; c < block.columnCount; c++) {
           const key = keyOf(block.row + r, block.column + c);
-          const now = sheet.get(key) ?? { count: 0 };
           const value = area.values?.[r]?.[c];
-          sheet.set(key, value === undefined ? { count: now.count + 1 } : { count: now.count + 1, value });
+          sheet.set(key, [...(sheet.get(key) ?? []), value === undefined ? {} : { value }]);
         }
       }
     }
@@ -58,27 +56,28 @@ export class WriteEchoes {
     const block = blockOf(change.address);
     const sheet = this.cells.get(change.worksheetId);
     if (!block || !sheet) return false;
-    const keys: string[] = [];
+    // For each cell, the pending command this event accounts for: one whose value is the new value
+    // Excel reports, where it reports one, or one whose value is not known (a format command).
+    const taken: { key: string; at: number }[] = [];
+    const single = block.rowCount === 1 && block.columnCount === 1;
     for (let r = 0; r < block.rowCount; r++) {
       for (let c = 0; c < block.columnCount; c++) {
         const key = keyOf(block.row + r, block.column + c);
-        const expected = sheet.get(key);
-        if (!expected || expected.count === 0) return false;
-        keys.push(key);
+        const pending = sheet.get(key) ?? [];
+        const after = single ? change.valueAfter : undefined;
+        const exact =
+          after === undefined ? -1 : pending.findIndex((p) => p.value !== undefined && same(p.value, after));
+        const at =
+          after === undefined ? 0 : exact >= 0 ? exact : pending.findIndex((p) => p.value === undefined);
+        if (at < 0 || at >= pending.length) return false;
+        taken.push({ key, at });
       }
     }
-    if (change.valueAfter !== undefined && keys.length === 1) {
-      const expected = sheet.get(keys[0]);
-      if (
-        expected?.value !== undefined &&
-        cellText(expected.value).trim() !== cellText(change.valueAfter).trim()
-      )
-        return false;
-    }
-    for (const key of keys) {
-      const expected = sheet.get(key);
-      if (expected) expected.count--;
-    }
+    for (const { key, at } of taken)
+      sheet.set(
+        key,
+        (sheet.get(key) ?? []).filter((_, i) => i !== at),
+      );
     return true;
   }
 

@@ -539,8 +539,10 @@ describe('excel-sim conformance', () => {
 
   // https://learn.microsoft.com/javascript/api/excel/excel.tablechangedeventargs (details: "can be
   // retrieved when the changed event is triggered on a single cell"; ExcelApi 1.9) and
-  // Worksheet.onFormatChanged (ExcelApi 1.9: format changes have their own event, not onChanged).
-  it('fires one onChanged per data write of a batch, with details for a single cell, none for number formats', async () => {
+  // excel-add-ins-worksheets, Detect data changes ("onChanged fires when either the format or
+  // value of the data changes"). One event per command is this simulator's reading: the docs say
+  // nothing of merging, and the add-in must not rely on either.
+  it('fires one onChanged per data or number-format write of a batch, with details for a single cell', async () => {
     const sim = new ExcelSim();
     const events: { address: string; after?: unknown; before?: unknown; source: string }[] = [];
     await sim.run(async (ctx) => {
@@ -573,6 +575,7 @@ describe('excel-sim conformance', () => {
     sim.remoteEdit('Sheet1', 'B2', [['他人']]);
     await Promise.resolve();
     expect(events).toEqual([
+      { address: 'A2', before: 1, after: 1, source: 'Local' },
       { address: 'A2', before: 1, after: 'x', source: 'Local' },
       { address: 'B3', before: 4, after: 9, source: 'Local' },
       { address: 'A3:B3', before: undefined, after: undefined, source: 'Local' },
@@ -602,6 +605,37 @@ describe('excel-sim conformance', () => {
       await ctx.sync();
     });
     expect(events).toEqual(['TableAdded', 'TableDeleted T', 'WorksheetDeleted']);
+  });
+
+  // https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit
+  // ("When false, if the user is in cell edit when the batch request is processed by the host, the
+  // batch automatically fails. When true, ... the batch request is delayed until the user exits
+  // cell edit mode.") and Excel.ErrorCodes.invalidOperationInCellEditMode.
+  it('fails a batch while a cell is being edited, unless the run asked to wait (delayForCellEdit)', async () => {
+    const sim = new ExcelSim();
+    sim.startCellEdit();
+    await rejects(
+      sim.run(async (c) => {
+        c.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values');
+        await c.sync();
+      }),
+      'InvalidOperationInCellEditMode',
+    );
+    let done = false;
+    const waiting = sim
+      .run(
+        async (c) => {
+          c.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['ok']];
+          await c.sync();
+        },
+        { delayForCellEdit: true },
+      )
+      .then(() => (done = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toBe(false);
+    sim.endCellEdit();
+    await waiting;
+    expect(sim.values('Sheet1')[0][0]).toBe('ok');
   });
 
   it('rejects objects of a finished Excel.run', async () => {

@@ -9,5 +9,7 @@ describe('freeSheetName', () => {
     const free = freeSheetName(long, [long]);
     expect(free).toBe(`${'A'.repeat(28)}(2)`);
     expect(Array.from(free)).toHaveLength(31);
+    // Made longer than Excel allows ('~' before a 31-character name), even when free: cut to 31.
+    expect(Array.from(freeSheetName(`~${long}`, []))).toHaveLength(31);
   });
 });

@@ -1041,6 +1041,16 @@ describe('writeSummarySheets', () => {
     expect(result.kept.map((k) => k.reason)).toEqual(['edited', 'edited']);
   });
 
+  it('regenerates a sheet whose name is 31 characters long (its temporary name stays within Excel’s limit)', async () => {
+    const sim = await withLedger();
+    const [overview] = await summaryOf(sim);
+    const long = { ...overview, name: `汇总-${'四平市某某某某职业技术学院'.repeat(3)}`.slice(0, 31) };
+    await sim.runExcel((c) => writeSummarySheets(c, [long], { supports: ALL_SETS }));
+    const again = await sim.runExcel((c) => writeSummarySheets(c, [long], { supports: ALL_SETS }));
+    expect(again.replaced).toBe(1);
+    expect(sim.state.sheets.map((x) => x.name)).toContain(long.name);
+  });
+
   it('replaces untouched sheets in three syncs: look; check and write; replace and remember', async () => {
     const sim = await withLedger();
     await sim.runExcel(async (c) => writeSummarySheets(c, await summaryOf(sim), { supports: ALL_SETS }));

@@ -136,17 +136,33 @@ describe('the change handlers', () => {
     const { createLedger } = await import('../../src/excel');
     await sim.runExcel((c) => createLedger(c, { supports: () => true }));
     let requests = 0;
-    const run: Host['run'] = async (batch) => {
-      const result = await sim.runExcel(batch);
+    const runWhenIdle: Host['run'] = async (batch) => {
+      const result = await sim.runExcel(batch, { delayForCellEdit: true });
       // Just after the pane's first request (the handlers), a user types a status.
       if (++requests === 1) sim.userEdit('任务台账', 'D4', [['已完成']]);
       return result;
     };
-    TestPane.open(sim, undefined, { run });
+    TestPane.open(sim, undefined, { runWhenIdle });
     await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
     fireEvent.click(tab('筛选'));
     fireEvent.click(await screen.findByLabelText('市教育局'));
     expect((await screen.findByLabelText('第1项的状态')).textContent).toContain('已完成');
+  });
+
+  it('wait while the user edits a cell, show no error for it, and read once the edit ends', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    sim.startCellEdit();
+    // A co-author's edit arrives while this user is typing in a cell: the pane's read must wait.
+    sim.remoteEdit('任务台账', 'D4', [['已完成']]);
+    await pane.settle();
+    expect(screen.queryByRole('alert')).toBeNull();
+    sim.endCellEdit();
+    await pane.settle();
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByLabelText('市教育局'));
+    expect((await screen.findByLabelText('第1项的状态')).textContent).toContain('已完成');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('notice a deleted ledger sheet and a deleted 单位名录 without being asked', async () => {

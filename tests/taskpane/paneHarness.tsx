@@ -27,6 +27,7 @@ export class TestPane {
     return {
       kind: 'preview',
       run: (batch) => sim.runExcel(batch),
+      runWhenIdle: (batch) => sim.runExcel(batch, { delayForCellEdit: true }),
       runIn: (context, batch) => sim.runIn(context, batch),
       supports: () => true,
       displayLanguage: language,

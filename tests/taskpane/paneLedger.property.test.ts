@@ -134,20 +134,22 @@ class World {
   private clock = 0;
 
   constructor() {
+    const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options: Excel.RunOptions = {}) =>
+      this.sim.runExcel((context) => {
+        const sync = context.sync.bind(context);
+        // Before each sync after the first, an edit waiting for "inside" lands.
+        let first = true;
+        context.sync = async () => {
+          if (!first) this.applyInside();
+          first = false;
+          return sync();
+        };
+        return batch(context);
+      }, options);
     const host: Host = {
       kind: 'preview',
-      run: (batch) =>
-        this.sim.runExcel((context) => {
-          const sync = context.sync.bind(context);
-          // Before each sync after the first, an edit waiting for "inside" lands.
-          let first = true;
-          context.sync = async () => {
-            if (!first) this.applyInside();
-            first = false;
-            return sync();
-          };
-          return batch(context);
-        }),
+      run: (batch) => run(batch),
+      runWhenIdle: (batch) => run(batch, { delayForCellEdit: true }),
       runIn: (context, batch) => this.sim.runIn(context, batch),
       supports: ALL_SETS,
       displayLanguage: 'zh-CN',

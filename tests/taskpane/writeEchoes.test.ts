@@ -53,6 +53,15 @@ describe('WriteEchoes', () => {
     expect(echoes.take(edit('E5', { valueAfter: 30 }))).toBe(true);
   });
 
+  it('takes a format command’s event, which still shows the old value, and then the value’s', () => {
+    const echoes = new WriteEchoes();
+    // The text format first (no value known), then the value.
+    wrote(echoes, ['G5'], ['G5', '=x']);
+    expect(echoes.take(edit('G5', { valueAfter: 'x' }))).toBe(true);
+    expect(echoes.take(edit('G5', { valueAfter: '=x' }))).toBe(true);
+    expect(echoes.take(edit('G5', { valueAfter: '=x' }))).toBe(false);
+  });
+
   it('counts two commands over one block as two events (a table made over values written)', () => {
     const echoes = new WriteEchoes();
     wrote(echoes, ['A3:K43'], ['A3:K43']);
