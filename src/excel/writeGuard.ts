@@ -3,7 +3,9 @@
 // more in its own request, just before the commands that write them (a batch runs its commands
 // in order): a target that no longer held what was checked had been edited by someone else in
 // between. Then every target is put back as it was just before the write (one more request),
-// the write is refused, and the cell is named. Nothing another person typed is lost.
+// the write is refused, and the cell is named. The window left is that one request: an edit
+// landing between the write and the putting back would be written over, and nothing closes it
+// short of a transaction Excel does not offer.
 import { cellText, type CellValue } from '../ledger';
 import { plainAddress } from './cells';
 
