@@ -185,6 +185,16 @@ export interface ActualWritten extends AfterWrite {
   readonly address: string;
 }
 
+function movedIndicator(address: string, name: string): LedgerError {
+  return new LedgerError(
+    {
+      zh: `${address} 所在行已不是“${name}”（指标表可能刚被排序或修改），为避免写到别的指标，未做更改。请刷新后再试。`,
+      en: `The row of ${address} is no longer "${name}" (the indicator table was just sorted or edited); nothing was changed. Refresh and try again.`,
+    },
+    'StaleIndicator',
+  );
+}
+
 function staleActual(address: string, now: CellValue): LedgerError {
   return new LedgerError(
     {
@@ -230,8 +240,17 @@ export async function setIndicatorActual(
   }
   const body = () => loaded.table.getDataBodyRange();
   // The cells once more, just before they are written: a co-author's edit since the check is put back.
+  // And the row is still that indicator: its 序号, 指标 and 责任单位 as found (rows sorted between
+  // the two requests would send the value to another indicator).
+  const identity = (['no', 'name', 'owner'] as const).flatMap((key) => {
+    const column = table.columns[key];
+    return column === undefined
+      ? []
+      : [{ cell: body().getCell(row, column), expected: loaded.body.values[row][column] as CellValue }];
+  });
   const guard = queueGuard([
     { cell: body().getCell(row, actualColumn), expected: matches[0].actualCell },
+    ...identity,
     ...(table.columns.updated !== undefined ? [{ cell: body().getCell(row, table.columns.updated) }] : []),
   ]);
   cell.values = [[value ?? '']];
@@ -248,7 +267,9 @@ export async function setIndicatorActual(
   }
   const after = queueReadBackAfter(context, from);
   await context.sync();
-  await checkGuard(context, guard, (moved) => staleActual(moved.address, moved.now));
+  await checkGuard(context, guard, (moved) =>
+    moved.index === 0 ? staleActual(moved.address, moved.now) : movedIndicator(moved.address, indicator.name),
+  );
   return {
     address: plainAddress(cell.address),
     ...after(),

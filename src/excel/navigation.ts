@@ -122,20 +122,34 @@ export async function applyFixes(
     range.load('values, formulas, numberFormat, address');
     return range;
   });
+  // Which task each row is: a row sorted or moved since the check is another task's now.
+  const identities = fixes.flatMap((f) =>
+    f.identity.map((id) => ({
+      cell: tableCell(context, location, f.row, id.column).load('values, address'),
+      expected: id.expected,
+      row: f.row,
+      column: id.column,
+    })),
+  );
   await context.sync();
-  const changed = fixes
-    .map((f, i) => ({ f, cell: cells[i] }))
-    .filter(({ f, cell }) => !same(cell.values[0][0], f.expected));
+  const changed = [...fixes.map((f, i) => ({ expected: f.expected, cell: cells[i] })), ...identities].filter(
+    ({ expected, cell }) => !same(cell.values[0][0], expected),
+  );
   if (changed.length) throw staleFix(changed.length, plainAddress(changed[0].cell.address));
   const skippedFormulas = cells.filter(isFormula).map((cell) => plainAddress(cell.address));
   // The cells once more, just before they are written: a co-author's edit since the check is put back.
-  const guard = queueGuard(
-    fixes.flatMap((f, i) =>
+  const guard = queueGuard([
+    ...fixes.flatMap((f, i) =>
       isFormula(cells[i])
         ? []
         : [{ cell: tableCell(context, location, f.row, f.column), expected: f.expected }],
     ),
-  );
+    // Only checked, never written: a guard puts back what it holds, which is what it held.
+    ...identities.map((id) => ({
+      cell: tableCell(context, location, id.row, id.column),
+      expected: id.expected,
+    })),
+  ]);
   /** Each command: the value it left, unknown for a format (the cell still shows its old value then). */
   const written: { cell: Excel.Range; value?: CellValue }[] = [];
   fixes.forEach((f, i) => {

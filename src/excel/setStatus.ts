@@ -2,6 +2,7 @@
 // (rows may have been sorted since the pane last read them), then writes only those cells.
 // On a shared workbook a co-author may have changed the status since the pane read it: given
 // what the pane saw, the write is refused, naming the cell, rather than overwriting theirs.
+import { rowIdentity } from '../ledger';
 import { LedgerError } from './errors';
 import { plainAddress } from './cells';
 import { tableCell } from './navigation';
@@ -26,6 +27,19 @@ function staleStatus(address: string, now: unknown): LedgerError {
     {
       zh: `${address} 的状态已被改为“${String(now ?? '')}”（可能是他人同时编辑），为避免覆盖，未做更改。请刷新后再试。`,
       en: `${address} now reads "${String(now ?? '')}" (perhaps a co-author's edit); nothing was overwritten. Refresh and try again.`,
+    },
+    'StaleStatus',
+  );
+}
+
+/** The row found for a task is another task's by the time of the write (sorted, or edited). */
+export function movedTask(address: string, no: number | null): LedgerError {
+  const which =
+    no === null ? { zh: '原来的任务', en: 'the task it was' } : { zh: `第${no}项`, en: `task ${no}` };
+  return new LedgerError(
+    {
+      zh: `${address} 所在行已不是${which.zh}（台账可能刚被排序或修改），为避免写到别的任务，未做更改。请刷新后再试。`,
+      en: `The row of ${address} is no longer ${which.en} (the ledger was just sorted or edited); nothing was changed, so nothing landed on another task. Refresh and try again.`,
     },
     'StaleStatus',
   );
@@ -102,9 +116,14 @@ export async function setTaskStatus(
     change.progress !== undefined && columns.progress !== undefined
       ? tableCell(context, location, row, columns.progress)
       : null;
-  // The status cell once more, just before it is written: a co-author's edit since the check is put back.
+  // The status cell once more, just before it is written: a co-author's edit since the check is put
+  // back. And the row is still that task: its 序号 and, as the pane showed it, its 工作任务 (rows
+  // sorted between the two requests would send the status to another task).
+  const shown = ledgerRead.ledger.rows.findIndex((r) => r[columns.no as number] === no);
+  const identity = shown < 0 ? [] : rowIdentity(ledgerRead.ledger, shown, columns.status);
   const guard = queueGuard([
     { cell: tableCell(context, location, row, columns.status), expected: now },
+    ...identity.map((id) => ({ cell: tableCell(context, location, row, id.column), expected: id.expected })),
     ...(progressCell && columns.progress !== undefined
       ? [{ cell: tableCell(context, location, row, columns.progress) }]
       : []),
@@ -115,7 +134,9 @@ export async function setTaskStatus(
   progressCell?.load('address');
   const readBack = queueReadBack(context, location);
   await context.sync();
-  await checkGuard(context, guard, (moved) => staleStatus(moved.address, moved.now));
+  await checkGuard(context, guard, (moved) =>
+    moved.index === 0 ? staleStatus(moved.address, moved.now) : movedTask(moved.address, no),
+  );
   const cells = [
     ...(change.status !== undefined ? [{ cell: statusCell, value: change.status }] : []),
     ...(progressCell && change.progress !== undefined

@@ -16,9 +16,16 @@ export interface GuardTarget {
   readonly expected?: CellValue;
 }
 
+export interface Moved {
+  /** The target's place in the list the guard was made from. */
+  readonly index: number;
+  readonly address: string;
+  readonly now: CellValue;
+}
+
 export interface Guard {
-  /** Targets that held something else just before the write: address and what they held. */
-  readonly moved: () => readonly { readonly address: string; readonly now: CellValue }[];
+  /** Targets that held something else just before the write: which, where and what they held. */
+  readonly moved: () => readonly Moved[];
   /** Queues every target back as it was just before the write. */
   readonly restore: () => void;
 }
@@ -30,9 +37,11 @@ export function queueGuard(targets: readonly GuardTarget[]): Guard {
   for (const t of targets) t.cell.load('values, formulas, numberFormat, address');
   return {
     moved: () =>
-      targets
-        .filter((t) => t.expected !== undefined && !same(t.cell.values[0][0], t.expected))
-        .map((t) => ({ address: plainAddress(t.cell.address), now: t.cell.values[0][0] as CellValue })),
+      targets.flatMap((t, index) =>
+        t.expected !== undefined && !same(t.cell.values[0][0], t.expected)
+          ? [{ index, address: plainAddress(t.cell.address), now: t.cell.values[0][0] as CellValue }]
+          : [],
+      ),
     restore: () => {
       for (const { cell } of targets) {
         const { numberFormat, formulas } = cell;
@@ -51,7 +60,7 @@ export function queueGuard(targets: readonly GuardTarget[]): Guard {
 export async function checkGuard(
   context: Excel.RequestContext,
   guard: Guard,
-  refuse: (cell: { readonly address: string; readonly now: CellValue }) => Error,
+  refuse: (cell: Moved) => Error,
   undo?: () => void,
 ): Promise<void> {
   const moved = guard.moved();

@@ -6,23 +6,50 @@ import type { CellValue, Ledger } from './ledger';
 import { cellText } from './text';
 import type { Finding, Fix } from './validation';
 
+/** A cell that says which task a row is, with what it held when checked. */
+export interface RowIdentity {
+  readonly column: number;
+  readonly expected: CellValue;
+}
+
 export interface PlannedFix extends Fix {
   /** What the cell held when the ledger was checked. */
   readonly expected: CellValue;
+  /**
+   * The row's 序号 and 工作任务 as checked: a fix is written only while its row is still that
+   * task (rows sorted or moved since would send it to another task).
+   */
+  readonly identity: readonly RowIdentity[];
 }
 
 function cellValue(ledger: Ledger, row: number, column: number): CellValue {
   return (row === -1 ? ledger.headerRow[column] : ledger.rows[row]?.[column]) ?? null;
 }
 
+/** The cells that say which task a row is (its 序号 and 工作任务), but the one being fixed. */
+export function rowIdentity(ledger: Ledger, row: number, except?: number): RowIdentity[] {
+  if (row < 0) return [];
+  const { no, task } = ledger.header.columns;
+  return [no, task]
+    .filter((column): column is number => column !== undefined && column !== except)
+    .map((column) => ({ column, expected: cellValue(ledger, row, column) }));
+}
+
+function planned(ledger: Ledger, fix: Fix): PlannedFix {
+  return {
+    ...fix,
+    expected: cellValue(ledger, fix.row, fix.column),
+    identity: rowIdentity(ledger, fix.row, fix.column),
+  };
+}
+
 export function plannedFix(ledger: Ledger, finding: Finding): PlannedFix | null {
-  if (!finding.fix) return null;
-  return { ...finding.fix, expected: cellValue(ledger, finding.fix.row, finding.fix.column) };
+  return finding.fix ? planned(ledger, finding.fix) : null;
 }
 
 /** The cells an offer names, each with what it held when checked. */
 export function plannedFixes(ledger: Ledger, fixes: readonly Fix[]): PlannedFix[] {
-  return fixes.map((fix) => ({ ...fix, expected: cellValue(ledger, fix.row, fix.column) }));
+  return fixes.map((fix) => planned(ledger, fix));
 }
 
 /** Every safe fix, the first one per cell: two fixes for one cell would fight. */

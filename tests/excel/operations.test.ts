@@ -8,22 +8,26 @@ import {
   LEDGER_SHEET,
   readLedger,
   readReference,
+  readWorkbook,
   restoreReference,
   runSelfTest,
   selectCell,
   isSheetProtected,
   setOfficialColumnsProtected,
+  setIndicatorActual,
   setTaskStatus,
   stopWatching,
   SUMMARY_SETTING,
   watchWorkbook,
   writeSummarySheets,
 } from '../../src/excel';
-import type { ApiSupport } from '../../src/excel';
+import type { ApiSupport, LedgerRead } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import {
+  dayFromLocalDate,
   fixesFor,
   ledgerTasks,
+  plannedFixes,
   OFFICIAL_TASKS,
   summarize,
   summarySheets,
@@ -32,7 +36,7 @@ import {
   type CellValue,
 } from '../../src/ledger';
 import { ALL_SETS, changedCells, changedPaths, countSyncs, taskCell, UP_TO_1_7, UP_TO_1_8 } from './helpers';
-import { asOf } from '../asOf';
+import { AS_OF_DATE, asOf } from '../asOf';
 
 async function withLedger(): Promise<ExcelSim> {
   const sim = new ExcelSim();
@@ -409,7 +413,11 @@ describe('selecting and fixing', () => {
     const findings = validateLedger(ledger, { asOf }).filter((f) => f.fix);
     expect(findings.map((f) => f.rule)).toEqual(['status.unknown', 'task.changed']);
     const before = sim.snapshot();
-    const fixes = findings.map((f) => ({ ...f.fix!, expected: ledger.rows[f.fix!.row][f.fix!.column] }));
+    const fixes = findings.map((f) => ({
+      ...f.fix!,
+      expected: ledger.rows[f.fix!.row][f.fix!.column],
+      identity: [],
+    }));
     const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyFixes(c, location, fixes)));
     expect(syncs).toBe(2);
     expect(changedCells(before, sim.snapshot())).toEqual(['任务台账!B7', '任务台账!D6']);
@@ -454,7 +462,7 @@ describe('selecting and fixing', () => {
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
     sim.userEdit('任务台账', 'D6', [['滞后']]);
     const error = await sim
-      .runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]))
+      .runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成', identity: [] }]))
       .catch((e) => e);
     expect(error.code).toBe('StaleFix');
     expect(taskCell(sim, 3, '状态')).toBe('滞后');
@@ -587,6 +595,31 @@ describe('setTaskStatus', () => {
   });
 });
 
+/** Runs a command with something happening to the workbook just before its second request. */
+function between<T>(sim: ExcelSim, happen: () => void, op: (c: Excel.RequestContext) => Promise<T>) {
+  return sim.runExcel((context) => {
+    const sync = context.sync.bind(context);
+    let syncs = 0;
+    context.sync = async () => {
+      if (++syncs === 2) happen();
+      return sync();
+    };
+    return op(context);
+  });
+}
+
+/** A co-author swaps two rows' cells (a sort, by hand): every column given, of rows a and b (1-based sheet rows). */
+function swapRows(sim: ExcelSim, sheet: string, a: number, b: number, columns: string) {
+  const [from, to] = columns.split(':');
+  const values = sim.values(sheet);
+  const first = from.charCodeAt(0) - 65;
+  const last = to.charCodeAt(0) - 65;
+  const rowA = values[a - 1].slice(first, last + 1);
+  const rowB = values[b - 1].slice(first, last + 1);
+  sim.remoteEdit(sheet, `${from}${a}:${to}${a}`, [rowB]);
+  sim.remoteEdit(sheet, `${from}${b}:${to}${b}`, [rowA]);
+}
+
 describe("a co-author's edit between the pane's read and its write", () => {
   it('is detected and refused, naming the cell, for a status change and for a fix', async () => {
     const sim = await withLedger();
@@ -605,7 +638,7 @@ describe("a co-author's edit between the pane's read and its write", () => {
     expect(describeError(error).zh).toContain('任务台账!D6');
     expect(changedPaths(before, sim.snapshot())).toEqual([]);
     // The same for a fix computed from the earlier read.
-    const fix = { row: 2, column: 3, value: '已完成', expected: ledger.rows[2][3] };
+    const fix = { row: 2, column: 3, value: '已完成', expected: ledger.rows[2][3], identity: [] };
     const stale = await sim.runExcel((c) => applyFixes(c, location, [fix])).catch((e) => e);
     expect(stale.code).toBe('StaleFix');
     expect(describeError(stale).zh).toContain('任务台账!D6');
@@ -620,16 +653,7 @@ describe("a co-author's edit between the pane's read and its write", () => {
       address: string,
       value: CellValue,
       op: (c: Excel.RequestContext) => Promise<T>,
-    ) =>
-      sim.runExcel((context) => {
-        const sync = context.sync.bind(context);
-        let syncs = 0;
-        context.sync = async () => {
-          if (++syncs === 2) sim.remoteEdit('任务台账', address, [[value]]);
-          return sync();
-        };
-        return op(context);
-      });
+    ) => between(sim, () => sim.remoteEdit('任务台账', address, [[value]]), op);
     const before = sim.snapshot();
     const status = await withEditBetween('D6', '滞后', (c) =>
       setTaskStatus(c, ledgerRead, 3, { status: '已完成', expectedStatus: '未启动' }),
@@ -639,7 +663,7 @@ describe("a co-author's edit between the pane's read and its write", () => {
     expect(changedCells(before, sim.snapshot())).toEqual(['任务台账!D6']);
     expect(taskCell(sim, 3, '状态')).toBe('滞后');
 
-    const fix = { row: 3, column: 3, value: '未启动', expected: '未启动' };
+    const fix = { row: 3, column: 3, value: '未启动', expected: '未启动', identity: [] };
     const again = sim.snapshot();
     const stale = await withEditBetween('D7', '完成', (c) => applyFixes(c, ledgerRead.location, [fix])).catch(
       (e) => e,
@@ -647,6 +671,65 @@ describe("a co-author's edit between the pane's read and its write", () => {
     expect(stale.code).toBe('StaleFix');
     expect(taskCell(sim, 4, '状态')).toBe('完成');
     expect(changedCells(again, sim.snapshot())).toEqual(['任务台账!D7']);
+  });
+
+  it('lands nothing on another task when rows are sorted between a write’s check and its write', async () => {
+    const sim = await withLedger();
+    const ledgerRead = await read(sim);
+    // Tasks 21 (row 24) and 29 (row 32) are both 未启动: a status check alone cannot tell them apart.
+    for (const columns of ['A:K', 'B:C']) {
+      const before = sim.snapshot();
+      const error = await between(
+        sim,
+        () => swapRows(sim, '任务台账', 24, 32, columns),
+        (c) => setTaskStatus(c, ledgerRead, 21, { status: '已完成', expectedStatus: '未启动' }),
+      ).catch((e) => e);
+      expect(error.code).toBe('StaleStatus');
+      expect(describeError(error).zh).toContain('所在行已不是第21项');
+      // Only the swap itself changed anything: no status was written.
+      expect(taskCell(sim, 21, '状态')).toBe('未启动');
+      expect(taskCell(sim, 29, '状态')).toBe('未启动');
+      swapRows(sim, '任务台账', 24, 32, columns);
+      expect(changedCells(before, sim.snapshot())).toEqual([]);
+    }
+    // A fix planned on task 28's row, the texts moved meanwhile: refused, whether the move came
+    // before the fix was confirmed (a dialog can stay open) or between its two requests.
+    sim.userEdit('任务台账', 'E31', [[0.5]]);
+    const now = await read(sim);
+    const fix = plannedFixes(now.ledger, [{ row: 27, column: 4, value: 50 }]);
+    for (const when of ['before', 'between'] as const) {
+      const before = sim.snapshot();
+      if (when === 'before') swapRows(sim, '任务台账', 31, 32, 'B:C');
+      const error = await between(
+        sim,
+        () => (when === 'between' ? swapRows(sim, '任务台账', 31, 32, 'B:C') : undefined),
+        (c) => applyFixes(c, now.location, fix),
+      ).catch((e) => e);
+      expect(error.code).toBe('StaleFix');
+      swapRows(sim, '任务台账', 31, 32, 'B:C');
+      expect(changedCells(before, sim.snapshot())).toEqual([]);
+    }
+  });
+
+  it('lands no 完成值 on another indicator when the 指标 rows are swapped between check and write', async () => {
+    const sim = await withLedger();
+    const { read: ledgerRead, reference } = await sim
+      .runExcel((c) => readWorkbook(c))
+      .then((r) => ({
+        read: r.ledger as LedgerRead,
+        reference: r.reference,
+      }));
+    const [first, second] = reference.indicators?.indicators ?? [];
+    const before = sim.snapshot();
+    const error = await between(
+      sim,
+      () => swapRows(sim, '指标', first.row + 2, second.row + 2, 'A:E'),
+      (c) => setIndicatorActual(c, { read: ledgerRead, reference }, first, 7, dayFromLocalDate(AS_OF_DATE)),
+    ).catch((e) => e);
+    expect(error.code).toBe('StaleIndicator');
+    expect(describeError(error).zh).toContain(`所在行已不是“${first.name}”`);
+    swapRows(sim, '指标', first.row + 2, second.row + 2, 'A:E');
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
   });
 
   it('reaches the pane as a change like a local one (source Remote)', async () => {
@@ -690,7 +773,7 @@ describe('after the user inserts rows above the table (no event need reach the p
       '滞后',
     ]);
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
-    await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
+    await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成', identity: [] }]));
     expect(taskCell(sim, 3, '状态')).toBe('已完成');
     expect((await sim.runExcel((c) => selectCell(c, location, 2, 3))).address).toBe('任务台账!D8');
   });
@@ -748,7 +831,7 @@ describe('after the ledger sheet is renamed', () => {
     });
     expect((await sim.runExcel((c) => selectCell(c, location, 2, 3))).address).toBe('台账2026!D6');
     const fix = validateLedger(ledger, { asOf }).find((f) => f.fix)!.fix!;
-    await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成' }]));
+    await sim.runExcel((c) => applyFixes(c, location, [{ ...fix, expected: '完成', identity: [] }]));
     expect(sim.values('台账2026')[5][3]).toBe('已完成');
     const { address } = await sim.runExcel((c) => setTaskStatus(c, ledgerRead, 4, { status: '滞后' }));
     expect(address).toBe('台账2026!D7');

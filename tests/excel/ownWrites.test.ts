@@ -108,8 +108,8 @@ describe('what a write names is what Excel reports', () => {
     await heard(sim, () =>
       sim.runExcel((c) =>
         applyFixes(c, now.read.location, [
-          { row: 1, column: 6, value: 30, expected: '30' },
-          { row: 2, column: 4, value: '=x', expected: 20 },
+          { row: 1, column: 6, value: 30, expected: '30', identity: [] },
+          { row: 2, column: 4, value: '=x', expected: 20, identity: [] },
         ]),
       ),
     );
