@@ -42,6 +42,13 @@ export interface UndoResult extends AfterWrite {
 }
 
 const UNDO_MARK = '·撤销';
+
+/**
+ * Text Excel must keep as typed: a leading = (never a formula), and any text in 完成时限, which
+ * Excel would otherwise turn into a date of its own reading (2026年12月 is the 1st, not the month's end).
+ */
+const keptAsText = (value: CellValue, deadline: boolean) =>
+  needsTextFormat(value) || (deadline && typeof value === 'string' && value !== '');
 /** Every log column but 序号 is text: an old value of "=…" is kept as the text it was. */
 const LOG_FORMATS = CHANGE_LOG_HEADERS.map((header) => (header === '序号' ? '0' : '@'));
 const same = (a: unknown, b: unknown) => cellText(a).trim() === cellText(b).trim();
@@ -201,7 +208,7 @@ export async function applyReturns(
   const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
   for (const t of writes) {
     const cell = sheet.getRange(cellAt(now.whole, t.row, t.column));
-    if (needsTextFormat(t.change.to)) cell.numberFormat = [['@']];
+    if (keptAsText(t.change.to, t.change.column === 'deadline')) cell.numberFormat = [['@']];
     cell.values = [[toExcel(t.change.to)]];
   }
   const header = (column: number) => cellText(read.ledger.headerRow[column]);
@@ -332,7 +339,7 @@ export async function undoLastImport(
     }
     const value = restored(entry.from, isTextColumn(read, column));
     const cell = sheet.getRange(address);
-    if (needsTextFormat(value)) cell.numberFormat = [['@']];
+    if (keptAsText(value, column === read.ledger.header.columns.deadline)) cell.numberFormat = [['@']];
     cell.values = [[toExcel(value)]];
     done.push({ row, column, value, entry });
   }

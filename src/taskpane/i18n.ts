@@ -243,6 +243,7 @@ const zh = {
     choose: '选择反馈表文件…',
     read: (files: number, changes: number) => `已读取${files}个文件，共${changes}处可能的更改，请审核。`,
     fileUnit: (file: string, unit: string) => `${file}（${unit}）`,
+    files: '已读取的文件',
     change: (no: number, header: string, from: string, to: string, unit: string) =>
       `第${no}项 ${header}：“${from || '（空）'}” → “${to || '（空）'}”（${unit}）`,
     outcome: (changes: number, same: number, said: number) =>
@@ -554,6 +555,7 @@ const en: Strings = {
     choose: 'Choose returned forms…',
     read: (files: number, changes: number) => `Read ${files} files: ${changes} possible changes to review.`,
     fileUnit: (file: string, unit: string) => `${file} (${unit})`,
+    files: 'Files read',
     change: (no: number, header: string, from: string, to: string, unit: string) =>
       `Task ${no} ${header}: "${from || '(empty)'}" → "${to || '(empty)'}" (${unit})`,
     outcome: (changes: number, same: number, said: number) =>

@@ -86,7 +86,7 @@ export function resaveWithLibreOffice(bytes: Uint8Array, name: string): Uint8Arr
 export interface FilledCell {
   readonly no: number;
   readonly header: string;
-  /** As the review shows it: text trimmed, a whole number without .0, a date as 2026-12-31, a formula as written. */
+  /** As the review shows it: text trimmed, a whole number without .0, a date as 2026-12-31, a formula's result or, without one, the formula. */
   readonly value: string;
   readonly locked: boolean;
 }
@@ -95,6 +95,8 @@ const READ = `
 import sys, json, datetime, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb["反馈表"]
+# A formula's saved result where the file has one (LibreOffice saves them, openpyxl does not).
+shown = openpyxl.load_workbook(sys.argv[1], data_only=True)["反馈表"]
 head = [r for r in range(1, 10) if ws.cell(r, 1).value == "序号"][0]
 names = ["状态", "进度(%)", "完成时限", "进展情况", "存在问题", "下步计划", "联系人", "联系电话"]
 cols = {ws.cell(head, c).value: c for c in range(1, ws.max_column + 1)}
@@ -105,7 +107,9 @@ for r in range(head + 1, ws.max_row + 1):
         if name not in cols:
             continue
         cell = ws.cell(r, cols[name])
-        v = cell.value
+        v = shown.cell(r, cols[name]).value
+        if v is None:
+            v = cell.value
         if v is None or (isinstance(v, str) and not v.strip()):
             continue
         if isinstance(v, datetime.datetime):

@@ -201,7 +201,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
       </div>
       {review && (
         <>
-          <ul className={shared.list}>
+          <ul className={shared.list} aria-label={t.returns.files}>
             {review.files.map((file) => (
               <li key={file.name}>
                 <Body1>{file.unit ? t.returns.fileUnit(file.name, file.unit) : file.name}</Body1>
@@ -212,7 +212,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
                   </Caption1>
                 ))}
                 {file.outcome && (
-                  <Caption1 role="status">
+                  <Caption1>
                     {' '}
                     {t.returns.outcome(file.outcome.changes, file.outcome.asIssued, file.outcome.said)}
                   </Caption1>
