@@ -4,7 +4,14 @@
 // batch id of its own. 撤销上次导入 reverts exactly the last apply not yet undone: it puts the old
 // values back where the cells still hold the imported ones, and names the cells it left alone and
 // why. Rows are found by 序号 in the table as it is now, never by the position of a read.
-import { cellText, columnLetter, columnSpec, type CellValue, type ColumnKey, type ProposedChange } from '../ledger';
+import {
+  cellText,
+  columnLetter,
+  columnSpec,
+  type CellValue,
+  type ColumnKey,
+  type ProposedChange,
+} from '../ledger';
 import { needsTextFormat, toExcel } from './cells';
 import { excelErrorCode, LedgerError } from './errors';
 import { CHANGE_LOG_HEADERS, CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
@@ -296,7 +303,8 @@ async function readForUndo(context: Excel.RequestContext, read: LedgerRead) {
     await context.sync();
     throw log.isNullObject ? nothing : error;
   }
-  return { now, log: { table, sheet: table.worksheet }, values: body.values as unknown[][], nothing };
+  const log = { table, sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet };
+  return { now, log, values: body.values as unknown[][], nothing };
 }
 
 /**
@@ -329,7 +337,10 @@ export async function undoLastImport(
     const row = rows.get(entry.no);
     const column = headers.indexOf(entry.header);
     if (row === undefined || column < 0) {
-      leftAlone.push({ cell: `第${entry.no}项（${entry.header}）`, reason: row === undefined ? 'row-gone' : 'column-gone' });
+      leftAlone.push({
+        cell: `第${entry.no}项（${entry.header}）`,
+        reason: row === undefined ? 'row-gone' : 'column-gone',
+      });
       continue;
     }
     const address = cellAt(now.whole, row, column);

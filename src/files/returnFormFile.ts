@@ -209,6 +209,10 @@ function formCellOf(value: unknown, format: string | undefined): FormCell {
   return { kind: 'text', text: String(value) };
 }
 
+/** A cell of the file (exceljs's, not Excel's): its value and number format, by type. */
+const fileCell = (cell: { readonly value: unknown; readonly numFmt: string }): FormCell =>
+  formCellOf(cell.value, cell.numFmt || undefined);
+
 const metaText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 function readMeta(rows: readonly (readonly unknown[])[]): FormMeta | null {
@@ -217,7 +221,10 @@ function readMeta(rows: readonly (readonly unknown[])[]): FormMeta | null {
   const ledgerId = field('ledgerId');
   const unit = field('unit');
   if (!Number.isInteger(version) || typeof ledgerId !== 'string' || typeof unit !== 'string') return null;
-  const named = rows.find((r) => r[0] === 'fields')?.slice(1).map(metaText);
+  const named = rows
+    .find((r) => r[0] === 'fields')
+    ?.slice(1)
+    .map(metaText);
   // Version 1 wrote status, progress, deadline and problems after the fingerprint, and issued
   // the other fields empty.
   const fields = named ?? ['no', 'fingerprint', 'status', 'progress', 'deadline', 'problems'];
@@ -241,7 +248,10 @@ function readMeta(rows: readonly (readonly unknown[])[]): FormMeta | null {
           role: role === 'lead' || role === 'partner' ? role : null,
           units: at('units'),
           roleLabel: at('roleLabel'),
-          values: Object.fromEntries(FILLABLE_KEYS.map((key) => [key, at(key)])) as Record<FillableKey, string>,
+          values: Object.fromEntries(FILLABLE_KEYS.map((key) => [key, at(key)])) as Record<
+            FillableKey,
+            string
+          >,
         };
       })
       .filter((r) => Number.isInteger(r.no)),
@@ -294,10 +304,7 @@ export async function readReturnForm(fileName: string, bytes: Uint8Array): Promi
   formSheet.eachRow((row, number) => {
     if (number <= headerRow) return;
     const entry: Partial<Record<FormColumnKey, FormCell>> = {};
-    for (const [key, at] of columnOf) {
-      const cell = row.getCell(at);
-      entry[key] = formCellOf(cell.value, cell.numFmt || undefined);
-    }
+    for (const [key, at] of columnOf) entry[key] = fileCell(row.getCell(at));
     if (Object.values(entry).some((cell) => cell.kind !== 'empty')) rows.push(entry);
   });
   return { fileName, meta, columns: [...columnOf.keys()], rows };

@@ -88,7 +88,7 @@ export function isWorkingDay(day: Day): boolean {
 /** The day `count` working days (Mon–Fri) after `day`; public holidays are not known here. */
 export function addWorkingDays(day: Day, count: number): Day {
   let out = day;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     out++;
     if (isWorkingDay(out)) left--;
   }
@@ -102,7 +102,10 @@ export const RETURN_WORKING_DAYS = 5;
  * The date forms are asked back by: the one the user set in the 反馈 tab while it is still to
  * come, else five working days from today.
  */
-export function returnDeadline(chosen: Day | null, today: Day): { readonly day: Day; readonly chosen: boolean } {
+export function returnDeadline(
+  chosen: Day | null,
+  today: Day,
+): { readonly day: Day; readonly chosen: boolean } {
   return chosen !== null && chosen >= today
     ? { day: chosen, chosen: true }
     : { day: addWorkingDays(today, RETURN_WORKING_DAYS), chosen: false };

@@ -315,7 +315,8 @@ const deadlineOptions = (formDay: Day | undefined) => ({
 function readCell(key: FillableKey, cell: FormCell | undefined, context: ReadContext): Reading {
   const kind = cell?.kind ?? 'empty';
   if (kind === 'empty') return { ok: true, value: '', shown: '' };
-  if (kind === 'error' || kind === 'no-result' || kind === 'boolean') return { ok: false, problem: 'unreadable' };
+  if (kind === 'error' || kind === 'no-result' || kind === 'boolean')
+    return { ok: false, problem: 'unreadable' };
   const shown = formCellText(cell);
   if (!shown) return { ok: true, value: '', shown: '' };
   if (key === 'status') {
@@ -404,7 +405,8 @@ export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedR
 
   const problems: FormProblem[] = [];
   for (const column of FORM_COLUMNS)
-    if (!form.columns.includes(column.key)) problems.push({ kind: 'missing-column', column: column.key, cells: [] });
+    if (!form.columns.includes(column.key))
+      problems.push({ kind: 'missing-column', column: column.key, cells: [] });
   const reported: ReportedTask[] = [];
   const issuedRows = new Map(form.meta.rows.map((r) => [r.no, r]));
   const seen = new Set<number>();
@@ -432,7 +434,10 @@ export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedR
       continue;
     }
     const relabelled = LOCKED_TEXT.filter(
-      (key) => row[key] !== undefined && issuedLocked(issued, key) !== '' && text(row[key]) !== issuedLocked(issued, key),
+      (key) =>
+        row[key] !== undefined &&
+        issuedLocked(issued, key) !== '' &&
+        text(row[key]) !== issuedLocked(issued, key),
     );
     if (relabelled.length)
       problems.push({

@@ -166,7 +166,11 @@ export function reviewReturns(input: ReviewInput): Review {
           return;
         }
         const hint = sources.find((s) => s.hint)?.hint;
-        const conflict: ConflictReason | null = twice ? 'same-unit-twice' : moved ? 'changed-since-issue' : null;
+        const conflict: ConflictReason | null = twice
+          ? 'same-unit-twice'
+          : moved
+            ? 'changed-since-issue'
+            : null;
         out.push({
           id: `${file}#${reported.no}:${column}`,
           no: reported.no,

@@ -73,7 +73,6 @@ export interface SheetSpec {
   readonly charts: readonly ChartSpec[];
 }
 
-
 const textCell = (value: string | number): SpecCell => ({ value, style: 'text' });
 const numberCell = (value: number): SpecCell => ({ value, style: 'number' });
 const percentCell = (value: number): SpecCell => ({ value, style: 'percent' });

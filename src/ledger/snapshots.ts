@@ -254,7 +254,13 @@ export function replacementRows(
 /** Why a task is on 本期变化, each a label its line carries. */
 export type ChangeKind = 'newlyDone' | 'newlyBehind' | 'newlyRed' | 'otherStatus' | 'gain';
 
-export const CHANGE_KINDS: readonly ChangeKind[] = ['newlyDone', 'newlyBehind', 'newlyRed', 'otherStatus', 'gain'];
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'newlyDone',
+  'newlyBehind',
+  'newlyRed',
+  'otherStatus',
+  'gain',
+];
 
 export const CHANGE_LABELS: Readonly<Record<ChangeKind, string>> = {
   newlyDone: '新完成',
@@ -313,14 +319,21 @@ const lightOf = (t: TaskState) => (t.overdue ? OVERDUE_WORD : LIGHT_WORDS[t.ligh
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 /** What changed for one task between two reports, or null when nothing did. */
-function changeOf(no: number, task: string, lead: string, now: TaskState, before: TaskState): ChangeLine & { rise: number } | null {
+function changeOf(
+  no: number,
+  task: string,
+  lead: string,
+  now: TaskState,
+  before: TaskState,
+): (ChangeLine & { rise: number }) | null {
   const kinds: ChangeKind[] = [];
   const parts: ChangePart[] = [];
   const statusMoved = now.status !== before.status;
   if (statusMoved) parts.push({ field: '状态', before: before.status || '—', now: now.status || '—' });
   const lightNow = lightOf(now);
   const lightBefore = lightOf(before);
-  if (!now.done && lightNow !== lightBefore) parts.push({ field: '预警', before: lightBefore, now: lightNow });
+  if (!now.done && lightNow !== lightBefore)
+    parts.push({ field: '预警', before: lightBefore, now: lightNow });
   const rise = now.progress === null ? 0 : now.progress - (before.progress ?? 0);
   if (now.progress !== null && rise !== 0)
     parts.push({ field: '进度', before: `${before.progress ?? 0}%`, now: `${now.progress}%` });

@@ -267,8 +267,10 @@ const zh = {
       return [
         `已撤销${files.length ? `“${files.join('”“')}”的` : ''}${n}处更改`,
         of('changed').length > 0 && `；以下单元格在导入后又被修改，未撤销：${of('changed').join('、')}`,
-        of('row-gone').length > 0 && `；以下单元格所在行已删除（或序号已改），未撤销：${of('row-gone').join('、')}`,
-        of('column-gone').length > 0 && `；以下单元格所在列已不在台账中，未撤销：${of('column-gone').join('、')}`,
+        of('row-gone').length > 0 &&
+          `；以下单元格所在行已删除（或序号已改），未撤销：${of('row-gone').join('、')}`,
+        of('column-gone').length > 0 &&
+          `；以下单元格所在列已不在台账中，未撤销：${of('column-gone').join('、')}`,
         '。',
       ]
         .filter(Boolean)
@@ -580,7 +582,8 @@ const en: Strings = {
       return [
         `Undid ${n} changes${files.length ? ` of ${files.join(', ')}` : ''}`,
         of('changed').length > 0 && `; changed again since, left alone: ${of('changed').join(', ')}`,
-        of('row-gone').length > 0 && `; their row was deleted (or renumbered), left alone: ${of('row-gone').join(', ')}`,
+        of('row-gone').length > 0 &&
+          `; their row was deleted (or renumbered), left alone: ${of('row-gone').join(', ')}`,
         of('column-gone').length > 0 && `; their column is gone, left alone: ${of('column-gone').join(', ')}`,
         '.',
       ]
@@ -601,9 +604,11 @@ const en: Strings = {
       "Checks this workbook's unit directory and status list, then on temporary sheets: create, read, check, filter (counting the rows shown), set a status, filter and set a status with the official columns protected, adopt a block with merged cells (must be refused), write text starting with =, summarize, then delete the sheets.",
     version: (v: string) => `Version ${v}`,
     sender: 'Sender (signature)',
-    senderHint: 'The mails end with this unit and the date they are made. Kept in this workbook for next time.',
+    senderHint:
+      'The mails end with this unit and the date they are made. Kept in this workbook for next time.',
     saveSender: 'Save the sender',
-    senderSaved: (name: string) => (name ? `Sender saved: ${name}.` : 'Sender cleared: the mails are signed with the date only.'),
+    senderSaved: (name: string) =>
+      name ? `Sender saved: ${name}.` : 'Sender cleared: the mails are signed with the date only.',
     protect: 'Protect the official columns (序号, 工作任务, 责任单位)',
     protectedOn:
       'Official columns protected; other columns stay editable and filtering works. Excel cannot sort a table on a protected sheet: turn protection off to sort.',

@@ -86,7 +86,12 @@ export async function reviewFiles(
       forms.push(await readReturnForm(file.name, await readFileBytes(file)));
     } catch (error) {
       if (!(error instanceof FormFileError)) throw error;
-      unreadable.push({ name: file.name, unit: null, sentences: [describeFormFileError(error)], outcome: null });
+      unreadable.push({
+        name: file.name,
+        unit: null,
+        sentences: [describeFormFileError(error)],
+        outcome: null,
+      });
     }
   }
   const checked: CheckedReturn[] = forms.map((form) =>

@@ -431,7 +431,9 @@ async function main(): Promise<void> {
           values[3][0] === '本期变化：与上期（2026年11月28日）相比，本期新完成1项，新增滞后0项。',
           `change line ${String(values[3][0])}`,
         );
-        const done = values.filter((r) => r[1] === '新完成').map((r) => String(r[0]).slice(0, 3));
+        const done = values
+          .filter((r) => String(r[1]).startsWith('【新完成'))
+          .map((r) => String(r[0]).slice(0, 3));
         expect(done.join() === '第5项', `newly done ${done.join()}`);
         const trend = values.findIndex((r) => r[0] === '报告日期');
         expect(

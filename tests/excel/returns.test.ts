@@ -312,7 +312,9 @@ describe('returns: forms in, review, apply, undo', () => {
         directory: reference.directory,
       });
       // Both in the same minute, as two files applied one after the other are.
-      return sim.runExcel((c) => applyReturns(c, ledgerRead, changesToApply(changes).ok, newImportBatch('2026-12-02 16:57')));
+      return sim.runExcel((c) =>
+        applyReturns(c, ledgerRead, changesToApply(changes).ok, newImportBatch('2026-12-02 16:57')),
+      );
     };
     expect(form('市总工会').rows).toHaveLength(1);
     await apply('市总工会', 24, { status: '已完成', progress: 100 }, read);

@@ -154,7 +154,9 @@ describe('进度快照', () => {
     edit(sim, 7, '已完成', 100);
     const chosen = await report(sim, NOV_30, OCT_31);
     expect(chosen.history.changes.previous).toBe(OCT_31);
-    expect(chosen.history.changes.lines.filter((c) => c.kinds.includes('newlyDone')).map((c) => c.no)).toEqual([7]);
+    expect(
+      chosen.history.changes.lines.filter((c) => c.kinds.includes('newlyDone')).map((c) => c.no),
+    ).toEqual([7]);
   });
 
   it('works with a table the user changed: a column of their own, rows deleted, a note beside it', async () => {

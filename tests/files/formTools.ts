@@ -78,7 +78,9 @@ export function resaveWithLibreOffice(bytes: Uint8Array, name: string): Uint8Arr
   const folder = join(dir, `lo-${++files}`);
   const path = join(dir, name);
   writeFileSync(path, bytes);
-  execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', folder, path], { stdio: 'ignore' });
+  execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', folder, path], {
+    stdio: 'ignore',
+  });
   return new Uint8Array(readFileSync(join(folder, name)));
 }
 

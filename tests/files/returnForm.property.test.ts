@@ -48,14 +48,34 @@ type Edit =
   | { readonly kind: 'formula'; readonly result: string | number | null }
   | { readonly kind: 'empty' };
 
-const words = ['资金已拨付', '=资金缺口', '+加快推进', '已完成', '序时推进', '滞后', '完成了', '第一阶段\n第二阶段', '张三 0434-1234567'];
+const words = [
+  '资金已拨付',
+  '=资金缺口',
+  '+加快推进',
+  '已完成',
+  '序时推进',
+  '滞后',
+  '完成了',
+  '第一阶段\n第二阶段',
+  '张三 0434-1234567',
+];
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.constant<Edit>({ kind: 'keep' }),
   fc.constant<Edit>({ kind: 'keep' }),
-  fc.record({ kind: fc.constant('text' as const), text: fc.oneof(fc.constantFrom(...words), fc.integer({ min: 0, max: 120 }).map((n) => `${n}%`)) }),
+  fc.record({
+    kind: fc.constant('text' as const),
+    text: fc.oneof(
+      fc.constantFrom(...words),
+      fc.integer({ min: 0, max: 120 }).map((n) => `${n}%`),
+    ),
+  }),
   fc.record({
     kind: fc.constant('number' as const),
-    value: fc.oneof(fc.integer({ min: -5, max: 130 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.constant(2031)),
+    value: fc.oneof(
+      fc.integer({ min: -5, max: 130 }),
+      fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+      fc.constant(2031),
+    ),
   }),
   fc.record({
     kind: fc.constant('date' as const),
@@ -69,10 +89,13 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   }),
   fc.constant<Edit>({ kind: 'empty' }),
 );
-const formEdits = fc.array(fc.array(edit, { minLength: FILLABLE_KEYS.length, maxLength: FILLABLE_KEYS.length }), {
-  minLength: spec.rows.length,
-  maxLength: spec.rows.length,
-});
+const formEdits = fc.array(
+  fc.array(edit, { minLength: FILLABLE_KEYS.length, maxLength: FILLABLE_KEYS.length }),
+  {
+    minLength: spec.rows.length,
+    maxLength: spec.rows.length,
+  },
+);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -113,7 +136,10 @@ async function fill(edits: readonly (readonly Edit[])[]): Promise<Uint8Array> {
         cell.style = { ...cell.style, numFmt: 'yyyy-mm-dd' };
       }
       if (e.kind === 'formula')
-        cell.value = e.result === null ? { formula: '1+1', date1904: false } : { formula: 'A1', result: e.result, date1904: false };
+        cell.value =
+          e.result === null
+            ? { formula: '1+1', date1904: false }
+            : { formula: 'A1', result: e.result, date1904: false };
     }),
   );
   return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -145,7 +171,8 @@ describe('a returned form, edited at random', () => {
             else if (issued !== '') unchanged++;
           }),
         );
-        for (const cell of edited) expect([cell, proposed.has(cell) || named.has(cell)]).toEqual([cell, true]);
+        for (const cell of edited)
+          expect([cell, proposed.has(cell) || named.has(cell)]).toEqual([cell, true]);
         for (const cell of proposed) expect([cell, edited.has(cell)]).toEqual([cell, true]);
         expect(checked.asIssued).toBe(unchanged);
       }),

@@ -94,7 +94,18 @@ describe('the return form', () => {
     expect(checked.problems).toEqual([]);
     expect(checked.reported).toEqual([]);
     const filled = spec.rows.flatMap((r) =>
-      (['status', 'progress', 'deadline', 'progressNote', 'problems', 'nextSteps', 'contact', 'phone'] as const)
+      (
+        [
+          'status',
+          'progress',
+          'deadline',
+          'progressNote',
+          'problems',
+          'nextSteps',
+          'contact',
+          'phone',
+        ] as const
+      )
         .map((k) => r[k])
         .filter((v) => String(v).trim() !== ''),
     );
@@ -115,58 +126,64 @@ describe('the return form', () => {
     expect(workbook).toMatch(/name="_renwu_meta"[^>]*state="veryHidden"/);
   });
 
-  withPython('locks a partner’s 状态, 进度 and 完成时限 (the lead’s to report), and leaves its notes open', async () => {
-    const cells = filledCells(await written());
-    const partner = cells.filter((c) => c.no === partnerNo);
-    expect(partner.filter((c) => c.locked).map((c) => c.header)).toEqual(
-      partner.filter((c) => ['状态', '进度(%)', '完成时限'].includes(c.header)).map((c) => c.header),
-    );
-    const lead = cells.filter((c) => c.no === leadNo);
-    expect(lead.some((c) => c.locked)).toBe(false);
-    expect(partner.find((c) => c.header === '状态')).toMatchObject({ value: '序时推进', locked: true });
-  });
+  withPython(
+    'locks a partner’s 状态, 进度 and 完成时限 (the lead’s to report), and leaves its notes open',
+    async () => {
+      const cells = filledCells(await written());
+      const partner = cells.filter((c) => c.no === partnerNo);
+      expect(partner.filter((c) => c.locked).map((c) => c.header)).toEqual(
+        partner.filter((c) => ['状态', '进度(%)', '完成时限'].includes(c.header)).map((c) => c.header),
+      );
+      const lead = cells.filter((c) => c.no === leadNo);
+      expect(lead.some((c) => c.locked)).toBe(false);
+      expect(partner.find((c) => c.header === '状态')).toMatchObject({ value: '序时推进', locked: true });
+    },
+  );
 
-  withPython('reads each cell a unit filled with openpyxl by its type, and names each it cannot take', async () => {
-    const [first, second, third, fourth] = spec.rows.map((r) => r.no as number).filter((n) => n !== 2);
-    const filled = fillWithOpenpyxl(await written(), [
-      { no: first, header: '状态', kind: 'text', value: '已完成' },
-      { no: first, header: '进度(%)', kind: 'number', value: 100 },
-      { no: first, header: '完成时限', kind: 'date', value: '2026-12-31' },
-      { no: first, header: '进展情况', kind: 'text', value: '已建成并投入使用' },
-      { no: first, header: '联系人', kind: 'text', value: '张三' },
-      { no: first, header: '联系电话', kind: 'number', value: 13800000000 },
-      { no: second, header: '状态', kind: 'text', value: '完成了' },
-      { no: second, header: '进展情况', kind: 'text', value: '方案已报批' },
-      { no: third, header: '进度(%)', kind: 'text', value: '五十' },
-      { no: third, header: '下步计划', kind: 'formula', value: '=1+1' },
-      { no: fourth, header: '工作任务', kind: 'text', value: '改过的任务' },
-      { no: fourth, header: '进展情况', kind: 'text', value: '照常推进' },
-      { no: 'new', header: '序号', kind: 'number', value: 99 },
-      { no: 'new', header: '工作任务', kind: 'text', value: '单位自加的任务' },
-      { no: 2, header: '存在问题', kind: 'empty' },
-    ]);
-    const checked = checkReturn(await read(filled), context);
-    const changed = (no: number) =>
-      checked.reported.find((r) => r.no === no)?.changed.map((c) => [c.column, c.value]);
-    expect(changed(first)).toEqual([
-      ['status', '已完成'],
-      ['progress', 100],
-      ['deadline', '2026-12-31'],
-      ['progressNote', '已建成并投入使用'],
-      ['contact', '张三'],
-      ['phone', '13800000000'],
-    ]);
-    // A bad status leaves the rest of the row to review; the emptied cell is a change.
-    expect(changed(second)).toEqual([['progressNote', '方案已报批']]);
-    expect(changed(2)).toEqual([['problems', '']]);
-    expect(checked.problems.map(describeFormProblem).map((p) => p.zh)).toEqual([
-      `第${second}项的状态“完成了”不在状态列表中，未导入。`,
-      `第${third}项的进度“五十”不是0–100的数字，未导入。`,
-      `第${third}项的下步计划“=1+1”不是可读取的值（无结果的公式、错误值或逻辑值），未导入。`,
-      `第${fourth}项的工作任务文字被改动，该行未导入（进展情况“照常推进”）。`,
-      '单位新增了一行（99 单位自加的任务），未导入。',
-    ]);
-  });
+  withPython(
+    'reads each cell a unit filled with openpyxl by its type, and names each it cannot take',
+    async () => {
+      const [first, second, third, fourth] = spec.rows.map((r) => r.no as number).filter((n) => n !== 2);
+      const filled = fillWithOpenpyxl(await written(), [
+        { no: first, header: '状态', kind: 'text', value: '已完成' },
+        { no: first, header: '进度(%)', kind: 'number', value: 100 },
+        { no: first, header: '完成时限', kind: 'date', value: '2026-12-31' },
+        { no: first, header: '进展情况', kind: 'text', value: '已建成并投入使用' },
+        { no: first, header: '联系人', kind: 'text', value: '张三' },
+        { no: first, header: '联系电话', kind: 'number', value: 13800000000 },
+        { no: second, header: '状态', kind: 'text', value: '完成了' },
+        { no: second, header: '进展情况', kind: 'text', value: '方案已报批' },
+        { no: third, header: '进度(%)', kind: 'text', value: '五十' },
+        { no: third, header: '下步计划', kind: 'formula', value: '=1+1' },
+        { no: fourth, header: '工作任务', kind: 'text', value: '改过的任务' },
+        { no: fourth, header: '进展情况', kind: 'text', value: '照常推进' },
+        { no: 'new', header: '序号', kind: 'number', value: 99 },
+        { no: 'new', header: '工作任务', kind: 'text', value: '单位自加的任务' },
+        { no: 2, header: '存在问题', kind: 'empty' },
+      ]);
+      const checked = checkReturn(await read(filled), context);
+      const changed = (no: number) =>
+        checked.reported.find((r) => r.no === no)?.changed.map((c) => [c.column, c.value]);
+      expect(changed(first)).toEqual([
+        ['status', '已完成'],
+        ['progress', 100],
+        ['deadline', '2026-12-31'],
+        ['progressNote', '已建成并投入使用'],
+        ['contact', '张三'],
+        ['phone', '13800000000'],
+      ]);
+      // A bad status leaves the rest of the row to review; the emptied cell is a change.
+      expect(changed(second)).toEqual([['progressNote', '方案已报批']]);
+      expect(changed(2)).toEqual([['problems', '']]);
+      expect(checked.problems.map(describeFormProblem).map((p) => p.zh)).toEqual([
+        `第${second}项的状态“完成了”不在状态列表中，未导入。`,
+        `第${third}项的进度“五十”不是0–100的数字，未导入。`,
+        `第${third}项的下步计划“=1+1”不是可读取的值（无结果的公式、错误值或逻辑值），未导入。`,
+        `第${fourth}项的工作任务文字被改动，该行未导入（进展情况“照常推进”）。`,
+        '单位新增了一行（99 单位自加的任务），未导入。',
+      ]);
+    },
+  );
 
   withOffice('takes a form re-saved by LibreOffice as issued: nothing changed, nothing lost', async () => {
     const form = await read(resaveWithLibreOffice(await written(), spec.fileName));

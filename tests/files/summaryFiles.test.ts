@@ -195,13 +195,18 @@ describe('the unit drafts', () => {
     expect(names).toHaveLength(units.length);
     for (const [i, unit] of units.entries()) {
       const zipped = await simpleParser(Buffer.from(await archive.file(names[i])!.async('uint8array')));
-      const single = await simpleParser(Buffer.from((await unitDraft(model, unit, { cc: [] }, options)).bytes));
+      const single = await simpleParser(
+        Buffer.from((await unitDraft(model, unit, { cc: [] }, options)).bytes),
+      );
       expect(zipped.attachments.map((a) => a.filename)).toEqual([
         `${unit}_四平市职教重点任务汇总_截至20261128.xlsx`,
         `${unit}_重点任务反馈表_20261128.xlsx`,
       ]);
       expect(zipped.attachments.map((a) => a.filename)).toEqual(single.attachments.map((a) => a.filename));
-      const form = await readReturnForm(zipped.attachments[1].filename ?? '', new Uint8Array(zipped.attachments[1].content));
+      const form = await readReturnForm(
+        zipped.attachments[1].filename ?? '',
+        new Uint8Array(zipped.attachments[1].content),
+      );
       expect(form.meta.unit).toBe(unit);
     }
   });

@@ -82,7 +82,9 @@ describe('what every mail shares with the sheets', () => {
       expect([row.no, line?.[5]]).toEqual([row.no, word(row.no as number)]);
     }
     const unit = unitSheet(model, '市总工会').rows.map((r) => r.cells.map((c) => c.value));
-    const mailRows = unitMail(model, '市总工会', 'x.xlsx').text.split('\n').filter((l) => /^\d+\t/.test(l));
+    const mailRows = unitMail(model, '市总工会', 'x.xlsx')
+      .text.split('\n')
+      .filter((l) => /^\d+\t/.test(l));
     for (const line of mailRows) {
       const cells = line.split('\t');
       expect(cells[5]).toBe(unit.find((r) => r[0] === Number(cells[0]))?.[7]);
@@ -112,16 +114,26 @@ describe('what every mail shares with the sheets', () => {
     expect(unit.text).toContain('请于2026年12月9日前在附件《表.xlsx》中填写本单位任务的进展');
     expect(unit.text.endsWith('四平市教育局\n2026年12月2日')).toBe(true);
     // Without a sender set, the date alone.
-    expect(leaderMail(model, 'x.xlsx', { signature: { unit: '', date: DEC_2 } }).text.endsWith('》。\n\n2026年12月2日')).toBe(true);
+    expect(
+      leaderMail(model, 'x.xlsx', { signature: { unit: '', date: DEC_2 } }).text.endsWith(
+        '》。\n\n2026年12月2日',
+      ),
+    ).toBe(true);
   });
 
   it('count five working days Monday to Friday for the return date, unless a date to come is set', () => {
     const friday = dayOf(2026, 12, 4) as Day;
     expect(addWorkingDays(friday, 5)).toBe(dayOf(2026, 12, 11));
     expect(addWorkingDays(dayOf(2026, 12, 5) as Day, 1)).toBe(dayOf(2026, 12, 7));
-    expect(returnDeadline(dayOf(2026, 12, 20) as Day, friday)).toEqual({ day: dayOf(2026, 12, 20), chosen: true });
+    expect(returnDeadline(dayOf(2026, 12, 20) as Day, friday)).toEqual({
+      day: dayOf(2026, 12, 20),
+      chosen: true,
+    });
     // A date set last month is past: the default applies again.
-    expect(returnDeadline(dayOf(2026, 11, 20) as Day, friday)).toEqual({ day: dayOf(2026, 12, 11), chosen: false });
+    expect(returnDeadline(dayOf(2026, 11, 20) as Day, friday)).toEqual({
+      day: dayOf(2026, 12, 11),
+      chosen: false,
+    });
   });
 });
 

@@ -99,7 +99,13 @@ describe('snapshots', () => {
       [16, 'otherStatus'],
       [10, 'gain'],
     ]);
-    expect(fromSep.changes.counts).toEqual({ newlyDone: 2, newlyBehind: 2, newlyRed: 1, otherStatus: 1, gain: 3 });
+    expect(fromSep.changes.counts).toEqual({
+      newlyDone: 2,
+      newlyBehind: 2,
+      newlyRed: 1,
+      otherStatus: 1,
+      gain: 3,
+    });
   });
 
   it('says in its sentence what a reader counts in its table, label by label', () => {
@@ -107,12 +113,19 @@ describe('snapshots', () => {
     const rows = overviewSheet(nov, { history }).rows;
     const head = rows.findIndex((r) => r.cells[0]?.value === '工作任务');
     const table = rows.slice(head + 1).filter((r) => /^第\d+项/.test(String(r.cells[0]?.value ?? '')));
-    const sentence = String(rows.find((r) => String(r.cells[0]?.value).startsWith('本期变化'))?.cells[0].value);
+    const sentence = String(
+      rows.find((r) => String(r.cells[0]?.value).startsWith('本期变化'))?.cells[0].value,
+    );
     const tasks = table.map((r) => String(r.cells[0].value).split(' ')[0]);
     expect(new Set(tasks).size).toBe(tasks.length);
     for (const label of ['新完成', '新增滞后', '新转红灯', '状态变化']) {
       const said = new RegExp(`${label}(\\d+)项`).exec(sentence);
-      const shown = table.filter((r) => String(r.cells[1].value).match(/^【([^】]*)】/)?.[1].split('、').includes(label));
+      const shown = table.filter((r) =>
+        String(r.cells[1].value)
+          .match(/^【([^】]*)】/)?.[1]
+          .split('、')
+          .includes(label),
+      );
       expect([label, Number(said?.[1] ?? 0)]).toEqual([label, shown.length]);
     }
   });

@@ -306,7 +306,9 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       </div>
       <Caption1 className={shared.muted}>{t.send.noCharts}</Caption1>
       {sender === '' && <Caption1 role="note">{t.send.noSender}</Caption1>}
-      {offered.collectives.length > 0 && <Caption1 role="note">{t.send.collectives(offered.collectives)}</Caption1>}
+      {offered.collectives.length > 0 && (
+        <Caption1 role="note">{t.send.collectives(offered.collectives)}</Caption1>
+      )}
       {host.canDownload && units.length > 0 && (
         <>
           <Body1>{t.send.unitsTitle(units.length, selectedUnits.length > 0)}</Body1>
