@@ -228,7 +228,7 @@ const zh = {
       `${names.join('、')}是统称，不是单位，不单独发送：其任务已列入各成员单位的反馈表和邮件。`,
     returnBy: '反馈截止日期',
     returnByChosen: (date: string) => `反馈表和邮件中写明：请于${date}前发回。`,
-    returnByDefault: (date: string) => `未设定日期，按5个工作日（周一至周五）计：${date}。`,
+    returnByDefault: (date: string) => `未设定日期（或所设日期已过），按5个工作日（周一至周五）计：${date}。`,
     saveReturnBy: '保存截止日期',
     returnBySaved: (date: string | null) =>
       date ? `反馈截止日期已保存：${date}。` : '已清除反馈截止日期，按5个工作日计。',
@@ -541,7 +541,8 @@ const en: Strings = {
       `${names.join(', ')}: collective names, not units, and not sent separately; their tasks are on each member's form and mail.`,
     returnBy: 'Return forms by',
     returnByChosen: (date: string) => `The forms and mails ask for them back by ${date}.`,
-    returnByDefault: (date: string) => `No date set: five working days (Mon–Fri), ${date}.`,
+    returnByDefault: (date: string) =>
+      `No date set (or the one set has passed): five working days (Mon–Fri), ${date}.`,
     saveReturnBy: 'Save the date',
     returnBySaved: (date: string | null) =>
       date ? `Return date saved: ${date}.` : 'Return date cleared: five working days apply.',

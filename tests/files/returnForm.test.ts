@@ -2,6 +2,7 @@
 // (openpyxl; LibreOffice re-saving, as units on WPS or LibreOffice do), read back and checked
 // cell by cell, each cell by its type.
 import JSZip from 'jszip';
+import { exceljs } from '../../src/files/exceljs';
 import {
   describeFormFileError,
   FormFileError,
@@ -213,6 +214,62 @@ describe('the return form', () => {
     const fewer = { ...form, rows: form.rows.slice(1) };
     expect(checkReturn(fewer, context).problems.map((p) => [p.kind, 'no' in p ? p.no : null])).toEqual([
       ['removed', spec.rows[0].no],
+    ]);
+  });
+
+  it('still reads a form the previous version issued (version 1: four fields recorded, the notes issued empty)', async () => {
+    const ExcelJS = await exceljs();
+    const v1 = {
+      ...spec,
+      rows: spec.rows.map((r) => ({ ...r, progressNote: '', nextSteps: '', contact: '', phone: '' })),
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReturnForm(v1, AS_OF_DATE)).buffer.slice(0) as ArrayBuffer);
+    workbook.removeWorksheet(workbook.getWorksheet('_renwu_meta')!.id);
+    const meta = workbook.addWorksheet('_renwu_meta', { state: 'veryHidden' });
+    meta.addRows([
+      ['version', 1],
+      ['ledgerId', 'ledger-1'],
+      ['unit', UNIT],
+      ['asOf', '2026-11-28'],
+      ...spec.meta.rows.map((r) => [
+        'row',
+        r.no,
+        r.fingerprint,
+        r.values.status,
+        r.values.progress,
+        r.values.deadline,
+        r.values.problems,
+      ]),
+    ]);
+    const form = await read(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(form.meta.rows.find((r) => r.no === 2)).toEqual({
+      no: 2,
+      fingerprint: spec.meta.rows.find((r) => r.no === 2)?.fingerprint,
+      role: null,
+      units: '',
+      roleLabel: '',
+      values: {
+        ...spec.meta.rows.find((r) => r.no === 2)?.values,
+        progressNote: '',
+        nextSteps: '',
+        contact: '',
+        phone: '',
+      },
+    });
+    // As issued, nothing is a change; a note written in is.
+    expect(checkReturn(form, context).reported).toEqual([]);
+    const filled = checkReturn(
+      {
+        ...form,
+        rows: form.rows.map((r, i) =>
+          i === 0 ? { ...r, progressNote: { kind: 'text', text: '已启动' } } : r,
+        ),
+      },
+      context,
+    );
+    expect(filled.reported.map((r) => [r.no, r.changed.map((c) => [c.column, c.value])])).toEqual([
+      [spec.rows[0].no, [['progressNote', '已启动']]],
     ]);
   });
 
