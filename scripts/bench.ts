@@ -18,7 +18,7 @@ import {
   returnFormSpec,
   reviewReturns,
   summarize,
-  unitTaskCounts,
+  unitsToOffer,
   dayOf,
   LEDGER_COLUMNS,
   makeLedger,
@@ -108,7 +108,7 @@ for (const [size, messy] of [
 async function benchFiles(): Promise<void> {
   const ledger = syntheticLedger(OFFICIAL_TASKS.length, false);
   const model = summarize(ledger, { asOf });
-  const units = unitTaskCounts(model.tasks).map((c) => c.name);
+  const units = unitsToOffer([], model.tasks).units;
   const options = { created: new Date(2026, 10, 28) };
   const times: number[] = [];
   for (let r = 0; r < 5; r++) {
@@ -122,29 +122,42 @@ async function benchFiles(): Promise<void> {
   );
 }
 
-/** Every unit's 反馈表 written, then all of them read back, checked and reviewed as returned forms. */
+/**
+ * 27 returned forms: every unit's 反馈表 (the 统称 have none) filled in on every row, and five units
+ * sending a corrected second file; written, then all read back, checked and reviewed.
+ */
 async function benchReturns(): Promise<void> {
   const ledger = syntheticLedger(OFFICIAL_TASKS.length, false);
   const model = summarize(ledger, { asOf });
-  const units = unitTaskCounts(model.tasks).map((c) => c.name);
+  const units = unitsToOffer([], model.tasks).units;
   const created = new Date(2026, 10, 28);
   const start = performance.now();
-  const specs = units.map((unit) =>
-    returnFormSpec(model, unit, { ledgerId: 'bench', statuses: DEFAULT_STATUSES }),
+  const issued = units.map((unit) =>
+    returnFormSpec(model, unit, { ledgerId: 'bench', statuses: DEFAULT_STATUSES, ledger }),
   );
+  const filled = (spec: (typeof issued)[number], note: string) => ({
+    ...spec,
+    rows: spec.rows.map((row) => ({ ...row, progressNote: `${note}${String(row.no)}`, progress: 60 })),
+  });
+  const specs = [
+    ...issued.map((spec) => filled(spec, '已推进')),
+    ...issued.slice(0, 27 - issued.length).map((spec) => ({
+      ...filled(spec, '更正后'),
+      fileName: spec.fileName.replace('.xlsx', '_更正.xlsx'),
+    })),
+  ];
   const files = await Promise.all(specs.map((spec) => writeReturnForm(spec, created)));
   const made = performance.now();
   const forms = await Promise.all(files.map((bytes, i) => readReturnForm(specs[i].fileName, bytes)));
   const context = { ledgerId: 'bench', statuses: DEFAULT_STATUSES, knowsUnit: () => true };
-  reviewReturns({
+  const review = reviewReturns({
     ledger,
     tasks: model.tasks,
     returns: forms.map((form) => checkReturn(form, context)),
-    issued: new Map(forms.map((f) => [f.fileName, f.meta.rows])),
   });
   const end = performance.now();
   console.log(
-    `returns     ${units.length} units: ${(made - start).toFixed(0)} ms to write every 反馈表, ${(end - made).toFixed(0)} ms to read, check and review them all back`,
+    `returns     ${forms.length} forms of ${units.length} units: ${(made - start).toFixed(0)} ms to write them, ${(end - made).toFixed(0)} ms to read, check and review them all back (${review.changes.length} changes)`,
   );
 }
 

@@ -1,11 +1,19 @@
 // Writes the accepted changes of the returned forms into the ledger, in one batch, only where
 // every target cell still holds what the review read; then logs each change on 变更记录 (an
-// Excel table: time, file, unit, 序号, column, old value, new value, batch). 撤销上次导入 puts
-// the old values back where the cells still hold the imported ones, and names the cells it
-// left alone. Rows are found by 序号 in the table as it is now, never by the position of a read.
-import { cellText, columnLetter, type CellValue, type ProposedChange } from '../ledger';
+// Excel table: time, file, unit, 序号, column, old value, new value, batch). Each apply has a
+// batch id of its own. 撤销上次导入 reverts exactly the last apply not yet undone: it puts the old
+// values back where the cells still hold the imported ones, and names the cells it left alone and
+// why. Rows are found by 序号 in the table as it is now, never by the position of a read.
+import {
+  cellText,
+  columnLetter,
+  columnSpec,
+  type CellValue,
+  type ColumnKey,
+  type ProposedChange,
+} from '../ledger';
 import { needsTextFormat, toExcel } from './cells';
-import { LedgerError } from './errors';
+import { excelErrorCode, LedgerError } from './errors';
 import { CHANGE_LOG_HEADERS, CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
 import type { AfterWrite, WrittenArea } from './ownWrites';
 import { queueReadBack, type LedgerRead } from './readLedger';
@@ -14,8 +22,13 @@ import { checkGuard, queueGuard } from './writeGuard';
 export interface ImportBatch {
   /** When the import was applied, as the user's clock says (2026-11-28 09:00). */
   readonly time: string;
-  /** Names the batch in the log: 撤销上次导入 finds its rows by it. */
+  /** Names the batch in the log: 撤销上次导入 finds its rows by it. Unique per apply, never a time. */
   readonly batch: string;
+}
+
+/** A batch for one apply: two applies in the same minute are two batches. */
+export function newImportBatch(time: string): ImportBatch {
+  return { time, batch: `导入-${globalThis.crypto.randomUUID().slice(0, 8)}` };
 }
 
 export interface ApplyResult extends AfterWrite {
@@ -24,14 +37,26 @@ export interface ApplyResult extends AfterWrite {
   readonly logSheet: string;
 }
 
+/** Why undo left a logged cell as it is. */
+export type LeftAloneReason = 'row-gone' | 'column-gone' | 'changed';
+
 export interface UndoResult extends AfterWrite {
   readonly restored: number;
-  /** Cells changed again since the import: left as they are. */
-  readonly leftAlone: readonly string[];
+  /** The logged cells undo did not put back, and why. */
+  readonly leftAlone: readonly { readonly cell: string; readonly reason: LeftAloneReason }[];
   readonly batch: string;
+  /** The files the undone apply imported. */
+  readonly files: readonly string[];
 }
 
 const UNDO_MARK = '·撤销';
+
+/**
+ * Text Excel must keep as typed: a leading = (never a formula), and any text in 完成时限, which
+ * Excel would otherwise turn into a date of its own reading (2026年12月 is the 1st, not the month's end).
+ */
+const keptAsText = (value: CellValue, deadline: boolean) =>
+  needsTextFormat(value) || (deadline && typeof value === 'string' && value !== '');
 /** Every log column but 序号 is text: an old value of "=…" is kept as the text it was. */
 const LOG_FORMATS = CHANGE_LOG_HEADERS.map((header) => (header === '序号' ? '0' : '@'));
 const same = (a: unknown, b: unknown) => cellText(a).trim() === cellText(b).trim();
@@ -84,7 +109,7 @@ function cellAt(whole: Excel.Range, row: number, column: number): string {
 /** Appends log rows: a new table on a sheet of its own, or rows added to the one there is, typed as text first. */
 function appendLog(
   context: Excel.RequestContext,
-  log: ReturnType<typeof loadLog>,
+  log: ReturnType<typeof loadLog> | null,
   existing: LogNow | null,
   rows: readonly (readonly CellValue[])[],
 ): { sheet: Excel.Worksheet; name: string; made: boolean; remove: () => void } {
@@ -116,7 +141,7 @@ function appendLog(
   }
   const name = freeSheetName(
     CHANGE_LOG_SHEET,
-    log.sheets.items.map((s) => s.name),
+    (log?.sheets.items ?? []).map((s) => s.name),
   );
   const sheet = context.workbook.worksheets.add(name);
   const area = sheet.getRangeByIndexes(0, 0, rows.length + 1, width);
@@ -205,7 +230,7 @@ export async function applyReturns(
   );
   for (const t of writes) {
     const cell = sheet.getRange(cellAt(now.whole, t.row, t.column));
-    if (needsTextFormat(t.change.to)) cell.numberFormat = [['@']];
+    if (keptAsText(t.change.to, t.change.column === 'deadline')) cell.numberFormat = [['@']];
     cell.values = [[toExcel(t.change.to)]];
   }
   const header = (column: number) => cellText(read.ledger.headerRow[column]);
@@ -237,7 +262,9 @@ export async function applyReturns(
       address: cellAt(now.whole, t.row, t.column),
       values: [[t.change.to]],
     };
-    return needsTextFormat(t.change.to) ? [{ ...area, values: undefined }, area] : [area];
+    return keptAsText(t.change.to, t.change.column === 'deadline')
+      ? [{ ...area, values: undefined }, area]
+      : [area];
   });
   return {
     applied: writes.length,
@@ -263,31 +290,59 @@ function logRows(values: readonly (readonly unknown[])[]) {
   }));
 }
 
-/** A logged text back as the ledger held it: numbers as numbers (progress, a date's serial). */
-function restored(text: string): CellValue {
-  return text !== '' && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+/**
+ * A logged text back as the ledger held it: numbers as numbers (progress, a date's serial),
+ * except in a text column, where a phone number stays the text it was.
+ */
+function restored(text: string, textColumn: boolean): CellValue {
+  return !textColumn && text !== '' && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
-/** Puts back the last import's old values where the cells still hold what it wrote. Three syncs. */
+/** Whether the ledger column at this index is one the add-in types as text. */
+function isTextColumn(read: LedgerRead, column: number): boolean {
+  const key = (Object.keys(read.ledger.header.columns) as ColumnKey[]).find(
+    (k) => read.ledger.header.columns[k] === column,
+  );
+  return key !== undefined && columnSpec(key).format === '@';
+}
+
+/**
+ * The ledger as it is and the log's rows, in one request. A workbook without a log has nothing
+ * to undo (one more request tells that from a ledger table that is gone).
+ */
+async function readForUndo(context: Excel.RequestContext, read: LedgerRead) {
+  const now = loadLedgerNow(context, read);
+  const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
+  const body = table.getDataBodyRange().load('values');
+  const nothing = new LedgerError(
+    { zh: '没有可撤销的导入。', en: 'There is no import to undo.' },
+    'NothingToUndo',
+  );
+  try {
+    await context.sync();
+  } catch (error) {
+    if (excelErrorCode(error) !== 'ItemNotFound') throw error;
+    const log = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE).load('name');
+    await context.sync();
+    throw log.isNullObject ? nothing : error;
+  }
+  const log = { table, sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet };
+  return { now, log, values: body.values as unknown[][], nothing };
+}
+
+/**
+ * Puts back the old values of the last apply not yet undone, where the cells still hold what it
+ * wrote. Two syncs: the ledger and the log; then the writes, the log rows and the read-back.
+ */
 export async function undoLastImport(
   context: Excel.RequestContext,
   read: LedgerRead,
   time: string,
 ): Promise<UndoResult> {
   const noColumn = read.ledger.header.columns.no;
-  const now = loadLedgerNow(context, read);
-  const log = loadLog(context);
-  await context.sync();
-  const existing = existingLog(context, log);
-  const nothing = new LedgerError(
-    { zh: '没有可撤销的导入。', en: 'There is no import to undo.' },
-    'NothingToUndo',
-  );
-  if (!existing || noColumn === undefined) throw nothing;
-  const body = existing.table.getDataBodyRange();
-  body.load('values');
-  await context.sync();
-  const entries = logRows(body.values as unknown[][]).filter((e) => e.batch);
+  const { now, log, values: logValues, nothing } = await readForUndo(context, read);
+  if (noColumn === undefined) throw nothing;
+  const entries = logRows(logValues).filter((e) => e.batch);
   const undone = new Set(
     entries.filter((e) => e.batch.endsWith(UNDO_MARK)).map((e) => e.batch.slice(0, -UNDO_MARK.length)),
   );
@@ -299,30 +354,33 @@ export async function undoLastImport(
   const rows = rowsByNumber(values, noColumn);
   const headers = read.ledger.headerRow.map((h) => cellText(h));
   const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
-  const leftAlone: string[] = [];
-  const done: { row: number; column: number; entry: (typeof batch)[number] }[] = [];
+  const leftAlone: { cell: string; reason: LeftAloneReason }[] = [];
+  const done: { row: number; column: number; value: CellValue; entry: (typeof batch)[number] }[] = [];
   for (const entry of batch) {
     const row = rows.get(entry.no);
     const column = headers.indexOf(entry.header);
     if (row === undefined || column < 0) {
-      leftAlone.push(`第${entry.no}项（${entry.header}）`);
+      leftAlone.push({
+        cell: `第${entry.no}项（${entry.header}）`,
+        reason: row === undefined ? 'row-gone' : 'column-gone',
+      });
       continue;
     }
     const address = cellAt(now.whole, row, column);
     if (!same(values[row][column], entry.to)) {
-      leftAlone.push(`${read.location.sheetName}!${address}`);
+      leftAlone.push({ cell: `${read.location.sheetName}!${address}`, reason: 'changed' });
       continue;
     }
-    const value = restored(entry.from);
+    const value = restored(entry.from, isTextColumn(read, column));
     const cell = sheet.getRange(address);
-    if (needsTextFormat(value)) cell.numberFormat = [['@']];
+    if (keptAsText(value, column === read.ledger.header.columns.deadline)) cell.numberFormat = [['@']];
     cell.values = [[toExcel(value)]];
-    done.push({ row, column, entry });
+    done.push({ row, column, value, entry });
   }
   const logged = appendLog(
     context,
+    null,
     log,
-    existing,
     done.map(({ entry }) => [
       time,
       entry.file,
@@ -341,15 +399,18 @@ export async function undoLastImport(
     restored: done.length,
     leftAlone,
     batch: last.batch,
+    files: [...new Set(batch.map((e) => e.file))],
     read: readBack ? readBack() : null,
     written: done.flatMap((d) => {
-      const value = restored(d.entry.from);
       const area = {
         worksheetId: read.location.sheetId,
         address: cellAt(now.whole, d.row, d.column),
-        values: [[value]],
+        values: [[d.value]],
       };
-      return needsTextFormat(value) ? [{ ...area, values: undefined }, area] : [area];
+      // A text format set first is a command of its own, reported as a change too.
+      return keptAsText(d.value, d.column === read.ledger.header.columns.deadline)
+        ? [{ ...area, values: undefined }, area]
+        : [area];
     }),
     selectionMoves: 0,
     tablesAdded: logged.made ? 1 : 0,

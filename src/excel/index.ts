@@ -18,6 +18,7 @@ export * from './reference';
 export * from './requirements';
 export * from './restoreReference';
 export * from './selfTest';
+export * from './sendSettings';
 export * from './setStatus';
 export * from './snapshotSheet';
 export * from './summaries';

@@ -44,3 +44,7 @@ export const INDICATOR_TABLE = 'Indicators';
 /** The 进度快照 sheet: every report's snapshot of the tasks, one block of rows per 截至 date. */
 export const SNAPSHOT_SHEET = '进度快照';
 export const SNAPSHOT_TABLE = 'ProgressSnapshots';
+/** Workbook setting: the sender unit of the mails' 落款. */
+export const SENDER_SETTING = 'renwuTaizhang.sender';
+/** Workbook setting: the date the return forms are asked back by (yyyy-mm-dd). */
+export const RETURN_BY_SETTING = 'renwuTaizhang.returnBy';

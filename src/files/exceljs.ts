@@ -8,3 +8,12 @@ export async function exceljs(): Promise<ExcelJSModule> {
   };
   return loaded.default ?? loaded;
 }
+
+/** A sheet's validation rules, kept by address (a range too): a member exceljs's typings leave out. */
+export interface SheetValidations {
+  add(address: string, rule: import('exceljs').DataValidation): void;
+}
+
+export function validationsOf(sheet: import('exceljs').Worksheet): SheetValidations {
+  return (sheet as unknown as { readonly dataValidations: SheetValidations }).dataValidations;
+}

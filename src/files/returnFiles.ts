@@ -1,12 +1,9 @@
 // The 反馈表 of the chosen units, one file each or all in one .zip.
-import { returnFormSpec, returnFormsZipName, type SummaryModel, type UnitDirectory } from '../ledger';
+import { returnFormSpec, returnFormsZipName, type FormOptions, type SummaryModel } from '../ledger';
 import { writeReturnForm } from './returnFormFile';
 import { zipFiles, type NamedFile } from './zip';
 
-export interface ReturnFileOptions {
-  readonly ledgerId: string;
-  readonly statuses: readonly string[];
-  readonly directory?: UnitDirectory;
+export interface ReturnFileOptions extends FormOptions {
   readonly created: Date;
 }
 

@@ -1,18 +1,25 @@
 // The 反馈表 as a file, and back: a unit's tasks on a protected sheet (no password: it prevents
-// accidents, it is not security) whose progress columns are open, with a status list and a 0–100
-// rule, and a very hidden sheet that says which ledger, unit and date the form belongs to and
-// how each task read when issued. Reading takes any .xlsx a unit sends back (Excel, WPS,
-// LibreOffice), runs nothing in it, and says in one sentence what is wrong with one that is not
-// a form.
+// accidents, it is not security) whose progress columns are open (on a partner's rows only the
+// note columns), with a status list and a 0–100 rule, and a very hidden sheet that says which
+// ledger, unit and date the form belongs to and what each field held when issued. Reading takes
+// any .xlsx a unit sends back (Excel, WPS, LibreOffice), runs nothing in it, reads each cell by
+// its type (a date cell as a date, a formula by its saved result), and says in one sentence what
+// is wrong with a file that is not a form.
 import {
+  FILLABLE_KEYS,
   FORM_COLUMNS,
   FORM_VERSION,
+  LEAD_ONLY_KEYS,
+  type Day,
+  type FillableKey,
+  type FormCell,
   type FormColumnKey,
   type FormMeta,
+  type IssuedRow,
   type ReturnFormSpec,
   type ReturnedForm,
 } from '../ledger';
-import { exceljs } from './exceljs';
+import { exceljs, validationsOf } from './exceljs';
 
 const FORM_SHEET = '反馈表';
 const META_SHEET = '_renwu_meta';
@@ -42,7 +49,7 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
     cell.font = i === 0 ? { bold: true, size: 14 } : { color: { argb: 'FF595959' } };
     cell.alignment = { wrapText: true, vertical: 'middle' };
     sheet.mergeCells(i + 1, 1, i + 1, width);
-    sheet.getRow(i + 1).height = i === 0 ? 28 : 20;
+    sheet.getRow(i + 1).height = i === 0 ? 28 : 30;
   });
   FORM_COLUMNS.forEach((column, c) => {
     const cell = sheet.getCell(HEADER_ROW, c + 1);
@@ -51,42 +58,46 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
-  const statusList = `"${spec.statuses.join(',')}"`;
   spec.rows.forEach((values, r) => {
     const row = HEADER_ROW + 1 + r;
+    // A partner's row keeps the lead's fields locked: they are the lead unit's to report.
+    const partner = spec.meta.rows[r]?.role === 'partner';
     FORM_COLUMNS.forEach((column, c) => {
       const cell = sheet.getCell(row, c + 1);
       cell.value = values[column.key];
-      cell.numFmt = column.key === 'no' || column.key === 'progress' ? '0' : '@';
+      cell.numFmt = column.key === 'no' ? '0' : column.key === 'progress' ? 'General' : '@';
       cell.alignment = { wrapText: true, vertical: 'top' };
-      if (column.locked) {
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
-      } else {
-        cell.protection = { locked: false };
-      }
-      if (column.key === 'status') {
-        cell.dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [statusList],
-          showErrorMessage: true,
-          errorTitle: '状态',
-          error: `请从列表中选择：${spec.statuses.join('、')}`,
-        };
-      }
-      if (column.key === 'progress') {
-        cell.dataValidation = {
-          type: 'whole',
-          operator: 'between',
-          allowBlank: true,
-          formulae: [0, 100],
-          showErrorMessage: true,
-          errorTitle: '进度',
-          error: '请填写0–100的整数',
-        };
-      }
+      const locked = column.locked || (partner && (LEAD_ONLY_KEYS as readonly string[]).includes(column.key));
+      if (locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
+      else cell.protection = { locked: false };
     });
   });
+  // One rule per column over all its rows: rules given cell by cell come out of exceljs as
+  // overlapping ranges (its merge walks the addresses in text order, E10 before E5).
+  if (spec.rows.length) {
+    const last = HEADER_ROW + spec.rows.length;
+    const range = (key: FormColumnKey) => {
+      const letter = String.fromCharCode(65 + FORM_COLUMNS.findIndex((c) => c.key === key));
+      return `${letter}${HEADER_ROW + 1}:${letter}${last}`;
+    };
+    validationsOf(sheet).add(range('status'), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${spec.statuses.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '状态',
+      error: `请从列表中选择：${spec.statuses.join('、')}`,
+    });
+    validationsOf(sheet).add(range('progress'), {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, 100],
+      showErrorMessage: true,
+      errorTitle: '进度',
+      error: '请填写0–100的数字',
+    });
+  }
   await sheet.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
@@ -100,10 +111,23 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
     ['ledgerId', spec.meta.ledgerId],
     ['unit', spec.meta.unit],
     ['asOf', spec.meta.asOf],
-    ...spec.meta.rows.map((r) => ['row', r.no, r.fingerprint, r.status, r.progress, r.deadline, r.problems]),
+    ['returnBy', spec.meta.returnBy],
+    ['fields', ...META_FIELDS],
+    ...spec.meta.rows.map((r) => [
+      'row',
+      r.no,
+      r.fingerprint,
+      r.role ?? '',
+      r.units,
+      r.roleLabel,
+      ...FILLABLE_KEYS.map((key) => r.values[key]),
+    ]),
   ]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/** The issued row's fields in the hidden sheet, after the 'row' mark, named in its 'fields' row. */
+const META_FIELDS = ['no', 'fingerprint', 'role', 'units', 'roleLabel', ...FILLABLE_KEYS] as const;
 
 export type FormFileProblem = 'empty' | 'too-big' | 'not-xlsx' | 'macro' | 'not-a-form' | 'newer-version';
 
@@ -139,7 +163,7 @@ export function describeFormFileError(error: FormFileError): { readonly zh: stri
 }
 
 const cellValue = (value: unknown): unknown => {
-  if (value && typeof value === 'object') {
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
     // Rich text, a hyperlink or a formula's cached result: the text or the result the cell shows.
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
     if (v.richText) return v.richText.map((part) => part.text).join('');
@@ -149,33 +173,92 @@ const cellValue = (value: unknown): unknown => {
   return value;
 };
 
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A date as exceljs hands it (midnight UTC of the cell's day, give or take the float error of
+ * the serial's conversion): that day.
+ */
+const dayOfDate = (date: Date): Day => Math.floor((date.getTime() + 1000) / MS_PER_DAY);
+
+/** What a value of the file is, by its type; a formula shows its saved result, or has none. */
+function formCellOf(value: unknown, format: string | undefined): FormCell {
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const v = value as {
+      formula?: string;
+      sharedFormula?: string;
+      result?: unknown;
+      error?: string;
+      richText?: { text: string }[];
+      text?: unknown;
+    };
+    const formula = v.formula ?? v.sharedFormula;
+    if (formula !== undefined) {
+      if (v.result === undefined || v.result === null) return { kind: 'no-result', formula };
+      return { ...formCellOf(v.result, format), formula };
+    }
+    if (typeof v.error === 'string') return { kind: 'error', text: v.error };
+    if (v.richText) return { kind: 'text', text: v.richText.map((part) => part.text).join('') };
+    if (v.text !== undefined) return formCellOf(v.text, format);
+    return { kind: 'error', text: String(value) };
+  }
+  if (value === null || value === undefined || value === '') return { kind: 'empty' };
+  if (value instanceof Date) return { kind: 'date', day: dayOfDate(value) };
+  if (typeof value === 'number') return { kind: 'number', value, ...(format ? { format } : {}) };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  return { kind: 'text', text: String(value) };
+}
+
+/** A cell of the file (exceljs's, not Excel's): its value and number format, by type. */
+const fileCell = (cell: { readonly value: unknown; readonly numFmt: string }): FormCell =>
+  formCellOf(cell.value, cell.numFmt || undefined);
+
+const metaText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
 function readMeta(rows: readonly (readonly unknown[])[]): FormMeta | null {
   const field = (key: string) => rows.find((r) => r[0] === key)?.[1];
   const version = Number(field('version'));
   const ledgerId = field('ledgerId');
   const unit = field('unit');
-  const asOf = field('asOf');
   if (!Number.isInteger(version) || typeof ledgerId !== 'string' || typeof unit !== 'string') return null;
+  const named = rows
+    .find((r) => r[0] === 'fields')
+    ?.slice(1)
+    .map(metaText);
+  // Version 1 wrote status, progress, deadline and problems after the fingerprint, and issued
+  // the other fields empty.
+  const fields = named ?? ['no', 'fingerprint', 'status', 'progress', 'deadline', 'problems'];
   return {
     version,
     ledgerId,
     unit,
-    asOf: String(asOf ?? ''),
+    asOf: metaText(field('asOf')),
+    returnBy: metaText(field('returnBy')),
     rows: rows
       .filter((r) => r[0] === 'row')
-      .map((r) => ({
-        no: Number(r[1]),
-        fingerprint: String(r[2] ?? ''),
-        status: String(r[3] ?? ''),
-        progress: String(r[4] ?? ''),
-        deadline: String(r[5] ?? ''),
-        problems: String(r[6] ?? ''),
-      }))
+      .map((r): IssuedRow => {
+        const at = (name: string) => {
+          const i = fields.indexOf(name);
+          return i < 0 ? '' : metaText(r[i + 1]);
+        };
+        const role = at('role');
+        return {
+          no: Number(at('no')),
+          fingerprint: at('fingerprint'),
+          role: role === 'lead' || role === 'partner' ? role : null,
+          units: at('units'),
+          roleLabel: at('roleLabel'),
+          values: Object.fromEntries(FILLABLE_KEYS.map((key) => [key, at(key)])) as Record<
+            FillableKey,
+            string
+          >,
+        };
+      })
       .filter((r) => Number.isInteger(r.no)),
   };
 }
 
-/** A returned form's metadata and rows; a FormFileError for anything that is not one. */
+/** A returned form's metadata and cells; a FormFileError for anything that is not one. */
 export async function readReturnForm(fileName: string, bytes: Uint8Array): Promise<ReturnedForm> {
   if (bytes.length === 0) throw new FormFileError('empty', fileName);
   if (bytes.length > MAX_FORM_BYTES) throw new FormFileError('too-big', fileName);
@@ -217,14 +300,12 @@ export async function readReturnForm(fileName: string, bytes: Uint8Array): Promi
     }
   });
   if (!headerRow) throw new FormFileError('not-a-form', fileName);
-  const rows: Partial<Record<FormColumnKey, unknown>>[] = [];
+  const rows: Partial<Record<FormColumnKey, FormCell>>[] = [];
   formSheet.eachRow((row, number) => {
     if (number <= headerRow) return;
-    const values = row.values as unknown[];
-    const entry: Partial<Record<FormColumnKey, unknown>> = {};
-    for (const [key, at] of columnOf) entry[key] = cellValue(values[at]);
-    if (Object.values(entry).some((v) => v !== null && v !== undefined && String(v).trim() !== ''))
-      rows.push(entry);
+    const entry: Partial<Record<FormColumnKey, FormCell>> = {};
+    for (const [key, at] of columnOf) entry[key] = fileCell(row.getCell(at));
+    if (Object.values(entry).some((cell) => cell.kind !== 'empty')) rows.push(entry);
   });
-  return { fileName, meta, rows };
+  return { fileName, meta, columns: [...columnOf.keys()], rows };
 }

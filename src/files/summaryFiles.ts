@@ -1,6 +1,7 @@
 // The files the 发送 section hands out: the summary workbook, the leaders' draft with it
 // attached, and one draft per unit with the unit's own sheet; each named for its 截至 date.
 import {
+  dayFromLocalDate,
   leaderMail,
   summaryFileName,
   type ReportHistory,
@@ -8,7 +9,10 @@ import {
   unitAddress,
   unitMail,
   safeFileName,
+  type Day,
+  type Ledger,
   type MailAddress,
+  type MailSignature,
   type SheetSpec,
   type SummaryModel,
   type SummaryRequest,
@@ -27,11 +31,27 @@ export interface Recipients {
 export interface FileOptions {
   readonly directory?: UnitDirectory;
   readonly created: Date;
-  /** Attach each unit's 反馈表 too (the ledger's id and status list go into the form). */
-  readonly returnForm?: { readonly ledgerId: string; readonly statuses: readonly string[] };
+  /**
+   * Attach each unit's 反馈表 too: the ledger's id and status list go into the form, and the
+   * ledger it was read from fills it in.
+   */
+  readonly returnForm?: {
+    readonly ledgerId: string;
+    readonly statuses: readonly string[];
+    readonly ledger: Ledger;
+  };
+  /** The date the forms are asked back by, said in the unit mails and on the forms. */
+  readonly returnBy?: Day;
+  /** The sender unit of the mails' 落款 (set in 设置); the date is the day the draft is made. */
+  readonly sender?: string;
   /** The earlier reports the workbook keeps: the sheets and mails then say what changed. */
   readonly history?: ReportHistory;
 }
+
+const signatureOf = (options: FileOptions): MailSignature => ({
+  unit: options.sender ?? '',
+  date: dayFromLocalDate(options.created),
+});
 
 export interface SummaryFile extends NamedFile {
   readonly sheets: readonly string[];
@@ -61,7 +81,10 @@ export async function leaderDraft(
   options: FileOptions,
 ): Promise<NamedFile> {
   const workbook = await summaryWorkbook(model, request, options);
-  const mail = leaderMail(model, workbook.name, options.history);
+  const mail = leaderMail(model, workbook.name, {
+    history: options.history,
+    signature: signatureOf(options),
+  });
   const eml = buildDraft({
     ...recipients,
     ...mail,
@@ -96,9 +119,16 @@ export async function unitDraft(
         ...options.returnForm,
         directory: options.directory,
         created: options.created,
+        returnBy: options.returnBy,
       })
     : null;
-  const mail = unitMail(model, unit, fileName, options.directory, form?.name, options.history);
+  const mail = unitMail(model, unit, fileName, {
+    directory: options.directory,
+    returnForm: form?.name,
+    returnBy: options.returnBy,
+    history: options.history,
+    signature: signatureOf(options),
+  });
   const eml = buildDraft({
     to: address ? [address] : [],
     cc: recipients.cc,

@@ -71,7 +71,9 @@ export function planAdoption(
   const rowsBelow: number[] = [];
   for (let r = lastRow + 1; r < values.length; r++) if (!isBlankRow(values[r])) rowsBelow.push(r);
 
-  const missing = LEDGER_COLUMNS.filter((c) => columns.columns[c.key] === undefined).map((c) => c.key);
+  const missing = LEDGER_COLUMNS.filter(
+    (c) => columns.columns[c.key] === undefined && c.addedOnAdopt !== false,
+  ).map((c) => c.key);
   const cellsBeside: { row: number; column: number }[] = [];
   const inTheWay: { row: number; column: number }[] = [];
   for (let r = headerRow; r <= lastRow; r++) {

@@ -13,7 +13,8 @@ export type ColumnKey =
   | 'problems'
   | 'nextSteps'
   | 'updated'
-  | 'contact';
+  | 'contact'
+  | 'phone';
 
 export interface ColumnSpec {
   readonly key: ColumnKey;
@@ -27,6 +28,11 @@ export interface ColumnSpec {
    * as typed, so a leading = never becomes a formula; none leaves the user's format alone.
    */
   readonly format?: '@' | '0' | 'yyyy-mm-dd';
+  /**
+   * False for a column a new ledger has but adopting a sheet does not add: an adopted ledger
+   * without it keeps working as before (a 联系电话 goes with the 联系人).
+   */
+  readonly addedOnAdopt?: false;
 }
 
 export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
@@ -103,6 +109,15 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
     format: 'yyyy-mm-dd',
   },
   { key: 'contact', header: '联系人', english: ['contact'], required: false, width: 10, format: '@' },
+  {
+    key: 'phone',
+    header: '联系电话',
+    english: ['phone', 'telephone', 'tel'],
+    required: false,
+    width: 14,
+    format: '@',
+    addedOnAdopt: false,
+  },
 ];
 
 export function columnSpec(key: ColumnKey): ColumnSpec {
@@ -122,6 +137,7 @@ const CHINESE_VARIANTS: Partial<Record<ColumnKey, readonly string[]>> = {
   nextSteps: ['下一步计划', '下步工作计划', '下一步工作'],
   updated: ['更新时间', '填报日期'],
   contact: ['联系人及电话', '联系方式'],
+  phone: ['电话', '手机', '联系人电话', '手机号码'],
 };
 
 export interface HeaderMatch {

@@ -78,3 +78,35 @@ export function serialFromDay(day: Day, system: DateSystem = '1900'): number {
   const plain = day - DAY_1899_12_31;
   return plain < 60 ? plain : plain + 1;
 }
+
+/** Monday to Friday: 1970-01-01 (day 0) was a Thursday. */
+export function isWorkingDay(day: Day): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday >= 1 && weekday <= 5;
+}
+
+/** The day `count` working days (Mon–Fri) after `day`; public holidays are not known here. */
+export function addWorkingDays(day: Day, count: number): Day {
+  let out = day;
+  for (let left = count; left > 0;) {
+    out++;
+    if (isWorkingDay(out)) left--;
+  }
+  return out;
+}
+
+/** A form is asked back this many working days after it is sent, unless the user sets a date. */
+export const RETURN_WORKING_DAYS = 5;
+
+/**
+ * The date forms are asked back by: the one the user set in the 反馈 tab while it is still to
+ * come, else five working days from today.
+ */
+export function returnDeadline(
+  chosen: Day | null,
+  today: Day,
+): { readonly day: Day; readonly chosen: boolean } {
+  return chosen !== null && chosen >= today
+    ? { day: chosen, chosen: true }
+    : { day: addWorkingDays(today, RETURN_WORKING_DAYS), chosen: false };
+}

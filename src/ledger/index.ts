@@ -12,6 +12,7 @@ export * from './indicatorChecks';
 export * from './indicators';
 export * from './language';
 export * from './ledger';
+export * from './lightWords';
 export * from './mail';
 export * from './mailAddress';
 export * from './numerals';

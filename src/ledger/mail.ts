@@ -3,13 +3,14 @@
 // user typed is escaped in the HTML, so a task text with markup is shown, never run or fetched.
 import { chineseDate, isoDate, type Day } from './dates';
 import { indicatorLabel, shownAmount } from './indicators';
-import { LIGHT_LABEL, unitIndicatorLines } from './sheetSpecs';
+import { lightWord } from './lightWords';
+import { unitIndicatorLines } from './sheetSpecs';
 import type { ReportHistory } from './snapshots';
 import type { IndicatorLine, SummaryModel } from './summary';
 import type { LedgerTask } from './tasks';
 import { tasksForUnit } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
-import { indexFor, type UnitDirectory } from './units';
+import { indexFor, roleLabel, type UnitDirectory } from './units';
 
 export const PLAN_NAME = '四平市现代职业教育重点任务';
 /** What the summary file is called before the date: short, as people name files they mail. */
@@ -53,16 +54,38 @@ const TABLE = 'border-collapse:collapse;font-family:Microsoft YaHei,SimSun,sans-
 const CELL = 'border:1px solid #BFBFBF;padding:4px 8px;vertical-align:top';
 const HEAD = `${CELL};background:#1F4E79;color:#FFFFFF`;
 
+/** A cell's text in HTML: escaped, its line breaks kept as line breaks. */
+const htmlCell = (text: string) => escapeHtml(text).replace(/\r\n?|\n/gu, '<br>');
+
 function htmlTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const head = header.map((h) => `<th style="${HEAD}">${escapeHtml(h)}</th>`).join('');
   const body = rows
-    .map((row) => `<tr>${row.map((c) => `<td style="${CELL}">${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((c) => `<td style="${CELL}">${htmlCell(c)}</td>`).join('')}</tr>`)
     .join('');
   return `<table style="${TABLE}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** One table row per line: a line break or a tab inside a cell would start another row or column. */
+const textCell = (text: string) => text.replace(/\s*(?:\r\n?|\n)\s*/gu, ' / ').replace(/\t/gu, ' ');
+
 function textTable(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.join('\t')).join('\n');
+  return rows.map((row) => row.map(textCell).join('\t')).join('\n');
+}
+
+/** Who sends the mail and when: its 落款. */
+export interface MailSignature {
+  /** The sender unit, set once in 设置; '' when not set yet. */
+  readonly unit: string;
+  readonly date: Day;
+}
+
+function signatureLines(signature: MailSignature | undefined): { text: string[]; html: string[] } {
+  if (!signature) return { text: [], html: [] };
+  const lines = [signature.unit.trim(), chineseDate(signature.date)].filter(Boolean);
+  return {
+    text: ['', ...lines],
+    html: [`<p style="text-align:right">${lines.map(escapeHtml).join('<br>')}</p>`],
+  };
 }
 
 const INDICATOR_HEADER = ['序号', '指标', '目标值', '完成值', '完成率'];
@@ -99,8 +122,19 @@ function headline(model: SummaryModel): string {
   );
 }
 
-/** The mail to leaders: headline numbers, the status table and the behind/overdue list. */
-export function leaderMail(model: SummaryModel, attachment: string, history?: ReportHistory): MailContent {
+export interface LeaderMailOptions {
+  readonly history?: ReportHistory;
+  readonly signature?: MailSignature;
+}
+
+/** The mail to leaders: headline numbers, the status table and the behind/overdue list, then the 落款. */
+export function leaderMail(
+  model: SummaryModel,
+  attachment: string,
+  options: LeaderMailOptions = {},
+): MailContent {
+  const { history } = options;
+  const signed = signatureLines(options.signature);
   const subject = `${PLAN_NAME}推进情况（截至${chineseDate(model.asOf)}）`;
   const statusRows = [
     ...model.byStatus.map((s) => [s.status, String(s.count), percent(s.share)]),
@@ -113,7 +147,7 @@ export function leaderMail(model: SummaryModel, attachment: string, history?: Re
     b.lead,
     b.deadline,
     b.status,
-    LIGHT_LABEL[b.light].zh,
+    lightWord(b).zh,
     b.problems,
   ]);
   const behindHeader = ['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题'];
@@ -138,6 +172,7 @@ export function leaderMail(model: SummaryModel, attachment: string, history?: Re
     ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
     '',
     closing,
+    ...signed.text,
   ].join('\n');
   const html = htmlDocument([
     paragraph('各位领导：'),
@@ -148,6 +183,7 @@ export function leaderMail(model: SummaryModel, attachment: string, history?: Re
     ...(behindRows.length ? [htmlTable(behindHeader, behindRows)] : []),
     ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
     paragraph(closing),
+    ...signed.html,
   ]);
   return { subject, text, html };
 }
@@ -180,15 +216,24 @@ export function unitAddress(unit: string, directory?: UnitDirectory): MailAddres
   return email && isMailAddress(email) ? { name: entry?.name ?? unit, email } : null;
 }
 
+export interface UnitMailOptions {
+  readonly directory?: UnitDirectory;
+  /** The 反馈表 attached, by file name. */
+  readonly returnForm?: string;
+  /** The date the form is asked back by. */
+  readonly returnBy?: Day;
+  readonly history?: ReportHistory;
+  readonly signature?: MailSignature;
+}
+
 /** The mail to one unit: its own tasks, its role, status, deadline and light, with a request to report back. */
 export function unitMail(
   model: SummaryModel,
   unit: string,
   attachment: string,
-  directory?: UnitDirectory,
-  returnForm?: string,
-  history?: ReportHistory,
+  options: UnitMailOptions = {},
 ): MailContent {
+  const { directory, returnForm, history } = options;
   const lines = unitTaskLines(model, unit, directory);
   const led = lines.filter((l) => l.role === '牵头').length;
   const done = lines.filter((l) => l.task.done).length;
@@ -197,22 +242,27 @@ export function unitMail(
     ? `截至${chineseDate(model.asOf)}，贵单位涉及重点任务${lines.length}项（牵头${led}项、配合${lines.length - led}项），已完成${done}项。请核对以下任务的状态和进展，如有变化请及时反馈。`
     : `截至${chineseDate(model.asOf)}，台账中没有贵单位的任务。`;
   const shift = history?.changes.units.find((u) => u.name === unit);
+  const since = history?.changes.previous ? `与上期（${chineseDate(history.changes.previous)}）相比，` : '';
   const moved =
-    shift && shift.before !== null && history?.changes.previous
-      ? `与上期（${chineseDate(history.changes.previous)}）相比，贵单位任务完成率由${percent(shift.before)}变为${percent(shift.now)}。`
-      : '';
+    !shift || shift.before === null || !since
+      ? ''
+      : percent(shift.before) === percent(shift.now)
+        ? `${since}贵单位任务完成率仍为${percent(shift.now)}。`
+        : `${since}贵单位任务完成率由${percent(shift.before)}变为${percent(shift.now)}。`;
   const header = ['序号', '工作任务', '角色', '状态', '完成时限', '预警'];
   const rows = lines.map((l) => [
     String(l.task.no),
     l.task.task,
-    l.viaCollective ? `${l.role}（集体任务）` : l.role,
+    roleLabel(l.role, l.viaCollective),
     l.task.knownStatus ?? l.task.status,
     l.task.deadlineText,
-    LIGHT_LABEL[l.task.health.light].zh,
+    lightWord(l.task.health).zh,
   ]);
+  const by = options.returnBy === undefined ? '' : `于${chineseDate(options.returnBy)}前`;
   const closing = returnForm
-    ? `详见附件《${attachment}》。请在附件《${returnForm}》中填写本单位任务的进展，保存后原文件发回。`
+    ? `详见附件《${attachment}》。请${by}在附件《${returnForm}》中填写本单位任务的进展，保存后原文件发回。`
     : `详见附件《${attachment}》。`;
+  const signed = signatureLines(options.signature);
   const indicators = unitIndicatorLines(model, unit, directory);
   const targetRows = indicatorRows(indicators);
   const targetTitle = indicatorTitle('', indicators);
@@ -224,6 +274,7 @@ export function unitMail(
     ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
     '',
     closing,
+    ...signed.text,
   ].join('\n');
   const html = htmlDocument([
     paragraph(`${unit}：`),
@@ -231,6 +282,7 @@ export function unitMail(
     ...(rows.length ? [htmlTable(header, rows)] : []),
     ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
     paragraph(closing),
+    ...signed.html,
   ]);
   return { subject, text, html };
 }

@@ -35,3 +35,23 @@ export function readProgress(value: unknown, numberFormat?: string): ProgressRea
   if (!m) return { kind: 'invalid', reason: 'not-a-number' };
   return inRange(Number(m[1]), m[2] ? 'percent-text' : 'number-text');
 }
+
+/**
+ * 进度(%) holds whole per cents: 0.5 in a cell not formatted as a percent is 50% typed as a
+ * fraction (or 50% typed where the percent format was lost), not half a per cent. The one
+ * reading of such a value, for a cell typed or pasted into the ledger and for a returned form:
+ * what it reads as, and what to write if the fraction was meant. Null when nothing is in doubt.
+ */
+export function fractionHint(
+  reading: ProgressReading,
+  raw: string,
+): { readonly percent: number; readonly zh: string; readonly en: string } | null {
+  if (reading.kind !== 'ok' || (reading.source !== 'number' && reading.source !== 'number-text')) return null;
+  if (reading.percent <= 0 || reading.percent >= 1) return null;
+  const percent = Math.round(reading.percent * 10_000) / 100;
+  return {
+    percent,
+    zh: `进度“${raw}”按${reading.percent}%读取；若指${percent}%，请改为${percent}`,
+    en: `progress "${raw}" reads as ${reading.percent}%; if ${percent}% is meant, write ${percent}`,
+  };
+}

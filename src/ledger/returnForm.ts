@@ -1,17 +1,39 @@
 // The form a unit fills in and sends back (反馈表): its own tasks as the ledger holds them now,
-// the official columns locked, the progress columns open; and the check of a form that came
-// back: is it a form of this ledger, for a unit the ledger knows, with the task texts as issued
-// and values the ledger can take. Pure: the file is made and read in src/files.
+// every field the unit may change pre-filled and recorded as issued, the official columns
+// locked (and on a partner's rows the lead's own fields too); and the check of a form that came
+// back: is it a form of this ledger, for a unit the ledger knows, with the task texts as issued,
+// and what did the unit change, cell by cell, read by the cell's type. Every cell the unit
+// changed is either carried on to the review or named in a sentence. Pure: the file is made and
+// read in src/files.
 import { chineseDate, dayFromIso, isoDate, yearOf, type Day } from './dates';
-import { parseDeadline } from './deadlines';
+import { parseDeadline, type Deadline } from './deadlines';
+import type { Bilingual } from './language';
+import { cellOf, type CellValue, type Ledger } from './ledger';
 import { safeFileName, unitTaskLines } from './mail';
-import { readProgress } from './progress';
+import { fractionHint, readProgress } from './progress';
 import { checkStatus } from './statuses';
 import type { SummaryModel } from './summary';
 import { cellText, matchKey } from './text';
-import type { UnitDirectory } from './units';
+import { roleLabel, type UnitDirectory } from './units';
 
-export const FORM_VERSION = 1;
+/** 2: every fillable field issued and recorded by name, the role, the return date. */
+export const FORM_VERSION = 2;
+
+/** The fields a unit fills in, in form order. */
+export const FILLABLE_KEYS = [
+  'status',
+  'progress',
+  'deadline',
+  'progressNote',
+  'problems',
+  'nextSteps',
+  'contact',
+  'phone',
+] as const;
+export type FillableKey = (typeof FILLABLE_KEYS)[number];
+
+/** The lead unit's to report: locked on a partner's rows, whose words go to the note fields. */
+export const LEAD_ONLY_KEYS: readonly FillableKey[] = ['status', 'progress', 'deadline'];
 
 /** The form's columns: the first four are the ledger's and locked; the rest the unit fills in. */
 export const FORM_COLUMNS = [
@@ -32,15 +54,23 @@ export const FORM_COLUMNS = [
 export type FormColumnKey = (typeof FORM_COLUMNS)[number]['key'];
 export type FormValues = Readonly<Record<FormColumnKey, string | number>>;
 
+export const formHeader = (key: FormColumnKey): string =>
+  FORM_COLUMNS.find((c) => c.key === key)?.header ?? key;
+
+export type FormRole = 'lead' | 'partner';
+
 export interface FormMeta {
   readonly version: number;
   readonly ledgerId: string;
   readonly unit: string;
   /** The 截至 date, as 2026-11-28. */
   readonly asOf: string;
+  /** The date the form is asked back by, as 2026-12-05; '' when the form did not say. */
+  readonly returnBy: string;
   /**
-   * Each row's 序号, the fingerprint of its task text as issued, and what its status, progress and
-   * deadline read then: a ledger cell that moved on since is a conflict at import, not overwritten.
+   * Each row's 序号, the fingerprint of its task text as issued, the unit's role then, and what
+   * each fillable field held then: what the unit left as issued is not its change, and a ledger
+   * cell that moved on since is a conflict at import, not overwritten.
    */
   readonly rows: readonly IssuedRow[];
 }
@@ -48,10 +78,12 @@ export interface FormMeta {
 export interface IssuedRow {
   readonly no: number;
   readonly fingerprint: string;
-  readonly status: string;
-  readonly progress: string;
-  readonly deadline: string;
-  readonly problems: string;
+  /** Null for a form made before roles were recorded (version 1). */
+  readonly role: FormRole | null;
+  /** The locked 责任单位 and 本单位角色 as issued ('' on a version 1 form): a change is named. */
+  readonly units: string;
+  readonly roleLabel: string;
+  readonly values: Readonly<Record<FillableKey, string>>;
 }
 
 export interface ReturnFormSpec {
@@ -83,37 +115,57 @@ export function returnFormsZipName(asOf: Day, units: number): string {
   return safeFileName(`重点任务反馈表_${units}个单位_${compactDate(asOf)}`, 'zip');
 }
 
+export interface FormOptions {
+  readonly ledgerId: string;
+  readonly statuses: readonly string[];
+  /** The ledger the model was read from: the form issues what its cells hold. */
+  readonly ledger: Ledger;
+  readonly directory?: UnitDirectory;
+  /** The date the form is asked back by. */
+  readonly returnBy?: Day;
+}
+
 /** The form for one unit: its tasks (lead and partner, collectives included) as the ledger holds them. */
-export function returnFormSpec(
-  model: SummaryModel,
-  unit: string,
-  options: {
-    readonly ledgerId: string;
-    readonly statuses: readonly string[];
-    readonly directory?: UnitDirectory;
-  },
-): ReturnFormSpec {
+export function returnFormSpec(model: SummaryModel, unit: string, options: FormOptions): ReturnFormSpec {
+  const { ledger } = options;
   const lines = unitTaskLines(model, unit, options.directory);
-  const rows: FormValues[] = lines.map(({ task, role, viaCollective }) => ({
+  const issued = lines.map(({ task, role, viaCollective }): IssuedRow => {
+    const text = (key: 'progressNote' | 'nextSteps' | 'contact' | 'phone') =>
+      cellText(cellOf(ledger, task.row, key)).trim();
+    const values: Record<FillableKey, string> = {
+      status: task.knownStatus ?? task.status,
+      progress: task.progress.kind === 'ok' ? String(task.progress.percent) : '',
+      deadline: task.deadlineText,
+      progressNote: text('progressNote'),
+      problems: task.problems,
+      nextSteps: text('nextSteps'),
+      contact: text('contact'),
+      phone: text('phone'),
+    };
+    return {
+      no: task.no as number,
+      fingerprint: textFingerprint(task.task),
+      role: role === '牵头' ? 'lead' : 'partner',
+      units: task.unitsText,
+      roleLabel: roleLabel(role, viaCollective),
+      values,
+    };
+  });
+  const rows: FormValues[] = lines.map(({ task }, i) => ({
     no: task.no ?? '',
     task: task.task,
-    units: task.unitsText,
-    role: viaCollective ? `${role}（集体任务）` : role,
-    status: task.knownStatus ?? task.status,
+    units: issued[i].units,
+    role: issued[i].roleLabel,
+    ...issued[i].values,
     progress: task.progress.kind === 'ok' ? task.progress.percent : '',
-    deadline: task.deadlineText,
-    progressNote: '',
-    problems: task.problems,
-    nextSteps: '',
-    contact: '',
-    phone: '',
   }));
+  const returnBy = options.returnBy === undefined ? '' : `请于${chineseDate(options.returnBy)}前`;
   return {
     fileName: returnFormFileName(unit, model.asOf),
     title: `${unit}重点任务推进情况反馈表（截至${chineseDate(model.asOf)}）`,
     instructions: [
-      '请只填写白色的列（状态、进度、完成时限、进展情况、存在问题、下步计划、联系人、联系电话），灰色的列不可修改。',
-      '状态请从下拉列表选择，进度填0–100的整数；填好后保存为.xlsx，原文件名发回即可。',
+      '白色单元格可填写，已填入台账现有内容，有变化的请直接修改，清空表示该项已不存在（如问题已解决）；灰色单元格不可修改。',
+      `配合任务的状态、进度、完成时限由牵头单位填报，配合单位请在“进展情况”“存在问题”“下步计划”中补充本单位的意见。${returnBy}保存为.xlsx，原文件名发回。`,
     ],
     statuses: options.statuses,
     rows,
@@ -122,45 +174,77 @@ export function returnFormSpec(
       ledgerId: options.ledgerId,
       unit,
       asOf: isoDate(model.asOf),
-      rows: lines.map(({ task }) => ({
-        no: task.no as number,
-        fingerprint: textFingerprint(task.task),
-        status: task.status,
-        progress: task.progress.kind === 'ok' ? String(task.progress.percent) : '',
-        deadline: task.deadlineText,
-        problems: task.problems,
-      })),
+      returnBy: options.returnBy === undefined ? '' : isoDate(options.returnBy),
+      rows: issued,
     },
   };
 }
 
-/** A form as read from a file: its metadata and its rows by column header. */
+/** A form cell as the file holds it, by its type: what a formula shows when it has a result. */
+export type FormCell = (
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number; readonly format?: string }
+  | { readonly kind: 'date'; readonly day: Day }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'error'; readonly text: string }
+  /** A formula saved without its result (as openpyxl saves one): nothing to read. */
+  | { readonly kind: 'no-result' }
+) & { readonly formula?: string };
+
+/** A form as read from a file: its metadata and its cells by column. */
 export interface ReturnedForm {
   readonly fileName: string;
   readonly meta: FormMeta;
-  readonly rows: readonly Readonly<Partial<Record<FormColumnKey, unknown>>>[];
+  /** The form's columns found by their headers; a column the unit deleted is not here. */
+  readonly columns: readonly FormColumnKey[];
+  readonly rows: readonly Readonly<Partial<Record<FormColumnKey, FormCell>>>[];
+}
+
+/** A cell a sentence names: which task (null for a row the unit added), which column, what it held. */
+export interface NamedCell {
+  readonly no: number | null;
+  readonly column: FormColumnKey;
+  readonly value: string;
 }
 
 export type FormProblem =
-  | { readonly kind: 'other-ledger' }
-  | { readonly kind: 'unknown-unit'; readonly unit: string }
-  | { readonly kind: 'tampered'; readonly no: number }
-  | { readonly kind: 'removed'; readonly no: number }
-  | { readonly kind: 'added'; readonly no: string; readonly task: string }
-  | { readonly kind: 'status'; readonly no: number; readonly value: string }
-  | { readonly kind: 'progress'; readonly no: number; readonly value: string }
-  | { readonly kind: 'deadline'; readonly no: number; readonly value: string };
+  | { readonly kind: 'other-ledger'; readonly cells: readonly NamedCell[] }
+  | { readonly kind: 'unknown-unit'; readonly unit: string; readonly cells: readonly NamedCell[] }
+  | { readonly kind: 'collective'; readonly unit: string; readonly cells: readonly NamedCell[] }
+  | { readonly kind: 'tampered'; readonly no: number; readonly cells: readonly NamedCell[] }
+  | { readonly kind: 'removed'; readonly no: number; readonly cells: readonly NamedCell[] }
+  | {
+      readonly kind: 'added';
+      readonly no: string;
+      readonly task: string;
+      readonly cells: readonly NamedCell[];
+    }
+  | { readonly kind: 'status'; readonly no: number; readonly cells: readonly NamedCell[] }
+  | { readonly kind: 'progress'; readonly no: number; readonly cells: readonly NamedCell[] }
+  | { readonly kind: 'deadline'; readonly no: number; readonly cells: readonly NamedCell[] }
+  /** A formula without a result, an error value, TRUE/FALSE: nothing the ledger can take. */
+  | { readonly kind: 'unreadable'; readonly no: number; readonly cells: readonly NamedCell[] }
+  /** 责任单位 or 本单位角色 written over: the ledger's stand, the rest of the row is read. */
+  | { readonly kind: 'locked-changed'; readonly no: number; readonly cells: readonly NamedCell[] }
+  | { readonly kind: 'missing-column'; readonly column: FormColumnKey; readonly cells: readonly NamedCell[] };
 
-/** What a unit reported for one task, in the ledger's own column keys, after the checks. */
+/** A cell the unit changed, as the ledger would take it. */
+export interface ReturnedCell {
+  readonly column: FillableKey;
+  /** '' for a cell the unit emptied. */
+  readonly value: CellValue;
+  /** As the review shows it. */
+  readonly shown: string;
+  /** Set when the value is read one way but may mean another (进度 0.8). */
+  readonly hint?: Bilingual;
+}
+
+/** What a unit changed for one task, after the checks: only cells that differ from what was issued. */
 export interface ReportedTask {
   readonly no: number;
-  readonly status?: string;
-  readonly progress?: number;
-  readonly deadline?: string;
-  readonly progressNote?: string;
-  readonly problems?: string;
-  readonly nextSteps?: string;
-  readonly contact?: string;
+  readonly issued: IssuedRow;
+  readonly changed: readonly ReturnedCell[];
 }
 
 export interface CheckedReturn {
@@ -168,9 +252,11 @@ export interface CheckedReturn {
   readonly unit: string;
   readonly asOf: string;
   readonly problems: readonly FormProblem[];
-  /** Rows that passed their checks; a tampered or invalid row is reported and left out. */
+  /** Rows of this ledger's tasks with the cells the unit changed; cells with a problem are left out. */
   readonly reported: readonly ReportedTask[];
-  /** The file cannot be used at all (another ledger's form, a unit the ledger does not know). */
+  /** Filled cells the unit left exactly as issued: not a change of theirs. */
+  readonly asIssued: number;
+  /** The file cannot be used at all (another ledger's form, a unit the ledger does not know, a 统称). */
   readonly refused: boolean;
 }
 
@@ -179,86 +265,223 @@ export interface CheckContext {
   readonly statuses: readonly string[];
   /** Whether the ledger knows this unit (names or reaches it). */
   readonly knowsUnit: (unit: string) => boolean;
+  /** Whether the name is a 统称 (各县（市）人民政府): not a mailbox, so no form of its own. */
+  readonly isCollective?: (unit: string) => boolean;
 }
 
-const text = (value: unknown) => cellText(value).trim();
-
-/** The checks of one returned form, problem by problem; nothing here touches the ledger. */
-export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedReturn {
-  const base = { fileName: form.fileName, unit: form.meta.unit, asOf: form.meta.asOf };
-  if (form.meta.ledgerId !== context.ledgerId) {
-    return { ...base, problems: [{ kind: 'other-ledger' }], reported: [], refused: true };
+/** What a cell shows, for a sentence or a comparison. */
+export function formCellText(cell: FormCell | undefined): string {
+  if (!cell) return '';
+  switch (cell.kind) {
+    case 'empty':
+      return '';
+    case 'text':
+      return cell.text.replace(/\r\n?/gu, '\n').trim();
+    case 'number':
+      return String(cell.value);
+    case 'date':
+      return isoDate(cell.day);
+    case 'boolean':
+      return cell.value ? 'TRUE' : 'FALSE';
+    case 'error':
+      return cell.text;
+    case 'no-result':
+      return cell.formula ? `=${cell.formula}` : '';
   }
-  if (!context.knowsUnit(form.meta.unit)) {
+}
+
+const isFilled = (cell: FormCell | undefined) => formCellText(cell) !== '';
+
+type Reading =
+  | { readonly ok: true; readonly value: CellValue; readonly shown: string; readonly hint?: Bilingual }
+  | { readonly ok: false; readonly problem: 'status' | 'progress' | 'deadline' | 'unreadable' };
+
+interface ReadContext {
+  readonly statuses: readonly string[];
+  readonly formDay: Day | undefined;
+}
+
+const sameDeadline = (a: Deadline, b: Deadline) =>
+  (a.kind === 'date' && b.kind === 'date' && a.day === b.day) ||
+  (a.kind === 'open' && b.kind === 'open' && a.label === b.label) ||
+  (a.kind === 'empty' && b.kind === 'empty');
+
+const deadlineOptions = (formDay: Day | undefined) => ({
+  today: formDay,
+  defaultYear: formDay === undefined ? undefined : yearOf(formDay),
+});
+
+/** One cell read by its type for its column; an empty cell reads as ''. */
+function readCell(key: FillableKey, cell: FormCell | undefined, context: ReadContext): Reading {
+  const kind = cell?.kind ?? 'empty';
+  if (kind === 'empty') return { ok: true, value: '', shown: '' };
+  if (kind === 'error' || kind === 'no-result' || kind === 'boolean')
+    return { ok: false, problem: 'unreadable' };
+  const shown = formCellText(cell);
+  if (!shown) return { ok: true, value: '', shown: '' };
+  if (key === 'status') {
+    if (kind !== 'text') return { ok: false, problem: 'status' };
+    const check = checkStatus(shown, context.statuses);
+    return check.kind === 'ok' || check.kind === 'variant'
+      ? { ok: true, value: check.status, shown: check.status }
+      : { ok: false, problem: 'status' };
+  }
+  if (key === 'progress') {
+    if (cell?.kind === 'date') return { ok: false, problem: 'progress' };
+    const raw = cell?.kind === 'number' ? cell.value : shown;
+    const reading = readProgress(raw, cell?.kind === 'number' ? cell.format : undefined);
+    if (reading.kind !== 'ok') return { ok: false, problem: 'progress' };
+    const hint = fractionHint(reading, shown);
     return {
-      ...base,
-      problems: [{ kind: 'unknown-unit', unit: form.meta.unit }],
-      reported: [],
-      refused: true,
+      ok: true,
+      value: reading.percent,
+      shown: String(reading.percent),
+      ...(hint ? { hint: { zh: hint.zh, en: hint.en } } : {}),
     };
   }
+  if (key === 'deadline') {
+    // A date cell is that date, written as the ledger shows a date; a number or a text is read
+    // by the deadline rules (2026 is a year; 上半年 and 11月底 by the form's 截至 date).
+    if (cell?.kind === 'date') return { ok: true, value: shown, shown };
+    const raw = cell?.kind === 'number' ? cell.value : shown;
+    const reading = parseDeadline(raw, deadlineOptions(context.formDay));
+    return reading.kind === 'invalid' || reading.kind === 'empty'
+      ? { ok: false, problem: 'deadline' }
+      : { ok: true, value: raw, shown };
+  }
+  return { ok: true, value: shown, shown };
+}
+
+/** Whether what the unit returned is what the form issued, read the same way. */
+function asIssued(key: FillableKey, reading: CellValue, issued: string, context: ReadContext): boolean {
+  const now = cellText(reading).trim();
+  if (now === issued.trim()) return true;
+  if (key === 'progress') return now !== '' && issued !== '' && Number(now) === Number(issued);
+  if (key === 'status') {
+    const check = checkStatus(issued, context.statuses);
+    return (check.kind === 'ok' || check.kind === 'variant') && check.status === now;
+  }
+  if (key === 'deadline') {
+    const options = deadlineOptions(context.formDay);
+    return sameDeadline(parseDeadline(reading, options), parseDeadline(issued, options));
+  }
+  return false;
+}
+
+const text = (cell: FormCell | undefined) => formCellText(cell);
+
+function taskNumber(cell: FormCell | undefined): number | null {
+  if (cell?.kind === 'number') return Number.isInteger(cell.value) ? cell.value : null;
+  const n = Number(text(cell));
+  return text(cell) && Number.isInteger(n) ? n : null;
+}
+
+/** Every filled fillable cell of a row, named for a sentence. */
+function filledCells(no: number | null, row: Partial<Record<FormColumnKey, FormCell>>): NamedCell[] {
+  return FILLABLE_KEYS.filter((key) => isFilled(row[key])).map((column) => ({
+    no,
+    column,
+    value: text(row[column]),
+  }));
+}
+
+const LOCKED_TEXT: readonly FormColumnKey[] = ['units', 'role'];
+
+/** The checks of one returned form, cell by cell; nothing here touches the ledger. */
+export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedReturn {
+  const base = { fileName: form.fileName, unit: form.meta.unit, asOf: form.meta.asOf, asIssued: 0 };
+  const everything = form.rows.flatMap((row) => filledCells(taskNumber(row.no), row));
+  const refuse = (problem: FormProblem): CheckedReturn => ({
+    ...base,
+    problems: [problem],
+    reported: [],
+    refused: true,
+  });
+  if (form.meta.ledgerId !== context.ledgerId) return refuse({ kind: 'other-ledger', cells: everything });
+  if (context.isCollective?.(form.meta.unit))
+    return refuse({ kind: 'collective', unit: form.meta.unit, cells: everything });
+  if (!context.knowsUnit(form.meta.unit))
+    return refuse({ kind: 'unknown-unit', unit: form.meta.unit, cells: everything });
+
   const problems: FormProblem[] = [];
+  for (const column of FORM_COLUMNS)
+    if (!form.columns.includes(column.key))
+      problems.push({ kind: 'missing-column', column: column.key, cells: [] });
   const reported: ReportedTask[] = [];
-  const issued = new Map(form.meta.rows.map((r) => [r.no, r.fingerprint]));
+  const issuedRows = new Map(form.meta.rows.map((r) => [r.no, r]));
   const seen = new Set<number>();
-  const formDay = dayFromIso(form.meta.asOf) ?? undefined;
+  const read: ReadContext = { statuses: context.statuses, formDay: dayFromIso(form.meta.asOf) ?? undefined };
+  let unchanged = 0;
   for (const row of form.rows) {
-    const rawNo = row.no;
-    const no = typeof rawNo === 'number' ? rawNo : Number(text(rawNo));
-    const fingerprint = Number.isInteger(no) ? issued.get(no) : undefined;
-    if (fingerprint === undefined) {
-      if (text(rawNo) || text(row.task))
-        problems.push({ kind: 'added', no: text(rawNo), task: text(row.task) });
+    const no = taskNumber(row.no);
+    const issued = no === null ? undefined : issuedRows.get(no);
+    if (no === null || !issued || seen.has(no)) {
+      if (text(row.no) || text(row.task))
+        problems.push({ kind: 'added', no: text(row.no), task: text(row.task), cells: filledCells(no, row) });
       continue;
     }
     seen.add(no);
-    if (textFingerprint(text(row.task)) !== fingerprint) {
-      problems.push({ kind: 'tampered', no });
+    const present = FILLABLE_KEYS.filter((key) => form.columns.includes(key));
+    if (textFingerprint(text(row.task)) !== issued.fingerprint) {
+      // Which task the row means is no longer sure: what it says is named, not imported.
+      const changedCells = present.filter((key) => !asIssued(key, text(row[key]), issued.values[key], read));
+      unchanged += present.filter((key) => isFilled(row[key]) && !changedCells.includes(key)).length;
+      problems.push({
+        kind: 'tampered',
+        no,
+        cells: changedCells.map((column) => ({ no, column, value: text(row[column]) })),
+      });
       continue;
     }
-    const status = text(row.status);
-    const check = status ? checkStatus(status, context.statuses) : null;
-    if (check && check.kind !== 'ok' && check.kind !== 'variant') {
-      problems.push({ kind: 'status', no, value: status });
-      continue;
+    const relabelled = LOCKED_TEXT.filter(
+      (key) =>
+        row[key] !== undefined &&
+        issuedLocked(issued, key) !== '' &&
+        text(row[key]) !== issuedLocked(issued, key),
+    );
+    if (relabelled.length)
+      problems.push({
+        kind: 'locked-changed',
+        no,
+        cells: relabelled.map((column) => ({ no, column, value: text(row[column]) })),
+      });
+    const changed: ReturnedCell[] = [];
+    for (const key of present) {
+      const reading = readCell(key, row[key], read);
+      if (!reading.ok) {
+        problems.push({ kind: reading.problem, no, cells: [{ no, column: key, value: text(row[key]) }] });
+        continue;
+      }
+      if (asIssued(key, reading.value, issued.values[key], read)) {
+        if (reading.shown !== '') unchanged++;
+        continue;
+      }
+      changed.push({
+        column: key,
+        value: reading.value,
+        shown: reading.shown,
+        ...(reading.hint ? { hint: reading.hint } : {}),
+      });
     }
-    const progressText = text(row.progress);
-    const progress = progressText ? readProgress(row.progress) : null;
-    if (progress && progress.kind !== 'ok') {
-      problems.push({ kind: 'progress', no, value: progressText });
-      continue;
-    }
-    const deadline = text(row.deadline);
-    // Read as the ledger will read it: 上半年 and 11月底 by the form's 截至 date.
-    if (
-      deadline &&
-      typeof row.deadline !== 'number' &&
-      parseDeadline(deadline, {
-        today: formDay,
-        defaultYear: formDay === undefined ? undefined : yearOf(formDay),
-      }).kind === 'invalid'
-    ) {
-      problems.push({ kind: 'deadline', no, value: deadline });
-      continue;
-    }
-    const contact = [text(row.contact), text(row.phone)].filter(Boolean).join(' ');
-    reported.push({
-      no,
-      ...(check && (check.kind === 'ok' || check.kind === 'variant') ? { status: check.status } : {}),
-      ...(progress?.kind === 'ok' ? { progress: progress.percent } : {}),
-      ...(deadline ? { deadline } : {}),
-      ...(text(row.progressNote) ? { progressNote: text(row.progressNote) } : {}),
-      ...(text(row.problems) ? { problems: text(row.problems) } : {}),
-      ...(text(row.nextSteps) ? { nextSteps: text(row.nextSteps) } : {}),
-      ...(contact ? { contact } : {}),
-    });
+    if (changed.length) reported.push({ no, issued, changed });
   }
-  for (const no of issued.keys()) if (!seen.has(no)) problems.push({ kind: 'removed', no });
-  return { ...base, problems, reported, refused: false };
+  for (const no of issuedRows.keys()) if (!seen.has(no)) problems.push({ kind: 'removed', no, cells: [] });
+  return { ...base, asIssued: unchanged, problems, reported, refused: false };
 }
 
-/** One sentence per problem, in both languages, for the review list. */
-export function describeFormProblem(problem: FormProblem): { readonly zh: string; readonly en: string } {
+function issuedLocked(issued: IssuedRow, key: FormColumnKey): string {
+  return (key === 'units' ? issued.units : issued.roleLabel).trim();
+}
+
+const quoted = (cells: readonly NamedCell[]) =>
+  cells.map((c) => `${formHeader(c.column)}“${c.value || '（空）'}”`).join('、');
+const quotedEn = (cells: readonly NamedCell[]) =>
+  cells.map((c) => `${formHeader(c.column)} "${c.value || '(empty)'}"`).join(', ');
+
+/** One sentence per problem, in both languages, naming every cell it leaves out and what it held. */
+export function describeFormProblem(problem: FormProblem): Bilingual {
+  const what = problem.cells.length ? `（${quoted(problem.cells)}）` : '';
+  const whatEn = problem.cells.length ? ` (${quotedEn(problem.cells)})` : '';
   switch (problem.kind) {
     case 'other-ledger':
       return {
@@ -270,10 +493,15 @@ export function describeFormProblem(problem: FormProblem): { readonly zh: string
         zh: `台账中已没有“${problem.unit}”的任务，未导入。`,
         en: `The ledger no longer has tasks of ${problem.unit}; not imported.`,
       };
+    case 'collective':
+      return {
+        zh: `“${problem.unit}”是统称，不是一个单位：这些任务由其成员单位在各自的反馈表中填报，此表未导入。`,
+        en: `${problem.unit} is a collective name, not a unit: its members report these tasks on their own forms. Not imported.`,
+      };
     case 'tampered':
       return {
-        zh: `第${problem.no}项的工作任务文字被改动，该行未导入。`,
-        en: `The task text of task ${problem.no} was changed; the row was not imported.`,
+        zh: `第${problem.no}项的工作任务文字被改动，该行未导入${what}。`,
+        en: `The task text of task ${problem.no} was changed; the row was not imported${whatEn}.`,
       };
     case 'removed':
       return {
@@ -282,23 +510,38 @@ export function describeFormProblem(problem: FormProblem): { readonly zh: string
       };
     case 'added':
       return {
-        zh: `单位新增了一行（${problem.no || '无序号'} ${problem.task.slice(0, 16)}），未导入。`,
-        en: `The unit added a row (${problem.no || 'no number'}); not imported.`,
+        zh: `单位新增了一行（${problem.no || '无序号'} ${problem.task.slice(0, 16)}），未导入${what}。`,
+        en: `The unit added a row (${problem.no || 'no number'}); not imported${whatEn}.`,
       };
     case 'status':
       return {
-        zh: `第${problem.no}项的状态“${problem.value}”不在状态列表中，该行未导入。`,
-        en: `Task ${problem.no}: status "${problem.value}" is not in the list; the row was not imported.`,
+        zh: `第${problem.no}项的状态“${problem.cells[0]?.value}”不在状态列表中，未导入。`,
+        en: `Task ${problem.no}: status "${problem.cells[0]?.value}" is not in the list; not imported.`,
       };
     case 'progress':
       return {
-        zh: `第${problem.no}项的进度“${problem.value}”不是0–100的数字，该行未导入。`,
-        en: `Task ${problem.no}: progress "${problem.value}" is not a number from 0 to 100; the row was not imported.`,
+        zh: `第${problem.no}项的进度“${problem.cells[0]?.value}”不是0–100的数字，未导入。`,
+        en: `Task ${problem.no}: progress "${problem.cells[0]?.value}" is not a number from 0 to 100; not imported.`,
       };
     case 'deadline':
       return {
-        zh: `第${problem.no}项的完成时限“${problem.value}”无法识别，该行未导入。`,
-        en: `Task ${problem.no}: the deadline "${problem.value}" cannot be read; the row was not imported.`,
+        zh: `第${problem.no}项的完成时限“${problem.cells[0]?.value}”无法识别，未导入。`,
+        en: `Task ${problem.no}: the deadline "${problem.cells[0]?.value}" cannot be read; not imported.`,
+      };
+    case 'unreadable':
+      return {
+        zh: `第${problem.no}项的${quoted(problem.cells)}不是可读取的值（无结果的公式、错误值或逻辑值），未导入。`,
+        en: `Task ${problem.no}: ${quotedEn(problem.cells)} is no value the ledger can take (a formula without a result, an error or TRUE/FALSE); not imported.`,
+      };
+    case 'locked-changed':
+      return {
+        zh: `第${problem.no}项的${quoted(problem.cells)}被改动，以台账为准，未导入；该行其他内容照常审核。`,
+        en: `Task ${problem.no}: ${quotedEn(problem.cells)} was changed; the ledger's stands, the rest of the row is reviewed.`,
+      };
+    case 'missing-column':
+      return {
+        zh: `反馈表中没有“${formHeader(problem.column)}”列，该列未导入。`,
+        en: `The form has no ${formHeader(problem.column)} column; nothing of it was imported.`,
       };
   }
 }

@@ -1,27 +1,29 @@
 // What the returned forms would change, task by task and field by field, before anything is
-// written: the lead unit's return is proposed for the ledger's fields; a partner's notes can be
-// added to 进展情况/存在问题 as 【单位】… lines; and where returns disagree, a unit sent two files,
-// or the ledger cell moved on since the form was issued, the change waits for the user's choice.
+// written: the lead unit's changes are proposed for the ledger's fields; a partner's words can
+// be added to 进展情况/存在问题/下步计划 as 【单位】… lines; and where returns disagree, a unit sent
+// two files, or the ledger cell moved on since the form was issued, the change waits for the
+// user's choice. A changed cell that is not proposed is named in a notice: nothing a unit wrote
+// is dropped without a sentence.
 import { columnSpec, type ColumnKey } from './columns';
+import { parseDeadline } from './deadlines';
+import type { Bilingual } from './language';
 import { cellOf, type CellValue, type Ledger } from './ledger';
-import type { CheckedReturn, IssuedRow, ReportedTask } from './returnForm';
+import {
+  formHeader,
+  LEAD_ONLY_KEYS,
+  type CheckedReturn,
+  type FillableKey,
+  type NamedCell,
+  type ReportedTask,
+  type ReturnedCell,
+} from './returnForm';
 import { isNumbered, type LedgerTask } from './tasks';
 import { cellText } from './text';
 import { tasksForUnit } from './unitSelection';
 import type { UnitDirectory } from './units';
 
-/** The ledger columns a lead unit's return may set. */
-const LEAD_FIELDS = [
-  'status',
-  'progress',
-  'deadline',
-  'progressNote',
-  'problems',
-  'nextSteps',
-  'contact',
-] as const;
 /** The columns a partner's words are added to, as 【单位】… lines. */
-const NOTE_FIELDS = ['progressNote', 'problems'] as const;
+const NOTE_FIELDS: readonly FillableKey[] = ['progressNote', 'problems', 'nextSteps'];
 
 export type ConflictReason = 'two-returns' | 'same-unit-twice' | 'changed-since-issue';
 
@@ -38,100 +40,179 @@ export interface ProposedChange {
   readonly unit: string;
   readonly file: string;
   readonly kind: 'lead' | 'note';
+  /** The form cells the change comes from (联系人 and 联系电话 joined, where the ledger has no 联系电话 column). */
+  readonly sources: readonly FillableKey[];
+  /** Set when the value is read one way but may mean another (进度 0.8); such a change waits for a choice. */
+  readonly hint?: Bilingual;
   /** Set when the change competes with another or with an edit made since the form was issued. */
   readonly conflict: ConflictReason | null;
-  /** Proposed as accepted: a lead's change without conflict. Notes and conflicts wait for a choice. */
+  /** Proposed as accepted: a lead's plain change without conflict. Notes, hints and conflicts wait for a choice. */
   readonly accepted: boolean;
 }
 
-const same = (a: CellValue, b: CellValue) => cellText(a).trim() === cellText(b).trim();
+export type NoticeKind =
+  /** The ledger already holds what the unit wrote. */
+  | 'already'
+  /** The ledger has no column for it. */
+  | 'no-column'
+  /** A partner wrote in the lead's fields. */
+  | 'lead-only'
+  /** A partner emptied a note field: its words add to the lead's, they do not remove them. */
+  | 'partner-cleared'
+  /** A partner's 联系人/联系电话: the ledger's are the lead's. */
+  | 'partner-contact'
+  /** The task is no longer in the ledger (deleted or renumbered since issue). */
+  | 'task-gone'
+  /** The ledger has no 联系电话 column: the phone goes into 联系人 with the name. */
+  | 'phone-joined';
 
-function reportedValue(task: ReportedTask, column: (typeof LEAD_FIELDS)[number]): CellValue | undefined {
-  return task[column];
+export interface ReviewNotice {
+  readonly kind: NoticeKind;
+  readonly file: string;
+  readonly unit: string;
+  readonly no: number;
+  readonly cells: readonly NamedCell[];
 }
 
-function issuedValue(row: IssuedRow | undefined, column: ColumnKey): string | undefined {
-  if (!row) return undefined;
-  if (column === 'status') return row.status;
-  if (column === 'progress') return row.progress;
-  if (column === 'deadline') return row.deadline;
-  if (column === 'problems') return row.problems;
-  return undefined;
+export interface Review {
+  readonly changes: readonly ProposedChange[];
+  readonly notices: readonly ReviewNotice[];
+}
+
+const sameText = (a: CellValue, b: CellValue) => cellText(a).trim() === cellText(b).trim();
+
+/** Two values of one column read alike: progress as numbers, deadlines by their reading. */
+function sameValue(column: ColumnKey, a: CellValue, b: CellValue): boolean {
+  if (sameText(a, b)) return true;
+  if (column === 'progress') {
+    const x = cellText(a).trim();
+    const y = cellText(b).trim();
+    return x !== '' && y !== '' && Number(x) === Number(y);
+  }
+  if (column === 'deadline') {
+    const x = parseDeadline(a);
+    const y = parseDeadline(b);
+    return x.kind === 'date' && y.kind === 'date' && x.day === y.day && x.precision === y.precision;
+  }
+  return false;
+}
+
+/**
+ * A partner's own words in a note field that went out holding the ledger's text: what it added
+ * before or after that text, or all of it when it rewrote the field.
+ */
+function partnerWords(issued: string, now: string): string {
+  const before = issued.trim();
+  if (!before) return now.trim();
+  const at = now.indexOf(before);
+  if (at < 0) return now.trim();
+  return `${now.slice(0, at)}\n${now.slice(at + before.length)}`
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 export interface ReviewInput {
   readonly ledger: Ledger;
   readonly tasks: readonly LedgerTask[];
   readonly returns: readonly CheckedReturn[];
-  /** What each form's rows read when issued, by file name. */
-  readonly issued: ReadonlyMap<string, readonly IssuedRow[]>;
   readonly directory?: UnitDirectory;
 }
 
+const named = (no: number, cells: readonly ReturnedCell[]): NamedCell[] =>
+  cells.map((c) => ({ no, column: c.column, value: c.shown }));
+
 /**
- * Every change the returns propose, conflicts marked, in task order. A field the unit left as
- * the form came is not proposed: the ledger may have moved on, and the unit did not ask for it.
+ * Every change the returns propose, conflicts marked, in task order, and a notice for every
+ * changed cell that is not proposed. A field the unit left as the form came is not proposed:
+ * the ledger may have moved on, and the unit did not ask for it.
  */
-export function reviewReturns(input: ReviewInput): ProposedChange[] {
+export function reviewReturns(input: ReviewInput): Review {
   const { ledger, directory } = input;
   const byNo = new Map<number, LedgerTask>();
   for (const task of input.tasks.filter(isNumbered)) if (!byNo.has(task.no)) byNo.set(task.no, task);
   const filesPerUnit = new Map<string, number>();
   for (const r of input.returns)
     if (!r.refused) filesPerUnit.set(r.unit, (filesPerUnit.get(r.unit) ?? 0) + 1);
+  const hasColumn = (column: ColumnKey) => ledger.header.columns[column] !== undefined;
 
   const out: ProposedChange[] = [];
+  const notices: ReviewNotice[] = [];
   for (const checked of input.returns) {
     if (checked.refused) continue;
-    const leads = new Set(tasksForUnit(input.tasks, checked.unit, { role: 'lead', directory }));
-    const issued = new Map((input.issued.get(checked.fileName) ?? []).map((r) => [r.no, r]));
-    const twice = (filesPerUnit.get(checked.unit) ?? 0) > 1;
+    const file = checked.fileName;
+    const unit = checked.unit;
+    const notice = (kind: NoticeKind, no: number, cells: readonly NamedCell[]) =>
+      notices.push({ kind, file, unit, no, cells });
+    const leads = new Set(tasksForUnit(input.tasks, unit, { role: 'lead', directory }));
+    const twice = (filesPerUnit.get(unit) ?? 0) > 1;
     for (const reported of checked.reported) {
       const task = byNo.get(reported.no);
-      if (!task) continue;
-      const propose = (column: ColumnKey, to: CellValue, kind: 'lead' | 'note', moved: boolean) => {
-        if (ledger.header.columns[column] === undefined) return;
+      if (!task) {
+        notice('task-gone', reported.no, named(reported.no, reported.changed));
+        continue;
+      }
+      const propose = (
+        column: ColumnKey,
+        to: CellValue,
+        sources: readonly ReturnedCell[],
+        kind: 'lead' | 'note',
+        moved: boolean,
+      ) => {
         const from = cellOf(ledger, task.row, column);
-        if (same(from, to)) return;
+        if (sameValue(column, from, to)) {
+          notice('already', reported.no, named(reported.no, sources));
+          return;
+        }
+        const hint = sources.find((s) => s.hint)?.hint;
         const conflict: ConflictReason | null = twice
           ? 'same-unit-twice'
           : moved
             ? 'changed-since-issue'
             : null;
         out.push({
-          id: `${checked.fileName}#${reported.no}:${column}`,
+          id: `${file}#${reported.no}:${column}`,
           no: reported.no,
           row: task.row,
           column,
           header: columnSpec(column).header,
           from,
           to,
-          unit: checked.unit,
-          file: checked.fileName,
+          unit,
+          file,
           kind,
+          sources: sources.map((s) => s.column),
+          ...(hint ? { hint } : {}),
           conflict,
-          accepted: kind === 'lead' && conflict === null,
+          accepted: kind === 'lead' && conflict === null && !hint,
         });
       };
-      if (leads.has(reported.no)) {
-        for (const column of LEAD_FIELDS) {
-          const to = reportedValue(reported, column);
-          if (to === undefined) continue;
-          const then = issuedValue(issued.get(reported.no), column);
-          // What the form came with and the unit left as it was is not a change of theirs.
-          if (then !== undefined && same(then, to)) continue;
-          const now = cellOf(ledger, task.row, column);
-          propose(column, to, 'lead', then !== undefined && !same(then, now));
+      if (leads.has(reported.no)) proposeLead(reported, task, propose, notice, hasColumn, ledger);
+      else {
+        for (const cell of reported.changed) {
+          if (!NOTE_FIELDS.includes(cell.column)) continue;
+          if (!hasColumn(cell.column)) {
+            notice('no-column', reported.no, named(reported.no, [cell]));
+            continue;
+          }
+          if (cell.shown === '') {
+            notice('partner-cleared', reported.no, named(reported.no, [cell]));
+            continue;
+          }
+          const words = partnerWords(reported.issued.values[cell.column], cell.shown);
+          const now = cellText(cellOf(ledger, task.row, cell.column)).trim();
+          const line = `【${unit}】${words}`;
+          if (!words || now.includes(line)) {
+            notice('already', reported.no, named(reported.no, [cell]));
+            continue;
+          }
+          propose(cell.column, now ? `${now}\n${line}` : line, [cell], 'note', false);
         }
-      } else {
-        for (const column of NOTE_FIELDS) {
-          const words = reported[column];
-          if (!words) continue;
-          const now = cellText(cellOf(ledger, task.row, column)).trim();
-          const line = `【${checked.unit}】${words}`;
-          if (now.includes(line)) continue;
-          propose(column, now ? `${now}\n${line}` : line, 'note', false);
-        }
+        const leadOnly = reported.changed.filter((c) => LEAD_ONLY_KEYS.includes(c.column));
+        if (leadOnly.length) notice('lead-only', reported.no, named(reported.no, leadOnly));
+        const contact = reported.changed.filter((c) => c.column === 'contact' || c.column === 'phone');
+        if (contact.length) notice('partner-contact', reported.no, named(reported.no, contact));
       }
     }
   }
@@ -147,11 +228,101 @@ export function reviewReturns(input: ReviewInput): ProposedChange[] {
       .flat()
       .map((c) => c.id),
   );
-  return out
-    .map((c) =>
-      disputed.has(c.id) && !c.conflict ? { ...c, conflict: 'two-returns' as const, accepted: false } : c,
-    )
-    .sort((a, b) => a.no - b.no || a.row - b.row);
+  return {
+    changes: out
+      .map((c) =>
+        disputed.has(c.id) && !c.conflict ? { ...c, conflict: 'two-returns' as const, accepted: false } : c,
+      )
+      .sort((a, b) => a.no - b.no || a.row - b.row),
+    notices,
+  };
+}
+
+type Propose = (
+  column: ColumnKey,
+  to: CellValue,
+  sources: readonly ReturnedCell[],
+  kind: 'lead' | 'note',
+  moved: boolean,
+) => void;
+
+/** A lead's changed cells, field by field; 联系人 and 联系电话 share one cell where the ledger has no 联系电话 column. */
+function proposeLead(
+  reported: ReportedTask,
+  task: LedgerTask,
+  propose: Propose,
+  notice: (kind: NoticeKind, no: number, cells: readonly NamedCell[]) => void,
+  hasColumn: (column: ColumnKey) => boolean,
+  ledger: Ledger,
+): void {
+  const { issued, no } = reported;
+  const now = (column: ColumnKey) => cellOf(ledger, task.row, column);
+  const joinPhone = !hasColumn('phone');
+  for (const cell of reported.changed) {
+    if (joinPhone && (cell.column === 'contact' || cell.column === 'phone')) continue;
+    if (!hasColumn(cell.column)) {
+      notice('no-column', no, named(no, [cell]));
+      continue;
+    }
+    const then = issued.values[cell.column];
+    propose(cell.column, cell.value, [cell], 'lead', !sameValue(cell.column, then, now(cell.column)));
+  }
+  const person = reported.changed.filter((c) => c.column === 'contact' || c.column === 'phone');
+  if (!joinPhone || person.length === 0 || !hasColumn('contact')) {
+    if (joinPhone && person.length) notice('no-column', no, named(no, person));
+    return;
+  }
+  const value = (key: 'contact' | 'phone') =>
+    person.find((c) => c.column === key)?.shown ?? issued.values[key];
+  const joined = [value('contact'), value('phone')].filter(Boolean).join(' ');
+  const then = [issued.values.contact, issued.values.phone].filter(Boolean).join(' ');
+  propose('contact', joined, person, 'lead', !sameValue('contact', then, now('contact')));
+  if (person.some((c) => c.column === 'phone')) notice('phone-joined', no, []);
+}
+
+/** One sentence per notice, in both languages, naming the cells and what they held. */
+export function describeReviewNotice(notice: ReviewNotice): Bilingual {
+  const cells = notice.cells.map((c) => `${formHeader(c.column)}“${c.value || '（空）'}”`).join('、');
+  const cellsEn = notice.cells.map((c) => `${formHeader(c.column)} "${c.value || '(empty)'}"`).join(', ');
+  const task = `第${notice.no}项`;
+  const taskEn = `Task ${notice.no}`;
+  switch (notice.kind) {
+    case 'already':
+      return {
+        zh: `${task}：${cells}与台账现有内容相同，无需更改。`,
+        en: `${taskEn}: ${cellsEn} is what the ledger holds already.`,
+      };
+    case 'no-column':
+      return {
+        zh: `${task}：台账没有对应的列，${cells}未导入。`,
+        en: `${taskEn}: the ledger has no column for ${cellsEn}; not imported.`,
+      };
+    case 'lead-only':
+      return {
+        zh: `${task}：状态、进度、完成时限由牵头单位填报，${notice.unit}作为配合单位填写的${cells}未导入。`,
+        en: `${taskEn}: status, progress and deadline are the lead unit's to report; ${cellsEn} from ${notice.unit}, a partner, was not imported.`,
+      };
+    case 'partner-cleared':
+      return {
+        zh: `${task}：${notice.unit}（配合单位）清空了${cells.replace(/“（空）”/gu, '')}；配合单位的意见只作补充，台账原文保留。`,
+        en: `${taskEn}: ${notice.unit}, a partner, emptied ${cellsEn}; a partner's words add to the ledger's, so its text stays.`,
+      };
+    case 'partner-contact':
+      return {
+        zh: `${task}：台账的联系人为牵头单位的，${notice.unit}（配合单位）填写的${cells}未导入。`,
+        en: `${taskEn}: the ledger's contact is the lead unit's; ${cellsEn} from ${notice.unit}, a partner, was not imported.`,
+      };
+    case 'task-gone':
+      return {
+        zh: `${task}已不在台账中（删除或改号），${notice.unit}填写的${cells}未导入。`,
+        en: `${taskEn} is no longer in the ledger; ${cellsEn} from ${notice.unit} was not imported.`,
+      };
+    case 'phone-joined':
+      return {
+        zh: `${task}：台账没有“联系电话”列，联系电话与联系人写在“联系人”同一格。`,
+        en: `${taskEn}: the ledger has no 联系电话 column; the phone goes into 联系人 with the name.`,
+      };
+  }
 }
 
 /**

@@ -1,19 +1,20 @@
 // Summary sheets as neutral specs: rows of cells with semantic styles, widths, merges, print
 // hints and charts. The Excel layer writes a spec one to one; every layout decision is here.
 import { chineseDate, type Day } from './dates';
-import type { HealthLight } from './health';
 import { indicatorLabel } from './indicators';
+import { lightWord } from './lightWords';
 import { PLAN_TITLE } from './officialTasks';
 import {
+  CHANGE_LABELS,
+  changeText,
   completionTrend,
   reportDateLabel,
-  type ChangeLine,
   type ReportHistory,
   type TrendPoint,
 } from './snapshots';
 import { unitTasks, type IndicatorLine, type SummaryModel } from './summary';
 import { reachCache, tasksForUnit } from './unitSelection';
-import { UNIT_KIND_LABELS, type UnitDirectory } from './units';
+import { roleLabel, UNIT_KIND_LABELS, type UnitDirectory } from './units';
 
 export type CellStyle =
   | 'title'
@@ -71,14 +72,6 @@ export interface SheetSpec {
   readonly print: { readonly orientation: 'Landscape' | 'Portrait'; readonly fitToPagesWide: 1 };
   readonly charts: readonly ChartSpec[];
 }
-
-export const LIGHT_LABEL: Record<HealthLight, { zh: string; style: CellStyle }> = {
-  red: { zh: '红灯', style: 'red' },
-  yellow: { zh: '黄灯', style: 'yellow' },
-  green: { zh: '绿灯', style: 'green' },
-  done: { zh: '已完成', style: 'text' },
-  none: { zh: '—', style: 'text' },
-};
 
 const textCell = (value: string | number): SpecCell => ({ value, style: 'text' });
 const numberCell = (value: number): SpecCell => ({ value, style: 'number' });
@@ -252,38 +245,31 @@ export interface SpecOptions {
   readonly history?: ReportHistory;
 }
 
-const CHANGE_KINDS: readonly { key: keyof ReportHistory['changes']; label: string }[] = [
-  { key: 'newlyDone', label: '新完成' },
-  { key: 'newlyBehind', label: '新增滞后' },
-  { key: 'newlyRed', label: '新转红灯' },
-  { key: 'otherStatus', label: '状态变化' },
-  { key: 'gains', label: '进度提升' },
-];
-
 const clip = (text: string, n: number) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
-/** 本期变化: one sentence, the tasks that moved, and the units whose completion share moved. */
+/**
+ * 本期变化: one sentence, each task that moved once with all its changes on one line and every
+ * label the sentence counts, and the units whose completion share moved.
+ */
 function changeRows(history: ReportHistory): SpecRow[] {
   const { changes } = history;
   const rows: SpecRow[] = [
     { cells: [{ value: `本期变化：${changes.sentence}`, style: 'subtitle' }], merge: true },
   ];
   if (changes.previous === null) return [...rows, { cells: [] }];
-  const lines = CHANGE_KINDS.flatMap(({ key, label }) =>
-    (changes[key] as readonly ChangeLine[]).map((line) => ({ line, label })),
-  );
-  if (lines.length) {
-    rows.push({ cells: ['工作任务', '变化', '上期', '本期'].map(headerCell) });
-    for (const { line, label } of lines)
+  if (changes.lines.length) {
+    rows.push({ cells: ['工作任务', '变化（类别：变化情况）'].map(headerCell) });
+    for (const line of changes.lines) {
+      const labels = line.kinds.map((kind) => CHANGE_LABELS[kind]).join('、');
       rows.push({
         cells: [
           wrappedCell(`第${line.no}项 ${clip(line.task, 40)}`),
-          { value: label, style: label === '新增滞后' || label === '新转红灯' ? 'red' : 'text' },
-          textCell(line.before),
-          textCell(line.now),
+          // Not wrapped: the line runs on over the empty columns to its right, as one line.
+          textCell(`【${labels}】${changeText(line)}`),
         ],
       });
+    }
   } else
     rows.push({
       cells: [{ value: '与上期相比，各项任务的状态、预警和进度均无变化。', style: 'note' }],
@@ -502,7 +488,7 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
     ],
   });
   for (const b of model.behind) {
-    const light = LIGHT_LABEL[b.light];
+    const light = lightWord(b);
     rows.push({
       cells: [
         b.no === null ? textCell('') : numberCell(b.no),
@@ -510,7 +496,7 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
         textCell(b.lead),
         textCell(b.deadline),
         textCell(b.status),
-        { value: b.overdue ? '逾期' : light.zh, style: b.overdue ? 'red' : light.style },
+        { value: light.zh, style: light.style },
         b.behind === null ? textCell('—') : numberCell(b.behind),
         wrappedCell(b.problems),
       ],
@@ -565,17 +551,17 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   for (const x of tasks) {
     const no = x.no as number;
     const role = leads.has(no) ? '牵头' : '配合';
-    const light = LIGHT_LABEL[x.health.light];
+    const light = lightWord(x.health);
     rows.push({
       cells: [
         numberCell(no),
         wrappedCell(x.task),
         wrappedCell(x.unitsText),
-        textCell(direct.has(no) ? role : `${role}（经统称）`),
+        textCell(roleLabel(role, !direct.has(no))),
         textCell(x.status),
         x.progress.kind === 'ok' ? numberCell(x.progress.percent) : textCell(''),
         textCell(x.deadlineText),
-        { value: x.health.overdue ? '逾期' : light.zh, style: x.health.overdue ? 'red' : light.style },
+        { value: light.zh, style: light.style },
         wrappedCell(x.problems),
       ],
     });

@@ -14,8 +14,9 @@ import {
 } from './dates';
 import type { HealthLight } from './health';
 import { indicatorLabel } from './indicators';
+import { LIGHT_LABEL, lightWord } from './lightWords';
 import { type CellValue } from './ledger';
-import { STATUS_DONE } from './statuses';
+import { STATUS_DONE, STATUS_LAGGING } from './statuses';
 import { isBehind, type SummaryModel } from './summary';
 import { cellText, matchKey } from './text';
 import { tasksReaching } from './unitSelection';
@@ -42,15 +43,15 @@ export const SNAPSHOT_COLUMNS: readonly {
 
 export const SNAPSHOT_HEADERS: readonly string[] = SNAPSHOT_COLUMNS.map((c) => c.header);
 
-/** How a light is written in the table, and read back. */
+/** How a light is written in the table, and read back: the words of the sheets and mails. */
 const LIGHT_WORDS: Readonly<Record<HealthLight, string>> = {
-  red: '红灯',
-  yellow: '黄灯',
-  green: '绿灯',
-  done: '已完成',
-  none: '—',
+  red: LIGHT_LABEL.red.zh,
+  yellow: LIGHT_LABEL.yellow.zh,
+  green: LIGHT_LABEL.green.zh,
+  done: LIGHT_LABEL.done.zh,
+  none: LIGHT_LABEL.none.zh,
 };
-const OVERDUE_WORD = '逾期';
+const OVERDUE_WORD = lightWord({ light: 'red', overdue: true }).zh;
 const LIGHTS_BY_WORD = new Map(
   Object.entries(LIGHT_WORDS).map(([light, word]) => [word, light as HealthLight]),
 );
@@ -250,14 +251,44 @@ export function replacementRows(
   return { placed, remove };
 }
 
+/** Why a task is on 本期变化, each a label its line carries. */
+export type ChangeKind = 'newlyDone' | 'newlyBehind' | 'newlyRed' | 'otherStatus' | 'gain';
+
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'newlyDone',
+  'newlyBehind',
+  'newlyRed',
+  'otherStatus',
+  'gain',
+];
+
+export const CHANGE_LABELS: Readonly<Record<ChangeKind, string>> = {
+  newlyDone: '新完成',
+  newlyBehind: '新增滞后',
+  newlyRed: '新转红灯',
+  otherStatus: '状态变化',
+  gain: '进度提升',
+};
+
+/** One field that moved: 状态 序时推进 → 已完成. */
+export interface ChangePart {
+  readonly field: '状态' | '预警' | '进度';
+  readonly before: string;
+  readonly now: string;
+}
+
+/** A task that changed, once, with every label that applies and every field that moved. */
 export interface ChangeLine {
   readonly no: number;
   readonly task: string;
   readonly lead: string;
-  /** What it was and is now: a status, a light or a progress, as the sheet shows it. */
-  readonly before: string;
-  readonly now: string;
+  readonly kinds: readonly ChangeKind[];
+  readonly parts: readonly ChangePart[];
 }
+
+/** All of a line's changes on one line: 状态 序时推进 → 已完成，进度 60% → 100% */
+export const changeText = (line: ChangeLine): string =>
+  line.parts.map((p) => `${p.field} ${p.before} → ${p.now}`).join('，');
 
 export interface UnitShift {
   readonly name: string;
@@ -269,30 +300,52 @@ export interface UnitShift {
 export interface ReportChanges {
   /** The report compared with; null for a first report. */
   readonly previous: Day | null;
-  readonly newlyDone: readonly ChangeLine[];
-  readonly newlyBehind: readonly ChangeLine[];
-  /** Already behind, and now red. */
-  readonly newlyRed: readonly ChangeLine[];
-  /** Any other change of status. */
-  readonly otherStatus: readonly ChangeLine[];
-  /** The largest rises in progress (at most five). */
-  readonly gains: readonly ChangeLine[];
+  /**
+   * Each task that changed, once, in label order: every status or light change, and the tasks
+   * whose only change is a rise in progress, the largest five of those.
+   */
+  readonly lines: readonly ChangeLine[];
+  /** Lines carrying each label: what the sentence counts, so a reader can count it from the table. */
+  readonly counts: Readonly<Record<ChangeKind, number>>;
   readonly units: readonly UnitShift[];
   /** One sentence for a mail: 本期新完成3项，新增滞后1项。 */
   readonly sentence: string;
 }
 
 const MOST_GAINS = 5;
-/** A task's standing as a change line shows it: its status, and its light when it has one. */
-const standing = (t: TaskState) => {
-  const light = t.overdue
-    ? OVERDUE_WORD
-    : t.light === 'none' || t.light === 'done'
-      ? ''
-      : LIGHT_WORDS[t.light];
-  return [t.status || '—', light].filter(Boolean).join('·');
-};
+const RED_WORDS = new Set([LIGHT_WORDS.red, OVERDUE_WORD]);
+/** A task's 预警 as the sheets say it: 逾期, or its light. */
+const lightOf = (t: TaskState) => (t.overdue ? OVERDUE_WORD : LIGHT_WORDS[t.light]);
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+/** What changed for one task between two reports, or null when nothing did. */
+function changeOf(
+  no: number,
+  task: string,
+  lead: string,
+  now: TaskState,
+  before: TaskState,
+): (ChangeLine & { rise: number }) | null {
+  const kinds: ChangeKind[] = [];
+  const parts: ChangePart[] = [];
+  const statusMoved = now.status !== before.status;
+  if (statusMoved) parts.push({ field: '状态', before: before.status || '—', now: now.status || '—' });
+  const lightNow = lightOf(now);
+  const lightBefore = lightOf(before);
+  if (!now.done && lightNow !== lightBefore)
+    parts.push({ field: '预警', before: lightBefore, now: lightNow });
+  const rise = now.progress === null ? 0 : now.progress - (before.progress ?? 0);
+  if (now.progress !== null && rise !== 0)
+    parts.push({ field: '进度', before: `${before.progress ?? 0}%`, now: `${now.progress}%` });
+  const lagging = now.status === STATUS_LAGGING && before.status !== STATUS_LAGGING;
+  if (now.done && !before.done) kinds.push('newlyDone');
+  if (!now.done && ((now.behind && !before.behind) || lagging)) kinds.push('newlyBehind');
+  if (!now.done && RED_WORDS.has(lightNow) && !RED_WORDS.has(lightBefore)) kinds.push('newlyRed');
+  if (statusMoved && !kinds.includes('newlyDone') && !(lagging && kinds.includes('newlyBehind')))
+    kinds.push('otherStatus');
+  if (rise > 0) kinds.push('gain');
+  return kinds.length ? { no, task, lead, kinds, parts, rise } : null;
+}
 
 /** What changed between an earlier report and this one, task by task and unit by unit. */
 export function compareReports(
@@ -301,36 +354,33 @@ export function compareReports(
   previous: Snapshot | null,
   directory?: UnitDirectory,
 ): ReportChanges {
-  const newlyDone: ChangeLine[] = [];
-  const newlyBehind: ChangeLine[] = [];
-  const newlyRed: ChangeLine[] = [];
-  const otherStatus: ChangeLine[] = [];
-  const gains: (ChangeLine & { rise: number })[] = [];
+  const changed: (ChangeLine & { rise: number })[] = [];
   if (previous) {
     for (const t of model.tasks) {
       if (t.no === null) continue;
       const now = current.tasks.get(t.no);
       const before = previous.tasks.get(t.no);
       if (!now || !before) continue;
-      const line = (b: string, n: string): ChangeLine => ({
-        no: t.no as number,
-        task: t.task,
-        lead: t.lead,
-        before: b,
-        now: n,
-      });
-      // Each task is listed once, under the first of these that applies.
-      if (now.done && !before.done) newlyDone.push(line(before.status || '—', now.status));
-      else if (now.behind && !before.behind) newlyBehind.push(line(standing(before), standing(now)));
-      else if (now.behind && now.light === 'red' && before.light !== 'red')
-        newlyRed.push(line(standing(before), standing(now)));
-      else if (now.status !== before.status) otherStatus.push(line(before.status || '—', now.status || '—'));
-      if (now.progress !== null && (before.progress ?? 0) < now.progress) {
-        const rise = now.progress - (before.progress ?? 0);
-        gains.push({ ...line(`${before.progress ?? 0}%`, `${now.progress}%`), rise });
-      }
+      const line = changeOf(t.no, t.task, t.lead, now, before);
+      if (line) changed.push(line);
     }
   }
+  // A task whose only change is a rise in progress is listed among the five largest rises.
+  const onlyGain = (l: ChangeLine) => l.kinds.length === 1 && l.kinds[0] === 'gain';
+  const gains = new Set(
+    changed
+      .filter(onlyGain)
+      .sort((a, b) => b.rise - a.rise || a.no - b.no)
+      .slice(0, MOST_GAINS),
+  );
+  const rank = (l: ChangeLine) => CHANGE_KINDS.indexOf(l.kinds[0]);
+  const lines: ChangeLine[] = changed
+    .filter((l) => !onlyGain(l) || gains.has(l))
+    .sort((a, b) => rank(a) - rank(b) || (onlyGain(a) ? b.rise - a.rise : 0) || a.no - b.no)
+    .map(({ rise: _rise, ...line }) => line);
+  const counts = Object.fromEntries(
+    CHANGE_KINDS.map((kind) => [kind, lines.filter((l) => l.kinds.includes(kind)).length]),
+  ) as Record<ChangeKind, number>;
   const units = model.units.map((u) => {
     const numbers = tasksReaching(model.tasks, [u.name], { directory }).map((t) => t.no);
     const earlier = previous ? numbers.filter((no) => previous.tasks.has(no)) : [];
@@ -342,22 +392,14 @@ export function compareReports(
       now: share(doneNow, numbers.length),
     };
   });
+  const more = (['newlyRed', 'otherStatus'] as const)
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => `，${CHANGE_LABELS[kind]}${counts[kind]}项`)
+    .join('');
   const sentence = previous
-    ? `与上期（${chineseDate(previous.date)}）相比，本期新完成${newlyDone.length}项，新增滞后${newlyBehind.length}项${newlyRed.length ? `，新转红灯${newlyRed.length}项` : ''}。`
+    ? `与上期（${chineseDate(previous.date)}）相比，本期新完成${counts.newlyDone}项，新增滞后${counts.newlyBehind}项${more}。`
     : '本期为首次报告，暂无上期报告可比。';
-  return {
-    previous: previous?.date ?? null,
-    newlyDone,
-    newlyBehind,
-    newlyRed,
-    otherStatus,
-    gains: gains
-      .sort((a, b) => b.rise - a.rise || a.no - b.no)
-      .slice(0, MOST_GAINS)
-      .map(({ rise: _rise, ...line }) => line),
-    units,
-    sentence,
-  };
+  return { previous: previous?.date ?? null, lines, counts, units, sentence };
 }
 
 export interface TrendPoint {

@@ -165,11 +165,38 @@ export function unitsWithTasks(tasks: readonly TaskRef[], directory?: UnitDirect
     .map((c) => c.name);
 }
 
-/** The units a tab offers files for: those picked on the 筛选 tab, else every unit with tasks. */
+/** Whether a name is a 统称 (各县（市）人民政府, 各职业学校 …): a way of naming units, not a mailbox. */
+export function isCollective(unit: string, directory?: UnitDirectory): boolean {
+  return indexFor(directory).resolve(unit)?.kind === 'collective';
+}
+
+export interface OfferedUnits {
+  /** The units that get a form or a draft of their own, each once. */
+  readonly units: readonly string[];
+  /** The 统称 among the units picked: not sent separately; their members are offered instead. */
+  readonly collectives: readonly string[];
+}
+
+/**
+ * The units a tab offers forms and drafts for: those picked on the 筛选 tab, else every unit
+ * with tasks. A 统称 is not a mailbox: its members get its tasks on their own forms, so a picked
+ * 统称 is named and its members with tasks are offered in its place.
+ */
 export function unitsToOffer(
   picked: readonly string[],
   tasks: readonly TaskRef[],
   directory?: UnitDirectory,
-): string[] {
-  return picked.length ? [...picked] : unitsWithTasks(tasks, directory);
+): OfferedUnits {
+  const index = indexFor(directory);
+  const withTasks = unitsWithTasks(tasks, directory);
+  const chosen = picked.length ? picked : withTasks;
+  const collectives = chosen.filter((unit) => isCollective(unit, directory));
+  const units = new Set<string>();
+  for (const unit of chosen) {
+    if (!isCollective(unit, directory)) units.add(unit);
+    else
+      for (const member of index.membersOf(index.resolve(unit)?.name ?? unit))
+        if (!isCollective(member, directory) && withTasks.includes(member)) units.add(member);
+  }
+  return { units: [...units], collectives: picked.length ? collectives : [] };
 }

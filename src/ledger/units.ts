@@ -200,6 +200,15 @@ export const UNIT_KIND_WORDS: Readonly<Record<UnitKind, string>> = {
   collective: '统称',
 };
 
+/**
+ * The one word for a task that reaches a unit through a 统称 (各县（市）人民政府 …), on sheets,
+ * forms and mails alike: 牵头（集体任务）.
+ */
+export const VIA_COLLECTIVE = '集体任务';
+
+export const roleLabel = (role: string, viaCollective: boolean): string =>
+  viaCollective ? `${role}（${VIA_COLLECTIVE}）` : role;
+
 /** How a kind is labelled on a summary sheet (a reader, not a directory, reads it). */
 export const UNIT_KIND_LABELS: Readonly<Record<UnitKind | 'unknown', string>> = {
   department: '市直部门',

@@ -16,7 +16,7 @@ import {
   type OfficialPairing,
 } from './officialMatch';
 import { OFFICIAL_TASKS, type OfficialTask } from './officialTasks';
-import { isPercentFormat } from './progress';
+import { fractionHint, isPercentFormat } from './progress';
 import {
   checkStatus,
   DEFAULT_STATUSES,
@@ -925,19 +925,9 @@ function checkProgress(row: RowCheck): void {
     return;
   }
   if (p.kind !== 'ok') return;
-  // 进度(%) holds whole per cents: 0.5 in a cell not formatted as a percent is 50% typed as a
-  // fraction (or 50% typed where Excel kept the number format), not half a per cent.
-  if ((p.source === 'number' || p.source === 'number-text') && p.percent > 0 && p.percent < 1) {
-    const percent = Math.round(p.percent * 10_000) / 100;
-    add(
-      'progress.fraction',
-      where,
-      say(
-        `进度“${raw}”按${p.percent}%读取；若指${percent}%，请改为${percent}`,
-        `progress "${raw}" reads as ${p.percent}%; if ${percent}% is meant, write ${percent}`,
-      ),
-      percent,
-    );
+  const fraction = fractionHint(p, raw);
+  if (fraction) {
+    add('progress.fraction', where, say(fraction.zh, fraction.en), fraction.percent);
     return;
   }
   if (p.source === 'percent-text' || p.source === 'number-text') {

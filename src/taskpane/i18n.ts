@@ -1,6 +1,9 @@
 // Every string of the pane, in Chinese and English, from one typed catalog: a key missing in
 // either language fails the type check.
+import type { LeftAloneReason } from '../excel';
 import { isoDate, type Bilingual, type Language, type ReportChanges } from '../ledger';
+
+type LeftAlone = { readonly cell: string; readonly reason: LeftAloneReason };
 
 /** Long cell text shortened for a one-line list. */
 const clip = (text: string, n = 24) =>
@@ -201,6 +204,9 @@ const zh = {
       picked ? `各单位邮件草稿（“筛选”页所选的${n}个单位）` : `各单位邮件草稿（有任务的${n}个单位）`,
     allDrafts: '全部下载（.zip）',
     withForm: '同时附上该单位的反馈表（供填写后发回）',
+    collectives: (names: readonly string[]) =>
+      `${names.join('、')}是统称，不是邮箱，不单独发送：其任务已列入各成员单位的邮件。`,
+    noSender: '尚未设置落款单位（“设置”页）：邮件末尾只落日期。',
     emlButton: '下载草稿',
     unitDraft: (unit: string) => `下载草稿：${unit}`,
     noAddress: '缺邮箱',
@@ -217,7 +223,15 @@ const zh = {
   returns: {
     outTitle: '生成反馈表',
     outHint:
-      '每个单位一份 .xlsx：本单位的任务（含牵头、配合和集体任务），正式列锁定，进展各列可填，状态有下拉。发给各单位填写后收回导入。',
+      '每个单位一份 .xlsx：本单位的任务（含牵头、配合和集体任务），填入台账现有内容；正式列锁定，配合任务的状态、进度、完成时限由牵头单位填报。发给各单位填写后收回导入。',
+    collectives: (names: readonly string[]) =>
+      `${names.join('、')}是统称，不是单位，不单独发送：其任务已列入各成员单位的反馈表和邮件。`,
+    returnBy: '反馈截止日期',
+    returnByChosen: (date: string) => `反馈表和邮件中写明：请于${date}前发回。`,
+    returnByDefault: (date: string) => `未设定日期（或所设日期已过），按5个工作日（周一至周五）计：${date}。`,
+    saveReturnBy: '保存截止日期',
+    returnBySaved: (date: string | null) =>
+      date ? `反馈截止日期已保存：${date}。` : '已清除反馈截止日期，按5个工作日计。',
     outUnits: (n: number, picked: boolean) => (picked ? `“筛选”页所选的${n}个单位` : `有任务的${n}个单位`),
     allForms: '全部下载（.zip）',
     formButton: '下载反馈表',
@@ -229,27 +243,39 @@ const zh = {
     choose: '选择反馈表文件…',
     read: (files: number, changes: number) => `已读取${files}个文件，共${changes}处可能的更改，请审核。`,
     fileUnit: (file: string, unit: string) => `${file}（${unit}）`,
+    files: '已读取的文件',
     change: (no: number, header: string, from: string, to: string, unit: string) =>
-      `第${no}项 ${header}：“${from || '（空）'}” → “${to}”（${unit}）`,
+      `第${no}项 ${header}：“${from || '（空）'}” → “${to || '（空）'}”（${unit}）`,
+    outcome: (changes: number, same: number, said: number) =>
+      changes > 0
+        ? `${changes}处更改待审核${same ? `；其余${same}个已填单元格与发出时相同` : ''}。`
+        : said > 0
+          ? `没有可导入的更改（见上）${same ? `；${same}个已填单元格与发出时相同` : ''}。`
+          : `反馈表与台账一致，没有需要导入的更改。${same ? `已填的${same}个单元格均与发出时相同。` : ''}`,
     conflict: {
       'two-returns': '多个单位的反馈不一致，请选择一个',
       'same-unit-twice': '同一单位交了两份，请选择',
       'changed-since-issue': '台账在发出反馈表后已被修改',
     },
     note: '配合单位意见',
-    noChanges: '反馈表与台账一致，没有需要导入的更改。',
     apply: (n: number) => `应用所选的${n}处更改`,
     clash: (cells: readonly string[]) => `以下单元格选了不止一个值，请只选一个：${cells.join('、')}。`,
     applied: (n: number, sheet: string) => `已导入${n}处更改，逐项记录在工作表“${sheet}”。`,
     undo: '撤销上次导入',
-    undone: (n: number, left: readonly string[]) =>
-      [
-        `已撤销${n}处更改`,
-        left.length > 0 && `；以下单元格在导入后又被修改，未撤销：${left.join('、')}`,
+    undone: (n: number, files: readonly string[], left: readonly LeftAlone[]) => {
+      const of = (reason: LeftAlone['reason']) => left.filter((l) => l.reason === reason).map((l) => l.cell);
+      return [
+        `已撤销${files.length ? `“${files.join('”“')}”的` : ''}${n}处更改`,
+        of('changed').length > 0 && `；以下单元格在导入后又被修改，未撤销：${of('changed').join('、')}`,
+        of('row-gone').length > 0 &&
+          `；以下单元格所在行已删除（或序号已改），未撤销：${of('row-gone').join('、')}`,
+        of('column-gone').length > 0 &&
+          `；以下单元格所在列已不在台账中，未撤销：${of('column-gone').join('、')}`,
         '。',
       ]
         .filter(Boolean)
-        .join(''),
+        .join('');
+    },
   },
   settings: {
     language: '界面语言',
@@ -263,6 +289,10 @@ const zh = {
     selfTestHint:
       '先检查本工作簿的单位名录和状态列表，再在临时工作表上依次新建、读取、校验、筛选（核对显示的行数）、修改状态、在保护正式列时筛选和修改状态、转换含合并单元格的表格（应被拒绝）、写入以“=”开头的文字、生成汇总，然后删除临时工作表。',
     version: (v: string) => `版本 ${v}`,
+    sender: '落款单位',
+    senderHint: '邮件末尾的落款：此单位名称和发出日期。保存在本工作簿中，下次发送仍用它。',
+    saveSender: '保存落款',
+    senderSaved: (name: string) => (name ? `落款单位已保存：${name}。` : '已清除落款单位：邮件只落日期。'),
     protect: '保护正式列（序号、工作任务、责任单位）',
     protectedOn:
       '已保护正式列，其他列仍可编辑，可筛选。Excel 不能对受保护工作表中的表格排序：排序前请先关闭保护。',
@@ -454,7 +484,7 @@ const en: Strings = {
     changes: (c: ReportChanges) =>
       c.previous === null
         ? 'This is the first report: there is none earlier to compare with.'
-        : `Since the report of ${isoDate(c.previous)}: ${c.newlyDone.length} newly completed, ${c.newlyBehind.length} newly behind${c.newlyRed.length ? `, ${c.newlyRed.length} newly red` : ''}.`,
+        : `Since the report of ${isoDate(c.previous)}: ${c.counts.newlyDone} newly completed, ${c.counts.newlyBehind} newly behind${c.counts.newlyRed ? `, ${c.counts.newlyRed} newly red` : ''}${c.counts.otherStatus ? `, ${c.counts.otherStatus} other status changes` : ''}.`,
   },
   send: {
     title: 'Send',
@@ -486,6 +516,9 @@ const en: Strings = {
       picked ? `Drafts to units (${n} chosen under Units)` : `Drafts to units (${n} units with tasks)`,
     allDrafts: 'Download all (.zip)',
     withForm: 'Attach the unit’s return form too (to fill in and send back)',
+    collectives: (names: readonly string[]) =>
+      `${names.join(', ')}: collective names, not mailboxes, and not sent separately; their tasks are in each member's mail.`,
+    noSender: 'No sender set (Settings): the mails are signed with the date only.',
     emlButton: 'Download draft',
     unitDraft: (unit: string) => `Download draft: ${unit}`,
     noAddress: 'no address',
@@ -503,7 +536,16 @@ const en: Strings = {
   returns: {
     outTitle: 'Return forms',
     outHint:
-      'One .xlsx per unit: its tasks (lead, partner and collective), the official columns locked, the progress columns open, a status list. Send them out, then import what comes back.',
+      "One .xlsx per unit: its tasks (lead, partner and collective) filled in with what the ledger holds; the official columns locked, and a partner's status, progress and deadline left to the lead unit. Send them out, then import what comes back.",
+    collectives: (names: readonly string[]) =>
+      `${names.join(', ')}: collective names, not units, and not sent separately; their tasks are on each member's form and mail.`,
+    returnBy: 'Return forms by',
+    returnByChosen: (date: string) => `The forms and mails ask for them back by ${date}.`,
+    returnByDefault: (date: string) =>
+      `No date set (or the one set has passed): five working days (Mon–Fri), ${date}.`,
+    saveReturnBy: 'Save the date',
+    returnBySaved: (date: string | null) =>
+      date ? `Return date saved: ${date}.` : 'Return date cleared: five working days apply.',
     outUnits: (n: number, picked: boolean) =>
       picked ? `${n} units chosen under Units` : `${n} units with tasks`,
     allForms: 'Download all (.zip)',
@@ -516,24 +558,39 @@ const en: Strings = {
     choose: 'Choose returned forms…',
     read: (files: number, changes: number) => `Read ${files} files: ${changes} possible changes to review.`,
     fileUnit: (file: string, unit: string) => `${file} (${unit})`,
+    files: 'Files read',
     change: (no: number, header: string, from: string, to: string, unit: string) =>
-      `Task ${no} ${header}: "${from || '(empty)'}" → "${to}" (${unit})`,
+      `Task ${no} ${header}: "${from || '(empty)'}" → "${to || '(empty)'}" (${unit})`,
+    outcome: (changes: number, same: number, said: number) =>
+      changes > 0
+        ? `${changes} changes to review${same ? `; ${same} other filled cells as issued` : ''}.`
+        : said > 0
+          ? `Nothing to import (see above)${same ? `; ${same} filled cells as issued` : ''}.`
+          : `The form agrees with the ledger: nothing to import.${same ? ` All ${same} filled cells are as issued.` : ''}`,
     conflict: {
       'two-returns': 'Returns disagree: choose one',
       'same-unit-twice': 'The unit sent two files: choose',
       'changed-since-issue': 'The ledger changed after the form was sent',
     },
     note: 'Partner’s note',
-    noChanges: 'The forms agree with the ledger: nothing to import.',
     apply: (n: number) => `Apply the ${n} chosen changes`,
     clash: (cells: readonly string[]) =>
       `More than one value is chosen for: ${cells.join(', ')}. Choose one.`,
     applied: (n: number, sheet: string) => `Imported ${n} changes, each logged on sheet ${sheet}.`,
     undo: 'Undo the last import',
-    undone: (n: number, left: readonly string[]) =>
-      [`Undid ${n} changes`, left.length > 0 && `; changed again since, left alone: ${left.join(', ')}`, '.']
+    undone: (n: number, files: readonly string[], left: readonly LeftAlone[]) => {
+      const of = (reason: LeftAlone['reason']) => left.filter((l) => l.reason === reason).map((l) => l.cell);
+      return [
+        `Undid ${n} changes${files.length ? ` of ${files.join(', ')}` : ''}`,
+        of('changed').length > 0 && `; changed again since, left alone: ${of('changed').join(', ')}`,
+        of('row-gone').length > 0 &&
+          `; their row was deleted (or renumbered), left alone: ${of('row-gone').join(', ')}`,
+        of('column-gone').length > 0 && `; their column is gone, left alone: ${of('column-gone').join(', ')}`,
+        '.',
+      ]
         .filter(Boolean)
-        .join(''),
+        .join('');
+    },
   },
   settings: {
     language: 'Language',
@@ -547,6 +604,12 @@ const en: Strings = {
     selfTestHint:
       "Checks this workbook's unit directory and status list, then on temporary sheets: create, read, check, filter (counting the rows shown), set a status, filter and set a status with the official columns protected, adopt a block with merged cells (must be refused), write text starting with =, summarize, then delete the sheets.",
     version: (v: string) => `Version ${v}`,
+    sender: 'Sender (signature)',
+    senderHint:
+      'The mails end with this unit and the date they are made. Kept in this workbook for next time.',
+    saveSender: 'Save the sender',
+    senderSaved: (name: string) =>
+      name ? `Sender saved: ${name}.` : 'Sender cleared: the mails are signed with the date only.',
     protect: 'Protect the official columns (序号, 工作任务, 责任单位)',
     protectedOn:
       'Official columns protected; other columns stay editable and filtering works. Excel cannot sort a table on a protected sheet: turn protection off to sort.',

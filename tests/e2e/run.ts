@@ -312,6 +312,12 @@ async function main(): Promise<void> {
           names.length > 10 && names.every((n) => n.endsWith('.eml')),
           `zip holds ${names.length} drafts`,
         );
+        // 同时附上该单位的反馈表 is ticked by default: every draft in the zip carries its unit's form.
+        for (const name of names) {
+          const unitMail = await simpleParser(Buffer.from(await archive.file(name)!.async('uint8array')));
+          const forms = unitMail.attachments.filter((a) => a.filename?.includes('_重点任务反馈表_'));
+          expect(forms.length === 1, `${name} carries ${forms.length} 反馈表`);
+        }
         await shot(p, '14-pane-send');
         await p
           .context()
@@ -366,7 +372,7 @@ async function main(): Promise<void> {
         const log = await preview<unknown[][]>(p, 'values', '变更记录');
         expect(log.length === 2 && log[1][3] === 24 && log[1][6] === '滞后', `log ${JSON.stringify(log[1])}`);
         await p.getByRole('button', { name: '撤销上次导入' }).click();
-        await p.getByText('已撤销1处更改。').waitFor();
+        await p.getByText('已撤销“市总工会_已填写.xlsx”的1处更改。').waitFor();
         values = await preview<unknown[][]>(p, 'values', '任务台账');
         expect(values[26][3] === '已完成', `after undo D27 is ${values[26][3]}`);
       },
@@ -425,7 +431,9 @@ async function main(): Promise<void> {
           values[3][0] === '本期变化：与上期（2026年11月28日）相比，本期新完成1项，新增滞后0项。',
           `change line ${String(values[3][0])}`,
         );
-        const done = values.filter((r) => r[1] === '新完成').map((r) => String(r[0]).slice(0, 3));
+        const done = values
+          .filter((r) => String(r[1]).startsWith('【新完成'))
+          .map((r) => String(r[0]).slice(0, 3));
         expect(done.join() === '第5项', `newly done ${done.join()}`);
         const trend = values.findIndex((r) => r[0] === '报告日期');
         expect(

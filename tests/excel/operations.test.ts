@@ -74,7 +74,7 @@ describe('createLedger', () => {
     expect(values[3][1]).toBe(OFFICIAL_TASKS[0].task);
     const sheet = sim.sheet('任务台账');
     expect(sheet.freeze).toEqual({ rows: 3, columns: 0 });
-    expect(sheet.merges[0]).toEqual({ row: 0, column: 0, rowCount: 1, columnCount: 11 });
+    expect(sheet.merges[0]).toEqual({ row: 0, column: 0, rowCount: 1, columnCount: 12 });
     expect(sheet.pageLayout).toMatchObject({
       orientation: 'Landscape',
       paperSize: 'A4',
@@ -182,7 +182,7 @@ describe('readLedger', () => {
       headerRow: 2,
       firstColumn: 0,
       rowCount: 40,
-      columnCount: 11,
+      columnCount: 12,
     });
     expect(result.ledger.rows).toHaveLength(40);
     expect(validateLedger(result.ledger, { asOf })).toEqual([]);

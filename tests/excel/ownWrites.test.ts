@@ -162,6 +162,7 @@ describe('what a write names is what Excel reports', () => {
       unit: '市教育局',
       file: 'f.xlsx',
       kind: 'lead',
+      sources: ['problems'],
       conflict: null,
       accepted: true,
     });

@@ -4,6 +4,7 @@
 import {
   applyReturns,
   createLedger,
+  newImportBatch,
   ensureLedgerId,
   readLedger,
   readReference,
@@ -15,6 +16,8 @@ import { readReturnForm, writeReturnForm } from '../../src/files';
 import {
   changesToApply,
   checkReturn,
+  describeReviewNotice,
+  makeLedger,
   returnFormSpec,
   reviewReturns,
   summarize,
@@ -39,7 +42,12 @@ async function setUp() {
     directory: reference.directory,
   });
   const form = (unit: string) =>
-    returnFormSpec(model, unit, { ledgerId, statuses: reference.statuses, directory: reference.directory });
+    returnFormSpec(model, unit, {
+      ledgerId,
+      statuses: reference.statuses,
+      directory: reference.directory,
+      ledger: read.ledger,
+    });
   return { sim, ledgerId, reference, read, model, form };
 }
 
@@ -77,13 +85,14 @@ describe('returns: forms in, review, apply, undo', () => {
     const checked = [union, shuangliao].map((f) => checkReturn(f, context));
     expect(checked.flatMap((c) => c.problems)).toEqual([]);
     const tasks = summarize(read.ledger, { asOf }).tasks;
-    const review = reviewReturns({
+    const { changes: review, notices } = reviewReturns({
       ledger: read.ledger,
       tasks,
       returns: checked,
-      issued: new Map([union, shuangliao].map((f) => [f.fileName, f.meta.rows])),
       directory: reference.directory,
     });
+    // The ledger has a 联系电话 column, so nothing needs saying about the contact.
+    expect(notices).toEqual([]);
     expect(review.map((c) => [c.no, c.header, c.to, c.kind, c.accepted])).toEqual([
       [19, '状态', '序时推进', 'lead', true],
       [19, '进展情况', '已完成方案论证', 'lead', true],
@@ -137,9 +146,22 @@ describe('returns: forms in, review, apply, undo', () => {
     // A co-worker edits one imported cell afterwards; undo leaves it and restores the rest.
     sim.userEdit('任务台账', 'G27', [['大赛延期']]);
     const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
-    const undone = await sim.runExcel((c) => undoLastImport(c, now, '2026-11-28 10:00'));
+    const { result: undone, syncs: undoSyncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => undoLastImport(c, now, '2026-11-28 10:00')),
+    );
+    expect(undoSyncs).toBe(2);
     expect(undone.restored).toBe(6);
-    expect(undone.leftAlone).toEqual(['任务台账!G27']);
+    expect(undone.leftAlone).toEqual([{ cell: '任务台账!G27', reason: 'changed' }]);
+    expect(undone.files).toEqual([union.fileName, shuangliao.fileName].sort());
+    // The undo names each cell it wrote, with what it wrote: the pane proves its echoes by them.
+    expect(undone.written.map((w) => [w.address, w.values])).toEqual([
+      ['D22', [['未启动']]],
+      ['G22', [['']]],
+      ['H22', [['']]],
+      ['D27', [['未启动']]],
+      ['E27', [['']]],
+      ['K27', [['']]],
+    ]);
     expect(taskCell(sim, 24, '状态')).toBe('未启动');
     expect(taskCell(sim, 24, '进度(%)')).toBe('');
     expect(taskCell(sim, 24, '进展情况')).toBe('大赛延期');
@@ -166,13 +188,13 @@ describe('returns: forms in, review, apply, undo', () => {
         ledgerId,
         statuses: reference.statuses,
         directory: reference.directory,
+        ledger: ledgerRead.ledger,
       });
       const filled = await returned(issued, (rows) => set(rows, no, { problems }));
-      const review = reviewReturns({
+      const { changes: review } = reviewReturns({
         ledger: ledgerRead.ledger,
         tasks: summarize(ledgerRead.ledger, { asOf }).tasks,
         returns: [checkReturn(filled, context)],
-        issued: new Map([[filled.fileName, filled.meta.rows]]),
         directory: reference.directory,
       });
       return countSyncs(sim, () =>
@@ -199,11 +221,10 @@ describe('returns: forms in, review, apply, undo', () => {
     const { sim, ledgerId, reference, read, form } = await setUp();
     const union = await returned(form('市总工会'), (rows) => set(rows, 24, { status: '已完成' }));
     const checked = checkReturn(union, { ledgerId, statuses: reference.statuses, knowsUnit: () => true });
-    const review = reviewReturns({
+    const { changes: review } = reviewReturns({
       ledger: read.ledger,
       tasks: summarize(read.ledger, { asOf }).tasks,
       returns: [checked],
-      issued: new Map([[union.fileName, union.meta.rows]]),
     });
     sim.userEdit('任务台账', 'D27', [['滞后']]);
     const before = sim.snapshot();
@@ -224,8 +245,7 @@ describe('returns: forms in, review, apply, undo', () => {
         ledger: read.ledger,
         tasks: summarize(read.ledger, { asOf }).tasks,
         returns: [checked],
-        issued: new Map([[union.fileName, union.meta.rows]]),
-      });
+      }).changes;
     };
     /** The import, with the co-author's edit arriving just before its second request. */
     const applyWithEditBetween = async (changes: ReturnType<typeof changesToApply>['ok']) =>
@@ -273,29 +293,26 @@ describe('returns: forms in, review, apply, undo', () => {
     const later = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
     const union3 = await returned(form('市总工会'), (rows) => set(rows, 24, { status: '已完成' }));
     const ctx = { ledgerId, statuses: reference.statuses, knowsUnit: () => true };
-    const review = reviewReturns({
+    const { changes: review } = reviewReturns({
       ledger: later.ledger,
       tasks: summarize(later.ledger, { asOf }).tasks,
       returns: [lishu, yitong].map((f) => checkReturn(f, ctx)),
-      issued: new Map([lishu, yitong].map((f) => [f.fileName, f.meta.rows])),
       directory: reference.directory,
     });
     expect(review.map((c) => [c.unit, c.to, c.conflict, c.accepted])).toEqual([
       ['梨树县人民政府', '已完成', 'two-returns', false],
       ['伊通满族自治县人民政府', '滞后', 'two-returns', false],
     ]);
-    const twice = reviewReturns({
+    const { changes: twice } = reviewReturns({
       ledger: later.ledger,
       tasks: summarize(later.ledger, { asOf }).tasks,
       returns: [union1, union2].map((f) => checkReturn(f, ctx)),
-      issued: new Map([union1, union2].map((f) => [f.fileName, f.meta.rows])),
     });
     expect(twice.map((c) => c.conflict)).toEqual(['same-unit-twice', 'same-unit-twice']);
-    const moved = reviewReturns({
+    const { changes: moved } = reviewReturns({
       ledger: later.ledger,
       tasks: summarize(later.ledger, { asOf }).tasks,
       returns: [checkReturn(union3, ctx)],
-      issued: new Map([[union3.fileName, union3.meta.rows]]),
     });
     expect(moved.map((c) => [c.from, c.to, c.conflict, c.accepted])).toEqual([
       ['滞后', '已完成', 'changed-since-issue', false],
@@ -308,15 +325,104 @@ describe('returns: forms in, review, apply, undo', () => {
   it('offers a partner’s words as 【单位】 lines, not accepted until chosen', async () => {
     const { read, reference, ledgerId, form } = await setUp();
     const partner = await returned(form('市财政局'), (rows) => set(rows, 1, { progressNote: '资金已拨付' }));
-    const review = reviewReturns({
+    const { changes: review } = reviewReturns({
       ledger: read.ledger,
       tasks: summarize(read.ledger, { asOf }).tasks,
       returns: [checkReturn(partner, { ledgerId, statuses: reference.statuses, knowsUnit: () => true })],
-      issued: new Map([[partner.fileName, partner.meta.rows]]),
       directory: reference.directory,
     });
     expect(review.map((c) => [c.no, c.header, c.to, c.kind, c.accepted])).toEqual([
       [1, '进展情况', '【市财政局】资金已拨付', 'note', false],
+    ]);
+  });
+
+  it('gives each apply its own batch: undo reverts exactly the last, names its file, then the one before', async () => {
+    const { sim, ledgerId, reference, read, form } = await setUp();
+    const ctx = { ledgerId, statuses: reference.statuses, knowsUnit: () => true };
+    const apply = async (unit: string, no: number, values: Partial<FormValues>, ledgerRead: LedgerRead) => {
+      const filled = await returned(
+        returnFormSpec(summarize(ledgerRead.ledger, { asOf }), unit, {
+          ledgerId,
+          statuses: reference.statuses,
+          directory: reference.directory,
+          ledger: ledgerRead.ledger,
+        }),
+        (rows) => set(rows, no, values),
+      );
+      const { changes } = reviewReturns({
+        ledger: ledgerRead.ledger,
+        tasks: summarize(ledgerRead.ledger, { asOf }).tasks,
+        returns: [checkReturn(filled, ctx)],
+        directory: reference.directory,
+      });
+      // Both in the same minute, as two files applied one after the other are.
+      return sim.runExcel((c) =>
+        applyReturns(c, ledgerRead, changesToApply(changes).ok, newImportBatch('2026-12-02 16:57')),
+      );
+    };
+    expect(form('市总工会').rows).toHaveLength(1);
+    await apply('市总工会', 24, { status: '已完成', progress: 100 }, read);
+    const after = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    await apply('市委组织部', 39, { problems: '编制紧张', progressNote: '已对接' }, after);
+    const log = sim.values('变更记录').slice(1);
+    expect(new Set(log.map((r) => r[7])).size).toBe(2);
+    expect(log.every((r) => /^导入-[0-9a-f]{8}$/.test(String(r[7])))).toBe(true);
+
+    const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const first = await sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 17:00'));
+    expect([first.restored, first.files]).toEqual([2, ['市委组织部_重点任务反馈表_20261128.xlsx']]);
+    expect(taskCell(sim, 39, '存在问题')).toBe('');
+    expect(taskCell(sim, 24, '状态')).toBe('已完成');
+    const second = await sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 17:01'));
+    expect([second.restored, second.files]).toEqual([2, ['市总工会_重点任务反馈表_20261128.xlsx']]);
+    expect(taskCell(sim, 24, '状态')).toBe('未启动');
+  });
+
+  it('says a row was deleted, not modified, when undo cannot find the task an import wrote', async () => {
+    const { sim, ledgerId, reference, read, form } = await setUp();
+    const union = await returned(form('市总工会'), (rows) => set(rows, 24, { status: '已完成' }));
+    const { changes } = reviewReturns({
+      ledger: read.ledger,
+      tasks: summarize(read.ledger, { asOf }).tasks,
+      returns: [checkReturn(union, { ledgerId, statuses: reference.statuses, knowsUnit: () => true })],
+      directory: reference.directory,
+    });
+    await sim.runExcel((c) => applyReturns(c, read, changesToApply(changes).ok, BATCH));
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('TaskLedger').rows.getItemAt(23).delete();
+      await c.sync();
+    });
+    const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const before = sim.snapshot();
+    const undone = await sim.runExcel((c) => undoLastImport(c, now, 'later'));
+    expect(undone.leftAlone).toEqual([{ cell: '第24项（状态）', reason: 'row-gone' }]);
+    expect(changedCells(before, sim.snapshot()).filter((a) => !a.startsWith('变更记录!'))).toEqual([]);
+  });
+
+  it('puts a returned 联系电话 in its own column, or with the 联系人 where the ledger has none, and says so', async () => {
+    const { read, reference, ledgerId, form } = await setUp();
+    const ctx = { ledgerId, statuses: reference.statuses, knowsUnit: () => true };
+    const union = await returned(form('市总工会'), (rows) =>
+      set(rows, 24, { contact: '李四', phone: '0434-3270000' }),
+    );
+    const tasks = summarize(read.ledger, { asOf }).tasks;
+    const own = reviewReturns({ ledger: read.ledger, tasks, returns: [checkReturn(union, ctx)] });
+    expect(own.changes.map((c) => [c.header, c.to])).toEqual([
+      ['联系人', '李四'],
+      ['联系电话', '0434-3270000'],
+    ]);
+    // A ledger adopted without the column: one cell, and a sentence that says why.
+    const phone = read.ledger.header.columns.phone as number;
+    const without = makeLedger({
+      header: read.ledger.headerRow.filter((_, i) => i !== phone),
+      rows: read.ledger.rows.map((r) => r.filter((_, i) => i !== phone)),
+    });
+    const joined = reviewReturns({ ledger: without, tasks, returns: [checkReturn(union, ctx)] });
+    expect(joined.changes.map((c) => [c.header, c.to, c.sources])).toEqual([
+      ['联系人', '李四 0434-3270000', ['contact', 'phone']],
+    ]);
+    expect(joined.notices.map(describeReviewNotice).map((s) => s.zh)).toEqual([
+      '第24项：台账没有“联系电话”列，联系电话与联系人写在“联系人”同一格。',
     ]);
   });
 });

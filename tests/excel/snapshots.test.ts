@@ -48,11 +48,12 @@ function edit(sim: ExcelSim, no: number, status: string, progress: number) {
   expect(sim.userEdit('任务台账', `D${no + 3}:E${no + 3}`, [[status, progress]]).ok).toBe(true);
 }
 
+/** 本期变化's table as the overview shows it: each task once, its labels and all its changes. */
 const changeLines = (sim: ExcelSim) =>
   sim
     .values('汇总-总体')
-    .filter((r) => ['新完成', '新增滞后', '新转红灯', '状态变化', '进度提升'].includes(String(r[1])))
-    .map((r) => `${String(r[0]).match(/^第(\d+)项/)?.[1]}:${r[1]}:${r[2]}→${r[3]}`);
+    .filter((r) => /^第\d+项 /.test(String(r[0])) && String(r[1]).startsWith('【'))
+    .map((r) => `${String(r[0]).match(/^第(\d+)项/)?.[1]}:${r[1]}`);
 
 describe('进度快照', () => {
   it('keeps each report, lists exactly what changed, and draws the trend', async () => {
@@ -66,9 +67,8 @@ describe('进度快照', () => {
     edit(sim, 9, '滞后', 85);
     const second = await report(sim, OCT_31);
     expect(changeLines(sim)).toEqual([
-      '3:新完成:序时推进→已完成',
-      '9:新增滞后:序时推进→滞后',
-      '3:进度提升:85%→100%',
+      '3:【新完成、进度提升】状态 序时推进 → 已完成，进度 85% → 100%',
+      '9:【新增滞后】状态 序时推进 → 滞后',
     ]);
 
     edit(sim, 24, '已完成', 100);
@@ -80,12 +80,11 @@ describe('进度快照', () => {
     // sheets in the same request (with the snapshot); replace them and remember.
     expect(syncs.count).toBe(3);
     expect(changeLines(sim)).toEqual([
-      '24:新完成:序时推进→已完成',
-      '16:状态变化:序时推进→未启动',
-      '24:进度提升:85%→100%',
+      '24:【新完成、进度提升】状态 序时推进 → 已完成，进度 85% → 100%',
+      '16:【状态变化】状态 序时推进 → 未启动',
     ]);
     expect(sim.values('汇总-总体')[3][0]).toBe(
-      '本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后0项。',
+      '本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后0项，状态变化1项。',
     );
     expect(third.reportDates).toEqual([SEP_30, OCT_31, NOV_30]);
     expect(second.reportDates).toEqual([SEP_30, OCT_31]);
@@ -165,7 +164,9 @@ describe('进度快照', () => {
     edit(sim, 7, '已完成', 100);
     const chosen = await report(sim, NOV_30, OCT_31);
     expect(chosen.history.changes.previous).toBe(OCT_31);
-    expect(chosen.history.changes.newlyDone.map((c) => c.no)).toEqual([7]);
+    expect(
+      chosen.history.changes.lines.filter((c) => c.kinds.includes('newlyDone')).map((c) => c.no),
+    ).toEqual([7]);
   });
 
   it('works with a table the user changed: a column of their own, rows deleted, a note beside it', async () => {

@@ -1,10 +1,8 @@
 // The 反馈表 round trip up to the review: made here, filled by tools that did not write it
-// (openpyxl; LibreOffice re-saving, as units on WPS or LibreOffice do), read back and checked.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// (openpyxl; LibreOffice re-saving, as units on WPS or LibreOffice do), read back and checked
+// cell by cell, each cell by its type.
 import JSZip from 'jszip';
+import { exceljs } from '../../src/files/exceljs';
 import {
   describeFormFileError,
   FormFileError,
@@ -14,6 +12,7 @@ import {
 } from '../../src/files';
 import {
   checkReturn,
+  dayOf,
   DEFAULT_STATUSES,
   describeFormProblem,
   returnFormSpec,
@@ -21,45 +20,47 @@ import {
   tasksForUnit,
   textFingerprint,
   type CheckContext,
+  type Day,
 } from '../../src/ledger';
 import { AS_OF_DATE, asOf } from '../asOf';
 import { ledgerWith, set } from '../ledger/fixtures';
+import { fillWithOpenpyxl, filledCells, missingTools, resaveWithLibreOffice } from './formTools';
 
 jest.setTimeout(120_000);
 
-const PYTHON = '/usr/bin/python3';
-const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-const missing = [
-  ...(has(PYTHON, ['-c', 'import openpyxl']) ? [] : ['openpyxl']),
-  ...(has('soffice', ['--version']) ? [] : ['soffice']),
-];
-if (missing.length && process.env.CI) throw new Error(`CI must have ${missing.join(', ')} (see .ci/run)`);
-if (missing.length)
-  console.log(`反馈表 checks with other tools skipped: ${missing.join(', ')} not installed`);
-const withTools = missing.length ? it.skip : it;
+const withPython = missingTools('反馈表 checks with openpyxl', ['openpyxl']).length ? it.skip : it;
+const withOffice = missingTools('反馈表 checks with LibreOffice', ['soffice']).length ? it.skip : it;
 
 const ledger = ledgerWith((rows) => {
   set(rows, 2, 'status', '滞后');
   set(rows, 2, 'progress', 30);
+  set(rows, 2, 'progressNote', '三个职教中心已选址');
+  set(rows, 2, 'problems', '经费缺口约500万元');
+  set(rows, 2, 'nextSteps', '年底前开工');
+  set(rows, 19, 'contact', '王五');
 });
 const model = summarize(ledger, { asOf });
 const UNIT = '双辽市人民政府';
-const spec = returnFormSpec(model, UNIT, { ledgerId: 'ledger-1', statuses: DEFAULT_STATUSES });
+const DEC_5 = dayOf(2026, 12, 5) as Day;
+const spec = returnFormSpec(model, UNIT, {
+  ledgerId: 'ledger-1',
+  statuses: DEFAULT_STATUSES,
+  ledger,
+  returnBy: DEC_5,
+});
 const context: CheckContext = {
   ledgerId: 'ledger-1',
   statuses: DEFAULT_STATUSES,
   knowsUnit: (u) => u === UNIT,
+  isCollective: (u) => u.startsWith('各'),
 };
-const dir = mkdtempSync(join(tmpdir(), 'return-forms-'));
-
-async function written(): Promise<string> {
-  const path = join(dir, spec.fileName);
-  writeFileSync(path, await writeReturnForm(spec, AS_OF_DATE));
-  return path;
-}
+const written = () => writeReturnForm(spec, AS_OF_DATE);
+const read = async (bytes: Uint8Array) => readReturnForm(spec.fileName, bytes);
+const partnerNo = spec.meta.rows.find((r) => r.role === 'partner')?.no as number;
+const leadNo = 19;
 
 describe('the return form', () => {
-  it('lists the unit’s tasks (collectives included) and says which ledger, unit and date it is for', () => {
+  it('lists the unit’s tasks (collectives included) with every field it may change filled in as issued', () => {
     expect(spec.fileName).toBe('双辽市人民政府_重点任务反馈表_20261128.xlsx');
     expect(spec.rows.map((r) => r.no)).toEqual(tasksForUnit(model.tasks, UNIT));
     // Task 2 is 各县（市）人民政府's, so 双辽市 leads it as one of the counties.
@@ -67,96 +68,209 @@ describe('the return form', () => {
       status: '滞后',
       progress: 30,
       role: '牵头（集体任务）',
+      progressNote: '三个职教中心已选址',
+      problems: '经费缺口约500万元',
+      nextSteps: '年底前开工',
     });
-    expect(spec.rows.some((r) => String(r.role).includes('集体任务'))).toBe(true);
-    expect(spec.meta).toMatchObject({ version: 1, ledgerId: 'ledger-1', unit: UNIT, asOf: '2026-11-28' });
+    expect(spec.rows.find((r) => r.no === 19)).toMatchObject({ contact: '王五' });
+    expect(spec.meta).toMatchObject({
+      version: 2,
+      ledgerId: 'ledger-1',
+      unit: UNIT,
+      asOf: '2026-11-28',
+      returnBy: '2026-12-05',
+    });
+    expect(spec.meta.rows.find((r) => r.no === 2)).toMatchObject({
+      role: 'lead',
+      values: { status: '滞后', progress: '30', progressNote: '三个职教中心已选址', nextSteps: '年底前开工' },
+    });
     expect(spec.meta.rows[0].fingerprint).toBe(textFingerprint(String(spec.rows[0].task)));
+    expect(spec.instructions.join('')).toContain('请于2026年12月5日前保存为.xlsx');
   });
 
-  it('reads back as issued: nothing reported changed, no problem', async () => {
-    const path = await written();
-    const form = await readReturnForm(spec.fileName, readFileSync(path));
+  it('reads back as issued: no problem, nothing changed, every filled cell counted as issued', async () => {
+    const form = await read(await written());
     expect(form.meta).toEqual(spec.meta);
     const checked = checkReturn(form, context);
     expect(checked.problems).toEqual([]);
-    expect(checked.reported.map((r) => r.no)).toEqual(spec.rows.map((r) => r.no));
-    expect(checked.reported.find((r) => r.no === 2)).toMatchObject({ status: '滞后', progress: 30 });
+    expect(checked.reported).toEqual([]);
+    const filled = spec.rows.flatMap((r) =>
+      (
+        [
+          'status',
+          'progress',
+          'deadline',
+          'progressNote',
+          'problems',
+          'nextSteps',
+          'contact',
+          'phone',
+        ] as const
+      )
+        .map((k) => r[k])
+        .filter((v) => String(v).trim() !== ''),
+    );
+    expect(checked.asIssued).toBe(filled.length);
   });
 
-  it('protects the official columns with no password and opens the progress columns, with a status list', async () => {
-    const zip = await JSZip.loadAsync(readFileSync(await written()));
+  it('carries one validation rule per column over all its rows, none overlapping', async () => {
+    const zip = await JSZip.loadAsync(await written());
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const last = 4 + spec.rows.length;
+    const rules = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    expect(rules).toEqual([`E5:E${last}`, `F5:F${last}`]);
+    expect(sheet).toContain('<formula1>&quot;未启动,序时推进,滞后,已完成&quot;</formula1>');
+    expect(sheet).toMatch(/type="decimal"[^>]*><formula1>0<\/formula1><formula2>100<\/formula2>/);
     expect(sheet).toMatch(/<sheetProtection[^>]*sheet="1"/);
     expect(sheet).not.toMatch(/<sheetProtection[^>]*(password|hashValue)=/);
-    expect(sheet).toContain('<formula1>&quot;未启动,序时推进,滞后,已完成&quot;</formula1>');
-    expect(sheet).toMatch(
-      /type="whole"[^>]*sqref="F5:F\d+"><formula1>0<\/formula1><formula2>100<\/formula2>/,
-    );
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
     expect(workbook).toMatch(/name="_renwu_meta"[^>]*state="veryHidden"/);
   });
 
-  withTools(
-    'takes a form a unit filled in with openpyxl, and reports each bad row in one sentence',
+  withPython(
+    'locks a partner’s 状态, 进度 and 完成时限 (the lead’s to report), and leaves its notes open',
     async () => {
-      const path = await written();
-      const filled = join(dir, 'filled.xlsx');
-      const [first, second, third, fourth] = spec.rows.map((r) => r.no);
-      execFileSync(PYTHON, [
-        '-c',
-        `
-import sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb["反馈表"]
-rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1)}
-r = rows[${first}]; ws.cell(r, 5).value = "已完成"; ws.cell(r, 6).value = 100; ws.cell(r, 8).value = "已建成并投入使用"; ws.cell(r, 11).value = "张三"; ws.cell(r, 12).value = "13800000000"
-r = rows[${second}]; ws.cell(r, 5).value = "完成了"
-r = rows[${third}]; ws.cell(r, 6).value = "五十"
-r = rows[${fourth}]; ws.cell(r, 2).value = ws.cell(r, 2).value + "（已调整）"
-ws.cell(ws.max_row + 1, 1).value = 99; ws.cell(ws.max_row, 2).value = "单位自加的任务"
-wb.save(sys.argv[2])
-`,
-        path,
-        filled,
+      const cells = filledCells(await written());
+      const partner = cells.filter((c) => c.no === partnerNo);
+      expect(partner.filter((c) => c.locked).map((c) => c.header)).toEqual(
+        partner.filter((c) => ['状态', '进度(%)', '完成时限'].includes(c.header)).map((c) => c.header),
+      );
+      const lead = cells.filter((c) => c.no === leadNo);
+      expect(lead.some((c) => c.locked)).toBe(false);
+      expect(partner.find((c) => c.header === '状态')).toMatchObject({ value: '序时推进', locked: true });
+    },
+  );
+
+  withPython(
+    'reads each cell a unit filled with openpyxl by its type, and names each it cannot take',
+    async () => {
+      const [first, second, third, fourth] = spec.rows.map((r) => r.no as number).filter((n) => n !== 2);
+      const filled = fillWithOpenpyxl(await written(), [
+        { no: first, header: '状态', kind: 'text', value: '已完成' },
+        { no: first, header: '进度(%)', kind: 'number', value: 100 },
+        { no: first, header: '完成时限', kind: 'date', value: '2026-12-31' },
+        { no: first, header: '进展情况', kind: 'text', value: '已建成并投入使用' },
+        { no: first, header: '联系人', kind: 'text', value: '张三' },
+        { no: first, header: '联系电话', kind: 'number', value: 13800000000 },
+        { no: second, header: '状态', kind: 'text', value: '完成了' },
+        { no: second, header: '进展情况', kind: 'text', value: '方案已报批' },
+        { no: third, header: '进度(%)', kind: 'text', value: '五十' },
+        { no: third, header: '下步计划', kind: 'formula', value: '=1+1' },
+        { no: fourth, header: '工作任务', kind: 'text', value: '改过的任务' },
+        { no: fourth, header: '进展情况', kind: 'text', value: '照常推进' },
+        { no: 'new', header: '序号', kind: 'number', value: 99 },
+        { no: 'new', header: '工作任务', kind: 'text', value: '单位自加的任务' },
+        { no: 2, header: '存在问题', kind: 'empty' },
       ]);
-      const checked = checkReturn(await readReturnForm('filled.xlsx', readFileSync(filled)), context);
-      expect(checked.reported.find((r) => r.no === first)).toEqual({
-        no: first,
-        status: '已完成',
-        progress: 100,
-        progressNote: '已建成并投入使用',
-        contact: '张三 13800000000',
-      });
+      const checked = checkReturn(await read(filled), context);
+      const changed = (no: number) =>
+        checked.reported.find((r) => r.no === no)?.changed.map((c) => [c.column, c.value]);
+      expect(changed(first)).toEqual([
+        ['status', '已完成'],
+        ['progress', 100],
+        ['deadline', '2026-12-31'],
+        ['progressNote', '已建成并投入使用'],
+        ['contact', '张三'],
+        ['phone', '13800000000'],
+      ]);
+      // A bad status leaves the rest of the row to review; the emptied cell is a change.
+      expect(changed(second)).toEqual([['progressNote', '方案已报批']]);
+      expect(changed(2)).toEqual([['problems', '']]);
       expect(checked.problems.map(describeFormProblem).map((p) => p.zh)).toEqual([
-        `第${second}项的状态“完成了”不在状态列表中，该行未导入。`,
-        `第${third}项的进度“五十”不是0–100的数字，该行未导入。`,
-        `第${fourth}项的工作任务文字被改动，该行未导入。`,
+        `第${second}项的状态“完成了”不在状态列表中，未导入。`,
+        `第${third}项的进度“五十”不是0–100的数字，未导入。`,
+        `第${third}项的下步计划“=1+1”不是可读取的值（无结果的公式、错误值或逻辑值），未导入。`,
+        `第${fourth}项的工作任务文字被改动，该行未导入（进展情况“照常推进”）。`,
         '单位新增了一行（99 单位自加的任务），未导入。',
       ]);
     },
   );
 
-  withTools('takes a form re-saved by LibreOffice, as units on WPS or LibreOffice send them', async () => {
-    const path = await written();
-    const out = join(dir, 'lo');
-    execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', out, path], {
-      stdio: 'ignore',
-    });
-    const form = await readReturnForm(spec.fileName, readFileSync(join(out, spec.fileName)));
+  withOffice('takes a form re-saved by LibreOffice as issued: nothing changed, nothing lost', async () => {
+    const form = await read(resaveWithLibreOffice(await written(), spec.fileName));
     expect(form.meta).toEqual(spec.meta);
-    expect(checkReturn(form, context).problems).toEqual([]);
+    const checked = checkReturn(form, context);
+    expect([checked.problems, checked.reported]).toEqual([[], []]);
   });
 
-  it('refuses another ledger’s form and a unit the ledger no longer has, and reports deleted rows', async () => {
-    const form = await readReturnForm(spec.fileName, readFileSync(await written()));
+  it('refuses another ledger’s form, a unit the ledger no longer has and a 统称, and reports deleted rows', async () => {
+    const form = await read(await written());
     expect(checkReturn(form, { ...context, ledgerId: 'other' })).toMatchObject({
       refused: true,
       problems: [{ kind: 'other-ledger' }],
     });
-    expect(describeFormProblem({ kind: 'other-ledger' }).zh).toBe('这是另一份台账的反馈表，未导入。');
+    expect(describeFormProblem(checkReturn(form, { ...context, ledgerId: 'other' }).problems[0]).zh).toBe(
+      '这是另一份台账的反馈表，未导入。',
+    );
     expect(checkReturn(form, { ...context, knowsUnit: () => false })).toMatchObject({ refused: true });
+    const collective = checkReturn(
+      { ...form, meta: { ...form.meta, unit: '各县（市）人民政府' } },
+      { ...context, knowsUnit: () => true },
+    );
+    expect(collective.refused).toBe(true);
+    expect(describeFormProblem(collective.problems[0]).zh).toBe(
+      '“各县（市）人民政府”是统称，不是一个单位：这些任务由其成员单位在各自的反馈表中填报，此表未导入。',
+    );
     const fewer = { ...form, rows: form.rows.slice(1) };
-    expect(checkReturn(fewer, context).problems).toEqual([{ kind: 'removed', no: spec.rows[0].no }]);
+    expect(checkReturn(fewer, context).problems.map((p) => [p.kind, 'no' in p ? p.no : null])).toEqual([
+      ['removed', spec.rows[0].no],
+    ]);
+  });
+
+  it('still reads a form the previous version issued (version 1: four fields recorded, the notes issued empty)', async () => {
+    const ExcelJS = await exceljs();
+    const v1 = {
+      ...spec,
+      rows: spec.rows.map((r) => ({ ...r, progressNote: '', nextSteps: '', contact: '', phone: '' })),
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReturnForm(v1, AS_OF_DATE)).buffer.slice(0) as ArrayBuffer);
+    workbook.removeWorksheet(workbook.getWorksheet('_renwu_meta')!.id);
+    const meta = workbook.addWorksheet('_renwu_meta', { state: 'veryHidden' });
+    meta.addRows([
+      ['version', 1],
+      ['ledgerId', 'ledger-1'],
+      ['unit', UNIT],
+      ['asOf', '2026-11-28'],
+      ...spec.meta.rows.map((r) => [
+        'row',
+        r.no,
+        r.fingerprint,
+        r.values.status,
+        r.values.progress,
+        r.values.deadline,
+        r.values.problems,
+      ]),
+    ]);
+    const form = await read(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(form.meta.rows.find((r) => r.no === 2)).toEqual({
+      no: 2,
+      fingerprint: spec.meta.rows.find((r) => r.no === 2)?.fingerprint,
+      role: null,
+      units: '',
+      roleLabel: '',
+      values: {
+        ...spec.meta.rows.find((r) => r.no === 2)?.values,
+        progressNote: '',
+        nextSteps: '',
+        contact: '',
+        phone: '',
+      },
+    });
+    // As issued, nothing is a change; a note written in is.
+    expect(checkReturn(form, context).reported).toEqual([]);
+    const filled = checkReturn(
+      {
+        ...form,
+        rows: form.rows.map((r, i) =>
+          i === 0 ? { ...r, progressNote: { kind: 'text', text: '已启动' } } : r,
+        ),
+      },
+      context,
+    );
+    expect(filled.reported.map((r) => [r.no, r.changed.map((c) => [c.column, c.value])])).toEqual([
+      [spec.rows[0].no, [['progressNote', '已启动']]],
+    ]);
   });
 
   it('says in one sentence what is wrong with a file that is not a form', async () => {
@@ -174,7 +288,7 @@ wb.save(sys.argv[2])
     );
     const other = await summaryWorkbook(model, { overview: true, behind: false }, { created: AS_OF_DATE });
     expect(await reason(other.name, other.bytes)).toContain('不是本加载项生成的反馈表');
-    const macro = await JSZip.loadAsync(await writeReturnForm(spec, AS_OF_DATE));
+    const macro = await JSZip.loadAsync(await written());
     macro.file('xl/vbaProject.bin', new Uint8Array([1, 2, 3]));
     expect(await reason('宏.xlsm', await macro.generateAsync({ type: 'uint8array' }))).toContain('含宏');
   });

@@ -127,7 +127,7 @@ describe('the unit drafts', () => {
       { cc: [] },
       {
         created: AS_OF_DATE,
-        returnForm: { ledgerId: 'ledger-1', statuses: DEFAULT_STATUSES },
+        returnForm: { ledgerId: 'ledger-1', statuses: DEFAULT_STATUSES, ledger },
       },
     );
     const mail = await simpleParser(Buffer.from(draft.bytes));
@@ -180,5 +180,34 @@ describe('the unit drafts', () => {
     const attached = await JSZip.loadAsync(mail.attachments[0].content);
     const workbook = await attached.file('xl/workbook.xml')!.async('string');
     expect(workbook).toContain('汇总-双辽市人民政府');
+  });
+
+  it('carry each unit’s 反馈表 in the .zip too when asked, as a single draft does, from one builder', async () => {
+    const units = ['双辽市人民政府', '市总工会', '市财政局'];
+    const options = {
+      directory,
+      created: AS_OF_DATE,
+      returnForm: { ledgerId: 'ledger-1', statuses: DEFAULT_STATUSES, ledger },
+    };
+    const { file } = await unitDraftsZip(model, units, { cc: [] }, options);
+    const archive = await JSZip.loadAsync(file.bytes);
+    const names = Object.keys(archive.files);
+    expect(names).toHaveLength(units.length);
+    for (const [i, unit] of units.entries()) {
+      const zipped = await simpleParser(Buffer.from(await archive.file(names[i])!.async('uint8array')));
+      const single = await simpleParser(
+        Buffer.from((await unitDraft(model, unit, { cc: [] }, options)).bytes),
+      );
+      expect(zipped.attachments.map((a) => a.filename)).toEqual([
+        `${unit}_四平市职教重点任务汇总_截至20261128.xlsx`,
+        `${unit}_重点任务反馈表_20261128.xlsx`,
+      ]);
+      expect(zipped.attachments.map((a) => a.filename)).toEqual(single.attachments.map((a) => a.filename));
+      const form = await readReturnForm(
+        zipped.attachments[1].filename ?? '',
+        new Uint8Array(zipped.attachments[1].content),
+      );
+      expect(form.meta.unit).toBe(unit);
+    }
   });
 });

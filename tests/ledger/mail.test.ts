@@ -1,8 +1,12 @@
 // What the summary mails say, from the same reading as the summary sheets.
 import {
+  addWorkingDays,
+  behindSheet,
+  dayOf,
   DEFAULT_DIRECTORY,
   escapeHtml,
   leaderMail,
+  returnDeadline,
   parseAddressList,
   safeFileName,
   summarize,
@@ -12,6 +16,8 @@ import {
   unitMail,
   unitTaskLines,
   validateLedger,
+  unitSheet,
+  type Day,
   type UnitDirectory,
 } from '../../src/ledger';
 import { asOf } from '../asOf';
@@ -22,6 +28,8 @@ const ledger = ledgerWith((rows) => {
   set(rows, 5, 'status', '滞后');
   set(rows, 5, 'problems', '<img src=x onerror=alert(1)> 资金未到位');
   set(rows, 7, 'deadline', '2026年6月');
+  set(rows, 8, 'status', '滞后');
+  set(rows, 8, 'problems', '1. 场地未落实\n2. 师资不足');
 });
 const model = summarize(ledger, { asOf });
 
@@ -40,7 +48,7 @@ describe('leaderMail', () => {
 
   it('says the date, the headline numbers and the attachment', () => {
     expect(mail.subject).toBe('四平市现代职业教育重点任务推进情况（截至2026年11月28日）');
-    expect(mail.text).toContain('截至2026年11月28日，40项重点任务中已完成1项（完成率2.5%），滞后1项');
+    expect(mail.text).toContain('截至2026年11月28日，40项重点任务中已完成1项（完成率2.5%），滞后2项');
     expect(mail.text).toContain('详见附件《四平市职教重点任务汇总_截至20261128.xlsx》');
     expect(mail.html).toContain('<table');
   });
@@ -57,6 +65,75 @@ describe('leaderMail', () => {
     expect(mail.html).not.toContain('<img');
     expect(mail.html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(mail.text).toContain('<img src=x onerror=alert(1)> 资金未到位');
+  });
+});
+
+describe('what every mail shares with the sheets', () => {
+  const DEC_2 = dayOf(2026, 12, 2) as Day;
+
+  it('calls a task past its deadline 逾期, as the sheets do, in the leaders’ and the units’ mails', () => {
+    const sheet = behindSheet(model).rows.map((r) => r.cells.map((c) => c.value));
+    const header = sheet.findIndex((r) => r[0] === '序号');
+    const word = (no: number) => sheet.slice(header).find((r) => r[0] === no)?.[5];
+    expect(word(7)).toBe('逾期');
+    const text = leaderMail(model, 'x.xlsx').text.split('\n');
+    for (const row of model.behind) {
+      const line = text.find((l) => l.startsWith(`${row.no}\t`))?.split('\t');
+      expect([row.no, line?.[5]]).toEqual([row.no, word(row.no as number)]);
+    }
+    const unit = unitSheet(model, '市总工会').rows.map((r) => r.cells.map((c) => c.value));
+    const mailRows = unitMail(model, '市总工会', 'x.xlsx')
+      .text.split('\n')
+      .filter((l) => /^\d+\t/.test(l));
+    for (const line of mailRows) {
+      const cells = line.split('\t');
+      expect(cells[5]).toBe(unit.find((r) => r[0] === Number(cells[0]))?.[7]);
+    }
+  });
+
+  it('keeps a cell’s line breaks in the HTML and one row per task in the text', () => {
+    const mail = leaderMail(model, 'x.xlsx');
+    expect(mail.html).toContain('1. 场地未落实<br>2. 师资不足');
+    const lines = mail.text.split('\n');
+    const row = lines.find((l) => l.startsWith('8\t'));
+    expect(row).toContain('1. 场地未落实 / 2. 师资不足');
+    // Every row of the behind table has as many columns as its header.
+    const head = lines.findIndex((l) => l.startsWith('序号\t工作任务\t牵头单位'));
+    const width = lines[head].split('\t').length;
+    for (const line of lines.slice(head + 1, head + 1 + model.behind.length))
+      expect(line.split('\t')).toHaveLength(width);
+  });
+
+  it('end with the 落款, the sender unit and the day, and ask for the form back by its date', () => {
+    const signature = { unit: '四平市教育局', date: DEC_2 };
+    const leaders = leaderMail(model, 'x.xlsx', { signature });
+    expect(leaders.text.endsWith('\n\n四平市教育局\n2026年12月2日')).toBe(true);
+    expect(leaders.html).toContain('<p style="text-align:right">四平市教育局<br>2026年12月2日</p></body>');
+    const returnBy = returnDeadline(null, DEC_2).day;
+    const unit = unitMail(model, '市总工会', 'x.xlsx', { returnForm: '表.xlsx', returnBy, signature });
+    expect(unit.text).toContain('请于2026年12月9日前在附件《表.xlsx》中填写本单位任务的进展');
+    expect(unit.text.endsWith('四平市教育局\n2026年12月2日')).toBe(true);
+    // Without a sender set, the date alone.
+    expect(
+      leaderMail(model, 'x.xlsx', { signature: { unit: '', date: DEC_2 } }).text.endsWith(
+        '》。\n\n2026年12月2日',
+      ),
+    ).toBe(true);
+  });
+
+  it('count five working days Monday to Friday for the return date, unless a date to come is set', () => {
+    const friday = dayOf(2026, 12, 4) as Day;
+    expect(addWorkingDays(friday, 5)).toBe(dayOf(2026, 12, 11));
+    expect(addWorkingDays(dayOf(2026, 12, 5) as Day, 1)).toBe(dayOf(2026, 12, 7));
+    expect(returnDeadline(dayOf(2026, 12, 20) as Day, friday)).toEqual({
+      day: dayOf(2026, 12, 20),
+      chosen: true,
+    });
+    // A date set last month is past: the default applies again.
+    expect(returnDeadline(dayOf(2026, 11, 20) as Day, friday)).toEqual({
+      day: dayOf(2026, 12, 11),
+      chosen: false,
+    });
   });
 });
 

@@ -14,6 +14,7 @@ import {
   tasksForUnit,
   tasksReaching,
   unitsToOffer,
+  isCollective,
   unitsWithTasks,
   validateLedger,
 } from '../../src/ledger';
@@ -49,11 +50,29 @@ describe('units to offer files for', () => {
   const tasks = ledgerTasks(makeLedger({ header, rows: officialRows() }), { asOf });
 
   it('are the picked units, else every unit that leads or joins a task', () => {
-    expect(unitsToOffer(['市总工会'], tasks)).toEqual(['市总工会']);
+    expect(unitsToOffer(['市总工会'], tasks)).toEqual({ units: ['市总工会'], collectives: [] });
     const all = unitsWithTasks(tasks);
-    expect(unitsToOffer([], tasks)).toEqual(all);
-    expect(all).toContain('双辽市人民政府');
-    for (const unit of all) expect(tasksForUnit(OFFICIAL_TASKS, unit).length).toBeGreaterThan(0);
+    const offered = unitsToOffer([], tasks).units;
+    expect(offered).toEqual(all.filter((unit) => !isCollective(unit)));
+    expect(offered).toContain('双辽市人民政府');
+    for (const unit of offered) expect(tasksForUnit(OFFICIAL_TASKS, unit).length).toBeGreaterThan(0);
+  });
+
+  it('leave out the 统称, which are no mailboxes: a picked one is named and its members stand in', () => {
+    const all = unitsWithTasks(tasks);
+    expect(all.filter((unit) => isCollective(unit))).toEqual([
+      '各县（市）人民政府',
+      '各县（市）区人民政府',
+      '各级人民政府',
+      '各职业学校',
+      '相关职业学校',
+    ]);
+    expect(unitsToOffer(['各县（市）人民政府', '双辽市人民政府'], tasks)).toEqual({
+      units: ['梨树县人民政府', '伊通满族自治县人民政府', '双辽市人民政府'],
+      collectives: ['各县（市）人民政府'],
+    });
+    // 相关职业学校 names no member in the directory: nothing to send, and it is said.
+    expect(unitsToOffer(['相关职业学校'], tasks)).toEqual({ units: [], collectives: ['相关职业学校'] });
   });
 });
 

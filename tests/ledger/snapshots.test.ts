@@ -1,4 +1,5 @@
 import {
+  changeText,
   dayOf,
   leaderMail,
   overviewSheet,
@@ -70,34 +71,70 @@ describe('snapshots', () => {
     expect(snapshotRows(sep)[0]).toEqual([46295, 1, '', '序时推进', 85, '2026-12-31', '绿灯', '']);
   });
 
-  it('lists exactly the tasks that changed since the report chosen', () => {
+  it('lists each task that changed once, with every label and every change on one line', () => {
     const history = reportHistory(nov, tableOf(sep, oct));
-    const brief = (key: 'newlyDone' | 'newlyBehind' | 'newlyRed' | 'otherStatus' | 'gains') =>
-      history.changes[key].map((c) => `${c.no}:${c.before}→${c.now}`);
+    const brief = history.changes.lines.map((l) => `${l.no}:${l.kinds.join('+')}:${changeText(l)}`);
     expect(history.changes.previous).toBe(OCT_31);
-    expect(brief('newlyDone')).toEqual(['24:序时推进→已完成']);
-    expect(brief('newlyBehind')).toEqual(['12:序时推进·绿灯→序时推进·红灯']);
-    expect(brief('newlyRed')).toEqual([]);
-    expect(brief('otherStatus')).toEqual(['16:序时推进→未启动']);
-    expect(brief('gains')).toEqual(['24:85%→100%']);
-    expect(history.changes.sentence).toBe('与上期（2026年10月31日）相比，本期新完成1项，新增滞后1项。');
+    expect(brief).toEqual([
+      '24:newlyDone+gain:状态 序时推进 → 已完成，进度 85% → 100%',
+      '12:newlyBehind+newlyRed:预警 绿灯 → 红灯，进度 85% → 30%',
+      '16:otherStatus:状态 序时推进 → 未启动',
+    ]);
+    expect(history.changes.sentence).toBe(
+      '与上期（2026年10月31日）相比，本期新完成1项，新增滞后1项，新转红灯1项，状态变化1项。',
+    );
     expect(history.changes.units.find((u) => u.name === '市总工会')).toEqual({
       name: '市总工会',
       before: 0,
       now: 1,
     });
-    // Compared with September instead: task 3 and task 9 moved too.
+    // Compared with September instead: task 3 and task 9 moved too, and 10 gained alone.
     const fromSep = reportHistory(nov, tableOf(sep, oct), { compareWith: SEP_30 });
-    expect(fromSep.changes.newlyDone.map((c) => c.no)).toEqual([3, 24]);
-    expect(fromSep.changes.newlyBehind.map((c) => c.no)).toEqual([9, 12]);
-    expect(fromSep.changes.gains.map((c) => c.no)).toEqual([3, 24, 10]);
+    expect(fromSep.changes.lines.map((l) => [l.no, l.kinds.join('+')])).toEqual([
+      [3, 'newlyDone+gain'],
+      [24, 'newlyDone+gain'],
+      // A status moved to 滞后 is 新增滞后, not another status change.
+      [9, 'newlyBehind'],
+      [12, 'newlyBehind+newlyRed'],
+      [16, 'otherStatus'],
+      [10, 'gain'],
+    ]);
+    expect(fromSep.changes.counts).toEqual({
+      newlyDone: 2,
+      newlyBehind: 2,
+      newlyRed: 1,
+      otherStatus: 1,
+      gain: 3,
+    });
+  });
+
+  it('says in its sentence what a reader counts in its table, label by label', () => {
+    const history = reportHistory(nov, tableOf(sep, oct), { compareWith: SEP_30 });
+    const rows = overviewSheet(nov, { history }).rows;
+    const head = rows.findIndex((r) => r.cells[0]?.value === '工作任务');
+    const table = rows.slice(head + 1).filter((r) => /^第\d+项/.test(String(r.cells[0]?.value ?? '')));
+    const sentence = String(
+      rows.find((r) => String(r.cells[0]?.value).startsWith('本期变化'))?.cells[0].value,
+    );
+    const tasks = table.map((r) => String(r.cells[0].value).split(' ')[0]);
+    expect(new Set(tasks).size).toBe(tasks.length);
+    for (const label of ['新完成', '新增滞后', '新转红灯', '状态变化']) {
+      const said = new RegExp(`${label}(\\d+)项`).exec(sentence);
+      const shown = table.filter((r) =>
+        String(r.cells[1].value)
+          .match(/^【([^】]*)】/)?.[1]
+          .split('、')
+          .includes(label),
+      );
+      expect([label, Number(said?.[1] ?? 0)]).toEqual([label, shown.length]);
+    }
   });
 
   it('says a first report has nothing to compare with', () => {
     const history = reportHistory(sep, null);
     expect(history.changes).toMatchObject({
       previous: null,
-      newlyDone: [],
+      lines: [],
       sentence: '本期为首次报告，暂无上期报告可比。',
     });
     expect(history.trend).toHaveLength(1);
@@ -122,9 +159,11 @@ describe('snapshots', () => {
     const history = reportHistory(nov, tableOf(sep, oct));
     const sheet = overviewSheet(nov, { history });
     const values = sheet.rows.map((r) => r.cells.map((c) => c.value));
-    expect(values[3][0]).toBe('本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后1项。');
-    expect(values[4]).toEqual(['工作任务', '变化', '上期', '本期']);
-    expect(values[5].slice(1)).toEqual(['新完成', '序时推进', '已完成']);
+    expect(values[3][0]).toBe(
+      '本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后1项，新转红灯1项，状态变化1项。',
+    );
+    expect(values[4]).toEqual(['工作任务', '变化（类别：变化情况）']);
+    expect(values[5].slice(1)).toEqual(['【新完成、进度提升】状态 序时推进 → 已完成，进度 85% → 100%']);
     expect(String(values[5][0])).toMatch(/^第24项 推进建设职工技能提升平台/);
     expect(values).toContainEqual(['市总工会', 0, 1, '+100.0']);
     const line = sheet.charts.find((c) => c.type === 'Line');
@@ -151,9 +190,13 @@ describe('snapshots', () => {
       ['2026-11-30', 1, 1, 1],
     ]);
     expect(sheet.charts).toHaveLength(1);
-    expect(leaderMail(nov, 'x.xlsx', history).text).toContain('本期新完成1项，新增滞后1项。');
-    expect(unitMail(nov, '市总工会', 'x.xlsx', undefined, undefined, history).text).toContain(
+    expect(leaderMail(nov, 'x.xlsx', { history }).text).toContain('本期新完成1项，新增滞后1项，新转红灯1项');
+    expect(unitMail(nov, '市总工会', 'x.xlsx', { history }).text).toContain(
       '与上期（2026年10月31日）相比，贵单位任务完成率由0.0%变为100.0%。',
+    );
+    // A share that did not move is said to stay, not to move from itself to itself.
+    expect(unitMail(nov, '市发改委', 'x.xlsx', { history }).text).toContain(
+      '与上期（2026年10月31日）相比，贵单位任务完成率仍为0.0%。',
     );
   });
 
@@ -192,6 +235,6 @@ describe('snapshots', () => {
     expect(table.columns.date).toBe(2);
     // A task the earlier report lacks is not counted as changed.
     const history = reportHistory(oct, table);
-    expect(history.changes.newlyDone.map((c) => c.no)).toEqual([3]);
+    expect(history.changes.lines.map((c) => c.no)).toEqual([3, 9, 10]);
   });
 });

@@ -182,8 +182,9 @@ describe('sheet specs', () => {
     const data = spec.rows.slice(spec.headerRows[0] + 1);
     expect(data).toHaveLength(16);
     expect(data.find((r) => r.cells[0].value === 19)?.cells[3].value).toBe('牵头');
-    expect(data.find((r) => r.cells[0].value === 2)?.cells[3].value).toBe('牵头（经统称）');
-    expect(data.find((r) => r.cells[0].value === 3)?.cells[3].value).toBe('配合（经统称）');
+    // The word the form and the mail use for a task reached through a 统称.
+    expect(data.find((r) => r.cells[0].value === 2)?.cells[3].value).toBe('牵头（集体任务）');
+    expect(data.find((r) => r.cells[0].value === 3)?.cells[3].value).toBe('配合（集体任务）');
   });
 
   it('makes the requested set', () => {

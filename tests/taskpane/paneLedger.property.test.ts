@@ -268,6 +268,7 @@ class World {
           unit: task.lead,
           file: '反馈表.xlsx',
           kind: 'lead' as const,
+          sources: ['progressNote' as const],
           conflict: null,
           accepted: true,
         };
@@ -309,8 +310,8 @@ class World {
             compareWith: result.history.changes.previous ?? undefined,
           }),
         );
-        expect(leaderMail(mail.model, 'x.xlsx', mail.history).text).toBe(
-          leaderMail(fresh.model, 'x.xlsx', result.history).text,
+        expect(leaderMail(mail.model, 'x.xlsx', { history: mail.history }).text).toBe(
+          leaderMail(fresh.model, 'x.xlsx', { history: result.history }).text,
         );
         await pane.take(result.read);
         pane.expectEchoes(result.echo);

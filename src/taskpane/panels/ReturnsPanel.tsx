@@ -1,31 +1,37 @@
-import { Badge, Body1, Button, Caption1, Checkbox, Subtitle2, makeStyles } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
-import { applyReturns, ensureLedgerId, readReport, undoLastImport } from '../../excel';
 import {
-  describeFormFileError,
-  downloadFile,
-  FormFileError,
-  readFileBytes,
-  readReturnForm,
-  returnFormFile,
-  returnFormsZip,
-  XLSX_TYPE,
-} from '../../files';
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Subtitle2,
+  makeStyles,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  applyReturns,
+  describeError,
+  newImportBatch,
+  readSendSettings,
+  saveReturnBy,
+  undoLastImport,
+} from '../../excel';
+import { downloadFile, returnFormFile, returnFormsZip, XLSX_TYPE } from '../../files';
 import {
   cellText,
   changesToApply,
-  checkReturn,
+  chineseDate,
+  dayFromIso,
   dayFromLocalDate,
-  describeFormProblem,
   isoDate,
-  reviewReturns,
+  returnDeadline,
   unitsToOffer,
-  unitsWithTasks,
-  type Bilingual,
-  type ProposedChange,
-  type ReturnedForm,
+  type Day,
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
+import { readForForms, reviewFiles, type ReturnsReview } from '../returnsWorkflow';
 import type { ReadyLedger } from '../useLedger';
 import { UnitActionList, useUnitListStyles } from './UnitActionList';
 
@@ -37,18 +43,7 @@ const useStyles = makeStyles({
 
 const ZIP_TYPE = 'application/zip';
 
-interface FileReport {
-  readonly name: string;
-  readonly unit: string | null;
-  readonly sentences: readonly Bilingual[];
-}
-
-interface Review {
-  readonly files: readonly FileReport[];
-  readonly changes: readonly ProposedChange[];
-}
-
-/** "2026-11-28 09:05", the user's local time: how the log and the batch name say when. */
+/** "2026-11-28 09:05", the user's local time: how the log says when. */
 function stamp(date: Date): string {
   const time = date.toTimeString().slice(0, 5);
   return `${isoDate(dayFromLocalDate(date))} ${time}`;
@@ -59,39 +54,56 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   const shared = useUnitListStyles();
   const { t, language } = useStrings();
   const { action, host, ledger: pane, notify, selectedUnits } = usePane();
-  const [review, setReview] = useState<Review | null>(null);
+  const [review, setReview] = useState<ReturnsReview | null>(null);
+  const [returnBy, setReturnBy] = useState<Day | null>(null);
+  const [returnByText, setReturnByText] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const { reference, analysis } = ledger;
+  const today = dayFromLocalDate(host.now());
 
-  const units = useMemo(
+  const offered = useMemo(
     () => unitsToOffer(selectedUnits, analysis.tasks, reference.directory),
     [selectedUnits, analysis.tasks, reference.directory],
   );
+  const units = offered.units;
 
-  /**
-   * The ledger as it is now, read in the action's own request: the forms carry what the cells
-   * hold, and a return is reviewed against the same.
-   */
-  const fresh = async () => {
-    const { read, model } = await host.run((c) =>
-      readReport(c, { asOf: dayFromLocalDate(host.now()), expect: pane.tablesSeen, history: false }),
-    );
-    pane.take(read);
-    const ledgerId = read.ledgerId ?? (await host.run((c) => ensureLedgerId(c)));
-    const options = {
-      ledgerId,
-      statuses: read.reference.statuses,
-      directory: read.reference.directory,
-      created: host.now(),
+  // The date kept in the workbook, shown; each form reads it again in its own request.
+  useEffect(() => {
+    let current = true;
+    host
+      .run((c) => readSendSettings(c))
+      .then((settings) => {
+        if (!current) return;
+        setReturnBy(settings.returnBy);
+        setReturnByText(settings.returnBy === null ? '' : isoDate(settings.returnBy));
+      })
+      .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
+    return () => {
+      current = false;
     };
-    return { read, model, options };
-  };
+  }, [host, notify]);
+  const deadline = returnDeadline(returnBy, today);
+
+  const saveDeadline = () =>
+    action.run(
+      'returns',
+      async () => {
+        const day = dayFromIso(returnByText);
+        await host.run((c) => saveReturnBy(c, day));
+        setReturnBy(day);
+        return day;
+      },
+      (day) => ({
+        intent: 'success',
+        text: (s) => s.returns.returnBySaved(day === null ? null : chineseDate(day)),
+      }),
+    );
 
   const downloadAll = () =>
     action.run(
       'returns',
       async () => {
-        const { model, options } = await fresh();
+        const { model, options } = await readForForms(host, pane);
         const file = await returnFormsZip(model, units, options);
         downloadFile(file.name, file.bytes, ZIP_TYPE);
         return units.length;
@@ -102,7 +114,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
     action.run(
       'returns',
       async () => {
-        const { model, options } = await fresh();
+        const { model, options } = await readForForms(host, pane);
         const file = await returnFormFile(model, unit, options);
         downloadFile(file.name, file.bytes, XLSX_TYPE);
       },
@@ -112,40 +124,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   const importFiles = (files: readonly File[]) =>
     action.run(
       'returns',
-      async (): Promise<Review> => {
-        const { read: now, model, options } = await fresh();
-        const { ledgerId } = options;
-        const known = new Set([...units, ...unitsWithTasks(model.tasks, now.reference.directory)]);
-        const forms: ReturnedForm[] = [];
-        const reports: FileReport[] = [];
-        for (const file of files) {
-          try {
-            forms.push(await readReturnForm(file.name, await readFileBytes(file)));
-          } catch (error) {
-            // A file that is not a form is named in one sentence; the other files still import.
-            if (!(error instanceof FormFileError)) throw error;
-            reports.push({ name: file.name, unit: null, sentences: [describeFormFileError(error)] });
-          }
-        }
-        const checked = forms.map((form) =>
-          checkReturn(form, {
-            ledgerId,
-            statuses: now.reference.statuses,
-            knowsUnit: (unit) => known.has(unit),
-          }),
-        );
-        for (const c of checked) {
-          reports.push({ name: c.fileName, unit: c.unit, sentences: c.problems.map(describeFormProblem) });
-        }
-        const changes = reviewReturns({
-          ledger: now.ledger.ledger,
-          tasks: model.tasks,
-          returns: checked,
-          issued: new Map(forms.map((f) => [f.fileName, f.meta.rows])),
-          directory: now.reference.directory,
-        });
-        return { files: reports, changes };
-      },
+      () => reviewFiles(host, pane, files),
       (r) => {
         setReview(r);
         return { intent: 'info', text: (s) => s.returns.read(r.files.length, r.changes.length) };
@@ -161,13 +140,13 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
     if (!review) return;
     const { ok, clashes } = changesToApply(review.changes);
     if (clashes.length) return notify({ intent: 'error', text: (s) => s.returns.clash(clashes) });
-    const time = stamp(host.now());
+    const batch = newImportBatch(stamp(host.now()));
     const result = await action.run(
       'returns',
       async () => {
         const now = await pane.current();
         if (now.phase !== 'ready') throw new Error(t.unexpected);
-        return host.run((c) => applyReturns(c, now.read, ok, { time, batch: `${time} 导入` }));
+        return host.run((c) => applyReturns(c, now.read, ok, batch));
       },
       (r) => ({ intent: 'success', text: (s) => s.returns.applied(r.applied, r.logSheet) }),
     );
@@ -187,7 +166,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
       },
       (r) => ({
         intent: r.leftAlone.length ? 'warning' : 'success',
-        text: (s) => s.returns.undone(r.restored, r.leftAlone),
+        text: (s) => s.returns.undone(r.restored, r.files, r.leftAlone),
       }),
     );
     if (result) pane.afterWrite(result);
@@ -222,20 +201,25 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
       </div>
       {review && (
         <>
-          <ul className={shared.list}>
+          <ul className={shared.list} aria-label={t.returns.files}>
             {review.files.map((file) => (
               <li key={file.name}>
                 <Body1>{file.unit ? t.returns.fileUnit(file.name, file.unit) : file.name}</Body1>
-                {file.sentences.map((sentence) => (
-                  <Caption1 key={sentence.zh} className={shared.muted} role="note">
+                {file.sentences.map((sentence, i) => (
+                  <Caption1 key={i} className={shared.muted} role="note">
                     {' '}
                     {sentence[language]}
                   </Caption1>
                 ))}
+                {file.outcome && (
+                  <Caption1>
+                    {' '}
+                    {t.returns.outcome(file.outcome.changes, file.outcome.asIssued, file.outcome.said)}
+                  </Caption1>
+                )}
               </li>
             ))}
           </ul>
-          {review.changes.length === 0 && <Body1>{t.returns.noChanges}</Body1>}
           <ul className={shared.list} aria-label={t.returns.inTitle}>
             {review.changes.map((change) => (
               <li key={change.id} className={shared.item}>
@@ -253,6 +237,11 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
                 />
                 {change.conflict && <Badge color="warning">{t.returns.conflict[change.conflict]}</Badge>}
                 {change.kind === 'note' && <Badge color="informative">{t.returns.note}</Badge>}
+                {change.hint && (
+                  <Caption1 className={shared.muted} role="note">
+                    {change.hint[language]}
+                  </Caption1>
+                )}
               </li>
             ))}
           </ul>
@@ -272,6 +261,24 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
       )}
       <Subtitle2 as="h3">{t.returns.outTitle}</Subtitle2>
       <Caption1 className={shared.muted}>{t.returns.outHint}</Caption1>
+      <Field
+        label={t.returns.returnBy}
+        hint={
+          deadline.chosen
+            ? t.returns.returnByChosen(chineseDate(deadline.day))
+            : t.returns.returnByDefault(chineseDate(deadline.day))
+        }
+      >
+        <Input type="date" value={returnByText} onChange={(_, d) => setReturnByText(d.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Button className={shared.button} size="small" disabled={busy} onClick={() => void saveDeadline()}>
+          {t.returns.saveReturnBy}
+        </Button>
+      </div>
+      {offered.collectives.length > 0 && (
+        <Caption1 role="note">{t.returns.collectives(offered.collectives)}</Caption1>
+      )}
       {host.canDownload && (
         <>
           <Body1>{t.returns.outUnits(units.length, selectedUnits.length > 0)}</Body1>

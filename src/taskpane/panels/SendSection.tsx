@@ -14,6 +14,7 @@ import {
   describeError,
   ensureLedgerId,
   CELL_SELECTED,
+  queueSendSettings,
   readRecipients,
   readReport,
   saveRecipients,
@@ -32,8 +33,10 @@ import {
   type NamedFile,
 } from '../../files';
 import {
+  dayFromLocalDate,
   leaderMail,
   parseAddressList,
+  returnDeadline,
   summaryFileName,
   unitAddress,
   unitsToOffer,
@@ -73,17 +76,23 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
   const [to, setTo] = useState('');
   const [cc, setCc] = useState('');
   const [withForm, setWithForm] = useState(true);
+  const [sender, setSender] = useState<string | null>(null);
   const state = ledger.state;
   const directory = state.phase === 'ready' ? state.reference.directory : undefined;
 
   useEffect(() => {
     let current = true;
     host
-      .run((c) => readRecipients(c))
-      .then((saved) => {
+      .run(async (c) => {
+        // One request: the 落款 is queued with the recipients' read.
+        const settings = queueSendSettings(c);
+        return { saved: await readRecipients(c), settings: settings() };
+      })
+      .then(({ saved, settings }) => {
         if (!current) return;
         setTo(addressText(saved.to));
         setCc(addressText(saved.cc));
+        setSender(settings.sender);
       })
       .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
     return () => {
@@ -91,10 +100,11 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
     };
   }, [host, notify]);
 
-  const units = useMemo(
+  const offered = useMemo(
     () => unitsToOffer(selectedUnits, state.phase === 'ready' ? state.analysis.tasks : [], directory),
     [selectedUnits, state, directory],
   );
+  const units = offered.units;
 
   const recipients = (): SavedRecipients & { invalid: string[] } => {
     const toList = parseAddressList(to);
@@ -108,22 +118,26 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
 
   /**
    * The report as of the chosen date, read in this action's own request (the ledger, the
-   * reference data, the snapshots kept): what leaves the workbook is what it holds now. The files'
-   * options come from the same read; the unit drafts carry the 反馈表 when chosen, single or zipped.
+   * reference data, the snapshots kept, the 落款 and the return date kept in the workbook): what
+   * leaves the workbook is what it holds now. The files' options come from the same read; the unit
+   * drafts carry the 反馈表 when chosen, single or zipped.
    */
   const report = async (forUnits = false) => {
-    const { read, model, history } = await host.run((c) =>
-      readReport(c, { asOf, compareWith, expect: ledger.tablesSeen }),
+    const { read, model, history, also } = await host.run((c) =>
+      readReport(c, { asOf, compareWith, expect: ledger.tablesSeen, also: queueSendSettings }),
     );
     ledger.take(read);
     const { directory: fresh, statuses } = read.reference;
     const ledgerId =
       forUnits && withForm ? (read.ledgerId ?? (await host.run((c) => ensureLedgerId(c)))) : null;
+    const created = host.now();
     const options = {
       directory: fresh,
-      created: host.now(),
+      created,
       history,
-      ...(ledgerId ? { returnForm: { ledgerId, statuses } } : {}),
+      sender: also.sender,
+      returnBy: returnDeadline(also.returnBy, dayFromLocalDate(created)).day,
+      ...(ledgerId ? { returnForm: { ledgerId, statuses, ledger: read.ledger.ledger } } : {}),
     };
     return { model, options };
   };
@@ -190,7 +204,10 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
   const copyBody = async () => {
     const copied = await action.run('send', async () => {
       const { model, options } = await report();
-      const mail = leaderMail(model, summaryFileName(model.asOf), options.history);
+      const mail = leaderMail(model, summaryFileName(model.asOf), {
+        history: options.history,
+        signature: { unit: options.sender, date: dayFromLocalDate(options.created) },
+      });
       return copyRichText(mail.html, mail.text);
     });
     if (copied === undefined) return;
@@ -288,6 +305,10 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
         </Button>
       </div>
       <Caption1 className={shared.muted}>{t.send.noCharts}</Caption1>
+      {sender === '' && <Caption1 role="note">{t.send.noSender}</Caption1>}
+      {offered.collectives.length > 0 && (
+        <Caption1 role="note">{t.send.collectives(offered.collectives)}</Caption1>
+      )}
       {host.canDownload && units.length > 0 && (
         <>
           <Body1>{t.send.unitsTitle(units.length, selectedUnits.length > 0)}</Body1>

@@ -4,6 +4,7 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   Select,
   Subtitle2,
   Switch,
@@ -15,7 +16,9 @@ import {
   describeError,
   isSheetProtected,
   OPTIONAL_FEATURES,
+  readSendSettings,
   runSelfTest,
+  saveSender,
   setOfficialColumnsProtected,
   type ProtectionState,
   type SelfTestStep,
@@ -38,6 +41,7 @@ export default function SettingsPanel() {
   const { host, action, ledger, notify, languageChoice, setLanguageChoice, version } = usePane();
   const [steps, setSteps] = useState<readonly SelfTestStep[]>([]);
   const [protection, setProtection] = useState<ProtectionState | null>(null);
+  const [sender, setSender] = useState('');
   const read = ledger.state.phase === 'ready' ? ledger.state.read : null;
   const supported = SETS.filter((set) => host.supports(set));
   const location = read?.location;
@@ -54,6 +58,28 @@ export default function SettingsPanel() {
       current = false;
     };
   }, [host, location, notify]);
+
+  // The 落款 kept in the workbook, shown for editing.
+  useEffect(() => {
+    let current = true;
+    host
+      .run((c) => readSendSettings(c))
+      .then((settings) => current && setSender(settings.sender))
+      .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
+    return () => {
+      current = false;
+    };
+  }, [host, notify]);
+
+  const saveSignature = () =>
+    action.run(
+      'send',
+      () => host.run((c) => saveSender(c, sender)),
+      (name) => {
+        setSender(name);
+        return { intent: 'success', text: (s) => s.settings.senderSaved(name) };
+      },
+    );
 
   const protect = (on: boolean) =>
     read &&
@@ -92,6 +118,12 @@ export default function SettingsPanel() {
           ))}
         </Select>
       </Field>
+      <Field label={t.settings.sender} hint={t.settings.senderHint}>
+        <Input value={sender} onChange={(_, d) => setSender(d.value)} />
+      </Field>
+      <Button size="small" disabled={action.busy !== null} onClick={() => void saveSignature()}>
+        {t.settings.saveSender}
+      </Button>
       {read && (
         <>
           <Switch

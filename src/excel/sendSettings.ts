@@ -1,0 +1,43 @@
+// What the mails and forms say besides the report, kept with the workbook (Workbook settings) so
+// whoever sends next month says the same: the 落款's sender unit, and the date the return forms
+// are asked back by.
+import { dayFromIso, isoDate, type Day } from '../ledger';
+import { RETURN_BY_SETTING, SENDER_SETTING } from './names';
+
+export interface SendSettings {
+  /** '' when not set. */
+  readonly sender: string;
+  /** The date set in the 反馈 tab, or null (then the default of five working days applies). */
+  readonly returnBy: Day | null;
+}
+
+/** Queues the read into the caller's request; its result is read after that request's sync. */
+export function queueSendSettings(context: Excel.RequestContext): () => SendSettings {
+  const sender = context.workbook.settings.getItemOrNullObject(SENDER_SETTING).load('value');
+  const returnBy = context.workbook.settings.getItemOrNullObject(RETURN_BY_SETTING).load('value');
+  const text = (setting: Excel.Setting) =>
+    !setting.isNullObject && typeof setting.value === 'string' ? setting.value.trim() : '';
+  // A value edited by hand into something else reads as not set.
+  return () => ({ sender: text(sender), returnBy: dayFromIso(text(returnBy)) });
+}
+
+/** One sync. */
+export async function readSendSettings(context: Excel.RequestContext): Promise<SendSettings> {
+  const settings = queueSendSettings(context);
+  await context.sync();
+  return settings();
+}
+
+/** One sync. An empty name is kept as '' (not set). */
+export async function saveSender(context: Excel.RequestContext, sender: string): Promise<string> {
+  const name = sender.trim();
+  context.workbook.settings.add(SENDER_SETTING, name);
+  await context.sync();
+  return name;
+}
+
+/** One sync. Null is kept as '' (not set): the default of five working days applies again. */
+export async function saveReturnBy(context: Excel.RequestContext, day: Day | null): Promise<void> {
+  context.workbook.settings.add(RETURN_BY_SETTING, day === null ? '' : isoDate(day));
+  await context.sync();
+}
