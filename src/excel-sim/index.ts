@@ -6,6 +6,7 @@ import { listItems } from './lists';
 import { passesRule } from './rangeRules';
 import { evaluateFormula, recalculate } from './formulas';
 import {
+  expandTablesBelow,
   isLockedForEdit,
   MAX_CELL_TEXT,
   readCell,
@@ -176,6 +177,7 @@ export class ExcelSim {
         }
       }
     }
+    expandTablesBelow(sheet, this.state.tables, rect);
     recalculate(sheet);
     for (const table of this.state.tables.filter((t) => t.sheetId === sheet.id && t.filters.size))
       applyTableFilters(sheet, table);

@@ -398,3 +398,43 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/**
+ * Data written into the row directly below a table, within its columns, makes the table grow
+ * over it, as Excel does for a person typing there (AutoCorrect's "Include new rows and columns
+ * in table", on by default) and for an add-in setting values there ("Setting the Range values
+ * directly below the table automatically expands the table": co-authoring-in-excel-add-ins,
+ * Avoid table row coauthoring conflicts). Rules and formats bound to a table column (its data
+ * validation, its conditional formats, a column's number format) follow the new rows.
+ */
+export function expandTablesBelow(sheet: SheetModel, tables: readonly TableModel[], rect: Rect): void {
+  for (const t of tables.filter((x) => x.sheetId === sheet.id)) {
+    const below = t.rect.row + t.rect.rowCount;
+    const inside =
+      rect.column >= t.rect.column && rect.column + rect.columnCount <= t.rect.column + t.rect.columnCount;
+    if (rect.row !== below || !inside) continue;
+    let rows = 0;
+    while (
+      rows < rect.rowCount &&
+      Array.from({ length: t.rect.columnCount }, (_, c) =>
+        readCell(sheet, below + rows, t.rect.column + c),
+      ).some((cell) => cell.value !== '' || cell.formula !== null)
+    )
+      rows++;
+    if (rows === 0) continue;
+    const body = { row: t.rect.row + 1, rowCount: t.rect.rowCount - 1 };
+    const grow = <R extends { rect: Rect }>(rule: R): R =>
+      rule.rect.row === body.row && rule.rect.rowCount === body.rowCount
+        ? { ...rule, rect: { ...rule.rect, rowCount: rule.rect.rowCount + rows } }
+        : rule;
+    sheet.validations = sheet.validations.map(grow);
+    sheet.conditionalFormats = sheet.conditionalFormats.map(grow);
+    for (let r = below; r < below + rows; r++)
+      for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++) {
+        const cell = writableCell(sheet, r, c);
+        const above = readCell(sheet, below - 1, c).numberFormat;
+        if (cell.numberFormat === 'General' && above !== 'General') cell.numberFormat = above;
+      }
+    t.rect = { ...t.rect, rowCount: t.rect.rowCount + rows };
+  }
+}

@@ -14,6 +14,7 @@ import {
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
   displayText,
+  expandTablesBelow,
   formulaOf,
   isLockedForEdit,
   readCell,
@@ -237,6 +238,7 @@ export class SimRange extends SimClientObject {
           cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
       }
     }
+    if (what !== 'numberFormat') expandTablesBelow(sheet, this.context.state.tables, rect);
     this.afterCellWrite(sheet, rect);
     // A number format's change raises onChanged as a value's does ("onChanged fires when either
     // the format or value of the data changes": excel-add-ins-worksheets, Detect data changes).

@@ -25,6 +25,7 @@ export type LedgerErrorCode =
   | 'StaleImport'
   | 'StaleIndicator'
   | 'StaleStatus'
+  | 'SummariesFailed'
   | 'TaskNotFound'
   | 'UndoFailed'
   | 'WorkbookProtected';

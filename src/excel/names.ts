@@ -11,25 +11,7 @@ export const DIRECTORY_HEADERS = ['单位', '别名', '类别', '所属', '联�
 /** Workbook setting: ids of the sheets whose protection the add-in set (and so may lift). */
 export const PROTECTION_SETTING = 'renwuTaizhang.protectedSheets';
 
-/** Excel's limit on a sheet name's length. */
-const SHEET_NAME_MAX = 31;
-
-/**
- * A sheet name not yet taken (Excel compares names without case): the wanted name, or it with
- * (2), (3)… shortened to fit 31 characters. Every sheet the add-in makes is named this way.
- */
-export function freeSheetName(wanted: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((name) => name.toLowerCase()));
-  // Whatever it is made from ('~' + a 31-character name, say), a name never passes Excel's limit.
-  let name = Array.from(wanted).slice(0, SHEET_NAME_MAX).join('');
-  for (let n = 2; lower.has(name.toLowerCase()); n++) {
-    const suffix = `(${n})`;
-    name = `${Array.from(wanted)
-      .slice(0, SHEET_NAME_MAX - suffix.length)
-      .join('')}${suffix}`;
-  }
-  return name;
-}
+export { freeSheetName } from '../ledger';
 /** Workbook setting: the leaders' mail recipients (To and Cc). */
 export const RECIPIENTS_SETTING = 'renwuTaizhang.mailRecipients';
 /** Workbook setting: the ledger's random id, which its return forms carry. */

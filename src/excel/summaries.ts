@@ -6,7 +6,7 @@
 // user text never becomes a formula).
 import { CELL_STYLES, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
-import { workbookProtectedError } from './errors';
+import { describeError, LedgerError, workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
 import { POINTS_PER_CHARACTER } from './ledgerFormat';
 import { freeSheetName, SUMMARY_SETTING } from './names';
@@ -155,6 +155,13 @@ export function queueSummaryLook(context: Excel.RequestContext): () => SummaryLo
   });
 }
 
+/** The look in a request of its own, for a caller that has not read it. */
+async function lookNow(context: Excel.RequestContext): Promise<SummaryLook> {
+  const queued = queueSummaryLook(context);
+  await context.sync();
+  return queued();
+}
+
 /** Queues a look at each earlier summary sheet still there: its values and whether it holds a table. */
 function queueProbes(context: Excel.RequestContext, earlier: readonly SummarySheetRecord[]) {
   return earlier.map((record) => {
@@ -189,6 +196,48 @@ function sortEarlierSheets(
   return { ours, kept };
 }
 
+interface Made {
+  readonly spec: SheetSpec;
+  /** The name the sheet was added under (temporary, with earlier sheets to replace). */
+  readonly name: string;
+  readonly sheet: Excel.Worksheet;
+  readonly cells: SpecCell[][];
+  readonly fingerprint: string;
+}
+
+/** After a failed run: the sheets it added, found by the names they were added under or given since. */
+async function removeSheets(context: Excel.RequestContext, made: readonly Made[]): Promise<void> {
+  const found = made
+    .flatMap((m) => [m.name, m.spec.name])
+    .map((name) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load('id');
+      return sheet;
+    });
+  await context.sync();
+  const ours = new Set<string>();
+  for (const m of made) {
+    try {
+      ours.add(m.sheet.id);
+    } catch {
+      // Its id was never read back: the request that added it failed, and no such sheet exists.
+    }
+  }
+  for (const sheet of found) if (!sheet.isNullObject && ours.has(sheet.id)) sheet.delete();
+  await context.sync();
+}
+
+function summariesFailed(error: unknown): LedgerError {
+  const { zh, en } = describeError(error);
+  return new LedgerError(
+    {
+      zh: `汇总表未能生成：${zh.replace(/数据未被更改。$/u, '')}本次新建的汇总表已删除，原有汇总表保持原样。修正后再次生成即可（同一截至日期的进度快照会被替换）。`,
+      en: `The summaries were not made: ${en.replace(/ ?Nothing was changed\.$/u, '')} The sheets added for them were removed and the earlier ones left as they were. Make them again once fixed (the same date's snapshot is replaced).`,
+    },
+    'SummariesFailed',
+  );
+}
+
 /**
  * Writes the given specs as new sheets and removes the add-in's earlier ones that are still
  * untouched. Syncs after the look (given by the caller, read in its own first request, or taken
@@ -214,12 +263,7 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
   },
 ): Promise<SummaryWriteResult & { readonly also?: Also }> {
   const remember = options.remember ?? true;
-  let look = options.look;
-  if (!look) {
-    const queued = queueSummaryLook(context);
-    await context.sync();
-    look = queued();
-  }
+  const look = options.look ?? (await lookNow(context));
   if (look.structureProtected) throw workbookProtectedError();
   const sheets = context.workbook.worksheets;
   const names = new Map(look.sheets.map((s) => [s.id, s.name]));
@@ -230,68 +274,80 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
   const temporary = earlier.length > 0;
   const taken = new Set(look.sheets.map((s) => s.name.toLowerCase()));
 
-  // Add the new sheets before deleting the old ones: a workbook always keeps a visible sheet,
-  // and a failure part-way leaves the old summaries in place.
-  const made = specs.map((spec) => {
-    const name = freeSheetName(temporary ? `~${spec.name}` : spec.name, taken);
-    taken.add(name.toLowerCase());
-    const sheet = sheets.add(name);
-    sheet.load('id');
-    const cells = padded(spec);
-    return {
-      spec,
-      name,
-      sheet,
-      cells,
-      fingerprint: fingerprintValues(cells.map((r) => r.map((c) => c.value))),
-    };
-  });
-  // Every sheet's rows in blocks, and the blocks in requests, with a running byte total across
-  // sheets: several sheets' first blocks together must stay under Excel on the web's 5 MB too.
-  const parts = made.flatMap((m) =>
-    blocksOf(m.cells, REQUEST_BUDGET, rowCost).map((b) => ({
-      ...b,
-      m,
-      bytes: b.rows.reduce((sum, r) => sum + rowCost(r), 0),
-    })),
-  );
-  let queued = 0;
-  for (const part of parts) {
-    if (queued > 0 && queued + part.bytes > REQUEST_BUDGET) {
-      // Deliberate: the queued blocks go as one request before this one would pass the budget.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      queued = 0;
-    }
-    writeSheet(part.m.sheet, part.m.spec, options.supports, part.start, part.rows);
-    if (part.start === 0) addCharts(part.m.sheet, part.m.spec);
-    queued += part.bytes;
+  const made: Made[] = [];
+  try {
+    return await writeSheets();
+  } catch (error) {
+    // Excel refused a command part-way: the sheets added for this run go again, so no half-made
+    // summary is left behind; the earlier ones were not touched before the last request.
+    await removeSheets(context, made).catch(() => undefined);
+    throw summariesFailed(error);
   }
-  const also = options.alsoWrite?.(context, taken);
-  if (options.keepLast && look.sheets[look.sheets.length - 1]?.id === options.keepLast)
-    sheets.getItem(options.keepLast).position = look.sheets.length + made.length - 1;
-  if (made.length) made[0].sheet.activate();
-  await context.sync();
 
-  const { ours, kept } = sortEarlierSheets(probes, names);
-  for (const old of ours) sheets.getItem(old.id).delete();
-  const final = new Set(
-    look.sheets.filter((s) => !ours.some((o) => o.id === s.id)).map((s) => s.name.toLowerCase()),
-  );
-  const records: SummarySheetRecord[] = made.map((m) => {
-    const name = temporary ? freeSheetName(m.spec.name, final) : m.name;
-    final.add(name.toLowerCase());
-    if (name !== m.name) m.sheet.name = name;
-    return {
-      id: m.sheet.id,
-      name,
-      kind: m.spec.kind,
-      ...(m.spec.unit ? { unit: m.spec.unit } : {}),
-      fingerprint: m.fingerprint,
-    };
-  });
-  also?.remember();
-  if (remember) context.workbook.settings.add(SUMMARY_SETTING, records);
-  if (remember || also || ours.length || temporary) await context.sync();
-  return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9'), also };
+  async function writeSheets(): Promise<SummaryWriteResult & { readonly also?: Also }> {
+    // Add the new sheets before deleting the old ones: a workbook always keeps a visible sheet,
+    // and a failure part-way leaves the old summaries in place.
+    for (const spec of specs) {
+      const name = freeSheetName(temporary ? `~${spec.name}` : spec.name, taken);
+      taken.add(name.toLowerCase());
+      const sheet = sheets.add(name);
+      sheet.load('id');
+      const cells = padded(spec);
+      made.push({
+        spec,
+        name,
+        sheet,
+        cells,
+        fingerprint: fingerprintValues(cells.map((r) => r.map((c) => c.value))),
+      });
+    }
+    // Every sheet's rows in blocks, and the blocks in requests, with a running byte total across
+    // sheets: several sheets' first blocks together must stay under Excel on the web's 5 MB too.
+    const parts = made.flatMap((m) =>
+      blocksOf(m.cells, REQUEST_BUDGET, rowCost).map((b) => ({
+        ...b,
+        m,
+        bytes: b.rows.reduce((sum, r) => sum + rowCost(r), 0),
+      })),
+    );
+    let queued = 0;
+    for (const part of parts) {
+      if (queued > 0 && queued + part.bytes > REQUEST_BUDGET) {
+        // Deliberate: the queued blocks go as one request before this one would pass the budget.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        queued = 0;
+      }
+      writeSheet(part.m.sheet, part.m.spec, options.supports, part.start, part.rows);
+      if (part.start === 0) addCharts(part.m.sheet, part.m.spec);
+      queued += part.bytes;
+    }
+    const also = options.alsoWrite?.(context, taken);
+    if (options.keepLast && look.sheets[look.sheets.length - 1]?.id === options.keepLast)
+      sheets.getItem(options.keepLast).position = look.sheets.length + made.length - 1;
+    if (made.length) made[0].sheet.activate();
+    await context.sync();
+
+    const { ours, kept } = sortEarlierSheets(probes, names);
+    for (const old of ours) sheets.getItem(old.id).delete();
+    const final = new Set(
+      look.sheets.filter((s) => !ours.some((o) => o.id === s.id)).map((s) => s.name.toLowerCase()),
+    );
+    const records: SummarySheetRecord[] = made.map((m) => {
+      const name = temporary ? freeSheetName(m.spec.name, final) : m.name;
+      final.add(name.toLowerCase());
+      if (name !== m.name) m.sheet.name = name;
+      return {
+        id: m.sheet.id,
+        name,
+        kind: m.spec.kind,
+        ...(m.spec.unit ? { unit: m.spec.unit } : {}),
+        fingerprint: m.fingerprint,
+      };
+    });
+    also?.remember();
+    if (remember) context.workbook.settings.add(SUMMARY_SETTING, records);
+    if (remember || also || ours.length || temporary) await context.sync();
+    return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9'), also };
+  }
 }

@@ -6,6 +6,7 @@ import { sheetRowNumber } from './addresses';
 import {
   indicatorLabel,
   rateFormula,
+  readActual,
   repeatedIndicators,
   shownAmount,
   type IndicatorColumn,
@@ -103,8 +104,22 @@ export function checkIndicators(
           ind.no === null ? 'its 序号 is empty or not a whole number' : `the ledger has no task ${ind.no}`,
         ),
       );
-    if (ind.target === null && table.columns.target !== undefined)
-      out.push(issue('indicator.target', 'target', '目标值不是正数', 'the target is not a positive number'));
+    if (ind.target === null && table.columns.target !== undefined) {
+      const reading = readActual(ind.targetCell);
+      const meant = reading.kind === 'invalid' ? reading.meant : undefined;
+      out.push(
+        issue(
+          'indicator.target',
+          'target',
+          meant === undefined
+            ? '目标值不是正数'
+            : `目标值“${String(ind.targetCell)}”不是数字（表中的完成率因此为空）；若指${amount(meant)}，请改为${amount(meant)}`,
+          meant === undefined
+            ? 'the target is not a positive number'
+            : `the target "${String(ind.targetCell)}" is not a number (so the sheet's 完成率 is blank); if ${amount(meant)} is meant, write ${amount(meant)}`,
+        ),
+      );
+    }
     if (ind.actual.kind === 'invalid') {
       const { reason, meant } = ind.actual;
       out.push(

@@ -177,11 +177,13 @@ export function readActual(value: CellValue): ActualReading {
     : { kind: 'invalid', reason: 'not-a-number', meant };
 }
 
-/** 目标值 as the text or the user wrote it: digits or Chinese numerals (两 → 2), at least 0. */
+/**
+ * 目标值 by the rule 完成值 follows, the rule the sheet's own 完成率 formula follows too: a plain
+ * number. 五 or 5个 is not one (the formula shows nothing for it): named, with what it could mean.
+ */
 function readTarget(value: CellValue): number | null {
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return null;
-  return readNumeral(value);
+  const reading = readActual(value);
+  return reading.kind === 'ok' ? reading.value : null;
 }
 
 export interface Indicator {

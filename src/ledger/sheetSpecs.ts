@@ -82,13 +82,34 @@ const wrappedCell = (value: string): SpecCell => ({ value, style: 'wrap' });
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/gu;
 
 /** A name Excel accepts: no : \ / ? * [ ], not blank, at most 31 characters. */
+/** Excel's limit on a sheet name's length. */
+const SHEET_NAME_MAX = 31;
+
 export function safeSheetName(name: string): string {
   const cleaned =
     name
       .replace(INVALID_SHEET_CHARS, '_')
       .replace(/^'+|'+$/gu, '')
       .trim() || '汇总';
-  return Array.from(cleaned).slice(0, 31).join('');
+  return Array.from(cleaned).slice(0, SHEET_NAME_MAX).join('');
+}
+
+/**
+ * A sheet name not yet taken (Excel compares names without case): the wanted name, or it with
+ * (2), (3)… shortened to fit 31 characters. Every sheet the add-in makes is named this way, in
+ * the workbook and in the files.
+ */
+export function freeSheetName(wanted: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((name) => name.toLowerCase()));
+  // Whatever it is made from ('~' + a 31-character name, say), a name never passes Excel's limit.
+  let name = Array.from(wanted).slice(0, SHEET_NAME_MAX).join('');
+  for (let n = 2; lower.has(name.toLowerCase()); n++) {
+    const suffix = `(${n})`;
+    name = `${Array.from(wanted)
+      .slice(0, SHEET_NAME_MAX - suffix.length)
+      .join('')}${suffix}`;
+  }
+  return name;
 }
 
 function asOfTitle(subject: string, asOf: Day): string {
@@ -613,5 +634,11 @@ export function summarySheets(
   if (request.overview ?? true) out.push(overviewSheet(model, options));
   if (request.behind ?? true) out.push(behindSheet(model, options));
   for (const unit of request.units ?? []) out.push(unitSheet(model, unit, options));
-  return out;
+  // Two long unit names may cut to one name: every sheet of a set has its own (as Excel requires).
+  const taken = new Set<string>();
+  return out.map((spec) => {
+    const name = freeSheetName(spec.name, taken);
+    taken.add(name);
+    return name === spec.name ? spec : { ...spec, name };
+  });
 }

@@ -638,6 +638,41 @@ describe('excel-sim conformance', () => {
     expect(sim.values('Sheet1')[0][0]).toBe('ok');
   });
 
+  // co-authoring-in-excel-add-ins, Avoid table row coauthoring conflicts: "Setting the Range
+  // values directly below the table automatically expands the table"; a person typing there
+  // meets AutoCorrect's "Include new rows and columns in table" (on by default). Data only: a
+  // number format alone does not.
+  it('grows a table over data written or typed directly below it, with its column rules', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B2').values = [
+        ['单位', '邮箱'],
+        ['市教育局', ''],
+      ];
+      sheet.tables.add('A1:B2', true).name = 'T';
+      sheet.getRange('B2:B2').dataValidation.rule = {
+        decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' },
+      };
+      sheet.getRange('A3:B3').numberFormat = [['@', '@']];
+      await c.sync();
+    });
+    const rect = () => sim.state.tables[0].rect;
+    expect(rect().rowCount).toBe(2);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('A3:B3').values = [['市财政局', 'a@example.com']];
+      await c.sync();
+    });
+    expect(rect().rowCount).toBe(3);
+    expect(sim.userEdit('Sheet1', 'A4', [['市人社局']]).ok).toBe(true);
+    expect(rect().rowCount).toBe(4);
+    expect(sim.sheet('Sheet1').validations[0].rect).toMatchObject({ row: 1, rowCount: 3 });
+    // Not directly below (a gap row), or beside it: the table stays as it is.
+    sim.userEdit('Sheet1', 'A6', [['备注']]);
+    sim.userEdit('Sheet1', 'C5', [['旁注']]);
+    expect(rect().rowCount).toBe(4);
+  });
+
   it('rejects objects of a finished Excel.run', async () => {
     const sim = new ExcelSim();
     let kept: { load: (p: string) => unknown } | null = null;

@@ -1124,6 +1124,27 @@ describe('writeSummarySheets', () => {
     expect(result.kept.map((k) => k.reason)).toEqual(['edited', 'edited']);
   });
 
+  it('removes the sheets it added when Excel refuses part-way, and says so without claiming nothing changed', async () => {
+    const sim = await withLedger();
+    const specs = await summaryOf(sim);
+    const before = sim.state.sheets.map((x) => x.name);
+    // A co-author makes a sheet of the name the second summary takes, just before the write.
+    const error = await between(
+      sim,
+      () =>
+        void sim.run(async (c) => {
+          c.workbook.worksheets.add('汇总-滞后逾期');
+          await c.sync();
+        }),
+      (c) => writeSummarySheets(c, specs, { supports: ALL_SETS }),
+    ).catch((e) => e);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(error.code).toBe('SummariesFailed');
+    expect(describeError(error).zh).toMatch(/^汇总表未能生成：.*本次新建的汇总表已删除/u);
+    expect(describeError(error).zh).not.toContain('数据未被更改');
+    expect(sim.state.sheets.map((x) => x.name)).toEqual([...before, '汇总-滞后逾期']);
+  });
+
   it('regenerates a sheet whose name is 31 characters long (its temporary name stays within Excel’s limit)', async () => {
     const sim = await withLedger();
     const [overview] = await summaryOf(sim);

@@ -119,6 +119,20 @@ describe('the summary workbook file', () => {
   );
 });
 
+describe('sheet names in one workbook', () => {
+  it('are distinct when two long unit names cut to the same 31 characters', async () => {
+    const stem = '四平市现代职业教育园区建设工作领导小组办公室综合协调组';
+    const units = [`${stem}第一分组`, `${stem}第二分组`];
+    const file = await summaryWorkbook(
+      model,
+      { overview: false, behind: false, units },
+      { created: AS_OF_DATE },
+    );
+    expect(new Set(file.sheets).size).toBe(2);
+    expect(file.sheets.every((name) => Array.from(name).length <= 31)).toBe(true);
+  });
+});
+
 describe('the unit drafts', () => {
   it('can carry the unit’s 反馈表 beside its summary, and say so in the body', async () => {
     const draft = await unitDraft(

@@ -67,7 +67,8 @@ describe('the 指标 table', () => {
       [14, '在线精品课', 10, { kind: 'ok', value: 3 }],
       // One rule for 完成值 (issue 21, item 9): 五 is refused, with the number it could mean.
       [12, '思政示范课', 10, { kind: 'invalid', reason: 'not-a-number', meant: 5 }],
-      [12, '典型学校', 2, { kind: 'invalid', reason: 'not-a-number' }],
+      // 目标值 by the same rule (the sheet's 完成率 formula shows nothing for 两): no target read.
+      [12, '典型学校', null, { kind: 'invalid', reason: 'not-a-number' }],
       [99, '', null, { kind: 'invalid', reason: 'negative' }],
     ]);
     expect(readIndicatorTable({ header: ['序号', '指标'], rows: [], sheetName: '指标' }).missing).toEqual([
@@ -170,6 +171,17 @@ describe('indicator checks', () => {
       action: 'createIndicators',
     });
     expect(finding.message.zh).toContain('23个量化指标');
+  });
+
+  it('names a 目标值 written in words, with the number it could mean; the task counts no share from it', () => {
+    const table = indicatorTable({ '18:虚拟仿真实训室': 3 }, (rows) => {
+      const row = rows.find((r) => r[0] === 18 && r[1] === '虚拟仿真实训室');
+      if (row) row[2] = '五';
+    });
+    const target = table.indicators.find((i) => i.no === 18 && i.name === '虚拟仿真实训室');
+    expect(target?.target).toBeNull();
+    const [finding] = findingsFor(table).filter((f) => f.rule === 'indicator.target');
+    expect(finding.message.zh).toContain('目标值“五”不是数字（表中的完成率因此为空）；若指5，请改为5');
   });
 
   it('finds a bad 完成值, one above target, a done task short of target and an orphan row', () => {

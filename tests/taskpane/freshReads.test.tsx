@@ -115,6 +115,24 @@ describe('reports from the sheet as it is', () => {
   });
 });
 
+describe('units typed below 单位名录', () => {
+  it('are read: the table grows over them, and the ledger may name them', async () => {
+    const pane = await TestPane.withLedger();
+    const { sim } = pane;
+    const next =
+      sim.values('单位名录').findIndex((r) => r[0] === '') + 1 || sim.values('单位名录').length + 1;
+    await pane.userDoes(() => {
+      sim.userEdit('单位名录', `A${next}:F${next}`, [
+        ['市园区综合协调组', '', '市直部门', '', '', 'a1@example.com'],
+      ]);
+      pane.typeInto(40, '责任单位', '市园区综合协调组');
+    });
+    fireEvent.click(tab('校验'));
+    await screen.findByText(/第40项/);
+    expect(screen.queryByText(/未知的责任单位“市园区综合协调组”/)).toBeNull();
+  });
+});
+
 describe('the pane in English', () => {
   it('says what 生成汇总表 made in English sentences (the sheets themselves stay Chinese)', async () => {
     const pane = TestPane.open(new ExcelSim(), 'en-US');
