@@ -11,8 +11,10 @@ import {
   type Day,
   type ReportHistory,
   type SummaryModel,
+  type Ledger,
   type SummaryRequest,
 } from '../ledger';
+import { queueReadBack, type LedgerRead } from './readLedger';
 import type { WriteEcho } from './ownWrites';
 import { LedgerError } from './errors';
 import { readOptions } from './reference';
@@ -47,6 +49,13 @@ export interface GenerateResult extends SummaryWriteResult {
   readonly read: WorkbookRead;
   /** What the pane hears of this write: no table it reads was written. */
   readonly echo: WriteEcho;
+  /** The ledger changed while the report was made: it shows the ledger as read at the click. */
+  readonly editedMeanwhile: boolean;
+}
+
+/** Whether the ledger read at the end differs from the one the report was made from (unknown: no). */
+function editedSince(before: Ledger, now: LedgerRead | null): boolean {
+  return now !== null && JSON.stringify(now.ledger.rows) !== JSON.stringify(before.rows);
 }
 
 export function noLedgerError(): LedgerError {
@@ -117,7 +126,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
     const specs = summarySheets(model, options.request, { directory: reference.directory, history });
     const rows = snapshotRows(model);
     // The last request also reads the add-in's tables back: a 进度快照 table made now is among them.
-    const after: { tables?: () => AddInTableIds } = {};
+    const after: { tables?: () => AddInTableIds; ledger?: (() => LedgerRead) | null } = {};
     const { also, ...written } = await writeSummarySheets(context, specs, {
       supports: options.supports,
       look,
@@ -129,6 +138,8 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
           remember: () => {
             snapshot.remember();
             after.tables = queueTableIds(c);
+            // The ledger once more, to say whether someone edited it while the report was made.
+            after.ledger = queueReadBack(c, read.ledger.location);
           },
         };
       },
@@ -143,6 +154,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       snapshot: outcome,
       reportDates: [...dates].sort((a, b) => a - b),
       read: { ...read, tables: after.tables?.() ?? read.tables },
+      editedMeanwhile: editedSince(read.ledger.ledger, after.ledger?.() ?? null),
       // The first new sheet is activated; a 进度快照 table made now is added.
       echo: {
         written: [],

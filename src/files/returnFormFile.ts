@@ -9,6 +9,7 @@ import {
   FILLABLE_KEYS,
   FORM_COLUMNS,
   FORM_VERSION,
+  formCellText,
   LEAD_ONLY_KEYS,
   type Day,
   type FillableKey,
@@ -16,6 +17,7 @@ import {
   type FormColumnKey,
   type FormMeta,
   type IssuedRow,
+  type OutsideCell,
   type ReturnFormSpec,
   type ReturnedForm,
 } from '../ledger';
@@ -278,7 +280,10 @@ export async function readReturnForm(fileName: string, bytes: Uint8Array): Promi
     throw new FormFileError('not-xlsx', fileName);
   }
   const metaSheet = workbook.worksheets.find((s) => s.name === META_SHEET);
-  const formSheet = workbook.worksheets.find((s) => s.name === FORM_SHEET);
+  // The form's sheet by its name, or, renamed by the unit, the one other sheet with the form's header.
+  const formSheet =
+    workbook.worksheets.find((s) => s.name === FORM_SHEET) ??
+    only(workbook.worksheets.filter((s) => s !== metaSheet && headerRowOf(s) > 0));
   if (!metaSheet || !formSheet) throw new FormFileError('not-a-form', fileName);
   const metaRows: unknown[][] = [];
   metaSheet.eachRow((row) => metaRows.push((row.values as unknown[]).slice(1).map(cellValue)));
@@ -287,25 +292,53 @@ export async function readReturnForm(fileName: string, bytes: Uint8Array): Promi
   if (meta.version > FORM_VERSION) throw new FormFileError('newer-version', fileName);
 
   // The header row is found by its texts, wherever a unit's program left it.
-  let headerRow = 0;
-  const columnOf = new Map<FormColumnKey, number>();
-  formSheet.eachRow((row, number) => {
-    if (headerRow) return;
-    const texts = (row.values as unknown[]).map((v) => String(cellValue(v) ?? '').trim());
-    if (!texts.includes('序号') || !texts.includes('工作任务')) return;
-    headerRow = number;
-    for (const column of FORM_COLUMNS) {
-      const at = texts.indexOf(column.header);
-      if (at > 0) columnOf.set(column.key, at);
-    }
-  });
+  const headerRow = headerRowOf(formSheet);
   if (!headerRow) throw new FormFileError('not-a-form', fileName);
+  const headerTexts = rowTexts(formSheet.getRow(headerRow));
+  const columnOf = new Map<FormColumnKey, number>();
+  for (const column of FORM_COLUMNS) {
+    const at = headerTexts.indexOf(column.header);
+    if (at > 0) columnOf.set(column.key, at);
+  }
+  const formColumns = new Set(columnOf.values());
   const rows: Partial<Record<FormColumnKey, FormCell>>[] = [];
+  const outside: OutsideCell[] = [];
   formSheet.eachRow((row, number) => {
     if (number <= headerRow) return;
     const entry: Partial<Record<FormColumnKey, FormCell>> = {};
     for (const [key, at] of columnOf) entry[key] = fileCell(row.getCell(at));
     if (Object.values(entry).some((cell) => cell.kind !== 'empty')) rows.push(entry);
+    // Whatever the unit wrote in a column the form does not have is kept to be named.
+    const numberCell = columnOf.get('no');
+    const no = numberCell === undefined ? null : Number(cellValue(row.getCell(numberCell).value));
+    row.eachCell((cell, column) => {
+      if (formColumns.has(column)) return;
+      const value = formCellText(fileCell(cell));
+      if (value)
+        outside.push({
+          address: cell.address,
+          header: headerTexts[column] ?? '',
+          no: no !== null && Number.isInteger(no) && no > 0 ? no : null,
+          value,
+        });
+    });
   });
-  return { fileName, meta, columns: [...columnOf.keys()], rows };
+  return { fileName, meta, columns: [...columnOf.keys()], rows, outside };
 }
+
+function rowTexts(row: { values: unknown }): string[] {
+  return (row.values as unknown[]).map((v) => String(cellValue(v) ?? '').trim());
+}
+
+/** The first row holding the form's 序号 and 工作任务 headers; 0 for none. */
+function headerRowOf(sheet: { eachRow: (f: (row: { values: unknown }, n: number) => void) => void }): number {
+  let found = 0;
+  sheet.eachRow((row, number) => {
+    if (found) return;
+    const texts = rowTexts(row);
+    if (texts.includes('序号') && texts.includes('工作任务')) found = number;
+  });
+  return found;
+}
+
+const only = <T>(items: readonly T[]): T | undefined => (items.length === 1 ? items[0] : undefined);

@@ -138,7 +138,16 @@ export function leaderMail(
   const subject = `${PLAN_NAME}推进情况（截至${chineseDate(model.asOf)}）`;
   const statusRows = [
     ...model.byStatus.map((s) => [s.status, String(s.count), percent(s.share)]),
-    ...(model.otherStatus ? [['未填写或不规范', String(model.otherStatus), '']] : []),
+    // Its share too, as the overview sheet gives it: the column adds up to the 合计's 100%.
+    ...(model.otherStatus
+      ? [
+          [
+            '未填写或不规范',
+            String(model.otherStatus),
+            percent(model.total ? model.otherStatus / model.total : 0),
+          ],
+        ]
+      : []),
     ['合计', String(model.total), '100.0%'],
   ];
   const behindRows = model.behind.map((b) => [
@@ -210,6 +219,12 @@ export function unitTaskLines(model: SummaryModel, unit: string, directory?: Uni
 }
 
 /** The unit's mailbox from 单位名录, if it has a well-formed one. */
+/** Whether 单位名录 gives a unit a mailbox: one, none, or one that is not an address (校验 names it). */
+export function unitAddressState(unit: string, directory?: UnitDirectory): 'ok' | 'missing' | 'invalid' {
+  const email = indexFor(directory).resolve(unit)?.email?.trim() ?? '';
+  return !email ? 'missing' : isMailAddress(email) ? 'ok' : 'invalid';
+}
+
 export function unitAddress(unit: string, directory?: UnitDirectory): MailAddress | null {
   const entry = indexFor(directory).resolve(unit);
   const email = entry?.email?.trim() ?? '';

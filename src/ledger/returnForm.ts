@@ -199,6 +199,19 @@ export interface ReturnedForm {
   /** The form's columns found by their headers; a column the unit deleted is not here. */
   readonly columns: readonly FormColumnKey[];
   readonly rows: readonly Readonly<Partial<Record<FormColumnKey, FormCell>>>[];
+  /** What the unit wrote outside the form's columns (a column it added, a note beside the table). */
+  readonly outside?: readonly OutsideCell[];
+}
+
+/** A filled cell in no column of the form: named, never imported. */
+export interface OutsideCell {
+  /** As the file has it: M5. */
+  readonly address: string;
+  /** The text above it in the header row ('' for none). */
+  readonly header: string;
+  /** The task of its row, when the row has one. */
+  readonly no: number | null;
+  readonly value: string;
 }
 
 /** A cell a sentence names: which task (null for a row the unit added), which column, what it held. */
@@ -227,7 +240,13 @@ export type FormProblem =
   | { readonly kind: 'unreadable'; readonly no: number; readonly cells: readonly NamedCell[] }
   /** 责任单位 or 本单位角色 written over: the ledger's stand, the rest of the row is read. */
   | { readonly kind: 'locked-changed'; readonly no: number; readonly cells: readonly NamedCell[] }
-  | { readonly kind: 'missing-column'; readonly column: FormColumnKey; readonly cells: readonly NamedCell[] };
+  | { readonly kind: 'missing-column'; readonly column: FormColumnKey; readonly cells: readonly NamedCell[] }
+  /** Cells outside the form's columns: the ledger has no place for them. */
+  | {
+      readonly kind: 'outside';
+      readonly outside: readonly OutsideCell[];
+      readonly cells: readonly NamedCell[];
+    };
 
 /** A cell the unit changed, as the ledger would take it. */
 export interface ReturnedCell {
@@ -306,6 +325,9 @@ const sameDeadline = (a: Deadline, b: Deadline) =>
   (a.kind === 'open' && b.kind === 'open' && a.label === b.label) ||
   (a.kind === 'empty' && b.kind === 'empty');
 
+/** A number in 完成时限 up to this is a year (2026); above it, a date serial. */
+const MAX_YEAR = 9999;
+
 const deadlineOptions = (formDay: Day | undefined) => ({
   today: formDay,
   defaultYear: formDay === undefined ? undefined : yearOf(formDay),
@@ -345,9 +367,14 @@ function readCell(key: FillableKey, cell: FormCell | undefined, context: ReadCon
     if (cell?.kind === 'date') return { ok: true, value: shown, shown };
     const raw = cell?.kind === 'number' ? cell.value : shown;
     const reading = parseDeadline(raw, deadlineOptions(context.formDay));
-    return reading.kind === 'invalid' || reading.kind === 'empty'
-      ? { ok: false, problem: 'deadline' }
-      : { ok: true, value: raw, shown };
+    if (reading.kind === 'invalid' || reading.kind === 'empty') return { ok: false, problem: 'deadline' };
+    // A number past any year is a date serial (46387): the review and the ledger show it as the
+    // date it is, as a date cell would be, never as the bare number.
+    if (typeof raw === 'number' && raw > MAX_YEAR && reading.kind === 'date') {
+      const date = isoDate(reading.day);
+      return { ok: true, value: date, shown: date };
+    }
+    return { ok: true, value: raw, shown };
   }
   return { ok: true, value: shown, shown };
 }
@@ -416,8 +443,10 @@ export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedR
     const no = taskNumber(row.no);
     const issued = no === null ? undefined : issuedRows.get(no);
     if (no === null || !issued || seen.has(no)) {
-      if (text(row.no) || text(row.task))
-        problems.push({ kind: 'added', no: text(row.no), task: text(row.task), cells: filledCells(no, row) });
+      // A row of the unit's own, even one with neither 序号 nor task text: what it holds is named.
+      const cells = filledCells(no, row);
+      if (text(row.no) || text(row.task) || cells.length)
+        problems.push({ kind: 'added', no: text(row.no), task: text(row.task), cells });
       continue;
     }
     seen.add(no);
@@ -466,6 +495,7 @@ export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedR
     if (changed.length) reported.push({ no, issued, changed });
   }
   for (const no of issuedRows.keys()) if (!seen.has(no)) problems.push({ kind: 'removed', no, cells: [] });
+  if (form.outside?.length) problems.push({ kind: 'outside', outside: form.outside, cells: [] });
   return { ...base, asIssued: unchanged, problems, reported, refused: false };
 }
 
@@ -543,5 +573,15 @@ export function describeFormProblem(problem: FormProblem): Bilingual {
         zh: `反馈表中没有“${formHeader(problem.column)}”列，该列未导入。`,
         en: `The form has no ${formHeader(problem.column)} column; nothing of it was imported.`,
       };
+    case 'outside': {
+      const each = (c: OutsideCell, lang: 'zh' | 'en') =>
+        lang === 'zh'
+          ? `${c.address}“${c.value}”${c.header || c.no !== null ? `（${[c.header && `“${c.header}”列`, c.no !== null && `第${c.no}项`].filter(Boolean).join('，')}）` : ''}`
+          : `${c.address} "${c.value}"${c.header ? ` (column "${c.header}"${c.no !== null ? `, task ${c.no}` : ''})` : c.no !== null ? ` (task ${c.no})` : ''}`;
+      return {
+        zh: `单位在反馈表各栏之外写了内容，台账没有对应的列，未导入：${problem.outside.map((c) => each(c, 'zh')).join('、')}。如需保留，请手工抄入台账。`,
+        en: `The unit wrote outside the form's columns, where the ledger has no column; not imported: ${problem.outside.map((c) => each(c, 'en')).join(', ')}. Copy them into the ledger by hand if needed.`,
+      };
+    }
   }
 }

@@ -251,12 +251,17 @@ export function replacementRows(
   return { placed, remove };
 }
 
-/** Why a task is on 本期变化, each a label its line carries. */
-export type ChangeKind = 'newlyDone' | 'newlyBehind' | 'newlyRed' | 'otherStatus' | 'gain';
+/**
+ * Why a task is on 本期变化, each a label its line carries. 滞后 means what the 状态 column and
+ * the overview's 滞后 count mean: a status of 滞后. A light that turns yellow or red, or a
+ * deadline passed, is a 预警 of its own kind, so a reader can count each sentence from the table.
+ */
+export type ChangeKind = 'newlyDone' | 'newlyBehind' | 'newlyWarned' | 'newlyRed' | 'otherStatus' | 'gain';
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   'newlyDone',
   'newlyBehind',
+  'newlyWarned',
   'newlyRed',
   'otherStatus',
   'gain',
@@ -265,7 +270,8 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
 export const CHANGE_LABELS: Readonly<Record<ChangeKind, string>> = {
   newlyDone: '新完成',
   newlyBehind: '新增滞后',
-  newlyRed: '新转红灯',
+  newlyWarned: '新增预警',
+  newlyRed: '预警转红',
   otherStatus: '状态变化',
   gain: '进度提升',
 };
@@ -314,6 +320,8 @@ export interface ReportChanges {
 
 const MOST_GAINS = 5;
 const RED_WORDS = new Set([LIGHT_WORDS.red, OVERDUE_WORD]);
+/** A light that warns: yellow, red, or a deadline passed. */
+const WARNING_WORDS = new Set([LIGHT_WORDS.yellow, ...RED_WORDS]);
 /** A task's 预警 as the sheets say it: 逾期, or its light. */
 const lightOf = (t: TaskState) => (t.overdue ? OVERDUE_WORD : LIGHT_WORDS[t.light]);
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
@@ -338,10 +346,14 @@ function changeOf(
   if (now.progress !== null && rise !== 0)
     parts.push({ field: '进度', before: `${before.progress ?? 0}%`, now: `${now.progress}%` });
   const lagging = now.status === STATUS_LAGGING && before.status !== STATUS_LAGGING;
+  const warnedNow = WARNING_WORDS.has(lightNow);
+  const warnedBefore = WARNING_WORDS.has(lightBefore);
   if (now.done && !before.done) kinds.push('newlyDone');
-  if (!now.done && ((now.behind && !before.behind) || lagging)) kinds.push('newlyBehind');
-  if (!now.done && RED_WORDS.has(lightNow) && !RED_WORDS.has(lightBefore)) kinds.push('newlyRed');
-  if (statusMoved && !kinds.includes('newlyDone') && !(lagging && kinds.includes('newlyBehind')))
+  if (!now.done && lagging) kinds.push('newlyBehind');
+  if (!now.done && warnedNow && !warnedBefore) kinds.push('newlyWarned');
+  else if (!now.done && warnedBefore && RED_WORDS.has(lightNow) && !RED_WORDS.has(lightBefore))
+    kinds.push('newlyRed');
+  if (statusMoved && !kinds.includes('newlyDone') && !kinds.includes('newlyBehind'))
     kinds.push('otherStatus');
   if (rise > 0) kinds.push('gain');
   return kinds.length ? { no, task, lead, kinds, parts, rise } : null;
@@ -392,7 +404,7 @@ export function compareReports(
       now: share(doneNow, numbers.length),
     };
   });
-  const more = (['newlyRed', 'otherStatus'] as const)
+  const more = (['newlyWarned', 'newlyRed', 'otherStatus'] as const)
     .filter((kind) => counts[kind] > 0)
     .map((kind) => `，${CHANGE_LABELS[kind]}${counts[kind]}项`)
     .join('');

@@ -12,7 +12,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { languageFor, type Bilingual } from '../ledger';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { Host } from './host';
@@ -87,6 +87,17 @@ export function App({ host, version }: { host: Host; version: string }) {
   );
   const { state } = ledger;
   const ready = state.phase === 'ready';
+  // A unit chosen on 筛选 that the ledger no longer names (its tasks edited away) is chosen no more.
+  useEffect(() => {
+    if (state.phase !== 'ready') return;
+    // The core loads with the workbook code, after the first paint.
+    void import('./engine').then(({ unitTaskCounts }) => {
+      const listed = new Set(
+        unitTaskCounts(state.analysis.tasks, state.reference.directory).map((c) => c.name),
+      );
+      setSelectedUnits((now) => (now.every((u) => listed.has(u)) ? now : now.filter((u) => listed.has(u))));
+    });
+  }, [state]);
   // A tab that needs the ledger gives way to 开始 while there is none (deleted since, say): it says why.
   const shown: TabId = ready || tab === 'settings' ? tab : 'start';
 

@@ -9,4 +9,4 @@ export {
   tablesSeen,
   watchWorkbook,
 } from '../excel';
-export { analyzeLedger, dayFromLocalDate } from '../ledger';
+export { analyzeLedger, dayFromLocalDate, unitTaskCounts } from '../ledger';

@@ -174,6 +174,7 @@ const zh = {
     noEarlier: '截至日期之前没有已保存的报告：总体汇总将注明为首次报告。',
     snapshotKept: (date: string, replaced: boolean) =>
       replaced ? `已更新截至${date}的进度快照。` : `已记录截至${date}的进度快照。`,
+    editedMeanwhile: '生成期间台账有人修改：汇总表反映的是点击“生成汇总表”时的内容，请再生成一次。',
     /** What changed since the report compared with, as the overview says it. */
     changes: (c: ReportChanges) => c.sentence,
   },
@@ -210,6 +211,7 @@ const zh = {
     emlButton: '下载草稿',
     unitDraft: (unit: string) => `下载草稿：${unit}`,
     noAddress: '缺邮箱',
+    badAddress: '邮箱无效',
     noAddressHint: '缺邮箱的单位也会生成草稿，收件人为空：请在“单位名录”的“邮箱”列补充，或在邮件中填写。',
     draftsReady: (n: number, missing: readonly string[]) =>
       [
@@ -481,10 +483,12 @@ const en: Strings = {
     noEarlier: 'No report is kept before this date: the overview will say this is the first report.',
     snapshotKept: (date: string, replaced: boolean) =>
       replaced ? `Updated the progress snapshot of ${date}.` : `Recorded the progress snapshot of ${date}.`,
+    editedMeanwhile:
+      'The ledger was edited while the summaries were made: they show it as it was at the click; make them again.',
     changes: (c: ReportChanges) =>
       c.previous === null
         ? 'This is the first report: there is none earlier to compare with.'
-        : `Since the report of ${isoDate(c.previous)}: ${c.counts.newlyDone} newly completed, ${c.counts.newlyBehind} newly behind${c.counts.newlyRed ? `, ${c.counts.newlyRed} newly red` : ''}${c.counts.otherStatus ? `, ${c.counts.otherStatus} other status changes` : ''}.`,
+        : `Since the report of ${isoDate(c.previous)}: ${c.counts.newlyDone} newly completed, ${c.counts.newlyBehind} newly behind${c.counts.newlyWarned ? `, ${c.counts.newlyWarned} newly warned` : ''}${c.counts.newlyRed ? `, ${c.counts.newlyRed} turned red` : ''}${c.counts.otherStatus ? `, ${c.counts.otherStatus} other status changes` : ''}.`,
   },
   send: {
     title: 'Send',
@@ -522,6 +526,7 @@ const en: Strings = {
     emlButton: 'Download draft',
     unitDraft: (unit: string) => `Download draft: ${unit}`,
     noAddress: 'no address',
+    badAddress: 'invalid address',
     noAddressHint:
       'Units without an address get a draft with an empty To: add it under 邮箱 in 单位名录, or in the mail.',
     draftsReady: (n: number, missing: readonly string[]) =>

@@ -126,7 +126,10 @@ export class PaneLedger {
   async load(): Promise<LedgerState> {
     const { describeError, excelErrorCode, readWorkbook } = await engine();
     const order = ++this.started;
+    // The read answers every change reported so far, and every write the pane has finished: what
+    // it still expected from them is forgotten (a late echo costs a read, never hides an edit).
     this.pending = [];
+    this.echoes.forget();
     try {
       const expect = this.current.phase === 'loading' ? undefined : tablesSeenIn(this.current);
       const read = await this.host.runWhenIdle((c) => readWorkbook(c, { expect }));

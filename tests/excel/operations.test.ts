@@ -5,6 +5,7 @@ import {
   clearUnitFilter,
   createLedger,
   describeError,
+  generateSummaries,
   LEDGER_SHEET,
   readLedger,
   readReference,
@@ -1122,6 +1123,19 @@ describe('writeSummarySheets', () => {
     );
     expect(result.replaced).toBe(0);
     expect(result.kept.map((k) => k.reason)).toEqual(['edited', 'edited']);
+  });
+
+  it('says when the ledger was edited while the summaries were made (they show it as it was read)', async () => {
+    const sim = await withLedger();
+    const options = { asOf, request: { overview: true, behind: false }, supports: ALL_SETS };
+    const quiet = await generateSummaries((batch) => sim.runExcel(batch), options);
+    expect(quiet.editedMeanwhile).toBe(false);
+    const edited = await generateSummaries(
+      (batch) => between(sim, () => sim.userEdit('任务台账', 'D4', [['已完成']]), batch),
+      options,
+    );
+    expect(edited.editedMeanwhile).toBe(true);
+    expect(sim.values('汇总-总体').find((r) => r[0] === '已完成')?.[1]).toBe(0);
   });
 
   it('removes the sheets it added when Excel refuses part-way, and says so without claiming nothing changed', async () => {

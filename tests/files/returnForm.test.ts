@@ -24,7 +24,7 @@ import {
 } from '../../src/ledger';
 import { AS_OF_DATE, asOf } from '../asOf';
 import { ledgerWith, set } from '../ledger/fixtures';
-import { fillWithOpenpyxl, filledCells, missingTools, resaveWithLibreOffice } from './formTools';
+import { fillWithOpenpyxl, filledCells, missingTools, PYTHON, resaveWithLibreOffice } from './formTools';
 
 jest.setTimeout(120_000);
 
@@ -272,6 +272,50 @@ describe('the return form', () => {
       [spec.rows[0].no, [['progressNote', '已启动']]],
     ]);
   });
+
+  withPython(
+    'names what a unit wrote outside the form’s columns, in a row of its own, and reads a renamed sheet',
+    async () => {
+      // The unit adds a 备注 column (M), writes beside the table (N7), fills a row with no 序号 or
+      // task, types a date serial into 完成时限, and renames the sheet.
+      const script = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["反馈表"]
+head = next(r for r in range(1, 10) if ws.cell(r, 1).value == "序号")
+cols = {ws.cell(head, c).value: c for c in range(1, ws.max_column + 1)}
+rows = {ws.cell(r, 1).value: r for r in range(head + 1, ws.max_row + 1)}
+ws.cell(head, 13).value = "备注"
+ws.cell(rows[${leadNo}], 13).value = "已上报省总工会"
+ws.cell(7, 14).value = "表外说明"
+ws.cell(ws.max_row + 1, cols["进展情况"]).value = "填表人：王五"
+ws.cell(rows[${leadNo}], cols["完成时限"]).value = 46387
+ws.title = "双辽反馈"
+wb.save(sys.argv[2])
+`;
+      const { execFileSync } = await import('node:child_process');
+      const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { tmpdir } = await import('node:os');
+      const dir = mkdtempSync(join(tmpdir(), 'outside-'));
+      writeFileSync(join(dir, 'in.xlsx'), await written());
+      execFileSync(PYTHON, ['-c', script, join(dir, 'in.xlsx'), join(dir, 'out.xlsx')]);
+      const form = await read(new Uint8Array(readFileSync(join(dir, 'out.xlsx'))));
+      const checked = checkReturn(form, context);
+      const sentences = checked.problems.map((p) => describeFormProblem(p).zh);
+      const outside = sentences.find((t) => t.startsWith('单位在反馈表各栏之外写了内容'));
+      expect(outside).toMatch(/N7“表外说明”/u);
+      expect(outside).toMatch(/M\d+“已上报省总工会”（“备注”列，第19项）/u);
+      expect(sentences).toContainEqual(
+        expect.stringMatching(/单位新增了一行（无序号 ），未导入.*填表人：王五/u),
+      );
+      // The serial is the date it stands for, in the review as in the ledger.
+      const deadline = checked.reported
+        .find((r) => r.no === leadNo)
+        ?.changed.find((c) => c.column === 'deadline');
+      expect(deadline).toMatchObject({ value: '2026-12-31', shown: '2026-12-31' });
+    },
+  );
 
   it('says in one sentence what is wrong with a file that is not a form', async () => {
     const reason = async (name: string, bytes: Uint8Array) => {

@@ -178,8 +178,19 @@ describe('addresses and file names', () => {
 
   it('splits typed address lists and keeps what is not an address apart', () => {
     expect(parseAddressList('a@x.cn; b@y.cn，c@z.cn 王局长')).toEqual({
-      addresses: ['a@x.cn', 'b@y.cn', 'c@z.cn'],
+      addresses: [{ email: 'a@x.cn' }, { email: 'b@y.cn' }, { email: 'c@z.cn' }],
       invalid: ['王局长'],
+    });
+    // A named mailbox, as mail programs write it, keeps its name and its address.
+    expect(
+      parseAddressList('leader1@sp.gov.cn; 市长 <mayor@sp.gov.cn>, "办公室" <office@sp.gov.cn>'),
+    ).toEqual({
+      addresses: [
+        { email: 'leader1@sp.gov.cn' },
+        { name: '市长', email: 'mayor@sp.gov.cn' },
+        { name: '办公室', email: 'office@sp.gov.cn' },
+      ],
+      invalid: [],
     });
   });
 

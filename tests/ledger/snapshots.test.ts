@@ -77,11 +77,12 @@ describe('snapshots', () => {
     expect(history.changes.previous).toBe(OCT_31);
     expect(brief).toEqual([
       '24:newlyDone+gain:状态 序时推进 → 已完成，进度 85% → 100%',
-      '12:newlyBehind+newlyRed:预警 绿灯 → 红灯，进度 85% → 30%',
+      // Its status stays 序时推进: not 滞后 (the status column's word), but a new 预警.
+      '12:newlyWarned:预警 绿灯 → 红灯，进度 85% → 30%',
       '16:otherStatus:状态 序时推进 → 未启动',
     ]);
     expect(history.changes.sentence).toBe(
-      '与上期（2026年10月31日）相比，本期新完成1项，新增滞后1项，新转红灯1项，状态变化1项。',
+      '与上期（2026年10月31日）相比，本期新完成1项，新增滞后0项，新增预警1项，状态变化1项。',
     );
     expect(history.changes.units.find((u) => u.name === '市总工会')).toEqual({
       name: '市总工会',
@@ -95,14 +96,15 @@ describe('snapshots', () => {
       [24, 'newlyDone+gain'],
       // A status moved to 滞后 is 新增滞后, not another status change.
       [9, 'newlyBehind'],
-      [12, 'newlyBehind+newlyRed'],
+      [12, 'newlyWarned'],
       [16, 'otherStatus'],
       [10, 'gain'],
     ]);
     expect(fromSep.changes.counts).toEqual({
       newlyDone: 2,
-      newlyBehind: 2,
-      newlyRed: 1,
+      newlyBehind: 1,
+      newlyWarned: 1,
+      newlyRed: 0,
       otherStatus: 1,
       gain: 3,
     });
@@ -160,7 +162,7 @@ describe('snapshots', () => {
     const sheet = overviewSheet(nov, { history });
     const values = sheet.rows.map((r) => r.cells.map((c) => c.value));
     expect(values[3][0]).toBe(
-      '本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后1项，新转红灯1项，状态变化1项。',
+      '本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后0项，新增预警1项，状态变化1项。',
     );
     expect(values[4]).toEqual(['工作任务', '变化（类别：变化情况）']);
     expect(values[5].slice(1)).toEqual(['【新完成、进度提升】状态 序时推进 → 已完成，进度 85% → 100%']);
@@ -190,7 +192,7 @@ describe('snapshots', () => {
       ['2026-11-30', 1, 1, 1],
     ]);
     expect(sheet.charts).toHaveLength(1);
-    expect(leaderMail(nov, 'x.xlsx', { history }).text).toContain('本期新完成1项，新增滞后1项，新转红灯1项');
+    expect(leaderMail(nov, 'x.xlsx', { history }).text).toContain('本期新完成1项，新增滞后0项，新增预警1项');
     expect(unitMail(nov, '市总工会', 'x.xlsx', { history }).text).toContain(
       '与上期（2026年10月31日）相比，贵单位任务完成率由0.0%变为100.0%。',
     );

@@ -133,6 +133,19 @@ describe('units typed below 单位名录', () => {
   });
 });
 
+describe('units chosen on 筛选', () => {
+  it('are chosen no more once the ledger no longer names them', async () => {
+    const pane = await TestPane.withLedger();
+    await pane.userDoes(() => pane.typeInto(40, '责任单位', '市园区建设办公室'));
+    fireEvent.click(tab('筛选'));
+    fireEvent.click(await screen.findByLabelText('市园区建设办公室'));
+    fireEvent.click(tab('汇总'));
+    await screen.findByText(/所选单位各一张（1个/);
+    await pane.userDoes(() => pane.typeInto(40, '责任单位', '市教育局'));
+    await screen.findByText(/所选单位各一张（0个/);
+  });
+});
+
 describe('the pane in English', () => {
   it('says what 生成汇总表 made in English sentences (the sheets themselves stay Chinese)', async () => {
     const pane = TestPane.open(new ExcelSim(), 'en-US');

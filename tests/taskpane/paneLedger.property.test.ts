@@ -33,8 +33,6 @@ import { AS_OF_DATE } from '../asOf';
 import { ALL_SETS } from '../excel/helpers';
 
 const SHEET = '任务台账';
-/** Task n is on sheet row n + 3 (title, note, header above). */
-const rowOf = (no: number) => no + 3;
 const letter = (header: string) =>
   String.fromCharCode(65 + LEDGER_COLUMNS.findIndex((c) => c.header === header));
 const EDITABLE = ['状态', '进度(%)', '完成时限', '进展情况', '存在问题'] as const;
@@ -56,6 +54,14 @@ type Step =
   | { readonly kind: 'summaries' }
   | { readonly kind: 'import'; readonly no: number; readonly note: string }
   | { readonly kind: 'wait'; readonly ms: number }
+  /** Someone sorts the ledger: two tasks' whole rows trade places. */
+  | {
+      readonly kind: 'sort';
+      readonly a: number;
+      readonly b: number;
+      readonly delay: number;
+      readonly inside: boolean;
+    }
   | ({ readonly kind: 'edit' } & Edit);
 
 const valueFor = (header: Edit['header']) =>
@@ -105,16 +111,34 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 3000 }) }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('sort' as const),
+      a: fc.integer({ min: 1, max: 6 }),
+      b: fc.integer({ min: 1, max: 6 }),
+      delay: fc.integer({ min: 0, max: 3000 }),
+      inside: fc.boolean(),
+    }),
+  },
 );
 
-/** A pane write that succeeded: the cells it wrote and what the pane's view showed there before. */
+/** Something that lands on the ledger at a moment of its own: an edit, or a sort. */
+type Landing = Extract<Step, { kind: 'edit' | 'sort' }>;
+
+/**
+ * A cell by what it means, not where it is: the task (its 序号) and the column. Rows are sorted
+ * while all this happens, so a place on the sheet names no fixed task.
+ */
+type Key = string;
+/** A pane write that succeeded: the task cells it wrote and what the pane's view showed there before. */
 interface PaneWrite {
-  readonly address: string;
+  readonly key: Key;
   readonly seen: CellValue;
   readonly at: number;
 }
 interface UserWrite {
-  readonly address: string;
+  readonly key: Key;
   readonly value: CellValue;
   readonly at: number;
 }
@@ -128,7 +152,7 @@ class World {
   readonly paneWrites: PaneWrite[] = [];
   readonly userWrites: UserWrite[] = [];
   /** Edits that land between a command's syncs (a co-author's edit arriving mid-command). */
-  private inside: Edit[] = [];
+  private inside: Landing[] = [];
   /** A report shows the workbook as its read found it: mid-report edits wait for the next command. */
   private holdInside = false;
   private clock = 0;
@@ -137,11 +161,13 @@ class World {
     const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options: Excel.RunOptions = {}) =>
       this.sim.runExcel((context) => {
         const sync = context.sync.bind(context);
-        // Before each sync after the first, an edit waiting for "inside" lands.
-        let first = true;
+        // Between a command's first request (its check) and its second (its write), an edit
+        // waiting for "inside" lands: the window each write guards. (The request that puts cells
+        // back after a refused write leaves a window of its own, which src/excel/writeGuard.ts
+        // names; no edit is sent into it here.)
+        let syncs = 0;
         context.sync = async () => {
-          if (!first) this.applyInside();
-          first = false;
+          if (++syncs === 2) this.applyInside();
           return sync();
         };
         return batch(context);
@@ -177,45 +203,94 @@ class World {
     if (e) this.doEdit(e);
   }
 
-  doEdit(e: Edit): void {
-    const address = `${letter(e.header)}${rowOf(e.no)}`;
+  /** The sheet row (1-based) that holds a task now. */
+  rowNow(no: number): number {
+    return this.sim.values(SHEET).findIndex((r, i) => i >= 3 && r[0] === no) + 1;
+  }
+
+  /** The task (序号) a sheet row (1-based) holds now. */
+  taskAt(row: number): unknown {
+    return this.sim.values(SHEET)[row - 1]?.[0];
+  }
+
+  doEdit(e: Landing): void {
+    if (e.kind === 'sort') {
+      const [a, b] = [this.rowNow(e.a), this.rowNow(e.b)];
+      const values = this.sim.values(SHEET);
+      const rowA = values[a - 1].slice(0, LEDGER_COLUMNS.length);
+      const rowB = values[b - 1].slice(0, LEDGER_COLUMNS.length);
+      const last = String.fromCharCode(64 + LEDGER_COLUMNS.length);
+      this.sim.remoteEdit(SHEET, `A${a}:${last}${a}`, [rowB]);
+      this.sim.remoteEdit(SHEET, `A${b}:${last}${b}`, [rowA]);
+      return;
+    }
+    const row = this.rowNow(e.no);
+    const address = `${letter(e.header)}${row}`;
     if (e.remote) this.sim.remoteEdit(SHEET, address, [[e.value]]);
     else if (!this.sim.userEdit(SHEET, address, [[e.value]]).ok) return;
     // What Excel stored (a typed date becomes a date serial), as every later read sees it.
-    const stored = this.sim.values(SHEET)[rowOf(e.no) - 1][address.charCodeAt(0) - 65];
-    this.userWrites.push({ address, value: stored, at: this.clock++ });
+    const stored = this.sim.values(SHEET)[row - 1][address.charCodeAt(0) - 65];
+    this.userWrites.push({ key: `${e.no}|${letter(e.header)}`, value: stored, at: this.clock++ });
   }
 
-  schedule(e: Edit): void {
+  schedule(e: Landing): void {
     if (e.inside) this.inside.push(e);
     else setTimeout(() => this.doEdit(e), e.delay);
   }
 
-  /** A pane write's outcome: its cells logged with what the view showed there; a refusal re-reads. */
-  async wrote(seen: (address: string) => CellValue, write: () => Promise<AfterWrite>): Promise<void> {
+  /**
+   * A pane write's outcome: each ledger cell it wrote logged by the task its row holds just after
+   * the write, with what the pane's view showed for that task's cell; a refusal re-reads. Says
+   * whether the write was made.
+   */
+  async wrote(write: () => Promise<AfterWrite>): Promise<boolean> {
     try {
       const result = await write();
-      for (const area of result.written)
-        this.paneWrites.push({ address: area.address, seen: seen(area.address), at: this.clock++ });
+      const ledgerSheet = this.sim.sheet(SHEET).id;
+      for (const area of result.written.filter((a) => a.worksheetId === ledgerSheet && a.values)) {
+        const block = /^([A-Z])(\d+)$/u.exec(area.address);
+        if (!block) continue;
+        const no = this.taskAt(Number(block[2]));
+        this.paneWrites.push({
+          key: `${String(no)}|${block[1]}`,
+          seen: this.viewOf(no, block[1]),
+          at: this.clock++,
+        });
+      }
       await this.pane.afterWrite(result);
+      return true;
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
       await this.pane.load();
+      return false;
     }
   }
 
-  /** The view's value of a ledger cell by its address (D7). */
-  viewCell(address: string): CellValue {
+  /** What the pane's view shows for a task's cell (by 序号 and column letter) before a write. */
+  private viewShown = new Map<string, CellValue>();
+  viewOf(no: unknown, column: string): CellValue {
+    return this.viewShown.get(`${String(no)}|${column}`) ?? null;
+  }
+
+  /** Notes what the view shows for every task cell, just before a write. */
+  remember(): void {
     const { read } = this.view;
-    const column = address.charCodeAt(0) - 65 - read.location.firstColumn;
-    const row = Number(address.slice(1)) - read.location.headerRow - 2;
-    return read.ledger.rows[row]?.[column] ?? null;
+    this.viewShown.clear();
+    const noColumn = read.ledger.header.columns.no ?? 0;
+    for (const row of read.ledger.rows)
+      row.forEach((value, c) =>
+        this.viewShown.set(
+          `${String(row[noColumn])}|${String.fromCharCode(65 + read.location.firstColumn + c)}`,
+          value,
+        ),
+      );
   }
 
   async step(s: Step): Promise<void> {
     const pane = this.pane;
     switch (s.kind) {
       case 'edit':
+      case 'sort':
         return this.schedule(s);
       case 'wait':
         await jest.advanceTimersByTimeAsync(s.ms);
@@ -224,33 +299,37 @@ class World {
         const view = this.view;
         const task = view.analysis.tasks.find((t) => t.no === s.no);
         if (!task) return;
-        return this.wrote(
-          (a) => this.viewCell(a),
-          () =>
-            pane.run((c) =>
-              setTaskStatus(c, view.read, s.no, { status: s.status, expectedStatus: task.status }),
-            ),
+        this.remember();
+        const made = await this.wrote(() =>
+          pane.run((c) =>
+            setTaskStatus(c, view.read, s.no, { status: s.status, expectedStatus: task.status }),
+          ),
         );
+        // (d) A status written lands on the task it was meant for.
+        if (made) expect(this.sim.values(SHEET)[this.rowNow(s.no) - 1][3]).toBe(s.status);
+        return;
       }
       case 'fix': {
         const view = this.view;
         const [fix] = fixesFor(view.read.ledger, view.analysis.findings);
         if (!fix) return;
-        return this.wrote(
-          (a) => this.viewCell(a),
-          () => pane.run((c) => applyFixes(c, view.read.location, [fix])),
-        );
+        this.remember();
+        const no = view.read.ledger.rows[fix.row][view.read.ledger.header.columns.no ?? 0];
+        const made = await this.wrote(() => pane.run((c) => applyFixes(c, view.read.location, [fix])));
+        // (d) A fix lands on the task it was planned for.
+        if (made) expect(this.taskAt(view.read.location.headerRow + 2 + fix.row)).toBe(no);
+        return;
       }
       case 'actual': {
         const view = this.view;
         const indicator = view.analysis.tasks.flatMap((t) => t.indicators)[0];
         if (!indicator) return;
         // The 指标 sheet is not the user's here: only the write's refusal or success matters.
-        return this.wrote(
-          () => null,
-          () =>
-            pane.run((c) => setIndicatorActual(c, view, indicator, s.value, dayFromLocalDate(AS_OF_DATE))),
+        this.remember();
+        await this.wrote(() =>
+          pane.run((c) => setIndicatorActual(c, view, indicator, s.value, dayFromLocalDate(AS_OF_DATE))),
         );
+        return;
       }
       case 'import': {
         const view = this.view;
@@ -272,13 +351,13 @@ class World {
           conflict: null,
           accepted: true,
         };
-        return this.wrote(
-          (a) => this.viewCell(a),
-          () =>
-            pane.run((c) =>
-              applyReturns(c, view.read, [change], { time: '2026-11-28 09:00', batch: `b${this.clock}` }),
-            ),
+        this.remember();
+        await this.wrote(() =>
+          pane.run((c) =>
+            applyReturns(c, view.read, [change], { time: '2026-11-28 09:00', batch: `b${this.clock}` }),
+          ),
         );
+        return;
       }
       case 'summaries': {
         this.holdInside = true;
@@ -332,10 +411,7 @@ describe('the pane’s view, with edits landing at any moment', () => {
         runs++;
         const world = new World();
         await world.pane.start();
-        await world.wrote(
-          () => null,
-          () => world.pane.run((c) => createLedger(c, { supports: ALL_SETS })),
-        );
+        await world.wrote(() => world.pane.run((c) => createLedger(c, { supports: ALL_SETS })));
         for (const s of steps) await world.step(s);
         // Edits still waiting land; the pane settles (every debounce has passed and every read run).
         await jest.advanceTimersByTimeAsync(3000 + DEBOUNCE_MS);
@@ -348,14 +424,15 @@ describe('the pane’s view, with edits landing at any moment', () => {
         expect(view.reference.indicators?.indicators).toEqual(fresh.reference.indicators?.indicators);
         expect(view.reference.statuses).toEqual(fresh.reference.statuses);
 
-        // (c) A user's last edit of a cell stands, unless a later pane write had seen it.
+        // (c) A user's last edit of a task's cell stands, wherever sorting moved the task, unless a
+        // later pane write had seen it.
         const final = world.sim.values(SHEET);
         for (const user of world.userWrites) {
-          if (world.userWrites.some((u) => u.address === user.address && u.at > user.at)) continue;
-          const row = Number(user.address.slice(1)) - 1;
-          const now = final[row][user.address.charCodeAt(0) - 65];
+          if (world.userWrites.some((u) => u.key === user.key && u.at > user.at)) continue;
+          const [no, column] = user.key.split('|');
+          const now = final[world.rowNow(Number(no)) - 1][column.charCodeAt(0) - 65];
           if (text(now) === text(user.value)) continue;
-          const later = world.paneWrites.filter((p) => p.address === user.address && p.at > user.at);
+          const later = world.paneWrites.filter((p) => p.key === user.key && p.at > user.at);
           // The first pane write after the user's edit had the user's value in its view.
           expect(later.length).toBeGreaterThan(0);
           expect(text(later[0].seen)).toBe(text(user.value));

@@ -38,7 +38,7 @@ import {
   parseAddressList,
   returnDeadline,
   summaryFileName,
-  unitAddress,
+  unitAddressState,
   unitsToOffer,
   type Day,
   type MailAddress,
@@ -56,7 +56,8 @@ const useStyles = makeStyles({
 const ZIP_TYPE = 'application/zip';
 const EML_TYPE = 'message/rfc822';
 
-const addressText = (list: readonly MailAddress[]) => list.map((a) => a.email).join('; ');
+const addressText = (list: readonly MailAddress[]) =>
+  list.map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join('; ');
 
 export interface SendSectionProps {
   readonly asOf: Day;
@@ -110,8 +111,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
     const toList = parseAddressList(to);
     const ccList = parseAddressList(cc);
     return {
-      to: toList.addresses.map((email) => ({ email })),
-      cc: ccList.addresses.map((email) => ({ email })),
+      to: toList.addresses,
+      cc: ccList.addresses,
       invalid: [...toList.invalid, ...ccList.invalid],
     };
   };
@@ -333,9 +334,16 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
             ariaLabel={t.send.unitDraft}
             onAction={(unit) => void draftToUnit(unit)}
             disabled={busy}
-            note={(unit) =>
-              !unitAddress(unit, directory) && <Badge color="warning">{t.send.noAddress}</Badge>
-            }
+            note={(unit) => {
+              const address = unitAddressState(unit, directory);
+              return (
+                address !== 'ok' && (
+                  <Badge color="warning">
+                    {address === 'invalid' ? t.send.badAddress : t.send.noAddress}
+                  </Badge>
+                )
+              );
+            }}
           />
         </>
       )}

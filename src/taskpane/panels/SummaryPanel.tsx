@@ -87,7 +87,7 @@ export default function SummaryPanel() {
           compareWith,
         }),
       (r) => ({
-        intent: r.snapshot.kept ? 'success' : 'warning',
+        intent: r.snapshot.kept && !r.editedMeanwhile ? 'success' : 'warning',
         text: (s, lang) =>
           [
             `${s.summary.done(r.sheets.length)}${lang === 'en' ? ' ' : ''}${r.sheets.map((x) => x.name).join(s.listSeparator)}${lang === 'en' ? '.' : '。'}`,
@@ -96,6 +96,7 @@ export default function SummaryPanel() {
               ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
               : snapshotNotKeptNotice(r.snapshot.sheetName)[lang],
             s.summary.changes(r.history.changes),
+            r.editedMeanwhile ? s.summary.editedMeanwhile : '',
           ]
             .filter(Boolean)
             .join(lang === 'en' ? ' ' : ''),
