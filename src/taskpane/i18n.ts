@@ -273,7 +273,8 @@ const zh = {
           `；以下单元格所在行已删除（或序号已改），未撤销：${of('row-gone').join('、')}`,
         of('column-gone').length > 0 &&
           `；以下单元格所在列已不在台账中，未撤销：${of('column-gone').join('、')}`,
-        '。',
+        // Sheets made from the ledger since then still show the import.
+        '。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
       ]
         .filter(Boolean)
         .join('');
@@ -591,7 +592,7 @@ const en: Strings = {
         of('row-gone').length > 0 &&
           `; their row was deleted (or renumbered), left alone: ${of('row-gone').join(', ')}`,
         of('column-gone').length > 0 && `; their column is gone, left alone: ${of('column-gone').join(', ')}`,
-        '.',
+        '. Summaries and mails made since still show the import: make them again if you made any.',
       ]
         .filter(Boolean)
         .join('');

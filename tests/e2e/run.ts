@@ -372,7 +372,7 @@ async function main(): Promise<void> {
         const log = await preview<unknown[][]>(p, 'values', '变更记录');
         expect(log.length === 2 && log[1][3] === 24 && log[1][6] === '滞后', `log ${JSON.stringify(log[1])}`);
         await p.getByRole('button', { name: '撤销上次导入' }).click();
-        await p.getByText('已撤销“市总工会_已填写.xlsx”的1处更改。').waitFor();
+        await p.getByText(/^已撤销“市总工会_已填写.xlsx”的1处更改。/).waitFor();
         values = await preview<unknown[][]>(p, 'values', '任务台账');
         expect(values[26][3] === '已完成', `after undo D27 is ${values[26][3]}`);
       },

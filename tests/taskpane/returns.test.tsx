@@ -182,7 +182,9 @@ describe('反馈表 through the pane', () => {
       await applyTicked(pane);
       const syncs = await pane.syncsFor(async () => {
         fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
-        await screen.findByText('已撤销“市委组织部_重点任务反馈表_20261128.xlsx”的1处更改。');
+        await screen.findByText(
+          '已撤销“市委组织部_重点任务反馈表_20261128.xlsx”的1处更改。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
+        );
       });
       console.log(`undo of an import: ${syncs} round trips`);
       expect(syncs).toBe(2);
@@ -196,7 +198,7 @@ describe('反馈表 through the pane', () => {
       );
       fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
       await screen.findByText(
-        '已撤销“市总工会_重点任务反馈表_20261128.xlsx”的0处更改；以下单元格所在行已删除（或序号已改），未撤销：第24项（状态）。',
+        '已撤销“市总工会_重点任务反馈表_20261128.xlsx”的0处更改；以下单元格所在行已删除（或序号已改），未撤销：第24项（状态）。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
       );
     },
   );
