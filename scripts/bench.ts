@@ -85,8 +85,8 @@ function median(values: number[]): number {
 
 /**
  * The reference workload: a JSON round trip of a fixed 10,000-row table (1.1 MB), built from
- * constants only, so that it stays the same whatever the plan's data become. A run of it is
- * timed before every measured run, and a figure divided by its median holds when other jobs
+ * constants only, so that it stays the same whatever the plan's data become. It is timed
+ * before every measured run, and a figure divided by its median holds when other jobs
  * slow the machine down, since they slow both.
  */
 const REFERENCE_TEXT = JSON.stringify(
@@ -123,7 +123,11 @@ const goalRatio = (size: number) => {
 };
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-for (let r = 0; r < 5; r++) timeReference(); // warmed up, as the core is by its first sizes
+// Both warmed up first, so that the first figures do not pay for compiling either.
+for (let r = 0; r < 5; r++) {
+  timeReference();
+  analyzeLedger(syntheticLedger(1000, r % 2 === 1), { asOf });
+}
 console.log(
   `reference: JSON round trip of ${(REFERENCE_TEXT.length / 1e6).toFixed(1)} MB; goal ${[...GOALS_MS].map(([size, ms]) => `${size} rows ≤ ${ms} ms ≈ ${(goalRatio(size) as number).toFixed(1)}×`).join(', ')} (reference ${REFERENCE_QUIET_MS} ms when quiet)`,
 );
@@ -139,7 +143,8 @@ for (const [size, messy] of [
   const heapBefore = process.memoryUsage().heapUsed;
   let findings = 0;
   for (let r = 0; r < runs; r++) {
-    references.push(timeReference());
+    // Three reference runs a run: a short workload catches the machine's moods less surely.
+    for (let k = 0; k < 3; k++) references.push(timeReference());
     const start = performance.now();
     findings = analyzeLedger(ledger, { asOf }).findings.length;
     times.push(performance.now() - start);
