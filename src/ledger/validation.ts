@@ -301,11 +301,12 @@ export function officialFor(
   return matching.active ? matching : null;
 }
 
-/** `tasks` may be passed when the caller already read them (analyzeLedger does). */
+/** `tasks` and their official pairing may be passed when the caller already has them (analyzeLedger does). */
 export function validateLedger(
   ledger: Ledger,
   options: ValidateOptions,
   tasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
+  official: OfficialMatching | null = officialFor(tasks, options.official),
 ): Finding[] {
   const findings: Finding[] = [];
   const add = (
@@ -346,7 +347,6 @@ export function validateLedger(
   if (options.directory) checkDirectoryEmails(options.directory, add);
   checkHeaders(ledger, place, add);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
-  const official = officialFor(tasks, options.official);
   const numbersInUse = new Set(tasks.map((t) => t.no));
   const seen = new Map<number, number>();
   const normalize = memoize(normalizeUnitsText);
