@@ -7,7 +7,7 @@ import type { Bilingual } from './language';
 import { chineseDate, dayFromSerial, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
-import { memoize } from './memo';
+import { getOrCreate, memoize } from './memo';
 import {
   absentTasks,
   clauseDifference,
@@ -366,15 +366,20 @@ export function validateLedger(
   const statusOf = memoize((text: string) => checkStatus(text, statuses));
   const emptyStatus = emptyStatusCheck(ledger, tasks, statuses, statusOf, add, place);
 
+  // Findings are kept as long as the pane shows them, and a ledger's repeat the same few
+  // texts (已有30天未更新…): each text is kept once, behind the task's prefix.
+  const texts = new Map<string, string>();
+  const once = (text: string) => getOrCreate(texts, text, () => text);
   for (const t of tasks) {
     const where = { row: t.row, taskNo: t.no };
-    const say = (zh: string, en: string): Bilingual =>
-      t.no !== null
-        ? { zh: `第${t.no}项：${zh}`, en: `Task ${t.no}: ${en}` }
-        : {
-            zh: `第${sheetRowNumber(place, t.row)}行：${zh}`,
-            en: `Row ${sheetRowNumber(place, t.row)}: ${en}`,
-          };
+    let prefix: Bilingual | undefined;
+    const say = (zh: string, en: string): Bilingual => {
+      prefix ??=
+        t.no !== null
+          ? { zh: `第${t.no}项：`, en: `Task ${t.no}: ` }
+          : { zh: `第${sheetRowNumber(place, t.row)}行：`, en: `Row ${sheetRowNumber(place, t.row)}: ` };
+      return { zh: prefix.zh + once(zh), en: prefix.en + once(en) };
+    };
     const pairing = official?.byRow.get(t.row);
 
     const values = ledger.rows[t.row];
