@@ -45,7 +45,9 @@ export function formatOf(ledger: Ledger, row: number, key: ColumnKey): string | 
 }
 
 export function isBlankRow(values: readonly CellValue[]): boolean {
-  return values.every((v) => v === null || v === '' || (typeof v === 'string' && !v.trim()));
+  // A loop, not every(): it runs for every row of every reading.
+  for (const v of values) if (v !== null && v !== '' && (typeof v !== 'string' || v.trim())) return false;
+  return true;
 }
 
 /** A copy of the ledger with some cells replaced; how tests and previews apply fixes. */

@@ -5,7 +5,7 @@ import type { Day } from './dates';
 import type { HealthLight } from './health';
 import { shareOf } from './indicators';
 import type { Ledger } from './ledger';
-import { absentTasks, type AbsentTask } from './officialMatch';
+import { absentTasks, type AbsentTask, type OfficialMatching } from './officialMatch';
 import { officialFor, officialList, validateLedger, type Finding, type ValidateOptions } from './validation';
 import { DEFAULT_STATUSES, STATUS_LAGGING } from './statuses';
 import { ledgerTasks, type LedgerTask, type NumberedTask, type ReadOptions } from './tasks';
@@ -147,10 +147,12 @@ const KIND_ORDER: Record<UnitKind | 'unknown', number> = {
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
+/** `allTasks` and their official pairing may be passed when the caller already has them (analyzeLedger does). */
 export function summarize(
   ledger: Ledger,
   options: ReadOptions & Pick<ValidateOptions, 'official'>,
   allTasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
+  official: OfficialMatching | null = officialFor(allTasks, options.official),
 ): SummaryModel {
   const { counted: tasks, leftOut } = countedTasks(allTasks, options.place);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
@@ -211,12 +213,7 @@ export function summarize(
     behind,
     tasks,
     leftOut,
-    absent: absentTasks(
-      ledger,
-      officialFor(allTasks, options.official),
-      officialList(options.official),
-      options.place ?? TABLE_AT_A1,
-    ),
+    absent: absentTasks(ledger, official, officialList(options.official), options.place ?? TABLE_AT_A1),
     indicators: indicatorSummary(tasks, options.indicators !== undefined && options.indicators !== null),
   };
 }
@@ -345,12 +342,13 @@ export interface Analysis {
   readonly summary: SummaryModel;
 }
 
-/** Validation and summary over one reading of the rows: what the task pane shows at once. */
+/** Validation and summary over one reading of the rows and one pairing with the official tasks: what the task pane shows at once. */
 export function analyzeLedger(ledger: Ledger, options: ValidateOptions): Analysis {
   const tasks = ledgerTasks(ledger, options);
+  const official = officialFor(tasks, options.official);
   return {
     tasks,
-    findings: validateLedger(ledger, options, tasks),
-    summary: summarize(ledger, options, tasks),
+    findings: validateLedger(ledger, options, tasks, official),
+    summary: summarize(ledger, options, tasks, official),
   };
 }

@@ -6,7 +6,7 @@ import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
 import { graverHealth, healthOf, type Health } from './health';
 import { indicatorsByTask, shareOf, type Indicator, type IndicatorTable } from './indicators';
 import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
-import { getOrCreate, memoize } from './memo';
+import { memoize } from './memo';
 import { readProgress, type ProgressReading } from './progress';
 import { parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_NOT_STARTED } from './statuses';
@@ -96,52 +96,42 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   const deadlineOf = memoize((raw: CellValue) =>
     parseDeadline(raw, { dateSystem: options.dateSystem, defaultYear, today: options.asOf }),
   );
-  // Readings and lights are values: rows with equal inputs share one object.
-  const progressCache = new Map<string | undefined, Map<CellValue, ProgressReading>>();
-  const progressOf = (value: CellValue, format: string | undefined) =>
-    getOrCreate(
-      getOrCreate(progressCache, format, () => new Map()),
-      value,
-      () => readProgress(value, format),
-    );
-  const healthCache = new Map<Deadline, Map<ProgressReading, Health[]>>();
-  const healthFor = (done: boolean, deadline: Deadline, progress: ProgressReading) => {
-    const pair = getOrCreate(
-      getOrCreate(healthCache, deadline, () => new Map()),
-      progress,
-      () => [],
-    );
-    const slot = done ? 1 : 0;
-    return (pair[slot] ??= healthOf({ done, deadline, progress, asOf: options.asOf }));
-  };
-  // The shown text depends on the reading and the cell's format: computed once per pair.
-  const shownCache = new Map<Deadline, Map<string | undefined, string>>();
-  const shownFor = (raw: CellValue, deadline: Deadline, format: string | undefined) =>
-    getOrCreate(
-      getOrCreate(shownCache, deadline, () => new Map()),
-      format,
-      () => shownDeadline(raw, deadline, format),
-    );
+  // Readings and lights are values: rows with equal inputs share one object. Caches are
+  // nested functions rather than maps filled through callbacks, so a row allocates nothing here.
+  const progressOf = memoize((format: string | undefined) =>
+    memoize((value: CellValue) => readProgress(value, format)),
+  );
+  const healthOfPair = memoize((deadline: Deadline) =>
+    memoize((progress: ProgressReading) => ({
+      open: healthOf({ done: false, deadline, progress, asOf: options.asOf }),
+      done: healthOf({ done: true, deadline, progress, asOf: options.asOf }),
+    })),
+  );
+  // The shown text depends on the cell (one reading each) and its format: computed once per pair.
+  const shownOf = memoize((raw: CellValue) => {
+    const deadline = deadlineOf(raw);
+    return memoize((format: string | undefined) => shownDeadline(raw, deadline, format));
+  });
+  const leadOf = memoize((units: readonly ParsedUnit[]) => units.find((u) => u.role === 'lead')?.name ?? '');
   const byTask = indicatorsByTask(options.indicators);
   const out: LedgerTask[] = [];
-  ledger.rows.forEach((values, row) => {
-    if (isBlankRow(values)) return;
+  for (let row = 0; row < ledger.rows.length; row++) {
+    if (isBlankRow(ledger.rows[row])) continue;
     const unitsText = cellText(cellOf(ledger, row, 'units'));
     const units = unitsOf(unitsText);
     const status = cellText(cellOf(ledger, row, 'status')).trim();
     const knownStatus = knownStatusOf(status);
     const done = knownStatus === STATUS_DONE;
-    const progress = progressOf(cellOf(ledger, row, 'progress'), formatOf(ledger, row, 'progress'));
+    const progress = progressOf(formatOf(ledger, row, 'progress'))(cellOf(ledger, row, 'progress'));
     const rawDeadline = cellOf(ledger, row, 'deadline');
     const deadline = deadlineOf(rawDeadline);
     const no = readTaskNumber(cellOf(ledger, row, 'no'));
     const indicators = (no !== null && byTask.get(no)) || NO_INDICATORS;
     // A task not started has made no progress, whether or not 进度 was filled in.
-    const byProgress = healthFor(
-      done,
-      deadline,
+    const lights = healthOfPair(deadline)(
       progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
     );
+    const byProgress = done ? lights.done : lights.open;
     const byIndicator = indicators.length ? indicatorHealth(indicators, done, deadline, options.asOf) : null;
     out.push({
       row,
@@ -149,17 +139,17 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       task: cellText(cellOf(ledger, row, 'task')),
       unitsText,
       units,
-      lead: units.find((u) => u.role === 'lead')?.name ?? '',
+      lead: leadOf(units),
       status,
       knownStatus,
       done,
       progress,
       deadline,
-      deadlineText: shownFor(rawDeadline, deadline, formatOf(ledger, row, 'deadline')),
+      deadlineText: shownOf(rawDeadline)(formatOf(ledger, row, 'deadline')),
       health: byIndicator ? graverHealth(byProgress, byIndicator) : byProgress,
       problems: cellText(cellOf(ledger, row, 'problems')).trim(),
       indicators,
     });
-  });
+  }
   return out;
 }

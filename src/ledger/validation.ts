@@ -5,7 +5,7 @@ import { cellRef, sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './address
 import { columnSpec, LEDGER_COLUMNS, type ColumnKey } from './columns';
 import type { Bilingual } from './language';
 import { chineseDate, dayFromSerial, isoDate, yearOf, type Day } from './dates';
-import { parseDeadline } from './deadlines';
+import { parseDeadline, type DeadlineProblem } from './deadlines';
 import { cellOf, formatOf, type CellValue, type Ledger } from './ledger';
 import { memoize } from './memo';
 import {
@@ -301,11 +301,12 @@ export function officialFor(
   return matching.active ? matching : null;
 }
 
-/** `tasks` may be passed when the caller already read them (analyzeLedger does). */
+/** `tasks` and their official pairing may be passed when the caller already has them (analyzeLedger does). */
 export function validateLedger(
   ledger: Ledger,
   options: ValidateOptions,
   tasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
+  official: OfficialMatching | null = officialFor(tasks, options.official),
 ): Finding[] {
   const findings: Finding[] = [];
   const add = (
@@ -346,7 +347,6 @@ export function validateLedger(
   if (options.directory) checkDirectoryEmails(options.directory, add);
   checkHeaders(ledger, place, add);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
-  const official = officialFor(tasks, options.official);
   const numbersInUse = new Set(tasks.map((t) => t.no));
   const seen = new Map<number, number>();
   const normalize = memoize(normalizeUnitsText);
@@ -366,15 +366,18 @@ export function validateLedger(
   const statusOf = memoize((text: string) => checkStatus(text, statuses));
   const emptyStatus = emptyStatusCheck(ledger, tasks, statuses, statusOf, add, place);
 
+  const notes = valueNotes(options, statuses, statusOf);
   for (const t of tasks) {
     const where = { row: t.row, taskNo: t.no };
-    const say = (zh: string, en: string): Bilingual =>
-      t.no !== null
-        ? { zh: `第${t.no}项：${zh}`, en: `Task ${t.no}: ${en}` }
-        : {
-            zh: `第${sheetRowNumber(place, t.row)}行：${zh}`,
-            en: `Row ${sheetRowNumber(place, t.row)}: ${en}`,
-          };
+    // The prefix is made once for the row's findings; the findings are kept while the pane shows them.
+    let prefix: Bilingual | undefined;
+    const say = (zh: string, en: string): Bilingual => {
+      prefix ??=
+        t.no !== null
+          ? { zh: `第${t.no}项：`, en: `Task ${t.no}: ` }
+          : { zh: `第${sheetRowNumber(place, t.row)}行：`, en: `Row ${sheetRowNumber(place, t.row)}: ` };
+      return { zh: prefix.zh + zh, en: prefix.en + en };
+    };
     const pairing = official?.byRow.get(t.row);
 
     const values = ledger.rows[t.row];
@@ -397,11 +400,10 @@ export function validateLedger(
     checkNumber(row, { seen, place, official, pairing, numbersInUse });
     checkTaskText(row, { official, pairing, numbersInUse, place });
     checkUnits(row, pairing, normalize, officialUnits);
-    const status = statusOf(t.status);
-    if (status.kind === 'empty') emptyStatus.report(row);
-    else checkStatusCell(row, statuses, status);
-    checkProgress(row);
-    checkDeadline(row, options.asOf);
+    if (statusOf(t.status).kind === 'empty') emptyStatus.report(row);
+    else report(row, 'status', notes.status(t.status));
+    checkProgress(row, notes);
+    checkDeadline(row, options.asOf, notes);
     if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
       add(
         'problems.missing',
@@ -409,7 +411,8 @@ export function validateLedger(
         say('状态为“滞后”，请在“存在问题”中说明原因', 'behind schedule: say why under 存在问题'),
       );
     }
-    checkUpdated(row, options);
+    const updated = cellOf(ledger, t.row, 'updated');
+    if (updated !== null && updated !== '') report(row, 'updated', notes.updated(updated));
   }
 
   const seeded = options.indicators === null ? seedsForTasks(tasks, options.directory).length : 0;
@@ -880,48 +883,14 @@ function emptyStatusCheck(
   };
 }
 
-function checkStatusCell(row: RowCheck, statuses: readonly string[], check: StatusCheck): void {
-  const { task: t, add, say } = row;
-  const where = { row: t.row, key: 'status' as const, taskNo: t.no };
-  if (check.kind === 'variant')
-    add(
-      'status.variant',
-      where,
-      say(`状态“${t.status}”应写作“${check.status}”`, `status "${t.status}" should read ${check.status}`),
-      check.status,
-    );
-  else if (check.kind === 'unknown') {
-    const list = statuses.join('、');
-    if (check.suggestion)
-      add(
-        'status.unknown',
-        where,
-        say(
-          `状态“${t.status}”不在列表（${list}）中，应为“${check.suggestion}”`,
-          `status "${t.status}" is not in the list (${list}); did you mean ${check.suggestion}?`,
-        ),
-        check.suggestion,
-      );
-    else
-      add(
-        'status.unknown',
-        where,
-        say(`状态“${t.status}”不在列表（${list}）中`, `status "${t.status}" is not in the list (${list})`),
-      );
-  }
-}
-
-function checkProgress(row: RowCheck): void {
+function checkProgress(row: RowCheck, notes: ValueNotes): void {
   const { ledger, task: t, add, say } = row;
   const where = { row: t.row, key: 'progress' as const, taskNo: t.no };
   const p = t.progress;
   const raw = cellText(cellOf(ledger, t.row, 'progress'));
   if (p.kind === 'invalid') {
-    const why =
-      p.reason === 'out-of-range'
-        ? { zh: '超出0–100', en: 'outside 0–100' }
-        : { zh: '不是数字', en: 'not a number' };
-    add('progress.invalid', where, say(`进度“${raw}”${why.zh}`, `progress "${raw}" is ${why.en}`));
+    const note = notes.badProgress(p.reason)(raw);
+    add('progress.invalid', where, say(note.zh, note.en));
     return;
   }
   if (p.kind !== 'ok') return;
@@ -942,15 +911,10 @@ function checkProgress(row: RowCheck): void {
       asPercent ? p.percent / 100 : p.percent,
     );
   }
-  if (t.done && p.percent < 100)
-    add(
-      'progress.doneBelow100',
-      where,
-      say(
-        `状态为“${STATUS_DONE}”，但进度为${p.percent}%`,
-        `marked ${STATUS_DONE} but progress is ${p.percent}%`,
-      ),
-    );
+  if (t.done && p.percent < 100) {
+    const note = notes.doneBelow100(p.percent);
+    add('progress.doneBelow100', where, say(note.zh, note.en));
+  }
   if (!t.done && p.percent >= 100 && t.status)
     add(
       'progress.fullNotDone',
@@ -959,74 +923,155 @@ function checkProgress(row: RowCheck): void {
     );
 }
 
-function checkDeadline(row: RowCheck, asOf: Day): void {
+function checkDeadline(row: RowCheck, asOf: Day, notes: ValueNotes): void {
   const { task: t, add, say } = row;
   const where = { row: t.row, key: 'deadline' as const, taskNo: t.no };
   const d = t.deadline;
   if (d.kind === 'invalid') {
-    // Examples name the current year, so a hint never proposes a date already past.
-    const year = yearOf(asOf);
-    const why: Record<string, Bilingual> = {
-      'phantom-1900-02-29': { zh: '是 Excel 虚设的1900年2月29日', en: "is Excel's non-existent 1900-02-29" },
-      'no-such-date': { zh: '不是有效日期', en: 'is not a real date' },
-      'half-year-without-year': { zh: '未写年份', en: 'names no year' },
-      'month-without-year': { zh: '未写年份', en: 'names no year' },
-      'ambiguous-month': {
-        zh: `无法确定是1月还是10月，请写作“${Math.floor(Number(t.deadlineText))}年10月底前”等`,
-        en: `could be January or October; write e.g. ${Math.floor(Number(t.deadlineText))}年10月底前`,
-      },
-    };
-    const w = why[d.reason] ?? {
-      zh: `无法识别，可写作“${year}年12月底前”“${year}-12-31”或“长期”`,
-      en: `is not recognized; write e.g. ${year}-12-31, ${year}年12月底前 or 长期`,
-    };
-    add(
-      'deadline.invalid',
-      where,
-      say(`完成时限“${t.deadlineText}”${w.zh}`, `deadline "${t.deadlineText}" ${w.en}`),
-    );
+    const note = notes.badDeadline(d.reason)(t.deadlineText);
+    add('deadline.invalid', where, say(note.zh, note.en));
   } else if (d.kind === 'date' && d.day < asOf && !t.done) {
-    add(
-      'deadline.overdue',
-      where,
-      say(
-        `已超过完成时限（${chineseDate(d.day)}），尚未完成`,
-        `past its deadline (${isoDate(d.day)}) and not completed`,
-      ),
-    );
+    const note = notes.overdue(d.day);
+    add('deadline.overdue', where, say(note.zh, note.en));
   }
 }
 
-function checkUpdated(row: RowCheck, options: ValidateOptions): void {
-  const { ledger, task: t, add, say } = row;
-  const raw = cellOf(ledger, t.row, 'updated');
-  if (raw === null || raw === '') return;
-  const where = { row: t.row, key: 'updated' as const, taskNo: t.no };
-  const text = typeof raw === 'number' ? null : parseDeadline(raw, { dateSystem: options.dateSystem });
-  const day =
-    text === null
-      ? dayFromSerial(raw as number, options.dateSystem)
-      : text.kind === 'date' && text.precision === 'day'
-        ? text.day
-        : null;
-  if (day === null) {
-    add(
-      'updated.invalid',
-      where,
-      say(`更新日期“${cellText(raw)}”无法识别`, `update date "${cellText(raw)}" is not a date`),
-    );
-    return;
-  }
+/** A finding a cell's value alone decides: its rule, its text (the task's prefix is added), and a fix. */
+interface ValueNote {
+  readonly rule: RuleId;
+  readonly note: Bilingual;
+  readonly fix?: CellValue;
+}
+
+/**
+ * What the values of a column say, worked out once per distinct value: a ledger repeats the
+ * same few statuses, deadlines and dates down a column, and its findings are kept while the
+ * pane shows them, so equal findings share one text.
+ */
+interface ValueNotes {
+  readonly status: (status: string) => ValueNote | null;
+  readonly updated: (raw: CellValue) => ValueNote | null;
+  readonly overdue: (day: Day) => Bilingual;
+  readonly badDeadline: (reason: DeadlineProblem) => (text: string) => Bilingual;
+  readonly badProgress: (reason: 'not-a-number' | 'out-of-range') => (raw: string) => Bilingual;
+  readonly doneBelow100: (percent: number) => Bilingual;
+}
+
+function valueNotes(
+  options: ValidateOptions,
+  statuses: readonly string[],
+  statusOf: (text: string) => StatusCheck,
+): ValueNotes {
+  const list = statuses.join('、');
+  // Examples name the current year, so a hint never proposes a date already past.
+  const year = yearOf(options.asOf);
   const staleDays = options.staleDays ?? 30;
-  const age = options.asOf - day;
-  if (age > staleDays)
-    add(
-      'updated.stale',
-      where,
-      say(
-        `已有${age}天未更新（上次${chineseDate(day)}）`,
-        `not updated for ${age} days (last ${isoDate(day)})`,
-      ),
+  return {
+    status: memoize((status: string): ValueNote | null => {
+      const check = statusOf(status);
+      if (check.kind === 'variant')
+        return {
+          rule: 'status.variant',
+          note: {
+            zh: `状态“${status}”应写作“${check.status}”`,
+            en: `status "${status}" should read ${check.status}`,
+          },
+          fix: check.status,
+        };
+      if (check.kind !== 'unknown') return null;
+      if (check.suggestion)
+        return {
+          rule: 'status.unknown',
+          note: {
+            zh: `状态“${status}”不在列表（${list}）中，应为“${check.suggestion}”`,
+            en: `status "${status}" is not in the list (${list}); did you mean ${check.suggestion}?`,
+          },
+          fix: check.suggestion,
+        };
+      return {
+        rule: 'status.unknown',
+        note: {
+          zh: `状态“${status}”不在列表（${list}）中`,
+          en: `status "${status}" is not in the list (${list})`,
+        },
+      };
+    }),
+    updated: memoize((raw: CellValue): ValueNote | null => {
+      const text = typeof raw === 'number' ? null : parseDeadline(raw, { dateSystem: options.dateSystem });
+      const day =
+        text === null
+          ? dayFromSerial(raw as number, options.dateSystem)
+          : text.kind === 'date' && text.precision === 'day'
+            ? text.day
+            : null;
+      if (day === null)
+        return {
+          rule: 'updated.invalid',
+          note: {
+            zh: `更新日期“${cellText(raw)}”无法识别`,
+            en: `update date "${cellText(raw)}" is not a date`,
+          },
+        };
+      const age = options.asOf - day;
+      if (age <= staleDays) return null;
+      return {
+        rule: 'updated.stale',
+        note: {
+          zh: `已有${age}天未更新（上次${chineseDate(day)}）`,
+          en: `not updated for ${age} days (last ${isoDate(day)})`,
+        },
+      };
+    }),
+    overdue: memoize((day: Day) => ({
+      zh: `已超过完成时限（${chineseDate(day)}），尚未完成`,
+      en: `past its deadline (${isoDate(day)}) and not completed`,
+    })),
+    badDeadline: memoize((reason: DeadlineProblem) =>
+      memoize((text: string) => {
+        const why: Partial<Record<DeadlineProblem, Bilingual>> = {
+          'phantom-1900-02-29': {
+            zh: '是 Excel 虚设的1900年2月29日',
+            en: "is Excel's non-existent 1900-02-29",
+          },
+          'no-such-date': { zh: '不是有效日期', en: 'is not a real date' },
+          'half-year-without-year': { zh: '未写年份', en: 'names no year' },
+          'month-without-year': { zh: '未写年份', en: 'names no year' },
+          'ambiguous-month': {
+            zh: `无法确定是1月还是10月，请写作“${Math.floor(Number(text))}年10月底前”等`,
+            en: `could be January or October; write e.g. ${Math.floor(Number(text))}年10月底前`,
+          },
+        };
+        const w = why[reason] ?? {
+          zh: `无法识别，可写作“${year}年12月底前”“${year}-12-31”或“长期”`,
+          en: `is not recognized; write e.g. ${year}-12-31, ${year}年12月底前 or 长期`,
+        };
+        return { zh: `完成时限“${text}”${w.zh}`, en: `deadline "${text}" ${w.en}` };
+      }),
+    ),
+    badProgress: memoize((reason: 'not-a-number' | 'out-of-range') =>
+      memoize((raw: string) => {
+        const why =
+          reason === 'out-of-range'
+            ? { zh: '超出0–100', en: 'outside 0–100' }
+            : { zh: '不是数字', en: 'not a number' };
+        return { zh: `进度“${raw}”${why.zh}`, en: `progress "${raw}" is ${why.en}` };
+      }),
+    ),
+    doneBelow100: memoize((percent: number) => ({
+      zh: `状态为“${STATUS_DONE}”，但进度为${percent}%`,
+      en: `marked ${STATUS_DONE} but progress is ${percent}%`,
+    })),
+  };
+}
+
+/** A finding its value decided, on the row's cell of that column. */
+function report(row: RowCheck, key: ColumnKey, found: ValueNote | null): void {
+  if (found)
+    row.add(
+      found.rule,
+      { row: row.task.row, key, taskNo: row.task.no },
+      row.say(found.note.zh, found.note.en),
+      found.fix,
     );
 }
 

@@ -364,6 +364,50 @@ describe('validateLedger', () => {
     });
   });
 
+  it('works out a value once per ledger, and each finding still names its own task and value', () => {
+    // Findings about equal values share their text; a cache keyed too coarsely would repeat the first.
+    const findings = validate(
+      ledgerWith((r) => {
+        for (const no of [1, 2, 3]) set(r, no, 'updated', serialFromDay(asOf - 45));
+        set(r, 4, 'updated', serialFromDay(asOf - 60));
+        for (const no of [1, 2]) set(r, no, 'status', '随便');
+        set(r, 3, 'status', '已 完成');
+        set(r, 4, 'status', '已完成');
+        set(r, 4, 'progress', 80);
+        set(r, 5, 'status', '已完成');
+        set(r, 5, 'progress', 60);
+        for (const no of [6, 7]) set(r, no, 'deadline', '2026年6月底前');
+        set(r, 8, 'deadline', '2026年9月底前');
+        for (const no of [9, 10]) set(r, no, 'deadline', '尽快');
+        set(r, 11, 'deadline', '择机');
+        for (const no of [12, 13]) set(r, no, 'progress', '大半');
+        set(r, 14, 'progress', 150);
+      }),
+    );
+    expect(findings.map((f) => f.message.zh)).toEqual([
+      '第1项：状态“随便”不在列表（未启动、序时推进、滞后、已完成）中',
+      '第1项：已有45天未更新（上次2026年10月14日）',
+      '第2项：状态“随便”不在列表（未启动、序时推进、滞后、已完成）中',
+      '第2项：已有45天未更新（上次2026年10月14日）',
+      '第3项：状态“已 完成”应写作“已完成”',
+      '第3项：已有45天未更新（上次2026年10月14日）',
+      '第4项：状态为“已完成”，但进度为80%',
+      '第4项：已有60天未更新（上次2026年9月29日）',
+      '第5项：状态为“已完成”，但进度为60%',
+      '第6项：已超过完成时限（2026年6月30日），尚未完成',
+      '第7项：已超过完成时限（2026年6月30日），尚未完成',
+      '第8项：已超过完成时限（2026年9月30日），尚未完成',
+      '第9项：完成时限“尽快”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”',
+      '第10项：完成时限“尽快”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”',
+      '第11项：完成时限“择机”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”',
+      '第12项：进度“大半”不是数字',
+      '第13项：进度“大半”不是数字',
+      '第14项：进度“150”超出0–100',
+    ]);
+    expect(findings[3].message.en).toBe('Task 2: not updated for 45 days (last 2026-10-14)');
+    expect(findings[4].fix?.value).toBe('已完成');
+  });
+
   it('reports Excel error values in any cell, extra columns included', () => {
     const header = [...HEADER, '备注'];
     const rows = officialRows().map((r) => [...r, '']);
