@@ -465,7 +465,7 @@ async function main(): Promise<void> {
       run: async (p) => {
         const axe = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
         await p.evaluate(axe);
-        for (const tabName of ['开始', '校验', '筛选', '汇总', '设置']) {
+        for (const tabName of ['开始', '校验', '筛选', '汇总', '反馈', '设置']) {
           await p.getByRole('tab', { name: tabName }).click();
           await p.waitForTimeout(300);
           const violations = await p.evaluate(async () => {
@@ -518,7 +518,7 @@ async function main(): Promise<void> {
           content:
             '.pane { width: 200px !important; min-width: 200px !important; max-width: 200px !important; flex: 0 0 200px !important; }',
         });
-        for (const tabName of ['开始', '校验', '筛选', '汇总', '设置']) {
+        for (const tabName of ['开始', '校验', '筛选', '汇总', '反馈', '设置']) {
           await p.getByRole('tab', { name: tabName }).click();
           await p.waitForTimeout(300);
           const size = await p.evaluate(

@@ -9,6 +9,7 @@ import {
   Subtitle2,
   makeStyles,
 } from '@fluentui/react-components';
+import { useFitStyles } from './fitStyles';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   applyReturns,
@@ -51,6 +52,7 @@ function stamp(date: Date): string {
 
 export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   const styles = useStyles();
+  const fit = useFitStyles();
   const shared = useUnitListStyles();
   const { t, language } = useStrings();
   const { action, host, ledger: pane, notify, selectedUnits } = usePane();
@@ -269,7 +271,12 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
             : t.returns.returnByDefault(chineseDate(deadline.day))
         }
       >
-        <Input type="date" value={returnByText} onChange={(_, d) => setReturnByText(d.value)} />
+        <Input
+          className={fit.field}
+          type="date"
+          value={returnByText}
+          onChange={(_, d) => setReturnByText(d.value)}
+        />
       </Field>
       <div className={styles.row}>
         <Button className={shared.button} size="small" disabled={busy} onClick={() => void saveDeadline()}>

@@ -9,6 +9,7 @@ import {
   Subtitle2,
   makeStyles,
 } from '@fluentui/react-components';
+import { useFitStyles } from './fitStyles';
 import { useEffect, useMemo, useState } from 'react';
 import {
   describeError,
@@ -50,7 +51,6 @@ import { UnitActionList, useUnitListStyles } from './UnitActionList';
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
-  input: { minWidth: 0, width: '100%' },
 });
 
 const ZIP_TYPE = 'application/zip';
@@ -71,6 +71,7 @@ export interface SendSectionProps {
 /** 发送: the summaries out of Excel, as files, mail drafts and copied text. */
 export function SendSection({ asOf, compareWith, request, overviewSheetId }: SendSectionProps) {
   const styles = useStyles();
+  const fit = useFitStyles();
   const shared = useUnitListStyles();
   const { t } = useStrings();
   const { action, host, ledger, notify, selectedUnits } = usePane();
@@ -271,10 +272,10 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       <Subtitle2 as="h3">{t.send.title}</Subtitle2>
       <Caption1 className={shared.muted}>{t.send.hint}</Caption1>
       <Field label={t.send.to} hint={t.send.addressHint}>
-        <Input className={styles.input} value={to} onChange={(_, d) => setTo(d.value)} type="email" />
+        <Input className={fit.field} value={to} onChange={(_, d) => setTo(d.value)} type="email" />
       </Field>
       <Field label={t.send.cc}>
-        <Input className={styles.input} value={cc} onChange={(_, d) => setCc(d.value)} type="email" />
+        <Input className={fit.field} value={cc} onChange={(_, d) => setCc(d.value)} type="email" />
       </Field>
       <div className={styles.row}>
         <Button className={shared.button} size="small" disabled={busy} onClick={() => void save()}>

@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useFitStyles } from './fitStyles';
 import { useEffect, useState } from 'react';
 import {
   describeError,
@@ -37,6 +38,7 @@ const CHOICES: readonly LanguageChoice[] = ['office', 'zh', 'en'];
 
 export default function SettingsPanel() {
   const styles = useStyles();
+  const fit = useFitStyles();
   const { t, language } = useStrings();
   const { host, action, ledger, notify, languageChoice, setLanguageChoice, version } = usePane();
   const [steps, setSteps] = useState<readonly SelfTestStep[]>([]);
@@ -119,7 +121,7 @@ export default function SettingsPanel() {
         </Select>
       </Field>
       <Field label={t.settings.sender} hint={t.settings.senderHint}>
-        <Input value={sender} onChange={(_, d) => setSender(d.value)} />
+        <Input className={fit.field} value={sender} onChange={(_, d) => setSender(d.value)} />
       </Field>
       <Button size="small" disabled={action.busy !== null} onClick={() => void saveSignature()}>
         {t.settings.saveSender}

@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useFitStyles } from './fitStyles';
 import { useEffect, useState } from 'react';
 import {
   activateSheet,
@@ -57,6 +58,7 @@ function useReportDates(): [readonly Day[] | null, (dates: readonly Day[]) => vo
 
 export default function SummaryPanel() {
   const styles = useStyles();
+  const fit = useFitStyles();
   const { t } = useStrings();
   const { action, host, selectedUnits, ledger } = usePane();
   const [asOf, setAsOf] = useState(isoDate(dayFromLocalDate(host.now())));
@@ -117,7 +119,7 @@ export default function SummaryPanel() {
   return (
     <section className={styles.stack} aria-label={t.tabs.summary}>
       <Field label={t.summary.asOf}>
-        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+        <Input className={fit.field} type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
       </Field>
       <fieldset className={styles.choices}>
         <legend>{t.summary.which}</legend>
