@@ -21,6 +21,7 @@ import {
   summarize,
   unitsToOffer,
   dayOf,
+  importAnnexTable,
   LEDGER_COLUMNS,
   makeLedger,
   OFFICIAL_TASKS,
@@ -270,6 +271,35 @@ function benchSnapshots(size: number): void {
   );
 }
 
+/** A 分工 annex of 500 rows in groups, with leads, partners, leaders and deadlines: read into a plan. */
+function benchPlanImport(size: number): void {
+  const rows: string[][] = [['序号', '工作任务', '分管领导', '牵头单位', '配合单位', '完成时限']];
+  for (let i = 0; i < size; i++) {
+    if (i % 25 === 0) rows.push([`${'一二三四五六七八九十'[(i / 25) % 10]}、第${i / 25 + 1}组任务`]);
+    const official = OFFICIAL_TASKS[i % OFFICIAL_TASKS.length];
+    const [lead, ...partners] = official.units.split('、');
+    rows.push([
+      String(i + 1),
+      official.task,
+      '张副市长',
+      lead,
+      partners.join('、'),
+      DEADLINES[i % 2] as string,
+    ]);
+  }
+  const times: number[] = [];
+  let tasks = 0;
+  for (let r = 0; r < 11; r++) {
+    const start = performance.now();
+    tasks = importAnnexTable(rows).tasks.length;
+    times.push(performance.now() - start);
+  }
+  console.log(
+    `plan import ${size} rows: ${median(times).toFixed(1)} ms to read ${tasks} tasks (11 runs; goal 200 ms)`,
+  );
+}
+
+benchPlanImport(500);
 benchSnapshots(40);
 benchSnapshots(10_000);
 benchTargets(40);

@@ -33,3 +33,4 @@ export * from './text';
 export * from './unitSelection';
 export * from './units';
 export * from './validation';
+export * from './planImport';

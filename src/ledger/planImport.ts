@@ -1,0 +1,585 @@
+// Reads a plan's 重点任务分工 annex, in the shapes published annexes take, into tasks and
+// units. Nothing is guessed silently: every row that is not read as a task is named with the
+// reason, and every unit is a name that stands in the source text (cleaned of extraction noise).
+import { parseDeadline, type Deadline } from './deadlines';
+import { toHalfWidth } from './text';
+
+export type LearnedKind = 'department' | 'government' | 'school' | 'enterprise' | 'collective';
+
+export interface ImportedTask {
+  /** The 序号 as the annex writes it (68, （一）1), or '' when the row has none. */
+  readonly no: string;
+  /** 1-based position among the imported tasks: the ledger's own numbering when the annex restarts per group. */
+  readonly order: number;
+  readonly text: string;
+  readonly lead: readonly string[];
+  readonly partners: readonly string[];
+  /** 完成时限 as written (cleaned), '' when the annex gives none. */
+  readonly deadline: string;
+  readonly deadlineReading: DeadlineReading;
+  /** The group heading the task sits under (一、…), '' when the annex has none. */
+  readonly group: string;
+  /** 责任领导 / 分管领导: kept for the ledger, never read as a unit. */
+  readonly leaders: string;
+  /** 1-based row (table) or line (text) the task was read from. */
+  readonly source: number;
+}
+
+export type DeadlineReading = Deadline | { readonly kind: 'recurring'; readonly label: string };
+
+export interface LearnedUnit {
+  readonly name: string;
+  readonly kind: LearnedKind;
+  /** How many tasks name it, as lead or partner. */
+  readonly tasks: number;
+}
+
+export type SkipReason = 'blank' | 'header' | 'title' | 'note';
+
+export interface SkippedRow {
+  readonly source: number;
+  readonly text: string;
+  readonly reason: SkipReason;
+}
+
+export type ImportProblemKind =
+  | 'no-units'
+  | 'no-text'
+  | 'unreadable-deadline'
+  | 'repeated-number'
+  | 'no-lead'
+  | 'no-header'
+  | 'nothing-read';
+
+export interface ImportProblem {
+  readonly source: number;
+  readonly kind: ImportProblemKind;
+  /** What was read there, to show beside the problem. */
+  readonly text: string;
+}
+
+export type AnnexShape = 'columns' | 'list' | 'inline';
+
+export interface PlanImport {
+  readonly shape: AnnexShape;
+  readonly tasks: readonly ImportedTask[];
+  readonly groups: readonly string[];
+  readonly units: readonly LearnedUnit[];
+  readonly skipped: readonly SkippedRow[];
+  readonly problems: readonly ImportProblem[];
+}
+
+export interface ImportOptions {
+  /** The year 全年 and 上半年 refer to when the annex names none. */
+  readonly year?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text cleaning
+
+const CJK = '\\p{Script=Han}';
+/** PDF extraction breaks words with spaces (工作机 制); a space between two Han characters is noise. */
+const SPACE_IN_WORD = new RegExp(`(?<=${CJK}|[“”])[ \\t]+(?=${CJK}|[“”])`, 'gu');
+
+/** Extraction noise removed, line breaks kept (two units stacked in a cell are two units). */
+export function cleanAnnexText(text: string): string {
+  let out = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u3000/g, ' ')
+    .replace(SPACE_IN_WORD, '');
+  out = out
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .trim();
+  return fixDoubledQuotes(out);
+}
+
+/** 推进”“放管服”改革: a stray closing quote before an opening one, only where the quotes do not pair. */
+function fixDoubledQuotes(text: string): string {
+  let fixed = text;
+  while (fixed.includes('”“') && countOf(fixed, '”') > countOf(fixed, '“')) fixed = fixed.replace('”“', '“');
+  return fixed;
+}
+
+const countOf = (text: string, ch: string) => text.split(ch).length - 1;
+
+// ---------------------------------------------------------------------------------------------
+// Units
+
+const UNIT_ENDING = /(局|委|办|府|院|校|学|会|司|团|区|县|市|部|处|所|站|队|馆|心|班|行|社|厅|室|庭)$/u;
+/** Bodies named without a proper name: after 各乡镇人民政府 they belong to the same 统称 (街道办事处). */
+const GENERIC_BODIES = new Set([
+  '街道办事处',
+  '街道',
+  '社区',
+  '乡镇人民政府',
+  '乡镇政府',
+  '村（社区）',
+  '园区管委会',
+]);
+/** Words that end a unit list and name no unit. */
+const DUTY_WORDS =
+  /(按职责分工负责|按职责分别负责|按职能分工负责|分别负责|按职责负责|负责落实|负责|按职责分工落实|配合|参与)$/u;
+const LEAD_WORD = /牵头(负责)?/u;
+
+/** Splits a unit list at 、，,；; and line breaks outside brackets (各县（市、区）is one unit), and at 及. */
+export function splitUnits(text: string): string[] {
+  // Spaces stay until the pieces are split: between two units they separate, inside a name they are noise.
+  const clean = toHalfWidth(text.replace(/\r\n?/g, '\n')).replace(/\(/g, '（').replace(/\)/g, '）');
+  const pieces: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of clean) {
+    if (ch === '（') depth++;
+    if (ch === '）') depth = Math.max(0, depth - 1);
+    if (
+      depth === 0 &&
+      (ch === '、' || ch === ',' || ch === '，' || ch === ';' || ch === '；' || ch === '\n' || ch === '及')
+    ) {
+      pieces.push(current);
+      current = '';
+    } else current += ch;
+  }
+  pieces.push(current);
+  const units: string[] = [];
+  for (const raw of pieces) {
+    for (const word of splitAtSpaces(raw)) {
+      const name = cleanAnnexText(word)
+        .replace(/[。.:：]+$/u, '')
+        .replace(DUTY_WORDS, '')
+        .replace(/[（【[]?(牵头|配合|协办)(单位)?[）】\]]?$/u, '')
+        .replace(/等$/u, '')
+        .trim();
+      if (!name) continue;
+      const previous = units[units.length - 1];
+      // 各乡镇人民政府、街道办事处: the second names no body of its own and belongs to the 统称.
+      if (previous?.startsWith('各') && GENERIC_BODIES.has(name))
+        units[units.length - 1] = `${previous}、${name}`;
+      else if (!units.includes(name)) units.push(name);
+    }
+  }
+  return units;
+}
+
+/** 市教育局 市财政局: a space separates two units only when the left part ends as a unit's name does. */
+function splitAtSpaces(text: string): string[] {
+  const words = text.trim().split(/\s+/u).filter(Boolean);
+  if (words.length < 2) return words;
+  const out: string[] = [];
+  let current = words[0];
+  for (const word of words.slice(1)) {
+    if (UNIT_ENDING.test(current) && current.length >= 2) {
+      out.push(current);
+      current = word;
+    } else current += word;
+  }
+  out.push(current);
+  return out;
+}
+
+export function guessUnitKind(name: string): LearnedKind {
+  if (/^各|各有关|有关部门|相关部门|各专班$|^全[区市县]|^[市区县]级各/u.test(name)) return 'collective';
+  if (/(大学|学院|学校|中学|小学|幼儿园|职教中心)$/u.test(name)) return 'school';
+  if (/(集团|公司|有限公司|银行)$/u.test(name)) return 'enterprise';
+  if (/(人民政府|政府|办事处|管委会|开发区|高新区|园区)$/u.test(name)) return 'government';
+  return 'department';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines
+
+const RECURRING = /^(每(年|季度|季|月|半年|周|旬)|按季度|按月|按年)/u;
+const WHOLE_YEAR = /^全年$/u;
+
+function readDeadline(text: string, options: ImportOptions): DeadlineReading {
+  if (!text) return { kind: 'empty' };
+  if (RECURRING.test(text)) return { kind: 'recurring', label: text };
+  if (WHOLE_YEAR.test(text)) {
+    return options.year !== undefined ? parseDeadline(`${options.year}年底`) : { kind: 'open', label: text };
+  }
+  return parseDeadline(text, { defaultYear: options.year });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: columns found by their headers
+
+type ColumnRole = 'no' | 'task' | 'units' | 'lead' | 'partners' | 'deadline' | 'leaders' | 'group';
+
+/** Header words, longest first within a role so 牵头责任单位 is not taken for 责任单位. */
+const HEADER_WORDS: readonly (readonly [ColumnRole, RegExp])[] = [
+  ['leaders', /^(责任领导|分管领导|分管县领导|分管市领导|分管区领导|牵头领导|责任市领导|包保领导)$/u],
+  ['lead', /^(牵头单位|牵头责任单位|主要责任单位|牵头部门|责任牵头单位|主责单位)$/u],
+  ['partners', /^(配合单位|协同配合单位|协办单位|参与单位|配合部门|责任单位（配合）)$/u],
+  ['units', /^(责任单位|责任部门|承办单位|实施单位)$/u],
+  ['task', /^(工作任务|重点任务|任务内容|主要任务|工作内容|具体任务|任务|工作措施|主要内容|具体举措)$/u],
+  ['no', /^(序号|编号|序)$/u],
+  ['deadline', /^(完成时限|完成时间|时间节点|时限要求|完成期限|时限)$/u],
+  ['group', /^(类别|分类|领域|重点领域)$/u],
+];
+
+function headerRole(cell: string): ColumnRole | null {
+  const key = toHalfWidth(cleanAnnexText(cell))
+    .replace(/\s+/gu, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
+  for (const [role, words] of HEADER_WORDS) if (words.test(key)) return role;
+  return null;
+}
+
+interface HeaderRow {
+  readonly index: number;
+  readonly columns: ReadonlyMap<ColumnRole, number>;
+}
+
+function findHeader(rows: readonly (readonly string[])[]): HeaderRow | null {
+  for (let r = 0; r < Math.min(rows.length, 20); r++) {
+    const columns = new Map<ColumnRole, number>();
+    rows[r].forEach((cell, c) => {
+      const role = headerRole(cell);
+      if (role && !columns.has(role)) columns.set(role, c);
+    });
+    // 牵头责任单位 + 责任单位: the second column lists the partners.
+    if (columns.has('lead') && columns.has('units') && !columns.has('partners')) {
+      columns.set('partners', columns.get('units') as number);
+      columns.delete('units');
+    }
+    const hasUnits = columns.has('units') || columns.has('lead');
+    if (columns.has('task') && hasUnits) return { index: r, columns };
+  }
+  return null;
+}
+
+const GROUP_HEADING =
+  /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)/u;
+const NUMBER_CELL = /^([（(][一二三四五六七八九十]+[）)])?\s*\d+[.、．]?$/u;
+
+function stripNo(no: string): string {
+  return toHalfWidth(no)
+    .replace(/\s+/gu, '')
+    .replace(/[.、]$/u, '');
+}
+
+class Collector {
+  readonly tasks: ImportedTask[] = [];
+  readonly groups: string[] = [];
+  readonly skipped: SkippedRow[] = [];
+  readonly problems: ImportProblem[] = [];
+  private group = '';
+  /** Group and 序号 of the tasks read so far: a number may restart per group, not repeat within one. */
+  private readonly numbers = new Set<string>();
+
+  constructor(private readonly options: ImportOptions) {}
+
+  startGroup(heading: string): void {
+    this.group = heading;
+    if (!this.groups.includes(heading)) this.groups.push(heading);
+  }
+
+  add(task: {
+    no: string;
+    text: string;
+    lead: string[];
+    partners: string[];
+    deadline: string;
+    leaders: string;
+    source: number;
+  }): void {
+    const text = cleanAnnexText(task.text).replace(/\n/g, '');
+    if (!text) {
+      this.problems.push({
+        source: task.source,
+        kind: 'no-text',
+        text: [...task.lead, ...task.partners].join('、'),
+      });
+      return;
+    }
+    const lead = task.lead;
+    const partners = task.partners.filter((u) => !lead.includes(u));
+    // A row naming partners but no lead is shown, not given a lead by guess.
+    if (lead.length === 0) {
+      this.problems.push({ source: task.source, kind: partners.length > 0 ? 'no-lead' : 'no-units', text });
+    }
+    // 2026 年 12 月底前: a deadline has no word spaces to keep.
+    const deadline = cleanAnnexText(task.deadline).replace(/\s+/gu, '');
+    const deadlineReading = readDeadline(deadline, this.options);
+    if (deadlineReading.kind === 'invalid') {
+      this.problems.push({ source: task.source, kind: 'unreadable-deadline', text: deadline });
+    }
+    const no = stripNo(task.no);
+    const numbered = `${this.group}\u0000${no}`;
+    if (no && this.numbers.has(numbered))
+      this.problems.push({ source: task.source, kind: 'repeated-number', text: no });
+    this.numbers.add(numbered);
+    this.tasks.push({
+      no,
+      order: this.tasks.length + 1,
+      text,
+      lead,
+      partners,
+      deadline,
+      deadlineReading,
+      group: this.group,
+      leaders: cleanAnnexText(task.leaders).replace(/\n/g, '、'),
+      source: task.source,
+    });
+  }
+
+  result(shape: AnnexShape): PlanImport {
+    if (this.tasks.length === 0 && this.problems.length === 0) {
+      this.problems.push({ source: 0, kind: 'nothing-read', text: '' });
+    }
+    return {
+      shape,
+      tasks: this.tasks,
+      groups: this.groups,
+      units: learnedUnits(this.tasks),
+      skipped: this.skipped,
+      problems: this.problems,
+    };
+  }
+}
+
+function learnedUnits(tasks: readonly ImportedTask[]): LearnedUnit[] {
+  const counts = new Map<string, number>();
+  for (const t of tasks) for (const u of [...t.lead, ...t.partners]) counts.set(u, (counts.get(u) ?? 0) + 1);
+  return Array.from(counts, ([name, count]) => ({ name, kind: guessUnitKind(name), tasks: count }));
+}
+
+/**
+ * A table pasted from Word or a PDF, or the current sheet's cells: rows of cell texts. The
+ * header row names the columns; rows above it are the title, rows without task text are group
+ * headings or notes.
+ */
+export function importAnnexTable(
+  rows: readonly (readonly string[])[],
+  options: ImportOptions = {},
+): PlanImport {
+  const out = new Collector(options);
+  const header = findHeader(rows);
+  if (!header) {
+    out.problems.push({ source: 0, kind: 'no-header', text: '' });
+    return out.result('columns');
+  }
+  for (let r = 0; r < header.index; r++) {
+    const text = rows[r].join(' ').trim();
+    out.skipped.push({ source: r + 1, text, reason: text ? 'title' : 'blank' });
+  }
+  const cell = (row: readonly string[], role: ColumnRole) => {
+    const c = header.columns.get(role);
+    return c === undefined ? '' : (row[c] ?? '').trim();
+  };
+  for (let r = header.index + 1; r < rows.length; r++) {
+    const row = rows[r];
+    const source = r + 1;
+    const filled = row.map((c) => (c ?? '').trim()).filter(Boolean);
+    if (filled.length === 0) {
+      out.skipped.push({ source, text: '', reason: 'blank' });
+      continue;
+    }
+    if (filled.every((c) => headerRole(c) !== null)) {
+      out.skipped.push({ source, text: filled.join(' '), reason: 'header' });
+      continue;
+    }
+    const task = cell(row, 'task');
+    const no = cell(row, 'no');
+    const anyUnits = cell(row, 'units') || cell(row, 'lead') || cell(row, 'partners');
+    // A heading row: one text (often merged across the row), no units, no number of its own.
+    if (!anyUnits && filled.length === 1) {
+      const only = cleanAnnexText(filled[0]);
+      if (GROUP_HEADING.test(only) || !NUMBER_CELL.test(stripNo(no || only))) {
+        if (GROUP_HEADING.test(only) || only.length <= 30) out.startGroup(only);
+        else out.skipped.push({ source, text: only, reason: 'note' });
+        continue;
+      }
+    }
+    if (header.columns.has('group')) {
+      const group = cell(row, 'group');
+      if (group) out.startGroup(cleanAnnexText(group));
+    }
+    const inline = !anyUnits ? inlineUnits(task) : null;
+    const units = cell(row, 'units');
+    const listed = splitUnits(units);
+    out.add({
+      no,
+      text: inline ? inline.text : task,
+      lead: inline
+        ? inline.lead
+        : header.columns.has('lead')
+          ? splitUnits(cell(row, 'lead'))
+          : listed.slice(0, 1),
+      partners: inline
+        ? inline.partners
+        : header.columns.has('lead')
+          ? splitUnits(cell(row, 'partners'))
+          : listed.slice(1),
+      deadline: cell(row, 'deadline'),
+      leaders: cell(row, 'leaders'),
+      source,
+    });
+  }
+  return out.result('columns');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline units: …（市政府办公室、市发改委牵头，市级各有关部门及各县市区政府按职责分工负责）
+
+/** The bracket that closes the text, matched through brackets inside it (各县（市、区）政府). */
+function closingBracket(text: string): { at: number; inside: string; fullStop: boolean } | null {
+  const chars = Array.from(text);
+  let end = chars.length;
+  const fullStop = end > 0 && (chars[end - 1] === '。' || chars[end - 1] === '.');
+  if (fullStop) end--;
+  if (end === 0 || (chars[end - 1] !== '）' && chars[end - 1] !== ')')) return null;
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    if (chars[i] === '）' || chars[i] === ')') depth++;
+    else if (chars[i] === '（' || chars[i] === '(') depth--;
+    if (depth === 0) {
+      const inside = chars.slice(i + 1, end - 1).join('');
+      return /牵头|负责|配合/u.test(inside)
+        ? { at: chars.slice(0, i).join('').length, inside, fullStop }
+        : null;
+    }
+  }
+  return null;
+}
+
+function inlineUnits(text: string): { text: string; lead: string[]; partners: string[] } | null {
+  const clean = cleanAnnexText(text);
+  const m = closingBracket(clean);
+  if (!m) return null;
+  const inside = m.inside;
+  const before = clean.slice(0, m.at).trim();
+  // 加强绩效管理（市财政局牵头）。 keeps its full stop; a text that had none gets none.
+  const body = before + (m.fullStop && !/[。！？]$/u.test(before) ? '。' : '');
+  const at = inside.search(LEAD_WORD);
+  if (at < 0) {
+    const units = splitUnits(inside);
+    return { text: body, lead: units.slice(0, 1), partners: units.slice(1) };
+  }
+  const leadPart = inside.slice(0, at);
+  const rest = inside
+    .slice(at)
+    .replace(LEAD_WORD, '')
+    .replace(/^[，,；;、]/u, '');
+  return { text: body, lead: splitUnits(leadPart), partners: splitUnits(rest) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pasted text: tab-separated rows are a table; otherwise numbered paragraphs.
+
+const LIST_ITEM = /^(?:[（(][一二三四五六七八九十]+[）)]\s*)?(\d+)\s*[.、．]\s*(.+)$/u;
+const LABEL =
+  /(牵头单位|牵头责任单位|主要责任单位|责任单位|配合单位|协同配合单位|完成时限|完成时间|时间节点|责任领导|分管领导)\s*[:：]/gu;
+
+export function importAnnexText(text: string, options: ImportOptions = {}): PlanImport {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.filter((l) => l.includes('\t')).length >= 2) {
+    return importAnnexTable(
+      lines.map((l) => l.split('\t')),
+      options,
+    );
+  }
+  const out = new Collector(options);
+  let shape: AnnexShape = 'list';
+  let sawInline = false;
+  let sawLabels = false;
+  // A numbered item may run over several lines: gather until the next number or heading.
+  const items: { no: string; text: string; source: number }[] = [];
+  lines.forEach((line, i) => {
+    const clean = cleanAnnexText(line);
+    const source = i + 1;
+    if (!clean) return;
+    const item = LIST_ITEM.exec(clean);
+    if (item) {
+      items.push({ no: item[1], text: item[2], source });
+      return;
+    }
+    if (GROUP_HEADING.test(clean)) {
+      flushItems(
+        items,
+        out,
+        () => (sawInline = true),
+        () => (sawLabels = true),
+      );
+      out.startGroup(clean);
+      return;
+    }
+    const last = items[items.length - 1];
+    if (last) last.text += `\n${clean}`;
+    else out.skipped.push({ source, text: clean, reason: items.length === 0 ? 'title' : 'note' });
+  });
+  flushItems(
+    items,
+    out,
+    () => (sawInline = true),
+    () => (sawLabels = true),
+  );
+  if (sawInline && !sawLabels) shape = 'inline';
+  return out.result(shape);
+}
+
+function flushItems(
+  items: { no: string; text: string; source: number }[],
+  out: Collector,
+  inline: () => void,
+  labelled: () => void,
+): void {
+  for (const item of items.splice(0)) {
+    const fields = labelledFields(item.text);
+    if (fields) {
+      labelled();
+      const lead = fields.lead ? splitUnits(fields.lead) : [];
+      const others = splitUnits(fields.units ?? '').concat(splitUnits(fields.partners ?? ''));
+      out.add({
+        no: item.no,
+        text: fields.text,
+        lead: lead.length > 0 ? lead : others.slice(0, 1),
+        partners: lead.length > 0 ? others : others.slice(1),
+        deadline: fields.deadline ?? '',
+        leaders: fields.leaders ?? '',
+        source: item.source,
+      });
+      continue;
+    }
+    const found = inlineUnits(item.text.replace(/\n/g, ''));
+    if (found) inline();
+    out.add({
+      no: item.no,
+      text: found ? found.text : item.text,
+      lead: found?.lead ?? [],
+      partners: found?.partners ?? [],
+      deadline: '',
+      leaders: '',
+      source: item.source,
+    });
+  }
+}
+
+interface LabelledFields {
+  text: string;
+  lead?: string;
+  units?: string;
+  partners?: string;
+  deadline?: string;
+  leaders?: string;
+}
+
+/** 任务文本。 牵头单位：区发改局 责任单位：立山经济开发区，全区经济运行各专班 */
+function labelledFields(text: string): LabelledFields | null {
+  const marks = Array.from(text.matchAll(LABEL));
+  if (marks.length === 0) return null;
+  const fields: LabelledFields = { text: text.slice(0, marks[0].index).replace(/\n/g, '').trim() };
+  marks.forEach((m, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1].index : text.length;
+    const value = text.slice((m.index ?? 0) + m[0].length, end).trim();
+    const label = m[1];
+    if (/^(牵头单位|牵头责任单位|主要责任单位)$/u.test(label)) fields.lead = value;
+    else if (label === '责任单位') fields.units = value;
+    else if (/配合单位$/u.test(label)) fields.partners = value;
+    else if (/^(完成时限|完成时间|时间节点)$/u.test(label)) fields.deadline = value;
+    else fields.leaders = value;
+  });
+  return fields;
+}
