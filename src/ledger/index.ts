@@ -34,3 +34,4 @@ export * from './unitSelection';
 export * from './units';
 export * from './validation';
 export * from './planImport';
+export * from './reportRegister';

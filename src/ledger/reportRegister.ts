@@ -1,0 +1,257 @@
+// The 报送 register: which units were asked for a return in each report round, by when, and
+// who has reported. One row per round and unit in the workbook's 报送登记 table, readable by
+// people; this module reads and writes those rows and says who is on time, late or missing.
+// Pure.
+import { chineseDate, dayFromIso, dayFromSerial, serialFromDay, type DateSystem, type Day } from './dates';
+import type { CellValue } from './ledger';
+import { cellText, matchKey } from './text';
+
+export type RegisterColumn = 'asOf' | 'returnBy' | 'unit' | 'issuedOn' | 'receivedOn' | 'returns' | 'file';
+
+export const REGISTER_COLUMNS: readonly {
+  readonly key: RegisterColumn;
+  readonly header: string;
+  readonly format: string;
+  readonly width: number;
+}[] = [
+  { key: 'asOf', header: '截至日期', format: 'yyyy"年"m"月"d"日"', width: 14 },
+  { key: 'returnBy', header: '报送截止', format: 'yyyy"年"m"月"d"日"', width: 14 },
+  { key: 'unit', header: '单位', format: '@', width: 24 },
+  { key: 'issuedOn', header: '下发日期', format: 'yyyy"年"m"月"d"日"', width: 14 },
+  { key: 'receivedOn', header: '报送日期', format: 'yyyy"年"m"月"d"日"', width: 14 },
+  { key: 'returns', header: '报送次数', format: '0', width: 8 },
+  { key: 'file', header: '最近报送文件', format: '@', width: 30 },
+];
+
+export const REGISTER_HEADERS: readonly string[] = REGISTER_COLUMNS.map((c) => c.header);
+
+export interface RegisterEntry {
+  readonly asOf: Day;
+  readonly returnBy: Day;
+  readonly unit: string;
+  /** Null for a return recorded for a unit the round did not issue a form to. */
+  readonly issuedOn: Day | null;
+  /** The first return's day: a second return does not make a late unit punctual. */
+  readonly receivedOn: Day | null;
+  readonly returns: number;
+  readonly file: string;
+}
+
+export interface RegisterRead {
+  readonly entries: readonly RegisterEntry[];
+  /** 1-based data rows that could not be read, with the header of the cell at fault. */
+  readonly unreadable: readonly { readonly row: number; readonly header: string }[];
+}
+
+function dayIn(value: CellValue, system: DateSystem): Day | null {
+  if (typeof value === 'number') return dayFromSerial(value, system);
+  const text = cellText(value).trim();
+  if (!text) return null;
+  const chinese = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u.exec(text);
+  return chinese
+    ? dayFromIso(`${chinese[1]}-${chinese[2].padStart(2, '0')}-${chinese[3].padStart(2, '0')}`)
+    : dayFromIso(text);
+}
+
+/** Rows of the 报送登记 table, read by header (the user may move or add columns). */
+export function readRegister(
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  system: DateSystem = '1900',
+): RegisterRead {
+  const keys = header.map((h) => matchKey(cellText(h)));
+  const at = (key: RegisterColumn) =>
+    keys.indexOf(matchKey(REGISTER_COLUMNS.find((c) => c.key === key)?.header ?? ''));
+  const columns = Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, at(c.key)])) as Record<
+    RegisterColumn,
+    number
+  >;
+  const entries: RegisterEntry[] = [];
+  const unreadable: { row: number; header: string }[] = [];
+  rows.forEach((row, i) => {
+    const get = (key: RegisterColumn): CellValue => (columns[key] >= 0 ? (row[columns[key]] ?? null) : null);
+    const unit = cellText(get('unit')).trim();
+    if (!unit && row.every((v) => cellText(v).trim() === '')) return;
+    const asOf = dayIn(get('asOf'), system);
+    const returnBy = dayIn(get('returnBy'), system);
+    const bad = !unit ? 'unit' : asOf === null ? 'asOf' : returnBy === null ? 'returnBy' : null;
+    if (bad) {
+      unreadable.push({ row: i + 1, header: REGISTER_COLUMNS.find((c) => c.key === bad)?.header ?? '' });
+      return;
+    }
+    const returns = Number(get('returns'));
+    entries.push({
+      asOf: asOf as Day,
+      returnBy: returnBy as Day,
+      unit,
+      issuedOn: dayIn(get('issuedOn'), system),
+      receivedOn: dayIn(get('receivedOn'), system),
+      returns: Number.isInteger(returns) && returns > 0 ? returns : 0,
+      file: cellText(get('file')).trim(),
+    });
+  });
+  return { entries, unreadable };
+}
+
+/** An entry as a row in the register's own column order; dates as serials (date cells). */
+export function registerRow(entry: RegisterEntry, system: DateSystem = '1900'): CellValue[] {
+  const serial = (day: Day | null) => (day === null ? '' : serialFromDay(day, system));
+  const values: Record<RegisterColumn, CellValue> = {
+    asOf: serial(entry.asOf),
+    returnBy: serial(entry.returnBy),
+    unit: entry.unit,
+    issuedOn: serial(entry.issuedOn),
+    receivedOn: serial(entry.receivedOn),
+    returns: entry.returns,
+    file: entry.file,
+  };
+  return REGISTER_COLUMNS.map((c) => values[c.key]);
+}
+
+export interface RegisterChange {
+  /** Index into the entries read, or null for a row to append. */
+  readonly index: number | null;
+  readonly entry: RegisterEntry;
+}
+
+/**
+ * Forms issued for a round: a unit already asked in this round keeps its row (its returns
+ * stand) with the new deadline and issue day; the others get a row each.
+ */
+export function issueRound(
+  entries: readonly RegisterEntry[],
+  round: {
+    readonly asOf: Day;
+    readonly returnBy: Day;
+    readonly units: readonly string[];
+    readonly today: Day;
+  },
+): RegisterChange[] {
+  return round.units.map((unit) => {
+    const index = entries.findIndex((e) => e.asOf === round.asOf && e.unit === unit);
+    const before = index >= 0 ? entries[index] : null;
+    return {
+      index: index >= 0 ? index : null,
+      entry: {
+        asOf: round.asOf,
+        returnBy: round.returnBy,
+        unit,
+        issuedOn: round.today,
+        receivedOn: before?.receivedOn ?? null,
+        returns: before?.returns ?? 0,
+        file: before?.file ?? '',
+      },
+    };
+  });
+}
+
+/**
+ * A return imported: the unit's row of that round counts it (the first day stays); a return
+ * for a unit the round never asked is recorded too, with no issue day, so nothing is lost.
+ */
+export function recordReturn(
+  entries: readonly RegisterEntry[],
+  received: {
+    readonly asOf: Day;
+    readonly returnBy: Day | null;
+    readonly unit: string;
+    readonly on: Day;
+    readonly file: string;
+  },
+): RegisterChange {
+  const index = entries.findIndex((e) => e.asOf === received.asOf && e.unit === received.unit);
+  if (index < 0) {
+    return {
+      index: null,
+      entry: {
+        asOf: received.asOf,
+        returnBy: received.returnBy ?? received.asOf,
+        unit: received.unit,
+        issuedOn: null,
+        receivedOn: received.on,
+        returns: 1,
+        file: received.file,
+      },
+    };
+  }
+  const before = entries[index];
+  return {
+    index,
+    entry: {
+      ...before,
+      receivedOn: before.receivedOn ?? received.on,
+      returns: before.returns + 1,
+      file: received.file,
+    },
+  };
+}
+
+export type ReportState = 'on-time' | 'late' | 'waiting' | 'overdue';
+
+export interface UnitReport {
+  readonly unit: string;
+  readonly state: ReportState;
+  readonly entry: RegisterEntry;
+  /** Days until the deadline (0 on the day) while waiting; days past it when overdue or late. */
+  readonly days: number;
+}
+
+export interface RoundStatus {
+  readonly asOf: Day;
+  readonly returnBy: Day;
+  readonly units: readonly UnitReport[];
+  readonly counts: Readonly<Record<ReportState, number>>;
+  /** Units the round asked: returns from units it did not ask are listed but not owed. */
+  readonly asked: number;
+}
+
+/** The latest round in the register, or the one of the given 截至 date. */
+export function roundStatus(entries: readonly RegisterEntry[], today: Day, asOf?: Day): RoundStatus | null {
+  const latest =
+    asOf ?? entries.reduce<Day | null>((max, e) => (max === null || e.asOf > max ? e.asOf : max), null);
+  if (latest === null) return null;
+  const round = entries.filter((e) => e.asOf === latest);
+  if (round.length === 0) return null;
+  const returnBy = Math.max(
+    ...round.filter((e) => e.issuedOn !== null).map((e) => e.returnBy),
+    round[0].returnBy,
+  );
+  const units = round.map((entry): UnitReport => {
+    if (entry.receivedOn !== null) {
+      const late = entry.receivedOn - entry.returnBy;
+      return { unit: entry.unit, entry, state: late > 0 ? 'late' : 'on-time', days: Math.max(0, late) };
+    }
+    const left = entry.returnBy - today;
+    return { unit: entry.unit, entry, state: left < 0 ? 'overdue' : 'waiting', days: Math.abs(left) };
+  });
+  const counts = { 'on-time': 0, late: 0, waiting: 0, overdue: 0 };
+  for (const u of units) counts[u.state]++;
+  return { asOf: latest, returnBy, units, counts, asked: round.filter((e) => e.issuedOn !== null).length };
+}
+
+/** 本期应报5个单位，已报2个，逾期未报：市教育局、市财政局。 — for the overview, the mails and the 通报. */
+export function reportingSentence(status: RoundStatus): string {
+  const reported = status.counts['on-time'] + status.counts.late;
+  const overdue = status.units.filter((u) => u.state === 'overdue').map((u) => u.unit);
+  const late = status.counts.late > 0 ? `（其中逾期报送${status.counts.late}个）` : '';
+  const missing =
+    overdue.length > 0
+      ? `逾期未报：${overdue.join('、')}`
+      : status.counts.waiting > 0
+        ? `${status.counts.waiting}个单位尚在报送期限内（${chineseDate(status.returnBy)}截止）`
+        : '无逾期未报单位';
+  return `本期应报${status.asked}个单位，已报${reported}个${late}，${missing}。`;
+}
+
+/** The reminder's own sentence for one unit that has not reported. */
+export function reminderSentence(report: UnitReport): string {
+  const due = chineseDate(report.entry.returnBy);
+  const asOf = chineseDate(report.entry.asOf);
+  const when =
+    report.state === 'overdue'
+      ? `报送时限（${due}）已过${report.days}天，请尽快报送`
+      : report.days === 0
+        ? `今天（${due}）是报送截止日，请于今天报送`
+        : `请于${due}前报送（还有${report.days}天）`;
+  return `截至${asOf}的重点任务推进情况反馈表尚未收到，${when}。反馈表再次附上。`;
+}
