@@ -35,3 +35,4 @@ export * from './units';
 export * from './validation';
 export * from './planImport';
 export * from './reportRegister';
+export * from './plan';

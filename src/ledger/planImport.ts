@@ -3,8 +3,7 @@
 // reason, and every unit is a name that stands in the source text (cleaned of extraction noise).
 import { parseDeadline, type Deadline } from './deadlines';
 import { toHalfWidth } from './text';
-
-export type LearnedKind = 'department' | 'government' | 'school' | 'enterprise' | 'collective';
+import type { UnitKind } from './units';
 
 export interface ImportedTask {
   /** The 序号 as the annex writes it (68, （一）1), or '' when the row has none. */
@@ -29,7 +28,7 @@ export type DeadlineReading = Deadline | { readonly kind: 'recurring'; readonly 
 
 export interface LearnedUnit {
   readonly name: string;
-  readonly kind: LearnedKind;
+  readonly kind: UnitKind;
   /** How many tasks name it, as lead or partner. */
   readonly tasks: number;
 }
@@ -178,7 +177,7 @@ function splitAtSpaces(text: string): string[] {
   return out;
 }
 
-export function guessUnitKind(name: string): LearnedKind {
+export function guessUnitKind(name: string): UnitKind {
   if (/^各|各有关|有关部门|相关部门|各专班$|^全[区市县]|^[市区县]级各/u.test(name)) return 'collective';
   if (/(大学|学院|学校|中学|小学|幼儿园|职教中心)$/u.test(name)) return 'school';
   if (/(集团|公司|有限公司|银行)$/u.test(name)) return 'enterprise';

@@ -68,8 +68,12 @@ function splitPieces(text: string, index: UnitIndex): Piece[] {
     }
     pieces.push(whole);
   };
+  // 各县（市、区）人民政府 is one unit: a separator inside brackets separates nothing.
+  let depth = 0;
   normalized.forEach((ch, i) => {
-    if (ch === ',' || ch === ';' || ch === '、' || ch === '/') {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    else if (depth === 0 && (ch === ',' || ch === ';' || ch === '、' || ch === '/')) {
       flush(i);
       start = i + 1;
       if (ch === ',' || ch === ';') group++;
@@ -86,14 +90,14 @@ export function parseResponsibleUnits(text: unknown, directory?: UnitDirectory):
   // Group numbers count groups that hold units, so a leading or doubled ， does not shift them.
   const groupNumbers = new Map<number, number>();
   for (const p of pieces) if (!groupNumbers.has(p.group)) groupNumbers.set(p.group, groupNumbers.size + 1);
-  const explicitLead = pieces.findIndex((p) => p.marker === 'lead');
-  const leadAt = explicitLead >= 0 ? explicitLead : 0;
+  // Every unit marked （牵头） leads (a plan may name two); with no marker the first one does.
+  const marked = pieces.some((p) => p.marker === 'lead');
   return pieces.map((piece, i) => {
     const hit = index.resolve(piece.text);
     return {
       name: hit?.name ?? piece.text,
       raw: piece.raw,
-      role: i === leadAt ? 'lead' : 'partner',
+      role: (marked ? piece.marker === 'lead' : i === 0) ? 'lead' : 'partner',
       group: groupNumbers.get(piece.group) ?? 1,
       known: hit !== undefined,
       kind: hit?.kind,

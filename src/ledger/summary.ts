@@ -141,8 +141,9 @@ const KIND_ORDER: Record<UnitKind | 'unknown', number> = {
   department: 0,
   government: 1,
   school: 2,
-  collective: 3,
-  unknown: 4,
+  enterprise: 3,
+  collective: 4,
+  unknown: 5,
 };
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);

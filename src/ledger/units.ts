@@ -4,8 +4,14 @@
 import { editDistance, matchKey } from './text';
 import { getOrCreate } from './memo';
 
-export type UnitKind = 'department' | 'government' | 'school' | 'collective';
-export const UNIT_KINDS: readonly UnitKind[] = ['department', 'government', 'school', 'collective'];
+export type UnitKind = 'department' | 'government' | 'school' | 'enterprise' | 'collective';
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'department',
+  'government',
+  'school',
+  'enterprise',
+  'collective',
+];
 
 export interface UnitEntry {
   readonly name: string;
@@ -197,6 +203,7 @@ export const UNIT_KIND_WORDS: Readonly<Record<UnitKind, string>> = {
   department: '部门',
   government: '政府',
   school: '学校',
+  enterprise: '企业',
   collective: '统称',
 };
 
@@ -214,6 +221,7 @@ export const UNIT_KIND_LABELS: Readonly<Record<UnitKind | 'unknown', string>> = 
   department: '市直部门',
   government: '县（市）区政府',
   school: '学校',
+  enterprise: '企业',
   collective: '统称',
   unknown: '未登记',
 };

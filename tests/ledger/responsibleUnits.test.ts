@@ -51,6 +51,22 @@ describe('parseResponsibleUnits', () => {
     ]);
   });
 
+  it('lets two units marked 牵头 both lead', () => {
+    expect(pick('市财政局（牵头）、市教育局（牵头）、市人社局')).toEqual([
+      ['市财政局', 'lead', 1],
+      ['市教育局', 'lead', 1],
+      ['市人社局', 'partner', 1],
+    ]);
+  });
+
+  it('does not split a unit at a 、 inside its brackets', () => {
+    expect(pick('市教育局、各县（市、区）人民政府')).toEqual([
+      ['市教育局', 'lead', 1],
+      ['各县（市）区人民政府', 'partner', 1],
+    ]);
+    expect(pick('市教育局，各县(市、区)人民政府')[1]).toEqual(['各县（市）区人民政府', 'partner', 2]);
+  });
+
   it('reports unknown names with suggestions', () => {
     const [u, v] = parseResponsibleUnits('市教育厅、某某协会');
     expect(u).toMatchObject({ name: '市教育厅', known: false, role: 'lead' });

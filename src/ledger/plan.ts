@@ -1,0 +1,204 @@
+// A plan: the document whose 分工 annex the ledger tracks — its names, its tasks with their
+// units and deadlines, and its unit directory. The built-in 40-task plan is one value of this
+// type; an imported annex makes another. A plan travels inside its workbook (a custom XML part),
+// so this module also writes and reads it as text.
+import { OFFICIAL_TASKS, PLAN_TITLE } from './officialTasks';
+import type { ImportedTask, PlanImport } from './planImport';
+import { parseResponsibleUnits } from './responsibleUnits';
+import { DEFAULT_DIRECTORY, type UnitDirectory, type UnitEntry, type UnitKind, UNIT_KINDS } from './units';
+
+export interface PlanTask {
+  /** The ledger's 序号: 1, 2, 3 … in the annex's order. */
+  readonly no: number;
+  /** The number as the annex writes it (68, （一）1): shown beside the task, never used to match it. */
+  readonly label: string;
+  readonly text: string;
+  readonly lead: readonly string[];
+  readonly partners: readonly string[];
+  readonly deadline: string;
+  readonly group: string;
+  readonly leaders: string;
+}
+
+export interface Plan {
+  /** The plan's title as the ledger and the 通报 name it. */
+  readonly title: string;
+  /** For file names and mail subjects. */
+  readonly shortName: string;
+  readonly issuer: string;
+  readonly docNumber: string;
+  /** The region a bare unit name belongs to (四平市, 立山区): 市教育局 is this region's. */
+  readonly region: string;
+  readonly tasks: readonly PlanTask[];
+  readonly directory: UnitDirectory;
+}
+
+export interface PlanMeta {
+  readonly title: string;
+  readonly shortName?: string;
+  readonly issuer?: string;
+  readonly docNumber?: string;
+  readonly region?: string;
+}
+
+/** The 40 key tasks of the 四平市现代职业教育 plan: the plan a workbook has until it imports another. */
+export function builtInPlan(): Plan {
+  return {
+    title: PLAN_TITLE,
+    shortName: '四平市职教重点任务',
+    issuer: '四平市人民政府',
+    docNumber: '',
+    region: '四平市',
+    tasks: OFFICIAL_TASKS.map((t) => {
+      const units = parseResponsibleUnits(t.units, DEFAULT_DIRECTORY);
+      return {
+        no: t.no,
+        label: String(t.no),
+        text: t.task,
+        lead: units.filter((u) => u.role === 'lead').map((u) => u.raw),
+        partners: units.filter((u) => u.role === 'partner').map((u) => u.raw),
+        deadline: '',
+        group: '',
+        leaders: '',
+      };
+    }),
+    directory: DEFAULT_DIRECTORY,
+  };
+}
+
+/** 四平市现代职业教育重点工作任务 → 四平市; 立山区2025年稳经济… → 立山区: the first place name in the title. */
+export function regionOf(title: string): string {
+  return /^(.{1,8}?(?:自治县|自治州|省|市|县|区|旗|盟))/u.exec(title)?.[1] ?? '';
+}
+
+/** A 统称's members among the plan's own units, where its words say which kind it gathers. */
+export function guessMembers(
+  collective: string,
+  units: readonly { name: string; kind: UnitKind }[],
+): string[] {
+  const governments =
+    /^各(县|市|区|县（市）|县（市、区）|县（市）区|县市区|乡镇)/u.test(collective) &&
+    /(政府|）)$/u.test(collective);
+  const schools = /^各.*(学校|院校|高校)$/u.test(collective);
+  return units
+    .filter((u) => u.name !== collective && u.kind !== 'collective')
+    .filter(
+      (u) =>
+        (governments && u.kind === 'government' && /(县|市|区)人民政府$/u.test(u.name)) ||
+        (schools && u.kind === 'school'),
+    )
+    .map((u) => u.name);
+}
+
+/**
+ * The plan an annex describes: its tasks numbered 1… in order (the annex's own numbers kept as
+ * labels), its units with the kinds guessed at import (the user may have changed them since).
+ */
+export function planFromAnnex(
+  annex: Pick<PlanImport, 'tasks' | 'units'>,
+  meta: PlanMeta,
+  units: readonly { name: string; kind: UnitKind; members?: readonly string[] }[] = annex.units,
+): Plan {
+  const entries: UnitEntry[] = units.map((u) => ({
+    name: u.name,
+    aliases: [],
+    kind: u.kind,
+    members: u.kind === 'collective' ? [...(u.members ?? guessMembers(u.name, units))] : [],
+  }));
+  return {
+    title: meta.title,
+    shortName: meta.shortName?.trim() || meta.title,
+    issuer: meta.issuer ?? '',
+    docNumber: meta.docNumber ?? '',
+    region: meta.region ?? regionOf(meta.title),
+    tasks: annex.tasks.map((t: ImportedTask): PlanTask => ({
+      no: t.order,
+      label: t.no,
+      text: t.text,
+      lead: t.lead,
+      partners: t.partners,
+      deadline: t.deadline,
+      group: t.group,
+      leaders: t.leaders,
+    })),
+    directory: { units: entries },
+  };
+}
+
+/**
+ * The task's 责任单位 cell: the first unit leads by the convention of such tables, so one lead
+ * is written first; two or more leads each carry （牵头）, which the ledger's reading honours.
+ */
+export function unitsCellText(task: Pick<PlanTask, 'lead' | 'partners'>): string {
+  const leads = task.lead.length > 1 ? task.lead.map((u) => `${u}（牵头）`) : task.lead;
+  return [...leads, ...task.partners].join('、');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan in the workbook: one XML element holding the plan as JSON, in our own namespace.
+
+export const PLAN_NAMESPACE = 'urn:renwutaizhang:plan:1';
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+export function planToXml(plan: Plan): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><plan xmlns="${PLAN_NAMESPACE}">${escapeXml(JSON.stringify(plan))}</plan>`;
+}
+
+export type PlanXmlRead = { readonly plan: Plan } | { readonly problem: 'not-a-plan' | 'unreadable' };
+
+/** A plan written by planToXml; anything else is named, never half-read. */
+export function planFromXml(xml: string): PlanXmlRead {
+  const m = /<plan xmlns="([^"]*)">([\s\S]*)<\/plan>\s*$/u.exec(xml);
+  if (!m || m[1] !== PLAN_NAMESPACE) return { problem: 'not-a-plan' };
+  let value: unknown;
+  try {
+    value = JSON.parse(unescapeXml(m[2]));
+  } catch {
+    return { problem: 'unreadable' };
+  }
+  return isPlan(value) ? { plan: value } : { problem: 'unreadable' };
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
+
+function isPlanTask(v: unknown): v is PlanTask {
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Record<string, unknown>;
+  return (
+    typeof t.no === 'number' &&
+    [t.label, t.text, t.deadline, t.group, t.leaders].every(isText) &&
+    isTextList(t.lead) &&
+    isTextList(t.partners)
+  );
+}
+
+function isUnitEntry(v: unknown): v is UnitEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const u = v as Record<string, unknown>;
+  return (
+    isText(u.name) &&
+    isTextList(u.aliases) &&
+    isTextList(u.members) &&
+    UNIT_KINDS.includes(u.kind as UnitKind) &&
+    (u.contact === undefined || isText(u.contact)) &&
+    (u.email === undefined || isText(u.email))
+  );
+}
+
+function isPlan(v: unknown): v is Plan {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  const directory = p.directory as Record<string, unknown> | null;
+  return (
+    [p.title, p.shortName, p.issuer, p.docNumber, p.region].every(isText) &&
+    Array.isArray(p.tasks) &&
+    p.tasks.every(isPlanTask) &&
+    typeof directory === 'object' &&
+    directory !== null &&
+    Array.isArray(directory.units) &&
+    directory.units.every(isUnitEntry)
+  );
+}
