@@ -219,7 +219,7 @@ export const roleLabel = (role: string, viaCollective: boolean): string =>
 /** How a kind is labelled on a summary sheet (a reader, not a directory, reads it). */
 export const UNIT_KIND_LABELS: Readonly<Record<UnitKind | 'unknown', string>> = {
   department: '市直部门',
-  government: '县（市）区政府',
+  government: '政府',
   school: '学校',
   enterprise: '企业',
   collective: '统称',
