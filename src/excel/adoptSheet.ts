@@ -147,9 +147,9 @@ export async function adoptActiveSheet(
   missing.forEach((column, i) => {
     const letter = columnLetter(firstColumn + plan.columnCount + i);
     const cells = sheet.getRange(`${letter}${headerRow + 2}:${letter}${headerRow + 1 + rowCount}`);
-    const text = ['task', 'units', 'progressNote', 'problems', 'nextSteps', 'contact'].includes(column.key);
-    cells.numberFormat = formats(rowCount, text ? '@' : column.key === 'updated' ? 'yyyy-mm-dd' : 'General');
-    if (text) cells.format.wrapText = true;
+    // The spec's format, as a new ledger has it: text columns typed as text and wrapped.
+    cells.numberFormat = formats(rowCount, column.format ?? 'General');
+    if (column.format === '@') cells.format.wrapText = true;
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);

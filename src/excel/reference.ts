@@ -5,7 +5,9 @@ import {
   DEFAULT_DIRECTORY,
   DEFAULT_STATUSES,
   directoryFromRows,
-  type DirectoryRow,
+  readDirectoryTable,
+  readStatusTable,
+  type CellValue,
   type Day,
   type IndicatorTable,
   type ReadOptions,
@@ -14,7 +16,7 @@ import {
   type UnitDirectory,
 } from '../ledger';
 import { loadIndicatorTable } from './indicatorRead';
-import { DIRECTORY_HEADERS, DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
+import { DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
 
 export interface Reference {
   readonly directory: UnitDirectory;
@@ -26,8 +28,6 @@ export interface Reference {
   /** The 指标 table as it is now, or null when the workbook has none. */
   readonly indicators: IndicatorTable | null;
 }
-
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Which reference tables the workbook has. */
 export interface ReferenceTables {
@@ -60,18 +60,24 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
   const directoryBody = present.directory
     ? tables.getItem(DIRECTORY_TABLE).getDataBodyRange().load('values')
     : null;
+  const statusHeader = present.statuses
+    ? tables.getItem(STATUS_TABLE).getHeaderRowRange().load('values')
+    : null;
   const statusBody = present.statuses ? tables.getItem(STATUS_TABLE).getDataBodyRange().load('values') : null;
   return () => {
     let directory = DEFAULT_DIRECTORY;
     let directoryHealth: ReferenceHealth['directory'] = present.directory ? 'ok' : 'missing';
-    const head = directoryHeader ? (directoryHeader.values[0] as unknown[]).map(text) : [];
     // Without its 单位 column the table names no unit: the defaults stand in, and that is reported.
-    if (directoryHeader && !head.includes(DIRECTORY_HEADERS[0])) directoryHealth = 'damaged';
-    else if (directoryHeader && directoryBody)
-      directory = directoryFromRows(directoryRows(head, directoryBody.values));
-    const statuses = statusBody
-      ? (statusBody.values as unknown[][]).map((r) => text(r[0])).filter(Boolean)
-      : [];
+    const rows =
+      directoryHeader && directoryBody
+        ? readDirectoryTable(directoryHeader.values[0] as CellValue[], directoryBody.values as CellValue[][])
+        : null;
+    if (directoryHeader && !rows) directoryHealth = 'damaged';
+    else if (rows) directory = directoryFromRows(rows);
+    const statuses =
+      statusHeader && statusBody
+        ? readStatusTable(statusHeader.values[0] as CellValue[], statusBody.values as CellValue[][])
+        : [];
     return {
       directory,
       statuses: statuses.length ? statuses : DEFAULT_STATUSES,
@@ -86,22 +92,6 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
       indicators: indicators(),
     };
   };
-}
-
-/** The 单位名录 rows, each column found by its header wherever the user moved it. */
-function directoryRows(head: readonly string[], values: readonly (readonly unknown[])[]): DirectoryRow[] {
-  const at = (header: string) => head.indexOf(header);
-  const [name, aliases, kind, memberOf, contact, email] = DIRECTORY_HEADERS.map(at);
-  return values
-    .map((r) => ({
-      name: text(r[name]),
-      aliases: text(r[aliases]),
-      kind: text(r[kind]),
-      memberOf: text(r[memberOf]),
-      contact: text(r[contact]),
-      email: text(r[email]),
-    }))
-    .filter((r) => r.name);
 }
 
 /** Queues the table list; after the sync it says which reference tables there are. */

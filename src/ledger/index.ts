@@ -33,3 +33,5 @@ export * from './text';
 export * from './unitSelection';
 export * from './units';
 export * from './validation';
+export * from './tableSpec';
+export * from './changeLog';

@@ -6,32 +6,77 @@ import { cellRef, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { type CellValue } from './ledger';
 import { CHINESE_NUMERAL_CHARS, readNumeral } from './numerals';
 import { readTargets, type TargetReading } from './targets';
+import { layoutOf, valueIn, type TableSpec } from './tableSpec';
 import { cellText, matchKey, toHalfWidth } from './text';
 import { indexFor, type UnitDirectory } from './units';
 
 export type IndicatorColumn =
   'no' | 'name' | 'target' | 'measure' | 'owner' | 'actual' | 'rate' | 'updated' | 'note';
 
-export interface IndicatorColumnSpec {
-  readonly key: IndicatorColumn;
-  readonly header: string;
-  readonly required: boolean;
-  /** Width in characters on the sheet the add-in creates. */
-  readonly width: number;
-  readonly format: string;
-}
+/** 指标: the add-in seeds 序号 to 责任单位, 完成率's formula and 说明; the user fills 完成值 and 更新日期. */
+export const INDICATOR_SPEC: TableSpec<IndicatorColumn> = {
+  table: 'Indicators',
+  sheet: '指标',
+  columns: [
+    {
+      key: 'no',
+      header: '序号',
+      aliases: ['编号', 'no', 'no.'],
+      required: true,
+      width: 6,
+      format: '0',
+      filledBy: 'addin',
+    },
+    {
+      key: 'name',
+      header: '指标',
+      aliases: ['指标名称', 'indicator'],
+      required: true,
+      width: 30,
+      format: '@',
+      filledBy: 'addin',
+    },
+    {
+      key: 'target',
+      header: '目标值',
+      aliases: ['目标', 'target'],
+      required: true,
+      width: 8,
+      format: 'General',
+      filledBy: 'addin',
+    },
+    { key: 'measure', header: '计量单位', aliases: ['measure'], width: 8, format: '@', filledBy: 'addin' },
+    {
+      key: 'owner',
+      header: '责任单位',
+      aliases: ['责任部门', 'owner'],
+      width: 28,
+      format: '@',
+      filledBy: 'addin',
+    },
+    {
+      key: 'actual',
+      header: '完成值',
+      aliases: ['实际完成', 'actual'],
+      required: true,
+      width: 8,
+      format: 'General',
+      filledBy: 'user',
+    },
+    { key: 'rate', header: '完成率', aliases: ['rate'], width: 8, format: '0.0%', filledBy: 'addin' },
+    {
+      key: 'updated',
+      header: '更新日期',
+      aliases: ['更新时间', 'updated'],
+      width: 12,
+      format: 'yyyy-mm-dd',
+      filledBy: 'user',
+    },
+    { key: 'note', header: '说明', aliases: ['备注', 'note'], width: 44, format: '@', filledBy: 'addin' },
+  ],
+};
 
-export const INDICATOR_COLUMNS: readonly IndicatorColumnSpec[] = [
-  { key: 'no', header: '序号', required: true, width: 6, format: '0' },
-  { key: 'name', header: '指标', required: true, width: 30, format: '@' },
-  { key: 'target', header: '目标值', required: true, width: 8, format: 'General' },
-  { key: 'measure', header: '计量单位', required: false, width: 8, format: '@' },
-  { key: 'owner', header: '责任单位', required: false, width: 28, format: '@' },
-  { key: 'actual', header: '完成值', required: true, width: 8, format: 'General' },
-  { key: 'rate', header: '完成率', required: false, width: 8, format: '0.0%' },
-  { key: 'updated', header: '更新日期', required: false, width: 12, format: 'yyyy-mm-dd' },
-  { key: 'note', header: '说明', required: false, width: 44, format: '@' },
-];
+export const INDICATOR_COLUMNS = INDICATOR_SPEC.columns;
 
 export const INDICATOR_HEADERS: readonly string[] = INDICATOR_COLUMNS.map((c) => c.header);
 
@@ -223,16 +268,9 @@ export interface IndicatorTable {
 
 /** The 指标 table read by its header text, wherever the user moved its columns. */
 export function readIndicatorTable(input: IndicatorTableInput): IndicatorTable {
-  const keys = new Map(INDICATOR_COLUMNS.map((c) => [matchKey(c.header), c.key]));
-  const columns: Partial<Record<IndicatorColumn, number>> = {};
-  input.header.forEach((h, i) => {
-    const key = keys.get(matchKey(cellText(h)));
-    if (key && columns[key] === undefined) columns[key] = i;
-  });
-  const at = (values: readonly CellValue[], key: IndicatorColumn): CellValue => {
-    const i = columns[key];
-    return i === undefined ? null : (values[i] ?? null);
-  };
+  const layout = layoutOf(INDICATOR_SPEC, input.header);
+  const { columns } = layout;
+  const at = (values: readonly CellValue[], key: IndicatorColumn): CellValue => valueIn(layout, values, key);
   const indicators: Indicator[] = [];
   input.rows.forEach((values, row) => {
     if (values.every((v) => v === null || cellText(v).trim() === '')) return;
@@ -261,7 +299,7 @@ export function readIndicatorTable(input: IndicatorTableInput): IndicatorTable {
     sheetName: input.sheetName,
     place: input.place ?? TABLE_AT_A1,
     columns,
-    missing: INDICATOR_COLUMNS.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key),
+    missing: layout.missing,
     indicators,
   };
 }

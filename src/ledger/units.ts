@@ -1,7 +1,9 @@
 // The unit directory: canonical names, aliases, kinds and the members of collectives.
 // Facts are from DESIGN.md (Siping's county-level divisions since June 2020; the rename of
 // 吉林广播电视大学 to 吉林开放大学). The workbook's 单位名录 sheet can replace or extend it.
-import { editDistance, matchKey } from './text';
+import type { CellValue } from './ledger';
+import { layoutOf, readRecords, type TableSpec } from './tableSpec';
+import { cellText, editDistance, matchKey } from './text';
 import { getOrCreate } from './memo';
 
 export type UnitKind = 'department' | 'government' | 'school' | 'collective';
@@ -236,6 +238,78 @@ export interface DirectoryRow {
   readonly memberOf?: string;
   readonly contact?: string;
   readonly email?: string;
+}
+
+type DirectoryColumn = 'name' | 'aliases' | 'kind' | 'memberOf' | 'contact' | 'email';
+
+/** 单位名录: the user's to edit; the add-in writes it once, with the defaults. Widths as 180/260/50/200/100/100 points. */
+export const DIRECTORY_SPEC: TableSpec<DirectoryColumn> = {
+  table: 'UnitDirectory',
+  sheet: '单位名录',
+  columns: [
+    {
+      key: 'name',
+      header: '单位',
+      aliases: ['单位名称', 'unit'],
+      required: true,
+      format: '@',
+      width: 15,
+      filledBy: 'user',
+    },
+    {
+      key: 'aliases',
+      header: '别名',
+      aliases: ['简称', 'aliases'],
+      format: '@',
+      width: 260 / 12,
+      filledBy: 'user',
+    },
+    { key: 'kind', header: '类别', aliases: ['类型', 'kind'], format: '@', width: 50 / 12, filledBy: 'user' },
+    {
+      key: 'memberOf',
+      header: '所属',
+      aliases: ['member of'],
+      format: '@',
+      width: 200 / 12,
+      filledBy: 'user',
+    },
+    {
+      key: 'contact',
+      header: '联系人',
+      aliases: ['contact'],
+      format: '@',
+      width: 100 / 12,
+      filledBy: 'user',
+    },
+    {
+      key: 'email',
+      header: '邮箱',
+      aliases: ['电子邮箱', 'email', 'e-mail'],
+      format: '@',
+      width: 100 / 12,
+      filledBy: 'user',
+    },
+  ],
+};
+
+/** The 单位名录 rows, each column found by its header; null when the table has no 单位 column. */
+export function readDirectoryTable(
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+): DirectoryRow[] | null {
+  const layout = layoutOf(DIRECTORY_SPEC, header);
+  if (layout.missing.length) return null;
+  const text = (v: CellValue) => cellText(v).trim();
+  return readRecords(DIRECTORY_SPEC, layout, rows)
+    .map((r) => ({
+      name: text(r.name),
+      aliases: text(r.aliases),
+      kind: text(r.kind),
+      memberOf: text(r.memberOf),
+      contact: text(r.contact),
+      email: text(r.email),
+    }))
+    .filter((r) => r.name);
 }
 
 const splitList = (text: string | undefined) =>
