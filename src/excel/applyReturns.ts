@@ -149,7 +149,9 @@ function appendLog(
     // Read in this request, before the rows: the log's own column order, and its size for remove().
     const header = table.getHeaderRowRange().load('values');
     const before = table.getDataBodyRange().load('rowCount');
-    const appended = appendSpecRows(table, CHANGE_LOG_SPEC, specLayout(CHANGE_LOG_SPEC), inSpecOrder);
+    const appended = appendSpecRows(table, CHANGE_LOG_SPEC, specLayout(CHANGE_LOG_SPEC), inSpecOrder, {
+      clearBelow: true,
+    });
     sheet.load('name');
     return {
       sheet,

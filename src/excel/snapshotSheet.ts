@@ -14,7 +14,13 @@ import {
 } from '../ledger';
 import { excelErrorCode } from './errors';
 import { freeSheetName, PROTECTION_SETTING, SNAPSHOT_SHEET, SNAPSHOT_TABLE } from './names';
-import { appendSpecRows, createSpecTable, queueSpecTableRead, readSpecTableInBlocks } from './specTable';
+import {
+  appendSpecRows,
+  createSpecTable,
+  queueRoomBelow,
+  queueSpecTableRead,
+  readSpecTableInBlocks,
+} from './specTable';
 
 export interface SnapshotRead {
   readonly table: SnapshotTable;
@@ -34,9 +40,7 @@ type Loads = {
   readonly sheet: Excel.Worksheet;
   readonly protection: Excel.WorksheetProtection;
   readonly setting: Excel.Setting;
-  /** The table and the sheet's used range: whether anything stands below the table. */
-  readonly whole: Excel.Range;
-  readonly used: Excel.Range;
+  readonly room: { readonly clear: () => boolean };
 };
 
 /** Queues what is read beside the table's cells: its sheet, protection and what is below it. */
@@ -46,8 +50,7 @@ function loadFrame(context: Excel.RequestContext, table: Excel.Table): Loads {
     sheet,
     protection: sheet.protection.load('protected'),
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
-    whole: table.getRange().load('rowIndex, rowCount'),
-    used: sheet.getUsedRange(true).load('rowIndex, rowCount'),
+    room: queueRoomBelow(table),
   };
 }
 
@@ -72,7 +75,7 @@ function readOf(
     sheetName: loads.sheet.name,
     bodyRows: cells.rowCount,
     protection: !isProtected ? 'none' : owned.includes(loads.sheet.id) ? 'ours' : 'user',
-    clearBelow: loads.used.rowIndex + loads.used.rowCount <= loads.whole.rowIndex + loads.whole.rowCount,
+    clearBelow: loads.room.clear(),
   };
 }
 
@@ -174,7 +177,8 @@ export function queueSnapshotWrite(
   const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
   // Added before the old rows go, so the table is never left empty; a user's text carried over
   // stays text, never a formula.
-  if (placed.length) appendSpecRows(table, SNAPSHOT_SPEC, read.table, placed, read.clearBelow);
+  if (placed.length)
+    appendSpecRows(table, SNAPSHOT_SPEC, read.table, placed, { clearBelow: read.clearBelow });
   // Bottom up (the core sorts them so), so each index still names the row it did when read.
   for (const index of old) table.rows.getItemAt(index).delete();
   sheet.protection.protect(PROTECT);

@@ -75,6 +75,16 @@ export interface Appended {
 }
 
 /**
+ * Queues whether anything on the table's sheet stands below the table (the used range ends
+ * lower): read in an action's first request, it decides how rows are appended.
+ */
+export function queueRoomBelow(table: Excel.Table): { readonly clear: () => boolean } {
+  const whole = table.getRange().load('rowIndex, rowCount');
+  const used = table.worksheet.getUsedRange(true).load('rowIndex, rowCount');
+  return { clear: () => used.rowIndex + used.rowCount <= whole.rowIndex + whole.rowCount };
+}
+
+/**
  * Appends rows (placed in the table's own column order) by writing them directly below the
  * table, which grows over them: TableRowCollection.add is a documented cause of co-authoring
  * merge conflicts (learn.microsoft.com, "Coauthoring in Excel add-ins"). The place is the
@@ -89,9 +99,15 @@ export function appendSpecRows<K extends string>(
   spec: TableSpec<K>,
   layout: TableLayout<K>,
   rows: readonly (readonly CellValue[])[],
-  clearBelow = true,
+  options: {
+    /** What queueRoomBelow read in the action's first request. */
+    readonly clearBelow: boolean;
+    /** Queues what goes on the empty cells before the values (a column's data validation). */
+    readonly beforeValues?: (block: Excel.Range) => void;
+  },
 ): Appended {
   const n = rows.length;
+  const { clearBelow } = options;
   if (!clearBelow)
     table.rows.add(
       undefined,
@@ -113,6 +129,7 @@ export function appendSpecRows<K extends string>(
   const block = place();
   // Formats first: the rows' text stays text, never a formula.
   block.numberFormat = rows.map((r) => placedFormats(spec, layout, r));
+  options.beforeValues?.(place());
   block.values = rows.map((r) => r.map(toExcel));
   return {
     address: () => localAddress(before.address),

@@ -6,7 +6,7 @@ import { cellRef, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { type CellValue } from './ledger';
 import { CHINESE_NUMERAL_CHARS, readNumeral } from './numerals';
 import { readTargets, type TargetReading } from './targets';
-import { layoutOf, valueIn, type TableSpec } from './tableSpec';
+import { layoutOf, placeRecord, specLayout, valueIn, type TableSpec } from './tableSpec';
 import { cellText, matchKey, toHalfWidth } from './text';
 import { indexFor, type UnitDirectory } from './units';
 
@@ -162,6 +162,17 @@ export function completionFormula(place: SheetPlace, row: number): string {
   return `=IFERROR(${cellRef(place, row, columnAt('actual'))}/${cellRef(place, row, columnAt('target'))},"")`;
 }
 
+/** A header inside a structured reference: ' escapes [ ] # and ' itself (Excel's rule). */
+const inReference = (header: string) => header.replace(/['[\]#]/gu, (ch) => `'${ch}`);
+
+/**
+ * 完成率 as this-row structured references to the table's own headers: right in any column
+ * order, and harmless when Excel's calculated column fills it down the column.
+ */
+export function structuredRateFormula(actualHeader: string, targetHeader: string): string {
+  return `=IFERROR([@${inReference(actualHeader)}]/[@${inReference(targetHeader)}],"")`;
+}
+
 /** 完成率's formula for a row of a table as it is, wherever the user moved its columns. */
 export function rateFormula(table: Pick<IndicatorTable, 'place' | 'columns'>, row: number): string {
   const { actual, target } = table.columns;
@@ -169,23 +180,24 @@ export function rateFormula(table: Pick<IndicatorTable, 'place' | 'columns'>, ro
   return `=IFERROR(${cellRef(table.place, row, actual)}/${cellRef(table.place, row, target)},"")`;
 }
 
-/** The rows the add-in writes for seeds: 完成值 and 更新日期 left for the user. */
+/** A seed as the record of its row: 完成值 and 更新日期 left for the user, 完成率 for the caller. */
+export function seedRecord(seed: IndicatorSeed): Partial<Record<IndicatorColumn, CellValue>> {
+  const { no, name, target, measure, owner, note } = seed;
+  return { no, name, target, measure, owner, actual: '', updated: '', note };
+}
+
+/** The rows the add-in writes for seeds on a table it makes: 完成值 and 更新日期 left for the user. */
 export function indicatorSheetRows(
   seeds: readonly IndicatorSeed[],
   place: SheetPlace,
   firstRow = 0,
 ): CellValue[][] {
-  return seeds.map((s, i) => [
-    s.no,
-    s.name,
-    s.target,
-    s.measure,
-    s.owner,
-    '',
-    completionFormula(place, firstRow + i),
-    '',
-    s.note,
-  ]);
+  return seeds.map((s, i) =>
+    placeRecord(specLayout(INDICATOR_SPEC), {
+      ...seedRecord(s),
+      rate: completionFormula(place, firstRow + i),
+    }),
+  );
 }
 
 export type ActualReading =
