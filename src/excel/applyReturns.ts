@@ -151,6 +151,7 @@ function appendLog(
     const before = table.getDataBodyRange().load('rowCount');
     const appended = appendSpecRows(table, CHANGE_LOG_SPEC, specLayout(CHANGE_LOG_SPEC), inSpecOrder, {
       clearBelow: true,
+      width: CHANGE_LOG_SPEC.columns.length,
     });
     sheet.load('name');
     return {
@@ -174,10 +175,18 @@ function appendLog(
           layout.width === spec.width &&
           CHANGE_LOG_SPEC.columns.every((c) => layout.columns[c.key] === spec.columns[c.key]);
         if (inOrder) return;
-        const block = sheet.getRange(appended.address()).getResizedRange(0, layout.width - spec.width);
         const rows = entries.map((e) => placeRecord(layout, { ...e }));
-        block.numberFormat = rows.map((r) => placedFormats(CHANGE_LOG_SPEC, layout, r));
-        block.values = rows.map((r) => r.map(toExcel));
+        if (layout.width < spec.width) {
+          // A log narrower than the rows (a column deleted): the block stood partly beside the
+          // table, which did not grow. It goes, and the rows are inserted into the table instead.
+          appended.restore();
+          appendSpecRows(table, CHANGE_LOG_SPEC, layout, rows, { clearBelow: false });
+        } else {
+          // Wider or reordered: the table grew over the rows; each value goes under its header.
+          const block = sheet.getRange(appended.address()).getResizedRange(0, layout.width - spec.width);
+          block.numberFormat = rows.map((r) => placedFormats(CHANGE_LOG_SPEC, layout, r));
+          block.values = rows.map((r) => r.map(toExcel));
+        }
         await context.sync();
       },
     };

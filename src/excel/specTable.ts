@@ -104,6 +104,11 @@ export function appendSpecRows<K extends string>(
     readonly clearBelow: boolean;
     /** Queues what goes on the empty cells before the values (a column's data validation). */
     readonly beforeValues?: (block: Excel.Range) => void;
+    /**
+     * Columns written from the table's first, when the caller could not read the table's width
+     * (rows in the spec's order): the rest of a wider table's new rows stay empty.
+     */
+    readonly width?: number;
   },
 ): Appended {
   const n = rows.length;
@@ -113,13 +118,14 @@ export function appendSpecRows<K extends string>(
       undefined,
       rows.map((r) => r.map(() => '')),
     );
+  const below = () => table.getRange().getLastRow().getOffsetRange(1, 0);
   const place = () =>
     clearBelow
-      ? table
-          .getRange()
-          .getLastRow()
-          .getOffsetRange(1, 0)
-          .getResizedRange(n - 1, 0)
+      ? options.width === undefined
+        ? below().getResizedRange(n - 1, 0)
+        : below()
+            .getCell(0, 0)
+            .getResizedRange(n - 1, options.width - 1)
       : table
           .getDataBodyRange()
           .getLastRow()
