@@ -2,7 +2,7 @@
 // by its headers, so a column the user moved, inserted or renamed to a known spelling does not
 // shift what 撤销上次导入 reads. Pure.
 import type { CellValue } from './ledger';
-import { readRecords, type TableLayout, type TableSpec } from './tableSpec';
+import { column, readRecords, type TableLayout, type TableSpec } from './tableSpec';
 import { cellText } from './text';
 
 export type ChangeLogColumn = 'time' | 'file' | 'unit' | 'no' | 'column' | 'from' | 'to' | 'batch';
@@ -12,54 +12,14 @@ export const CHANGE_LOG_SPEC: TableSpec<ChangeLogColumn> = {
   table: 'ChangeLog',
   sheet: '变更记录',
   columns: [
-    { key: 'time', header: '时间', aliases: ['time', '导入时间'], format: '@', width: 15, filledBy: 'addin' },
-    { key: 'file', header: '文件', aliases: ['file', '文件名'], format: '@', width: 15, filledBy: 'addin' },
-    { key: 'unit', header: '单位', aliases: ['unit', '填报单位'], format: '@', width: 15, filledBy: 'addin' },
-    {
-      key: 'no',
-      header: '序号',
-      aliases: ['no', 'no.', '编号'],
-      format: '0',
-      width: 15,
-      filledBy: 'addin',
-      required: true,
-    },
-    {
-      key: 'column',
-      header: '列',
-      aliases: ['column', '列名'],
-      format: '@',
-      width: 15,
-      filledBy: 'addin',
-      required: true,
-    },
-    {
-      key: 'from',
-      header: '原值',
-      aliases: ['from', 'old value', '旧值'],
-      format: '@',
-      width: 15,
-      filledBy: 'addin',
-      required: true,
-    },
-    {
-      key: 'to',
-      header: '新值',
-      aliases: ['to', 'new value'],
-      format: '@',
-      width: 15,
-      filledBy: 'addin',
-      required: true,
-    },
-    {
-      key: 'batch',
-      header: '批次',
-      aliases: ['batch', '导入批次'],
-      format: '@',
-      width: 15,
-      filledBy: 'addin',
-      required: true,
-    },
+    column('time', '时间', '@', 7.5, 'addin', ['time', '导入时间']),
+    column('file', '文件', '@', 7.5, 'addin', ['file', '文件名']),
+    column('unit', '单位', '@', 7.5, 'addin', ['unit', '填报单位']),
+    column('no', '序号', '0', 7.5, 'addin', ['no', 'no.', '编号'], true),
+    column('column', '列', '@', 7.5, 'addin', ['column', '列名'], true),
+    column('from', '原值', '@', 7.5, 'addin', ['from', 'old value', '旧值'], true),
+    column('to', '新值', '@', 7.5, 'addin', ['to', 'new value'], true),
+    column('batch', '批次', '@', 7.5, 'addin', ['batch', '导入批次'], true),
   ],
 };
 

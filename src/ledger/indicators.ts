@@ -6,7 +6,7 @@ import { cellRef, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { type CellValue } from './ledger';
 import { CHINESE_NUMERAL_CHARS, readNumeral } from './numerals';
 import { readTargets, type TargetReading } from './targets';
-import { layoutOf, placeRecord, specLayout, valueIn, type TableSpec } from './tableSpec';
+import { column, layoutOf, placeRecord, specLayout, valueIn, type TableSpec } from './tableSpec';
 import { cellText, matchKey, toHalfWidth } from './text';
 import { indexFor, type UnitDirectory } from './units';
 
@@ -18,61 +18,15 @@ export const INDICATOR_SPEC: TableSpec<IndicatorColumn> = {
   table: 'Indicators',
   sheet: '指标',
   columns: [
-    {
-      key: 'no',
-      header: '序号',
-      aliases: ['编号', 'no', 'no.'],
-      required: true,
-      width: 6,
-      format: '0',
-      filledBy: 'addin',
-    },
-    {
-      key: 'name',
-      header: '指标',
-      aliases: ['指标名称', 'indicator'],
-      required: true,
-      width: 30,
-      format: '@',
-      filledBy: 'addin',
-    },
-    {
-      key: 'target',
-      header: '目标值',
-      aliases: ['目标', 'target'],
-      required: true,
-      width: 8,
-      format: 'General',
-      filledBy: 'addin',
-    },
-    { key: 'measure', header: '计量单位', aliases: ['measure'], width: 8, format: '@', filledBy: 'addin' },
-    {
-      key: 'owner',
-      header: '责任单位',
-      aliases: ['责任部门', 'owner'],
-      width: 28,
-      format: '@',
-      filledBy: 'addin',
-    },
-    {
-      key: 'actual',
-      header: '完成值',
-      aliases: ['实际完成', 'actual'],
-      required: true,
-      width: 8,
-      format: 'General',
-      filledBy: 'user',
-    },
-    { key: 'rate', header: '完成率', aliases: ['rate'], width: 8, format: '0.0%', filledBy: 'addin' },
-    {
-      key: 'updated',
-      header: '更新日期',
-      aliases: ['更新时间', 'updated'],
-      width: 12,
-      format: 'yyyy-mm-dd',
-      filledBy: 'user',
-    },
-    { key: 'note', header: '说明', aliases: ['备注', 'note'], width: 44, format: '@', filledBy: 'addin' },
+    column('no', '序号', '0', 6, 'addin', ['编号', 'no', 'no.'], true),
+    column('name', '指标', '@', 30, 'addin', ['指标名称', 'indicator'], true),
+    column('target', '目标值', 'General', 8, 'addin', ['目标', 'target'], true),
+    column('measure', '计量单位', '@', 8, 'addin', ['measure']),
+    column('owner', '责任单位', '@', 28, 'addin', ['责任部门', 'owner']),
+    column('actual', '完成值', 'General', 8, 'user', ['实际完成', 'actual'], true),
+    column('rate', '完成率', '0.0%', 8, 'addin', ['rate']),
+    column('updated', '更新日期', 'yyyy-mm-dd', 12, 'user', ['更新时间', 'updated']),
+    column('note', '说明', '@', 44, 'addin', ['备注', 'note']),
   ],
 };
 

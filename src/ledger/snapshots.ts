@@ -19,6 +19,7 @@ import { type CellValue } from './ledger';
 import { STATUS_DONE, STATUS_LAGGING } from './statuses';
 import { isBehind, type SummaryModel } from './summary';
 import {
+  column,
   layoutOf,
   placeRecord,
   readRecords,
@@ -39,28 +40,14 @@ export const SNAPSHOT_SPEC: TableSpec<SnapshotColumn> = {
   table: 'ProgressSnapshots',
   sheet: '进度快照',
   columns: [
-    {
-      key: 'date',
-      header: '截至日期',
-      aliases: ['截至', 'as of', 'date'],
-      format: 'yyyy-mm-dd',
-      width: 12,
-      filledBy: 'addin',
-    },
-    { key: 'no', header: '序号', aliases: ['编号', 'no', 'no.'], format: '0', width: 6, filledBy: 'addin' },
-    { key: 'indicator', header: '指标', aliases: ['indicator'], format: '@', width: 28, filledBy: 'addin' },
-    { key: 'status', header: '状态', aliases: ['status'], format: '@', width: 10, filledBy: 'addin' },
-    {
-      key: 'progress',
-      header: '进度(%)',
-      aliases: ['进度', 'progress'],
-      format: 'General',
-      width: 8,
-      filledBy: 'addin',
-    },
-    { key: 'deadline', header: '完成时限', aliases: ['deadline'], format: '@', width: 14, filledBy: 'addin' },
-    { key: 'light', header: '预警', aliases: ['light'], format: '@', width: 8, filledBy: 'addin' },
-    { key: 'actual', header: '完成值', aliases: ['actual'], format: 'General', width: 8, filledBy: 'addin' },
+    column('date', '截至日期', 'yyyy-mm-dd', 12, 'addin', ['截至', 'as of', 'date']),
+    column('no', '序号', '0', 6, 'addin', ['编号', 'no', 'no.']),
+    column('indicator', '指标', '@', 28, 'addin', ['indicator']),
+    column('status', '状态', '@', 10, 'addin', ['status']),
+    column('progress', '进度(%)', 'General', 8, 'addin', ['进度', 'progress']),
+    column('deadline', '完成时限', '@', 14, 'addin', ['deadline']),
+    column('light', '预警', '@', 8, 'addin', ['light']),
+    column('actual', '完成值', 'General', 8, 'addin', ['actual']),
   ],
 };
 

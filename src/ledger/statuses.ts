@@ -1,6 +1,6 @@
 // Task statuses. 序时推进 = progressing on schedule, the usual word of supervision ledgers.
 import type { CellValue } from './ledger';
-import { layoutOf, readRecords, type TableSpec } from './tableSpec';
+import { column, layoutOf, readRecords, type TableSpec } from './tableSpec';
 import { cellText, matchKey } from './text';
 
 export const DEFAULT_STATUSES = ['未启动', '序时推进', '滞后', '已完成'] as const;
@@ -8,17 +8,7 @@ export const DEFAULT_STATUSES = ['未启动', '序时推进', '滞后', '已完�
 export const STATUS_SPEC: TableSpec<'status'> = {
   table: 'StatusList',
   sheet: '单位名录',
-  columns: [
-    {
-      key: 'status',
-      header: '状态',
-      aliases: ['status'],
-      required: true,
-      format: '@',
-      width: 80 / 12,
-      filledBy: 'user',
-    },
-  ],
+  columns: [column('status', '状态', '@', 80 / 12, 'user', ['status'], true)],
 };
 
 /** The statuses the StatusList table holds, found by its header; none when it has no 状态 column. */

@@ -40,6 +40,19 @@ export interface TableLayout<K extends string> {
   readonly missing: readonly K[];
 }
 
+/** A column in one line: key, header, format, width, who fills it, then aliases and whether required. */
+export function column<K extends string>(
+  key: K,
+  header: string,
+  format: string,
+  width: number,
+  filledBy: TableColumn<K>['filledBy'],
+  aliases: readonly string[] = [],
+  required = false,
+): TableColumn<K> {
+  return { key, header, aliases, format, width, filledBy, required };
+}
+
 export const headersOf = <K extends string>(spec: TableSpec<K>): string[] =>
   spec.columns.map((c) => c.header);
 
@@ -49,29 +62,25 @@ export const columnOf = <K extends string>(spec: TableSpec<K>, key: K): TableCol
   return column;
 };
 
-/** The spec's columns by the matchKey of every text they are read by. */
-const keysBySpelling = new WeakMap<object, ReadonlyMap<string, string>>();
-function spellings<K extends string>(spec: TableSpec<K>): ReadonlyMap<string, K> {
-  let map = keysBySpelling.get(spec);
-  if (!map) {
-    const built = new Map<string, K>();
-    for (const c of spec.columns)
-      for (const text of [c.header, ...(c.aliases ?? [])])
-        if (!built.has(matchKey(text))) built.set(matchKey(text), c.key);
-    keysBySpelling.set(spec, built);
-    map = built;
-  }
-  return map as ReadonlyMap<string, K>;
-}
-
-/** The layout of a table from its header row: the first column of each spelling counts. */
+/**
+ * The layout of a table from its header row. A header that is a column's own text wins over
+ * one that is only another spelling (a user's own 进度 beside 进度(%) stays theirs); among
+ * equals, the first column counts.
+ */
 export function layoutOf<K extends string>(spec: TableSpec<K>, header: readonly unknown[]): TableLayout<K> {
-  const known = spellings(spec);
+  const texts = header.map((cell) => matchKey(cellText(cell)));
   const columns: Partial<Record<K, number>> = {};
-  header.forEach((cell, i) => {
-    const key = known.get(matchKey(cellText(cell)));
-    if (key !== undefined && columns[key] === undefined) columns[key] = i;
-  });
+  const taken = new Set<number>();
+  const claim = (key: K, spellings: readonly string[]) => {
+    if (columns[key] !== undefined) return;
+    const keys = new Set(spellings.map(matchKey));
+    const i = texts.findIndex((t, at) => !taken.has(at) && keys.has(t));
+    if (i < 0) return;
+    columns[key] = i;
+    taken.add(i);
+  };
+  for (const c of spec.columns) claim(c.key, [c.header]);
+  for (const c of spec.columns) claim(c.key, c.aliases ?? []);
   const missing = spec.columns.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key);
   return { columns, width: header.length, missing };
 }

@@ -2,7 +2,7 @@
 // Facts are from DESIGN.md (Siping's county-level divisions since June 2020; the rename of
 // 吉林广播电视大学 to 吉林开放大学). The workbook's 单位名录 sheet can replace or extend it.
 import type { CellValue } from './ledger';
-import { layoutOf, readRecords, type TableSpec } from './tableSpec';
+import { column, layoutOf, readRecords, type TableSpec } from './tableSpec';
 import { cellText, editDistance, matchKey } from './text';
 import { getOrCreate } from './memo';
 
@@ -247,48 +247,12 @@ export const DIRECTORY_SPEC: TableSpec<DirectoryColumn> = {
   table: 'UnitDirectory',
   sheet: '单位名录',
   columns: [
-    {
-      key: 'name',
-      header: '单位',
-      aliases: ['单位名称', 'unit'],
-      required: true,
-      format: '@',
-      width: 15,
-      filledBy: 'user',
-    },
-    {
-      key: 'aliases',
-      header: '别名',
-      aliases: ['简称', 'aliases'],
-      format: '@',
-      width: 260 / 12,
-      filledBy: 'user',
-    },
-    { key: 'kind', header: '类别', aliases: ['类型', 'kind'], format: '@', width: 50 / 12, filledBy: 'user' },
-    {
-      key: 'memberOf',
-      header: '所属',
-      aliases: ['member of'],
-      format: '@',
-      width: 200 / 12,
-      filledBy: 'user',
-    },
-    {
-      key: 'contact',
-      header: '联系人',
-      aliases: ['contact'],
-      format: '@',
-      width: 100 / 12,
-      filledBy: 'user',
-    },
-    {
-      key: 'email',
-      header: '邮箱',
-      aliases: ['电子邮箱', 'email', 'e-mail'],
-      format: '@',
-      width: 100 / 12,
-      filledBy: 'user',
-    },
+    column('name', '单位', '@', 15, 'user', ['单位名称', 'unit'], true),
+    column('aliases', '别名', '@', 260 / 12, 'user', ['简称', 'aliases']),
+    column('kind', '类别', '@', 50 / 12, 'user', ['类型', 'kind']),
+    column('memberOf', '所属', '@', 200 / 12, 'user', ['member of']),
+    column('contact', '联系人', '@', 100 / 12, 'user', ['contact']),
+    column('email', '邮箱', '@', 100 / 12, 'user', ['电子邮箱', 'email', 'e-mail']),
   ],
 };
 
