@@ -398,12 +398,19 @@ export async function undoLastImport(
   const values = now.body.values as unknown[][];
   const rows = rowsByNumber(values, noColumn);
   const headers = (now.header.values[0] as unknown[]).map((h) => cellText(h));
+  // The logged header, or the column it named under another spelling the user renamed it to.
+  const columnOfEntry = (header: string) => {
+    const exact = headers.indexOf(header);
+    if (exact >= 0) return exact;
+    const key = mapHeaders([header]).matches[0]?.key;
+    return key === undefined ? -1 : (columns[key] ?? -1);
+  };
   const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
   const leftAlone: { cell: string; reason: LeftAloneReason }[] = [];
   const done: { row: number; column: number; value: CellValue; entry: (typeof batch)[number] }[] = [];
   for (const entry of batch) {
     const row = rows.get(entry.no);
-    const column = headers.indexOf(entry.column);
+    const column = columnOfEntry(entry.column);
     if (row === undefined || column < 0) {
       leftAlone.push({
         cell: `第${entry.no}项（${entry.column}）`,

@@ -98,6 +98,7 @@ async function withLedger() {
 }
 
 const read = async (sim: ExcelSim) => (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+const readLedgerIn = async (c: Excel.RequestContext) => (await readLedger(c)) as LedgerRead;
 
 describe('tables read by their headers: a moved, an inserted and a renamed column in each', () => {
   it('the ledger: an import and its undo land under the right header, mapped in their own first request', async () => {
@@ -127,6 +128,22 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
     expect(changedCells(undoBefore, sim.snapshot()).filter((a) => !a.startsWith('变更记录!'))).toEqual([
       ledgerAddress(sim, 24, '存在问题'),
     ]);
+  });
+
+  it('the ledger: undo finds a column the user renamed to another spelling since the import', async () => {
+    const sim = await withLedger();
+    await sim.runExcel(async (c) =>
+      applyReturns(c, await readLedgerIn(c), [change(24, 'problems', '存在问题', '', '场地不足')], {
+        time: '2026-11-28 09:00',
+        batch: '导入-1',
+      }),
+    );
+    await plant(sim, 'TaskLedger', ['进展情况', '下步计划'], 2, ['存在问题', '存在的问题']);
+    const undone = await sim.runExcel(async (c) =>
+      undoLastImport(c, await readLedgerIn(c), '2026-11-28 10:00'),
+    );
+    expect([undone.restored, undone.leftAlone]).toEqual([1, []]);
+    expect(taskCell(sim, 24, '存在的问题')).toBe('');
   });
 
   it('变更记录: the next import is logged under each header, and undo reads the log by its headers', async () => {
