@@ -5,9 +5,10 @@ import {
   DEFAULT_DIRECTORY,
   DEFAULT_STATUSES,
   directoryFromRows,
+  DIRECTORY_SPEC,
   readDirectoryTable,
   readStatusTable,
-  type CellValue,
+  STATUS_SPEC,
   type Day,
   type IndicatorTable,
   type ReadOptions,
@@ -16,6 +17,7 @@ import {
   type UnitDirectory,
 } from '../ledger';
 import { loadIndicatorTable } from './indicatorRead';
+import { queueSpecTableRead } from './specTable';
 import { DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
 
 export interface Reference {
@@ -54,30 +56,20 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
   if (none(present)) return () => DEFAULTS_ONLY;
   const tables = context.workbook.tables;
   const indicators = present.indicators ? loadIndicatorTable(context).now : () => null;
-  const directoryHeader = present.directory
-    ? tables.getItem(DIRECTORY_TABLE).getHeaderRowRange().load('values')
+  const directoryTable = present.directory
+    ? queueSpecTableRead(tables.getItem(DIRECTORY_TABLE), DIRECTORY_SPEC)
     : null;
-  const directoryBody = present.directory
-    ? tables.getItem(DIRECTORY_TABLE).getDataBodyRange().load('values')
-    : null;
-  const statusHeader = present.statuses
-    ? tables.getItem(STATUS_TABLE).getHeaderRowRange().load('values')
-    : null;
-  const statusBody = present.statuses ? tables.getItem(STATUS_TABLE).getDataBodyRange().load('values') : null;
+  const statusTable = present.statuses ? queueSpecTableRead(tables.getItem(STATUS_TABLE), STATUS_SPEC) : null;
   return () => {
     let directory = DEFAULT_DIRECTORY;
     let directoryHealth: ReferenceHealth['directory'] = present.directory ? 'ok' : 'missing';
     // Without its 单位 column the table names no unit: the defaults stand in, and that is reported.
-    const rows =
-      directoryHeader && directoryBody
-        ? readDirectoryTable(directoryHeader.values[0] as CellValue[], directoryBody.values as CellValue[][])
-        : null;
-    if (directoryHeader && !rows) directoryHealth = 'damaged';
+    const read = directoryTable?.();
+    const rows = read ? readDirectoryTable(read.header, read.rows) : null;
+    if (read && !rows) directoryHealth = 'damaged';
     else if (rows) directory = directoryFromRows(rows);
-    const statuses =
-      statusHeader && statusBody
-        ? readStatusTable(statusHeader.values[0] as CellValue[], statusBody.values as CellValue[][])
-        : [];
+    const statusRead = statusTable?.();
+    const statuses = statusRead ? readStatusTable(statusRead.header, statusRead.rows) : [];
     return {
       directory,
       statuses: statuses.length ? statuses : DEFAULT_STATUSES,

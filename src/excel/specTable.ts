@@ -170,14 +170,14 @@ export function occupiedBelow(sheetName: string, cell: string): LedgerError {
 /** A table's header and body, queued; readable after the next sync. */
 export function queueSpecTableRead<K extends string>(table: Excel.Table, spec: TableSpec<K>) {
   const header = table.getHeaderRowRange().load('values');
-  const body = table.getDataBodyRange().load('values, rowCount');
+  const body = table.getDataBodyRange().load('values');
   return () => {
     const names = header.values[0] as CellValue[];
     return {
       header: names,
       layout: layoutOf(spec, names),
       rows: body.values as CellValue[][],
-      rowCount: body.rowCount,
+      rowCount: body.values.length,
     };
   };
 }
