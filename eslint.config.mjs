@@ -162,6 +162,31 @@ export default tseslint.config(
     },
   },
   {
+    // Tables are read by their headers (src/ledger/tableSpec.ts): a cell taken by a fixed column
+    // number breaks when a user moves, inserts or renames a column. Caught: a row's cell by a
+    // number past the first (r[3], row[7], head[7]) and a cell of a grid by a fixed pair past
+    // the first column (rows[18][3]). A one-column range's r[0] and a single cell's values[0][0]
+    // are not positions in a table.
+    files: ['src/ledger/**/*.ts', 'src/excel/**/*.ts', 'src/files/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[computed=true][property.type='Literal'][property.value>0][object.type='Identifier'][object.name=/^(r|row|cells|head|header|line|record|values)$/]",
+          message:
+            'A table cell by position: read the table by its headers (TableSpec, layoutOf, mapHeaders).',
+        },
+        {
+          selector:
+            "MemberExpression[computed=true][property.type='Literal'][property.value>0][object.type='MemberExpression'][object.computed=true]",
+          message:
+            'A table cell by position: read the table by its headers (TableSpec, layoutOf, mapHeaders).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,cjs}'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -2,18 +2,50 @@
 // does: =ROW()-3 as 序号, =A5+1, =2*(B2-1), and the 指标 sheet's =IFERROR(F2/C2,"") (an error
 // inside, such as a division by zero or text, gives ""). Anything else keeps the value ''
 // (not computed), which a test must not take for Excel's answer. A sheet's formulas are
-// computed again after each write to it, as Excel's automatic calculation does.
+// computed again after each write to it, as Excel's automatic calculation does. Inside a table,
+// a this-row structured reference such as =IFERROR([@完成值]/[@目标值],"") reads the cell of
+// that column on the formula's own row, as Excel does ("Using structured references with Excel
+// tables", support.microsoft.com: @ is this row).
 import { parseRef } from './address';
-import { readCell, type SheetModel } from './model';
+import { readCell, type SheetModel, type TableModel } from './model';
+
+/** The cell a this-row reference [@header] names from (row, column), or null outside a table. */
+function thisRow(
+  header: string,
+  sheet: SheetModel,
+  tables: readonly TableModel[],
+  row: number,
+  column: number,
+): { row: number; column: number } | null {
+  const t = tables.find(
+    (x) =>
+      x.sheetId === sheet.id &&
+      row > x.rect.row &&
+      row < x.rect.row + x.rect.rowCount &&
+      column >= x.rect.column &&
+      column < x.rect.column + x.rect.columnCount,
+  );
+  if (!t) return null;
+  for (let c = 0; c < t.rect.columnCount; c++)
+    if (String(readCell(sheet, t.rect.row, t.rect.column + c).value) === header)
+      return { row, column: t.rect.column + c };
+  return null;
+}
 
 type Token =
   | { kind: 'num'; value: number }
   | { kind: 'op'; value: string }
   | { kind: 'ref'; row: number; column: number };
 
-function tokens(text: string, row: number, column: number): Token[] | null {
+function tokens(
+  text: string,
+  row: number,
+  column: number,
+  named: (header: string) => { row: number; column: number } | null,
+): Token[] | null {
   const out: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?)|(ROW\(\))|(COLUMN\(\))|(\$?[A-Z]{1,3}\$?\d+)|([-+*/()]))/iy;
+  const re =
+    /\s*(?:(\d+(?:\.\d+)?)|(ROW\(\))|(COLUMN\(\))|(\$?[A-Z]{1,3}\$?\d+)|([-+*/()])|\[@([^\]]+)\])/iuy;
   let at = 0;
   while (at < text.length) {
     re.lastIndex = at;
@@ -27,7 +59,12 @@ function tokens(text: string, row: number, column: number): Token[] | null {
       const rect = parseRef(m[4].replace(/\$/g, ''));
       if (!rect) return null;
       out.push({ kind: 'ref', row: rect.row, column: rect.column });
-    } else out.push({ kind: 'op', value: m[5] });
+    } else if (m[5]) out.push({ kind: 'op', value: m[5] });
+    else {
+      const cell = named(m[6]);
+      if (!cell) return null;
+      out.push({ kind: 'ref', ...cell });
+    }
   }
   return out;
 }
@@ -43,23 +80,30 @@ export function evaluateFormula(
   sheet: SheetModel,
   row: number,
   column: number,
+  tables: readonly TableModel[] = [],
 ): number | '' | null {
   const guarded = IF_ERROR_BLANK.exec(formula);
-  if (guarded) return arithmetic(guarded[1], sheet, row, column) ?? '';
-  return arithmetic(formula.replace(/^=/, ''), sheet, row, column);
+  if (guarded) return arithmetic(guarded[1], sheet, row, column, tables) ?? '';
+  return arithmetic(formula.replace(/^=/, ''), sheet, row, column, tables);
 }
 
 /** Computes every formula on the sheet again (Excel's automatic calculation, in one pass). */
-export function recalculate(sheet: SheetModel): void {
+export function recalculate(sheet: SheetModel, tables: readonly TableModel[] = []): void {
   for (const [key, cell] of sheet.cells) {
     if (cell.formula === null) continue;
     const [row, column] = key.split(',').map(Number);
-    cell.value = evaluateFormula(cell.formula, sheet, row, column) ?? cell.value;
+    cell.value = evaluateFormula(cell.formula, sheet, row, column, tables) ?? cell.value;
   }
 }
 
-function arithmetic(formula: string, sheet: SheetModel, row: number, column: number): number | null {
-  const list = tokens(formula, row, column);
+function arithmetic(
+  formula: string,
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  tables: readonly TableModel[],
+): number | null {
+  const list = tokens(formula, row, column, (header) => thisRow(header, sheet, tables, row, column));
   if (!list || list.length === 0) return null;
   let i = 0;
   /** The operator at the cursor, or null. */

@@ -173,12 +173,14 @@ export class ExcelSim {
         } else {
           storeValue(cell, value);
           if (cell.formula)
-            cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
+            cell.value =
+              evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c, this.state.tables) ??
+              cell.value;
         }
       }
     }
     expandTablesBelow(sheet, this.state.tables, rect);
-    recalculate(sheet);
+    recalculate(sheet, this.state.tables);
     for (const table of this.state.tables.filter((t) => t.sheetId === sheet.id && t.filters.size))
       applyTableFilters(sheet, table);
     const details =

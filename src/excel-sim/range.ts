@@ -235,7 +235,9 @@ export class SimRange extends SimClientObject {
         const cell = writableCell(sheet, rect.row + r, rect.column + c);
         store(cell, value);
         if (cell.formula)
-          cell.value = evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c) ?? cell.value;
+          cell.value =
+            evaluateFormula(cell.formula, sheet, rect.row + r, rect.column + c, this.context.state.tables) ??
+            cell.value;
       }
     }
     if (what !== 'numberFormat') expandTablesBelow(sheet, this.context.state.tables, rect);
@@ -251,7 +253,7 @@ export class SimRange extends SimClientObject {
 
   /** Keeps table headers unique (Excel renames a repeated header) and filters current. */
   private afterCellWrite(sheet: SheetModel, rect: Rect): void {
-    recalculate(sheet);
+    recalculate(sheet, this.context.state.tables);
     const state = this.context.state;
     for (const table of state.tables.filter((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) {
       const seen = new Set<string>();

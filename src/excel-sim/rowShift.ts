@@ -94,5 +94,5 @@ export function shiftSheetRows(sheet: SheetModel, tables: TableModel[], at: numb
     const rect = shifted(t.rect, at, count);
     if (rect) t.rect = rect;
   }
-  recalculate(sheet);
+  recalculate(sheet, tables);
 }

@@ -623,7 +623,7 @@ export class SimTableRowCollection extends SimClientObject {
       values?.forEach((line, r) =>
         line.forEach((v, c) => storeValue(writableCell(sheet, firstNew + r, t.rect.column + c), v)),
       );
-      recalculate(sheet);
+      recalculate(sheet, this.context.state.tables);
       // The event names the rows added, not the whole table.
       this.context.noteChange(sheet.id, {
         row: firstNew,
@@ -679,7 +679,7 @@ export class SimTableRow extends SimClientObject {
         );
         t.rect = { ...t.rect, rowCount: t.rect.rowCount - 1 };
       }
-      recalculate(sheet);
+      recalculate(sheet, this.context.state.tables);
       this.context.noteChange(sheet.id, t.rect);
     });
   }

@@ -17,6 +17,7 @@ import { LEDGER_TABLE, STATUS_TABLE } from './names';
 import type { ApiSupport } from './requirements';
 import { DEFAULT_STATUSES, columnSpec } from '../ledger';
 import { queueLedgerId } from './ledgerId';
+import { READ_BLOCK_ROWS } from './readLedger';
 
 export interface AdoptResult {
   readonly sheetName: string;
@@ -41,22 +42,55 @@ export interface AdoptResult {
   readonly statusDropdown: boolean;
 }
 
+/** What adopting reads of the active sheet: the used range's values only where asked. */
+function loadActiveSheet(context: Excel.RequestContext, withValues: boolean) {
+  const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
+  const where = 'rowIndex, columnIndex, rowCount, columnCount';
+  return {
+    sheet,
+    used: sheet.getUsedRange(true).load(withValues ? `values, ${where}` : where),
+    sheetTables: sheet.tables.load('items/name'),
+    allTables: context.workbook.tables.load('items/name'),
+    protection: sheet.protection.load('protected'),
+  };
+}
+
+/**
+ * The active sheet and its used range's values in one request. A sheet whose values pass Excel
+ * on the web's 5 MB reply is read again: where it is first, then its values in blocks of rows,
+ * one request each (as the ledger read does).
+ */
+async function readActiveSheet(context: Excel.RequestContext) {
+  const whole = loadActiveSheet(context, true);
+  try {
+    await context.sync();
+    return { ...whole, values: whole.used.values as CellValue[][] };
+  } catch (error) {
+    if (excelErrorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
+  }
+  const frame = loadActiveSheet(context, false);
+  await context.sync();
+  const values: CellValue[][] = [];
+  for (let start = 0; start < frame.used.rowCount; start += READ_BLOCK_ROWS) {
+    const rows = Math.min(READ_BLOCK_ROWS, frame.used.rowCount - start);
+    const block = frame.used
+      .getRow(start)
+      .getResizedRange(rows - 1, 0)
+      .load('values');
+    // One request per block: each must stay under the cap, so they cannot share a sync.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    values.push(...(block.values as CellValue[][]));
+  }
+  return { ...frame, values };
+}
+
 export async function adoptActiveSheet(
   context: Excel.RequestContext,
   options: { supports: ApiSupport; tableName?: string },
 ): Promise<AdoptResult> {
   const tableName = options.tableName ?? LEDGER_TABLE;
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  const sheetTables = context.workbook.worksheets.getActiveWorksheet().tables;
-  const protection = context.workbook.worksheets.getActiveWorksheet().protection;
-  sheet.load('name');
-  const used = sheet.getUsedRange(true);
-  used.load('values, rowIndex, columnIndex, rowCount, columnCount');
-  sheetTables.load('items/name');
-  const allTables = context.workbook.tables;
-  allTables.load('items/name');
-  protection.load('protected');
-  await context.sync();
+  const { sheet, used, sheetTables, allTables, protection, values } = await readActiveSheet(context);
 
   if (allTables.items.some((t) => t.name.toLowerCase() === tableName.toLowerCase())) {
     throw new LedgerError(
@@ -85,7 +119,6 @@ export async function adoptActiveSheet(
       'HasTable',
     );
   }
-  const values = used.values as CellValue[][];
   const plan = planAdoption(values, 10);
   if (plan === null) {
     throw new LedgerError(
@@ -147,9 +180,9 @@ export async function adoptActiveSheet(
   missing.forEach((column, i) => {
     const letter = columnLetter(firstColumn + plan.columnCount + i);
     const cells = sheet.getRange(`${letter}${headerRow + 2}:${letter}${headerRow + 1 + rowCount}`);
-    const text = ['task', 'units', 'progressNote', 'problems', 'nextSteps', 'contact'].includes(column.key);
-    cells.numberFormat = formats(rowCount, text ? '@' : column.key === 'updated' ? 'yyyy-mm-dd' : 'General');
-    if (text) cells.format.wrapText = true;
+    // The spec's format, as a new ledger has it: text columns typed as text and wrapped.
+    cells.numberFormat = formats(rowCount, column.format ?? 'General');
+    if (column.format === '@') cells.format.wrapText = true;
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);

@@ -6,15 +6,25 @@
 // why. Rows are found by 序号 in the table as it is now, never by the position of a read.
 import {
   cellText,
+  CHANGE_LOG_SPEC,
   columnLetter,
   columnSpec,
+  layoutOf,
+  mapHeaders,
+  placedFormats,
+  placeRecord,
+  readChangeLog,
+  specLayout,
   type CellValue,
+  type ChangeLogEntry,
   type ColumnKey,
+  type HeaderMap,
   type ProposedChange,
 } from '../ledger';
 import { needsTextFormat, toExcel } from './cells';
 import { excelErrorCode, LedgerError } from './errors';
-import { CHANGE_LOG_HEADERS, CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
+import { CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
+import { appendSpecRows, createSpecTable, occupiedBelow } from './specTable';
 import type { AfterWrite, WrittenArea } from './ownWrites';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import { checkGuard, queueGuard } from './writeGuard';
@@ -57,13 +67,13 @@ const UNDO_MARK = '·撤销';
  */
 const keptAsText = (value: CellValue, deadline: boolean) =>
   needsTextFormat(value) || (deadline && typeof value === 'string' && value !== '');
-/** Every log column but 序号 is text: an old value of "=…" is kept as the text it was. */
-const LOG_FORMATS = CHANGE_LOG_HEADERS.map((header) => (header === '序号' ? '0' : '@'));
 const same = (a: unknown, b: unknown) => cellText(a).trim() === cellText(b).trim();
 
 interface LedgerNow {
   readonly body: Excel.Range;
   readonly whole: Excel.Range;
+  /** The header as it is in this request: columns are mapped by it, never by an earlier read. */
+  readonly header: Excel.Range;
 }
 
 function loadLedgerNow(context: Excel.RequestContext, read: LedgerRead): LedgerNow {
@@ -72,8 +82,12 @@ function loadLedgerNow(context: Excel.RequestContext, read: LedgerRead): LedgerN
   body.load('values, formulas');
   const whole = table.getRange();
   whole.load('rowIndex, columnIndex');
-  return { body, whole };
+  const header = table.getHeaderRowRange().load('values');
+  return { body, whole, header };
 }
+
+/** The ledger's columns as the header read in this request places them. */
+const columnsNow = (now: LedgerNow): HeaderMap => mapHeaders(now.header.values[0] as CellValue[]);
 
 interface LogNow {
   readonly table: Excel.Table;
@@ -106,53 +120,85 @@ function cellAt(whole: Excel.Range, row: number, column: number): string {
   return `${columnLetter(whole.columnIndex + column)}${whole.rowIndex + 2 + row}`;
 }
 
-/** Appends log rows: a new table on a sheet of its own, or rows added to the one there is, typed as text first. */
+interface LoggedRows {
+  readonly sheet: Excel.Worksheet;
+  readonly made: boolean;
+  /** Queues the rows just added away again (a refused import leaves no log rows). */
+  readonly remove: () => void;
+  /**
+   * After the write's sync: refuses, putting back the import's cells (`undoWrites`) and the
+   * block, when the rows landed on cells that held something; and when the log's columns are
+   * not in the spec's order (a column moved, inserted or renamed), writes the block again with
+   * each value under its own header, in one more request.
+   */
+  readonly settle: (undoWrites: () => void) => Promise<void>;
+}
+
+/** Appends log entries: a new table on a sheet of its own, or rows written below the one there is. */
 function appendLog(
   context: Excel.RequestContext,
   log: ReturnType<typeof loadLog> | null,
   existing: LogNow | null,
-  rows: readonly (readonly CellValue[])[],
-): { sheet: Excel.Worksheet; name: string; made: boolean; remove: () => void } {
-  const width = CHANGE_LOG_HEADERS.length;
-  const formats = rows.map(() => [...LOG_FORMATS]);
-  const values = rows.map((r) => r.map((v) => toExcel(v)));
+  entries: readonly ChangeLogEntry[],
+): LoggedRows {
+  const inSpecOrder = entries.map((e) => placeRecord(specLayout(CHANGE_LOG_SPEC), { ...e }));
+  const nothing = { settle: async () => undefined };
   if (existing) {
     const { table, sheet } = existing;
-    if (rows.length === 0) return { sheet, name: '', made: false, remove: () => undefined };
-    // How many rows there were, read in this request before the add: what remove() keeps.
+    if (entries.length === 0) return { sheet, made: false, remove: () => undefined, ...nothing };
+    // Read in this request, before the rows: the log's own column order, and its size for remove().
+    const header = table.getHeaderRowRange().load('values');
     const before = table.getDataBodyRange().load('rowCount');
-    // New rows come in empty, are typed as text, then filled: an old value of "=…" stays text.
-    table.rows.add(
-      undefined,
-      rows.map(() => CHANGE_LOG_HEADERS.map(() => '')),
-    );
-    const added = table
-      .getDataBodyRange()
-      .getLastRow()
-      .getOffsetRange(1 - rows.length, 0)
-      .getResizedRange(rows.length - 1, 0);
-    added.numberFormat = formats;
-    added.values = values;
-    // Bottom up, so each index names the row it did when added.
-    const remove = () => {
-      for (let i = rows.length - 1; i >= 0; i--) table.rows.getItemAt(before.rowCount + i).delete();
+    const appended = appendSpecRows(table, CHANGE_LOG_SPEC, specLayout(CHANGE_LOG_SPEC), inSpecOrder, {
+      clearBelow: true,
+      width: CHANGE_LOG_SPEC.columns.length,
+    });
+    sheet.load('name');
+    return {
+      sheet,
+      made: false,
+      // Bottom up, so each index names the row it did when added.
+      remove: () => {
+        for (let i = entries.length - 1; i >= 0; i--) table.rows.getItemAt(before.rowCount + i).delete();
+      },
+      settle: async (undoWrites) => {
+        const cell = appended.occupied();
+        if (cell !== null) {
+          undoWrites();
+          appended.restore();
+          await context.sync();
+          throw occupiedBelow(sheet.name, cell);
+        }
+        const layout = layoutOf(CHANGE_LOG_SPEC, header.values[0] as CellValue[]);
+        const spec = specLayout(CHANGE_LOG_SPEC);
+        const inOrder =
+          layout.width === spec.width &&
+          CHANGE_LOG_SPEC.columns.every((c) => layout.columns[c.key] === spec.columns[c.key]);
+        if (inOrder) return;
+        const rows = entries.map((e) => placeRecord(layout, { ...e }));
+        if (layout.width < spec.width) {
+          // A log narrower than the rows (a column deleted): the block stood partly beside the
+          // table, which did not grow. It goes, and the rows are inserted into the table instead.
+          appended.restore();
+          appendSpecRows(table, CHANGE_LOG_SPEC, layout, rows, { clearBelow: false });
+        } else {
+          // Wider or reordered: the table grew over the rows; each value goes under its header.
+          const block = sheet.getRange(appended.address()).getResizedRange(0, layout.width - spec.width);
+          block.numberFormat = rows.map((r) => placedFormats(CHANGE_LOG_SPEC, layout, r));
+          block.values = rows.map((r) => r.map(toExcel));
+        }
+        await context.sync();
+      },
     };
-    return { sheet, name: '', made: false, remove };
   }
   const name = freeSheetName(
     CHANGE_LOG_SHEET,
     (log?.sheets.items ?? []).map((s) => s.name),
   );
   const sheet = context.workbook.worksheets.add(name);
-  const area = sheet.getRangeByIndexes(0, 0, rows.length + 1, width);
-  area.numberFormat = [CHANGE_LOG_HEADERS.map(() => '@'), ...formats];
-  area.values = [[...CHANGE_LOG_HEADERS], ...values];
-  const table = sheet.tables.add(area, true);
-  table.name = CHANGE_LOG_TABLE;
-  table.style = 'TableStyleLight9';
-  sheet.getRange(`A:${columnLetter(width - 1)}`).format.columnWidth = 90;
+  createSpecTable(sheet, CHANGE_LOG_SPEC, { rows: inSpecOrder }, { style: 'TableStyleLight9' });
   sheet.freezePanes.freezeRows(1);
-  return { sheet, name, made: true, remove: () => sheet.delete() };
+  return { sheet, made: true, remove: () => sheet.delete(), ...nothing };
 }
 
 /** The log table there is, known once the first sync said it exists. */
@@ -182,24 +228,25 @@ export async function applyReturns(
   changes: readonly ProposedChange[],
   batch: ImportBatch,
 ): Promise<ApplyResult> {
-  const noColumn = read.ledger.header.columns.no;
+  const now = loadLedgerNow(context, read);
+  const log = loadLog(context);
+  await context.sync();
+  const existing = existingLog(context, log);
+  const columns = columnsNow(now).columns;
+  const noColumn = columns.no;
   if (noColumn === undefined) {
     throw new LedgerError(
       { zh: '台账缺少“序号”列，无法导入。', en: 'The ledger has no 序号 column.' },
       'ColumnMissing',
     );
   }
-  const now = loadLedgerNow(context, read);
-  const log = loadLog(context);
-  await context.sync();
-  const existing = existingLog(context, log);
 
   const values = now.body.values as unknown[][];
   const formulas = now.body.formulas as unknown[][];
   const rows = rowsByNumber(values, noColumn);
   const targets = changes.map((change) => {
     const row = rows.get(change.no);
-    const column = read.ledger.header.columns[change.column];
+    const column = columns[change.column];
     return { change, row, column };
   });
   const lost = targets.filter((t) => t.row === undefined || t.column === undefined).map((t) => t.change.no);
@@ -233,27 +280,28 @@ export async function applyReturns(
     if (keptAsText(t.change.to, t.change.column === 'deadline')) cell.numberFormat = [['@']];
     cell.values = [[toExcel(t.change.to)]];
   }
-  const header = (column: number) => cellText(read.ledger.headerRow[column]);
+  const header = (column: number) => cellText((now.header.values[0] as unknown[])[column]);
   const logged = appendLog(
     context,
     log,
     existing,
-    writes.map((t) => [
-      batch.time,
-      t.change.file,
-      t.change.unit,
-      t.change.no,
-      header(t.column),
-      cellText(t.change.from),
-      cellText(t.change.to),
-      batch.batch,
-    ]),
+    writes.map((t) => ({
+      time: batch.time,
+      file: t.change.file,
+      unit: t.change.unit,
+      no: t.change.no,
+      column: header(t.column),
+      from: cellText(t.change.from),
+      to: cellText(t.change.to),
+      batch: batch.batch,
+    })),
   );
   logged.sheet.load('name, id');
   const readBack = queueReadBack(context, read.location);
   await context.sync();
   // Nothing is imported after all when a cell moved: the log rows just added go too.
   await checkGuard(context, guard, (moved) => staleImport([moved.address]), logged.remove);
+  await logged.settle(guard.restore);
   // The log's own table is not one the pane reads: only the ledger's cells are named.
   // A text format set first is a command of its own, reported as a change too.
   const written: WrittenArea[] = writes.flatMap((t) => {
@@ -277,19 +325,6 @@ export async function applyReturns(
   };
 }
 
-/** The log's rows, as text. */
-function logRows(values: readonly (readonly unknown[])[]) {
-  return values.map((r) => ({
-    no: Number(r[3]),
-    header: cellText(r[4]),
-    from: cellText(r[5]),
-    to: cellText(r[6]),
-    batch: cellText(r[7]),
-    file: cellText(r[1]),
-    unit: cellText(r[2]),
-  }));
-}
-
 /**
  * A logged text back as the ledger held it: numbers as numbers (progress, a date's serial),
  * except in a text column, where a phone number stays the text it was.
@@ -299,10 +334,8 @@ function restored(text: string, textColumn: boolean): CellValue {
 }
 
 /** Whether the ledger column at this index is one the add-in types as text. */
-function isTextColumn(read: LedgerRead, column: number): boolean {
-  const key = (Object.keys(read.ledger.header.columns) as ColumnKey[]).find(
-    (k) => read.ledger.header.columns[k] === column,
-  );
+function isTextColumn(columns: HeaderMap['columns'], column: number): boolean {
+  const key = (Object.keys(columns) as ColumnKey[]).find((k) => columns[k] === column);
   return key !== undefined && columnSpec(key).format === '@';
 }
 
@@ -313,6 +346,7 @@ function isTextColumn(read: LedgerRead, column: number): boolean {
 async function readForUndo(context: Excel.RequestContext, read: LedgerRead) {
   const now = loadLedgerNow(context, read);
   const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
+  const header = table.getHeaderRowRange().load('values');
   const body = table.getDataBodyRange().load('values');
   const nothing = new LedgerError(
     { zh: '没有可撤销的导入。', en: 'There is no import to undo.' },
@@ -327,7 +361,17 @@ async function readForUndo(context: Excel.RequestContext, read: LedgerRead) {
     throw log.isNullObject ? nothing : error;
   }
   const log = { table, sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet };
-  return { now, log, values: body.values as unknown[][], nothing };
+  const layout = layoutOf(CHANGE_LOG_SPEC, header.values[0] as CellValue[]);
+  // A log without the columns undo reads (renamed past recognition) is one it cannot use.
+  if (layout.missing.length)
+    throw new LedgerError(
+      {
+        zh: `“${CHANGE_LOG_SHEET}”表缺少“${layout.missing.map((k) => CHANGE_LOG_SPEC.columns.find((c) => c.key === k)?.header).join('”“')}”列，无法撤销。请恢复列标题后再试。`,
+        en: `The change log lacks a column undo reads (${layout.missing.join(', ')}); nothing was changed.`,
+      },
+      'ColumnMissing',
+    );
+  return { now, log, entries: readChangeLog(layout, body.values as CellValue[][]), nothing };
 }
 
 /**
@@ -339,10 +383,11 @@ export async function undoLastImport(
   read: LedgerRead,
   time: string,
 ): Promise<UndoResult> {
-  const noColumn = read.ledger.header.columns.no;
-  const { now, log, values: logValues, nothing } = await readForUndo(context, read);
+  const { now, log, entries: fromLog, nothing } = await readForUndo(context, read);
+  const columns = columnsNow(now).columns;
+  const noColumn = columns.no;
   if (noColumn === undefined) throw nothing;
-  const entries = logRows(logValues).filter((e) => e.batch);
+  const entries = fromLog.filter((e) => e.batch);
   const undone = new Set(
     entries.filter((e) => e.batch.endsWith(UNDO_MARK)).map((e) => e.batch.slice(0, -UNDO_MARK.length)),
   );
@@ -352,16 +397,23 @@ export async function undoLastImport(
 
   const values = now.body.values as unknown[][];
   const rows = rowsByNumber(values, noColumn);
-  const headers = read.ledger.headerRow.map((h) => cellText(h));
+  const headers = (now.header.values[0] as unknown[]).map((h) => cellText(h));
+  // The logged header, or the column it named under another spelling the user renamed it to.
+  const columnOfEntry = (header: string) => {
+    const exact = headers.indexOf(header);
+    if (exact >= 0) return exact;
+    const key = mapHeaders([header]).matches[0]?.key;
+    return key === undefined ? -1 : (columns[key] ?? -1);
+  };
   const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
   const leftAlone: { cell: string; reason: LeftAloneReason }[] = [];
   const done: { row: number; column: number; value: CellValue; entry: (typeof batch)[number] }[] = [];
   for (const entry of batch) {
     const row = rows.get(entry.no);
-    const column = headers.indexOf(entry.header);
+    const column = columnOfEntry(entry.column);
     if (row === undefined || column < 0) {
       leftAlone.push({
-        cell: `第${entry.no}项（${entry.header}）`,
+        cell: `第${entry.no}项（${entry.column}）`,
         reason: row === undefined ? 'row-gone' : 'column-gone',
       });
       continue;
@@ -371,9 +423,9 @@ export async function undoLastImport(
       leftAlone.push({ cell: `${read.location.sheetName}!${address}`, reason: 'changed' });
       continue;
     }
-    const value = restored(entry.from, isTextColumn(read, column));
+    const value = restored(entry.from, isTextColumn(columns, column));
     const cell = sheet.getRange(address);
-    if (keptAsText(value, column === read.ledger.header.columns.deadline)) cell.numberFormat = [['@']];
+    if (keptAsText(value, column === columns.deadline)) cell.numberFormat = [['@']];
     cell.values = [[toExcel(value)]];
     done.push({ row, column, value, entry });
   }
@@ -381,20 +433,23 @@ export async function undoLastImport(
     context,
     null,
     log,
-    done.map(({ entry }) => [
+    done.map(({ entry }) => ({
+      ...entry,
       time,
-      entry.file,
-      entry.unit,
-      entry.no,
-      entry.header,
-      entry.to,
-      entry.from,
-      `${last.batch}${UNDO_MARK}`,
-    ]),
+      from: entry.to,
+      to: entry.from,
+      batch: `${last.batch}${UNDO_MARK}`,
+    })),
   );
   logged.sheet.load('id');
   const readBack = queueReadBack(context, read.location);
   await context.sync();
+  await logged.settle(() => {
+    for (const d of done) {
+      const cell = sheet.getRange(cellAt(now.whole, d.row, d.column));
+      cell.values = [[toExcel(d.entry.to)]];
+    }
+  });
   return {
     restored: done.length,
     leftAlone,
@@ -408,7 +463,7 @@ export async function undoLastImport(
         values: [[d.value]],
       };
       // A text format set first is a command of its own, reported as a change too.
-      return keptAsText(d.value, d.column === read.ledger.header.columns.deadline)
+      return keptAsText(d.value, d.column === columns.deadline)
         ? [{ ...area, values: undefined }, area]
         : [area];
     }),

@@ -1,15 +1,10 @@
 // Moving values between the core and cells: addresses, safe text, and batch sizes.
 import { columnLetter, type CellValue } from '../ledger';
 
-export { columnLetter } from '../ledger';
+export { columnLetter, readsAsFormula as needsTextFormat } from '../ledger';
 
 export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row + 1}`;
-}
-
-/** Text that Excel would read as a formula or a number unless the cell is formatted as text. */
-export function needsTextFormat(value: CellValue): boolean {
-  return typeof value === 'string' && /^[=+\-@]/.test(value);
 }
 
 /** Excel's values take '' for an empty cell, never null (null means "leave as is"). */

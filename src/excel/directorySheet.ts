@@ -1,8 +1,13 @@
 // The 单位名录 sheet's two tables: the unit directory (columns A–F) and the status list
 // (column H). Written when a ledger is created, and again when the user restores them.
-import { DEFAULT_DIRECTORY, UNIT_KIND_WORDS, type UnitDirectory } from '../ledger';
-import { columnLetter } from './cells';
-import { DIRECTORY_HEADERS, DIRECTORY_TABLE, STATUS_TABLE } from './names';
+import {
+  DEFAULT_DIRECTORY,
+  DIRECTORY_SPEC,
+  STATUS_SPEC,
+  UNIT_KIND_WORDS,
+  type UnitDirectory,
+} from '../ledger';
+import { createSpecTable } from './specTable';
 
 export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
   return directory.units.map((u) => {
@@ -18,8 +23,8 @@ export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): str
   });
 }
 
-const textFormats = (rows: number, columns: number) =>
-  Array.from({ length: rows }, () => Array.from({ length: columns }, () => '@'));
+/** Where the add-in lays the status list on 单位名录: column H, beside the directory's A–F. */
+export const STATUS_LIST_COLUMN = 7;
 
 /**
  * The directory table at A1. `keepRows` rows already on the sheet under a matching header are
@@ -27,25 +32,8 @@ const textFormats = (rows: number, columns: number) =>
  * blocks whose data or format it changed, one per command (the pane tells its own change events by them).
  */
 export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): string[] {
-  const last = columnLetter(DIRECTORY_HEADERS.length - 1);
-  let rowCount = keepRows;
-  if (keepRows === 0) {
-    const units = directoryRows();
-    rowCount = units.length;
-    const range = sheet.getRange(`A1:${last}${rowCount + 1}`);
-    range.numberFormat = textFormats(rowCount + 1, DIRECTORY_HEADERS.length);
-    range.values = [DIRECTORY_HEADERS, ...units];
-  }
-  const block = `A1:${last}${rowCount + 1}`;
-  const table = sheet.tables.add(block, true);
-  table.name = DIRECTORY_TABLE;
-  table.style = 'TableStyleLight9';
-  sheet.getRange('A:A').format.columnWidth = 180;
-  sheet.getRange('B:B').format.columnWidth = 260;
-  sheet.getRange('C:C').format.columnWidth = 50;
-  sheet.getRange('D:D').format.columnWidth = 200;
-  sheet.getRange('E:F').format.columnWidth = 100;
-  return keepRows === 0 ? [block, block, block] : [block];
+  const body = keepRows === 0 ? { rows: directoryRows() } : { kept: keepRows };
+  return [...createSpecTable(sheet, DIRECTORY_SPEC, body, { style: 'TableStyleLight9' }).written];
 }
 
 /** The status list at H1, from the rows kept there or the given statuses; the blocks written, as above. */
@@ -54,16 +42,10 @@ export function writeStatusTable(
   statuses: readonly string[],
   keepRows = 0,
 ): string[] {
-  const rowCount = keepRows || statuses.length;
-  if (keepRows === 0) {
-    const range = sheet.getRange(`H1:H${rowCount + 1}`);
-    range.numberFormat = textFormats(rowCount + 1, 1);
-    range.values = [['状态'], ...statuses.map((s) => [s])];
-  }
-  const block = `H1:H${rowCount + 1}`;
-  const table = sheet.tables.add(block, true);
-  table.name = STATUS_TABLE;
-  table.style = 'TableStyleLight9';
-  sheet.getRange('H:H').format.columnWidth = 80;
-  return keepRows === 0 ? [block, block, block] : [block];
+  const body = keepRows === 0 ? { rows: statuses.map((s) => [s]) } : { kept: keepRows };
+  const made = createSpecTable(sheet, STATUS_SPEC, body, {
+    style: 'TableStyleLight9',
+    column: STATUS_LIST_COLUMN,
+  });
+  return [...made.written];
 }

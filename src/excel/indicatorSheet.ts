@@ -4,13 +4,20 @@
 // written over; a 完成值 typed in the pane goes to exactly its cell, after checking that the
 // cell still holds what the pane showed.
 import {
+  cellText,
   completionFormula,
   INDICATOR_COLUMNS,
-  INDICATOR_HEADERS,
+  INDICATOR_SPEC,
   indicatorKey,
   indicatorSheetRows,
+  placeRecord,
+  seedRecord,
+  specLayout,
   serialFromDay,
+  structuredRateFormula,
   type CellValue,
+  type IndicatorColumn,
+  type TableLayout,
   type Day,
   type Indicator,
   type IndicatorSeed,
@@ -19,26 +26,19 @@ import {
 import { columnLetter, plainAddress } from './cells';
 import { LedgerError, workbookProtectedError } from './errors';
 import { loadIndicatorTable } from './indicatorRead';
-import { POINTS_PER_CHARACTER, printSetup } from './ledgerFormat';
+import { printSetup } from './ledgerFormat';
 import type { ApiSupport } from './requirements';
 import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
 import { loadOutline } from './outline';
-import { areasOn, blockAddress, localAddress, type AfterWrite } from './ownWrites';
+import { areasOn, localAddress, type AfterWrite } from './ownWrites';
+import { appendSpecRows, createSpecTable, occupiedBelow, queueRoomBelow, type Appended } from './specTable';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
 import { queueTableIds } from './workbookRead';
 import { checkGuard, queueGuard } from './writeGuard';
 
 const AT_A1 = { headerRow: 0, firstColumn: 0 };
-const WIDTH = INDICATOR_COLUMNS.length;
-const LAST = columnLetter(WIDTH - 1);
-const columnOf = (key: (typeof INDICATOR_COLUMNS)[number]['key']) =>
-  INDICATOR_COLUMNS.findIndex((c) => c.key === key);
-
-/** Number formats for rows of the table: text columns typed as text, so no name becomes a formula. */
-function rowFormats(count: number): string[][] {
-  return Array.from({ length: count }, () => INDICATOR_COLUMNS.map((c) => c.format));
-}
+const columnOf = (key: IndicatorColumn) => INDICATOR_COLUMNS.findIndex((c) => c.key === key);
 
 /**
  * 完成值 accepts 0 or more when typed (a cell's rule needs ExcelApi 1.8; 校验 checks it anyway).
@@ -67,25 +67,9 @@ export function writeIndicatorSheet(
 ): string[] {
   const rows: CellValue[][] = seeds.length
     ? indicatorSheetRows(seeds, AT_A1)
-    : [INDICATOR_COLUMNS.map((c) => (c.key === 'rate' ? completionFormula(AT_A1, 0) : ''))];
-  const area = sheet.getRange(`A1:${LAST}${rows.length + 1}`);
-  area.numberFormat = [INDICATOR_COLUMNS.map(() => '@'), ...rowFormats(rows.length)];
-  const rate = columnOf('rate');
-  area.values = [
-    [...INDICATOR_HEADERS],
-    ...rows.map((r) => r.map((v, c) => (c === rate || v === null ? '' : v))),
-  ];
-  const rateLetter = columnLetter(rate);
-  sheet.getRange(`${rateLetter}2:${rateLetter}${rows.length + 1}`).formulas = rows.map((r) => [
-    String(r[rate]),
-  ]);
-  const table = sheet.tables.add(`A1:${LAST}${rows.length + 1}`, true);
-  table.name = INDICATOR_TABLE;
-  table.style = 'TableStyleMedium9';
-  INDICATOR_COLUMNS.forEach((c, i) => {
-    const letter = columnLetter(i);
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = c.width * POINTS_PER_CHARACTER;
-  });
+    : [placeRecord(specLayout(INDICATOR_SPEC), { rate: completionFormula(AT_A1, 0) })];
+  // The share's formulas go in with the values: "=…" in a number column is a formula.
+  const { table, written } = createSpecTable(sheet, INDICATOR_SPEC, { rows }, { style: 'TableStyleMedium9' });
   table.getDataBodyRange().format.verticalAlignment = 'Top';
   for (const key of ['name', 'owner', 'note'] as const) {
     const letter = columnLetter(columnOf(key));
@@ -96,9 +80,7 @@ export function writeIndicatorSheet(
   sheet.freezePanes.freezeRows(1);
   // Printed as the ledger is: A4 landscape, one page wide, the header on every page.
   printSetup(sheet, 0, supports);
-  const whole = `A1:${LAST}${rows.length + 1}`;
-  // Formats, values, the share's formulas, the table made over them.
-  return [whole, whole, `${rateLetter}2:${rateLetter}${rows.length + 1}`, whole];
+  return [...written];
 }
 
 /** Which reference tables there are after a write that leaves (or makes) the 指标 table. */
@@ -293,6 +275,7 @@ export async function addIndicatorRows(
   supports: ApiSupport,
 ): Promise<IndicatorsWritten> {
   const loaded = loadIndicatorTable(context);
+  const room = queueRoomBelow(loaded.table);
   await context.sync();
   const table: IndicatorTable = loaded.now();
   if (table.missing.length)
@@ -305,76 +288,45 @@ export async function addIndicatorRows(
     );
   const have = new Set(table.indicators.map(indicatorKey));
   const fresh = seeds.filter((s) => !have.has(indicatorKey(s)));
-  const first = loaded.body.rowCount;
+  const header = loaded.header.values[0] as CellValue[];
+  const layout: TableLayout<IndicatorColumn> = {
+    columns: table.columns,
+    width: header.length,
+    missing: table.missing,
+  };
+  // 完成率 by this-row references to the table's own headers: the user's column order and
+  // header spelling hold, and Excel's calculated column cannot spread a wrong formula.
+  const rate = structuredRateFormula(
+    cellText(header[table.columns.actual ?? -1]),
+    cellText(header[table.columns.target ?? -1]),
+  );
   // The new rows keep the table's own column order, whatever the user made it.
-  const ordered = fresh.map((seed, i) => {
-    const written = indicatorSheetRows([seed], table.place, first + i)[0];
-    const out: CellValue[] = Array.from({ length: (loaded.body.values[0] ?? []).length }, () => '');
-    INDICATOR_COLUMNS.forEach((c, j) => {
-      const at = table.columns[c.key];
-      if (at !== undefined && c.key !== 'rate') out[at] = written[j];
+  const rows = fresh.map((seed) => placeRecord(layout, { ...seedRecord(seed), rate }));
+  let appended: Appended | null = null;
+  if (rows.length) {
+    appended = appendSpecRows(loaded.table, INDICATOR_SPEC, layout, rows, {
+      clearBelow: room.clear(),
+      beforeValues: (block) => {
+        const actual = table.columns.actual;
+        if (actual !== undefined) actualRule(block.getColumn(actual), supports);
+      },
     });
-    return { out, formula: written[columnOf('rate')] };
-  });
-  const blocks: string[] = [];
-  if (ordered.length) {
-    const newRows = blockAddress(
-      table.place.headerRow + 1 + first,
-      table.place.firstColumn,
-      ordered.length,
-      ordered[0].out.length,
-    );
-    // Four commands change the new rows: the rows added, their formats, their values, the share's formula.
-    blocks.push(newRows, newRows, newRows);
-    loaded.table.rows.add(
-      undefined,
-      ordered.map(() => ordered[0].out.map(() => '')),
-    );
-    const width = ordered[0].out.length;
-    const formats = ordered.map(() =>
-      ordered[0].out.map(
-        (_, c) => INDICATOR_COLUMNS.find((k) => table.columns[k.key] === c)?.format ?? 'General',
-      ),
-    );
-    const block = loaded.sheet.getRangeByIndexes(
-      table.place.headerRow + 1 + first,
-      table.place.firstColumn,
-      ordered.length,
-      width,
-    );
-    block.numberFormat = formats;
-    block.values = ordered.map((o) => o.out);
-    const rate = table.columns.rate;
-    if (rate !== undefined) {
-      blocks.push(
-        blockAddress(table.place.headerRow + 1 + first, table.place.firstColumn + rate, ordered.length, 1),
-      );
-      loaded.sheet.getRangeByIndexes(
-        table.place.headerRow + 1 + first,
-        table.place.firstColumn + rate,
-        ordered.length,
-        1,
-      ).formulas = ordered.map((o) => [String(o.formula)]);
-    }
-    const actual = table.columns.actual;
-    if (actual !== undefined)
-      actualRule(
-        loaded.sheet.getRangeByIndexes(
-          table.place.headerRow + 1 + first,
-          table.place.firstColumn + actual,
-          ordered.length,
-          1,
-        ),
-        supports,
-      );
   }
   const after = queueReadBackAfter(context, from);
   await context.sync();
+  const cell = appended?.occupied() ?? null;
+  if (appended && cell !== null) {
+    appended.restore();
+    await context.sync();
+    throw occupiedBelow(loaded.sheet.name, cell);
+  }
+  // Two commands change the new rows' cells: their formats, their values.
+  const block = appended ? appended.address() : null;
   return {
     ...after(),
-    written: areasOn(loaded.sheet.id, blocks),
+    written: areasOn(loaded.sheet.id, block ? [block, block] : []),
     selectionMoves: 0,
     sheetName: loaded.sheet.name,
-    rows: ordered.length,
+    rows: rows.length,
   };
 }

@@ -5,7 +5,10 @@ import {
   DEFAULT_DIRECTORY,
   DEFAULT_STATUSES,
   directoryFromRows,
-  type DirectoryRow,
+  DIRECTORY_SPEC,
+  readDirectoryTable,
+  readStatusTable,
+  STATUS_SPEC,
   type Day,
   type IndicatorTable,
   type ReadOptions,
@@ -14,7 +17,8 @@ import {
   type UnitDirectory,
 } from '../ledger';
 import { loadIndicatorTable } from './indicatorRead';
-import { DIRECTORY_HEADERS, DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
+import { queueSpecTableRead } from './specTable';
+import { DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
 
 export interface Reference {
   readonly directory: UnitDirectory;
@@ -26,8 +30,6 @@ export interface Reference {
   /** The 指标 table as it is now, or null when the workbook has none. */
   readonly indicators: IndicatorTable | null;
 }
-
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Which reference tables the workbook has. */
 export interface ReferenceTables {
@@ -54,24 +56,20 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
   if (none(present)) return () => DEFAULTS_ONLY;
   const tables = context.workbook.tables;
   const indicators = present.indicators ? loadIndicatorTable(context).now : () => null;
-  const directoryHeader = present.directory
-    ? tables.getItem(DIRECTORY_TABLE).getHeaderRowRange().load('values')
+  const directoryTable = present.directory
+    ? queueSpecTableRead(tables.getItem(DIRECTORY_TABLE), DIRECTORY_SPEC)
     : null;
-  const directoryBody = present.directory
-    ? tables.getItem(DIRECTORY_TABLE).getDataBodyRange().load('values')
-    : null;
-  const statusBody = present.statuses ? tables.getItem(STATUS_TABLE).getDataBodyRange().load('values') : null;
+  const statusTable = present.statuses ? queueSpecTableRead(tables.getItem(STATUS_TABLE), STATUS_SPEC) : null;
   return () => {
     let directory = DEFAULT_DIRECTORY;
     let directoryHealth: ReferenceHealth['directory'] = present.directory ? 'ok' : 'missing';
-    const head = directoryHeader ? (directoryHeader.values[0] as unknown[]).map(text) : [];
     // Without its 单位 column the table names no unit: the defaults stand in, and that is reported.
-    if (directoryHeader && !head.includes(DIRECTORY_HEADERS[0])) directoryHealth = 'damaged';
-    else if (directoryHeader && directoryBody)
-      directory = directoryFromRows(directoryRows(head, directoryBody.values));
-    const statuses = statusBody
-      ? (statusBody.values as unknown[][]).map((r) => text(r[0])).filter(Boolean)
-      : [];
+    const read = directoryTable?.();
+    const rows = read ? readDirectoryTable(read.header, read.rows) : null;
+    if (read && !rows) directoryHealth = 'damaged';
+    else if (rows) directory = directoryFromRows(rows);
+    const statusRead = statusTable?.();
+    const statuses = statusRead ? readStatusTable(statusRead.header, statusRead.rows) : [];
     return {
       directory,
       statuses: statuses.length ? statuses : DEFAULT_STATUSES,
@@ -86,22 +84,6 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
       indicators: indicators(),
     };
   };
-}
-
-/** The 单位名录 rows, each column found by its header wherever the user moved it. */
-function directoryRows(head: readonly string[], values: readonly (readonly unknown[])[]): DirectoryRow[] {
-  const at = (header: string) => head.indexOf(header);
-  const [name, aliases, kind, memberOf, contact, email] = DIRECTORY_HEADERS.map(at);
-  return values
-    .map((r) => ({
-      name: text(r[name]),
-      aliases: text(r[aliases]),
-      kind: text(r[kind]),
-      memberOf: text(r[memberOf]),
-      contact: text(r[contact]),
-      email: text(r[email]),
-    }))
-    .filter((r) => r.name);
 }
 
 /** Queues the table list; after the sync it says which reference tables there are. */

@@ -3,8 +3,8 @@
 // the expected headers are made into the tables as they are; a sheet of that name laid out
 // otherwise (no 单位 header at A1, no 状态 at H1) is the user's and is left alone: the tables
 // then go on a new sheet.
-import { DEFAULT_STATUSES, type CellValue, type HeaderMap } from '../ledger';
-import { writeDirectoryTable, writeStatusTable } from './directorySheet';
+import { DEFAULT_STATUSES, STATUS_SPEC, type CellValue, type HeaderMap } from '../ledger';
+import { STATUS_LIST_COLUMN, writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { workbookProtectedError } from './errors';
 import { DIRECTORY_STATUS_SOURCE, setStatusValidation } from './ledgerFormat';
 import { loadOutline } from './outline';
@@ -37,12 +37,16 @@ function fitOf(values: readonly (readonly CellValue[])[]) {
   const blank = (from: number, to: number) =>
     values.every((row) => row.slice(from, to + 1).every((v) => text(v) === ''));
   const directoryHere = DIRECTORY_HEADERS.every((h, i) => text(head[i]) === h);
-  const statusesHere = text(head[7]) === '状态';
+  const statusesHere = text(head[STATUS_LIST_COLUMN]) === STATUS_SPEC.columns[0].header;
   // A sheet that shows neither header is not the add-in's layout: nothing is written into it.
   const ours = directoryHere || statusesHere;
   return {
     directory: directoryHere ? rowsBelowHeader(values, 0, 5) : ours && blank(0, 5) ? 0 : null,
-    statuses: statusesHere ? rowsBelowHeader(values, 7, 7) : ours && blank(7, 7) ? 0 : null,
+    statuses: statusesHere
+      ? rowsBelowHeader(values, STATUS_LIST_COLUMN, STATUS_LIST_COLUMN)
+      : ours && blank(STATUS_LIST_COLUMN, STATUS_LIST_COLUMN)
+        ? 0
+        : null,
   };
 }
 
@@ -99,7 +103,7 @@ export async function restoreReference(
   if (needDirectory) writeDirectoryTable(sheet, keep.directory ?? 0);
   let dropdownRebound = false;
   if (needStatuses) {
-    const kept = values.slice(1, 1 + (keep.statuses ?? 0)).map((r) => text(r[7]));
+    const kept = values.slice(1, 1 + (keep.statuses ?? 0)).map((r) => text(r[STATUS_LIST_COLUMN]));
     const statuses = kept.some(Boolean) ? kept.filter(Boolean) : DEFAULT_STATUSES;
     writeStatusTable(sheet, statuses, keep.statuses ?? 0);
     const statusColumn = header.columns.status;

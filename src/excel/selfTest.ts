@@ -2,12 +2,14 @@
 // ledger on a temporary sheet, read, validate, filter, set a status, summarize, clean up.
 // Anyone with Excel can so check that the add-in behaves there as it does here.
 import {
+  cellOf,
   dayFromLocalDate,
   summarize,
   summarySheets,
   tasksForUnit,
   validateLedger,
   type Bilingual,
+  type Ledger,
 } from '../ledger';
 import { adoptActiveSheet } from './adoptSheet';
 import { createLedger } from './createLedger';
@@ -43,6 +45,16 @@ const TABLE = 'TaskLedgerSelfTest';
 const MERGED_SHEET = '自检合并';
 const STATUS_PROBE_TABLE = 'StatusListSelfTest';
 const MERGED_TABLE = 'TaskLedgerSelfTestMerged';
+
+/** Each row's 序号 and 责任单位, by the ledger's headers. */
+const tasksOf = (ledger: Ledger) =>
+  ledger.rows.map((_, i) => ({ no: cellOf(ledger, i, 'no'), units: cellOf(ledger, i, 'units') }));
+
+/** The 状态 of the task numbered `no`, by the ledger's headers. */
+function statusOf(ledger: Ledger, no: number) {
+  const row = ledger.rows.findIndex((_, i) => cellOf(ledger, i, 'no') === no);
+  return row < 0 ? null : cellOf(ledger, row, 'status');
+}
 
 /** Data rows of the table Excel shows (not hidden by a filter), read row by row in one sync. */
 async function visibleDataRows(
@@ -167,7 +179,7 @@ export async function runSelfTest(
       title: { zh: '按单位筛选并清除', en: 'Filter by unit and clear' },
       run: async () => {
         const read = (await run((context) => readLedger(context, TABLE)))!;
-        const tasks = read.ledger.rows.map((r) => ({ no: r[0], units: r[2] }));
+        const tasks = tasksOf(read.ledger);
         const numbers = tasksForUnit(tasks, '双辽市人民政府');
         await run((context) => applyUnitFilter(context, read, numbers));
         // What Excel shows, not what the add-in asked for: count the rows left visible.
@@ -187,7 +199,10 @@ export async function runSelfTest(
         const read = (await run((context) => readLedger(context, TABLE)))!;
         const { address } = await run((context) => setTaskStatus(context, read, 19, { status: '已完成' }));
         const again = (await run((context) => readLedger(context, TABLE)))!;
-        expect(again.ledger.rows[18][3] === '已完成', { zh: '状态未写入', en: 'the status was not written' });
+        expect(statusOf(again.ledger, 19) === '已完成', {
+          zh: '状态未写入',
+          en: 'the status was not written',
+        });
         return { zh: address, en: address };
       },
     },
@@ -201,18 +216,15 @@ export async function runSelfTest(
         const read = (await run((context) => readLedger(context, TABLE)))!;
         await run((context) => setOfficialColumnsProtected(context, read.location, read.ledger.header, true));
         try {
-          const numbers = tasksForUnit(
-            read.ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
-            '市教育局',
-          );
+          const numbers = tasksForUnit(tasksOf(read.ledger), '市教育局');
           await run((context) => applyUnitFilter(context, read, numbers));
           const visible = await run((context) => visibleDataRows(context, TABLE, read.ledger.rows.length));
           await run((context) => clearUnitFilter(context, read));
           await run((context) => setTaskStatus(context, read, 20, { status: '滞后' }));
           const again = (await run((context) => readLedger(context, TABLE)))!;
-          expect(visible === numbers.length && again.ledger.rows[19][3] === '滞后', {
-            zh: `受保护时筛选显示${visible}行（应为${numbers.length}），状态为“${String(again.ledger.rows[19][3])}”`,
-            en: `protected: ${visible} rows shown (expected ${numbers.length}), status "${String(again.ledger.rows[19][3])}"`,
+          expect(visible === numbers.length && statusOf(again.ledger, 20) === '滞后', {
+            zh: `受保护时筛选显示${visible}行（应为${numbers.length}），状态为“${String(statusOf(again.ledger, 20))}”`,
+            en: `protected: ${visible} rows shown (expected ${numbers.length}), status "${String(statusOf(again.ledger, 20))}"`,
           });
           return { zh: `显示${visible}行，状态已写入`, en: `${visible} rows shown, status written` };
         } finally {

@@ -7,16 +7,20 @@
 import {
   readSnapshotTable,
   replacementRows,
-  SNAPSHOT_COLUMNS,
-  SNAPSHOT_HEADERS,
+  SNAPSHOT_SPEC,
   type CellValue,
   type Day,
   type SnapshotTable,
 } from '../ledger';
-import { columnLetter, needsTextFormat } from './cells';
 import { excelErrorCode } from './errors';
-import { POINTS_PER_CHARACTER } from './ledgerFormat';
 import { freeSheetName, PROTECTION_SETTING, SNAPSHOT_SHEET, SNAPSHOT_TABLE } from './names';
+import {
+  appendSpecRows,
+  createSpecTable,
+  queueRoomBelow,
+  queueSpecTableRead,
+  readSpecTableInBlocks,
+} from './specTable';
 
 export interface SnapshotRead {
   readonly table: SnapshotTable;
@@ -28,15 +32,27 @@ export interface SnapshotRead {
   readonly bodyRows: number;
   /** Whose protection the sheet carries: none, the add-in's (which it may lift), or someone else's. */
   readonly protection: 'none' | 'ours' | 'user';
+  /** Nothing on the sheet below the table: rows can be written there (see appendSpecRows). */
+  readonly clearBelow: boolean;
 }
 
 type Loads = {
   readonly sheet: Excel.Worksheet;
   readonly protection: Excel.WorksheetProtection;
-  readonly header: Excel.Range;
-  readonly body: Excel.Range;
   readonly setting: Excel.Setting;
+  readonly room: { readonly clear: () => boolean };
 };
+
+/** Queues what is read beside the table's cells: its sheet, protection and what is below it. */
+function loadFrame(context: Excel.RequestContext, table: Excel.Table): Loads {
+  const sheet = table.worksheet.load('id, name');
+  return {
+    sheet,
+    protection: sheet.protection.load('protected'),
+    setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
+    room: queueRoomBelow(table),
+  };
+}
 
 /** The sheet ids whose protection the add-in set, once the setting has been synced. */
 function ownedIds(setting: Excel.Setting): string[] {
@@ -45,33 +61,30 @@ function ownedIds(setting: Excel.Setting): string[] {
     : [];
 }
 
-/** The reading, once the loads have been synced; the body's values given when read in blocks. */
-function readOf(loads: Loads, values?: CellValue[][]): SnapshotRead {
+/** The reading, once the loads have been synced. */
+function readOf(
+  loads: Loads,
+  cells: { readonly header: CellValue[]; readonly rows: CellValue[][]; readonly rowCount: number },
+): SnapshotRead {
   const owned = ownedIds(loads.setting);
   const isProtected = loads.protection.protected;
-  const rows = values ?? (loads.body.values as CellValue[][]);
   return {
-    table: readSnapshotTable({ header: loads.header.values[0] as CellValue[], rows }),
-    rows,
+    table: readSnapshotTable({ header: cells.header, rows: cells.rows }),
+    rows: cells.rows,
     sheetId: loads.sheet.id,
     sheetName: loads.sheet.name,
-    bodyRows: loads.body.rowCount,
+    bodyRows: cells.rowCount,
     protection: !isProtected ? 'none' : owned.includes(loads.sheet.id) ? 'ours' : 'user',
+    clearBelow: loads.room.clear(),
   };
 }
 
 /** Queues the read of the 进度快照 table (which must exist); readable after the next sync. */
 export function queueSnapshotRead(context: Excel.RequestContext): () => SnapshotRead {
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
-  const sheet = table.worksheet.load('id, name');
-  const loads: Loads = {
-    sheet,
-    protection: sheet.protection.load('protected'),
-    header: table.getHeaderRowRange().load('values'),
-    body: table.getDataBodyRange().load('values, rowCount'),
-    setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
-  };
-  return () => readOf(loads);
+  const loads = loadFrame(context, table);
+  const cells = queueSpecTableRead(table, SNAPSHOT_SPEC);
+  return () => readOf(loads, cells());
 }
 
 /**
@@ -92,31 +105,11 @@ export async function readSnapshots(context: Excel.RequestContext): Promise<Snap
   return read();
 }
 
-/** Rows per request when the kept snapshots exceed Excel on the web's 5 MB reply (24 reports of a big ledger). */
-const BLOCK_ROWS = 20_000;
-
-/** The same read, the body in blocks of rows, each its own request. */
+/** The same read, the body in blocks of rows, each its own request (24 reports of a big ledger pass 5 MB). */
 export async function readSnapshotsInBlocks(context: Excel.RequestContext): Promise<SnapshotRead> {
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
-  const sheet = table.worksheet.load('id, name');
-  const protection = sheet.protection.load('protected');
-  const header = table.getHeaderRowRange().load('values');
-  const size = table.getDataBodyRange().load('rowCount');
-  const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value');
-  await context.sync();
-  const values: CellValue[][] = [];
-  for (let start = 0; start < size.rowCount; start += BLOCK_ROWS) {
-    const block = table
-      .getDataBodyRange()
-      .getRow(start)
-      .getResizedRange(Math.min(BLOCK_ROWS, size.rowCount - start) - 1, 0)
-      .load('values');
-    // One request per block: each must stay under the cap, so they cannot share a sync.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    values.push(...(block.values as CellValue[][]));
-  }
-  return readOf({ sheet, protection, header, body: size, setting }, values);
+  const loads = loadFrame(context, table);
+  return readOf(loads, await readSpecTableInBlocks(context, table, SNAPSHOT_SPEC));
 }
 
 export type SnapshotOutcome =
@@ -143,8 +136,6 @@ const PROTECT: Excel.WorksheetProtectionOptions = {
   allowFormatRows: true,
 };
 
-const formatRow = () => SNAPSHOT_COLUMNS.map((c) => c.format);
-
 /**
  * Queues the snapshot's rows into the summaries' write request: a new sheet and table when the
  * workbook has none, else the rows appended and the same date's earlier rows deleted (after the
@@ -162,7 +153,6 @@ export function queueSnapshotWrite(
       outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }),
       remember: () => {},
     };
-  const width = SNAPSHOT_HEADERS.length;
   // The add-in records the sheet as protected by it, adding to the ids it read in this request.
   const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING);
   setting.load('value');
@@ -171,17 +161,7 @@ export function queueSnapshotWrite(
   if (!read) {
     const name = freeSheetName(SNAPSHOT_SHEET, takenNames);
     const sheet = context.workbook.worksheets.add(name);
-    const last = columnLetter(width - 1);
-    const area = sheet.getRange(`A1:${last}${rows.length + 1}`);
-    area.numberFormat = [SNAPSHOT_COLUMNS.map(() => '@'), ...rows.map(formatRow)];
-    area.values = [[...SNAPSHOT_HEADERS], ...rows.map((r) => [...r])];
-    const table = sheet.tables.add(`A1:${last}${rows.length + 1}`, true);
-    table.name = SNAPSHOT_TABLE;
-    table.style = 'TableStyleLight1';
-    SNAPSHOT_COLUMNS.forEach((c, i) => {
-      const letter = columnLetter(i);
-      sheet.getRange(`${letter}:${letter}`).format.columnWidth = c.width * POINTS_PER_CHARACTER;
-    });
+    createSpecTable(sheet, SNAPSHOT_SPEC, { rows }, { style: 'TableStyleLight1' });
     sheet.freezePanes.freezeRows(1);
     sheet.protection.protect(PROTECT);
     sheet.load('id');
@@ -194,28 +174,11 @@ export function queueSnapshotWrite(
   const sheet = context.workbook.worksheets.getItem(read.sheetId);
   if (read.protection === 'ours') sheet.protection.unprotect();
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
-  const { columns } = read.table;
   const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
-  // Our columns in their formats; a user's text carried over stays text, never a formula.
-  const formats = placed.map((row) =>
-    row.map(
-      (value, at) =>
-        SNAPSHOT_COLUMNS.find((c) => columns[c.key] === at)?.format ??
-        (needsTextFormat(value) ? '@' : 'General'),
-    ),
-  );
-  if (placed.length) {
-    table.rows.add(
-      undefined,
-      placed.map((r) => r.map(() => '')),
-    );
-    const block = table
-      .getDataBodyRange()
-      .getRow(read.bodyRows)
-      .getResizedRange(placed.length - 1, 0);
-    block.numberFormat = formats;
-    block.values = placed.map((r) => r.map((v) => (v === null ? '' : v)));
-  }
+  // Added before the old rows go, so the table is never left empty; a user's text carried over
+  // stays text, never a formula.
+  if (placed.length)
+    appendSpecRows(table, SNAPSHOT_SPEC, read.table, placed, { clearBelow: read.clearBelow });
   // Bottom up (the core sorts them so), so each index still names the row it did when read.
   for (const index of old) table.rows.getItemAt(index).delete();
   sheet.protection.protect(PROTECT);

@@ -8,6 +8,8 @@
 import {
   FILLABLE_KEYS,
   FORM_COLUMNS,
+  FORM_SPEC,
+  layoutOf,
   FORM_VERSION,
   formCellText,
   LEAD_ONLY_KEYS,
@@ -67,7 +69,7 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
     FORM_COLUMNS.forEach((column, c) => {
       const cell = sheet.getCell(row, c + 1);
       cell.value = values[column.key];
-      cell.numFmt = column.key === 'no' ? '0' : column.key === 'progress' ? 'General' : '@';
+      cell.numFmt = FORM_SPEC.columns[c].format;
       cell.alignment = { wrapText: true, vertical: 'top' };
       const locked = column.locked || (partner && (LEAD_ONLY_KEYS as readonly string[]).includes(column.key));
       if (locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
@@ -295,10 +297,12 @@ export async function readReturnForm(fileName: string, bytes: Uint8Array): Promi
   const headerRow = headerRowOf(formSheet);
   if (!headerRow) throw new FormFileError('not-a-form', fileName);
   const headerTexts = rowTexts(formSheet.getRow(headerRow));
+  // Each column by its header text (exceljs counts columns from 1: the 0th text is always empty).
+  const { columns: found } = layoutOf(FORM_SPEC, headerTexts);
   const columnOf = new Map<FormColumnKey, number>();
-  for (const column of FORM_COLUMNS) {
-    const at = headerTexts.indexOf(column.header);
-    if (at > 0) columnOf.set(column.key, at);
+  for (const { key } of FORM_SPEC.columns) {
+    const at = found[key];
+    if (at !== undefined && at > 0) columnOf.set(key, at);
   }
   const formColumns = new Set(columnOf.values());
   const rows: Partial<Record<FormColumnKey, FormCell>>[] = [];

@@ -1,5 +1,6 @@
 // The ledger's columns. Header text is the contract: users may reorder columns, add their
 // own and put a title above the header row, so everything is found by its text.
+import { type TableSpec } from './tableSpec';
 import { cellText, matchKey } from './text';
 
 export type ColumnKey =
@@ -138,6 +139,25 @@ const CHINESE_VARIANTS: Partial<Record<ColumnKey, readonly string[]>> = {
   updated: ['更新时间', '填报日期'],
   contact: ['联系人及电话', '联系方式'],
   phone: ['电话', '手机', '联系人电话', '手机号码'],
+};
+
+/**
+ * The ledger as a table spec, for what every table shares (making, appending, formats): the
+ * user fills every column. Its header reading stays mapHeaders, which also says how a header
+ * matched, for the pane to offer the official spelling.
+ */
+export const LEDGER_SPEC: TableSpec<ColumnKey> = {
+  table: 'TaskLedger',
+  sheet: '任务台账',
+  columns: LEDGER_COLUMNS.map((c) => ({
+    key: c.key,
+    header: c.header,
+    aliases: [...c.english, ...(CHINESE_VARIANTS[c.key] ?? [])],
+    format: c.format ?? 'General',
+    width: c.width,
+    required: c.required,
+    filledBy: 'user',
+  })),
 };
 
 export interface HeaderMatch {

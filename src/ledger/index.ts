@@ -36,3 +36,5 @@ export * from './validation';
 export * from './planImport';
 export * from './reportRegister';
 export * from './plan';
+export * from './tableSpec';
+export * from './changeLog';

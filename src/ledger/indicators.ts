@@ -6,32 +6,31 @@ import { cellRef, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { type CellValue } from './ledger';
 import { CHINESE_NUMERAL_CHARS, readNumeral } from './numerals';
 import { readTargets, type TargetReading } from './targets';
+import { column, layoutOf, placeRecord, specLayout, valueIn, type TableSpec } from './tableSpec';
 import { cellText, matchKey, toHalfWidth } from './text';
 import { indexFor, type UnitDirectory } from './units';
 
 export type IndicatorColumn =
   'no' | 'name' | 'target' | 'measure' | 'owner' | 'actual' | 'rate' | 'updated' | 'note';
 
-export interface IndicatorColumnSpec {
-  readonly key: IndicatorColumn;
-  readonly header: string;
-  readonly required: boolean;
-  /** Width in characters on the sheet the add-in creates. */
-  readonly width: number;
-  readonly format: string;
-}
+/** 指标: the add-in seeds 序号 to 责任单位, 完成率's formula and 说明; the user fills 完成值 and 更新日期. */
+export const INDICATOR_SPEC: TableSpec<IndicatorColumn> = {
+  table: 'Indicators',
+  sheet: '指标',
+  columns: [
+    column('no', '序号', '0', 6, 'addin', ['编号', 'no', 'no.'], true),
+    column('name', '指标', '@', 30, 'addin', ['指标名称', 'indicator'], true),
+    column('target', '目标值', 'General', 8, 'addin', ['目标', 'target'], true),
+    column('measure', '计量单位', '@', 8, 'addin', ['measure']),
+    column('owner', '责任单位', '@', 28, 'addin', ['责任部门', 'owner']),
+    column('actual', '完成值', 'General', 8, 'user', ['实际完成', 'actual'], true),
+    column('rate', '完成率', '0.0%', 8, 'addin', ['rate']),
+    column('updated', '更新日期', 'yyyy-mm-dd', 12, 'user', ['更新时间', 'updated']),
+    column('note', '说明', '@', 44, 'addin', ['备注', 'note']),
+  ],
+};
 
-export const INDICATOR_COLUMNS: readonly IndicatorColumnSpec[] = [
-  { key: 'no', header: '序号', required: true, width: 6, format: '0' },
-  { key: 'name', header: '指标', required: true, width: 30, format: '@' },
-  { key: 'target', header: '目标值', required: true, width: 8, format: 'General' },
-  { key: 'measure', header: '计量单位', required: false, width: 8, format: '@' },
-  { key: 'owner', header: '责任单位', required: false, width: 28, format: '@' },
-  { key: 'actual', header: '完成值', required: true, width: 8, format: 'General' },
-  { key: 'rate', header: '完成率', required: false, width: 8, format: '0.0%' },
-  { key: 'updated', header: '更新日期', required: false, width: 12, format: 'yyyy-mm-dd' },
-  { key: 'note', header: '说明', required: false, width: 44, format: '@' },
-];
+export const INDICATOR_COLUMNS = INDICATOR_SPEC.columns;
 
 export const INDICATOR_HEADERS: readonly string[] = INDICATOR_COLUMNS.map((c) => c.header);
 
@@ -117,6 +116,17 @@ export function completionFormula(place: SheetPlace, row: number): string {
   return `=IFERROR(${cellRef(place, row, columnAt('actual'))}/${cellRef(place, row, columnAt('target'))},"")`;
 }
 
+/** A header inside a structured reference: ' escapes [ ] # and ' itself (Excel's rule). */
+const inReference = (header: string) => header.replace(/['[\]#]/gu, (ch) => `'${ch}`);
+
+/**
+ * 完成率 as this-row structured references to the table's own headers: right in any column
+ * order, and harmless when Excel's calculated column fills it down the column.
+ */
+export function structuredRateFormula(actualHeader: string, targetHeader: string): string {
+  return `=IFERROR([@${inReference(actualHeader)}]/[@${inReference(targetHeader)}],"")`;
+}
+
 /** 完成率's formula for a row of a table as it is, wherever the user moved its columns. */
 export function rateFormula(table: Pick<IndicatorTable, 'place' | 'columns'>, row: number): string {
   const { actual, target } = table.columns;
@@ -124,23 +134,24 @@ export function rateFormula(table: Pick<IndicatorTable, 'place' | 'columns'>, ro
   return `=IFERROR(${cellRef(table.place, row, actual)}/${cellRef(table.place, row, target)},"")`;
 }
 
-/** The rows the add-in writes for seeds: 完成值 and 更新日期 left for the user. */
+/** A seed as the record of its row: 完成值 and 更新日期 left for the user, 完成率 for the caller. */
+export function seedRecord(seed: IndicatorSeed): Partial<Record<IndicatorColumn, CellValue>> {
+  const { no, name, target, measure, owner, note } = seed;
+  return { no, name, target, measure, owner, actual: '', updated: '', note };
+}
+
+/** The rows the add-in writes for seeds on a table it makes: 完成值 and 更新日期 left for the user. */
 export function indicatorSheetRows(
   seeds: readonly IndicatorSeed[],
   place: SheetPlace,
   firstRow = 0,
 ): CellValue[][] {
-  return seeds.map((s, i) => [
-    s.no,
-    s.name,
-    s.target,
-    s.measure,
-    s.owner,
-    '',
-    completionFormula(place, firstRow + i),
-    '',
-    s.note,
-  ]);
+  return seeds.map((s, i) =>
+    placeRecord(specLayout(INDICATOR_SPEC), {
+      ...seedRecord(s),
+      rate: completionFormula(place, firstRow + i),
+    }),
+  );
 }
 
 export type ActualReading =
@@ -223,16 +234,9 @@ export interface IndicatorTable {
 
 /** The 指标 table read by its header text, wherever the user moved its columns. */
 export function readIndicatorTable(input: IndicatorTableInput): IndicatorTable {
-  const keys = new Map(INDICATOR_COLUMNS.map((c) => [matchKey(c.header), c.key]));
-  const columns: Partial<Record<IndicatorColumn, number>> = {};
-  input.header.forEach((h, i) => {
-    const key = keys.get(matchKey(cellText(h)));
-    if (key && columns[key] === undefined) columns[key] = i;
-  });
-  const at = (values: readonly CellValue[], key: IndicatorColumn): CellValue => {
-    const i = columns[key];
-    return i === undefined ? null : (values[i] ?? null);
-  };
+  const layout = layoutOf(INDICATOR_SPEC, input.header);
+  const { columns } = layout;
+  const at = (values: readonly CellValue[], key: IndicatorColumn): CellValue => valueIn(layout, values, key);
   const indicators: Indicator[] = [];
   input.rows.forEach((values, row) => {
     if (values.every((v) => v === null || cellText(v).trim() === '')) return;
@@ -261,7 +265,7 @@ export function readIndicatorTable(input: IndicatorTableInput): IndicatorTable {
     sheetName: input.sheetName,
     place: input.place ?? TABLE_AT_A1,
     columns,
-    missing: INDICATOR_COLUMNS.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key),
+    missing: layout.missing,
     indicators,
   };
 }

@@ -8,11 +8,13 @@
 import { chineseDate, dayFromIso, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline, type Deadline } from './deadlines';
 import type { Bilingual } from './language';
+import { LEDGER_SPEC } from './columns';
 import { cellOf, type CellValue, type Ledger } from './ledger';
 import { safeFileName, unitTaskLines } from './mail';
 import { fractionHint, readProgress } from './progress';
 import { checkStatus } from './statuses';
 import type { SummaryModel } from './summary';
+import { column, type TableSpec } from './tableSpec';
 import { cellText, matchKey } from './text';
 import { roleLabel, type UnitDirectory } from './units';
 
@@ -52,6 +54,26 @@ export const FORM_COLUMNS = [
 ] as const;
 
 export type FormColumnKey = (typeof FORM_COLUMNS)[number]['key'];
+
+/**
+ * The form's task table as a spec, for the file writer and reader alike: locked columns are
+ * the add-in's, the rest the unit's; a header a unit renamed to the ledger's other spelling of
+ * the column is still read.
+ */
+export const FORM_SPEC: TableSpec<FormColumnKey> = {
+  table: 'ReturnForm',
+  sheet: '反馈表',
+  columns: FORM_COLUMNS.map((c) =>
+    column(
+      c.key,
+      c.header,
+      c.key === 'no' ? '0' : c.key === 'progress' ? 'General' : '@',
+      c.width,
+      c.locked ? 'addin' : 'user',
+      LEDGER_SPEC.columns.find((l) => l.key === c.key)?.aliases ?? [],
+    ),
+  ),
+};
 export type FormValues = Readonly<Record<FormColumnKey, string | number>>;
 
 export const formHeader = (key: FormColumnKey): string =>

@@ -18,6 +18,16 @@ import { LIGHT_LABEL, lightWord } from './lightWords';
 import { type CellValue } from './ledger';
 import { STATUS_DONE, STATUS_LAGGING } from './statuses';
 import { isBehind, type SummaryModel } from './summary';
+import {
+  column,
+  layoutOf,
+  placeRecord,
+  readRecords,
+  specLayout,
+  valueIn,
+  type TableLayout,
+  type TableSpec,
+} from './tableSpec';
 import { cellText, matchKey } from './text';
 import { tasksReaching } from './unitSelection';
 import type { UnitDirectory } from './units';
@@ -25,21 +35,23 @@ import type { UnitDirectory } from './units';
 export type SnapshotColumn =
   'date' | 'no' | 'indicator' | 'status' | 'progress' | 'deadline' | 'light' | 'actual';
 
-export const SNAPSHOT_COLUMNS: readonly {
-  readonly key: SnapshotColumn;
-  readonly header: string;
-  readonly format: string;
-  readonly width: number;
-}[] = [
-  { key: 'date', header: '截至日期', format: 'yyyy-mm-dd', width: 12 },
-  { key: 'no', header: '序号', format: '0', width: 6 },
-  { key: 'indicator', header: '指标', format: '@', width: 28 },
-  { key: 'status', header: '状态', format: '@', width: 10 },
-  { key: 'progress', header: '进度(%)', format: 'General', width: 8 },
-  { key: 'deadline', header: '完成时限', format: '@', width: 14 },
-  { key: 'light', header: '预警', format: '@', width: 8 },
-  { key: 'actual', header: '完成值', format: 'General', width: 8 },
-];
+/** 进度快照: the add-in writes every column; a user's own columns beside them are kept. */
+export const SNAPSHOT_SPEC: TableSpec<SnapshotColumn> = {
+  table: 'ProgressSnapshots',
+  sheet: '进度快照',
+  columns: [
+    column('date', '截至日期', 'yyyy-mm-dd', 12, 'addin', ['截至', 'as of', 'date']),
+    column('no', '序号', '0', 6, 'addin', ['编号', 'no', 'no.']),
+    column('indicator', '指标', '@', 28, 'addin', ['indicator']),
+    column('status', '状态', '@', 10, 'addin', ['status']),
+    column('progress', '进度(%)', 'General', 8, 'addin', ['进度', 'progress']),
+    column('deadline', '完成时限', '@', 14, 'addin', ['deadline']),
+    column('light', '预警', '@', 8, 'addin', ['light']),
+    column('actual', '完成值', 'General', 8, 'addin', ['actual']),
+  ],
+};
+
+export const SNAPSHOT_COLUMNS = SNAPSHOT_SPEC.columns;
 
 export const SNAPSHOT_HEADERS: readonly string[] = SNAPSHOT_COLUMNS.map((c) => c.header);
 
@@ -125,16 +137,13 @@ export interface SnapshotTableInput {
   readonly dateSystem?: DateSystem;
 }
 
-export interface SnapshotTable {
+export interface SnapshotTable extends TableLayout<SnapshotColumn> {
   /** Every report kept, oldest first. */
   readonly snapshots: readonly Snapshot[];
   /** The data rows (indexes into the table) each date's snapshot occupies. */
   readonly rowsByDate: ReadonlyMap<Day, readonly number[]>;
   /** Rows that name no date or no task (a user's note, a blank row): kept, and not read. */
   readonly unread: number;
-  /** Column of each of our headers in the table, wherever the user moved it. */
-  readonly columns: Readonly<Partial<Record<SnapshotColumn, number>>>;
-  readonly width: number;
 }
 
 function readDate(value: CellValue, system: DateSystem): Day | null {
@@ -149,16 +158,8 @@ const numberOr = (value: CellValue): number | null =>
 /** The 进度快照 table read by its headers: rows grouped by date into snapshots. */
 export function readSnapshotTable(input: SnapshotTableInput): SnapshotTable {
   const system = input.dateSystem ?? '1900';
-  const byHeader = new Map(SNAPSHOT_COLUMNS.map((c) => [matchKey(c.header), c.key]));
-  const columns: Partial<Record<SnapshotColumn, number>> = {};
-  input.header.forEach((h, i) => {
-    const key = byHeader.get(matchKey(cellText(h)));
-    if (key && columns[key] === undefined) columns[key] = i;
-  });
-  const at = (row: readonly CellValue[], key: SnapshotColumn): CellValue => {
-    const i = columns[key];
-    return i === undefined ? null : (row[i] ?? null);
-  };
+  const layout = layoutOf(SNAPSHOT_SPEC, input.header);
+  const at = (row: readonly CellValue[], key: SnapshotColumn): CellValue => valueIn(layout, row, key);
   const building = new Map<Day, { tasks: Map<number, TaskState>; indicators: Map<string, number | null> }>();
   const rowsByDate = new Map<Day, number[]>();
   let unread = 0;
@@ -201,8 +202,7 @@ export function readSnapshotTable(input: SnapshotTableInput): SnapshotTable {
       .map(([date, s]) => ({ date, tasks: s.tasks, indicators: s.indicators })),
     rowsByDate,
     unread,
-    columns,
-    width: input.header.length,
+    ...layout,
   };
 }
 
@@ -221,30 +221,18 @@ export function replacementRows(
   const ours = new Set(Object.values(table.columns));
   const theirs = Array.from({ length: table.width }, (_, i) => i).filter((i) => !ours.has(i));
   const keyOf = (no: CellValue, indicator: CellValue) => `${cellText(no)}|${matchKey(cellText(indicator))}`;
-  const at = (row: readonly CellValue[], key: SnapshotColumn) => {
-    const i = table.columns[key];
-    return i === undefined ? null : (row[i] ?? null);
-  };
-  const typed = new Map<string, { index: number; values: CellValue[] }>();
+  const typed = new Map<string, { index: number; row: readonly CellValue[] }>();
   for (const index of table.rowsByDate.get(date) ?? []) {
     const row = existing[index] ?? [];
-    const values = theirs.map((i) => row[i] ?? '');
-    if (values.some((v) => cellText(v).trim() !== ''))
-      typed.set(keyOf(at(row, 'no'), at(row, 'indicator')), { index, values });
+    if (theirs.some((i) => cellText(row[i] ?? '').trim() !== ''))
+      typed.set(keyOf(valueIn(table, row, 'no'), valueIn(table, row, 'indicator')), { index, row });
   }
   const carried = new Set<number>();
-  const placed = rows.map((r) => {
-    const out: CellValue[] = Array.from({ length: table.width }, () => '');
-    SNAPSHOT_COLUMNS.forEach((c, i) => {
-      const column = table.columns[c.key];
-      if (column !== undefined) out[column] = r[i];
-    });
-    const kept = typed.get(keyOf(r[1], r[2]));
-    if (kept) {
-      theirs.forEach((column, i) => (out[column] = kept.values[i]));
-      carried.add(kept.index);
-    }
-    return out;
+  const placed = readRecords(SNAPSHOT_SPEC, specLayout(SNAPSHOT_SPEC), rows).map((record) => {
+    const kept = typed.get(keyOf(record.no, record.indicator));
+    if (kept) carried.add(kept.index);
+    // The user's own cells of the row replaced come along; ours are all written anew.
+    return placeRecord(table, record, kept ? kept.row.map((v, i) => (ours.has(i) ? '' : v)) : []);
   });
   const stays = new Set([...typed.values()].map((t) => t.index).filter((i) => !carried.has(i)));
   const remove = (table.rowsByDate.get(date) ?? []).filter((i) => !stays.has(i)).sort((a, b) => b - a);

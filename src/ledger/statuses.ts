@@ -1,7 +1,28 @@
 // Task statuses. 序时推进 = progressing on schedule, the usual word of supervision ledgers.
-import { matchKey } from './text';
+import type { CellValue } from './ledger';
+import { column, layoutOf, readRecords, type TableSpec } from './tableSpec';
+import { cellText, matchKey } from './text';
 
 export const DEFAULT_STATUSES = ['未启动', '序时推进', '滞后', '已完成'] as const;
+/** StatusList: one column the user may edit; the ledger's dropdown offers what it holds. */
+export const STATUS_SPEC: TableSpec<'status'> = {
+  table: 'StatusList',
+  sheet: '单位名录',
+  columns: [column('status', '状态', '@', 80 / 12, 'user', ['status'], true)],
+};
+
+/** The statuses the StatusList table holds, found by its header; none when it has no 状态 column. */
+export function readStatusTable(
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+): string[] {
+  const layout = layoutOf(STATUS_SPEC, header);
+  if (layout.missing.length) return [];
+  return readRecords(STATUS_SPEC, layout, rows)
+    .map((r) => cellText(r.status).trim())
+    .filter(Boolean);
+}
+
 export const STATUS_DONE = '已完成';
 export const STATUS_LAGGING = '滞后';
 export const STATUS_NOT_STARTED = '未启动';

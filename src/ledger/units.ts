@@ -1,7 +1,9 @@
 // The unit directory: canonical names, aliases, kinds and the members of collectives.
 // Facts are from DESIGN.md (Siping's county-level divisions since June 2020; the rename of
 // 吉林广播电视大学 to 吉林开放大学). The workbook's 单位名录 sheet can replace or extend it.
-import { editDistance, matchKey } from './text';
+import type { CellValue } from './ledger';
+import { column, layoutOf, readRecords, type TableSpec } from './tableSpec';
+import { cellText, editDistance, matchKey } from './text';
 import { getOrCreate } from './memo';
 
 export type UnitKind = 'department' | 'government' | 'school' | 'enterprise' | 'collective';
@@ -244,6 +246,42 @@ export interface DirectoryRow {
   readonly memberOf?: string;
   readonly contact?: string;
   readonly email?: string;
+}
+
+type DirectoryColumn = 'name' | 'aliases' | 'kind' | 'memberOf' | 'contact' | 'email';
+
+/** 单位名录: the user's to edit; the add-in writes it once, with the defaults. Widths as 180/260/50/200/100/100 points. */
+export const DIRECTORY_SPEC: TableSpec<DirectoryColumn> = {
+  table: 'UnitDirectory',
+  sheet: '单位名录',
+  columns: [
+    column('name', '单位', '@', 15, 'user', ['单位名称', 'unit'], true),
+    column('aliases', '别名', '@', 260 / 12, 'user', ['简称', 'aliases']),
+    column('kind', '类别', '@', 50 / 12, 'user', ['类型', 'kind']),
+    column('memberOf', '所属', '@', 200 / 12, 'user', ['member of']),
+    column('contact', '联系人', '@', 100 / 12, 'user', ['contact']),
+    column('email', '邮箱', '@', 100 / 12, 'user', ['电子邮箱', 'email', 'e-mail']),
+  ],
+};
+
+/** The 单位名录 rows, each column found by its header; null when the table has no 单位 column. */
+export function readDirectoryTable(
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+): DirectoryRow[] | null {
+  const layout = layoutOf(DIRECTORY_SPEC, header);
+  if (layout.missing.length) return null;
+  const text = (v: CellValue) => cellText(v).trim();
+  return readRecords(DIRECTORY_SPEC, layout, rows)
+    .map((r) => ({
+      name: text(r.name),
+      aliases: text(r.aliases),
+      kind: text(r.kind),
+      memberOf: text(r.memberOf),
+      contact: text(r.contact),
+      email: text(r.email),
+    }))
+    .filter((r) => r.name);
 }
 
 const splitList = (text: string | undefined) =>

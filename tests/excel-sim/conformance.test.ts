@@ -673,6 +673,30 @@ describe('excel-sim conformance', () => {
     expect(rect().rowCount).toBe(4);
   });
 
+  // "Using structured references with Excel tables" (support.microsoft.com): [@完成值] is the
+  // 完成值 cell of the formula's own row; the formula reads back as written, whatever the
+  // column order, and a row written directly below the table computes once the table grows.
+  it('computes a this-row structured reference inside a table, wherever its columns stand', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:C2').values = [
+        ['完成值', '说明', '目标值'],
+        [3, '', 4],
+      ];
+      sheet.tables.add('A1:C2', true).name = 'T';
+      sheet.getRange('B2').formulas = [['=IFERROR([@完成值]/[@目标值],"")']];
+      sheet.getRange('A3:C3').values = [[1, '=IFERROR([@完成值]/[@目标值],"")', 2]];
+      await c.sync();
+    });
+    expect(sim.values('Sheet1').map((r) => r[1])).toEqual(['说明', 0.75, 0.5]);
+    await sim.run(async (c) => {
+      const cells = c.workbook.worksheets.getItem('Sheet1').getRange('B3').load('formulas');
+      await c.sync();
+      expect(cells.formulas).toEqual([['=IFERROR([@完成值]/[@目标值],"")']]);
+    });
+  });
+
   it('rejects objects of a finished Excel.run', async () => {
     const sim = new ExcelSim();
     let kept: { load: (p: string) => unknown } | null = null;

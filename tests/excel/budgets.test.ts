@@ -1,5 +1,6 @@
 // Sync and payload budgets on a 40-row and a 10,000-row ledger (DESIGN.md, "Talking to Excel").
 import {
+  adoptActiveSheet,
   applyUnitFilter,
   blocksOf,
   createLedger,
@@ -83,6 +84,37 @@ describe('a ledger too large to read at once (Excel on the web returns at most 5
     // One refused read, one for where the table is, then one per block of 1,000 rows.
     expect(syncs).toBe(1 + 1 + 6);
     for (const b of sim.batches.slice(-7)) expect(b.responseBytes).toBeLessThan(LIMIT);
+  });
+});
+
+describe('使用当前工作表 on a sheet too large to read at once (issue 23 item 6)', () => {
+  it('reads the used range in blocks of rows, each reply under 5 MB, and adopts every row', async () => {
+    const rows = bigRows(6000, 1, '存在问题的详细说明'.repeat(60));
+    const sim = new ExcelSim();
+    // The user's own sheet, typed in blocks (each request under the cap), header at row 1.
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRangeByIndexes(0, 0, 1, LEDGER_COLUMNS.length).values = [
+        LEDGER_COLUMNS.map((col) => col.header),
+      ];
+      await c.sync();
+      let at = 1;
+      for (const block of blocksOf(rows)) {
+        sheet.getRangeByIndexes(at, 0, block.rows.length, LEDGER_COLUMNS.length).values = block.rows;
+        at += block.rows.length;
+        await c.sync();
+      }
+    });
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })),
+    );
+    expect(result.taskCount).toBe(6000);
+    // One refused read, one for where the used range is, one per block of 1,000 of its 6,001
+    // rows (the header too), the write.
+    expect(syncs).toBe(1 + 1 + 7 + 1);
+    for (const b of sim.batches.slice(-(syncs - 1))) expect(b.responseBytes).toBeLessThan(LIMIT);
+    const read = await sim.runExcel((c) => readLedger(c));
+    expect(read?.ledger.rows[5999][1]).toBe(rows[5999][1]);
   });
 });
 

@@ -113,6 +113,39 @@ describe('the return form', () => {
     expect(checked.asIssued).toBe(filled.length);
   });
 
+  // Issue 27: the form's table is read by its headers: a unit's program inserted a column,
+  // renamed 进度(%) and 存在问题 to the ledger's other spellings of them.
+  it('reads a form whose unit inserted a column and renamed two headers to known spellings', async () => {
+    const ExcelJS = await exceljs();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await written()).buffer as ArrayBuffer);
+    const sheet = workbook.getWorksheet('反馈表');
+    if (!sheet) throw new Error('no form sheet');
+    let headerRow = 0;
+    sheet.eachRow((row, n) => {
+      if (!headerRow && (row.values as unknown[]).includes('序号')) headerRow = n;
+    });
+    const header = sheet.getRow(headerRow);
+    const at = (text: string) => (header.values as unknown[]).indexOf(text);
+    header.getCell(at('进度(%)')).value = '进度';
+    header.getCell(at('存在问题')).value = '存在的问题';
+    sheet.spliceColumns(at('状态'), 0, [
+      ...Array.from({ length: headerRow - 1 }, () => ''),
+      '单位备注',
+      ...spec.rows.map(() => '已核对'),
+    ]);
+    const form = await read(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(form.columns).toEqual(expect.arrayContaining(['progress', 'problems', 'status']));
+    // No column missing; what the unit wrote in its own column is named, as anything outside the form's columns is.
+    const checked = checkReturn(form, context);
+    expect(checked.problems.map((p) => p.kind)).toEqual(['outside']);
+    expect(checked.reported).toEqual([]);
+    const lead = form.rows.find((r) => r.no?.kind === 'number' && r.no.value === 2);
+    expect(lead?.problems).toEqual({ kind: 'text', text: '经费缺口约500万元' });
+    expect(lead?.progress).toMatchObject({ kind: 'number', value: 30 });
+    expect((form.outside ?? []).every((c) => c.header === '单位备注' && c.value === '已核对')).toBe(true);
+  });
+
   it('carries one validation rule per column over all its rows, none overlapping', async () => {
     const zip = await JSZip.loadAsync(await written());
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');

@@ -25,6 +25,16 @@ const SAMPLES: [file: string, source: string][] = [
     "import { usePane } from '../paneContext';\nexport const x = usePane;\n",
   ],
   ['src/files/planted.ts', "import { readLedger } from '../excel';\nexport const x = readLedger;\n"],
+  // Positional reads of a table (issue 27): the 变更记录 read of old, a grid cell, a header cell.
+  ['src/excel/planted.ts', 'export const x = (rows: unknown[][]) => rows.map((r) => r[3]);\n'],
+  ['src/excel/planted.ts', 'export const x = (rows: unknown[][]) => rows[18][3];\n'],
+  ['src/ledger/planted.ts', 'export const x = (head: unknown[]) => head[7];\n'],
+  ['src/files/planted.ts', 'export const x = (row: unknown[]) => row[1];\n'],
+  // A single cell's value and a one-column range's cells are not positions in a table.
+  [
+    'src/excel/planted.ts',
+    'export const x = (values: unknown[][]) => [values[0][0], values.map((r) => r[0])];\n',
+  ],
 ];
 
 /**
@@ -39,7 +49,8 @@ function lintSamples(): string[][] {
     const out = [];
     for (const [file, source] of samples) {
       const [result] = await eslint.lintText(source, { filePath: file });
-      out.push(result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message));
+      const ours = ['no-restricted-imports', 'no-restricted-syntax'];
+      out.push(result.messages.filter((m) => ours.includes(m.ruleId)).map((m) => m.message));
     }
     console.log(JSON.stringify(out));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(SAMPLES)], {
@@ -68,6 +79,14 @@ describe('layer boundaries (eslint no-restricted-imports)', () => {
   ])('planted import %i fails lint, saying "%s"', (i, says) => {
     expect(restricted(i)).toContain(says);
     expect(SAMPLES[i][0]).toMatch(/^src\//);
+  });
+
+  it.each([13, 14, 15, 16])('planted positional read %i fails lint', (i) => {
+    expect(restricted(i)).toContain('A table cell by position');
+  });
+
+  it('allows a single cell and a one-column range', () => {
+    expect(restricted(17)).toBe('');
   });
 
   it('allows what the arrows allow', () => {

@@ -1,0 +1,215 @@
+// The one place a table described by a spec is made, appended to and read. Every table the
+// add-in owns goes through here, so formats come before values (text stays text, never a
+// formula), widths come from the spec, and a read finds columns by header text.
+import {
+  blockOf,
+  headersOf,
+  layoutOf,
+  placedFormats,
+  specLayout,
+  type CellValue,
+  type TableLayout,
+  type TableSpec,
+} from '../ledger';
+import { columnLetter, toExcel } from './cells';
+import { LedgerError } from './errors';
+import { POINTS_PER_CHARACTER } from './ledgerFormat';
+import { blockAddress, localAddress } from './ownWrites';
+
+export interface MadeTable {
+  readonly table: Excel.Table;
+  /** The header and body, as A1:H9. */
+  readonly block: string;
+  /** Blocks whose data a command changed, one per command (the pane tells its echoes by them). */
+  readonly written: readonly string[];
+}
+
+/**
+ * Makes the spec's table at (row, column) of a sheet over `rows` (in the spec's column order),
+ * or over the `kept` rows already under a matching header there. Widths set per run of equal
+ * widths, one command each. Queued; the caller syncs.
+ */
+export function createSpecTable<K extends string>(
+  sheet: Excel.Worksheet,
+  spec: TableSpec<K>,
+  body: { readonly rows: readonly (readonly CellValue[])[] } | { readonly kept: number },
+  options: { readonly style: string; readonly row?: number; readonly column?: number },
+): MadeTable {
+  const row = options.row ?? 0;
+  const column = options.column ?? 0;
+  const width = spec.columns.length;
+  const rowCount = 'rows' in body ? body.rows.length : body.kept;
+  const block = blockAddress(row, column, rowCount + 1, width);
+  const written: string[] = [];
+  if ('rows' in body) {
+    const area = sheet.getRangeByIndexes(row, column, rowCount + 1, width);
+    const layout = specLayout(spec);
+    area.numberFormat = [
+      spec.columns.map(() => '@'),
+      ...body.rows.map((r) => placedFormats(spec, layout, r)),
+    ];
+    area.values = [headersOf(spec), ...body.rows.map((r) => r.map(toExcel))];
+    written.push(block, block);
+  }
+  const table = sheet.tables.add(block, true);
+  table.name = spec.table;
+  table.style = options.style;
+  written.push(block);
+  for (let i = 0; i < width;) {
+    let j = i;
+    while (j + 1 < width && spec.columns[j + 1].width === spec.columns[i].width) j++;
+    sheet.getRange(`${columnLetter(column + i)}:${columnLetter(column + j)}`).format.columnWidth =
+      spec.columns[i].width * POINTS_PER_CHARACTER;
+    i = j + 1;
+  }
+  return { table, block, written };
+}
+
+export interface Appended {
+  /** The rows' block, as this request found it (sheet-local, as A10:H12); readable after the sync. */
+  readonly address: () => string;
+  /** The first cell of the block that held something before the write, or null; after the sync. */
+  readonly occupied: () => string | null;
+  /** Queues the block back as it was before the write (formats first: text stays text). */
+  readonly restore: () => void;
+}
+
+/**
+ * Queues whether anything on the table's sheet stands below the table (the used range ends
+ * lower): read in an action's first request, it decides how rows are appended.
+ */
+export function queueRoomBelow(table: Excel.Table): { readonly clear: () => boolean } {
+  const whole = table.getRange().load('rowIndex, rowCount');
+  const used = table.worksheet.getUsedRange(true).load('rowIndex, rowCount');
+  return { clear: () => used.rowIndex + used.rowCount <= whole.rowIndex + whole.rowCount };
+}
+
+/**
+ * Appends rows (placed in the table's own column order) by writing them directly below the
+ * table, which grows over them: TableRowCollection.add is a documented cause of co-authoring
+ * merge conflicts (learn.microsoft.com, "Coauthoring in Excel add-ins"). The place is the
+ * table's as this request finds it, never a row count read earlier, so rows a co-author added
+ * meanwhile are not written over. What the block held before is read in the same request: a
+ * caller whose block was not empty restores it and refuses (nothing below is ever lost).
+ * Where the caller read that something stands below the table (`clearBelow` false), the rows
+ * are inserted with TableRowCollection.add instead, which moves what is below down.
+ */
+export function appendSpecRows<K extends string>(
+  table: Excel.Table,
+  spec: TableSpec<K>,
+  layout: TableLayout<K>,
+  rows: readonly (readonly CellValue[])[],
+  options: {
+    /** What queueRoomBelow read in the action's first request. */
+    readonly clearBelow: boolean;
+    /** Queues what goes on the empty cells before the values (a column's data validation). */
+    readonly beforeValues?: (block: Excel.Range) => void;
+    /**
+     * Columns written from the table's first, when the caller could not read the table's width
+     * (rows in the spec's order): the rest of a wider table's new rows stay empty.
+     */
+    readonly width?: number;
+  },
+): Appended {
+  const n = rows.length;
+  const { clearBelow } = options;
+  if (!clearBelow)
+    table.rows.add(
+      undefined,
+      rows.map((r) => r.map(() => '')),
+    );
+  const below = () => table.getRange().getLastRow().getOffsetRange(1, 0);
+  const place = () =>
+    clearBelow
+      ? options.width === undefined
+        ? below().getResizedRange(n - 1, 0)
+        : below()
+            .getCell(0, 0)
+            .getResizedRange(n - 1, options.width - 1)
+      : table
+          .getDataBodyRange()
+          .getLastRow()
+          .getOffsetRange(1 - n, 0)
+          .getResizedRange(n - 1, 0);
+  const before = place().load('formulas, numberFormat, address');
+  const block = place();
+  // Formats first: the rows' text stays text, never a formula.
+  block.numberFormat = rows.map((r) => placedFormats(spec, layout, r));
+  options.beforeValues?.(place());
+  block.values = rows.map((r) => r.map(toExcel));
+  return {
+    address: () => localAddress(before.address),
+    occupied: () => {
+      // Rows inserted by TableRowCollection.add were empty by making.
+      const formulas = clearBelow ? (before.formulas as unknown[][]) : [];
+      const r = formulas.findIndex((cells) => cells.some((v) => v !== ''));
+      const start = blockOf(localAddress(before.address));
+      if (r < 0 || !start) return null;
+      const c = formulas[r].findIndex((v) => v !== '');
+      return blockAddress(start.row + r, start.column + c);
+    },
+    restore: () => {
+      const cells = table.worksheet.getRange(localAddress(before.address));
+      cells.numberFormat = before.numberFormat;
+      cells.formulas = before.formulas;
+    },
+  };
+}
+
+/** The refusal when rows appended below a table would have covered something there. */
+export function occupiedBelow(sheetName: string, cell: string): LedgerError {
+  return new LedgerError(
+    {
+      zh: `“${sheetName}”表格下方的 ${cell} 有内容，为避免覆盖，未写入任何行；内容已保留原样。请移走表格下方的内容后重试。`,
+      en: `${sheetName}!${cell} below the table holds something; no row was added and it was left as it was. Move it and try again.`,
+    },
+    'CellsInTheWay',
+  );
+}
+
+/** A table's header and body, queued; readable after the next sync. */
+export function queueSpecTableRead<K extends string>(table: Excel.Table, spec: TableSpec<K>) {
+  const header = table.getHeaderRowRange().load('values');
+  const body = table.getDataBodyRange().load('values');
+  return () => {
+    const names = header.values[0] as CellValue[];
+    return {
+      header: names,
+      layout: layoutOf(spec, names),
+      rows: body.values as CellValue[][],
+      rowCount: body.values.length,
+    };
+  };
+}
+
+/** Rows per request when a table's cells would pass Excel on the web's 5 MB reply. */
+export const SPEC_BLOCK_ROWS = 20_000;
+
+/**
+ * The same read in blocks of rows, each its own request, for a table too big for one reply:
+ * the header and size first, then the body block by block.
+ */
+export async function readSpecTableInBlocks<K extends string>(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  spec: TableSpec<K>,
+  blockRows = SPEC_BLOCK_ROWS,
+): Promise<{ header: CellValue[]; layout: TableLayout<K>; rows: CellValue[][]; rowCount: number }> {
+  const header = table.getHeaderRowRange().load('values');
+  const size = table.getDataBodyRange().load('rowCount');
+  await context.sync();
+  const rows: CellValue[][] = [];
+  for (let start = 0; start < size.rowCount; start += blockRows) {
+    const block = table
+      .getDataBodyRange()
+      .getRow(start)
+      .getResizedRange(Math.min(blockRows, size.rowCount - start) - 1, 0)
+      .load('values');
+    // One request per block: each must stay under the cap, so they cannot share a sync.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    rows.push(...(block.values as CellValue[][]));
+  }
+  const names = header.values[0] as CellValue[];
+  return { header: names, layout: layoutOf(spec, names), rows, rowCount: size.rowCount };
+}
