@@ -4,26 +4,39 @@
 // Pure.
 import { chineseDate, dayFromIso, dayFromSerial, serialFromDay, type DateSystem, type Day } from './dates';
 import type { CellValue } from './ledger';
-import { cellText, matchKey } from './text';
+import {
+  column,
+  columnOf,
+  headersOf,
+  layoutOf,
+  placeRecord,
+  readRecords,
+  specLayout,
+  type TableLayout,
+  type TableSpec,
+} from './tableSpec';
+import { cellText } from './text';
 
 export type RegisterColumn = 'asOf' | 'returnBy' | 'unit' | 'issuedOn' | 'receivedOn' | 'returns' | 'file';
 
-export const REGISTER_COLUMNS: readonly {
-  readonly key: RegisterColumn;
-  readonly header: string;
-  readonly format: string;
-  readonly width: number;
-}[] = [
-  { key: 'asOf', header: '截至日期', format: 'yyyy"年"m"月"d"日"', width: 14 },
-  { key: 'returnBy', header: '报送截止', format: 'yyyy"年"m"月"d"日"', width: 14 },
-  { key: 'unit', header: '单位', format: '@', width: 24 },
-  { key: 'issuedOn', header: '下发日期', format: 'yyyy"年"m"月"d"日"', width: 14 },
-  { key: 'receivedOn', header: '报送日期', format: 'yyyy"年"m"月"d"日"', width: 14 },
-  { key: 'returns', header: '报送次数', format: '0', width: 8 },
-  { key: 'file', header: '最近报送文件', format: '@', width: 30 },
-];
+const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
-export const REGISTER_HEADERS: readonly string[] = REGISTER_COLUMNS.map((c) => c.header);
+/** 报送登记: the add-in writes every column; the office may add its own beside them. */
+export const REGISTER_SPEC: TableSpec<RegisterColumn> = {
+  table: 'ReportRegister',
+  sheet: '报送登记',
+  columns: [
+    column('asOf', '截至日期', DATE_FORMAT, 14, 'addin', ['截至'], true),
+    column('returnBy', '报送截止', DATE_FORMAT, 14, 'addin', ['截止日期', '报送时限'], true),
+    column('unit', '单位', '@', 24, 'addin', ['报送单位', '责任单位'], true),
+    column('issuedOn', '下发日期', DATE_FORMAT, 14, 'addin'),
+    column('receivedOn', '报送日期', DATE_FORMAT, 14, 'addin', ['收到日期']),
+    column('returns', '报送次数', '0', 8, 'addin'),
+    column('file', '最近报送文件', '@', 30, 'addin', ['报送文件']),
+  ],
+};
+
+export const REGISTER_HEADERS: readonly string[] = headersOf(REGISTER_SPEC);
 
 export interface RegisterEntry {
   readonly asOf: Day;
@@ -53,59 +66,60 @@ function dayIn(value: CellValue, system: DateSystem): Day | null {
     : dayFromIso(text);
 }
 
-/** Rows of the 报送登记 table, read by header (the user may move or add columns). */
+/** Rows of the 报送登记 table, read by header (the office may move or add columns). */
 export function readRegister(
   header: readonly CellValue[],
   rows: readonly (readonly CellValue[])[],
   system: DateSystem = '1900',
 ): RegisterRead {
-  const keys = header.map((h) => matchKey(cellText(h)));
-  const at = (key: RegisterColumn) =>
-    keys.indexOf(matchKey(REGISTER_COLUMNS.find((c) => c.key === key)?.header ?? ''));
-  const columns = Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, at(c.key)])) as Record<
-    RegisterColumn,
-    number
-  >;
+  const layout = layoutOf(REGISTER_SPEC, header);
   const entries: RegisterEntry[] = [];
   const unreadable: { row: number; header: string }[] = [];
-  rows.forEach((row, i) => {
-    const get = (key: RegisterColumn): CellValue => (columns[key] >= 0 ? (row[columns[key]] ?? null) : null);
-    const unit = cellText(get('unit')).trim();
-    if (!unit && row.every((v) => cellText(v).trim() === '')) return;
-    const asOf = dayIn(get('asOf'), system);
-    const returnBy = dayIn(get('returnBy'), system);
+  readRecords(REGISTER_SPEC, layout, rows).forEach((record, i) => {
+    const unit = cellText(record.unit).trim();
+    if (!unit && rows[i].every((v) => cellText(v).trim() === '')) return;
+    const asOf = dayIn(record.asOf, system);
+    const returnBy = dayIn(record.returnBy, system);
     const bad = !unit ? 'unit' : asOf === null ? 'asOf' : returnBy === null ? 'returnBy' : null;
     if (bad) {
-      unreadable.push({ row: i + 1, header: REGISTER_COLUMNS.find((c) => c.key === bad)?.header ?? '' });
+      unreadable.push({ row: i + 1, header: columnOf(REGISTER_SPEC, bad).header });
       return;
     }
-    const returns = Number(get('returns'));
+    const returns = Number(record.returns);
     entries.push({
       asOf: asOf as Day,
       returnBy: returnBy as Day,
       unit,
-      issuedOn: dayIn(get('issuedOn'), system),
-      receivedOn: dayIn(get('receivedOn'), system),
+      issuedOn: dayIn(record.issuedOn, system),
+      receivedOn: dayIn(record.receivedOn, system),
       returns: Number.isInteger(returns) && returns > 0 ? returns : 0,
-      file: cellText(get('file')).trim(),
+      file: cellText(record.file).trim(),
     });
   });
   return { entries, unreadable };
 }
 
-/** An entry as a row in the register's own column order; dates as serials (date cells). */
-export function registerRow(entry: RegisterEntry, system: DateSystem = '1900'): CellValue[] {
+/** An entry as a row in the table's own column order (or the user's, with `layout`); dates as date serials. */
+export function registerRow(
+  entry: RegisterEntry,
+  system: DateSystem = '1900',
+  layout: TableLayout<RegisterColumn> = specLayout(REGISTER_SPEC),
+  kept: readonly CellValue[] = [],
+): CellValue[] {
   const serial = (day: Day | null) => (day === null ? '' : serialFromDay(day, system));
-  const values: Record<RegisterColumn, CellValue> = {
-    asOf: serial(entry.asOf),
-    returnBy: serial(entry.returnBy),
-    unit: entry.unit,
-    issuedOn: serial(entry.issuedOn),
-    receivedOn: serial(entry.receivedOn),
-    returns: entry.returns,
-    file: entry.file,
-  };
-  return REGISTER_COLUMNS.map((c) => values[c.key]);
+  return placeRecord(
+    layout,
+    {
+      asOf: serial(entry.asOf),
+      returnBy: serial(entry.returnBy),
+      unit: entry.unit,
+      issuedOn: serial(entry.issuedOn),
+      receivedOn: serial(entry.receivedOn),
+      returns: entry.returns,
+      file: entry.file,
+    },
+    kept,
+  );
 }
 
 export interface RegisterChange {

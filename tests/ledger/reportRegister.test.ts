@@ -1,9 +1,11 @@
 import { dayOf, type Day } from '../../src/ledger/dates';
+import { layoutOf } from '../../src/ledger/tableSpec';
 import {
   issueRound,
   readRegister,
   recordReturn,
   REGISTER_HEADERS,
+  REGISTER_SPEC,
   registerRow,
   reminderSentence,
   reportingSentence,
@@ -147,6 +149,14 @@ describe('a round: five units asked, two report (one late), three do not', () =>
     const header = [...order.map((i) => REGISTER_HEADERS[i]), '备注'];
     const moved = rows.map((r) => [...order.map((i) => r[i]), '用户的备注']);
     expect(readRegister(header, moved)).toEqual({ entries, unreadable: [] });
+  });
+
+  it('a row replaced in the office column order keeps the office cells', () => {
+    const header = ['备注', ...REGISTER_HEADERS.slice().reverse()];
+    const layout = layoutOf(REGISTER_SPEC, header);
+    const row = registerRow(entries[0], '1900', layout, ['已电话催报']);
+    expect(row[0]).toBe('已电话催报');
+    expect(readRegister(header, [row]).entries).toEqual([entries[0]]);
   });
 
   it('dates typed as text are read; a row without its dates is named', () => {
