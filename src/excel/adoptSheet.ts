@@ -4,7 +4,7 @@
 // extra columns stay as they are; only new columns get the ledger's formats.
 import { mapHeaders, planAdoption, type CellValue } from '../ledger';
 import { cellAddress, columnLetter } from './cells';
-import { describeError, excelErrorCode, LedgerError } from './errors';
+import { describeError, excelErrorCode, failedAtFirst, LedgerError } from './errors';
 import {
   conditionalFormats,
   DIRECTORY_STATUS_SOURCE,
@@ -176,6 +176,10 @@ export async function adoptActiveSheet(
       tableName,
     );
     const code = excelErrorCode(error);
+    // Only the table itself is refused for merged cells; a command after it failing is something
+    // else, and what it set before failing stays (a batch is not a transaction).
+    const atTable = failedAtFirst(error, 'TableCollection.add');
+    if (!atTable && !failedAtFirst(error, 'Range.values')) throw adoptionIncomplete(error, sheet.name);
     if (code === 'MergedRangeConflict' || code === 'InvalidOperation') {
       throw new LedgerError(
         {
@@ -204,6 +208,18 @@ export async function adoptActiveSheet(
     printSetup: printed,
     statusDropdown: dropdown,
   };
+}
+
+/** A failure after the table was made: the table and header cells are undone, formats may remain. */
+function adoptionIncomplete(error: unknown, sheetName: string): LedgerError {
+  const { zh, en } = describeError(error);
+  return new LedgerError(
+    {
+      zh: `“使用当前工作表”未完成：${zh}已撤销表格和新写入的列标题；此前已设置的格式（数字格式、列宽、自动换行、状态下拉、条件格式、冻结窗格、打印设置）可能仍留在工作表“${sheetName}”中，单元格内容未被更改。`,
+      en: `Use the current sheet did not finish: ${en} The table and the header cells written were undone; formats set before the failure (number formats, widths, wrapping, the status dropdown, conditional formats, frozen panes, print setup) may remain on sheet ${sheetName}; no cell's content was changed.`,
+    },
+    'AdoptionIncomplete',
+  );
 }
 
 /**

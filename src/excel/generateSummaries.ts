@@ -131,8 +131,8 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       supports: options.supports,
       look,
       keepLast: kept?.sheetId,
-      alsoWrite: (c, taken) => {
-        const snapshot = queueSnapshotWrite(c, kept, rows, model.asOf, taken);
+      alsoWrite: async (c, taken, spend) => {
+        const snapshot = await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend);
         return {
           ...snapshot,
           remember: () => {

@@ -13,7 +13,7 @@ import {
   type Day,
   type SnapshotTable,
 } from '../ledger';
-import { columnLetter, needsTextFormat } from './cells';
+import { blocksOf, columnLetter, needsTextFormat, rowBytes } from './cells';
 import { excelErrorCode } from './errors';
 import { POINTS_PER_CHARACTER } from './ledgerFormat';
 import { freeSheetName, PROTECTION_SETTING, SNAPSHOT_SHEET, SNAPSHOT_TABLE } from './names';
@@ -28,6 +28,8 @@ export interface SnapshotRead {
   readonly bodyRows: number;
   /** Whose protection the sheet carries: none, the add-in's (which it may lift), or someone else's. */
   readonly protection: 'none' | 'ours' | 'user';
+  /** The user filtered the table (its protection allows it): rows cannot be deleted until cleared. */
+  readonly filtered: boolean;
 }
 
 type Loads = {
@@ -36,6 +38,7 @@ type Loads = {
   readonly header: Excel.Range;
   readonly body: Excel.Range;
   readonly setting: Excel.Setting;
+  readonly columns: Excel.TableColumnCollection;
 };
 
 /** The sheet ids whose protection the add-in set, once the setting has been synced. */
@@ -57,6 +60,8 @@ function readOf(loads: Loads, values?: CellValue[][]): SnapshotRead {
     sheetName: loads.sheet.name,
     bodyRows: loads.body.rowCount,
     protection: !isProtected ? 'none' : owned.includes(loads.sheet.id) ? 'ours' : 'user',
+    // A column without a filter has no criteria (Excel.Filter.criteria, ExcelApi 1.2).
+    filtered: loads.columns.items.some((c) => c.filter.criteria?.filterOn !== undefined),
   };
 }
 
@@ -70,6 +75,7 @@ export function queueSnapshotRead(context: Excel.RequestContext): () => Snapshot
     header: table.getHeaderRowRange().load('values'),
     body: table.getDataBodyRange().load('values, rowCount'),
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
+    columns: table.columns.load('items/filter/criteria'),
   };
   return () => readOf(loads);
 }
@@ -103,6 +109,7 @@ export async function readSnapshotsInBlocks(context: Excel.RequestContext): Prom
   const header = table.getHeaderRowRange().load('values');
   const size = table.getDataBodyRange().load('rowCount');
   const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value');
+  const columns = table.columns.load('items/filter/criteria');
   await context.sync();
   const values: CellValue[][] = [];
   for (let start = 0; start < size.rowCount; start += BLOCK_ROWS) {
@@ -116,7 +123,7 @@ export async function readSnapshotsInBlocks(context: Excel.RequestContext): Prom
     await context.sync();
     values.push(...(block.values as CellValue[][]));
   }
-  return readOf({ sheet, protection, header, body: size, setting }, values);
+  return readOf({ sheet, protection, header, body: size, setting, columns }, values);
 }
 
 export type SnapshotOutcome =
@@ -126,6 +133,8 @@ export type SnapshotOutcome =
       readonly sheetName: string;
       readonly replaced: number;
       readonly added: number;
+      /** The table's filters were cleared to replace the date's rows (the pane says so). */
+      readonly filtersCleared: boolean;
     }
   | { readonly kept: false; readonly reason: 'protected'; readonly sheetName: string };
 
@@ -134,6 +143,14 @@ export function snapshotNotKeptNotice(sheetName: string): { zh: string; en: stri
   return {
     zh: `工作表“${sheetName}”被他人设置了保护，本次未记录进度快照；撤销保护后重新生成即可记录。`,
     en: `Sheet ${sheetName} was protected by someone else, so no progress snapshot was recorded; unprotect it and make the summaries again.`,
+  };
+}
+
+/** What to tell the user when their filter on 进度快照 was cleared to replace a date's rows. */
+export function filtersClearedNotice(sheetName: string): { zh: string; en: string } {
+  return {
+    zh: `为替换同一日期的快照，已清除工作表“${sheetName}”上的筛选（筛选时 Excel 不能删除表格行）；需要时请重新筛选。`,
+    en: `The filter on sheet ${sheetName} was cleared to replace the date's snapshot (Excel cannot delete rows of a filtered table); filter it again if needed.`,
   };
 }
 
@@ -146,17 +163,45 @@ const PROTECT: Excel.WorksheetProtectionOptions = {
 const formatRow = () => SNAPSHOT_COLUMNS.map((c) => c.format);
 
 /**
+ * Room for `bytes` more in the request under way: the commands queued so far are sent first when
+ * they and these together would pass the request budget (Excel on the web takes at most 5 MB).
+ */
+export type Spend = (bytes: number) => Promise<void>;
+
+/** Bytes per block of rows, each block a few commands: values, number formats, the rows it adds. */
+const BLOCK_BUDGET = 1_000_000;
+
+/** A row's values, its number formats and the empty row added for it. */
+const rowCost = (row: readonly CellValue[]) => 2 * rowBytes(row) + row.length * 3;
+
+/** Runs of consecutive indexes, from indexes sorted bottom up: each run deleted as one block. */
+function runsOf(bottomUp: readonly number[]): { start: number; count: number }[] {
+  const runs: { start: number; count: number }[] = [];
+  for (const index of bottomUp) {
+    const last = runs[runs.length - 1];
+    if (last && last.start === index + 1) {
+      last.start = index;
+      last.count++;
+    } else runs.push({ start: index, count: 1 });
+  }
+  return runs;
+}
+
+/**
  * Queues the snapshot's rows into the summaries' write request: a new sheet and table when the
  * workbook has none, else the rows appended and the same date's earlier rows deleted (after the
- * append, so the table is never left empty). Returns what to record once the request has run.
+ * append, so the table is never left empty). Rows go in blocks, each first given room in the
+ * request (`spend`), so a big ledger's snapshot splits the request rather than pass 5 MB.
+ * Returns what to record once the last request has run.
  */
-export function queueSnapshotWrite(
+export async function queueSnapshotWrite(
   context: Excel.RequestContext,
   read: SnapshotRead | null,
   rows: readonly CellValue[][],
   date: Day,
   takenNames: Iterable<string>,
-): { readonly outcome: () => SnapshotOutcome; readonly remember: () => void } {
+  spend: Spend,
+): Promise<{ readonly outcome: () => SnapshotOutcome; readonly remember: () => void }> {
   if (read?.protection === 'user')
     return {
       outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }),
@@ -172,9 +217,15 @@ export function queueSnapshotWrite(
     const name = freeSheetName(SNAPSHOT_SHEET, takenNames);
     const sheet = context.workbook.worksheets.add(name);
     const last = columnLetter(width - 1);
-    const area = sheet.getRange(`A1:${last}${rows.length + 1}`);
-    area.numberFormat = [SNAPSHOT_COLUMNS.map(() => '@'), ...rows.map(formatRow)];
-    area.values = [[...SNAPSHOT_HEADERS], ...rows.map((r) => [...r])];
+    const header = sheet.getRange(`A1:${last}1`);
+    header.numberFormat = [SNAPSHOT_COLUMNS.map(() => '@')];
+    header.values = [[...SNAPSHOT_HEADERS]];
+    for (const block of blocksOf(rows, BLOCK_BUDGET, rowCost)) {
+      await spend(block.rows.reduce((sum, r) => sum + rowCost(r), 0));
+      const area = sheet.getRange(`A${block.start + 2}:${last}${block.start + block.rows.length + 1}`);
+      area.numberFormat = block.rows.map(formatRow);
+      area.values = block.rows.map((r) => [...r]);
+    }
     const table = sheet.tables.add(`A1:${last}${rows.length + 1}`, true);
     table.name = SNAPSHOT_TABLE;
     table.style = 'TableStyleLight1';
@@ -186,7 +237,14 @@ export function queueSnapshotWrite(
     sheet.protection.protect(PROTECT);
     sheet.load('id');
     return {
-      outcome: () => ({ kept: true, sheetId: sheet.id, sheetName: name, replaced: 0, added: rows.length }),
+      outcome: () => ({
+        kept: true,
+        sheetId: sheet.id,
+        sheetName: name,
+        replaced: 0,
+        added: rows.length,
+        filtersCleared: false,
+      }),
       // The new sheet's id is known once the request has run: recorded as protected by the add-in.
       remember: () => recordProtected(sheet.id),
     };
@@ -197,27 +255,36 @@ export function queueSnapshotWrite(
   const { columns } = read.table;
   const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
   // Our columns in their formats; a user's text carried over stays text, never a formula.
-  const formats = placed.map((row) =>
+  const formatsOf = (row: readonly CellValue[]) =>
     row.map(
       (value, at) =>
         SNAPSHOT_COLUMNS.find((c) => columns[c.key] === at)?.format ??
         (needsTextFormat(value) ? '@' : 'General'),
-    ),
-  );
-  if (placed.length) {
+    );
+  for (const block of blocksOf(placed, BLOCK_BUDGET, rowCost)) {
+    await spend(block.rows.reduce((sum, r) => sum + rowCost(r), 0));
     table.rows.add(
       undefined,
-      placed.map((r) => r.map(() => '')),
+      block.rows.map((r) => r.map(() => '')),
     );
-    const block = table
+    const area = table
       .getDataBodyRange()
-      .getRow(read.bodyRows)
-      .getResizedRange(placed.length - 1, 0);
-    block.numberFormat = formats;
-    block.values = placed.map((r) => r.map((v) => (v === null ? '' : v)));
+      .getRow(read.bodyRows + block.start)
+      .getResizedRange(block.rows.length - 1, 0);
+    area.numberFormat = block.rows.map(formatsOf);
+    area.values = block.rows.map((r) => r.map((v) => (v === null ? '' : v)));
   }
-  // Bottom up (the core sorts them so), so each index still names the row it did when read.
-  for (const index of old) table.rows.getItemAt(index).delete();
+  // Rows cannot be deleted from a filtered table (InsertDeleteConflict; office-js #994): the
+  // user's filter on 进度快照 is cleared, and the pane says so.
+  if (read.filtered && old.length) table.clearFilters();
+  // A date's rows are contiguous: each run goes in one command, bottom up (the core sorts them
+  // so), so each index still names the row it did when read.
+  for (const run of runsOf(old))
+    table
+      .getDataBodyRange()
+      .getRow(run.start)
+      .getResizedRange(run.count - 1, 0)
+      .delete('Up');
   sheet.protection.protect(PROTECT);
   return {
     outcome: () => ({
@@ -226,6 +293,7 @@ export function queueSnapshotWrite(
       sheetName: read.sheetName,
       replaced: old.length,
       added: rows.length,
+      filtersCleared: read.filtered && old.length > 0,
     }),
     remember: () => {
       if (read.protection === 'none') recordProtected(read.sheetId);

@@ -75,11 +75,13 @@ const zh = {
     confirmTitle: '全部修复',
     planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: '重建',
-    restored: (sheet: string, kept: number) =>
+    restored: (sheet: string, kept: number, dropdown: boolean) =>
       [
         `已在工作表“${sheet}”重建单位名录和状态列表`,
         kept > 0 && `（保留了原有的${kept}行）`,
-        '，状态下拉列表已恢复。',
+        dropdown
+          ? '，状态下拉列表已恢复。'
+          : '；台账工作表受他人保护（或此版本 Excel 不支持单元格下拉），状态下拉列表未恢复，可在“筛选”页设置状态。',
       ]
         .filter(Boolean)
         .join(''),
@@ -379,11 +381,13 @@ const en: Strings = {
     confirmTitle: 'Fix all',
     planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: 'Restore',
-    restored: (sheet: string, kept: number) =>
+    restored: (sheet: string, kept: number, dropdown: boolean) =>
       [
         `Rebuilt the unit directory and status list on sheet ${sheet}`,
         kept > 0 && ` (kept ${kept} existing rows)`,
-        '; the status dropdown works again.',
+        dropdown
+          ? '; the status dropdown works again.'
+          : '; the ledger sheet is protected by someone else (or this Excel has no in-cell dropdowns), so the status dropdown was not restored; set statuses on the 筛选 tab.',
       ]
         .filter(Boolean)
         .join(''),

@@ -389,6 +389,42 @@ describe('adopting sheets as people keep them', () => {
       taskCount: 2,
     });
   });
+  it('calls a failure after the table neither merged cells nor "unchanged", and names the formats that may remain', async () => {
+    const sim = new ExcelSim();
+    await sheetWith(sim, {
+      'A1:C1': [['序号', '工作任务', '责任单位']],
+      'A2:C3': [task(1).slice(0, 3), task(2).slice(0, 3)],
+    });
+    const before = sim.values('Sheet1');
+    sim.refuseNext('WorksheetFreezePanes.freezeRows', 'InvalidOperation');
+    const error = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })).catch((e) => e);
+    expect(error.code).toBe('AdoptionIncomplete');
+    const { zh, en } = describeError(error);
+    expect(zh).not.toContain('合并单元格');
+    expect(zh).not.toContain('数据未被更改');
+    expect(zh).toContain('WorksheetFreezePanes.freezeRows');
+    expect(zh).toContain('可能仍留在工作表“Sheet1”中');
+    expect(en).toContain('may remain on sheet Sheet1');
+    // The table and the new header cells were undone: every cell holds what it held.
+    expect(sim.values('Sheet1')).toEqual(before);
+    expect(sim.state.tables).toEqual([]);
+  });
+});
+
+describe('what a refused batch is said to have left (issue 23, item 13)', () => {
+  it('says "nothing was changed" only when the batch failed at its first command', () => {
+    const refused = (errorLocation: string) =>
+      Object.assign(new Error('The argument is invalid.'), {
+        code: 'InvalidArgument',
+        debugInfo: { errorLocation },
+      });
+    expect(describeError(refused('Range.values'), 'Range.values').zh).toContain('数据未被更改');
+    expect(describeError(refused('Range.format'), 'Range.values').zh).not.toContain('数据未被更改');
+    expect(describeError(refused('Range.format'), 'Range.values').en).toContain(
+      'may already have taken effect',
+    );
+    expect(describeError(refused('Range.values')).en).not.toContain('Nothing was changed');
+  });
 });
 
 describe('selecting and fixing', () => {
@@ -875,6 +911,34 @@ describe('missing reference data', () => {
     expect(sim.userEdit('任务台账', 'D5', [['已完成']]).ok).toBe(true);
     const again = await sim.runExcel((c) => readReference(c));
     expect(again.health).toEqual({ directory: 'ok', statuses: 'ok' });
+  });
+
+  it('lifts and restores the add-in’s own protection of the ledger to set the dropdown again (issue 23, item 8)', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    const options = sim.sheet('任务台账').protection.options;
+    await deleteDirectory(sim);
+    const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(result.dropdownRebound).toBe(true);
+    expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
+    expect(sim.sheet('任务台账').protection.protected).toBe(true);
+    expect(sim.sheet('任务台账').protection.options).toEqual(options);
+    expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(false);
+    expect(sim.userEdit('任务台账', 'D5', [['已完成']]).ok).toBe(true);
+  });
+
+  it('rebuilds the tables but leaves the dropdown of a ledger someone else protected, and says so', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').protection.protect({}, '密码');
+      await c.sync();
+    });
+    await deleteDirectory(sim);
+    const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(result).toMatchObject({ restored: ['directory', 'statuses'], dropdownRebound: false });
+    expect(sim.sheet('任务台账').protection.protected).toBe(true);
   });
 
   it("keeps the user's rows left on 单位名录 when only the tables were removed", async () => {

@@ -150,6 +150,33 @@ describe('进度快照', () => {
     expect(sim.values('汇总-总体')[3][0]).toBe('本期变化：本期为首次报告，暂无上期报告可比。');
   });
 
+  it('replaces a date on a 进度快照 the user filtered: the filters are cleared, said, and the rows deleted as one block (office-js #994)', async () => {
+    const sim = await withLedger();
+    await report(sim, SEP_30);
+    const appendOnly = sim.batches.length;
+    await report(sim, OCT_31);
+    const opsOf = (from: number) => sim.batches.slice(from).reduce((sum, b) => sum + b.operations, 0);
+    const appended = opsOf(appendOnly);
+    // The protection allows filtering (allowAutoFilter): the user shows September only.
+    await sim.run(async (c) => {
+      const table = c.workbook.tables.getItem('ProgressSnapshots');
+      table.columns.getItemAt(0).filter.applyValuesFilter(['2026-09-30']);
+      await c.sync();
+    });
+    expect(sim.sheet('进度快照').filteredRows.size).toBe(63);
+    edit(sim, 5, '已完成', 100);
+    const first = sim.batches.length;
+    const again = await report(sim, OCT_31);
+    expect(again.snapshot).toMatchObject({ kept: true, replaced: 63, added: 63, filtersCleared: true });
+    expect(sim.values('进度快照').length - 1).toBe(126);
+    expect(sim.sheet('进度快照').filteredRows.size).toBe(0);
+    expect(sim.sheet('进度快照').protection.protected).toBe(true);
+    // 63 rows replaced without 63 delete commands: a few more than a report that replaced nothing (it also replaces the earlier summary sheets).
+    expect(opsOf(first) - appended).toBeLessThan(30);
+    const unfiltered = await report(sim, OCT_31);
+    expect(unfiltered.snapshot).toMatchObject({ filtersCleared: false });
+  });
+
   it('makes the sheet again when the user deleted it, and compares with the report chosen', async () => {
     const sim = await withLedger();
     await report(sim, SEP_30);
