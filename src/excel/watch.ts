@@ -4,7 +4,8 @@
 // (source Remote). A sheet deleted (ExcelApi 1.7) and a table added or deleted (ExcelApi 1.9,
 // where the host has it) are heard as well, so a deleted ledger or 单位名录 is noticed without
 // asking. Choosing a value from a cell's dropdown may not raise onChanged in Excel on the web
-// (office-js #3888, #4066): a selection change is reported too, and the pane decides what to check.
+// (office-js #3888, #4066): a selection change is reported too, with the block selected where the
+// host says it (ExcelApi 1.9), and the pane decides what to check (the one cell the user left).
 import type { CellValue } from '../ledger';
 import type { ApiSupport } from './requirements';
 
@@ -25,7 +26,8 @@ export type WorkbookChange =
   /** A table was deleted (ExcelApi 1.9), by its name. */
   | { readonly kind: 'tableDeleted'; readonly tableName: string }
   | { readonly kind: 'sheetDeleted'; readonly worksheetId: string }
-  | { readonly kind: 'selection' };
+  /** The selection moved; to which block of which sheet where the host says (ExcelApi 1.9). */
+  | { readonly kind: 'selection'; readonly worksheetId?: string; readonly address?: string };
 
 /** Excel.run(context, batch): a batch in the context a handler was registered in. */
 export type ExcelRunIn = <T>(
@@ -71,7 +73,13 @@ export async function watchWorkbook(
         ...valueAfter(event, supports),
       }),
     ),
-    context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' })),
+    // The worksheets' event names the block selected; the workbook's (all a 1.7 or 1.8 host has)
+    // does not, and such a host has no dropdown whose pick goes unheard on the web.
+    supports('1.9')
+      ? context.workbook.worksheets.onSelectionChanged.add(async (event) =>
+          onChange({ kind: 'selection', worksheetId: event.worksheetId, address: event.address }),
+        )
+      : context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' })),
     context.workbook.worksheets.onDeleted.add(async (event) =>
       onChange({ kind: 'sheetDeleted', worksheetId: event.worksheetId }),
     ),
@@ -94,4 +102,16 @@ export async function stopWatching(runIn: ExcelRunIn, watch: Watch): Promise<voi
     for (const handler of watch.handlers) handler.remove();
     await context.sync();
   });
+}
+
+/** The values of cells of one sheet, in one request: the cells a dropdown pick may have changed unheard. */
+export async function readCells(
+  context: Excel.RequestContext,
+  worksheetId: string,
+  addresses: readonly string[],
+): Promise<CellValue[]> {
+  const sheet = context.workbook.worksheets.getItem(worksheetId);
+  const ranges = addresses.map((address) => sheet.getRange(address).load('values'));
+  await context.sync();
+  return ranges.map((range) => range.values[0][0] as CellValue);
 }

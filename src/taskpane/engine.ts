@@ -2,6 +2,7 @@
 export {
   describeError,
   excelErrorCode,
+  readCells,
   readOptions,
   readWorkbook,
   stopWatching,
