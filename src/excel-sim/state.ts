@@ -57,10 +57,21 @@ export interface NotedChange {
 type Handler = (event: ChangeEvent) => Promise<unknown> | void;
 type StructureHandler = (event: StructureEvent) => Promise<unknown> | void;
 
+/** A defined name: a table column it follows (a structured reference), or a formula kept as written. */
+export interface NameModel {
+  readonly name: string;
+  readonly target:
+    | { readonly kind: 'column'; readonly tableId: string; readonly column: number }
+    | { readonly kind: 'formula'; readonly formula: string };
+}
+
 export class WorkbookState {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   settings = new Map<string, unknown>();
+  names: NameModel[] = [];
+  /** The workbook's date system: 1904 in old Mac files (serials count from 1904-01-01). */
+  dateSystem: '1900' | '1904' = '1900';
   activeSheetId: string | null = null;
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;

@@ -13,7 +13,8 @@ import {
   printSetup,
   statusDropdown,
 } from './ledgerFormat';
-import { LEDGER_TABLE, STATUS_TABLE } from './names';
+import { LEDGER_TABLE, STATUS_NAME, STATUS_TABLE } from './names';
+import { pointStatusName } from './directorySheet';
 import type { ApiSupport } from './requirements';
 import { DEFAULT_STATUSES, columnSpec } from '../ledger';
 import { queueLedgerId } from './ledgerId';
@@ -56,6 +57,8 @@ export async function adoptActiveSheet(
   const allTables = context.workbook.tables;
   allTables.load('items/name');
   protection.load('protected');
+  const statusName = context.workbook.names.getItemOrNullObject(STATUS_NAME);
+  statusName.load('name');
   await context.sync();
 
   if (allTables.items.some((t) => t.name.toLowerCase() === tableName.toLowerCase())) {
@@ -153,6 +156,8 @@ export async function adoptActiveSheet(
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);
+  // A status table made by an earlier version has no defined name yet: the dropdown needs it.
+  if (hasStatusTable) pointStatusName(context, statusName, false);
   const dropdown = statusDropdown(
     area,
     DEFAULT_STATUSES,

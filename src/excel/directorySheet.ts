@@ -2,7 +2,7 @@
 // (column H). Written when a ledger is created, and again when the user restores them.
 import { DEFAULT_DIRECTORY, UNIT_KIND_WORDS, type UnitDirectory } from '../ledger';
 import { columnLetter } from './cells';
-import { DIRECTORY_HEADERS, DIRECTORY_TABLE, STATUS_TABLE } from './names';
+import { DIRECTORY_HEADERS, DIRECTORY_TABLE, STATUS_NAME, STATUS_TABLE } from './names';
 
 export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
   return directory.units.map((u) => {
@@ -49,6 +49,23 @@ export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): strin
 }
 
 /** The status list at H1, from the rows kept there or the given statuses; the blocks written, as above. */
+/**
+ * Points the status dropdown's defined name (read beforehand, perhaps a null object) at the status
+ * table. Just after writing the table, a name left from one since deleted (its reference broken)
+ * is replaced; otherwise a name already there is the one to keep.
+ */
+export function pointStatusName(
+  context: Excel.RequestContext,
+  existing: Excel.NamedItem,
+  tableJustWritten = true,
+): void {
+  if (!existing.isNullObject) {
+    if (!tableJustWritten) return;
+    existing.delete();
+  }
+  context.workbook.names.add(STATUS_NAME, `=${STATUS_TABLE}[状态]`);
+}
+
 export function writeStatusTable(
   sheet: Excel.Worksheet,
   statuses: readonly string[],

@@ -124,7 +124,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
     const { reference } = read;
     const kept = read.snapshots;
     const specs = summarySheets(model, options.request, { directory: reference.directory, history });
-    const rows = snapshotRows(model);
+    const rows = snapshotRows(model, reference.dateSystem);
     // The last request also reads the add-in's tables back: a 进度快照 table made now is among them.
     const after: { tables?: () => AddInTableIds; ledger?: (() => LedgerRead) | null } = {};
     const { also, ...written } = await writeSummarySheets(context, specs, {

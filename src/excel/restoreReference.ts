@@ -4,7 +4,7 @@
 // otherwise (no 单位 header at A1, no 状态 at H1) is the user's and is left alone: the tables
 // then go on a new sheet.
 import { DEFAULT_STATUSES, type CellValue, type HeaderMap } from '../ledger';
-import { writeDirectoryTable, writeStatusTable } from './directorySheet';
+import { pointStatusName, writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { workbookProtectedError } from './errors';
 import { DIRECTORY_STATUS_SOURCE, setStatusValidation } from './ledgerFormat';
 import { loadOutline } from './outline';
@@ -54,7 +54,7 @@ export async function restoreReference(
   header: HeaderMap,
   supports: ApiSupport,
 ): Promise<RestoreResult> {
-  const { sheets, tables, structure } = loadOutline(context);
+  const { sheets, tables, structure, statusName } = loadOutline(context);
   const ledger = loadProtection(context, location);
   await context.sync();
 
@@ -104,6 +104,7 @@ export async function restoreReference(
     const kept = values.slice(1, 1 + (keep.statuses ?? 0)).map((r) => text(r[7]));
     const statuses = kept.some(Boolean) ? kept.filter(Boolean) : DEFAULT_STATUSES;
     writeStatusTable(sheet, statuses, keep.statuses ?? 0);
+    pointStatusName(context, statusName);
     const statusColumn = header.columns.status;
     // Excel refuses a data-validation change on a protected sheet: the add-in lifts its own
     // protection around it and sets it again as it was; someone else's it leaves, dropdown and all.

@@ -10,12 +10,14 @@ import {
   SNAPSHOT_COLUMNS,
   SNAPSHOT_HEADERS,
   type CellValue,
+  type DateSystem,
   type Day,
   type SnapshotTable,
 } from '../ledger';
 import { blocksOf, columnLetter, needsTextFormat, rowBytes } from './cells';
 import { excelErrorCode } from './errors';
 import { POINTS_PER_CHARACTER } from './ledgerFormat';
+import { queueDateSystem } from './reference';
 import { freeSheetName, PROTECTION_SETTING, SNAPSHOT_SHEET, SNAPSHOT_TABLE } from './names';
 
 export interface SnapshotRead {
@@ -49,12 +51,12 @@ function ownedIds(setting: Excel.Setting): string[] {
 }
 
 /** The reading, once the loads have been synced; the body's values given when read in blocks. */
-function readOf(loads: Loads, values?: CellValue[][]): SnapshotRead {
+function readOf(loads: Loads, dateSystem: DateSystem, values?: CellValue[][]): SnapshotRead {
   const owned = ownedIds(loads.setting);
   const isProtected = loads.protection.protected;
   const rows = values ?? (loads.body.values as CellValue[][]);
   return {
-    table: readSnapshotTable({ header: loads.header.values[0] as CellValue[], rows }),
+    table: readSnapshotTable({ header: loads.header.values[0] as CellValue[], rows, dateSystem }),
     rows,
     sheetId: loads.sheet.id,
     sheetName: loads.sheet.name,
@@ -65,8 +67,11 @@ function readOf(loads: Loads, values?: CellValue[][]): SnapshotRead {
   };
 }
 
-/** Queues the read of the 进度快照 table (which must exist); readable after the next sync. */
-export function queueSnapshotRead(context: Excel.RequestContext): () => SnapshotRead {
+/**
+ * Queues the read of the 进度快照 table (which must exist); readable after the next sync, its
+ * dates read in the workbook's date system (probed in the same request).
+ */
+export function queueSnapshotRead(context: Excel.RequestContext): (dateSystem: DateSystem) => SnapshotRead {
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const sheet = table.worksheet.load('id, name');
   const loads: Loads = {
@@ -77,7 +82,7 @@ export function queueSnapshotRead(context: Excel.RequestContext): () => Snapshot
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
     columns: table.columns.load('items/filter/criteria'),
   };
-  return () => readOf(loads);
+  return (dateSystem) => readOf(loads, dateSystem);
 }
 
 /**
@@ -87,6 +92,7 @@ export function queueSnapshotRead(context: Excel.RequestContext): () => Snapshot
  */
 export async function readSnapshots(context: Excel.RequestContext): Promise<SnapshotRead | null> {
   const read = queueSnapshotRead(context);
+  const dateSystem = queueDateSystem(context);
   try {
     await context.sync();
   } catch (error) {
@@ -95,14 +101,18 @@ export async function readSnapshots(context: Excel.RequestContext): Promise<Snap
     if (code === 'ResponsePayloadSizeLimitExceeded') return readSnapshotsInBlocks(context);
     throw error;
   }
-  return read();
+  return read(dateSystem());
 }
 
 /** Rows per request when the kept snapshots exceed Excel on the web's 5 MB reply (24 reports of a big ledger). */
 const BLOCK_ROWS = 20_000;
 
-/** The same read, the body in blocks of rows, each its own request. */
-export async function readSnapshotsInBlocks(context: Excel.RequestContext): Promise<SnapshotRead> {
+/** The same read, the body in blocks of rows; the date system probed with the table's size unless given. */
+export async function readSnapshotsInBlocks(
+  context: Excel.RequestContext,
+  dateSystem?: DateSystem,
+): Promise<SnapshotRead> {
+  const probed = dateSystem === undefined ? queueDateSystem(context) : () => dateSystem;
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const sheet = table.worksheet.load('id, name');
   const protection = sheet.protection.load('protected');
@@ -123,7 +133,7 @@ export async function readSnapshotsInBlocks(context: Excel.RequestContext): Prom
     await context.sync();
     values.push(...(block.values as CellValue[][]));
   }
-  return readOf({ sheet, protection, header, body: size, setting, columns }, values);
+  return readOf({ sheet, protection, header, body: size, setting, columns }, probed(), values);
 }
 
 export type SnapshotOutcome =

@@ -333,6 +333,10 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
     if (options.keepLast && look.sheets[look.sheets.length - 1]?.id === options.keepLast)
       sheets.getItem(options.keepLast).position = look.sheets.length + made.length - 1;
     if (made.length) made[0].sheet.activate();
+    // The record of summary sheets once more, in the write's own request: a co-author's summaries
+    // recorded since the look are kept in it, not overwritten (issue 23, item 11).
+    const recorded = context.workbook.settings.getItemOrNullObject(SUMMARY_SETTING);
+    recorded.load('value');
     await context.sync();
 
     const { ours, kept } = sortEarlierSheets(probes, names);
@@ -353,7 +357,13 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
       };
     });
     also?.remember();
-    if (remember) context.workbook.settings.add(SUMMARY_SETTING, records);
+    const since =
+      !recorded.isNullObject && Array.isArray(recorded.value)
+        ? recorded.value
+            .filter(isRecord)
+            .filter((r) => !look.previous.some((p) => p.id === r.id) && !records.some((n) => n.id === r.id))
+        : [];
+    if (remember) context.workbook.settings.add(SUMMARY_SETTING, [...records, ...since]);
     if (remember || also || ours.length || temporary) await context.sync();
     return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9'), also };
   }

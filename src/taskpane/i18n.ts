@@ -185,7 +185,8 @@ const zh = {
     hint: '把汇总表带出 Excel：导出工作簿文件、生成可直接发送的邮件草稿（.eml，经典 Outlook 会作为草稿打开），或复制邮件正文。',
     to: '收件人（领导）',
     cc: '抄送',
-    addressHint: '多个地址用逗号或分号分隔',
+    addressHint:
+      '多个地址用逗号或分号分隔。收件人保存在本工作簿中，会随台账文件一起被复制、转发；不宜外传时请在转发前清空。',
     save: '保存收件人',
     saved: '收件人已保存在本工作簿中。',
     invalid: (items: readonly string[]) => `以下内容不是邮箱地址，已忽略：${items.join('、')}。`,
@@ -197,7 +198,10 @@ const zh = {
     noCharts: '文件中不含图表：图表的数据表在工作表中。需要 PDF 时，请在 Excel 中使用“文件 › 导出 › PDF”。',
     noDownloads: 'Mac 上的任务窗格不能下载文件：请用“在新工作簿中打开”，再用 Excel 的“共享 › 电子邮件”发送。',
     exported: (name: string) => `已导出“${name}”。`,
-    opened: '已在新工作簿中打开汇总表。',
+    opened: (mac: boolean): string =>
+      mac
+        ? '已在新工作簿中打开汇总表。在 Mac 上新工作簿可能开在当前窗口后面：请在菜单栏“窗口”中选择它。'
+        : '已在新工作簿中打开汇总表。',
     copied: '邮件正文已复制，可粘贴到邮件中。',
     copiedRecipients: (n: number) => `已复制${n}个收件人地址。`,
     noRecipients: '还没有收件人：请先填写并保存。',
@@ -500,7 +504,8 @@ const en: Strings = {
     hint: 'Take the summaries out of Excel: export a workbook file, make mail drafts ready to send (.eml; classic Outlook opens them as drafts), or copy the mail body.',
     to: 'To (leaders)',
     cc: 'Cc',
-    addressHint: 'Separate addresses with commas or semicolons',
+    addressHint:
+      'Separate addresses with commas or semicolons. They are kept in this workbook and travel with every copy of the ledger file; clear them before passing it on if they should not.',
     save: 'Save recipients',
     saved: 'Recipients saved in this workbook.',
     invalid: (items: readonly string[]) => `Not mail addresses, left out: ${items.join(', ')}.`,
@@ -514,7 +519,10 @@ const en: Strings = {
     noDownloads:
       'A task pane on a Mac cannot download files: use Open in a new workbook, then Excel’s Share › Email.',
     exported: (name: string) => `Exported ${name}.`,
-    opened: 'The summaries are open in a new workbook.',
+    opened: (mac: boolean) =>
+      mac
+        ? 'The summaries are open in a new workbook. On a Mac it may open behind this window: choose it from the Window menu.'
+        : 'The summaries are open in a new workbook.',
     copied: 'Mail body copied; paste it into a mail.',
     copiedRecipients: (n: number) => `Copied ${n} recipient addresses.`,
     noRecipients: 'No recipients yet: enter and save them first.',

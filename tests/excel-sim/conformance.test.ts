@@ -621,6 +621,54 @@ describe('excel-sim conformance', () => {
     expect(events).toEqual(['A2']);
   });
 
+  it('keeps a defined name on a table column when the table or header is renamed, and a list validation through it offers the column now ("Using structured references with Excel tables": renames update structured references)', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('H1:H3').values = [['状态'], ['未启动'], ['已完成']];
+      sheet.tables.add('H1:H3', true).name = 'StatusList';
+      ctx.workbook.names.add('TaskStatusChoices', '=StatusList[状态]');
+      sheet.getRange('A1:A2').dataValidation.rule = {
+        list: { inCellDropDown: true, source: '=TaskStatusChoices' },
+      };
+      await ctx.sync();
+    });
+    expect(sim.dropdown('Sheet1', 0, 0)).toEqual(['未启动', '已完成']);
+    await sim.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem('StatusList');
+      table.name = 'Statuses';
+      table.getHeaderRowRange().values = [['状态名']];
+      table.rows.add(undefined, [['滞后']]);
+      const name = ctx.workbook.names.getItem('TaskStatusChoices').load('formula');
+      const missing = ctx.workbook.names.getItemOrNullObject('NoSuchName').load('formula');
+      await ctx.sync();
+      expect(name.formula).toBe('=Statuses[状态名]');
+      expect(missing.isNullObject).toBe(true);
+    });
+    expect(sim.dropdown('Sheet1', 1, 0)).toEqual(['未启动', '已完成', '滞后']);
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.names.add('TaskStatusChoices', '=Statuses[状态名]');
+        await ctx.sync();
+      }),
+      'ItemAlreadyExists',
+    );
+  });
+
+  it('computes DATE in the workbook’s date system: DATE(1904,1,1) is 1462, or 0 in a 1904 workbook (Workbook.functions, ExcelApi 1.2; "Date systems in Excel")', async () => {
+    const sim = new ExcelSim();
+    const probe = () =>
+      sim.run(async (ctx) => {
+        const result = ctx.workbook.functions.date(1904, 1, 1);
+        result.load('value');
+        await ctx.sync();
+        return result.value;
+      });
+    expect(await probe()).toBe(1462);
+    sim.state.dateSystem = '1904';
+    expect(await probe()).toBe(0);
+  });
+
   it('is not transactional: operations before a failure stay applied', async () => {
     const sim = new ExcelSim();
     await rejects(

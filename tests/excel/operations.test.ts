@@ -100,9 +100,9 @@ describe('createLedger', () => {
     expect(sim.state.activeSheet().name).toBe('任务台账');
   });
 
-  it('binds the status dropdown to the StatusList table, so a status added there is offered and accepted', async () => {
+  it('binds the status dropdown to the StatusList table through TaskStatusChoices, so a status added there is offered and accepted', async () => {
     const sim = await withLedger();
-    expect(sim.sheet('任务台账').validations[0].list?.source).toBe('=INDIRECT("StatusList[状态]")');
+    expect(sim.sheet('任务台账').validations[0].list?.source).toBe('=TaskStatusChoices');
     expect(sim.userEdit('任务台账', 'D4', [['暂缓']]).ok).toBe(false);
     await sim.run(async (c) => {
       c.workbook.tables.getItem('StatusList').rows.add(undefined, [['暂缓']]);
@@ -941,6 +941,29 @@ describe('missing reference data', () => {
     expect(sim.sheet('任务台账').protection.protected).toBe(true);
   });
 
+  it('points the dropdown at the defined name TaskStatusChoices, which follows StatusList renamed, and is pointed again when the list is rebuilt (issue 23, item 16)', async () => {
+    const sim = await withLedger();
+    const rule = () => sim.sheet('任务台账').validations.find((v) => v.list)?.list?.source;
+    expect(rule()).toBe('=TaskStatusChoices');
+    await sim.run(async (c) => {
+      const table = c.workbook.tables.getItem('StatusList');
+      table.name = 'MyStatuses';
+      table.getHeaderRowRange().values = [['状态名称']];
+      table.rows.add(undefined, [['暂缓']]);
+      await c.sync();
+    });
+    expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成', '暂缓']);
+    expect(sim.userEdit('任务台账', 'D5', [['暂缓']]).ok).toBe(true);
+    // The list deleted with its sheet leaves the name broken; 重建 points it at the new table.
+    await deleteDirectory(sim);
+    expect(sim.userEdit('任务台账', 'D6', [['已完成']]).ok).toBe(false);
+    const { ledger, location } = await read(sim);
+    await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(rule()).toBe('=TaskStatusChoices');
+    expect(sim.userEdit('任务台账', 'D6', [['已完成']]).ok).toBe(true);
+    expect(sim.state.names.map((n) => n.name)).toEqual(['TaskStatusChoices']);
+  });
+
   it("keeps the user's rows left on 单位名录 when only the tables were removed", async () => {
     const sim = await withLedger();
     sim.userEdit('单位名录', 'E2', [['张三']]);
@@ -1187,6 +1210,25 @@ describe('writeSummarySheets', () => {
     );
     expect(result.replaced).toBe(0);
     expect(result.kept.map((k) => k.reason)).toEqual(['edited', 'edited']);
+  });
+
+  it('keeps the record of summary sheets a co-author made while these were written (issue 23, item 11)', async () => {
+    const sim = await withLedger();
+    const specs = await summaryOf(sim);
+    await sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS }));
+    const theirs = { id: '{their-sheet}', name: '汇总-他人', kind: 'overview', fingerprint: 'f' };
+    await between(
+      sim,
+      () =>
+        sim.state.settings.set(SUMMARY_SETTING, [
+          ...(sim.state.settings.get(SUMMARY_SETTING) as unknown[]),
+          theirs,
+        ]),
+      (c) => writeSummarySheets(c, specs, { supports: ALL_SETS }),
+    );
+    const records = sim.state.settings.get(SUMMARY_SETTING) as { id: string }[];
+    expect(records).toContainEqual(theirs);
+    expect(records).toHaveLength(specs.length + 1);
   });
 
   it('says when the ledger was edited while the summaries were made (they show it as it was read)', async () => {

@@ -6,13 +6,14 @@ import {
   generateSummaries,
   readLedger,
   readReference,
+  readReport,
   readSnapshots,
   setIndicatorActual,
   type GenerateResult,
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { dayOf, SNAPSHOT_HEADERS, type Day } from '../../src/ledger';
+import { dayOf, serialFromDay, SNAPSHOT_HEADERS, type Day } from '../../src/ledger';
 import { ALL_SETS, changedCells, protectAsSomeoneElse } from './helpers';
 
 const SEP_30 = dayOf(2026, 9, 30) as Day;
@@ -175,6 +176,25 @@ describe('进度快照', () => {
     expect(opsOf(first) - appended).toBeLessThan(30);
     const unfiltered = await report(sim, OCT_31);
     expect(unfiltered.snapshot).toMatchObject({ filtersCleared: false });
+  });
+
+  it('reads dates in a 1904 workbook as the days they stand for, and keeps its snapshots in that system (issue 23, item 10)', async () => {
+    const sim = await withLedger();
+    // An old Mac file: serials count from 1904-01-01 ("Date systems in Excel").
+    sim.state.dateSystem = '1904';
+    const deadline = serialFromDay(dayOf(2026, 9, 15) as Day, '1904');
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('F4').values = [[deadline]];
+      await c.sync();
+    });
+    const { model, read } = await sim.runExcel((c) => readReport(c, { asOf: SEP_30 }));
+    expect(read.reference.dateSystem).toBe('1904');
+    // Task 1 was due on 15 September: overdue on the 30th (read as 1900, it would be due in 2030).
+    expect(model.behind.find((b) => b.no === 1)).toMatchObject({ overdue: true, deadline: '2026-09-15' });
+    await report(sim, SEP_30);
+    const kept = await sim.runExcel((c) => readSnapshots(c));
+    expect(kept?.table.snapshots.map((s) => s.date)).toEqual([SEP_30]);
+    expect(sim.values('进度快照')[1][0]).toBe(serialFromDay(SEP_30, '1904'));
   });
 
   it('makes the sheet again when the user deleted it, and compares with the report chosen', async () => {
