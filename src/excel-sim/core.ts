@@ -11,6 +11,12 @@ import type { ChangeDetail, NotedChange, WorkbookState } from './state';
 export const INTERNAL = Symbol('excel-sim');
 
 /**
+ * API type names by class ("TableCollection"), as errorLocation gives them. Filled by index.ts
+ * from the modules' export names: class names do not survive the preview bundle's minification.
+ */
+export const API_TYPE_NAMES = new Map<unknown, string>();
+
+/**
  * What one command costs in a request besides its arguments: the object path, the method or
  * property and the ids office-js serializes with it. About 150 bytes in the requests of Excel on
  * the web (issue 23: counting 16 under-counted a 10,000-command batch by 1.3 MB).
@@ -188,7 +194,7 @@ export abstract class SimClientObject {
 
   /** The API type's name, as errorLocation gives it (SimTableCollection: TableCollection). */
   private typeName(): string {
-    return this.constructor.name.replace(/^Sim/, '');
+    return API_TYPE_NAMES.get(this.constructor) ?? this.constructor.name.replace(/^Sim/, '');
   }
 
   load(spec?: LoadSpec): this {

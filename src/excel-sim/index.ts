@@ -18,6 +18,20 @@ import {
 } from './model';
 import { changeDetail, WorkbookState } from './state';
 import { SimRequestContext } from './workbook';
+import { API_TYPE_NAMES } from './core';
+import * as charts from './charts';
+import * as functions from './functions';
+import * as names from './names';
+import * as range from './range';
+import * as rangeRules from './rangeRules';
+import * as table from './table';
+import * as workbook from './workbook';
+import * as worksheet from './worksheet';
+
+// Each API class by its export name (SimTableCollection: TableCollection), for errorLocation.
+for (const module of [charts, functions, names, range, rangeRules, table, workbook, worksheet])
+  for (const [name, value] of Object.entries(module))
+    if (name.startsWith('Sim') && typeof value === 'function') API_TYPE_NAMES.set(value, name.slice(3));
 
 export { SimError } from './errors';
 export type { SimErrorCode } from './errors';

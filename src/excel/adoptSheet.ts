@@ -220,8 +220,8 @@ function adoptionIncomplete(error: unknown, sheetName: string): LedgerError {
   const { zh, en } = describeError(error);
   return new LedgerError(
     {
-      zh: `“使用当前工作表”未完成：${zh}已撤销表格和新写入的列标题；此前已设置的格式（数字格式、列宽、自动换行、状态下拉、条件格式、冻结窗格、打印设置）可能仍留在工作表“${sheetName}”中，单元格内容未被更改。`,
-      en: `Use the current sheet did not finish: ${en} The table and the header cells written were undone; formats set before the failure (number formats, widths, wrapping, the status dropdown, conditional formats, frozen panes, print setup) may remain on sheet ${sheetName}; no cell's content was changed.`,
+      zh: `“使用当前工作表”未完成：${zh}表格和新标题已撤销；已设的格式可能仍留在工作表“${sheetName}”中，内容未改。`,
+      en: `Use the current sheet did not finish: ${en} The table and new headers were undone; formats set may remain on sheet ${sheetName}; no content changed.`,
     },
     'AdoptionIncomplete',
   );

@@ -117,8 +117,8 @@ export function describeError(error: unknown, firstCommand?: string): Bilingual 
   const unchanged = failedAtFirst(error, firstCommand)
     ? { zh: '数据未被更改。', en: ' Nothing was changed.' }
     : {
-        zh: '在此之前的步骤可能已经生效，请检查相关单元格后再重试。',
-        en: ' Steps before it may already have taken effect; check the cells concerned before trying again.',
+        zh: '此前的步骤可能已生效。',
+        en: ' Steps before it may have taken effect.',
       };
   switch (excelErrorCode(error)) {
     case 'AccessDenied':

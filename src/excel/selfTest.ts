@@ -227,8 +227,8 @@ export async function runSelfTest(
     {
       id: 'statusList',
       title: {
-        zh: '状态列表中新加的状态可在下拉中选用，表格改名后仍然有效',
-        en: 'A status added to the status table is accepted by the dropdown, also after the table is renamed',
+        zh: '状态列表中新加的状态可在下拉中选用（表格改名后亦然）',
+        en: 'A status added to the status table is accepted by the dropdown (also once renamed)',
       },
       run: async () => {
         // Data validation is ExcelApi 1.8; without it there is no cell dropdown to probe.
@@ -265,12 +265,12 @@ export async function runSelfTest(
           return { added, renamed, outside: cell.dataValidation.valid };
         });
         expect(accepted.added === true && accepted.renamed === true && accepted.outside === false, {
-          zh: `新加的状态${accepted.added ? '被接受' : '未被接受'}，表格改名后新加的状态${accepted.renamed ? '被接受' : '未被接受'}，列表外的值${accepted.outside ? '也被接受' : '被拒绝'}`,
-          en: `the added status was ${accepted.added ? '' : 'not '}accepted; after renaming the table, ${accepted.renamed ? '' : 'not '}accepted; a value outside the list was ${accepted.outside ? 'accepted' : 'refused'}`,
+          zh: `新加的状态：${accepted.added ? '接受' : '未接受'}；改名后：${accepted.renamed ? '接受' : '未接受'}；列表外的值：${accepted.outside ? '接受' : '拒绝'}`,
+          en: `added status ${accepted.added ? '' : 'not '}accepted; after renaming ${accepted.renamed ? '' : 'not '}accepted; outside the list ${accepted.outside ? 'accepted' : 'refused'}`,
         });
         return {
-          zh: '新加的状态可选（表格改名后亦然），列表外的值被拒绝',
-          en: 'added status accepted (also after renaming the table), others refused',
+          zh: '新加的状态可选（改名后亦然），列表外的值被拒绝',
+          en: 'added status accepted, others refused',
         };
       },
     },

@@ -159,8 +159,8 @@ export function snapshotNotKeptNotice(sheetName: string): { zh: string; en: stri
 /** What to tell the user when their filter on 进度快照 was cleared to replace a date's rows. */
 export function filtersClearedNotice(sheetName: string): { zh: string; en: string } {
   return {
-    zh: `为替换同一日期的快照，已清除工作表“${sheetName}”上的筛选（筛选时 Excel 不能删除表格行）；需要时请重新筛选。`,
-    en: `The filter on sheet ${sheetName} was cleared to replace the date's snapshot (Excel cannot delete rows of a filtered table); filter it again if needed.`,
+    zh: `为替换同日快照，已清除“${sheetName}”的筛选（筛选时不能删行）。`,
+    en: `The filter on ${sheetName} was cleared to replace the date's snapshot (a filtered table's rows cannot be deleted).`,
   };
 }
 

@@ -231,8 +231,8 @@ function summariesFailed(error: unknown): LedgerError {
   const { zh, en } = describeError(error);
   return new LedgerError(
     {
-      zh: `汇总表未能生成：${zh.replace(/(数据未被更改|在此之前的步骤可能已经生效，请检查相关单元格后再重试)。$/u, '')}本次新建的汇总表已删除，原有汇总表保持原样。修正后再次生成即可（同一截至日期的进度快照会被替换）。`,
-      en: `The summaries were not made: ${en.replace(/ ?(Nothing was changed|Steps before it may already have taken effect; check the cells concerned before trying again)\.$/u, '')} The sheets added for them were removed and the earlier ones left as they were. Make them again once fixed (the same date's snapshot is replaced).`,
+      zh: `汇总表未能生成：${zh.replace(/(数据未被更改|此前的步骤可能已生效)。$/u, '')}本次新建的汇总表已删除，原有汇总表保持原样。修正后再次生成即可（同一截至日期的进度快照会被替换）。`,
+      en: `The summaries were not made: ${en.replace(/ ?(Nothing was changed|Steps before it may have taken effect)\.$/u, '')} The sheets added for them were removed and the earlier ones left as they were. Make them again once fixed (the same date's snapshot is replaced).`,
     },
     'SummariesFailed',
   );

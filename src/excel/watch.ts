@@ -6,7 +6,9 @@
 // asking. Choosing a value from a cell's dropdown may not raise onChanged in Excel on the web
 // (office-js #3888, #4066): a selection change is reported too, with the block selected where the
 // host says it (ExcelApi 1.9), and the pane decides what to check (the one cell the user left).
-import type { CellValue } from '../ledger';
+import { blockOf, cellText, type CellValue } from '../ledger';
+import type { LedgerRead } from './readLedger';
+import type { ExcelRun } from './selfTest';
 import type { ApiSupport } from './requirements';
 
 /** A change Excel reported. */
@@ -104,14 +106,48 @@ export async function stopWatching(runIn: ExcelRunIn, watch: Watch): Promise<voi
   });
 }
 
-/** The values of cells of one sheet, in one request: the cells a dropdown pick may have changed unheard. */
-export async function readCells(
-  context: Excel.RequestContext,
-  worksheetId: string,
-  addresses: readonly string[],
-): Promise<CellValue[]> {
-  const sheet = context.workbook.worksheets.getItem(worksheetId);
-  const ranges = addresses.map((address) => sheet.getRange(address).load('values'));
-  await context.sync();
-  return ranges.map((range) => range.values[0][0] as CellValue);
+/**
+ * Whether a status cell the user left holds other than the view read (a dropdown pick the host
+ * did not report): the single cells of the ledger's 状态 column among `left` are read, in one
+ * small request; any other place is no concern. A failed read (the sheet or rows gone) says yes:
+ * the full read decides, and says why if it fails too.
+ */
+export async function statusPicksUnheard(
+  run: ExcelRun,
+  read: LedgerRead,
+  left: readonly { readonly worksheetId: string; readonly address: string }[],
+): Promise<boolean> {
+  const { location, ledger } = read;
+  const status = ledger.header.columns.status;
+  if (status === undefined) return false;
+  const rowOf = (address: string) => {
+    const block = blockOf(address);
+    const row = block ? block.row - location.headerRow - 1 : -1;
+    const one = block?.rowCount === 1 && block.columnCount === 1;
+    return one && block.column === location.firstColumn + status && row >= 0 && row < ledger.rows.length
+      ? row
+      : null;
+  };
+  const cells = [
+    ...new Set(
+      left
+        .filter((p) => p.worksheetId === location.sheetId && rowOf(p.address) !== null)
+        .map((p) => p.address),
+    ),
+  ];
+  if (cells.length === 0) return false;
+  try {
+    const values = await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(location.sheetId);
+      const ranges = cells.map((address) => sheet.getRange(address).load('values'));
+      await context.sync();
+      return ranges.map((range) => range.values[0][0] as CellValue);
+    });
+    return cells.some((address, i) => {
+      const shown = ledger.rows[rowOf(address) ?? -1]?.[status] ?? null;
+      return cellText(values[i] ?? null).trim() !== cellText(shown).trim();
+    });
+  } catch {
+    return true;
+  }
 }

@@ -2,9 +2,9 @@
 export {
   describeError,
   excelErrorCode,
-  readCells,
   readOptions,
   readWorkbook,
+  statusPicksUnheard,
   stopWatching,
   TABLE_NAMES,
   tablesSeen,

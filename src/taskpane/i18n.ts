@@ -79,9 +79,7 @@ const zh = {
       [
         `已在工作表“${sheet}”重建单位名录和状态列表`,
         kept > 0 && `（保留了原有的${kept}行）`,
-        dropdown
-          ? '，状态下拉列表已恢复。'
-          : '；台账工作表受他人保护（或此版本 Excel 不支持单元格下拉），状态下拉列表未恢复，可在“筛选”页设置状态。',
+        dropdown ? '，状态下拉列表已恢复。' : '；下拉列表未恢复（他人保护或不支持）。',
       ]
         .filter(Boolean)
         .join(''),
@@ -185,8 +183,7 @@ const zh = {
     hint: '把汇总表带出 Excel：导出工作簿文件、生成可直接发送的邮件草稿（.eml，经典 Outlook 会作为草稿打开），或复制邮件正文。',
     to: '收件人（领导）',
     cc: '抄送',
-    addressHint:
-      '多个地址用逗号或分号分隔。收件人保存在本工作簿中，会随台账文件一起被复制、转发；不宜外传时请在转发前清空。',
+    addressHint: '多个地址用逗号或分号分隔；地址存于本工作簿，随文件复制。',
     save: '保存收件人',
     saved: '收件人已保存在本工作簿中。',
     invalid: (items: readonly string[]) => `以下内容不是邮箱地址，已忽略：${items.join('、')}。`,
@@ -199,9 +196,7 @@ const zh = {
     noDownloads: 'Mac 上的任务窗格不能下载文件：请用“在新工作簿中打开”，再用 Excel 的“共享 › 电子邮件”发送。',
     exported: (name: string) => `已导出“${name}”。`,
     opened: (mac: boolean): string =>
-      mac
-        ? '已在新工作簿中打开汇总表。在 Mac 上新工作簿可能开在当前窗口后面：请在菜单栏“窗口”中选择它。'
-        : '已在新工作簿中打开汇总表。',
+      mac ? '已在新工作簿中打开汇总表（或在本窗口后，见“窗口”菜单）。' : '已在新工作簿中打开汇总表。',
     copied: '邮件正文已复制，可粘贴到邮件中。',
     copiedRecipients: (n: number) => `已复制${n}个收件人地址。`,
     noRecipients: '还没有收件人：请先填写并保存。',
@@ -389,9 +384,7 @@ const en: Strings = {
       [
         `Rebuilt the unit directory and status list on sheet ${sheet}`,
         kept > 0 && ` (kept ${kept} existing rows)`,
-        dropdown
-          ? '; the status dropdown works again.'
-          : '; the ledger sheet is protected by someone else (or this Excel has no in-cell dropdowns), so the status dropdown was not restored; set statuses on the 筛选 tab.',
+        dropdown ? '; the status dropdown works again.' : '; the dropdown was not restored.',
       ]
         .filter(Boolean)
         .join(''),
@@ -504,8 +497,7 @@ const en: Strings = {
     hint: 'Take the summaries out of Excel: export a workbook file, make mail drafts ready to send (.eml; classic Outlook opens them as drafts), or copy the mail body.',
     to: 'To (leaders)',
     cc: 'Cc',
-    addressHint:
-      'Separate addresses with commas or semicolons. They are kept in this workbook and travel with every copy of the ledger file; clear them before passing it on if they should not.',
+    addressHint: 'Commas or semicolons between; kept in (and copied with) this workbook.',
     save: 'Save recipients',
     saved: 'Recipients saved in this workbook.',
     invalid: (items: readonly string[]) => `Not mail addresses, left out: ${items.join(', ')}.`,
@@ -521,7 +513,7 @@ const en: Strings = {
     exported: (name: string) => `Exported ${name}.`,
     opened: (mac: boolean) =>
       mac
-        ? 'The summaries are open in a new workbook. On a Mac it may open behind this window: choose it from the Window menu.'
+        ? 'The summaries are open in a new workbook (maybe behind: see Window).'
         : 'The summaries are open in a new workbook.',
     copied: 'Mail body copied; paste it into a mail.',
     copiedRecipients: (n: number) => `Copied ${n} recipient addresses.`,

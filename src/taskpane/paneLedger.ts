@@ -15,7 +15,7 @@ import type {
   WorkbookRead,
   WriteEcho,
 } from '../excel';
-import { blockOf, cellText, type Analysis, type Bilingual } from '../ledger';
+import type { Analysis, Bilingual } from '../ledger';
 import type { Host } from './host';
 import { WriteEchoes } from './writeEchoes';
 
@@ -195,8 +195,8 @@ export class PaneLedger {
     const ids = new Set(WATCHED.flatMap((kind) => tables[kind]?.id ?? []));
     const sheets = new Set(WATCHED.flatMap((kind) => tables[kind]?.sheetId ?? []));
     const names = new Set(WATCHED.map((kind) => TABLE_NAMES[kind].toLowerCase()));
-    // Status cells the user left: a value picked from the dropdown there may have raised no event.
-    const left: string[] = [];
+    // Cells the user left: a value picked from a status dropdown there may have raised no event.
+    const left: { readonly worksheetId: string; readonly address: string }[] = [];
     // Every trigger is judged, so each echo is accounted for even after news is found.
     const verdicts = triggers.map((t) => {
       if (t === 'visible') return true;
@@ -216,8 +216,7 @@ export class PaneLedger {
           // The pane's own moves (a finding selected) are echoes; any click checks at most the
           // one status cell it left, never the whole ledger.
           this.echoes.take(t);
-          const cell = before && this.statusCellAt(before);
-          if (cell && !left.includes(cell)) left.push(cell);
+          if (before) left.push(before);
           return false;
         }
         default:
@@ -226,40 +225,10 @@ export class PaneLedger {
     });
     this.echoes.forget();
     if (verdicts.some(Boolean)) return true;
-    return left.length > 0 && this.pickedUnheard(left);
-  }
-
-  /** The address of a status cell of the ledger the view shows, when `at` is that one cell. */
-  private statusCellAt(at: { readonly worksheetId: string; readonly address: string }): string | null {
     const now = this.current;
-    if (now.phase !== 'ready' || at.worksheetId !== now.read.location.sheetId) return null;
-    const block = blockOf(at.address);
-    const status = now.read.ledger.header.columns.status;
-    if (!block || status === undefined || block.rowCount !== 1 || block.columnCount !== 1) return null;
-    const row = block.row - now.read.location.headerRow - 1;
-    const inRows = row >= 0 && row < now.read.ledger.rows.length;
-    return inRows && block.column === now.read.location.firstColumn + status ? at.address : null;
-  }
-
-  /** Whether any of these status cells holds other than the view shows: one small read, off the click path. */
-  private async pickedUnheard(cells: readonly string[]): Promise<boolean> {
-    const now = this.current;
-    if (now.phase !== 'ready') return false;
-    const { location, ledger } = now.read;
-    const status = ledger.header.columns.status;
-    if (status === undefined) return false;
-    const { readCells } = await engine();
-    try {
-      const values = await this.host.runWhenIdle((c) => readCells(c, location.sheetId, cells));
-      return cells.some((address, i) => {
-        const block = blockOf(address);
-        const shown = block ? ledger.rows[block.row - location.headerRow - 1]?.[status] : undefined;
-        return cellText(values[i] ?? null).trim() !== cellText(shown ?? null).trim();
-      });
-    } catch {
-      // The sheet or the rows gone since: the full read decides, and says why if it fails too.
-      return true;
-    }
+    if (left.length === 0 || now.phase !== 'ready') return false;
+    const { statusPicksUnheard } = await engine();
+    return statusPicksUnheard(this.host.runWhenIdle, now.read, left);
   }
 
   private schedule(): void {

@@ -159,7 +159,7 @@ describe('task pane', () => {
     // Every unit with tasks gets a draft (a 统称 is no mailbox); none has an address in the default 单位名录.
     expect(screen.getByText('各单位邮件草稿（有任务的21个单位）')).toBeTruthy();
     // Settings travel with every copy of the workbook (issue 23, item 15): said beside the field.
-    expect(screen.getByText(/收件人保存在本工作簿中，会随台账文件一起被复制、转发/)).toBeTruthy();
+    expect(screen.getByText(/地址存于本工作簿，随文件复制/)).toBeTruthy();
     expect(screen.getAllByText('缺邮箱')).toHaveLength(21);
   });
 
@@ -179,9 +179,7 @@ describe('task pane', () => {
     expect(screen.queryByRole('button', { name: '导出汇总工作簿（.xlsx）' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '在新工作簿中打开' }));
     // Excel on a Mac opens the new workbook behind the current window (office-js #6943): say where it is.
-    await screen.findByText(
-      /已在新工作簿中打开汇总表。在 Mac 上新工作簿可能开在当前窗口后面：请在菜单栏“窗口”中选择它/,
-    );
+    await screen.findByText(/已在新工作簿中打开汇总表（或在本窗口后，见“窗口”菜单）/);
     // The bytes Excel.createWorkbook is given are an .xlsx: a zip holding the workbook part.
     const bytes = Buffer.from(opened[0], 'base64');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
