@@ -176,9 +176,15 @@ export function auditFiles(files: readonly string[], minimum: string, root = pro
 }
 
 /** What each Excel version supports (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets). */
-const PLATFORMS: { name: string; upTo: string | null }[] = [
+const PLATFORMS: { name: string; upTo: string | null; note?: string }[] = [
   { name: 'Excel 2016 (one-time purchase)', upTo: '1.1' },
-  { name: 'Excel 2019, volume-licensed (Windows)', upTo: '1.7' },
+  {
+    name: 'Excel 2019, volume-licensed (Windows)',
+    upTo: '1.7',
+    // Volume-licensed Office 2019 has no add-in commands (AddinCommands 1.1): the manifest's ribbon
+    // group does not show, and the task pane is opened from the Insert tab.
+    note: 'no ribbon group (add-in commands are not in volume-licensed Office 2019): open the pane from 插入 › 我的加载项 / Insert › My Add-ins',
+  },
   { name: 'Excel 2019, retail (Windows), and Excel 2019 for Mac', upTo: '1.8' },
   { name: 'Excel 2021 (Windows retail, Mac)', upTo: '1.12' },
   { name: 'Excel LTSC 2021, volume-licensed (Windows)', upTo: '1.14' },
@@ -196,7 +202,8 @@ export function platformSection(audit: Audit, minimum: string): string {
     ),
   ].sort(compare);
   const features: Record<string, string> = {
-    '1.8': "单元格状态下拉 / status dropdown in cells (the pane's dropdowns still set statuses)",
+    '1.8':
+      "单元格状态下拉 / status dropdown in cells (the pane's dropdowns still set statuses), 完成值的数字规则 / the 完成值 number rule on 指标, 在新工作簿中打开 / Open in a new workbook",
     '1.9': '打印设置 / print setup (A4 landscape, fit to width, repeated header)',
   };
   const lines = ['| Excel | ExcelApi | 任务台账 |', '| --- | --- | --- |'];
@@ -211,6 +218,7 @@ export function platformSection(audit: Audit, minimum: string): string {
         ? `runs; off: ${off.map((v) => `${features[v] ?? 'ExcelApi ' + v} (needs ${v})`).join(', ')}`
         : 'runs fully';
     }
+    if (p.note && !verdict.startsWith('not supported')) verdict += `; ${p.note}`;
     lines.push(`| ${p.name} | ${level === 'latest' ? 'current' : `up to ${level}`} | ${verdict} |`);
   }
   return lines.join('\n');

@@ -5,6 +5,7 @@ import {
   generateSummaries,
   keptSheetsNotice,
   officeApiSupport,
+  filtersClearedNotice,
   snapshotNotKeptNotice,
 } from '../excel';
 import { dayFromLocalDate, languageFor } from '../ledger';
@@ -51,6 +52,9 @@ export const summariesCommand = (now: () => Date) =>
       const notices = [
         result.kept.length ? keptSheetsNotice(result.kept.map((k) => k.name))[language] : '',
         result.snapshot.kept ? '' : snapshotNotKeptNotice(result.snapshot.sheetName)[language],
+        result.snapshot.kept && result.snapshot.filtersCleared
+          ? filtersClearedNotice(result.snapshot.sheetName)[language]
+          : '',
       ].filter(Boolean);
       if (notices.length) await showMessage(notices.join(' '));
     } catch (error) {

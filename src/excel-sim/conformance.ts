@@ -11,6 +11,8 @@ import type {
   SimChartTitle,
 } from './charts';
 import type { INTERNAL, SimClientResult } from './core';
+import type { SimFunctionResult, SimFunctions } from './functions';
+import type { SimNamedItem, SimNamedItemCollection } from './names';
 import type { SimEventHandlerResult, SimEventHandlers } from './events';
 import type {
   SimFormatProtection,
@@ -133,6 +135,10 @@ export const CONFORMANCE: [
   Conforms<SimChartAxis, Excel.ChartAxis>,
   Conforms<SimSetting, Excel.Setting>,
   Conforms<SimSettingCollection, Excel.SettingCollection>,
+  Conforms<SimNamedItem, Excel.NamedItem>,
+  Conforms<SimFunctions, Excel.Functions>,
+  Conforms<SimFunctionResult, Excel.FunctionResult<number>>,
+  Conforms<SimNamedItemCollection, Excel.NamedItemCollection>,
   Conforms<SimWorkbook, Excel.Workbook>,
   Conforms<SimWorkbookProtection, Excel.WorkbookProtection>,
   Conforms<SimRequestContext, Excel.RequestContext>,
@@ -140,6 +146,10 @@ export const CONFORMANCE: [
   Conforms<SimEventHandlerResult, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimClientResult<number>, OfficeExtension.ClientResult<number>>,
 ] = [
+  true,
+  true,
+  true,
+  true,
   true,
   true,
   true,

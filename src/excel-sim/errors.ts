@@ -9,6 +9,7 @@ export type SimErrorCode =
   | 'InvalidOperation'
   | 'InvalidOperationInCellEditMode'
   | 'InvalidReference'
+  | 'InsertDeleteConflict'
   | 'MergedRangeConflict'
   | 'InvalidRequestContext'
   | 'AccessDenied'
@@ -19,6 +20,7 @@ export type SimErrorCode =
 
 export class SimError extends Error {
   readonly code: SimErrorCode;
+  /** errorLocation is filled in by the batch when the command that failed is known. */
   readonly debugInfo: { code: SimErrorCode; message: string; errorLocation?: string };
 
   constructor(code: SimErrorCode, message: string, errorLocation?: string) {

@@ -1,7 +1,7 @@
 // excel-sim: an in-memory Excel host strict enough that passing tests mean the code would
 // work in Excel. Tests and the preview page create one and hand its context to src/excel.
 import { formatAddress, parseRef, splitSheet, type Rect } from './address';
-import { SimError } from './errors';
+import { SimError, type SimErrorCode } from './errors';
 import { listItems } from './lists';
 import { passesRule } from './rangeRules';
 import { evaluateFormula, recalculate } from './formulas';
@@ -18,6 +18,20 @@ import {
 } from './model';
 import { changeDetail, WorkbookState } from './state';
 import { SimRequestContext } from './workbook';
+import { API_TYPE_NAMES } from './core';
+import * as charts from './charts';
+import * as functions from './functions';
+import * as names from './names';
+import * as range from './range';
+import * as rangeRules from './rangeRules';
+import * as table from './table';
+import * as workbook from './workbook';
+import * as worksheet from './worksheet';
+
+// Each API class by its export name (SimTableCollection: TableCollection), for errorLocation.
+for (const module of [charts, functions, names, range, rangeRules, table, workbook, worksheet])
+  for (const [name, value] of Object.entries(module))
+    if (name.startsWith('Sim') && typeof value === 'function') API_TYPE_NAMES.set(value, name.slice(3));
 
 export { SimError } from './errors';
 export type { SimErrorCode } from './errors';
@@ -38,6 +52,14 @@ export class ExcelSim {
     const context = new SimRequestContext(this.state);
     context._ctx.delayForCellEdit = options.delayForCellEdit === true;
     return this.within(context, batch);
+  }
+
+  /**
+   * Has Excel refuse the next command named `location` (as errorLocation names it) with `code`:
+   * for testing what a write says and leaves when a batch fails part-way.
+   */
+  refuseNext(location: string, code: SimErrorCode): void {
+    this.state.refusals.set(location, code);
   }
 
   /** A user starts editing a cell (a double-click): Excel is in cell-edit mode until endCellEdit(). */
@@ -148,6 +170,34 @@ export class ExcelSim {
     return { ok: true };
   }
 
+  /** A click on a cell or block: the selection moves and the selection handlers hear of it. */
+  userSelect(sheetName: string, address: string): void {
+    const rect = parseRef(splitSheet(address).ref);
+    if (!rect) throw new SimError('InvalidArgument', `"${address}" is not a valid address.`);
+    this.state.select(this.sheet(sheetName).id, rect);
+  }
+
+  /**
+   * A value chosen from a cell's dropdown in Excel on the web: stored as typed input, but no
+   * onChanged is raised (office-js #3888 and #4066, data-validation dropdowns on the web).
+   */
+  userPick(sheetName: string, address: string, value: string): EditResult {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRef(splitSheet(address).ref);
+    if (!rect || rect.rowCount !== 1 || rect.columnCount !== 1)
+      throw new SimError('InvalidArgument', `"${address}" is not one cell.`);
+    const options = this.dropdown(sheetName, rect.row, rect.column);
+    if (!options?.includes(value)) throw new SimError('InvalidArgument', `${address} offers no "${value}".`);
+    if (isLockedForEdit(sheet, rect.row, rect.column))
+      return {
+        ok: false,
+        title: 'Microsoft Excel',
+        message: '您试图更改的单元格或图表位于受保护的工作表中。',
+      };
+    this.store(sheet, rect, [[value]], 'Local', false);
+    return { ok: true };
+  }
+
   /**
    * A co-author's edit arriving through co-authoring: no dropdown or protection stops it here (it
    * was checked on their machine), and the change events say source Remote.
@@ -160,7 +210,13 @@ export class ExcelSim {
   }
 
   /** Stores an edit's values as Excel stores typed input, then tells the change handlers. */
-  private store(sheet: SheetModel, rect: Rect, values: unknown[][], source: 'Local' | 'Remote'): void {
+  private store(
+    sheet: SheetModel,
+    rect: Rect,
+    values: unknown[][],
+    source: 'Local' | 'Remote',
+    raise = true,
+  ): void {
     const single = rect.rowCount === 1 && rect.columnCount === 1;
     const before = single ? readCell(sheet, rect.row, rect.column).value : undefined;
     for (let r = 0; r < rect.rowCount; r++) {
@@ -187,7 +243,8 @@ export class ExcelSim {
       before === undefined
         ? {}
         : { details: changeDetail(before, readCell(sheet, rect.row, rect.column).value) };
-    this.state.fireChanges([{ sheetId: sheet.id, rect, ...details }], source);
+    if (raise) this.state.fireChanges([{ sheetId: sheet.id, rect, ...details }], source);
+    else this.state.notify();
   }
 
   /** The list a cell's dropdown offers, or null when it has none. */

@@ -2,10 +2,18 @@
 // column through INDIRECT("Table[Column]"), as the cells show them now.
 import { parseRef, splitSheet, type Rect } from './address';
 import { displayText, readCell, type SheetModel } from './model';
+import { nameFormula } from './names';
 import type { WorkbookState } from './state';
 
 export function listItems(state: WorkbookState, sheet: SheetModel, source: string): string[] {
   if (!source.startsWith('=')) return source.split(',').map((s) => s.trim());
+  // A defined name: its items are those of what it refers to now (a table column it follows).
+  const definedName = state.names.find((n) => `=${n.name}`.toLowerCase() === source.toLowerCase());
+  if (definedName) {
+    const formula = nameFormula(state, definedName);
+    const [, table, column] = /^=([^[\]]+)\[([^\]]+)\]$/u.exec(formula) ?? [];
+    return table && column ? listItems(state, sheet, `=INDIRECT("${table}[${column}]")`) : [];
+  }
   const structured = /^=INDIRECT\("([^"[\]]+)\[([^\]]+)\]"\)$/.exec(source);
   if (structured) {
     const table = state.tables.find((t) => t.name.toLowerCase() === structured[1].toLowerCase());

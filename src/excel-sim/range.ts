@@ -6,7 +6,7 @@ import { SimConditionalFormatCollection, SimDataValidation } from './rangeRules'
 import { MAX_COLUMNS } from './address';
 import { SimError } from './errors';
 import { evaluateFormula, recalculate } from './formulas';
-import { shiftSheetRows } from './rowShift';
+import { deleteTableRows, shiftSheetRows } from './rowShift';
 import { changeDetail } from './state';
 import {
   applyTableFilters,
@@ -23,6 +23,7 @@ import {
   writableCell,
   type CellFormat,
   type SheetModel,
+  type TableModel,
 } from './model';
 import type { SimWorksheet } from './worksheet';
 
@@ -368,15 +369,41 @@ export class SimRange extends SimClientObject {
     return rows;
   }
 
-  /** Range.delete: whole rows only ("2:3", shift Up). */
+  /**
+   * Range.delete: whole rows ("2:3"), or data rows of one table across its width (the table's
+   * cells below move up, cells beside it stay), shift Up.
+   */
   delete(shift: 'Up' | 'Left'): void {
     this.wholeRows(shift, 'Up');
     this.call('delete', shift, () => {
+      const table = this.tableRowsTarget();
+      if (table) {
+        if (table.sheet.protection.protected)
+          throw new SimError('AccessDenied', `The sheet ${table.sheet.name} is protected.`);
+        deleteTableRows(table.sheet, table.table, table.at, table.count, this.context.state.tables);
+        this.context.noteChange(table.sheet.id, table.table.rect);
+        this.context.state.notify();
+        return;
+      }
       const { sheet, rect } = this.wholeRowTarget();
       shiftSheetRows(sheet, this.context.state.tables, rect.row, -rect.rowCount);
       this.context.noteChange(sheet.id, rect);
       this.context.state.notify();
     });
+  }
+
+  /** The table whose data rows the target spans exactly across, if any. */
+  private tableRowsTarget(): { sheet: SheetModel; table: TableModel; at: number; count: number } | null {
+    const { sheet, rect } = this._target();
+    const table = this.context.state.tables.find(
+      (t) =>
+        t.sheetId === sheet.id &&
+        t.rect.column === rect.column &&
+        t.rect.columnCount === rect.columnCount &&
+        rect.row > t.rect.row &&
+        rect.row + rect.rowCount <= t.rect.row + t.rect.rowCount,
+    );
+    return table ? { sheet, table, at: rect.row - table.rect.row - 1, count: rect.rowCount } : null;
   }
 
   /** The target, when it is whole rows of an unprotected sheet (allowInsertRows is not modelled). */

@@ -77,6 +77,20 @@ export function passesRule(
 }
 
 export class SimDataValidation extends RangeBound {
+  /**
+   * Excel greys out 数据验证 on a protected sheet, and the API refuses the change likewise
+   * (issue 23, item 8: 重建 on a protected ledger): the sheet must be unprotected first.
+   */
+  private unprotectedTarget(): ReturnType<RangeBound['target']> {
+    const target = this.target();
+    if (target.sheet.protection.protected)
+      throw new SimError(
+        'AccessDenied',
+        `Data validation cannot be changed on the protected sheet ${target.sheet.name}.`,
+      );
+    return target;
+  }
+
   protected scalars(): Record<string, () => unknown> {
     const rule = () => covering(this.target().sheet, this.target().rect);
     return {
@@ -138,7 +152,7 @@ export class SimDataValidation extends RangeBound {
           'InvalidArgument',
           'The simulator supports list and decimal validation rules only.',
         );
-      const { sheet, rect } = this.target();
+      const { sheet, rect } = this.unprotectedTarget();
       const previous = covering(sheet, rect);
       cutOut(sheet, rect);
       sheet.validations.push({
@@ -167,7 +181,7 @@ export class SimDataValidation extends RangeBound {
   }
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
     this.write('errorAlert', alert, () => {
-      const { sheet, rect } = this.target();
+      const { sheet, rect } = this.unprotectedTarget();
       for (const v of sheet.validations.filter((x) => intersects(x.rect, rect))) {
         v.errorAlert = {
           showAlert: alert.showAlert ?? true,
@@ -183,7 +197,7 @@ export class SimDataValidation extends RangeBound {
   }
   set prompt(prompt: Excel.DataValidationPrompt) {
     this.write('prompt', prompt, () => {
-      const { sheet, rect } = this.target();
+      const { sheet, rect } = this.unprotectedTarget();
       for (const v of sheet.validations.filter((x) => intersects(x.rect, rect))) {
         v.prompt = {
           showPrompt: prompt.showPrompt ?? false,
@@ -198,13 +212,13 @@ export class SimDataValidation extends RangeBound {
   }
   set ignoreBlanks(value: boolean) {
     this.write('ignoreBlanks', value, () => {
-      const { sheet, rect } = this.target();
+      const { sheet, rect } = this.unprotectedTarget();
       for (const v of sheet.validations.filter((x) => intersects(x.rect, rect))) v.ignoreBlanks = value;
     });
   }
   clear(): void {
     this.call('clear', null, () => {
-      const { sheet, rect } = this.target();
+      const { sheet, rect } = this.unprotectedTarget();
       cutOut(sheet, rect);
     });
   }

@@ -6,7 +6,7 @@
 import type { Rect } from './address';
 import { SimError } from './errors';
 import { recalculate } from './formulas';
-import type { SheetModel, TableModel } from './model';
+import type { Cell, SheetModel, TableModel } from './model';
 
 /** A rect after `count` rows were inserted at `at` (negative count: deleted from `at`). */
 function shifted(rect: Rect, at: number, count: number): Rect | null {
@@ -94,5 +94,44 @@ export function shiftSheetRows(sheet: SheetModel, tables: TableModel[], at: numb
     const rect = shifted(t.rect, at, count);
     if (rect) t.rect = rect;
   }
+  recalculate(sheet, tables);
+}
+
+/**
+ * Deletes `count` data rows of a table from data row `at`: the table's cells below move up, cells
+ * beside the table stay (TableRow.delete, or Range.delete('Up') on rows spanning the table's
+ * width). Excel refuses it while the table is filtered: TableRowCollection.deleteRows documents
+ * InsertDeleteConflict for a filtered table, and office-js #994 shows row deletes failing there.
+ * Excel keeps one data row: deleting every row empties the first instead.
+ */
+export function deleteTableRows(
+  sheet: SheetModel,
+  table: TableModel,
+  at: number,
+  count: number,
+  tables: readonly TableModel[],
+): void {
+  if (table.filters.size > 0)
+    throw new SimError(
+      'InsertDeleteConflict',
+      `Rows cannot be deleted from table ${table.name} while it is filtered; clear its filters first.`,
+    );
+  const dataRows = table.rect.rowCount - 1;
+  if (at < 0 || count < 1 || at + count > dataRows)
+    throw new SimError('InvalidArgument', `Table ${table.name} has no data rows ${at}–${at + count - 1}.`);
+  const first = table.rect.row + 1 + at;
+  const left = table.rect.column;
+  const right = left + table.rect.columnCount;
+  const removed = count === dataRows ? count - 1 : count;
+  const moved: [string, Cell][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const [r, c] = key.split(',').map(Number);
+    if (c < left || c >= right || r < first) continue;
+    sheet.cells.delete(key);
+    if (r < first + count) continue;
+    moved.push([`${r - removed},${c}`, cell]);
+  }
+  for (const [key, cell] of moved) sheet.cells.set(key, cell);
+  table.rect = { ...table.rect, rowCount: table.rect.rowCount - removed };
   recalculate(sheet, tables);
 }

@@ -2,7 +2,7 @@
 // the counters tests assert budgets with.
 import { formatAddress, intersects, type Rect } from './address';
 import type { BatchStats } from './core';
-import { SimError } from './errors';
+import { SimError, type SimErrorCode } from './errors';
 import { newSheet, type SheetModel, type TableModel } from './model';
 
 /** ChangedEventDetail (ExcelApi 1.9): given when the change is one cell, as Excel does. */
@@ -57,10 +57,21 @@ export interface NotedChange {
 type Handler = (event: ChangeEvent) => Promise<unknown> | void;
 type StructureHandler = (event: StructureEvent) => Promise<unknown> | void;
 
+/** A defined name: a table column it follows (a structured reference), or a formula kept as written. */
+export interface NameModel {
+  readonly name: string;
+  readonly target:
+    | { readonly kind: 'column'; readonly tableId: string; readonly column: number }
+    | { readonly kind: 'formula'; readonly formula: string };
+}
+
 export class WorkbookState {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   settings = new Map<string, unknown>();
+  names: NameModel[] = [];
+  /** The workbook's date system: 1904 in old Mac files (serials count from 1904-01-01). */
+  dateSystem: '1900' | '1904' = '1900';
   activeSheetId: string | null = null;
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;
@@ -68,13 +79,15 @@ export class WorkbookState {
   /** A user editing a cell (a double-click, F2): batches fail or wait until it ends. */
   cellEdit: { readonly ended: Promise<void>; readonly end: () => void } | null = null;
   readonly stats = { syncs: 0, batches: [] as BatchStats[] };
+  /** Commands a test has Excel refuse next, by errorLocation ("Worksheet.freezePanes"), with the code. */
+  readonly refusals = new Map<string, SimErrorCode>();
   private nextId = 1;
   private sheetHandlers = new Map<string, Set<Handler>>();
   private tableHandlers = new Map<string, Set<Handler>>();
   /** TableCollection.onChanged: every table's changes, whichever table it is now. */
   private anyTableHandlers = new Set<Handler>();
-  /** Workbook.onSelectionChanged. */
-  private selectionHandlers = new Set<() => Promise<unknown> | void>();
+  /** Workbook.onSelectionChanged and WorksheetCollection.onSelectionChanged: told the sheet and block. */
+  private selectionHandlers = new Set<(sheetId: string, rect: Rect) => Promise<unknown> | void>();
   private structureHandlers = new Map<StructureEvent['type'], Set<StructureHandler>>();
   private listeners = new Set<() => void>();
 
@@ -120,7 +133,7 @@ export class WorkbookState {
     return this.subscribe(this.tableHandlers, tableId, handler);
   }
 
-  onSelectionChanged(handler: () => Promise<unknown> | void): () => void {
+  onSelectionChanged(handler: (sheetId: string, rect: Rect) => Promise<unknown> | void): () => void {
     this.selectionHandlers.add(handler);
     return () => this.selectionHandlers.delete(handler);
   }
@@ -129,7 +142,7 @@ export class WorkbookState {
   select(sheetId: string, rect: Rect): void {
     this.activeSheetId = sheetId;
     this.selection = { sheetId, rect };
-    for (const h of this.selectionHandlers) queueMicrotask(() => void h());
+    for (const h of this.selectionHandlers) queueMicrotask(() => void h(sheetId, rect));
     this.notify();
   }
 

@@ -17,6 +17,7 @@ import {
   type TableModel,
 } from './model';
 import { SimRange } from './range';
+import { deleteTableRows } from './rowShift';
 import type { StructureEvent, WorkbookState } from './state';
 import { SheetRef, SimWorksheet } from './worksheet';
 
@@ -666,20 +667,7 @@ export class SimTableRow extends SimClientObject {
       const t = this.table._model();
       const sheet = this.table._sheet();
       guardProtection(sheet);
-      // Excel keeps at least one data row: the last one is emptied instead.
-      const row = t.rect.row + 1 + this.at;
-      if (t.rect.rowCount <= 2) {
-        for (let c = 0; c < t.rect.columnCount; c++) sheet.cells.delete(cellKey(row, t.rect.column + c));
-      } else {
-        shiftCells(
-          sheet,
-          { row, rowCount: 0, column: t.rect.column, columnCount: t.rect.columnCount },
-          'down',
-          -1,
-        );
-        t.rect = { ...t.rect, rowCount: t.rect.rowCount - 1 };
-      }
-      recalculate(sheet, this.context.state.tables);
+      deleteTableRows(sheet, t, this.at, 1, this.context.state.tables);
       this.context.noteChange(sheet.id, t.rect);
     });
   }

@@ -3,6 +3,8 @@ import { SimCollection } from './collection';
 import { SimClientObject, SimClientResult, SimContext } from './core';
 import { SimError } from './errors';
 import { SimEventHandlers } from './events';
+import { SimFunctions } from './functions';
+import { SimNamedItemCollection } from './names';
 import { SimRange } from './range';
 import type { WorkbookState } from './state';
 import { SimTableCollection } from './table';
@@ -103,9 +105,13 @@ export class SimWorkbook extends SimClientObject {
   private readonly settingsObject: SimSettingCollection;
   private readonly selectionChanged: SimEventHandlers<{ type: 'SelectionChanged' }>;
   private readonly protectionObject: SimWorkbookProtection;
+  private readonly namesObject: SimNamedItemCollection;
+  private readonly functionsObject: SimFunctions;
 
   constructor(ctx: SimContext) {
     super(ctx);
+    this.functionsObject = new SimFunctions(ctx);
+    this.namesObject = new SimNamedItemCollection(ctx);
     this.worksheetsObject = new SimWorksheetCollection(ctx);
     this.tablesObject = new SimTableCollection(ctx, null);
     this.settingsObject = new SimSettingCollection(ctx);
@@ -130,7 +136,16 @@ export class SimWorkbook extends SimClientObject {
       tables: this.tablesObject,
       settings: this.settingsObject,
       protection: this.protectionObject,
+      names: this.namesObject,
     };
+  }
+  /** Workbook.functions (ExcelApi 1.2): worksheet functions computed by Excel. */
+  get functions(): SimFunctions {
+    return this.functionsObject;
+  }
+  /** Workbook.names: the workbook's defined names. */
+  get names(): SimNamedItemCollection {
+    return this.namesObject;
   }
   get name(): string {
     return this.read('name') as string;

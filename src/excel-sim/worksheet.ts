@@ -1,6 +1,6 @@
 // Worksheet, its collection and its parts (freeze panes, protection, page layout).
 // https://learn.microsoft.com/javascript/api/excel/excel.worksheet
-import { MAX_COLUMNS, MAX_ROWS, parseRef, splitSheet, type Rect } from './address';
+import { formatRef, MAX_COLUMNS, MAX_ROWS, parseRef, splitSheet, type Rect } from './address';
 import { SimCharts } from './charts';
 import { SimCollection } from './collection';
 import { SimClientObject, SimClientResult, type SimContext } from './core';
@@ -244,6 +244,14 @@ function guardStructure(protectedStructure: boolean): void {
   if (protectedStructure) throw new SimError('AccessDenied', 'The workbook structure is protected.');
 }
 
+/** The fields of Excel.WorksheetSelectionChangedEventArgs the simulator gives. */
+export interface SelectionEvent {
+  readonly type: 'WorksheetSelectionChanged';
+  readonly source: 'Local';
+  readonly worksheetId: string;
+  readonly address: string;
+}
+
 export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
   private readonly deleted = new SimEventHandlers<StructureEvent>(this.context, (handler) =>
     this.context.state.onStructure('WorksheetDeleted', handler),
@@ -251,6 +259,23 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
   /** WorksheetCollection.onDeleted (ExcelApi 1.7). */
   get onDeleted(): SimEventHandlers<StructureEvent> {
     return this.deleted;
+  }
+  private readonly selectionChanged = new SimEventHandlers<SelectionEvent>(this.context, (handler) =>
+    this.context.state.onSelectionChanged((sheetId, rect) =>
+      handler({
+        type: 'WorksheetSelectionChanged',
+        source: 'Local',
+        worksheetId: sheetId,
+        address: formatRef(rect),
+      }),
+    ),
+  );
+  /**
+   * WorksheetCollection.onSelectionChanged (ExcelApi 1.9): on every click, with the sheet's id
+   * and the block selected (Excel.WorksheetSelectionChangedEventArgs.address, "B5" or "B5:D7").
+   */
+  get onSelectionChanged(): SimEventHandlers<SelectionEvent> {
+    return this.selectionChanged;
   }
   protected currentItems(): SimWorksheet[] {
     return this.context.state.sheets.map((s) => this.bound(s.id));

@@ -4,7 +4,7 @@
 // extra columns stay as they are; only new columns get the ledger's formats.
 import { mapHeaders, planAdoption, type CellValue } from '../ledger';
 import { cellAddress, columnLetter } from './cells';
-import { describeError, excelErrorCode, LedgerError } from './errors';
+import { describeError, excelErrorCode, failedAtFirst, LedgerError } from './errors';
 import {
   conditionalFormats,
   DIRECTORY_STATUS_SOURCE,
@@ -13,7 +13,8 @@ import {
   printSetup,
   statusDropdown,
 } from './ledgerFormat';
-import { LEDGER_TABLE, STATUS_TABLE } from './names';
+import { LEDGER_TABLE, STATUS_NAME, STATUS_TABLE } from './names';
+import { pointStatusName } from './directorySheet';
 import type { ApiSupport } from './requirements';
 import { DEFAULT_STATUSES, columnSpec } from '../ledger';
 import { queueLedgerId } from './ledgerId';
@@ -52,6 +53,7 @@ function loadActiveSheet(context: Excel.RequestContext, withValues: boolean) {
     sheetTables: sheet.tables.load('items/name'),
     allTables: context.workbook.tables.load('items/name'),
     protection: sheet.protection.load('protected'),
+    statusName: context.workbook.names.getItemOrNullObject(STATUS_NAME).load('name'),
   };
 }
 
@@ -90,7 +92,8 @@ export async function adoptActiveSheet(
   options: { supports: ApiSupport; tableName?: string },
 ): Promise<AdoptResult> {
   const tableName = options.tableName ?? LEDGER_TABLE;
-  const { sheet, used, sheetTables, allTables, protection, values } = await readActiveSheet(context);
+  const { sheet, used, sheetTables, allTables, protection, statusName, values } =
+    await readActiveSheet(context);
 
   if (allTables.items.some((t) => t.name.toLowerCase() === tableName.toLowerCase())) {
     throw new LedgerError(
@@ -186,6 +189,8 @@ export async function adoptActiveSheet(
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * POINTS_PER_CHARACTER;
   });
   const hasStatusTable = allTables.items.some((t) => t.name === STATUS_TABLE);
+  // A status table made by an earlier version has no defined name yet: the dropdown needs it.
+  if (hasStatusTable) pointStatusName(context, statusName, false);
   const dropdown = statusDropdown(
     area,
     DEFAULT_STATUSES,
@@ -209,6 +214,10 @@ export async function adoptActiveSheet(
       tableName,
     );
     const code = excelErrorCode(error);
+    // Only the table itself is refused for merged cells; a command after it failing is something
+    // else, and what it set before failing stays (a batch is not a transaction).
+    const atTable = failedAtFirst(error, 'TableCollection.add');
+    if (!atTable && !failedAtFirst(error, 'Range.values')) throw adoptionIncomplete(error, sheet.name);
     if (code === 'MergedRangeConflict' || code === 'InvalidOperation') {
       throw new LedgerError(
         {
@@ -237,6 +246,18 @@ export async function adoptActiveSheet(
     printSetup: printed,
     statusDropdown: dropdown,
   };
+}
+
+/** A failure after the table was made: the table and header cells are undone, formats may remain. */
+function adoptionIncomplete(error: unknown, sheetName: string): LedgerError {
+  const { zh, en } = describeError(error);
+  return new LedgerError(
+    {
+      zh: `“使用当前工作表”未完成：${zh}表格和新标题已撤销；已设的格式可能仍留在工作表“${sheetName}”中，内容未改。`,
+      en: `Use the current sheet did not finish: ${en} The table and new headers were undone; formats set may remain on sheet ${sheetName}; no content changed.`,
+    },
+    'AdoptionIncomplete',
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type CellValue,
 } from '../ledger';
 import { columnLetter } from './cells';
-import { writeDirectoryTable, writeStatusTable } from './directorySheet';
+import { pointStatusName, writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { writeIndicatorSheet } from './indicatorSheet';
 import { LedgerError, workbookProtectedError } from './errors';
 import {
@@ -94,7 +94,7 @@ export async function createLedger(
 ): Promise<CreateResult> {
   const tableName = options.tableName ?? LEDGER_TABLE;
   const withDirectory = options.withDirectory ?? true;
-  const { sheets, tables, structure } = loadOutline(context);
+  const { sheets, tables, structure, statusName } = loadOutline(context);
   await context.sync();
   if (structure.protected) throw workbookProtectedError();
 
@@ -170,6 +170,7 @@ export async function createLedger(
   const directoryBlocks = directorySheet
     ? [...writeDirectoryTable(directorySheet), ...writeStatusTable(directorySheet, statuses)]
     : [];
+  if (directorySheet) pointStatusName(context, statusName);
   const dropdown = statusDropdown(
     ledgerArea,
     statuses,

@@ -1,12 +1,14 @@
 // The 单位名录 sheet's two tables: the unit directory (columns A–F) and the status list
 // (column H). Written when a ledger is created, and again when the user restores them.
 import {
+  columnOf,
   DEFAULT_DIRECTORY,
   DIRECTORY_SPEC,
   STATUS_SPEC,
   UNIT_KIND_WORDS,
   type UnitDirectory,
 } from '../ledger';
+import { STATUS_NAME, STATUS_TABLE } from './names';
 import { createSpecTable } from './specTable';
 
 export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
@@ -34,6 +36,23 @@ export const STATUS_LIST_COLUMN = 7;
 export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): string[] {
   const body = keepRows === 0 ? { rows: directoryRows() } : { kept: keepRows };
   return [...createSpecTable(sheet, DIRECTORY_SPEC, body, { style: 'TableStyleLight9' }).written];
+}
+
+/**
+ * Points the status dropdown's defined name (read beforehand, perhaps a null object) at the status
+ * table. Just after writing the table, a name left from one since deleted (its reference broken)
+ * is replaced; otherwise a name already there is the one to keep.
+ */
+export function pointStatusName(
+  context: Excel.RequestContext,
+  existing: Excel.NamedItem,
+  tableJustWritten = true,
+): void {
+  if (!existing.isNullObject) {
+    if (!tableJustWritten) return;
+    existing.delete();
+  }
+  context.workbook.names.add(STATUS_NAME, `=${STATUS_TABLE}[${columnOf(STATUS_SPEC, 'status').header}]`);
 }
 
 /** The status list at H1, from the rows kept there or the given statuses; the blocks written, as above. */

@@ -5,6 +5,7 @@ import type { Bilingual } from '../ledger';
 export type LedgerErrorCode =
   | 'LedgerError'
   | 'AccessDenied'
+  | 'AdoptionIncomplete'
   | 'CellsInTheWay'
   | 'ColumnMissing'
   | 'FormulaCell'
@@ -95,16 +96,35 @@ export function excelErrorCode(error: unknown): ExcelErrorCode | 'other' | null 
   return EXCEL_ERROR_CODES.has(code) ? (code as ExcelErrorCode) : 'other';
 }
 
-/** A message for any error an operation raises; Excel's codes get plain-language advice. */
-export function describeError(error: unknown): Bilingual {
+/**
+ * Whether Excel refused the batch at its first command (`firstCommand`, as errorLocation names
+ * it: "TableCollection.add"), so nothing of it ran. Batches are not transactions: a command that
+ * fails later leaves the ones before it applied, and without knowing which failed nothing is claimed.
+ */
+export function failedAtFirst(error: unknown, firstCommand: string | undefined): boolean {
+  const location = (error as CodedError | null)?.debugInfo?.errorLocation;
+  return firstCommand !== undefined && location === firstCommand;
+}
+
+/**
+ * A message for any error an operation raises; Excel's codes get plain-language advice. "Nothing
+ * was changed" is said of a refused write only when it failed at the batch's first command.
+ */
+export function describeError(error: unknown, firstCommand?: string): Bilingual {
   if (error instanceof LedgerError) return error.text;
   const e = (error ?? {}) as CodedError;
   const where = e.debugInfo?.errorLocation ? `（${e.debugInfo.errorLocation}）` : '';
+  const unchanged = failedAtFirst(error, firstCommand)
+    ? { zh: '数据未被更改。', en: ' Nothing was changed.' }
+    : {
+        zh: '此前的步骤可能已生效。',
+        en: ' Steps before it may have taken effect.',
+      };
   switch (excelErrorCode(error)) {
     case 'AccessDenied':
       return {
-        zh: `工作表受保护，无法修改${where}。请在“审阅”选项卡中撤销工作表保护，或在“设置”页关闭“保护正式列”后重试；数据未被更改。`,
-        en: `The sheet is protected and cannot be changed${where}. Unprotect it (Review tab) and try again; nothing was changed.`,
+        zh: `工作表受保护，无法修改${where}。请在“审阅”选项卡中撤销工作表保护，或在“设置”页关闭“保护正式列”后重试。${unchanged.zh}`,
+        en: `The sheet is protected and cannot be changed${where}. Unprotect it (Review tab) and try again.${unchanged.en}`,
       };
     case 'ItemNotFound':
       return {
@@ -149,8 +169,8 @@ export function describeError(error: unknown): Bilingual {
     case 'InvalidArgument':
     case 'InvalidOperation':
       return {
-        zh: `Excel 拒绝了这次操作${where}：${e.message ?? ''}。数据未被更改。`,
-        en: `Excel refused the operation${where}: ${e.message ?? ''}. Nothing was changed.`,
+        zh: `Excel 拒绝了这次操作${where}：${e.message ?? ''}。${unchanged.zh}`,
+        en: `Excel refused the operation${where}: ${e.message ?? ''}.${unchanged.en}`,
       };
     default:
       return {

@@ -124,15 +124,15 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
     const { reference } = read;
     const kept = read.snapshots;
     const specs = summarySheets(model, options.request, { directory: reference.directory, history });
-    const rows = snapshotRows(model);
+    const rows = snapshotRows(model, reference.dateSystem);
     // The last request also reads the add-in's tables back: a 进度快照 table made now is among them.
     const after: { tables?: () => AddInTableIds; ledger?: (() => LedgerRead) | null } = {};
     const { also, ...written } = await writeSummarySheets(context, specs, {
       supports: options.supports,
       look,
       keepLast: kept?.sheetId,
-      alsoWrite: (c, taken) => {
-        const snapshot = queueSnapshotWrite(c, kept, rows, model.asOf, taken);
+      alsoWrite: async (c, taken, spend) => {
+        const snapshot = await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend);
         return {
           ...snapshot,
           remember: () => {

@@ -242,10 +242,10 @@ export async function setIndicatorActual(
   if (table.columns.updated !== undefined) {
     const updated = loaded.table.getDataBodyRange().getCell(row, table.columns.updated);
     updated.numberFormat = [['yyyy-mm-dd']];
-    updated.values = [[serialFromDay(today)]];
+    updated.values = [[serialFromDay(today, from.reference.dateSystem)]];
     updated.load('address');
     // Its format and its value: two commands.
-    cells.push({ cell: updated }, { cell: updated, value: serialFromDay(today) });
+    cells.push({ cell: updated }, { cell: updated, value: serialFromDay(today, from.reference.dateSystem) });
   }
   const after = queueReadBackAfter(context, from);
   await context.sync();

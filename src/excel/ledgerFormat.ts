@@ -9,7 +9,7 @@ import {
   type HeaderMap,
 } from '../ledger';
 import { columnLetter } from './cells';
-import { STATUS_TABLE } from './names';
+import { STATUS_NAME, STATUS_TABLE } from './names';
 import type { ApiSupport } from './requirements';
 
 /** Excel column widths are in points; a Chinese character is about 12 at 11 pt. */
@@ -65,18 +65,19 @@ export function formatColumns(area: LedgerArea, widths: boolean): string[] {
   return formatted;
 }
 
-/** Where the dropdown takes its list from: a status table (StatusList unless named), or the list itself. */
-export type StatusSource = { readonly table?: string } | 'inline';
+/** Where the dropdown takes its list from: a defined name on a status table's column (TaskStatusChoices unless named), or the list itself. */
+export type StatusSource = { readonly name?: string } | 'inline';
 
 /** The status list kept in 单位名录. */
 export const DIRECTORY_STATUS_SOURCE: StatusSource = {};
 
 /**
- * The table's status column by name, through INDIRECT: a list validation cannot name a table
- * column directly, and a fixed address would miss a status the user appends to the table.
+ * The status column through a defined name: a list validation cannot name a table column
+ * directly, a fixed address would miss a status the user appends, and the name follows the
+ * table when it or its header is renamed (issue 23, item 16).
  */
-export function statusListFormula(table: string = STATUS_TABLE): string {
-  return `=INDIRECT("${table}[状态]")`;
+export function statusListFormula(name: string = STATUS_NAME): string {
+  return `=${name}`;
 }
 
 /**
@@ -96,7 +97,7 @@ export function setStatusValidation(
     list: {
       inCellDropDown: true,
       // The list lives in a table the user can edit; inline only when that table is absent.
-      source: source === 'inline' ? statuses.join(',') : statusListFormula(source.table),
+      source: source === 'inline' ? statuses.join(',') : statusListFormula(source.name),
     },
   };
   range.dataValidation.errorAlert = {
@@ -108,7 +109,7 @@ export function setStatusValidation(
       source === 'inline'
         ? `请从下拉列表中选择：${statuses.join('、')}。Choose a status from the list.`
         : // Names no sheet and no statuses: the list's sheet may be renamed or deleted and the list edited later.
-          `请从下拉列表中选择状态。列表取自表格 ${source.table ?? STATUS_TABLE}；该表缺失时，请在任务台账面板的“校验”页重建。Choose a status from the list (table ${source.table ?? STATUS_TABLE}; if it is gone, rebuild it on the pane's 校验 tab).`,
+          `请从下拉列表中选择状态。列表取自表格 ${STATUS_TABLE}；该表缺失时，请在任务台账面板的“校验”页重建。Choose a status from the list (table ${STATUS_TABLE}; if it is gone, rebuild it on the pane's 校验 tab).`,
   };
   return true;
 }

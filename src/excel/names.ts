@@ -14,6 +14,12 @@ export const DIRECTORY_SHEET = DIRECTORY_SPEC.sheet;
 export const LEDGER_TABLE = LEDGER_SPEC.table;
 export const DIRECTORY_TABLE = DIRECTORY_SPEC.table;
 export const STATUS_TABLE = STATUS_SPEC.table;
+/**
+ * The defined name the status dropdown takes its list from: a structured reference to StatusList's
+ * 状态 column, which Excel re-targets when the table or its header is renamed (INDIRECT of a
+ * table name in text is not, and is unverified as a list source on the web and Mac).
+ */
+export const STATUS_NAME = 'TaskStatusChoices';
 /** Workbook setting: the summary sheets the add-in made, by sheet id. */
 export const SUMMARY_SETTING = 'renwuTaizhang.summarySheets';
 export const LEDGER_TITLE = '四平市现代职业教育重点工作任务台账';

@@ -17,7 +17,7 @@ export interface ProtectionState {
 }
 
 /** Queues the reads that say whether the ledger's sheet is protected, and by whom. */
-function loadProtection(context: Excel.RequestContext, location: LedgerLocation) {
+export function loadProtection(context: Excel.RequestContext, location: LedgerLocation) {
   // The sheet that holds the table now, whatever it has been renamed to.
   const sheet = context.workbook.tables.getItem(location.tableName).worksheet;
   sheet.load('id, name');
@@ -28,8 +28,19 @@ function loadProtection(context: Excel.RequestContext, location: LedgerLocation)
   return { sheet, protection, setting };
 }
 
+/** The options the add-in protects the ledger with: lifted and set again, it is the same protection. */
+export const LEDGER_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowAutoFilter: true,
+  allowSort: true,
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowInsertRows: false,
+  allowDeleteRows: false,
+};
+
 /** The sheet ids in the setting, once it has been synced. */
-function ownedSheets(setting: Excel.Setting): string[] {
+export function ownedSheets(setting: Excel.Setting): string[] {
   return !setting.isNullObject && Array.isArray(setting.value)
     ? setting.value.filter((v) => typeof v === 'string')
     : [];
@@ -73,15 +84,7 @@ export async function setOfficialColumnsProtected(
       const index = header.columns[key];
       if (index !== undefined) table.columns.getItemAt(index).getRange().format.protection.locked = true;
     }
-    protection.protect({
-      allowAutoFilter: true,
-      allowSort: true,
-      allowFormatCells: true,
-      allowFormatColumns: true,
-      allowFormatRows: true,
-      allowInsertRows: false,
-      allowDeleteRows: false,
-    });
+    protection.protect(LEDGER_PROTECTION);
   }
   const next = on ? [...new Set([...ours, sheet.id])] : ours.filter((id) => id !== sheet.id);
   context.workbook.settings.add(PROTECTION_SETTING, next);

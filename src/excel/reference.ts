@@ -9,6 +9,7 @@ import {
   readDirectoryTable,
   readStatusTable,
   STATUS_SPEC,
+  type DateSystem,
   type Day,
   type IndicatorTable,
   type ReadOptions,
@@ -29,6 +30,8 @@ export interface Reference {
   readonly health: ReferenceHealth;
   /** The 指标 table as it is now, or null when the workbook has none. */
   readonly indicators: IndicatorTable | null;
+  /** The workbook's date system: 1904 in old Mac files, where every serial means another day. */
+  readonly dateSystem: DateSystem;
 }
 
 /** Which reference tables the workbook has. */
@@ -38,13 +41,23 @@ export interface ReferenceTables {
   readonly indicators: boolean;
 }
 
-const DEFAULTS_ONLY: Reference = {
+const DEFAULTS_ONLY: Omit<Reference, 'dateSystem'> = {
   directory: DEFAULT_DIRECTORY,
   statuses: DEFAULT_STATUSES,
   source: { directory: 'default', statuses: 'default' },
   health: { directory: 'missing', statuses: 'missing' },
   indicators: null,
 };
+
+/**
+ * Queues the date-system probe, once per read: DATE(1904,1,1) is 0 in a workbook on the 1904
+ * system and 1462 in the 1900 one (Workbook.functions, ExcelApi 1.2).
+ */
+export function queueDateSystem(context: Excel.RequestContext): () => DateSystem {
+  const epoch = context.workbook.functions.date(1904, 1, 1);
+  epoch.load('value');
+  return () => (epoch.value === 0 ? '1904' : '1900');
+}
 
 const none = (present: ReferenceTables) => !present.directory && !present.statuses && !present.indicators;
 
@@ -53,7 +66,8 @@ const none = (present: ReferenceTables) => !present.directory && !present.status
  * sync. A write that made or found the tables queues it with its writes.
  */
 export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
-  if (none(present)) return () => DEFAULTS_ONLY;
+  const dateSystem = queueDateSystem(context);
+  if (none(present)) return () => ({ ...DEFAULTS_ONLY, dateSystem: dateSystem() });
   const tables = context.workbook.tables;
   const indicators = present.indicators ? loadIndicatorTable(context).now : () => null;
   const directoryTable = present.directory
@@ -82,6 +96,7 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
         statuses: !present.statuses ? 'missing' : statuses.length ? 'ok' : 'empty',
       },
       indicators: indicators(),
+      dateSystem: dateSystem(),
     };
   };
 }
@@ -100,18 +115,20 @@ export function queueReferenceTables(context: Excel.RequestContext): () => Refer
 /** Two syncs at most: which tables exist, then their bodies. */
 export async function readReference(context: Excel.RequestContext): Promise<Reference> {
   const tables = queueReferenceTables(context);
+  const dateSystem = queueDateSystem(context);
   await context.sync();
   const present = tables();
-  if (none(present)) return DEFAULTS_ONLY;
+  if (none(present)) return { ...DEFAULTS_ONLY, dateSystem: dateSystem() };
   const read = queueReferenceRead(context, present);
   await context.sync();
   return read();
 }
 
-/** How the core reads a ledger in this workbook: its statuses, its directory and its 指标 table. */
+/** How the core reads a ledger in this workbook: its statuses, its directory, its 指标 table and its date system. */
 export function readOptions(reference: Reference, asOf: Day, place?: SheetPlace): ReadOptions {
   return {
     asOf,
+    dateSystem: reference.dateSystem,
     statuses: reference.statuses,
     directory: reference.directory,
     indicators: reference.indicators,

@@ -4,10 +4,11 @@
 // otherwise (no 单位 header at A1, no 状态 at H1) is the user's and is left alone: the tables
 // then go on a new sheet.
 import { DEFAULT_STATUSES, STATUS_SPEC, type CellValue, type HeaderMap } from '../ledger';
-import { STATUS_LIST_COLUMN, writeDirectoryTable, writeStatusTable } from './directorySheet';
+import { pointStatusName, STATUS_LIST_COLUMN, writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { workbookProtectedError } from './errors';
 import { DIRECTORY_STATUS_SOURCE, setStatusValidation } from './ledgerFormat';
 import { loadOutline } from './outline';
+import { LEDGER_PROTECTION, loadProtection, ownedSheets } from './protection';
 import { DIRECTORY_HEADERS, DIRECTORY_SHEET, DIRECTORY_TABLE, freeSheetName, STATUS_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
 import type { ApiSupport } from './requirements';
@@ -57,7 +58,8 @@ export async function restoreReference(
   header: HeaderMap,
   supports: ApiSupport,
 ): Promise<RestoreResult> {
-  const { sheets, tables, structure } = loadOutline(context);
+  const { sheets, tables, structure, statusName } = loadOutline(context);
+  const ledger = loadProtection(context, location);
   await context.sync();
 
   const tableNames = new Set(tables.items.map((t) => t.name));
@@ -106,13 +108,20 @@ export async function restoreReference(
     const kept = values.slice(1, 1 + (keep.statuses ?? 0)).map((r) => text(r[STATUS_LIST_COLUMN]));
     const statuses = kept.some(Boolean) ? kept.filter(Boolean) : DEFAULT_STATUSES;
     writeStatusTable(sheet, statuses, keep.statuses ?? 0);
+    pointStatusName(context, statusName);
     const statusColumn = header.columns.status;
-    if (statusColumn !== undefined) {
+    // Excel refuses a data-validation change on a protected sheet: the add-in lifts its own
+    // protection around it and sets it again as it was; someone else's it leaves, dropdown and all.
+    const ours = ownedSheets(ledger.setting).includes(ledger.sheet.id);
+    const isProtected = ledger.protection.protected;
+    if (statusColumn !== undefined && (!isProtected || ours) && supports('1.8')) {
+      if (isProtected) ledger.protection.unprotect();
       const cells = context.workbook.tables
         .getItem(location.tableName)
         .columns.getItemAt(statusColumn)
         .getDataBodyRange();
       dropdownRebound = setStatusValidation(cells, statuses, DIRECTORY_STATUS_SOURCE, supports);
+      if (isProtected) ledger.protection.protect(LEDGER_PROTECTION);
     }
   }
   await context.sync();

@@ -44,6 +44,8 @@ const SHEET = '自检台账';
 const TABLE = 'TaskLedgerSelfTest';
 const MERGED_SHEET = '自检合并';
 const STATUS_PROBE_TABLE = 'StatusListSelfTest';
+/** The probe's own defined name, as the ledger's dropdown uses TaskStatusChoices; removed by the cleanup. */
+const STATUS_PROBE_NAME = 'TaskStatusChoicesSelfTest';
 const MERGED_TABLE = 'TaskLedgerSelfTestMerged';
 
 /** Each row's 序号 and 责任单位, by the ledger's headers. */
@@ -237,8 +239,8 @@ export async function runSelfTest(
     {
       id: 'statusList',
       title: {
-        zh: '状态列表中新加的状态可在下拉中选用',
-        en: 'A status added to the status table is accepted by the dropdown',
+        zh: '状态列表中新加的状态可在下拉中选用（表格改名后亦然）',
+        en: 'A status added to the status table is accepted by the dropdown (also once renamed)',
       },
       run: async () => {
         // Data validation is ExcelApi 1.8; without it there is no cell dropdown to probe.
@@ -247,28 +249,41 @@ export async function runSelfTest(
           const sheet = context.workbook.worksheets.getItem(SHEET);
           // A status table of the test's own, beside the temporary ledger: the user's StatusList is not touched.
           sheet.getRange('N1:N3').values = [['状态'], ['未启动'], ['已完成']];
-          sheet.tables.add('N1:N3', true).name = STATUS_PROBE_TABLE;
+          const probe = sheet.tables.add('N1:N3', true);
+          probe.name = STATUS_PROBE_TABLE;
+          // The dropdown through a defined name on the column, as the ledger's (TaskStatusChoices).
+          context.workbook.names.add(STATUS_PROBE_NAME, `=${STATUS_PROBE_TABLE}[状态]`);
           const cell = context.workbook.tables
             .getItem(TABLE)
             .columns.getItem('状态')
             .getDataBodyRange()
             .getCell(0, 0);
-          setStatusValidation(cell, ['未启动', '已完成'], { table: STATUS_PROBE_TABLE }, supports);
-          context.workbook.tables.getItem(STATUS_PROBE_TABLE).rows.add(undefined, [['自检新增状态']]);
+          setStatusValidation(cell, ['未启动', '已完成'], { name: STATUS_PROBE_NAME }, supports);
+          probe.rows.add(undefined, [['自检新增状态']]);
           cell.values = [['自检新增状态']];
           cell.load('dataValidation/valid');
           await context.sync();
           const added = cell.dataValidation.valid;
+          // Renamed, the table is still what the name (and so the dropdown) refers to.
+          probe.name = `${STATUS_PROBE_TABLE}Renamed`;
+          probe.rows.add(undefined, [['改名后新增']]);
+          cell.values = [['改名后新增']];
+          cell.load('dataValidation/valid');
+          await context.sync();
+          const renamed = cell.dataValidation.valid;
           cell.values = [['不在列表中']];
           cell.load('dataValidation/valid');
           await context.sync();
-          return { added, outside: cell.dataValidation.valid };
+          return { added, renamed, outside: cell.dataValidation.valid };
         });
-        expect(accepted.added === true && accepted.outside === false, {
-          zh: `新加的状态${accepted.added ? '被接受' : '未被接受'}，列表外的值${accepted.outside ? '也被接受' : '被拒绝'}`,
-          en: `the added status was ${accepted.added ? '' : 'not '}accepted; a value outside the list was ${accepted.outside ? 'accepted' : 'refused'}`,
+        expect(accepted.added === true && accepted.renamed === true && accepted.outside === false, {
+          zh: `新加的状态：${accepted.added ? '接受' : '未接受'}；改名后：${accepted.renamed ? '接受' : '未接受'}；列表外的值：${accepted.outside ? '接受' : '拒绝'}`,
+          en: `added status ${accepted.added ? '' : 'not '}accepted; after renaming ${accepted.renamed ? '' : 'not '}accepted; outside the list ${accepted.outside ? 'accepted' : 'refused'}`,
         });
-        return { zh: '新加的状态可选，列表外的值被拒绝', en: 'added status accepted, others refused' };
+        return {
+          zh: '新加的状态可选（改名后亦然），列表外的值被拒绝',
+          en: 'added status accepted, others refused',
+        };
       },
     },
     {
@@ -372,7 +387,14 @@ export async function runSelfTest(
       await run(async (context) => {
         if (active && !created.includes(active)) context.workbook.worksheets.getItem(active).activate();
         for (const name of created) context.workbook.worksheets.getItem(name).delete();
+        // The probe's defined name outlives its sheet: removed too, where a step made it.
+        const probeName = context.workbook.names.getItemOrNullObject(STATUS_PROBE_NAME);
+        probeName.load('name');
         await context.sync();
+        if (!probeName.isNullObject) {
+          probeName.delete();
+          await context.sync();
+        }
       });
       return created.length
         ? { zh: `已删除${created.join('、')}`, en: `Removed ${created.join(', ')}` }

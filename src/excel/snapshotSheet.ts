@@ -8,10 +8,13 @@ import {
   readSnapshotTable,
   replacementRows,
   SNAPSHOT_SPEC,
+  specLayout,
   type CellValue,
+  type DateSystem,
   type Day,
   type SnapshotTable,
 } from '../ledger';
+import { blocksOf, rowBytes } from './cells';
 import { excelErrorCode } from './errors';
 import { freeSheetName, PROTECTION_SETTING, SNAPSHOT_SHEET, SNAPSHOT_TABLE } from './names';
 import {
@@ -21,6 +24,7 @@ import {
   queueSpecTableRead,
   readSpecTableInBlocks,
 } from './specTable';
+import { queueDateSystem } from './reference';
 
 export interface SnapshotRead {
   readonly table: SnapshotTable;
@@ -34,6 +38,8 @@ export interface SnapshotRead {
   readonly protection: 'none' | 'ours' | 'user';
   /** Nothing on the sheet below the table: rows can be written there (see appendSpecRows). */
   readonly clearBelow: boolean;
+  /** The user filtered the table (its protection allows it): rows cannot be deleted until cleared. */
+  readonly filtered: boolean;
 }
 
 type Loads = {
@@ -41,6 +47,7 @@ type Loads = {
   readonly protection: Excel.WorksheetProtection;
   readonly setting: Excel.Setting;
   readonly room: { readonly clear: () => boolean };
+  readonly columns: Excel.TableColumnCollection;
 };
 
 /** Queues what is read beside the table's cells: its sheet, protection and what is below it. */
@@ -51,6 +58,7 @@ function loadFrame(context: Excel.RequestContext, table: Excel.Table): Loads {
     protection: sheet.protection.load('protected'),
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
     room: queueRoomBelow(table),
+    columns: table.columns.load('items/filter/criteria'),
   };
 }
 
@@ -61,30 +69,36 @@ function ownedIds(setting: Excel.Setting): string[] {
     : [];
 }
 
-/** The reading, once the loads have been synced. */
+/** The reading, once the loads have been synced, its dates read in the workbook's date system. */
 function readOf(
   loads: Loads,
   cells: { readonly header: CellValue[]; readonly rows: CellValue[][]; readonly rowCount: number },
+  dateSystem: DateSystem,
 ): SnapshotRead {
   const owned = ownedIds(loads.setting);
   const isProtected = loads.protection.protected;
   return {
-    table: readSnapshotTable({ header: cells.header, rows: cells.rows }),
+    table: readSnapshotTable({ header: cells.header, rows: cells.rows, dateSystem }),
     rows: cells.rows,
     sheetId: loads.sheet.id,
     sheetName: loads.sheet.name,
     bodyRows: cells.rowCount,
     protection: !isProtected ? 'none' : owned.includes(loads.sheet.id) ? 'ours' : 'user',
     clearBelow: loads.room.clear(),
+    // A column without a filter has no criteria (Excel.Filter.criteria, ExcelApi 1.2).
+    filtered: loads.columns.items.some((c) => c.filter.criteria?.filterOn !== undefined),
   };
 }
 
-/** Queues the read of the 进度快照 table (which must exist); readable after the next sync. */
-export function queueSnapshotRead(context: Excel.RequestContext): () => SnapshotRead {
+/**
+ * Queues the read of the 进度快照 table (which must exist); readable after the next sync, its
+ * dates read in the workbook's date system (probed in the same request).
+ */
+export function queueSnapshotRead(context: Excel.RequestContext): (dateSystem: DateSystem) => SnapshotRead {
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const loads = loadFrame(context, table);
   const cells = queueSpecTableRead(table, SNAPSHOT_SPEC);
-  return () => readOf(loads, cells());
+  return (dateSystem) => readOf(loads, cells(), dateSystem);
 }
 
 /**
@@ -94,6 +108,7 @@ export function queueSnapshotRead(context: Excel.RequestContext): () => Snapshot
  */
 export async function readSnapshots(context: Excel.RequestContext): Promise<SnapshotRead | null> {
   const read = queueSnapshotRead(context);
+  const dateSystem = queueDateSystem(context);
   try {
     await context.sync();
   } catch (error) {
@@ -102,14 +117,22 @@ export async function readSnapshots(context: Excel.RequestContext): Promise<Snap
     if (code === 'ResponsePayloadSizeLimitExceeded') return readSnapshotsInBlocks(context);
     throw error;
   }
-  return read();
+  return read(dateSystem());
 }
 
-/** The same read, the body in blocks of rows, each its own request (24 reports of a big ledger pass 5 MB). */
-export async function readSnapshotsInBlocks(context: Excel.RequestContext): Promise<SnapshotRead> {
+/**
+ * The same read, the body in blocks of rows, each its own request (24 reports of a big ledger
+ * pass 5 MB); the date system probed with the table's size unless given.
+ */
+export async function readSnapshotsInBlocks(
+  context: Excel.RequestContext,
+  dateSystem?: DateSystem,
+): Promise<SnapshotRead> {
+  const probed = dateSystem === undefined ? queueDateSystem(context) : () => dateSystem;
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const loads = loadFrame(context, table);
-  return readOf(loads, await readSpecTableInBlocks(context, table, SNAPSHOT_SPEC));
+  const cells = await readSpecTableInBlocks(context, table, SNAPSHOT_SPEC);
+  return readOf(loads, cells, probed());
 }
 
 export type SnapshotOutcome =
@@ -119,6 +142,8 @@ export type SnapshotOutcome =
       readonly sheetName: string;
       readonly replaced: number;
       readonly added: number;
+      /** The table's filters were cleared to replace the date's rows (the pane says so). */
+      readonly filtersCleared: boolean;
     }
   | { readonly kept: false; readonly reason: 'protected'; readonly sheetName: string };
 
@@ -130,6 +155,14 @@ export function snapshotNotKeptNotice(sheetName: string): { zh: string; en: stri
   };
 }
 
+/** What to tell the user when their filter on 进度快照 was cleared to replace a date's rows. */
+export function filtersClearedNotice(sheetName: string): { zh: string; en: string } {
+  return {
+    zh: `为替换同日快照，已清除“${sheetName}”的筛选（筛选时不能删行）。`,
+    en: `The filter on ${sheetName} was cleared to replace the date's snapshot (a filtered table's rows cannot be deleted).`,
+  };
+}
+
 const PROTECT: Excel.WorksheetProtectionOptions = {
   allowAutoFilter: true,
   allowFormatColumns: true,
@@ -137,17 +170,45 @@ const PROTECT: Excel.WorksheetProtectionOptions = {
 };
 
 /**
+ * Room for `bytes` more in the request under way: the commands queued so far are sent first when
+ * they and these together would pass the request budget (Excel on the web takes at most 5 MB).
+ */
+export type Spend = (bytes: number) => Promise<void>;
+
+/** Bytes per block of rows, each block a few commands: values, number formats, the rows it adds. */
+const BLOCK_BUDGET = 1_000_000;
+
+/** A row's values, its number formats and the empty row added for it. */
+const rowCost = (row: readonly CellValue[]) => 2 * rowBytes(row) + row.length * 3;
+
+/** Runs of consecutive indexes, from indexes sorted bottom up: each run deleted as one block. */
+function runsOf(bottomUp: readonly number[]): { start: number; count: number }[] {
+  const runs: { start: number; count: number }[] = [];
+  for (const index of bottomUp) {
+    const last = runs[runs.length - 1];
+    if (last && last.start === index + 1) {
+      last.start = index;
+      last.count++;
+    } else runs.push({ start: index, count: 1 });
+  }
+  return runs;
+}
+
+/**
  * Queues the snapshot's rows into the summaries' write request: a new sheet and table when the
  * workbook has none, else the rows appended and the same date's earlier rows deleted (after the
- * append, so the table is never left empty). Returns what to record once the request has run.
+ * append, so the table is never left empty). Rows go in blocks, each first given room in the
+ * request (`spend`), so a big ledger's snapshot splits the request rather than pass 5 MB.
+ * Returns what to record once the last request has run.
  */
-export function queueSnapshotWrite(
+export async function queueSnapshotWrite(
   context: Excel.RequestContext,
   read: SnapshotRead | null,
   rows: readonly CellValue[][],
   date: Day,
   takenNames: Iterable<string>,
-): { readonly outcome: () => SnapshotOutcome; readonly remember: () => void } {
+  spend: Spend,
+): Promise<{ readonly outcome: () => SnapshotOutcome; readonly remember: () => void }> {
   if (read?.protection === 'user')
     return {
       outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }),
@@ -158,15 +219,35 @@ export function queueSnapshotWrite(
   setting.load('value');
   const recordProtected = (id: string) =>
     context.workbook.settings.add(PROTECTION_SETTING, [...new Set([...ownedIds(setting), id])]);
+  const cost = (block: readonly (readonly CellValue[])[]) => block.reduce((sum, r) => sum + rowCost(r), 0);
   if (!read) {
     const name = freeSheetName(SNAPSHOT_SHEET, takenNames);
     const sheet = context.workbook.worksheets.add(name);
-    createSpecTable(sheet, SNAPSHOT_SPEC, { rows }, { style: 'TableStyleLight1' });
+    const [first, ...rest] = blocksOf(rows, BLOCK_BUDGET, rowCost);
+    await spend(first ? cost(first.rows) : 0);
+    const made = createSpecTable(
+      sheet,
+      SNAPSHOT_SPEC,
+      { rows: first?.rows ?? [] },
+      { style: 'TableStyleLight1' },
+    );
+    // A new sheet has nothing below its table: the other blocks are written there.
+    for (const block of rest) {
+      await spend(cost(block.rows));
+      appendSpecRows(made.table, SNAPSHOT_SPEC, specLayout(SNAPSHOT_SPEC), block.rows, { clearBelow: true });
+    }
     sheet.freezePanes.freezeRows(1);
     sheet.protection.protect(PROTECT);
     sheet.load('id');
     return {
-      outcome: () => ({ kept: true, sheetId: sheet.id, sheetName: name, replaced: 0, added: rows.length }),
+      outcome: () => ({
+        kept: true,
+        sheetId: sheet.id,
+        sheetName: name,
+        replaced: 0,
+        added: rows.length,
+        filtersCleared: false,
+      }),
       // The new sheet's id is known once the request has run: recorded as protected by the add-in.
       remember: () => recordProtected(sheet.id),
     };
@@ -177,10 +258,21 @@ export function queueSnapshotWrite(
   const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
   // Added before the old rows go, so the table is never left empty; a user's text carried over
   // stays text, never a formula.
-  if (placed.length)
-    appendSpecRows(table, SNAPSHOT_SPEC, read.table, placed, { clearBelow: read.clearBelow });
-  // Bottom up (the core sorts them so), so each index still names the row it did when read.
-  for (const index of old) table.rows.getItemAt(index).delete();
+  for (const block of blocksOf(placed, BLOCK_BUDGET, rowCost)) {
+    await spend(cost(block.rows));
+    appendSpecRows(table, SNAPSHOT_SPEC, read.table, block.rows, { clearBelow: read.clearBelow });
+  }
+  // Rows cannot be deleted from a filtered table (InsertDeleteConflict; office-js #994): the
+  // user's filter on 进度快照 is cleared, and the pane says so.
+  if (read.filtered && old.length) table.clearFilters();
+  // A date's rows are contiguous: each run goes in one command, bottom up (the core sorts them
+  // so), so each index still names the row it did when read.
+  for (const run of runsOf(old))
+    table
+      .getDataBodyRange()
+      .getRow(run.start)
+      .getResizedRange(run.count - 1, 0)
+      .delete('Up');
   sheet.protection.protect(PROTECT);
   return {
     outcome: () => ({
@@ -189,6 +281,7 @@ export function queueSnapshotWrite(
       sheetName: read.sheetName,
       replaced: old.length,
       added: rows.length,
+      filtersCleared: read.filtered && old.length > 0,
     }),
     remember: () => {
       if (read.protection === 'none') recordProtected(read.sheetId);

@@ -231,8 +231,8 @@ function summariesFailed(error: unknown): LedgerError {
   const { zh, en } = describeError(error);
   return new LedgerError(
     {
-      zh: `汇总表未能生成：${zh.replace(/数据未被更改。$/u, '')}本次新建的汇总表已删除，原有汇总表保持原样。修正后再次生成即可（同一截至日期的进度快照会被替换）。`,
-      en: `The summaries were not made: ${en.replace(/ ?Nothing was changed\.$/u, '')} The sheets added for them were removed and the earlier ones left as they were. Make them again once fixed (the same date's snapshot is replaced).`,
+      zh: `汇总表未能生成：${zh.replace(/(数据未被更改|此前的步骤可能已生效)。$/u, '')}本次新建的汇总表已删除，原有汇总表保持原样。修正后再次生成即可（同一截至日期的进度快照会被替换）。`,
+      en: `The summaries were not made: ${en.replace(/ ?(Nothing was changed|Steps before it may have taken effect)\.$/u, '')} The sheets added for them were removed and the earlier ones left as they were. Make them again once fixed (the same date's snapshot is replaced).`,
     },
     'SummariesFailed',
   );
@@ -259,7 +259,11 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
      * More writes for the same request (the progress snapshot), queued after the sheets and given
      * the sheet names taken. Its remember() runs in the last request.
      */
-    alsoWrite?: (context: Excel.RequestContext, taken: ReadonlySet<string>) => Also;
+    alsoWrite?: (
+      context: Excel.RequestContext,
+      taken: ReadonlySet<string>,
+      spend: (bytes: number) => Promise<void>,
+    ) => Promise<Also>;
   },
 ): Promise<SummaryWriteResult & { readonly also?: Also }> {
   const remember = options.remember ?? true;
@@ -311,21 +315,28 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
       })),
     );
     let queued = 0;
-    for (const part of parts) {
-      if (queued > 0 && queued + part.bytes > REQUEST_BUDGET) {
-        // Deliberate: the queued blocks go as one request before this one would pass the budget.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    // Room for `bytes` more: the queued blocks go as one request before these would pass the budget.
+    const spend = async (bytes: number) => {
+      if (queued > 0 && queued + bytes > REQUEST_BUDGET) {
         await context.sync();
         queued = 0;
       }
+      queued += bytes;
+    };
+    for (const part of parts) {
+      await spend(part.bytes);
       writeSheet(part.m.sheet, part.m.spec, options.supports, part.start, part.rows);
       if (part.start === 0) addCharts(part.m.sheet, part.m.spec);
-      queued += part.bytes;
     }
-    const also = options.alsoWrite?.(context, taken);
+    // The snapshot's rows count in the same budget (issue 23: they were written outside it).
+    const also = await options.alsoWrite?.(context, taken, spend);
     if (options.keepLast && look.sheets[look.sheets.length - 1]?.id === options.keepLast)
       sheets.getItem(options.keepLast).position = look.sheets.length + made.length - 1;
     if (made.length) made[0].sheet.activate();
+    // The record of summary sheets once more, in the write's own request: a co-author's summaries
+    // recorded since the look are kept in it, not overwritten (issue 23, item 11).
+    const recorded = context.workbook.settings.getItemOrNullObject(SUMMARY_SETTING);
+    recorded.load('value');
     await context.sync();
 
     const { ours, kept } = sortEarlierSheets(probes, names);
@@ -346,7 +357,13 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
       };
     });
     also?.remember();
-    if (remember) context.workbook.settings.add(SUMMARY_SETTING, records);
+    const since =
+      !recorded.isNullObject && Array.isArray(recorded.value)
+        ? recorded.value
+            .filter(isRecord)
+            .filter((r) => !look.previous.some((p) => p.id === r.id) && !records.some((n) => n.id === r.id))
+        : [];
+    if (remember) context.workbook.settings.add(SUMMARY_SETTING, [...records, ...since]);
     if (remember || also || ours.length || temporary) await context.sync();
     return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9'), also };
   }

@@ -4,8 +4,11 @@
 // (source Remote). A sheet deleted (ExcelApi 1.7) and a table added or deleted (ExcelApi 1.9,
 // where the host has it) are heard as well, so a deleted ledger or 单位名录 is noticed without
 // asking. Choosing a value from a cell's dropdown may not raise onChanged in Excel on the web
-// (office-js #3888, #4066): a selection change is reported too, and the pane decides what to check.
-import type { CellValue } from '../ledger';
+// (office-js #3888, #4066): a selection change is reported too, with the block selected where the
+// host says it (ExcelApi 1.9), and the pane decides what to check (the one cell the user left).
+import { blockOf, cellText, type CellValue } from '../ledger';
+import type { LedgerRead } from './readLedger';
+import type { ExcelRun } from './selfTest';
 import type { ApiSupport } from './requirements';
 
 /** A change Excel reported. */
@@ -25,7 +28,8 @@ export type WorkbookChange =
   /** A table was deleted (ExcelApi 1.9), by its name. */
   | { readonly kind: 'tableDeleted'; readonly tableName: string }
   | { readonly kind: 'sheetDeleted'; readonly worksheetId: string }
-  | { readonly kind: 'selection' };
+  /** The selection moved; to which block of which sheet where the host says (ExcelApi 1.9). */
+  | { readonly kind: 'selection'; readonly worksheetId?: string; readonly address?: string };
 
 /** Excel.run(context, batch): a batch in the context a handler was registered in. */
 export type ExcelRunIn = <T>(
@@ -71,7 +75,13 @@ export async function watchWorkbook(
         ...valueAfter(event, supports),
       }),
     ),
-    context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' })),
+    // The worksheets' event names the block selected; the workbook's (all a 1.7 or 1.8 host has)
+    // does not, and such a host has no dropdown whose pick goes unheard on the web.
+    supports('1.9')
+      ? context.workbook.worksheets.onSelectionChanged.add(async (event) =>
+          onChange({ kind: 'selection', worksheetId: event.worksheetId, address: event.address }),
+        )
+      : context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' })),
     context.workbook.worksheets.onDeleted.add(async (event) =>
       onChange({ kind: 'sheetDeleted', worksheetId: event.worksheetId }),
     ),
@@ -94,4 +104,50 @@ export async function stopWatching(runIn: ExcelRunIn, watch: Watch): Promise<voi
     for (const handler of watch.handlers) handler.remove();
     await context.sync();
   });
+}
+
+/**
+ * Whether a status cell the user left holds other than the view read (a dropdown pick the host
+ * did not report): the single cells of the ledger's 状态 column among `left` are read, in one
+ * small request; any other place is no concern. A failed read (the sheet or rows gone) says yes:
+ * the full read decides, and says why if it fails too.
+ */
+export async function statusPicksUnheard(
+  run: ExcelRun,
+  read: LedgerRead,
+  left: readonly { readonly worksheetId: string; readonly address: string }[],
+): Promise<boolean> {
+  const { location, ledger } = read;
+  const status = ledger.header.columns.status;
+  if (status === undefined) return false;
+  const rowOf = (address: string) => {
+    const block = blockOf(address);
+    const row = block ? block.row - location.headerRow - 1 : -1;
+    const one = block?.rowCount === 1 && block.columnCount === 1;
+    return one && block.column === location.firstColumn + status && row >= 0 && row < ledger.rows.length
+      ? row
+      : null;
+  };
+  const cells = [
+    ...new Set(
+      left
+        .filter((p) => p.worksheetId === location.sheetId && rowOf(p.address) !== null)
+        .map((p) => p.address),
+    ),
+  ];
+  if (cells.length === 0) return false;
+  try {
+    const values = await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(location.sheetId);
+      const ranges = cells.map((address) => sheet.getRange(address).load('values'));
+      await context.sync();
+      return ranges.map((range) => range.values[0][0] as CellValue);
+    });
+    return cells.some((address, i) => {
+      const shown = ledger.rows[rowOf(address) ?? -1]?.[status] ?? null;
+      return cellText(values[i] ?? null).trim() !== cellText(shown).trim();
+    });
+  } catch {
+    return true;
+  }
 }

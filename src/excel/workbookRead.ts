@@ -146,10 +146,11 @@ export async function readWorkbook<Also = undefined>(
       guess = new Set(Object.keys(ids) as AddInTable[]);
       continue;
     }
+    const reference = parts.reference();
     return {
       ledger: parts.ledger ? parts.ledger() : null,
-      reference: parts.reference(),
-      snapshots: parts.snapshots ? parts.snapshots() : null,
+      reference,
+      snapshots: parts.snapshots ? parts.snapshots(reference.dateSystem) : null,
       ledgerId: idValue(parts.id),
       tables: ids,
       also: parts.also?.() as Also,
@@ -173,12 +174,15 @@ async function readInParts<Also>(
   );
   await context.sync();
   const ids = idsOf(parts.tables);
+  const reference = parts.reference();
   const ledger = present.has('ledger') ? await readLedgerInBlocks(context) : null;
   const snapshots =
-    request.snapshots && present.has('snapshots') ? await readSnapshotsInBlocks(context) : null;
+    request.snapshots && present.has('snapshots')
+      ? await readSnapshotsInBlocks(context, reference.dateSystem)
+      : null;
   return {
     ledger,
-    reference: parts.reference(),
+    reference,
     snapshots,
     ledgerId: idValue(parts.id),
     tables: ids,

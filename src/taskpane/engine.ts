@@ -4,6 +4,7 @@ export {
   excelErrorCode,
   readOptions,
   readWorkbook,
+  statusPicksUnheard,
   stopWatching,
   TABLE_NAMES,
   tablesSeen,

@@ -75,11 +75,11 @@ const zh = {
     confirmTitle: '全部修复',
     planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: '重建',
-    restored: (sheet: string, kept: number) =>
+    restored: (sheet: string, kept: number, dropdown: boolean) =>
       [
         `已在工作表“${sheet}”重建单位名录和状态列表`,
         kept > 0 && `（保留了原有的${kept}行）`,
-        '，状态下拉列表已恢复。',
+        dropdown ? '，状态下拉列表已恢复。' : '；下拉列表未恢复（他人保护或不支持）。',
       ]
         .filter(Boolean)
         .join(''),
@@ -183,7 +183,7 @@ const zh = {
     hint: '把汇总表带出 Excel：导出工作簿文件、生成可直接发送的邮件草稿（.eml，经典 Outlook 会作为草稿打开），或复制邮件正文。',
     to: '收件人（领导）',
     cc: '抄送',
-    addressHint: '多个地址用逗号或分号分隔',
+    addressHint: '多个地址用逗号或分号分隔；地址存于本工作簿，随文件复制。',
     save: '保存收件人',
     saved: '收件人已保存在本工作簿中。',
     invalid: (items: readonly string[]) => `以下内容不是邮箱地址，已忽略：${items.join('、')}。`,
@@ -195,7 +195,8 @@ const zh = {
     noCharts: '文件中不含图表：图表的数据表在工作表中。需要 PDF 时，请在 Excel 中使用“文件 › 导出 › PDF”。',
     noDownloads: 'Mac 上的任务窗格不能下载文件：请用“在新工作簿中打开”，再用 Excel 的“共享 › 电子邮件”发送。',
     exported: (name: string) => `已导出“${name}”。`,
-    opened: '已在新工作簿中打开汇总表。',
+    opened: (mac: boolean): string =>
+      mac ? '已在新工作簿中打开汇总表（或在本窗口后，见“窗口”菜单）。' : '已在新工作簿中打开汇总表。',
     copied: '邮件正文已复制，可粘贴到邮件中。',
     copiedRecipients: (n: number) => `已复制${n}个收件人地址。`,
     noRecipients: '还没有收件人：请先填写并保存。',
@@ -379,11 +380,11 @@ const en: Strings = {
     confirmTitle: 'Fix all',
     planTask: (label: string, task: string) => `${label} ${clip(task, 16)}`,
     restore: 'Restore',
-    restored: (sheet: string, kept: number) =>
+    restored: (sheet: string, kept: number, dropdown: boolean) =>
       [
         `Rebuilt the unit directory and status list on sheet ${sheet}`,
         kept > 0 && ` (kept ${kept} existing rows)`,
-        '; the status dropdown works again.',
+        dropdown ? '; the status dropdown works again.' : '; the dropdown was not restored.',
       ]
         .filter(Boolean)
         .join(''),
@@ -496,7 +497,7 @@ const en: Strings = {
     hint: 'Take the summaries out of Excel: export a workbook file, make mail drafts ready to send (.eml; classic Outlook opens them as drafts), or copy the mail body.',
     to: 'To (leaders)',
     cc: 'Cc',
-    addressHint: 'Separate addresses with commas or semicolons',
+    addressHint: 'Commas or semicolons between; kept in (and copied with) this workbook.',
     save: 'Save recipients',
     saved: 'Recipients saved in this workbook.',
     invalid: (items: readonly string[]) => `Not mail addresses, left out: ${items.join(', ')}.`,
@@ -510,7 +511,10 @@ const en: Strings = {
     noDownloads:
       'A task pane on a Mac cannot download files: use Open in a new workbook, then Excel’s Share › Email.',
     exported: (name: string) => `Exported ${name}.`,
-    opened: 'The summaries are open in a new workbook.',
+    opened: (mac: boolean) =>
+      mac
+        ? 'The summaries are open in a new workbook (maybe behind: see Window).'
+        : 'The summaries are open in a new workbook.',
     copied: 'Mail body copied; paste it into a mail.',
     copiedRecipients: (n: number) => `Copied ${n} recipient addresses.`,
     noRecipients: 'No recipients yet: enter and save them first.',

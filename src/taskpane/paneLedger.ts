@@ -77,6 +77,8 @@ export class PaneLedger {
   private pending: Trigger[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private watch: Watch | null = null;
+  /** Where the selection is, as the last selection event said (ExcelApi 1.9). */
+  private selected: { readonly worksheetId: string; readonly address: string } | null = null;
 
   constructor(
     private readonly host: Host,
@@ -193,6 +195,8 @@ export class PaneLedger {
     const ids = new Set(WATCHED.flatMap((kind) => tables[kind]?.id ?? []));
     const sheets = new Set(WATCHED.flatMap((kind) => tables[kind]?.sheetId ?? []));
     const names = new Set(WATCHED.map((kind) => TABLE_NAMES[kind].toLowerCase()));
+    // Cells the user left: a value picked from a status dropdown there may have raised no event.
+    const left: { readonly worksheetId: string; readonly address: string }[] = [];
     // Every trigger is judged, so each echo is accounted for even after news is found.
     const verdicts = triggers.map((t) => {
       if (t === 'visible') return true;
@@ -203,12 +207,28 @@ export class PaneLedger {
           return names.has(t.tableName.toLowerCase());
         case 'sheetDeleted':
           return sheets.has(t.worksheetId);
+        case 'selection': {
+          const before = this.selected;
+          this.selected =
+            t.worksheetId !== undefined && t.address !== undefined
+              ? { worksheetId: t.worksheetId, address: t.address }
+              : null;
+          // The pane's own moves (a finding selected) are echoes; any click checks at most the
+          // one status cell it left, never the whole ledger.
+          this.echoes.take(t);
+          if (before) left.push(before);
+          return false;
+        }
         default:
           return !this.echoes.take(t);
       }
     });
     this.echoes.forget();
-    return verdicts.some(Boolean);
+    if (verdicts.some(Boolean)) return true;
+    const now = this.current;
+    if (left.length === 0 || now.phase !== 'ready') return false;
+    const { statusPicksUnheard } = await engine();
+    return statusPicksUnheard(this.host.runWhenIdle, now.read, left);
   }
 
   private schedule(): void {

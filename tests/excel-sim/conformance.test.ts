@@ -483,6 +483,192 @@ describe('excel-sim conformance', () => {
     expect(sim.syncCount).toBe(2);
   });
 
+  it('charges about 150 bytes for each command besides its arguments (issue 23: requests of Excel on the web)', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      for (let r = 1; r <= 100; r++) sheet.getRange(`A${r}`).values = [[1]];
+      await ctx.sync();
+    });
+    // 100 commands of 11 bytes of arguments each ({"values":[[1]]} is 16).
+    expect(sim.batches[0].requestBytes).toBeGreaterThanOrEqual(100 * 150);
+  });
+
+  it('refuses to delete rows of a filtered table, and deletes a block of table rows in one Range.delete (TableRowCollection.deleteRows: InsertDeleteConflict when filtered; office-js #994)', async () => {
+    const sim = new ExcelSim();
+    const setUp = () =>
+      sim.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1:C6').values = [
+          ['日期', '序号', '旁注'],
+          [1, 1, ''],
+          [1, 2, ''],
+          [2, 1, ''],
+          [2, 2, ''],
+          ['', '', '表下'],
+        ];
+        sheet.getRange('D3').values = [['表旁']];
+        const table = sheet.tables.add('A1:B5', true);
+        table.name = 'Kept';
+        table.columns.getItem('日期').filter.applyValuesFilter(['2']);
+        await ctx.sync();
+      });
+    await setUp();
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.tables.getItem('Kept').rows.getItemAt(0).delete();
+        await ctx.sync();
+      }),
+      'InsertDeleteConflict',
+    );
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.tables.getItem('Kept').getDataBodyRange().getRow(0).getResizedRange(1, 0).delete('Up');
+        await ctx.sync();
+      }),
+      'InsertDeleteConflict',
+    );
+    await sim.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem('Kept');
+      table.clearFilters();
+      table.getDataBodyRange().getRow(0).getResizedRange(1, 0).delete('Up');
+      await ctx.sync();
+    });
+    // The table's cells below moved up; the note beside the table stayed where it was.
+    expect(sim.values('Sheet1')).toEqual([
+      ['日期', '序号', '旁注', ''],
+      [2, 1, '', ''],
+      [2, 2, '', '表旁'],
+      ['', '', '', ''],
+      ['', '', '', ''],
+      ['', '', '表下', ''],
+    ]);
+  });
+
+  it('refuses a data-validation change on a protected sheet (issue 23, item 8: Excel disables 数据验证 while a sheet is protected)', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').protection.protect();
+      await ctx.sync();
+    });
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').dataValidation.rule = {
+          list: { inCellDropDown: true, source: '甲,乙' },
+        };
+        await ctx.sync();
+      }),
+      'AccessDenied',
+    );
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.protection.unprotect();
+      sheet.getRange('A1:A3').dataValidation.rule = { list: { inCellDropDown: true, source: '甲,乙' } };
+      sheet.protection.protect();
+      await ctx.sync();
+    });
+    expect(sim.dropdown('Sheet1', 0, 0)).toEqual(['甲', '乙']);
+  });
+
+  it('names the failing command in debugInfo.errorLocation, as "type.member" (OfficeExtension.DebugInfo; office-js-docs #1185: "WorksheetProtection.protect")', async () => {
+    const sim = new ExcelSim();
+    const error = await rejects(
+      sim.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1:B1').values = [['甲', '乙']];
+        sheet.getRange('A1:B2').merge();
+        sheet.tables.add('A1:B2', true);
+        await ctx.sync();
+      }),
+      'MergedRangeConflict',
+    );
+    expect(error.debugInfo.errorLocation).toBe('TableCollection.add');
+    // The commands before it ran: a batch is not a transaction.
+    expect(sim.values('Sheet1')[0]).toEqual(['甲', '乙']);
+  });
+
+  it('tells WorksheetCollection.onSelectionChanged of every click, with the sheet and block (ExcelApi 1.9)', async () => {
+    const sim = new ExcelSim();
+    const events: string[] = [];
+    const sheetId = sim.sheet('Sheet1').id;
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.onSelectionChanged.add(async (e) => {
+        events.push(`${e.worksheetId === sheetId ? 'Sheet1' : e.worksheetId}!${e.address}`);
+      });
+      await ctx.sync();
+    });
+    sim.userSelect('Sheet1', 'B5');
+    sim.userSelect('Sheet1', 'C2:D3');
+    await Promise.resolve();
+    expect(events).toEqual(['Sheet1!B5', 'Sheet1!C2:D3']);
+  });
+
+  it('raises no onChanged for a value picked from a dropdown on the web (office-js #3888, #4066)', async () => {
+    const sim = new ExcelSim();
+    const events: string[] = [];
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:A2').dataValidation.rule = { list: { inCellDropDown: true, source: '甲,乙' } };
+      sheet.onChanged.add(async (e) => {
+        events.push(e.address);
+      });
+      await ctx.sync();
+    });
+    expect(sim.userPick('Sheet1', 'A1', '乙')).toEqual({ ok: true });
+    sim.userEdit('Sheet1', 'A2', [['甲']]);
+    await Promise.resolve();
+    expect(sim.values('Sheet1')).toEqual([['乙'], ['甲']]);
+    expect(events).toEqual(['A2']);
+  });
+
+  it('keeps a defined name on a table column when the table or header is renamed, and a list validation through it offers the column now ("Using structured references with Excel tables": renames update structured references)', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('H1:H3').values = [['状态'], ['未启动'], ['已完成']];
+      sheet.tables.add('H1:H3', true).name = 'StatusList';
+      ctx.workbook.names.add('TaskStatusChoices', '=StatusList[状态]');
+      sheet.getRange('A1:A2').dataValidation.rule = {
+        list: { inCellDropDown: true, source: '=TaskStatusChoices' },
+      };
+      await ctx.sync();
+    });
+    expect(sim.dropdown('Sheet1', 0, 0)).toEqual(['未启动', '已完成']);
+    await sim.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItem('StatusList');
+      table.name = 'Statuses';
+      table.getHeaderRowRange().values = [['状态名']];
+      table.rows.add(undefined, [['滞后']]);
+      const name = ctx.workbook.names.getItem('TaskStatusChoices').load('formula');
+      const missing = ctx.workbook.names.getItemOrNullObject('NoSuchName').load('formula');
+      await ctx.sync();
+      expect(name.formula).toBe('=Statuses[状态名]');
+      expect(missing.isNullObject).toBe(true);
+    });
+    expect(sim.dropdown('Sheet1', 1, 0)).toEqual(['未启动', '已完成', '滞后']);
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.names.add('TaskStatusChoices', '=Statuses[状态名]');
+        await ctx.sync();
+      }),
+      'ItemAlreadyExists',
+    );
+  });
+
+  it('computes DATE in the workbook’s date system: DATE(1904,1,1) is 1462, or 0 in a 1904 workbook (Workbook.functions, ExcelApi 1.2; "Date systems in Excel")', async () => {
+    const sim = new ExcelSim();
+    const probe = () =>
+      sim.run(async (ctx) => {
+        const result = ctx.workbook.functions.date(1904, 1, 1);
+        result.load('value');
+        await ctx.sync();
+        return result.value;
+      });
+    expect(await probe()).toBe(1462);
+    sim.state.dateSystem = '1904';
+    expect(await probe()).toBe(0);
+  });
+
   it('is not transactional: operations before a failure stay applied', async () => {
     const sim = new ExcelSim();
     await rejects(

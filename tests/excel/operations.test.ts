@@ -100,9 +100,9 @@ describe('createLedger', () => {
     expect(sim.state.activeSheet().name).toBe('任务台账');
   });
 
-  it('binds the status dropdown to the StatusList table, so a status added there is offered and accepted', async () => {
+  it('binds the status dropdown to the StatusList table through TaskStatusChoices, so a status added there is offered and accepted', async () => {
     const sim = await withLedger();
-    expect(sim.sheet('任务台账').validations[0].list?.source).toBe('=INDIRECT("StatusList[状态]")');
+    expect(sim.sheet('任务台账').validations[0].list?.source).toBe('=TaskStatusChoices');
     expect(sim.userEdit('任务台账', 'D4', [['暂缓']]).ok).toBe(false);
     await sim.run(async (c) => {
       c.workbook.tables.getItem('StatusList').rows.add(undefined, [['暂缓']]);
@@ -388,6 +388,40 @@ describe('adopting sheets as people keep them', () => {
     await expect(sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }))).resolves.toMatchObject({
       taskCount: 2,
     });
+  });
+  it('calls a failure after the table neither merged cells nor "unchanged", and names the formats that may remain', async () => {
+    const sim = new ExcelSim();
+    await sheetWith(sim, {
+      'A1:C1': [['序号', '工作任务', '责任单位']],
+      'A2:C3': [task(1).slice(0, 3), task(2).slice(0, 3)],
+    });
+    const before = sim.values('Sheet1');
+    sim.refuseNext('WorksheetFreezePanes.freezeRows', 'InvalidOperation');
+    const error = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS })).catch((e) => e);
+    expect(error.code).toBe('AdoptionIncomplete');
+    const { zh, en } = describeError(error);
+    expect(zh).not.toContain('合并单元格');
+    expect(zh).not.toContain('数据未被更改');
+    expect(zh).toContain('WorksheetFreezePanes.freezeRows');
+    expect(zh).toContain('可能仍留在工作表“Sheet1”中');
+    expect(en).toContain('may remain on sheet Sheet1');
+    // The table and the new header cells were undone: every cell holds what it held.
+    expect(sim.values('Sheet1')).toEqual(before);
+    expect(sim.state.tables).toEqual([]);
+  });
+});
+
+describe('what a refused batch is said to have left (issue 23, item 13)', () => {
+  it('says "nothing was changed" only when the batch failed at its first command', () => {
+    const refused = (errorLocation: string) =>
+      Object.assign(new Error('The argument is invalid.'), {
+        code: 'InvalidArgument',
+        debugInfo: { errorLocation },
+      });
+    expect(describeError(refused('Range.values'), 'Range.values').zh).toContain('数据未被更改');
+    expect(describeError(refused('Range.format'), 'Range.values').zh).not.toContain('数据未被更改');
+    expect(describeError(refused('Range.format'), 'Range.values').en).toContain('may have taken effect');
+    expect(describeError(refused('Range.values')).en).not.toContain('Nothing was changed');
   });
 });
 
@@ -877,6 +911,57 @@ describe('missing reference data', () => {
     expect(again.health).toEqual({ directory: 'ok', statuses: 'ok' });
   });
 
+  it('lifts and restores the add-in’s own protection of the ledger to set the dropdown again (issue 23, item 8)', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    const options = sim.sheet('任务台账').protection.options;
+    await deleteDirectory(sim);
+    const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(result.dropdownRebound).toBe(true);
+    expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成']);
+    expect(sim.sheet('任务台账').protection.protected).toBe(true);
+    expect(sim.sheet('任务台账').protection.options).toEqual(options);
+    expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(false);
+    expect(sim.userEdit('任务台账', 'D5', [['已完成']]).ok).toBe(true);
+  });
+
+  it('rebuilds the tables but leaves the dropdown of a ledger someone else protected, and says so', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').protection.protect({}, '密码');
+      await c.sync();
+    });
+    await deleteDirectory(sim);
+    const result = await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(result).toMatchObject({ restored: ['directory', 'statuses'], dropdownRebound: false });
+    expect(sim.sheet('任务台账').protection.protected).toBe(true);
+  });
+
+  it('points the dropdown at the defined name TaskStatusChoices, which follows StatusList renamed, and is pointed again when the list is rebuilt (issue 23, item 16)', async () => {
+    const sim = await withLedger();
+    const rule = () => sim.sheet('任务台账').validations.find((v) => v.list)?.list?.source;
+    expect(rule()).toBe('=TaskStatusChoices');
+    await sim.run(async (c) => {
+      const table = c.workbook.tables.getItem('StatusList');
+      table.name = 'MyStatuses';
+      table.getHeaderRowRange().values = [['状态名称']];
+      table.rows.add(undefined, [['暂缓']]);
+      await c.sync();
+    });
+    expect(sim.dropdown('任务台账', 4, 3)).toEqual(['未启动', '序时推进', '滞后', '已完成', '暂缓']);
+    expect(sim.userEdit('任务台账', 'D5', [['暂缓']]).ok).toBe(true);
+    // The list deleted with its sheet leaves the name broken; 重建 points it at the new table.
+    await deleteDirectory(sim);
+    expect(sim.userEdit('任务台账', 'D6', [['已完成']]).ok).toBe(false);
+    const { ledger, location } = await read(sim);
+    await sim.runExcel((c) => restoreReference(c, location, ledger.header, ALL_SETS));
+    expect(rule()).toBe('=TaskStatusChoices');
+    expect(sim.userEdit('任务台账', 'D6', [['已完成']]).ok).toBe(true);
+    expect(sim.state.names.map((n) => n.name)).toEqual(['TaskStatusChoices']);
+  });
+
   it("keeps the user's rows left on 单位名录 when only the tables were removed", async () => {
     const sim = await withLedger();
     sim.userEdit('单位名录', 'E2', [['张三']]);
@@ -1123,6 +1208,25 @@ describe('writeSummarySheets', () => {
     );
     expect(result.replaced).toBe(0);
     expect(result.kept.map((k) => k.reason)).toEqual(['edited', 'edited']);
+  });
+
+  it('keeps the record of summary sheets a co-author made while these were written (issue 23, item 11)', async () => {
+    const sim = await withLedger();
+    const specs = await summaryOf(sim);
+    await sim.runExcel((c) => writeSummarySheets(c, specs, { supports: ALL_SETS }));
+    const theirs = { id: '{their-sheet}', name: '汇总-他人', kind: 'overview', fingerprint: 'f' };
+    await between(
+      sim,
+      () =>
+        sim.state.settings.set(SUMMARY_SETTING, [
+          ...(sim.state.settings.get(SUMMARY_SETTING) as unknown[]),
+          theirs,
+        ]),
+      (c) => writeSummarySheets(c, specs, { supports: ALL_SETS }),
+    );
+    const records = sim.state.settings.get(SUMMARY_SETTING) as { id: string }[];
+    expect(records).toContainEqual(theirs);
+    expect(records).toHaveLength(specs.length + 1);
   });
 
   it('says when the ledger was edited while the summaries were made (they show it as it was read)', async () => {

@@ -6,13 +6,14 @@ import {
   generateSummaries,
   readLedger,
   readReference,
+  readReport,
   readSnapshots,
   setIndicatorActual,
   type GenerateResult,
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { dayOf, SNAPSHOT_HEADERS, type Day } from '../../src/ledger';
+import { dayOf, serialFromDay, SNAPSHOT_HEADERS, type Day } from '../../src/ledger';
 import { ALL_SETS, changedCells, protectAsSomeoneElse } from './helpers';
 
 const SEP_30 = dayOf(2026, 9, 30) as Day;
@@ -148,6 +149,52 @@ describe('进度快照', () => {
     expect(sim.values('进度快照').filter((r) => r[0] === 46326)).toEqual(october);
     // A September report compares with nothing before it, whatever came later.
     expect(sim.values('汇总-总体')[3][0]).toBe('本期变化：本期为首次报告，暂无上期报告可比。');
+  });
+
+  it('replaces a date on a 进度快照 the user filtered: the filters are cleared, said, and the rows deleted as one block (office-js #994)', async () => {
+    const sim = await withLedger();
+    await report(sim, SEP_30);
+    const appendOnly = sim.batches.length;
+    await report(sim, OCT_31);
+    const opsOf = (from: number) => sim.batches.slice(from).reduce((sum, b) => sum + b.operations, 0);
+    const appended = opsOf(appendOnly);
+    // The protection allows filtering (allowAutoFilter): the user shows September only.
+    await sim.run(async (c) => {
+      const table = c.workbook.tables.getItem('ProgressSnapshots');
+      table.columns.getItemAt(0).filter.applyValuesFilter(['2026-09-30']);
+      await c.sync();
+    });
+    expect(sim.sheet('进度快照').filteredRows.size).toBe(63);
+    edit(sim, 5, '已完成', 100);
+    const first = sim.batches.length;
+    const again = await report(sim, OCT_31);
+    expect(again.snapshot).toMatchObject({ kept: true, replaced: 63, added: 63, filtersCleared: true });
+    expect(sim.values('进度快照').length - 1).toBe(126);
+    expect(sim.sheet('进度快照').filteredRows.size).toBe(0);
+    expect(sim.sheet('进度快照').protection.protected).toBe(true);
+    // 63 rows replaced without 63 delete commands: a few more than a report that replaced nothing (it also replaces the earlier summary sheets).
+    expect(opsOf(first) - appended).toBeLessThan(30);
+    const unfiltered = await report(sim, OCT_31);
+    expect(unfiltered.snapshot).toMatchObject({ filtersCleared: false });
+  });
+
+  it('reads dates in a 1904 workbook as the days they stand for, and keeps its snapshots in that system (issue 23, item 10)', async () => {
+    const sim = await withLedger();
+    // An old Mac file: serials count from 1904-01-01 ("Date systems in Excel").
+    sim.state.dateSystem = '1904';
+    const deadline = serialFromDay(dayOf(2026, 9, 15) as Day, '1904');
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('F4').values = [[deadline]];
+      await c.sync();
+    });
+    const { model, read } = await sim.runExcel((c) => readReport(c, { asOf: SEP_30 }));
+    expect(read.reference.dateSystem).toBe('1904');
+    // Task 1 was due on 15 September: overdue on the 30th (read as 1900, it would be due in 2030).
+    expect(model.behind.find((b) => b.no === 1)).toMatchObject({ overdue: true, deadline: '2026-09-15' });
+    await report(sim, SEP_30);
+    const kept = await sim.runExcel((c) => readSnapshots(c));
+    expect(kept?.table.snapshots.map((s) => s.date)).toEqual([SEP_30]);
+    expect(sim.values('进度快照')[1][0]).toBe(serialFromDay(SEP_30, '1904'));
   });
 
   it('makes the sheet again when the user deleted it, and compares with the report chosen', async () => {

@@ -75,6 +75,9 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
   const shared = useUnitListStyles();
   const { t } = useStrings();
   const { action, host, ledger, notify, selectedUnits } = usePane();
+  // A pane that cannot download is a Mac's, where Excel.createWorkbook opens behind the current
+  // window (office-js #6943): the notice says where to find it.
+  const onMac = !host.canDownload;
   const [to, setTo] = useState('');
   const [cc, setCc] = useState('');
   const [withForm, setWithForm] = useState(true);
@@ -172,7 +175,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       },
       (name) => ({
         intent: 'success',
-        text: (s) => (host.canDownload ? s.send.exported(name) : s.send.opened),
+        text: (s) => (host.canDownload ? s.send.exported(name) : s.send.opened(onMac)),
       }),
     );
   const openWorkbook = () =>
@@ -183,7 +186,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
         const file = await summaryWorkbook(model, request, options);
         await host.openWorkbook?.(base64(file.bytes));
       },
-      () => ({ intent: 'success', text: (s) => s.send.opened }),
+      () => ({ intent: 'success', text: (s) => s.send.opened(onMac) }),
     );
   const draftToLeaders = () =>
     action.run(

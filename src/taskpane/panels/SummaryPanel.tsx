@@ -21,6 +21,7 @@ import {
   keptSheetsNotice,
   readSnapshots,
   SHEET_SHOWN,
+  filtersClearedNotice,
   snapshotNotKeptNotice,
   type SummarySheetRecord,
 } from '../../excel';
@@ -97,6 +98,9 @@ export default function SummaryPanel() {
             r.snapshot.kept
               ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
               : snapshotNotKeptNotice(r.snapshot.sheetName)[lang],
+            r.snapshot.kept && r.snapshot.filtersCleared
+              ? filtersClearedNotice(r.snapshot.sheetName)[lang]
+              : '',
             s.summary.changes(r.history.changes),
             r.editedMeanwhile ? s.summary.editedMeanwhile : '',
           ]

@@ -161,7 +161,13 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
       .run(
         'restore',
         () => host.run((c) => restoreReference(c, read.location, read.ledger.header, host.supports)),
-        (r) => ({ intent: 'success', text: (s) => s.validate.restored(r.sheetName, r.keptRows) }),
+        (r) => {
+          const dropdown = r.dropdownRebound || !r.restored.includes('statuses');
+          return {
+            intent: dropdown ? 'success' : 'warning',
+            text: (s) => s.validate.restored(r.sheetName, r.keptRows, dropdown),
+          };
+        },
       )
       .then(() => pane.refresh());
 

@@ -1,0 +1,117 @@
+// Defined names (Excel.NamedItemCollection, add: ExcelApi 1.4). A name that refers to a table
+// column ("=StatusList[状态]") follows the table and column as Excel re-targets a structured
+// reference: renaming the table or its header changes the name's formula, not what it means.
+// https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection
+import { SimCollection } from './collection';
+import { SimClientObject, type SimContext } from './core';
+import { SimError } from './errors';
+import { displayText, readCell } from './model';
+import type { NameModel, WorkbookState } from './state';
+
+const STRUCTURED = /^=([^[\]]+)\[([^\]]+)\]$/u;
+/** Excel's rules for a name: a letter, _ or \ first; letters, digits, _ and . after; not a cell reference. */
+const VALID_NAME = /^[\p{L}_\\][\p{L}\p{N}_.]*$/u;
+const CELL_LIKE = /^[A-Za-z]{1,3}\d+$/u;
+
+/** The name's formula as Excel shows it now: the table's and the column's current names. */
+export function nameFormula(state: WorkbookState, name: NameModel): string {
+  if (name.target.kind === 'formula') return name.target.formula;
+  const { tableId, column } = name.target;
+  const table = state.tables.find((t) => t.id === tableId);
+  const sheet = table ? state.sheetById(table.sheetId) : undefined;
+  if (!table || !sheet || column >= table.rect.columnCount) return '=#REF!';
+  const header = displayText(readCell(sheet, table.rect.row, table.rect.column + column));
+  return `=${table.name}[${header}]`;
+}
+
+export class SimNamedItem extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly key: () => string | null,
+  ) {
+    super(ctx);
+  }
+  private model(): NameModel | undefined {
+    const key = this.key();
+    return key === null ? undefined : this.context.state.names.find((n) => n.name.toLowerCase() === key);
+  }
+  protected exists(): boolean {
+    return this.model() !== undefined;
+  }
+  protected scalars(): Record<string, () => unknown> {
+    const model = () => this.model() as NameModel;
+    return {
+      name: () => model().name,
+      formula: () => nameFormula(this.context.state, model()),
+      type: () => 'Range',
+      visible: () => true,
+    };
+  }
+  get name(): string {
+    return this.read('name') as string;
+  }
+  /** NamedItem.formula is typed any in office-js; here it is always the formula text. */
+  get formula(): any {
+    return this.read('formula');
+  }
+  delete(): void {
+    this.call('delete', null, () => {
+      const found = this.model();
+      this.context.state.names = this.context.state.names.filter((n) => n !== found);
+    });
+  }
+}
+
+export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
+  protected currentItems(): SimNamedItem[] {
+    return this.context.state.names.map((n) => new SimNamedItem(this.context, () => n.name.toLowerCase()));
+  }
+
+  /** NamedItemCollection.add(name, reference): a table column's structured reference is kept as that column. */
+  add(name: string, reference: string, comment?: string): SimNamedItem {
+    this.call('add', { name, reference, comment }, () => {
+      const state = this.context.state;
+      if (!VALID_NAME.test(name) || CELL_LIKE.test(name))
+        throw new SimError('InvalidArgument', `"${name}" is not a valid name.`);
+      if (state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new SimError('ItemAlreadyExists', `The name ${name} already exists.`);
+      const structured = STRUCTURED.exec(reference);
+      const table = structured
+        ? state.tables.find((t) => t.name.toLowerCase() === structured[1].toLowerCase())
+        : undefined;
+      const sheet = table ? state.sheetById(table.sheetId) : undefined;
+      const column =
+        table && sheet && structured
+          ? Array.from({ length: table.rect.columnCount }, (_, c) =>
+              displayText(readCell(sheet, table.rect.row, table.rect.column + c)),
+            ).indexOf(structured[2])
+          : -1;
+      if (structured && (!table || column < 0))
+        throw new SimError('InvalidArgument', `${reference} names no table column.`);
+      state.names.push({
+        name,
+        target:
+          table && column >= 0
+            ? { kind: 'column', tableId: table.id, column }
+            : { kind: 'formula', formula: reference },
+      });
+    });
+    return new SimNamedItem(this.context, () => name.toLowerCase());
+  }
+
+  private lookup(name: string, nullable: boolean): SimNamedItem {
+    const item = new SimNamedItem(this.context, () => name.toLowerCase());
+    item._nullable = nullable;
+    this.call('getItem', name, () => {
+      if (!nullable && !this.context.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new SimError('ItemNotFound', `No name ${name}.`);
+    });
+    return item;
+  }
+  getItem(name: string): SimNamedItem {
+    return this.lookup(name, false);
+  }
+  getItemOrNullObject(name: string): SimNamedItem {
+    return this.lookup(name, true);
+  }
+}
