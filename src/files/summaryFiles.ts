@@ -13,11 +13,13 @@ import {
   type Ledger,
   type MailAddress,
   type MailSignature,
+  type BulletinOptions,
   type SheetSpec,
   type SummaryModel,
   type SummaryRequest,
   type UnitDirectory,
 } from '../ledger';
+import { bulletinFile } from './bulletinFile';
 import { buildDraft, XLSX_TYPE } from './mailDraft';
 import { returnFormFile } from './returnFiles';
 import { writeWorkbook } from './workbookFile';
@@ -46,6 +48,8 @@ export interface FileOptions {
   readonly sender?: string;
   /** The earlier reports the workbook keeps: the sheets and mails then say what changed. */
   readonly history?: ReportHistory;
+  /** Attach the 通报 (.docx) to the leaders' draft, made with these options. */
+  readonly bulletin?: BulletinOptions;
 }
 
 const signatureOf = (options: FileOptions): MailSignature => ({
@@ -58,6 +62,8 @@ export interface SummaryFile extends NamedFile {
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The chosen summary sheets as one workbook file. */
 export async function summaryWorkbook(
@@ -73,7 +79,7 @@ export async function summaryWorkbook(
   return { name: summaryFileName(model.asOf), bytes, sheets: specs.map((s) => s.name) };
 }
 
-/** The leaders' draft (.eml) with the workbook attached. */
+/** The leaders' draft (.eml) with the workbook attached, and the 通报 before it when asked. */
 export async function leaderDraft(
   model: SummaryModel,
   request: SummaryRequest,
@@ -81,14 +87,19 @@ export async function leaderDraft(
   options: FileOptions,
 ): Promise<NamedFile> {
   const workbook = await summaryWorkbook(model, request, options);
+  const bulletin = options.bulletin ? await bulletinFile(model, options.bulletin) : null;
   const mail = leaderMail(model, workbook.name, {
     history: options.history,
     signature: signatureOf(options),
+    ...(bulletin ? { bulletin: bulletin.name } : {}),
   });
   const eml = buildDraft({
     ...recipients,
     ...mail,
-    attachments: [{ fileName: workbook.name, contentType: XLSX_TYPE, bytes: workbook.bytes }],
+    attachments: [
+      ...(bulletin ? [{ fileName: bulletin.name, contentType: DOCX_TYPE, bytes: bulletin.bytes }] : []),
+      { fileName: workbook.name, contentType: XLSX_TYPE, bytes: workbook.bytes },
+    ],
   });
   return { name: safeFileName(mail.subject, 'eml'), bytes: utf8(eml) };
 }

@@ -125,6 +125,8 @@ function headline(model: SummaryModel): string {
 export interface LeaderMailOptions {
   readonly history?: ReportHistory;
   readonly signature?: MailSignature;
+  /** The 通报 attached beside the workbook, by file name. */
+  readonly bulletin?: string;
 }
 
 /** The mail to leaders: headline numbers, the status table and the behind/overdue list, then the 落款. */
@@ -164,7 +166,9 @@ export function leaderMail(
   const behindTitle = model.behind.length
     ? `二、滞后及逾期任务（${model.behind.length}项）`
     : '二、滞后及逾期任务：无。';
-  const closing = `详见附件《${attachment}》。`;
+  const closing = options.bulletin
+    ? `现将进展情况通报及汇总表报上，详见附件《${options.bulletin}》《${attachment}》。`
+    : `详见附件《${attachment}》。`;
   const indicators = model.indicators.lines;
   const targetRows = indicatorRows(indicators);
   const targetTitle = indicatorTitle('三、', indicators);
