@@ -54,6 +54,9 @@ import type {
 } from './workbook';
 import type {
   SimPageLayout,
+  SimHeaderFooterGroup,
+  SimHeaderFooter,
+  SimPageBreakCollection,
   SimWorksheet,
   SimWorksheetCollection,
   SimWorksheetFreezePanes,
@@ -118,6 +121,9 @@ export const CONFORMANCE: [
   // WorksheetFreezePanes has no properties, so office-js gives it no load(); ours inherits one.
   Conforms<Omit<SimWorksheetFreezePanes, 'load'>, Excel.WorksheetFreezePanes>,
   Conforms<SimPageLayout, Excel.PageLayout>,
+  Conforms<SimHeaderFooterGroup, Excel.HeaderFooterGroup>,
+  Conforms<SimHeaderFooter, Excel.HeaderFooter>,
+  Conforms<SimPageBreakCollection, Excel.PageBreakCollection>,
   Conforms<SimTable, Excel.Table>,
   Conforms<SimTableCollection, Excel.TableCollection>,
   Conforms<SimTableColumnCollection, Excel.TableColumnCollection>,
@@ -140,6 +146,9 @@ export const CONFORMANCE: [
   Conforms<SimEventHandlerResult, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimClientResult<number>, OfficeExtension.ClientResult<number>>,
 ] = [
+  true,
+  true,
+  true,
   true,
   true,
   true,

@@ -4,7 +4,7 @@
 // is the user's now and is never deleted. A sheet whose name collides is left alone and the
 // new sheet takes a free name. Values are written as values (text cells typed as text, so
 // user text never becomes a formula).
-import { CELL_STYLES, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
+import { CELL_STYLES, footerCodes, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
 import { describeError, LedgerError, workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
@@ -115,6 +115,13 @@ function writeSheet(
       sheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
       if (spec.headerRows.length)
         sheet.pageLayout.setPrintTitleRows(`$${spec.headerRows[0] + 1}:$${spec.headerRows[0] + 1}`);
+      // 制表单位, 第 N 页 共 M 页 and the 截至 date at every page's foot.
+      const footer = footerCodes(spec.print.footer);
+      const pages = sheet.pageLayout.headersFooters.defaultForAllPages;
+      pages.leftFooter = footer.left;
+      pages.centerFooter = footer.center;
+      pages.rightFooter = footer.right;
+      for (const row of spec.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
     }
   }
 }

@@ -6,6 +6,8 @@
 // its type (a date cell as a date, a formula by its saved result), and says in one sentence what
 // is wrong with a file that is not a form.
 import {
+  chineseDate,
+  dayFromIso,
   FILLABLE_KEYS,
   FORM_COLUMNS,
   FORM_VERSION,
@@ -22,16 +24,22 @@ import {
   type ReturnedForm,
 } from '../ledger';
 import { exceljs, validationsOf } from './exceljs';
+import { LINE_HEIGHT, textWidth, WIDTH_PER_CHARACTER } from './workbookFile';
 
 const FORM_SHEET = '反馈表';
 const META_SHEET = '_renwu_meta';
 const HEADER_ROW = 4;
-const WIDTH_PER_CHARACTER = 2;
 /** Larger files are refused before they are read: no unit's form comes near it. */
 export const MAX_FORM_BYTES = 10 * 1024 * 1024;
 
 const LOCKED_FILL = 'FFEDEDED';
 const HEADER_FILL = 'FF1F4E79';
+
+/** 2026-11-28 as 2026年11月28日; a date the meta does not hold as such is shown as it is. */
+const formDate = (iso: string) => {
+  const day = dayFromIso(iso);
+  return day === null ? iso : chineseDate(day);
+};
 
 export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Promise<Uint8Array> {
   const ExcelJS = await exceljs();
@@ -39,7 +47,20 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
   workbook.creator = '任务台账';
   workbook.created = created;
   const sheet = workbook.addWorksheet(FORM_SHEET, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // Twelve columns on A4 landscape with narrow side margins, at 9 pt or more as printed; the
+    // header row on every page; the unit, the page and the 截至 date at every page's foot.
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&L填报单位：${spec.meta.unit.replace(/&/gu, '&&')}&C第 &P 页 共 &N 页&R截至${formDate(spec.meta.asOf)}`,
+    },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   sheet.columns = FORM_COLUMNS.map((c) => ({ width: c.width * WIDTH_PER_CHARACTER }));
@@ -62,6 +83,16 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
   });
   spec.rows.forEach((values, r) => {
     const row = HEADER_ROW + 1 + r;
+    // Rows as tall as their wrapped text: not every reader of the file sizes them (LibreOffice does not).
+    const lines = Math.max(
+      1,
+      ...FORM_COLUMNS.map((column) =>
+        String(values[column.key] ?? '')
+          .split('\n')
+          .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / column.width)), 0),
+      ),
+    );
+    if (lines > 1) sheet.getRow(row).height = lines * LINE_HEIGHT;
     // A partner's row keeps the lead's fields locked: they are the lead unit's to report.
     const partner = spec.meta.rows[r]?.role === 'partner';
     FORM_COLUMNS.forEach((column, c) => {

@@ -74,6 +74,7 @@ export async function summaryWorkbook(
   const specs: SheetSpec[] = summarySheets(model, request, {
     directory: options.directory,
     history: options.history,
+    maker: options.sender,
   });
   const bytes = await writeWorkbook(specs, { created: options.created });
   return { name: summaryFileName(model.asOf), bytes, sheets: specs.map((s) => s.name) };
@@ -120,7 +121,7 @@ export async function unitDraft(
   const specs = summarySheets(
     model,
     { overview: false, behind: false, units: [unit] },
-    { directory: options.directory, history: options.history },
+    { directory: options.directory, history: options.history, maker: options.sender },
   );
   const fileName = summaryFileName(model.asOf, unit);
   const bytes = await writeWorkbook(specs, { created: options.created });

@@ -1,6 +1,6 @@
 // Summary sheets as neutral specs: rows of cells with semantic styles, widths, merges, print
 // hints and charts. The Excel layer writes a spec one to one; every layout decision is here.
-import { chineseDate, type Day } from './dates';
+import { chineseDate, serialFromDay, type Day } from './dates';
 import { indicatorLabel } from './indicators';
 import { lightWord } from './lightWords';
 import { PLAN_TITLE } from './officialTasks';
@@ -12,7 +12,7 @@ import {
   type ReportHistory,
   type TrendPoint,
 } from './snapshots';
-import { unitTasks, type IndicatorLine, type SummaryModel } from './summary';
+import { exactDay, unitTasks, type IndicatorLine, type SummaryModel } from './summary';
 import { reachCache, tasksForUnit } from './unitSelection';
 import { roleLabel, UNIT_KIND_LABELS, type UnitDirectory } from './units';
 
@@ -29,7 +29,8 @@ export type CellStyle =
   | 'red'
   | 'yellow'
   | 'green'
-  | 'note';
+  | 'note'
+  | 'date';
 
 export interface SpecCell {
   readonly value: string | number;
@@ -59,6 +60,26 @@ export interface ChartSpec {
 
 export type SheetKind = 'overview' | 'behind' | 'unit';
 
+/** What every printed page says at its foot: 制表单位 (left), 第 N 页 共 M 页, the 截至 date (right). */
+export interface PrintFooter {
+  /** The 制表单位 set in 设置; '' when not set. */
+  readonly unit: string;
+  readonly asOf: Day;
+}
+
+/**
+ * The footer in the codes Excel and the .xlsx format share (&P page, &N pages), each part on its
+ * own side. A '&' in the unit's name is doubled, so it prints as itself.
+ */
+export function footerCodes(footer: PrintFooter): { left: string; center: string; right: string } {
+  const unit = footer.unit.trim().replace(/&/gu, '&&');
+  return {
+    left: unit ? `制表单位：${unit}` : '',
+    center: '第 &P 页 共 &N 页',
+    right: `截至${chineseDate(footer.asOf)}`,
+  };
+}
+
 export interface SheetSpec {
   readonly kind: SheetKind;
   /** The preferred sheet name (valid for Excel); the Excel layer finds a free one if taken. */
@@ -69,7 +90,16 @@ export interface SheetSpec {
   readonly rows: readonly SpecRow[];
   /** 0-based rows to repeat at the top of each printed page, and to freeze. */
   readonly headerRows: readonly number[];
-  readonly print: { readonly orientation: 'Landscape' | 'Portrait'; readonly fitToPagesWide: 1 };
+  /**
+   * 0-based rows that start a printed page: a sheet of several tables (the overview) starts each
+   * with its heading at a page's top, so none begins on a page's last lines or runs on headless.
+   */
+  readonly pageBreaks: readonly number[];
+  readonly print: {
+    readonly orientation: 'Landscape' | 'Portrait';
+    readonly fitToPagesWide: 1;
+    readonly footer: PrintFooter;
+  };
   readonly charts: readonly ChartSpec[];
 }
 
@@ -78,6 +108,9 @@ const numberCell = (value: number): SpecCell => ({ value, style: 'number' });
 const percentCell = (value: number): SpecCell => ({ value, style: 'percent' });
 const headerCell = (value: string): SpecCell => ({ value, style: 'header' });
 const wrappedCell = (value: string): SpecCell => ({ value, style: 'wrap' });
+/** A 完成时限 that is a day is a date cell; a month, a year or 长期 stays as the user wrote it. */
+const deadlineCell = (text: string, day: Day | null): SpecCell =>
+  day === null ? textCell(text) : { value: serialFromDay(day), style: 'date' };
 
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/gu;
 
@@ -264,7 +297,23 @@ export interface SpecOptions {
   readonly directory?: UnitDirectory;
   /** The earlier reports, when the workbook keeps them: the overview then says what changed. */
   readonly history?: ReportHistory;
+  /** The 制表单位 for the printed footer (the sender set in 设置). */
+  readonly maker?: string;
 }
+
+/**
+ * A4 landscape, one page wide. The columns add up to at most PRINT_WIDTH characters, so fitting
+ * the width keeps 11 pt type at 9 pt or more as printed (about 61 characters fill the width at 100%).
+ */
+const landscape = (model: SummaryModel, options: SpecOptions) =>
+  ({
+    orientation: 'Landscape',
+    fitToPagesWide: 1,
+    footer: { unit: options.maker ?? '', asOf: model.asOf },
+  }) as const;
+
+/** Characters of column width a landscape A4 page takes with type printed at 9 pt or more. */
+export const PRINT_WIDTH = 74;
 
 const clip = (text: string, n: number) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
@@ -405,6 +454,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   rows.push({ cells: [textCell('绿灯'), numberCell(model.lights.green)] });
   rows.push({ cells: [] });
   const unitTop = rows.length;
+  const pageBreaks = model.units.length ? [unitTop] : [];
   // Name and status columns first, side by side, so the stacked bar chart reads one block.
   rows.push({
     cells: [
@@ -421,7 +471,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   for (const u of model.units) {
     rows.push({
       cells: [
-        textCell(u.name),
+        wrappedCell(u.name),
         ...u.byStatus.map(numberCell),
         numberCell(u.total),
         numberCell(u.led),
@@ -432,15 +482,20 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
       ],
     });
   }
-  rows.push(...overviewIndicatorRows(model));
+  const indicatorRows = overviewIndicatorRows(model);
+  // The block opens with a blank row, then its heading: the heading starts the page.
+  if (indicatorRows.length) pageBreaks.push(rows.length + 1);
+  rows.push(...indicatorRows);
   rows.push({ cells: [] });
   const trendTop = rows.length + 1;
   const trend = options.history ? trendRows(options.history.trend, trendTop, 0, [], '完成率趋势') : null;
-  if (trend)
+  if (trend) {
+    pageBreaks.push(rows.length);
     rows.push(
       { cells: [{ value: '完成率趋势（历次报告）', style: 'subtitle' }], merge: true },
       ...trend.rows,
     );
+  }
   rows.push({
     cells: [
       {
@@ -478,10 +533,11 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     kind: 'overview',
     name: safeSheetName('汇总-总体'),
     title: rows[0].cells[0].value as string,
-    widths: [24, ...model.statuses.map(() => 9), 8, 8, 8, 8, 9, 14],
+    widths: [14, ...model.statuses.map(() => 5), 5, 5, 5, 5, 6, 7],
     rows,
     headerRows: [],
-    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    pageBreaks,
+    print: landscape(model, options),
     charts,
   };
 }
@@ -514,8 +570,8 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
       cells: [
         b.no === null ? textCell('') : numberCell(b.no),
         wrappedCell(b.task),
-        textCell(b.lead),
-        textCell(b.deadline),
+        wrappedCell(b.lead),
+        deadlineCell(b.deadline, b.deadlineDay),
         textCell(b.status),
         { value: light.zh, style: light.style },
         b.behind === null ? textCell('—') : numberCell(b.behind),
@@ -533,10 +589,11 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
     kind: 'behind',
     name: safeSheetName('汇总-滞后逾期'),
     title: rows[0].cells[0].value as string,
-    widths: [6, 46, 18, 14, 10, 8, 10, 30],
+    widths: [4, 22, 10, 9, 6, 4, 5, 14],
     rows,
     headerRows: [headerRow],
-    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    pageBreaks: [],
+    print: landscape(model, options),
     charts: [],
   };
 }
@@ -551,7 +608,7 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   const done = tasks.filter((x) => x.done).length;
   const width = 9;
   const rows: SpecRow[] = titleRows(
-    asOfTitle(`${unit}${plan}推进情况`, model.asOf),
+    asOfTitle(`${unit}：${plan}推进情况`, model.asOf),
     `共${tasks.length}项（牵头${tasks.filter((x) => leads.has(x.no)).length}项），已完成${done}项。请于每月报送前核对“进展情况”“存在问题”“下步计划”。`,
     width,
   );
@@ -578,10 +635,10 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
         numberCell(no),
         wrappedCell(x.task),
         wrappedCell(x.unitsText),
-        textCell(roleLabel(role, !direct.has(no))),
+        wrappedCell(roleLabel(role, !direct.has(no))),
         textCell(x.status),
         x.progress.kind === 'ok' ? numberCell(x.progress.percent) : textCell(''),
-        textCell(x.deadlineText),
+        deadlineCell(x.deadlineText, exactDay(x.deadline)),
         { value: light.zh, style: light.style },
         wrappedCell(x.problems),
       ],
@@ -611,10 +668,11 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
     unit,
     name: safeSheetName(`汇总-${unit}`),
     title: rows[0].cells[0].value as string,
-    widths: [6, 44, 26, 12, 10, 8, 14, 8, 26],
+    widths: [4, 20, 10, 6, 6, 4, 9, 4, 11],
     rows,
     headerRows: [headerRow],
-    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    pageBreaks: [],
+    print: landscape(model, options),
     charts,
   };
 }

@@ -12,6 +12,7 @@ import {
   type DateSystem,
   type Day,
 } from './dates';
+import { CHINESE_DATE_FORMAT } from './cellStyles';
 import type { HealthLight } from './health';
 import { indicatorLabel } from './indicators';
 import { LIGHT_LABEL, lightWord } from './lightWords';
@@ -31,7 +32,7 @@ export const SNAPSHOT_COLUMNS: readonly {
   readonly format: string;
   readonly width: number;
 }[] = [
-  { key: 'date', header: '截至日期', format: 'yyyy-mm-dd', width: 12 },
+  { key: 'date', header: '截至日期', format: CHINESE_DATE_FORMAT, width: 14 },
   { key: 'no', header: '序号', format: '0', width: 6 },
   { key: 'indicator', header: '指标', format: '@', width: 28 },
   { key: 'status', header: '状态', format: '@', width: 10 },
