@@ -19,7 +19,7 @@ import {
 import { columnLetter, plainAddress } from './cells';
 import { LedgerError, workbookProtectedError } from './errors';
 import { loadIndicatorTable } from './indicatorRead';
-import { POINTS_PER_CHARACTER, printSetup } from './ledgerFormat';
+import { pageNumberFooter, POINTS_PER_CHARACTER, printSetup } from './ledgerFormat';
 import type { ApiSupport } from './requirements';
 import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
 import { loadOutline } from './outline';
@@ -96,6 +96,7 @@ export function writeIndicatorSheet(
   sheet.freezePanes.freezeRows(1);
   // Printed as the ledger is: A4 landscape, one page wide, the header on every page.
   printSetup(sheet, 0, supports);
+  pageNumberFooter(sheet, supports);
   const whole = `A1:${LAST}${rows.length + 1}`;
   // Formats, values, the share's formulas, the table made over them.
   return [whole, whole, `${rateLetter}2:${rateLetter}${rows.length + 1}`, whole];
