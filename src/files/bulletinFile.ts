@@ -85,7 +85,7 @@ function writer(d: Docx) {
       pageBreakBefore: options.pageBreakBefore,
       keepNext: options.keepNext,
     });
-  /** Narrow columns (numbers, short words) are centred; wide ones read from the left. */
+  /** Columns under a fifth of the width (numbers, short words, dates) are centred; wider ones read from the left. */
   const cell = (text: string, width: number, header: boolean) =>
     new d.TableCell({
       width: { size: width, type: d.WidthType.DXA },
@@ -95,7 +95,7 @@ function writer(d: Docx) {
         (line) =>
           new d.Paragraph({
             children: [run(line, header ? HEITI : FANGSONG, TABLE_TYPE)],
-            alignment: header || width < TEXT_WIDTH * 0.2 ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
+            alignment: header || width < TEXT_WIDTH * 0.19 ? d.AlignmentType.CENTER : d.AlignmentType.LEFT,
             spacing: { line: 320, lineRule: d.LineRuleType.AT_LEAST, before: 0, after: 0 },
           }),
       ),

@@ -235,7 +235,7 @@ function behindAttachment(model: SummaryModel): BulletinAttachment {
         lightWord(b).zh,
         b.problems,
       ]),
-      widths: [6, 26, 13, 16, 10, 7, 22],
+      widths: [8, 24, 13, 18, 10, 7, 20],
     },
     empty: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`,
   };
