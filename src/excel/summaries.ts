@@ -108,7 +108,7 @@ function writeSheet(
     spec.widths.forEach((w, c) => {
       sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
     });
-    if (spec.headerRows.length) sheet.freezePanes.freezeRows(spec.headerRows[0] + 1);
+    if (spec.freeze && spec.headerRows.length) sheet.freezePanes.freezeRows(spec.headerRows[0] + 1);
     if (supports('1.9')) {
       sheet.pageLayout.orientation = spec.print.orientation;
       sheet.pageLayout.paperSize = 'A4';

@@ -13,6 +13,9 @@ import {
   FORM_VERSION,
   formCellText,
   LEAD_ONLY_KEYS,
+  LINE_HEIGHT,
+  MAX_ROW_HEIGHT,
+  wrappedLines,
   type Day,
   type FillableKey,
   type FormCell,
@@ -24,7 +27,7 @@ import {
   type ReturnedForm,
 } from '../ledger';
 import { exceljs, validationsOf } from './exceljs';
-import { LINE_HEIGHT, textWidth, WIDTH_PER_CHARACTER } from './workbookFile';
+import { WIDTH_PER_CHARACTER } from './workbookFile';
 
 const FORM_SHEET = '反馈表';
 const META_SHEET = '_renwu_meta';
@@ -84,15 +87,12 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
   spec.rows.forEach((values, r) => {
     const row = HEADER_ROW + 1 + r;
     // Rows as tall as their wrapped text: not every reader of the file sizes them (LibreOffice does not).
+    // At most Excel's tallest row: LibreOffice leaves a taller one out of the printout.
     const lines = Math.max(
       1,
-      ...FORM_COLUMNS.map((column) =>
-        String(values[column.key] ?? '')
-          .split('\n')
-          .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / column.width)), 0),
-      ),
+      ...FORM_COLUMNS.map((column) => wrappedLines(String(values[column.key] ?? ''), column.width)),
     );
-    if (lines > 1) sheet.getRow(row).height = lines * LINE_HEIGHT;
+    if (lines > 1) sheet.getRow(row).height = Math.min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT);
     // A partner's row keeps the lead's fields locked: they are the lead unit's to report.
     const partner = spec.meta.rows[r]?.role === 'partner';
     FORM_COLUMNS.forEach((column, c) => {

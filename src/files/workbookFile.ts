@@ -3,7 +3,7 @@
 // formats, a frozen header, and print setup (A4, one page wide, the header row on every page, a
 // footer with 制表单位, 第 N 页 共 M 页 and the 截至 date).
 // exceljs cannot draw charts: the data the charts show is in the sheet as a table.
-import { CELL_STYLES, footerCodes, type SheetSpec, type SpecCell, type StyleSpec } from '../ledger';
+import { CELL_STYLES, footerCodes, rowHeight, type SheetSpec, type SpecCell, type StyleSpec } from '../ledger';
 import { exceljs } from './exceljs';
 
 type Worksheet = import('exceljs').Worksheet;
@@ -33,28 +33,6 @@ function paint(cell: import('exceljs').Cell, spec: SpecCell, style: StyleSpec): 
     wrapText: style.wrap ?? false,
     ...(style.align ? { horizontal: HORIZONTAL[style.align] } : {}),
   };
-}
-
-/** Points a line of 11 pt type takes. */
-export const LINE_HEIGHT = 15;
-
-/** Width of a text in Chinese characters: a Latin letter or digit is about half of one. */
-export const textWidth = (text: string) =>
-  Array.from(text).reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
-
-/**
- * The height a row needs for its wrapped text. Excel sizes such rows when it lays out a sheet,
- * but not every reader of the file does (LibreOffice prints them one line high): the file says it.
- */
-function rowHeight(cells: readonly SpecCell[], widths: readonly number[]): number | null {
-  const linesOf = (cell: SpecCell, column: number) =>
-    CELL_STYLES[cell.style].wrap && typeof cell.value === 'string'
-      ? cell.value
-          .split('\n')
-          .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / widths[column])), 0)
-      : 1;
-  const lines = Math.max(1, ...cells.map(linesOf));
-  return lines > 1 ? lines * LINE_HEIGHT : null;
 }
 
 function writeSheet(sheet: Worksheet, spec: SheetSpec): void {
@@ -109,7 +87,7 @@ export async function writeWorkbook(
         fitToHeight: 0,
         ...(header !== undefined ? { printTitlesRow: `${header + 1}:${header + 1}` } : {}),
       },
-      views: header !== undefined ? [{ state: 'frozen', ySplit: header + 1 }] : [],
+      views: spec.freeze && header !== undefined ? [{ state: 'frozen', ySplit: header + 1 }] : [],
       headerFooter: { oddFooter: footerOf(spec) },
     });
     writeSheet(sheet, spec);

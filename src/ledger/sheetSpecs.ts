@@ -4,6 +4,7 @@ import { chineseDate, serialFromDay, type Day } from './dates';
 import { indicatorLabel } from './indicators';
 import { lightWord } from './lightWords';
 import { PLAN_TITLE } from './officialTasks';
+import { MAX_ROW_HEIGHT, neededHeight } from './printRows';
 import {
   CHANGE_LABELS,
   changeText,
@@ -88,8 +89,13 @@ export interface SheetSpec {
   readonly title: string;
   readonly widths: readonly number[];
   readonly rows: readonly SpecRow[];
-  /** 0-based rows to repeat at the top of each printed page, and to freeze. */
+  /** 0-based rows to repeat at the top of each printed page (from the page they first print on). */
   readonly headerRows: readonly number[];
+  /**
+   * Freeze the rows down to the header: only when just the title stands above it, as a frozen
+   * block taller than the window would not scroll.
+   */
+  readonly freeze: boolean;
   /**
    * 0-based rows that start a printed page: a sheet of several tables (the overview) starts each
    * with its heading at a page's top, so none begins on a page's last lines or runs on headless.
@@ -319,6 +325,26 @@ const clip = (text: string, n: number) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
 /**
+ * A note naming the tasks whose text is longer than Excel's tallest row holds: the row prints cut
+ * at 409 pt (its 序号, 工作任务 and 牵头单位 still print), so the clerk knows where the rest is.
+ */
+function cutRows(rows: readonly SpecRow[], widths: readonly number[], numbers: readonly number[]): SpecRow[] {
+  const cut = numbers.filter((_, i) => (neededHeight(rows[i].cells, widths) ?? 0) > MAX_ROW_HEIGHT);
+  if (cut.length === 0) return [];
+  return [
+    {
+      cells: [
+        {
+          value: `注：第${cut.join('、')}项的文字超过一行所能打印的长度（409磅），打印时只显示前一部分，全文见任务台账。`,
+          style: 'note',
+        },
+      ],
+      merge: true,
+    },
+  ];
+}
+
+/**
  * 本期变化: one sentence, each task that moved once with all its changes on one line and every
  * label the sentence counts, and the units whose completion share moved.
  */
@@ -536,6 +562,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     widths: [14, ...model.statuses.map(() => 5), 5, 5, 5, 5, 6, 7],
     rows,
     headerRows: [],
+    freeze: false,
     pageBreaks,
     print: landscape(model, options),
     charts,
@@ -584,14 +611,23 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
       cells: [{ value: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`, style: 'note' }],
       merge: true,
     });
+  const widths = [4, 22, 10, 9, 6, 4, 5, 14];
+  rows.push(
+    ...cutRows(
+      rows.slice(headerRow + 1, headerRow + 1 + model.behind.length),
+      widths,
+      model.behind.map((b) => b.no ?? 0),
+    ),
+  );
   rows.push(...leftOutRows(model), ...absentRows(model));
   return {
     kind: 'behind',
     name: safeSheetName('汇总-滞后逾期'),
     title: rows[0].cells[0].value as string,
-    widths: [4, 22, 10, 9, 6, 4, 5, 14],
+    widths,
     rows,
     headerRows: [headerRow],
+    freeze: true,
     pageBreaks: [],
     print: landscape(model, options),
     charts: [],
@@ -612,6 +648,32 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
     `共${tasks.length}项（牵头${tasks.filter((x) => leads.has(x.no)).length}项），已完成${done}项。请于每月报送前核对“进展情况”“存在问题”“下步计划”。`,
     width,
   );
+  // The indicators and the trend come first, the task table last on a page of its own: its header
+  // repeats on every page from the first it prints on, so no row below it may be other than a task.
+  const pageBreaks: number[] = [];
+  const charts: ChartSpec[] = [];
+  const titleEnd = rows.length;
+  const indicatorRows = unitIndicatorRows(unitIndicatorLines(model, unit, options.directory));
+  rows.push(...indicatorRows);
+  if (options.history) {
+    const own = new Set(tasks.map((x) => x.no));
+    const points = completionTrend(options.history.earlier, options.history.current, own);
+    const top = rows.length + 2;
+    const trend = trendRows(points, top, 1, [textCell('')], `${unit}完成率趋势`);
+    if (trend) {
+      rows.push(
+        { cells: [] },
+        { cells: [{ value: '本单位完成率趋势（历次报告）', style: 'subtitle' }], merge: true },
+      );
+      rows.push(...trend.rows);
+      charts.push(trend.chart);
+    }
+  }
+  const above = rows.length > titleEnd;
+  if (above) {
+    rows.push({ cells: [] });
+    pageBreaks.push(rows.length);
+  }
   const headerRow = rows.length;
   rows.push({
     cells: [
@@ -646,32 +708,25 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   }
   if (tasks.length === 0)
     rows.push({ cells: [{ value: `台账中没有${unit}的任务。`, style: 'note' }], merge: true });
-  rows.push(...unitIndicatorRows(unitIndicatorLines(model, unit, options.directory)));
-  const charts: ChartSpec[] = [];
-  if (options.history) {
-    const own = new Set(tasks.map((x) => x.no));
-    const points = completionTrend(options.history.earlier, options.history.current, own);
-    const top = rows.length + 2;
-    const trend = trendRows(points, top, 1, [textCell('')], `${unit}完成率趋势`);
-    if (trend) {
-      rows.push(
-        { cells: [] },
-        { cells: [{ value: '本单位完成率趋势（历次报告）', style: 'subtitle' }], merge: true },
-      );
-      rows.push(...trend.rows);
-      charts.push(trend.chart);
-    }
-  }
+  const widths = [4, 20, 10, 6, 6, 4, 9, 4, 11];
+  rows.push(
+    ...cutRows(
+      rows.slice(headerRow + 1, headerRow + 1 + tasks.length),
+      widths,
+      tasks.map((x) => x.no as number),
+    ),
+  );
   rows.push(...leftOutRows(model), ...absentRows(model));
   return {
     kind: 'unit',
     unit,
     name: safeSheetName(`汇总-${unit}`),
     title: rows[0].cells[0].value as string,
-    widths: [4, 20, 10, 6, 6, 4, 9, 4, 11],
+    widths,
     rows,
     headerRows: [headerRow],
-    pageBreaks: [],
+    freeze: !above,
+    pageBreaks,
     print: landscape(model, options),
     charts,
   };

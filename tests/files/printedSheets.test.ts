@@ -8,7 +8,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { returnFormFile, summaryWorkbook } from '../../src/files';
-import { DEFAULT_STATUSES, OFFICIAL_TASKS, summarize } from '../../src/ledger';
+import {
+  DEFAULT_STATUSES,
+  INDICATOR_HEADERS,
+  indicatorSheetRows,
+  OFFICIAL_TASKS,
+  readIndicatorTable,
+  seedsForTasks,
+  summarize,
+} from '../../src/ledger';
 import { AS_OF_DATE, asOf } from '../asOf';
 import { ledgerWith, set } from '../ledger/fixtures';
 
@@ -162,4 +170,46 @@ describe('printed through LibreOffice', () => {
       });
     },
   );
+
+  // Issue 24 (stranger's defects 1 and 2): the unit sheet's 量化指标 block starts a page with its
+  // own header, not under the task table's; a 1,500-character 存在问题 prints (its row capped at
+  // Excel's 409 pt) with its 序号 and 工作任务, and a note says the full text is in the ledger.
+  withTools('a unit sheet: the indicators on a page of their own, a very long row still printed', async () => {
+    const long = ledgerWith((rows) => {
+      set(rows, 1, 'status', '滞后');
+      set(rows, 1, 'problems', '资金、场地和师资尚未落实到位，需协调解决。'.repeat(75));
+    });
+    const seeds = seedsForTasks(OFFICIAL_TASKS.map((t) => ({ ...t, unitsText: t.units })));
+    const place = { headerRow: 0, firstColumn: 0 };
+    const indicators = readIndicatorTable({
+      header: INDICATOR_HEADERS,
+      rows: indicatorSheetRows(seeds, place),
+      sheetName: '指标',
+      place,
+    });
+    const withIndicators = summarize(long, { asOf, indicators });
+    const file = await summaryWorkbook(
+      withIndicators,
+      { overview: false, behind: true, units: ['市教育局'] },
+      { created: AS_OF_DATE, sender: MAKER },
+    );
+    const { layout } = printed(`long-${file.name}`, file.bytes);
+    const taskHeader = /序号\s+工作任务\s+责任单位\s+角色/u;
+    const indicatorPage = layout.findIndex((t) => t.includes('量化指标'));
+    expect(indicatorPage).toBeGreaterThan(0);
+    expect(layout[indicatorPage]).not.toMatch(taskHeader);
+    const text = layout.join('');
+    expect(text).toMatch(/全文见任务台账/u);
+    // Task 1 prints on the behind list and the unit sheet, 序号 beside its 工作任务.
+    const first = OFFICIAL_TASKS[0].task.slice(0, 6);
+    expect(layout.filter((t) => t.includes(first)).length).toBeGreaterThanOrEqual(2);
+    // The 反馈表 prints the same row, capped, with its 工作任务.
+    const form = await returnFormFile(withIndicators, '市教育局', {
+      ledgerId: 'print-test',
+      statuses: DEFAULT_STATUSES,
+      ledger: long,
+      created: AS_OF_DATE,
+    });
+    expect(printed(`long-${form.name}`, form.bytes).layout.join('')).toContain(first);
+  });
 });
