@@ -3,7 +3,14 @@
 // formats, a frozen header, and print setup (A4, one page wide, the header row on every page, a
 // footer with 制表单位, 第 N 页 共 M 页 and the 截至 date).
 // exceljs cannot draw charts: the data the charts show is in the sheet as a table.
-import { CELL_STYLES, footerCodes, rowHeight, type SheetSpec, type SpecCell, type StyleSpec } from '../ledger';
+import {
+  CELL_STYLES,
+  footerCodes,
+  rowHeight,
+  type SheetSpec,
+  type SpecCell,
+  type StyleSpec,
+} from '../ledger';
 import { exceljs } from './exceljs';
 
 type Worksheet = import('exceljs').Worksheet;

@@ -4,7 +4,7 @@ import { chineseDate, serialFromDay, type Day } from './dates';
 import { indicatorLabel } from './indicators';
 import { lightWord } from './lightWords';
 import { PLAN_TITLE } from './officialTasks';
-import { MAX_ROW_HEIGHT, neededHeight } from './printRows';
+import { LINE_HEIGHT, MAX_ROW_HEIGHT, neededHeight } from './printRows';
 import {
   CHANGE_LABELS,
   changeText,
@@ -344,35 +344,23 @@ function cutRows(rows: readonly SpecRow[], widths: readonly number[], numbers: r
   ];
 }
 
+/** 本期变化 at the overview's top: one sentence (the tables follow at the sheet's end). */
+const changeSentenceRows = (history: ReportHistory): SpecRow[] => [
+  { cells: [{ value: `本期变化：${history.changes.sentence}`, style: 'subtitle' }], merge: true },
+  { cells: [] },
+];
+
 /**
- * 本期变化: one sentence, each task that moved once with all its changes on one line and every
- * label the sentence counts, and the units whose completion share moved.
+ * 本期变化's tables, last on the overview: the units whose completion share moved, then each task
+ * that moved once with all its changes on one line and every label the sentence counts. The task
+ * list can run over pages, so it comes last and its header is the one the sheet repeats (a
+ * repeated header stands over every page from its first, and nothing but changes follows it).
  */
-function changeRows(history: ReportHistory): SpecRow[] {
+function changeTableRows(history: ReportHistory): { rows: SpecRow[]; header: number | null } {
   const { changes } = history;
-  const rows: SpecRow[] = [
-    { cells: [{ value: `本期变化：${changes.sentence}`, style: 'subtitle' }], merge: true },
-  ];
-  if (changes.previous === null) return [...rows, { cells: [] }];
-  if (changes.lines.length) {
-    rows.push({ cells: ['工作任务', '变化（类别：变化情况）'].map(headerCell) });
-    for (const line of changes.lines) {
-      const labels = line.kinds.map((kind) => CHANGE_LABELS[kind]).join('、');
-      rows.push({
-        cells: [
-          wrappedCell(`第${line.no}项 ${clip(line.task, 40)}`),
-          // Not wrapped: the line runs on over the empty columns to its right, as one line.
-          textCell(`【${labels}】${changeText(line)}`),
-        ],
-      });
-    }
-  } else
-    rows.push({
-      cells: [{ value: '与上期相比，各项任务的状态、预警和进度均无变化。', style: 'note' }],
-      merge: true,
-    });
+  if (changes.previous === null) return { rows: [], header: null };
+  const rows: SpecRow[] = [{ cells: [{ value: '本期变化（与上期相比）', style: 'subtitle' }], merge: true }];
   const moved = changes.units.filter((u) => u.before !== null && u.before !== u.now);
-  rows.push({ cells: [] });
   if (moved.length) {
     rows.push({ cells: ['责任单位', '上期完成率', '本期完成率', '变化(百分点)'].map(headerCell) });
     for (const u of moved)
@@ -386,7 +374,26 @@ function changeRows(history: ReportHistory): SpecRow[] {
       });
   } else rows.push({ cells: [{ value: '各单位完成率与上期相同。', style: 'note' }], merge: true });
   rows.push({ cells: [] });
-  return rows;
+  if (changes.lines.length === 0) {
+    rows.push({
+      cells: [{ value: '与上期相比，各项任务的状态、预警和进度均无变化。', style: 'note' }],
+      merge: true,
+    });
+    return { rows, header: null };
+  }
+  const header = rows.length;
+  rows.push({ cells: ['工作任务', '变化（类别：变化情况）'].map(headerCell) });
+  for (const line of changes.lines) {
+    const labels = line.kinds.map((kind) => CHANGE_LABELS[kind]).join('、');
+    rows.push({
+      cells: [
+        wrappedCell(`第${line.no}项 ${clip(line.task, 40)}`),
+        // Not wrapped: the line runs on over the empty columns to its right, as one line.
+        textCell(`【${labels}】${changeText(line)}`),
+      ],
+    });
+  }
+  return { rows, header };
 }
 
 /** Percentage points a share moved, signed, one decimal: +3.6, -12.5. */
@@ -441,7 +448,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     `共${model.total}项任务，已完成${model.completed}项，完成率${(model.completionRate * 100).toFixed(1)}%；逾期${model.overdue}项，红灯${model.lights.red}项，黄灯${model.lights.yellow}项。`,
     width,
   );
-  if (options.history) rows.push(...changeRows(options.history));
+  if (options.history) rows.push(...changeSentenceRows(options.history));
   const statusTop = rows.length;
   rows.push({ cells: [headerCell('状态'), headerCell('任务数'), headerCell('占比')] });
   for (const s of model.byStatus)
@@ -533,6 +540,18 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     merge: true,
   });
   rows.push(...leftOutRows(model), ...absentRows(model));
+  const barTop = rows.length + 1;
+  const barHeight = Math.max(240, 22 * model.units.length + 80);
+  const changeTable = options.history ? changeTableRows(options.history) : { rows: [], header: null };
+  let headerRows: number[] = [];
+  if (changeTable.rows.length) {
+    // Below the unit bar chart (Excel draws it over these rows), on a page of its own.
+    const chartRows = model.units.length ? Math.ceil(barHeight / LINE_HEIGHT) + 2 : 1;
+    for (let i = 0; i < chartRows; i++) rows.push({ cells: [] });
+    pageBreaks.push(rows.length);
+    if (changeTable.header !== null) headerRows = [rows.length + changeTable.header];
+    rows.push(...changeTable.rows);
+  }
 
   const charts: ChartSpec[] = [
     {
@@ -551,8 +570,8 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
       title: '各责任单位任务状态',
       type: 'BarStacked',
       data: { row: unitTop, column: 0, rowCount: unitRows + 1, columnCount: 1 + model.statuses.length },
-      anchor: { row: rows.length + 1, column: 0 },
-      size: { width: 640, height: Math.max(240, 22 * unitRows + 80) },
+      anchor: { row: barTop, column: 0 },
+      size: { width: 640, height: barHeight },
     });
   }
   return {
@@ -561,7 +580,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     title: rows[0].cells[0].value as string,
     widths: [14, ...model.statuses.map(() => 5), 5, 5, 5, 5, 6, 7],
     rows,
-    headerRows: [],
+    headerRows,
     freeze: false,
     pageBreaks,
     print: landscape(model, options),

@@ -9,13 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { returnFormFile, summaryWorkbook } from '../../src/files';
 import {
+  dayOf,
   DEFAULT_STATUSES,
   INDICATOR_HEADERS,
   indicatorSheetRows,
   OFFICIAL_TASKS,
   readIndicatorTable,
+  readSnapshotTable,
+  reportHistory,
+  SNAPSHOT_HEADERS,
+  snapshotRows,
   seedsForTasks,
   summarize,
+  type Day,
 } from '../../src/ledger';
 import { AS_OF_DATE, asOf } from '../asOf';
 import { ledgerWith, set } from '../ledger/fixtures';
@@ -174,42 +180,72 @@ describe('printed through LibreOffice', () => {
   // Issue 24 (stranger's defects 1 and 2): the unit sheet's 量化指标 block starts a page with its
   // own header, not under the task table's; a 1,500-character 存在问题 prints (its row capped at
   // Excel's 409 pt) with its 序号 and 工作任务, and a note says the full text is in the ledger.
-  withTools('a unit sheet: the indicators on a page of their own, a very long row still printed', async () => {
-    const long = ledgerWith((rows) => {
-      set(rows, 1, 'status', '滞后');
-      set(rows, 1, 'problems', '资金、场地和师资尚未落实到位，需协调解决。'.repeat(75));
-    });
-    const seeds = seedsForTasks(OFFICIAL_TASKS.map((t) => ({ ...t, unitsText: t.units })));
-    const place = { headerRow: 0, firstColumn: 0 };
-    const indicators = readIndicatorTable({
-      header: INDICATOR_HEADERS,
-      rows: indicatorSheetRows(seeds, place),
-      sheetName: '指标',
-      place,
-    });
-    const withIndicators = summarize(long, { asOf, indicators });
-    const file = await summaryWorkbook(
-      withIndicators,
-      { overview: false, behind: true, units: ['市教育局'] },
-      { created: AS_OF_DATE, sender: MAKER },
+  withTools(
+    'a unit sheet: the indicators on a page of their own, a very long row still printed',
+    async () => {
+      const long = ledgerWith((rows) => {
+        set(rows, 1, 'status', '滞后');
+        set(rows, 1, 'problems', '资金、场地和师资尚未落实到位，需协调解决。'.repeat(75));
+      });
+      const seeds = seedsForTasks(OFFICIAL_TASKS.map((t) => ({ ...t, unitsText: t.units })));
+      const place = { headerRow: 0, firstColumn: 0 };
+      const indicators = readIndicatorTable({
+        header: INDICATOR_HEADERS,
+        rows: indicatorSheetRows(seeds, place),
+        sheetName: '指标',
+        place,
+      });
+      const withIndicators = summarize(long, { asOf, indicators });
+      const file = await summaryWorkbook(
+        withIndicators,
+        { overview: false, behind: true, units: ['市教育局'] },
+        { created: AS_OF_DATE, sender: MAKER },
+      );
+      const { layout } = printed(`long-${file.name}`, file.bytes);
+      const taskHeader = /序号\s+工作任务\s+责任单位\s+角色/u;
+      const indicatorPage = layout.findIndex((t) => t.includes('量化指标'));
+      expect(indicatorPage).toBeGreaterThan(0);
+      expect(layout[indicatorPage]).not.toMatch(taskHeader);
+      const text = layout.join('');
+      expect(text).toMatch(/全文见任务台账/u);
+      // Task 1 prints on the behind list and the unit sheet, 序号 beside its 工作任务.
+      const first = OFFICIAL_TASKS[0].task.slice(0, 6);
+      expect(layout.filter((t) => t.includes(first)).length).toBeGreaterThanOrEqual(2);
+      // The 反馈表 prints the same row, capped, with its 工作任务.
+      const form = await returnFormFile(withIndicators, '市教育局', {
+        ledgerId: 'print-test',
+        statuses: DEFAULT_STATUSES,
+        ledger: long,
+        created: AS_OF_DATE,
+      });
+      expect(printed(`long-${form.name}`, form.bytes).layout.join('')).toContain(first);
+    },
+  );
+
+  // Issue 24 (stranger's defect 3): every task changed since the last report, so 本期变化 runs
+  // over pages; each of its pages carries its header, and no other table stands under it.
+  withTools('the overview: a 本期变化 list over pages repeats its header', async () => {
+    const before = summarize(
+      ledgerWith((rows) => {
+        for (const task of OFFICIAL_TASKS) set(rows, task.no, 'status', '序时推进');
+      }),
+      { asOf: dayOf(2026, 10, 31) as Day },
     );
-    const { layout } = printed(`long-${file.name}`, file.bytes);
-    const taskHeader = /序号\s+工作任务\s+责任单位\s+角色/u;
-    const indicatorPage = layout.findIndex((t) => t.includes('量化指标'));
-    expect(indicatorPage).toBeGreaterThan(0);
-    expect(layout[indicatorPage]).not.toMatch(taskHeader);
-    const text = layout.join('');
-    expect(text).toMatch(/全文见任务台账/u);
-    // Task 1 prints on the behind list and the unit sheet, 序号 beside its 工作任务.
-    const first = OFFICIAL_TASKS[0].task.slice(0, 6);
-    expect(layout.filter((t) => t.includes(first)).length).toBeGreaterThanOrEqual(2);
-    // The 反馈表 prints the same row, capped, with its 工作任务.
-    const form = await returnFormFile(withIndicators, '市教育局', {
-      ledgerId: 'print-test',
-      statuses: DEFAULT_STATUSES,
-      ledger: long,
-      created: AS_OF_DATE,
-    });
-    expect(printed(`long-${form.name}`, form.bytes).layout.join('')).toContain(first);
+    const history = reportHistory(
+      model,
+      readSnapshotTable({ header: SNAPSHOT_HEADERS, rows: snapshotRows(before) }),
+    );
+    expect(history.changes.lines.length).toBeGreaterThan(20);
+    const file = await summaryWorkbook(
+      model,
+      { overview: true, behind: false },
+      { created: AS_OF_DATE, sender: MAKER, history },
+    );
+    const { layout } = printed(`changes-${file.name}`, file.bytes);
+    const pages = layout.filter((t) => /第\d+项 /u.test(t));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toMatch(/变化（类别：[^]*工作任务/u);
+    for (const page of layout.filter((t) => /责任单位\s+未启动\s+序时推进/u.test(t)))
+      expect(page).not.toMatch(/变化（类别：/u);
   });
 });
