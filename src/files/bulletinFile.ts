@@ -51,8 +51,8 @@ const pt = (n: number) => n * 2;
 const BODY = 16;
 const TITLE = 22;
 const TABLE_TYPE = 12;
-/** 225 mm ÷ 22 lines, in twentieths of a point: the line pitch of GB/T 9704. */
-const LINE = Math.round(mm(225) / 22);
+/** 225 mm ÷ 22 lines, in twentieths of a point, rounded down (580 × 22 overruns the 版心: 21 lines). */
+const LINE = Math.floor(mm(225) / 22);
 /** Two characters of body type: the first-line indent. */
 const INDENT = BODY * 20 * 2;
 const TEXT_WIDTH = mm(156);

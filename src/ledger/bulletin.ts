@@ -8,7 +8,7 @@ import { lightWord } from './lightWords';
 import { escapeHtml } from './mail';
 import { PLAN_TITLE } from './officialTasks';
 import { CHANGE_LABELS, changeText, type ReportHistory } from './snapshots';
-import type { SummaryModel } from './summary';
+import { deadlineLabel, type SummaryModel } from './summary';
 import { UNIT_KIND_LABELS } from './units';
 
 export interface BulletinTable {
@@ -75,13 +75,36 @@ export interface BulletinOptions {
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** （一）（二）…; past ten, （11）. */
-const ordinal = (i: number) => `（${ORDINALS[i] ?? String(i + 1)}）`;
-/** One line of a list: the full stop the sentence needs, not two. */
-const sentence = (text: string) => (/[。！？；]$/u.test(text) ? text : `${text}。`);
-/** A cell's text on one line: a line break inside would split a paragraph's sentence. */
-const oneLine = (text: string) => text.replace(/\s*(?:\r\n?|\n)\s*/gu, '；').trim();
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1 to 99 in Chinese numerals: 十, 十一, 二十, 二十一. */
+function chineseNumber(n: number): string {
+  const tens = Math.floor(n / 10);
+  if (tens === 0) return DIGITS[n];
+  return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[n % 10]}`;
+}
+/** （一）（二）…（十一）: the 二级 numbering of GB/T 9704 all the way. */
+const ordinal = (i: number) => `（${chineseNumber(i + 1)}）`;
+/**
+ * A numbering the user typed at a line's start (（一） (1) 一、 1. 1、 1）): the 通报 numbers the
+ * lines itself. A number that is the line's content (1.5亿元) has a digit after the point and stays.
+ */
+const TYPED_NUMBER =
+  /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*(?:[、．)）]|\.(?!\d)))\s*/u;
+/** One line of a list: the full stop the sentence needs, not two (nor one after ? ! ; : or a stop). */
+const sentence = (text: string) => (/[。．.！!？?；;：:]$/u.test(text) ? text : `${text}。`);
+/**
+ * A cell's text on one line: a line break inside would split a paragraph's sentence. A line that
+ * ends in punctuation runs on; one that does not gets a '；'.
+ */
+const oneLine = (text: string) =>
+  text
+    .split(/\r\n?|\n/u)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .reduce(
+      (out, line) => (out === '' || /[。．.！!？?；;：:，,、]$/u.test(out) ? out + line : `${out}；${line}`),
+      '',
+    );
 
 /** The file's name: 四平市现代职业教育重点工作任务推进情况通报_截至20261128.docx */
 export function bulletinFileName(asOf: Day, planTitle = PLAN_TITLE): string {
@@ -176,18 +199,25 @@ function problems(model: SummaryModel): BulletinBlock[] {
       kind: 'paragraph',
       text:
         `${i + 1}. ${b.no === null ? '' : `第${b.no}项：`}${sentence(oneLine(b.task))}` +
-        `（牵头单位：${b.lead || '未填写'}；完成时限：${b.deadline || '未填写'}；状态：${b.status || '未填写'}；预警：${lightWord(b).zh}）` +
+        `（牵头单位：${b.lead || '未填写'}；完成时限：${deadlineLabel(b.deadline, b.deadlineDay) || '未填写'}；状态：${b.status || '未填写'}；预警：${lightWord(b).zh}）` +
         (b.problems.trim() ? `存在问题：${sentence(oneLine(b.problems))}` : '单位未填写存在问题。'),
     })),
   ];
 }
 
+/**
+ * The units counted and ranked: a 统称 (各县（市）人民政府, 各职业学校) is no unit, and its tasks are
+ * already counted under each of its members (as in the mails).
+ */
+const rankedUnits = (model: SummaryModel) => model.units.filter((u) => u.kind !== 'collective');
+
 function unitTable(model: SummaryModel, history: ReportHistory | undefined): BulletinTable {
   const shifts = new Map((history?.changes.units ?? []).map((u) => [u.name, u.before]));
-  const order = ranks(model.units.map((u) => u.completionRate));
+  const units = rankedUnits(model);
+  const order = ranks(units.map((u) => u.completionRate));
   return {
     header: ['责任单位', '任务数', '已完成', '完成率', '较上期', '排名'],
-    rows: model.units.map((u, i) => {
+    rows: units.map((u, i) => {
       const before = shifts.get(u.name) ?? null;
       const points = before === null ? null : Math.round((u.completionRate - before) * 1000) / 10;
       return [
@@ -204,15 +234,16 @@ function unitTable(model: SummaryModel, history: ReportHistory | undefined): Bul
 }
 
 function units(model: SummaryModel, history: ReportHistory | undefined): BulletinBlock[] {
-  if (model.units.length === 0) return [{ kind: 'paragraph', text: '台账中没有可统计的责任单位。' }];
-  const full = model.units.filter((u) => u.completionRate === 1).map((u) => u.name);
-  const late = model.units.filter((u) => u.overdue > 0).length;
+  const counted = rankedUnits(model);
+  if (counted.length === 0) return [{ kind: 'paragraph', text: '台账中没有可统计的责任单位。' }];
+  const full = counted.filter((u) => u.completionRate === 1).map((u) => u.name);
+  const late = counted.filter((u) => u.overdue > 0).length;
   const since = history?.changes.previous ? '“较上期”为完成率变化（百分点）；' : '';
   return [
     {
       kind: 'paragraph',
       text:
-        `${model.units.length}个责任单位承担的任务完成情况如下（任务数含牵头和配合任务，${since}排名按完成率）。` +
+        `${counted.length}个责任单位承担的任务完成情况如下（任务数含牵头和配合任务，${since}排名按完成率）。` +
         (full.length ? `任务全部完成的单位：${full.join('、')}。` : '') +
         (late ? `有逾期任务的单位${late}个（各单位逾期任务数见附件2）。` : '各单位均无逾期任务。'),
     },
@@ -230,7 +261,7 @@ function behindAttachment(model: SummaryModel): BulletinAttachment {
         b.no === null ? '' : String(b.no),
         b.task,
         b.lead,
-        b.deadline,
+        deadlineLabel(b.deadline, b.deadlineDay),
         b.status,
         lightWord(b).zh,
         b.problems,
@@ -247,7 +278,7 @@ function unitAttachment(model: SummaryModel): BulletinAttachment {
     title: '各单位完成情况',
     table: {
       header: ['责任单位', '类别', '牵头', '配合', '合计', '已完成', '逾期', '完成率'],
-      rows: model.units.map((u) => [
+      rows: rankedUnits(model).map((u) => [
         u.name,
         UNIT_KIND_LABELS[u.kind],
         String(u.led),
@@ -267,7 +298,7 @@ function unitAttachment(model: SummaryModel): BulletinAttachment {
 export function bulletinOf(model: SummaryModel, options: BulletinOptions): Bulletin {
   const plan = options.planTitle ?? PLAN_TITLE;
   const { history } = options;
-  const steps = options.nextSteps.map((s) => oneLine(s)).filter(Boolean);
+  const steps = options.nextSteps.map((s) => oneLine(s).replace(TYPED_NUMBER, '')).filter(Boolean);
   const issueNumber = history ? history.trend.length : 1;
   const date = chineseDate(options.date);
   return {

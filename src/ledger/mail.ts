@@ -6,7 +6,7 @@ import { indicatorLabel, shownAmount } from './indicators';
 import { lightWord } from './lightWords';
 import { unitIndicatorLines } from './sheetSpecs';
 import type { ReportHistory } from './snapshots';
-import type { IndicatorLine, SummaryModel } from './summary';
+import { deadlineLabel, exactDay, type IndicatorLine, type SummaryModel } from './summary';
 import type { LedgerTask } from './tasks';
 import { tasksForUnit } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
@@ -156,7 +156,7 @@ export function leaderMail(
     b.no === null ? '' : String(b.no),
     b.task,
     b.lead,
-    b.deadline,
+    deadlineLabel(b.deadline, b.deadlineDay),
     b.status,
     lightWord(b).zh,
     b.problems,
@@ -274,7 +274,7 @@ export function unitMail(
     l.task.task,
     roleLabel(l.role, l.viaCollective),
     l.task.knownStatus ?? l.task.status,
-    l.task.deadlineText,
+    deadlineLabel(l.task.deadlineText, exactDay(l.task.deadline)),
     lightWord(l.task.health).zh,
   ]);
   const by = options.returnBy === undefined ? '' : `于${chineseDate(options.returnBy)}前`;

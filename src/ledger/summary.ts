@@ -1,7 +1,7 @@
 // The summary model: totals by status, 完成率, overdue and red-light counts, one row per
 // unit, the behind-schedule list and any unit's own tasks. Single pass over the tasks.
 import { sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
-import type { Day } from './dates';
+import { chineseDate, type Day } from './dates';
 import type { Deadline } from './deadlines';
 import type { HealthLight } from './health';
 import { shareOf } from './indicators';
@@ -111,6 +111,12 @@ export interface SummaryModel {
 export function exactDay(deadline: Deadline): Day | null {
   return deadline.kind === 'date' && deadline.precision === 'day' ? deadline.day : null;
 }
+
+/**
+ * A 完成时限 as the summary sheets show it: a day as 2026年9月30日 however it was typed
+ * (2026/9/30, 2026-09-30, 2026.9.30), anything else (2026年底前, 长期) as written.
+ */
+export const deadlineLabel = (text: string, day: Day | null) => (day === null ? text : chineseDate(day));
 
 /** On the behind-schedule list: not done, and lit yellow or red, overdue, or marked 滞后. */
 export function isBehind(

@@ -129,16 +129,17 @@ describe('the 通报 file', () => {
       expect(doc.tables).toHaveLength(3);
       expect(doc.repeatHeader).toEqual([true, true, true]);
       const [units, behind, perUnit] = doc.tables;
-      expect(units.slice(1).map((r) => r[0])).toEqual(model.units.map((u) => u.name));
+      const named = model.units.filter((u) => u.kind !== 'collective');
+      expect(units.slice(1).map((r) => r[0])).toEqual(named.map((u) => u.name));
       expect(behind[0]).toEqual(['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题']);
       expect(behind.slice(1).map((r) => r[0])).toEqual(model.behind.map((b) => String(b.no)));
       // User text as typed: markup stays text.
       expect(behind.slice(1).map((r) => r[6])).toContain('第3项资金<b>未到位</b> & 进度慢');
       expect(perUnit.slice(1).map((r) => [r[0], Number(r[4]), Number(r[6])])).toEqual(
-        model.units.map((u) => [u.name, u.total, u.overdue]),
+        named.map((u) => [u.name, u.total, u.overdue]),
       );
       expect(perUnit.slice(1).map((r) => r[7])).toEqual(
-        model.units.map((u) => `${(u.completionRate * 100).toFixed(1)}%`),
+        named.map((u) => `${(u.completionRate * 100).toFixed(1)}%`),
       );
       // Page numbers as 一字线 + number + 一字线, a field Word fills in.
       expect(doc.footerXml).toContain('PAGE');
@@ -158,12 +159,43 @@ describe('the 通报 file', () => {
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
       const flat = squeeze(text);
       for (const b of model.behind) expect(flat).toContain(squeeze(b.task));
-      for (const u of model.units) expect(flat).toContain(squeeze(u.name));
+      for (const u of model.units.filter((x) => x.kind !== 'collective'))
+        expect(flat).toContain(squeeze(u.name));
       const pages = text.split('\f').filter((p) => p.trim());
       expect(pages.length).toBeGreaterThan(3);
       pages.forEach((page, i) => expect(squeeze(page)).toContain(`—${i + 1}—`));
     },
   );
+});
+
+// Issue 24 (stranger's defect 4): a page of body text holds 22 lines (GB/T 9704), not 21.
+withTools('prints 22 body lines on a full page in LibreOffice', async () => {
+  const steps = Array.from(
+    { length: 40 },
+    (_, i) => `第${i + 1}条措施要压实责任、加强调度，确保按期完成各项任务目标`,
+  );
+  const file = await bulletinFile(model, { ...options, nextSteps: steps });
+  const at = join(dir, `lines-${file.name}`);
+  writeFileSync(at, file.bytes);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, at], { stdio: 'ignore' });
+  const html = execFileSync('pdftotext', ['-bbox', at.replace(/\.docx$/u, '.pdf'), '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  // Lines of 三号 body type per page: words about 20.8 pt high (16 pt type), counted by their foot.
+  const perPage = html
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const lines = new Set<number>();
+      for (const m of page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/gu)) {
+        const height = Number(m[2]) - Number(m[1]);
+        if (height > 19 && height < 23) lines.add(Math.round(Number(m[2])));
+      }
+      return lines.size;
+    });
+  console.log(`通报: ${Math.max(...perPage)} body lines on a full page`);
+  expect(Math.max(...perPage)).toBe(22);
 });
 
 describe('the leaders’ draft', () => {

@@ -6,6 +6,7 @@ import {
   bulletinText,
   dayOf,
   DEFAULT_NEXT_STEPS,
+  leaderMail,
   overviewSheet,
   readSnapshotTable,
   reportHistory,
@@ -94,8 +95,10 @@ describe('the 通报 model', () => {
     );
     expect(paragraphs(bulletin.sections[0].blocks)).toContain(history.changes.sentence);
     const units = bulletin.attachments[1].table;
-    expect(units.rows.map((r) => r[0])).toEqual(november.units.map((u) => u.name));
-    expect(units.rows.map((r) => Number(r[4]))).toEqual(november.units.map((u) => u.total));
+    // 统称 are left out: their tasks are counted under their members.
+    const named = november.units.filter((u) => u.kind !== 'collective');
+    expect(units.rows.map((r) => r[0])).toEqual(named.map((u) => u.name));
+    expect(units.rows.map((r) => Number(r[4]))).toEqual(named.map((u) => u.total));
     const behind = bulletin.attachments[0].table;
     expect(behind.rows.map((r) => r[0])).toEqual(november.behind.map((b) => String(b.no)));
   });
@@ -110,7 +113,7 @@ describe('the 通报 model', () => {
     const problems = paragraphs(bulletin.sections[2].blocks);
     expect(problems[0]).toBe(`滞后及逾期任务${november.behind.length}项，其中逾期0项（详见附件1）：`);
     const nine = problems.find((p) => p.includes('第9项')) as string;
-    expect(nine).toContain('完成时限：2026-12-31');
+    expect(nine).toContain('完成时限：2026年12月31日');
     // A line break in the cell joins the sentence; the text is kept as typed.
     expect(nine).toContain('存在问题：资金<b>未到位</b> & 场地；待落实。');
   });
@@ -156,5 +159,86 @@ describe('the 通报 model', () => {
     expect(at.every((i, k) => i > 0 && (k === 0 || i > at[k - 1]))).toBe(true);
     // The attachment's cell with a line break stays on its row.
     expect(text).toContain('资金<b>未到位</b> & 场地 / 待落实');
+  });
+});
+
+// Issue 24, the stranger's defects 5–8 and 15.
+describe('the 通报 as a clerk would write it', () => {
+  const opts = { issuer: '', date: NOV_30, nextSteps: [] as string[] };
+  const paragraphs = (b: ReturnType<typeof bulletinOf>, heading: string) =>
+    (b.sections.find((s) => s.heading === heading)?.blocks ?? []).flatMap((x) =>
+      x.kind === 'paragraph' ? [x.text] : [],
+    );
+
+  it('numbers 下步工作 （一）…（十二）, drops a numbering the user typed, and adds no 。 after ? or ！', () => {
+    const steps = Array.from({ length: 12 }, (_, i) => `第${i + 1}条措施`);
+    steps[0] = '（一）压实责任';
+    steps[1] = '1.加快推进';
+    steps[2] = '二、加强调度';
+    steps[3] = '1.5亿元资金到位';
+    steps[11] = '末条?';
+    const lines = paragraphs(bulletinOf(november, { ...opts, nextSteps: steps }), '五、下步工作');
+    expect(lines.slice(0, 4)).toEqual([
+      '（一）压实责任。',
+      '（二）加快推进。',
+      '（三）加强调度。',
+      '（四）1.5亿元资金到位。',
+    ]);
+    expect(lines[10]).toBe('（十一）第11条措施。');
+    expect(lines[11]).toBe('（十二）末条?');
+  });
+
+  it('shows a day deadline as 2026年9月30日 however typed, in the 通报 and the leaders’ mail', () => {
+    const typed = ['2026/9/30', '2026-09-30', '2026.9.30'];
+    const model = summarize(
+      ledgerWith((rows) => {
+        base(rows);
+        typed.forEach((d, i) => {
+          set(rows, i + 1, 'status', '滞后');
+          set(rows, i + 1, 'deadline', d);
+        });
+      }),
+      { asOf: NOV_30 },
+    );
+    const bulletin = bulletinOf(model, opts);
+    const rows = bulletin.attachments[0].table.rows.filter((r) => ['1', '2', '3'].includes(r[0]));
+    expect(rows.map((r) => r[3])).toEqual(['2026年9月30日', '2026年9月30日', '2026年9月30日']);
+    expect(paragraphs(bulletin, '三、存在问题').join('')).not.toMatch(/2026[/.-]/u);
+    expect(leaderMail(model, 'x.xlsx').text).not.toMatch(/2026[/.-]0?9/u);
+  });
+
+  it('joins the lines of a cell without doubling punctuation, and keeps Word’s manual line break', () => {
+    const model = summarize(
+      ledgerWith((rows) => {
+        base(rows);
+        set(rows, 1, 'status', '滞后');
+        set(rows, 1, 'problems', '资金未到位，需协调解决。\n第二行问题\n第三行');
+        set(rows, 2, 'status', '滞后');
+        set(rows, 2, 'problems', '第一行\u000b第二行');
+      }),
+      { asOf: NOV_30 },
+    );
+    const text = paragraphs(bulletinOf(model, opts), '三、存在问题').join('');
+    expect(text).toContain('需协调解决。第二行问题；第三行。');
+    expect(text).not.toContain('。；');
+    expect(text).toContain('第一行；第二行');
+    expect(bulletinOf(model, opts).attachments[0].table.rows.find((r) => r[0] === '2')?.[6]).toBe(
+      '第一行\n第二行',
+    );
+  });
+
+  it('leaves 统称 out of the units counted and ranked', () => {
+    const bulletin = bulletinOf(november, opts);
+    const collectives = november.units.filter((u) => u.kind === 'collective');
+    expect(collectives.length).toBeGreaterThan(0);
+    const counted = november.units.length - collectives.length;
+    expect(paragraphs(bulletin, '四、各单位推进情况')[0]).toMatch(new RegExp(`^${counted}个责任单位`, 'u'));
+    const table = bulletin.sections[3].blocks.find((b) => b.kind === 'table');
+    const names = table?.kind === 'table' ? table.table.rows.map((r) => r[0]) : [];
+    expect(names).toHaveLength(counted);
+    for (const c of collectives) {
+      expect(names).not.toContain(c.name);
+      expect(bulletin.attachments[1].table.rows.map((r) => r[0])).not.toContain(c.name);
+    }
   });
 });
