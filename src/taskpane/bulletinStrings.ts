@@ -19,6 +19,10 @@ const zh = {
   noDownloads: '通报在 Mac 上不能下载：请用“复制通报正文”，粘贴到 Word 中。',
   noSender: '尚未设置落款单位（“设置”页）：通报的版头和落款只有日期。',
   withBulletin: '同时附上进展情况通报（.docx，下步工作按已保存的内容）',
+  noSteps: '下步工作为空：通报第五部分将只写“（下步工作待补充。）”。',
+  future: (date: string) =>
+    `截至日期${date}晚于今天：通报按台账现在的内容写成，逾期和预警按该日期计算，请确认日期无误。`,
+  empty: '台账中没有可统计的任务（序号为空或不是正整数的行不计入），不生成通报。请先在台账中填写任务。',
 };
 
 export type BulletinStrings = typeof zh;
@@ -40,6 +44,12 @@ const en: BulletinStrings = {
     'A task pane on a Mac cannot download files: use Copy the bulletin text and paste it into Word.',
   noSender: 'No sender unit set (Settings): the bulletin’s masthead and signature carry the date only.',
   withBulletin: 'Attach the progress bulletin too (.docx, with the next steps as saved)',
+  noSteps:
+    'The next steps are empty: section 五 of the bulletin will only say “（下步工作待补充。）” (to be added).',
+  future: (date: string) =>
+    `The as-of date ${date} is after today: the bulletin is written from the ledger as it is now, with overdue and warnings reckoned on that date. Check the date.`,
+  empty:
+    'The ledger has no task to count (rows without a whole-number 序号 are left out), so no bulletin is made. Fill in the ledger first.',
 };
 
 export const BULLETIN_STRINGS: Record<Language, BulletinStrings> = { zh, en };

@@ -109,4 +109,25 @@ describe('the 通报 section', () => {
     expect(html).toContain('关于《四平市现代职业教育重点工作任务》推进情况的通报');
     expect(pane.changedCells(before)).toEqual([]);
   });
+
+  // Issue 24 (the stranger's defects 10 and 13): what the 通报 would say is told before it is made.
+  it('says when 下步工作 is empty or the date is after today, and refuses a ledger with no task', async () => {
+    const pane = await TestPane.withLedger();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const box = await screen.findByRole('textbox', { name: /五、下步工作/ });
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toContain('压实工作责任'));
+    expect(screen.queryByText(/下步工作为空/)).toBeNull();
+    fireEvent.change(box, { target: { value: '\n  \n' } });
+    await screen.findByText(/下步工作为空：通报第五部分将只写“（下步工作待补充。）”/);
+    fireEvent.change(screen.getByLabelText('截至日期'), { target: { value: '2027-01-31' } });
+    await screen.findByText(/截至日期2027年1月31日晚于今天/);
+    fireEvent.change(screen.getByLabelText('截至日期'), { target: { value: '2026-11-28' } });
+    await act(async () => {
+      for (let no = 1; no <= 40; no++) pane.typeInto(no, '序号', '');
+    });
+    const count = downloads.length;
+    fireEvent.click(screen.getByRole('button', { name: '下载通报（.docx）' }));
+    await screen.findByText(/台账中没有可统计的任务.*不生成通报/);
+    expect(downloads.length).toBe(count);
+  });
 });

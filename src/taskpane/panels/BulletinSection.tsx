@@ -1,11 +1,19 @@
 import { Button, Caption1, Field, Subtitle2, Textarea, makeStyles } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { describeError, queueNextSteps, queueSendSettings, readReport, readSendSettings } from '../../excel';
+import {
+  describeError,
+  LedgerError,
+  queueNextSteps,
+  queueSendSettings,
+  readReport,
+  readSendSettings,
+} from '../../excel';
 import { bulletinFile, copyRichText, DOCX_TYPE, downloadFile } from '../../files';
 import {
   bulletinHtml,
   bulletinOf,
   bulletinText,
+  chineseDate,
   dayFromLocalDate,
   DEFAULT_NEXT_STEPS,
   type Day,
@@ -72,6 +80,9 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
       return readReport(c, { asOf, compareWith, expect: ledger.tablesSeen, also: queueSendSettings });
     });
     ledger.take(read);
+    // An empty ledger would make a 通报 of 0 tasks that reads as real: refused with a sentence.
+    if (model.total === 0)
+      throw new LedgerError({ zh: BULLETIN_STRINGS.zh.empty, en: BULLETIN_STRINGS.en.empty });
     const options = {
       issuer: also.sender,
       date: dayFromLocalDate(host.now()),
@@ -150,6 +161,8 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
         </Button>
       </div>
       {sender === '' && <Caption1 role="note">{b.noSender}</Caption1>}
+      {steps !== null && lines.every((l) => !l.trim()) && <Caption1 role="note">{b.noSteps}</Caption1>}
+      {asOf > dayFromLocalDate(host.now()) && <Caption1 role="note">{b.future(chineseDate(asOf))}</Caption1>}
       {!host.canDownload && <Caption1 className={shared.muted}>{b.noDownloads}</Caption1>}
       <div className={styles.row}>
         {host.canDownload && (
