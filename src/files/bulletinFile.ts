@@ -10,6 +10,7 @@ import {
   type Bulletin,
   type BulletinOptions,
   type BulletinTable,
+  textWidth,
   type SummaryModel,
 } from '../ledger';
 import { docx } from './docx';
@@ -59,6 +60,46 @@ const TEXT_WIDTH = mm(156);
 
 const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 
+/** A cell's side margins (60 twips each) and a little slack for the font's own spacing. */
+const CELL_PADDING = 2 * 60 + 20;
+/** A column whose every cell is at most this many characters is a column of words: never broken. */
+const WORD_COLUMN = 12;
+
+/** Width in characters as Word and LibreOffice set it: a quarter space where digits meet Chinese. */
+const setWidth = (text: string) =>
+  textWidth(text) +
+  0.25 * (text.match(/[\x21-\x7e](?=[\u2e80-\uffff])|[\u2e80-\uffff](?=[\x21-\x7e])/gu) ?? []).length;
+
+/**
+ * Column widths in twips: the table's relative widths, but a column of short words (类别, 状态,
+ * unit names, dates) at least as wide as its longest cell, so 市直部门 or 伊通满族自治县人民政府 never
+ * breaks; the room comes out of the columns of running text (工作任务, 存在问题), which wrap anyway.
+ * Where the page cannot hold every word column whole, the widest of them wraps after all.
+ */
+function columnWidths(t: BulletinTable): number[] {
+  const sum = t.widths.reduce((a, b) => a + b, 0);
+  const base = t.widths.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
+  const twips = (chars: number) => Math.ceil(chars * TABLE_TYPE * 20) + CELL_PADDING;
+  const widest = base.map((_, i) =>
+    Math.max(...[t.header, ...t.rows].flatMap((r) => (r[i] ?? '').split(/\r\n?|\n/u)).map(setWidth)),
+  );
+  const need = widest.map((w, i) => twips(w <= WORD_COLUMN ? w : setWidth(t.header[i])));
+  for (;;) {
+    const wanted = base.map((b, i) => Math.max(b, need[i]));
+    const excess = wanted.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+    const room = wanted.reduce((a, w, i) => a + w - need[i], 0);
+    if (excess <= room)
+      return wanted.map((w, i) => (excess > 0 ? Math.floor(w - (excess * (w - need[i])) / room) : w));
+    // A name wraps to two lines well; a date broken reads badly, so dates wrap last.
+    const words = need.map((n, i) =>
+      n > twips(setWidth(t.header[i])) && !t.rows.some((r) => /\d年\d/u.test(r[i] ?? '')) ? n : 0,
+    );
+    const drop = words.indexOf(Math.max(...words));
+    if (words[drop] === 0) return base;
+    need[drop] = twips(Math.max(setWidth(t.header[drop]), Math.ceil(widest[drop] / 2)));
+  }
+}
+
 /** The parts of docx the layout uses, bound once per file. */
 function writer(d: Docx) {
   const exact = { line: LINE, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 };
@@ -101,8 +142,7 @@ function writer(d: Docx) {
       ),
     });
   const table = (t: BulletinTable): Table => {
-    const sum = t.widths.reduce((a, b) => a + b, 0);
-    const widths = t.widths.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
+    const widths = columnWidths(t);
     return new d.Table({
       width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
       columnWidths: widths,

@@ -198,6 +198,24 @@ withTools('prints 22 body lines on a full page in LibreOffice', async () => {
   expect(Math.max(...perPage)).toBe(22);
 });
 
+// Issue 24 (stranger's defect 12): the 附件 tables' columns of words are as wide as their longest
+// word, so LibreOffice breaks none (it printed 市直部/门, 伊通满族自治县人民政/府, 序时推/进).
+withTools('prints the 附件 tables without breaking a unit name, a 类别 or a 状态', async () => {
+  const file = await bulletinFile(model, options);
+  const at = join(dir, `words-${file.name}`);
+  writeFileSync(at, file.bytes);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, at], { stdio: 'ignore' });
+  const text = execFileSync('pdftotext', [at.replace(/\.docx$/u, '.pdf'), '-'], { encoding: 'utf8' });
+  for (const word of [
+    '市直部门',
+    '县（市）区政府',
+    '伊通满族自治县人民政府',
+    '序时推进',
+    '2026 年 12 月 31 日',
+  ])
+    expect(text).toContain(word);
+});
+
 describe('the leaders’ draft', () => {
   it('carries the 通报 beside the workbook when asked, and says so', async () => {
     const people = { to: [{ name: '', email: 'leader@example.gov.cn' }], cc: [] };
