@@ -29,6 +29,9 @@ import {
 import { exceljs, validationsOf } from './exceljs';
 import { WIDTH_PER_CHARACTER } from './workbookFile';
 
+/** The form's columns of numbers and short words, printed centred. */
+const CENTRED_KEYS: ReadonlySet<FormColumnKey> = new Set(['no', 'role', 'status', 'progress', 'deadline']);
+
 const FORM_SHEET = '反馈表';
 const META_SHEET = '_renwu_meta';
 const HEADER_ROW = 4;
@@ -99,7 +102,11 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
       const cell = sheet.getCell(row, c + 1);
       cell.value = values[column.key];
       cell.numFmt = column.key === 'no' ? '0' : column.key === 'progress' ? 'General' : '@';
-      cell.alignment = { wrapText: true, vertical: 'top' };
+      // Short fields centred, text indented a little: a right-aligned 进度 ran into the 完成时限
+      // beside it in print ("20 2027年3月31日"), and 序号 touched 工作任务.
+      cell.alignment = CENTRED_KEYS.has(column.key)
+        ? { wrapText: true, vertical: 'top', horizontal: 'center' }
+        : { wrapText: true, vertical: 'top', horizontal: 'left', indent: 1 };
       const locked = column.locked || (partner && (LEAD_ONLY_KEYS as readonly string[]).includes(column.key));
       if (locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
       else cell.protection = { locked: false };

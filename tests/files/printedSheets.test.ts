@@ -49,6 +49,7 @@ const ledger = ledgerWith((rows) => {
     set(rows, task.no, 'status', task.no % 3 === 0 ? '序时推进' : '滞后');
     set(rows, task.no, 'problems', `第${task.no}项：资金、场地和师资尚未落实到位，`.repeat(4));
     set(rows, task.no, 'deadline', task.no % 2 ? 46022 : '2026年底前');
+    set(rows, task.no, 'progress', 20);
   }
 });
 const model = summarize(ledger, { asOf });
@@ -174,6 +175,8 @@ describe('printed through LibreOffice', () => {
         expect(text).toContain('填报单位：市教育局');
         expect(text).toContain('截至2026年11月28日');
       });
+      // Columns do not run together: 进度 and 完成时限, 序号 and 工作任务 each stand apart.
+      for (const page of layout) expect(page).not.toMatch(/\d \d{4}年|^\s*\d+[^\s\d]/mu);
     },
   );
 
