@@ -299,7 +299,9 @@ export function bulletinOf(model: SummaryModel, options: BulletinOptions): Bulle
   const plan = options.planTitle ?? PLAN_TITLE;
   const { history } = options;
   const steps = options.nextSteps.map((s) => oneLine(s).replace(TYPED_NUMBER, '')).filter(Boolean);
-  const issueNumber = history ? history.trend.length : 1;
+  // 期号: this 截至 date's place among the kept reports' dates, counting itself (a report kept
+  // for a later date does not count), so the numbers run 1, 2, 3 as the reports are kept.
+  const issueNumber = (history?.earlier.length ?? 0) + 1;
   const date = chineseDate(options.date);
   return {
     asOf: model.asOf,

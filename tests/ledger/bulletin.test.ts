@@ -242,3 +242,20 @@ describe('the 通报 as a clerk would write it', () => {
     }
   });
 });
+
+// Issue 24 (the stranger's defect 9): 期号 is this date's place among the kept reports' dates.
+it('numbers the issue by this date’s place among the kept reports, counting itself', () => {
+  const table = readSnapshotTable({
+    header: SNAPSHOT_HEADERS,
+    rows: [...snapshotRows(october), ...snapshotRows(november)],
+  });
+  const opts = { issuer: '', date: NOV_30, nextSteps: [] };
+  expect(bulletinOf(november, { ...opts }).masthead.issue).toBe('第1期');
+  // A report kept for a later date does not count; the earlier one does.
+  expect(bulletinOf(october, { ...opts, history: reportHistory(october, table) }).masthead.issue).toBe(
+    '第1期',
+  );
+  expect(bulletinOf(november, { ...opts, history: reportHistory(november, table) }).masthead.issue).toBe(
+    '第2期',
+  );
+});
