@@ -10,6 +10,7 @@ const EXCELJS = {
   name: 'exceljs',
   message: 'Only src/files reads and writes workbook files, behind its own interface.',
 };
+const DOCX = { name: 'docx', message: 'Only src/files writes Word files, behind its own interface.' };
 
 const officeRules = Object.fromEntries(
   Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, 'error']),
@@ -44,7 +45,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/files/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [EXCELJS] }],
+      'no-restricted-imports': ['error', { paths: [EXCELJS, DOCX] }],
     },
   },
   // The layer arrows of DESIGN.md, enforced (as excalidraw enforces its package boundaries):
@@ -55,7 +56,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [EXCELJS],
+          paths: [EXCELJS, DOCX],
           patterns: [
             {
               group: ['../*', '!../ledger'],
@@ -76,7 +77,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [EXCELJS],
+          paths: [EXCELJS, DOCX],
           patterns: [
             {
               group: ['../excel-sim', '../excel-sim/*'],
@@ -108,7 +109,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [EXCELJS],
+          paths: [EXCELJS, DOCX],
           patterns: [
             {
               group: ['../taskpane', '../taskpane/*', '../preview', '../preview/*'],
@@ -149,7 +150,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [EXCELJS],
+          paths: [EXCELJS, DOCX],
           patterns: [
             {
               group: ['../App', '../App.tsx'],

@@ -204,7 +204,8 @@ export function platformSection(audit: Audit, minimum: string): string {
   const features: Record<string, string> = {
     '1.8':
       "单元格状态下拉 / status dropdown in cells (the pane's dropdowns still set statuses), 完成值的数字规则 / the 完成值 number rule on 指标, 在新工作簿中打开 / Open in a new workbook",
-    '1.9': '打印设置 / print setup (A4 landscape, fit to width, repeated header)',
+    '1.9':
+      '打印设置 / print setup (A4 landscape, fit to width, repeated header, footer with 制表单位, 第 N 页 共 M 页 and the 截至 date; the exported workbook always has them)',
   };
   const lines = ['| Excel | ExcelApi | 任务台账 |', '| --- | --- | --- |'];
   for (const p of PLATFORMS) {

@@ -56,6 +56,9 @@ import type {
 } from './workbook';
 import type {
   SimPageLayout,
+  SimHeaderFooterGroup,
+  SimHeaderFooter,
+  SimPageBreakCollection,
   SimWorksheet,
   SimWorksheetCollection,
   SimWorksheetFreezePanes,
@@ -120,6 +123,9 @@ export const CONFORMANCE: [
   // WorksheetFreezePanes has no properties, so office-js gives it no load(); ours inherits one.
   Conforms<Omit<SimWorksheetFreezePanes, 'load'>, Excel.WorksheetFreezePanes>,
   Conforms<SimPageLayout, Excel.PageLayout>,
+  Conforms<SimHeaderFooterGroup, Excel.HeaderFooterGroup>,
+  Conforms<SimHeaderFooter, Excel.HeaderFooter>,
+  Conforms<SimPageBreakCollection, Excel.PageBreakCollection>,
   Conforms<SimTable, Excel.Table>,
   Conforms<SimTableCollection, Excel.TableCollection>,
   Conforms<SimTableColumnCollection, Excel.TableColumnCollection>,
@@ -146,6 +152,9 @@ export const CONFORMANCE: [
   Conforms<SimEventHandlerResult, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimClientResult<number>, OfficeExtension.ClientResult<number>>,
 ] = [
+  true,
+  true,
+  true,
   true,
   true,
   true,

@@ -95,6 +95,9 @@ export interface SheetModel {
     fitToPagesTall: number | null;
     printTitleRows: string | null;
     centerHorizontally: boolean;
+    footer: { left: string; center: string; right: string };
+    /** 0-based rows a manual page break puts at the top of a page. */
+    rowBreaks: number[];
   };
   merges: Rect[];
   validations: ValidationRule[];
@@ -183,6 +186,8 @@ export function newSheet(id: string, name: string): SheetModel {
       fitToPagesTall: null,
       printTitleRows: null,
       centerHorizontally: false,
+      footer: { left: '', center: '', right: '' },
+      rowBreaks: [],
     },
     merges: [],
     validations: [],

@@ -144,6 +144,9 @@ export class SimWorksheet extends SimClientObject {
   get freezePanes(): SimWorksheetFreezePanes {
     return this.freezeObject;
   }
+  get horizontalPageBreaks(): SimPageBreakCollection {
+    return new SimPageBreakCollection(this.context, this);
+  }
   get pageLayout(): SimPageLayout {
     return this.layoutObject;
   }
@@ -490,12 +493,97 @@ export class SimPageLayout extends SimClientObject {
       this.layout().fitToPagesTall = v.verticalFitToPages ?? null;
     });
   }
+  get headersFooters(): SimHeaderFooterGroup {
+    return new SimHeaderFooterGroup(this.context, this.sheet);
+  }
   setPrintTitleRows(rows: SimRange | string): void {
     this.call('setPrintTitleRows', typeof rows === 'string' ? rows : null, () => {
       const text = typeof rows === 'string' ? rows : null;
       if (text !== null && !/^\$?\d+:\$?\d+$/.test(text))
         throw new SimError('InvalidArgument', `"${text}" is not a row range such as $3:$3.`);
       this.layout().printTitleRows = text ?? (rows as SimRange)._target().rect.row.toString();
+    });
+  }
+}
+
+/** A sheet's headers and footers (ExcelApi 1.9); the simulator keeps the footer, the one the add-in writes. */
+export class SimHeaderFooterGroup extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly sheet: SimWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    return this.sheet._exists();
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  get defaultForAllPages(): SimHeaderFooter {
+    return new SimHeaderFooter(this.context, this.sheet);
+  }
+}
+
+export class SimHeaderFooter extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly sheet: SimWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    return this.sheet._exists();
+  }
+  private footer() {
+    return this.sheet._model().pageLayout.footer;
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return {
+      leftFooter: () => this.footer().left,
+      centerFooter: () => this.footer().center,
+      rightFooter: () => this.footer().right,
+    };
+  }
+  get leftFooter(): string {
+    return this.read('leftFooter') as string;
+  }
+  set leftFooter(v: string) {
+    this.write('leftFooter', v, () => (this.footer().left = v));
+  }
+  get centerFooter(): string {
+    return this.read('centerFooter') as string;
+  }
+  set centerFooter(v: string) {
+    this.write('centerFooter', v, () => (this.footer().center = v));
+  }
+  get rightFooter(): string {
+    return this.read('rightFooter') as string;
+  }
+  set rightFooter(v: string) {
+    this.write('rightFooter', v, () => (this.footer().right = v));
+  }
+}
+
+/** A sheet's manual page breaks (ExcelApi 1.9): each above the first row of the range it is given. */
+export class SimPageBreakCollection extends SimClientObject {
+  constructor(
+    ctx: SimContext,
+    private readonly sheet: SimWorksheet,
+  ) {
+    super(ctx);
+  }
+  protected exists(): boolean {
+    return this.sheet._exists();
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  add(pageBreakRange: string): void {
+    this.call('add', pageBreakRange, () => {
+      const row = /^\$?[A-Z]{1,3}\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/u.exec(pageBreakRange);
+      if (!row) throw new SimError('InvalidArgument', `"${pageBreakRange}" is not a range such as A12.`);
+      this.sheet._model().pageLayout.rowBreaks.push(Number(row[1]) - 1);
     });
   }
 }

@@ -19,6 +19,7 @@ import {
   conditionalFormats,
   DIRECTORY_STATUS_SOURCE,
   formatColumns,
+  pageNumberFooter,
   printSetup,
   statusDropdown,
 } from './ledgerFormat';
@@ -185,6 +186,7 @@ export async function createLedger(
   const indicatorBlocks = indicatorSheet ? writeIndicatorSheet(indicatorSheet, seeds, options.supports) : [];
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports);
+  pageNumberFooter(sheet, options.supports);
   sheet.activate();
   sheet.getRange(`A${headerRow + 2}`).select();
   queueLedgerId(context);

@@ -18,6 +18,7 @@ import { queueReadBack, type LedgerRead } from './readLedger';
 import type { WriteEcho } from './ownWrites';
 import { LedgerError } from './errors';
 import { readOptions } from './reference';
+import { queueSendSettings } from './sendSettings';
 import type { ApiSupport } from './requirements';
 import type { ExcelRun } from './selfTest';
 import { queueSnapshotWrite, type SnapshotOutcome } from './snapshotSheet';
@@ -115,19 +116,27 @@ export async function readReport<Also = undefined>(
  */
 export async function generateSummaries(run: ExcelRun, options: GenerateOptions): Promise<GenerateResult> {
   return run(async (context) => {
-    const {
-      also: look,
-      read,
-      model,
-      history,
-    } = await readReport(context, { ...options, also: queueSummaryLook });
+    const { also, read, model, history } = await readReport(context, {
+      ...options,
+      // The 制表单位 of the printed footer is the sender set in 设置, read in the same request.
+      also: (c) => {
+        const look = queueSummaryLook(c);
+        const send = queueSendSettings(c);
+        return () => ({ look: look(), maker: send().sender });
+      },
+    });
+    const { look, maker } = also;
     const { reference } = read;
     const kept = read.snapshots;
-    const specs = summarySheets(model, options.request, { directory: reference.directory, history });
+    const specs = summarySheets(model, options.request, {
+      directory: reference.directory,
+      history,
+      maker,
+    });
     const rows = snapshotRows(model, reference.dateSystem);
     // The last request also reads the add-in's tables back: a 进度快照 table made now is among them.
     const after: { tables?: () => AddInTableIds; ledger?: (() => LedgerRead) | null } = {};
-    const { also, ...written } = await writeSummarySheets(context, specs, {
+    const { also: queued, ...written } = await writeSummarySheets(context, specs, {
       supports: options.supports,
       look,
       keepLast: kept?.sheetId,
@@ -144,8 +153,8 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
         };
       },
     });
-    if (!also) throw new Error('The snapshot was not queued with the summaries.');
-    const outcome = also.outcome();
+    if (!queued) throw new Error('The snapshot was not queued with the summaries.');
+    const outcome = queued.outcome();
     const dates = new Set((kept?.table.snapshots ?? []).map((s) => s.date));
     if (outcome.kept) dates.add(model.asOf);
     return {

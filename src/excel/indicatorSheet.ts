@@ -26,7 +26,7 @@ import {
 import { columnLetter, plainAddress } from './cells';
 import { LedgerError, workbookProtectedError } from './errors';
 import { loadIndicatorTable } from './indicatorRead';
-import { printSetup } from './ledgerFormat';
+import { pageNumberFooter, printSetup } from './ledgerFormat';
 import type { ApiSupport } from './requirements';
 import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
 import { loadOutline } from './outline';
@@ -80,6 +80,7 @@ export function writeIndicatorSheet(
   sheet.freezePanes.freezeRows(1);
   // Printed as the ledger is: A4 landscape, one page wide, the header on every page.
   printSetup(sheet, 0, supports);
+  pageNumberFooter(sheet, supports);
   return [...written];
 }
 

@@ -163,3 +163,11 @@ export function printSetup(sheet: Excel.Worksheet, headerRow: number, supports: 
   sheet.pageLayout.setPrintTitleRows(`$${headerRow + 1}:$${headerRow + 1}`);
   return true;
 }
+
+/**
+ * 第 N 页 共 M 页 at the foot of a sheet the add-in made (ExcelApi 1.9). Never on an adopted sheet:
+ * a footer its owner wrote stays theirs.
+ */
+export function pageNumberFooter(sheet: Excel.Worksheet, supports: ApiSupport): void {
+  if (supports('1.9')) sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = '第 &P 页 共 &N 页';
+}

@@ -46,3 +46,5 @@ export const SNAPSHOT_TABLE = SNAPSHOT_SPEC.table;
 export const SENDER_SETTING = 'renwuTaizhang.sender';
 /** Workbook setting: the date the return forms are asked back by (yyyy-mm-dd). */
 export const RETURN_BY_SETTING = 'renwuTaizhang.returnBy';
+/** Workbook setting: the 通报's 五、下步工作 lines (a list of strings). */
+export const NEXT_STEPS_SETTING = 'renwuTaizhang.nextSteps';

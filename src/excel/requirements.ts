@@ -20,7 +20,7 @@ export const OPTIONAL_FEATURES = [
   {
     id: 'printSetup',
     set: '1.9',
-    zh: '打印设置（A4横向、适应页宽、重复标题行）',
-    en: 'Print setup (A4 landscape, fit to width, repeated header)',
+    zh: '打印设置（A4横向、适应页宽、重复标题行、页脚）',
+    en: 'Print setup (A4 landscape, fit to width, repeated header, footer)',
   },
 ] as const;

@@ -1,24 +1,38 @@
 // What the mails and forms say besides the report, kept with the workbook (Workbook settings) so
 // whoever sends next month says the same: the 落款's sender unit, and the date the return forms
-// are asked back by.
+// are asked back by, and the 通报's 五、下步工作 lines.
 import { dayFromIso, isoDate, type Day } from '../ledger';
-import { RETURN_BY_SETTING, SENDER_SETTING } from './names';
+import { NEXT_STEPS_SETTING, RETURN_BY_SETTING, SENDER_SETTING } from './names';
 
 export interface SendSettings {
   /** '' when not set. */
   readonly sender: string;
   /** The date set in the 反馈 tab, or null (then the default of five working days applies). */
   readonly returnBy: Day | null;
+  /** The 通报's 下步工作 lines as saved, or null when never saved (the defaults are offered). */
+  readonly nextSteps: readonly string[] | null;
+}
+
+/** A saved list of lines; anything else (edited by hand into another shape) reads as not saved. */
+function linesOf(setting: Excel.Setting): readonly string[] | null {
+  if (setting.isNullObject || !Array.isArray(setting.value)) return null;
+  const lines: unknown[] = setting.value;
+  return lines.every((l) => typeof l === 'string') ? (lines as string[]) : null;
 }
 
 /** Queues the read into the caller's request; its result is read after that request's sync. */
 export function queueSendSettings(context: Excel.RequestContext): () => SendSettings {
   const sender = context.workbook.settings.getItemOrNullObject(SENDER_SETTING).load('value');
   const returnBy = context.workbook.settings.getItemOrNullObject(RETURN_BY_SETTING).load('value');
+  const nextSteps = context.workbook.settings.getItemOrNullObject(NEXT_STEPS_SETTING).load('value');
   const text = (setting: Excel.Setting) =>
     !setting.isNullObject && typeof setting.value === 'string' ? setting.value.trim() : '';
   // A value edited by hand into something else reads as not set.
-  return () => ({ sender: text(sender), returnBy: dayFromIso(text(returnBy)) });
+  return () => ({
+    sender: text(sender),
+    returnBy: dayFromIso(text(returnBy)),
+    nextSteps: linesOf(nextSteps),
+  });
 }
 
 /** One sync. */
@@ -40,4 +54,14 @@ export async function saveSender(context: Excel.RequestContext, sender: string):
 export async function saveReturnBy(context: Excel.RequestContext, day: Day | null): Promise<void> {
   context.workbook.settings.add(RETURN_BY_SETTING, day === null ? '' : isoDate(day));
   await context.sync();
+}
+
+/**
+ * Queues the 下步工作 lines into the caller's request (blank lines dropped), so a 通报 made in
+ * the same request reads them back; returns what is kept.
+ */
+export function queueNextSteps(context: Excel.RequestContext, lines: readonly string[]): string[] {
+  const kept = lines.map((l) => l.trim()).filter(Boolean);
+  context.workbook.settings.add(NEXT_STEPS_SETTING, kept);
+  return kept;
 }

@@ -4,7 +4,7 @@
 // is the user's now and is never deleted. A sheet whose name collides is left alone and the
 // new sheet takes a free name. Values are written as values (text cells typed as text, so
 // user text never becomes a formula).
-import { CELL_STYLES, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
+import { CELL_STYLES, footerCodes, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
 import { describeError, LedgerError, workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
@@ -108,13 +108,20 @@ function writeSheet(
     spec.widths.forEach((w, c) => {
       sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
     });
-    if (spec.headerRows.length) sheet.freezePanes.freezeRows(spec.headerRows[0] + 1);
+    if (spec.freeze && spec.headerRows.length) sheet.freezePanes.freezeRows(spec.headerRows[0] + 1);
     if (supports('1.9')) {
       sheet.pageLayout.orientation = spec.print.orientation;
       sheet.pageLayout.paperSize = 'A4';
       sheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
       if (spec.headerRows.length)
         sheet.pageLayout.setPrintTitleRows(`$${spec.headerRows[0] + 1}:$${spec.headerRows[0] + 1}`);
+      // 制表单位, 第 N 页 共 M 页 and the 截至 date at every page's foot.
+      const footer = footerCodes(spec.print.footer);
+      const pages = sheet.pageLayout.headersFooters.defaultForAllPages;
+      pages.leftFooter = footer.left;
+      pages.centerFooter = footer.center;
+      pages.rightFooter = footer.right;
+      for (const row of spec.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
     }
   }
 }

@@ -1,4 +1,5 @@
-// Workbook files and mail drafts, made in the pane with no server and no Office call.
+// Workbook files, the 通报 and mail drafts, made in the pane with no server and no Office call.
+export * from './bulletinFile';
 export * from './deliver';
 export * from './mailDraft';
 export * from './returnFiles';

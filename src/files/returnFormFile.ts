@@ -6,6 +6,8 @@
 // its type (a date cell as a date, a formula by its saved result), and says in one sentence what
 // is wrong with a file that is not a form.
 import {
+  chineseDate,
+  dayFromIso,
   FILLABLE_KEYS,
   FORM_COLUMNS,
   FORM_SPEC,
@@ -13,6 +15,9 @@ import {
   FORM_VERSION,
   formCellText,
   LEAD_ONLY_KEYS,
+  LINE_HEIGHT,
+  MAX_ROW_HEIGHT,
+  wrappedLines,
   type Day,
   type FillableKey,
   type FormCell,
@@ -24,16 +29,25 @@ import {
   type ReturnedForm,
 } from '../ledger';
 import { exceljs, validationsOf } from './exceljs';
+import { WIDTH_PER_CHARACTER } from './workbookFile';
+
+/** The form's columns of numbers and short words, printed centred. */
+const CENTRED_KEYS: ReadonlySet<FormColumnKey> = new Set(['no', 'role', 'status', 'progress', 'deadline']);
 
 const FORM_SHEET = '反馈表';
 const META_SHEET = '_renwu_meta';
 const HEADER_ROW = 4;
-const WIDTH_PER_CHARACTER = 2;
 /** Larger files are refused before they are read: no unit's form comes near it. */
 export const MAX_FORM_BYTES = 10 * 1024 * 1024;
 
 const LOCKED_FILL = 'FFEDEDED';
 const HEADER_FILL = 'FF1F4E79';
+
+/** 2026-11-28 as 2026年11月28日; a date the meta does not hold as such is shown as it is. */
+const formDate = (iso: string) => {
+  const day = dayFromIso(iso);
+  return day === null ? iso : chineseDate(day);
+};
 
 export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Promise<Uint8Array> {
   const ExcelJS = await exceljs();
@@ -41,7 +55,20 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
   workbook.creator = '任务台账';
   workbook.created = created;
   const sheet = workbook.addWorksheet(FORM_SHEET, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // Twelve columns on A4 landscape with narrow side margins, at 9 pt or more as printed; the
+    // header row on every page; the unit, the page and the 截至 date at every page's foot.
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&L填报单位：${spec.meta.unit.replace(/&/gu, '&&')}&C第 &P 页 共 &N 页&R截至${formDate(spec.meta.asOf)}`,
+    },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   sheet.columns = FORM_COLUMNS.map((c) => ({ width: c.width * WIDTH_PER_CHARACTER }));
@@ -64,13 +91,24 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
   });
   spec.rows.forEach((values, r) => {
     const row = HEADER_ROW + 1 + r;
+    // Rows as tall as their wrapped text: not every reader of the file sizes them (LibreOffice does not).
+    // At most Excel's tallest row: LibreOffice leaves a taller one out of the printout.
+    const lines = Math.max(
+      1,
+      ...FORM_COLUMNS.map((column) => wrappedLines(String(values[column.key] ?? ''), column.width)),
+    );
+    if (lines > 1) sheet.getRow(row).height = Math.min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT);
     // A partner's row keeps the lead's fields locked: they are the lead unit's to report.
     const partner = spec.meta.rows[r]?.role === 'partner';
     FORM_COLUMNS.forEach((column, c) => {
       const cell = sheet.getCell(row, c + 1);
       cell.value = values[column.key];
       cell.numFmt = FORM_SPEC.columns[c].format;
-      cell.alignment = { wrapText: true, vertical: 'top' };
+      // Short fields centred, text indented a little: a right-aligned 进度 ran into the 完成时限
+      // beside it in print ("20 2027年3月31日"), and 序号 touched 工作任务.
+      cell.alignment = CENTRED_KEYS.has(column.key)
+        ? { wrapText: true, vertical: 'top', horizontal: 'center' }
+        : { wrapText: true, vertical: 'top', horizontal: 'left', indent: 1 };
       const locked = column.locked || (partner && (LEAD_ONLY_KEYS as readonly string[]).includes(column.key));
       if (locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
       else cell.protection = { locked: false };

@@ -13,11 +13,13 @@ import {
   type Ledger,
   type MailAddress,
   type MailSignature,
+  type BulletinOptions,
   type SheetSpec,
   type SummaryModel,
   type SummaryRequest,
   type UnitDirectory,
 } from '../ledger';
+import { bulletinFile } from './bulletinFile';
 import { buildDraft, XLSX_TYPE } from './mailDraft';
 import { returnFormFile } from './returnFiles';
 import { writeWorkbook } from './workbookFile';
@@ -46,6 +48,8 @@ export interface FileOptions {
   readonly sender?: string;
   /** The earlier reports the workbook keeps: the sheets and mails then say what changed. */
   readonly history?: ReportHistory;
+  /** Attach the 通报 (.docx) to the leaders' draft, made with these options. */
+  readonly bulletin?: BulletinOptions;
 }
 
 const signatureOf = (options: FileOptions): MailSignature => ({
@@ -59,6 +63,8 @@ export interface SummaryFile extends NamedFile {
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** The chosen summary sheets as one workbook file. */
 export async function summaryWorkbook(
   model: SummaryModel,
@@ -68,12 +74,13 @@ export async function summaryWorkbook(
   const specs: SheetSpec[] = summarySheets(model, request, {
     directory: options.directory,
     history: options.history,
+    maker: options.sender,
   });
   const bytes = await writeWorkbook(specs, { created: options.created });
   return { name: summaryFileName(model.asOf), bytes, sheets: specs.map((s) => s.name) };
 }
 
-/** The leaders' draft (.eml) with the workbook attached. */
+/** The leaders' draft (.eml) with the workbook attached, and the 通报 before it when asked. */
 export async function leaderDraft(
   model: SummaryModel,
   request: SummaryRequest,
@@ -81,14 +88,19 @@ export async function leaderDraft(
   options: FileOptions,
 ): Promise<NamedFile> {
   const workbook = await summaryWorkbook(model, request, options);
+  const bulletin = options.bulletin ? await bulletinFile(model, options.bulletin) : null;
   const mail = leaderMail(model, workbook.name, {
     history: options.history,
     signature: signatureOf(options),
+    ...(bulletin ? { bulletin: bulletin.name } : {}),
   });
   const eml = buildDraft({
     ...recipients,
     ...mail,
-    attachments: [{ fileName: workbook.name, contentType: XLSX_TYPE, bytes: workbook.bytes }],
+    attachments: [
+      ...(bulletin ? [{ fileName: bulletin.name, contentType: DOCX_TYPE, bytes: bulletin.bytes }] : []),
+      { fileName: workbook.name, contentType: XLSX_TYPE, bytes: workbook.bytes },
+    ],
   });
   return { name: safeFileName(mail.subject, 'eml'), bytes: utf8(eml) };
 }
@@ -109,7 +121,7 @@ export async function unitDraft(
   const specs = summarySheets(
     model,
     { overview: false, behind: false, units: [unit] },
-    { directory: options.directory, history: options.history },
+    { directory: options.directory, history: options.history, maker: options.sender },
   );
   const fileName = summaryFileName(model.asOf, unit);
   const bytes = await writeWorkbook(specs, { created: options.created });

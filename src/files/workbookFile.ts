@@ -1,14 +1,22 @@
 // Summary sheets as a workbook file (.xlsx), from the same SheetSpecs the Excel layer writes, so
 // the file equals the sheets 生成汇总表 makes: titles and merges, widths, fills and fonts, number
-// formats, a frozen header, and print setup (A4, one page wide, the header row on every page).
+// formats, a frozen header, and print setup (A4, one page wide, the header row on every page, a
+// footer with 制表单位, 第 N 页 共 M 页 and the 截至 date).
 // exceljs cannot draw charts: the data the charts show is in the sheet as a table.
-import { CELL_STYLES, type SheetSpec, type SpecCell, type StyleSpec } from '../ledger';
+import {
+  CELL_STYLES,
+  footerCodes,
+  rowHeight,
+  type SheetSpec,
+  type SpecCell,
+  type StyleSpec,
+} from '../ledger';
 import { exceljs } from './exceljs';
 
 type Worksheet = import('exceljs').Worksheet;
 
 /** Excel's width unit is about one Latin character; a Chinese character takes two. */
-const WIDTH_PER_CHARACTER = 2;
+export const WIDTH_PER_CHARACTER = 2;
 const A4 = 9;
 /** A font every Office and LibreOffice install maps to a CJK face. */
 const FONT_NAME = '等线';
@@ -34,27 +42,6 @@ function paint(cell: import('exceljs').Cell, spec: SpecCell, style: StyleSpec): 
   };
 }
 
-const LINE_HEIGHT = 15;
-
-/** Width of a text in Chinese characters: a Latin letter or digit is about half of one. */
-const textWidth = (text: string) =>
-  Array.from(text).reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
-
-/**
- * The height a row needs for its wrapped text. Excel sizes such rows when it lays out a sheet,
- * but not every reader of the file does (LibreOffice prints them one line high): the file says it.
- */
-function rowHeight(cells: readonly SpecCell[], widths: readonly number[]): number | null {
-  const linesOf = (cell: SpecCell, column: number) =>
-    CELL_STYLES[cell.style].wrap && typeof cell.value === 'string'
-      ? cell.value
-          .split('\n')
-          .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / widths[column])), 0)
-      : 1;
-  const lines = Math.max(1, ...cells.map(linesOf));
-  return lines > 1 ? lines * LINE_HEIGHT : null;
-}
-
 function writeSheet(sheet: Worksheet, spec: SheetSpec): void {
   const width = spec.widths.length;
   sheet.columns = spec.widths.map((characters) => ({ width: characters * WIDTH_PER_CHARACTER }));
@@ -73,6 +60,12 @@ function writeSheet(sheet: Worksheet, spec: SheetSpec): void {
       if (height) row.height = height;
     }
   });
+}
+
+/** The footer in the file's codes: &L left, &C centre, &R right. */
+function footerOf(spec: SheetSpec): string {
+  const { left, center, right } = footerCodes(spec.print.footer);
+  return `&L${left}&C${center}&R${right}`;
 }
 
 export interface WorkbookFileOptions {
@@ -101,9 +94,12 @@ export async function writeWorkbook(
         fitToHeight: 0,
         ...(header !== undefined ? { printTitlesRow: `${header + 1}:${header + 1}` } : {}),
       },
-      views: header !== undefined ? [{ state: 'frozen', ySplit: header + 1 }] : [],
+      views: spec.freeze && header !== undefined ? [{ state: 'frozen', ySplit: header + 1 }] : [],
+      headerFooter: { oddFooter: footerOf(spec) },
     });
     writeSheet(sheet, spec);
+    // A break below a row starts the next row's page.
+    for (const row of spec.pageBreaks) sheet.getRow(row).addPageBreak();
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -14,6 +14,9 @@ export interface StyleSpec {
   align?: 'Center' | 'Left' | 'Right';
 }
 
+/** A date cell as 2026年9月30日: a date to Excel (it sorts and filters as one), Chinese to the reader. */
+export const CHINESE_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
 export const CELL_STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   title: { bold: true, size: 16, format: '@', align: 'Center' },
   subtitle: { font: '#404040', format: '@', wrap: true },
@@ -28,4 +31,5 @@ export const CELL_STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   yellow: { ...WARNING, format: 'General', align: 'Center' },
   green: { ...GOOD, format: 'General', align: 'Center' },
   note: { font: NOTE_FONT, format: '@', wrap: true },
+  date: { format: CHINESE_DATE_FORMAT, align: 'Center' },
 };

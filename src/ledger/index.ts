@@ -1,7 +1,9 @@
 // The public face of the ledger core: other layers import from here only.
 export * from './addresses';
 export * from './adoption';
+export * from './bulletin';
 export * from './cellStyles';
+export * from './printRows';
 export * from './columns';
 export * from './dates';
 export * from './deadlines';

@@ -6,7 +6,7 @@ import { indicatorLabel, shownAmount } from './indicators';
 import { lightWord } from './lightWords';
 import { unitIndicatorLines } from './sheetSpecs';
 import type { ReportHistory } from './snapshots';
-import type { IndicatorLine, SummaryModel } from './summary';
+import { deadlineLabel, exactDay, type IndicatorLine, type SummaryModel } from './summary';
 import type { LedgerTask } from './tasks';
 import { tasksForUnit } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
@@ -125,6 +125,8 @@ function headline(model: SummaryModel): string {
 export interface LeaderMailOptions {
   readonly history?: ReportHistory;
   readonly signature?: MailSignature;
+  /** The 通报 attached beside the workbook, by file name. */
+  readonly bulletin?: string;
 }
 
 /** The mail to leaders: headline numbers, the status table and the behind/overdue list, then the 落款. */
@@ -154,7 +156,7 @@ export function leaderMail(
     b.no === null ? '' : String(b.no),
     b.task,
     b.lead,
-    b.deadline,
+    deadlineLabel(b.deadline, b.deadlineDay),
     b.status,
     lightWord(b).zh,
     b.problems,
@@ -164,7 +166,9 @@ export function leaderMail(
   const behindTitle = model.behind.length
     ? `二、滞后及逾期任务（${model.behind.length}项）`
     : '二、滞后及逾期任务：无。';
-  const closing = `详见附件《${attachment}》。`;
+  const closing = options.bulletin
+    ? `现将进展情况通报及汇总表报上，详见附件《${options.bulletin}》《${attachment}》。`
+    : `详见附件《${attachment}》。`;
   const indicators = model.indicators.lines;
   const targetRows = indicatorRows(indicators);
   const targetTitle = indicatorTitle('三、', indicators);
@@ -270,7 +274,7 @@ export function unitMail(
     l.task.task,
     roleLabel(l.role, l.viaCollective),
     l.task.knownStatus ?? l.task.status,
-    l.task.deadlineText,
+    deadlineLabel(l.task.deadlineText, exactDay(l.task.deadline)),
     lightWord(l.task.health).zh,
   ]);
   const by = options.returnBy === undefined ? '' : `于${chineseDate(options.returnBy)}前`;

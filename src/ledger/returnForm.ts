@@ -39,18 +39,18 @@ export const LEAD_ONLY_KEYS: readonly FillableKey[] = ['status', 'progress', 'de
 
 /** The form's columns: the first four are the ledger's and locked; the rest the unit fills in. */
 export const FORM_COLUMNS = [
-  { key: 'no', header: '序号', locked: true, width: 6 },
-  { key: 'task', header: '工作任务', locked: true, width: 44 },
-  { key: 'units', header: '责任单位', locked: true, width: 24 },
-  { key: 'role', header: '本单位角色', locked: true, width: 12 },
-  { key: 'status', header: '状态', locked: false, width: 10 },
-  { key: 'progress', header: '进度(%)', locked: false, width: 9 },
-  { key: 'deadline', header: '完成时限', locked: false, width: 14 },
-  { key: 'progressNote', header: '进展情况', locked: false, width: 30 },
-  { key: 'problems', header: '存在问题', locked: false, width: 24 },
-  { key: 'nextSteps', header: '下步计划', locked: false, width: 24 },
-  { key: 'contact', header: '联系人', locked: false, width: 10 },
-  { key: 'phone', header: '联系电话', locked: false, width: 14 },
+  { key: 'no', header: '序号', locked: true, width: 3 },
+  { key: 'task', header: '工作任务', locked: true, width: 13 },
+  { key: 'units', header: '责任单位', locked: true, width: 8 },
+  { key: 'role', header: '本单位角色', locked: true, width: 5 },
+  { key: 'status', header: '状态', locked: false, width: 5 },
+  { key: 'progress', header: '进度(%)', locked: false, width: 4 },
+  { key: 'deadline', header: '完成时限', locked: false, width: 7 },
+  { key: 'progressNote', header: '进展情况', locked: false, width: 11 },
+  { key: 'problems', header: '存在问题', locked: false, width: 10 },
+  { key: 'nextSteps', header: '下步计划', locked: false, width: 9 },
+  { key: 'contact', header: '联系人', locked: false, width: 5 },
+  { key: 'phone', header: '联系电话', locked: false, width: 6 },
 ] as const;
 
 export type FormColumnKey = (typeof FORM_COLUMNS)[number]['key'];

@@ -1,9 +1,10 @@
 // Summary sheets as neutral specs: rows of cells with semantic styles, widths, merges, print
 // hints and charts. The Excel layer writes a spec one to one; every layout decision is here.
-import { chineseDate, type Day } from './dates';
+import { chineseDate, serialFromDay, type Day } from './dates';
 import { indicatorLabel } from './indicators';
 import { lightWord } from './lightWords';
 import { PLAN_TITLE } from './officialTasks';
+import { LINE_HEIGHT, MAX_ROW_HEIGHT, neededHeight } from './printRows';
 import {
   CHANGE_LABELS,
   changeText,
@@ -12,7 +13,7 @@ import {
   type ReportHistory,
   type TrendPoint,
 } from './snapshots';
-import { unitTasks, type IndicatorLine, type SummaryModel } from './summary';
+import { exactDay, unitTasks, type IndicatorLine, type SummaryModel } from './summary';
 import { reachCache, tasksForUnit } from './unitSelection';
 import { roleLabel, UNIT_KIND_LABELS, type UnitDirectory } from './units';
 
@@ -29,7 +30,8 @@ export type CellStyle =
   | 'red'
   | 'yellow'
   | 'green'
-  | 'note';
+  | 'note'
+  | 'date';
 
 export interface SpecCell {
   readonly value: string | number;
@@ -59,6 +61,26 @@ export interface ChartSpec {
 
 export type SheetKind = 'overview' | 'behind' | 'unit';
 
+/** What every printed page says at its foot: 制表单位 (left), 第 N 页 共 M 页, the 截至 date (right). */
+export interface PrintFooter {
+  /** The 制表单位 set in 设置; '' when not set. */
+  readonly unit: string;
+  readonly asOf: Day;
+}
+
+/**
+ * The footer in the codes Excel and the .xlsx format share (&P page, &N pages), each part on its
+ * own side. A '&' in the unit's name is doubled, so it prints as itself.
+ */
+export function footerCodes(footer: PrintFooter): { left: string; center: string; right: string } {
+  const unit = footer.unit.trim().replace(/&/gu, '&&');
+  return {
+    left: unit ? `制表单位：${unit}` : '',
+    center: '第 &P 页 共 &N 页',
+    right: `截至${chineseDate(footer.asOf)}`,
+  };
+}
+
 export interface SheetSpec {
   readonly kind: SheetKind;
   /** The preferred sheet name (valid for Excel); the Excel layer finds a free one if taken. */
@@ -67,9 +89,23 @@ export interface SheetSpec {
   readonly title: string;
   readonly widths: readonly number[];
   readonly rows: readonly SpecRow[];
-  /** 0-based rows to repeat at the top of each printed page, and to freeze. */
+  /** 0-based rows to repeat at the top of each printed page (from the page they first print on). */
   readonly headerRows: readonly number[];
-  readonly print: { readonly orientation: 'Landscape' | 'Portrait'; readonly fitToPagesWide: 1 };
+  /**
+   * Freeze the rows down to the header: only when just the title stands above it, as a frozen
+   * block taller than the window would not scroll.
+   */
+  readonly freeze: boolean;
+  /**
+   * 0-based rows that start a printed page: a sheet of several tables (the overview) starts each
+   * with its heading at a page's top, so none begins on a page's last lines or runs on headless.
+   */
+  readonly pageBreaks: readonly number[];
+  readonly print: {
+    readonly orientation: 'Landscape' | 'Portrait';
+    readonly fitToPagesWide: 1;
+    readonly footer: PrintFooter;
+  };
   readonly charts: readonly ChartSpec[];
 }
 
@@ -78,6 +114,9 @@ const numberCell = (value: number): SpecCell => ({ value, style: 'number' });
 const percentCell = (value: number): SpecCell => ({ value, style: 'percent' });
 const headerCell = (value: string): SpecCell => ({ value, style: 'header' });
 const wrappedCell = (value: string): SpecCell => ({ value, style: 'wrap' });
+/** A 完成时限 that is a day is a date cell; a month, a year or 长期 stays as the user wrote it. */
+const deadlineCell = (text: string, day: Day | null): SpecCell =>
+  day === null ? textCell(text) : { value: serialFromDay(day), style: 'date' };
 
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/gu;
 
@@ -264,40 +303,64 @@ export interface SpecOptions {
   readonly directory?: UnitDirectory;
   /** The earlier reports, when the workbook keeps them: the overview then says what changed. */
   readonly history?: ReportHistory;
+  /** The 制表单位 for the printed footer (the sender set in 设置). */
+  readonly maker?: string;
 }
+
+/**
+ * A4 landscape, one page wide. The columns add up to at most PRINT_WIDTH characters, so fitting
+ * the width keeps 11 pt type at 9 pt or more as printed (about 61 characters fill the width at 100%).
+ */
+const landscape = (model: SummaryModel, options: SpecOptions) =>
+  ({
+    orientation: 'Landscape',
+    fitToPagesWide: 1,
+    footer: { unit: options.maker ?? '', asOf: model.asOf },
+  }) as const;
+
+/** Characters of column width a landscape A4 page takes with type printed at 9 pt or more. */
+export const PRINT_WIDTH = 74;
 
 const clip = (text: string, n: number) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
 /**
- * 本期变化: one sentence, each task that moved once with all its changes on one line and every
- * label the sentence counts, and the units whose completion share moved.
+ * A note naming the tasks whose text is longer than Excel's tallest row holds: the row prints cut
+ * at 409 pt (its 序号, 工作任务 and 牵头单位 still print), so the clerk knows where the rest is.
  */
-function changeRows(history: ReportHistory): SpecRow[] {
-  const { changes } = history;
-  const rows: SpecRow[] = [
-    { cells: [{ value: `本期变化：${changes.sentence}`, style: 'subtitle' }], merge: true },
-  ];
-  if (changes.previous === null) return [...rows, { cells: [] }];
-  if (changes.lines.length) {
-    rows.push({ cells: ['工作任务', '变化（类别：变化情况）'].map(headerCell) });
-    for (const line of changes.lines) {
-      const labels = line.kinds.map((kind) => CHANGE_LABELS[kind]).join('、');
-      rows.push({
-        cells: [
-          wrappedCell(`第${line.no}项 ${clip(line.task, 40)}`),
-          // Not wrapped: the line runs on over the empty columns to its right, as one line.
-          textCell(`【${labels}】${changeText(line)}`),
-        ],
-      });
-    }
-  } else
-    rows.push({
-      cells: [{ value: '与上期相比，各项任务的状态、预警和进度均无变化。', style: 'note' }],
+function cutRows(rows: readonly SpecRow[], widths: readonly number[], numbers: readonly number[]): SpecRow[] {
+  const cut = numbers.filter((_, i) => (neededHeight(rows[i].cells, widths) ?? 0) > MAX_ROW_HEIGHT);
+  if (cut.length === 0) return [];
+  return [
+    {
+      cells: [
+        {
+          value: `注：第${cut.join('、')}项的文字超过一行所能打印的长度（409磅），打印时只显示前一部分，全文见任务台账。`,
+          style: 'note',
+        },
+      ],
       merge: true,
-    });
+    },
+  ];
+}
+
+/** 本期变化 at the overview's top: one sentence (the tables follow at the sheet's end). */
+const changeSentenceRows = (history: ReportHistory): SpecRow[] => [
+  { cells: [{ value: `本期变化：${history.changes.sentence}`, style: 'subtitle' }], merge: true },
+  { cells: [] },
+];
+
+/**
+ * 本期变化's tables, last on the overview: the units whose completion share moved, then each task
+ * that moved once with all its changes on one line and every label the sentence counts. The task
+ * list can run over pages, so it comes last and its header is the one the sheet repeats (a
+ * repeated header stands over every page from its first, and nothing but changes follows it).
+ */
+function changeTableRows(history: ReportHistory): { rows: SpecRow[]; header: number | null } {
+  const { changes } = history;
+  if (changes.previous === null) return { rows: [], header: null };
+  const rows: SpecRow[] = [{ cells: [{ value: '本期变化（与上期相比）', style: 'subtitle' }], merge: true }];
   const moved = changes.units.filter((u) => u.before !== null && u.before !== u.now);
-  rows.push({ cells: [] });
   if (moved.length) {
     rows.push({ cells: ['责任单位', '上期完成率', '本期完成率', '变化(百分点)'].map(headerCell) });
     for (const u of moved)
@@ -311,7 +374,26 @@ function changeRows(history: ReportHistory): SpecRow[] {
       });
   } else rows.push({ cells: [{ value: '各单位完成率与上期相同。', style: 'note' }], merge: true });
   rows.push({ cells: [] });
-  return rows;
+  if (changes.lines.length === 0) {
+    rows.push({
+      cells: [{ value: '与上期相比，各项任务的状态、预警和进度均无变化。', style: 'note' }],
+      merge: true,
+    });
+    return { rows, header: null };
+  }
+  const header = rows.length;
+  rows.push({ cells: ['工作任务', '变化（类别：变化情况）'].map(headerCell) });
+  for (const line of changes.lines) {
+    const labels = line.kinds.map((kind) => CHANGE_LABELS[kind]).join('、');
+    rows.push({
+      cells: [
+        wrappedCell(`第${line.no}项 ${clip(line.task, 40)}`),
+        // Not wrapped: the line runs on over the empty columns to its right, as one line.
+        textCell(`【${labels}】${changeText(line)}`),
+      ],
+    });
+  }
+  return { rows, header };
 }
 
 /** Percentage points a share moved, signed, one decimal: +3.6, -12.5. */
@@ -366,7 +448,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     `共${model.total}项任务，已完成${model.completed}项，完成率${(model.completionRate * 100).toFixed(1)}%；逾期${model.overdue}项，红灯${model.lights.red}项，黄灯${model.lights.yellow}项。`,
     width,
   );
-  if (options.history) rows.push(...changeRows(options.history));
+  if (options.history) rows.push(...changeSentenceRows(options.history));
   const statusTop = rows.length;
   rows.push({ cells: [headerCell('状态'), headerCell('任务数'), headerCell('占比')] });
   for (const s of model.byStatus)
@@ -405,6 +487,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   rows.push({ cells: [textCell('绿灯'), numberCell(model.lights.green)] });
   rows.push({ cells: [] });
   const unitTop = rows.length;
+  const pageBreaks = model.units.length ? [unitTop] : [];
   // Name and status columns first, side by side, so the stacked bar chart reads one block.
   rows.push({
     cells: [
@@ -421,7 +504,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   for (const u of model.units) {
     rows.push({
       cells: [
-        textCell(u.name),
+        wrappedCell(u.name),
         ...u.byStatus.map(numberCell),
         numberCell(u.total),
         numberCell(u.led),
@@ -432,15 +515,20 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
       ],
     });
   }
-  rows.push(...overviewIndicatorRows(model));
+  const indicatorRows = overviewIndicatorRows(model);
+  // The block opens with a blank row, then its heading: the heading starts the page.
+  if (indicatorRows.length) pageBreaks.push(rows.length + 1);
+  rows.push(...indicatorRows);
   rows.push({ cells: [] });
   const trendTop = rows.length + 1;
   const trend = options.history ? trendRows(options.history.trend, trendTop, 0, [], '完成率趋势') : null;
-  if (trend)
+  if (trend) {
+    pageBreaks.push(rows.length);
     rows.push(
       { cells: [{ value: '完成率趋势（历次报告）', style: 'subtitle' }], merge: true },
       ...trend.rows,
     );
+  }
   rows.push({
     cells: [
       {
@@ -452,6 +540,18 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     merge: true,
   });
   rows.push(...leftOutRows(model), ...absentRows(model));
+  const barTop = rows.length + 1;
+  const barHeight = Math.max(240, 22 * model.units.length + 80);
+  const changeTable = options.history ? changeTableRows(options.history) : { rows: [], header: null };
+  let headerRows: number[] = [];
+  if (changeTable.rows.length) {
+    // Below the unit bar chart (Excel draws it over these rows), on a page of its own.
+    const chartRows = model.units.length ? Math.ceil(barHeight / LINE_HEIGHT) + 2 : 1;
+    for (let i = 0; i < chartRows; i++) rows.push({ cells: [] });
+    pageBreaks.push(rows.length);
+    if (changeTable.header !== null) headerRows = [rows.length + changeTable.header];
+    rows.push(...changeTable.rows);
+  }
 
   const charts: ChartSpec[] = [
     {
@@ -470,18 +570,20 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
       title: '各责任单位任务状态',
       type: 'BarStacked',
       data: { row: unitTop, column: 0, rowCount: unitRows + 1, columnCount: 1 + model.statuses.length },
-      anchor: { row: rows.length + 1, column: 0 },
-      size: { width: 640, height: Math.max(240, 22 * unitRows + 80) },
+      anchor: { row: barTop, column: 0 },
+      size: { width: 640, height: barHeight },
     });
   }
   return {
     kind: 'overview',
     name: safeSheetName('汇总-总体'),
     title: rows[0].cells[0].value as string,
-    widths: [24, ...model.statuses.map(() => 9), 8, 8, 8, 8, 9, 14],
+    widths: [14, ...model.statuses.map(() => 5), 5, 5, 5, 5, 6, 7],
     rows,
-    headerRows: [],
-    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    headerRows,
+    freeze: false,
+    pageBreaks,
+    print: landscape(model, options),
     charts,
   };
 }
@@ -514,8 +616,8 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
       cells: [
         b.no === null ? textCell('') : numberCell(b.no),
         wrappedCell(b.task),
-        textCell(b.lead),
-        textCell(b.deadline),
+        wrappedCell(b.lead),
+        deadlineCell(b.deadline, b.deadlineDay),
         textCell(b.status),
         { value: light.zh, style: light.style },
         b.behind === null ? textCell('—') : numberCell(b.behind),
@@ -528,15 +630,25 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
       cells: [{ value: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`, style: 'note' }],
       merge: true,
     });
+  const widths = [4, 22, 10, 9, 6, 4, 5, 14];
+  rows.push(
+    ...cutRows(
+      rows.slice(headerRow + 1, headerRow + 1 + model.behind.length),
+      widths,
+      model.behind.map((b) => b.no ?? 0),
+    ),
+  );
   rows.push(...leftOutRows(model), ...absentRows(model));
   return {
     kind: 'behind',
     name: safeSheetName('汇总-滞后逾期'),
     title: rows[0].cells[0].value as string,
-    widths: [6, 46, 18, 14, 10, 8, 10, 30],
+    widths,
     rows,
     headerRows: [headerRow],
-    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    freeze: true,
+    pageBreaks: [],
+    print: landscape(model, options),
     charts: [],
   };
 }
@@ -551,10 +663,36 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   const done = tasks.filter((x) => x.done).length;
   const width = 9;
   const rows: SpecRow[] = titleRows(
-    asOfTitle(`${unit}${plan}推进情况`, model.asOf),
+    asOfTitle(`${unit}：${plan}推进情况`, model.asOf),
     `共${tasks.length}项（牵头${tasks.filter((x) => leads.has(x.no)).length}项），已完成${done}项。请于每月报送前核对“进展情况”“存在问题”“下步计划”。`,
     width,
   );
+  // The indicators and the trend come first, the task table last on a page of its own: its header
+  // repeats on every page from the first it prints on, so no row below it may be other than a task.
+  const pageBreaks: number[] = [];
+  const charts: ChartSpec[] = [];
+  const titleEnd = rows.length;
+  const indicatorRows = unitIndicatorRows(unitIndicatorLines(model, unit, options.directory));
+  rows.push(...indicatorRows);
+  if (options.history) {
+    const own = new Set(tasks.map((x) => x.no));
+    const points = completionTrend(options.history.earlier, options.history.current, own);
+    const top = rows.length + 2;
+    const trend = trendRows(points, top, 1, [textCell('')], `${unit}完成率趋势`);
+    if (trend) {
+      rows.push(
+        { cells: [] },
+        { cells: [{ value: '本单位完成率趋势（历次报告）', style: 'subtitle' }], merge: true },
+      );
+      rows.push(...trend.rows);
+      charts.push(trend.chart);
+    }
+  }
+  const above = rows.length > titleEnd;
+  if (above) {
+    rows.push({ cells: [] });
+    pageBreaks.push(rows.length);
+  }
   const headerRow = rows.length;
   rows.push({
     cells: [
@@ -578,10 +716,10 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
         numberCell(no),
         wrappedCell(x.task),
         wrappedCell(x.unitsText),
-        textCell(roleLabel(role, !direct.has(no))),
+        wrappedCell(roleLabel(role, !direct.has(no))),
         textCell(x.status),
         x.progress.kind === 'ok' ? numberCell(x.progress.percent) : textCell(''),
-        textCell(x.deadlineText),
+        deadlineCell(x.deadlineText, exactDay(x.deadline)),
         { value: light.zh, style: light.style },
         wrappedCell(x.problems),
       ],
@@ -589,32 +727,26 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
   }
   if (tasks.length === 0)
     rows.push({ cells: [{ value: `台账中没有${unit}的任务。`, style: 'note' }], merge: true });
-  rows.push(...unitIndicatorRows(unitIndicatorLines(model, unit, options.directory)));
-  const charts: ChartSpec[] = [];
-  if (options.history) {
-    const own = new Set(tasks.map((x) => x.no));
-    const points = completionTrend(options.history.earlier, options.history.current, own);
-    const top = rows.length + 2;
-    const trend = trendRows(points, top, 1, [textCell('')], `${unit}完成率趋势`);
-    if (trend) {
-      rows.push(
-        { cells: [] },
-        { cells: [{ value: '本单位完成率趋势（历次报告）', style: 'subtitle' }], merge: true },
-      );
-      rows.push(...trend.rows);
-      charts.push(trend.chart);
-    }
-  }
+  const widths = [4, 20, 10, 6, 6, 4, 9, 4, 11];
+  rows.push(
+    ...cutRows(
+      rows.slice(headerRow + 1, headerRow + 1 + tasks.length),
+      widths,
+      tasks.map((x) => x.no as number),
+    ),
+  );
   rows.push(...leftOutRows(model), ...absentRows(model));
   return {
     kind: 'unit',
     unit,
     name: safeSheetName(`汇总-${unit}`),
     title: rows[0].cells[0].value as string,
-    widths: [6, 44, 26, 12, 10, 8, 14, 8, 26],
+    widths,
     rows,
     headerRows: [headerRow],
-    print: { orientation: 'Landscape', fitToPagesWide: 1 },
+    freeze: !above,
+    pageBreaks,
+    print: landscape(model, options),
     charts,
   };
 }

@@ -12,6 +12,7 @@ import {
   type DateSystem,
   type Day,
 } from './dates';
+import { CHINESE_DATE_FORMAT } from './cellStyles';
 import type { HealthLight } from './health';
 import { indicatorLabel } from './indicators';
 import { LIGHT_LABEL, lightWord } from './lightWords';
@@ -40,7 +41,7 @@ export const SNAPSHOT_SPEC: TableSpec<SnapshotColumn> = {
   table: 'ProgressSnapshots',
   sheet: '进度快照',
   columns: [
-    column('date', '截至日期', 'yyyy-mm-dd', 12, 'addin', ['截至', 'as of', 'date']),
+    column('date', '截至日期', CHINESE_DATE_FORMAT, 14, 'addin', ['截至', 'as of', 'date']),
     column('no', '序号', '0', 6, 'addin', ['编号', 'no', 'no.']),
     column('indicator', '指标', '@', 28, 'addin', ['indicator']),
     column('status', '状态', '@', 10, 'addin', ['status']),

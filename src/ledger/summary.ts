@@ -1,7 +1,8 @@
 // The summary model: totals by status, 完成率, overdue and red-light counts, one row per
 // unit, the behind-schedule list and any unit's own tasks. Single pass over the tasks.
 import { sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
-import type { Day } from './dates';
+import { chineseDate, type Day } from './dates';
+import type { Deadline } from './deadlines';
 import type { HealthLight } from './health';
 import { shareOf } from './indicators';
 import type { Ledger } from './ledger';
@@ -35,6 +36,8 @@ export interface BehindRow {
   readonly task: string;
   readonly lead: string;
   readonly deadline: string;
+  /** The 完成时限 when it names a day (a date cell, 2026-09-30): the sheets show it as a date. */
+  readonly deadlineDay: Day | null;
   readonly status: string;
   readonly light: HealthLight;
   readonly overdue: boolean;
@@ -103,6 +106,17 @@ export interface SummaryModel {
   readonly absent: readonly AbsentTask[];
   readonly indicators: IndicatorSummary;
 }
+
+/** The day a 完成时限 names, when it names one (not a month's or a year's end, not 长期). */
+export function exactDay(deadline: Deadline): Day | null {
+  return deadline.kind === 'date' && deadline.precision === 'day' ? deadline.day : null;
+}
+
+/**
+ * A 完成时限 as the summary sheets show it: a day as 2026年9月30日 however it was typed
+ * (2026/9/30, 2026-09-30, 2026.9.30), anything else (2026年底前, 长期) as written.
+ */
+export const deadlineLabel = (text: string, day: Day | null) => (day === null ? text : chineseDate(day));
 
 /** On the behind-schedule list: not done, and lit yellow or red, overdue, or marked 滞后. */
 export function isBehind(
@@ -189,6 +203,7 @@ export function summarize(
       task: t.task,
       lead: t.lead,
       deadline: t.deadlineText,
+      deadlineDay: exactDay(t.deadline),
       status: t.status,
       light: t.health.light,
       overdue: t.health.overdue,

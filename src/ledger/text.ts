@@ -20,7 +20,8 @@ export function matchKey(text: string): string {
 
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  // Word's manual line break (a vertical tab) pasted into a cell: a line break, which files can hold.
+  if (typeof value === 'string') return value.replace(/\v/gu, '\n');
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
 }

@@ -273,7 +273,7 @@ async function main(): Promise<void> {
       },
     },
     {
-      name: 'the 发送 section hands out the workbook, the leaders’ draft, every unit’s drafts and the mail body',
+      name: 'the 发送 section hands out the workbook, the leaders’ draft with the 通报, the 通报, every unit’s drafts and the mail body',
       run: async (p) => {
         const download = async (button: string) => {
           const [file] = await Promise.all([
@@ -300,10 +300,20 @@ async function main(): Promise<void> {
           mail.subject === '四平市现代职业教育重点任务推进情况（截至2026年11月28日）',
           `subject ${mail.subject}`,
         );
+        // 同时附上进展情况通报 is ticked by default: the 通报 comes first, then the workbook.
+        const bulletinName = '四平市现代职业教育重点工作任务推进情况通报_截至20261128.docx';
         expect(
-          mail.attachments.length === 1 && mail.attachments[0].filename === workbook.name,
+          mail.attachments.map((a) => a.filename).join() === `${bulletinName},${workbook.name}`,
           `attachment ${mail.attachments.map((a) => a.filename).join()}`,
         );
+        // The 通报 itself, from its own section: a Word file with sections 一 to 五 and both 附件.
+        await p.getByRole('textbox', { name: /五、下步工作/ }).fill('召开推进会\n约谈滞后单位');
+        const bulletin = await download('下载通报（.docx）');
+        expect(bulletin.name === bulletinName, `通报 named ${bulletin.name}`);
+        const words = await JSZip.loadAsync(readFileSync(bulletin.path));
+        const xml = (await words.file('word/document.xml')?.async('string')) ?? '';
+        for (const part of ['一、总体进展', '三、存在问题', '五、下步工作', '（二）约谈滞后单位。', '附件2'])
+          expect(xml.includes(part), `the 通报 has ${part}`);
         expect(String(mail.html).includes('<table'), 'the HTML body has the status table');
         const zip = await download('全部下载（.zip）');
         const archive = await JSZip.loadAsync(readFileSync(zip.path));

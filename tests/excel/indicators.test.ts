@@ -74,7 +74,11 @@ describe('the 指标 sheet', () => {
     expect(values[1][6]).toBe(0);
     expect(sim.sheet('指标').cells.get('1,6')?.formula).toBe('=IFERROR(F2/C2,"")');
     expect(sim.sheet('指标').freeze.rows).toBe(1);
-    expect(sim.sheet('指标').pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
+    expect(sim.sheet('指标').pageLayout).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      footer: { center: '第 &P 页 共 &N 页' },
+    });
     // Typing in 完成值: a number of 0 or more, or nothing.
     expect(sim.userEdit('指标', 'F2', [['很多']])).toMatchObject({ ok: false, title: '完成值' });
     expect(sim.userEdit('指标', 'F2', [[-1]]).ok).toBe(false);

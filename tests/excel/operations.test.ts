@@ -12,6 +12,7 @@ import {
   readWorkbook,
   restoreReference,
   runSelfTest,
+  saveSender,
   selectCell,
   isSheetProtected,
   setOfficialColumnsProtected,
@@ -81,6 +82,7 @@ describe('createLedger', () => {
       paperSize: 'A4',
       fitToPagesWide: 1,
       printTitleRows: '$3:$3',
+      footer: { left: '', center: '第 &P 页 共 &N 页', right: '' },
     });
     expect(sheet.validations[0]).toMatchObject({
       rect: { row: 3, column: 3, rowCount: 40, columnCount: 1 },
@@ -1227,6 +1229,33 @@ describe('writeSummarySheets', () => {
     const records = sim.state.settings.get(SUMMARY_SETTING) as { id: string }[];
     expect(records).toContainEqual(theirs);
     expect(records).toHaveLength(specs.length + 1);
+  });
+
+  it('prints each summary with the footer of 设置’s 制表单位, and starts the overview’s unit table on a page of its own (ExcelApi 1.9)', async () => {
+    const sim = await withLedger();
+    await sim.runExcel((c) => saveSender(c, '市政府督查室 & 市教育局'));
+    const options = { asOf, request: { overview: true, behind: true }, supports: ALL_SETS };
+    await generateSummaries((batch) => sim.runExcel(batch), options);
+    for (const name of ['汇总-总体', '汇总-滞后逾期'])
+      expect(sim.sheet(name).pageLayout).toMatchObject({
+        orientation: 'Landscape',
+        paperSize: 'A4',
+        footer: {
+          left: '制表单位：市政府督查室 && 市教育局',
+          center: '第 &P 页 共 &N 页',
+          right: '截至2026年11月28日',
+        },
+      });
+    const overview = sim.values('汇总-总体');
+    const unitHeader = overview.findIndex((r) => r[0] === '责任单位');
+    const indicators = overview.findIndex((r) => String(r[0]).startsWith('量化指标完成情况'));
+    expect(sim.sheet('汇总-总体').pageLayout.rowBreaks).toEqual([unitHeader, indicators]);
+    expect(sim.sheet('汇总-滞后逾期').pageLayout.rowBreaks).toEqual([]);
+    // Below ExcelApi 1.9 no page setup is written; the summaries are made all the same.
+    const older = await withLedger();
+    await generateSummaries((batch) => older.runExcel(batch), { ...options, supports: UP_TO_1_8 });
+    expect(older.sheet('汇总-总体').pageLayout.footer).toEqual({ left: '', center: '', right: '' });
+    expect(older.values('汇总-总体')[0][0]).toBe(overview[0][0]);
   });
 
   it('says when the ledger was edited while the summaries were made (they show it as it was read)', async () => {

@@ -164,9 +164,17 @@ describe('snapshots', () => {
     expect(values[3][0]).toBe(
       '本期变化：与上期（2026年10月31日）相比，本期新完成1项，新增滞后0项，新增预警1项，状态变化1项。',
     );
-    expect(values[4]).toEqual(['工作任务', '变化（类别：变化情况）']);
-    expect(values[5].slice(1)).toEqual(['【新完成、进度提升】状态 序时推进 → 已完成，进度 85% → 100%']);
-    expect(String(values[5][0])).toMatch(/^第24项 推进建设职工技能提升平台/);
+    // The task list runs over pages: it comes last, on a page of its own, its header repeated.
+    const header = sheet.headerRows[0];
+    expect(values[header]).toEqual(['工作任务', '变化（类别：变化情况）']);
+    const lastBreak = Math.max(...sheet.pageBreaks);
+    expect(values[lastBreak][0]).toBe('本期变化（与上期相比）');
+    expect(lastBreak).toBeLessThan(header);
+    expect(values[header + 1].slice(1)).toEqual([
+      '【新完成、进度提升】状态 序时推进 → 已完成，进度 85% → 100%',
+    ]);
+    expect(String(values[header + 1][0])).toMatch(/^第24项 推进建设职工技能提升平台/);
+    expect(values.length).toBe(header + 1 + history.changes.lines.length);
     expect(values).toContainEqual(['市总工会', 0, 1, '+100.0']);
     const line = sheet.charts.find((c) => c.type === 'Line');
     if (!line) throw new Error('no trend chart');

@@ -3,6 +3,7 @@ import {
   makeLedger,
   OFFICIAL_TASKS,
   overviewSheet,
+  PRINT_WIDTH,
   safeSheetName,
   summarize,
   summarySheets,
@@ -142,7 +143,8 @@ describe('sheet specs', () => {
     expect(totalRow?.cells[2]).toEqual({ value: 1, style: 'totalPercent' });
     expect(rows.find((r) => r[0] === '已完成')?.[1]).toBe(5);
     expect(rows.find((r) => r[0] === '完成率')?.[1]).toBeCloseTo(0.125);
-    expect(spec.print).toEqual({ orientation: 'Landscape', fitToPagesWide: 1 });
+    expect(spec.print).toEqual({ orientation: 'Landscape', fitToPagesWide: 1, footer: { unit: '', asOf } });
+    expect(spec.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PRINT_WIDTH);
     for (const row of spec.rows) expect(row.cells.length).toBeLessThanOrEqual(spec.widths.length);
   });
 

@@ -35,6 +35,7 @@ import {
 } from '../../files';
 import {
   dayFromLocalDate,
+  DEFAULT_NEXT_STEPS,
   leaderMail,
   parseAddressList,
   returnDeadline,
@@ -45,6 +46,7 @@ import {
   type MailAddress,
   type SummaryRequest,
 } from '../../ledger';
+import { BULLETIN_STRINGS } from '../bulletinStrings';
 import { usePane, useStrings } from '../paneContext';
 import { UnitActionList, useUnitListStyles } from './UnitActionList';
 
@@ -73,7 +75,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
   const styles = useStyles();
   const fit = useFitStyles();
   const shared = useUnitListStyles();
-  const { t } = useStrings();
+  const { t, language } = useStrings();
   const { action, host, ledger, notify, selectedUnits } = usePane();
   // A pane that cannot download is a Mac's, where Excel.createWorkbook opens behind the current
   // window (office-js #6943): the notice says where to find it.
@@ -81,6 +83,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
   const [to, setTo] = useState('');
   const [cc, setCc] = useState('');
   const [withForm, setWithForm] = useState(true);
+  const [withBulletin, setWithBulletin] = useState(true);
   const [sender, setSender] = useState<string | null>(null);
   const state = ledger.state;
   const directory = state.phase === 'ready' ? state.reference.directory : undefined;
@@ -144,7 +147,14 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       returnBy: returnDeadline(also.returnBy, dayFromLocalDate(created)).day,
       ...(ledgerId ? { returnForm: { ledgerId, statuses, ledger: read.ledger.ledger } } : {}),
     };
-    return { model, options };
+    // The 通报 the leaders' draft may carry: the 下步工作 as saved in the workbook.
+    const bulletin = {
+      issuer: also.sender,
+      date: dayFromLocalDate(created),
+      history,
+      nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
+    };
+    return { model, options, bulletin };
   };
   const deliver = (file: NamedFile, type: string) => downloadFile(file.name, file.bytes, type);
 
@@ -193,8 +203,13 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       'send',
       async () => {
         const { invalid, ...people } = recipients();
-        const { model, options } = await report();
-        const file = await leaderDraft(model, request, people, options);
+        const { model, options, bulletin } = await report();
+        const file = await leaderDraft(
+          model,
+          request,
+          people,
+          withBulletin ? { ...options, bulletin } : options,
+        );
         deliver(file, EML_TYPE);
         return { name: file.name, invalid };
       },
@@ -309,6 +324,13 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
           {t.send.copyBody}
         </Button>
       </div>
+      {host.canDownload && (
+        <Checkbox
+          checked={withBulletin}
+          onChange={(_, d) => setWithBulletin(d.checked === true)}
+          label={BULLETIN_STRINGS[language].withBulletin}
+        />
+      )}
       <Caption1 className={shared.muted}>{t.send.noCharts}</Caption1>
       {sender === '' && <Caption1 role="note">{t.send.noSender}</Caption1>}
       {offered.collectives.length > 0 && (

@@ -27,6 +27,7 @@ import {
 } from '../../excel';
 import { dayFromIso, dayFromLocalDate, isoDate, type Day } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
+import { BulletinSection } from './BulletinSection';
 import { SendSection } from './SendSection';
 
 const useStyles = makeStyles({
@@ -194,6 +195,7 @@ export default function SummaryPanel() {
         request={request}
         overviewSheetId={made.find((s) => s.kind === 'overview')?.id ?? null}
       />
+      <BulletinSection asOf={day} compareWith={compareWith} />
     </section>
   );
 }
