@@ -178,51 +178,6 @@ const zh = {
     /** What changed since the report compared with, as the overview says it. */
     changes: (c: ReportChanges) => c.sentence,
   },
-  send: {
-    title: '发送',
-    hint: '把汇总表带出 Excel：导出工作簿文件、生成可直接发送的邮件草稿（.eml，经典 Outlook 会作为草稿打开），或复制邮件正文。',
-    to: '收件人（领导）',
-    cc: '抄送',
-    addressHint: '多个地址用逗号或分号分隔；地址存于本工作簿，随文件复制。',
-    save: '保存收件人',
-    saved: '收件人已保存在本工作簿中。',
-    invalid: (items: readonly string[]) => `以下内容不是邮箱地址，已忽略：${items.join('、')}。`,
-    exportWorkbook: '导出汇总工作簿（.xlsx）',
-    leaderDraft: '给领导的邮件草稿（.eml）',
-    copyBody: '复制邮件正文',
-    copyRecipients: '复制收件人',
-    openWorkbook: '在新工作簿中打开',
-    noCharts: '文件中不含图表：图表的数据表在工作表中。需要 PDF 时，请在 Excel 中使用“文件 › 导出 › PDF”。',
-    noDownloads: 'Mac 上的任务窗格不能下载文件：请用“在新工作簿中打开”，再用 Excel 的“共享 › 电子邮件”发送。',
-    exported: (name: string) => `已导出“${name}”。`,
-    opened: (mac: boolean): string =>
-      mac ? '已在新工作簿中打开汇总表（或在本窗口后，见“窗口”菜单）。' : '已在新工作簿中打开汇总表。',
-    copied: '邮件正文已复制，可粘贴到邮件中。',
-    copiedRecipients: (n: number) => `已复制${n}个收件人地址。`,
-    noRecipients: '还没有收件人：请先填写并保存。',
-    copyRefused: '当前环境不允许写入剪贴板：已在 Excel 中选中汇总表，请按 Ctrl+C 复制。',
-    copyRefusedNoSheet: '当前环境不允许写入剪贴板。请先生成汇总表，再在 Excel 中选中并按 Ctrl+C 复制。',
-    unitsTitle: (n: number, picked: boolean) =>
-      picked ? `各单位邮件草稿（“筛选”页所选的${n}个单位）` : `各单位邮件草稿（有任务的${n}个单位）`,
-    allDrafts: '全部下载（.zip）',
-    withForm: '同时附上该单位的反馈表（供填写后发回）',
-    collectives: (names: readonly string[]) =>
-      `${names.join('、')}是统称，不是邮箱，不单独发送：其任务已列入各成员单位的邮件。`,
-    noSender: '尚未设置落款单位（“设置”页）：邮件末尾只落日期。',
-    emlButton: '下载草稿',
-    unitDraft: (unit: string) => `下载草稿：${unit}`,
-    noAddress: '缺邮箱',
-    badAddress: '邮箱无效',
-    noAddressHint: '缺邮箱的单位也会生成草稿，收件人为空：请在“单位名录”的“邮箱”列补充，或在邮件中填写。',
-    draftsReady: (n: number, missing: readonly string[]) =>
-      [
-        `已生成${n}份邮件草稿`,
-        missing.length > 0 && `，其中${missing.length}个单位缺邮箱：${missing.join('、')}`,
-        '。',
-      ]
-        .filter(Boolean)
-        .join(''),
-  },
   returns: {
     outTitle: '生成反馈表',
     outHint:
@@ -491,57 +446,6 @@ const en: Strings = {
       c.previous === null
         ? 'This is the first report: there is none earlier to compare with.'
         : `Since the report of ${isoDate(c.previous)}: ${c.counts.newlyDone} newly completed, ${c.counts.newlyBehind} newly behind${c.counts.newlyWarned ? `, ${c.counts.newlyWarned} newly warned` : ''}${c.counts.newlyRed ? `, ${c.counts.newlyRed} turned red` : ''}${c.counts.otherStatus ? `, ${c.counts.otherStatus} other status changes` : ''}.`,
-  },
-  send: {
-    title: 'Send',
-    hint: 'Take the summaries out of Excel: export a workbook file, make mail drafts ready to send (.eml; classic Outlook opens them as drafts), or copy the mail body.',
-    to: 'To (leaders)',
-    cc: 'Cc',
-    addressHint: 'Commas or semicolons between; kept in (and copied with) this workbook.',
-    save: 'Save recipients',
-    saved: 'Recipients saved in this workbook.',
-    invalid: (items: readonly string[]) => `Not mail addresses, left out: ${items.join(', ')}.`,
-    exportWorkbook: 'Export the summary workbook (.xlsx)',
-    leaderDraft: 'Mail draft to leaders (.eml)',
-    copyBody: 'Copy the mail body',
-    copyRecipients: 'Copy the recipients',
-    openWorkbook: 'Open in a new workbook',
-    noCharts:
-      'Files hold no charts: the data the charts show is on the sheets. For a PDF, use File › Export › PDF in Excel.',
-    noDownloads:
-      'A task pane on a Mac cannot download files: use Open in a new workbook, then Excel’s Share › Email.',
-    exported: (name: string) => `Exported ${name}.`,
-    opened: (mac: boolean) =>
-      mac
-        ? 'The summaries are open in a new workbook (maybe behind: see Window).'
-        : 'The summaries are open in a new workbook.',
-    copied: 'Mail body copied; paste it into a mail.',
-    copiedRecipients: (n: number) => `Copied ${n} recipient addresses.`,
-    noRecipients: 'No recipients yet: enter and save them first.',
-    copyRefused: 'This host does not allow the clipboard: the summary is selected in Excel; press Ctrl+C.',
-    copyRefusedNoSheet:
-      'This host does not allow the clipboard. Make the summary sheets, then select them in Excel and press Ctrl+C.',
-    unitsTitle: (n: number, picked: boolean) =>
-      picked ? `Drafts to units (${n} chosen under Units)` : `Drafts to units (${n} units with tasks)`,
-    allDrafts: 'Download all (.zip)',
-    withForm: 'Attach the unit’s return form too (to fill in and send back)',
-    collectives: (names: readonly string[]) =>
-      `${names.join(', ')}: collective names, not mailboxes, and not sent separately; their tasks are in each member's mail.`,
-    noSender: 'No sender set (Settings): the mails are signed with the date only.',
-    emlButton: 'Download draft',
-    unitDraft: (unit: string) => `Download draft: ${unit}`,
-    noAddress: 'no address',
-    badAddress: 'invalid address',
-    noAddressHint:
-      'Units without an address get a draft with an empty To: add it under 邮箱 in 单位名录, or in the mail.',
-    draftsReady: (n: number, missing: readonly string[]) =>
-      [
-        `Made ${n} drafts`,
-        missing.length > 0 && `; ${missing.length} units have no address: ${missing.join(', ')}`,
-        '.',
-      ]
-        .filter(Boolean)
-        .join(''),
   },
   returns: {
     outTitle: 'Return forms',

@@ -47,6 +47,7 @@ import {
   type SummaryRequest,
 } from '../../ledger';
 import { BULLETIN_STRINGS } from '../bulletinStrings';
+import { SEND_STRINGS } from '../sendStrings';
 import { usePane, useStrings } from '../paneContext';
 import { UnitActionList, useUnitListStyles } from './UnitActionList';
 
@@ -75,7 +76,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
   const styles = useStyles();
   const fit = useFitStyles();
   const shared = useUnitListStyles();
-  const { t, language } = useStrings();
+  const { language } = useStrings();
+  const st = SEND_STRINGS[language];
   const { action, host, ledger, notify, selectedUnits } = usePane();
   // A pane that cannot download is a Mac's, where Excel.createWorkbook opens behind the current
   // window (office-js #6943): the notice says where to find it.
@@ -170,7 +172,10 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       },
       (invalid) => ({
         intent: invalid.length ? 'warning' : 'success',
-        text: (s) => [s.send.saved, invalid.length ? s.send.invalid(invalid) : ''].filter(Boolean).join(' '),
+        text: (_s, lang) =>
+          [SEND_STRINGS[lang].saved, invalid.length ? SEND_STRINGS[lang].invalid(invalid) : '']
+            .filter(Boolean)
+            .join(' '),
       }),
     );
   const exportWorkbook = () =>
@@ -185,7 +190,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       },
       (name) => ({
         intent: 'success',
-        text: (s) => (host.canDownload ? s.send.exported(name) : s.send.opened(onMac)),
+        text: (_s, lang) =>
+          host.canDownload ? SEND_STRINGS[lang].exported(name) : SEND_STRINGS[lang].opened(onMac),
       }),
     );
   const openWorkbook = () =>
@@ -196,7 +202,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
         const file = await summaryWorkbook(model, request, options);
         await host.openWorkbook?.(base64(file.bytes));
       },
-      () => ({ intent: 'success', text: (s) => s.send.opened(onMac) }),
+      () => ({ intent: 'success', text: (_s, lang) => SEND_STRINGS[lang].opened(onMac) }),
     );
   const draftToLeaders = () =>
     action.run(
@@ -215,8 +221,8 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       },
       (r) => ({
         intent: r.invalid.length ? 'warning' : 'success',
-        text: (s) =>
-          [s.send.exported(r.name), r.invalid.length ? s.send.invalid(r.invalid) : '']
+        text: (_s, lang) =>
+          [SEND_STRINGS[lang].exported(r.name), r.invalid.length ? SEND_STRINGS[lang].invalid(r.invalid) : '']
             .filter(Boolean)
             .join(' '),
       }),
@@ -231,27 +237,29 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       return copyRichText(mail.html, mail.text);
     });
     if (copied === undefined) return;
-    if (copied) return notify({ intent: 'success', text: (s) => s.send.copied });
-    if (!overviewSheetId) return notify({ intent: 'warning', text: (s) => s.send.copyRefusedNoSheet });
+    if (copied) return notify({ intent: 'success', text: (_s, lang) => SEND_STRINGS[lang].copied });
+    if (!overviewSheetId)
+      return notify({ intent: 'warning', text: (_s, lang) => SEND_STRINGS[lang].copyRefusedNoSheet });
     await action.run(
       'send',
       () => host.run((c) => selectSheetContent(c, overviewSheetId)),
-      () => ({ intent: 'warning', text: (s) => s.send.copyRefused }),
+      () => ({ intent: 'warning', text: (_s, lang) => SEND_STRINGS[lang].copyRefused }),
     );
     ledger.expectEchoes(CELL_SELECTED);
   };
   const copyRecipients = async () => {
     const { to: people, cc: copies } = recipients();
     const all = [...people, ...copies].map((a) => a.email);
-    if (all.length === 0) return notify({ intent: 'warning', text: (s) => s.send.noRecipients });
+    if (all.length === 0)
+      return notify({ intent: 'warning', text: (_s, lang) => SEND_STRINGS[lang].noRecipients });
     const copied = await copyRichText(
       all.map((a) => `<a href="mailto:${a}">${a}</a>`).join('; '),
       all.join('; '),
     );
     notify(
       copied
-        ? { intent: 'success', text: (s) => s.send.copiedRecipients(all.length) }
-        : { intent: 'warning', text: (s) => s.send.copyRefusedNoSheet },
+        ? { intent: 'success', text: (_s, lang) => SEND_STRINGS[lang].copiedRecipients(all.length) }
+        : { intent: 'warning', text: (_s, lang) => SEND_STRINGS[lang].copyRefusedNoSheet },
     );
   };
   const draftsToUnits = () =>
@@ -265,7 +273,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       },
       (missing) => ({
         intent: missing.length ? 'warning' : 'success',
-        text: (s) => s.send.draftsReady(units.length, missing),
+        text: (_s, lang) => SEND_STRINGS[lang].draftsReady(units.length, missing),
       }),
     );
   const draftToUnit = (unit: string) =>
@@ -279,49 +287,51 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       },
       (file) => ({
         intent: file.address ? 'success' : 'warning',
-        text: (s) =>
-          [s.send.exported(file.name), file.address ? '' : s.send.noAddressHint].filter(Boolean).join(' '),
+        text: (_s, lang) =>
+          [SEND_STRINGS[lang].exported(file.name), file.address ? '' : SEND_STRINGS[lang].noAddressHint]
+            .filter(Boolean)
+            .join(' '),
       }),
     );
 
   const busy = action.busy !== null;
   return (
-    <section className={styles.stack} aria-label={t.send.title}>
-      <Subtitle2 as="h3">{t.send.title}</Subtitle2>
-      <Caption1 className={shared.muted}>{t.send.hint}</Caption1>
-      <Field label={t.send.to} hint={t.send.addressHint}>
+    <section className={styles.stack} aria-label={st.title}>
+      <Subtitle2 as="h3">{st.title}</Subtitle2>
+      <Caption1 className={shared.muted}>{st.hint}</Caption1>
+      <Field label={st.to} hint={st.addressHint}>
         <Input className={fit.field} value={to} onChange={(_, d) => setTo(d.value)} type="email" />
       </Field>
-      <Field label={t.send.cc}>
+      <Field label={st.cc}>
         <Input className={fit.field} value={cc} onChange={(_, d) => setCc(d.value)} type="email" />
       </Field>
       <div className={styles.row}>
         <Button className={shared.button} size="small" disabled={busy} onClick={() => void save()}>
-          {t.send.save}
+          {st.save}
         </Button>
         <Button className={shared.button} size="small" disabled={busy} onClick={() => void copyRecipients()}>
-          {t.send.copyRecipients}
+          {st.copyRecipients}
         </Button>
       </div>
-      {!host.canDownload && <Caption1 className={shared.muted}>{t.send.noDownloads}</Caption1>}
+      {!host.canDownload && <Caption1 className={shared.muted}>{st.noDownloads}</Caption1>}
       <div className={styles.row}>
         {host.canDownload && (
           <>
             <Button className={shared.button} disabled={busy} onClick={() => void exportWorkbook()}>
-              {t.send.exportWorkbook}
+              {st.exportWorkbook}
             </Button>
             <Button className={shared.button} disabled={busy} onClick={() => void draftToLeaders()}>
-              {t.send.leaderDraft}
+              {st.leaderDraft}
             </Button>
           </>
         )}
         {host.openWorkbook && (
           <Button className={shared.button} disabled={busy} onClick={() => void openWorkbook()}>
-            {t.send.openWorkbook}
+            {st.openWorkbook}
           </Button>
         )}
         <Button className={shared.button} disabled={busy} onClick={() => void copyBody()}>
-          {t.send.copyBody}
+          {st.copyBody}
         </Button>
       </div>
       {host.canDownload && (
@@ -331,18 +341,18 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
           label={BULLETIN_STRINGS[language].withBulletin}
         />
       )}
-      <Caption1 className={shared.muted}>{t.send.noCharts}</Caption1>
-      {sender === '' && <Caption1 role="note">{t.send.noSender}</Caption1>}
+      <Caption1 className={shared.muted}>{st.noCharts}</Caption1>
+      {sender === '' && <Caption1 role="note">{st.noSender}</Caption1>}
       {offered.collectives.length > 0 && (
-        <Caption1 role="note">{t.send.collectives(offered.collectives)}</Caption1>
+        <Caption1 role="note">{st.collectives(offered.collectives)}</Caption1>
       )}
       {host.canDownload && units.length > 0 && (
         <>
-          <Body1>{t.send.unitsTitle(units.length, selectedUnits.length > 0)}</Body1>
+          <Body1>{st.unitsTitle(units.length, selectedUnits.length > 0)}</Body1>
           <Checkbox
             checked={withForm}
             onChange={(_, d) => setWithForm(d.checked === true)}
-            label={t.send.withForm}
+            label={st.withForm}
           />
           <div className={styles.row}>
             <Button
@@ -351,22 +361,20 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
               disabled={busy}
               onClick={() => void draftsToUnits()}
             >
-              {t.send.allDrafts}
+              {st.allDrafts}
             </Button>
           </div>
           <UnitActionList
             units={units}
-            label={t.send.emlButton}
-            ariaLabel={t.send.unitDraft}
+            label={st.emlButton}
+            ariaLabel={st.unitDraft}
             onAction={(unit) => void draftToUnit(unit)}
             disabled={busy}
             note={(unit) => {
               const address = unitAddressState(unit, directory);
               return (
                 address !== 'ok' && (
-                  <Badge color="warning">
-                    {address === 'invalid' ? t.send.badAddress : t.send.noAddress}
-                  </Badge>
+                  <Badge color="warning">{address === 'invalid' ? st.badAddress : st.noAddress}</Badge>
                 )
               );
             }}
