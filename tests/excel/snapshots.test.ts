@@ -161,7 +161,8 @@ describe('进度快照', () => {
     // The protection allows filtering (allowAutoFilter): the user shows September only.
     await sim.run(async (c) => {
       const table = c.workbook.tables.getItem('ProgressSnapshots');
-      table.columns.getItemAt(0).filter.applyValuesFilter(['2026-09-30']);
+      // A values filter matches the text the cells show: the dates read 2026年9月30日.
+      table.columns.getItemAt(0).filter.applyValuesFilter(['2026年9月30日']);
       await c.sync();
     });
     expect(sim.sheet('进度快照').filteredRows.size).toBe(63);
