@@ -5,7 +5,7 @@
 // nothing a user typed is read as markup (the HTML form escapes it).
 import { chineseDate, isoDate, type Day } from './dates';
 import { lightWord } from './lightWords';
-import { escapeHtml } from './mail';
+import { BEHIND_HEADER, behindTableRows, escapeHtml } from './mail';
 import { PLAN_TITLE } from './officialTasks';
 import { CHANGE_LABELS, changeText, type ReportHistory } from './snapshots';
 import { deadlineLabel, type SummaryModel } from './summary';
@@ -256,16 +256,8 @@ function behindAttachment(model: SummaryModel): BulletinAttachment {
     label: '附件1',
     title: '滞后及逾期任务清单',
     table: {
-      header: ['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题'],
-      rows: model.behind.map((b) => [
-        b.no === null ? '' : String(b.no),
-        b.task,
-        b.lead,
-        deadlineLabel(b.deadline, b.deadlineDay),
-        b.status,
-        lightWord(b).zh,
-        b.problems,
-      ]),
+      header: BEHIND_HEADER,
+      rows: behindTableRows(model),
       widths: [8, 24, 13, 18, 10, 7, 20],
     },
     empty: `截至${chineseDate(model.asOf)}，无滞后或逾期任务。`,

@@ -130,6 +130,22 @@ export interface LeaderMailOptions {
 }
 
 /** The mail to leaders: headline numbers, the status table and the behind/overdue list, then the 落款. */
+
+/** The behind-schedule list's columns, in the mail and in the 通报's 附件1 alike. */
+export const BEHIND_HEADER = ['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题'];
+
+/** Each behind or overdue task as a row of BEHIND_HEADER's columns. */
+export function behindTableRows(model: SummaryModel): string[][] {
+  return model.behind.map((b) => [
+    b.no === null ? '' : String(b.no),
+    b.task,
+    b.lead,
+    deadlineLabel(b.deadline, b.deadlineDay),
+    b.status,
+    lightWord(b).zh,
+    b.problems,
+  ]);
+}
 export function leaderMail(
   model: SummaryModel,
   attachment: string,
@@ -152,16 +168,8 @@ export function leaderMail(
       : []),
     ['合计', String(model.total), '100.0%'],
   ];
-  const behindRows = model.behind.map((b) => [
-    b.no === null ? '' : String(b.no),
-    b.task,
-    b.lead,
-    deadlineLabel(b.deadline, b.deadlineDay),
-    b.status,
-    lightWord(b).zh,
-    b.problems,
-  ]);
-  const behindHeader = ['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题'];
+  const behindRows = behindTableRows(model);
+  const behindHeader = BEHIND_HEADER;
   const lead = history ? `${headline(model)}${history.changes.sentence}` : headline(model);
   const behindTitle = model.behind.length
     ? `二、滞后及逾期任务（${model.behind.length}项）`
