@@ -207,12 +207,7 @@ withTools('prints the 附件 tables without breaking a unit name, a 类别 or a 
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, at], { stdio: 'ignore' });
   const text = execFileSync('pdftotext', [at.replace(/\.docx$/u, '.pdf'), '-'], { encoding: 'utf8' });
   // (The 类别 of a government is 政府 now, two characters that cannot break.)
-  for (const word of [
-    '市直部门',
-    '伊通满族自治县人民政府',
-    '序时推进',
-    '2026 年 12 月 31 日',
-  ])
+  for (const word of ['市直部门', '伊通满族自治县人民政府', '序时推进', '2026 年 12 月 31 日'])
     expect(text).toContain(word);
 });
 
