@@ -93,11 +93,17 @@ export interface SheetModel {
     paperSize: string;
     fitToPagesWide: number | null;
     fitToPagesTall: number | null;
+    /** Print zoom in percent when no fit-to-pages is set. */
+    scale: number | null;
+    printOrder: string;
     printTitleRows: string | null;
+    printTitleColumns: string | null;
     centerHorizontally: boolean;
     footer: { left: string; center: string; right: string };
     /** 0-based rows a manual page break puts at the top of a page. */
     rowBreaks: number[];
+    /** 0-based columns a manual page break puts at the left of a page. */
+    columnBreaks: number[];
   };
   merges: Rect[];
   validations: ValidationRule[];
@@ -184,10 +190,14 @@ export function newSheet(id: string, name: string): SheetModel {
       paperSize: 'Letter',
       fitToPagesWide: null,
       fitToPagesTall: null,
+      scale: null,
+      printOrder: 'DownThenOver',
       printTitleRows: null,
+      printTitleColumns: null,
       centerHorizontally: false,
       footer: { left: '', center: '', right: '' },
       rowBreaks: [],
+      columnBreaks: [],
     },
     merges: [],
     validations: [],

@@ -1,6 +1,6 @@
 // Worksheet, its collection and its parts (freeze panes, protection, page layout).
 // https://learn.microsoft.com/javascript/api/excel/excel.worksheet
-import { formatRef, MAX_COLUMNS, MAX_ROWS, parseRef, splitSheet, type Rect } from './address';
+import { columnIndex, formatRef, MAX_COLUMNS, MAX_ROWS, parseRef, splitSheet, type Rect } from './address';
 import { SimCharts } from './charts';
 import { SimCollection } from './collection';
 import { SimClientObject, SimClientResult, type SimContext } from './core';
@@ -145,7 +145,10 @@ export class SimWorksheet extends SimClientObject {
     return this.freezeObject;
   }
   get horizontalPageBreaks(): SimPageBreakCollection {
-    return new SimPageBreakCollection(this.context, this);
+    return new SimPageBreakCollection(this.context, this, 'row');
+  }
+  get verticalPageBreaks(): SimPageBreakCollection {
+    return new SimPageBreakCollection(this.context, this, 'column');
   }
   get pageLayout(): SimPageLayout {
     return this.layoutObject;
@@ -463,7 +466,9 @@ export class SimPageLayout extends SimClientObject {
       zoom: () => ({
         horizontalFitToPages: this.layout().fitToPagesWide ?? undefined,
         verticalFitToPages: this.layout().fitToPagesTall ?? undefined,
+        scale: this.layout().scale ?? undefined,
       }),
+      printOrder: () => this.layout().printOrder,
     };
   }
   get orientation(): Excel.PageLayout['orientation'] {
@@ -489,8 +494,22 @@ export class SimPageLayout extends SimClientObject {
   }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.write('zoom', v, () => {
+      // Excel keeps the scale between 10% and 400% and refuses one outside it.
+      if (v.scale !== undefined && (v.scale < 10 || v.scale > 400))
+        throw new SimError('InvalidArgument', `The print scale ${v.scale} is outside 10–400.`);
       this.layout().fitToPagesWide = v.horizontalFitToPages ?? null;
       this.layout().fitToPagesTall = v.verticalFitToPages ?? null;
+      this.layout().scale = v.scale ?? null;
+    });
+  }
+  get printOrder(): Excel.PageLayout['printOrder'] {
+    return this.read('printOrder') as Excel.PageLayout['printOrder'];
+  }
+  set printOrder(v: Excel.PageLayout['printOrder']) {
+    this.write('printOrder', v, () => {
+      if (v !== 'DownThenOver' && v !== 'OverThenDown')
+        throw new SimError('InvalidArgument', `"${String(v)}" is not a print order.`);
+      this.layout().printOrder = v;
     });
   }
   get headersFooters(): SimHeaderFooterGroup {
@@ -502,6 +521,13 @@ export class SimPageLayout extends SimClientObject {
       if (text !== null && !/^\$?\d+:\$?\d+$/.test(text))
         throw new SimError('InvalidArgument', `"${text}" is not a row range such as $3:$3.`);
       this.layout().printTitleRows = text ?? (rows as SimRange)._target().rect.row.toString();
+    });
+  }
+  setPrintTitleColumns(columns: string): void {
+    this.call('setPrintTitleColumns', columns, () => {
+      if (!/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/u.test(columns))
+        throw new SimError('InvalidArgument', `"${columns}" is not a column range such as $A:$A.`);
+      this.layout().printTitleColumns = columns;
     });
   }
 }
@@ -565,11 +591,15 @@ export class SimHeaderFooter extends SimClientObject {
   }
 }
 
-/** A sheet's manual page breaks (ExcelApi 1.9): each above the first row of the range it is given. */
+/**
+ * A sheet's manual page breaks (ExcelApi 1.9): a horizontal one above the first row of the range
+ * it is given, a vertical one left of its first column.
+ */
 export class SimPageBreakCollection extends SimClientObject {
   constructor(
     ctx: SimContext,
     private readonly sheet: SimWorksheet,
+    private readonly along: 'row' | 'column',
   ) {
     super(ctx);
   }
@@ -581,9 +611,11 @@ export class SimPageBreakCollection extends SimClientObject {
   }
   add(pageBreakRange: string): void {
     this.call('add', pageBreakRange, () => {
-      const row = /^\$?[A-Z]{1,3}\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/u.exec(pageBreakRange);
-      if (!row) throw new SimError('InvalidArgument', `"${pageBreakRange}" is not a range such as A12.`);
-      this.sheet._model().pageLayout.rowBreaks.push(Number(row[1]) - 1);
+      const cell = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/u.exec(pageBreakRange);
+      if (!cell) throw new SimError('InvalidArgument', `"${pageBreakRange}" is not a range such as A12.`);
+      const layout = this.sheet._model().pageLayout;
+      if (this.along === 'row') layout.rowBreaks.push(Number(cell[2]) - 1);
+      else layout.columnBreaks.push(columnIndex(cell[1]));
     });
   }
 }

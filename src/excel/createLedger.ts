@@ -6,6 +6,7 @@ import {
   DEFAULT_STATUSES,
   LEDGER_COLUMNS,
   mapHeaders,
+  printPages,
   NOTE_FONT,
   OFFICIAL_TASKS,
   seedsForTasks,
@@ -134,20 +135,26 @@ export async function createLedger(
     !tableNames.some((n) => n.toLowerCase() === INDICATOR_TABLE.toLowerCase());
   const headerRow = 2;
   const last = columnLetter(header.length - 1);
+  const widths = LEDGER_COLUMNS.map((c) => c.width);
+  // The title and the note span the first printed page's columns from B, so they print whole on
+  // it, and column A (the 序号, repeated at the left of every printed page) is empty above the header.
+  const spanned = printPages(widths).breaks[0] ?? header.length;
+  const firstPage = columnLetter(spanned - 1);
+  const blanks = Array.from({ length: spanned - 2 }, () => '');
   const sheet = sheets.add(ledgerName);
-  const title = sheet.getRange(`A1:${last}1`);
+  const title = sheet.getRange(`B1:${firstPage}1`);
   title.merge();
-  title.values = [[LEDGER_TITLE, ...header.slice(1).map(() => '')]];
+  title.values = [[LEDGER_TITLE, ...blanks]];
   title.format.font.bold = true;
   title.format.font.size = 16;
   title.format.horizontalAlignment = 'Center';
   title.format.rowHeight = 30;
-  const note = sheet.getRange(`A2:${last}2`);
+  const note = sheet.getRange(`B2:${firstPage}2`);
   note.merge();
   note.values = [
     [
       '说明：责任单位中列第一位的单位视为牵头单位，其余为配合单位；状态请从下拉列表选择，进度填0–100的数字。',
-      ...header.slice(1).map(() => ''),
+      ...blanks,
     ],
   ];
   note.format.font.color = NOTE_FONT;
@@ -185,7 +192,7 @@ export async function createLedger(
   const indicatorSheet = indicatorName ? sheets.add(indicatorName) : null;
   const indicatorBlocks = indicatorSheet ? writeIndicatorSheet(indicatorSheet, seeds, options.supports) : [];
   sheet.freezePanes.freezeRows(headerRow + 1);
-  const printed = printSetup(sheet, headerRow, options.supports);
+  const printed = printSetup(sheet, headerRow, options.supports, { widths, firstColumn: 0 });
   pageNumberFooter(sheet, options.supports);
   sheet.activate();
   sheet.getRange(`A${headerRow + 2}`).select();

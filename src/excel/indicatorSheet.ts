@@ -78,8 +78,8 @@ export function writeIndicatorSheet(
   const actualLetter = columnLetter(columnOf('actual'));
   actualRule(sheet.getRange(`${actualLetter}2:${actualLetter}${rows.length + 1}`), supports);
   sheet.freezePanes.freezeRows(1);
-  // Printed as the ledger is: A4 landscape, one page wide, the header on every page.
-  printSetup(sheet, 0, supports);
+  // Printed as the ledger is: A4 landscape, 9 pt or more, the header on every page.
+  printSetup(sheet, 0, supports, { widths: INDICATOR_SPEC.columns.map((c) => c.width), firstColumn: 0 });
   pageNumberFooter(sheet, supports);
   return [...written];
 }

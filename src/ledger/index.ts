@@ -3,6 +3,7 @@ export * from './addresses';
 export * from './adoption';
 export * from './bulletin';
 export * from './cellStyles';
+export * from './printPages';
 export * from './printRows';
 export * from './columns';
 export * from './dates';

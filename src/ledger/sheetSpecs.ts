@@ -4,6 +4,7 @@ import { chineseDate, serialFromDay, type Day } from './dates';
 import { indicatorLabel } from './indicators';
 import { lightWord } from './lightWords';
 import { PLAN_TITLE } from './officialTasks';
+import { BODY_PT, LANDSCAPE_CHARACTERS, MIN_PRINTED_PT } from './printPages';
 import { LINE_HEIGHT, MAX_ROW_HEIGHT, neededHeight } from './printRows';
 import {
   CHANGE_LABELS,
@@ -319,7 +320,7 @@ const landscape = (model: SummaryModel, options: SpecOptions) =>
   }) as const;
 
 /** Characters of column width a landscape A4 page takes with type printed at 9 pt or more. */
-export const PRINT_WIDTH = 74;
+export const PRINT_WIDTH = Math.floor((LANDSCAPE_CHARACTERS * BODY_PT) / MIN_PRINTED_PT);
 
 const clip = (text: string, n: number) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;

@@ -2,7 +2,7 @@
 // sizes, page geometry, the 附件 tables), LibreOffice (to PDF) with pdfinfo and pdftotext, JSZip
 // (the font table's fallbacks) and mailparser (the leaders' draft carrying it). Without those
 // tools (a user's machine) the checks that need them are skipped with one line; CI has them.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,23 +12,11 @@ import { bulletinFile, leaderDraft } from '../../src/files';
 import { DEFAULT_NEXT_STEPS, OFFICIAL_TASKS, overviewSheet, summarize } from '../../src/ledger';
 import { AS_OF_DATE, asOf } from '../asOf';
 import { ledgerWith, set } from '../ledger/fixtures';
+import { itWith, PYTHON } from './tools';
 
 jest.setTimeout(120_000);
 
-const PYTHON = '/usr/bin/python3';
-const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-const tools = {
-  'python-docx': has(PYTHON, ['-c', 'import docx']),
-  soffice: has('soffice', ['--version']),
-  poppler: has('pdftotext', ['-v']) && has('pdfinfo', ['-v']),
-};
-const missing = Object.entries(tools)
-  .filter(([, ok]) => !ok)
-  .map(([name]) => name);
-if (missing.length && process.env.CI) throw new Error(`CI must have ${missing.join(', ')} (see .ci/run)`);
-if (missing.length)
-  console.log(`通报 file checks skipped: ${missing.join(', ')} not installed (bash .ci/run installs them)`);
-const withTools = missing.length ? it.skip : it;
+const withTools = itWith('通报 file checks', ['python-docx', 'soffice', 'pdftotext', 'pdfinfo']);
 
 // A third of the tasks behind with their problems typed (markup among them), a fifth done.
 const ledger = ledgerWith((rows) => {

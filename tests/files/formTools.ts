@@ -1,23 +1,13 @@
 // Return forms as units handle them, with tools that did not write them: openpyxl fills cells
 // (text, numbers, dates, formulas, emptied cells), LibreOffice re-saves the file, and openpyxl
 // reads back what a unit filled. Without the tools a test says so in one line and is skipped.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PYTHON } from './tools';
 
-export const PYTHON = '/usr/bin/python3';
-const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-
-/** The tools missing on this machine: a test that needs one is skipped, with one line that says so. */
-export function missingTools(what: string, tools: readonly ('openpyxl' | 'soffice')[]): string[] {
-  const missing = tools.filter((tool) =>
-    tool === 'openpyxl' ? !has(PYTHON, ['-c', 'import openpyxl']) : !has('soffice', ['--version']),
-  );
-  if (missing.length && process.env.CI) throw new Error(`CI must have ${missing.join(', ')} (see .ci/run)`);
-  if (missing.length) console.log(`${what} skipped: ${missing.join(', ')} not installed`);
-  return missing;
-}
+export { missingTools, PYTHON } from './tools';
 
 const dir = mkdtempSync(join(tmpdir(), 'return-forms-'));
 let files = 0;

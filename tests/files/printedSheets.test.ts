@@ -3,9 +3,8 @@
 // a table running over pages repeats its header, and the footer (制表单位, 第 N 页 共 M 页, the
 // 截至 date). The first pages of the overview and of the behind list are rendered with pdftoppm
 // into test-output/print/ (docs/ holds copies for the README). Skipped with one line without the tools.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { returnFormFile, summaryWorkbook } from '../../src/files';
 import {
@@ -25,23 +24,12 @@ import {
 } from '../../src/ledger';
 import { AS_OF_DATE, asOf } from '../asOf';
 import { ledgerWith, set } from '../ledger/fixtures';
+import { pageText, printedPdf } from './printedPdf';
+import { itWith } from './tools';
 
 jest.setTimeout(180_000);
 
-const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-const tools = {
-  soffice: has('soffice', ['--version']),
-  poppler: has('pdftotext', ['-v']) && has('pdftoppm', ['-v']),
-};
-const missing = Object.entries(tools)
-  .filter(([, ok]) => !ok)
-  .map(([name]) => name);
-if (missing.length && process.env.CI) throw new Error(`CI must have ${missing.join(', ')} (see .ci/run)`);
-if (missing.length)
-  console.log(
-    `printed sheet checks skipped: ${missing.join(', ')} not installed (bash .ci/run installs them)`,
-  );
-const withTools = missing.length ? it.skip : it;
+const withTools = itWith('printed sheet checks', ['soffice', 'pdftotext', 'pdftoppm']);
 
 // Two thirds of the tasks behind with long notes: the lists run over several pages.
 const ledger = ledgerWith((rows) => {
@@ -54,39 +42,8 @@ const ledger = ledgerWith((rows) => {
 });
 const model = summarize(ledger, { asOf });
 const MAKER = '四平市人民政府督查室';
-const dir = mkdtempSync(join(tmpdir(), 'printed-'));
 
-interface Word {
-  readonly text: string;
-  readonly height: number;
-}
-
-/**
- * The PDF's pages, each a list of words with their printed height (about the type size, in pt),
- * and each page's text as laid out (one printed line a line).
- */
-function printed(file: string, bytes: Uint8Array): { pdf: string; pages: Word[][]; layout: string[] } {
-  const path = join(dir, file);
-  writeFileSync(path, bytes);
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, path], { stdio: 'ignore' });
-  const pdf = path.replace(/\.xlsx$/u, '.pdf');
-  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const pages = html.split('<page ').slice(1);
-  const layout = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
-  return {
-    pdf,
-    layout,
-    pages: pages.map((page) =>
-      [
-        ...page.matchAll(
-          /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/gu,
-        ),
-      ].map((m) => ({ text: m[3], height: Number(m[2]) - Number(m[1]) })),
-    ),
-  };
-}
-
-const pageText = (words: readonly Word[]) => words.map((w) => w.text).join('');
+const printed = printedPdf;
 const FOOTER = /第\d+页共\d+页/u;
 
 describe('printed through LibreOffice', () => {
