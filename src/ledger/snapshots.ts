@@ -472,3 +472,43 @@ export function reportHistory(
 
 /** A date as the trend tables show it (text, so a chart reads it as a category). */
 export const reportDateLabel = (day: Day) => isoDate(day);
+
+/** What differs between the ledger now and the report kept for the same 截至 date. */
+export interface ChangedSinceReport {
+  /** 序号 of the tasks whose status, progress, deadline or light differ (or that came or went). */
+  readonly tasks: readonly number[];
+  /** How many indicators' 完成值 differ. */
+  readonly indicators: number;
+}
+
+const sameState = (a: TaskState, b: TaskState) =>
+  a.status === b.status &&
+  a.progress === b.progress &&
+  a.deadline.trim() === b.deadline.trim() &&
+  a.light === b.light &&
+  a.overdue === b.overdue;
+
+/**
+ * Whether the ledger changed after the summary sheets of this model's date were made: anything
+ * drafted now from the ledger (the 通报) would then disagree with those sheets. Null when no
+ * report of that date is kept.
+ */
+export function changedSinceReport(
+  model: SummaryModel,
+  table: SnapshotTable | null,
+): ChangedSinceReport | null {
+  const kept = table?.snapshots.find((s) => s.date === model.asOf);
+  if (!kept) return null;
+  const now = snapshotOf(model);
+  const numbers = new Set([...now.tasks.keys(), ...kept.tasks.keys()]);
+  const tasks = [...numbers]
+    .filter((no) => {
+      const a = now.tasks.get(no);
+      const b = kept.tasks.get(no);
+      return !a || !b || !sameState(a, b);
+    })
+    .sort((a, b) => a - b);
+  const ids = new Set([...now.indicators.keys(), ...kept.indicators.keys()]);
+  const indicators = [...ids].filter((id) => now.indicators.get(id) !== kept.indicators.get(id)).length;
+  return { tasks, indicators };
+}

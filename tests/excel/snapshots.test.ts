@@ -13,7 +13,7 @@ import {
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { dayOf, serialFromDay, SNAPSHOT_HEADERS, type Day } from '../../src/ledger';
+import { changedSinceReport, dayOf, serialFromDay, SNAPSHOT_HEADERS, type Day } from '../../src/ledger';
 import { ALL_SETS, changedCells, protectAsSomeoneElse } from './helpers';
 
 const SEP_30 = dayOf(2026, 9, 30) as Day;
@@ -332,5 +332,25 @@ describe('进度快照', () => {
         .find((r) => r[2] === '在线精品课')
         ?.slice(0, 3),
     ).toEqual([46295, 14, '在线精品课']);
+  });
+
+  // Issue 24 (stranger's defect 11): a 通报 drafted after the ledger changed would not match the
+  // summary sheets of its date; the report read says which tasks changed since they were made.
+  it('says which tasks changed since the summary sheets of the same date were made', async () => {
+    const sim = await withLedger();
+    const since = async () => {
+      const { model, read } = await sim.runExcel((c) => readReport(c, { asOf: SEP_30 }));
+      return changedSinceReport(model, read.snapshots?.table ?? null);
+    };
+    expect(await since()).toBeNull();
+    await report(sim, SEP_30);
+    expect(await since()).toEqual({ tasks: [], indicators: 0 });
+    edit(sim, 3, '已完成', 100);
+    edit(sim, 12, '滞后', 10);
+    const courses = sim.values('指标').findIndex((r) => r[1] === '在线精品课');
+    expect(sim.userEdit('指标', `F${courses + 1}`, [[4]]).ok).toBe(true);
+    expect(await since()).toEqual({ tasks: [3, 12], indicators: 1 });
+    await report(sim, SEP_30);
+    expect(await since()).toEqual({ tasks: [], indicators: 0 });
   });
 });

@@ -130,4 +130,25 @@ describe('the 通报 section', () => {
     await screen.findByText(/台账中没有可统计的任务.*不生成通报/);
     expect(downloads.length).toBe(count);
   });
+
+  // Issue 24 (the stranger's defect 11): the 通报 follows the ledger as it is now; when the same
+  // date's summary sheets were made before a change, the pane says which tasks, not silently.
+  it('warns when the summary sheets of the same date predate a change in the ledger', async () => {
+    const pane = await TestPane.withLedger();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
+    await screen.findByText(/已生成/);
+    const download = screen.getByRole('button', { name: '下载通报（.docx）' });
+    await waitFor(() => expect((download as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(download);
+    await screen.findByText(/已生成“四平市现代职业教育重点工作任务推进情况通报_截至20261128\.docx”。$/);
+    expect(screen.queryByText(/汇总表生成后，台账又有改动/)).toBeNull();
+    await act(async () => {
+      pane.typeInto(9, '状态', '已完成');
+    });
+    fireEvent.click(download);
+    await screen.findByText(
+      /截至2026年11月28日的汇总表生成后，台账又有改动（第9项）。通报按台账现在的内容起草，与已生成的汇总表不一致/,
+    );
+  });
 });

@@ -13,10 +13,13 @@ import {
   bulletinHtml,
   bulletinOf,
   bulletinText,
+  changedSinceReport,
   chineseDate,
   dayFromLocalDate,
   DEFAULT_NEXT_STEPS,
+  type ChangedSinceReport,
   type Day,
+  type Language,
 } from '../../ledger';
 import { BULLETIN_STRINGS } from '../bulletinStrings';
 import { usePane, useStrings } from '../paneContext';
@@ -89,7 +92,19 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
       history,
       nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
     };
-    return { model, options, saved: also.nextSteps ?? [] };
+    const changed = changedSinceReport(model, read.snapshots?.table ?? null);
+    return { model, options, saved: also.nextSteps ?? [], changed };
+  };
+  /** The outcome's sentence, with a warning when the same date's summary sheets predate a ledger change. */
+  const outcome = (text: (lang: Language) => string, changed: ChangedSinceReport | null) => {
+    const stale = changed !== null && (changed.tasks.length > 0 || changed.indicators > 0);
+    return {
+      intent: stale ? ('warning' as const) : ('success' as const),
+      text: (_s: unknown, lang: Language) =>
+        stale
+          ? `${text(lang)}${BULLETIN_STRINGS[lang].changedSince(chineseDate(asOf), changed.tasks.join('、'), changed.indicators)}`
+          : text(lang),
+    };
   };
   const save = () =>
     action.run(
@@ -109,27 +124,27 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
     action.run(
       'send',
       async () => {
-        const { model, options, saved } = await make();
+        const { model, options, saved, changed } = await make();
         const file = await bulletinFile(model, options);
         downloadFile(file.name, file.bytes, DOCX_TYPE);
         setSteps(saved.join('\n'));
-        return file.name;
+        return { name: file.name, changed };
       },
-      (name) => ({ intent: 'success', text: (_s, lang) => BULLETIN_STRINGS[lang].downloaded(name) }),
+      ({ name, changed }) => outcome((lang) => BULLETIN_STRINGS[lang].downloaded(name), changed),
     );
   const copy = () =>
     action.run(
       'send',
       async () => {
-        const { model, options, saved } = await make();
+        const { model, options, saved, changed } = await make();
         const made = bulletinOf(model, options);
         setSteps(saved.join('\n'));
-        return copyRichText(bulletinHtml(made), bulletinText(made));
+        return { copied: await copyRichText(bulletinHtml(made), bulletinText(made)), changed };
       },
-      (copied) => ({
-        intent: copied ? 'success' : 'warning',
-        text: (_s, lang) => (copied ? BULLETIN_STRINGS[lang].copied : BULLETIN_STRINGS[lang].copyRefused),
-      }),
+      ({ copied, changed }) =>
+        copied
+          ? outcome((lang) => BULLETIN_STRINGS[lang].copied, changed)
+          : { intent: 'warning', text: (_s, lang) => BULLETIN_STRINGS[lang].copyRefused },
     );
 
   const busy = action.busy !== null || steps === null;
