@@ -154,3 +154,58 @@ export async function readLedger(
   }
   return read();
 }
+
+/** A change naming at most this many rows re-reads them alone; more, and the whole ledger is read. */
+export const ROW_REREAD_LIMIT = 200;
+
+/**
+ * The ledger with the given body rows read again, in one request: the frame (where the table is,
+ * its header, the rows below) and those rows' values and formats, the rest kept from `read`.
+ * Null when the table is no longer where and as `read` found it (moved, grown, shrunk, its
+ * header changed): only a whole read can say what happened then.
+ */
+export async function rereadLedgerRows(
+  context: Excel.RequestContext,
+  read: LedgerRead,
+  /** Body rows, ascending, as changedBodyRows names them. */
+  rows: readonly number[],
+): Promise<LedgerRead | null> {
+  const frame = loadFrame(context, read.location.tableName);
+  const body = frame.table.getDataBodyRange();
+  // Runs of neighbouring rows, each one block.
+  const runs: { from: number; count: number }[] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last.from + last.count === row) last.count++;
+    else runs.push({ from: row, count: 1 });
+  }
+  const blocks = runs.map(({ from, count }) => {
+    const range = body.getRow(from).getResizedRange(count - 1, 0);
+    range.load('values, numberFormat');
+    return { from, range };
+  });
+  await context.sync();
+  const location = locationOf(frame);
+  const was = read.location;
+  const header = frame.header.values[0] as CellValue[];
+  const same =
+    location.tableId === was.tableId &&
+    location.sheetId === was.sheetId &&
+    location.headerRow === was.headerRow &&
+    location.firstColumn === was.firstColumn &&
+    location.columnCount === was.columnCount &&
+    location.rowCount === was.rowCount &&
+    header.every((h, i) => h === read.ledger.headerRow[i]);
+  if (!same) return null;
+  const values = [...read.ledger.rows];
+  const formats = read.ledger.formats ? [...read.ledger.formats] : undefined;
+  for (const { from, range } of blocks)
+    (range.values as CellValue[][]).forEach((row, i) => {
+      values[from + i] = row;
+      if (formats) formats[from + i] = (range.numberFormat as string[][])[i];
+    });
+  return {
+    ledger: makeLedger({ header, rows: values, formats, below: frame.below.values as CellValue[][] }),
+    location,
+  };
+}

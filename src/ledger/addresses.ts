@@ -75,3 +75,40 @@ export function blockAround(blocks: readonly CellBlock[]): CellBlock | null {
   const right = Math.max(...blocks.map((b) => b.column + b.columnCount));
   return { row, column, rowCount: bottom - row, columnCount: right - column };
 }
+
+/** Where a table's body is on its sheet: what a change's address is measured against. */
+export interface TableFrame {
+  /** 0-based sheet row of the header row. */
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  readonly columnCount: number;
+  /** Data rows. */
+  readonly rowCount: number;
+}
+
+/**
+ * The body rows (0-based, ascending) that changes at these addresses touched, when they are few
+ * and all inside the body's columns and rows; null when any touches the header, lies outside the
+ * body (the table grew or a row moved in), cannot be read, or they name more than `limit` rows:
+ * then only a whole read can say what changed.
+ */
+export function changedBodyRows(
+  frame: TableFrame,
+  addresses: readonly string[],
+  limit: number,
+): number[] | null {
+  const rows = new Set<number>();
+  for (const address of addresses) {
+    const block = blockOf(address);
+    if (!block) return null;
+    const first = block.row - frame.headerRow - 1;
+    const inside =
+      first >= 0 &&
+      first + block.rowCount <= frame.rowCount &&
+      block.column >= frame.firstColumn &&
+      block.column + block.columnCount <= frame.firstColumn + frame.columnCount;
+    if (!inside || rows.size + block.rowCount > limit) return null;
+    for (let row = first; row < first + block.rowCount; row++) rows.add(row);
+  }
+  return [...rows].sort((a, b) => a - b);
+}

@@ -4,10 +4,12 @@ export {
   excelErrorCode,
   readOptions,
   readWorkbook,
+  rereadLedgerRows,
+  ROW_REREAD_LIMIT,
   statusPicksUnheard,
   stopWatching,
   TABLE_NAMES,
   tablesSeen,
   watchWorkbook,
 } from '../excel';
-export { analyzeLedger, dayFromLocalDate, unitTaskCounts } from '../ledger';
+export { analyzeLedger, changedBodyRows, dayFromLocalDate, unitTaskCounts } from '../ledger';

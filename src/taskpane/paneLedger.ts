@@ -44,6 +44,9 @@ export type LedgerState =
 /** A reason to read again: a change Excel reported, or the pane coming back into view. */
 export type Trigger = WorkbookChange | 'visible';
 
+/** What the changes reported call for: nothing, the ledger rows they touched, or a whole read. */
+type Verdict = false | 'all' | { readonly rows: readonly number[] };
+
 /** The tables whose contents the view shows; a change elsewhere (进度快照, 变更记录, the user's own) is not its concern. */
 const WATCHED: readonly AddInTable[] = ['ledger', 'directory', 'statuses', 'indicators'];
 
@@ -183,15 +186,19 @@ export class PaneLedger {
 
   /**
    * Judges the changes reported so far, once no action is running: which concern the view and are
-   * not proved to be the pane's own. Whatever the pane still expected is forgotten after this.
+   * not proved to be the pane's own, and whether a few ledger rows are all they touched (then only
+   * those are read again). Whatever the pane still expected is forgotten after this.
    */
-  private async judge(): Promise<boolean> {
+  private async judge(): Promise<Verdict> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const triggers = this.pending;
     this.pending = [];
-    const { TABLE_NAMES } = await engine();
+    const { changedBodyRows, ROW_REREAD_LIMIT, TABLE_NAMES } = await engine();
     const tables = tablesOf(this.current);
+    // Edits inside the ledger's body, by address: read again row by row when they are all the news.
+    const ledgerEdits: string[] = [];
+    let otherNews = false;
     const ids = new Set(WATCHED.flatMap((kind) => tables[kind]?.id ?? []));
     const sheets = new Set(WATCHED.flatMap((kind) => tables[kind]?.sheetId ?? []));
     const names = new Set(WATCHED.map((kind) => TABLE_NAMES[kind].toLowerCase()));
@@ -201,8 +208,12 @@ export class PaneLedger {
     const verdicts = triggers.map((t) => {
       if (t === 'visible') return true;
       switch (t.kind) {
-        case 'table':
-          return ids.has(t.tableId) && !this.echoes.take(t);
+        case 'table': {
+          const news = ids.has(t.tableId) && !this.echoes.take(t);
+          if (news && t.tableId === tables.ledger?.id) ledgerEdits.push(t.address);
+          else if (news) otherNews = true;
+          return news;
+        }
         case 'tableDeleted':
           return names.has(t.tableName.toLowerCase());
         case 'sheetDeleted':
@@ -224,11 +235,55 @@ export class PaneLedger {
       }
     });
     this.echoes.forget();
-    if (verdicts.some(Boolean)) return true;
     const now = this.current;
+    if (verdicts.some(Boolean)) {
+      const onlyLedger = !otherNews && ledgerEdits.length === verdicts.filter(Boolean).length;
+      const rows =
+        onlyLedger && now.phase === 'ready'
+          ? changedBodyRows(now.read.location, ledgerEdits, ROW_REREAD_LIMIT)
+          : null;
+      return rows ? { rows } : 'all';
+    }
     if (left.length === 0 || now.phase !== 'ready') return false;
     const { statusPicksUnheard } = await engine();
-    return statusPicksUnheard(this.host.runWhenIdle, now.read, left);
+    return (await statusPicksUnheard(this.host.runWhenIdle, now.read, left)) ? 'all' : false;
+  }
+
+  /** Reads what a verdict asks for: nothing, some ledger rows, or the whole workbook. */
+  private answer(verdict: Verdict): Promise<LedgerState> {
+    if (verdict === false) return Promise.resolve(this.current);
+    return verdict === 'all' ? this.load() : this.loadRows(verdict.rows);
+  }
+
+  /**
+   * Reads the named ledger rows again (and where the table is), keeping the rest of the view;
+   * the whole read when the table is no longer as the view found it, or this read fails.
+   */
+  private async loadRows(rows: readonly number[]): Promise<LedgerState> {
+    const now = this.current;
+    if (now.phase !== 'ready') return this.load();
+    const { excelErrorCode, rereadLedgerRows } = await engine();
+    const order = ++this.started;
+    try {
+      const read = await this.host.runWhenIdle((c) => rereadLedgerRows(c, now.read, rows));
+      if (!read) return this.load();
+      const fresh = {
+        ledger: read,
+        reference: now.reference,
+        tables: now.tables,
+        snapshots: null,
+        ledgerId: null,
+      };
+      this.show(await viewOf(this.host, fresh), order);
+      return this.current;
+    } catch (error) {
+      if (excelErrorCode(error) === 'InvalidOperationInCellEditMode') {
+        this.later('visible');
+        return this.current;
+      }
+      // The whole read says what is wrong, if anything is.
+      return this.load();
+    }
   }
 
   private schedule(): void {
@@ -237,7 +292,7 @@ export class PaneLedger {
       this.timer = null;
       // An action running now will say what it wrote when it ends; judge then.
       if (this.inFlight > 0) return;
-      void this.judge().then((news) => (news ? this.load() : undefined));
+      void this.judge().then((verdict) => this.answer(verdict));
     }, DEBOUNCE_MS);
   }
 
@@ -250,7 +305,7 @@ export class PaneLedger {
   /** The state with every change Excel has reported so far taken in: read again only if one waits. */
   async settled(): Promise<LedgerState> {
     if (this.pending.length === 0) return this.current;
-    return (await this.judge()) ? this.load() : this.current;
+    return this.answer(await this.judge());
   }
 
   /** Excel.run for the pane's actions: reported changes are judged after they end. */
