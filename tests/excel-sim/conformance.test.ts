@@ -31,6 +31,28 @@ describe('excel-sim conformance', () => {
     });
   });
 
+  // office-js #1329: on Excel for Mac, TableCollection.add raises Workbook.onSelectionChanged though
+  // the selection did not move. The simulator raises it on every platform.
+  it('raises onSelectionChanged when a table is added, the selection unchanged', async () => {
+    const sim = new ExcelSim();
+    sim.userSelect('Sheet1', 'C5');
+    const heard: string[] = [];
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.onSelectionChanged.add(async (event) => {
+        heard.push(event.address);
+      });
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').values = [
+        ['a', 'b'],
+        [1, 2],
+      ];
+      ctx.workbook.tables.add('Sheet1!A1:B2', true);
+      await ctx.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).toEqual(['C5']);
+  });
+
   it('fails getItem of a missing sheet with ItemNotFound, and gives a null object for getItemOrNullObject', async () => {
     const sim = new ExcelSim();
     await rejects(
