@@ -83,6 +83,8 @@ export interface ReportOptions<Also> {
   readonly also?: (context: Excel.RequestContext) => () => Also;
   /** Read the snapshots kept, to say what changed (default); a form needs no history. */
   readonly history?: boolean;
+  /** Read 报送登记 too (the forms issued, the returns, the 本期应报… sentence). */
+  readonly register?: boolean;
 }
 
 /**
@@ -96,6 +98,7 @@ export async function readReport<Also = undefined>(
 ): Promise<Report & { readonly also: Also }> {
   const { also, ...read } = await readWorkbook(context, {
     snapshots: options.history ?? true,
+    register: options.register,
     expect: options.expect,
     also: options.also,
   });

@@ -40,3 +40,4 @@ export * from './reportRegister';
 export * from './plan';
 export * from './tableSpec';
 export * from './changeLog';
+export * from './reminderMail';

@@ -79,7 +79,7 @@ export interface MailSignature {
   readonly date: Day;
 }
 
-function signatureLines(signature: MailSignature | undefined): { text: string[]; html: string[] } {
+export function signatureLines(signature: MailSignature | undefined): { text: string[]; html: string[] } {
   if (!signature) return { text: [], html: [] };
   const lines = [signature.unit.trim(), chineseDate(signature.date)].filter(Boolean);
   return {

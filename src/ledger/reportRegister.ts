@@ -52,6 +52,8 @@ export interface RegisterEntry {
 
 export interface RegisterRead {
   readonly entries: readonly RegisterEntry[];
+  /** The 0-based data row of each entry (blank and unreadable rows are not entries). */
+  readonly rowOf: readonly number[];
   /** 1-based data rows that could not be read, with the header of the cell at fault. */
   readonly unreadable: readonly { readonly row: number; readonly header: string }[];
 }
@@ -74,6 +76,7 @@ export function readRegister(
 ): RegisterRead {
   const layout = layoutOf(REGISTER_SPEC, header);
   const entries: RegisterEntry[] = [];
+  const rowOf: number[] = [];
   const unreadable: { row: number; header: string }[] = [];
   readRecords(REGISTER_SPEC, layout, rows).forEach((record, i) => {
     const unit = cellText(record.unit).trim();
@@ -86,6 +89,7 @@ export function readRegister(
       return;
     }
     const returns = Number(record.returns);
+    rowOf.push(i);
     entries.push({
       asOf: asOf as Day,
       returnBy: returnBy as Day,
@@ -96,7 +100,7 @@ export function readRegister(
       file: cellText(record.file).trim(),
     });
   });
-  return { entries, unreadable };
+  return { entries, rowOf, unreadable };
 }
 
 /** An entry as a row in the table's own column order (or the user's, with `layout`); dates as date serials. */

@@ -178,7 +178,14 @@ export class PaneLedger {
       ...tablesOf(now),
       ledger: { id: result.read.location.tableId, sheetId: result.read.location.sheetId },
     };
-    await this.take({ ledger: result.read, reference, snapshots: null, ledgerId: null, tables });
+    await this.take({
+      ledger: result.read,
+      reference,
+      snapshots: null,
+      register: null,
+      ledgerId: null,
+      tables,
+    });
   }
 
   /**
