@@ -273,3 +273,15 @@ export function reminderSentence(report: UnitReport): string {
         : `请于${due}前报送（还有${report.days}天）`;
   return `截至${asOf}的重点任务推进情况反馈表尚未收到，${when}。反馈表再次附上。`;
 }
+
+/**
+ * The sentence for a report as of a date: the latest round issued on or before it, judged on that
+ * date. Undefined when no round was issued by then (the summaries then say nothing of returns).
+ */
+export function reportingLine(entries: readonly RegisterEntry[], asOf: Day): string | undefined {
+  const status = roundStatus(
+    entries.filter((e) => e.asOf <= asOf),
+    asOf,
+  );
+  return status ? reportingSentence(status) : undefined;
+}

@@ -12,6 +12,8 @@ import {
   ALL_TABLES,
   applyReturns,
   createLedger,
+  generateSummaries,
+  readReport,
   readLedger,
   readRegisterSheet,
   saveReturnBy,
@@ -24,7 +26,10 @@ import {
 import { ExcelSim } from '../../src/excel-sim';
 import { readReturnForm, returnFormFile, returnFormsZip, writeReturnForm } from '../../src/files';
 import {
+  bulletinOf,
+  bulletinText,
   changesToApply,
+  leaderMail,
   checkReturn,
   dayFromIso,
   returnFormSpec,
@@ -228,6 +233,37 @@ describe('报送登记 (issue 26 items 1–3)', () => {
     const entry = (await registerRows(sim)).register.entries[0];
     expect(entry).toMatchObject({ unit: '市教育局', returns: 2, receivedOn: day('2026-12-02') });
     expect((await readRound(hostOf(sim, at('2026-12-08'))))!.units[0].state).toBe('on-time');
+  });
+
+  it('the overview, the leaders’ mail and the 通报 carry 本期应报…, from the register read in their own request', async () => {
+    const generated = await generateSummaries((batch) => sim.runExcel(batch), {
+      asOf: day('2026-12-08'),
+      request: { overview: true, behind: false },
+      supports: ALL_SETS,
+      expect: pane.tablesSeen,
+    });
+    const sentence =
+      '本期应报5个单位，已报2个（其中逾期报送1个），逾期未报：市财政局、市总工会、双辽市人民政府。';
+    expect(sim.values(generated.sheets[0].name).flat()).toContain(sentence);
+    const report = await sim.runExcel((c) =>
+      readReport(c, { asOf: day('2026-12-08'), expect: pane.tablesSeen, register: true }),
+    );
+    expect(report.reporting).toBe(sentence);
+    const mail = leaderMail(report.model, '汇总.xlsx', { reporting: report.reporting });
+    expect(mail.text).toContain(sentence);
+    const bulletin = bulletinOf(report.model, {
+      issuer: '市政府督查室',
+      date: day('2026-12-08'),
+      nextSteps: [],
+      reporting: report.reporting,
+    });
+    expect(bulletinText(bulletin)).toContain(sentence);
+    // A report dated before the round was issued says nothing of returns.
+    const earlier = await sim.runExcel((c) =>
+      readReport(c, { asOf: day('2026-11-20'), expect: pane.tablesSeen, register: true }),
+    );
+    expect(earlier.reporting).toBeUndefined();
+    expect(leaderMail(earlier.model, '汇总.xlsx', {}).text).not.toContain('本期应报');
   });
 
   const missing = missingTools('催报 draft checks with openpyxl', ['openpyxl']);
