@@ -17,6 +17,7 @@ import {
   readLedger,
   readRegisterSheet,
   saveReturnBy,
+  showUnitChanges,
   tablesSeen,
   type AddInTable,
   type LedgerRead,
@@ -233,6 +234,19 @@ describe('报送登记 (issue 26 items 1–3)', () => {
     const entry = (await registerRows(sim)).register.entries[0];
     expect(entry).toMatchObject({ unit: '市教育局', returns: 2, receivedOn: day('2026-12-02') });
     expect((await readRound(hostOf(sim, at('2026-12-08'))))!.units[0].state).toBe('on-time');
+  });
+
+  it('a unit’s name jumps to its imported changes on 变更记录: the sheet shown, its rows selected', async () => {
+    const before = sim.snapshot();
+    expect(await sim.runExcel((c) => showUnitChanges(c, '市教育局'))).toBe(true);
+    expect(sim.state.activeSheet().name).toBe('变更记录');
+    const log = sim.values('变更记录');
+    const rows = log.flatMap((r, i) => (r[2] === '市教育局' ? [i] : []));
+    expect(rows).toHaveLength(2);
+    expect(sim.state.selection?.rect).toMatchObject({ row: rows[0], rowCount: rows[1] - rows[0] + 1 });
+    // A unit with no imported change: nothing selected, the pane says so.
+    expect(await sim.runExcel((c) => showUnitChanges(c, '市财政局'))).toBe(false);
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
   });
 
   it('the overview, the leaders’ mail and the 通报 carry 本期应报…, from the register read in their own request', async () => {
