@@ -16,11 +16,24 @@ import {
   readChangeLog,
   specLayout,
   type CellValue,
+  type DateSystem,
   type ChangeLogEntry,
   type ColumnKey,
   type HeaderMap,
   type ProposedChange,
+  recordReturn,
+  type Day,
+  type RegisterEntry,
+  type RegisterChange,
 } from '../ledger';
+import { queueDateSystem } from './reference';
+import {
+  queueRegisterRead,
+  queueRegisterWrite,
+  type RegisterOutcome,
+  type RegisterSheet,
+} from './registerSheet';
+import { REGISTER_TABLE } from './names';
 import { needsTextFormat, toExcel } from './cells';
 import { excelErrorCode, LedgerError } from './errors';
 import { CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
@@ -41,8 +54,28 @@ export function newImportBatch(time: string): ImportBatch {
   return { time, batch: `导入-${globalThis.crypto.randomUUID().slice(0, 8)}` };
 }
 
+/** A returned form being imported: its unit and round, for 报送登记. */
+export interface Receipt {
+  readonly file: string;
+  readonly unit: string;
+  /** The form's 截至 date: the round it answers. */
+  readonly asOf: Day;
+  /** The date the form asked to be back by, or null when it did not say. */
+  readonly returnBy: Day | null;
+}
+
+export interface Receipts {
+  readonly returns: readonly Receipt[];
+  /** The day they were received (the import's day). */
+  readonly on: Day;
+  /** Whether the caller saw a 报送登记 table (a guess checked in the same request). */
+  readonly expected: boolean;
+}
+
 export interface ApplyResult extends AfterWrite {
   readonly applied: number;
+  /** What 报送登记 recorded; null when no receipt was given. */
+  readonly register: RegisterOutcome | null;
   readonly skippedFormulas: readonly string[];
   readonly logSheet: string;
 }
@@ -201,6 +234,42 @@ function appendLog(
   return { sheet, made: true, remove: () => sheet.delete(), ...nothing };
 }
 
+/**
+ * Queues the look at 报送登记 into the first request: the whole table where the caller saw one,
+ * else whether one exists. A wrong guess costs one more request (the table read after all, or
+ * the request again without it), never a stale read.
+ */
+function queueRegisterLook(
+  context: Excel.RequestContext,
+  expected: boolean,
+): () => Promise<{ sheet: RegisterSheet | null; dateSystem: DateSystem }> {
+  const dateSystem = queueDateSystem(context);
+  if (expected) {
+    const sheet = queueRegisterRead(context);
+    return async () => ({ sheet: sheet(dateSystem()), dateSystem: dateSystem() });
+  }
+  const present = context.workbook.tables.getItemOrNullObject(REGISTER_TABLE).load('name');
+  return async () => {
+    if (present.isNullObject) return { sheet: null, dateSystem: dateSystem() };
+    const sheet = queueRegisterRead(context);
+    await context.sync();
+    return { sheet: sheet(dateSystem()), dateSystem: dateSystem() };
+  };
+}
+
+/** Each return recorded in turn: two returns of one unit in one import count twice. */
+function receiptChanges(read: readonly RegisterEntry[], receipts: Receipts): RegisterChange[] {
+  const entries = [...read];
+  const changed = new Map<number, RegisterEntry>();
+  for (const r of receipts.returns) {
+    const change = recordReturn(entries, { ...r, on: receipts.on });
+    const index = change.index ?? entries.length;
+    entries[index] = change.entry;
+    changed.set(index, change.entry);
+  }
+  return [...changed].map(([index, entry]) => ({ index: index < read.length ? index : null, entry }));
+}
+
 /** The log table there is, known once the first sync said it exists. */
 function existingLog(context: Excel.RequestContext, log: ReturnType<typeof loadLog>): LogNow | null {
   if (log.table.isNullObject) return null;
@@ -227,10 +296,21 @@ export async function applyReturns(
   read: LedgerRead,
   changes: readonly ProposedChange[],
   batch: ImportBatch,
+  receipts?: Receipts,
 ): Promise<ApplyResult> {
-  const now = loadLedgerNow(context, read);
-  const log = loadLog(context);
-  await context.sync();
+  const first = async (expected: boolean) => {
+    const ledgerNow = loadLedgerNow(context, read);
+    const logLook = loadLog(context);
+    const look = receipts?.returns.length ? queueRegisterLook(context, expected) : null;
+    await context.sync();
+    return { now: ledgerNow, log: logLook, registerRead: look ? await look() : null };
+  };
+  const expected = receipts?.expected === true;
+  const { now, log, registerRead } = await first(expected).catch((error: unknown) => {
+    // 报送登记 was expected but is gone: the request failed as a whole; asked again without it.
+    if (expected && excelErrorCode(error) === 'ItemNotFound') return first(false);
+    throw error;
+  });
   const existing = existingLog(context, log);
   const columns = columnsNow(now).columns;
   const noColumn = columns.no;
@@ -296,12 +376,31 @@ export async function applyReturns(
       batch: batch.batch,
     })),
   );
+  const recorded =
+    receipts && registerRead
+      ? queueRegisterWrite(
+          context,
+          registerRead.sheet,
+          receiptChanges(registerRead.sheet?.register.entries ?? [], receipts),
+          registerRead.dateSystem,
+          log.sheets.items.map((s) => s.name),
+        )
+      : null;
   logged.sheet.load('name, id');
   const readBack = queueReadBack(context, read.location);
   await context.sync();
-  // Nothing is imported after all when a cell moved: the log rows just added go too.
-  await checkGuard(context, guard, (moved) => staleImport([moved.address]), logged.remove);
+  // Nothing is imported after all when a cell moved: the log rows and the receipts just added go too.
+  await checkGuard(
+    context,
+    guard,
+    (moved) => staleImport([moved.address]),
+    () => {
+      logged.remove();
+      recorded?.undo();
+    },
+  );
   await logged.settle(guard.restore);
+  await recorded?.settle();
   // The log's own table is not one the pane reads: only the ledger's cells are named.
   // A text format set first is a command of its own, reported as a change too.
   const written: WrittenArea[] = writes.flatMap((t) => {
@@ -316,6 +415,7 @@ export async function applyReturns(
   });
   return {
     applied: writes.length,
+    register: recorded?.outcome ?? null,
     skippedFormulas,
     logSheet: logged.sheet.name,
     read: readBack ? readBack() : null,

@@ -4,6 +4,8 @@ import type { Bilingual } from '../ledger';
 /** Why the add-in itself refused: each code names one refusal, so tests and callers can tell them apart. */
 export type LedgerErrorCode =
   | 'LedgerError'
+  | 'NoRound'
+  | 'AllReported'
   | 'AccessDenied'
   | 'AdoptionIncomplete'
   | 'CellsInTheWay'

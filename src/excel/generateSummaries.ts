@@ -5,6 +5,7 @@
 // button was pressed.
 import {
   reportHistory,
+  reportingLine,
   snapshotRows,
   summarize,
   summarySheets,
@@ -74,6 +75,8 @@ export interface Report {
   readonly model: SummaryModel;
   /** Where this report stands among those kept: what changed since the one compared with. */
   readonly history: ReportHistory;
+  /** 本期应报…已报…逾期未报… when 报送登记 was read and a round was issued by the 截至 date. */
+  readonly reporting?: string;
 }
 
 export interface ReportOptions<Also> {
@@ -83,6 +86,8 @@ export interface ReportOptions<Also> {
   readonly also?: (context: Excel.RequestContext) => () => Also;
   /** Read the snapshots kept, to say what changed (default); a form needs no history. */
   readonly history?: boolean;
+  /** Read 报送登记 too (the forms issued, the returns, the 本期应报… sentence). */
+  readonly register?: boolean;
 }
 
 /**
@@ -96,6 +101,7 @@ export async function readReport<Also = undefined>(
 ): Promise<Report & { readonly also: Also }> {
   const { also, ...read } = await readWorkbook(context, {
     snapshots: options.history ?? true,
+    register: options.register,
     expect: options.expect,
     also: options.also,
   });
@@ -106,7 +112,8 @@ export async function readReport<Also = undefined>(
     compareWith: options.compareWith,
     directory: reference.directory,
   });
-  return { read: { ...read, ledger }, model, history, also };
+  const reporting = read.register ? reportingLine(read.register.register.entries, model.asOf) : undefined;
+  return { read: { ...read, ledger }, model, history, reporting, also };
 }
 
 /**
@@ -116,8 +123,10 @@ export async function readReport<Also = undefined>(
  */
 export async function generateSummaries(run: ExcelRun, options: GenerateOptions): Promise<GenerateResult> {
   return run(async (context) => {
-    const { also, read, model, history } = await readReport(context, {
+    const { also, read, model, history, reporting } = await readReport(context, {
       ...options,
+      // Asked only where the caller saw the table: a guess of one not there costs a request.
+      register: options.expect?.has('register') === true,
       // The 制表单位 of the printed footer is the sender set in 设置, read in the same request.
       also: (c) => {
         const look = queueSummaryLook(c);
@@ -132,6 +141,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       directory: reference.directory,
       history,
       maker,
+      reporting,
     });
     const rows = snapshotRows(model, reference.dateSystem);
     // The last request also reads the add-in's tables back: a 进度快照 table made now is among them.

@@ -6,6 +6,7 @@ import {
   headersOf,
   INDICATOR_SPEC,
   LEDGER_SPEC,
+  REGISTER_SPEC,
   SNAPSHOT_SPEC,
   STATUS_SPEC,
 } from '../ledger';
@@ -48,3 +49,6 @@ export const SENDER_SETTING = 'renwuTaizhang.sender';
 export const RETURN_BY_SETTING = 'renwuTaizhang.returnBy';
 /** Workbook setting: the 通报's 五、下步工作 lines (a list of strings). */
 export const NEXT_STEPS_SETTING = 'renwuTaizhang.nextSteps';
+/** The 报送登记 sheet: who was asked for a return in each round, and who has reported. */
+export const REGISTER_SHEET = REGISTER_SPEC.sheet;
+export const REGISTER_TABLE = REGISTER_SPEC.table;

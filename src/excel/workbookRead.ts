@@ -13,15 +13,17 @@ import {
   INDICATOR_TABLE,
   LEDGER_ID_SETTING,
   LEDGER_TABLE,
+  REGISTER_TABLE,
   SNAPSHOT_TABLE,
   STATUS_TABLE,
 } from './names';
 import { queueLedgerRead, readLedgerInBlocks, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
+import { queueRegisterRead, type RegisterSheet } from './registerSheet';
 import { queueSnapshotRead, readSnapshotsInBlocks, type SnapshotRead } from './snapshotSheet';
 
 /** The add-in's tables, by what they hold. */
-export type AddInTable = 'ledger' | 'directory' | 'statuses' | 'indicators' | 'snapshots';
+export type AddInTable = 'ledger' | 'directory' | 'statuses' | 'indicators' | 'snapshots' | 'register';
 
 export const TABLE_NAMES: Readonly<Record<AddInTable, string>> = {
   ledger: LEDGER_TABLE,
@@ -29,6 +31,7 @@ export const TABLE_NAMES: Readonly<Record<AddInTable, string>> = {
   statuses: STATUS_TABLE,
   indicators: INDICATOR_TABLE,
   snapshots: SNAPSHOT_TABLE,
+  register: REGISTER_TABLE,
 };
 const KINDS = Object.keys(TABLE_NAMES) as AddInTable[];
 
@@ -46,6 +49,8 @@ export interface WorkbookRead {
   readonly reference: Reference;
   /** Null when not asked for, or when the workbook has no 进度快照 table. */
   readonly snapshots: SnapshotRead | null;
+  /** Null when not asked for, or when the workbook has no 报送登记 table. */
+  readonly register: RegisterSheet | null;
   /** The ledger's random id; null for a ledger made before ids existed (or no ledger). */
   readonly ledgerId: string | null;
   readonly tables: AddInTableIds;
@@ -54,6 +59,8 @@ export interface WorkbookRead {
 export interface ReadRequest<Also> {
   /** Read 进度快照 too (summaries and mails compare with it). */
   readonly snapshots?: boolean;
+  /** Read 报送登记 too (the 反馈 tab, 催报, and the summaries' 本期应报… sentence). */
+  readonly register?: boolean;
   /** The tables the caller expects to exist; every one when not given. */
   readonly expect?: ReadonlySet<AddInTable>;
   /**
@@ -75,9 +82,12 @@ function idsOf(tables: Excel.TableCollection): AddInTableIds {
 
 const TABLE_LOADS = 'items/name, items/id, items/worksheet/id';
 
-const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, snapshots: boolean) =>
+const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, asked: ReadRequest<unknown>) =>
   KINDS.every(
-    (kind) => (kind === 'snapshots' && !snapshots) || (present[kind] !== undefined) === guess.has(kind),
+    (kind) =>
+      (kind === 'snapshots' && !asked.snapshots) ||
+      (kind === 'register' && !asked.register) ||
+      (present[kind] !== undefined) === guess.has(kind),
   );
 
 function queueParts<Also>(
@@ -94,8 +104,9 @@ function queueParts<Also>(
     indicators: guess.has('indicators'),
   });
   const snapshots = request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context) : null;
+  const register = request.register && guess.has('register') ? queueRegisterRead(context) : null;
   const also = request.also?.(context);
-  return { tables, id, ledger, reference, snapshots, also };
+  return { tables, id, ledger, reference, snapshots, register, also };
 }
 
 const idValue = (setting: Excel.Setting) =>
@@ -141,7 +152,7 @@ export async function readWorkbook<Also = undefined>(
       throw error;
     }
     const ids = idsOf(parts.tables);
-    if (!sameSet(ids, guess, request.snapshots === true) && attempt === 0) {
+    if (!sameSet(ids, guess, request) && attempt === 0) {
       // A table exists that was not read (made since the caller looked): read again, all of it.
       guess = new Set(Object.keys(ids) as AddInTable[]);
       continue;
@@ -151,6 +162,7 @@ export async function readWorkbook<Also = undefined>(
       ledger: parts.ledger ? parts.ledger() : null,
       reference,
       snapshots: parts.snapshots ? parts.snapshots(reference.dateSystem) : null,
+      register: parts.register ? parts.register(reference.dateSystem) : null,
       ledgerId: idValue(parts.id),
       tables: ids,
       also: parts.also?.() as Also,
@@ -184,6 +196,7 @@ async function readInParts<Also>(
     ledger,
     reference,
     snapshots,
+    register: parts.register ? parts.register(reference.dateSystem) : null,
     ledgerId: idValue(parts.id),
     tables: ids,
     also: parts.also?.() as Also,

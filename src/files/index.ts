@@ -3,6 +3,7 @@ export * from './bulletinFile';
 export * from './deliver';
 export * from './mailDraft';
 export * from './returnFiles';
+export * from './reminderFiles';
 export * from './returnFormFile';
 export * from './summaryFiles';
 export * from './workbookFile';

@@ -48,6 +48,8 @@ export interface FileOptions {
   readonly sender?: string;
   /** The earlier reports the workbook keeps: the sheets and mails then say what changed. */
   readonly history?: ReportHistory;
+  /** 本期应报…已报…逾期未报… from 报送登记, for the overview and the leaders' mail. */
+  readonly reporting?: string;
   /** Attach the 通报 (.docx) to the leaders' draft, made with these options. */
   readonly bulletin?: BulletinOptions;
 }
@@ -75,6 +77,7 @@ export async function summaryWorkbook(
     directory: options.directory,
     history: options.history,
     maker: options.sender,
+    reporting: options.reporting,
   });
   const bytes = await writeWorkbook(specs, { created: options.created });
   return { name: summaryFileName(model.asOf), bytes, sheets: specs.map((s) => s.name) };
@@ -91,6 +94,7 @@ export async function leaderDraft(
   const bulletin = options.bulletin ? await bulletinFile(model, options.bulletin) : null;
   const mail = leaderMail(model, workbook.name, {
     history: options.history,
+    reporting: options.reporting,
     signature: signatureOf(options),
     ...(bulletin ? { bulletin: bulletin.name } : {}),
   });

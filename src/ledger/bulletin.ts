@@ -72,6 +72,8 @@ export interface BulletinOptions {
   /** 五、下步工作: the lines kept in the workbook (blank ones are left out). */
   readonly nextSteps: readonly string[];
   readonly recipients?: string;
+  /** 本期应报…已报…逾期未报… from 报送登记; absent when no round was issued. */
+  readonly reporting?: string;
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -302,7 +304,13 @@ export function bulletinOf(model: SummaryModel, options: BulletinOptions): Bulle
     recipients: options.recipients ?? DEFAULT_BULLETIN_RECIPIENTS,
     lead: `根据《${plan}》要求，现将截至${chineseDate(model.asOf)}重点任务推进情况通报如下。`,
     sections: [
-      { heading: '一、总体进展', blocks: overall(model, history) },
+      {
+        heading: '一、总体进展',
+        blocks: [
+          ...overall(model, history),
+          ...(options.reporting ? [{ kind: 'paragraph' as const, text: options.reporting }] : []),
+        ],
+      },
       { heading: '二、主要进展', blocks: progress(model, history) },
       { heading: '三、存在问题', blocks: problems(model) },
       { heading: '四、各单位推进情况', blocks: units(model, history) },

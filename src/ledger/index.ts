@@ -41,3 +41,4 @@ export * from './reportRegister';
 export * from './plan';
 export * from './tableSpec';
 export * from './changeLog';
+export * from './reminderMail';

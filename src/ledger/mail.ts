@@ -79,7 +79,7 @@ export interface MailSignature {
   readonly date: Day;
 }
 
-function signatureLines(signature: MailSignature | undefined): { text: string[]; html: string[] } {
+export function signatureLines(signature: MailSignature | undefined): { text: string[]; html: string[] } {
   if (!signature) return { text: [], html: [] };
   const lines = [signature.unit.trim(), chineseDate(signature.date)].filter(Boolean);
   return {
@@ -127,6 +127,8 @@ export interface LeaderMailOptions {
   readonly signature?: MailSignature;
   /** The 通报 attached beside the workbook, by file name. */
   readonly bulletin?: string;
+  /** 本期应报…已报…逾期未报… from 报送登记; absent when no round was issued. */
+  readonly reporting?: string;
 }
 
 /** The mail to leaders: headline numbers, the status table and the behind/overdue list, then the 落款. */
@@ -170,7 +172,7 @@ export function leaderMail(
   ];
   const behindRows = behindTableRows(model);
   const behindHeader = BEHIND_HEADER;
-  const lead = history ? `${headline(model)}${history.changes.sentence}` : headline(model);
+  const lead = `${headline(model)}${history?.changes.sentence ?? ''}${options.reporting ?? ''}`;
   const behindTitle = model.behind.length
     ? `二、滞后及逾期任务（${model.behind.length}项）`
     : '二、滞后及逾期任务：无。';

@@ -52,6 +52,8 @@ export interface RegisterEntry {
 
 export interface RegisterRead {
   readonly entries: readonly RegisterEntry[];
+  /** The 0-based data row of each entry (blank and unreadable rows are not entries). */
+  readonly rowOf: readonly number[];
   /** 1-based data rows that could not be read, with the header of the cell at fault. */
   readonly unreadable: readonly { readonly row: number; readonly header: string }[];
 }
@@ -74,6 +76,7 @@ export function readRegister(
 ): RegisterRead {
   const layout = layoutOf(REGISTER_SPEC, header);
   const entries: RegisterEntry[] = [];
+  const rowOf: number[] = [];
   const unreadable: { row: number; header: string }[] = [];
   readRecords(REGISTER_SPEC, layout, rows).forEach((record, i) => {
     const unit = cellText(record.unit).trim();
@@ -86,6 +89,7 @@ export function readRegister(
       return;
     }
     const returns = Number(record.returns);
+    rowOf.push(i);
     entries.push({
       asOf: asOf as Day,
       returnBy: returnBy as Day,
@@ -96,7 +100,7 @@ export function readRegister(
       file: cellText(record.file).trim(),
     });
   });
-  return { entries, unreadable };
+  return { entries, rowOf, unreadable };
 }
 
 /** An entry as a row in the table's own column order (or the user's, with `layout`); dates as date serials. */
@@ -268,4 +272,16 @@ export function reminderSentence(report: UnitReport): string {
         ? `今天（${due}）是报送截止日，请于今天报送`
         : `请于${due}前报送（还有${report.days}天）`;
   return `截至${asOf}的重点任务推进情况反馈表尚未收到，${when}。反馈表再次附上。`;
+}
+
+/**
+ * The sentence for a report as of a date: the latest round issued on or before it, judged on that
+ * date. Undefined when no round was issued by then (the summaries then say nothing of returns).
+ */
+export function reportingLine(entries: readonly RegisterEntry[], asOf: Day): string | undefined {
+  const status = roundStatus(
+    entries.filter((e) => e.asOf <= asOf),
+    asOf,
+  );
+  return status ? reportingSentence(status) : undefined;
 }

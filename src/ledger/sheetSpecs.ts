@@ -306,6 +306,8 @@ export interface SpecOptions {
   readonly history?: ReportHistory;
   /** The 制表单位 for the printed footer (the sender set in 设置). */
   readonly maker?: string;
+  /** 本期应报…已报…逾期未报… from 报送登记; absent when no round was issued. */
+  readonly reporting?: string;
 }
 
 /**
@@ -450,6 +452,8 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
     width,
   );
   if (options.history) rows.push(...changeSentenceRows(options.history));
+  if (options.reporting)
+    rows.push({ cells: [{ value: options.reporting, style: 'subtitle' }], merge: true }, { cells: [] });
   const statusTop = rows.length;
   rows.push({ cells: [headerCell('状态'), headerCell('任务数'), headerCell('占比')] });
   for (const s of model.byStatus)

@@ -181,7 +181,14 @@ export class PaneLedger {
       ...tablesOf(now),
       ledger: { id: result.read.location.tableId, sheetId: result.read.location.sheetId },
     };
-    await this.take({ ledger: result.read, reference, snapshots: null, ledgerId: null, tables });
+    await this.take({
+      ledger: result.read,
+      reference,
+      snapshots: null,
+      register: null,
+      ledgerId: null,
+      tables,
+    });
   }
 
   /**
@@ -272,6 +279,7 @@ export class PaneLedger {
         reference: now.reference,
         tables: now.tables,
         snapshots: null,
+        register: null,
         ledgerId: null,
       };
       this.show(await viewOf(this.host, fresh), order);

@@ -1,6 +1,6 @@
 // The 反馈 tab's workflows as plain functions: what the forms are made from, and a set of returned
 // files read, checked and reviewed against the ledger as the action itself read it.
-import { ensureLedgerId, queueSendSettings, readReport } from '../excel';
+import { ensureLedgerId, queueSendSettings, readReport, type Receipt, type Report } from '../excel';
 import {
   describeFormFileError,
   FormFileError,
@@ -10,6 +10,7 @@ import {
 } from '../files';
 import {
   checkReturn,
+  dayFromIso,
   dayFromLocalDate,
   describeFormProblem,
   describeReviewNotice,
@@ -36,6 +37,8 @@ export interface FileReport {
     readonly asIssued: number;
     readonly said: number;
   } | null;
+  /** The form's unit and round, for 报送登记; null for a file refused or not a form. */
+  readonly receipt: Receipt | null;
 }
 
 export interface ReturnsReview {
@@ -43,38 +46,72 @@ export interface ReturnsReview {
   readonly changes: readonly ProposedChange[];
 }
 
+export interface FormsRead {
+  readonly report: Report;
+  readonly model: SummaryModel;
+  readonly options: ReturnFileOptions;
+  readonly known: ReadonlySet<string>;
+  /** The workbook's sheet names, read in the same request (a sheet made now takes a free one). */
+  readonly sheetNames: readonly string[];
+  /** The 落款's sender unit set in 设置 ('' when not set). */
+  readonly sender: string;
+}
+
 /**
- * The ledger as it is now, read in the action's own request with the return date kept in the
- * workbook: forms carry what the cells hold, and a return is reviewed against the same.
+ * The ledger as it is now, read in the caller's request with the return date kept in the
+ * workbook (and 报送登记 when asked): forms carry what the cells hold, and a return is reviewed
+ * against the same.
  */
-export async function readForForms(
-  host: Host,
+export async function readFormsIn(
+  context: Excel.RequestContext,
   pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
-): Promise<{ model: SummaryModel; options: ReturnFileOptions; known: ReadonlySet<string> }> {
-  const today = dayFromLocalDate(host.now());
-  const { read, model, also } = await host.run((c) =>
-    readReport(c, { asOf: today, expect: pane.tablesSeen, history: false, also: queueSendSettings }),
-  );
+  now: Date,
+  register: boolean,
+): Promise<FormsRead> {
+  const today = dayFromLocalDate(now);
+  const report = await readReport(context, {
+    asOf: today,
+    expect: pane.tablesSeen,
+    history: false,
+    register,
+    also: (c) => {
+      const settings = queueSendSettings(c);
+      const sheets = c.workbook.worksheets.load('items/name');
+      return () => ({ settings: settings(), sheetNames: sheets.items.map((s) => s.name) });
+    },
+  });
+  const { read, model, also } = report;
   pane.take(read);
-  const ledgerId = read.ledgerId ?? (await host.run((c) => ensureLedgerId(c)));
+  const ledgerId = read.ledgerId ?? (await ensureLedgerId(context));
   const { directory, statuses } = read.reference;
   return {
+    report,
     model,
     options: {
       ledgerId,
       statuses,
       directory,
       ledger: read.ledger.ledger,
-      returnBy: returnDeadline(also.returnBy, today).day,
-      created: host.now(),
+      returnBy: returnDeadline(also.settings.returnBy, today).day,
+      created: now,
     },
     known: new Set(unitsWithTasks(model.tasks, directory)),
+    sheetNames: also.sheetNames,
+    sender: also.settings.sender,
   };
+}
+
+/** The same read as an action of its own: a review reads the ledger the returns are checked against. */
+export function readForForms(
+  host: Pick<Host, 'run' | 'now'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+): Promise<FormsRead> {
+  return host.run((c) => readFormsIn(c, pane, host.now(), false));
 }
 
 /** Each file read, checked and reviewed; a file that is not a form is named in one sentence, the others still import. */
 export async function reviewFiles(
-  host: Host,
+  host: Pick<Host, 'run' | 'now'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
   files: readonly File[],
 ): Promise<ReturnsReview> {
@@ -91,6 +128,7 @@ export async function reviewFiles(
         unit: null,
         sentences: [describeFormFileError(error)],
         outcome: null,
+        receipt: null,
       });
     }
   }
@@ -108,7 +146,8 @@ export async function reviewFiles(
     returns: checked,
     directory: options.directory,
   });
-  const reports = checked.map((c): FileReport => {
+  const reports = checked.map((c, i): FileReport => {
+    const asOf = dayFromIso(c.asOf);
     const notices = review.notices.filter((n) => n.file === c.fileName);
     const sentences = [...c.problems.map(describeFormProblem), ...notices.map(describeReviewNotice)];
     return {
@@ -122,6 +161,10 @@ export async function reviewFiles(
             asIssued: c.asIssued,
             said: sentences.length,
           },
+      receipt:
+        c.refused || asOf === null
+          ? null
+          : { file: c.fileName, unit: c.unit, asOf, returnBy: dayFromIso(forms[i].meta.returnBy) },
     };
   });
   return { files: [...unreadable, ...reports], changes: review.changes };

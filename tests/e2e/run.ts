@@ -645,6 +645,60 @@ async function main(): Promise<void> {
       },
     });
   }
+  const register = await open('');
+  englishChecks.push({
+    name: '报送登记: forms to three units, one returned, 已报1 未报2, the 催报 zip for the other two',
+    run: async () => {
+      const p = register;
+      await p.getByRole('button', { name: '新建任务台账' }).click();
+      await p.getByText('台账：工作表“任务台账”，共40项任务').waitFor();
+      await p.getByRole('tab', { name: '反馈' }).click();
+      const units = ['市教育局', '市财政局', '市人社局'];
+      const forms: string[] = [];
+      for (const unit of units) {
+        const [file] = await Promise.all([
+          p.waitForEvent('download'),
+          p.getByRole('button', { name: `下载反馈表：${unit}` }).click(),
+        ]);
+        const path = join(downloads, `register-${file.suggestedFilename()}`);
+        await file.saveAs(path);
+        forms.push(path);
+        await p.getByText(/已记入“报送登记”/).waitFor();
+      }
+      await p.getByText('已报0个（按时0、逾期报送0），未报3个，逾期未报0个。').waitFor();
+      // 市教育局 returns its form with one task's status changed (by openpyxl, as a unit's program would).
+      const led = OFFICIAL_TASKS.find((t) => t.units.startsWith('市教育局'));
+      expect(led, 'a task 市教育局 leads');
+      const filled = join(downloads, '市教育局_已填写.xlsx');
+      if (!fillWithPython(forms[0], filled, led.no, '滞后')) return;
+      await p.getByLabel('选择反馈表文件…', { exact: true }).setInputFiles(filled);
+      await p.getByText('已读取1个文件，共1处可能的更改，请审核。').waitFor();
+      await p.getByRole('button', { name: '应用所选的1处更改' }).click();
+      await p.getByText('已报1个（按时1、逾期报送0），未报2个，逾期未报0个。').waitFor();
+      await shot(p, '16-pane-register');
+      const [zip] = await Promise.all([
+        p.waitForEvent('download'),
+        p.getByRole('button', { name: '催报草稿（.zip）' }).click(),
+      ]);
+      const path = join(downloads, zip.suggestedFilename());
+      await zip.saveAs(path);
+      const archive = await JSZip.loadAsync(readFileSync(path));
+      const names = Object.keys(archive.files).sort();
+      expect(names.length === 2, `the 催报 zip holds ${names.join(', ')}`);
+      for (const name of names) {
+        const mail = await simpleParser(Buffer.from(await archive.file(name)!.async('uint8array')));
+        expect(mail.headers.get('x-unsent') === '1', `${name} is not a draft`);
+        expect(mail.attachments.length === 1, `${name} carries ${mail.attachments.length} files`);
+        expect(
+          ['市财政局', '市人社局'].some((u) => name.startsWith(u)),
+          `a reminder to ${name}, which has reported or was not asked`,
+        );
+      }
+      const sheet = await preview<unknown[][]>(p, 'values', '报送登记');
+      expect(sheet.length === 4, `报送登记 has ${sheet.length - 1} rows`);
+      await p.close();
+    },
+  });
   const large = await open('');
   englishChecks.push({
     name: 'adopting a 2,000-row sheet in the preview finishes, and the page stays responsive',

@@ -1,7 +1,14 @@
 // Sync and payload budgets on a 40-row and a 10,000-row ledger (DESIGN.md, "Talking to Excel").
 import {
+  ALL_TABLES,
   adoptActiveSheet,
+  applyReturns,
   applyUnitFilter,
+  newImportBatch,
+  tablesSeen,
+  type AddInTable,
+  type Receipts,
+  type WorkbookRead,
   blocksOf,
   createLedger,
   generateSummaries,
@@ -17,8 +24,13 @@ import {
   summarySheets,
   tasksForUnit,
   validateLedger,
+  dayFromLocalDate,
   type CellValue,
+  type ProposedChange,
 } from '../../src/ledger';
+import { returnFormFile } from '../../src/files';
+import { issueForms } from '../../src/taskpane/registerWorkflow';
+import { readForForms } from '../../src/taskpane/returnsWorkflow';
 import { ALL_SETS, countSyncs } from './helpers';
 import { asOf } from '../asOf';
 
@@ -240,5 +252,76 @@ describe('large writes are split', () => {
     expect(blocks.map((b) => b.rows.length).reduce((a, b) => a + b, 0)).toBe(100);
     expect(blocks.every((b) => b.rows.length <= 10)).toBe(true);
     expect(blocks[1].start).toBe(blocks[0].rows.length);
+  });
+});
+
+describe('报送登记 round trips (issue 26)', () => {
+  const ISSUED = new Date(2026, 10, 30, 9, 0);
+  const host = (sim: ExcelSim) => ({ run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => ISSUED });
+  const paneOf = () => ({
+    tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
+    take(read: WorkbookRead) {
+      this.tablesSeen = tablesSeen(read);
+    },
+  });
+
+  it('issuing forms: the read the forms were made from, plus the one write that records the round', async () => {
+    const sim = await ledgerOf(bigRows(40, 10));
+    const pane = paneOf();
+    await issueForms(host(sim), pane, ['市总工会'], (model, options) =>
+      returnFormFile(model, '市总工会', options),
+    );
+    await readForForms(host(sim), pane);
+    const before = await countSyncs(sim, () => readForForms(host(sim), pane));
+    const issued = await countSyncs(sim, () =>
+      issueForms(host(sim), pane, ['市总工会'], (model, options) =>
+        returnFormFile(model, '市总工会', options),
+      ),
+    );
+    expect(before.syncs).toBe(1);
+    expect(issued.syncs).toBe(before.syncs + 1);
+  });
+
+  it('recording a return adds no round trip to the import', async () => {
+    const sim = await ledgerOf(bigRows(40, 10));
+    const pane = paneOf();
+    await issueForms(host(sim), pane, ['市总工会'], (model, options) =>
+      returnFormFile(model, '市总工会', options),
+    );
+    await readForForms(host(sim), pane);
+    const apply = (receipts?: Receipts) =>
+      countSyncs(sim, async () => {
+        const read = (await sim.runExcel((c) => readLedger(c)))!;
+        const row = read.ledger.rows.findIndex((r) => r[0] === 1);
+        const problems = LEDGER_COLUMNS.findIndex((c) => c.key === 'problems');
+        const change: ProposedChange = {
+          id: `f.xlsx|1|problems|${sim.syncCount}`,
+          no: 1,
+          row,
+          column: 'problems',
+          header: '存在问题',
+          from: read.ledger.rows[row][problems],
+          to: `问题${sim.syncCount}`,
+          unit: '市总工会',
+          file: 'f.xlsx',
+          kind: 'lead',
+          sources: ['problems'],
+          conflict: null,
+          accepted: true,
+        };
+        return sim.runExcel((c) =>
+          applyReturns(c, read, [change], newImportBatch('2026-12-01 09:00'), receipts),
+        );
+      });
+    const without = await apply();
+    const withReceipt = await apply({
+      returns: [{ file: 'f.xlsx', unit: '市总工会', asOf: dayFromLocalDate(ISSUED), returnBy: null }],
+      on: dayFromLocalDate(ISSUED) + 1,
+      expected: pane.tablesSeen.has('register'),
+    });
+    expect(withReceipt.result.register).toMatchObject({ kept: true, updated: 1 });
+    // Each apply: one readLedger, then the import's own two.
+    expect(withReceipt.syncs).toBe(without.syncs);
+    expect(without.syncs).toBe(1 + 2);
   });
 });

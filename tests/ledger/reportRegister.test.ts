@@ -148,7 +148,7 @@ describe('a round: five units asked, two report (one late), three do not', () =>
     const order = [6, 2, 0, 1, 3, 4, 5];
     const header = [...order.map((i) => REGISTER_HEADERS[i]), '备注'];
     const moved = rows.map((r) => [...order.map((i) => r[i]), '用户的备注']);
-    expect(readRegister(header, moved)).toEqual({ entries, unreadable: [] });
+    expect(readRegister(header, moved)).toEqual({ entries, rowOf: [0, 1, 2, 3, 4], unreadable: [] });
   });
 
   it('a row replaced in the office column order keeps the office cells', () => {

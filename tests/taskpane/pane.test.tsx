@@ -211,9 +211,12 @@ describe('task pane', () => {
     const before = pane.snapshot();
     fireEvent.click(screen.getByRole('button', { name: '应用所选的1处更改' }));
     await screen.findByText('已导入1处更改，逐项记录在工作表“变更记录”。');
-    expect(pane.changedCells(before).filter((a) => !a.startsWith('变更记录!'))).toEqual([
+    const changed = pane.changedCells(before).filter((a) => !a.startsWith('变更记录!'));
+    // The ledger's cell, and 报送登记 made for the return (a unit no round asked: recorded, not owed).
+    expect(changed.filter((a) => !a.startsWith('报送登记!'))).toEqual([
       `任务台账!${pane.address(24, '状态')}`,
     ]);
+    expect(changed.filter((a) => a.startsWith('报送登记!'))).toHaveLength(2 * 7);
     expect(pane.cell(24, '状态')).toBe('已完成');
     fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
     await screen.findByText(

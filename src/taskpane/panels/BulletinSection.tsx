@@ -78,9 +78,15 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
    * are saved in that same request first, and the 通报 takes them as read back.
    */
   const make = async () => {
-    const { read, model, history, also } = await host.run((c) => {
+    const { read, model, history, reporting, also } = await host.run((c) => {
       queueNextSteps(c, lines);
-      return readReport(c, { asOf, compareWith, expect: ledger.tablesSeen, also: queueSendSettings });
+      return readReport(c, {
+        asOf,
+        compareWith,
+        expect: ledger.tablesSeen,
+        register: true,
+        also: queueSendSettings,
+      });
     });
     ledger.take(read);
     // An empty ledger would make a 通报 of 0 tasks that reads as real: refused with a sentence.
@@ -90,6 +96,7 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
       issuer: also.sender,
       date: dayFromLocalDate(host.now()),
       history,
+      reporting,
       nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
     };
     const changed = changedSinceReport(model, read.snapshots?.table ?? null);

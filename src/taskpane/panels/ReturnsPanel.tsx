@@ -32,7 +32,10 @@ import {
   type Day,
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
-import { readForForms, reviewFiles, type ReturnsReview } from '../returnsWorkflow';
+import { issuedNotice } from '../registerStrings';
+import RegisterSection from './RegisterSection';
+import { issueForms } from '../registerWorkflow';
+import { reviewFiles, type ReturnsReview } from '../returnsWorkflow';
 import type { ReadyLedger } from '../useLedger';
 import { UnitActionList, useUnitListStyles } from './UnitActionList';
 
@@ -60,6 +63,8 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   const [returnBy, setReturnBy] = useState<Day | null>(null);
   const [returnByText, setReturnByText] = useState('');
   const picker = useRef<HTMLInputElement>(null);
+  // Bumped after each issue or import, so the round shown is read again.
+  const [registerKey, setRegisterKey] = useState(0);
   const { reference, analysis } = ledger;
   const today = dayFromLocalDate(host.now());
 
@@ -105,22 +110,27 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
     action.run(
       'returns',
       async () => {
-        const { model, options } = await readForForms(host, pane);
-        const file = await returnFormsZip(model, units, options);
-        downloadFile(file.name, file.bytes, ZIP_TYPE);
-        return units.length;
+        const { made, register } = await issueForms(host, pane, units, (model, options) =>
+          returnFormsZip(model, units, options),
+        );
+        downloadFile(made.name, made.bytes, ZIP_TYPE);
+        setRegisterKey((k) => k + 1);
+        return { n: units.length, register };
       },
-      (n) => ({ intent: 'success', text: (s) => s.returns.formsReady(n) }),
+      ({ n, register }) => issuedNotice(n, register),
     );
   const downloadOne = (unit: string) =>
     action.run(
       'returns',
       async () => {
-        const { model, options } = await readForForms(host, pane);
-        const file = await returnFormFile(model, unit, options);
-        downloadFile(file.name, file.bytes, XLSX_TYPE);
+        const { made, register } = await issueForms(host, pane, [unit], (model, options) =>
+          returnFormFile(model, unit, options),
+        );
+        downloadFile(made.name, made.bytes, XLSX_TYPE);
+        setRegisterKey((k) => k + 1);
+        return register;
       },
-      () => ({ intent: 'success', text: (s) => s.returns.formsReady(1) }),
+      (register) => issuedNotice(1, register),
     );
 
   const importFiles = (files: readonly File[]) =>
@@ -148,13 +158,21 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
       async () => {
         const now = await pane.current();
         if (now.phase !== 'ready') throw new Error(t.unexpected);
-        return host.run((c) => applyReturns(c, now.read, ok, batch));
+        const returns = review.files.flatMap((f) => (f.receipt ? [f.receipt] : []));
+        return host.run((c) =>
+          applyReturns(c, now.read, ok, batch, {
+            returns,
+            on: dayFromLocalDate(host.now()),
+            expected: pane.tablesSeen.has('register'),
+          }),
+        );
       },
       (r) => ({ intent: 'success', text: (s) => s.returns.applied(r.applied, r.logSheet) }),
     );
     if (result) {
       pane.afterWrite(result);
       setReview(null);
+      setRegisterKey((k) => k + 1);
     } else await pane.refresh();
   };
 
@@ -178,6 +196,7 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
   const chosen = review?.changes.filter((c) => c.accepted).length ?? 0;
   return (
     <section className={styles.stack} aria-label={t.tabs.returns}>
+      <RegisterSection refreshKey={registerKey} />
       <Subtitle2 as="h3">{t.returns.inTitle}</Subtitle2>
       <Caption1 className={shared.muted}>{t.returns.inHint}</Caption1>
       <input

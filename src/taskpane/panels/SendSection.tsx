@@ -133,8 +133,14 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
    * drafts carry the 反馈表 when chosen, single or zipped.
    */
   const report = async (forUnits = false) => {
-    const { read, model, history, also } = await host.run((c) =>
-      readReport(c, { asOf, compareWith, expect: ledger.tablesSeen, also: queueSendSettings }),
+    const { read, model, history, reporting, also } = await host.run((c) =>
+      readReport(c, {
+        asOf,
+        compareWith,
+        expect: ledger.tablesSeen,
+        register: true,
+        also: queueSendSettings,
+      }),
     );
     ledger.take(read);
     const { directory: fresh, statuses } = read.reference;
@@ -145,6 +151,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       directory: fresh,
       created,
       history,
+      reporting,
       sender: also.sender,
       returnBy: returnDeadline(also.returnBy, dayFromLocalDate(created)).day,
       ...(ledgerId ? { returnForm: { ledgerId, statuses, ledger: read.ledger.ledger } } : {}),
@@ -154,6 +161,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
       issuer: also.sender,
       date: dayFromLocalDate(created),
       history,
+      reporting,
       nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
     };
     return { model, options, bulletin };

@@ -1,0 +1,229 @@
+// The 报送登记 sheet: an Excel table at the end of the workbook with one row per report round
+// and unit (see ledger/reportRegister). Read with the action's own first request; written in the
+// request that issues the forms or imports the returns, never in one of its own. Protected
+// without a password against accidental edits, as 进度快照 is; a sheet someone else protected is
+// left alone and the round is not recorded (the pane says so).
+import {
+  cellText,
+  CHANGE_LOG_SPEC,
+  layoutOf,
+  placedFormats,
+  readRegister,
+  REGISTER_SPEC,
+  registerRow,
+  type CellValue,
+  type DateSystem,
+  type RegisterChange,
+  type RegisterRead,
+  type TableLayout,
+  type RegisterColumn,
+} from '../ledger';
+import { toExcel } from './cells';
+import { CHANGE_LOG_TABLE, freeSheetName, PROTECTION_SETTING, REGISTER_TABLE } from './names';
+import { queueDateSystem } from './reference';
+import { ownedSheets } from './protection';
+import {
+  appendSpecRows,
+  createSpecTable,
+  occupiedBelow,
+  queueRoomBelow,
+  queueSpecTableRead,
+} from './specTable';
+
+export interface RegisterSheet {
+  readonly register: RegisterRead;
+  readonly layout: TableLayout<RegisterColumn>;
+  /** The table's data rows as read, an office's own columns included. */
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly sheetId: string;
+  readonly sheetName: string;
+  readonly protection: 'none' | 'ours' | 'user';
+  readonly clearBelow: boolean;
+  readonly dateSystem: DateSystem;
+}
+
+/** Queues the read of the 报送登记 table (which must exist); readable after the next sync. */
+export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: DateSystem) => RegisterSheet {
+  const table = context.workbook.tables.getItem(REGISTER_TABLE);
+  const sheet = table.worksheet.load('id, name');
+  const protection = sheet.protection.load('protected');
+  const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value');
+  const room = queueRoomBelow(table);
+  const cells = queueSpecTableRead(table, REGISTER_SPEC);
+  return (dateSystem) => {
+    const { header, rows, layout } = cells();
+    return {
+      register: readRegister(header, rows, dateSystem),
+      layout,
+      rows,
+      sheetId: sheet.id,
+      sheetName: sheet.name,
+      protection: !protection.protected ? 'none' : ownedSheets(setting).includes(sheet.id) ? 'ours' : 'user',
+      clearBelow: room.clear(),
+      dateSystem,
+    };
+  };
+}
+
+export type RegisterOutcome =
+  | { readonly kept: true; readonly sheetName: string; readonly updated: number; readonly added: number }
+  | { readonly kept: false; readonly sheetName: string };
+
+/** What to tell the user when the round could not be recorded. */
+export function registerNotKeptNotice(sheetName: string): { zh: string; en: string } {
+  return {
+    zh: `工作表“${sheetName}”被他人设置了保护，本次未记入报送登记；撤销保护后再操作即可记录。`,
+    en: `Sheet ${sheetName} was protected by someone else, so the 报送 register was not updated; unprotect it and try again.`,
+  };
+}
+
+const PROTECT: Excel.WorksheetProtectionOptions = {
+  allowAutoFilter: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+};
+
+export interface RegisterWrite {
+  readonly outcome: RegisterOutcome;
+  /**
+   * After the write's sync: refuses when the appended rows landed on cells that held something
+   * (putting them back, one more request), and records a sheet made now as protected by the
+   * add-in (one more request, the first time only: its id is known once it exists).
+   */
+  readonly settle: () => Promise<void>;
+  /** Queues the register back as it was read (a refused import records no return). */
+  readonly undo: () => void;
+}
+
+/**
+ * Queues the register's changes into the caller's write request: a new sheet and table when the
+ * workbook has none, else each changed row rewritten in place (the office's own columns kept)
+ * and new rows appended below the table.
+ */
+export function queueRegisterWrite(
+  context: Excel.RequestContext,
+  read: RegisterSheet | null,
+  changes: readonly RegisterChange[],
+  dateSystem: DateSystem,
+  takenNames: Iterable<string>,
+): RegisterWrite {
+  const nothing = { settle: async () => undefined, undo: () => undefined };
+  if (read?.protection === 'user') return { outcome: { kept: false, sheetName: read.sheetName }, ...nothing };
+  if (changes.length === 0)
+    return { outcome: { kept: true, sheetName: read?.sheetName ?? '', updated: 0, added: 0 }, ...nothing };
+  const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value');
+  const record = (id: string) =>
+    context.workbook.settings.add(PROTECTION_SETTING, [...new Set([...ownedSheets(setting), id])]);
+  if (!read) {
+    const name = freeSheetName(REGISTER_SPEC.sheet, takenNames);
+    const sheet = context.workbook.worksheets.add(name);
+    const rows = changes.map((c) => registerRow(c.entry, dateSystem));
+    createSpecTable(sheet, REGISTER_SPEC, { rows }, { style: 'TableStyleLight1' });
+    sheet.freezePanes.freezeRows(1);
+    sheet.protection.protect(PROTECT);
+    sheet.load('id');
+    return {
+      outcome: { kept: true, sheetName: name, updated: 0, added: rows.length },
+      settle: async () => {
+        record(sheet.id);
+        await context.sync();
+      },
+      undo: () => sheet.delete(),
+    };
+  }
+  const sheet = context.workbook.worksheets.getItem(read.sheetId);
+  const table = context.workbook.tables.getItem(REGISTER_TABLE);
+  if (read.protection === 'ours') sheet.protection.unprotect();
+  // Entries index the rows read that hold one; blank and unreadable rows are skipped.
+  const updates = changes.flatMap((c) =>
+    c.index === null ? [] : [{ index: read.register.rowOf[c.index], entry: c.entry }],
+  );
+  const rowAt = (index: number) => table.getDataBodyRange().getRow(index);
+  for (const { index, entry } of updates) {
+    const row = registerRow(entry, dateSystem, read.layout, read.rows[index]);
+    const cells = rowAt(index);
+    // Formats first: a unit's name stays text, never a formula.
+    cells.numberFormat = [placedFormats(REGISTER_SPEC, read.layout, row)];
+    cells.values = [row.map(toExcel)];
+  }
+  const added = changes
+    .filter((c) => c.index === null)
+    .map((c) => registerRow(c.entry, dateSystem, read.layout));
+  const appended = added.length
+    ? appendSpecRows(table, REGISTER_SPEC, read.layout, added, { clearBelow: read.clearBelow })
+    : null;
+  const before = appended ? table.getDataBodyRange().load('rowCount') : null;
+  sheet.protection.protect(PROTECT);
+  if (read.protection === 'none') record(read.sheetId);
+  const putBack = () => {
+    for (const { index } of updates) rowAt(index).values = [read.rows[index].map(toExcel)];
+  };
+  return {
+    outcome: { kept: true, sheetName: read.sheetName, updated: updates.length, added: added.length },
+    settle: async () => {
+      const cell = appended?.occupied() ?? null;
+      if (cell === null) return;
+      sheet.protection.unprotect();
+      putBack();
+      appended?.restore();
+      sheet.protection.protect(PROTECT);
+      await context.sync();
+      throw occupiedBelow(read.sheetName, cell);
+    },
+    undo: () => {
+      sheet.protection.unprotect();
+      putBack();
+      // Bottom up, so each index names the row it did when added.
+      const count = before?.rowCount ?? 0;
+      for (let i = count - 1; i >= count - added.length; i--) table.rows.getItemAt(i).delete();
+      sheet.protection.protect(PROTECT);
+    },
+  };
+}
+
+/**
+ * The register alone, for the pane's view of the round: whether the table exists, then (if it
+ * does) its rows. Two syncs; null when the workbook has none.
+ */
+export async function readRegisterSheet(context: Excel.RequestContext): Promise<RegisterSheet | null> {
+  const present = context.workbook.tables.getItemOrNullObject(REGISTER_TABLE).load('name');
+  const dateSystem = queueDateSystem(context);
+  await context.sync();
+  if (present.isNullObject) return null;
+  const read = queueRegisterRead(context);
+  await context.sync();
+  return read(dateSystem());
+}
+
+/**
+ * Shows a unit's imported changes on 变更记录: the sheet activated and the unit's rows selected
+ * (from its first to its last). Three syncs: whether there is a log, its rows, the selection.
+ * False when the log has none of the unit's rows.
+ */
+export async function showUnitChanges(context: Excel.RequestContext, unit: string): Promise<boolean> {
+  const present = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE).load('name');
+  await context.sync();
+  if (present.isNullObject) return false;
+  const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
+  const header = table.getHeaderRowRange().load('values');
+  const body = table.getDataBodyRange().load('values');
+  await context.sync();
+  const layout = layoutOf(CHANGE_LOG_SPEC, header.values[0] as CellValue[]);
+  const column = layout.columns.unit;
+  if (column === undefined) return false;
+  const rows = (body.values as CellValue[][]).flatMap((r, i) =>
+    cellText(r[column]).trim() === unit ? [i] : [],
+  );
+  if (rows.length === 0) return false;
+  const log = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
+  log.worksheet.activate();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  log
+    .getDataBodyRange()
+    .getRow(first)
+    .getResizedRange(last - first, 0)
+    .select();
+  await context.sync();
+  return true;
+}

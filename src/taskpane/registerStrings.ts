@@ -1,0 +1,72 @@
+// The 报送登记 section's strings in Chinese and English (same rule as i18n.ts: a key missing in
+// either language fails the type check), and the notice after forms are issued.
+import type { RegisterOutcome } from '../excel';
+import type { Language } from '../ledger';
+import type { Notice } from './useAction';
+
+const zh = {
+  title: '本期报送情况',
+  none: '还没有下发记录：生成反馈表时自动记入“报送登记”表。',
+  round: (asOf: string, due: string) => `截至${asOf}的一期，报送截止${due}。`,
+  counts: (onTime: number, late: number, waiting: number, overdue: number) =>
+    `已报${onTime + late}个（按时${onTime}、逾期报送${late}），未报${waiting}个，逾期未报${overdue}个。`,
+  onTime: (date: string, times: number) => `已报 ${date}${times > 1 ? `（第${times}次）` : ''}`,
+  late: (date: string, days: number, times: number) =>
+    `逾期报送 ${date}（晚${days}天）${times > 1 ? `（第${times}次）` : ''}`,
+  waiting: (days: number) => (days === 0 ? '未报（今天截止）' : `未报（还有${days}天）`),
+  overdue: (days: number) => `逾期未报（已过${days}天）`,
+  notAsked: '（本期未下发）',
+  jump: (unit: string) => `在“变更记录”中查看${unit}导入的修改`,
+  noChanges: (unit: string) => `“变更记录”中没有${unit}导入的修改。`,
+  remindTitle: '催报',
+  remindAll: '催报草稿（.zip）',
+  remindOne: '催报',
+  remindFor: (unit: string) => `催报草稿：${unit}`,
+  copy: '复制催报正文',
+  copied: (n: number) => `已复制${n}个单位的催报正文。`,
+  copyRefused: '当前环境不允许写入剪贴板。请下载草稿后复制。',
+  drafted: (n: number, missing: readonly string[]) =>
+    `已生成${n}份催报草稿${missing.length ? `，其中${missing.length}个单位缺邮箱：${missing.join('、')}` : ''}。`,
+  issued: (n: number, sheet: string) => `已生成${n}份反馈表，已记入“${sheet}”。`,
+  notKept: (n: number, sheet: string) =>
+    `已生成${n}份反馈表；工作表“${sheet}”被他人设置了保护，本次未记入报送登记。`,
+};
+
+export type RegisterStrings = typeof zh;
+
+const en: RegisterStrings = {
+  title: 'This round’s returns',
+  none: 'No round issued yet: making return forms records one in the 报送登记 sheet.',
+  round: (asOf: string, due: string) => `Round as of ${asOf}, due ${due}.`,
+  counts: (onTime: number, late: number, waiting: number, overdue: number) =>
+    `${onTime + late} reported (${onTime} on time, ${late} late), ${waiting} not yet, ${overdue} overdue.`,
+  onTime: (date: string, times: number) => `Reported ${date}${times > 1 ? ` (${times} times)` : ''}`,
+  late: (date: string, days: number, times: number) =>
+    `Reported late ${date} (${days} days)${times > 1 ? ` (${times} times)` : ''}`,
+  waiting: (days: number) => (days === 0 ? 'Not yet (due today)' : `Not yet (${days} days left)`),
+  overdue: (days: number) => `Overdue (${days} days)`,
+  notAsked: '(not asked this round)',
+  jump: (unit: string) => `Show ${unit}'s imported changes in 变更记录`,
+  noChanges: (unit: string) => `变更记录 holds no imported change of ${unit}.`,
+  remindTitle: 'Reminders',
+  remindAll: 'Reminder drafts (.zip)',
+  remindOne: 'Remind',
+  remindFor: (unit: string) => `Reminder draft: ${unit}`,
+  copy: 'Copy the reminder text',
+  copied: (n: number) => `Copied the reminders of ${n} units.`,
+  copyRefused: 'This host does not allow the clipboard. Download the drafts and copy from them.',
+  drafted: (n: number, missing: readonly string[]) =>
+    `Made ${n} reminder drafts${missing.length ? `; ${missing.length} units have no address: ${missing.join(', ')}` : ''}.`,
+  issued: (n: number, sheet: string) => `Made ${n} forms, recorded in ${sheet}.`,
+  notKept: (n: number, sheet: string) =>
+    `Made ${n} forms; sheet ${sheet} was protected by someone else, so the round was not recorded.`,
+};
+
+export const REGISTER_STRINGS: Record<Language, RegisterStrings> = { zh, en };
+
+/** After forms are issued: how many, and where the round was recorded (or why not). */
+export function issuedNotice(n: number, register: RegisterOutcome): Notice {
+  return register.kept
+    ? { intent: 'success', text: (_, l) => REGISTER_STRINGS[l].issued(n, register.sheetName) }
+    : { intent: 'warning', text: (_, l) => REGISTER_STRINGS[l].notKept(n, register.sheetName) };
+}

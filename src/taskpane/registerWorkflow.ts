@@ -1,0 +1,101 @@
+// The 报送 register's workflows as plain functions: forms issued and the round recorded in one
+// request, and the round as the register holds it now.
+import {
+  LedgerError,
+  queueRegisterWrite,
+  readOptions,
+  readRegisterSheet,
+  type RegisterOutcome,
+} from '../excel';
+import { reminderDrafts, type NamedFile, type ReminderDraft, type ReturnFileOptions } from '../files';
+import {
+  dayFromLocalDate,
+  issueRound,
+  roundStatus,
+  summarize,
+  type RoundStatus,
+  type SummaryModel,
+} from '../ledger';
+import type { Host } from './host';
+import { readFormsIn } from './returnsWorkflow';
+import type { LedgerApi } from './useLedger';
+
+/**
+ * Makes the forms from the workbook as read in this request, then records the round in 报送登记
+ * in the same request's write: a round is recorded only when its forms were made.
+ */
+export async function issueForms<F>(
+  host: Pick<Host, 'run' | 'now'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  units: readonly string[],
+  make: (model: SummaryModel, options: ReturnFileOptions) => Promise<F>,
+): Promise<{ readonly made: F; readonly register: RegisterOutcome }> {
+  return host.run(async (context) => {
+    const now = host.now();
+    const { report, model, options, sheetNames } = await readFormsIn(context, pane, now, true);
+    const made = await make(model, options);
+    const { register, reference } = report.read;
+    const changes = issueRound(register?.register.entries ?? [], {
+      asOf: model.asOf,
+      returnBy: options.returnBy ?? model.asOf,
+      units,
+      today: dayFromLocalDate(now),
+    });
+    const write = queueRegisterWrite(context, register, changes, reference.dateSystem, sheetNames);
+    await context.sync();
+    await write.settle();
+    return { made, register: write.outcome };
+  });
+}
+
+/** The round as 报送登记 holds it now (null when no round was issued). */
+export async function readRound(host: Pick<Host, 'run' | 'now'>): Promise<RoundStatus | null> {
+  const sheet = await host.run((c) => readRegisterSheet(c));
+  return sheet ? roundStatus(sheet.register.entries, dayFromLocalDate(host.now())) : null;
+}
+
+/**
+ * 催报: a draft to each unit of the current round that has not reported, each with its form made
+ * again from the ledger as read in this request, for the round's 截至 date.
+ */
+export async function draftReminders(
+  host: Pick<Host, 'run' | 'now'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+): Promise<{
+  readonly drafts: readonly ReminderDraft[];
+  readonly zip: NamedFile;
+  readonly round: RoundStatus;
+}> {
+  return host.run(async (context) => {
+    const now = host.now();
+    const { report, options, sender } = await readFormsIn(context, pane, now, true);
+    const { register, reference, ledger } = report.read;
+    const round = register ? roundStatus(register.register.entries, dayFromLocalDate(now)) : null;
+    if (!round) throw noRoundError();
+    const missing = round.units.filter(
+      (u) => u.entry.issuedOn !== null && (u.state === 'waiting' || u.state === 'overdue'),
+    );
+    if (missing.length === 0) throw allReportedError();
+    // The form answers the round: it carries the round's 截至 date, so its return is recorded there.
+    const model = summarize(ledger.ledger, readOptions(reference, round.asOf, ledger.location));
+    const made = await reminderDrafts(model, missing, { ...options, sender });
+    return { ...made, round };
+  });
+}
+
+function noRoundError(): LedgerError {
+  return new LedgerError(
+    {
+      zh: '报送登记中还没有下发记录：请先在“反馈”页生成反馈表。',
+      en: 'No round has been issued yet: make the return forms on the Returns tab first.',
+    },
+    'NoRound',
+  );
+}
+
+function allReportedError(): LedgerError {
+  return new LedgerError(
+    { zh: '本期各单位均已报送，无需催报。', en: 'Every unit of this round has reported: nothing to remind.' },
+    'AllReported',
+  );
+}
