@@ -14,6 +14,7 @@ export * from './protection';
 export * from './newWorkbook';
 export * from './readLedger';
 export * from './recipients';
+export * from './planPart';
 export * from './reference';
 export * from './requirements';
 export * from './restoreReference';
