@@ -10,6 +10,7 @@ import {
   OFFICIAL_TASKS,
   seedsForTasks,
   unitsCellText,
+  builtInPlan,
   type CellValue,
   type Plan,
 } from '../ledger';
@@ -34,7 +35,6 @@ import {
   INDICATOR_TABLE,
   LEDGER_SHEET,
   LEDGER_TABLE,
-  LEDGER_TITLE,
   STATUS_TABLE,
 } from './names';
 import { queueLedgerId } from './ledgerId';
@@ -168,7 +168,7 @@ export async function createLedger(
   const sheet = sheets.add(ledgerName);
   const title = sheet.getRange(`A1:${last}1`);
   title.merge();
-  const ledgerTitle = options.plan ? `${options.plan.title}台账` : LEDGER_TITLE;
+  const ledgerTitle = `${(options.plan ?? builtInPlan()).title}台账`;
   title.values = [[ledgerTitle, ...header.slice(1).map(() => '')]];
   title.format.font.bold = true;
   title.format.font.size = 16;

@@ -73,7 +73,17 @@ const none = (present: ReferenceTables) => !present.directory && !present.status
 export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
   const dateSystem = queueDateSystem(context);
   const plan = queuePlanRead(context, present.planPart);
-  if (none(present)) return () => ({ ...DEFAULTS_ONLY, dateSystem: dateSystem(), plan: plan() });
+  if (none(present))
+    return () => {
+      const workbookPlan = plan();
+      // Without 单位名录, the plan's own directory (the built-in one's is the default).
+      return {
+        ...DEFAULTS_ONLY,
+        directory: workbookPlan.plan.directory,
+        dateSystem: dateSystem(),
+        plan: workbookPlan,
+      };
+    };
   const tables = context.workbook.tables;
   const indicators = present.indicators ? loadIndicatorTable(context).now : () => null;
   const directoryTable = present.directory
@@ -81,13 +91,15 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
     : null;
   const statusTable = present.statuses ? queueSpecTableRead(tables.getItem(STATUS_TABLE), STATUS_SPEC) : null;
   return () => {
+    const workbookPlan = plan();
     let directory = DEFAULT_DIRECTORY;
     let directoryHealth: ReferenceHealth['directory'] = present.directory ? 'ok' : 'missing';
     // Without its 单位 column the table names no unit: the defaults stand in, and that is reported.
     const read = directoryTable?.();
     const rows = read ? readDirectoryTable(read.header, read.rows) : null;
     if (read && !rows) directoryHealth = 'damaged';
-    else if (rows) directory = directoryFromRows(rows);
+    // The sheet names units; the plan says which region a bare 市教育局 belongs to.
+    else if (rows) directory = { ...directoryFromRows(rows), region: workbookPlan.plan.region };
     const statusRead = statusTable?.();
     const statuses = statusRead ? readStatusTable(statusRead.header, statusRead.rows) : [];
     return {
@@ -103,7 +115,7 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
       },
       indicators: indicators(),
       dateSystem: dateSystem(),
-      plan: plan(),
+      plan: workbookPlan,
     };
   };
 }
@@ -142,6 +154,10 @@ export function readOptions(reference: Reference, asOf: Day, place?: SheetPlace)
     statuses: reference.statuses,
     directory: reference.directory,
     indicators: reference.indicators,
+    // A workbook's own plan; the built-in one is the core's default.
+    ...(reference.plan.partId !== null && reference.plan.problem === null
+      ? { plan: reference.plan.plan }
+      : {}),
     ...(place ? { place } : {}),
   };
 }

@@ -1,8 +1,17 @@
 // The plan travels in the workbook as a custom XML part: written when a ledger is made from an
 // imported annex, read in each action's own request, the built-in plan where there is none.
-import { createLedger, readWorkbook, readReference, tablesSeen } from '../../src/excel';
+import { createLedger, readOptions, readWorkbook, readReference, tablesSeen } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { builtInPlan, importAnnexTable, planFromAnnex, planToXml } from '../../src/ledger';
+import {
+  analyzeLedger,
+  builtInPlan,
+  dayFromLocalDate,
+  importAnnexTable,
+  leaderMail,
+  planFromAnnex,
+  planToXml,
+  summaryFileName,
+} from '../../src/ledger';
 import { ALL_SETS, changedCells, changedPaths, countSyncs, taskCell } from './helpers';
 
 const ANNEX = [
@@ -66,6 +75,43 @@ describe('the plan in the workbook', () => {
     expect(unknown.syncs).toBe(2);
     expect(unknown.result.reference.plan.plan).toEqual(plan);
     expect((await sim.runExcel((c) => readReference(c))).plan.plan).toEqual(plan);
+  });
+
+  it('is the plan the read’s consumers take: official wording, units, names of files and mails', async () => {
+    const sim = new ExcelSim();
+    const plan = imported();
+    const made = await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS, plan }));
+    const read = await sim.runExcel((c) =>
+      readWorkbook(c, {
+        planPart: made.reference.plan.partId,
+        expect: tablesSeen({ tables: made.tables ?? {} }),
+      }),
+    );
+    const ledger = read.ledger;
+    if (!ledger) throw new Error('no ledger read');
+    const day = dayFromLocalDate(new Date(2025, 2, 1));
+    const options = readOptions(read.reference, day, ledger.location);
+    expect(options.directory?.region).toBe('梨川县');
+    const { findings, summary, tasks } = analyzeLedger(ledger.ledger, options);
+    // The plan's own tasks are the official wording: rows match, no unit is unknown.
+    expect(findings.map((f) => f.rule)).not.toContain('units.unknown');
+    expect(findings.map((f) => f.rule).filter((c) => /official|changed/u.test(c))).toEqual([]);
+    expect(tasks.map((t) => t.lead)).toEqual(['县市场监管局', '县政数局']);
+    expect(summary.names).toEqual({ title: plan.title, subject: plan.title, fileStem: '梨川营商环境汇总' });
+    expect(summaryFileName(day, undefined, summary.names)).toBe('梨川营商环境汇总_截至20250301.xlsx');
+    expect(leaderMail(summary, 'x.xlsx').subject).toBe(
+      '梨川县优化营商环境重点任务推进情况（截至2025年3月1日）',
+    );
+    // A row rewritten away from the plan's wording no longer holds its task, and that is told.
+    await sim.runExcel(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').getRange('B4').values = [['推行企业开办网办。']];
+    });
+    const edited = await sim.runExcel((c) => readWorkbook(c, { planPart: made.reference.plan.partId }));
+    const again = analyzeLedger(
+      edited.ledger!.ledger,
+      readOptions(edited.reference, day, edited.ledger!.location),
+    );
+    expect(again.findings.map((f) => f.rule)).toContain('official.missingTask');
   });
 
   it('falls back to the built-in plan when the part the caller saw is gone (one more request)', async () => {
