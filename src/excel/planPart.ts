@@ -6,7 +6,16 @@
 // A part's XML is asked for by id, so a read must know the id: the caller passes the one it last
 // saw, and the same request lists the parts of our namespace to check the guess (as the tables
 // are checked in workbookRead.ts). A wrong guess costs one more request, never a stale plan.
-import { builtInPlan, PLAN_NAMESPACE, planFromXml, planToXml, type Plan } from '../ledger';
+import {
+  builtInPlan,
+  PLAN_NAMESPACE,
+  planFromXml,
+  planToXml,
+  renamePlan,
+  type Plan,
+  type PlanNameEdits,
+} from '../ledger';
+import { LedgerError } from './errors';
 
 export interface WorkbookPlan {
   readonly plan: Plan;
@@ -59,4 +68,39 @@ export function queuePlanWrite(
 /** The plan an action has just written, as a read of it would give it. */
 export function planWritten(plan: Plan, partId: string): WorkbookPlan {
   return { plan, partId, problem: null, found: partId };
+}
+
+/**
+ * Saves the names edited in 设置 into the workbook's plan, read in this request (the built-in
+ * plan, when the workbook has none, becomes its own part). A part of ours that cannot be read is
+ * left as it is. Two syncs, three when the part changed since the pane looked.
+ */
+export async function savePlanNames(
+  context: Excel.RequestContext,
+  edits: PlanNameEdits,
+  seen: string | null,
+): Promise<WorkbookPlan> {
+  let read = queuePlanRead(context, seen);
+  await context.sync();
+  let current = read();
+  if (current.found !== seen) {
+    read = queuePlanRead(context, current.found);
+    await context.sync();
+    current = read();
+  }
+  if (current.problem !== null)
+    throw new LedgerError({
+      zh: '工作簿中保存的方案无法读取，未做更改。请重新导入分工表。',
+      en: 'The plan stored in the workbook cannot be read; nothing was changed. Import the 分工 table again.',
+    });
+  const renamed = renamePlan(current.plan, edits);
+  if ('problem' in renamed)
+    throw new LedgerError(
+      renamed.problem === 'no-title'
+        ? { zh: '方案名称不能为空，未做更改。', en: 'The plan needs a title; nothing was changed.' }
+        : { zh: '简称不能为空，未做更改。', en: 'The plan needs a short name; nothing was changed.' },
+    );
+  const part = queuePlanWrite(context, renamed.plan, current.partId);
+  await context.sync();
+  return planWritten(renamed.plan, part.id);
 }

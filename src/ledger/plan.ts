@@ -230,3 +230,22 @@ function isPlan(v: unknown): v is Plan {
     directory.units.every(isUnitEntry)
   );
 }
+
+/** What 设置 lets the user change about a plan. */
+export interface PlanNameEdits {
+  readonly title: string;
+  readonly shortName: string;
+  readonly region: string;
+}
+
+export type PlanRename = { readonly plan: Plan } | { readonly problem: 'no-title' | 'no-short-name' };
+
+/** The plan under its new names; the region goes to its directory too (市教育局 is now that region's). */
+export function renamePlan(plan: Plan, edits: PlanNameEdits): PlanRename {
+  const title = edits.title.trim();
+  const shortName = edits.shortName.trim();
+  const region = edits.region.trim();
+  if (!title) return { problem: 'no-title' };
+  if (!shortName) return { problem: 'no-short-name' };
+  return { plan: { ...plan, title, shortName, region, directory: { ...plan.directory, region } } };
+}

@@ -1,6 +1,13 @@
 // The plan travels in the workbook as a custom XML part: written when a ledger is made from an
 // imported annex, read in each action's own request, the built-in plan where there is none.
-import { createLedger, readOptions, readWorkbook, readReference, tablesSeen } from '../../src/excel';
+import {
+  createLedger,
+  readOptions,
+  readReference,
+  readWorkbook,
+  savePlanNames,
+  tablesSeen,
+} from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import {
   analyzeLedger,
@@ -133,5 +140,40 @@ describe('the plan in the workbook', () => {
     const read = await sim.runExcel((c) => readWorkbook(c, { planPart: '{xml-9}' }));
     expect(read.reference.plan).toMatchObject({ partId: '{xml-9}', problem: 'unreadable' });
     expect(read.reference.plan.plan.title).toBe(builtInPlan().title);
+  });
+
+  it('saves names edited in 设置 into the workbook, the built-in plan becoming its own part', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    const before = sim.snapshot();
+    const edits = { title: '梨川测试方案', shortName: '测试', region: '梨川县' };
+    const { result, syncs } = await countSyncs(sim, () => sim.runExcel((c) => savePlanNames(c, edits, null)));
+    expect(syncs).toBe(2);
+    expect(changedPaths(before, sim.snapshot())).toEqual(['customXmlParts']);
+    expect(result.plan).toMatchObject(edits);
+    expect(result.plan.tasks).toHaveLength(builtInPlan().tasks.length);
+    const read = await sim.runExcel((c) => readWorkbook(c, { planPart: result.partId }));
+    expect(read.reference.plan.plan).toEqual(result.plan);
+    expect(read.reference.directory.region).toBe('梨川县');
+    // Saved again: the same part, rewritten.
+    const again = await sim.runExcel((c) =>
+      savePlanNames(c, { ...edits, shortName: '测试二' }, result.partId),
+    );
+    expect(again.partId).toBe(result.partId);
+    expect(sim.state.customXmlParts).toHaveLength(1);
+  });
+
+  it('refuses an empty title, and leaves a damaged part as it is', async () => {
+    const sim = new ExcelSim();
+    await expect(
+      sim.runExcel((c) => savePlanNames(c, { title: ' ', shortName: 'x', region: '' }, null)),
+    ).rejects.toMatchObject({ text: { zh: '方案名称不能为空，未做更改。' } });
+    expect(sim.state.customXmlParts).toEqual([]);
+    const damaged = planToXml(imported()).replace('"tasks":[', '"tasks":[7,');
+    sim.state.customXmlParts.push({ id: '{xml-9}', xml: damaged });
+    await expect(
+      sim.runExcel((c) => savePlanNames(c, { title: 'a', shortName: 'b', region: '' }, null)),
+    ).rejects.toMatchObject({ text: { zh: expect.stringContaining('无法读取，未做更改') } });
+    expect(sim.state.customXmlParts).toEqual([{ id: '{xml-9}', xml: damaged }]);
   });
 });
