@@ -14,6 +14,7 @@ export * from './protection';
 export * from './newWorkbook';
 export * from './readLedger';
 export * from './recipients';
+export * from './annexSheet';
 export * from './planPart';
 export * from './reference';
 export * from './requirements';
