@@ -48,6 +48,11 @@ import type {
   SimTableRow,
 } from './table';
 import type {
+  SimCustomXmlPart,
+  SimCustomXmlPartCollection,
+  SimCustomXmlPartScopedCollection,
+} from './customXml';
+import type {
   SimRequestContext,
   SimSetting,
   SimSettingCollection,
@@ -146,12 +151,18 @@ export const CONFORMANCE: [
   Conforms<SimFunctionResult, Excel.FunctionResult<number>>,
   Conforms<SimNamedItemCollection, Excel.NamedItemCollection>,
   Conforms<SimWorkbook, Excel.Workbook>,
+  Conforms<SimCustomXmlPartCollection, Excel.CustomXmlPartCollection>,
+  Conforms<SimCustomXmlPartScopedCollection, Excel.CustomXmlPartScopedCollection>,
+  Conforms<SimCustomXmlPart, Excel.CustomXmlPart>,
   Conforms<SimWorkbookProtection, Excel.WorkbookProtection>,
   Conforms<SimRequestContext, Excel.RequestContext>,
   Conforms<SimEventHandlers, OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimEventHandlerResult, OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>,
   Conforms<SimClientResult<number>, OfficeExtension.ClientResult<number>>,
 ] = [
+  true,
+  true,
+  true,
   true,
   true,
   true,

@@ -20,6 +20,7 @@ import { changeDetail, WorkbookState } from './state';
 import { SimRequestContext } from './workbook';
 import { API_TYPE_NAMES } from './core';
 import * as charts from './charts';
+import * as customXml from './customXml';
 import * as functions from './functions';
 import * as names from './names';
 import * as range from './range';
@@ -29,7 +30,7 @@ import * as workbook from './workbook';
 import * as worksheet from './worksheet';
 
 // Each API class by its export name (SimTableCollection: TableCollection), for errorLocation.
-for (const module of [charts, functions, names, range, rangeRules, table, workbook, worksheet])
+for (const module of [charts, customXml, functions, names, range, rangeRules, table, workbook, worksheet])
   for (const [name, value] of Object.entries(module))
     if (name.startsWith('Sim') && typeof value === 'function') API_TYPE_NAMES.set(value, name.slice(3));
 
@@ -324,6 +325,7 @@ export class ExcelSim {
         filters: Object.fromEntries([...t.filters].map(([k, v]) => [k, { ...v, values: [...v.values] }])),
       })),
       settings: Object.fromEntries(JSON.parse(JSON.stringify([...s.settings]))),
+      customXmlParts: s.customXmlParts.map((p) => ({ ...p })),
     };
   }
 }
@@ -337,4 +339,5 @@ export type WorkbookSnapshot = {
   }[];
   tables: Record<string, unknown>[];
   settings: Record<string, unknown>;
+  customXmlParts: { id: string; xml: string }[];
 };

@@ -3,6 +3,7 @@
 import { formatAddress, intersects, type Rect } from './address';
 import type { BatchStats } from './core';
 import { SimError, type SimErrorCode } from './errors';
+import type { CustomXmlModel } from './customXml';
 import { newSheet, type SheetModel, type TableModel } from './model';
 
 /** ChangedEventDetail (ExcelApi 1.9): given when the change is one cell, as Excel does. */
@@ -69,6 +70,8 @@ export class WorkbookState {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   settings = new Map<string, unknown>();
+  /** Workbook.customXmlParts: XML documents the workbook carries, in the order they were added. */
+  customXmlParts: CustomXmlModel[] = [];
   names: NameModel[] = [];
   /** The workbook's date system: 1904 in old Mac files (serials count from 1904-01-01). */
   dateSystem: '1900' | '1904' = '1900';

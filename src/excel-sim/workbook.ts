@@ -1,6 +1,7 @@
 // Workbook, settings and the request context. https://learn.microsoft.com/javascript/api/excel/excel.workbook
 import { SimCollection } from './collection';
 import { SimClientObject, SimClientResult, SimContext } from './core';
+import { SimCustomXmlPartCollection } from './customXml';
 import { SimError } from './errors';
 import { SimEventHandlers } from './events';
 import { SimFunctions } from './functions';
@@ -107,10 +108,12 @@ export class SimWorkbook extends SimClientObject {
   private readonly protectionObject: SimWorkbookProtection;
   private readonly namesObject: SimNamedItemCollection;
   private readonly functionsObject: SimFunctions;
+  private readonly customXmlPartsObject: SimCustomXmlPartCollection;
 
   constructor(ctx: SimContext) {
     super(ctx);
     this.functionsObject = new SimFunctions(ctx);
+    this.customXmlPartsObject = new SimCustomXmlPartCollection(ctx);
     this.namesObject = new SimNamedItemCollection(ctx);
     this.worksheetsObject = new SimWorksheetCollection(ctx);
     this.tablesObject = new SimTableCollection(ctx, null);
@@ -137,11 +140,16 @@ export class SimWorkbook extends SimClientObject {
       settings: this.settingsObject,
       protection: this.protectionObject,
       names: this.namesObject,
+      customXmlParts: this.customXmlPartsObject,
     };
   }
   /** Workbook.functions (ExcelApi 1.2): worksheet functions computed by Excel. */
   get functions(): SimFunctions {
     return this.functionsObject;
+  }
+  /** Workbook.customXmlParts (ExcelApi 1.5). */
+  get customXmlParts(): SimCustomXmlPartCollection {
+    return this.customXmlPartsObject;
   }
   /** Workbook.names: the workbook's defined names. */
   get names(): SimNamedItemCollection {

@@ -135,8 +135,8 @@ export async function adoptActiveSheet(
   if (plan.lastRow === plan.headerRow) {
     throw new LedgerError(
       {
-        zh: `工作表“${sheet.name}”的标题行下面没有任务行，未做更改。请在标题行下逐行填入任务（序号、工作任务、责任单位）后再点“使用当前工作表”；或改用“新建任务台账”，建立含40项正式任务的台账。`,
-        en: `There are no task rows under the header in ${sheet.name}; nothing was changed. Enter the tasks under the header, one a row (序号, 工作任务, 责任单位), then choose Use the current sheet again; or choose Create the ledger for the plan's 40 tasks.`,
+        zh: `工作表“${sheet.name}”的标题行下面没有任务行，未做更改。请在标题行下逐行填入任务（序号、工作任务、责任单位）后再点“使用当前工作表”；或改用“新建任务台账”，建立含内置方案全部正式任务的台账。`,
+        en: `There are no task rows under the header in ${sheet.name}; nothing was changed. Enter the tasks under the header, one a row (序号, 工作任务, 责任单位), then choose Use the current sheet again; or choose Create the ledger for the built-in plan's tasks.`,
       },
       'NoRows',
     );

@@ -1,5 +1,5 @@
-// Creates the ledger: sheets 任务台账 and 单位名录, the 40 official tasks as a table with a
-// title above it, status dropdown, conditional formats, frozen header, widths and print setup.
+// Creates the ledger: sheets 任务台账 and 单位名录, the plan's tasks (the built-in plan's, or an
+// imported one's, whose plan is then stored in the workbook) as a table with a title above it, status dropdown, conditional formats, frozen header, widths and print setup.
 // Two syncs: one to look, one to write. It refuses when a ledger exists and never overwrites
 // a sheet: a name already taken gets a numbered free one.
 import {
@@ -10,7 +10,10 @@ import {
   NOTE_FONT,
   OFFICIAL_TASKS,
   seedsForTasks,
+  unitsCellText,
+  builtInPlan,
   type CellValue,
+  type Plan,
 } from '../ledger';
 import { columnLetter } from './cells';
 import { pointStatusName, writeDirectoryTable, writeStatusTable } from './directorySheet';
@@ -33,12 +36,12 @@ import {
   INDICATOR_TABLE,
   LEDGER_SHEET,
   LEDGER_TABLE,
-  LEDGER_TITLE,
   STATUS_TABLE,
 } from './names';
 import { queueLedgerId } from './ledgerId';
 import { areasOn, type AfterWrite } from './ownWrites';
 import { queueLedgerRead, type LedgerRead } from './readLedger';
+import { planWritten, queuePlanParts, queuePlanWrite } from './planPart';
 import { queueTableIds } from './workbookRead';
 import { queueReferenceRead, type Reference } from './reference';
 import type { ApiSupport } from './requirements';
@@ -52,6 +55,11 @@ export interface CreateOptions {
   /** Also create 指标 with the targets the tasks' text sets, when it sets any (default true). */
   readonly withIndicators?: boolean;
   readonly rows?: readonly (readonly CellValue[])[];
+  /**
+   * An imported plan: its tasks become the rows (unless rows are given), its title the sheet's,
+   * its units 单位名录's, and the plan is stored in the workbook. Without it, the built-in plan.
+   */
+  readonly plan?: Plan;
 }
 
 export interface CreateResult extends AfterWrite {
@@ -90,6 +98,25 @@ export function officialLedgerRows(): CellValue[][] {
   );
 }
 
+/** The ledger rows of a plan's tasks: 序号 1…, the annex's wording, one 责任单位 cell, 未启动. */
+export function planLedgerRows(plan: Plan): CellValue[][] {
+  return plan.tasks.map((t) =>
+    LEDGER_COLUMNS.map((c) =>
+      c.key === 'no'
+        ? t.no
+        : c.key === 'task'
+          ? t.text
+          : c.key === 'units'
+            ? unitsCellText(t)
+            : c.key === 'status'
+              ? '未启动'
+              : c.key === 'deadline'
+                ? t.deadline
+                : '',
+    ),
+  );
+}
+
 export async function createLedger(
   context: Excel.RequestContext,
   options: CreateOptions,
@@ -97,6 +124,8 @@ export async function createLedger(
   const tableName = options.tableName ?? LEDGER_TABLE;
   const withDirectory = options.withDirectory ?? true;
   const { sheets, tables, structure, statusName } = loadOutline(context);
+  // An imported plan replaces the part the workbook has (one plan per workbook for now).
+  const planPart = queuePlanParts(context);
   await context.sync();
   if (structure.protected) throw workbookProtectedError();
 
@@ -119,7 +148,9 @@ export async function createLedger(
   const directoryName = makeDirectory ? freeSheetName(DIRECTORY_SHEET, [...sheetNames, ledgerName]) : null;
 
   const header = LEDGER_COLUMNS.map((c) => c.header);
-  const rows = (options.rows ?? officialLedgerRows()).map((r) => [...r]);
+  const rows = (options.rows ?? (options.plan ? planLedgerRows(options.plan) : officialLedgerRows())).map(
+    (r) => [...r],
+  );
   const at = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
   const seeds = seedsForTasks(
     rows.map((r) => ({
@@ -144,7 +175,8 @@ export async function createLedger(
   const sheet = sheets.add(ledgerName);
   const title = sheet.getRange(`B1:${firstPage}1`);
   title.merge();
-  title.values = [[LEDGER_TITLE, ...blanks]];
+  const ledgerTitle = `${(options.plan ?? builtInPlan()).title}台账`;
+  title.values = [[ledgerTitle, ...blanks]];
   title.format.font.bold = true;
   title.format.font.size = 16;
   title.format.horizontalAlignment = 'Center';
@@ -176,7 +208,10 @@ export async function createLedger(
   // The status list must exist before the dropdown that refers to it.
   const directorySheet = directoryName ? sheets.add(directoryName) : null;
   const directoryBlocks = directorySheet
-    ? [...writeDirectoryTable(directorySheet), ...writeStatusTable(directorySheet, statuses)]
+    ? [
+        ...writeDirectoryTable(directorySheet, 0, options.plan?.directory),
+        ...writeStatusTable(directorySheet, statuses),
+      ]
     : [];
   if (directorySheet) pointStatusName(context, statusName);
   const dropdown = statusDropdown(
@@ -201,17 +236,21 @@ export async function createLedger(
   sheet.load('id');
   directorySheet?.load('id');
   indicatorSheet?.load('id');
+  const part = options.plan ? queuePlanWrite(context, options.plan, planPart()) : null;
   const readBack = queueLedgerRead(context, tableName);
   const tableIds = queueTableIds(context);
   const reference = queueReferenceRead(context, {
     directory: makeDirectory || tableNames.includes(DIRECTORY_TABLE),
     statuses: makeDirectory || tableNames.includes(STATUS_TABLE),
     indicators: makeIndicators || tableNames.includes(INDICATOR_TABLE),
+    planPart: part ? null : planPart(),
   });
   await context.sync();
   return {
     read: readBack(),
-    reference: reference(),
+    // The plan was written in this request; the reference read queued beside it could not name its part yet.
+    reference:
+      part && options.plan ? { ...reference(), plan: planWritten(options.plan, part.id) } : reference(),
     tables: tableIds(),
     // The title, the note, the table made over the block, the block's values, the columns' formats.
     written: [

@@ -33,8 +33,12 @@ export const STATUS_LIST_COLUMN = 7;
  * made into the table as they are; otherwise the default directory is written. Returns the
  * blocks whose data or format it changed, one per command (the pane tells its own change events by them).
  */
-export function writeDirectoryTable(sheet: Excel.Worksheet, keepRows = 0): string[] {
-  const body = keepRows === 0 ? { rows: directoryRows() } : { kept: keepRows };
+export function writeDirectoryTable(
+  sheet: Excel.Worksheet,
+  keepRows = 0,
+  directory: UnitDirectory = DEFAULT_DIRECTORY,
+): string[] {
+  const body = keepRows === 0 ? { rows: directoryRows(directory) } : { kept: keepRows };
   return [...createSpecTable(sheet, DIRECTORY_SPEC, body, { style: 'TableStyleLight9' }).written];
 }
 

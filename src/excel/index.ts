@@ -15,6 +15,8 @@ export * from './newWorkbook';
 export * from './readLedger';
 export * from './recipients';
 export * from './registerSheet';
+export * from './annexSheet';
+export * from './planPart';
 export * from './reference';
 export * from './requirements';
 export * from './restoreReference';

@@ -90,6 +90,7 @@ function tablesAfter(reference: Reference) {
     directory: reference.health.directory !== 'missing',
     statuses: reference.health.statuses !== 'missing',
     indicators: true,
+    planPart: reference.plan.partId,
   };
 }
 

@@ -23,7 +23,6 @@ export const STATUS_TABLE = STATUS_SPEC.table;
 export const STATUS_NAME = 'TaskStatusChoices';
 /** Workbook setting: the summary sheets the add-in made, by sheet id. */
 export const SUMMARY_SETTING = 'renwuTaizhang.summarySheets';
-export const LEDGER_TITLE = '四平市现代职业教育重点工作任务台账';
 export const DIRECTORY_HEADERS = headersOf(DIRECTORY_SPEC);
 /** Workbook setting: ids of the sheets whose protection the add-in set (and so may lift). */
 export const PROTECTION_SETTING = 'renwuTaizhang.protectedSheets';

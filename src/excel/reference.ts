@@ -18,6 +18,7 @@ import {
   type UnitDirectory,
 } from '../ledger';
 import { loadIndicatorTable } from './indicatorRead';
+import { BUILT_IN, queuePlanParts, queuePlanRead, type WorkbookPlan } from './planPart';
 import { queueSpecTableRead } from './specTable';
 import { DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
 
@@ -32,6 +33,8 @@ export interface Reference {
   readonly indicators: IndicatorTable | null;
   /** The workbook's date system: 1904 in old Mac files, where every serial means another day. */
   readonly dateSystem: DateSystem;
+  /** The plan the workbook tracks: its own custom XML part, or the built-in plan. */
+  readonly plan: WorkbookPlan;
 }
 
 /** Which reference tables the workbook has. */
@@ -39,9 +42,11 @@ export interface ReferenceTables {
   readonly directory: boolean;
   readonly statuses: boolean;
   readonly indicators: boolean;
+  /** The id of the plan's custom XML part the caller expects, null for none. */
+  readonly planPart: string | null;
 }
 
-const DEFAULTS_ONLY: Omit<Reference, 'dateSystem'> = {
+const DEFAULTS_ONLY: Omit<Reference, 'dateSystem' | 'plan'> = {
   directory: DEFAULT_DIRECTORY,
   statuses: DEFAULT_STATUSES,
   source: { directory: 'default', statuses: 'default' },
@@ -67,7 +72,18 @@ const none = (present: ReferenceTables) => !present.directory && !present.status
  */
 export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
   const dateSystem = queueDateSystem(context);
-  if (none(present)) return () => ({ ...DEFAULTS_ONLY, dateSystem: dateSystem() });
+  const plan = queuePlanRead(context, present.planPart);
+  if (none(present))
+    return () => {
+      const workbookPlan = plan();
+      // Without 单位名录, the plan's own directory (the built-in one's is the default).
+      return {
+        ...DEFAULTS_ONLY,
+        directory: workbookPlan.plan.directory,
+        dateSystem: dateSystem(),
+        plan: workbookPlan,
+      };
+    };
   const tables = context.workbook.tables;
   const indicators = present.indicators ? loadIndicatorTable(context).now : () => null;
   const directoryTable = present.directory
@@ -75,13 +91,15 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
     : null;
   const statusTable = present.statuses ? queueSpecTableRead(tables.getItem(STATUS_TABLE), STATUS_SPEC) : null;
   return () => {
+    const workbookPlan = plan();
     let directory = DEFAULT_DIRECTORY;
     let directoryHealth: ReferenceHealth['directory'] = present.directory ? 'ok' : 'missing';
     // Without its 单位 column the table names no unit: the defaults stand in, and that is reported.
     const read = directoryTable?.();
     const rows = read ? readDirectoryTable(read.header, read.rows) : null;
     if (read && !rows) directoryHealth = 'damaged';
-    else if (rows) directory = directoryFromRows(rows);
+    // The sheet names units; the plan says which region a bare 市教育局 belongs to.
+    else if (rows) directory = { ...directoryFromRows(rows), region: workbookPlan.plan.region };
     const statusRead = statusTable?.();
     const statuses = statusRead ? readStatusTable(statusRead.header, statusRead.rows) : [];
     return {
@@ -97,6 +115,7 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
       },
       indicators: indicators(),
       dateSystem: dateSystem(),
+      plan: workbookPlan,
     };
   };
 }
@@ -105,7 +124,9 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
 export function queueReferenceTables(context: Excel.RequestContext): () => ReferenceTables {
   const tables = context.workbook.tables;
   tables.load('items/name');
+  const planPart = queuePlanParts(context);
   return () => ({
+    planPart: planPart(),
     directory: tables.items.some((t) => t.name === DIRECTORY_TABLE),
     statuses: tables.items.some((t) => t.name === STATUS_TABLE),
     indicators: tables.items.some((t) => t.name === INDICATOR_TABLE),
@@ -118,7 +139,8 @@ export async function readReference(context: Excel.RequestContext): Promise<Refe
   const dateSystem = queueDateSystem(context);
   await context.sync();
   const present = tables();
-  if (none(present)) return { ...DEFAULTS_ONLY, dateSystem: dateSystem() };
+  if (none(present) && present.planPart === null)
+    return { ...DEFAULTS_ONLY, dateSystem: dateSystem(), plan: BUILT_IN };
   const read = queueReferenceRead(context, present);
   await context.sync();
   return read();
@@ -132,6 +154,10 @@ export function readOptions(reference: Reference, asOf: Day, place?: SheetPlace)
     statuses: reference.statuses,
     directory: reference.directory,
     indicators: reference.indicators,
+    // A workbook's own plan; the built-in one is the core's default.
+    ...(reference.plan.partId !== null && reference.plan.problem === null
+      ? { plan: reference.plan.plan }
+      : {}),
     ...(place ? { place } : {}),
   };
 }

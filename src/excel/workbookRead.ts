@@ -17,6 +17,7 @@ import {
   SNAPSHOT_TABLE,
   STATUS_TABLE,
 } from './names';
+import { queuePlanParts } from './planPart';
 import { queueLedgerRead, readLedgerInBlocks, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
 import { queueRegisterRead, type RegisterSheet } from './registerSheet';
@@ -64,6 +65,11 @@ export interface ReadRequest<Also> {
   /** The tables the caller expects to exist; every one when not given. */
   readonly expect?: ReadonlySet<AddInTable>;
   /**
+   * The id of the plan's custom XML part the caller last saw (null: none). Unknown when not
+   * given: a workbook that has one is then read twice, the second time with its id.
+   */
+  readonly planPart?: string | null;
+  /**
    * More loads for the same request (a write's own look at the sheets, say); its result is read
    * after the sync. It must not fail for a missing item (use the *OrNullObject forms).
    */
@@ -93,6 +99,7 @@ const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, asked: 
 function queueParts<Also>(
   context: Excel.RequestContext,
   guess: ReadonlySet<AddInTable>,
+  planPart: string | null,
   request: ReadRequest<Also>,
 ) {
   const tables = context.workbook.tables.load(TABLE_LOADS);
@@ -102,6 +109,7 @@ function queueParts<Also>(
     directory: guess.has('directory'),
     statuses: guess.has('statuses'),
     indicators: guess.has('indicators'),
+    planPart,
   });
   const snapshots = request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context) : null;
   const register = request.register && guess.has('register') ? queueRegisterRead(context) : null;
@@ -118,11 +126,14 @@ export function queueTableIds(context: Excel.RequestContext): () => AddInTableId
   return () => idsOf(tables);
 }
 
-/** The list of tables alone: what a guess that failed is corrected with. */
-async function presentTables(context: Excel.RequestContext): Promise<Set<AddInTable>> {
+/** The list of tables and the plan's part alone: what a guess that failed is corrected with. */
+async function presentTables(
+  context: Excel.RequestContext,
+): Promise<{ tables: Set<AddInTable>; planPart: string | null }> {
   const tables = context.workbook.tables.load(TABLE_LOADS);
+  const planPart = queuePlanParts(context);
   await context.sync();
-  return new Set(Object.keys(idsOf(tables)) as AddInTable[]);
+  return { tables: new Set(Object.keys(idsOf(tables)) as AddInTable[]), planPart: planPart() };
 }
 
 /**
@@ -135,29 +146,31 @@ export async function readWorkbook<Also = undefined>(
   request: ReadRequest<Also> = {},
 ): Promise<WorkbookRead & { readonly also: Also }> {
   let guess = request.expect ?? ALL_TABLES;
+  let planGuess = request.planPart ?? null;
   for (let attempt = 0; ; attempt++) {
-    const parts = queueParts(context, guess, request);
+    const parts = queueParts(context, guess, planGuess, request);
     try {
       // Each attempt is one request; a second happens only when the first guessed wrong.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (error) {
       const code = excelErrorCode(error);
-      // An expected table is gone: the whole request failed. Ask which there are, then read those.
+      // An expected table or plan part is gone: the whole request failed. Ask which there are, then read those.
       if (code === 'ItemNotFound' && attempt === 0) {
-        guess = await presentTables(context);
+        ({ tables: guess, planPart: planGuess } = await presentTables(context));
         continue;
       }
       if (code === 'ResponsePayloadSizeLimitExceeded') return readInParts(context, request);
       throw error;
     }
     const ids = idsOf(parts.tables);
-    if (!sameSet(ids, guess, request) && attempt === 0) {
-      // A table exists that was not read (made since the caller looked): read again, all of it.
+    const reference = parts.reference();
+    if ((!sameSet(ids, guess, request) || reference.plan.found !== planGuess) && attempt === 0) {
+      // A table or plan exists that was not read (made since the caller looked): read again, all of it.
       guess = new Set(Object.keys(ids) as AddInTable[]);
+      planGuess = reference.plan.found;
       continue;
     }
-    const reference = parts.reference();
     return {
       ledger: parts.ledger ? parts.ledger() : null,
       reference,
@@ -175,10 +188,11 @@ async function readInParts<Also>(
   context: Excel.RequestContext,
   request: ReadRequest<Also>,
 ): Promise<WorkbookRead & { readonly also: Also }> {
-  const present = await presentTables(context);
+  const { tables: present, planPart } = await presentTables(context);
   const parts = queueParts(
     context,
     new Set([...present].filter((k) => k !== 'ledger' && k !== 'snapshots')),
+    planPart,
     {
       ...request,
       snapshots: false,

@@ -282,5 +282,9 @@ export async function bulletinFile(
   options: BulletinOptions,
 ): Promise<NamedFile & { readonly bulletin: Bulletin }> {
   const bulletin = bulletinOf(model, options);
-  return { name: bulletinFileName(model.asOf), bytes: await writeBulletin(bulletin), bulletin };
+  return {
+    name: bulletinFileName(model.asOf, model.names.title),
+    bytes: await writeBulletin(bulletin),
+    bulletin,
+  };
 }

@@ -29,10 +29,8 @@ export async function reminderDraft(
   options: ReturnFileOptions & { readonly sender: string },
 ): Promise<ReminderDraft> {
   const form = await returnFormFile(model, report.unit, { ...options, returnBy: report.entry.returnBy });
-  const mail = reminderMail(report, form.name, {
-    unit: options.sender,
-    date: dayFromLocalDate(options.created),
-  });
+  const signature = { unit: options.sender, date: dayFromLocalDate(options.created) };
+  const mail = reminderMail(report, form.name, signature, model.names);
   const address = unitAddress(report.unit, options.directory);
   const eml = buildDraft({
     to: address ? [address] : [],

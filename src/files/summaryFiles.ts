@@ -80,7 +80,11 @@ export async function summaryWorkbook(
     reporting: options.reporting,
   });
   const bytes = await writeWorkbook(specs, { created: options.created });
-  return { name: summaryFileName(model.asOf), bytes, sheets: specs.map((s) => s.name) };
+  return {
+    name: summaryFileName(model.asOf, undefined, model.names),
+    bytes,
+    sheets: specs.map((s) => s.name),
+  };
 }
 
 /** The leaders' draft (.eml) with the workbook attached, and the 通报 before it when asked. */
@@ -127,7 +131,7 @@ export async function unitDraft(
     { overview: false, behind: false, units: [unit] },
     { directory: options.directory, history: options.history, maker: options.sender },
   );
-  const fileName = summaryFileName(model.asOf, unit);
+  const fileName = summaryFileName(model.asOf, unit, model.names);
   const bytes = await writeWorkbook(specs, { created: options.created });
   const address = unitAddress(unit, options.directory);
   const form = options.returnForm
@@ -172,6 +176,6 @@ export async function unitDraftsZip(
   const drafts: UnitDraft[] = [];
   for (const unit of units) drafts.push(await unitDraft(model, unit, recipients, options));
   const bytes = await zipFiles(drafts, options.created);
-  const stem = summaryFileName(model.asOf).replace(/\.xlsx$/, '');
+  const stem = summaryFileName(model.asOf, undefined, model.names).replace(/\.xlsx$/, '');
   return { file: { name: safeFileName(`${stem}_各单位邮件草稿`, 'zip'), bytes }, drafts };
 }

@@ -6,7 +6,7 @@
 import { chineseDate, isoDate, type Day } from './dates';
 import { lightWord } from './lightWords';
 import { BEHIND_HEADER, behindTableRows, escapeHtml } from './mail';
-import { PLAN_TITLE } from './officialTasks';
+import { planNames } from './plan';
 import { CHANGE_LABELS, changeText, type ReportHistory } from './snapshots';
 import { deadlineLabel, type SummaryModel } from './summary';
 import { UNIT_KIND_LABELS } from './units';
@@ -108,8 +108,8 @@ const oneLine = (text: string) =>
       '',
     );
 
-/** The file's name: 四平市现代职业教育重点工作任务推进情况通报_截至20261128.docx */
-export function bulletinFileName(asOf: Day, planTitle = PLAN_TITLE): string {
+/** The file's name: 〈plan title〉推进情况通报_截至20261128.docx */
+export function bulletinFileName(asOf: Day, planTitle: string = planNames().title): string {
   return `${planTitle}推进情况通报_截至${isoDate(asOf).replace(/-/g, '')}.docx`;
 }
 
@@ -290,7 +290,7 @@ function unitAttachment(model: SummaryModel): BulletinAttachment {
 
 /** The 通报 of a report: every number from the summary model, the changes from its history. */
 export function bulletinOf(model: SummaryModel, options: BulletinOptions): Bulletin {
-  const plan = options.planTitle ?? PLAN_TITLE;
+  const plan = options.planTitle ?? model.names.title;
   const { history } = options;
   const steps = options.nextSteps.map((s) => oneLine(s).replace(TYPED_NUMBER, '')).filter(Boolean);
   // 期号: this 截至 date's place among the kept reports' dates, counting itself (a report kept

@@ -10,11 +10,8 @@ import { deadlineLabel, exactDay, type IndicatorLine, type SummaryModel } from '
 import type { LedgerTask } from './tasks';
 import { tasksForUnit } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
+import { planNames, type PlanNames } from './plan';
 import { indexFor, roleLabel, type UnitDirectory } from './units';
-
-export const PLAN_NAME = '四平市现代职业教育重点任务';
-/** What the summary file is called before the date: short, as people name files they mail. */
-const FILE_STEM = '四平市职教重点任务汇总';
 
 export interface MailContent {
   readonly subject: string;
@@ -38,9 +35,9 @@ export function safeFileName(stem: string, extension: string): string {
 
 const compactDate = (day: Day) => isoDate(day).replace(/-/g, '');
 
-/** 四平市职教重点任务汇总_截至20261128.xlsx, or with a unit: 双辽市人民政府_四平市职教重点任务汇总_截至20261128.xlsx */
-export function summaryFileName(asOf: Day, unit?: string): string {
-  const stem = `${FILE_STEM}_截至${compactDate(asOf)}`;
+/** 〈file stem〉_截至20261128.xlsx, or with a unit: 双辽市人民政府_〈file stem〉_截至20261128.xlsx */
+export function summaryFileName(asOf: Day, unit?: string, names: PlanNames = planNames()): string {
+  const stem = `${names.fileStem}_截至${compactDate(asOf)}`;
   return safeFileName(unit ? `${unit}_${stem}` : stem, 'xlsx');
 }
 
@@ -155,7 +152,7 @@ export function leaderMail(
 ): MailContent {
   const { history } = options;
   const signed = signatureLines(options.signature);
-  const subject = `${PLAN_NAME}推进情况（截至${chineseDate(model.asOf)}）`;
+  const subject = `${model.names.subject}推进情况（截至${chineseDate(model.asOf)}）`;
   const statusRows = [
     ...model.byStatus.map((s) => [s.status, String(s.count), percent(s.share)]),
     // Its share too, as the overview sheet gives it: the column adds up to the 合计's 100%.
@@ -266,7 +263,7 @@ export function unitMail(
   const lines = unitTaskLines(model, unit, directory);
   const led = lines.filter((l) => l.role === '牵头').length;
   const done = lines.filter((l) => l.task.done).length;
-  const subject = `【${unit}】${PLAN_NAME}推进情况（截至${chineseDate(model.asOf)}）`;
+  const subject = `【${unit}】${model.names.subject}推进情况（截至${chineseDate(model.asOf)}）`;
   const lead = lines.length
     ? `截至${chineseDate(model.asOf)}，贵单位涉及重点任务${lines.length}项（牵头${led}项、配合${lines.length - led}项），已完成${done}项。请核对以下任务的状态和进展，如有变化请及时反馈。`
     : `截至${chineseDate(model.asOf)}，台账中没有贵单位的任务。`;

@@ -1,5 +1,7 @@
 // The 40 key tasks of the appendix 重点工作任务分工, word for word as in the official text
-// (shared/reference/key-task-assignments.zh.txt), full-width punctuation included.
+// (shared/reference/key-task-assignments.zh.txt), full-width punctuation included, and the rest of
+// the built-in plan's data: its names and its unit directory. The only module that names this plan.
+import type { UnitDirectory, UnitEntry } from './units';
 
 export interface OfficialTask {
   readonly no: number;
@@ -8,6 +10,23 @@ export interface OfficialTask {
 }
 
 export const PLAN_TITLE = '四平市现代职业教育重点工作任务';
+
+/** The built-in plan's other names: for file names, its issuer, the region its bare unit names belong to. */
+export const BUILT_IN_META = {
+  shortName: '四平市职教重点任务',
+  issuer: '四平市人民政府',
+  region: '四平市',
+} as const;
+
+/**
+ * The names its summary mails and files have always had (a subject and a file stem of their
+ * own); another plan's are made from its title and short name.
+ */
+export const BUILT_IN_NAMES = {
+  title: PLAN_TITLE,
+  subject: '四平市现代职业教育重点任务',
+  fileStem: '四平市职教重点任务汇总',
+} as const;
 
 export const OFFICIAL_TASKS: ReadonlyArray<OfficialTask> = [
   {
@@ -167,3 +186,76 @@ export const OFFICIAL_TASKS: ReadonlyArray<OfficialTask> = [
   },
   { no: 40, task: '落实技术技能人才薪酬激励政策，提高技术技能人才社会地位。', units: '市人社局、市财政局' },
 ];
+
+const dept = (name: string, ...aliases: string[]): UnitEntry => ({
+  name,
+  aliases,
+  kind: 'department',
+  members: [],
+});
+const gov = (name: string, ...aliases: string[]): UnitEntry => ({
+  name,
+  aliases,
+  kind: 'government',
+  members: [],
+});
+const school = (name: string, ...aliases: string[]): UnitEntry => ({
+  name,
+  aliases,
+  kind: 'school',
+  members: [],
+});
+const collective = (name: string, members: string[], ...aliases: string[]): UnitEntry => ({
+  name,
+  aliases,
+  kind: 'collective',
+  members,
+});
+
+export const COUNTY_GOVERNMENTS = ['梨树县人民政府', '伊通满族自治县人民政府', '双辽市人民政府'] as const;
+export const DISTRICT_GOVERNMENTS = ['铁西区人民政府', '铁东区人民政府'] as const;
+
+export const DEFAULT_DIRECTORY: UnitDirectory = {
+  region: BUILT_IN_META.region,
+  units: [
+    dept('市教育局', '四平市教育局'),
+    dept('市发改委', '四平市发改委', '市发展和改革委员会', '四平市发展和改革委员会', '市发展改革委'),
+    dept('市财政局', '四平市财政局'),
+    dept('市人社局', '四平市人社局', '市人力资源和社会保障局', '四平市人力资源和社会保障局'),
+    dept('市自然资源局', '四平市自然资源局'),
+    dept('市交通局', '四平市交通局', '市交通运输局', '四平市交通运输局'),
+    dept('市委编办', '四平市委编办', '市编办', '中共四平市委机构编制委员会办公室'),
+    dept('市农业农村局', '四平市农业农村局'),
+    dept('市退役军人事务局', '四平市退役军人事务局'),
+    dept('市工信局', '四平市工信局', '市工业和信息化局', '四平市工业和信息化局'),
+    dept('市总工会', '四平市总工会'),
+    dept('市委组织部', '四平市委组织部', '中共四平市委组织部'),
+    gov('四平市人民政府', '市人民政府', '市政府', '四平市政府'),
+    gov('铁西区人民政府', '铁西区政府'),
+    gov('铁东区人民政府', '铁东区政府'),
+    gov('梨树县人民政府', '梨树县政府'),
+    gov('伊通满族自治县人民政府', '伊通满族自治县政府', '伊通县人民政府', '伊通县政府'),
+    gov('双辽市人民政府', '双辽市政府'),
+    school('四平职业大学'),
+    school('吉林省四平卫生学校', '四平卫生学校', '四平市卫生学校'),
+    school('吉林广播电视大学四平分校', '吉林开放大学四平分校', '四平广播电视大学', '四平开放大学'),
+    collective(
+      '各县（市）人民政府',
+      [...COUNTY_GOVERNMENTS],
+      '各县（市）政府',
+      '各县市人民政府',
+      '各县市政府',
+    ),
+    collective(
+      '各县（市）区人民政府',
+      ['各县（市）人民政府', ...DISTRICT_GOVERNMENTS],
+      '各县（市、区）人民政府',
+      '各县（市）区政府',
+      '各县市区人民政府',
+      '各县（市、区）政府',
+    ),
+    collective('各级人民政府', ['四平市人民政府', '各县（市）区人民政府'], '各级政府'),
+    collective('各职业学校', ['四平职业大学', '吉林省四平卫生学校'], '各职业院校', '各级各类职业学校'),
+    collective('相关职业学校', [], '有关职业学校', '相关职业院校'),
+  ],
+};

@@ -1,11 +1,18 @@
 // A plan: the document whose 分工 annex the ledger tracks — its names, its tasks with their
-// units and deadlines, and its unit directory. The built-in 40-task plan is one value of this
+// units and deadlines, and its unit directory. The built-in plan is one value of this
 // type; an imported annex makes another. A plan travels inside its workbook (a custom XML part),
 // so this module also writes and reads it as text.
-import { OFFICIAL_TASKS, PLAN_TITLE } from './officialTasks';
+import {
+  type OfficialTask,
+  BUILT_IN_META,
+  BUILT_IN_NAMES,
+  DEFAULT_DIRECTORY,
+  OFFICIAL_TASKS,
+  PLAN_TITLE,
+} from './officialTasks';
 import type { ImportedTask, PlanImport } from './planImport';
 import { parseResponsibleUnits } from './responsibleUnits';
-import { DEFAULT_DIRECTORY, type UnitDirectory, type UnitEntry, type UnitKind, UNIT_KINDS } from './units';
+import { type UnitDirectory, type UnitEntry, type UnitKind, UNIT_KINDS } from './units';
 
 export interface PlanTask {
   /** The ledger's 序号: 1, 2, 3 … in the annex's order. */
@@ -27,7 +34,7 @@ export interface Plan {
   readonly shortName: string;
   readonly issuer: string;
   readonly docNumber: string;
-  /** The region a bare unit name belongs to (四平市, 立山区): 市教育局 is this region's. */
+  /** The region a bare unit name belongs to (a 市 or 区): 市教育局 is this region's. */
   readonly region: string;
   readonly tasks: readonly PlanTask[];
   readonly directory: UnitDirectory;
@@ -41,14 +48,12 @@ export interface PlanMeta {
   readonly region?: string;
 }
 
-/** The 40 key tasks of the 四平市现代职业教育 plan: the plan a workbook has until it imports another. */
+/** The built-in plan (officialTasks.ts): the plan a workbook has until it imports another. */
 export function builtInPlan(): Plan {
   return {
     title: PLAN_TITLE,
-    shortName: '四平市职教重点任务',
-    issuer: '四平市人民政府',
+    ...BUILT_IN_META,
     docNumber: '',
-    region: '四平市',
     tasks: OFFICIAL_TASKS.map((t) => {
       const units = parseResponsibleUnits(t.units, DEFAULT_DIRECTORY);
       return {
@@ -66,7 +71,7 @@ export function builtInPlan(): Plan {
   };
 }
 
-/** 四平市现代职业教育重点工作任务 → 四平市; 立山区2025年稳经济… → 立山区: the first place name in the title. */
+/** 梨川市现代农业重点任务 → 梨川市; 立山区2025年稳经济… → 立山区: the first place name in the title. */
 export function regionOf(title: string): string {
   return /^(.{1,8}?(?:自治县|自治州|省|市|县|区|旗|盟))/u.exec(title)?.[1] ?? '';
 }
@@ -105,12 +110,13 @@ export function planFromAnnex(
     kind: u.kind,
     members: u.kind === 'collective' ? [...(u.members ?? guessMembers(u.name, units))] : [],
   }));
+  const region = meta.region ?? regionOf(meta.title);
   return {
     title: meta.title,
     shortName: meta.shortName?.trim() || meta.title,
     issuer: meta.issuer ?? '',
     docNumber: meta.docNumber ?? '',
-    region: meta.region ?? regionOf(meta.title),
+    region,
     tasks: annex.tasks.map((t: ImportedTask): PlanTask => ({
       no: t.order,
       label: t.no,
@@ -121,8 +127,30 @@ export function planFromAnnex(
       group: t.group,
       leaders: t.leaders,
     })),
-    directory: { units: entries },
+    directory: { units: entries, region },
   };
+}
+
+/** What summaries, files and mails call a plan. */
+export interface PlanNames {
+  /** The plan's title: sheet titles, the 通报's name. */
+  readonly title: string;
+  /** Mail subjects: 《subject》推进情况（截至…）. */
+  readonly subject: string;
+  /** Summary files: stem_截至20261128.xlsx. */
+  readonly fileStem: string;
+}
+
+/** The built-in plan keeps the names its files and mails have always had; another's come from its title and short name. */
+export function planNames(plan?: Pick<Plan, 'title' | 'shortName'>): PlanNames {
+  if (!plan || (plan.title === PLAN_TITLE && plan.shortName === BUILT_IN_META.shortName))
+    return BUILT_IN_NAMES;
+  return { title: plan.title, subject: plan.title, fileStem: `${plan.shortName}汇总` };
+}
+
+/** A plan's tasks as the official wording rows are compared with. */
+export function planOfficialTasks(plan: Plan): OfficialTask[] {
+  return plan.tasks.map((t) => ({ no: t.no, task: t.text, units: unitsCellText(t) }));
 }
 
 /**
@@ -201,4 +229,23 @@ function isPlan(v: unknown): v is Plan {
     Array.isArray(directory.units) &&
     directory.units.every(isUnitEntry)
   );
+}
+
+/** What 设置 lets the user change about a plan. */
+export interface PlanNameEdits {
+  readonly title: string;
+  readonly shortName: string;
+  readonly region: string;
+}
+
+export type PlanRename = { readonly plan: Plan } | { readonly problem: 'no-title' | 'no-short-name' };
+
+/** The plan under its new names; the region goes to its directory too (市教育局 is now that region's). */
+export function renamePlan(plan: Plan, edits: PlanNameEdits): PlanRename {
+  const title = edits.title.trim();
+  const shortName = edits.shortName.trim();
+  const region = edits.region.trim();
+  if (!title) return { problem: 'no-title' };
+  if (!shortName) return { problem: 'no-short-name' };
+  return { plan: { ...plan, title, shortName, region, directory: { ...plan.directory, region } } };
 }

@@ -3,7 +3,6 @@
 import { chineseDate, serialFromDay, type Day } from './dates';
 import { indicatorLabel } from './indicators';
 import { lightWord } from './lightWords';
-import { PLAN_TITLE } from './officialTasks';
 import { BODY_PT, LANDSCAPE_CHARACTERS, MIN_PRINTED_PT } from './printPages';
 import { LINE_HEIGHT, MAX_ROW_HEIGHT, neededHeight } from './printRows';
 import {
@@ -443,7 +442,7 @@ function trendRows(
 }
 
 export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): SheetSpec {
-  const plan = options.planTitle ?? PLAN_TITLE;
+  const plan = options.planTitle ?? model.names.title;
   const statusHeaders = model.statuses.map(headerCell);
   const width = 1 + model.statuses.length + 6;
   const rows: SpecRow[] = titleRows(
@@ -594,7 +593,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
 }
 
 export function behindSheet(model: SummaryModel, options: SpecOptions = {}): SheetSpec {
-  const plan = options.planTitle ?? PLAN_TITLE;
+  const plan = options.planTitle ?? model.names.title;
   const width = 8;
   const overdue = model.behind.filter((b) => b.overdue).length;
   const rows: SpecRow[] = titleRows(
@@ -659,7 +658,7 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
 }
 
 export function unitSheet(model: SummaryModel, unit: string, options: SpecOptions = {}): SheetSpec {
-  const plan = options.planTitle ?? PLAN_TITLE;
+  const plan = options.planTitle ?? model.names.title;
   const tasks = unitTasks(model, unit, options);
   const leads = new Set(tasksForUnit(model.tasks, unit, { role: 'lead', directory: options.directory }));
   const direct = new Set(

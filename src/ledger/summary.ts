@@ -11,6 +11,7 @@ import { officialFor, officialList, validateLedger, type Finding, type ValidateO
 import { DEFAULT_STATUSES, STATUS_LAGGING } from './statuses';
 import { ledgerTasks, type LedgerTask, type NumberedTask, type ReadOptions } from './tasks';
 import { reachCache, tasksReaching, unitTaskCounts } from './unitSelection';
+import { planNames, type PlanNames } from './plan';
 import { indexFor, type UnitKind } from './units';
 
 export interface StatusCount {
@@ -105,6 +106,8 @@ export interface SummaryModel {
   /** Official tasks of a ledger meant to hold the whole plan that no row holds (deleted, moved out). */
   readonly absent: readonly AbsentTask[];
   readonly indicators: IndicatorSummary;
+  /** What the summaries, files and mails call the plan: the workbook's own. */
+  readonly names: PlanNames;
 }
 
 /** The day a 完成时限 names, when it names one (not a month's or a year's end, not 长期). */
@@ -167,7 +170,7 @@ export function summarize(
   ledger: Ledger,
   options: ReadOptions & Pick<ValidateOptions, 'official'>,
   allTasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
-  official: OfficialMatching | null = officialFor(allTasks, options.official),
+  official: OfficialMatching | null = officialFor(allTasks, options.official, options.plan),
 ): SummaryModel {
   const { counted: tasks, leftOut } = countedTasks(allTasks, options.place);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
@@ -229,8 +232,14 @@ export function summarize(
     behind,
     tasks,
     leftOut,
-    absent: absentTasks(ledger, official, officialList(options.official), options.place ?? TABLE_AT_A1),
+    absent: absentTasks(
+      ledger,
+      official,
+      officialList(options.official, options.plan),
+      options.place ?? TABLE_AT_A1,
+    ),
     indicators: indicatorSummary(tasks, options.indicators !== undefined && options.indicators !== null),
+    names: planNames(options.plan),
   };
 }
 
@@ -361,7 +370,7 @@ export interface Analysis {
 /** Validation and summary over one reading of the rows and one pairing with the official tasks: what the task pane shows at once. */
 export function analyzeLedger(ledger: Ledger, options: ValidateOptions): Analysis {
   const tasks = ledgerTasks(ledger, options);
-  const official = officialFor(tasks, options.official);
+  const official = officialFor(tasks, options.official, options.plan);
   return {
     tasks,
     findings: validateLedger(ledger, options, tasks, official),

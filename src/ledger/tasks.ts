@@ -11,6 +11,7 @@ import { readProgress, type ProgressReading } from './progress';
 import { parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_NOT_STARTED } from './statuses';
 import { cellText } from './text';
+import type { Plan } from './plan';
 import type { UnitDirectory } from './units';
 
 export interface ReadOptions {
@@ -22,6 +23,8 @@ export interface ReadOptions {
   readonly place?: SheetPlace;
   /** The workbook's 指标 table: null when it has none, omitted when it was not read. */
   readonly indicators?: IndicatorTable | null;
+  /** The workbook's own plan: its tasks are the official wording, its names the summaries'. The built-in plan when omitted. */
+  readonly plan?: Plan;
 }
 
 export interface LedgerTask {

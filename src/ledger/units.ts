@@ -1,6 +1,7 @@
 // The unit directory: canonical names, aliases, kinds and the members of collectives.
 // Facts are from DESIGN.md (Siping's county-level divisions since June 2020; the rename of
 // 吉林广播电视大学 to 吉林开放大学). The workbook's 单位名录 sheet can replace or extend it.
+import { DEFAULT_DIRECTORY } from './officialTasks';
 import type { CellValue } from './ledger';
 import { column, layoutOf, readRecords, type TableSpec } from './tableSpec';
 import { cellText, editDistance, matchKey } from './text';
@@ -27,79 +28,12 @@ export interface UnitEntry {
 
 export interface UnitDirectory {
   readonly units: readonly UnitEntry[];
+  /**
+   * The region a bare unit name belongs to (a 市 or 区): 市教育局 and its full form name the
+   * same bureau. Taken from the workbook's plan; none, no such pairing.
+   */
+  readonly region?: string;
 }
-
-const dept = (name: string, ...aliases: string[]): UnitEntry => ({
-  name,
-  aliases,
-  kind: 'department',
-  members: [],
-});
-const gov = (name: string, ...aliases: string[]): UnitEntry => ({
-  name,
-  aliases,
-  kind: 'government',
-  members: [],
-});
-const school = (name: string, ...aliases: string[]): UnitEntry => ({
-  name,
-  aliases,
-  kind: 'school',
-  members: [],
-});
-const collective = (name: string, members: string[], ...aliases: string[]): UnitEntry => ({
-  name,
-  aliases,
-  kind: 'collective',
-  members,
-});
-
-export const COUNTY_GOVERNMENTS = ['梨树县人民政府', '伊通满族自治县人民政府', '双辽市人民政府'] as const;
-export const DISTRICT_GOVERNMENTS = ['铁西区人民政府', '铁东区人民政府'] as const;
-
-export const DEFAULT_DIRECTORY: UnitDirectory = {
-  units: [
-    dept('市教育局', '四平市教育局'),
-    dept('市发改委', '四平市发改委', '市发展和改革委员会', '四平市发展和改革委员会', '市发展改革委'),
-    dept('市财政局', '四平市财政局'),
-    dept('市人社局', '四平市人社局', '市人力资源和社会保障局', '四平市人力资源和社会保障局'),
-    dept('市自然资源局', '四平市自然资源局'),
-    dept('市交通局', '四平市交通局', '市交通运输局', '四平市交通运输局'),
-    dept('市委编办', '四平市委编办', '市编办', '中共四平市委机构编制委员会办公室'),
-    dept('市农业农村局', '四平市农业农村局'),
-    dept('市退役军人事务局', '四平市退役军人事务局'),
-    dept('市工信局', '四平市工信局', '市工业和信息化局', '四平市工业和信息化局'),
-    dept('市总工会', '四平市总工会'),
-    dept('市委组织部', '四平市委组织部', '中共四平市委组织部'),
-    gov('四平市人民政府', '市人民政府', '市政府', '四平市政府'),
-    gov('铁西区人民政府', '铁西区政府'),
-    gov('铁东区人民政府', '铁东区政府'),
-    gov('梨树县人民政府', '梨树县政府'),
-    gov('伊通满族自治县人民政府', '伊通满族自治县政府', '伊通县人民政府', '伊通县政府'),
-    gov('双辽市人民政府', '双辽市政府'),
-    school('四平职业大学'),
-    school('吉林省四平卫生学校', '四平卫生学校', '四平市卫生学校'),
-    school('吉林广播电视大学四平分校', '吉林开放大学四平分校', '四平广播电视大学', '四平开放大学'),
-    collective(
-      '各县（市）人民政府',
-      [...COUNTY_GOVERNMENTS],
-      '各县（市）政府',
-      '各县市人民政府',
-      '各县市政府',
-    ),
-    collective(
-      '各县（市）区人民政府',
-      ['各县（市）人民政府', ...DISTRICT_GOVERNMENTS],
-      '各县（市、区）人民政府',
-      '各县（市）区政府',
-      '各县市区人民政府',
-      '各县（市、区）政府',
-    ),
-    collective('各级人民政府', ['四平市人民政府', '各县（市）区人民政府'], '各级政府'),
-    collective('各职业学校', ['四平职业大学', '吉林省四平卫生学校'], '各职业院校', '各级各类职业学校'),
-    collective('相关职业学校', [], '有关职业学校', '相关职业院校'),
-  ],
-};
 
 /** A directory with its look-up tables built once, for repeated resolution. */
 export class UnitIndex {
@@ -108,13 +42,18 @@ export class UnitIndex {
   private readonly containers = new Map<string, readonly string[]>();
 
   constructor(readonly directory: UnitDirectory = DEFAULT_DIRECTORY) {
+    // 某某市 → the stem 某某 and the level 市, so that 某某市教育局 ↔ 市教育局.
+    const region = matchKey(directory.region ?? '');
+    const stem = region.slice(0, -1);
+    const level = region.slice(-1);
     for (const unit of directory.units) {
       for (const form of [unit.name, ...unit.aliases]) {
         this.byKey.set(matchKey(form), unit);
-        // 市教育局 and 四平市教育局 name the same bureau: accept either form without listing both.
+        // A bare 市教育局 and the region's full form name the same bureau: accept either without listing both.
         const key = matchKey(form);
-        if (key.startsWith('四平市') && key.length > 3) this.setIfAbsent(key.slice(2), unit);
-        else if (key.startsWith('市') && key.length > 1) this.setIfAbsent(`四平${key}`, unit);
+        if (stem && key.startsWith(region) && key.length > region.length)
+          this.setIfAbsent(key.slice(stem.length), unit);
+        else if (stem && key.startsWith(level) && key.length > 1) this.setIfAbsent(`${stem}${key}`, unit);
       }
     }
     for (const unit of directory.units) this.memberClosure.set(unit.name, this.closure(unit.name, new Set()));

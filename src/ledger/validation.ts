@@ -30,6 +30,7 @@ import { cellText, describeDifference, toHalfWidth } from './text';
 import { isMailAddress } from './mailAddress';
 import { checkIndicators, type IndicatorRuleId } from './indicatorChecks';
 import { seedsForTasks } from './indicators';
+import { planOfficialTasks, type Plan } from './plan';
 import type { UnitDirectory } from './units';
 import { diffUnits, parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 
@@ -237,7 +238,7 @@ export interface ValidateOptions extends ReadOptions {
   readonly staleDays?: number;
   /**
    * The official tasks to compare wording with. Rows are paired with them by their text.
-   * 'auto' (default) compares with the 40 tasks of the plan when most rows are tasks of it;
+   * 'auto' (default) compares with the plan's tasks when most rows are tasks of it;
    * a list given here is compared with whatever the rows are; null turns the comparison off.
    */
   readonly official?: readonly OfficialTask[] | 'auto' | null;
@@ -286,18 +287,21 @@ const short = (text: string, n = 12) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
 /** The official tasks rows are compared with: the plan's, a list the caller named, or none. */
-export function officialList(option: ValidateOptions['official']): readonly OfficialTask[] {
-  return option === null ? [] : option === undefined || option === 'auto' ? OFFICIAL_TASKS : option;
+export function officialList(option: ValidateOptions['official'], plan?: Plan): readonly OfficialTask[] {
+  if (option === null) return [];
+  if (option !== undefined && option !== 'auto') return option;
+  return plan ? planOfficialTasks(plan) : OFFICIAL_TASKS;
 }
 
 /** The rows paired with official tasks, or null when the comparison is off or the sheet is another plan's. */
 export function officialFor(
   tasks: readonly LedgerTask[],
   option: ValidateOptions['official'],
+  plan?: Plan,
 ): OfficialMatching | null {
   if (option === null) return null;
   const named = option !== undefined && option !== 'auto';
-  const matching = matchOfficialTasks(tasks, officialList(option), { force: named });
+  const matching = matchOfficialTasks(tasks, officialList(option, plan), { force: named });
   return matching.active ? matching : null;
 }
 
@@ -306,7 +310,7 @@ export function validateLedger(
   ledger: Ledger,
   options: ValidateOptions,
   tasks: readonly LedgerTask[] = ledgerTasks(ledger, options),
-  official: OfficialMatching | null = officialFor(tasks, options.official),
+  official: OfficialMatching | null = officialFor(tasks, options.official, options.plan),
 ): Finding[] {
   const findings: Finding[] = [];
   const add = (
@@ -432,7 +436,7 @@ export function validateLedger(
     });
   }
 
-  for (const task of absentTasks(ledger, official, officialList(options.official), place)) {
+  for (const task of absentTasks(ledger, official, officialList(options.official, options.plan), place)) {
     add(
       'official.missingTask',
       { row: null, taskNo: task.no },

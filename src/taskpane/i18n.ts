@@ -29,7 +29,7 @@ const zh = {
     noLedger: '当前工作簿中还没有任务台账。',
     create: '新建任务台账',
     createHint:
-      '新建“任务台账”“单位名录”和“指标”三张工作表，写入40项重点任务及正文中的量化指标，带状态下拉、条件格式、冻结标题和打印设置。',
+      '新建“任务台账”“单位名录”和“指标”三张工作表，写入内置方案的全部重点任务及正文中的量化指标，带状态下拉、条件格式、冻结标题和打印设置。',
     adopt: '使用当前工作表',
     adoptHint:
       '把当前工作表中含“序号”“工作任务”“责任单位”的表格转换为台账，保留原有数据、格式和其他列，缺少的列补在右侧。',
@@ -288,7 +288,7 @@ const en: Strings = {
     noLedger: 'This workbook has no task ledger yet.',
     create: 'Create the ledger',
     createHint:
-      'Adds the sheets 任务台账, 单位名录 and 指标 with the 40 key tasks and the targets their text sets, status dropdowns, highlights, a frozen header and print setup.',
+      'Adds the sheets 任务台账, 单位名录 and 指标 with the built-in plan’s key tasks and the targets their text sets, status dropdowns, highlights, a frozen header and print setup.',
     adopt: 'Use the current sheet',
     adoptHint:
       'Turns the table with 序号, 工作任务 and 责任单位 on this sheet into the ledger, keeping its data, formats and other columns, and adds missing columns at the right.',

@@ -136,8 +136,11 @@ export class PaneLedger {
     this.pending = [];
     this.echoes.forget();
     try {
-      const expect = this.current.phase === 'loading' ? undefined : tablesSeenIn(this.current);
-      const read = await this.host.runWhenIdle((c) => readWorkbook(c, { expect }));
+      const now = this.current;
+      const expect = now.phase === 'loading' ? undefined : tablesSeenIn(now);
+      // The plan's part as last seen, so that a workbook carrying its plan is read in one request.
+      const planPart = now.phase === 'ready' || now.phase === 'none' ? now.reference.plan.partId : undefined;
+      const read = await this.host.runWhenIdle((c) => readWorkbook(c, { expect, planPart }));
       this.show(await viewOf(this.host, read), order);
     } catch (error) {
       // A host that cannot hold the read while the user edits a cell fails it: the user caused

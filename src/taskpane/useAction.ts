@@ -23,6 +23,7 @@ export type BusyWith =
   | 'returns'
   | 'open'
   | 'protect'
+  | 'plan'
   | 'selftest';
 
 export interface ActionApi {

@@ -924,3 +924,62 @@ describe('excel-sim conformance', () => {
     expect([wrong, right]).toEqual([true, true]);
   });
 });
+
+describe('excel-sim custom XML parts (Excel.CustomXmlPartCollection, ExcelApi 1.5)', () => {
+  const NS = 'urn:example:review';
+  it('adds a part, finds it by namespace and id, and gives its XML only after sync', async () => {
+    const sim = new ExcelSim();
+    const id = await sim.run(async (ctx) => {
+      const part = ctx.workbook.customXmlParts.add(`<r xmlns="${NS}"><a>1 &amp; 2</a></r>`);
+      part.load('id');
+      await ctx.sync();
+      return part.id;
+    });
+    await sim.run(async (ctx) => {
+      const scoped = ctx.workbook.customXmlParts.getByNamespace(NS).load('items/id, items/namespaceUri');
+      const other = ctx.workbook.customXmlParts.getByNamespace('urn:other').getCount();
+      const xml = ctx.workbook.customXmlParts.getItem(id).getXml();
+      expect(() => xml.value).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(scoped.items.map((p) => [p.id, p.namespaceUri])).toEqual([[id, NS]]);
+      expect(other.value).toBe(0);
+      expect(xml.value).toBe(`<r xmlns="${NS}"><a>1 &amp; 2</a></r>`);
+    });
+  });
+
+  it('refuses text that is not one well-formed element ("must be a valid XML fragment")', async () => {
+    const sim = new ExcelSim();
+    for (const bad of ['plain text', '<a><b></a></b>', '<a>1</a><b/>', '<a>x < y</a>'])
+      await rejects(
+        sim.run(async (ctx) => {
+          ctx.workbook.customXmlParts.add(bad);
+          await ctx.sync();
+        }),
+        'InvalidArgument',
+      );
+    expect(sim.state.customXmlParts).toEqual([]);
+  });
+
+  it('fails getItem of a deleted part with ItemNotFound; getOnlyItemOrNullObject is null for none', async () => {
+    const sim = new ExcelSim();
+    const id = await sim.run(async (ctx) => {
+      const part = ctx.workbook.customXmlParts.add(`<r xmlns="${NS}"/>`).load('id');
+      await ctx.sync();
+      part.delete();
+      await ctx.sync();
+      return part.id;
+    });
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.customXmlParts.getItem(id).getXml();
+        await ctx.sync();
+      }),
+      'ItemNotFound',
+    );
+    await sim.run(async (ctx) => {
+      const none = ctx.workbook.customXmlParts.getByNamespace(NS).getOnlyItemOrNullObject().load('id');
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+});

@@ -33,6 +33,7 @@ export function changedPaths(before: WorkbookSnapshot, after: WorkbookSnapshot):
   walk(byId(before), byId(after), 'sheets');
   walk(before.tables, after.tables, 'tables');
   walk(before.settings, after.settings, 'settings');
+  walk(before.customXmlParts, after.customXmlParts, 'customXmlParts');
   return out;
 }
 

@@ -238,7 +238,7 @@ export function SendSection({ asOf, compareWith, request, overviewSheetId }: Sen
   const copyBody = async () => {
     const copied = await action.run('send', async () => {
       const { model, options } = await report();
-      const mail = leaderMail(model, summaryFileName(model.asOf), {
+      const mail = leaderMail(model, summaryFileName(model.asOf, undefined, model.names), {
         history: options.history,
         signature: { unit: options.sender, date: dayFromLocalDate(options.created) },
       });

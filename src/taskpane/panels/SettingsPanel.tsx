@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useFitStyles } from './fitStyles';
+import PlanSettings from './PlanSettings';
 import { useEffect, useState } from 'react';
 import {
   describeError,
@@ -139,6 +140,7 @@ export default function SettingsPanel() {
           )}
         </>
       )}
+      <PlanSettings />
       <Subtitle2 as="h3">{t.settings.requirementSets}</Subtitle2>
       <Caption1 className={styles.muted}>
         {t.settings.apiLevel(supported.at(-1) ?? '—', supported.length, SETS.length)}

@@ -1,0 +1,106 @@
+// The workbook's plan, kept in a custom XML part (Workbook.customXmlParts, ExcelApi 1.5, within
+// the manifest's minimum) so that a workbook mailed to a colleague carries it; workbook settings
+// have a size limit a plan of hundreds of tasks would pass. A workbook without one tracks the
+// built-in plan.
+//
+// A part's XML is asked for by id, so a read must know the id: the caller passes the one it last
+// saw, and the same request lists the parts of our namespace to check the guess (as the tables
+// are checked in workbookRead.ts). A wrong guess costs one more request, never a stale plan.
+import {
+  builtInPlan,
+  PLAN_NAMESPACE,
+  planFromXml,
+  planToXml,
+  renamePlan,
+  type Plan,
+  type PlanNameEdits,
+} from '../ledger';
+import { LedgerError } from './errors';
+
+export interface WorkbookPlan {
+  readonly plan: Plan;
+  /** The custom XML part the plan was read from; null when the workbook has none (the built-in plan). */
+  readonly partId: string | null;
+  /** A part of ours that could not be read: the built-in plan stands in, and the pane says so. */
+  readonly problem: 'not-a-plan' | 'unreadable' | null;
+  /** The first part of our namespace the workbook has, whatever was guessed: another id means read again. */
+  readonly found: string | null;
+}
+
+export const BUILT_IN: WorkbookPlan = { plan: builtInPlan(), partId: null, problem: null, found: null };
+
+/** Queues the plan's read: the list of our parts, and the XML of the one guessed. */
+export function queuePlanRead(context: Excel.RequestContext, guess: string | null): () => WorkbookPlan {
+  const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE).load('items/id');
+  const xml = guess === null ? null : context.workbook.customXmlParts.getItem(guess).getXml();
+  return () => {
+    const found = parts.items[0]?.id ?? null;
+    if (xml === null || guess === null) return { ...BUILT_IN, found };
+    const read = planFromXml(xml.value);
+    return 'plan' in read
+      ? { plan: read.plan, partId: guess, problem: null, found }
+      : { ...BUILT_IN, partId: guess, problem: read.problem, found };
+  };
+}
+
+/** The ids of our parts, alone: what a failed guess is corrected with. */
+export function queuePlanParts(context: Excel.RequestContext): () => string | null {
+  const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE).load('items/id');
+  return () => parts.items[0]?.id ?? null;
+}
+
+/**
+ * Queues the plan's write: into the part the workbook has (read in this action's request), or a
+ * new part. The returned part's id is readable after the sync.
+ */
+export function queuePlanWrite(
+  context: Excel.RequestContext,
+  plan: Plan,
+  partId: string | null,
+): Excel.CustomXmlPart {
+  const xml = planToXml(plan);
+  if (partId === null) return context.workbook.customXmlParts.add(xml).load('id');
+  const part = context.workbook.customXmlParts.getItem(partId);
+  part.setXml(xml);
+  return part.load('id');
+}
+
+/** The plan an action has just written, as a read of it would give it. */
+export function planWritten(plan: Plan, partId: string): WorkbookPlan {
+  return { plan, partId, problem: null, found: partId };
+}
+
+/**
+ * Saves the names edited in 设置 into the workbook's plan, read in this request (the built-in
+ * plan, when the workbook has none, becomes its own part). A part of ours that cannot be read is
+ * left as it is. Two syncs, three when the part changed since the pane looked.
+ */
+export async function savePlanNames(
+  context: Excel.RequestContext,
+  edits: PlanNameEdits,
+  seen: string | null,
+): Promise<WorkbookPlan> {
+  let read = queuePlanRead(context, seen);
+  await context.sync();
+  let current = read();
+  if (current.found !== seen) {
+    read = queuePlanRead(context, current.found);
+    await context.sync();
+    current = read();
+  }
+  if (current.problem !== null)
+    throw new LedgerError({
+      zh: '工作簿中保存的方案无法读取，未做更改。请重新导入分工表。',
+      en: 'The plan stored in the workbook cannot be read; nothing was changed. Import the 分工 table again.',
+    });
+  const renamed = renamePlan(current.plan, edits);
+  if ('problem' in renamed)
+    throw new LedgerError(
+      renamed.problem === 'no-title'
+        ? { zh: '方案名称不能为空，未做更改。', en: 'The plan needs a title; nothing was changed.' }
+        : { zh: '简称不能为空，未做更改。', en: 'The plan needs a short name; nothing was changed.' },
+    );
+  const part = queuePlanWrite(context, renamed.plan, current.partId);
+  await context.sync();
+  return planWritten(renamed.plan, part.id);
+}
