@@ -16,6 +16,7 @@ export * from './language';
 export * from './ledger';
 export * from './lightWords';
 export * from './mail';
+export * from './mailBody';
 export * from './mailAddress';
 export * from './numerals';
 export * from './officialMatch';

@@ -10,17 +10,12 @@ import { deadlineLabel, exactDay, type IndicatorLine, type SummaryModel } from '
 import type { LedgerTask } from './tasks';
 import { tasksForUnit } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
+import { mailContent, type MailBlock, type MailContent } from './mailBody';
 import { indexFor, roleLabel, type UnitDirectory } from './units';
 
 export const PLAN_NAME = '四平市现代职业教育重点任务';
 /** What the summary file is called before the date: short, as people name files they mail. */
 const FILE_STEM = '四平市职教重点任务汇总';
-
-export interface MailContent {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-}
 
 /** A file name any system accepts: no \ / : * ? " < > |, no control characters, at most 80 characters. */
 export function safeFileName(stem: string, extension: string): string {
@@ -44,33 +39,7 @@ export function summaryFileName(asOf: Day, unit?: string): string {
   return safeFileName(unit ? `${unit}_${stem}` : stem, 'xlsx');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-
-const TABLE = 'border-collapse:collapse;font-family:Microsoft YaHei,SimSun,sans-serif;font-size:14px';
-const CELL = 'border:1px solid #BFBFBF;padding:4px 8px;vertical-align:top';
-const HEAD = `${CELL};background:#1F4E79;color:#FFFFFF`;
-
-/** A cell's text in HTML: escaped, its line breaks kept as line breaks. */
-const htmlCell = (text: string) => escapeHtml(text).replace(/\r\n?|\n/gu, '<br>');
-
-function htmlTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const head = header.map((h) => `<th style="${HEAD}">${escapeHtml(h)}</th>`).join('');
-  const body = rows
-    .map((row) => `<tr>${row.map((c) => `<td style="${CELL}">${htmlCell(c)}</td>`).join('')}</tr>`)
-    .join('');
-  return `<table style="${TABLE}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
-}
-
-/** One table row per line: a line break or a tab inside a cell would start another row or column. */
-const textCell = (text: string) => text.replace(/\s*(?:\r\n?|\n)\s*/gu, ' / ').replace(/\t/gu, ' ');
-
-function textTable(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(textCell).join('\t')).join('\n');
-}
 
 /** Who sends the mail and when: its 落款. */
 export interface MailSignature {
@@ -79,13 +48,9 @@ export interface MailSignature {
   readonly date: Day;
 }
 
-function signatureLines(signature: MailSignature | undefined): { text: string[]; html: string[] } {
-  if (!signature) return { text: [], html: [] };
-  const lines = [signature.unit.trim(), chineseDate(signature.date)].filter(Boolean);
-  return {
-    text: ['', ...lines],
-    html: [`<p style="text-align:right">${lines.map(escapeHtml).join('<br>')}</p>`],
-  };
+function signatureBlocks(signature: MailSignature | undefined): MailBlock[] {
+  if (!signature) return [];
+  return [{ kind: 'signature', lines: [signature.unit.trim(), chineseDate(signature.date)].filter(Boolean) }];
 }
 
 const INDICATOR_HEADER = ['序号', '指标', '目标值', '完成值', '完成率'];
@@ -108,11 +73,15 @@ function indicatorTitle(number: string, lines: readonly IndicatorLine[]): string
   return `${number}量化指标完成情况（共${lines.length}项，已填报${reported}项，已达目标${met}项）`;
 }
 
-function htmlDocument(paragraphs: readonly string[]): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Microsoft YaHei,SimSun,sans-serif;font-size:14px">${paragraphs.join('')}</body></html>`;
+/** The indicator table under its title, or nothing when no task has an indicator. */
+function indicatorBlocks(title: string, rows: readonly (readonly string[])[]): MailBlock[] {
+  return rows.length
+    ? [
+        { kind: 'heading', text: title },
+        { kind: 'table', header: INDICATOR_HEADER, rows },
+      ]
+    : [];
 }
-
-const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
 
 function headline(model: SummaryModel): string {
   const lagging = model.byStatus.find((s) => s.status === '滞后')?.count ?? 0;
@@ -152,7 +121,6 @@ export function leaderMail(
   options: LeaderMailOptions = {},
 ): MailContent {
   const { history } = options;
-  const signed = signatureLines(options.signature);
   const subject = `${PLAN_NAME}推进情况（截至${chineseDate(model.asOf)}）`;
   const statusRows = [
     ...model.byStatus.map((s) => [s.status, String(s.count), percent(s.share)]),
@@ -180,33 +148,19 @@ export function leaderMail(
   const indicators = model.indicators.lines;
   const targetRows = indicatorRows(indicators);
   const targetTitle = indicatorTitle('三、', indicators);
-  const text = [
-    '各位领导：',
-    '',
-    lead,
-    '',
-    '一、各状态任务数',
-    textTable([['状态', '任务数', '占比'], ...statusRows]),
-    '',
-    behindTitle,
-    ...(behindRows.length ? [textTable([behindHeader, ...behindRows])] : []),
-    ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
-    '',
-    closing,
-    ...signed.text,
-  ].join('\n');
-  const html = htmlDocument([
-    paragraph('各位领导：'),
-    paragraph(lead),
-    paragraph('一、各状态任务数'),
-    htmlTable(['状态', '任务数', '占比'], statusRows),
-    paragraph(behindTitle),
-    ...(behindRows.length ? [htmlTable(behindHeader, behindRows)] : []),
-    ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
-    paragraph(closing),
-    ...signed.html,
+  const para = (text: string): MailBlock => ({ kind: 'paragraph', text });
+  const heading = (text: string): MailBlock => ({ kind: 'heading', text });
+  return mailContent(subject, [
+    para('各位领导：'),
+    para(lead),
+    heading('一、各状态任务数'),
+    { kind: 'table', header: ['状态', '任务数', '占比'], rows: statusRows },
+    heading(behindTitle),
+    ...(behindRows.length ? [{ kind: 'table', header: behindHeader, rows: behindRows } as const] : []),
+    ...indicatorBlocks(targetTitle, targetRows),
+    para(closing),
+    ...signatureBlocks(options.signature),
   ]);
-  return { subject, text, html };
 }
 
 export interface UnitTaskLine {
@@ -289,27 +243,16 @@ export function unitMail(
   const closing = returnForm
     ? `详见附件《${attachment}》。请${by}在附件《${returnForm}》中填写本单位任务的进展，保存后原文件发回。`
     : `详见附件《${attachment}》。`;
-  const signed = signatureLines(options.signature);
   const indicators = unitIndicatorLines(model, unit, directory);
   const targetRows = indicatorRows(indicators);
   const targetTitle = indicatorTitle('', indicators);
-  const text = [
-    `${unit}：`,
-    '',
-    lead + moved,
-    ...(rows.length ? ['', textTable([header, ...rows])] : []),
-    ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
-    '',
-    closing,
-    ...signed.text,
-  ].join('\n');
-  const html = htmlDocument([
-    paragraph(`${unit}：`),
-    paragraph(lead + moved),
-    ...(rows.length ? [htmlTable(header, rows)] : []),
-    ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
-    paragraph(closing),
-    ...signed.html,
+  const para = (text: string): MailBlock => ({ kind: 'paragraph', text });
+  return mailContent(subject, [
+    para(`${unit}：`),
+    para(lead + moved),
+    ...(rows.length ? [{ kind: 'table', header, rows } as const] : []),
+    ...indicatorBlocks(targetTitle, targetRows),
+    para(closing),
+    ...signatureBlocks(options.signature),
   ]);
-  return { subject, text, html };
 }
