@@ -1,44 +1,23 @@
 // What the summary mails say: to leaders, the headline numbers, the status table and the tasks
 // behind schedule; to a unit, its own tasks. Plain text and HTML from one reading; everything a
 // user typed is escaped in the HTML, so a task text with markup is shown, never run or fetched.
-import { chineseDate, isoDate, type Day } from './dates';
+import { chineseDate, type Day } from './dates';
 import { indicatorLabel, shownAmount } from './indicators';
 import { lightWord } from './lightWords';
-import { unitIndicatorLines } from './sheetSpecs';
 import type { ReportHistory } from './snapshots';
-import { deadlineLabel, exactDay, type IndicatorLine, type SummaryModel } from './summary';
-import type { LedgerTask } from './tasks';
-import { tasksForUnit } from './unitSelection';
+import {
+  deadlineLabel,
+  exactDay,
+  unitIndicatorLines,
+  type IndicatorLine,
+  type SummaryModel,
+} from './summary';
+import { unitTaskLines } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
 import { mailContent, type MailBlock, type MailContent } from './mailBody';
 import { indexFor, roleLabel, type UnitDirectory } from './units';
 
 export const PLAN_NAME = '四平市现代职业教育重点任务';
-/** What the summary file is called before the date: short, as people name files they mail. */
-const FILE_STEM = '四平市职教重点任务汇总';
-
-/** A file name any system accepts: no \ / : * ? " < > |, no control characters, at most 80 characters. */
-export function safeFileName(stem: string, extension: string): string {
-  const printable = Array.from(stem).filter((c) => c.charCodeAt(0) >= 0x20);
-  const cleaned = Array.from(
-    printable
-      .join('')
-      .replace(/[\\/:*?"<>|]/gu, '')
-      .trim(),
-  )
-    .slice(0, 80)
-    .join('');
-  return `${cleaned || '汇总'}.${extension}`;
-}
-
-const compactDate = (day: Day) => isoDate(day).replace(/-/g, '');
-
-/** 四平市职教重点任务汇总_截至20261128.xlsx, or with a unit: 双辽市人民政府_四平市职教重点任务汇总_截至20261128.xlsx */
-export function summaryFileName(asOf: Day, unit?: string): string {
-  const stem = `${FILE_STEM}_截至${compactDate(asOf)}`;
-  return safeFileName(unit ? `${unit}_${stem}` : stem, 'xlsx');
-}
-
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /** Who sends the mail and when: its 落款. */
@@ -161,27 +140,6 @@ export function leaderMail(
     para(closing),
     ...signatureBlocks(options.signature),
   ]);
-}
-
-export interface UnitTaskLine {
-  readonly task: LedgerTask;
-  readonly role: '牵头' | '配合';
-  /** Reached through a collective such as 各县（市）人民政府, not named itself. */
-  readonly viaCollective: boolean;
-}
-
-/** A unit's tasks with its role in each, in sheet order (each 序号 once). */
-export function unitTaskLines(model: SummaryModel, unit: string, directory?: UnitDirectory): UnitTaskLine[] {
-  const leads = new Set(tasksForUnit(model.tasks, unit, { role: 'lead', directory }));
-  const direct = new Set(tasksForUnit(model.tasks, unit, { includeCollectives: false, directory }));
-  const all = new Set(tasksForUnit(model.tasks, unit, { directory }));
-  return model.tasks
-    .filter((t): t is LedgerTask & { no: number } => t.no !== null && all.has(t.no))
-    .map((task) => ({
-      task,
-      role: leads.has(task.no) ? '牵头' : '配合',
-      viaCollective: !direct.has(task.no),
-    }));
 }
 
 /** The unit's mailbox from 单位名录, if it has a well-formed one. */
