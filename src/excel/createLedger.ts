@@ -5,6 +5,7 @@
 import {
   DEFAULT_STATUSES,
   LEDGER_COLUMNS,
+  LEDGER_SPEC,
   mapHeaders,
   printPages,
   NOTE_FONT,
@@ -18,11 +19,12 @@ import {
 import { columnLetter } from './cells';
 import { pointStatusName, writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { writeIndicatorSheet } from './indicatorSheet';
+import { createSpecTable } from './specTable';
 import { LedgerError, workbookProtectedError } from './errors';
 import {
   conditionalFormats,
   DIRECTORY_STATUS_SOURCE,
-  formatColumns,
+  ledgerLook,
   pageNumberFooter,
   printSetup,
   statusDropdown,
@@ -165,7 +167,6 @@ export async function createLedger(
     seeds.length > 0 &&
     !tableNames.some((n) => n.toLowerCase() === INDICATOR_TABLE.toLowerCase());
   const headerRow = 2;
-  const last = columnLetter(header.length - 1);
   const widths = LEDGER_COLUMNS.map((c) => c.width);
   // The title and the note span the first printed page's columns from B, so they print whole on
   // it, and column A (the 序号, repeated at the left of every printed page) is empty above the header.
@@ -193,16 +194,23 @@ export async function createLedger(
   note.format.wrapText = true;
   note.format.rowHeight = 30;
 
-  const tableBlock = `A${headerRow + 1}:${last}${headerRow + 1 + rows.length}`;
-  const area = sheet.getRange(tableBlock);
-  // Formats first: text-typed cells keep official wording and user text as text.
-  const headerMap = mapHeaders(header);
-  const table = sheet.tables.add(tableBlock, true);
-  table.name = tableName;
-  table.style = 'TableStyleMedium2';
-  const ledgerArea = { sheet, table, headerRow, firstColumn: 0, rowCount: rows.length, header: headerMap };
-  const formatted = formatColumns(ledgerArea, true);
-  area.values = [header, ...rows.map((r) => r.map((v) => (v === null ? '' : v)))];
+  // The table, its formats (before values: official wording and user text stay text) and widths
+  // from the ledger's spec, as every table the add-in makes.
+  const made = createSpecTable(
+    sheet,
+    LEDGER_SPEC,
+    { rows },
+    { style: 'TableStyleMedium2', row: headerRow, name: tableName },
+  );
+  const ledgerArea = {
+    sheet,
+    table: made.table,
+    headerRow,
+    firstColumn: 0,
+    rowCount: rows.length,
+    header: mapHeaders(header),
+  };
+  ledgerLook(ledgerArea);
 
   const statuses = DEFAULT_STATUSES;
   // The status list must exist before the dropdown that refers to it.
@@ -252,9 +260,9 @@ export async function createLedger(
     reference:
       part && options.plan ? { ...reference(), plan: planWritten(options.plan, part.id) } : reference(),
     tables: tableIds(),
-    // The title, the note, the table made over the block, the block's values, the columns' formats.
+    // The title, the note, the table block's formats, values and the table made over it.
     written: [
-      ...areasOn(sheet.id, [`A1:${last}1`, `A2:${last}2`, tableBlock, tableBlock, ...formatted]),
+      ...areasOn(sheet.id, [`B1:${firstPage}1`, `B2:${firstPage}2`, ...made.written]),
       ...(directorySheet ? areasOn(directorySheet.id, directoryBlocks) : []),
       ...(indicatorSheet ? areasOn(indicatorSheet.id, indicatorBlocks) : []),
     ],

@@ -1,7 +1,6 @@
 // The ledger table's look and behaviour: column widths and formats, the status dropdown,
 // conditional formats and print setup. Shared by creating and adopting a ledger.
 import {
-  columnSpec,
   LEDGER_COLUMNS,
   OVERDUE,
   printPages,
@@ -39,31 +38,17 @@ function columnRange(area: LedgerArea, key: ColumnKey): Excel.Range | null {
 }
 
 /**
- * Cells typed as text keep user text as text: a leading = never becomes a formula. Returns the
- * blocks whose number format it set (each raises a change event, as a value written does).
+ * The ledger's look beyond what its table spec sets (number formats, widths): text columns
+ * wrap, 序号 is centred, rows align to the top so a long task reads from its first line.
  */
-export function formatColumns(area: LedgerArea, widths: boolean): string[] {
-  const formatted: string[] = [];
+export function ledgerLook(area: LedgerArea): void {
   for (const column of LEDGER_COLUMNS) {
-    const index = area.header.columns[column.key];
-    const range = column.format ? columnRange(area, column.key) : null;
-    if (!range || !column.format || index === undefined) continue;
-    range.numberFormat = formats(area.rowCount, column.format);
-    const letter = columnLetter(area.firstColumn + index);
-    formatted.push(`${letter}${area.headerRow + 2}:${letter}${area.headerRow + 1 + area.rowCount}`);
-    if (column.format === '@') range.format.wrapText = true;
+    const range = column.format === '@' ? columnRange(area, column.key) : null;
+    if (range) range.format.wrapText = true;
   }
   const no = columnRange(area, 'no');
   if (no) no.format.horizontalAlignment = 'Center';
-  if (!widths) return formatted;
-  for (const [key, index] of Object.entries(area.header.columns) as [ColumnKey, number][]) {
-    const letter = columnLetter(area.firstColumn + index);
-    area.sheet.getRange(`${letter}:${letter}`).format.columnWidth =
-      columnSpec(key).width * POINTS_PER_CHARACTER;
-  }
-  const all = area.table.getDataBodyRange();
-  all.format.verticalAlignment = 'Top';
-  return formatted;
+  area.table.getDataBodyRange().format.verticalAlignment = 'Top';
 }
 
 /** Where the dropdown takes its list from: a defined name on a status table's column (TaskStatusChoices unless named), or the list itself. */

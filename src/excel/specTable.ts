@@ -33,7 +33,13 @@ export function createSpecTable<K extends string>(
   sheet: Excel.Worksheet,
   spec: TableSpec<K>,
   body: { readonly rows: readonly (readonly CellValue[])[] } | { readonly kept: number },
-  options: { readonly style: string; readonly row?: number; readonly column?: number },
+  options: {
+    readonly style: string;
+    readonly row?: number;
+    readonly column?: number;
+    /** The table's name where the caller was asked for another than the spec's. */
+    readonly name?: string;
+  },
 ): MadeTable {
   const row = options.row ?? 0;
   const column = options.column ?? 0;
@@ -52,7 +58,7 @@ export function createSpecTable<K extends string>(
     written.push(block, block);
   }
   const table = sheet.tables.add(block, true);
-  table.name = spec.table;
+  table.name = options.name ?? spec.table;
   table.style = options.style;
   written.push(block);
   for (let i = 0; i < width;) {

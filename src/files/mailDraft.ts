@@ -5,7 +5,7 @@
 // in encoded words of at most 75 characters); the rules are few and each is tested:
 // RFC 5322 (CRLF, lines ≤ 998), RFC 2045 (base64 lines ≤ 76), RFC 2047 (encoded words),
 // RFC 2231 (a long, non-ASCII file name).
-import type { MailAddress } from '../ledger';
+import type { MailAddress, MailContent } from '../ledger';
 
 export interface MailAttachment {
   readonly fileName: string;
@@ -13,12 +13,10 @@ export interface MailAttachment {
   readonly bytes: Uint8Array;
 }
 
-export interface MailDraft {
+/** A mail's subject and its two bodies (rendered from one list of blocks), with its envelope. */
+export interface MailDraft extends MailContent {
   readonly to: readonly MailAddress[];
   readonly cc: readonly MailAddress[];
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
   readonly attachments: readonly MailAttachment[];
 }
 

@@ -5,7 +5,8 @@
 // nothing a user typed is read as markup (the HTML form escapes it).
 import { chineseDate, isoDate, type Day } from './dates';
 import { lightWord } from './lightWords';
-import { BEHIND_HEADER, behindTableRows, escapeHtml } from './mail';
+import { BEHIND_HEADER, behindTableRows } from './mail';
+import { escapeHtml, htmlCell, textCell } from './mailBody';
 import { planNames } from './plan';
 import { CHANGE_LABELS, changeText, type ReportHistory } from './snapshots';
 import { deadlineLabel, type SummaryModel } from './summary';
@@ -328,8 +329,7 @@ export function bulletinOf(model: SummaryModel, options: BulletinOptions): Bulle
 
 /** The 通报 as plain text: tables as tab-separated lines, one row a line. */
 export function bulletinText(bulletin: Bulletin): string {
-  const cell = (text: string) => text.replace(/\s*(?:\r\n?|\n)\s*/gu, ' / ').replace(/\t/gu, ' ');
-  const table = (t: BulletinTable) => [t.header, ...t.rows].map((r) => r.map(cell).join('\t'));
+  const table = (t: BulletinTable) => [t.header, ...t.rows].map((r) => r.map(textCell).join('\t'));
   const { masthead } = bulletin;
   return [
     [masthead.issuer, masthead.issue, masthead.date].filter(Boolean).join('　'),
@@ -366,10 +366,7 @@ export function bulletinHtml(bulletin: Bulletin): string {
     `<table style="border-collapse:collapse;width:100%"><thead><tr>${t.header
       .map((h) => `<th style="${TABLE_CELL}">${escapeHtml(h)}</th>`)
       .join('')}</tr></thead><tbody>${t.rows
-      .map(
-        (r) =>
-          `<tr>${r.map((c) => `<td style="${TABLE_CELL}">${escapeHtml(c).replace(/\r\n?|\n/gu, '<br>')}</td>`).join('')}</tr>`,
-      )
+      .map((r) => `<tr>${r.map((c) => `<td style="${TABLE_CELL}">${htmlCell(c)}</td>`).join('')}</tr>`)
       .join('')}</tbody></table>`;
   const { masthead } = bulletin;
   const parts = [

@@ -1,7 +1,23 @@
 // The look of the summary sheets' cells, in one place: the Excel layer paints a sheet with it
 // and the workbook file writer paints a file the same way.
 import { BAD, GOOD, HEADING, NOTE_FONT, ON_TRACK, WARNING } from './palette';
-import type { CellStyle } from './sheetSpecs';
+
+/** The looks a cell of a sheet spec can take, named by what the cell is. */
+export type CellStyle =
+  | 'title'
+  | 'subtitle'
+  | 'header'
+  | 'text'
+  | 'wrap'
+  | 'number'
+  | 'percent'
+  | 'total'
+  | 'totalPercent'
+  | 'red'
+  | 'yellow'
+  | 'green'
+  | 'note'
+  | 'date';
 
 /** How each cell style looks, whoever writes it: Excel through office.js, or a workbook file. */
 export interface StyleSpec {

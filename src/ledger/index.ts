@@ -1,4 +1,5 @@
-// The public face of the ledger core: other layers import from here only.
+// The public face of the ledger core: other layers import from here only. Inside, modules sit in
+// layers (words → tables → tasks → checks → summaries → documents), kept by tests/scripts/ledgerLayers.test.ts.
 export * from './addresses';
 export * from './adoption';
 export * from './bulletin';
@@ -16,7 +17,9 @@ export * from './indicators';
 export * from './language';
 export * from './ledger';
 export * from './lightWords';
+export * from './fileNames';
 export * from './mail';
+export * from './mailBody';
 export * from './mailAddress';
 export * from './numerals';
 export * from './officialMatch';

@@ -1,6 +1,6 @@
 // The words for a task's 预警, one per state on every sheet, file and mail, and in the 进度快照
 // table they are read back from.
-import type { CellStyle } from './sheetSpecs';
+import type { CellStyle } from './cellStyles';
 import type { HealthLight } from './health';
 
 export const LIGHT_LABEL: Readonly<Record<HealthLight, { readonly zh: string; readonly style: CellStyle }>> =

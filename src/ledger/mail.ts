@@ -1,73 +1,23 @@
 // What the summary mails say: to leaders, the headline numbers, the status table and the tasks
 // behind schedule; to a unit, its own tasks. Plain text and HTML from one reading; everything a
 // user typed is escaped in the HTML, so a task text with markup is shown, never run or fetched.
-import { chineseDate, isoDate, type Day } from './dates';
+import { chineseDate, type Day } from './dates';
 import { indicatorLabel, shownAmount } from './indicators';
 import { lightWord } from './lightWords';
-import { unitIndicatorLines } from './sheetSpecs';
 import type { ReportHistory } from './snapshots';
-import { deadlineLabel, exactDay, type IndicatorLine, type SummaryModel } from './summary';
-import type { LedgerTask } from './tasks';
-import { tasksForUnit } from './unitSelection';
+import {
+  deadlineLabel,
+  exactDay,
+  unitIndicatorLines,
+  type IndicatorLine,
+  type SummaryModel,
+} from './summary';
+import { unitTaskLines } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
-import { planNames, type PlanNames } from './plan';
+import { mailContent, type MailBlock, type MailContent } from './mailBody';
 import { indexFor, roleLabel, type UnitDirectory } from './units';
 
-export interface MailContent {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-}
-
-/** A file name any system accepts: no \ / : * ? " < > |, no control characters, at most 80 characters. */
-export function safeFileName(stem: string, extension: string): string {
-  const printable = Array.from(stem).filter((c) => c.charCodeAt(0) >= 0x20);
-  const cleaned = Array.from(
-    printable
-      .join('')
-      .replace(/[\\/:*?"<>|]/gu, '')
-      .trim(),
-  )
-    .slice(0, 80)
-    .join('');
-  return `${cleaned || '汇总'}.${extension}`;
-}
-
-const compactDate = (day: Day) => isoDate(day).replace(/-/g, '');
-
-/** 〈file stem〉_截至20261128.xlsx, or with a unit: 双辽市人民政府_〈file stem〉_截至20261128.xlsx */
-export function summaryFileName(asOf: Day, unit?: string, names: PlanNames = planNames()): string {
-  const stem = `${names.fileStem}_截至${compactDate(asOf)}`;
-  return safeFileName(unit ? `${unit}_${stem}` : stem, 'xlsx');
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-
-const TABLE = 'border-collapse:collapse;font-family:Microsoft YaHei,SimSun,sans-serif;font-size:14px';
-const CELL = 'border:1px solid #BFBFBF;padding:4px 8px;vertical-align:top';
-const HEAD = `${CELL};background:#1F4E79;color:#FFFFFF`;
-
-/** A cell's text in HTML: escaped, its line breaks kept as line breaks. */
-const htmlCell = (text: string) => escapeHtml(text).replace(/\r\n?|\n/gu, '<br>');
-
-function htmlTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const head = header.map((h) => `<th style="${HEAD}">${escapeHtml(h)}</th>`).join('');
-  const body = rows
-    .map((row) => `<tr>${row.map((c) => `<td style="${CELL}">${htmlCell(c)}</td>`).join('')}</tr>`)
-    .join('');
-  return `<table style="${TABLE}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
-}
-
-/** One table row per line: a line break or a tab inside a cell would start another row or column. */
-const textCell = (text: string) => text.replace(/\s*(?:\r\n?|\n)\s*/gu, ' / ').replace(/\t/gu, ' ');
-
-function textTable(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(textCell).join('\t')).join('\n');
-}
 
 /** Who sends the mail and when: its 落款. */
 export interface MailSignature {
@@ -76,13 +26,10 @@ export interface MailSignature {
   readonly date: Day;
 }
 
-export function signatureLines(signature: MailSignature | undefined): { text: string[]; html: string[] } {
-  if (!signature) return { text: [], html: [] };
-  const lines = [signature.unit.trim(), chineseDate(signature.date)].filter(Boolean);
-  return {
-    text: ['', ...lines],
-    html: [`<p style="text-align:right">${lines.map(escapeHtml).join('<br>')}</p>`],
-  };
+/** The 落款 as a mail's last block (none when no signature). */
+export function signatureBlocks(signature: MailSignature | undefined): MailBlock[] {
+  if (!signature) return [];
+  return [{ kind: 'signature', lines: [signature.unit.trim(), chineseDate(signature.date)].filter(Boolean) }];
 }
 
 const INDICATOR_HEADER = ['序号', '指标', '目标值', '完成值', '完成率'];
@@ -105,11 +52,15 @@ function indicatorTitle(number: string, lines: readonly IndicatorLine[]): string
   return `${number}量化指标完成情况（共${lines.length}项，已填报${reported}项，已达目标${met}项）`;
 }
 
-function htmlDocument(paragraphs: readonly string[]): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Microsoft YaHei,SimSun,sans-serif;font-size:14px">${paragraphs.join('')}</body></html>`;
+/** The indicator table under its title, or nothing when no task has an indicator. */
+function indicatorBlocks(title: string, rows: readonly (readonly string[])[]): MailBlock[] {
+  return rows.length
+    ? [
+        { kind: 'heading', text: title },
+        { kind: 'table', header: INDICATOR_HEADER, rows },
+      ]
+    : [];
 }
-
-const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
 
 function headline(model: SummaryModel): string {
   const lagging = model.byStatus.find((s) => s.status === '滞后')?.count ?? 0;
@@ -127,8 +78,6 @@ export interface LeaderMailOptions {
   /** 本期应报…已报…逾期未报… from 报送登记; absent when no round was issued. */
   readonly reporting?: string;
 }
-
-/** The mail to leaders: headline numbers, the status table and the behind/overdue list, then the 落款. */
 
 /** The behind-schedule list's columns, in the mail and in the 通报's 附件1 alike. */
 export const BEHIND_HEADER = ['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题'];
@@ -151,7 +100,6 @@ export function leaderMail(
   options: LeaderMailOptions = {},
 ): MailContent {
   const { history } = options;
-  const signed = signatureLines(options.signature);
   const subject = `${model.names.subject}推进情况（截至${chineseDate(model.asOf)}）`;
   const statusRows = [
     ...model.byStatus.map((s) => [s.status, String(s.count), percent(s.share)]),
@@ -179,54 +127,19 @@ export function leaderMail(
   const indicators = model.indicators.lines;
   const targetRows = indicatorRows(indicators);
   const targetTitle = indicatorTitle('三、', indicators);
-  const text = [
-    '各位领导：',
-    '',
-    lead,
-    '',
-    '一、各状态任务数',
-    textTable([['状态', '任务数', '占比'], ...statusRows]),
-    '',
-    behindTitle,
-    ...(behindRows.length ? [textTable([behindHeader, ...behindRows])] : []),
-    ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
-    '',
-    closing,
-    ...signed.text,
-  ].join('\n');
-  const html = htmlDocument([
-    paragraph('各位领导：'),
-    paragraph(lead),
-    paragraph('一、各状态任务数'),
-    htmlTable(['状态', '任务数', '占比'], statusRows),
-    paragraph(behindTitle),
-    ...(behindRows.length ? [htmlTable(behindHeader, behindRows)] : []),
-    ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
-    paragraph(closing),
-    ...signed.html,
+  const para = (text: string): MailBlock => ({ kind: 'paragraph', text });
+  const heading = (text: string): MailBlock => ({ kind: 'heading', text });
+  return mailContent(subject, [
+    para('各位领导：'),
+    para(lead),
+    heading('一、各状态任务数'),
+    { kind: 'table', header: ['状态', '任务数', '占比'], rows: statusRows },
+    heading(behindTitle),
+    ...(behindRows.length ? [{ kind: 'table', header: behindHeader, rows: behindRows } as const] : []),
+    ...indicatorBlocks(targetTitle, targetRows),
+    para(closing),
+    ...signatureBlocks(options.signature),
   ]);
-  return { subject, text, html };
-}
-
-export interface UnitTaskLine {
-  readonly task: LedgerTask;
-  readonly role: '牵头' | '配合';
-  /** Reached through a collective such as 各县（市）人民政府, not named itself. */
-  readonly viaCollective: boolean;
-}
-
-/** A unit's tasks with its role in each, in sheet order (each 序号 once). */
-export function unitTaskLines(model: SummaryModel, unit: string, directory?: UnitDirectory): UnitTaskLine[] {
-  const leads = new Set(tasksForUnit(model.tasks, unit, { role: 'lead', directory }));
-  const direct = new Set(tasksForUnit(model.tasks, unit, { includeCollectives: false, directory }));
-  const all = new Set(tasksForUnit(model.tasks, unit, { directory }));
-  return model.tasks
-    .filter((t): t is LedgerTask & { no: number } => t.no !== null && all.has(t.no))
-    .map((task) => ({
-      task,
-      role: leads.has(task.no) ? '牵头' : '配合',
-      viaCollective: !direct.has(task.no),
-    }));
 }
 
 /** The unit's mailbox from 单位名录, if it has a well-formed one. */
@@ -288,27 +201,16 @@ export function unitMail(
   const closing = returnForm
     ? `详见附件《${attachment}》。请${by}在附件《${returnForm}》中填写本单位任务的进展，保存后原文件发回。`
     : `详见附件《${attachment}》。`;
-  const signed = signatureLines(options.signature);
   const indicators = unitIndicatorLines(model, unit, directory);
   const targetRows = indicatorRows(indicators);
   const targetTitle = indicatorTitle('', indicators);
-  const text = [
-    `${unit}：`,
-    '',
-    lead + moved,
-    ...(rows.length ? ['', textTable([header, ...rows])] : []),
-    ...(targetRows.length ? ['', targetTitle, textTable([INDICATOR_HEADER, ...targetRows])] : []),
-    '',
-    closing,
-    ...signed.text,
-  ].join('\n');
-  const html = htmlDocument([
-    paragraph(`${unit}：`),
-    paragraph(lead + moved),
-    ...(rows.length ? [htmlTable(header, rows)] : []),
-    ...(targetRows.length ? [paragraph(targetTitle), htmlTable(INDICATOR_HEADER, targetRows)] : []),
-    paragraph(closing),
-    ...signed.html,
+  const para = (text: string): MailBlock => ({ kind: 'paragraph', text });
+  return mailContent(subject, [
+    para(`${unit}：`),
+    para(lead + moved),
+    ...(rows.length ? [{ kind: 'table', header, rows } as const] : []),
+    ...indicatorBlocks(targetTitle, targetRows),
+    para(closing),
+    ...signatureBlocks(options.signature),
   ]);
-  return { subject, text, html };
 }

@@ -10,12 +10,13 @@ import { parseDeadline, type Deadline } from './deadlines';
 import type { Bilingual } from './language';
 import { LEDGER_SPEC } from './columns';
 import { cellOf, type CellValue, type Ledger } from './ledger';
-import { safeFileName, unitTaskLines } from './mail';
+import { compactDate, safeFileName } from './fileNames';
 import { fractionHint, readProgress } from './progress';
 import { checkStatus } from './statuses';
 import type { SummaryModel } from './summary';
 import { column, type TableSpec } from './tableSpec';
 import { cellText, matchKey } from './text';
+import { unitTaskLines } from './unitSelection';
 import { roleLabel, type UnitDirectory } from './units';
 
 /** 2: every fillable field issued and recorded by name, the role, the return date. */
@@ -126,8 +127,6 @@ export function textFingerprint(text: string): string {
   }
   return hash.toString(16).padStart(8, '0');
 }
-
-const compactDate = (day: Day) => isoDate(day).replace(/-/g, '');
 
 export function returnFormFileName(unit: string, asOf: Day): string {
   return safeFileName(`${unit}_重点任务反馈表_${compactDate(asOf)}`, 'xlsx');

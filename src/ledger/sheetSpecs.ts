@@ -3,6 +3,7 @@
 import { chineseDate, serialFromDay, type Day } from './dates';
 import { indicatorLabel } from './indicators';
 import { lightWord } from './lightWords';
+import type { CellStyle } from './cellStyles';
 import { BODY_PT, LANDSCAPE_CHARACTERS, MIN_PRINTED_PT } from './printPages';
 import { LINE_HEIGHT, MAX_ROW_HEIGHT, neededHeight } from './printRows';
 import {
@@ -13,25 +14,9 @@ import {
   type ReportHistory,
   type TrendPoint,
 } from './snapshots';
-import { exactDay, unitTasks, type IndicatorLine, type SummaryModel } from './summary';
-import { reachCache, tasksForUnit } from './unitSelection';
+import { exactDay, unitIndicatorLines, unitTasks, type IndicatorLine, type SummaryModel } from './summary';
+import { tasksForUnit } from './unitSelection';
 import { roleLabel, UNIT_KIND_LABELS, type UnitDirectory } from './units';
-
-export type CellStyle =
-  | 'title'
-  | 'subtitle'
-  | 'header'
-  | 'text'
-  | 'wrap'
-  | 'number'
-  | 'percent'
-  | 'total'
-  | 'totalPercent'
-  | 'red'
-  | 'yellow'
-  | 'green'
-  | 'note'
-  | 'date';
 
 export interface SpecCell {
   readonly value: string | number;
@@ -260,22 +245,6 @@ function overviewIndicatorRows(model: SummaryModel): SpecRow[] {
       ],
     });
   return rows;
-}
-
-/**
- * A unit's own indicators: those its 责任单位 reach, and all of a task it leads by name (市教育局
- * sees each county's 老年大学; 梨树县 sees its own, not 双辽市's).
- */
-export function unitIndicatorLines(
-  model: SummaryModel,
-  unit: string,
-  directory?: UnitDirectory,
-): IndicatorLine[] {
-  const reach = reachCache(directory);
-  const lead = new Map(model.tasks.map((t) => [t.no, t.lead]));
-  return model.indicators.lines.filter(
-    (l) => reach(l.owner || l.taskUnits).has(unit) || (l.owner !== l.taskUnits && lead.get(l.no) === unit),
-  );
 }
 
 function unitIndicatorRows(lines: readonly IndicatorLine[]): SpecRow[] {

@@ -12,7 +12,7 @@ import { DEFAULT_STATUSES, STATUS_LAGGING } from './statuses';
 import { ledgerTasks, type LedgerTask, type NumberedTask, type ReadOptions } from './tasks';
 import { reachCache, tasksReaching, unitTaskCounts } from './unitSelection';
 import { planNames, type PlanNames } from './plan';
-import { indexFor, type UnitKind } from './units';
+import { indexFor, type UnitDirectory, type UnitKind } from './units';
 
 export interface StatusCount {
   readonly status: string;
@@ -376,4 +376,20 @@ export function analyzeLedger(ledger: Ledger, options: ValidateOptions): Analysi
     findings: validateLedger(ledger, options, tasks, official),
     summary: summarize(ledger, options, tasks, official),
   };
+}
+
+/**
+ * A unit's own indicators: those its 责任单位 reach, and all of a task it leads by name (市教育局
+ * sees each county's 老年大学; 梨树县 sees its own, not 双辽市's).
+ */
+export function unitIndicatorLines(
+  model: SummaryModel,
+  unit: string,
+  directory?: UnitDirectory,
+): IndicatorLine[] {
+  const reach = reachCache(directory);
+  const lead = new Map(model.tasks.map((t) => [t.no, t.lead]));
+  return model.indicators.lines.filter(
+    (l) => reach(l.owner || l.taskUnits).has(unit) || (l.owner !== l.taskUnits && lead.get(l.no) === unit),
+  );
 }

@@ -200,3 +200,28 @@ export function unitsToOffer(
   }
   return { units: [...units], collectives: picked.length ? collectives : [] };
 }
+
+export interface UnitTaskLine {
+  readonly task: LedgerTask;
+  readonly role: '牵头' | '配合';
+  /** Reached through a collective such as 各县（市）人民政府, not named itself. */
+  readonly viaCollective: boolean;
+}
+
+/** A unit's tasks with its role in each, in sheet order (each 序号 once). */
+export function unitTaskLines(
+  model: { readonly tasks: readonly LedgerTask[] },
+  unit: string,
+  directory?: UnitDirectory,
+): UnitTaskLine[] {
+  const leads = new Set(tasksForUnit(model.tasks, unit, { role: 'lead', directory }));
+  const direct = new Set(tasksForUnit(model.tasks, unit, { includeCollectives: false, directory }));
+  const all = new Set(tasksForUnit(model.tasks, unit, { directory }));
+  return model.tasks
+    .filter((t): t is LedgerTask & { no: number } => t.no !== null && all.has(t.no))
+    .map((task) => ({
+      task,
+      role: leads.has(task.no) ? '牵头' : '配合',
+      viaCollective: !direct.has(task.no),
+    }));
+}

@@ -19,6 +19,7 @@ import {
   unitSheet,
   type Day,
   type UnitDirectory,
+  planNames,
 } from '../../src/ledger';
 import { asOf } from '../asOf';
 import { ledgerWith, set } from './fixtures';
@@ -195,8 +196,8 @@ describe('addresses and file names', () => {
   });
 
   it('names files as people do, and makes any unit name safe and short', () => {
-    expect(summaryFileName(asOf)).toBe('四平市职教重点任务汇总_截至20261128.xlsx');
-    expect(summaryFileName(asOf, '双辽市人民政府')).toBe(
+    expect(summaryFileName(asOf, undefined, planNames())).toBe('四平市职教重点任务汇总_截至20261128.xlsx');
+    expect(summaryFileName(asOf, '双辽市人民政府', planNames())).toBe(
       '双辽市人民政府_四平市职教重点任务汇总_截至20261128.xlsx',
     );
     expect(safeFileName('a/b\\c:d*e?f"g<h>i|j\u0001', 'eml')).toBe('abcdefghij.eml');
