@@ -16,6 +16,7 @@ import { pointStatusName, writeDirectoryTable, writeStatusTable } from './direct
 import { writeIndicatorSheet } from './indicatorSheet';
 import { LedgerError, workbookProtectedError } from './errors';
 import {
+  approvalDropdown,
   conditionalFormats,
   DIRECTORY_STATUS_SOURCE,
   formatColumns,
@@ -178,6 +179,7 @@ export async function createLedger(
     directoryName ? DIRECTORY_STATUS_SOURCE : 'inline',
     options.supports,
   );
+  approvalDropdown(ledgerArea, options.supports);
   conditionalFormats(ledgerArea);
   const indicatorName = makeIndicators
     ? freeSheetName(INDICATOR_SHEET, [...sheetNames, ledgerName, directoryName ?? DIRECTORY_SHEET])

@@ -17,6 +17,8 @@ export * from './recipients';
 export * from './reference';
 export * from './requirements';
 export * from './restoreReference';
+export * from './addColumns';
+export * from './evidenceSetting';
 export * from './selfTest';
 export * from './sendSettings';
 export * from './setStatus';

@@ -1,6 +1,7 @@
 // The ledger table's look and behaviour: column widths and formats, the status dropdown,
 // conditional formats and print setup. Shared by creating and adopting a ledger.
 import {
+  APPROVAL_CHOICES,
   columnSpec,
   LEDGER_COLUMNS,
   OVERDUE,
@@ -123,6 +124,26 @@ export function statusDropdown(
 ): boolean {
   const range = columnRange(area, 'status');
   return range ? setStatusValidation(range, statuses, source, supports) : false;
+}
+
+/**
+ * 是/否 as an in-cell list on 延期批准 (empty stays allowed: not yet decided). Like the status
+ * dropdown it needs ExcelApi 1.8; below it the 校验 tab reports any other value.
+ */
+export function approvalDropdown(area: LedgerArea, supports: ApiSupport): boolean {
+  const range = columnRange(area, 'extendApproved');
+  if (!range || !supports('1.8')) return false;
+  range.dataValidation.clear();
+  range.dataValidation.rule = {
+    list: { inCellDropDown: true, source: APPROVAL_CHOICES.join(',') },
+  };
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: 'Stop',
+    title: '延期批准',
+    message: '请选择“是”或“否”，未决定时留空。Choose 是 (yes) or 否 (no), or leave it empty.',
+  };
+  return true;
 }
 
 export function conditionalFormats(area: LedgerArea): void {

@@ -48,3 +48,5 @@ export const SENDER_SETTING = 'renwuTaizhang.sender';
 export const RETURN_BY_SETTING = 'renwuTaizhang.returnBy';
 /** Workbook setting: the 通报's 五、下步工作 lines (a list of strings). */
 export const NEXT_STEPS_SETTING = 'renwuTaizhang.nextSteps';
+/** Workbook setting: false when 校验 should not ask a completed task for its 办结依据. */
+export const EVIDENCE_SETTING = 'renwuTaizhang.requireEvidence';

@@ -19,7 +19,7 @@ import {
 } from '../ledger';
 import { loadIndicatorTable } from './indicatorRead';
 import { queueSpecTableRead } from './specTable';
-import { DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
+import { DIRECTORY_TABLE, EVIDENCE_SETTING, INDICATOR_TABLE, STATUS_TABLE } from './names';
 
 export interface Reference {
   readonly directory: UnitDirectory;
@@ -32,6 +32,8 @@ export interface Reference {
   readonly indicators: IndicatorTable | null;
   /** The workbook's date system: 1904 in old Mac files, where every serial means another day. */
   readonly dateSystem: DateSystem;
+  /** Whether 校验 asks a completed task for its 办结依据: on unless the office turned it off in 设置. */
+  readonly requireEvidence: boolean;
 }
 
 /** Which reference tables the workbook has. */
@@ -41,13 +43,19 @@ export interface ReferenceTables {
   readonly indicators: boolean;
 }
 
-const DEFAULTS_ONLY: Omit<Reference, 'dateSystem'> = {
+const DEFAULTS_ONLY: Omit<Reference, 'dateSystem' | 'requireEvidence'> = {
   directory: DEFAULT_DIRECTORY,
   statuses: DEFAULT_STATUSES,
   source: { directory: 'default', statuses: 'default' },
   health: { directory: 'missing', statuses: 'missing' },
   indicators: null,
 };
+
+/** Queues the 办结依据 setting's read (a workbook setting, so no table need exist). */
+export function queueRequireEvidence(context: Excel.RequestContext): () => boolean {
+  const setting = context.workbook.settings.getItemOrNullObject(EVIDENCE_SETTING).load('value');
+  return () => setting.isNullObject || setting.value !== false;
+}
 
 /**
  * Queues the date-system probe, once per read: DATE(1904,1,1) is 0 in a workbook on the 1904
@@ -67,7 +75,9 @@ const none = (present: ReferenceTables) => !present.directory && !present.status
  */
 export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
   const dateSystem = queueDateSystem(context);
-  if (none(present)) return () => ({ ...DEFAULTS_ONLY, dateSystem: dateSystem() });
+  const requireEvidence = queueRequireEvidence(context);
+  if (none(present))
+    return () => ({ ...DEFAULTS_ONLY, dateSystem: dateSystem(), requireEvidence: requireEvidence() });
   const tables = context.workbook.tables;
   const indicators = present.indicators ? loadIndicatorTable(context).now : () => null;
   const directoryTable = present.directory
@@ -97,6 +107,7 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
       },
       indicators: indicators(),
       dateSystem: dateSystem(),
+      requireEvidence: requireEvidence(),
     };
   };
 }
@@ -116,9 +127,11 @@ export function queueReferenceTables(context: Excel.RequestContext): () => Refer
 export async function readReference(context: Excel.RequestContext): Promise<Reference> {
   const tables = queueReferenceTables(context);
   const dateSystem = queueDateSystem(context);
+  const requireEvidence = queueRequireEvidence(context);
   await context.sync();
   const present = tables();
-  if (none(present)) return { ...DEFAULTS_ONLY, dateSystem: dateSystem() };
+  if (none(present))
+    return { ...DEFAULTS_ONLY, dateSystem: dateSystem(), requireEvidence: requireEvidence() };
   const read = queueReferenceRead(context, present);
   await context.sync();
   return read();

@@ -3,6 +3,7 @@
 // Anyone with Excel can so check that the add-in behaves there as it does here.
 import {
   cellOf,
+  LEDGER_COLUMNS,
   dayFromLocalDate,
   summarize,
   summarySheets,
@@ -12,6 +13,7 @@ import {
   type Ledger,
 } from '../ledger';
 import { adoptActiveSheet } from './adoptSheet';
+import { columnLetter } from './cells';
 import { createLedger } from './createLedger';
 import { describeError, excelErrorCode, LedgerError } from './errors';
 import { setStatusValidation } from './ledgerFormat';
@@ -247,9 +249,12 @@ export async function runSelfTest(
         if (!supports('1.8')) return { zh: '跳过（需要 ExcelApi 1.8）', en: 'skipped (needs ExcelApi 1.8)' };
         const accepted = await run(async (context) => {
           const sheet = context.workbook.worksheets.getItem(SHEET);
-          // A status table of the test's own, beside the temporary ledger: the user's StatusList is not touched.
-          sheet.getRange('N1:N3').values = [['状态'], ['未启动'], ['已完成']];
-          const probe = sheet.tables.add('N1:N3', true);
+          // A status table of the test's own, right of the temporary ledger (one blank column
+          // between, whatever its width): the user's StatusList is not touched.
+          const probeColumn = columnLetter(LEDGER_COLUMNS.length + 1);
+          const probeBlock = `${probeColumn}1:${probeColumn}3`;
+          sheet.getRange(probeBlock).values = [['状态'], ['未启动'], ['已完成']];
+          const probe = sheet.tables.add(probeBlock, true);
           probe.name = STATUS_PROBE_TABLE;
           // The dropdown through a defined name on the column, as the ledger's (TaskStatusChoices).
           context.workbook.names.add(STATUS_PROBE_NAME, `=${STATUS_PROBE_TABLE}[状态]`);

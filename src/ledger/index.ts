@@ -5,6 +5,7 @@ export * from './bulletin';
 export * from './cellStyles';
 export * from './printRows';
 export * from './columns';
+export * from './extensions';
 export * from './dates';
 export * from './deadlines';
 export * from './findingGroups';

@@ -76,7 +76,7 @@ describe('createLedger', () => {
     expect(values[3][1]).toBe(OFFICIAL_TASKS[0].task);
     const sheet = sim.sheet('任务台账');
     expect(sheet.freeze).toEqual({ rows: 3, columns: 0 });
-    expect(sheet.merges[0]).toEqual({ row: 0, column: 0, rowCount: 1, columnCount: 12 });
+    expect(sheet.merges[0]).toEqual({ row: 0, column: 0, rowCount: 1, columnCount: 16 });
     expect(sheet.pageLayout).toMatchObject({
       orientation: 'Landscape',
       paperSize: 'A4',
@@ -185,7 +185,7 @@ describe('readLedger', () => {
       headerRow: 2,
       firstColumn: 0,
       rowCount: 40,
-      columnCount: 12,
+      columnCount: 16,
     });
     expect(result.ledger.rows).toHaveLength(40);
     expect(validateLedger(result.ledger, { asOf })).toEqual([]);
@@ -458,7 +458,11 @@ describe('selecting and fixing', () => {
     const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyFixes(c, location, fixes)));
     expect(syncs).toBe(2);
     expect(changedCells(before, sim.snapshot())).toEqual(['任务台账!B7', '任务台账!D6']);
-    expect(validateLedger((await read(sim)).ledger, { asOf })).toEqual([]);
+    // Both tasks are 已完成 now, and nothing names their 办结依据 yet.
+    expect(validateLedger((await read(sim)).ledger, { asOf }).map((f) => [f.rule, f.taskNo])).toEqual([
+      ['evidence.missing', 2],
+      ['evidence.missing', 3],
+    ]);
   });
 
   it("never writes over a cell that holds the user's formula", async () => {
@@ -943,7 +947,9 @@ describe('missing reference data', () => {
 
   it('points the dropdown at the defined name TaskStatusChoices, which follows StatusList renamed, and is pointed again when the list is rebuilt (issue 23, item 16)', async () => {
     const sim = await withLedger();
-    const rule = () => sim.sheet('任务台账').validations.find((v) => v.list)?.list?.source;
+    // The status dropdown's rule (延期批准 has a list of its own, 是,否).
+    const rule = () =>
+      sim.sheet('任务台账').validations.find((v) => v.list && v.list.source !== '是,否')?.list?.source;
     expect(rule()).toBe('=TaskStatusChoices');
     await sim.run(async (c) => {
       const table = c.workbook.tables.getItem('StatusList');

@@ -1,0 +1,110 @@
+// Issue 26, items 5–7: the 延期 and 办结依据 columns. A ledger adopted before them gets them on
+// request, at the table's end, with nothing else moved; a whole-workbook cell diff allows only
+// the new header cells and the new columns' cells.
+import { addExtensionColumns, adoptActiveSheet, readLedger } from '../../src/excel';
+import { ExcelSim } from '../../src/excel-sim';
+import { OFFICIAL_TASKS, validateLedger } from '../../src/ledger';
+import { ALL_SETS, changedCells, countSyncs, UP_TO_1_7 } from './helpers';
+import { asOf } from '../asOf';
+
+/** A user's own sheet with a note column, adopted as the ledger (adoption does not add the new columns). */
+async function adopted(): Promise<ExcelSim> {
+  const sim = new ExcelSim();
+  await sim.run(async (c) => {
+    const s = c.workbook.worksheets.getItem('Sheet1');
+    s.getRange('A1:E4').values = [
+      ['序号', '工作任务', '责任单位', '状态', '备注'],
+      [1, OFFICIAL_TASKS[0].task, OFFICIAL_TASKS[0].units, '序时推进', '自有备注'],
+      [2, OFFICIAL_TASKS[1].task, OFFICIAL_TASKS[1].units, '已完成', ''],
+      [3, OFFICIAL_TASKS[2].task, OFFICIAL_TASKS[2].units, '滞后', '=1+1'],
+    ];
+    await c.sync();
+  });
+  await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }));
+  return sim;
+}
+
+async function read(sim: ExcelSim) {
+  const result = await sim.runExcel((c) => readLedger(c));
+  if (!result) throw new Error('no ledger');
+  return result;
+}
+
+describe('添加列: the 延期 and 办结依据 columns on an adopted ledger', () => {
+  it('is offered by 校验 as one finding with its action, and adoption itself does not add them', async () => {
+    const sim = await adopted();
+    const { ledger } = await read(sim);
+    expect(ledger.header.columns.extendTo).toBeUndefined();
+    const finding = validateLedger(ledger, { asOf }).find((f) => f.rule === 'columns.extension');
+    expect(finding).toMatchObject({ action: 'addColumns', severity: 'info', row: null });
+    expect(finding?.message.zh).toContain('“申请延期至”“延期理由”“延期批准”“办结依据”');
+    // Without the column, a completed task is not asked for evidence it has nowhere to put.
+    expect(validateLedger(ledger, { asOf }).some((f) => f.rule === 'evidence.missing')).toBe(false);
+  });
+
+  it('appends the four columns at the end in two syncs, changing only their cells', async () => {
+    const sim = await adopted();
+    const { location } = await read(sim);
+    // Adoption added 进度(%) … 联系人 after 备注: the table is A–L, and the new columns are M–P.
+    expect(location.columnCount).toBe(12);
+    const before = sim.snapshot();
+    const { result, syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => addExtensionColumns(c, location, ALL_SETS)),
+    );
+    expect(syncs).toBe(2);
+    expect(result).toEqual({ added: ['申请延期至', '延期理由', '延期批准', '办结依据'], dropdown: true });
+    const letters = ['M', 'N', 'O', 'P'];
+    const allowed = letters.flatMap((l) => [1, 2, 3, 4].map((r) => `Sheet1!${l}${r}`)).sort();
+    expect(changedCells(before, sim.snapshot())).toEqual(allowed);
+    const values = sim.values('Sheet1');
+    expect(values[0].slice(0, 5)).toEqual(['序号', '工作任务', '责任单位', '状态', '备注']);
+    expect(values[0].slice(12, 16)).toEqual(['申请延期至', '延期理由', '延期批准', '办结依据']);
+    expect(values[1][4]).toBe('自有备注');
+    expect(sim.dropdown('Sheet1', 1, 14)).toEqual(['是', '否']);
+    expect(sim.userEdit('Sheet1', 'O2', [['也许']]).ok).toBe(false);
+    expect(sim.userEdit('Sheet1', 'O2', [['是']]).ok).toBe(true);
+    // A user's "=…" in 延期理由 stays text.
+    expect(sim.userEdit('Sheet1', 'N3', [['=SUM(A:A)']]).ok).toBe(true);
+    expect(sim.values('Sheet1')[2][13]).toBe('=SUM(A:A)');
+
+    const after = await read(sim);
+    expect(after.ledger.header.columns).toMatchObject({
+      extendTo: 12,
+      extendReason: 13,
+      extendApproved: 14,
+      evidence: 15,
+    });
+    const rules = validateLedger(after.ledger, { asOf }).map((f) => [f.rule, f.taskNo]);
+    expect(rules).not.toContainEqual(['columns.extension', null]);
+    expect(rules).toContainEqual(['evidence.missing', 2]);
+    // Asked again, nothing is missing and nothing is written.
+    const again = sim.snapshot();
+    expect(await sim.runExcel((c) => addExtensionColumns(c, after.location, ALL_SETS))).toEqual({
+      added: [],
+      dropdown: false,
+    });
+    expect(changedCells(again, sim.snapshot())).toEqual([]);
+  });
+
+  it('refuses, naming the cells, when something sits right of the table, and changes nothing', async () => {
+    const sim = await adopted();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('N3').values = [['旁注']];
+      await c.sync();
+    });
+    const { location } = await read(sim);
+    const before = sim.snapshot();
+    await expect(sim.runExcel((c) => addExtensionColumns(c, location, ALL_SETS))).rejects.toMatchObject({
+      text: { zh: expect.stringContaining('M1:P4') },
+    });
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
+  });
+
+  it('adds the columns without a dropdown below ExcelApi 1.8, and says so', async () => {
+    const sim = await adopted();
+    const { location } = await read(sim);
+    const result = await sim.runExcel((c) => addExtensionColumns(c, location, UP_TO_1_7));
+    expect(result).toEqual({ added: ['申请延期至', '延期理由', '延期批准', '办结依据'], dropdown: false });
+    expect(sim.dropdown('Sheet1', 1, 14)).toBeNull();
+  });
+});
