@@ -139,6 +139,14 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
       errorTitle: '进度',
       error: '请填写0–100的数字',
     });
+    validationsOf(sheet).add(range('extendApproved'), {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"是,否"'],
+      showErrorMessage: true,
+      errorTitle: '延期批准',
+      error: '请选择“是”或“否”，未决定时留空',
+    });
   }
   await sheet.protect('', {
     selectLockedCells: true,

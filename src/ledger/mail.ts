@@ -6,7 +6,7 @@ import { indicatorLabel, shownAmount } from './indicators';
 import { lightWord } from './lightWords';
 import { unitIndicatorLines } from './sheetSpecs';
 import type { ReportHistory } from './snapshots';
-import { deadlineLabel, exactDay, type IndicatorLine, type SummaryModel } from './summary';
+import { behindDeadline, deadlineLabel, exactDay, type IndicatorLine, type SummaryModel } from './summary';
 import type { LedgerTask } from './tasks';
 import { tasksForUnit } from './unitSelection';
 import { isMailAddress, type MailAddress } from './mailAddress';
@@ -140,7 +140,7 @@ export function behindTableRows(model: SummaryModel): string[][] {
     b.no === null ? '' : String(b.no),
     b.task,
     b.lead,
-    deadlineLabel(b.deadline, b.deadlineDay),
+    behindDeadline(b),
     b.status,
     lightWord(b).zh,
     b.problems,

@@ -1,11 +1,34 @@
 // Issue 26, items 5–7: the 延期 and 办结依据 columns. A ledger adopted before them gets them on
 // request, at the table's end, with nothing else moved; a whole-workbook cell diff allows only
 // the new header cells and the new columns' cells.
-import { addExtensionColumns, adoptActiveSheet, readLedger } from '../../src/excel';
+import {
+  addExtensionColumns,
+  adoptActiveSheet,
+  applyReturns,
+  createLedger,
+  ensureLedgerId,
+  readLedger,
+  readReference,
+  type LedgerRead,
+} from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { OFFICIAL_TASKS, validateLedger } from '../../src/ledger';
-import { ALL_SETS, changedCells, countSyncs, UP_TO_1_7 } from './helpers';
-import { asOf } from '../asOf';
+import { readReturnForm, writeReturnForm } from '../../src/files';
+import {
+  changesToApply,
+  checkReturn,
+  describeFormProblem,
+  describeReviewNotice,
+  ledgerTasks,
+  OFFICIAL_TASKS,
+  returnFormSpec,
+  reviewReturns,
+  summarize,
+  tasksForUnit,
+  validateLedger,
+  type FormValues,
+} from '../../src/ledger';
+import { ALL_SETS, changedCells, countSyncs, taskCell, UP_TO_1_7 } from './helpers';
+import { AS_OF_DATE, asOf } from '../asOf';
 
 /** A user's own sheet with a note column, adopted as the ledger (adoption does not add the new columns). */
 async function adopted(): Promise<ExcelSim> {
@@ -106,5 +129,113 @@ describe('添加列: the 延期 and 办结依据 columns on an adopted ledger', 
     const result = await sim.runExcel((c) => addExtensionColumns(c, location, UP_TO_1_7));
     expect(result).toEqual({ added: ['申请延期至', '延期理由', '延期批准', '办结依据'], dropdown: false });
     expect(sim.dropdown('Sheet1', 1, 14)).toBeNull();
+  });
+});
+
+describe('延期 and 办结依据 through a return', () => {
+  it('proposes a lead unit’s extension and evidence like any field, and applying them changes only those cells and the log', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    const ledgerId = await sim.runExcel((c) => ensureLedgerId(c));
+    const reference = await sim.runExcel((c) => readReference(c));
+    const read = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const model = summarize(read.ledger, {
+      asOf,
+      statuses: reference.statuses,
+      directory: reference.directory,
+    });
+    const options = {
+      ledgerId,
+      statuses: reference.statuses,
+      directory: reference.directory,
+      ledger: read.ledger,
+    };
+    const fill = async (unit: string, edit: (rows: FormValues[], partner: number) => void) => {
+      const spec = returnFormSpec(model, unit, options);
+      const partner = spec.meta.rows.find((r) => r.role === 'partner')?.no ?? -1;
+      expect(spec.meta.rows[0].values).toMatchObject({
+        extendTo: '',
+        extendReason: '',
+        extendApproved: '',
+        evidence: '',
+      });
+      const rows = spec.rows.map((r) => ({ ...r }));
+      edit(rows, partner);
+      return readReturnForm(spec.fileName, await writeReturnForm({ ...spec, rows }, AS_OF_DATE));
+    };
+    const set = (rows: FormValues[], no: number, values: Partial<FormValues>) => {
+      const at = rows.findIndex((r) => r.no === no);
+      rows[at] = { ...rows[at], ...values };
+    };
+    // 双辽 leads task 19 and asks for more time, and writes 是 into 延期批准 of a task it is only
+    // a partner of (the lead's field: named, not taken); 市总工会 closes task 24 with its evidence.
+    const shuangliao = await fill('双辽市人民政府', (rows, partner) => {
+      expect(partner).toBeGreaterThan(0);
+      set(rows, 19, { extendTo: '2027年3月底', extendReason: '=用地审批未完成' });
+      set(rows, partner, { extendApproved: '是' });
+    });
+    const union = await fill('市总工会', (rows) =>
+      set(rows, 24, { status: '已完成', progress: 100, evidence: '四工发〔2026〕8号' }),
+    );
+    const context = {
+      ledgerId,
+      statuses: reference.statuses,
+      knowsUnit: (unit: string) =>
+        tasksForUnit(
+          read.ledger.rows.map((r) => ({ no: r[0], units: r[2] })),
+          unit,
+        ).length > 0,
+    };
+    const checked = [shuangliao, union].map((f) => checkReturn(f, context));
+    expect(checked.flatMap((c) => c.problems).map(describeFormProblem)).toEqual([]);
+    const review = reviewReturns({
+      ledger: read.ledger,
+      tasks: summarize(read.ledger, { asOf }).tasks,
+      returns: checked,
+      directory: reference.directory,
+    });
+    expect(review.changes.map((c) => [c.no, c.header, c.to, c.accepted])).toEqual([
+      [19, '申请延期至', '2027-03-31', true],
+      [19, '延期理由', '=用地审批未完成', true],
+      [24, '状态', '已完成', true],
+      [24, '进度(%)', 100, true],
+      [24, '办结依据', '四工发〔2026〕8号', true],
+    ]);
+    // Every field the unit filled is proposed or named: the partner's 延期批准 is named.
+    expect(review.notices.map((n) => describeReviewNotice(n).zh)).toEqual([
+      expect.stringContaining('延期批准“是”'),
+    ]);
+
+    const before = sim.snapshot();
+    const { syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) =>
+        applyReturns(c, read, changesToApply(review.changes).ok, {
+          time: '2026-11-28 09:00',
+          batch: '2026-11-28 09:00 导入',
+        }),
+      ),
+    );
+    expect(syncs).toBe(2);
+    const changed = changedCells(before, sim.snapshot());
+    // Task 19 is sheet row 22, task 24 row 27; 申请延期至 is M, 延期理由 N, 办结依据 P.
+    expect(changed.filter((a) => a.startsWith('任务台账!'))).toEqual([
+      '任务台账!D27',
+      '任务台账!E27',
+      '任务台账!M22',
+      '任务台账!N22',
+      '任务台账!P27',
+    ]);
+    expect(changed.every((a) => a.startsWith('任务台账!') || a.startsWith('变更记录!'))).toBe(true);
+    expect(taskCell(sim, 19, '延期理由')).toBe('=用地审批未完成');
+
+    // The request is pending until the office approves it in the ledger; the deadline then moves.
+    const after = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const task19 = () => ledgerTasks(after.ledger, { asOf }).find((t) => t.no === 19);
+    expect(task19()?.extension).toMatchObject({ approval: 'pending', reason: '=用地审批未完成' });
+    expect(
+      validateLedger(after.ledger, { asOf })
+        .filter((f) => f.taskNo === 24)
+        .map((f) => f.rule),
+    ).not.toContain('evidence.missing');
   });
 });

@@ -1,6 +1,10 @@
 // Issue 26, items 5–6: 延期申请 and 办结依据 read from the ledger and checked.
 import {
   approvalOf,
+  behindSheet,
+  behindTableRows,
+  overviewSheet,
+  summarize,
   dayOf,
   extensionNote,
   ledgerTasks,
@@ -138,5 +142,60 @@ describe('办结依据', () => {
       ['deadline.overdue', 2],
     ]);
     expect(ledgerTasks(old, { asOf })[0]).toMatchObject({ extension: null, evidence: '' });
+  });
+});
+
+describe('延期 on the summaries', () => {
+  const ledger = ledgerWith((r) => {
+    // 1: approved to next March but far behind even so: listed, with the extension after 完成时限.
+    set(r, 1, 'deadline', serial(2026, 9, 30));
+    set(r, 1, 'progress', 10);
+    set(r, 1, 'extendTo', serial(2027, 3, 31));
+    set(r, 1, 'extendApproved', '是');
+    // 2: asked for, not yet decided: overdue against 完成时限, and the request shows.
+    set(r, 2, 'deadline', serial(2026, 9, 30));
+    set(r, 2, 'extendTo', serial(2027, 1, 31));
+    // 3: approved and on schedule: not on the list, but counted as 已延期.
+    set(r, 3, 'deadline', serial(2026, 6, 30));
+    set(r, 3, 'progress', 90);
+    set(r, 3, 'extendTo', serial(2026, 12, 31));
+    set(r, 3, 'extendApproved', '是');
+    // 4: overdue with nothing asked.
+    set(r, 4, 'deadline', serial(2026, 9, 30));
+  });
+  const model = summarize(ledger, { asOf });
+
+  it('lists each behind task with its 完成时限 and its extension, and counts 已延期 tasks', () => {
+    expect(model.extended).toBe(2);
+    expect(model.overdue).toBe(2);
+    expect(model.behind.map((b) => [b.no, b.extension])).toEqual([
+      [1, '已批准（延期至2027年3月31日）'],
+      [2, '申请中（延期至2027年1月31日）'],
+      [4, ''],
+    ]);
+    // The leaders' mail and the 通报's 附件1 share these rows.
+    expect(behindTableRows(model).map((r) => r[3])).toEqual([
+      '2026年9月30日；已批准（延期至2027年3月31日）',
+      '2026年9月30日；申请中（延期至2027年1月31日）',
+      '2026年9月30日',
+    ]);
+  });
+
+  it('shows both dates on the 滞后逾期 sheet and 已延期 on the overview', () => {
+    const sheet = behindSheet(model);
+    const cells = sheet.rows.flatMap((row) => row.cells.map((c) => c.value));
+    expect(cells).toContain('2026年9月30日；已批准（延期至2027年3月31日）');
+    expect(cells).toContain('2026年9月30日；申请中（延期至2027年1月31日）');
+    // Task 4 keeps its date cell.
+    expect(cells).toContain(serial(2026, 9, 30));
+    const overview = overviewSheet(model).rows.map((row) => row.cells.map((c) => c.value));
+    expect(String(overview[1][0])).toContain('逾期2项，已延期2项，');
+    expect(overview).toContainEqual(['已延期任务', 2]);
+    // Without an approved extension the overview reads as it always did.
+    const plain = overviewSheet(summarize(ledgerWith(), { asOf })).rows.map((row) =>
+      row.cells.map((c) => c.value),
+    );
+    expect(plain.some((r) => r[0] === '已延期任务')).toBe(false);
+    expect(String(plain[1][0])).not.toContain('已延期');
   });
 });
