@@ -9,6 +9,7 @@ import {
   ensureLedgerId,
   readLedger,
   readReference,
+  saveRequireEvidence,
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
@@ -237,5 +238,29 @@ describe('延期 and 办结依据 through a return', () => {
         .filter((f) => f.taskNo === 24)
         .map((f) => f.rule),
     ).not.toContain('evidence.missing');
+  });
+});
+
+describe('the 办结依据 switch in 设置', () => {
+  it('is kept in the workbook, read with the reference data, and turns the warning off and on', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    sim.userEdit('任务台账', 'D5', [['已完成']]);
+    const warned = async () => {
+      const reference = await sim.runExcel((c) => readReference(c));
+      const { ledger } = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+      return validateLedger(ledger, { asOf, requireEvidence: reference.requireEvidence })
+        .filter((f) => f.rule === 'evidence.missing')
+        .map((f) => f.taskNo);
+    };
+    expect(await warned()).toEqual([2]);
+    const before = sim.snapshot();
+    const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => saveRequireEvidence(c, false)));
+    expect(syncs).toBe(1);
+    // A setting, not a cell: no sheet changes.
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
+    expect(await warned()).toEqual([]);
+    await sim.runExcel((c) => saveRequireEvidence(c, true));
+    expect(await warned()).toEqual([2]);
   });
 });
