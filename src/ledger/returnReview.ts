@@ -185,7 +185,8 @@ export function reviewReturns(input: ReviewInput): Review {
           sources: sources.map((s) => s.column),
           ...(hint ? { hint } : {}),
           conflict,
-          accepted: kind === 'lead' && conflict === null && !hint,
+          // 延期批准 is the office's decision: a unit's word there is proposed, never ticked for it.
+          accepted: kind === 'lead' && conflict === null && !hint && column !== 'extendApproved',
         });
       };
       if (leads.has(reported.no)) proposeLead(reported, task, propose, notice, hasColumn, ledger);

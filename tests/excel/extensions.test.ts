@@ -172,7 +172,7 @@ describe('延期 and 办结依据 through a return', () => {
     // a partner of (the lead's field: named, not taken); 市总工会 closes task 24 with its evidence.
     const shuangliao = await fill('双辽市人民政府', (rows, partner) => {
       expect(partner).toBeGreaterThan(0);
-      set(rows, 19, { extendTo: '2027年3月底', extendReason: '=用地审批未完成' });
+      set(rows, 19, { extendTo: '2027年3月底', extendReason: '=用地审批未完成', extendApproved: '是' });
       set(rows, partner, { extendApproved: '是' });
     });
     const union = await fill('市总工会', (rows) =>
@@ -198,6 +198,8 @@ describe('延期 and 办结依据 through a return', () => {
     expect(review.changes.map((c) => [c.no, c.header, c.to, c.accepted])).toEqual([
       [19, '申请延期至', '2027-03-31', true],
       [19, '延期理由', '=用地审批未完成', true],
+      // 延期批准 is the office's to decide: proposed, not ticked.
+      [19, '延期批准', '是', false],
       [24, '状态', '已完成', true],
       [24, '进度(%)', 100, true],
       [24, '办结依据', '四工发〔2026〕8号', true],
@@ -238,7 +240,7 @@ describe('延期 and 办结依据 through a return', () => {
         .filter((f) => f.taskNo === 24)
         .map((f) => f.rule),
     ).not.toContain('evidence.missing');
-  });
+  }, 30_000);
 });
 
 describe('the 办结依据 switch in 设置', () => {
