@@ -131,8 +131,9 @@ export function statusDropdown(
  * dropdown it needs ExcelApi 1.8; below it the 校验 tab reports any other value.
  */
 export function approvalDropdown(area: LedgerArea, supports: ApiSupport): boolean {
+  if (!supports('1.8')) return false;
   const range = columnRange(area, 'extendApproved');
-  if (!range || !supports('1.8')) return false;
+  if (!range) return false;
   range.dataValidation.clear();
   range.dataValidation.rule = {
     list: { inCellDropDown: true, source: APPROVAL_CHOICES.join(',') },
