@@ -2,7 +2,7 @@
 // the deadline the health light uses. An approved extension moves that deadline; the original
 // 完成时限 stays in its cell, and summaries show both.
 import { chineseDate, isoDate, type Day } from './dates';
-import { parseDeadline, type Deadline, type DeadlineOptions } from './deadlines';
+import type { Deadline } from './deadlines';
 import type { Bilingual } from './language';
 import { cellText, toHalfWidth } from './text';
 
@@ -31,14 +31,16 @@ export function approvalOf(raw: unknown): { approval: Approval; unclear: boolean
   return { approval: 'pending', unclear: true };
 }
 
-/** The row's request, or null when 申请延期至 is empty (no extension asked for). */
+/**
+ * The row's request, or null when 申请延期至 is empty (no extension asked for). `asked` is the
+ * cell read by the deadline rules (the caller's memoized reading of `to`).
+ */
 export function readExtension(
   to: unknown,
+  asked: Deadline,
   reason: unknown,
   approval: unknown,
-  options: DeadlineOptions,
 ): Extension | null {
-  const asked = parseDeadline(to, options);
   if (asked.kind === 'empty') return null;
   const day = asked.kind === 'date' ? asked.day : null;
   const a = approvalOf(approval);

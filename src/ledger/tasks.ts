@@ -132,11 +132,12 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const progress = progressOf(formatOf(ledger, row, 'progress'))(cellOf(ledger, row, 'progress'));
     const rawDeadline = cellOf(ledger, row, 'deadline');
     const deadline = deadlineOf(rawDeadline);
+    const rawExtendTo = cellOf(ledger, row, 'extendTo');
     const extension = readExtension(
-      cellOf(ledger, row, 'extendTo'),
+      rawExtendTo,
+      deadlineOf(rawExtendTo),
       cellOf(ledger, row, 'extendReason'),
       cellOf(ledger, row, 'extendApproved'),
-      { dateSystem: options.dateSystem, defaultYear, today: options.asOf },
     );
     // Without an approved extension the row keeps its 完成时限's reading (and its memoized light).
     const current = extension ? currentDeadline(deadline, extension) : deadline;
