@@ -164,7 +164,14 @@ export function conditionalFormats(area: LedgerArea): void {
     const d = columnLetter(area.firstColumn + (area.header.columns.deadline as number));
     const s = columnLetter(area.firstColumn + statusIndex);
     const cf = deadline.conditionalFormats.add('Custom');
-    cf.custom.rule.formula = `=AND(ISNUMBER($${d}${first}),$${d}${first}<TODAY(),$${s}${first}<>"已完成")`;
+    // An approved extension not yet past keeps 完成时限 from showing overdue, as the light does.
+    const to = area.header.columns.extendTo;
+    const approved = area.header.columns.extendApproved;
+    const extended =
+      to !== undefined && approved !== undefined
+        ? `,NOT(AND($${columnLetter(area.firstColumn + approved)}${first}="是",ISNUMBER($${columnLetter(area.firstColumn + to)}${first}),$${columnLetter(area.firstColumn + to)}${first}>=TODAY()))`
+        : '';
+    cf.custom.rule.formula = `=AND(ISNUMBER($${d}${first}),$${d}${first}<TODAY(),$${s}${first}<>"已完成"${extended})`;
     cf.custom.format.font.color = OVERDUE.font;
     cf.custom.format.fill.color = OVERDUE.fill;
   }

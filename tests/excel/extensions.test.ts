@@ -12,7 +12,7 @@ import {
   saveRequireEvidence,
   type LedgerRead,
 } from '../../src/excel';
-import { ExcelSim } from '../../src/excel-sim';
+import { conditionalLook, ExcelSim } from '../../src/excel-sim';
 import { readReturnForm, writeReturnForm } from '../../src/files';
 import {
   changesToApply,
@@ -21,7 +21,9 @@ import {
   describeReviewNotice,
   ledgerTasks,
   OFFICIAL_TASKS,
+  OVERDUE,
   returnFormSpec,
+  serialFromDay,
   reviewReturns,
   summarize,
   tasksForUnit,
@@ -264,5 +266,23 @@ describe('the 办结依据 switch in 设置', () => {
     expect(await warned()).toEqual([]);
     await sim.runExcel((c) => saveRequireEvidence(c, true));
     expect(await warned()).toEqual([2]);
+  });
+});
+
+describe('the 完成时限 cell’s overdue colour', () => {
+  it('leaves a deadline whose approved extension is not yet past uncoloured, as the light does', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    // Task 1 (row 4) and task 2 (row 5) are past 完成时限; only task 1's extension is approved.
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('任务台账');
+      sheet.getRange('F4:F5').values = [[serialFromDay(asOf - 30)], [serialFromDay(asOf - 30)]];
+      sheet.getRange('M4:M5').values = [[serialFromDay(asOf + 90)], [serialFromDay(asOf + 90)]];
+      sheet.getRange('O4').values = [['是']];
+      await c.sync();
+    });
+    const fill = (row: number) => conditionalLook(sim.sheet('任务台账'), row, 5, serialFromDay(asOf)).fill;
+    expect(fill(3)).toBeUndefined();
+    expect(fill(4)).toBe(OVERDUE.fill);
   });
 });
