@@ -61,9 +61,12 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
       paperSize: 9,
       orientation: 'landscape',
       fitToPage: true,
-      fitToWidth: 1,
+      // Sixteen columns do not fit one A4 width at 9 pt: two pages wide, 序号, 工作任务 and
+      // 责任单位 repeated on each, so every page says which task a row is.
+      fitToWidth: 2,
       fitToHeight: 0,
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      printTitlesColumn: 'A:C',
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
