@@ -149,10 +149,10 @@ describe('the return form', () => {
   it('carries one validation rule per column over all its rows, none overlapping', async () => {
     const zip = await JSZip.loadAsync(await written());
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    const last = 4 + spec.rows.length;
+    const last = 5 + spec.rows.length;
     const rules = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
     // 状态, 进度(%) and 延期批准 (是/否).
-    expect(rules).toEqual([`E5:E${last}`, `F5:F${last}`, `O5:O${last}`]);
+    expect(rules).toEqual([`E6:E${last}`, `F6:F${last}`, `O6:O${last}`]);
     expect(sheet).toContain('<formula1>&quot;未启动,序时推进,滞后,已完成&quot;</formula1>');
     expect(sheet).toMatch(/type="decimal"[^>]*><formula1>0<\/formula1><formula2>100<\/formula2>/);
     expect(sheet).toMatch(/<sheetProtection[^>]*sheet="1"/);
