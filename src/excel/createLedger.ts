@@ -22,6 +22,7 @@ import { writeIndicatorSheet } from './indicatorSheet';
 import { createSpecTable } from './specTable';
 import { LedgerError, workbookProtectedError } from './errors';
 import {
+  approvalDropdown,
   conditionalFormats,
   DIRECTORY_STATUS_SOURCE,
   ledgerLook,
@@ -228,6 +229,7 @@ export async function createLedger(
     directoryName ? DIRECTORY_STATUS_SOURCE : 'inline',
     options.supports,
   );
+  approvalDropdown(ledgerArea, options.supports);
   conditionalFormats(ledgerArea);
   const indicatorName = makeIndicators
     ? freeSheetName(INDICATOR_SHEET, [...sheetNames, ledgerName, directoryName ?? DIRECTORY_SHEET])

@@ -20,6 +20,8 @@ export * from './planPart';
 export * from './reference';
 export * from './requirements';
 export * from './restoreReference';
+export * from './addColumns';
+export * from './evidenceSetting';
 export * from './selfTest';
 export * from './sendSettings';
 export * from './setStatus';

@@ -1,6 +1,7 @@
 // The ledger table's look and behaviour: column widths and formats, the status dropdown,
 // conditional formats and print setup. Shared by creating and adopting a ledger.
 import {
+  APPROVAL_CHOICES,
   LEDGER_COLUMNS,
   OVERDUE,
   printPages,
@@ -111,6 +112,27 @@ export function statusDropdown(
   return range ? setStatusValidation(range, statuses, source, supports) : false;
 }
 
+/**
+ * 是/否 as an in-cell list on 延期批准 (empty stays allowed: not yet decided). Like the status
+ * dropdown it needs ExcelApi 1.8; below it the 校验 tab reports any other value.
+ */
+export function approvalDropdown(area: LedgerArea, supports: ApiSupport): boolean {
+  if (!supports('1.8')) return false;
+  const range = columnRange(area, 'extendApproved');
+  if (!range) return false;
+  range.dataValidation.clear();
+  range.dataValidation.rule = {
+    list: { inCellDropDown: true, source: APPROVAL_CHOICES.join(',') },
+  };
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: 'Stop',
+    title: '延期批准',
+    message: '请选择“是”或“否”，未决定时留空。Choose 是 (yes) or 否 (no), or leave it empty.',
+  };
+  return true;
+}
+
 export function conditionalFormats(area: LedgerArea): void {
   const status = columnRange(area, 'status');
   if (status) {
@@ -128,7 +150,14 @@ export function conditionalFormats(area: LedgerArea): void {
     const d = columnLetter(area.firstColumn + (area.header.columns.deadline as number));
     const s = columnLetter(area.firstColumn + statusIndex);
     const cf = deadline.conditionalFormats.add('Custom');
-    cf.custom.rule.formula = `=AND(ISNUMBER($${d}${first}),$${d}${first}<TODAY(),$${s}${first}<>"已完成")`;
+    // An approved extension not yet past keeps 完成时限 from showing overdue, as the light does.
+    const to = area.header.columns.extendTo;
+    const approved = area.header.columns.extendApproved;
+    const extended =
+      to !== undefined && approved !== undefined
+        ? `,NOT(AND($${columnLetter(area.firstColumn + approved)}${first}="是",ISNUMBER($${columnLetter(area.firstColumn + to)}${first}),$${columnLetter(area.firstColumn + to)}${first}>=TODAY()))`
+        : '';
+    cf.custom.rule.formula = `=AND(ISNUMBER($${d}${first}),$${d}${first}<TODAY(),$${s}${first}<>"已完成"${extended})`;
     cf.custom.format.font.color = OVERDUE.font;
     cf.custom.format.fill.color = OVERDUE.fill;
   }

@@ -51,3 +51,6 @@ export const NEXT_STEPS_SETTING = 'renwuTaizhang.nextSteps';
 /** The 报送登记 sheet: who was asked for a return in each round, and who has reported. */
 export const REGISTER_SHEET = REGISTER_SPEC.sheet;
 export const REGISTER_TABLE = REGISTER_SPEC.table;
+
+/** Workbook setting: false when 校验 should not ask a completed task for its 办结依据. */
+export const EVIDENCE_SETTING = 'renwuTaizhang.requireEvidence';

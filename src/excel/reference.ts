@@ -20,7 +20,7 @@ import {
 import { loadIndicatorTable } from './indicatorRead';
 import { BUILT_IN, queuePlanParts, queuePlanRead, type WorkbookPlan } from './planPart';
 import { queueSpecTableRead } from './specTable';
-import { DIRECTORY_TABLE, INDICATOR_TABLE, STATUS_TABLE } from './names';
+import { DIRECTORY_TABLE, EVIDENCE_SETTING, INDICATOR_TABLE, STATUS_TABLE } from './names';
 
 export interface Reference {
   readonly directory: UnitDirectory;
@@ -35,6 +35,8 @@ export interface Reference {
   readonly dateSystem: DateSystem;
   /** The plan the workbook tracks: its own custom XML part, or the built-in plan. */
   readonly plan: WorkbookPlan;
+  /** Whether 校验 asks a completed task for its 办结依据: on unless the office turned it off in 设置. */
+  readonly requireEvidence: boolean;
 }
 
 /** Which reference tables the workbook has. */
@@ -46,13 +48,19 @@ export interface ReferenceTables {
   readonly planPart: string | null;
 }
 
-const DEFAULTS_ONLY: Omit<Reference, 'dateSystem' | 'plan'> = {
+const DEFAULTS_ONLY: Omit<Reference, 'dateSystem' | 'plan' | 'requireEvidence'> = {
   directory: DEFAULT_DIRECTORY,
   statuses: DEFAULT_STATUSES,
   source: { directory: 'default', statuses: 'default' },
   health: { directory: 'missing', statuses: 'missing' },
   indicators: null,
 };
+
+/** Queues the 办结依据 setting's read (a workbook setting, so no table need exist). */
+export function queueRequireEvidence(context: Excel.RequestContext): () => boolean {
+  const setting = context.workbook.settings.getItemOrNullObject(EVIDENCE_SETTING).load('value');
+  return () => setting.isNullObject || setting.value !== false;
+}
 
 /**
  * Queues the date-system probe, once per read: DATE(1904,1,1) is 0 in a workbook on the 1904
@@ -73,6 +81,7 @@ const none = (present: ReferenceTables) => !present.directory && !present.status
 export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
   const dateSystem = queueDateSystem(context);
   const plan = queuePlanRead(context, present.planPart);
+  const requireEvidence = queueRequireEvidence(context);
   if (none(present))
     return () => {
       const workbookPlan = plan();
@@ -82,6 +91,7 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
         directory: workbookPlan.plan.directory,
         dateSystem: dateSystem(),
         plan: workbookPlan,
+        requireEvidence: requireEvidence(),
       };
     };
   const tables = context.workbook.tables;
@@ -116,6 +126,7 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
       indicators: indicators(),
       dateSystem: dateSystem(),
       plan: workbookPlan,
+      requireEvidence: requireEvidence(),
     };
   };
 }
@@ -137,10 +148,11 @@ export function queueReferenceTables(context: Excel.RequestContext): () => Refer
 export async function readReference(context: Excel.RequestContext): Promise<Reference> {
   const tables = queueReferenceTables(context);
   const dateSystem = queueDateSystem(context);
+  const requireEvidence = queueRequireEvidence(context);
   await context.sync();
   const present = tables();
   if (none(present) && present.planPart === null)
-    return { ...DEFAULTS_ONLY, dateSystem: dateSystem(), plan: BUILT_IN };
+    return { ...DEFAULTS_ONLY, dateSystem: dateSystem(), plan: BUILT_IN, requireEvidence: requireEvidence() };
   const read = queueReferenceRead(context, present);
   await context.sync();
   return read();

@@ -1,6 +1,8 @@
 // Self-test probes of what Excel itself does with the add-in's cells: the status dropdown fed by
 // a table through a defined name, a merged block refused, text starting with = kept as text.
+import { LEDGER_COLUMNS } from '../ledger';
 import { adoptActiveSheet } from './adoptSheet';
+import { columnLetter } from './cells';
 import { excelErrorCode, LedgerError } from './errors';
 import { setStatusValidation } from './ledgerFormat';
 import {
@@ -29,9 +31,12 @@ export function cellProbes(p: Probe): SelfTestCheck[] {
         if (!supports('1.8')) return { zh: '跳过（需要 ExcelApi 1.8）', en: 'skipped (needs ExcelApi 1.8)' };
         const accepted = await run(async (context) => {
           const sheet = context.workbook.worksheets.getItem(SHEET);
-          // A status table of the test's own, beside the temporary ledger: the user's StatusList is not touched.
-          sheet.getRange('N1:N3').values = [['状态'], ['未启动'], ['已完成']];
-          const probe = sheet.tables.add('N1:N3', true);
+          // A status table of the test's own, right of the temporary ledger (one blank column
+          // between, whatever its width): the user's StatusList is not touched.
+          const probeColumn = columnLetter(LEDGER_COLUMNS.length + 1);
+          const probeBlock = `${probeColumn}1:${probeColumn}3`;
+          sheet.getRange(probeBlock).values = [['状态'], ['未启动'], ['已完成']];
+          const probe = sheet.tables.add(probeBlock, true);
           probe.name = STATUS_PROBE_TABLE;
           // The dropdown through a defined name on the column, as the ledger's (TaskStatusChoices).
           context.workbook.names.add(STATUS_PROBE_NAME, `=${STATUS_PROBE_TABLE}[状态]`);

@@ -36,7 +36,8 @@ const CENTRED_KEYS: ReadonlySet<FormColumnKey> = new Set(['no', 'role', 'status'
 
 const FORM_SHEET = '反馈表';
 const META_SHEET = '_renwu_meta';
-const HEADER_ROW = 4;
+/** Under the title and the three lines of instructions. */
+const HEADER_ROW = 5;
 /** Larger files are refused before they are read: no unit's form comes near it. */
 export const MAX_FORM_BYTES = 10 * 1024 * 1024;
 
@@ -55,15 +56,17 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
   workbook.creator = '任务台账';
   workbook.created = created;
   const sheet = workbook.addWorksheet(FORM_SHEET, {
-    // Twelve columns on A4 landscape with narrow side margins, at 9 pt or more as printed; the
-    // header row on every page; the unit, the page and the 截至 date at every page's foot.
+    // Sixteen columns do not fit one A4 landscape width at 9 pt: two pages wide, with 序号,
+    // 工作任务 and 责任单位 repeated on each so every page says which task a row is; the header
+    // row on every page; the unit, the page and the 截至 date at every page's foot.
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
       fitToPage: true,
-      fitToWidth: 1,
+      fitToWidth: 2,
       fitToHeight: 0,
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      printTitlesColumn: 'A:C',
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
@@ -72,7 +75,9 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   sheet.columns = FORM_COLUMNS.map((c) => ({ width: c.width * WIDTH_PER_CHARACTER }));
-  const width = FORM_COLUMNS.length;
+  // The title and instructions span the columns of the first printed width (to 存在问题), so
+  // no sentence is cut at the page's edge when the form prints two pages wide.
+  const width = FORM_COLUMNS.findIndex((c) => c.key === 'problems') + 1;
   const lines = [spec.title, ...spec.instructions];
   lines.forEach((line, i) => {
     const cell = sheet.getCell(i + 1, 1);
@@ -138,6 +143,14 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
       showErrorMessage: true,
       errorTitle: '进度',
       error: '请填写0–100的数字',
+    });
+    validationsOf(sheet).add(range('extendApproved'), {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"是,否"'],
+      showErrorMessage: true,
+      errorTitle: '延期批准',
+      error: '请选择“是”或“否”，未决定时留空',
     });
   }
   await sheet.protect('', {

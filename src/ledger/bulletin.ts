@@ -9,7 +9,7 @@ import { BEHIND_HEADER, behindTableRows } from './mail';
 import { escapeHtml, htmlCell, textCell } from './mailBody';
 import { planNames } from './plan';
 import { CHANGE_LABELS, changeText, type ReportHistory } from './snapshots';
-import { deadlineLabel, type SummaryModel } from './summary';
+import { behindDeadline, type SummaryModel } from './summary';
 import { UNIT_KIND_LABELS } from './units';
 
 export interface BulletinTable {
@@ -202,7 +202,7 @@ function problems(model: SummaryModel): BulletinBlock[] {
       kind: 'paragraph',
       text:
         `${i + 1}. ${b.no === null ? '' : `第${b.no}项：`}${sentence(oneLine(b.task))}` +
-        `（牵头单位：${b.lead || '未填写'}；完成时限：${deadlineLabel(b.deadline, b.deadlineDay) || '未填写'}；状态：${b.status || '未填写'}；预警：${lightWord(b).zh}）` +
+        `（牵头单位：${b.lead || '未填写'}；完成时限：${behindDeadline(b) || '未填写'}；状态：${b.status || '未填写'}；预警：${lightWord(b).zh}）` +
         (b.problems.trim() ? `存在问题：${sentence(oneLine(b.problems))}` : '单位未填写存在问题。'),
     })),
   ];

@@ -15,7 +15,11 @@ export type ColumnKey =
   | 'nextSteps'
   | 'updated'
   | 'contact'
-  | 'phone';
+  | 'phone'
+  | 'extendTo'
+  | 'extendReason'
+  | 'extendApproved'
+  | 'evidence';
 
 export interface ColumnSpec {
   readonly key: ColumnKey;
@@ -119,7 +123,56 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
     format: '@',
     addedOnAdopt: false,
   },
+  // The 督办 loop's columns (issue 26): a ledger made before them keeps working without them,
+  // and 校验 offers to append them at the table's end (EXTENSION_COLUMNS).
+  {
+    key: 'extendTo',
+    header: '申请延期至',
+    english: ['extension to', 'extended to', 'extend to'],
+    required: false,
+    width: 8,
+    format: 'yyyy-mm-dd',
+    addedOnAdopt: false,
+  },
+  {
+    key: 'extendReason',
+    header: '延期理由',
+    english: ['extension reason', 'reason for extension'],
+    required: false,
+    width: 14,
+    format: '@',
+    addedOnAdopt: false,
+  },
+  {
+    key: 'extendApproved',
+    header: '延期批准',
+    english: ['extension approved'],
+    required: false,
+    width: 6,
+    format: '@',
+    addedOnAdopt: false,
+  },
+  {
+    key: 'evidence',
+    header: '办结依据',
+    english: ['evidence', 'closing evidence'],
+    required: false,
+    width: 14,
+    format: '@',
+    addedOnAdopt: false,
+  },
 ];
+
+/** The 延期 and 办结依据 columns, in the order they are appended to a ledger that lacks them. */
+export const EXTENSION_COLUMNS: readonly ColumnKey[] = [
+  'extendTo',
+  'extendReason',
+  'extendApproved',
+  'evidence',
+];
+
+/** What 延期批准 may hold (empty: not yet decided). */
+export const APPROVAL_CHOICES = ['是', '否'] as const;
 
 export function columnSpec(key: ColumnKey): ColumnSpec {
   return LEDGER_COLUMNS.find((c) => c.key === key) as ColumnSpec;
@@ -139,6 +192,10 @@ const CHINESE_VARIANTS: Partial<Record<ColumnKey, readonly string[]>> = {
   updated: ['更新时间', '填报日期'],
   contact: ['联系人及电话', '联系方式'],
   phone: ['电话', '手机', '联系人电话', '手机号码'],
+  extendTo: ['延期至', '申请延期时限', '延期时限'],
+  extendReason: ['延期原因', '申请延期理由'],
+  extendApproved: ['是否批准延期', '延期是否批准', '批准延期'],
+  evidence: ['办结证明', '完成依据', '办结材料'],
 };
 
 /**

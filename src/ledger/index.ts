@@ -7,6 +7,7 @@ export * from './cellStyles';
 export * from './printPages';
 export * from './printRows';
 export * from './columns';
+export * from './extensions';
 export * from './dates';
 export * from './deadlines';
 export * from './findingGroups';

@@ -6,6 +6,7 @@ import { indicatorLabel, shownAmount } from './indicators';
 import { lightWord } from './lightWords';
 import type { ReportHistory } from './snapshots';
 import {
+  behindDeadline,
   deadlineLabel,
   exactDay,
   unitIndicatorLines,
@@ -88,7 +89,7 @@ export function behindTableRows(model: SummaryModel): string[][] {
     b.no === null ? '' : String(b.no),
     b.task,
     b.lead,
-    deadlineLabel(b.deadline, b.deadlineDay),
+    behindDeadline(b),
     b.status,
     lightWord(b).zh,
     b.problems,

@@ -7,6 +7,7 @@
 // read in src/files.
 import { chineseDate, dayFromIso, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline, type Deadline } from './deadlines';
+import { approvalOf } from './extensions';
 import type { Bilingual } from './language';
 import { LEDGER_SPEC } from './columns';
 import { cellOf, type CellValue, type Ledger } from './ledger';
@@ -19,8 +20,14 @@ import { cellText, matchKey } from './text';
 import { unitTaskLines } from './unitSelection';
 import { roleLabel, type UnitDirectory } from './units';
 
-/** 2: every fillable field issued and recorded by name, the role, the return date. */
-export const FORM_VERSION = 2;
+/**
+ * 2: every fillable field issued and recorded by name, the role, the return date.
+ * 3: the 延期 and 办结依据 fields (issue 26); a version 2 form without them is read as before.
+ */
+export const FORM_VERSION = 3;
+
+/** The fields a form carries from version 3 on: their absence from an older form is no problem. */
+const SINCE_VERSION_3: readonly FormColumnKey[] = ['extendTo', 'extendReason', 'extendApproved', 'evidence'];
 
 /** The fields a unit fills in, in form order. */
 export const FILLABLE_KEYS = [
@@ -32,11 +39,23 @@ export const FILLABLE_KEYS = [
   'nextSteps',
   'contact',
   'phone',
+  'extendTo',
+  'extendReason',
+  'extendApproved',
+  'evidence',
 ] as const;
 export type FillableKey = (typeof FILLABLE_KEYS)[number];
 
 /** The lead unit's to report: locked on a partner's rows, whose words go to the note fields. */
-export const LEAD_ONLY_KEYS: readonly FillableKey[] = ['status', 'progress', 'deadline'];
+export const LEAD_ONLY_KEYS: readonly FillableKey[] = [
+  'status',
+  'progress',
+  'deadline',
+  'extendTo',
+  'extendReason',
+  'extendApproved',
+  'evidence',
+];
 
 /** The form's columns: the first four are the ledger's and locked; the rest the unit fills in. */
 export const FORM_COLUMNS = [
@@ -52,6 +71,10 @@ export const FORM_COLUMNS = [
   { key: 'nextSteps', header: '下步计划', locked: false, width: 9 },
   { key: 'contact', header: '联系人', locked: false, width: 5 },
   { key: 'phone', header: '联系电话', locked: false, width: 6 },
+  { key: 'extendTo', header: '申请延期至', locked: false, width: 6 },
+  { key: 'extendReason', header: '延期理由', locked: false, width: 8 },
+  { key: 'extendApproved', header: '延期批准', locked: false, width: 4 },
+  { key: 'evidence', header: '办结依据', locked: false, width: 8 },
 ] as const;
 
 export type FormColumnKey = (typeof FORM_COLUMNS)[number]['key'];
@@ -151,8 +174,9 @@ export function returnFormSpec(model: SummaryModel, unit: string, options: FormO
   const { ledger } = options;
   const lines = unitTaskLines(model, unit, options.directory);
   const issued = lines.map(({ task, role, viaCollective }): IssuedRow => {
-    const text = (key: 'progressNote' | 'nextSteps' | 'contact' | 'phone') =>
-      cellText(cellOf(ledger, task.row, key)).trim();
+    const text = (
+      key: 'progressNote' | 'nextSteps' | 'contact' | 'phone' | 'extendReason' | 'extendApproved',
+    ) => cellText(cellOf(ledger, task.row, key)).trim();
     const values: Record<FillableKey, string> = {
       status: task.knownStatus ?? task.status,
       progress: task.progress.kind === 'ok' ? String(task.progress.percent) : '',
@@ -162,6 +186,10 @@ export function returnFormSpec(model: SummaryModel, unit: string, options: FormO
       nextSteps: text('nextSteps'),
       contact: text('contact'),
       phone: text('phone'),
+      extendTo: task.extension?.text ?? '',
+      extendReason: text('extendReason'),
+      extendApproved: text('extendApproved'),
+      evidence: task.evidence,
     };
     return {
       no: task.no as number,
@@ -187,6 +215,7 @@ export function returnFormSpec(model: SummaryModel, unit: string, options: FormO
     instructions: [
       '白色单元格可填写，已填入台账现有内容，有变化的请直接修改，清空表示该项已不存在（如问题已解决）；灰色单元格不可修改。',
       `配合任务的状态、进度、完成时限由牵头单位填报，配合单位请在“进展情况”“存在问题”“下步计划”中补充本单位的意见。${returnBy}保存为.xlsx，原文件名发回。`,
+      '不能按期完成的，请在完成时限前于“申请延期至”填写新的日期并在“延期理由”中说明；已完成的请在“办结依据”中填写文号、链接或简要说明。',
     ],
     statuses: options.statuses,
     rows,
@@ -257,6 +286,8 @@ export type FormProblem =
   | { readonly kind: 'status'; readonly no: number; readonly cells: readonly NamedCell[] }
   | { readonly kind: 'progress'; readonly no: number; readonly cells: readonly NamedCell[] }
   | { readonly kind: 'deadline'; readonly no: number; readonly cells: readonly NamedCell[] }
+  /** 申请延期至 that is no date, or 延期批准 other than 是/否. */
+  | { readonly kind: 'extension'; readonly no: number; readonly cells: readonly NamedCell[] }
   /** A formula without a result, an error value, TRUE/FALSE: nothing the ledger can take. */
   | { readonly kind: 'unreadable'; readonly no: number; readonly cells: readonly NamedCell[] }
   /** 责任单位 or 本单位角色 written over: the ledger's stand, the rest of the row is read. */
@@ -334,7 +365,10 @@ const isFilled = (cell: FormCell | undefined) => formCellText(cell) !== '';
 
 type Reading =
   | { readonly ok: true; readonly value: CellValue; readonly shown: string; readonly hint?: Bilingual }
-  | { readonly ok: false; readonly problem: 'status' | 'progress' | 'deadline' | 'unreadable' };
+  | {
+      readonly ok: false;
+      readonly problem: 'status' | 'progress' | 'deadline' | 'extension' | 'unreadable';
+    };
 
 interface ReadContext {
   readonly statuses: readonly string[];
@@ -397,6 +431,20 @@ function readCell(key: FillableKey, cell: FormCell | undefined, context: ReadCon
     }
     return { ok: true, value: raw, shown };
   }
+  if (key === 'extendTo') {
+    // A day, as the ledger's 申请延期至 column holds one (yyyy-mm-dd); 2027年3月底 is that month's end.
+    const raw = cell?.kind === 'date' ? shown : cell?.kind === 'number' ? cell.value : shown;
+    const reading = parseDeadline(raw, deadlineOptions(context.formDay));
+    if (reading.kind !== 'date') return { ok: false, problem: 'extension' };
+    const date = isoDate(reading.day);
+    return { ok: true, value: date, shown: date };
+  }
+  if (key === 'extendApproved') {
+    const { approval, unclear } = approvalOf(shown);
+    if (unclear) return { ok: false, problem: 'extension' };
+    const word = approval === 'yes' ? '是' : approval === 'no' ? '否' : '';
+    return { ok: true, value: word, shown: word };
+  }
   return { ok: true, value: shown, shown };
 }
 
@@ -409,10 +457,11 @@ function asIssued(key: FillableKey, reading: CellValue, issued: string, context:
     const check = checkStatus(issued, context.statuses);
     return (check.kind === 'ok' || check.kind === 'variant') && check.status === now;
   }
-  if (key === 'deadline') {
+  if (key === 'deadline' || key === 'extendTo') {
     const options = deadlineOptions(context.formDay);
     return sameDeadline(parseDeadline(reading, options), parseDeadline(issued, options));
   }
+  if (key === 'extendApproved') return approvalOf(issued).approval === approvalOf(reading).approval;
   return false;
 }
 
@@ -453,7 +502,10 @@ export function checkReturn(form: ReturnedForm, context: CheckContext): CheckedR
 
   const problems: FormProblem[] = [];
   for (const column of FORM_COLUMNS)
-    if (!form.columns.includes(column.key))
+    if (
+      !form.columns.includes(column.key) &&
+      (form.meta.version >= 3 || !SINCE_VERSION_3.includes(column.key))
+    )
       problems.push({ kind: 'missing-column', column: column.key, cells: [] });
   const reported: ReportedTask[] = [];
   const issuedRows = new Map(form.meta.rows.map((r) => [r.no, r]));
@@ -578,6 +630,11 @@ export function describeFormProblem(problem: FormProblem): Bilingual {
       return {
         zh: `第${problem.no}项的完成时限“${problem.cells[0]?.value}”无法识别，未导入。`,
         en: `Task ${problem.no}: the deadline "${problem.cells[0]?.value}" cannot be read; not imported.`,
+      };
+    case 'extension':
+      return {
+        zh: `第${problem.no}项的${quoted(problem.cells)}无法识别（申请延期至应为日期，延期批准只能填“是”或“否”），未导入。`,
+        en: `Task ${problem.no}: ${quotedEn(problem.cells)} cannot be read (申请延期至 takes a date, 延期批准 only 是 or 否); not imported.`,
       };
     case 'unreadable':
       return {

@@ -81,7 +81,7 @@ export interface Review {
 
 const sameText = (a: CellValue, b: CellValue) => cellText(a).trim() === cellText(b).trim();
 
-/** Two values of one column read alike: progress as numbers, deadlines by their reading. */
+/** Two values of one column read alike: progress as numbers, deadlines (and 申请延期至) by their reading. */
 function sameValue(column: ColumnKey, a: CellValue, b: CellValue): boolean {
   if (sameText(a, b)) return true;
   if (column === 'progress') {
@@ -89,7 +89,7 @@ function sameValue(column: ColumnKey, a: CellValue, b: CellValue): boolean {
     const y = cellText(b).trim();
     return x !== '' && y !== '' && Number(x) === Number(y);
   }
-  if (column === 'deadline') {
+  if (column === 'deadline' || column === 'extendTo') {
     const x = parseDeadline(a);
     const y = parseDeadline(b);
     return x.kind === 'date' && y.kind === 'date' && x.day === y.day && x.precision === y.precision;
@@ -185,7 +185,8 @@ export function reviewReturns(input: ReviewInput): Review {
           sources: sources.map((s) => s.column),
           ...(hint ? { hint } : {}),
           conflict,
-          accepted: kind === 'lead' && conflict === null && !hint,
+          // 延期批准 is the office's decision: a unit's word there is proposed, never ticked for it.
+          accepted: kind === 'lead' && conflict === null && !hint && column !== 'extendApproved',
         });
       };
       if (leads.has(reported.no)) proposeLead(reported, task, propose, notice, hasColumn, ledger);

@@ -14,7 +14,14 @@ import {
   type ReportHistory,
   type TrendPoint,
 } from './snapshots';
-import { exactDay, unitIndicatorLines, unitTasks, type IndicatorLine, type SummaryModel } from './summary';
+import {
+  behindDeadline,
+  exactDay,
+  unitIndicatorLines,
+  unitTasks,
+  type IndicatorLine,
+  type SummaryModel,
+} from './summary';
 import { tasksForUnit } from './unitSelection';
 import { roleLabel, UNIT_KIND_LABELS, type UnitDirectory } from './units';
 
@@ -416,7 +423,7 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   const width = 1 + model.statuses.length + 6;
   const rows: SpecRow[] = titleRows(
     asOfTitle(`${plan}推进情况汇总`, model.asOf),
-    `共${model.total}项任务，已完成${model.completed}项，完成率${(model.completionRate * 100).toFixed(1)}%；逾期${model.overdue}项，红灯${model.lights.red}项，黄灯${model.lights.yellow}项。`,
+    `共${model.total}项任务，已完成${model.completed}项，完成率${(model.completionRate * 100).toFixed(1)}%；逾期${model.overdue}项，${model.extended ? `已延期${model.extended}项，` : ''}红灯${model.lights.red}项，黄灯${model.lights.yellow}项。`,
     width,
   );
   if (options.history) rows.push(...changeSentenceRows(options.history));
@@ -448,6 +455,8 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
   rows.push({
     cells: [textCell('逾期任务'), { value: model.overdue, style: model.overdue ? 'red' : 'number' }],
   });
+  // Said only where an extension was approved: a ledger without the 延期 columns reads as before.
+  if (model.extended) rows.push({ cells: [textCell('已延期任务'), numberCell(model.extended)] });
   rows.push({
     cells: [textCell('红灯'), { value: model.lights.red, style: model.lights.red ? 'red' : 'number' }],
   });
@@ -590,7 +599,8 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
         b.no === null ? textCell('') : numberCell(b.no),
         wrappedCell(b.task),
         wrappedCell(b.lead),
-        deadlineCell(b.deadline, b.deadlineDay),
+        // An extension goes after the 完成时限 it extends: the original stays, and both show.
+        b.extension ? wrappedCell(behindDeadline(b)) : deadlineCell(b.deadline, b.deadlineDay),
         textCell(b.status),
         { value: light.zh, style: light.style },
         b.behind === null ? textCell('—') : numberCell(b.behind),

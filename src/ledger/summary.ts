@@ -3,6 +3,7 @@
 import { sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
 import { chineseDate, type Day } from './dates';
 import type { Deadline } from './deadlines';
+import { extensionNote, isExtended } from './extensions';
 import type { HealthLight } from './health';
 import { shareOf } from './indicators';
 import type { Ledger } from './ledger';
@@ -44,6 +45,8 @@ export interface BehindRow {
   readonly overdue: boolean;
   readonly behind: number | null;
   readonly problems: string;
+  /** The task's extension as the lists say it (申请中（延期至…）, 已批准（…）), '' when none was asked for. */
+  readonly extension: string;
 }
 
 /** A row the summaries leave out, because its 序号 cannot tell it apart from another. */
@@ -97,6 +100,8 @@ export interface SummaryModel {
   readonly completed: number;
   readonly completionRate: number;
   readonly overdue: number;
+  /** Tasks whose extension was approved (延期批准 = 是): their light follows the new date. */
+  readonly extended: number;
   readonly lights: Readonly<Record<HealthLight, number>>;
   readonly units: readonly UnitSummaryRow[];
   readonly behind: readonly BehindRow[];
@@ -120,6 +125,10 @@ export function exactDay(deadline: Deadline): Day | null {
  * (2026/9/30, 2026-09-30, 2026.9.30), anything else (2026年底前, 长期) as written.
  */
 export const deadlineLabel = (text: string, day: Day | null) => (day === null ? text : chineseDate(day));
+
+/** A behind row's 完成时限 with its extension after it: the original deadline stays, and both show. */
+export const behindDeadline = (b: BehindRow): string =>
+  [deadlineLabel(b.deadline, b.deadlineDay), b.extension].filter(Boolean).join('；');
 
 /** On the behind-schedule list: not done, and lit yellow or red, overdue, or marked 滞后. */
 export function isBehind(
@@ -178,12 +187,14 @@ export function summarize(
   const counts = statuses.map(() => 0);
   let other = 0;
   let overdue = 0;
+  let extended = 0;
   const lights: Record<HealthLight, number> = { green: 0, yellow: 0, red: 0, done: 0, none: 0 };
   for (const t of tasks) {
     const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
     if (i === undefined) other++;
     else counts[i]++;
     if (t.health.overdue) overdue++;
+    if (isExtended(t.extension)) extended++;
     lights[t.health.light]++;
   }
   const completed = tasks.filter((t) => t.done).length;
@@ -212,6 +223,7 @@ export function summarize(
       overdue: t.health.overdue,
       behind: t.health.behind,
       problems: t.problems,
+      extension: extensionNote(t.extension)?.zh ?? '',
     }));
 
   return {
@@ -227,6 +239,7 @@ export function summarize(
     completed,
     completionRate: share(completed, tasks.length),
     overdue,
+    extended,
     lights,
     units,
     behind,

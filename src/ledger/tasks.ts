@@ -3,6 +3,7 @@
 import type { SheetPlace } from './addresses';
 import type { DateSystem, Day } from './dates';
 import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
+import { currentDeadline, readExtension, type Extension } from './extensions';
 import { graverHealth, healthOf, type Health } from './health';
 import { indicatorsByTask, shareOf, type Indicator, type IndicatorTable } from './indicators';
 import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
@@ -44,6 +45,12 @@ export interface LedgerTask {
   readonly deadline: Deadline;
   /** The deadline as the user sees it: a date cell as a date, never its serial number. */
   readonly deadlineText: string;
+  /** 申请延期至 and what goes with it; null when no extension was asked for. */
+  readonly extension: Extension | null;
+  /** The deadline the light uses: an approved extension's date, else 完成时限 (which stays in its cell). */
+  readonly current: Deadline;
+  /** 办结依据: a document number, a link or a short note. */
+  readonly evidence: string;
   readonly health: Health;
   readonly problems: string;
   /** The rows of the 指标 table that belong to this task (by 序号). */
@@ -128,14 +135,23 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const progress = progressOf(formatOf(ledger, row, 'progress'))(cellOf(ledger, row, 'progress'));
     const rawDeadline = cellOf(ledger, row, 'deadline');
     const deadline = deadlineOf(rawDeadline);
+    const rawExtendTo = cellOf(ledger, row, 'extendTo');
+    const extension = readExtension(
+      rawExtendTo,
+      deadlineOf(rawExtendTo),
+      cellOf(ledger, row, 'extendReason'),
+      cellOf(ledger, row, 'extendApproved'),
+    );
+    // Without an approved extension the row keeps its 完成时限's reading (and its memoized light).
+    const current = extension ? currentDeadline(deadline, extension) : deadline;
     const no = readTaskNumber(cellOf(ledger, row, 'no'));
     const indicators = (no !== null && byTask.get(no)) || NO_INDICATORS;
     // A task not started has made no progress, whether or not 进度 was filled in.
-    const lights = healthOfPair(deadline)(
+    const lights = healthOfPair(current)(
       progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
     );
     const byProgress = done ? lights.done : lights.open;
-    const byIndicator = indicators.length ? indicatorHealth(indicators, done, deadline, options.asOf) : null;
+    const byIndicator = indicators.length ? indicatorHealth(indicators, done, current, options.asOf) : null;
     out.push({
       row,
       no,
@@ -149,6 +165,9 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       progress,
       deadline,
       deadlineText: shownOf(rawDeadline)(formatOf(ledger, row, 'deadline')),
+      extension,
+      current,
+      evidence: cellText(cellOf(ledger, row, 'evidence')).trim(),
       health: byIndicator ? graverHealth(byProgress, byIndicator) : byProgress,
       problems: cellText(cellOf(ledger, row, 'problems')).trim(),
       indicators,

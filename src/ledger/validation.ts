@@ -2,7 +2,7 @@
 // the cell, a message in Chinese and English, and where it is safe the exact new cell value.
 // It never throws, whatever the cells hold.
 import { cellRef, sheetRowNumber, TABLE_AT_A1, type SheetPlace } from './addresses';
-import { columnSpec, LEDGER_COLUMNS, type ColumnKey } from './columns';
+import { columnSpec, EXTENSION_COLUMNS, LEDGER_COLUMNS, type ColumnKey } from './columns';
 import type { Bilingual } from './language';
 import { chineseDate, dayFromSerial, isoDate, yearOf, type Day } from './dates';
 import { parseDeadline, type DeadlineProblem } from './deadlines';
@@ -63,6 +63,12 @@ export type RuleId =
   | 'progress.fullNotDone'
   | 'deadline.invalid'
   | 'deadline.overdue'
+  | 'extension.notRequested'
+  | 'extension.notLater'
+  | 'extension.invalid'
+  | 'extension.approval'
+  | 'evidence.missing'
+  | 'columns.extension'
   | 'problems.missing'
   | 'updated.invalid'
   | 'updated.stale'
@@ -135,6 +141,30 @@ export const RULES: Record<RuleId, { readonly severity: Severity; readonly title
     title: { zh: '完成时限无法识别', en: 'Deadline not recognized' },
   },
   'deadline.overdue': { severity: 'warning', title: { zh: '已逾期', en: 'Overdue' } },
+  'extension.notRequested': {
+    severity: 'warning',
+    title: { zh: '超期未申请延期', en: 'Overdue without an extension request' },
+  },
+  'extension.notLater': {
+    severity: 'error',
+    title: { zh: '申请延期至不晚于完成时限', en: 'Extension date not after the deadline' },
+  },
+  'extension.invalid': {
+    severity: 'warning',
+    title: { zh: '申请延期至不是日期', en: 'Extension date not recognized' },
+  },
+  'extension.approval': {
+    severity: 'warning',
+    title: { zh: '延期批准应为“是”或“否”', en: '延期批准 should be 是 or 否' },
+  },
+  'evidence.missing': {
+    severity: 'warning',
+    title: { zh: '已完成但无办结依据', en: 'Completed without evidence' },
+  },
+  'columns.extension': {
+    severity: 'info',
+    title: { zh: '台账缺少延期和办结依据列', en: 'Ledger lacks the extension and evidence columns' },
+  },
   'problems.missing': {
     severity: 'warning',
     title: { zh: '滞后任务未填写存在问题', en: 'Behind schedule without a problem note' },
@@ -198,7 +228,7 @@ export interface ReferenceHealth {
 }
 
 /** A repair that is not a cell value: the pane offers it as a button of its own. */
-export type FindingAction = 'restoreReference' | 'createIndicators';
+export type FindingAction = 'restoreReference' | 'createIndicators' | 'addColumns';
 
 export interface Fix {
   readonly row: number;
@@ -244,6 +274,11 @@ export interface ValidateOptions extends ReadOptions {
   readonly official?: readonly OfficialTask[] | 'auto' | null;
   /** The reference data's state; omitted when the caller did not read the workbook's. */
   readonly reference?: ReferenceHealth;
+  /**
+   * Whether 已完成 without 办结依据 is reported (default true): the office may turn it off in
+   * 设置, and the choice is kept in the workbook.
+   */
+  readonly requireEvidence?: boolean;
 }
 
 const EXCEL_ERRORS = new Set([
@@ -350,6 +385,7 @@ export function validateLedger(
   if (options.reference) checkReference(options.reference, findings);
   if (options.directory) checkDirectoryEmails(options.directory, add);
   checkHeaders(ledger, place, add);
+  checkExtensionColumns(ledger, findings);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
   const numbersInUse = new Set(tasks.map((t) => t.no));
   const seen = new Map<number, number>();
@@ -408,6 +444,7 @@ export function validateLedger(
     else report(row, 'status', notes.status(t.status));
     checkProgress(row, notes);
     checkDeadline(row, options.asOf, notes);
+    checkExtension(row, options.asOf, options.requireEvidence ?? true);
     if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
       add(
         'problems.missing',
@@ -934,10 +971,91 @@ function checkDeadline(row: RowCheck, asOf: Day, notes: ValueNotes): void {
   if (d.kind === 'invalid') {
     const note = notes.badDeadline(d.reason)(t.deadlineText);
     add('deadline.invalid', where, say(note.zh, note.en));
-  } else if (d.kind === 'date' && d.day < asOf && !t.done) {
-    const note = notes.overdue(d.day);
-    add('deadline.overdue', where, say(note.zh, note.en));
+    return;
   }
+  const current = t.current;
+  if (current.kind !== 'date' || current.day >= asOf || t.done) return;
+  const note = notes.overdue(current.day);
+  // With a 申请延期至 column, an overdue task nobody asked to extend is said there, where it is filled in.
+  if (!t.extension && row.ledger.header.columns.extendTo !== undefined) {
+    add(
+      'extension.notRequested',
+      { row: t.row, key: 'extendTo', taskNo: t.no },
+      say(
+        `${note.zh}，也未申请延期：请在“申请延期至”中填写新的时限并说明延期理由`,
+        `${note.en}, and no extension was asked for: fill in 申请延期至 with a new date and 延期理由`,
+      ),
+    );
+    return;
+  }
+  add('deadline.overdue', where, say(note.zh, note.en));
+}
+
+/** 申请延期至 after 完成时限, 延期批准 as 是/否, and 办结依据 for a completed task. */
+function checkExtension(row: RowCheck, asOf: Day, requireEvidence: boolean): void {
+  const { ledger, task: t, add, say } = row;
+  const e = t.extension;
+  if (e && e.to === null) {
+    add(
+      'extension.invalid',
+      { row: t.row, key: 'extendTo', taskNo: t.no },
+      say(
+        `申请延期至“${e.text}”不是具体日期，请写作如“${yearOf(asOf)}-12-31”`,
+        `extension date "${e.text}" is not a day; write e.g. ${yearOf(asOf)}-12-31`,
+      ),
+    );
+  } else if (e && e.to !== null && t.deadline.kind === 'date' && e.to <= t.deadline.day) {
+    add(
+      'extension.notLater',
+      { row: t.row, key: 'extendTo', taskNo: t.no },
+      say(
+        `申请延期至${chineseDate(e.to)}，不晚于完成时限${chineseDate(t.deadline.day)}：延期应晚于原时限`,
+        `the extension date ${isoDate(e.to)} is not after the deadline ${isoDate(t.deadline.day)}`,
+      ),
+    );
+  }
+  if (e?.approvalUnclear) {
+    const raw = cellText(cellOf(ledger, t.row, 'extendApproved'));
+    add(
+      'extension.approval',
+      { row: t.row, key: 'extendApproved', taskNo: t.no },
+      say(
+        `延期批准“${raw}”应为“是”或“否”（未决定时留空），暂按申请中处理`,
+        `延期批准 "${raw}" should be 是 or 否 (empty while undecided); read as not yet decided`,
+      ),
+    );
+  }
+  if (requireEvidence && t.done && !t.evidence && ledger.header.columns.evidence !== undefined) {
+    add(
+      'evidence.missing',
+      { row: t.row, key: 'evidence', taskNo: t.no },
+      say(
+        '状态为“已完成”，但未填写办结依据：请填写文号、链接或简要说明（没有办结依据的不写已完成）',
+        'marked 已完成 with no 办结依据: add a document number, a link or a short note',
+      ),
+    );
+  }
+}
+
+/** A ledger made before the 延期 and 办结依据 columns: one finding that offers to append them. */
+function checkExtensionColumns(ledger: Ledger, findings: Finding[]): void {
+  const missing = EXTENSION_COLUMNS.filter((key) => ledger.header.columns[key] === undefined);
+  if (missing.length === 0) return;
+  const names = missing.map((key) => columnSpec(key).header);
+  findings.push({
+    id: 'columns.extension@sheet',
+    rule: 'columns.extension',
+    severity: RULES['columns.extension'].severity,
+    row: null,
+    column: null,
+    columnKey: null,
+    taskNo: null,
+    message: {
+      zh: `台账没有${names.map((n) => `“${n}”`).join('')}列：可点“添加列”加在表格最右侧，现有列和内容不动。`,
+      en: `The ledger has no ${names.join(', ')} column${names.length > 1 ? 's' : ''}: Add columns appends them at the table's right end, moving nothing.`,
+    },
+    action: 'addColumns',
+  });
 }
 
 /** A finding a cell's value alone decides: its rule, its text (the task's prefix is added), and a fix. */

@@ -64,6 +64,7 @@ async function viewOf(host: Host, read: WorkbookRead): Promise<LedgerState> {
   const analysis = analyzeLedger(ledger.ledger, {
     ...readOptions(reference, dayFromLocalDate(host.now()), ledger.location),
     reference: reference.health,
+    requireEvidence: reference.requireEvidence,
   });
   return { phase: 'ready', read: ledger, reference, analysis, checkedAt: host.now(), tables };
 }

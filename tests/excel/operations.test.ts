@@ -76,7 +76,7 @@ describe('createLedger', () => {
     expect(values[3][1]).toBe(OFFICIAL_TASKS[0].task);
     const sheet = sim.sheet('任务台账');
     expect(sheet.freeze).toEqual({ rows: 3, columns: 0 });
-    // Issue 24: two pages wide at 96% (10.6 pt type), the 序号 repeated, over then down; the
+    // Issue 24: three pages wide at 96% (10.6 pt type), the 序号 repeated, over then down; the
     // title spans the first page's columns after the 序号's so it prints whole.
     expect(sheet.merges[0]).toEqual({ row: 0, column: 1, rowCount: 1, columnCount: 5 });
     expect(sheet.pageLayout).toMatchObject({
@@ -86,7 +86,7 @@ describe('createLedger', () => {
       scale: 96,
       printOrder: 'OverThenDown',
       printTitleColumns: '$A:$A',
-      columnBreaks: [6],
+      columnBreaks: [6, 12],
       printTitleRows: '$3:$3',
       footer: { left: '', center: '第 &P 页 共 &N 页', right: '' },
     });
@@ -192,7 +192,7 @@ describe('readLedger', () => {
       headerRow: 2,
       firstColumn: 0,
       rowCount: 40,
-      columnCount: 12,
+      columnCount: 16,
     });
     expect(result.ledger.rows).toHaveLength(40);
     expect(validateLedger(result.ledger, { asOf })).toEqual([]);
@@ -465,7 +465,11 @@ describe('selecting and fixing', () => {
     const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyFixes(c, location, fixes)));
     expect(syncs).toBe(2);
     expect(changedCells(before, sim.snapshot())).toEqual(['任务台账!B7', '任务台账!D6']);
-    expect(validateLedger((await read(sim)).ledger, { asOf })).toEqual([]);
+    // Both tasks are 已完成 now, and nothing names their 办结依据 yet.
+    expect(validateLedger((await read(sim)).ledger, { asOf }).map((f) => [f.rule, f.taskNo])).toEqual([
+      ['evidence.missing', 2],
+      ['evidence.missing', 3],
+    ]);
   });
 
   it("never writes over a cell that holds the user's formula", async () => {
@@ -950,7 +954,9 @@ describe('missing reference data', () => {
 
   it('points the dropdown at the defined name TaskStatusChoices, which follows StatusList renamed, and is pointed again when the list is rebuilt (issue 23, item 16)', async () => {
     const sim = await withLedger();
-    const rule = () => sim.sheet('任务台账').validations.find((v) => v.list)?.list?.source;
+    // The status dropdown's rule (延期批准 has a list of its own, 是,否).
+    const rule = () =>
+      sim.sheet('任务台账').validations.find((v) => v.list && v.list.source !== '是,否')?.list?.source;
     expect(rule()).toBe('=TaskStatusChoices');
     await sim.run(async (c) => {
       const table = c.workbook.tables.getItem('StatusList');

@@ -128,7 +128,8 @@ async function fill(edits: readonly (readonly Edit[])[]): Promise<Uint8Array> {
   if (!sheet) throw new Error('no form sheet');
   edits.forEach((row, r) =>
     row.forEach((e, k) => {
-      const cell = sheet.getCell(5 + r, 1 + FORM_COLUMNS.findIndex((c) => c.key === FILLABLE_KEYS[k]));
+      // The first task row is 6: under the title, three lines of instructions and the header.
+      const cell = sheet.getCell(6 + r, 1 + FORM_COLUMNS.findIndex((c) => c.key === FILLABLE_KEYS[k]));
       if (e.kind === 'keep') return;
       if (e.kind === 'text') cell.value = e.text;
       if (e.kind === 'number') cell.value = e.value;

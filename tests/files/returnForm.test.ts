@@ -74,7 +74,7 @@ describe('the return form', () => {
     });
     expect(spec.rows.find((r) => r.no === 19)).toMatchObject({ contact: '王五' });
     expect(spec.meta).toMatchObject({
-      version: 2,
+      version: 3,
       ledgerId: 'ledger-1',
       unit: UNIT,
       asOf: '2026-11-28',
@@ -149,9 +149,10 @@ describe('the return form', () => {
   it('carries one validation rule per column over all its rows, none overlapping', async () => {
     const zip = await JSZip.loadAsync(await written());
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    const last = 4 + spec.rows.length;
+    const last = 5 + spec.rows.length;
     const rules = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
-    expect(rules).toEqual([`E5:E${last}`, `F5:F${last}`]);
+    // 状态, 进度(%) and 延期批准 (是/否).
+    expect(rules).toEqual([`E6:E${last}`, `F6:F${last}`, `O6:O${last}`]);
     expect(sheet).toContain('<formula1>&quot;未启动,序时推进,滞后,已完成&quot;</formula1>');
     expect(sheet).toMatch(/type="decimal"[^>]*><formula1>0<\/formula1><formula2>100<\/formula2>/);
     expect(sheet).toMatch(/<sheetProtection[^>]*sheet="1"/);
@@ -309,7 +310,7 @@ describe('the return form', () => {
   withPython(
     'names what a unit wrote outside the form’s columns, in a row of its own, and reads a renamed sheet',
     async () => {
-      // The unit adds a 备注 column (M), writes beside the table (N7), fills a row with no 序号 or
+      // The unit adds a 备注 column (Q), writes beside the table (R7), fills a row with no 序号 or
       // task, types a date serial into 完成时限, and renames the sheet.
       const script = `
 import sys, openpyxl
@@ -318,9 +319,9 @@ ws = wb["反馈表"]
 head = next(r for r in range(1, 10) if ws.cell(r, 1).value == "序号")
 cols = {ws.cell(head, c).value: c for c in range(1, ws.max_column + 1)}
 rows = {ws.cell(r, 1).value: r for r in range(head + 1, ws.max_row + 1)}
-ws.cell(head, 13).value = "备注"
-ws.cell(rows[${leadNo}], 13).value = "已上报省总工会"
-ws.cell(7, 14).value = "表外说明"
+ws.cell(head, 17).value = "备注"
+ws.cell(rows[${leadNo}], 17).value = "已上报省总工会"
+ws.cell(7, 18).value = "表外说明"
 ws.cell(ws.max_row + 1, cols["进展情况"]).value = "填表人：王五"
 ws.cell(rows[${leadNo}], cols["完成时限"]).value = 46387
 ws.title = "双辽反馈"
@@ -337,8 +338,8 @@ wb.save(sys.argv[2])
       const checked = checkReturn(form, context);
       const sentences = checked.problems.map((p) => describeFormProblem(p).zh);
       const outside = sentences.find((t) => t.startsWith('单位在反馈表各栏之外写了内容'));
-      expect(outside).toMatch(/N7“表外说明”/u);
-      expect(outside).toMatch(/M\d+“已上报省总工会”（“备注”列，第19项）/u);
+      expect(outside).toMatch(/R7“表外说明”/u);
+      expect(outside).toMatch(/Q\d+“已上报省总工会”（“备注”列，第19项）/u);
       expect(sentences).toContainEqual(
         expect.stringMatching(/单位新增了一行（无序号 ），未导入.*填表人：王五/u),
       );

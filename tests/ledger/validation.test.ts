@@ -243,6 +243,7 @@ describe('validateLedger', () => {
         ledgerWith((r) => {
           set(r, 1, 'status', '');
           set(r, 2, 'status', '已 完成');
+          set(r, 2, 'evidence', '四教发〔2026〕1号');
           set(r, 3, 'status', '进行中');
           set(r, 4, 'status', '随便');
         }),
@@ -287,9 +288,11 @@ describe('validateLedger', () => {
         ledgerWith((r) => {
           set(r, 1, 'status', '已完成');
           set(r, 1, 'progress', 80);
+          set(r, 1, 'evidence', '验收报告');
           set(r, 2, 'progress', 100);
           set(r, 3, 'status', '已完成');
           set(r, 3, 'progress', 100);
+          set(r, 3, 'evidence', '验收报告');
         }),
       );
       expect(rules(findings)).toEqual(['progress.doneBelow100', 'progress.fullNotDone']);
@@ -311,8 +314,10 @@ describe('validateLedger', () => {
       );
       expect(only(findings, 'deadline.invalid').map((f) => f.taskNo)).toEqual([1, 4]);
       expect(only(findings, 'deadline.invalid')[1].message.zh).toContain('1900');
-      expect(only(findings, 'deadline.overdue').map((f) => f.taskNo)).toEqual([2, 5]);
-      expect(only(findings, 'deadline.overdue')[0].message.zh).toContain('2026年6月30日');
+      // The ledger has a 申请延期至 column: an overdue task nobody asked to extend is said there.
+      expect(only(findings, 'extension.notRequested').map((f) => f.taskNo)).toEqual([2, 5]);
+      expect(only(findings, 'extension.notRequested')[0].message.zh).toContain('2026年6月30日');
+      expect(only(findings, 'extension.notRequested')[0].columnKey).toBe('extendTo');
     });
 
     it('reads quarters and a month without a year, and keeps the clear message for the rest (issue 21, item 10)', () => {
@@ -330,9 +335,15 @@ describe('validateLedger', () => {
       expect(only(findings, 'deadline.invalid').map((f) => [f.taskNo, f.message.zh])).toEqual([
         [6, '第6项：完成时限“下个季度”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”'],
       ]);
-      expect(only(findings, 'deadline.overdue').map((f) => [f.taskNo, f.message.zh])).toEqual([
-        [1, '第1项：已超过完成时限（2026年9月30日），尚未完成'],
-        [3, '第3项：已超过完成时限（2026年9月30日），尚未完成'],
+      expect(only(findings, 'extension.notRequested').map((f) => [f.taskNo, f.message.zh])).toEqual([
+        [
+          1,
+          '第1项：已超过完成时限（2026年9月30日），尚未完成，也未申请延期：请在“申请延期至”中填写新的时限并说明延期理由',
+        ],
+        [
+          3,
+          '第3项：已超过完成时限（2026年9月30日），尚未完成，也未申请延期：请在“申请延期至”中填写新的时限并说明延期理由',
+        ],
       ]);
     });
   });
@@ -376,6 +387,7 @@ describe('validateLedger', () => {
         set(r, 4, 'progress', 80);
         set(r, 5, 'status', '已完成');
         set(r, 5, 'progress', 60);
+        for (const no of [3, 4, 5]) set(r, no, 'evidence', '验收报告');
         for (const no of [6, 7]) set(r, no, 'deadline', '2026年6月底前');
         set(r, 8, 'deadline', '2026年9月底前');
         for (const no of [9, 10]) set(r, no, 'deadline', '尽快');
@@ -394,9 +406,9 @@ describe('validateLedger', () => {
       '第4项：状态为“已完成”，但进度为80%',
       '第4项：已有60天未更新（上次2026年9月29日）',
       '第5项：状态为“已完成”，但进度为60%',
-      '第6项：已超过完成时限（2026年6月30日），尚未完成',
-      '第7项：已超过完成时限（2026年6月30日），尚未完成',
-      '第8项：已超过完成时限（2026年9月30日），尚未完成',
+      '第6项：已超过完成时限（2026年6月30日），尚未完成，也未申请延期：请在“申请延期至”中填写新的时限并说明延期理由',
+      '第7项：已超过完成时限（2026年6月30日），尚未完成，也未申请延期：请在“申请延期至”中填写新的时限并说明延期理由',
+      '第8项：已超过完成时限（2026年9月30日），尚未完成，也未申请延期：请在“申请延期至”中填写新的时限并说明延期理由',
       '第9项：完成时限“尽快”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”',
       '第10项：完成时限“尽快”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”',
       '第11项：完成时限“择机”无法识别，可写作“2026年12月底前”“2026-12-31”或“长期”',

@@ -21,6 +21,7 @@ const LEDGER_LAYERS: readonly (readonly string[])[] = [
     'addresses',
     'mailAddress',
     'mailBody',
+    'extensions',
     'fileNames',
   ],
   // tables: the specs and the ledger row read by header

@@ -5,6 +5,7 @@
 // 3.2 MB reply at 10,000 rows on the web); an edit the rows cannot explain (a row inserted, the
 // header renamed, many rows sorted) reads everything, and the view is right either way.
 import { act, cleanup, configure, fireEvent, screen } from '@testing-library/react';
+import { LEDGER_COLUMNS } from '../../src/ledger';
 import { TestPane } from './paneHarness';
 
 jest.setTimeout(30_000);
@@ -67,7 +68,7 @@ describe('re-reading after an edit', () => {
       pane.sim.run(async (c) => {
         c.workbook.tables
           .getItem('TaskLedger')
-          .rows.add(2, [['', '新增任务', '市教育局', '滞后', '', '', '', '', '', '', '', '']]);
+          .rows.add(2, [['', '新增任务', '市教育局', '滞后', ...LEDGER_COLUMNS.slice(4).map(() => '')]]);
         await c.sync();
       }),
     );

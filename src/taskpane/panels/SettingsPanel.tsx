@@ -26,6 +26,7 @@ import {
   type SelfTestStep,
 } from '../../excel';
 import { usePane, useStrings, type LanguageChoice } from '../paneContext';
+import EvidenceSetting from './EvidenceSetting';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -141,6 +142,7 @@ export default function SettingsPanel() {
         </>
       )}
       <PlanSettings />
+      <EvidenceSetting />
       <Subtitle2 as="h3">{t.settings.requirementSets}</Subtitle2>
       <Caption1 className={styles.muted}>
         {t.settings.apiLevel(supported.at(-1) ?? '—', supported.length, SETS.length)}

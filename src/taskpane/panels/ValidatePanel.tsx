@@ -40,6 +40,7 @@ import { usePane, useStrings } from '../paneContext';
 import type { ReadyLedger } from '../useLedger';
 import { useClearFilter } from './clearFilter';
 import IndicatorSection, { useIndicatorActions } from './IndicatorSection';
+import AddColumnsButton from './AddColumnsButton';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -252,6 +253,7 @@ export default function ValidatePanel({ ledger }: { ledger: ReadyLedger }) {
                       {t.indicators.create}
                     </Button>
                   )}
+                  {f.action === 'addColumns' && <AddColumnsButton ledger={ledger} />}
                   {f.action === 'restoreReference' && (
                     <Button size="small" disabled={action.busy !== null} onClick={() => void restore()}>
                       {t.validate.restore}
