@@ -10,10 +10,13 @@ import {
   printPages,
   NOTE_FONT,
   OFFICIAL_TASKS,
+  placeRecord,
   seedsForTasks,
+  specLayout,
   unitsCellText,
   builtInPlan,
   type CellValue,
+  type ColumnKey,
   type Plan,
 } from '../ledger';
 import { columnLetter } from './cells';
@@ -85,38 +88,18 @@ export interface CreateResult extends AfterWrite {
   readonly statusDropdown: boolean;
 }
 
+/** A new ledger row in the spec's column order: 序号, wording, 责任单位, 未启动, the rest empty. */
+const newRow = (record: Partial<Record<ColumnKey, CellValue>>): CellValue[] =>
+  placeRecord(specLayout(LEDGER_SPEC), { status: '未启动', ...record });
+
 export function officialLedgerRows(): CellValue[][] {
-  return OFFICIAL_TASKS.map((t) =>
-    LEDGER_COLUMNS.map((c) =>
-      c.key === 'no'
-        ? t.no
-        : c.key === 'task'
-          ? t.task
-          : c.key === 'units'
-            ? t.units
-            : c.key === 'status'
-              ? '未启动'
-              : '',
-    ),
-  );
+  return OFFICIAL_TASKS.map((t) => newRow({ no: t.no, task: t.task, units: t.units }));
 }
 
 /** The ledger rows of a plan's tasks: 序号 1…, the annex's wording, one 责任单位 cell, 未启动. */
 export function planLedgerRows(plan: Plan): CellValue[][] {
   return plan.tasks.map((t) =>
-    LEDGER_COLUMNS.map((c) =>
-      c.key === 'no'
-        ? t.no
-        : c.key === 'task'
-          ? t.text
-          : c.key === 'units'
-            ? unitsCellText(t)
-            : c.key === 'status'
-              ? '未启动'
-              : c.key === 'deadline'
-                ? t.deadline
-                : '',
-    ),
+    newRow({ no: t.no, task: t.text, units: unitsCellText(t), deadline: t.deadline }),
   );
 }
 
