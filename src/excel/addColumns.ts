@@ -77,8 +77,12 @@ export async function addExtensionColumns(
     const spec = columnSpec(key);
     const letter = columnLetter(first + i);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = spec.width * POINTS_PER_CHARACTER;
-    if (rows === 0 || !spec.format) return;
+    if (rows === 0) return;
     const body = sheet.getRange(`${letter}${whole.rowIndex + 2}:${letter}${whole.rowIndex + 1 + rows}`);
+    // The users fill these cells: editable under the add-in's protection, as every column but
+    // 序号, 工作任务 and 责任单位 (new cells are locked by default, or take the left column's lock).
+    if (guard.protection.protected) body.format.protection.locked = false;
+    if (!spec.format) return;
     body.numberFormat = formats(rows, spec.format);
     body.format.verticalAlignment = 'Top';
     if (spec.format === '@') body.format.wrapText = true;

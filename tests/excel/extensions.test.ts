@@ -3,6 +3,7 @@
 // the new header cells and the new columns' cells.
 import {
   addExtensionColumns,
+  setOfficialColumnsProtected,
   adoptActiveSheet,
   applyReturns,
   createLedger,
@@ -132,6 +133,23 @@ describe('添加列: the 延期 and 办结依据 columns on an adopted ledger', 
     const result = await sim.runExcel((c) => addExtensionColumns(c, location, UP_TO_1_7));
     expect(result).toEqual({ added: ['申请延期至', '延期理由', '延期批准', '办结依据'], dropdown: false });
     expect(sim.dropdown('Sheet1', 1, 14)).toBeNull();
+  });
+
+  // Review against the docs: cells a table column adds are locked, so under the add-in's own
+  // protection the units' new fields could not be typed in. They are unlocked like the others.
+  it('on a ledger the add-in protected: protected again after, the new cells editable, the official ones not', async () => {
+    const sim = await adopted();
+    const { location, ledger } = await read(sim);
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    expect(sim.userEdit('Sheet1', 'B2', [['改动']]).ok).toBe(false);
+    await sim.runExcel((c) => addExtensionColumns(c, location, ALL_SETS));
+    expect(sim.sheet('Sheet1').protection.protected).toBe(true);
+    const header = sim.values('Sheet1')[0];
+    const cell = (name: string) => `${String.fromCharCode(65 + header.indexOf(name))}2`;
+    expect(header.indexOf('办结依据')).toBeGreaterThan(4);
+    expect(sim.userEdit('Sheet1', cell('申请延期至'), [[46387]]).ok).toBe(true);
+    expect(sim.userEdit('Sheet1', cell('办结依据'), [['四政办发〔2026〕3号']]).ok).toBe(true);
+    expect(sim.userEdit('Sheet1', 'B2', [['改动']]).ok).toBe(false);
   });
 });
 
