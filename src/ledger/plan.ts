@@ -168,21 +168,44 @@ export function unitsCellText(task: Pick<PlanTask, 'lead' | 'partners'>): string
 export const PLAN_NAMESPACE = 'urn:renwutaizhang:plan:1';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
+/** Every entity a host may write back, named or numeric: Excel may serialise the part anew. */
+const unescapeXml = (text: string) =>
+  text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/giu, (_, name: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (name[0] !== '#') return named[name.toLowerCase()];
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return String.fromCodePoint(code);
+  });
+
+/**
+ * The part's XML: one root element in our namespace holding the plan as JSON text. No XML
+ * declaration (Office hosts have refused parts that carry one with their own settings).
+ */
 export function planToXml(plan: Plan): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><plan xmlns="${PLAN_NAMESPACE}">${escapeXml(JSON.stringify(plan))}</plan>`;
+  return `<plan xmlns="${PLAN_NAMESPACE}">${escapeXml(JSON.stringify(plan))}</plan>`;
 }
 
 export type PlanXmlRead = { readonly plan: Plan } | { readonly problem: 'not-a-plan' | 'unreadable' };
 
-/** A plan written by planToXml; anything else is named, never half-read. */
+/**
+ * A plan written by planToXml, however the host serialised it again (a declaration, a prefix on
+ * the root, other quotes, attributes in another order, entities); anything else is named, never
+ * half-read.
+ */
 export function planFromXml(xml: string): PlanXmlRead {
-  const m = /<plan xmlns="([^"]*)">([\s\S]*)<\/plan>\s*$/u.exec(xml);
-  if (!m || m[1] !== PLAN_NAMESPACE) return { problem: 'not-a-plan' };
+  const body = xml.replace(/^\uFEFF?\s*(<\?xml[^>]*\?>)?\s*/u, '').trim();
+  const root = /^<(?:([A-Za-z_][\w.-]*):)?plan\b([^>]*)>([\s\S]*)<\/(?:\1:)?plan>$/u.exec(body);
+  if (!root) return { problem: 'not-a-plan' };
+  const [, prefix, attributes, content] = root;
+  const declared = new RegExp(`\\bxmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*(["'])([^"']*)\\1`, 'u').exec(
+    attributes,
+  );
+  if (!declared || declared[2] !== PLAN_NAMESPACE) return { problem: 'not-a-plan' };
+  const text = content.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/u, '$1');
   let value: unknown;
   try {
-    value = JSON.parse(unescapeXml(m[2]));
+    value = JSON.parse(text === content ? unescapeXml(content) : text);
   } catch {
     return { problem: 'unreadable' };
   }
