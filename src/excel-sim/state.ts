@@ -75,6 +75,12 @@ export class WorkbookState {
   names: NameModel[] = [];
   /** The workbook's date system: 1904 in old Mac files (serials count from 1904-01-01). */
   dateSystem: '1900' | '1904' = '1900';
+  /**
+   * Host quirks seen in some Excel builds, off unless a test turns them on. selectionOnTableAdd:
+   * TableCollection.add raised onSelectionChanged though the selection stayed (Excel for Mac,
+   * office-js #1329, fixed in 2021; the pane is tested against it all the same).
+   */
+  quirks = { selectionOnTableAdd: false };
   activeSheetId: string | null = null;
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;

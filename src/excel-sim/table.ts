@@ -358,13 +358,14 @@ export class SimTableCollection extends SimCollection<SimTable> {
       }
       ref.id = model.id;
       this.context.noteChange(sheet.id, rect);
-      // Excel for Mac raises onSelectionChanged when a table is added though the selection stays
-      // (office-js #1329): the simulator does it everywhere, so the pane is tested against it.
-      const selected = state.selection ?? {
-        sheetId: state.activeSheet().id,
-        rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 },
-      };
-      state.select(selected.sheetId, selected.rect);
+      // Excel for Mac raised onSelectionChanged here though the selection stayed (office-js #1329).
+      if (state.quirks.selectionOnTableAdd) {
+        const selected = state.selection ?? {
+          sheetId: state.activeSheet().id,
+          rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 },
+        };
+        state.select(selected.sheetId, selected.rect);
+      }
     });
     return new SimTable(this.context, ref);
   }
