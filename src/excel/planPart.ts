@@ -15,7 +15,7 @@ import {
   type Plan,
   type PlanNameEdits,
 } from '../ledger';
-import { LedgerError } from './errors';
+import { excelErrorCode, LedgerError } from './errors';
 
 export interface WorkbookPlan {
   readonly plan: Plan;
@@ -50,19 +50,17 @@ export function queuePlanParts(context: Excel.RequestContext): () => string | nu
 }
 
 /**
- * Queues the plan's write: into the part the workbook has (read in this action's request), or a
- * new part. The returned part's id is readable after the sync.
+ * Queues the plan's write: the part the workbook has (read in this action's request) is deleted
+ * and a new one added, never rewritten in place: setXml may give a part a new id (office-js
+ * #3564), and a read asks for the part by id. The new part's id is readable after the sync.
  */
 export function queuePlanWrite(
   context: Excel.RequestContext,
   plan: Plan,
   partId: string | null,
 ): Excel.CustomXmlPart {
-  const xml = planToXml(plan);
-  if (partId === null) return context.workbook.customXmlParts.add(xml).load('id');
-  const part = context.workbook.customXmlParts.getItem(partId);
-  part.setXml(xml);
-  return part.load('id');
+  if (partId !== null) context.workbook.customXmlParts.getItem(partId).delete();
+  return context.workbook.customXmlParts.add(planToXml(plan)).load('id');
 }
 
 /** The plan an action has just written, as a read of it would give it. */
@@ -81,9 +79,18 @@ export async function savePlanNames(
   seen: string | null,
 ): Promise<WorkbookPlan> {
   let read = queuePlanRead(context, seen);
-  await context.sync();
-  let current = read();
-  if (current.found !== seen) {
+  let current: WorkbookPlan;
+  try {
+    await context.sync();
+    current = read();
+  } catch (error) {
+    // The part the pane saw is gone (deleted, or made anew by a co-author): ask which there is.
+    if (excelErrorCode(error) !== 'ItemNotFound' || seen === null) throw error;
+    const found = queuePlanParts(context);
+    await context.sync();
+    current = { ...BUILT_IN, partId: seen, found: found() };
+  }
+  if (current.found !== current.partId) {
     read = queuePlanRead(context, current.found);
     await context.sync();
     current = read();
