@@ -6,7 +6,7 @@ import { columnSpec, EXTENSION_COLUMNS, mapHeaders, type CellValue, type ColumnK
 import { columnLetter } from './cells';
 import { LedgerError } from './errors';
 import { approvalDropdown, formats, POINTS_PER_CHARACTER } from './ledgerFormat';
-import { LEDGER_PROTECTION, loadProtection, ownedSheets } from './protection';
+import { LEDGER_PROTECTION, loadProtection, ownedSheets, syncKeepingProtection } from './protection';
 import type { LedgerLocation } from './readLedger';
 import type { ApiSupport } from './requirements';
 
@@ -104,6 +104,6 @@ export async function addExtensionColumns(
         )
       : false;
   if (guard.protection.protected) guard.protection.protect(LEDGER_PROTECTION);
-  await context.sync();
+  await syncKeepingProtection(context, guard.sheet, guard.protection.protected, LEDGER_PROTECTION);
   return { added: keys.map((k) => columnSpec(k).header), dropdown };
 }

@@ -91,3 +91,29 @@ export async function setOfficialColumnsProtected(
   await context.sync();
   return { protected: on, byAddIn: on };
 }
+
+/**
+ * Runs a request that lifts the add-in's own protection of a sheet and sets it again. A batch is
+ * not a transaction: when a command after the lift fails, the lift has happened, so the sheet is
+ * protected again in a request of its own before the error is passed on.
+ */
+export async function syncKeepingProtection(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  lifted: boolean,
+  options: Excel.WorksheetProtectionOptions,
+): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    if (lifted) {
+      const protection = sheet.protection.load('protected');
+      await context.sync();
+      if (!protection.protected) {
+        protection.protect(options);
+        await context.sync();
+      }
+    }
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ import { pointStatusName, STATUS_LIST_COLUMN, writeDirectoryTable, writeStatusTa
 import { workbookProtectedError } from './errors';
 import { DIRECTORY_STATUS_SOURCE, setStatusValidation } from './ledgerFormat';
 import { loadOutline } from './outline';
-import { LEDGER_PROTECTION, loadProtection, ownedSheets } from './protection';
+import { LEDGER_PROTECTION, loadProtection, ownedSheets, syncKeepingProtection } from './protection';
 import { DIRECTORY_HEADERS, DIRECTORY_SHEET, DIRECTORY_TABLE, freeSheetName, STATUS_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
 import type { ApiSupport } from './requirements';
@@ -104,6 +104,7 @@ export async function restoreReference(
 
   if (needDirectory) writeDirectoryTable(sheet, keep.directory ?? 0);
   let dropdownRebound = false;
+  let lifted = false;
   if (needStatuses) {
     const kept = values.slice(1, 1 + (keep.statuses ?? 0)).map((r) => text(r[STATUS_LIST_COLUMN]));
     const statuses = kept.some(Boolean) ? kept.filter(Boolean) : DEFAULT_STATUSES;
@@ -115,6 +116,7 @@ export async function restoreReference(
     const ours = ownedSheets(ledger.setting).includes(ledger.sheet.id);
     const isProtected = ledger.protection.protected;
     if (statusColumn !== undefined && (!isProtected || ours) && supports('1.8')) {
+      lifted = isProtected;
       if (isProtected) ledger.protection.unprotect();
       const cells = context.workbook.tables
         .getItem(location.tableName)
@@ -124,7 +126,7 @@ export async function restoreReference(
       if (isProtected) ledger.protection.protect(LEDGER_PROTECTION);
     }
   }
-  await context.sync();
+  await syncKeepingProtection(context, ledger.sheet, lifted, LEDGER_PROTECTION);
   return {
     sheetName,
     restored,

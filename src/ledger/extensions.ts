@@ -65,17 +65,30 @@ export function isExtended(extension: Extension | null): boolean {
   return extension?.approval === 'yes' && extension.to !== null;
 }
 
-/** 申请中（延期至2026年3月31日）/ 已批准（…）/ 未批准（…）: what a summary's list says of a request. */
-export function extensionNote(extension: Extension | null): Bilingual | null {
+/**
+ * 申请中（延期至2026年3月31日）/ 已批准（…）/ 未批准（…）: what a summary's list says of a request;
+ * a date not after the task's 完成时限 (which 校验 reports) is said to be awaiting a check.
+ */
+export function extensionNote(extension: Extension | null, deadline?: Deadline): Bilingual | null {
   if (!extension) return null;
   const to = extension.to !== null ? chineseDate(extension.to) : extension.text;
   const en = extension.to !== null ? isoDate(extension.to) : extension.text;
+  const notLater =
+    extension.to === null || (deadline?.kind === 'date' && extension.to <= deadline.day)
+      ? { zh: '，日期有误待核', en: '; the date is to be checked' }
+      : { zh: '', en: '' };
   switch (extension.approval) {
     case 'yes':
-      return { zh: `已批准（延期至${to}）`, en: `approved (extended to ${en})` };
+      return { zh: `已批准（延期至${to}${notLater.zh}）`, en: `approved (extended to ${en}${notLater.en})` };
     case 'no':
-      return { zh: `未批准（申请延期至${to}）`, en: `refused (asked to extend to ${en})` };
+      return {
+        zh: `未批准（申请延期至${to}${notLater.zh}）`,
+        en: `refused (asked to extend to ${en}${notLater.en})`,
+      };
     default:
-      return { zh: `申请中（延期至${to}）`, en: `requested (extension to ${en})` };
+      return {
+        zh: `申请中（延期至${to}${notLater.zh}）`,
+        en: `requested (extension to ${en}${notLater.en})`,
+      };
   }
 }

@@ -223,7 +223,7 @@ export function summarize(
       overdue: t.health.overdue,
       behind: t.health.behind,
       problems: t.problems,
-      extension: extensionNote(t.extension)?.zh ?? '',
+      extension: extensionNote(t.extension, t.deadline)?.zh ?? '',
     }));
 
   return {

@@ -151,6 +151,18 @@ describe('添加列: the 延期 and 办结依据 columns on an adopted ledger', 
     expect(sim.userEdit('Sheet1', cell('办结依据'), [['四政办发〔2026〕3号']]).ok).toBe(true);
     expect(sim.userEdit('Sheet1', 'B2', [['改动']]).ok).toBe(false);
   });
+
+  // A batch is not a transaction: a command failing after the add-in lifted its protection
+  // leaves the sheet unprotected unless it is set again (review against the docs).
+  it('sets its protection again when adding the columns fails part-way', async () => {
+    const sim = await adopted();
+    const { location, ledger } = await read(sim);
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    sim.refuseNext('TableColumnCollection.add', 'GeneralException');
+    await expect(sim.runExcel((c) => addExtensionColumns(c, location, ALL_SETS))).rejects.toBeTruthy();
+    expect(sim.sheet('Sheet1').protection.protected).toBe(true);
+    expect(sim.userEdit('Sheet1', 'B2', [['改动']]).ok).toBe(false);
+  });
 });
 
 describe('延期 and 办结依据 through a return', () => {

@@ -105,6 +105,19 @@ describe('延期申请', () => {
     expect(extensionNote(tasks[2].extension)?.zh).toBe('未批准（申请延期至2027年3月31日）');
     expect(extensionNote(tasks[3].extension)).toBeNull();
   });
+
+  // Stranger's defect 9: a request to a day not after 完成时限 (which 校验 reports) was listed as
+  // an ordinary pending request on the summaries, the mail and the 通报.
+  it('says a requested date not after 完成时限 is to be checked', () => {
+    const request = tasks[1].extension;
+    const due = (day: number) => ({ kind: 'date', day, precision: 'day' }) as const;
+    const to = request?.to ?? 0;
+    expect(extensionNote(request, due(to - 30))?.zh).toBe('申请中（延期至2027年3月31日）');
+    expect(extensionNote(request, due(to))?.zh).toBe('申请中（延期至2027年3月31日，日期有误待核）');
+    expect(extensionNote(request, due(to + 30))?.en).toBe(
+      'requested (extension to 2027-03-31; the date is to be checked)',
+    );
+  });
 });
 
 describe('办结依据', () => {
