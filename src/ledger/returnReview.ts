@@ -300,8 +300,8 @@ export function describeReviewNotice(notice: ReviewNotice): Bilingual {
       };
     case 'lead-only':
       return {
-        zh: `${task}：状态、进度、完成时限由牵头单位填报，${notice.unit}作为配合单位填写的${cells}未导入。`,
-        en: `${taskEn}: status, progress and deadline are the lead unit's to report; ${cellsEn} from ${notice.unit}, a partner, was not imported.`,
+        zh: `${task}：状态、进度、完成时限、延期申请和办结依据由牵头单位填报，${notice.unit}作为配合单位填写的${cells}未导入。`,
+        en: `${taskEn}: status, progress, deadline, extension and closing evidence are the lead unit's to report; ${cellsEn} from ${notice.unit}, a partner, was not imported.`,
       };
     case 'partner-cleared':
       return {

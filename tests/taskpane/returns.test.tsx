@@ -254,7 +254,7 @@ describe('反馈表 through the pane', () => {
       });
       const view = shown();
       expect(view.files[0]).toContain(
-        '第1项：状态、进度、完成时限由牵头单位填报，市财政局作为配合单位填写的状态“已完成”、进度(%)“80”未导入。',
+        '第1项：状态、进度、完成时限、延期申请和办结依据由牵头单位填报，市财政局作为配合单位填写的状态“已完成”、进度(%)“80”未导入。',
       );
       expect(view.changes).toEqual([
         {
