@@ -465,7 +465,7 @@ const en: Strings = {
     allForms: 'Download all (.zip)',
     formButton: 'Download form',
     formFor: (unit: string) => `Download form: ${unit}`,
-    formsReady: (n: number) => `Made ${n} forms.`,
+    formsReady: (n: number) => `Made ${n} form${n === 1 ? '' : 's'}.`,
     inTitle: 'Import returned forms',
     inHint:
       'Choose several .xlsx files at once. Files are read, never run; every change is reviewed first, logged on 变更记录 once applied, and can be undone.',

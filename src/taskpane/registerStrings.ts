@@ -57,9 +57,9 @@ const en: RegisterStrings = {
   copyRefused: 'This host does not allow the clipboard. Download the drafts and copy from them.',
   drafted: (n: number, missing: readonly string[]) =>
     `Made ${n} reminder drafts${missing.length ? `; ${missing.length} units have no address: ${missing.join(', ')}` : ''}.`,
-  issued: (n: number, sheet: string) => `Made ${n} forms, recorded in ${sheet}.`,
+  issued: (n: number, sheet: string) => `Made ${n} form${n === 1 ? '' : 's'}, recorded in ${sheet}.`,
   notKept: (n: number, sheet: string) =>
-    `Made ${n} forms; sheet ${sheet} was protected by someone else, so the round was not recorded.`,
+    `Made ${n} form${n === 1 ? '' : 's'}; sheet ${sheet} was protected by someone else, so the round was not recorded.`,
 };
 
 export const REGISTER_STRINGS: Record<Language, RegisterStrings> = { zh, en };
