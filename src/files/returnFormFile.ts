@@ -41,6 +41,9 @@ const HEADER_ROW = 5;
 /** Larger files are refused before they are read: no unit's form comes near it. */
 export const MAX_FORM_BYTES = 10 * 1024 * 1024;
 
+/** Thin grey rules round every cell of the form's table. */
+const RULE = { style: 'thin', color: { argb: 'FFA6A6A6' } } as const;
+const GRID = { top: RULE, left: RULE, bottom: RULE, right: RULE };
 const LOCKED_FILL = 'FFEDEDED';
 const HEADER_FILL = 'FF1F4E79';
 
@@ -65,6 +68,9 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
       fitToPage: true,
       fitToWidth: 2,
       fitToHeight: 0,
+      // A band of rows, then its second width, then the next band: a task's row continues on
+      // the next page, not six pages on.
+      pageOrder: 'overThenDown',
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
       printTitlesColumn: 'A:C',
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.75, header: 0.3, footer: 0.3 },
@@ -90,6 +96,7 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
   FORM_COLUMNS.forEach((column, c) => {
     const cell = sheet.getCell(HEADER_ROW, c + 1);
     cell.value = column.header;
+    cell.border = GRID;
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
@@ -114,6 +121,9 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
       cell.alignment = CENTRED_KEYS.has(column.key)
         ? { wrapText: true, vertical: 'top', horizontal: 'center' }
         : { wrapText: true, vertical: 'top', horizontal: 'left', indent: 1 };
+      // A ruled grid, as paper forms have: it also keeps a printout from leaving out the second
+      // width of a band of rows the unit has not filled yet (LibreOffice skips "empty" pages).
+      cell.border = GRID;
       const locked = column.locked || (partner && (LEAD_ONLY_KEYS as readonly string[]).includes(column.key));
       if (locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
       else cell.protection = { locked: false };
