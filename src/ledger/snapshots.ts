@@ -245,13 +245,21 @@ export function replacementRows(
  * the overview's 滞后 count mean: a status of 滞后. A light that turns yellow or red, or a
  * deadline passed, is a 预警 of its own kind, so a reader can count each sentence from the table.
  */
-export type ChangeKind = 'newlyDone' | 'newlyBehind' | 'newlyWarned' | 'newlyRed' | 'otherStatus' | 'gain';
+export type ChangeKind =
+  | 'newlyDone'
+  | 'newlyBehind'
+  | 'newlyWarned'
+  | 'newlyRed'
+  | 'otherLight'
+  | 'otherStatus'
+  | 'gain';
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   'newlyDone',
   'newlyBehind',
   'newlyWarned',
   'newlyRed',
+  'otherLight',
   'otherStatus',
   'gain',
 ];
@@ -261,6 +269,7 @@ export const CHANGE_LABELS: Readonly<Record<ChangeKind, string>> = {
   newlyBehind: '新增滞后',
   newlyWarned: '新增预警',
   newlyRed: '预警转红',
+  otherLight: '预警变化',
   otherStatus: '状态变化',
   gain: '进度提升',
 };
@@ -342,6 +351,8 @@ function changeOf(
   if (!now.done && warnedNow && !warnedBefore) kinds.push('newlyWarned');
   else if (!now.done && warnedBefore && RED_WORDS.has(lightNow) && !RED_WORDS.has(lightBefore))
     kinds.push('newlyRed');
+  // Any other light that moved (红灯 → 逾期, a light eased by an approved extension): listed too.
+  else if (!now.done && lightNow !== lightBefore) kinds.push('otherLight');
   if (statusMoved && !kinds.includes('newlyDone') && !kinds.includes('newlyBehind'))
     kinds.push('otherStatus');
   if (rise > 0) kinds.push('gain');
@@ -393,7 +404,7 @@ export function compareReports(
       now: share(doneNow, numbers.length),
     };
   });
-  const more = (['newlyWarned', 'newlyRed', 'otherStatus'] as const)
+  const more = (['newlyWarned', 'newlyRed', 'otherLight', 'otherStatus'] as const)
     .filter((kind) => counts[kind] > 0)
     .map((kind) => `，${CHANGE_LABELS[kind]}${counts[kind]}项`)
     .join('');

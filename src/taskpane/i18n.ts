@@ -445,7 +445,7 @@ const en: Strings = {
     changes: (c: ReportChanges) =>
       c.previous === null
         ? 'This is the first report: there is none earlier to compare with.'
-        : `Since the report of ${isoDate(c.previous)}: ${c.counts.newlyDone} newly completed, ${c.counts.newlyBehind} newly behind${c.counts.newlyWarned ? `, ${c.counts.newlyWarned} newly warned` : ''}${c.counts.newlyRed ? `, ${c.counts.newlyRed} turned red` : ''}${c.counts.otherStatus ? `, ${c.counts.otherStatus} other status changes` : ''}.`,
+        : `Since the report of ${isoDate(c.previous)}: ${c.counts.newlyDone} newly completed, ${c.counts.newlyBehind} newly behind${c.counts.newlyWarned ? `, ${c.counts.newlyWarned} newly warned` : ''}${c.counts.newlyRed ? `, ${c.counts.newlyRed} turned red` : ''}${c.counts.otherLight ? `, ${c.counts.otherLight} other light changes` : ''}${c.counts.otherStatus ? `, ${c.counts.otherStatus} other status changes` : ''}.`,
   },
   returns: {
     outTitle: 'Return forms',

@@ -16,6 +16,8 @@ import {
   type Day,
   type Ledger,
   type SnapshotTable,
+  compareReports,
+  type Snapshot,
 } from '../../src/ledger';
 import { ledgerWith, set } from './fixtures';
 
@@ -105,9 +107,36 @@ describe('snapshots', () => {
       newlyBehind: 1,
       newlyWarned: 1,
       newlyRed: 0,
+      otherLight: 0,
       otherStatus: 1,
       gain: 3,
     });
+  });
+
+  // Stranger's defect 5: a light that moved otherwise (红灯 → 逾期, 红灯 → 黄灯 after an approved
+  // extension) had its part on no line, so the task was left out of 本期变化.
+  it('lists a task whose light moved in any other way, labelled 预警变化', () => {
+    const current = snapshotOf(nov);
+    const moved = [...current.tasks.values()].filter((t) => !t.done).slice(0, 2);
+    const previous: Snapshot = {
+      date: OCT_31,
+      indicators: current.indicators,
+      tasks: new Map(
+        [...current.tasks].map(([no, t]) => {
+          if (no === moved[0].no) return [no, { ...t, light: 'yellow', overdue: false }];
+          if (no === moved[1].no)
+            return [no, { ...t, light: t.light === 'red' ? 'yellow' : 'red', overdue: false }];
+          return [no, t];
+        }),
+      ),
+    };
+    const changes = compareReports(nov, current, previous);
+    const lines = changes.lines.filter((l) => moved.some((m) => m.no === l.no));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.parts.some((p) => p.field === '预警')).toBe(true);
+    expect(changes.counts.newlyWarned + changes.counts.newlyRed + changes.counts.otherLight).toBe(
+      lines.length,
+    );
   });
 
   it('says in its sentence what a reader counts in its table, label by label', () => {
