@@ -10,6 +10,8 @@ export interface AnnexSheetRead {
   readonly annex: PlanImport;
   /** The sheet row of the used range's first row: an annex row n is sheet row firstRow + n - 1. */
   readonly firstRow: number;
+  /** The used range's cells as shown: what the user's fixes apply to, and what the import checks is still there. */
+  readonly cells: string[][];
 }
 
 export async function readAnnexSheet(
@@ -24,5 +26,10 @@ export async function readAnnexSheet(
       zh: `工作表“${sheet.name}”是空的，未读取任何内容。请先把分工表粘贴到工作表中，或改用“粘贴文字”导入。`,
       en: `The sheet ${sheet.name} is empty; nothing was read. Paste the 分工 table into a sheet first, or import pasted text.`,
     });
-  return { sheet: sheet.name, annex: importAnnexTable(used.text, options), firstRow: used.rowIndex + 1 };
+  return {
+    sheet: sheet.name,
+    annex: importAnnexTable(used.text, options),
+    firstRow: used.rowIndex + 1,
+    cells: used.text,
+  };
 }

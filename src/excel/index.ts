@@ -16,6 +16,7 @@ export * from './readLedger';
 export * from './recipients';
 export * from './registerSheet';
 export * from './annexSheet';
+export * from './importPlan';
 export * from './planPart';
 export * from './reference';
 export * from './requirements';

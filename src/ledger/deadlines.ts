@@ -35,6 +35,11 @@ export interface DeadlineOptions {
 }
 
 const OPEN_FORMS = ['长期', '长期坚持', '持续推进', '年内持续推进', '持续', '常态化', '长期推进', '持续开展'];
+/**
+ * 每季度 / 按月 (a duty that recurs) and 全年 (a ledger cell names no year) set no one day: an
+ * imported plan writes them as the annex does, and the ledger reads them as open, never as errors.
+ */
+const RECURRING_OR_YEAR_LONG = /^(每(年|季度|季|月|半年|周|旬)|按(季度|月|年)|全年)/u;
 
 const BEFORE = '(?:前|之前|以前|底前|末前|底|末)?';
 const EXACT_DASHED = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u;
@@ -90,7 +95,7 @@ export function parseDeadline(value: unknown, options: DeadlineOptions = {}): De
   if (typeof value !== 'string') return { kind: 'invalid', text: String(value), reason: 'not-a-date' };
   const text = toHalfWidth(value).replace(/\s+/gu, '');
   if (!text) return { kind: 'empty' };
-  if (OPEN_FORMS.includes(text)) return { kind: 'open', label: text };
+  if (OPEN_FORMS.includes(text) || RECURRING_OR_YEAR_LONG.test(text)) return { kind: 'open', label: text };
 
   let m = EXACT_DASHED.exec(text) ?? EXACT_CHINESE.exec(text);
   if (m) return exactDay(text, Number(m[1]), Number(m[2]), Number(m[3]));

@@ -472,6 +472,12 @@ const LIST_ITEM = /^(?:[（(][一二三四五六七八九十]+[）)]\s*)?(\d+)\s
 const LABEL =
   /(牵头单位|牵头责任单位|主要责任单位|责任单位|配合单位|协同配合单位|完成时限|完成时间|时间节点|责任领导|分管领导)\s*[:：]/gu;
 
+/** Whether a pasted line opens an item (a numbered task) or a group heading: what ends the item above it. */
+export function opensAnnexItem(line: string): boolean {
+  const clean = cleanAnnexText(line);
+  return LIST_ITEM.test(clean) || GROUP_HEADING.test(clean);
+}
+
 export function importAnnexText(text: string, options: ImportOptions = {}): PlanImport {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.filter((l) => l.includes('\t')).length >= 2) {

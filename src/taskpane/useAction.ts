@@ -24,6 +24,7 @@ export type BusyWith =
   | 'open'
   | 'protect'
   | 'plan'
+  | 'import'
   | 'selftest';
 
 export interface ActionApi {

@@ -9,6 +9,7 @@ import {
   type ImportedTask,
   type PlanImport,
 } from '../../src/ledger/planImport';
+import { FIXTURES } from './annexFixtures';
 
 type Expected = Pick<ImportedTask, 'no' | 'text' | 'lead' | 'partners'> & Partial<ImportedTask>;
 
@@ -25,23 +26,7 @@ function expectTasks(plan: PlanImport, expected: readonly Expected[]): void {
 }
 
 describe('fixture 1: 序号 / 工作任务 / 责任单位 / 完成时限 with group rows and a title', () => {
-  const rows = [
-    ['附件'],
-    ['梨川县优化营商环境重点任务分工'],
-    ['序号', '工作任务', '责任单位', '完成时限'],
-    ['一、提升政务服务效能', '', '', ''],
-    [
-      '1',
-      '推行企业开办全程网办，开办时间压缩至1个工作日以内。',
-      '县市场监管局、县政数局、县税务局',
-      '2025年6月底前',
-    ],
-    ['2', '建设“一窗通办”综合窗口，实现80%以上事项综合受理。', '县政数局，各乡镇人民政府', '2025年底前'],
-    ['二、优化法治环境', '', '', ''],
-    ['3', '开展涉企执法专项检查，规范行政裁量权基准。', '县司法局、县直各执法部门', '长期坚持'],
-    ['', '', '', ''],
-    ['4', '建立企业诉求“直通车”制度。', '县工商联、县营商环境局', '2025年9月30日'],
-  ];
+  const { rows } = FIXTURES[0];
   const plan = importAnnexTable(rows, { year: 2025 });
 
   it('reads each task with its lead, partners, deadline and group', () => {
@@ -102,19 +87,7 @@ describe('fixture 1: 序号 / 工作任务 / 责任单位 / 完成时限 with gr
 });
 
 describe('fixture 2: 牵头单位 + 配合单位 + 完成时限 + 责任领导', () => {
-  const rows = [
-    ['序号', '重点任务', '责任领导', '牵头单位', '配合单位', '完成时限'],
-    [
-      '1',
-      '谋划储备重大项目不少于50个。',
-      '张副市长',
-      '市发改委\n市财政局',
-      '各县（市、区）人民政府。',
-      '全年',
-    ],
-    ['2', '按季度调度项目建设进展。', '李副市长', '市发改委', '市统计局；市住建局', '每季度'],
-    ['3', '落实重大项目要素保障“一事一议”机制。', '', '市自然资源局', '', '持续推进'],
-  ];
+  const { rows } = FIXTURES[1];
   const plan = importAnnexTable(rows, { year: 2026 });
 
   it('takes both stacked leads, drops the trailing 。 and never reads a leader as a unit', () => {
@@ -156,15 +129,7 @@ describe('fixture 2: 牵头单位 + 配合单位 + 完成时限 + 责任领导',
 });
 
 describe('fixture 3: 主要责任单位 + 协同配合单位, 序号 restarting per group', () => {
-  const rows = [
-    ['序号', '工作任务', '主要责任单位', '协同配合单位'],
-    ['（一）稳定农业生产', '', '', ''],
-    ['1', '稳定粮食播种面积。', '市农业农村局', '各县（市）区人民政府'],
-    ['2', '实施高标准农田建设。', '市农业农村局', '市财政局、市水利局'],
-    ['（二）发展乡村产业', '', '', ''],
-    ['1', '培育农业产业化龙头企业。', '市农业农村局', '市工信局'],
-    ['2', '发展农村电商。', '市商务局', '市邮政管理局、中国邮政四道河分公司'],
-  ];
+  const { rows } = FIXTURES[2];
   const plan = importAnnexTable(rows);
 
   it('keeps each group its own numbering and orders the tasks through', () => {
@@ -189,13 +154,7 @@ describe('fixture 3: 主要责任单位 + 协同配合单位, 序号 restarting 
 });
 
 describe('fixture 4: 牵头责任单位 + 责任单位 + 分管县领导, an extract keeping the original numbers', () => {
-  const rows = [
-    ['序号', '任务内容', '分管县领导', '牵头责任单位', '责任单位', '完成时间'],
-    ['3', '推进城区供热管网改造40公里。', '王建', '县住建局', '县发改局、县财政局', '2025年10月底前'],
-    ['68', '实施农村饮水安全巩固提升工程。', '赵立', '县水利局', '各乡镇人民政府、街道办事处', '2025年底前'],
-    ['69', '新建改建农村公路50公里。', '赵立', '县交通运输局', '', '2025年11月'],
-    ['73', '完成县域医共体建设。', '孙红', '县卫健局', '县医保局', '下半年'],
-  ];
+  const { rows } = FIXTURES[3];
   const plan = importAnnexTable(rows, { year: 2025 });
 
   it('keeps the annex numbers, reads the second unit column as partners', () => {
@@ -230,15 +189,7 @@ describe('fixture 4: 牵头责任单位 + 责任单位 + 分管县领导, an ext
 });
 
 describe('fixture 5: list style with labelled units', () => {
-  const text = [
-    '立山区2025年稳经济重点任务清单',
-    '一、扩大有效投资',
-    '1.全年实施亿元以上项目30个。 牵头单位：区发改局 责任单位：立山经济开发区，全区经济运行各专班',
-    '2.争取专项债券资金5亿元以上，',
-    '加快债券项目开工。 牵头单位：区财政局 责任单位：区发改局 完成时限：2025年6月底前',
-    '二、提振消费',
-    '3.举办促消费活动不少于20场。 责任单位：区商务局、区文旅局',
-  ].join('\n');
+  const { text } = FIXTURES[4];
   const plan = importAnnexText(text, { year: 2025 });
 
   it('reads tasks over several lines, with labelled leads and partners', () => {
@@ -273,11 +224,7 @@ describe('fixture 5: list style with labelled units', () => {
 });
 
 describe('fixture 6: inline style, units in brackets at the end', () => {
-  const text = [
-    '1.深化“放管服”改革，推行“一件事一次办”（市政府办公室、市发改委牵头，市级各有关部门及各县市区政府按职责分工负责）',
-    '2.开展招商引资“百日攻坚”行动。（市商务局负责）',
-    '3.加强财政资金绩效管理（市财政局牵头）。',
-  ].join('\n');
+  const { text } = FIXTURES[5];
   const plan = importAnnexText(text);
 
   it('splits the bracket into leads and partners and keeps the text whole', () => {
@@ -297,12 +244,7 @@ describe('fixture 6: inline style, units in brackets at the end', () => {
 });
 
 describe('fixture 7: PDF extraction noise, pasted as tab-separated rows', () => {
-  const text = [
-    '序号\t工作任务\t责任单位\t完成时限',
-    '1\t健全重大项目推进工作机 制，推进”“项目管家”服务。\t市发 改委；市营商环境局，\t2026 年 12 月底前',
-    '2\t推动 “ 链长制 ” 落实落地。\t市工信局 市科技局\t长期',
-    '3\t完善企业信用修复机制。\t税务局、市市场监管局。\t明年',
-  ].join('\n');
+  const { text } = FIXTURES[6];
   const plan = importAnnexText(text);
 
   it('removes spaces inside words and the stray quote, splits units at any separator', () => {
@@ -326,12 +268,7 @@ describe('fixture 7: PDF extraction noise, pasted as tab-separated rows', () => 
 });
 
 describe('fixture 8: collectives and units no directory knows', () => {
-  const rows = [
-    ['序号', '工作任务', '牵头单位', '配合单位'],
-    ['1', '组建国有资本投资运营平台。', '魏武国控集团', '区政府各部门'],
-    ['2', '推进老旧小区改造。', '区住建局', '各乡镇人民政府、街道办事处，各县（市、区）'],
-    ['3', '开展安全生产大检查。', '区应急局', '区直各有关部门'],
-  ];
+  const { rows } = FIXTURES[7];
   const plan = importAnnexTable(rows);
 
   it('learns every unit as written, with 统称 apart', () => {

@@ -36,6 +36,7 @@ const LEDGER_LAYERS: readonly (readonly string[])[] = [
     'unitSelection',
     'officialMatch',
     'planImport',
+    'planReview',
     'plan',
     'adoption',
     'reportRegister',

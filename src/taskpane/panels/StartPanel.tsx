@@ -13,6 +13,7 @@ import { adoptActiveSheet, createLedger, findLedgerLikeSheets } from '../../exce
 import { countBySeverity } from '../../ledger';
 import { formatTime, textOf, type NoticeText, type Strings } from '../i18n';
 import { usePane, useStrings } from '../paneContext';
+import ImportAnnex from './ImportAnnex';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -150,6 +151,7 @@ export default function StartPanel() {
           </Button>
           <Caption1 className={styles.hint}>{t.start.adoptHint}</Caption1>
         </Card>
+        <ImportAnnex />
       </div>
     );
   }

@@ -1,0 +1,76 @@
+// 导入分工表's workflow, apart from React: a review is the source as read, the user's fixes and
+// choices, and the reading those give. The plan imported is made from the review alone, so what
+// the pane showed is what is written.
+import {
+  editSourceRow,
+  excludeSourceRow,
+  guessMembers,
+  planFromAnnex,
+  readAnnexSource,
+  textSource,
+  type AnnexSource,
+  type Plan,
+  type PlanImport,
+  type UnitKind,
+} from '../ledger';
+import type { ReadFrom } from '../excel';
+
+export interface Review {
+  /** Where the rows came from: a sheet (checked again at import) or text pasted into the pane. */
+  readonly from: (ReadFrom & { readonly firstRow: number }) | null;
+  readonly source: AnnexSource;
+  readonly year: number;
+  readonly annex: PlanImport;
+  /** Kinds the user chose, by unit name; the others keep the kind guessed. */
+  readonly kinds: Readonly<Record<string, UnitKind>>;
+  readonly title: string;
+  readonly shortName: string;
+}
+
+/** The annex's title row (the longest row above the header, 附件 aside), offered as the plan's title for the user to check. */
+function titleOf(annex: PlanImport): string {
+  return annex.skipped
+    .filter((s) => s.reason === 'title')
+    .map((s) => s.text.replace(/\s+/gu, ''))
+    .filter((text) => !/^附件\d*[:：]?$/u.test(text))
+    .reduce((longest, text) => (text.length > longest.length ? text : longest), '');
+}
+
+export function reviewOf(source: AnnexSource, year: number, from: Review['from']): Review {
+  const annex = readAnnexSource(source, { year });
+  return { from, source, year, annex, kinds: {}, title: titleOf(annex), shortName: '' };
+}
+
+export const reviewText = (text: string, year: number): Review => reviewOf(textSource(text), year, null);
+
+function reread(review: Review, source: AnnexSource): Review {
+  return { ...review, source, annex: readAnnexSource(source, { year: review.year }) };
+}
+
+export const editRow = (review: Review, row: number, text: string): Review =>
+  reread(review, editSourceRow(review.source, row, text));
+
+export const excludeRow = (review: Review, row: number): Review =>
+  reread(review, excludeSourceRow(review.source, row));
+
+/** The units as they will be written: each with the kind the user chose or the one guessed, collectives with their guessed members. */
+export function reviewedUnits(review: Review): { name: string; kind: UnitKind; members: string[] }[] {
+  const units = review.annex.units.map((u) => ({ name: u.name, kind: review.kinds[u.name] ?? u.kind }));
+  return units.map((u) => ({ ...u, members: u.kind === 'collective' ? guessMembers(u.name, units) : [] }));
+}
+
+export type Blocked = 'problems' | 'title' | null;
+
+export function blockedBy(review: Review): Blocked {
+  if (review.annex.problems.length > 0) return 'problems';
+  if (!review.title.trim()) return 'title';
+  return null;
+}
+
+export function planOfReview(review: Review): Plan {
+  return planFromAnnex(
+    review.annex,
+    { title: review.title.trim(), shortName: review.shortName.trim() || undefined },
+    reviewedUnits(review),
+  );
+}

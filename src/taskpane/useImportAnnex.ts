@@ -1,0 +1,96 @@
+// 开始 › 导入分工表: read a sheet or pasted text, let the user fix and check what was read, then
+// import. Reading writes nothing; the import is one action that checks the sheet again first.
+import { useState } from 'react';
+import { importPlan, readAnnexSheet } from '../excel';
+import type { AnnexSource, UnitKind } from '../ledger';
+import { IMPORT_STRINGS } from './importStrings';
+import {
+  blockedBy,
+  editRow,
+  excludeRow,
+  planOfReview,
+  reviewOf,
+  reviewText,
+  type Review,
+} from './importWorkflow';
+import { usePane } from './paneContext';
+
+export function useImportAnnex() {
+  const { action, host, ledger } = usePane();
+  const [pasted, setPasted] = useState('');
+  const [review, setReview] = useState<Review | null>(null);
+  const [editing, setEditing] = useState<{ row: number; text: string } | null>(null);
+  const year = host.now().getFullYear();
+
+  const readSheet = () =>
+    action.run(
+      'import',
+      () => host.run((c) => readAnnexSheet(c, { year })),
+      (read) => {
+        const source: AnnexSource = { kind: 'table', rows: read.cells };
+        setReview(reviewOf(source, year, { sheet: read.sheet, cells: read.cells, firstRow: read.firstRow }));
+        setEditing(null);
+        return null;
+      },
+    );
+
+  const readText = () => {
+    setReview(reviewText(pasted, year));
+    setEditing(null);
+  };
+
+  const change = (next: (r: Review) => Review) => setReview((r) => (r ? next(r) : r));
+
+  const doImport = async () => {
+    if (!review || blockedBy(review)) return;
+    const plan = planOfReview(review);
+    const made = await action.run(
+      'import',
+      () => host.run((c) => importPlan(c, plan, { supports: host.supports, from: review.from })),
+      (r) => ({
+        intent: 'success',
+        text: (_, language) =>
+          IMPORT_STRINGS[language].imported(
+            plan.title,
+            r.sheetName,
+            r.taskCount,
+            plan.directory.units.length,
+          ),
+      }),
+    );
+    // A refused import (a ledger exists, the sheet changed) is shown; the pane reads the workbook as it is.
+    if (!made) return ledger.refresh();
+    setReview(null);
+    ledger.afterWrite(made);
+  };
+
+  return {
+    busy: action.busy !== null,
+    pasted,
+    setPasted,
+    review,
+    editing,
+    readSheet,
+    readText,
+    discard: () => {
+      setReview(null);
+      setEditing(null);
+    },
+    startEdit: (row: number, text: string) => setEditing({ row, text }),
+    editText: (text: string) => setEditing((e) => (e ? { ...e, text } : e)),
+    cancelEdit: () => setEditing(null),
+    applyEdit: () => {
+      if (!editing) return;
+      change((r) => editRow(r, editing.row, editing.text));
+      setEditing(null);
+    },
+    exclude: (row: number) => {
+      change((r) => excludeRow(r, row));
+      setEditing(null);
+    },
+    setKind: (name: string, kind: UnitKind) => change((r) => ({ ...r, kinds: { ...r.kinds, [name]: kind } })),
+    setTitle: (title: string) => change((r) => ({ ...r, title })),
+    setShortName: (shortName: string) => change((r) => ({ ...r, shortName })),
+    doImport,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * @jest-environment jsdom
+ */
+// 开始 › 导入分工表: a table read from the current sheet and one pasted as text, shown before
+// anything is written, a problem fixed in the pane, then imported. The whole workbook is diffed:
+// only the new sheets, their tables and the plan part change; the source sheet stays as it was.
+import { act, cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
+import { ExcelSim, type WorkbookSnapshot } from '../../src/excel-sim';
+import { FIXTURES } from '../ledger/annexFixtures';
+import { TestPane } from './paneHarness';
+
+jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 8000, defaultHidden: true });
+beforeEach(() =>
+  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
+);
+afterEach(() => {
+  cleanup();
+  jest.useRealTimers();
+});
+
+/** Sheets, tables and parts the import added or changed, by name; a source sheet's change would show as its name. */
+function changedParts(before: WorkbookSnapshot, after: WorkbookSnapshot) {
+  const sheet = (s: WorkbookSnapshot, name: string) => JSON.stringify(s.sheets.find((x) => x.name === name));
+  return {
+    sheets: after.sheets.map((s) => s.name).filter((name) => sheet(before, name) !== sheet(after, name)),
+    removed: before.sheets.map((s) => s.name).filter((name) => !after.sheets.some((s) => s.name === name)),
+    parts: after.customXmlParts.length - before.customXmlParts.length,
+  };
+}
+
+async function clickButton(name: string | RegExp) {
+  const button = await screen.findByRole('button', { name });
+  act(() => button.click());
+}
+
+describe('开始 › 导入分工表', () => {
+  it('reads a table on the current sheet, shows it, and imports it without touching the sheet', async () => {
+    const sim = new ExcelSim();
+    const { rows } = FIXTURES[0];
+    const width = Math.max(...rows.map((r) => r.length));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange(`A1:D${rows.length}`).values = rows.map((r) =>
+        Array.from({ length: width }, (_, i) => r[i] ?? ''),
+      );
+      await c.sync();
+    });
+    TestPane.open(sim);
+    await screen.findByRole('button', { name: '新建任务台账' });
+    const before = sim.snapshot();
+
+    await clickButton('读取当前工作表');
+    await screen.findByText('已读取工作表“Sheet1”：4项任务，8个单位。尚未写入任何内容。');
+    // Read, nothing written.
+    expect(sim.snapshot()).toEqual(before);
+    const review = screen.getByRole('region', { name: '导入分工表' });
+    const table = within(review).getByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(5);
+    within(table).getByText('推行企业开办全程网办，开办时间压缩至1个工作日以内。');
+    expect(within(table).getAllByText('一、提升政务服务效能')).toHaveLength(2);
+    // The guessed kinds, each a dropdown; the skipped rows with their reasons; the title offered.
+    const kind = within(review).getByRole('combobox', {
+      name: '“各乡镇人民政府”的类别',
+    }) as HTMLSelectElement;
+    expect(kind.value).toBe('collective');
+    const lab = within(review).getByRole('combobox', { name: '“县工商联”的类别' }) as HTMLSelectElement;
+    expect(lab.value).toBe('department');
+    fireEvent.change(lab, { target: { value: 'enterprise' } });
+    within(review).getByText('第9行（空行）');
+    expect((within(review).getByRole('textbox', { name: /方案名称/ }) as HTMLInputElement).value).toBe(
+      '梨川县优化营商环境重点任务分工',
+    );
+
+    await clickButton('导入，生成台账');
+    await screen.findByText(/已导入“梨川县优化营商环境重点任务分工”：工作表“任务台账”共4项任务/);
+    const after = sim.snapshot();
+    const changed = changedParts(before, after);
+    expect(changed.removed).toEqual([]);
+    expect(changed.sheets).not.toContain('Sheet1');
+    expect(changed.sheets.every((name) => !before.sheets.some((s) => s.name === name))).toBe(true);
+    expect(changed.sheets).toContain('任务台账');
+    expect(changed.sheets).toContain('单位名录');
+    expect(changed.parts).toBe(1);
+    expect(after.customXmlParts[0].xml).toContain('梨川县优化营商环境重点任务分工');
+    // The kind the user chose is the one stored.
+    expect(after.customXmlParts[0].xml).toMatch(/"name":"县工商联","aliases":\[\],"kind":"enterprise"/);
+    const ledger = sim.values('任务台账').map((r) => r.join('|'));
+    expect(ledger.some((r) => r.includes('推行企业开办全程网办'))).toBe(true);
+  });
+
+  it('reads pasted text, blocks the import on a problem until the row is fixed, then imports', async () => {
+    const sim = new ExcelSim();
+    TestPane.open(sim);
+    await screen.findByRole('button', { name: '新建任务台账' });
+    const before = sim.snapshot();
+
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: { value: FIXTURES[6].text },
+    });
+    await clickButton('读取粘贴的文字');
+    await screen.findByText('已读取粘贴的文字：3项任务，6个单位。尚未写入任何内容。');
+    const review = screen.getByRole('region', { name: '导入分工表' });
+    within(review).getByText(/第4行（粘贴的文字）：完成时限无法识别（明年）/);
+    expect(within(review).getByRole('button', { name: '导入，生成台账' })).toHaveProperty('disabled', true);
+
+    // The row's text is edited in the pane and read again: the problem is gone, nothing guessed.
+    await clickButton('修改此行');
+    const edit = within(review).getByRole('textbox', {
+      name: /第4行（粘贴的文字）的内容/,
+    }) as HTMLTextAreaElement;
+    expect(edit.value).toBe('3\t完善企业信用修复机制。\t税务局、市市场监管局。\t明年');
+    fireEvent.change(edit, {
+      target: { value: '3\t完善企业信用修复机制。\t税务局、市市场监管局。\t2026年底前' },
+    });
+    await clickButton('按修改重新读取');
+    await screen.findByText('2026年底前', { selector: 'td' });
+    expect(within(review).queryByRole('alert')).toBeNull();
+    // No title row in this text: the import waits for one, typed by the user.
+    within(review).getByText('请填写方案名称。');
+    fireEvent.change(within(review).getByRole('textbox', { name: /方案名称/ }), {
+      target: { value: '某市营商环境重点任务' },
+    });
+    await clickButton('导入，生成台账');
+    await screen.findByText(/已导入“某市营商环境重点任务”：工作表“任务台账”共3项任务/);
+    const after = sim.snapshot();
+    const changed = changedParts(before, after);
+    expect(changed.removed).toEqual([]);
+    expect(changed.sheets).not.toContain('Sheet1');
+    expect(changed.parts).toBe(1);
+    const ledger = sim.values('任务台账').map((r) => r.join('|'));
+    expect(ledger.some((r) => r.includes('完善企业信用修复机制。') && r.includes('2026年底前'))).toBe(true);
+  });
+
+  it('excludes a problem row when the user leaves it out', async () => {
+    TestPane.open(new ExcelSim());
+    await screen.findByRole('button', { name: '新建任务台账' });
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: { value: FIXTURES[6].text },
+    });
+    await clickButton('读取粘贴的文字');
+    await clickButton('不导入此行');
+    await screen.findByText('已读取粘贴的文字：2项任务，4个单位。尚未写入任何内容。');
+    expect(screen.queryByText('完善企业信用修复机制。', { selector: 'td' })).toBeNull();
+  });
+});
