@@ -28,7 +28,10 @@ import {
 } from '../ledger';
 import { queueDateSystem } from './reference';
 import {
+  checkRegisterColumns,
   queueRegisterRead,
+  queueRegisterTakeBack,
+  type RegisterTakeBack,
   queueRegisterWrite,
   type RegisterOutcome,
   type RegisterSheet,
@@ -40,6 +43,7 @@ import { CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
 import { appendSpecRows, createSpecTable, occupiedBelow } from './specTable';
 import type { AfterWrite, WrittenArea } from './ownWrites';
 import { queueReadBack, type LedgerRead } from './readLedger';
+import { queueTableIds } from './workbookRead';
 import { checkGuard, queueGuard } from './writeGuard';
 
 export interface ImportBatch {
@@ -90,6 +94,8 @@ export interface UndoResult extends AfterWrite {
   readonly batch: string;
   /** The files the undone apply imported. */
   readonly files: readonly string[];
+  /** The returns taken back from 报送登记; null when it recorded none of them. */
+  readonly register: Omit<RegisterTakeBack, 'putBack'> | null;
 }
 
 const UNDO_MARK = '·撤销';
@@ -257,6 +263,38 @@ function queueRegisterLook(
   };
 }
 
+/**
+ * 记录为已报: the returns of a review that proposes nothing (or of which nothing was accepted)
+ * recorded in 报送登记 alone, in one request: the register read, then its rows written. Nothing
+ * else in the workbook is written, 变更记录 included (there is no change to log).
+ */
+export async function recordReturns(
+  context: Excel.RequestContext,
+  receipts: Receipts,
+): Promise<RegisterOutcome> {
+  const first = async (expected: boolean) => {
+    const look = queueRegisterLook(context, expected);
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    return { registerRead: await look(), sheets };
+  };
+  const expected = receipts.expected;
+  const { registerRead, sheets } = await first(expected).catch((error: unknown) => {
+    if (expected && excelErrorCode(error) === 'ItemNotFound') return first(false);
+    throw error;
+  });
+  const write = queueRegisterWrite(
+    context,
+    registerRead.sheet,
+    receiptChanges(registerRead.sheet?.register.entries ?? [], receipts),
+    registerRead.dateSystem,
+    sheets.items.map((s) => s.name),
+  );
+  await context.sync();
+  await write.settle();
+  return write.outcome;
+}
+
 /** Each return recorded in turn: two returns of one unit in one import count twice. */
 function receiptChanges(read: readonly RegisterEntry[], receipts: Receipts): RegisterChange[] {
   const entries = [...read];
@@ -311,6 +349,8 @@ export async function applyReturns(
     if (expected && excelErrorCode(error) === 'ItemNotFound') return first(false);
     throw error;
   });
+  // Before any write is queued: a register that cannot be written whole refuses the import.
+  checkRegisterColumns(registerRead?.sheet ?? null);
   const existing = existingLog(context, log);
   const columns = columnsNow(now).columns;
   const noColumn = columns.no;
@@ -388,6 +428,8 @@ export async function applyReturns(
       : null;
   logged.sheet.load('name, id');
   const readBack = queueReadBack(context, read.location);
+  // A register made now: the tables read back, so the pane's next action expects it.
+  const tableIds = registerRead && !registerRead.sheet && recorded ? queueTableIds(context) : null;
   await context.sync();
   // Nothing is imported after all when a cell moved: the log rows and the receipts just added go too.
   await checkGuard(
@@ -419,10 +461,18 @@ export async function applyReturns(
     skippedFormulas,
     logSheet: logged.sheet.name,
     read: readBack ? readBack() : null,
+    ...(tableIds ? { tables: tableIds() } : {}),
     written,
     selectionMoves: 0,
-    tablesAdded: logged.made ? 1 : 0,
+    // 报送登记 made now is a table the pane must learn of, as the log is.
+    tablesAdded:
+      (logged.made ? 1 : 0) + (madeRegister(registerRead?.sheet ?? null, recorded?.outcome) ? 1 : 0),
   };
+}
+
+/** Whether a register write made the table (there was none to read, and a row was kept). */
+function madeRegister(read: RegisterSheet | null, outcome: RegisterOutcome | undefined): boolean {
+  return read === null && outcome?.kept === true && outcome.added > 0;
 }
 
 /**
@@ -440,26 +490,33 @@ function isTextColumn(columns: HeaderMap['columns'], column: number): boolean {
 }
 
 /**
- * The ledger as it is and the log's rows, in one request. A workbook without a log has nothing
- * to undo (one more request tells that from a ledger table that is gone).
+ * The ledger as it is, the log's rows and 报送登记 (where the caller saw one, else whether there
+ * is one), in one request. A workbook without a log has nothing to undo (one more request tells
+ * that from a ledger table that is gone); a register expected but gone costs one more too.
  */
-async function readForUndo(context: Excel.RequestContext, read: LedgerRead) {
-  const now = loadLedgerNow(context, read);
-  const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
-  const header = table.getHeaderRowRange().load('values');
-  const body = table.getDataBodyRange().load('values');
+async function readForUndo(context: Excel.RequestContext, read: LedgerRead, registerExpected: boolean) {
   const nothing = new LedgerError(
     { zh: '没有可撤销的导入。', en: 'There is no import to undo.' },
     'NothingToUndo',
   );
-  try {
+  const attempt = async (expected: boolean) => {
+    const now = loadLedgerNow(context, read);
+    const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
+    const header = table.getHeaderRowRange().load('values');
+    const body = table.getDataBodyRange().load('values');
+    const look = queueRegisterLook(context, expected);
     await context.sync();
-  } catch (error) {
+    return { now, table, header, body, register: await look() };
+  };
+  const first = await attempt(registerExpected).catch(async (error: unknown) => {
     if (excelErrorCode(error) !== 'ItemNotFound') throw error;
     const log = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE).load('name');
     await context.sync();
-    throw log.isNullObject ? nothing : error;
-  }
+    if (log.isNullObject) throw nothing;
+    if (!registerExpected) throw error;
+    return attempt(false);
+  });
+  const { now, table, header, body, register } = first;
   const log = { table, sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet };
   const layout = layoutOf(CHANGE_LOG_SPEC, header.values[0] as CellValue[]);
   // A log without the columns undo reads (renamed past recognition) is one it cannot use.
@@ -471,7 +528,13 @@ async function readForUndo(context: Excel.RequestContext, read: LedgerRead) {
       },
       'ColumnMissing',
     );
-  return { now, log, entries: readChangeLog(layout, body.values as CellValue[][]), nothing };
+  return {
+    now,
+    log,
+    entries: readChangeLog(layout, body.values as CellValue[][]),
+    nothing,
+    register: register.sheet,
+  };
 }
 
 /**
@@ -482,8 +545,15 @@ export async function undoLastImport(
   context: Excel.RequestContext,
   read: LedgerRead,
   time: string,
+  registerExpected = false,
 ): Promise<UndoResult> {
-  const { now, log, entries: fromLog, nothing } = await readForUndo(context, read);
+  const {
+    now,
+    log,
+    entries: fromLog,
+    nothing,
+    register,
+  } = await readForUndo(context, read, registerExpected);
   const columns = columnsNow(now).columns;
   const noColumn = columns.no;
   if (noColumn === undefined) throw nothing;
@@ -494,6 +564,8 @@ export async function undoLastImport(
   const last = [...entries].reverse().find((e) => !e.batch.endsWith(UNDO_MARK) && !undone.has(e.batch));
   if (!last) throw nothing;
   const batch = entries.filter((e) => e.batch === last.batch);
+  // Refused before anything is queued: a register that cannot be written whole.
+  checkRegisterColumns(register);
 
   const values = now.body.values as unknown[][];
   const rows = rowsByNumber(values, noColumn);
@@ -541,10 +613,12 @@ export async function undoLastImport(
       batch: `${last.batch}${UNDO_MARK}`,
     })),
   );
+  const takenBack = queueRegisterTakeBack(context, register, batch);
   logged.sheet.load('id');
   const readBack = queueReadBack(context, read.location);
   await context.sync();
   await logged.settle(() => {
+    takenBack?.putBack();
     for (const d of done) {
       const cell = sheet.getRange(cellAt(now.whole, d.row, d.column));
       cell.values = [[toExcel(d.entry.to)]];
@@ -555,6 +629,11 @@ export async function undoLastImport(
     leftAlone,
     batch: last.batch,
     files: [...new Set(batch.map((e) => e.file))],
+    register: takenBack && {
+      kept: takenBack.kept,
+      sheetName: takenBack.sheetName,
+      takenBack: takenBack.takenBack,
+    },
     read: readBack ? readBack() : null,
     written: done.flatMap((d) => {
       const area = {

@@ -25,6 +25,7 @@ import type { ExcelRun } from './selfTest';
 import { queueSnapshotWrite, type SnapshotOutcome } from './snapshotSheet';
 import { queueSummaryLook, writeSummarySheets, type SummaryWriteResult } from './summaries';
 import {
+  ALL_BUT_REGISTER,
   queueTableIds,
   readWorkbook,
   type AddInTable,
@@ -125,8 +126,10 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
   return run(async (context) => {
     const { also, read, model, history, reporting } = await readReport(context, {
       ...options,
-      // Asked only where the caller saw the table: a guess of one not there costs a request.
-      register: options.expect?.has('register') === true,
+      // The ribbon has seen nothing: it guesses no register, which is then read in a request of
+      // its own only when the table list (read in the first request) names one.
+      expect: options.expect ?? ALL_BUT_REGISTER,
+      register: true,
       // The 制表单位 of the printed footer is the sender set in 设置, read in the same request.
       also: (c) => {
         const look = queueSummaryLook(c);

@@ -8,17 +8,20 @@ import {
   CHANGE_LOG_SPEC,
   layoutOf,
   placedFormats,
+  placeRecord,
   readRegister,
   REGISTER_SPEC,
   registerRow,
   type CellValue,
   type DateSystem,
   type RegisterChange,
+  type RegisterEntry,
   type RegisterRead,
   type TableLayout,
   type RegisterColumn,
 } from '../ledger';
 import { toExcel } from './cells';
+import { LedgerError } from './errors';
 import { CHANGE_LOG_TABLE, freeSheetName, PROTECTION_SETTING, REGISTER_TABLE } from './names';
 import { queueDateSystem } from './reference';
 import { ownedSheets } from './protection';
@@ -65,6 +68,25 @@ export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: D
   };
 }
 
+/**
+ * Refuses a register the add-in cannot write whole: a column it fills was renamed past
+ * recognition or deleted, so a date or a count would be dropped. Called before anything is
+ * queued, so the action writes nothing.
+ */
+export function checkRegisterColumns(read: RegisterSheet | null): void {
+  if (!read || read.protection === 'user') return;
+  const missing = REGISTER_SPEC.columns.filter((c) => read.layout.columns[c.key] === undefined);
+  if (missing.length === 0) return;
+  const headers = missing.map((c) => c.header);
+  throw new LedgerError(
+    {
+      zh: `“${read.sheetName}”表缺少“${headers.join('”“')}”列（可能被改名或删除），未做任何更改。请恢复列标题后再试。`,
+      en: `${read.sheetName} lacks the column(s) ${headers.join(', ')} (renamed or deleted); nothing was changed. Restore the headers and try again.`,
+    },
+    'ColumnMissing',
+  );
+}
+
 export type RegisterOutcome =
   | { readonly kept: true; readonly sheetName: string; readonly updated: number; readonly added: number }
   | { readonly kept: false; readonly sheetName: string };
@@ -107,6 +129,7 @@ export function queueRegisterWrite(
   dateSystem: DateSystem,
   takenNames: Iterable<string>,
 ): RegisterWrite {
+  checkRegisterColumns(read);
   const nothing = { settle: async () => undefined, undo: () => undefined };
   if (read?.protection === 'user') return { outcome: { kept: false, sheetName: read.sheetName }, ...nothing };
   if (changes.length === 0)
@@ -179,6 +202,74 @@ export function queueRegisterWrite(
       sheet.protection.protect(PROTECT);
     },
   };
+}
+
+export interface RegisterTakeBack {
+  readonly kept: boolean;
+  readonly sheetName: string;
+  /** Units whose return was taken back (0 when the sheet was protected by someone else). */
+  readonly takenBack: number;
+  /** Queues the rows back as read (an undo refused after its write). */
+  readonly putBack: () => void;
+}
+
+/**
+ * 撤销上次导入's part in 报送登记: each unit's return the undone import recorded (its row named
+ * by one of the import's files) taken back: 报送次数 less the files it counted, and 报送日期 and
+ * the file cleared when none is left; a row the import added for a unit the round never asked
+ * goes. Queued into the undo's own write request. Null when nothing is to be taken back; a sheet
+ * someone else protected is left alone (the outcome says so).
+ */
+export function queueRegisterTakeBack(
+  context: Excel.RequestContext,
+  read: RegisterSheet | null,
+  returns: readonly { readonly unit: string; readonly file: string }[],
+): RegisterTakeBack | null {
+  if (!read) return null;
+  const { entries, rowOf } = read.register;
+  const files = new Map<string, Set<string>>();
+  for (const r of returns) files.set(r.unit, (files.get(r.unit) ?? new Set()).add(r.file));
+  const takeBack = entries.flatMap((entry, index) => {
+    const ofUnit = files.get(entry.unit);
+    if (!ofUnit?.has(entry.file) || entry.returns === 0) return [];
+    const returnsLeft = Math.max(0, entry.returns - ofUnit.size);
+    const left: RegisterEntry =
+      returnsLeft > 0
+        ? { ...entry, returns: returnsLeft }
+        : { ...entry, returns: 0, receivedOn: null, file: '' };
+    return [{ row: rowOf[index], entry: left }];
+  });
+  if (takeBack.length === 0) return null;
+  if (read.protection === 'user')
+    return { kept: false, sheetName: read.sheetName, takenBack: 0, putBack: () => undefined };
+  checkRegisterColumns(read);
+  const sheet = context.workbook.worksheets.getItem(read.sheetId);
+  const table = context.workbook.tables.getItem(REGISTER_TABLE);
+  if (read.protection === 'ours') sheet.protection.unprotect();
+  const write = (row: number, values: readonly CellValue[]) => {
+    const cells = table.getDataBodyRange().getRow(row);
+    cells.numberFormat = [placedFormats(REGISTER_SPEC, read.layout, values)];
+    cells.values = [values.map(toExcel)];
+  };
+  for (const { row, entry } of takeBack) {
+    // A row the import added for a unit the round never asked is blanked (read as no row),
+    // not deleted, so a refused undo can put it back in place.
+    const added = entry.returns === 0 && entry.issuedOn === null;
+    const blank = { asOf: '', returnBy: '', unit: '', issuedOn: '', receivedOn: '', returns: '', file: '' };
+    write(
+      row,
+      added
+        ? placeRecord(read.layout, blank, read.rows[row])
+        : registerRow(entry, read.dateSystem, read.layout, read.rows[row]),
+    );
+  }
+  if (read.protection === 'ours') sheet.protection.protect(PROTECT);
+  const putBack = () => {
+    if (read.protection === 'ours') sheet.protection.unprotect();
+    for (const { row } of takeBack) write(row, read.rows[row]);
+    if (read.protection === 'ours') sheet.protection.protect(PROTECT);
+  };
+  return { kept: true, sheetName: read.sheetName, takenBack: takeBack.length, putBack };
 }
 
 /**

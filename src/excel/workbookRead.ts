@@ -7,6 +7,7 @@
 // caller expects (the pane knows what it last saw; the ribbon expects all) together with the
 // list of tables, and checks the guess against that list in the same reply. A wrong guess costs
 // one more request (two when an expected table is gone and the request failed), never a stale read.
+import type { DateSystem } from '../ledger';
 import { excelErrorCode } from './errors';
 import {
   DIRECTORY_TABLE,
@@ -92,7 +93,8 @@ const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, asked: 
   KINDS.every(
     (kind) =>
       (kind === 'snapshots' && !asked.snapshots) ||
-      (kind === 'register' && !asked.register) ||
+      // A register asked for but not guessed is read in a request of its own when there is one.
+      (kind === 'register' && (!asked.register || !guess.has(kind))) ||
       (present[kind] !== undefined) === guess.has(kind),
   );
 
@@ -175,13 +177,34 @@ export async function readWorkbook<Also = undefined>(
       ledger: parts.ledger ? parts.ledger() : null,
       reference,
       snapshots: parts.snapshots ? parts.snapshots(reference.dateSystem) : null,
-      register: parts.register ? parts.register(reference.dateSystem) : null,
+      register: parts.register
+        ? parts.register(reference.dateSystem)
+        : request.register && ids.register
+          ? await readRegisterAlone(context, reference.dateSystem)
+          : null,
       ledgerId: idValue(parts.id),
       tables: ids,
       also: parts.also?.() as Also,
     };
   }
 }
+
+/** 报送登记 found by the table list but not guessed: one more request, the register alone. */
+async function readRegisterAlone(
+  context: Excel.RequestContext,
+  dateSystem: DateSystem,
+): Promise<RegisterSheet> {
+  const read = queueRegisterRead(context);
+  await context.sync();
+  return read(dateSystem);
+}
+
+/**
+ * What a caller that has not read the workbook before guesses when it asks for 报送登记 too: every
+ * table but the register, so a workbook without one costs no request, and one with it costs one
+ * (the register read alone).
+ */
+export const ALL_BUT_REGISTER: ReadonlySet<AddInTable> = new Set(KINDS.filter((k) => k !== 'register'));
 
 /** The same read for a workbook whose ledger or snapshots pass 5 MB: the big tables in blocks. */
 async function readInParts<Also>(

@@ -30,6 +30,10 @@ const zh = {
   issued: (n: number, sheet: string) => `已生成${n}份反馈表，已记入“${sheet}”。`,
   notKept: (n: number, sheet: string) =>
     `已生成${n}份反馈表；工作表“${sheet}”被他人设置了保护，本次未记入报送登记。`,
+  record: (n: number) => `记录为已报（${n}个单位）`,
+  recordHint: '这些反馈表没有要导入的修改；记录为已报后，这些单位在本期计为已报。',
+  recorded: (units: readonly string[], sheet: string) => `已在“${sheet}”中记录${units.join('、')}为已报。`,
+  recordNotKept: (sheet: string) => `工作表“${sheet}”被他人设置了保护，未记录。撤销保护后再试。`,
 };
 
 export type RegisterStrings = typeof zh;
@@ -60,6 +64,12 @@ const en: RegisterStrings = {
   issued: (n: number, sheet: string) => `Made ${n} form${n === 1 ? '' : 's'}, recorded in ${sheet}.`,
   notKept: (n: number, sheet: string) =>
     `Made ${n} form${n === 1 ? '' : 's'}; sheet ${sheet} was protected by someone else, so the round was not recorded.`,
+  record: (n: number) => `Record as reported (${n} unit${n === 1 ? '' : 's'})`,
+  recordHint: 'These forms propose no change; recording them counts their units as reported this round.',
+  recorded: (units: readonly string[], sheet: string) =>
+    `Recorded ${units.join(', ')} as reported in ${sheet}.`,
+  recordNotKept: (sheet: string) =>
+    `Sheet ${sheet} was protected by someone else; nothing was recorded. Unprotect it and try again.`,
 };
 
 export const REGISTER_STRINGS: Record<Language, RegisterStrings> = { zh, en };

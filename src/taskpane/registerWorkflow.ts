@@ -23,6 +23,15 @@ import type { LedgerApi } from './useLedger';
 /**
  * Makes the forms from the workbook as read in this request, then records the round in 报送登记
  * in the same request's write: a round is recorded only when its forms were made.
+ *
+ * Two round trips, one more than the forms alone, and not folded into the read: every cell of
+ * the round's rows comes from that read. 报送截止 is the date kept in the workbook's settings,
+ * a unit already asked in this round keeps its row (its returns stand) and is found only by the
+ * rows read, the office's own columns and its column order are the header's, and a sheet
+ * someone else protected must not be written at all (a write there fails the whole request, the
+ * read with it). Writing rows below the table from the pane's guesses and checking after the
+ * sync would put rows made from a cache into the workbook, duplicate a re-issued unit, and fail
+ * the forms' own read on a protected register; undoing any of that costs the request it saves.
  */
 export async function issueForms<F>(
   host: Pick<Host, 'run' | 'now'>,

@@ -3,7 +3,9 @@
  */
 // The ribbon's 生成汇总表 button, wired as Office wires it: Office.actions.associate, Excel.run
 // (here excel-sim's), event.completed, and a dialog when something is wrong.
-import { createLedger } from '../../src/excel';
+import { ALL_TABLES, createLedger } from '../../src/excel';
+import { returnFormsZip } from '../../src/files';
+import { issueForms } from '../../src/taskpane/registerWorkflow';
 import { ExcelSim } from '../../src/excel-sim';
 import { AS_OF_DATE } from '../asOf';
 import { protectAsSomeoneElse } from '../excel/helpers';
@@ -80,6 +82,25 @@ describe('ribbon command 生成汇总表', () => {
       '进度快照',
     ]);
     expect(String(sim.values('汇总-总体')[0][0])).toContain('截至2026年11月28日');
+    expect(displayDialogAsync).toHaveBeenCalledTimes(1);
+  });
+
+  it('carries 本期应报… when the workbook has a 报送登记, read in one request more; none costs none', async () => {
+    const run = async () => {
+      const before = sim.syncCount;
+      await generateSummariesCommand({ completed: jest.fn() } as unknown as Office.AddinCommands.Event);
+      return sim.syncCount - before;
+    };
+    const withoutRegister = await run();
+    expect(sim.values('汇总-总体').flat().join('')).not.toContain('本期应报');
+    const host = { run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => AS_OF_DATE };
+    const pane = { tablesSeen: ALL_TABLES, take: () => undefined };
+    await issueForms(host, pane, ['市教育局', '市财政局'], (model, options) =>
+      returnFormsZip(model, ['市教育局', '市财政局'], options),
+    );
+    const withRegister = await run();
+    expect(withRegister).toBe(withoutRegister + 1);
+    expect(sim.values('汇总-总体').flat().join('')).toContain('本期应报2个单位，已报0个');
     expect(displayDialogAsync).toHaveBeenCalledTimes(1);
   });
 

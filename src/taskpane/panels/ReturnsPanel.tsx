@@ -33,6 +33,7 @@ import {
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import { issuedNotice } from '../registerStrings';
+import RecordReturnsButton from './RecordReturnsButton';
 import RegisterSection from './RegisterSection';
 import { issueForms } from '../registerWorkflow';
 import { reviewFiles, type ReturnsReview } from '../returnsWorkflow';
@@ -182,14 +183,20 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
       async () => {
         const now = await pane.current();
         if (now.phase !== 'ready') throw new Error(t.unexpected);
-        return host.run((c) => undoLastImport(c, now.read, stamp(host.now())));
+        return host.run((c) =>
+          undoLastImport(c, now.read, stamp(host.now()), pane.tablesSeen.has('register')),
+        );
       },
       (r) => ({
         intent: r.leftAlone.length ? 'warning' : 'success',
         text: (s) => s.returns.undone(r.restored, r.files, r.leftAlone),
       }),
     );
-    if (result) pane.afterWrite(result);
+    if (result) {
+      pane.afterWrite(result);
+      // The round shown is read again only when the undo took a return back from it.
+      if (result.register?.takenBack) setRegisterKey((k) => k + 1);
+    }
   };
 
   const busy = action.busy !== null;
@@ -266,6 +273,15 @@ export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
               </li>
             ))}
           </ul>
+          {chosen === 0 && (
+            <RecordReturnsButton
+              review={review}
+              onDone={() => {
+                setReview(null);
+                setRegisterKey((k) => k + 1);
+              }}
+            />
+          )}
           {review.changes.length > 0 && (
             <div className={styles.row}>
               <Button
