@@ -1,7 +1,6 @@
 // The 反馈 tab's state and actions; ReturnsPanel.tsx renders them, returnsWorkflow.ts does the work.
 import { useEffect, useMemo, useState } from 'react';
 import { describeError, readSendSettings, saveReturnBy } from '../../excel';
-import { downloadFile, returnFormFile, returnFormsZip, XLSX_TYPE } from '../../files';
 import {
   chineseDate,
   changesToApply,
@@ -14,29 +13,15 @@ import {
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
 import { issuedNotice } from '../registerStrings';
-import { issueForms } from '../registerWorkflow';
+import { downloadForm, downloadForms } from '../registerWorkflow';
 import { applyReview, importBatch, reviewFiles, undoImport, type ReturnsReview } from '../returnsWorkflow';
 import type { ReadyLedger } from '../useLedger';
 
-const ZIP_TYPE = 'application/zip';
-
-export function useReturnsPanel(ledger: ReadyLedger) {
-  const { t } = useStrings();
-  const { action, host, ledger: pane, notify, selectedUnits } = usePane();
-  const [review, setReview] = useState<ReturnsReview | null>(null);
+/** The return date kept in the workbook, and the field that edits it. */
+function useReturnBy() {
+  const { host, notify } = usePane();
   const [returnBy, setReturnBy] = useState<Day | null>(null);
   const [returnByText, setReturnByText] = useState('');
-  // Bumped after each issue or import, so the round shown is read again.
-  const [registerKey, setRegisterKey] = useState(0);
-  const { reference, analysis } = ledger;
-  const today = dayFromLocalDate(host.now());
-
-  const offered = useMemo(
-    () => unitsToOffer(selectedUnits, analysis.tasks, reference.directory),
-    [selectedUnits, analysis.tasks, reference.directory],
-  );
-  const units = offered.units;
-
   // The date kept in the workbook, shown; each form reads it again in its own request.
   useEffect(() => {
     let current = true;
@@ -52,6 +37,24 @@ export function useReturnsPanel(ledger: ReadyLedger) {
       current = false;
     };
   }, [host, notify]);
+  return { returnBy, setReturnBy, returnByText, setReturnByText };
+}
+
+export function useReturnsPanel(ledger: ReadyLedger) {
+  const { t } = useStrings();
+  const { action, host, ledger: pane, notify, selectedUnits } = usePane();
+  const [review, setReview] = useState<ReturnsReview | null>(null);
+  const { returnBy, setReturnBy, returnByText, setReturnByText } = useReturnBy();
+  // Bumped after each issue or import, so the round shown is read again.
+  const [registerKey, setRegisterKey] = useState(0);
+  const { reference, analysis } = ledger;
+  const today = dayFromLocalDate(host.now());
+
+  const offered = useMemo(
+    () => unitsToOffer(selectedUnits, analysis.tasks, reference.directory),
+    [selectedUnits, analysis.tasks, reference.directory],
+  );
+  const units = offered.units;
 
   const saveDeadline = () =>
     action.run(
@@ -72,10 +75,7 @@ export function useReturnsPanel(ledger: ReadyLedger) {
     action.run(
       'returns',
       async () => {
-        const { made, register } = await issueForms(host, pane, units, (model, options) =>
-          returnFormsZip(model, units, options),
-        );
-        downloadFile(made.name, made.bytes, ZIP_TYPE);
+        const register = await downloadForms(host, pane, units);
         setRegisterKey((k) => k + 1);
         return { n: units.length, register };
       },
@@ -85,10 +85,7 @@ export function useReturnsPanel(ledger: ReadyLedger) {
     action.run(
       'returns',
       async () => {
-        const { made, register } = await issueForms(host, pane, [unit], (model, options) =>
-          returnFormFile(model, unit, options),
-        );
-        downloadFile(made.name, made.bytes, XLSX_TYPE);
+        const register = await downloadForm(host, pane, unit);
         setRegisterKey((k) => k + 1);
         return register;
       },
