@@ -2,7 +2,7 @@
 // the first rows), turns the block below it into the ledger table, adds the missing ledger
 // columns at the right, and adds the dropdown and highlights. Existing values, formats and
 // extra columns stay as they are; only new columns get the ledger's formats.
-import { mapHeaders, planAdoption, type CellValue } from '../ledger';
+import { mapHeaders, planAdoption, type AdoptionPlan, type CellValue } from '../ledger';
 import { cellAddress, columnLetter } from './cells';
 import { describeError, excelErrorCode, failedAtFirst, LedgerError } from './errors';
 import {
@@ -87,14 +87,10 @@ async function readActiveSheet(context: Excel.RequestContext) {
   return { ...frame, values };
 }
 
-export async function adoptActiveSheet(
-  context: Excel.RequestContext,
-  options: { supports: ApiSupport; tableName?: string },
-): Promise<AdoptResult> {
-  const tableName = options.tableName ?? LEDGER_TABLE;
-  const { sheet, used, sheetTables, allTables, protection, statusName, values } =
-    await readActiveSheet(context);
+type ActiveSheet = Awaited<ReturnType<typeof readActiveSheet>>;
 
+/** A sheet that cannot be adopted as it is is refused before anything is written. */
+function refuseUnadoptable({ sheet, sheetTables, allTables, protection }: ActiveSheet, tableName: string) {
   if (allTables.items.some((t) => t.name.toLowerCase() === tableName.toLowerCase())) {
     throw new LedgerError(
       {
@@ -122,12 +118,16 @@ export async function adoptActiveSheet(
       'HasTable',
     );
   }
+}
+
+/** The header row and task rows found in the values, or a sentence saying what is missing. */
+function planOrRefuse(values: CellValue[][], sheetName: string): AdoptionPlan {
   const plan = planAdoption(values, 10);
   if (plan === null) {
     throw new LedgerError(
       {
-        zh: `在工作表“${sheet.name}”的前10行中没有找到同时含“序号”“工作任务”“责任单位”的标题行。请检查列标题后重试，或使用“新建任务台账”。`,
-        en: `No header row with 序号, 工作任务 and 责任单位 in the first 10 rows of ${sheet.name}.`,
+        zh: `在工作表“${sheetName}”的前10行中没有找到同时含“序号”“工作任务”“责任单位”的标题行。请检查列标题后重试，或使用“新建任务台账”。`,
+        en: `No header row with 序号, 工作任务 and 责任单位 in the first 10 rows of ${sheetName}.`,
       },
       'NoHeader',
     );
@@ -135,36 +135,58 @@ export async function adoptActiveSheet(
   if (plan.lastRow === plan.headerRow) {
     throw new LedgerError(
       {
-        zh: `工作表“${sheet.name}”的标题行下面没有任务行，未做更改。请在标题行下逐行填入任务（序号、工作任务、责任单位）后再点“使用当前工作表”；或改用“新建任务台账”，建立含内置方案全部正式任务的台账。`,
-        en: `There are no task rows under the header in ${sheet.name}; nothing was changed. Enter the tasks under the header, one a row (序号, 工作任务, 责任单位), then choose Use the current sheet again; or choose Create the ledger for the built-in plan's tasks.`,
+        zh: `工作表“${sheetName}”的标题行下面没有任务行，未做更改。请在标题行下逐行填入任务（序号、工作任务、责任单位）后再点“使用当前工作表”；或改用“新建任务台账”，建立含内置方案全部正式任务的台账。`,
+        en: `There are no task rows under the header in ${sheetName}; nothing was changed. Enter the tasks under the header, one a row (序号, 工作任务, 责任单位), then choose Use the current sheet again; or choose Create the ledger for the built-in plan's tasks.`,
       },
       'NoRows',
     );
   }
-  const top = used.rowIndex;
-  const left = used.columnIndex;
-  const at = (cell: { row: number; column: number }) => cellAddress(top + cell.row, left + cell.column);
-  // New columns go into empty cells only: nothing of the user's is overwritten or moved.
-  if (plan.inTheWay.length) {
-    const cells = plan.inTheWay.map(at);
-    const more = cells.length > 5 ? `等${cells.length}个单元格` : '';
-    const named = cells.slice(0, 5).join('、') + more;
-    throw new LedgerError(
-      {
-        zh: `台账需要在表格右侧补充${plan.missing.length}列，但${named}已有内容。请把这些内容移到别处后重试；工作表未被更改。`,
-        en: `The ledger needs ${plan.missing.length} more columns to the right of the table, but ${cells.slice(0, 5).join(', ')} already hold something. Move it and try again; the sheet was not changed.`,
-      },
-      'CellsInTheWay',
-    );
-  }
-  const headerRow = top + plan.headerRow;
-  const firstColumn = left + plan.firstColumn;
+  return plan;
+}
+
+/** New columns go into empty cells only: nothing of the user's is overwritten or moved. */
+function refuseCellsInTheWay(plan: AdoptionPlan, at: (cell: { row: number; column: number }) => string) {
+  if (!plan.inTheWay.length) return;
+  const cells = plan.inTheWay.map(at);
+  const more = cells.length > 5 ? `等${cells.length}个单元格` : '';
+  const named = cells.slice(0, 5).join('、') + more;
+  throw new LedgerError(
+    {
+      zh: `台账需要在表格右侧补充${plan.missing.length}列，但${named}已有内容。请把这些内容移到别处后重试；工作表未被更改。`,
+      en: `The ledger needs ${plan.missing.length} more columns to the right of the table, but ${cells.slice(0, 5).join(', ')} already hold something. Move it and try again; the sheet was not changed.`,
+    },
+    'CellsInTheWay',
+  );
+}
+
+/** Where the table goes on the sheet: its header row, first column, rows, and the columns it lacks. */
+function blockOf(plan: AdoptionPlan, used: Excel.Range, values: CellValue[][]) {
+  const headerRow = used.rowIndex + plan.headerRow;
+  const firstColumn = used.columnIndex + plan.firstColumn;
   const rowCount = plan.lastRow - plan.headerRow;
   const width = plan.columnCount + plan.missing.length;
   const header = values[plan.headerRow].slice(plan.firstColumn, plan.firstColumn + plan.columnCount);
   const missing = plan.missing.map((key) => columnSpec(key));
   const address = `${cellAddress(headerRow, firstColumn)}:${cellAddress(headerRow + rowCount, firstColumn + width - 1)}`;
+  const fullHeader = [...header.map((h) => (h === null ? '' : String(h))), ...missing.map((c) => c.header)];
+  return { headerRow, firstColumn, rowCount, width, missing, address, fullHeader };
+}
 
+type Block = ReturnType<typeof blockOf>;
+
+/**
+ * Queues the table over the block, the missing columns with the spec's formats, the dropdown,
+ * highlights, frozen header, print setup and the ledger's id, then a read of the header Excel made.
+ */
+function queueAdoption(
+  context: Excel.RequestContext,
+  active: ActiveSheet,
+  plan: AdoptionPlan,
+  block: Block,
+  options: { supports: ApiSupport; tableName: string },
+) {
+  const { sheet, allTables, statusName } = active;
+  const { headerRow, firstColumn, rowCount, width, missing, address, fullHeader } = block;
   // The missing headers go into empty cells first, so the table is made over the whole block in
   // one step (table.columns.add fails beyond about 2,050 rows on the web). If Excel refuses the
   // table, those header cells are emptied again before anything is said.
@@ -175,11 +197,9 @@ export async function adoptActiveSheet(
     : null;
   if (newHeaders) newHeaders.values = [missing.map((c) => c.header)];
   const table = sheet.tables.add(address, true);
-  table.name = tableName;
+  table.name = options.tableName;
   table.style = 'TableStyleLight9';
-  const fullHeader = [...header.map((h) => (h === null ? '' : String(h))), ...missing.map((c) => c.header)];
-  const headerMap = mapHeaders(fullHeader);
-  const area = { sheet, table, headerRow, firstColumn, rowCount, header: headerMap };
+  const area = { sheet, table, headerRow, firstColumn, rowCount, header: mapHeaders(fullHeader) };
   missing.forEach((column, i) => {
     const letter = columnLetter(firstColumn + plan.columnCount + i);
     const cells = sheet.getRange(`${letter}${headerRow + 2}:${letter}${headerRow + 1 + rowCount}`);
@@ -204,32 +224,62 @@ export async function adoptActiveSheet(
   // Excel renames blank and repeated header cells (列1, 序号2): read what it made, to say so.
   const madeHeader = table.getHeaderRowRange();
   madeHeader.load('values');
+  return { newHeaders, madeHeader, dropdown, printed };
+}
+
+/** The adoption's one write; a refused one is undone, and merged cells are said as such. */
+async function syncOrUndo(
+  context: Excel.RequestContext,
+  sheetName: string,
+  address: string,
+  newHeaders: Excel.Range | null,
+  tableName: string,
+) {
   try {
     await context.sync();
   } catch (error) {
     await undoAdoption(
       context,
       error,
-      newHeaders !== null ? { sheetName: sheet.name, range: newHeaders } : null,
+      newHeaders !== null ? { sheetName, range: newHeaders } : null,
       tableName,
     );
     const code = excelErrorCode(error);
     // Only the table itself is refused for merged cells; a command after it failing is something
     // else, and what it set before failing stays (a batch is not a transaction).
     const atTable = failedAtFirst(error, 'TableCollection.add');
-    if (!atTable && !failedAtFirst(error, 'Range.values')) throw adoptionIncomplete(error, sheet.name);
+    if (!atTable && !failedAtFirst(error, 'Range.values')) throw adoptionIncomplete(error, sheetName);
     if (code === 'MergedRangeConflict' || code === 'InvalidOperation') {
       throw new LedgerError(
         {
-          zh: `无法把“${sheet.name}”!${address} 转换为表格：区域内有合并单元格。请取消合并（开始 > 合并后居中）后重试；工作表未被更改。`,
-          en: `Could not turn ${sheet.name}!${address} into a table: it holds merged cells. Unmerge and try again; the sheet was not changed.`,
+          zh: `无法把“${sheetName}”!${address} 转换为表格：区域内有合并单元格。请取消合并（开始 > 合并后居中）后重试；工作表未被更改。`,
+          en: `Could not turn ${sheetName}!${address} into a table: it holds merged cells. Unmerge and try again; the sheet was not changed.`,
         },
         'MergedCells',
       );
     }
     throw error;
   }
-  const made = (madeHeader.values[0] as unknown[]).map((v) => String(v ?? ''));
+}
+
+export async function adoptActiveSheet(
+  context: Excel.RequestContext,
+  options: { supports: ApiSupport; tableName?: string },
+): Promise<AdoptResult> {
+  const tableName = options.tableName ?? LEDGER_TABLE;
+  const active = await readActiveSheet(context);
+  const { sheet, used, values } = active;
+  refuseUnadoptable(active, tableName);
+  const plan = planOrRefuse(values, sheet.name);
+  const top = used.rowIndex;
+  const left = used.columnIndex;
+  const at = (cell: { row: number; column: number }) => cellAddress(top + cell.row, left + cell.column);
+  refuseCellsInTheWay(plan, at);
+  const block = blockOf(plan, used, values);
+  const { headerRow, firstColumn, missing, address, fullHeader } = block;
+  const queued = queueAdoption(context, active, plan, block, { supports: options.supports, tableName });
+  await syncOrUndo(context, sheet.name, address, queued.newHeaders, tableName);
+  const made = (queued.madeHeader.values[0] as unknown[]).map((v) => String(v ?? ''));
   const renamed = fullHeader
     .map((from, i) => ({ address: cellAddress(headerRow, firstColumn + i), from, to: made[i] ?? from }))
     .filter((r) => r.from !== r.to);
@@ -243,8 +293,8 @@ export async function adoptActiveSheet(
     renamedHeaders: renamed,
     rowsLeftOut: plan.rowsBelow.map((r) => top + r + 1),
     cellsLeftOut: plan.cellsBeside.map(at),
-    printSetup: printed,
-    statusDropdown: dropdown,
+    printSetup: queued.printed,
+    statusDropdown: queued.dropdown,
   };
 }
 

@@ -7,7 +7,16 @@ import {
   readRegisterSheet,
   type RegisterOutcome,
 } from '../excel';
-import { reminderDrafts, type NamedFile, type ReminderDraft, type ReturnFileOptions } from '../files';
+import {
+  downloadFile,
+  reminderDrafts,
+  returnFormFile,
+  returnFormsZip,
+  XLSX_TYPE,
+  type NamedFile,
+  type ReminderDraft,
+  type ReturnFileOptions,
+} from '../files';
 import {
   dayFromLocalDate,
   issueRound,
@@ -55,6 +64,32 @@ export async function issueForms<F>(
     await write.settle();
     return { made, register: write.outcome };
   });
+}
+
+/** Every unit's form issued in one .zip and downloaded; the register's outcome said after. */
+export async function downloadForms(
+  host: Pick<Host, 'run' | 'now'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  units: readonly string[],
+): Promise<RegisterOutcome> {
+  const { made, register } = await issueForms(host, pane, units, (model, options) =>
+    returnFormsZip(model, units, options),
+  );
+  downloadFile(made.name, made.bytes, 'application/zip');
+  return register;
+}
+
+/** One unit's form issued as its own .xlsx and downloaded. */
+export async function downloadForm(
+  host: Pick<Host, 'run' | 'now'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  unit: string,
+): Promise<RegisterOutcome> {
+  const { made, register } = await issueForms(host, pane, [unit], (model, options) =>
+    returnFormFile(model, unit, options),
+  );
+  downloadFile(made.name, made.bytes, XLSX_TYPE);
+  return register;
 }
 
 /** The round as 报送登记 holds it now (null when no round was issued). */

@@ -1,6 +1,15 @@
 // The 反馈 tab's workflows as plain functions: what the forms are made from, and a set of returned
 // files read, checked and reviewed against the ledger as the action itself read it.
-import { ensureLedgerId, queueSendSettings, readReport, type Receipt, type Report } from '../excel';
+import {
+  applyReturns,
+  ensureLedgerId,
+  newImportBatch,
+  queueSendSettings,
+  readReport,
+  undoLastImport,
+  type Receipt,
+  type Report,
+} from '../excel';
 import {
   describeFormFileError,
   FormFileError,
@@ -15,6 +24,7 @@ import {
   describeFormProblem,
   describeReviewNotice,
   isCollective,
+  isoDate,
   returnDeadline,
   reviewReturns,
   unitsWithTasks,
@@ -168,4 +178,48 @@ export async function reviewFiles(
     };
   });
   return { files: [...unreadable, ...reports], changes: review.changes };
+}
+
+/** "2026-11-28 09:05", the user's local time: how the log says when. */
+function stamp(date: Date): string {
+  const time = date.toTimeString().slice(0, 5);
+  return `${isoDate(dayFromLocalDate(date))} ${time}`;
+}
+
+/** The batch an import is logged under, stamped when the user chose to apply. */
+export const importBatch = (host: Pick<Host, 'now'>) => newImportBatch(stamp(host.now()));
+
+/**
+ * The accepted changes written against the ledger as this action reads it, with the forms'
+ * receipts for 报送登记. `unexpected` is the sentence for a ledger that is no longer there.
+ */
+export async function applyReview(
+  host: Pick<Host, 'run' | 'now'>,
+  pane: Pick<LedgerApi, 'current' | 'tablesSeen'>,
+  review: ReturnsReview,
+  accepted: readonly ProposedChange[],
+  batch: ReturnType<typeof importBatch>,
+  unexpected: string,
+) {
+  const now = await pane.current();
+  if (now.phase !== 'ready') throw new Error(unexpected);
+  const returns = review.files.flatMap((f) => (f.receipt ? [f.receipt] : []));
+  return host.run((c) =>
+    applyReturns(c, now.read, accepted, batch, {
+      returns,
+      on: dayFromLocalDate(host.now()),
+      expected: pane.tablesSeen.has('register'),
+    }),
+  );
+}
+
+/** The last import undone against the ledger as this action reads it. */
+export async function undoImport(
+  host: Pick<Host, 'run' | 'now'>,
+  pane: Pick<LedgerApi, 'current' | 'tablesSeen'>,
+  unexpected: string,
+) {
+  const now = await pane.current();
+  if (now.phase !== 'ready') throw new Error(unexpected);
+  return host.run((c) => undoLastImport(c, now.read, stamp(host.now()), pane.tablesSeen.has('register')));
 }

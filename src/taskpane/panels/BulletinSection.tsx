@@ -1,28 +1,19 @@
 import { Button, Caption1, Field, Subtitle2, Textarea, makeStyles } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import {
-  describeError,
-  LedgerError,
-  queueNextSteps,
-  queueSendSettings,
-  readReport,
-  readSendSettings,
-} from '../../excel';
+import { describeError, queueNextSteps, readSendSettings } from '../../excel';
 import { bulletinFile, copyRichText, DOCX_TYPE, downloadFile } from '../../files';
 import {
   bulletinHtml,
   bulletinOf,
   bulletinText,
-  changedSinceReport,
   chineseDate,
   dayFromLocalDate,
   DEFAULT_NEXT_STEPS,
-  type ChangedSinceReport,
   type Day,
-  type Language,
 } from '../../ledger';
 import { BULLETIN_STRINGS } from '../bulletinStrings';
 import { usePane, useStrings } from '../paneContext';
+import { bulletinOutcome, readBulletin } from './bulletinWorkflow';
 import { useFitStyles } from './fitStyles';
 import { useUnitListStyles } from './UnitActionList';
 
@@ -73,46 +64,6 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
   const [steps, setSteps, sender] = useNextSteps();
   const lines = (steps ?? '').split('\n');
 
-  /**
-   * The 通报 from the workbook as it is now, read in this action's own request; the box's lines
-   * are saved in that same request first, and the 通报 takes them as read back.
-   */
-  const make = async () => {
-    const { read, model, history, reporting, also } = await host.run((c) => {
-      queueNextSteps(c, lines);
-      return readReport(c, {
-        asOf,
-        compareWith,
-        expect: ledger.tablesSeen,
-        register: true,
-        also: queueSendSettings,
-      });
-    });
-    ledger.take(read);
-    // An empty ledger would make a 通报 of 0 tasks that reads as real: refused with a sentence.
-    if (model.total === 0)
-      throw new LedgerError({ zh: BULLETIN_STRINGS.zh.empty, en: BULLETIN_STRINGS.en.empty });
-    const options = {
-      issuer: also.sender,
-      date: dayFromLocalDate(host.now()),
-      history,
-      reporting,
-      nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
-    };
-    const changed = changedSinceReport(model, read.snapshots?.table ?? null);
-    return { model, options, saved: also.nextSteps ?? [], changed };
-  };
-  /** The outcome's sentence, with a warning when the same date's summary sheets predate a ledger change. */
-  const outcome = (text: (lang: Language) => string, changed: ChangedSinceReport | null) => {
-    const stale = changed !== null && (changed.tasks.length > 0 || changed.indicators > 0);
-    return {
-      intent: stale ? ('warning' as const) : ('success' as const),
-      text: (_s: unknown, lang: Language) =>
-        stale
-          ? `${text(lang)}${BULLETIN_STRINGS[lang].changedSince(chineseDate(asOf), changed.tasks.join('、'), changed.indicators)}`
-          : text(lang),
-    };
-  };
   const save = () =>
     action.run(
       'send',
@@ -131,26 +82,27 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
     action.run(
       'send',
       async () => {
-        const { model, options, saved, changed } = await make();
+        const { model, options, saved, changed } = await readBulletin(host, ledger, lines, asOf, compareWith);
         const file = await bulletinFile(model, options);
         downloadFile(file.name, file.bytes, DOCX_TYPE);
         setSteps(saved.join('\n'));
         return { name: file.name, changed };
       },
-      ({ name, changed }) => outcome((lang) => BULLETIN_STRINGS[lang].downloaded(name), changed),
+      ({ name, changed }) =>
+        bulletinOutcome((lang) => BULLETIN_STRINGS[lang].downloaded(name), changed, asOf),
     );
   const copy = () =>
     action.run(
       'send',
       async () => {
-        const { model, options, saved, changed } = await make();
+        const { model, options, saved, changed } = await readBulletin(host, ledger, lines, asOf, compareWith);
         const made = bulletinOf(model, options);
         setSteps(saved.join('\n'));
         return { copied: await copyRichText(bulletinHtml(made), bulletinText(made)), changed };
       },
       ({ copied, changed }) =>
         copied
-          ? outcome((lang) => BULLETIN_STRINGS[lang].copied, changed)
+          ? bulletinOutcome((lang) => BULLETIN_STRINGS[lang].copied, changed, asOf)
           : { intent: 'warning', text: (_s, lang) => BULLETIN_STRINGS[lang].copyRefused },
     );
 

@@ -63,7 +63,6 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
   const { language } = useStrings();
   const s = IMPORT_STRINGS[language];
   const { annex } = review;
-  const units = reviewedUnits(review);
   const where = review.from ? s.sheetWhere(review.from.sheet) : s.textWhere;
   const rowName = (source: number) =>
     source === 0
@@ -75,6 +74,63 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
   return (
     <section aria-label={s.title}>
       <Body1 role="status">{s.readFrom(where, annex.tasks.length, annex.units.length)}</Body1>
+      <AnnexProblems review={review} flow={flow} rowName={rowName} />
+      <AnnexTasks review={review} />
+      <AnnexUnits review={review} flow={flow} />
+      {annex.skipped.length > 0 && (
+        <>
+          <Subtitle2 as="h4">{s.skippedHeading}</Subtitle2>
+          <ul className={styles.list}>
+            {annex.skipped.map((k) => (
+              <li key={k.source}>
+                {rowName(k.source)}（{s.reasons[k.reason]}）{k.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Field label={s.planTitle} hint={s.planTitleHint} required>
+        <Input value={review.title} onChange={(_, d) => flow.setTitle(d.value)} />
+      </Field>
+      <Field label={s.shortName}>
+        <Input value={review.shortName} onChange={(_, d) => flow.setShortName(d.value)} />
+      </Field>
+      {blocked && (
+        <Caption1 role="note">{blocked === 'problems' ? s.blockedByProblems : s.needTitle}</Caption1>
+      )}
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={flow.busy || blocked !== null}
+          onClick={() => void flow.doImport()}
+        >
+          {flow.busy ? <Spinner size="tiny" /> : s.importButton}
+        </Button>
+        <Button onClick={flow.discard} disabled={flow.busy}>
+          {s.discard}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+type Flow = ReturnType<typeof useImportAnnex>;
+
+/** What could not be read, each with its row: edit it and read again, or leave it out. */
+function AnnexProblems({
+  review,
+  flow,
+  rowName,
+}: {
+  review: Review;
+  flow: Flow;
+  rowName: (source: number) => string;
+}) {
+  const styles = useStyles();
+  const s = IMPORT_STRINGS[useStrings().language];
+  const { annex } = review;
+  return (
+    <>
       {annex.problems.length > 0 && (
         <div role="alert">
           <Subtitle2 as="h4">{s.problemsHeading(annex.problems.length)}</Subtitle2>
@@ -114,6 +170,17 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
           </ul>
         </div>
       )}
+    </>
+  );
+}
+
+/** The tasks as read: 序号, text, lead and partner units, 完成时限, group. */
+function AnnexTasks({ review }: { review: Review }) {
+  const styles = useStyles();
+  const s = IMPORT_STRINGS[useStrings().language];
+  const { annex } = review;
+  return (
+    <>
       <Subtitle2 as="h4">{s.tasksHeading}</Subtitle2>
       <table className={styles.table}>
         <thead>
@@ -138,6 +205,17 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** The units learned, each kind a choice; a 统称 with the members guessed. */
+function AnnexUnits({ review, flow }: { review: Review; flow: Flow }) {
+  const styles = useStyles();
+  const s = IMPORT_STRINGS[useStrings().language];
+  const units = reviewedUnits(review);
+  return (
+    <>
       <Subtitle2 as="h4">{s.unitsHeading}</Subtitle2>
       <ul className={styles.list}>
         {units.map((u) => (
@@ -162,39 +240,6 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
           </li>
         ))}
       </ul>
-      {annex.skipped.length > 0 && (
-        <>
-          <Subtitle2 as="h4">{s.skippedHeading}</Subtitle2>
-          <ul className={styles.list}>
-            {annex.skipped.map((k) => (
-              <li key={k.source}>
-                {rowName(k.source)}（{s.reasons[k.reason]}）{k.text}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <Field label={s.planTitle} hint={s.planTitleHint} required>
-        <Input value={review.title} onChange={(_, d) => flow.setTitle(d.value)} />
-      </Field>
-      <Field label={s.shortName}>
-        <Input value={review.shortName} onChange={(_, d) => flow.setShortName(d.value)} />
-      </Field>
-      {blocked && (
-        <Caption1 role="note">{blocked === 'problems' ? s.blockedByProblems : s.needTitle}</Caption1>
-      )}
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          disabled={flow.busy || blocked !== null}
-          onClick={() => void flow.doImport()}
-        >
-          {flow.busy ? <Spinner size="tiny" /> : s.importButton}
-        </Button>
-        <Button onClick={flow.discard} disabled={flow.busy}>
-          {s.discard}
-        </Button>
-      </div>
-    </section>
+    </>
   );
 }

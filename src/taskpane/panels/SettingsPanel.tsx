@@ -1,3 +1,5 @@
+// 设置: language, 落款, sheet protection, the plan, and what this Excel supports. A render of
+// useSettingsPanel's state (Fluent v9's shape: state hook, styles, render).
 import {
   Badge,
   Body1,
@@ -8,112 +10,31 @@ import {
   Select,
   Subtitle2,
   Switch,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
-import { useFitStyles } from './fitStyles';
-import PlanSettings from './PlanSettings';
-import { useEffect, useState } from 'react';
-import {
-  describeError,
-  isSheetProtected,
-  OPTIONAL_FEATURES,
-  readSendSettings,
-  runSelfTest,
-  saveSender,
-  setOfficialColumnsProtected,
-  type ProtectionState,
-  type SelfTestStep,
-} from '../../excel';
-import { usePane, useStrings, type LanguageChoice } from '../paneContext';
+import { OPTIONAL_FEATURES } from '../../excel';
+import { useStrings, type LanguageChoice, type Translation } from '../paneContext';
 import EvidenceSetting from './EvidenceSetting';
-
-const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: '10px' },
-  list: { margin: 0, paddingLeft: '18px', display: 'flex', flexDirection: 'column', gap: '2px' },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
-
-const SETS = Array.from({ length: 17 }, (_, i) => `1.${i + 1}`);
+import PlanSettings from './PlanSettings';
+import { useSettingsLooks, type SettingsLooks } from './settingsPanelStyles';
+import { SETS, useSettingsPanel, type SettingsPanelState } from './useSettingsPanel';
 
 const CHOICES: readonly LanguageChoice[] = ['office', 'zh', 'en'];
 
 export default function SettingsPanel() {
-  const styles = useStyles();
-  const fit = useFitStyles();
-  const { t, language } = useStrings();
-  const { host, action, ledger, notify, languageChoice, setLanguageChoice, version } = usePane();
-  const [steps, setSteps] = useState<readonly SelfTestStep[]>([]);
-  const [protection, setProtection] = useState<ProtectionState | null>(null);
-  const [sender, setSender] = useState('');
-  const read = ledger.state.phase === 'ready' ? ledger.state.read : null;
-  const supported = SETS.filter((set) => host.supports(set));
-  const location = read?.location;
+  const state = useSettingsPanel();
+  return renderSettingsPanel(state, useSettingsLooks(), useStrings());
+}
 
-  // The switch shows the sheet as it is, protected by anyone, from the moment the tab opens.
-  useEffect(() => {
-    if (!location) return;
-    let current = true;
-    host
-      .run((c) => isSheetProtected(c, location))
-      .then((state) => current && setProtection(state))
-      .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
-    return () => {
-      current = false;
-    };
-  }, [host, location, notify]);
-
-  // The 落款 kept in the workbook, shown for editing.
-  useEffect(() => {
-    let current = true;
-    host
-      .run((c) => readSendSettings(c))
-      .then((settings) => current && setSender(settings.sender))
-      .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
-    return () => {
-      current = false;
-    };
-  }, [host, notify]);
-
-  const saveSignature = () =>
-    action.run(
-      'send',
-      () => host.run((c) => saveSender(c, sender)),
-      (name) => {
-        setSender(name);
-        return { intent: 'success', text: (s) => s.settings.senderSaved(name) };
-      },
-    );
-
-  const protect = (on: boolean) =>
-    read &&
-    action.run(
-      'protect',
-      () => host.run((c) => setOfficialColumnsProtected(c, read.location, read.ledger.header, on)),
-      (now) => {
-        setProtection(now);
-        return {
-          intent: 'success',
-          text: (s) => (now.protected ? s.settings.protectedOn : s.settings.protectedOff),
-        };
-      },
-    );
-  const selfTest = () =>
-    action.run(
-      'selftest',
-      () => runSelfTest(host.run, host.supports, host.now()),
-      (result) => {
-        setSteps(result);
-        return null;
-      },
-    );
-
+function renderSettingsPanel(state: SettingsPanelState, looks: SettingsLooks, strings: Translation) {
+  const { styles, fit } = looks;
+  const { t } = strings;
+  const { busy, fields, actions, protection } = state;
   return (
     <section className={styles.stack} aria-label={t.tabs.settings}>
       <Field label={t.settings.language}>
         <Select
-          value={languageChoice}
-          onChange={(_, d) => setLanguageChoice(CHOICES.find((c) => c === d.value) ?? 'office')}
+          value={fields.languageChoice}
+          onChange={(_, d) => fields.setLanguageChoice(CHOICES.find((c) => c === d.value) ?? 'office')}
         >
           {CHOICES.map((choice) => (
             <option key={choice} value={choice}>
@@ -123,17 +44,17 @@ export default function SettingsPanel() {
         </Select>
       </Field>
       <Field label={t.settings.sender} hint={t.settings.senderHint}>
-        <Input className={fit.field} value={sender} onChange={(_, d) => setSender(d.value)} />
+        <Input className={fit.field} value={fields.sender} onChange={(_, d) => fields.setSender(d.value)} />
       </Field>
-      <Button size="small" disabled={action.busy !== null} onClick={() => void saveSignature()}>
+      <Button size="small" disabled={busy} onClick={() => void actions.saveSignature()}>
         {t.settings.saveSender}
       </Button>
-      {read && (
+      {state.hasLedger && (
         <>
           <Switch
             checked={protection?.protected ?? false}
-            disabled={action.busy !== null || (protection?.protected === true && !protection.byAddIn)}
-            onChange={(_, d) => void protect(d.checked)}
+            disabled={busy || (protection?.protected === true && !protection.byAddIn)}
+            onChange={(_, d) => void actions.protect(d.checked)}
             label={t.settings.protect}
           />
           {protection?.protected && !protection.byAddIn && (
@@ -143,6 +64,20 @@ export default function SettingsPanel() {
       )}
       <PlanSettings />
       <EvidenceSetting />
+      {renderDiagnostics(state, looks, strings)}
+    </section>
+  );
+}
+
+/** What this Excel supports, the self-test and its steps, the host and the version. */
+function renderDiagnostics(
+  state: SettingsPanelState,
+  { styles }: SettingsLooks,
+  { t, language }: Translation,
+) {
+  const { host, supported, steps } = state;
+  return (
+    <>
       <Subtitle2 as="h3">{t.settings.requirementSets}</Subtitle2>
       <Caption1 className={styles.muted}>
         {t.settings.apiLevel(supported.at(-1) ?? '—', supported.length, SETS.length)}
@@ -161,7 +96,7 @@ export default function SettingsPanel() {
       </ul>
       <Subtitle2 as="h3">{t.settings.selfTest}</Subtitle2>
       <Caption1 className={styles.muted}>{t.settings.selfTestHint}</Caption1>
-      <Button onClick={() => void selfTest()} disabled={action.busy !== null}>
+      <Button onClick={() => void state.actions.selfTest()} disabled={state.busy}>
         {t.settings.selfTest}
       </Button>
       {steps.length > 0 && (
@@ -176,7 +111,7 @@ export default function SettingsPanel() {
         </ol>
       )}
       <Caption1 className={styles.muted}>{t.settings.host(host.kind)}</Caption1>
-      <Caption1 className={styles.muted}>{t.settings.version(version)}</Caption1>
-    </section>
+      <Caption1 className={styles.muted}>{t.settings.version(state.version)}</Caption1>
+    </>
   );
 }

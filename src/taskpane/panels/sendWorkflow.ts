@@ -1,13 +1,27 @@
-// The 发送 section's workflows, outside React: the report each send reads in its own request, and
-// the addresses typed in the section's two fields.
+// The 发送 section's workflows, outside React: the report each send reads in its own request, the
+// files and drafts made from it, and the addresses typed in the section's two fields.
 import { ensureLedgerId, queueSendSettings, readReport, type SavedRecipients } from '../../excel';
+import {
+  base64,
+  copyRichText,
+  downloadFile,
+  leaderDraft,
+  summaryWorkbook,
+  unitDraft,
+  unitDraftsZip,
+  XLSX_TYPE,
+  type NamedFile,
+} from '../../files';
 import {
   dayFromLocalDate,
   DEFAULT_NEXT_STEPS,
+  leaderMail,
   parseAddressList,
   returnDeadline,
+  summaryFileName,
   type Day,
   type MailAddress,
+  type SummaryRequest,
 } from '../../ledger';
 import type { Host } from '../host';
 import type { LedgerApi } from '../useLedger';
@@ -77,4 +91,93 @@ export async function readSendReport(host: Host, ledger: LedgerApi, request: Sen
     nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
   };
   return { model, options, bulletin };
+}
+
+const ZIP_TYPE = 'application/zip';
+const EML_TYPE = 'message/rfc822';
+
+const deliver = (file: NamedFile, type: string) => downloadFile(file.name, file.bytes, type);
+
+/** What every send reads with: the pane's host and view, and the dates and form chosen. */
+export interface SendSource {
+  readonly host: Host;
+  readonly ledger: LedgerApi;
+  readonly report: Omit<SendReportRequest, 'forUnits'>;
+}
+
+const reportFor = (send: SendSource, forUnits: boolean) =>
+  readSendReport(send.host, send.ledger, { ...send.report, forUnits });
+
+/** The summaries as a workbook: downloaded, or opened in Excel where the pane cannot download. */
+export async function exportSummaries(send: SendSource, request: SummaryRequest): Promise<string> {
+  const { host } = send;
+  const { model, options } = await reportFor(send, false);
+  const file = await summaryWorkbook(model, request, options);
+  if (host.openWorkbook && !host.canDownload) await host.openWorkbook(base64(file.bytes));
+  else deliver(file, XLSX_TYPE);
+  return file.name;
+}
+
+/** The summaries as a workbook opened in Excel. */
+export async function openSummaries(send: SendSource, request: SummaryRequest): Promise<void> {
+  const { model, options } = await reportFor(send, false);
+  const file = await summaryWorkbook(model, request, options);
+  await send.host.openWorkbook?.(base64(file.bytes));
+}
+
+/** The leaders' draft (.eml), with the 通报 when chosen; its file name. */
+export async function draftToLeaders(
+  send: SendSource,
+  request: SummaryRequest,
+  people: SavedRecipients,
+  withBulletin: boolean,
+): Promise<string> {
+  const { model, options, bulletin } = await reportFor(send, false);
+  const file = await leaderDraft(model, request, people, withBulletin ? { ...options, bulletin } : options);
+  deliver(file, EML_TYPE);
+  return file.name;
+}
+
+/** The leaders' mail body copied as rich text; false when the clipboard refused it. */
+export async function copyLeaderBody(send: SendSource): Promise<boolean> {
+  const { model, options } = await reportFor(send, false);
+  const mail = leaderMail(model, summaryFileName(model.asOf, undefined, model.names), {
+    history: options.history,
+    reporting: options.reporting,
+    signature: { unit: options.sender, date: dayFromLocalDate(options.created) },
+  });
+  return copyRichText(mail.html, mail.text);
+}
+
+/** The typed addresses copied as mailto links and as text; how many, and whether the clipboard took them. */
+export async function copyAddresses(
+  recipients: SavedRecipients,
+): Promise<{ count: number; copied: boolean }> {
+  const all = [...recipients.to, ...recipients.cc].map((a) => a.email);
+  if (all.length === 0) return { count: 0, copied: false };
+  const copied = await copyRichText(
+    all.map((a) => `<a href="mailto:${a}">${a}</a>`).join('; '),
+    all.join('; '),
+  );
+  return { count: all.length, copied };
+}
+
+/** One draft per unit in a .zip; the units 单位名录 gives no mailbox for. */
+export async function draftsToUnits(
+  send: SendSource,
+  units: readonly string[],
+  cc: readonly MailAddress[],
+): Promise<string[]> {
+  const { model, options } = await reportFor(send, true);
+  const { file, drafts } = await unitDraftsZip(model, units, { cc }, options);
+  deliver(file, ZIP_TYPE);
+  return drafts.filter((d) => !d.address).map((d) => d.unit);
+}
+
+/** One unit's draft (.eml). */
+export async function draftToUnit(send: SendSource, unit: string, cc: readonly MailAddress[]) {
+  const { model, options } = await reportFor(send, true);
+  const file = await unitDraft(model, unit, { cc }, options);
+  deliver(file, EML_TYPE);
+  return file;
 }

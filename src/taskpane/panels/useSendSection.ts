@@ -1,4 +1,4 @@
-// The 发送 section's state and actions; SendSection.tsx renders them.
+// The 发送 section's state and actions; SendSection.tsx renders them, sendWorkflow.ts does the work.
 import { useEffect, useMemo, useState } from 'react';
 import {
   CELL_SELECTED,
@@ -8,31 +8,11 @@ import {
   saveRecipients,
   selectSheetContent,
 } from '../../excel';
-import {
-  base64,
-  copyRichText,
-  downloadFile,
-  leaderDraft,
-  summaryWorkbook,
-  unitDraft,
-  unitDraftsZip,
-  XLSX_TYPE,
-  type NamedFile,
-} from '../../files';
-import {
-  dayFromLocalDate,
-  leaderMail,
-  summaryFileName,
-  unitsToOffer,
-  type Day,
-  type SummaryRequest,
-} from '../../ledger';
+import { unitsToOffer, type Day, type MailAddress, type SummaryRequest } from '../../ledger';
 import { usePane } from '../paneContext';
 import { SEND_STRINGS } from '../sendStrings';
-import { addressText, readSendReport, typedRecipients } from './sendWorkflow';
-
-const ZIP_TYPE = 'application/zip';
-const EML_TYPE = 'message/rfc822';
+import type { Notice } from '../useAction';
+import * as send from './sendWorkflow';
 
 export interface SendSectionProps {
   readonly asOf: Day;
@@ -43,19 +23,37 @@ export interface SendSectionProps {
   readonly overviewSheetId: string | null;
 }
 
-export function useSendSection({ asOf, compareWith, request, overviewSheetId }: SendSectionProps) {
-  const { action, host, ledger, notify, selectedUnits } = usePane();
-  // A pane that cannot download is a Mac's, where Excel.createWorkbook opens behind the current
-  // window (office-js #6943): the notice says where to find it.
-  const onMac = !host.canDownload;
+/** One sentence, and what follows it when there is something to add. */
+const sentences = (first: string, then: string) => [first, then].filter(Boolean).join(' ');
+
+/** The notices of the sends whose sentence depends on what came back. */
+const notices = {
+  saved: (invalid: readonly string[]): Notice => ({
+    intent: invalid.length ? 'warning' : 'success',
+    text: (_s, lang) =>
+      sentences(SEND_STRINGS[lang].saved, invalid.length ? SEND_STRINGS[lang].invalid(invalid) : ''),
+  }),
+  leaderDraft: (r: { name: string; invalid: readonly string[] }): Notice => ({
+    intent: r.invalid.length ? 'warning' : 'success',
+    text: (_s, lang) =>
+      sentences(
+        SEND_STRINGS[lang].exported(r.name),
+        r.invalid.length ? SEND_STRINGS[lang].invalid(r.invalid) : '',
+      ),
+  }),
+  unitDraft: (file: { name: string; address: MailAddress | null }): Notice => ({
+    intent: file.address ? 'success' : 'warning',
+    text: (_s, lang) =>
+      sentences(SEND_STRINGS[lang].exported(file.name), file.address ? '' : SEND_STRINGS[lang].noAddressHint),
+  }),
+};
+
+/** The addresses and the 落款 kept in the workbook, read once; the fields edit the addresses. */
+function useSavedRecipients() {
+  const { host, notify } = usePane();
   const [to, setTo] = useState('');
   const [cc, setCc] = useState('');
-  const [withForm, setWithForm] = useState(true);
-  const [withBulletin, setWithBulletin] = useState(true);
   const [sender, setSender] = useState<string | null>(null);
-  const state = ledger.state;
-  const directory = state.phase === 'ready' ? state.reference.directory : undefined;
-
   useEffect(() => {
     let current = true;
     host
@@ -66,8 +64,8 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
       })
       .then(({ saved, settings }) => {
         if (!current) return;
-        setTo(addressText(saved.to));
-        setCc(addressText(saved.cc));
+        setTo(send.addressText(saved.to));
+        setCc(send.addressText(saved.cc));
         setSender(settings.sender);
       })
       .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
@@ -75,16 +73,27 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
       current = false;
     };
   }, [host, notify]);
+  return { to, setTo, cc, setCc, sender };
+}
+
+export function useSendSection({ asOf, compareWith, request, overviewSheetId }: SendSectionProps) {
+  const { action, host, ledger, notify, selectedUnits } = usePane();
+  // A pane that cannot download is a Mac's, where Excel.createWorkbook opens behind the current
+  // window (office-js #6943): the notice says where to find it.
+  const onMac = !host.canDownload;
+  const { to, setTo, cc, setCc, sender } = useSavedRecipients();
+  const [withForm, setWithForm] = useState(true);
+  const [withBulletin, setWithBulletin] = useState(true);
+  const state = ledger.state;
+  const directory = state.phase === 'ready' ? state.reference.directory : undefined;
 
   const offered = useMemo(
     () => unitsToOffer(selectedUnits, state.phase === 'ready' ? state.analysis.tasks : [], directory),
     [selectedUnits, state, directory],
   );
   const units = offered.units;
-  const recipients = () => typedRecipients(to, cc);
-  const report = (forUnits = false) =>
-    readSendReport(host, ledger, { asOf, compareWith, withForm, forUnits });
-  const deliver = (file: NamedFile, type: string) => downloadFile(file.name, file.bytes, type);
+  const recipients = () => send.typedRecipients(to, cc);
+  const source: send.SendSource = { host, ledger, report: { asOf, compareWith, withForm } };
 
   const save = () =>
     action.run(
@@ -92,28 +101,16 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
       async () => {
         const { invalid, ...saved } = recipients();
         await host.run((c) => saveRecipients(c, saved));
-        setTo(addressText(saved.to));
-        setCc(addressText(saved.cc));
+        setTo(send.addressText(saved.to));
+        setCc(send.addressText(saved.cc));
         return invalid;
       },
-      (invalid) => ({
-        intent: invalid.length ? 'warning' : 'success',
-        text: (_s, lang) =>
-          [SEND_STRINGS[lang].saved, invalid.length ? SEND_STRINGS[lang].invalid(invalid) : '']
-            .filter(Boolean)
-            .join(' '),
-      }),
+      notices.saved,
     );
   const exportWorkbook = () =>
     action.run(
       'send',
-      async () => {
-        const { model, options } = await report();
-        const file = await summaryWorkbook(model, request, options);
-        if (host.openWorkbook && !host.canDownload) await host.openWorkbook(base64(file.bytes));
-        else deliver(file, XLSX_TYPE);
-        return file.name;
-      },
+      () => send.exportSummaries(source, request),
       (name) => ({
         intent: 'success',
         text: (_s, lang) =>
@@ -123,11 +120,7 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
   const openWorkbook = () =>
     action.run(
       'send',
-      async () => {
-        const { model, options } = await report();
-        const file = await summaryWorkbook(model, request, options);
-        await host.openWorkbook?.(base64(file.bytes));
-      },
+      () => send.openSummaries(source, request),
       () => ({ intent: 'success', text: (_s, lang) => SEND_STRINGS[lang].opened(onMac) }),
     );
   const draftToLeaders = () =>
@@ -135,34 +128,12 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
       'send',
       async () => {
         const { invalid, ...people } = recipients();
-        const { model, options, bulletin } = await report();
-        const file = await leaderDraft(
-          model,
-          request,
-          people,
-          withBulletin ? { ...options, bulletin } : options,
-        );
-        deliver(file, EML_TYPE);
-        return { name: file.name, invalid };
+        return { name: await send.draftToLeaders(source, request, people, withBulletin), invalid };
       },
-      (r) => ({
-        intent: r.invalid.length ? 'warning' : 'success',
-        text: (_s, lang) =>
-          [SEND_STRINGS[lang].exported(r.name), r.invalid.length ? SEND_STRINGS[lang].invalid(r.invalid) : '']
-            .filter(Boolean)
-            .join(' '),
-      }),
+      notices.leaderDraft,
     );
   const copyBody = async () => {
-    const copied = await action.run('send', async () => {
-      const { model, options } = await report();
-      const mail = leaderMail(model, summaryFileName(model.asOf, undefined, model.names), {
-        history: options.history,
-        reporting: options.reporting,
-        signature: { unit: options.sender, date: dayFromLocalDate(options.created) },
-      });
-      return copyRichText(mail.html, mail.text);
-    });
+    const copied = await action.run('send', () => send.copyLeaderBody(source));
     if (copied === undefined) return;
     if (copied) return notify({ intent: 'success', text: (_s, lang) => SEND_STRINGS[lang].copied });
     if (!overviewSheetId)
@@ -175,51 +146,26 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
     ledger.expectEchoes(CELL_SELECTED);
   };
   const copyRecipients = async () => {
-    const { to: people, cc: copies } = recipients();
-    const all = [...people, ...copies].map((a) => a.email);
-    if (all.length === 0)
+    const { count, copied } = await send.copyAddresses(recipients());
+    if (count === 0)
       return notify({ intent: 'warning', text: (_s, lang) => SEND_STRINGS[lang].noRecipients });
-    const copied = await copyRichText(
-      all.map((a) => `<a href="mailto:${a}">${a}</a>`).join('; '),
-      all.join('; '),
-    );
     notify(
       copied
-        ? { intent: 'success', text: (_s, lang) => SEND_STRINGS[lang].copiedRecipients(all.length) }
+        ? { intent: 'success', text: (_s, lang) => SEND_STRINGS[lang].copiedRecipients(count) }
         : { intent: 'warning', text: (_s, lang) => SEND_STRINGS[lang].copyRefusedNoSheet },
     );
   };
   const draftsToUnits = () =>
     action.run(
       'send',
-      async () => {
-        const { model, options } = await report(true);
-        const { file, drafts } = await unitDraftsZip(model, units, { cc: recipients().cc }, options);
-        deliver(file, ZIP_TYPE);
-        return drafts.filter((d) => !d.address).map((d) => d.unit);
-      },
+      () => send.draftsToUnits(source, units, recipients().cc),
       (missing) => ({
         intent: missing.length ? 'warning' : 'success',
         text: (_s, lang) => SEND_STRINGS[lang].draftsReady(units.length, missing),
       }),
     );
   const draftToUnit = (unit: string) =>
-    action.run(
-      'send',
-      async () => {
-        const { model, options } = await report(true);
-        const file = await unitDraft(model, unit, { cc: recipients().cc }, options);
-        deliver(file, EML_TYPE);
-        return file;
-      },
-      (file) => ({
-        intent: file.address ? 'success' : 'warning',
-        text: (_s, lang) =>
-          [SEND_STRINGS[lang].exported(file.name), file.address ? '' : SEND_STRINGS[lang].noAddressHint]
-            .filter(Boolean)
-            .join(' '),
-      }),
-    );
+    action.run('send', () => send.draftToUnit(source, unit, recipients().cc), notices.unitDraft);
 
   return {
     host,

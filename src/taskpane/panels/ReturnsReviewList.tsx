@@ -1,0 +1,80 @@
+// The 反馈 tab's review of the files read: each file with what was said of it, each proposed
+// change with a box to accept it, and the button that writes the accepted ones.
+import { Badge, Body1, Button, Caption1, Checkbox } from '@fluentui/react-components';
+import { cellText } from '../../ledger';
+import type { Translation } from '../paneContext';
+import type { ReturnsReview } from '../returnsWorkflow';
+import RecordReturnsButton from './RecordReturnsButton';
+import type { ReturnsLooks } from './returnsPanelStyles';
+import type { ReturnsPanelState } from './useReturnsPanel';
+
+export function renderReview(
+  review: ReturnsReview,
+  state: ReturnsPanelState,
+  looks: ReturnsLooks,
+  { t, language }: Translation,
+) {
+  const { styles, shared } = looks;
+  const { busy, chosen, actions } = state;
+  return (
+    <>
+      <ul className={shared.list} aria-label={t.returns.files}>
+        {review.files.map((file) => (
+          <li key={file.name}>
+            <Body1>{file.unit ? t.returns.fileUnit(file.name, file.unit) : file.name}</Body1>
+            {file.sentences.map((sentence, i) => (
+              <Caption1 key={i} className={shared.muted} role="note">
+                {' '}
+                {sentence[language]}
+              </Caption1>
+            ))}
+            {file.outcome && (
+              <Caption1>
+                {' '}
+                {t.returns.outcome(file.outcome.changes, file.outcome.asIssued, file.outcome.said)}
+              </Caption1>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ul className={shared.list} aria-label={t.returns.inTitle}>
+        {review.changes.map((change) => (
+          <li key={change.id} className={shared.item}>
+            <Checkbox
+              className={shared.name}
+              checked={change.accepted}
+              onChange={(_, d) => actions.toggle(change.id, d.checked === true)}
+              label={t.returns.change(
+                change.no,
+                change.header,
+                cellText(change.from),
+                cellText(change.to),
+                change.unit,
+              )}
+            />
+            {change.conflict && <Badge color="warning">{t.returns.conflict[change.conflict]}</Badge>}
+            {change.kind === 'note' && <Badge color="informative">{t.returns.note}</Badge>}
+            {change.hint && (
+              <Caption1 className={shared.muted} role="note">
+                {change.hint[language]}
+              </Caption1>
+            )}
+          </li>
+        ))}
+      </ul>
+      {chosen === 0 && <RecordReturnsButton review={review} onDone={actions.recorded} />}
+      {review.changes.length > 0 && (
+        <div className={styles.row}>
+          <Button
+            className={shared.button}
+            appearance="primary"
+            disabled={busy || chosen === 0}
+            onClick={() => void actions.apply()}
+          >
+            {t.returns.apply(chosen)}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
