@@ -246,13 +246,7 @@ export function replacementRows(
  * deadline passed, is a 预警 of its own kind, so a reader can count each sentence from the table.
  */
 export type ChangeKind =
-  | 'newlyDone'
-  | 'newlyBehind'
-  | 'newlyWarned'
-  | 'newlyRed'
-  | 'otherLight'
-  | 'otherStatus'
-  | 'gain';
+  'newlyDone' | 'newlyBehind' | 'newlyWarned' | 'newlyRed' | 'otherLight' | 'otherStatus' | 'gain';
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   'newlyDone',
