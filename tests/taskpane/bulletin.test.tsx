@@ -151,4 +151,26 @@ describe('the 通报 section', () => {
       /截至2026年11月28日的汇总表生成后，台账又有改动（第9项）。通报按台账现在的内容起草，与已生成的汇总表不一致/,
     );
   });
+
+  // Stranger's defect 4: the workbook and the leaders' draft (with its 通报) follow the ledger as it
+  // is now, so they differ from summary sheets made before a change: the pane says so for them too.
+  it('warns on 导出汇总工作簿 and the leaders’ draft when the summary sheets predate a ledger change', async () => {
+    const pane = await TestPane.withLedger();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
+    await screen.findByText(/已生成/);
+    const exportButton = screen.getByRole('button', { name: '导出汇总工作簿（.xlsx）' });
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(exportButton);
+    await screen.findByText(/^已导出“.*\.xlsx”。$/);
+    await act(async () => {
+      pane.typeInto(11, '状态', '已完成');
+    });
+    fireEvent.click(exportButton);
+    await screen.findByText(
+      /已导出“.*\.xlsx”。\s?注意：截至2026年11月28日的汇总表生成后，台账又有改动（第11项）/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '给领导的邮件草稿（.eml）' }));
+    await screen.findByText(/已导出“.*\.eml”。.*台账又有改动（第11项）。本文件按台账现在的内容生成/);
+  });
 });

@@ -13,12 +13,14 @@ import {
   type NamedFile,
 } from '../../files';
 import {
+  changedSinceReport,
   dayFromLocalDate,
   DEFAULT_NEXT_STEPS,
   leaderMail,
   parseAddressList,
   returnDeadline,
   summaryFileName,
+  type ChangedSinceReport,
   type Day,
   type MailAddress,
   type SummaryRequest,
@@ -90,7 +92,9 @@ export async function readSendReport(host: Host, ledger: LedgerApi, request: Sen
     reporting,
     nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
   };
-  return { model, options, bulletin };
+  // The files follow the ledger as it is now; the summary sheets of the same date may not.
+  const changed = changedSinceReport(model, read.snapshots?.table ?? null);
+  return { model, options, bulletin, changed };
 }
 
 const ZIP_TYPE = 'application/zip';
@@ -109,14 +113,29 @@ const reportFor = (send: SendSource, forUnits: boolean) =>
   readSendReport(send.host, send.ledger, { ...send.report, forUnits });
 
 /** The summaries as a workbook: downloaded, or opened in Excel where the pane cannot download. */
-export async function exportSummaries(send: SendSource, request: SummaryRequest): Promise<string> {
+export async function exportSummaries(send: SendSource, request: SummaryRequest): Promise<SentFile> {
   const { host } = send;
-  const { model, options } = await reportFor(send, false);
+  const { model, options, changed } = await reportFor(send, false);
   const file = await summaryWorkbook(model, request, options);
   if (host.openWorkbook && !host.canDownload) await host.openWorkbook(base64(file.bytes));
   else deliver(file, XLSX_TYPE);
-  return file.name;
+  return { name: file.name, stale: staleSince(model.asOf, changed) };
 }
+
+/** A file made, and what changed in the ledger since the summary sheets of its date were made. */
+export interface SentFile {
+  readonly name: string;
+  readonly stale: StaleSummaries | null;
+}
+
+export interface StaleSummaries {
+  readonly asOf: Day;
+  readonly tasks: readonly number[];
+  readonly indicators: number;
+}
+
+const staleSince = (asOf: Day, changed: ChangedSinceReport | null): StaleSummaries | null =>
+  changed && (changed.tasks.length > 0 || changed.indicators > 0) ? { asOf, ...changed } : null;
 
 /** The summaries as a workbook opened in Excel. */
 export async function openSummaries(send: SendSource, request: SummaryRequest): Promise<void> {
@@ -131,11 +150,11 @@ export async function draftToLeaders(
   request: SummaryRequest,
   people: SavedRecipients,
   withBulletin: boolean,
-): Promise<string> {
-  const { model, options, bulletin } = await reportFor(send, false);
+): Promise<SentFile> {
+  const { model, options, bulletin, changed } = await reportFor(send, false);
   const file = await leaderDraft(model, request, people, withBulletin ? { ...options, bulletin } : options);
   deliver(file, EML_TYPE);
-  return file.name;
+  return { name: file.name, stale: staleSince(model.asOf, changed) };
 }
 
 /** The leaders' mail body copied as rich text; false when the clipboard refused it. */

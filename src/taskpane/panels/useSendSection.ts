@@ -8,11 +8,19 @@ import {
   saveRecipients,
   selectSheetContent,
 } from '../../excel';
-import { unitsToOffer, type Day, type MailAddress, type SummaryRequest } from '../../ledger';
+import {
+  chineseDate,
+  unitsToOffer,
+  type Day,
+  type Language,
+  type MailAddress,
+  type SummaryRequest,
+} from '../../ledger';
 import { usePane } from '../paneContext';
 import { SEND_STRINGS } from '../sendStrings';
 import type { Notice } from '../useAction';
 import * as send from './sendWorkflow';
+import type { SentFile, StaleSummaries } from './sendWorkflow';
 
 export interface SendSectionProps {
   readonly asOf: Day;
@@ -26,6 +34,10 @@ export interface SendSectionProps {
 /** One sentence, and what follows it when there is something to add. */
 const sentences = (first: string, then: string) => [first, then].filter(Boolean).join(' ');
 
+/** Said when the files follow a ledger changed since the summary sheets of their date. */
+const staleText = (stale: StaleSummaries | null, lang: Language) =>
+  stale ? SEND_STRINGS[lang].stale(chineseDate(stale.asOf), stale.tasks.join('、'), stale.indicators) : '';
+
 /** The notices of the sends whose sentence depends on what came back. */
 const notices = {
   saved: (invalid: readonly string[]): Notice => ({
@@ -33,13 +45,16 @@ const notices = {
     text: (_s, lang) =>
       sentences(SEND_STRINGS[lang].saved, invalid.length ? SEND_STRINGS[lang].invalid(invalid) : ''),
   }),
-  leaderDraft: (r: { name: string; invalid: readonly string[] }): Notice => ({
-    intent: r.invalid.length ? 'warning' : 'success',
+  leaderDraft: (r: SentFile & { invalid: readonly string[] }): Notice => ({
+    intent: r.invalid.length || r.stale ? 'warning' : 'success',
     text: (_s, lang) =>
-      sentences(
+      [
         SEND_STRINGS[lang].exported(r.name),
         r.invalid.length ? SEND_STRINGS[lang].invalid(r.invalid) : '',
-      ),
+        staleText(r.stale, lang),
+      ]
+        .filter(Boolean)
+        .join(' '),
   }),
   unitDraft: (file: { name: string; address: MailAddress | null }): Notice => ({
     intent: file.address ? 'success' : 'warning',
@@ -111,10 +126,13 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
     action.run(
       'send',
       () => send.exportSummaries(source, request),
-      (name) => ({
-        intent: 'success',
+      ({ name, stale }) => ({
+        intent: stale ? 'warning' : 'success',
         text: (_s, lang) =>
-          host.canDownload ? SEND_STRINGS[lang].exported(name) : SEND_STRINGS[lang].opened(onMac),
+          sentences(
+            host.canDownload ? SEND_STRINGS[lang].exported(name) : SEND_STRINGS[lang].opened(onMac),
+            staleText(stale, lang),
+          ),
       }),
     );
   const openWorkbook = () =>
@@ -128,7 +146,7 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
       'send',
       async () => {
         const { invalid, ...people } = recipients();
-        return { name: await send.draftToLeaders(source, request, people, withBulletin), invalid };
+        return { ...(await send.draftToLeaders(source, request, people, withBulletin)), invalid };
       },
       notices.leaderDraft,
     );
