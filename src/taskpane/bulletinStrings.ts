@@ -23,8 +23,8 @@ const zh = {
   future: (date: string) =>
     `截至日期${date}晚于今天：通报按台账现在的内容写成，逾期和预警按该日期计算，请确认日期无误。`,
   empty: '台账中没有可统计的任务（序号为空或不是正整数的行不计入），不生成通报。请先在台账中填写任务。',
-  changedSince: (date: string, tasks: string, indicators: number) =>
-    `注意：截至${date}的汇总表生成后，台账又有改动（${[tasks ? `第${tasks}项` : '', indicators ? `${indicators}个指标的完成值` : ''].filter(Boolean).join('，')}）。通报按台账现在的内容起草，与已生成的汇总表不一致：请重新生成同一日期的汇总表，使两者一致。`,
+  changedSince: (date: string, changes: string) =>
+    `注意：截至${date}的汇总表生成后，台账又有改动（${changes}）。通报按台账现在的内容起草，与已生成的汇总表不一致：请重新生成同一日期的汇总表，使两者一致。`,
 };
 
 export type BulletinStrings = typeof zh;
@@ -52,8 +52,8 @@ const en: BulletinStrings = {
     `The as-of date ${date} is after today: the bulletin is written from the ledger as it is now, with overdue and warnings reckoned on that date. Check the date.`,
   empty:
     'The ledger has no task to count (rows without a whole-number 序号 are left out), so no bulletin is made. Fill in the ledger first.',
-  changedSince: (date: string, tasks: string, indicators: number) =>
-    `Note: the ledger changed after the summary sheets as of ${date} were made (${[tasks ? `tasks ${tasks}` : '', indicators ? `${indicators} indicator value(s)` : ''].filter(Boolean).join('; ')}). The bulletin follows the ledger as it is now, so it no longer matches those sheets: make the summaries of that date again.`,
+  changedSince: (date: string, changes: string) =>
+    `Note: the ledger changed after the summary sheets as of ${date} were made (${changes}). The bulletin follows the ledger as it is now, so it no longer matches those sheets: make the summaries of that date again.`,
 };
 
 export const BULLETIN_STRINGS: Record<Language, BulletinStrings> = { zh, en };

@@ -20,8 +20,8 @@ const zh = {
   noCharts: '文件中不含图表：图表的数据表在工作表中。需要 PDF 时，请在 Excel 中使用“文件 › 导出 › PDF”。',
   noDownloads: 'Mac 上的任务窗格不能下载文件：请用“在新工作簿中打开”，再用 Excel 的“共享 › 电子邮件”发送。',
   exported: (name: string) => `已导出“${name}”。`,
-  stale: (date: string, tasks: string, indicators: number) =>
-    `注意：截至${date}的汇总表生成后，台账又有改动（${[tasks ? `第${tasks}项` : '', indicators ? `${indicators}个指标的完成值` : ''].filter(Boolean).join('，')}）。本文件按台账现在的内容生成，与工作簿中已生成的汇总表不一致：请重新生成同一日期的汇总表。`,
+  stale: (date: string, changes: string) =>
+    `注意：截至${date}的汇总表生成后，台账又有改动（${changes}）。本文件按台账现在的内容生成，与工作簿中已生成的汇总表不一致：请重新生成同一日期的汇总表。`,
   opened: (mac: boolean): string =>
     mac ? '已在新工作簿中打开汇总表（或在本窗口后，见“窗口”菜单）。' : '已在新工作簿中打开汇总表。',
   copied: '邮件正文已复制，可粘贴到邮件中。',
@@ -72,8 +72,8 @@ const en: SendStrings = {
   noDownloads:
     'A task pane on a Mac cannot download files: use Open in a new workbook, then Excel’s Share › Email.',
   exported: (name: string) => `Exported ${name}.`,
-  stale: (date: string, tasks: string, indicators: number) =>
-    `Note: the ledger changed after the summary sheets as of ${date} were made (${[tasks ? `tasks ${tasks}` : '', indicators ? `${indicators} indicator value(s)` : ''].filter(Boolean).join('; ')}). This file follows the ledger as it is now, so it differs from those sheets: make the summaries of that date again.`,
+  stale: (date: string, changes: string) =>
+    `Note: the ledger changed after the summary sheets as of ${date} were made (${changes}). This file follows the ledger as it is now, so it differs from those sheets: make the summaries of that date again.`,
   opened: (mac: boolean) =>
     mac
       ? 'The summaries are open in a new workbook (maybe behind: see Window).'

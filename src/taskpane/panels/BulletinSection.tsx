@@ -82,27 +82,26 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
     action.run(
       'send',
       async () => {
-        const { model, options, saved, changed } = await readBulletin(host, ledger, lines, asOf, compareWith);
+        const { model, options, saved, stale } = await readBulletin(host, ledger, lines, asOf, compareWith);
         const file = await bulletinFile(model, options);
         downloadFile(file.name, file.bytes, DOCX_TYPE);
         setSteps(saved.join('\n'));
-        return { name: file.name, changed };
+        return { name: file.name, stale };
       },
-      ({ name, changed }) =>
-        bulletinOutcome((lang) => BULLETIN_STRINGS[lang].downloaded(name), changed, asOf),
+      ({ name, stale }) => bulletinOutcome((lang) => BULLETIN_STRINGS[lang].downloaded(name), stale),
     );
   const copy = () =>
     action.run(
       'send',
       async () => {
-        const { model, options, saved, changed } = await readBulletin(host, ledger, lines, asOf, compareWith);
+        const { model, options, saved, stale } = await readBulletin(host, ledger, lines, asOf, compareWith);
         const made = bulletinOf(model, options);
         setSteps(saved.join('\n'));
-        return { copied: await copyRichText(bulletinHtml(made), bulletinText(made)), changed };
+        return { copied: await copyRichText(bulletinHtml(made), bulletinText(made)), stale };
       },
-      ({ copied, changed }) =>
+      ({ copied, stale }) =>
         copied
-          ? bulletinOutcome((lang) => BULLETIN_STRINGS[lang].copied, changed, asOf)
+          ? bulletinOutcome((lang) => BULLETIN_STRINGS[lang].copied, stale)
           : { intent: 'warning', text: (_s, lang) => BULLETIN_STRINGS[lang].copyRefused },
     );
 

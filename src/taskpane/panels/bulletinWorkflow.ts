@@ -1,19 +1,12 @@
 // The 通报 section's workflows, outside React: the 通报 read from the workbook in the action's own
 // request, and the sentence said when it is made.
-import { LedgerError, queueNextSteps, queueSendSettings, readReport } from '../../excel';
-import {
-  changedSinceReport,
-  chineseDate,
-  dayFromLocalDate,
-  DEFAULT_NEXT_STEPS,
-  type ChangedSinceReport,
-  type Day,
-  type Language,
-} from '../../ledger';
+import { LedgerError, queueNextSteps } from '../../excel';
+import { chineseDate, dayFromLocalDate, DEFAULT_NEXT_STEPS, type Day, type Language } from '../../ledger';
 import { BULLETIN_STRINGS } from '../bulletinStrings';
 import type { Host } from '../host';
 import type { Notice } from '../useAction';
 import type { LedgerApi } from '../useLedger';
+import { readCurrentReport, staleChanges, type StaleSummaries } from './currentReport';
 
 /**
  * The 通报 from the workbook as it is now, read in this action's own request; the box's lines
@@ -26,17 +19,12 @@ export async function readBulletin(
   asOf: Day,
   compareWith: Day | undefined,
 ) {
-  const { read, model, history, reporting, also } = await host.run((c) => {
-    queueNextSteps(c, lines);
-    return readReport(c, {
-      asOf,
-      compareWith,
-      expect: ledger.tablesSeen,
-      register: true,
-      also: queueSendSettings,
-    });
-  });
-  ledger.take(read);
+  const { model, history, reporting, also, stale } = await readCurrentReport(
+    host,
+    ledger,
+    { asOf, compareWith },
+    (c) => queueNextSteps(c, lines),
+  );
   // An empty ledger would make a 通报 of 0 tasks that reads as real: refused with a sentence.
   if (model.total === 0)
     throw new LedgerError({ zh: BULLETIN_STRINGS.zh.empty, en: BULLETIN_STRINGS.en.empty });
@@ -47,22 +35,16 @@ export async function readBulletin(
     reporting,
     nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
   };
-  const changed = changedSinceReport(model, read.snapshots?.table ?? null);
-  return { model, options, saved: also.nextSteps ?? [], changed };
+  return { model, options, saved: also.nextSteps ?? [], stale };
 }
 
 /** The outcome's sentence, with a warning when the same date's summary sheets predate a ledger change. */
-export function bulletinOutcome(
-  text: (lang: Language) => string,
-  changed: ChangedSinceReport | null,
-  asOf: Day,
-): Notice {
-  const stale = changed !== null && (changed.tasks.length > 0 || changed.indicators > 0);
+export function bulletinOutcome(text: (lang: Language) => string, stale: StaleSummaries | null): Notice {
   return {
     intent: stale ? 'warning' : 'success',
     text: (_s, lang) =>
       stale
-        ? `${text(lang)}${BULLETIN_STRINGS[lang].changedSince(chineseDate(asOf), changed.tasks.join('、'), changed.indicators)}`
+        ? `${text(lang)}${BULLETIN_STRINGS[lang].changedSince(chineseDate(stale.asOf), staleChanges(stale, lang))}`
         : text(lang),
   };
 }

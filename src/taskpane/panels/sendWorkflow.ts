@@ -1,6 +1,6 @@
 // The 发送 section's workflows, outside React: the report each send reads in its own request, the
 // files and drafts made from it, and the addresses typed in the section's two fields.
-import { ensureLedgerId, queueSendSettings, readReport, type SavedRecipients } from '../../excel';
+import { ensureLedgerId, type SavedRecipients } from '../../excel';
 import {
   base64,
   copyRichText,
@@ -13,20 +13,19 @@ import {
   type NamedFile,
 } from '../../files';
 import {
-  changedSinceReport,
   dayFromLocalDate,
   DEFAULT_NEXT_STEPS,
   leaderMail,
   parseAddressList,
   returnDeadline,
   summaryFileName,
-  type ChangedSinceReport,
   type Day,
   type MailAddress,
   type SummaryRequest,
 } from '../../ledger';
 import type { Host } from '../host';
 import type { LedgerApi } from '../useLedger';
+import { readCurrentReport, type StaleSummaries } from './currentReport';
 
 export const addressText = (list: readonly MailAddress[]) =>
   list.map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join('; ');
@@ -58,17 +57,7 @@ export interface SendReportRequest {
  * drafts carry the 反馈表 when chosen, single or zipped.
  */
 export async function readSendReport(host: Host, ledger: LedgerApi, request: SendReportRequest) {
-  const { asOf, compareWith } = request;
-  const { read, model, history, reporting, also } = await host.run((c) =>
-    readReport(c, {
-      asOf,
-      compareWith,
-      expect: ledger.tablesSeen,
-      register: true,
-      also: queueSendSettings,
-    }),
-  );
-  ledger.take(read);
+  const { read, model, history, reporting, also, stale } = await readCurrentReport(host, ledger, request);
   const { directory: fresh, statuses } = read.reference;
   const ledgerId =
     request.forUnits && request.withForm
@@ -92,9 +81,8 @@ export async function readSendReport(host: Host, ledger: LedgerApi, request: Sen
     reporting,
     nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
   };
-  // The files follow the ledger as it is now; the summary sheets of the same date may not.
-  const changed = changedSinceReport(model, read.snapshots?.table ?? null);
-  return { model, options, bulletin, changed };
+  // The files follow the ledger as it is now; the summary sheets of the same date may not (stale).
+  return { model, options, bulletin, stale };
 }
 
 const ZIP_TYPE = 'application/zip';
@@ -115,11 +103,11 @@ const reportFor = (send: SendSource, forUnits: boolean) =>
 /** The summaries as a workbook: downloaded, or opened in Excel where the pane cannot download. */
 export async function exportSummaries(send: SendSource, request: SummaryRequest): Promise<SentFile> {
   const { host } = send;
-  const { model, options, changed } = await reportFor(send, false);
+  const { model, options, stale } = await reportFor(send, false);
   const file = await summaryWorkbook(model, request, options);
   if (host.openWorkbook && !host.canDownload) await host.openWorkbook(base64(file.bytes));
   else deliver(file, XLSX_TYPE);
-  return { name: file.name, stale: staleSince(model.asOf, changed) };
+  return { name: file.name, stale };
 }
 
 /** A file made, and what changed in the ledger since the summary sheets of its date were made. */
@@ -127,15 +115,6 @@ export interface SentFile {
   readonly name: string;
   readonly stale: StaleSummaries | null;
 }
-
-export interface StaleSummaries {
-  readonly asOf: Day;
-  readonly tasks: readonly number[];
-  readonly indicators: number;
-}
-
-const staleSince = (asOf: Day, changed: ChangedSinceReport | null): StaleSummaries | null =>
-  changed && (changed.tasks.length > 0 || changed.indicators > 0) ? { asOf, ...changed } : null;
 
 /** The summaries as a workbook opened in Excel. */
 export async function openSummaries(send: SendSource, request: SummaryRequest): Promise<void> {
@@ -151,10 +130,10 @@ export async function draftToLeaders(
   people: SavedRecipients,
   withBulletin: boolean,
 ): Promise<SentFile> {
-  const { model, options, bulletin, changed } = await reportFor(send, false);
+  const { model, options, bulletin, stale } = await reportFor(send, false);
   const file = await leaderDraft(model, request, people, withBulletin ? { ...options, bulletin } : options);
   deliver(file, EML_TYPE);
-  return { name: file.name, stale: staleSince(model.asOf, changed) };
+  return { name: file.name, stale };
 }
 
 /** The leaders' mail body copied as rich text; false when the clipboard refused it. */

@@ -20,7 +20,8 @@ import { usePane } from '../paneContext';
 import { SEND_STRINGS } from '../sendStrings';
 import type { Notice } from '../useAction';
 import * as send from './sendWorkflow';
-import type { SentFile, StaleSummaries } from './sendWorkflow';
+import { staleChanges, type StaleSummaries } from './currentReport';
+import type { SentFile } from './sendWorkflow';
 
 export interface SendSectionProps {
   readonly asOf: Day;
@@ -36,7 +37,7 @@ const sentences = (first: string, then: string) => [first, then].filter(Boolean)
 
 /** Said when the files follow a ledger changed since the summary sheets of their date. */
 const staleText = (stale: StaleSummaries | null, lang: Language) =>
-  stale ? SEND_STRINGS[lang].stale(chineseDate(stale.asOf), stale.tasks.join('、'), stale.indicators) : '';
+  stale ? SEND_STRINGS[lang].stale(chineseDate(stale.asOf), staleChanges(stale, lang)) : '';
 
 /** The notices of the sends whose sentence depends on what came back. */
 const notices = {

@@ -1,0 +1,55 @@
+// The report every file and draft is made from: read in the action's own request, with what
+// changed in the ledger since the summary sheets of the same date were made.
+import { queueSendSettings, readReport } from '../../excel';
+import { changedSinceReport, type Day, type Language } from '../../ledger';
+import type { Host } from '../host';
+import type { LedgerApi } from '../useLedger';
+
+/** The ledger changed after the summary sheets of this date: the tasks and the indicators. */
+export interface StaleSummaries {
+  readonly asOf: Day;
+  readonly tasks: readonly number[];
+  readonly indicators: number;
+}
+
+/**
+ * The report as of the chosen date, read in one request with the settings the files need (落款,
+ * 报送截止, 下步工作) and the 报送登记; `before` queues a write the read must see (the 通报's lines).
+ */
+export async function readCurrentReport(
+  host: Pick<Host, 'run'>,
+  ledger: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  when: { readonly asOf: Day; readonly compareWith?: Day },
+  before?: (context: Excel.RequestContext) => void,
+) {
+  const report = await host.run((c) => {
+    before?.(c);
+    return readReport(c, {
+      asOf: when.asOf,
+      compareWith: when.compareWith,
+      expect: ledger.tablesSeen,
+      register: true,
+      also: queueSendSettings,
+    });
+  });
+  ledger.take(report.read);
+  const changed = changedSinceReport(report.model, report.read.snapshots?.table ?? null);
+  const stale: StaleSummaries | null =
+    changed && (changed.tasks.length > 0 || changed.indicators > 0)
+      ? { asOf: report.model.asOf, ...changed }
+      : null;
+  return { ...report, stale };
+}
+
+/** What changed, in the words both warnings use: 第9、12项，2个指标的完成值. */
+export function staleChanges(stale: StaleSummaries, lang: Language): string {
+  const { tasks, indicators } = stale;
+  const parts =
+    lang === 'zh'
+      ? [tasks.length ? `第${tasks.join('、')}项` : '', indicators ? `${indicators}个指标的完成值` : '']
+      : [
+          tasks.length ? `tasks ${tasks.join('、')}` : '',
+          indicators ? `${indicators} indicator value(s)` : '',
+        ];
+  return parts.filter(Boolean).join(lang === 'zh' ? '，' : '; ');
+}
