@@ -64,6 +64,8 @@ const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs
 const CELL_PADDING = 2 * 60 + 20;
 /** A column whose every cell is at most this many characters is a column of words: never broken. */
 const WORD_COLUMN = 12;
+/** A column of running text keeps this many characters a line: fewer reads as a column of syllables. */
+const RUNNING_LINE = 6;
 
 /** Width in characters as Word and LibreOffice set it: a quarter space where digits meet Chinese. */
 const setWidth = (text: string) =>
@@ -73,7 +75,8 @@ const setWidth = (text: string) =>
 /**
  * Column widths in twips: the table's relative widths, but a column of short words (类别, 状态,
  * unit names, dates) at least as wide as its longest cell, so 市直部门 or 伊通满族自治县人民政府 never
- * breaks; the room comes out of the columns of running text (工作任务, 存在问题), which wrap anyway.
+ * breaks; the room comes out of the columns of running text (工作任务, 存在问题), which wrap anyway
+ * but keep RUNNING_LINE characters a line.
  * Where the page cannot hold every word column whole, the widest of them wraps after all.
  */
 function columnWidths(t: BulletinTable): number[] {
@@ -83,7 +86,10 @@ function columnWidths(t: BulletinTable): number[] {
   const widest = base.map((_, i) =>
     Math.max(...[t.header, ...t.rows].flatMap((r) => (r[i] ?? '').split(/\r\n?|\n/u)).map(setWidth)),
   );
-  const need = widest.map((w, i) => twips(w <= WORD_COLUMN ? w : setWidth(t.header[i])));
+  const need = widest.map((w, i) =>
+    twips(w <= WORD_COLUMN ? w : Math.max(setWidth(t.header[i]), Math.min(w, RUNNING_LINE))),
+  );
+  const halved = new Set<number>();
   for (;;) {
     const wanted = base.map((b, i) => Math.max(b, need[i]));
     const excess = wanted.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
@@ -92,10 +98,16 @@ function columnWidths(t: BulletinTable): number[] {
       return wanted.map((w, i) => (excess > 0 ? Math.floor(w - (excess * (w - need[i])) / room) : w));
     // A name wraps to two lines well; a date broken reads badly, so dates wrap last.
     const words = need.map((n, i) =>
-      n > twips(setWidth(t.header[i])) && !t.rows.some((r) => /\d年\d/u.test(r[i] ?? '')) ? n : 0,
+      widest[i] <= WORD_COLUMN &&
+      !halved.has(i) &&
+      n > twips(setWidth(t.header[i])) &&
+      !t.rows.some((r) => /\d年\d/u.test(r[i] ?? ''))
+        ? n
+        : 0,
     );
     const drop = words.indexOf(Math.max(...words));
     if (words[drop] === 0) return base;
+    halved.add(drop);
     need[drop] = twips(Math.max(setWidth(t.header[drop]), Math.ceil(widest[drop] / 2)));
   }
 }

@@ -218,3 +218,38 @@ describe('the leaders’ draft', () => {
     expect(without.attachments).toHaveLength(1);
   });
 });
+
+// Stranger's defect 12 (issue 24): with a long 牵头单位 and long dates in 完成时限, the columns of
+// words took the room and 工作任务 wrapped at its header's width, 4 characters. The columns of
+// running text keep at least 6 characters a line; a unit name wraps to two lines before that.
+it('keeps 工作任务 and 存在问题 at least 6 characters wide in 附件1 beside long names and dates', async () => {
+  const crowded = summarize(
+    ledgerWith((rows) => {
+      for (const no of [3, 6, 9]) {
+        set(rows, no, 'status', '滞后');
+        set(rows, no, 'units', '伊通满族自治县人民政府');
+        set(rows, no, 'deadline', '2026-12-31');
+        set(rows, no, 'problems', '项目资金未能按期到位，部分设备采购尚未完成招标程序');
+      }
+      set(rows, 12, 'status', '滞后');
+      set(rows, 12, 'deadline', '2026年10月底前');
+      set(rows, 12, 'extendTo', '2027-06-30');
+      set(rows, 12, 'extendApproved', '是');
+    }),
+    { asOf },
+  );
+  expect(crowded.behind.filter((b) => b.lead === '伊通满族自治县人民政府')).toHaveLength(3);
+  expect(crowded.behind.some((b) => b.extension)).toBe(true);
+  const file = await bulletinFile(crowded, options);
+  const xml = (await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')?.async('string')) ?? '';
+  const grids = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/gu)].map((m) =>
+    [...m[1].matchAll(/w:w="(\d+)"/gu)].map((w) => Number(w[1])),
+  );
+  const behind = grids[1];
+  expect(behind).toHaveLength(7);
+  // 12 pt table type: 240 twips a character, 140 of cell margins; the 版心 is 156 mm, 8844 twips.
+  const chars = (twips: number) => (twips - 140) / 240;
+  expect(chars(behind[1])).toBeGreaterThanOrEqual(6);
+  expect(chars(behind[6])).toBeGreaterThanOrEqual(6);
+  expect(behind.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8844);
+});
