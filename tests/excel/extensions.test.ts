@@ -113,7 +113,7 @@ describe('添加列: the 延期 and 办结依据 columns on an adopted ledger', 
     expect(changedCells(again, sim.snapshot())).toEqual([]);
   });
 
-  it('refuses, naming the cells, when something sits right of the table, and changes nothing', async () => {
+  it('refuses, naming the occupied cells (not the block), when something sits right of the table, and changes nothing', async () => {
     const sim = await adopted();
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('Sheet1').getRange('N3').values = [['旁注']];
@@ -121,10 +121,30 @@ describe('添加列: the 延期 and 办结依据 columns on an adopted ledger', 
     });
     const { location } = await read(sim);
     const before = sim.snapshot();
-    await expect(sim.runExcel((c) => addExtensionColumns(c, location, ALL_SETS))).rejects.toMatchObject({
-      text: { zh: expect.stringContaining('M1:P4') },
-    });
+    const refusal = (await sim
+      .runExcel((c) => addExtensionColumns(c, location, ALL_SETS))
+      .catch((e) => e)) as {
+      text: { zh: string; en: string };
+    };
+    expect(refusal.text.zh).toBe(
+      '台账表格右侧的N3有内容，添加列会把它们挤开，未做任何更改。请先移走这些内容，再点“添加列”。',
+    );
     expect(changedCells(before, sim.snapshot())).toEqual([]);
+    // Five cells in the way: the first three, row by row, then how many in all.
+    await sim.run(async (c) => {
+      const s = c.workbook.worksheets.getItem('Sheet1');
+      s.getRange('P1').values = [['注']];
+      s.getRange('M2').values = [['注']];
+      s.getRange('O4:P4').values = [['注', '注']];
+      await c.sync();
+    });
+    const more = sim.snapshot();
+    const five = (await sim.runExcel((c) => addExtensionColumns(c, location, ALL_SETS)).catch((e) => e)) as {
+      text: { zh: string; en: string };
+    };
+    expect(five.text.zh).toContain('右侧的P1、M2、N3等5个单元格有内容');
+    expect(five.text.en).toContain('P1, M2, N3 and others (5 cells)');
+    expect(changedCells(more, sim.snapshot())).toEqual([]);
   });
 
   it('adds the columns without a dropdown below ExcelApi 1.8, and says so', async () => {
