@@ -286,7 +286,7 @@ export type FormProblem =
   | { readonly kind: 'status'; readonly no: number; readonly cells: readonly NamedCell[] }
   | { readonly kind: 'progress'; readonly no: number; readonly cells: readonly NamedCell[] }
   | { readonly kind: 'deadline'; readonly no: number; readonly cells: readonly NamedCell[] }
-  /** 申请延期至 that is no date, or 延期批准 other than 是/否. */
+  /** 申请延期至 that is no date. */
   | { readonly kind: 'extension'; readonly no: number; readonly cells: readonly NamedCell[] }
   /** A formula without a result, an error value, TRUE/FALSE: nothing the ledger can take. */
   | { readonly kind: 'unreadable'; readonly no: number; readonly cells: readonly NamedCell[] }
@@ -439,12 +439,9 @@ function readCell(key: FillableKey, cell: FormCell | undefined, context: ReadCon
     const date = isoDate(reading.day);
     return { ok: true, value: date, shown: date };
   }
-  if (key === 'extendApproved') {
-    const { approval, unclear } = approvalOf(shown);
-    if (unclear) return { ok: false, problem: 'extension' };
-    const word = approval === 'yes' ? '是' : approval === 'no' ? '否' : '';
-    return { ok: true, value: word, shown: word };
-  }
+  // 延期批准 is the office's decision: whatever a unit wrote there is kept as written, for the
+  // review to name with how it reads (同意 as 是), and is never imported.
+  if (key === 'extendApproved') return { ok: true, value: shown, shown };
   return { ok: true, value: shown, shown };
 }
 
@@ -461,7 +458,11 @@ function asIssued(key: FillableKey, reading: CellValue, issued: string, context:
     const options = deadlineOptions(context.formDay);
     return sameDeadline(parseDeadline(reading, options), parseDeadline(issued, options));
   }
-  if (key === 'extendApproved') return approvalOf(issued).approval === approvalOf(reading).approval;
+  if (key === 'extendApproved') {
+    // 同意 where 是 was issued says the same; 待定 where nothing was issued is something new.
+    const [then, now] = [approvalOf(issued), approvalOf(reading)];
+    return !then.unclear && !now.unclear && then.approval === now.approval;
+  }
   return false;
 }
 
@@ -633,8 +634,8 @@ export function describeFormProblem(problem: FormProblem): Bilingual {
       };
     case 'extension':
       return {
-        zh: `第${problem.no}项的${quoted(problem.cells)}无法识别（申请延期至应为日期，延期批准只能填“是”或“否”），未导入。`,
-        en: `Task ${problem.no}: ${quotedEn(problem.cells)} cannot be read (申请延期至 takes a date, 延期批准 only 是 or 否); not imported.`,
+        zh: `第${problem.no}项的${quoted(problem.cells)}无法识别（申请延期至应为日期），未导入。`,
+        en: `Task ${problem.no}: ${quotedEn(problem.cells)} cannot be read (申请延期至 takes a date); not imported.`,
       };
     case 'unreadable':
       return {
