@@ -57,6 +57,12 @@ export const LEAD_ONLY_KEYS: readonly FillableKey[] = [
   'evidence',
 ];
 
+/**
+ * The office's to decide: shown on the form so the unit sees the decision, locked on every row.
+ * A return that changes it anyway (an older form, protection lifted) is named, never imported.
+ */
+export const OFFICE_KEYS: readonly FillableKey[] = ['extendApproved'];
+
 /** The form's columns: the first four are the ledger's and locked; the rest the unit fills in. */
 export const FORM_COLUMNS = [
   { key: 'no', header: '序号', locked: true, width: 3 },
@@ -215,7 +221,7 @@ export function returnFormSpec(model: SummaryModel, unit: string, options: FormO
     instructions: [
       '白色单元格可填写，已填入台账现有内容，有变化的请直接修改，清空表示该项已不存在（如问题已解决）；灰色单元格不可修改。',
       `配合任务的状态、进度、完成时限由牵头单位填报，配合单位请在“进展情况”“存在问题”“下步计划”中补充本单位的意见。${returnBy}保存为.xlsx，原文件名发回。`,
-      '不能按期完成的，请在完成时限前于“申请延期至”填写新的日期并在“延期理由”中说明；已完成的请在“办结依据”中填写文号、链接或简要说明。',
+      '不能按期完成的，请在完成时限前于“申请延期至”填写新的日期并在“延期理由”中说明（“延期批准”由督办单位填写）；已完成的请在“办结依据”中填写文号、链接或简要说明。',
     ],
     statuses: options.statuses,
     rows,
