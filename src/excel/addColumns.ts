@@ -2,7 +2,14 @@
 // end, in the spec's order, with their formats, widths and the 是/否 dropdown. Nothing else
 // moves: the cells to the right of the table must be empty, or the action refuses and names
 // them. Two syncs: one to look (in this request, not the pane's view), one to write.
-import { columnSpec, EXTENSION_COLUMNS, mapHeaders, type CellValue, type ColumnKey } from '../ledger';
+import {
+  columnSpec,
+  EXTENSION_COLUMNS,
+  firstCells,
+  mapHeaders,
+  type CellValue,
+  type ColumnKey,
+} from '../ledger';
 import { columnLetter } from './cells';
 import { LedgerError } from './errors';
 import { approvalDropdown, formats, POINTS_PER_CHARACTER } from './ledgerFormat';
@@ -39,16 +46,20 @@ export async function addExtensionColumns(
   if (keys.length === 0) return { added: [], dropdown: false };
 
   const first = whole.columnIndex + whole.columnCount;
-  const last = first + keys.length - 1;
-  const occupied = widened.values.some((row) =>
-    row.slice(whole.columnCount, whole.columnCount + keys.length).some((v) => !isEmpty(v as CellValue)),
+  // Row by row, left to right, as a reader scans: the cells in the way, not the whole block.
+  const inTheWay = widened.values.flatMap((row, r) =>
+    row
+      .slice(whole.columnCount, whole.columnCount + keys.length)
+      .flatMap((v, c) =>
+        isEmpty(v as CellValue) ? [] : [`${columnLetter(first + c)}${whole.rowIndex + 1 + r}`],
+      ),
   );
-  if (occupied) {
-    const block = `${columnLetter(first)}${whole.rowIndex + 1}:${columnLetter(last)}${whole.rowIndex + whole.rowCount}`;
+  if (inTheWay.length) {
+    const cells = firstCells(inTheWay);
     throw new LedgerError(
       {
-        zh: `台账表格右侧的 ${block} 有内容，添加列会把它们挤开，未做任何更改。请先移走这些内容，再点“添加列”。`,
-        en: `Cells ${block} to the right of the ledger table hold something that adding columns would push aside; nothing was changed. Move them away first, then add the columns.`,
+        zh: `台账表格右侧的${cells.zh}有内容，添加列会把它们挤开，未做任何更改。请先移走这些内容，再点“添加列”。`,
+        en: `${cells.en} to the right of the ledger table hold something that adding columns would push aside; nothing was changed. Move them away first, then add the columns.`,
       },
       'LedgerError',
     );

@@ -380,22 +380,37 @@ export async function applyReturns(
     );
   }
   const placed = targets.map((t) => ({ ...t, row: t.row as number, column: t.column as number }));
-  const moved = placed.filter((t) => !same(values[t.row][t.column], t.change.from));
-  if (moved.length) throw staleImport(moved.map((t) => cellAt(now.whole, t.row, t.column)));
+  // Several units' lines on one cell come chained, each from what the one before made: the
+  // first is checked against the cell as read, each later one against the line before it.
+  const reached = new Map<string, unknown>();
+  const moved = placed.filter((t) => {
+    const key = `${t.row}:${t.column}`;
+    const held = reached.has(key) ? reached.get(key) : values[t.row][t.column];
+    reached.set(key, t.change.to);
+    return !same(held, t.change.from);
+  });
+  if (moved.length) throw staleImport([...new Set(moved.map((t) => cellAt(now.whole, t.row, t.column)))]);
   const isFormula = (t: (typeof placed)[number]) => String(formulas[t.row][t.column]).startsWith('=');
-  const skippedFormulas = placed
-    .filter(isFormula)
-    .map((t) => `${read.location.sheetName}!${cellAt(now.whole, t.row, t.column)}`);
+  const skippedFormulas = [
+    ...new Set(
+      placed.filter(isFormula).map((t) => `${read.location.sheetName}!${cellAt(now.whole, t.row, t.column)}`),
+    ),
+  ];
   const writes = placed.filter((t) => !isFormula(t));
+  // Each cell written once, with its last value, and guarded against what was read there.
+  const cells = [...new Map(writes.map((t) => [`${t.row}:${t.column}`, t])).values()].map((last) => {
+    const first = writes.find((t) => t.row === last.row && t.column === last.column) as typeof last;
+    return { ...last, from: first.change.from };
+  });
   const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
   // The cells once more, just before they are written: a co-author's edit since the check is put back.
   const guard = queueGuard(
-    writes.map((t) => ({
+    cells.map((t) => ({
       cell: sheet.getRange(cellAt(now.whole, t.row, t.column)),
-      expected: t.change.from,
+      expected: t.from,
     })),
   );
-  for (const t of writes) {
+  for (const t of cells) {
     const cell = sheet.getRange(cellAt(now.whole, t.row, t.column));
     if (keptAsText(t.change.to, t.change.column === 'deadline')) cell.numberFormat = [['@']];
     cell.values = [[toExcel(t.change.to)]];
@@ -445,7 +460,7 @@ export async function applyReturns(
   await recorded?.settle();
   // The log's own table is not one the pane reads: only the ledger's cells are named.
   // A text format set first is a command of its own, reported as a change too.
-  const written: WrittenArea[] = writes.flatMap((t) => {
+  const written: WrittenArea[] = cells.flatMap((t) => {
     const area = {
       worksheetId: read.location.sheetId,
       address: cellAt(now.whole, t.row, t.column),
@@ -579,27 +594,44 @@ export async function undoLastImport(
   };
   const sheet = context.workbook.worksheets.getItem(read.location.sheetId);
   const leftAlone: { cell: string; reason: LeftAloneReason }[] = [];
-  const done: { row: number; column: number; value: CellValue; entry: (typeof batch)[number] }[] = [];
-  for (const entry of batch) {
+  const done: { address: string; entry: (typeof batch)[number] }[] = [];
+  // Last first: units' lines chained on one cell come off in turn, each back to the one before.
+  const held = new Map<string, { row: number; column: number; read: unknown; value: CellValue }>();
+  for (const entry of [...batch].reverse()) {
     const row = rows.get(entry.no);
     const column = columnOfEntry(entry.column);
     if (row === undefined || column < 0) {
-      leftAlone.push({
+      leftAlone.unshift({
         cell: `第${entry.no}项（${entry.column}）`,
         reason: row === undefined ? 'row-gone' : 'column-gone',
       });
       continue;
     }
     const address = cellAt(now.whole, row, column);
-    if (!same(values[row][column], entry.to)) {
-      leftAlone.push({ cell: `${read.location.sheetName}!${address}`, reason: 'changed' });
+    const cell = held.get(address) ?? {
+      row,
+      column,
+      read: values[row][column],
+      value: values[row][column] as CellValue,
+    };
+    if (!same(cell.value, entry.to)) {
+      const named = `${read.location.sheetName}!${address}`;
+      if (!leftAlone.some((l) => l.cell === named)) leftAlone.unshift({ cell: named, reason: 'changed' });
       continue;
     }
     const value = restored(entry.from, isTextColumn(columns, column));
+    held.set(address, { ...cell, value });
+    done.unshift({ address, entry });
+  }
+  // In the log's order, each cell once, with the value it goes back to.
+  const restoredCells = [...new Set(done.map((d) => d.address))].map((address) => ({
+    address,
+    ...(held.get(address) as { row: number; column: number; read: unknown; value: CellValue }),
+  }));
+  for (const { address, value, column } of restoredCells) {
     const cell = sheet.getRange(address);
     if (keptAsText(value, column === columns.deadline)) cell.numberFormat = [['@']];
     cell.values = [[toExcel(value)]];
-    done.push({ row, column, value, entry });
   }
   const logged = appendLog(
     context,
@@ -619,10 +651,8 @@ export async function undoLastImport(
   await context.sync();
   await logged.settle(() => {
     takenBack?.putBack();
-    for (const d of done) {
-      const cell = sheet.getRange(cellAt(now.whole, d.row, d.column));
-      cell.values = [[toExcel(d.entry.to)]];
-    }
+    for (const cell of restoredCells)
+      sheet.getRange(cell.address).values = [[toExcel(cell.read as CellValue)]];
   });
   return {
     restored: done.length,
@@ -635,12 +665,8 @@ export async function undoLastImport(
       takenBack: takenBack.takenBack,
     },
     read: readBack ? readBack() : null,
-    written: done.flatMap((d) => {
-      const area = {
-        worksheetId: read.location.sheetId,
-        address: cellAt(now.whole, d.row, d.column),
-        values: [[d.value]],
-      };
+    written: restoredCells.flatMap((d) => {
+      const area = { worksheetId: read.location.sheetId, address: d.address, values: [[d.value]] };
       // A text format set first is a command of its own, reported as a change too.
       return keptAsText(d.value, d.column === columns.deadline)
         ? [{ ...area, values: undefined }, area]

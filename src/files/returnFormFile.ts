@@ -1,6 +1,6 @@
 // The 反馈表 as a file, and back: a unit's tasks on a protected sheet (no password: it prevents
 // accidents, it is not security) whose progress columns are open (on a partner's rows only the
-// note columns), with a status list and a 0–100 rule, and a very hidden sheet that says which
+// note columns; 延期批准, the office's decision, on none), with a status list and a 0–100 rule, and a very hidden sheet that says which
 // ledger, unit and date the form belongs to and what each field held when issued. Reading takes
 // any .xlsx a unit sends back (Excel, WPS, LibreOffice), runs nothing in it, reads each cell by
 // its type (a date cell as a date, a formula by its saved result), and says in one sentence what
@@ -15,6 +15,7 @@ import {
   FORM_VERSION,
   formCellText,
   LEAD_ONLY_KEYS,
+  OFFICE_KEYS,
   LINE_HEIGHT,
   MAX_ROW_HEIGHT,
   wrappedLines,
@@ -124,7 +125,10 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
       // A ruled grid, as paper forms have: it also keeps a printout from leaving out the second
       // width of a band of rows the unit has not filled yet (LibreOffice skips "empty" pages).
       cell.border = GRID;
-      const locked = column.locked || (partner && (LEAD_ONLY_KEYS as readonly string[]).includes(column.key));
+      const locked =
+        column.locked ||
+        (OFFICE_KEYS as readonly string[]).includes(column.key) ||
+        (partner && (LEAD_ONLY_KEYS as readonly string[]).includes(column.key));
       if (locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
       else cell.protection = { locked: false };
     });
@@ -153,14 +157,6 @@ export async function writeReturnForm(spec: ReturnFormSpec, created: Date): Prom
       showErrorMessage: true,
       errorTitle: '进度',
       error: '请填写0–100的数字',
-    });
-    validationsOf(sheet).add(range('extendApproved'), {
-      type: 'list',
-      allowBlank: true,
-      formulae: ['"是,否"'],
-      showErrorMessage: true,
-      errorTitle: '延期批准',
-      error: '请选择“是”或“否”，未决定时留空',
     });
   }
   await sheet.protect('', {

@@ -112,3 +112,13 @@ export function changedBodyRows(
   }
   return [...rows].sort((a, b) => a - b);
 }
+
+/** The first cells of a list, named in a sentence: up to `shown` of them, then 等N个单元格 for the whole count. */
+export function firstCells(cells: readonly string[], shown = 3): { zh: string; en: string } {
+  const named = cells.slice(0, shown);
+  if (cells.length <= shown) return { zh: named.join('、'), en: named.join(', ') };
+  return {
+    zh: `${named.join('、')}等${cells.length}个单元格`,
+    en: `${named.join(', ')} and others (${cells.length} cells)`,
+  };
+}

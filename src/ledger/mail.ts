@@ -7,8 +7,7 @@ import { lightWord } from './lightWords';
 import type { ReportHistory } from './snapshots';
 import {
   behindDeadline,
-  deadlineLabel,
-  exactDay,
+  taskDeadline,
   unitIndicatorLines,
   type IndicatorLine,
   type SummaryModel,
@@ -195,7 +194,7 @@ export function unitMail(
     l.task.task,
     roleLabel(l.role, l.viaCollective),
     l.task.knownStatus ?? l.task.status,
-    deadlineLabel(l.task.deadlineText, exactDay(l.task.deadline)),
+    taskDeadline(l.task),
     lightWord(l.task.health).zh,
   ]);
   const by = options.returnBy === undefined ? '' : `于${chineseDate(options.returnBy)}前`;

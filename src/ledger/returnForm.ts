@@ -57,6 +57,12 @@ export const LEAD_ONLY_KEYS: readonly FillableKey[] = [
   'evidence',
 ];
 
+/**
+ * The office's to decide: shown on the form so the unit sees the decision, locked on every row.
+ * A return that changes it anyway (an older form, protection lifted) is named, never imported.
+ */
+export const OFFICE_KEYS: readonly FillableKey[] = ['extendApproved'];
+
 /** The form's columns: the first four are the ledger's and locked; the rest the unit fills in. */
 export const FORM_COLUMNS = [
   { key: 'no', header: '序号', locked: true, width: 3 },
@@ -215,7 +221,7 @@ export function returnFormSpec(model: SummaryModel, unit: string, options: FormO
     instructions: [
       '白色单元格可填写，已填入台账现有内容，有变化的请直接修改，清空表示该项已不存在（如问题已解决）；灰色单元格不可修改。',
       `配合任务的状态、进度、完成时限由牵头单位填报，配合单位请在“进展情况”“存在问题”“下步计划”中补充本单位的意见。${returnBy}保存为.xlsx，原文件名发回。`,
-      '不能按期完成的，请在完成时限前于“申请延期至”填写新的日期并在“延期理由”中说明；已完成的请在“办结依据”中填写文号、链接或简要说明。',
+      '不能按期完成的，请在完成时限前于“申请延期至”填写新的日期并在“延期理由”中说明（“延期批准”由督办单位填写）；已完成的请在“办结依据”中填写文号、链接或简要说明。',
     ],
     statuses: options.statuses,
     rows,
@@ -286,7 +292,7 @@ export type FormProblem =
   | { readonly kind: 'status'; readonly no: number; readonly cells: readonly NamedCell[] }
   | { readonly kind: 'progress'; readonly no: number; readonly cells: readonly NamedCell[] }
   | { readonly kind: 'deadline'; readonly no: number; readonly cells: readonly NamedCell[] }
-  /** 申请延期至 that is no date, or 延期批准 other than 是/否. */
+  /** 申请延期至 that is no date. */
   | { readonly kind: 'extension'; readonly no: number; readonly cells: readonly NamedCell[] }
   /** A formula without a result, an error value, TRUE/FALSE: nothing the ledger can take. */
   | { readonly kind: 'unreadable'; readonly no: number; readonly cells: readonly NamedCell[] }
@@ -439,12 +445,9 @@ function readCell(key: FillableKey, cell: FormCell | undefined, context: ReadCon
     const date = isoDate(reading.day);
     return { ok: true, value: date, shown: date };
   }
-  if (key === 'extendApproved') {
-    const { approval, unclear } = approvalOf(shown);
-    if (unclear) return { ok: false, problem: 'extension' };
-    const word = approval === 'yes' ? '是' : approval === 'no' ? '否' : '';
-    return { ok: true, value: word, shown: word };
-  }
+  // 延期批准 is the office's decision: whatever a unit wrote there is kept as written, for the
+  // review to name with how it reads (同意 as 是), and is never imported.
+  if (key === 'extendApproved') return { ok: true, value: shown, shown };
   return { ok: true, value: shown, shown };
 }
 
@@ -461,7 +464,11 @@ function asIssued(key: FillableKey, reading: CellValue, issued: string, context:
     const options = deadlineOptions(context.formDay);
     return sameDeadline(parseDeadline(reading, options), parseDeadline(issued, options));
   }
-  if (key === 'extendApproved') return approvalOf(issued).approval === approvalOf(reading).approval;
+  if (key === 'extendApproved') {
+    // 同意 where 是 was issued says the same; 待定 where nothing was issued is something new.
+    const [then, now] = [approvalOf(issued), approvalOf(reading)];
+    return !then.unclear && !now.unclear && then.approval === now.approval;
+  }
   return false;
 }
 
@@ -633,8 +640,8 @@ export function describeFormProblem(problem: FormProblem): Bilingual {
       };
     case 'extension':
       return {
-        zh: `第${problem.no}项的${quoted(problem.cells)}无法识别（申请延期至应为日期，延期批准只能填“是”或“否”），未导入。`,
-        en: `Task ${problem.no}: ${quotedEn(problem.cells)} cannot be read (申请延期至 takes a date, 延期批准 only 是 or 否); not imported.`,
+        zh: `第${problem.no}项的${quoted(problem.cells)}无法识别（申请延期至应为日期），未导入。`,
+        en: `Task ${problem.no}: ${quotedEn(problem.cells)} cannot be read (申请延期至 takes a date); not imported.`,
       };
     case 'unreadable':
       return {

@@ -2,9 +2,13 @@
 // written: the lead unit's changes are proposed for the ledger's fields; a partner's words can
 // be added to 进展情况/存在问题/下步计划 as 【单位】… lines; and where returns disagree, a unit sent
 // two files, or the ledger cell moved on since the form was issued, the change waits for the
-// user's choice. A changed cell that is not proposed is named in a notice: nothing a unit wrote
-// is dropped without a sentence.
+// user's choice. A task led by several units together (各县（市）区人民政府: each county leads it)
+// has one cell per field for all of them: each unit's words are added as its own 【单位】 line,
+// never written over another unit's, and its single values (状态, 进度 …) wait for a choice.
+// 延期批准 is the office's decision and is never taken from a return. A changed cell that is not
+// proposed is named in a notice: nothing a unit wrote is dropped without a sentence.
 import { columnSpec, type ColumnKey } from './columns';
+import { approvalOf } from './extensions';
 import { parseDeadline } from './deadlines';
 import type { Bilingual } from './language';
 import { cellOf, type CellValue, type Ledger } from './ledger';
@@ -25,7 +29,18 @@ import type { UnitDirectory } from './units';
 /** The columns a partner's words are added to, as 【单位】… lines. */
 const NOTE_FIELDS: readonly FillableKey[] = ['progressNote', 'problems', 'nextSteps'];
 
-export type ConflictReason = 'two-returns' | 'same-unit-twice' | 'changed-since-issue';
+export type ConflictReason =
+  | 'two-returns'
+  | 'same-unit-twice'
+  | 'changed-since-issue'
+  /** One of several units that lead a task together: its value would stand for all of them. */
+  | 'shared-task';
+
+/**
+ * lead: the unit's value for the cell; note: a partner's words added as a 【单位】 line; shared:
+ * the words of one of several units leading the task together, added as its own 【单位】 line.
+ */
+export type ProposalKind = 'lead' | 'note' | 'shared';
 
 export interface ProposedChange {
   /** Stable within one review: file, task and column. */
@@ -39,14 +54,19 @@ export interface ProposedChange {
   readonly to: CellValue;
   readonly unit: string;
   readonly file: string;
-  readonly kind: 'lead' | 'note';
+  readonly kind: ProposalKind;
+  /** The 【单位】… line a note or shared change adds after the cell's text: accepted lines on one cell add up. */
+  readonly line?: string;
   /** The form cells the change comes from (联系人 and 联系电话 joined, where the ledger has no 联系电话 column). */
   readonly sources: readonly FillableKey[];
   /** Set when the value is read one way but may mean another (进度 0.8); such a change waits for a choice. */
   readonly hint?: Bilingual;
   /** Set when the change competes with another or with an edit made since the form was issued. */
   readonly conflict: ConflictReason | null;
-  /** Proposed as accepted: a lead's plain change without conflict. Notes, hints and conflicts wait for a choice. */
+  /**
+   * Proposed as accepted: a lead's plain change, or a joint lead's line, without conflict. A
+   * partner's notes, hints and conflicts wait for a choice.
+   */
   readonly accepted: boolean;
 }
 
@@ -59,6 +79,10 @@ export type NoticeKind =
   | 'lead-only'
   /** A partner emptied a note field: its words add to the lead's, they do not remove them. */
   | 'partner-cleared'
+  /** One of several joint leads emptied a note field: its words add to the others', they do not remove them. */
+  | 'shared-cleared'
+  /** 延期批准 filled by a unit: the office decides it; named with how it reads, never imported. */
+  | 'office-decides'
   /** A partner's 联系人/联系电话: the ledger's are the lead's. */
   | 'partner-contact'
   /** The task is no longer in the ledger (deleted or renumbered since issue). */
@@ -146,6 +170,10 @@ export function reviewReturns(input: ReviewInput): Review {
     const notice = (kind: NoticeKind, no: number, cells: readonly NamedCell[]) =>
       notices.push({ kind, file, unit, no, cells });
     const leads = new Set(tasksForUnit(input.tasks, unit, { role: 'lead', directory }));
+    // A task the unit leads only through a collective is led by every member alike.
+    const ownLeads = new Set(
+      tasksForUnit(input.tasks, unit, { role: 'lead', includeCollectives: false, directory }),
+    );
     const twice = (filesPerUnit.get(unit) ?? 0) > 1;
     for (const reported of checked.reported) {
       const task = byNo.get(reported.no);
@@ -153,13 +181,8 @@ export function reviewReturns(input: ReviewInput): Review {
         notice('task-gone', reported.no, named(reported.no, reported.changed));
         continue;
       }
-      const propose = (
-        column: ColumnKey,
-        to: CellValue,
-        sources: readonly ReturnedCell[],
-        kind: 'lead' | 'note',
-        moved: boolean,
-      ) => {
+      const shared = leads.has(reported.no) && !ownLeads.has(reported.no);
+      const propose: Propose = (column, to, sources, kind, moved, line) => {
         const from = cellOf(ledger, task.row, column);
         if (sameValue(column, from, to)) {
           notice('already', reported.no, named(reported.no, sources));
@@ -170,7 +193,9 @@ export function reviewReturns(input: ReviewInput): Review {
           ? 'same-unit-twice'
           : moved
             ? 'changed-since-issue'
-            : null;
+            : kind === 'lead' && shared
+              ? 'shared-task'
+              : null;
         out.push({
           id: `${file}#${reported.no}:${column}`,
           no: reported.no,
@@ -182,23 +207,27 @@ export function reviewReturns(input: ReviewInput): Review {
           unit,
           file,
           kind,
+          ...(line ? { line } : {}),
           sources: sources.map((s) => s.column),
           ...(hint ? { hint } : {}),
           conflict,
-          // 延期批准 is the office's decision: a unit's word there is proposed, never ticked for it.
-          accepted: kind === 'lead' && conflict === null && !hint && column !== 'extendApproved',
+          accepted: kind !== 'note' && conflict === null && !hint,
         });
       };
-      if (leads.has(reported.no)) proposeLead(reported, task, propose, notice, hasColumn, ledger);
-      else {
-        for (const cell of reported.changed) {
+      /** Words added as the unit's own 【单位】 line after the cell's text, never written over it. */
+      const addLines = (cells: readonly ReturnedCell[], kind: 'note' | 'shared') => {
+        for (const cell of cells) {
           if (!NOTE_FIELDS.includes(cell.column)) continue;
           if (!hasColumn(cell.column)) {
             notice('no-column', reported.no, named(reported.no, [cell]));
             continue;
           }
           if (cell.shown === '') {
-            notice('partner-cleared', reported.no, named(reported.no, [cell]));
+            notice(
+              kind === 'note' ? 'partner-cleared' : 'shared-cleared',
+              reported.no,
+              named(reported.no, [cell]),
+            );
             continue;
           }
           const words = partnerWords(reported.issued.values[cell.column], cell.shown);
@@ -208,11 +237,22 @@ export function reviewReturns(input: ReviewInput): Review {
             notice('already', reported.no, named(reported.no, [cell]));
             continue;
           }
-          propose(cell.column, now ? `${now}\n${line}` : line, [cell], 'note', false);
+          propose(cell.column, now ? `${now}\n${line}` : line, [cell], kind, false, line);
         }
-        const leadOnly = reported.changed.filter((c) => LEAD_ONLY_KEYS.includes(c.column));
+      };
+      // 延期批准 is the office's to decide, whoever the unit is: named, never proposed.
+      const approval = reported.changed.filter((c) => c.column === 'extendApproved');
+      if (approval.length) notice('office-decides', reported.no, named(reported.no, approval));
+      const changed = reported.changed.filter((c) => c.column !== 'extendApproved');
+      if (leads.has(reported.no)) {
+        const own = shared ? changed.filter((c) => !NOTE_FIELDS.includes(c.column)) : changed;
+        proposeLead({ ...reported, changed: own }, task, propose, notice, hasColumn, ledger);
+        if (shared) addLines(changed, 'shared');
+      } else {
+        addLines(changed, 'note');
+        const leadOnly = changed.filter((c) => LEAD_ONLY_KEYS.includes(c.column));
         if (leadOnly.length) notice('lead-only', reported.no, named(reported.no, leadOnly));
-        const contact = reported.changed.filter((c) => c.column === 'contact' || c.column === 'phone');
+        const contact = changed.filter((c) => c.column === 'contact' || c.column === 'phone');
         if (contact.length) notice('partner-contact', reported.no, named(reported.no, contact));
       }
     }
@@ -232,7 +272,10 @@ export function reviewReturns(input: ReviewInput): Review {
   return {
     changes: out
       .map((c) =>
-        disputed.has(c.id) && !c.conflict ? { ...c, conflict: 'two-returns' as const, accepted: false } : c,
+        // Units that disagree say more than that the task is shared.
+        disputed.has(c.id) && (!c.conflict || c.conflict === 'shared-task')
+          ? { ...c, conflict: 'two-returns' as const, accepted: false }
+          : c,
       )
       .sort((a, b) => a.no - b.no || a.row - b.row),
     notices,
@@ -243,8 +286,9 @@ type Propose = (
   column: ColumnKey,
   to: CellValue,
   sources: readonly ReturnedCell[],
-  kind: 'lead' | 'note',
+  kind: ProposalKind,
   moved: boolean,
+  line?: string,
 ) => void;
 
 /** A lead's changed cells, field by field; 联系人 and 联系电话 share one cell where the ledger has no 联系电话 column. */
@@ -308,6 +352,30 @@ export function describeReviewNotice(notice: ReviewNotice): Bilingual {
         zh: `${task}：${notice.unit}（配合单位）清空了${cells.replace(/“（空）”/gu, '')}；配合单位的意见只作补充，台账原文保留。`,
         en: `${taskEn}: ${notice.unit}, a partner, emptied ${cellsEn}; a partner's words add to the ledger's, so its text stays.`,
       };
+    case 'shared-cleared':
+      return {
+        zh: `${task}：${notice.unit}清空了${cells.replace(/“（空）”/gu, '')}；此项由多个单位共同牵头，各单位所填只作补充，台账原文保留。`,
+        en: `${taskEn}: ${notice.unit} emptied ${cellsEn}; several units lead this task together, so each adds to the text and the ledger's text stays.`,
+      };
+    case 'office-decides': {
+      const read = (value: string) => {
+        const { approval, unclear } = approvalOf(value);
+        if (unclear) return { zh: '无法读作“是”或“否”', en: 'reads as neither 是 nor 否' };
+        if (approval === 'yes') return { zh: '按“是”理解', en: 'read as 是' };
+        if (approval === 'no') return { zh: '按“否”理解', en: 'read as 否' };
+        return { zh: '即未决定', en: 'undecided' };
+      };
+      const zh = notice.cells
+        .map((c) => `延期批准“${c.value || '（空）'}”（${read(c.value).zh}）`)
+        .join('、');
+      const en = notice.cells
+        .map((c) => `延期批准 "${c.value || '(empty)'}" (${read(c.value).en})`)
+        .join(', ');
+      return {
+        zh: `${task}：延期批准由督办单位决定，${notice.unit}填写的${zh}未导入；如已批准，请在台账中填写。`,
+        en: `${taskEn}: 延期批准 is the supervising office's decision; ${en} from ${notice.unit} was not imported. Once approved, enter it in the ledger.`,
+      };
+    }
     case 'partner-contact':
       return {
         zh: `${task}：台账的联系人为牵头单位的，${notice.unit}（配合单位）填写的${cells}未导入。`,
@@ -327,8 +395,10 @@ export function describeReviewNotice(notice: ReviewNotice): Bilingual {
 }
 
 /**
- * The changes to write: the accepted ones, at most one per cell. Two accepted changes to one
- * cell (the user ticked both of a conflict) are refused rather than one silently winning.
+ * The changes to write: the accepted ones, at most one value per cell. Accepted 【单位】 lines on
+ * one cell add up, each written after the one before (a line already there is not added again);
+ * two accepted values for one cell (the user ticked both of a conflict) are refused rather than
+ * one silently winning.
  */
 export function changesToApply(changes: readonly ProposedChange[]): {
   readonly ok: ProposedChange[];
@@ -339,7 +409,23 @@ export function changesToApply(changes: readonly ProposedChange[]): {
   for (const c of accepted)
     byCell.set(`${c.row}:${c.column}`, [...(byCell.get(`${c.row}:${c.column}`) ?? []), c]);
   const clashes = [...byCell.values()]
-    .filter((g) => g.length > 1)
+    .filter((g) => g.length > 1 && g.some((c) => c.line === undefined))
     .map((g) => `第${g[0].no}项（${g[0].header}）`);
-  return { ok: clashes.length ? [] : accepted, clashes };
+  if (clashes.length) return { ok: [], clashes };
+  return { ok: [...byCell.values()].flatMap(chained), clashes };
+}
+
+/** Lines for one cell, each change's from and to following the one before: the log can undo them in turn. */
+function chained(group: readonly ProposedChange[]): ProposedChange[] {
+  if (group.length === 1) return [...group];
+  const out: ProposedChange[] = [];
+  let text = cellText(group[0].from).trim();
+  for (const change of group) {
+    const line = change.line ?? '';
+    if (text.includes(line)) continue;
+    const to = text ? `${text}\n${line}` : line;
+    out.push({ ...change, from: out.length ? text : change.from, to });
+    text = to;
+  }
+  return out;
 }

@@ -16,6 +16,8 @@ import {
 } from './snapshots';
 import {
   behindDeadline,
+  taskDeadline,
+  taskExtension,
   exactDay,
   unitIndicatorLines,
   unitTasks,
@@ -702,7 +704,8 @@ export function unitSheet(model: SummaryModel, unit: string, options: SpecOption
         wrappedCell(roleLabel(role, !direct.has(no))),
         textCell(x.status),
         x.progress.kind === 'ok' ? numberCell(x.progress.percent) : textCell(''),
-        deadlineCell(x.deadlineText, exactDay(x.deadline)),
+        // As on the behind list: an extension goes after the 完成时限 it extends, and both show.
+        taskExtension(x) ? wrappedCell(taskDeadline(x)) : deadlineCell(x.deadlineText, exactDay(x.deadline)),
         { value: light.zh, style: light.style },
         wrappedCell(x.problems),
       ],

@@ -126,9 +126,19 @@ export function exactDay(deadline: Deadline): Day | null {
  */
 export const deadlineLabel = (text: string, day: Day | null) => (day === null ? text : chineseDate(day));
 
-/** A behind row's 完成时限 with its extension after it: the original deadline stays, and both show. */
-export const behindDeadline = (b: BehindRow): string =>
-  [deadlineLabel(b.deadline, b.deadlineDay), b.extension].filter(Boolean).join('；');
+/** A 完成时限 with its extension after it: the original deadline stays, and both show. */
+const withExtension = (text: string, day: Day | null, extension: string): string =>
+  [deadlineLabel(text, day), extension].filter(Boolean).join('；');
+
+/** A behind row's 完成时限 with its extension after it. */
+export const behindDeadline = (b: BehindRow): string => withExtension(b.deadline, b.deadlineDay, b.extension);
+
+/** The extension of a task as every list says it (申请中（延期至…）, 已批准（…）), '' when none was asked for. */
+export const taskExtension = (t: LedgerTask): string => extensionNote(t.extension, t.deadline)?.zh ?? '';
+
+/** A task's 完成时限 with its extension after it, as the behind list shows it: for a unit's sheet and mail. */
+export const taskDeadline = (t: LedgerTask): string =>
+  withExtension(t.deadlineText, exactDay(t.deadline), taskExtension(t));
 
 /** On the behind-schedule list: not done, and lit yellow or red, overdue, or marked 滞后. */
 export function isBehind(
@@ -223,7 +233,7 @@ export function summarize(
       overdue: t.health.overdue,
       behind: t.health.behind,
       problems: t.problems,
-      extension: extensionNote(t.extension, t.deadline)?.zh ?? '',
+      extension: taskExtension(t),
     }));
 
   return {

@@ -214,8 +214,10 @@ const zh = {
       'two-returns': '多个单位的反馈不一致，请选择一个',
       'same-unit-twice': '同一单位交了两份，请选择',
       'changed-since-issue': '台账在发出反馈表后已被修改',
+      'shared-task': '此项由多个单位共同牵头，一个单位的填报不代表全部，请核对后选择',
     },
     note: '配合单位意见',
+    shared: '共同牵头单位，按单位分行追加',
     apply: (n: number) => `应用所选的${n}处更改`,
     clash: (cells: readonly string[]) => `以下单元格选了不止一个值，请只选一个：${cells.join('、')}。`,
     applied: (n: number, sheet: string) => `已导入${n}处更改，逐项记录在工作表“${sheet}”。`,
@@ -485,8 +487,11 @@ const en: Strings = {
       'two-returns': 'Returns disagree: choose one',
       'same-unit-twice': 'The unit sent two files: choose',
       'changed-since-issue': 'The ledger changed after the form was sent',
+      'shared-task':
+        'Several units lead this task together: one unit’s value is not all of theirs; check, then choose',
     },
     note: 'Partner’s note',
+    shared: 'Joint lead: added as its own line',
     apply: (n: number) => `Apply the ${n} chosen changes`,
     clash: (cells: readonly string[]) =>
       `More than one value is chosen for: ${cells.join(', ')}. Choose one.`,

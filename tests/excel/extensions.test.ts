@@ -113,7 +113,7 @@ describe('添加列: the 延期 and 办结依据 columns on an adopted ledger', 
     expect(changedCells(again, sim.snapshot())).toEqual([]);
   });
 
-  it('refuses, naming the cells, when something sits right of the table, and changes nothing', async () => {
+  it('refuses, naming the occupied cells (not the block), when something sits right of the table, and changes nothing', async () => {
     const sim = await adopted();
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('Sheet1').getRange('N3').values = [['旁注']];
@@ -121,10 +121,30 @@ describe('添加列: the 延期 and 办结依据 columns on an adopted ledger', 
     });
     const { location } = await read(sim);
     const before = sim.snapshot();
-    await expect(sim.runExcel((c) => addExtensionColumns(c, location, ALL_SETS))).rejects.toMatchObject({
-      text: { zh: expect.stringContaining('M1:P4') },
-    });
+    const refusal = (await sim
+      .runExcel((c) => addExtensionColumns(c, location, ALL_SETS))
+      .catch((e) => e)) as {
+      text: { zh: string; en: string };
+    };
+    expect(refusal.text.zh).toBe(
+      '台账表格右侧的N3有内容，添加列会把它们挤开，未做任何更改。请先移走这些内容，再点“添加列”。',
+    );
     expect(changedCells(before, sim.snapshot())).toEqual([]);
+    // Five cells in the way: the first three, row by row, then how many in all.
+    await sim.run(async (c) => {
+      const s = c.workbook.worksheets.getItem('Sheet1');
+      s.getRange('P1').values = [['注']];
+      s.getRange('M2').values = [['注']];
+      s.getRange('O4:P4').values = [['注', '注']];
+      await c.sync();
+    });
+    const more = sim.snapshot();
+    const five = (await sim.runExcel((c) => addExtensionColumns(c, location, ALL_SETS)).catch((e) => e)) as {
+      text: { zh: string; en: string };
+    };
+    expect(five.text.zh).toContain('右侧的P1、M2、N3等5个单元格有内容');
+    expect(five.text.en).toContain('P1, M2, N3 and others (5 cells)');
+    expect(changedCells(more, sim.snapshot())).toEqual([]);
   });
 
   it('adds the columns without a dropdown below ExcelApi 1.8, and says so', async () => {
@@ -200,15 +220,21 @@ describe('延期 and 办结依据 through a return', () => {
       const at = rows.findIndex((r) => r.no === no);
       rows[at] = { ...rows[at], ...values };
     };
-    // 双辽 leads task 19 and asks for more time, and writes 是 into 延期批准 of a task it is only
-    // a partner of (the lead's field: named, not taken); 市总工会 closes task 24 with its evidence.
+    // 双辽 leads task 19 and asks for more time, writing 同意 into 延期批准 (the office's to decide:
+    // named with its reading, not taken), and 是 into that of a task it is only a partner of;
+    // 市总工会 closes task 24 with its evidence and writes 待定 there.
     const shuangliao = await fill('双辽市人民政府', (rows, partner) => {
       expect(partner).toBeGreaterThan(0);
-      set(rows, 19, { extendTo: '2027年3月底', extendReason: '=用地审批未完成', extendApproved: '是' });
+      set(rows, 19, { extendTo: '2027年3月底', extendReason: '=用地审批未完成', extendApproved: '同意' });
       set(rows, partner, { extendApproved: '是' });
     });
     const union = await fill('市总工会', (rows) =>
-      set(rows, 24, { status: '已完成', progress: 100, evidence: '四工发〔2026〕8号' }),
+      set(rows, 24, {
+        status: '已完成',
+        progress: 100,
+        evidence: '四工发〔2026〕8号',
+        extendApproved: '待定',
+      }),
     );
     const context = {
       ledgerId,
@@ -230,15 +256,21 @@ describe('延期 and 办结依据 through a return', () => {
     expect(review.changes.map((c) => [c.no, c.header, c.to, c.accepted])).toEqual([
       [19, '申请延期至', '2027-03-31', true],
       [19, '延期理由', '=用地审批未完成', true],
-      // 延期批准 is the office's to decide: proposed, not ticked.
-      [19, '延期批准', '是', false],
       [24, '状态', '已完成', true],
       [24, '进度(%)', 100, true],
       [24, '办结依据', '四工发〔2026〕8号', true],
     ]);
-    // Every field the unit filled is proposed or named: the partner's 延期批准 is named.
-    expect(review.notices.map((n) => describeReviewNotice(n).zh)).toEqual([
-      expect.stringContaining('延期批准“是”'),
+    // Every field the unit filled is proposed or named: each 延期批准, with how it reads.
+    const named = (no: number) =>
+      review.notices.filter((n) => n.no === no).map((n) => describeReviewNotice(n).zh);
+    const partner = review.notices.find((n) => n.unit === '双辽市人民政府' && n.no !== 19)?.no ?? -1;
+    expect(review.notices).toHaveLength(3);
+    expect(named(19)).toEqual([
+      '第19项：延期批准由督办单位决定，双辽市人民政府填写的延期批准“同意”（按“是”理解）未导入；如已批准，请在台账中填写。',
+    ]);
+    expect(named(partner)).toEqual([expect.stringContaining('填写的延期批准“是”（按“是”理解）未导入')]);
+    expect(named(24)).toEqual([
+      expect.stringContaining('市总工会填写的延期批准“待定”（无法读作“是”或“否”）未导入'),
     ]);
 
     const before = sim.snapshot();

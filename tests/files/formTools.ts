@@ -90,7 +90,7 @@ ws = wb["反馈表"]
 # A formula's saved result where the file has one (LibreOffice saves them, openpyxl does not).
 shown = openpyxl.load_workbook(sys.argv[1], data_only=True)["反馈表"]
 head = [r for r in range(1, 10) if ws.cell(r, 1).value == "序号"][0]
-names = ["状态", "进度(%)", "完成时限", "进展情况", "存在问题", "下步计划", "联系人", "联系电话"]
+names = ["状态", "进度(%)", "完成时限", "进展情况", "存在问题", "下步计划", "联系人", "联系电话", "申请延期至", "延期理由", "延期批准", "办结依据"]
 cols = {ws.cell(head, c).value: c for c in range(1, ws.max_column + 1)}
 out = []
 for r in range(head + 1, ws.max_row + 1):

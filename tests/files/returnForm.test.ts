@@ -151,8 +151,8 @@ describe('the return form', () => {
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     const last = 5 + spec.rows.length;
     const rules = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
-    // 状态, 进度(%) and 延期批准 (是/否).
-    expect(rules).toEqual([`E6:E${last}`, `F6:F${last}`, `O6:O${last}`]);
+    // 状态 and 进度(%); 延期批准 is the office's, locked, with no list for a unit to choose from.
+    expect(rules).toEqual([`E6:E${last}`, `F6:F${last}`]);
     expect(sheet).toContain('<formula1>&quot;未启动,序时推进,滞后,已完成&quot;</formula1>');
     expect(sheet).toMatch(/type="decimal"[^>]*><formula1>0<\/formula1><formula2>100<\/formula2>/);
     expect(sheet).toMatch(/<sheetProtection[^>]*sheet="1"/);
@@ -162,15 +162,19 @@ describe('the return form', () => {
   });
 
   withPython(
-    'locks a partner’s 状态, 进度 and 完成时限 (the lead’s to report), and leaves its notes open',
+    'locks a partner’s 状态, 进度 and 完成时限 (the lead’s to report), and everyone’s 延期批准 (the office’s), and leaves its notes open',
     async () => {
-      const cells = filledCells(await written());
+      // The office approved every extension: its 是 shows on each row, where no unit can change it.
+      const approved = spec.rows.map((r) => ({ ...r, extendApproved: '是' }));
+      const cells = filledCells(await writeReturnForm({ ...spec, rows: approved }, AS_OF_DATE));
       const partner = cells.filter((c) => c.no === partnerNo);
       expect(partner.filter((c) => c.locked).map((c) => c.header)).toEqual(
-        partner.filter((c) => ['状态', '进度(%)', '完成时限'].includes(c.header)).map((c) => c.header),
+        partner
+          .filter((c) => ['状态', '进度(%)', '完成时限', '延期批准'].includes(c.header))
+          .map((c) => c.header),
       );
       const lead = cells.filter((c) => c.no === leadNo);
-      expect(lead.some((c) => c.locked)).toBe(false);
+      expect(lead.filter((c) => c.locked).map((c) => c.header)).toEqual(['延期批准']);
       expect(partner.find((c) => c.header === '状态')).toMatchObject({ value: '序时推进', locked: true });
     },
   );

@@ -4,6 +4,8 @@ import {
   behindSheet,
   behindTableRows,
   overviewSheet,
+  unitMail,
+  unitSheet,
   summarize,
   dayOf,
   extensionNote,
@@ -210,5 +212,19 @@ describe('延期 on the summaries', () => {
     );
     expect(plain.some((r) => r[0] === '已延期任务')).toBe(false);
     expect(String(plain[1][0])).not.toContain('已延期');
+  });
+
+  it('shows a unit its extensions on its sheet and in its mail, as the behind list does', () => {
+    const cells = unitSheet(model, '市教育局').rows.flatMap((row) => row.cells.map((c) => c.value));
+    expect(cells).toContain('2026年9月30日；已批准（延期至2027年3月31日）');
+    // Task 3 is on schedule after its extension: on no behind list, but its unit sees both dates.
+    expect(cells).toContain('2026年6月30日；已批准（延期至2026年12月31日）');
+    // A task with no extension keeps its date cell.
+    expect(cells).toContain(serial(2026, 9, 30));
+    const lishu = unitMail(model, '梨树县人民政府', '汇总.xlsx');
+    expect(lishu.text).toContain('2026年9月30日；申请中（延期至2027年1月31日）');
+    expect(lishu.html).toContain('2026年9月30日；申请中（延期至2027年1月31日）');
+    const education = unitMail(model, '市教育局', '汇总.xlsx').text;
+    expect(education).toContain('2026年6月30日；已批准（延期至2026年12月31日）');
   });
 });

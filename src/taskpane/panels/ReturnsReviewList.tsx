@@ -53,7 +53,7 @@ export function renderReview(
               )}
             />
             {change.conflict && <Badge color="warning">{t.returns.conflict[change.conflict]}</Badge>}
-            {change.kind === 'note' && <Badge color="informative">{t.returns.note}</Badge>}
+            {change.kind !== 'lead' && <Badge color="informative">{t.returns[change.kind]}</Badge>}
             {change.hint && (
               <Caption1 className={shared.muted} role="note">
                 {change.hint[language]}
