@@ -61,6 +61,8 @@ type StructureHandler = (event: StructureEvent) => Promise<unknown> | void;
 /** A defined name: a table column it follows (a structured reference), or a formula kept as written. */
 export interface NameModel {
   readonly name: string;
+  /** The id of the sheet the name is scoped to; absent for a workbook-scoped name. */
+  readonly scope?: string;
   readonly target:
     | { readonly kind: 'column'; readonly tableId: string; readonly column: number }
     | { readonly kind: 'formula'; readonly formula: string };

@@ -6,7 +6,7 @@ import { columnSpec, EXTENSION_COLUMNS, mapHeaders, type CellValue, type ColumnK
 import { columnLetter } from './cells';
 import { LedgerError } from './errors';
 import { approvalDropdown, formats, POINTS_PER_CHARACTER } from './ledgerFormat';
-import { LEDGER_PROTECTION, loadProtection, ownedSheets, syncKeepingProtection } from './protection';
+import { isOurProtection, LEDGER_PROTECTION, loadProtection, syncKeepingProtection } from './protection';
 import type { LedgerLocation } from './readLedger';
 import type { ApiSupport } from './requirements';
 
@@ -53,7 +53,7 @@ export async function addExtensionColumns(
       'LedgerError',
     );
   }
-  const ours = ownedSheets(guard.setting).includes(guard.sheet.id);
+  const ours = isOurProtection(guard);
   if (guard.protection.protected && !ours) {
     throw new LedgerError(
       {

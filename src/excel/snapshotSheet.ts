@@ -24,6 +24,7 @@ import {
   queueSpecTableRead,
   readSpecTableInBlocks,
 } from './specTable';
+import { isOurProtection, markProtected, queueProtectionMark } from './protection';
 import { queueDateSystem } from './reference';
 
 export interface SnapshotRead {
@@ -36,6 +37,8 @@ export interface SnapshotRead {
   readonly bodyRows: number;
   /** Whose protection the sheet carries: none, the add-in's (which it may lift), or someone else's. */
   readonly protection: 'none' | 'ours' | 'user';
+  /** The sheet carries the add-in's protection mark (else it is added when the sheet is protected). */
+  readonly marked: boolean;
   /** Nothing on the sheet below the table: rows can be written there (see appendSpecRows). */
   readonly clearBelow: boolean;
   /** The user filtered the table (its protection allows it): rows cannot be deleted until cleared. */
@@ -46,6 +49,7 @@ type Loads = {
   readonly sheet: Excel.Worksheet;
   readonly protection: Excel.WorksheetProtection;
   readonly setting: Excel.Setting;
+  readonly mark: Excel.NamedItem;
   readonly room: { readonly clear: () => boolean };
   readonly columns: Excel.TableColumnCollection;
 };
@@ -57,16 +61,10 @@ function loadFrame(context: Excel.RequestContext, table: Excel.Table): Loads {
     sheet,
     protection: sheet.protection.load('protected'),
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
+    mark: queueProtectionMark(sheet),
     room: queueRoomBelow(table),
     columns: table.columns.load('items/filter/criteria'),
   };
-}
-
-/** The sheet ids whose protection the add-in set, once the setting has been synced. */
-function ownedIds(setting: Excel.Setting): string[] {
-  return !setting.isNullObject && Array.isArray(setting.value)
-    ? setting.value.filter((v): v is string => typeof v === 'string')
-    : [];
 }
 
 /** The reading, once the loads have been synced, its dates read in the workbook's date system. */
@@ -75,7 +73,6 @@ function readOf(
   cells: { readonly header: CellValue[]; readonly rows: CellValue[][]; readonly rowCount: number },
   dateSystem: DateSystem,
 ): SnapshotRead {
-  const owned = ownedIds(loads.setting);
   const isProtected = loads.protection.protected;
   return {
     table: readSnapshotTable({ header: cells.header, rows: cells.rows, dateSystem }),
@@ -83,7 +80,8 @@ function readOf(
     sheetId: loads.sheet.id,
     sheetName: loads.sheet.name,
     bodyRows: cells.rowCount,
-    protection: !isProtected ? 'none' : owned.includes(loads.sheet.id) ? 'ours' : 'user',
+    protection: !isProtected ? 'none' : isOurProtection(loads) ? 'ours' : 'user',
+    marked: !loads.mark.isNullObject,
     clearBelow: loads.room.clear(),
     // A column without a filter has no criteria (Excel.Filter.criteria, ExcelApi 1.2).
     filtered: loads.columns.items.some((c) => c.filter.criteria?.filterOn !== undefined),
@@ -199,7 +197,7 @@ function runsOf(bottomUp: readonly number[]): { start: number; count: number }[]
  * workbook has none, else the rows appended and the same date's earlier rows deleted (after the
  * append, so the table is never left empty). Rows go in blocks, each first given room in the
  * request (`spend`), so a big ledger's snapshot splits the request rather than pass 5 MB.
- * Returns what to record once the last request has run.
+ * Returns the outcome, readable once the last request has run.
  */
 export async function queueSnapshotWrite(
   context: Excel.RequestContext,
@@ -208,17 +206,9 @@ export async function queueSnapshotWrite(
   date: Day,
   takenNames: Iterable<string>,
   spend: Spend,
-): Promise<{ readonly outcome: () => SnapshotOutcome; readonly remember: () => void }> {
+): Promise<{ readonly outcome: () => SnapshotOutcome }> {
   if (read?.protection === 'user')
-    return {
-      outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }),
-      remember: () => {},
-    };
-  // The add-in records the sheet as protected by it, adding to the ids it read in this request.
-  const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING);
-  setting.load('value');
-  const recordProtected = (id: string) =>
-    context.workbook.settings.add(PROTECTION_SETTING, [...new Set([...ownedIds(setting), id])]);
+    return { outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }) };
   const cost = (block: readonly (readonly CellValue[])[]) => block.reduce((sum, r) => sum + rowCost(r), 0);
   if (!read) {
     const name = freeSheetName(SNAPSHOT_SHEET, takenNames);
@@ -237,6 +227,8 @@ export async function queueSnapshotWrite(
       appendSpecRows(made.table, SNAPSHOT_SPEC, specLayout(SNAPSHOT_SPEC), block.rows, { clearBelow: true });
     }
     sheet.freezePanes.freezeRows(1);
+    // The protection is marked as the add-in's on the sheet itself (issue 23, item 11).
+    markProtected(sheet);
     sheet.protection.protect(PROTECT);
     sheet.load('id');
     return {
@@ -248,8 +240,6 @@ export async function queueSnapshotWrite(
         added: rows.length,
         filtersCleared: false,
       }),
-      // The new sheet's id is known once the request has run: recorded as protected by the add-in.
-      remember: () => recordProtected(sheet.id),
     };
   }
   const sheet = context.workbook.worksheets.getItem(read.sheetId);
@@ -273,6 +263,7 @@ export async function queueSnapshotWrite(
       .getRow(run.start)
       .getResizedRange(run.count - 1, 0)
       .delete('Up');
+  if (!read.marked) markProtected(sheet);
   sheet.protection.protect(PROTECT);
   return {
     outcome: () => ({
@@ -283,8 +274,5 @@ export async function queueSnapshotWrite(
       added: rows.length,
       filtersCleared: read.filtered && old.length > 0,
     }),
-    remember: () => {
-      if (read.protection === 'none') recordProtected(read.sheetId);
-    },
   };
 }

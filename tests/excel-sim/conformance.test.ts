@@ -678,6 +678,49 @@ describe('excel-sim conformance', () => {
     );
   });
 
+  it('keeps a sheet’s own names apart from the workbook’s, and drops them with the sheet (Worksheet.names, ExcelApi 1.4: "names scoped to the current worksheet"; Workbook.names: "workbook-scoped named items")', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Sheet2');
+      ctx.workbook.worksheets.getItem('Sheet1').names.add('Mark', '="ours"');
+      // The same name in another scope is another name.
+      ctx.workbook.names.add('Mark', '="book"');
+      await ctx.sync();
+    });
+    const look = () =>
+      sim.run(async (ctx) => {
+        const one = ctx.workbook.worksheets
+          .getItem('Sheet1')
+          .names.getItemOrNullObject('mark')
+          .load('formula');
+        const two = ctx.workbook.worksheets
+          .getItem('Sheet2')
+          .names.getItemOrNullObject('Mark')
+          .load('formula');
+        const book = ctx.workbook.names.load('items/name');
+        await ctx.sync();
+        return [
+          one.isNullObject ? null : one.formula,
+          two.isNullObject ? null : two.formula,
+          book.items.length,
+        ];
+      });
+    expect(await look()).toEqual(['="ours"', null, 1]);
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').names.add('MARK', '="again"');
+        await ctx.sync();
+      }),
+      'ItemAlreadyExists',
+    );
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').delete();
+      await ctx.sync();
+    });
+    expect(sim.state.names.map((n) => n.name)).toEqual(['Mark']);
+    expect(sim.snapshot().names).toEqual([{ name: 'Mark', formula: '="book"' }]);
+  });
+
   it('computes DATE in the workbook’s date system: DATE(1904,1,1) is 1462, or 0 in a 1904 workbook (Workbook.functions, ExcelApi 1.2; "Date systems in Excel")', async () => {
     const sim = new ExcelSim();
     const probe = () =>
