@@ -80,9 +80,18 @@ export class WorkbookState {
   /**
    * Host quirks seen in some Excel builds, off unless a test turns them on. selectionOnTableAdd:
    * TableCollection.add raised onSelectionChanged though the selection stayed (Excel for Mac,
-   * office-js #1329, fixed in 2021; the pane is tested against it all the same).
+   * office-js #1329, fixed in 2021; the pane is tested against it all the same). apiEventSource:
+   * the source the events of an API write say. Excel.EventSource documents Local as "the local
+   * user's session", not "this add-in" (that is triggerSource, ExcelApi 1.14, on worksheet events
+   * only), so nothing promises an add-in's own write comes back Local. apiEventRows: a command's
+   * block reported as a burst of events of at most that many rows each, as hosts may split a big
+   * change; an add-in must take each part as an echo of its write, and nothing more.
    */
-  quirks = { selectionOnTableAdd: false };
+  quirks: {
+    selectionOnTableAdd: boolean;
+    apiEventSource: 'Local' | 'Remote';
+    apiEventRows: number | null;
+  } = { selectionOnTableAdd: false, apiEventSource: 'Local', apiEventRows: null };
   activeSheetId: string | null = null;
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;

@@ -835,6 +835,45 @@ describe('excel-sim conformance', () => {
     ]);
   });
 
+  // Excel.EventSource: Local is "the local user's session", Remote "a remote user's session"; only
+  // WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14) says "this local add-in", so an add-in
+  // cannot count on its own writes coming back Local, nor one event per command. Both are quirks a
+  // test can turn on: the pane must take its echoes either way and still hear a co-author.
+  it('reports an API write Remote and in bursts of rows when a test asks (WorksheetChangedEventArgs.source, triggerSource)', async () => {
+    const sim = new ExcelSim();
+    const events: string[] = [];
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem('Sheet1')
+        .onChanged.add(async (e) => void events.push(`${e.address} ${e.source}`));
+      await ctx.sync();
+    });
+    sim.state.quirks.apiEventSource = 'Remote';
+    sim.state.quirks.apiEventRows = 2;
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B5').values = [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+        [5, 5],
+      ];
+      sheet.getRange('C1').values = [['x']];
+      await ctx.sync();
+    });
+    sim.userEdit('Sheet1', 'A3', [['我']]);
+    await Promise.resolve();
+    expect(events).toEqual([
+      'A1:B2 Remote',
+      'A3:B4 Remote',
+      'A5:B5 Remote',
+      'C1 Remote',
+      // A person's edit is not an API write: the quirks leave it as it is.
+      'A3 Local',
+    ]);
+  });
+
   // TableCollection.onAdded / onDeleted (ExcelApi 1.9), WorksheetCollection.onDeleted (ExcelApi 1.7).
   it('tells when a table is added or deleted and when a worksheet is deleted', async () => {
     const sim = new ExcelSim();
