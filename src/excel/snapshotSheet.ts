@@ -28,6 +28,8 @@ import { isOurProtection, markProtected, queueProtectionMark } from './protectio
 import { queueDateSystem } from './reference';
 
 export interface SnapshotRead {
+  /** The table read (and so written): 进度快照's, or the self-test's own. */
+  readonly tableName: string;
   readonly table: SnapshotTable;
   /** The table's data rows as read, a user's own columns included. */
   readonly rows: readonly (readonly CellValue[])[];
@@ -72,9 +74,11 @@ function readOf(
   loads: Loads,
   cells: { readonly header: CellValue[]; readonly rows: CellValue[][]; readonly rowCount: number },
   dateSystem: DateSystem,
+  tableName: string,
 ): SnapshotRead {
   const isProtected = loads.protection.protected;
   return {
+    tableName,
     table: readSnapshotTable({ header: cells.header, rows: cells.rows, dateSystem }),
     rows: cells.rows,
     sheetId: loads.sheet.id,
@@ -92,11 +96,15 @@ function readOf(
  * Queues the read of the 进度快照 table (which must exist); readable after the next sync, its
  * dates read in the workbook's date system (probed in the same request).
  */
-export function queueSnapshotRead(context: Excel.RequestContext): (dateSystem: DateSystem) => SnapshotRead {
-  const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
+export function queueSnapshotRead(
+  context: Excel.RequestContext,
+  /** Another table laid out as 进度快照: the self-test's own, so the user's is never touched. */
+  tableName = SNAPSHOT_TABLE,
+): (dateSystem: DateSystem) => SnapshotRead {
+  const table = context.workbook.tables.getItem(tableName);
   const loads = loadFrame(context, table);
   const cells = queueSpecTableRead(table, SNAPSHOT_SPEC);
-  return (dateSystem) => readOf(loads, cells(), dateSystem);
+  return (dateSystem) => readOf(loads, cells(), dateSystem, tableName);
 }
 
 /**
@@ -130,7 +138,7 @@ export async function readSnapshotsInBlocks(
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const loads = loadFrame(context, table);
   const cells = await readSpecTableInBlocks(context, table, SNAPSHOT_SPEC);
-  return readOf(loads, cells, probed());
+  return readOf(loads, cells, probed(), SNAPSHOT_TABLE);
 }
 
 export type SnapshotOutcome =
@@ -244,7 +252,7 @@ export async function queueSnapshotWrite(
   }
   const sheet = context.workbook.worksheets.getItem(read.sheetId);
   if (read.protection === 'ours') sheet.protection.unprotect();
-  const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
+  const table = context.workbook.tables.getItem(read.tableName);
   const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
   // Added before the old rows go, so the table is never left empty; a user's text carried over
   // stays text, never a formula.
