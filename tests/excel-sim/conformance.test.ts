@@ -874,6 +874,35 @@ describe('excel-sim conformance', () => {
     ]);
   });
 
+  // office-js #3013 (open): "If you add 1501 rows into the table column and the last value is an
+  // empty string, null, or undefined, then the table row count is 1500". A column named by
+  // TableColumnCollection.add's name (ExcelApi 1.4) with no values is not affected.
+  it('leaves a table one row short when a column is added with 1501 values ending empty (office-js #3013)', async () => {
+    const sim = new ExcelSim();
+    const size = async () =>
+      sim.run(async (ctx) => {
+        const range = ctx.workbook.tables.getItem('T').getRange().load('rowCount, columnCount');
+        await ctx.sync();
+        return [range.rowCount, range.columnCount];
+      });
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:A1501').values = [['序号'], ...Array.from({ length: 1500 }, (_, i) => [i + 1])];
+      sheet.tables.add('A1:A1501', true).name = 'T';
+      const columns = ctx.workbook.tables.getItem('T').columns;
+      columns.add(undefined, [['甲'], ...Array.from({ length: 1500 }, () => [''])]);
+      await ctx.sync();
+    });
+    expect(await size()).toEqual([1500, 2]);
+    // Named, with no values: the table keeps its rows.
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('T').columns.add(undefined, undefined, '乙');
+      await ctx.sync();
+    });
+    expect(await size()).toEqual([1500, 3]);
+    expect(sim.values('Sheet1')[0]).toEqual(['序号', '甲', '乙']);
+  });
+
   // TableCollection.onAdded / onDeleted (ExcelApi 1.9), WorksheetCollection.onDeleted (ExcelApi 1.7).
   it('tells when a table is added or deleted and when a worksheet is deleted', async () => {
     const sim = new ExcelSim();
