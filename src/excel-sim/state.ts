@@ -86,12 +86,15 @@ export class WorkbookState {
    * only), so nothing promises an add-in's own write comes back Local. apiEventRows: a command's
    * block reported as a burst of events of at most that many rows each, as hosts may split a big
    * change; an add-in must take each part as an echo of its write, and nothing more.
+   * fitToPagesIgnored: PageLayout.zoom's horizontalFitToPages / verticalFitToPages not set while
+   * the Page Layout tab is not selected, a scale set all the same (office-js #1860, Windows).
    */
   quirks: {
     selectionOnTableAdd: boolean;
     apiEventSource: 'Local' | 'Remote';
     apiEventRows: number | null;
-  } = { selectionOnTableAdd: false, apiEventSource: 'Local', apiEventRows: null };
+    fitToPagesIgnored: boolean;
+  } = { selectionOnTableAdd: false, apiEventSource: 'Local', apiEventRows: null, fitToPagesIgnored: false };
   activeSheetId: string | null = null;
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;

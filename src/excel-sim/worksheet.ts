@@ -506,6 +506,8 @@ export class SimPageLayout extends SimClientObject {
       // Excel keeps the scale between 10% and 400% and refuses one outside it.
       if (v.scale !== undefined && (v.scale < 10 || v.scale > 400))
         throw new SimError('InvalidArgument', `The print scale ${v.scale} is outside 10–400.`);
+      const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+      if (fit && this.context.state.quirks.fitToPagesIgnored) return;
       this.layout().fitToPagesWide = v.horizontalFitToPages ?? null;
       this.layout().fitToPagesTall = v.verticalFitToPages ?? null;
       this.layout().scale = v.scale ?? null;

@@ -267,7 +267,7 @@ export async function createLedger(
       directory: directoryName !== null && directoryName !== DIRECTORY_SHEET ? named(DIRECTORY_SHEET) : null,
       indicators: indicatorName !== null && indicatorName !== INDICATOR_SHEET ? named(INDICATOR_SHEET) : null,
     },
-    printSetup: printed,
+    printSetup: printed !== null,
     statusDropdown: dropdown,
   };
 }

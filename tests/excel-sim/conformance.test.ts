@@ -903,6 +903,27 @@ describe('excel-sim conformance', () => {
     expect(sim.values('Sheet1')[0]).toEqual(['序号', '甲', '乙']);
   });
 
+  // office-js #1860: "horizontalFitToPages does not set if Page Layout tab is not selected"
+  // (orientation and a zoom scale do). The simulator plays it when a test asks.
+  it('leaves fit-to-pages unset, and sets a scale, with the #1860 quirk on (office-js #1860)', async () => {
+    const sim = new ExcelSim();
+    sim.state.quirks.fitToPagesIgnored = true;
+    const zoom = await sim.run(async (ctx) => {
+      const layout = ctx.workbook.worksheets.getItem('Sheet1').pageLayout;
+      layout.orientation = 'Landscape';
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      const fitted = layout.load('zoom, orientation');
+      await ctx.sync();
+      const first = { ...fitted.zoom, orientation: fitted.orientation };
+      layout.zoom = { scale: 80 };
+      layout.load('zoom');
+      await ctx.sync();
+      return [first, layout.zoom];
+    });
+    expect(zoom[0]).toMatchObject({ horizontalFitToPages: undefined, orientation: 'Landscape' });
+    expect(zoom[1]).toMatchObject({ scale: 80 });
+  });
+
   // TableCollection.onAdded / onDeleted (ExcelApi 1.9), WorksheetCollection.onDeleted (ExcelApi 1.7).
   it('tells when a table is added or deleted and when a worksheet is deleted', async () => {
     const sim = new ExcelSim();
