@@ -184,15 +184,6 @@ export interface PrintedColumns {
 export type FitKept = () => boolean;
 
 /**
- * Queues a read of the zoom just written (the same request), and says whether it holds the fit:
- * pages wide as asked.
- */
-export function queueFitCheck(layout: Excel.PageLayout, pagesWide: number): FitKept {
-  layout.load('zoom');
-  return () => layout.zoom.horizontalFitToPages === pagesWide;
-}
-
-/**
  * A4 landscape, the header row repeated. With the columns known, they go onto page-wide groups
  * with the 序号 repeated at the left, printed over then down, at a zoom that keeps 11 pt type at
  * 9 pt or more; otherwise (an adopted sheet, the user's widths) one page wide. Needs ExcelApi 1.9:
@@ -212,7 +203,9 @@ export function printSetup(
   layout.setPrintTitleRows(`$${headerRow + 1}:$${headerRow + 1}`);
   if (!columns) {
     layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    return queueFitCheck(layout, 1);
+    // Read back in the same request: the zoom as Excel kept it.
+    layout.load('zoom');
+    return () => layout.zoom.horizontalFitToPages === 1;
   }
   // A scale is set whichever tab is selected (office-js #1860 concerns fit to pages only).
   const scaled = () => true;

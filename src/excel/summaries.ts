@@ -8,7 +8,7 @@ import { CELL_STYLES, footerCodes, type CellStyle, type SheetSpec, type SpecCell
 import { blocksOf, columnLetter, rowBytes } from './cells';
 import { describeError, LedgerError, workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
-import { POINTS_PER_CHARACTER, queueFitCheck, type FitKept } from './ledgerFormat';
+import { POINTS_PER_CHARACTER, type FitKept } from './ledgerFormat';
 import { freeSheetName, SUMMARY_SETTING } from './names';
 import type { ApiSupport } from './requirements';
 
@@ -132,7 +132,9 @@ function writeSheet(
       pages.centerFooter = footer.center;
       pages.rightFooter = footer.right;
       for (const row of spec.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
-      return queueFitCheck(sheet.pageLayout, spec.print.fitToPagesWide);
+      // Read back in the same request: the zoom as Excel kept it.
+      const layout = sheet.pageLayout.load('zoom');
+      return () => layout.zoom.horizontalFitToPages === spec.print.fitToPagesWide;
     }
   }
   return null;
