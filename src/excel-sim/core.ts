@@ -62,6 +62,24 @@ export class SimContext {
     this.responseBytes += utf8Length(JSON.stringify(data) ?? '');
   }
 
+  /** The batch's changes as the host reports them: each command's block whole, or in parts of apiEventRows rows. */
+  private bursts(changes: readonly NotedChange[]): NotedChange[] {
+    const rows = this.state.quirks.apiEventRows;
+    if (rows === null) return [...changes];
+    return changes.flatMap((change) =>
+      change.rect.rowCount <= rows
+        ? [change]
+        : Array.from({ length: Math.ceil(change.rect.rowCount / rows) }, (_, i) => ({
+            sheetId: change.sheetId,
+            rect: {
+              ...change.rect,
+              row: change.rect.row + i * rows,
+              rowCount: Math.min(rows, change.rect.rowCount - i * rows),
+            },
+          })),
+    );
+  }
+
   noteChange(sheetId: string, rect: Rect, details?: ChangeDetail): void {
     this.changed.push(details ? { sheetId, rect, details } : { sheetId, rect });
   }
@@ -112,7 +130,7 @@ export class SimContext {
       stats.responseBytes = this.responseBytes;
       const changed = this.changed;
       this.changed = [];
-      if (changed.length) this.state.fireChanges(changed, 'Local');
+      if (changed.length) this.state.fireChanges(this.bursts(changed), this.state.quirks.apiEventSource);
     }
     // A reply too large to return is Excel's ResponsePayloadSizeLimitExceeded (Excel.ErrorCodes),
     // not the request-side code: add-in code that waits for the request code never falls back.

@@ -318,7 +318,13 @@ export class ExcelSim {
         validations: JSON.parse(JSON.stringify(sheet.validations)),
         conditionalFormats: JSON.parse(JSON.stringify(sheet.conditionalFormats)),
         charts: JSON.parse(JSON.stringify(sheet.charts)),
+        names: s.names
+          .filter((n) => n.scope === sheet.id)
+          .map((n) => ({ name: n.name, formula: names.nameFormula(s, n) })),
       })),
+      names: s.names
+        .filter((n) => n.scope === undefined)
+        .map((n) => ({ name: n.name, formula: names.nameFormula(s, n) })),
       tables: s.tables.map((t) => ({
         ...t,
         rect: { ...t.rect },
@@ -339,5 +345,7 @@ export type WorkbookSnapshot = {
   }[];
   tables: Record<string, unknown>[];
   settings: Record<string, unknown>;
+  /** The workbook-scoped defined names (a sheet's own are in its entry). */
+  names: { name: string; formula: string }[];
   customXmlParts: { id: string; xml: string }[];
 };

@@ -2,6 +2,8 @@
 // column ("=StatusList[状态]") follows the table and column as Excel re-targets a structured
 // reference: renaming the table or its header changes the name's formula, not what it means.
 // https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection
+// Workbook.names holds the workbook-scoped names, Worksheet.names (ExcelApi 1.4) those scoped to
+// one sheet, which go with the sheet when it is deleted: excel.worksheet#excel-excel-worksheet-names-member.
 import { SimCollection } from './collection';
 import { SimClientObject, type SimContext } from './core';
 import { SimError } from './errors';
@@ -28,12 +30,16 @@ export class SimNamedItem extends SimClientObject {
   constructor(
     ctx: SimContext,
     private readonly key: () => string | null,
+    private readonly scope: () => string | undefined = () => undefined,
   ) {
     super(ctx);
   }
   private model(): NameModel | undefined {
     const key = this.key();
-    return key === null ? undefined : this.context.state.names.find((n) => n.name.toLowerCase() === key);
+    const scope = this.scope();
+    return key === null
+      ? undefined
+      : this.context.state.names.find((n) => n.name.toLowerCase() === key && n.scope === scope);
   }
   protected exists(): boolean {
     return this.model() !== undefined;
@@ -63,8 +69,19 @@ export class SimNamedItem extends SimClientObject {
 }
 
 export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
+  /** scope: the id of the sheet whose names these are; undefined for the workbook's own. */
+  constructor(
+    ctx: SimContext,
+    private readonly scope: () => string | undefined = () => undefined,
+  ) {
+    super(ctx);
+  }
+  private inScope(): NameModel[] {
+    const scope = this.scope();
+    return this.context.state.names.filter((n) => n.scope === scope);
+  }
   protected currentItems(): SimNamedItem[] {
-    return this.context.state.names.map((n) => new SimNamedItem(this.context, () => n.name.toLowerCase()));
+    return this.inScope().map((n) => new SimNamedItem(this.context, () => n.name.toLowerCase(), this.scope));
   }
 
   /** NamedItemCollection.add(name, reference): a table column's structured reference is kept as that column. */
@@ -73,7 +90,7 @@ export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
       const state = this.context.state;
       if (!VALID_NAME.test(name) || CELL_LIKE.test(name))
         throw new SimError('InvalidArgument', `"${name}" is not a valid name.`);
-      if (state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+      if (this.inScope().some((n) => n.name.toLowerCase() === name.toLowerCase()))
         throw new SimError('ItemAlreadyExists', `The name ${name} already exists.`);
       const structured = STRUCTURED.exec(reference);
       const table = structured
@@ -88,22 +105,24 @@ export class SimNamedItemCollection extends SimCollection<SimNamedItem> {
           : -1;
       if (structured && (!table || column < 0))
         throw new SimError('InvalidArgument', `${reference} names no table column.`);
+      const scope = this.scope();
       state.names.push({
         name,
+        ...(scope === undefined ? {} : { scope }),
         target:
           table && column >= 0
             ? { kind: 'column', tableId: table.id, column }
             : { kind: 'formula', formula: reference },
       });
     });
-    return new SimNamedItem(this.context, () => name.toLowerCase());
+    return new SimNamedItem(this.context, () => name.toLowerCase(), this.scope);
   }
 
   private lookup(name: string, nullable: boolean): SimNamedItem {
-    const item = new SimNamedItem(this.context, () => name.toLowerCase());
+    const item = new SimNamedItem(this.context, () => name.toLowerCase(), this.scope);
     item._nullable = nullable;
     this.call('getItem', name, () => {
-      if (!nullable && !this.context.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+      if (!nullable && !this.inScope().some((n) => n.name.toLowerCase() === name.toLowerCase()))
         throw new SimError('ItemNotFound', `No name ${name}.`);
     });
     return item;

@@ -61,6 +61,8 @@ type StructureHandler = (event: StructureEvent) => Promise<unknown> | void;
 /** A defined name: a table column it follows (a structured reference), or a formula kept as written. */
 export interface NameModel {
   readonly name: string;
+  /** The id of the sheet the name is scoped to; absent for a workbook-scoped name. */
+  readonly scope?: string;
   readonly target:
     | { readonly kind: 'column'; readonly tableId: string; readonly column: number }
     | { readonly kind: 'formula'; readonly formula: string };
@@ -78,9 +80,21 @@ export class WorkbookState {
   /**
    * Host quirks seen in some Excel builds, off unless a test turns them on. selectionOnTableAdd:
    * TableCollection.add raised onSelectionChanged though the selection stayed (Excel for Mac,
-   * office-js #1329, fixed in 2021; the pane is tested against it all the same).
+   * office-js #1329, fixed in 2021; the pane is tested against it all the same). apiEventSource:
+   * the source the events of an API write say. Excel.EventSource documents Local as "the local
+   * user's session", not "this add-in" (that is triggerSource, ExcelApi 1.14, on worksheet events
+   * only), so nothing promises an add-in's own write comes back Local. apiEventRows: a command's
+   * block reported as a burst of events of at most that many rows each, as hosts may split a big
+   * change; an add-in must take each part as an echo of its write, and nothing more.
+   * fitToPagesIgnored: PageLayout.zoom's horizontalFitToPages / verticalFitToPages not set while
+   * the Page Layout tab is not selected, a scale set all the same (office-js #1860, Windows).
    */
-  quirks = { selectionOnTableAdd: false };
+  quirks: {
+    selectionOnTableAdd: boolean;
+    apiEventSource: 'Local' | 'Remote';
+    apiEventRows: number | null;
+    fitToPagesIgnored: boolean;
+  } = { selectionOnTableAdd: false, apiEventSource: 'Local', apiEventRows: null, fitToPagesIgnored: false };
   activeSheetId: string | null = null;
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;

@@ -456,6 +456,11 @@ export class SimTableColumnCollection extends SimCollection<SimTableColumn> {
           throw new SimError('InvalidArgument', 'The column values must cover the header and every row.');
         for (let r = 1; r < values.length; r++)
           storeValue(writableCell(sheet, t.rect.row + r, column), values[r][0]);
+        // office-js #3013 (open): 1501 values whose last is empty ('', null, undefined) leave the
+        // table one row short, its last row outside it.
+        const last = values[values.length - 1]?.[0];
+        if (values.length === 1501 && (last === '' || last === null || last === undefined))
+          t.rect = { ...t.rect, rowCount: t.rect.rowCount - 1 };
       }
       holder.index = at;
       this.context.noteChange(sheet.id, t.rect);

@@ -7,6 +7,7 @@ import { SimClientObject, SimClientResult, type SimContext } from './core';
 import { SimError } from './errors';
 import { SimEventHandlers } from './events';
 import { checkSheetName, usedRect, type SheetModel } from './model';
+import { SimNamedItemCollection } from './names';
 import { SimRange } from './range';
 import type { StructureEvent } from './state';
 import { SimTableCollection } from './table';
@@ -31,6 +32,7 @@ export class SimWorksheet extends SimClientObject {
   private readonly layoutObject: SimPageLayout;
   private readonly tablesObject: SimTableCollection;
   private readonly chartsObject: SimCharts;
+  private readonly namesObject: SimNamedItemCollection;
   private readonly changed: SimEventHandlers;
 
   constructor(
@@ -45,6 +47,7 @@ export class SimWorksheet extends SimClientObject {
     this.layoutObject = new SimPageLayout(ctx, this);
     this.tablesObject = new SimTableCollection(ctx, () => this._model());
     this.chartsObject = new SimCharts(ctx, this);
+    this.namesObject = new SimNamedItemCollection(ctx, () => this._model().id);
     this.changed = new SimEventHandlers(ctx, (handler) =>
       ctx.state.onSheetChanged(this._model().id, handler),
     );
@@ -78,6 +81,7 @@ export class SimWorksheet extends SimClientObject {
       pageLayout: this.layoutObject,
       tables: this.tablesObject,
       charts: this.chartsObject,
+      names: this.namesObject,
     };
   }
 
@@ -140,6 +144,10 @@ export class SimWorksheet extends SimClientObject {
 
   get protection(): SimWorksheetProtection {
     return this.protectionObject;
+  }
+  /** Worksheet.names (ExcelApi 1.4): the names scoped to this sheet. */
+  get names(): SimNamedItemCollection {
+    return this.namesObject;
   }
   get freezePanes(): SimWorksheetFreezePanes {
     return this.freezeObject;
@@ -237,6 +245,7 @@ export class SimWorksheet extends SimClientObject {
       }
       state.sheets = state.sheets.filter((s) => s !== sheet);
       state.tables = state.tables.filter((t) => t.sheetId !== sheet.id);
+      state.names = state.names.filter((n) => n.scope !== sheet.id);
       state.fireStructure({ type: 'WorksheetDeleted', source: 'Local', worksheetId: sheet.id });
       if (state.activeSheetId === sheet.id)
         state.activeSheetId = state.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
@@ -497,6 +506,8 @@ export class SimPageLayout extends SimClientObject {
       // Excel keeps the scale between 10% and 400% and refuses one outside it.
       if (v.scale !== undefined && (v.scale < 10 || v.scale > 400))
         throw new SimError('InvalidArgument', `The print scale ${v.scale} is outside 10–400.`);
+      const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+      if (fit && this.context.state.quirks.fitToPagesIgnored) return;
       this.layout().fitToPagesWide = v.horizontalFitToPages ?? null;
       this.layout().fitToPagesTall = v.verticalFitToPages ?? null;
       this.layout().scale = v.scale ?? null;

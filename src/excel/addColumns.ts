@@ -13,7 +13,7 @@ import {
 import { columnLetter } from './cells';
 import { LedgerError } from './errors';
 import { approvalDropdown, formats, POINTS_PER_CHARACTER } from './ledgerFormat';
-import { LEDGER_PROTECTION, loadProtection, ownedSheets, syncKeepingProtection } from './protection';
+import { isOurProtection, LEDGER_PROTECTION, loadProtection, syncKeepingProtection } from './protection';
 import type { LedgerLocation } from './readLedger';
 import type { ApiSupport } from './requirements';
 
@@ -64,7 +64,7 @@ export async function addExtensionColumns(
       'LedgerError',
     );
   }
-  const ours = ownedSheets(guard.setting).includes(guard.sheet.id);
+  const ours = isOurProtection(guard);
   if (guard.protection.protected && !ours) {
     throw new LedgerError(
       {
@@ -80,8 +80,9 @@ export async function addExtensionColumns(
   const rows = whole.rowCount - 1;
   for (const key of keys) {
     const spec = columnSpec(key);
-    // The header as the column's first value: naming the column this way needs no ExcelApi above 1.1.
-    table.columns.add(undefined, [[spec.header], ...Array.from({ length: rows }, () => [''])]);
+    // Named (ExcelApi 1.4), with no values: 1501 values ending empty leave the table one row
+    // short (office-js #3013, open), and the new cells are empty all the same.
+    table.columns.add(undefined, undefined, spec.header);
   }
   const sheet = guard.sheet;
   keys.forEach((key, i) => {

@@ -39,6 +39,8 @@ export interface AdoptResult {
   /** Cells to the right of the table that hold something: left as they are. */
   readonly cellsLeftOut: readonly string[];
   readonly printSetup: boolean;
+  /** Excel did not keep the one-page-wide fit (office-js #1860): the user sets it by hand. */
+  readonly fitIgnored: boolean;
   /** False below ExcelApi 1.8, where cells cannot carry a dropdown. */
   readonly statusDropdown: boolean;
 }
@@ -293,7 +295,8 @@ export async function adoptActiveSheet(
     renamedHeaders: renamed,
     rowsLeftOut: plan.rowsBelow.map((r) => top + r + 1),
     cellsLeftOut: plan.cellsBeside.map(at),
-    printSetup: queued.printed,
+    printSetup: queued.printed !== null,
+    fitIgnored: queued.printed?.() === false,
     statusDropdown: queued.dropdown,
   };
 }

@@ -60,6 +60,11 @@ export interface CreateOptions {
   readonly withDirectory?: boolean;
   /** Also create 指标 with the targets the tasks' text sets, when it sets any (default true). */
   readonly withIndicators?: boolean;
+  /**
+   * Give the workbook a new ledger id (default true). The self-test's temporary ledger does not:
+   * the workbook's own ledger keeps its id, and the return forms sent out with it still match.
+   */
+  readonly withLedgerId?: boolean;
   readonly rows?: readonly (readonly CellValue[])[];
   /**
    * An imported plan: its tasks become the rows (unless rows are given), its title the sheet's,
@@ -224,7 +229,7 @@ export async function createLedger(
   pageNumberFooter(sheet, options.supports);
   sheet.activate();
   sheet.getRange(`A${headerRow + 2}`).select();
-  queueLedgerId(context);
+  if (options.withLedgerId ?? true) queueLedgerId(context);
   // What the pane shows next is read in the same request as the writes.
   sheet.load('id');
   directorySheet?.load('id');
@@ -262,7 +267,7 @@ export async function createLedger(
       directory: directoryName !== null && directoryName !== DIRECTORY_SHEET ? named(DIRECTORY_SHEET) : null,
       indicators: indicatorName !== null && indicatorName !== INDICATOR_SHEET ? named(INDICATOR_SHEET) : null,
     },
-    printSetup: printed,
+    printSetup: printed !== null,
     statusDropdown: dropdown,
   };
 }

@@ -158,7 +158,6 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
         return {
           ...snapshot,
           remember: () => {
-            snapshot.remember();
             after.tables = queueTableIds(c);
             // The ledger once more, to say whether someone edited it while the report was made.
             after.ledger = queueReadBack(c, read.ledger.location);

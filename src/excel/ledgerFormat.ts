@@ -178,17 +178,24 @@ export interface PrintedColumns {
 }
 
 /**
+ * After the sync, whether Excel kept the fit to pages asked for: Excel on Windows may ignore it
+ * while the Page Layout tab is not selected (office-js #1860), so it is read back, not assumed.
+ */
+export type FitKept = () => boolean;
+
+/**
  * A4 landscape, the header row repeated. With the columns known, they go onto page-wide groups
  * with the 序号 repeated at the left, printed over then down, at a zoom that keeps 11 pt type at
- * 9 pt or more; otherwise (an adopted sheet, the user's widths) one page wide. Needs ExcelApi 1.9.
+ * 9 pt or more; otherwise (an adopted sheet, the user's widths) one page wide. Needs ExcelApi 1.9:
+ * null without it.
  */
 export function printSetup(
   sheet: Excel.Worksheet,
   headerRow: number,
   supports: ApiSupport,
   columns?: PrintedColumns,
-): boolean {
-  if (!supports('1.9')) return false;
+): FitKept | null {
+  if (!supports('1.9')) return null;
   const layout = sheet.pageLayout;
   layout.orientation = 'Landscape';
   layout.paperSize = 'A4';
@@ -196,18 +203,24 @@ export function printSetup(
   layout.setPrintTitleRows(`$${headerRow + 1}:$${headerRow + 1}`);
   if (!columns) {
     layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    return true;
+    // Read back in the same request: the zoom as Excel kept it.
+    layout.load('zoom');
+    return () => layout.zoom.horizontalFitToPages === 1;
   }
+  // A scale is set whichever tab is selected (office-js #1860 concerns fit to pages only).
+  const scaled = () => true;
   const pages = printPages(columns.widths);
   layout.zoom = { scale: pages.scale };
-  if (pages.breaks.length === 0) return true;
+  if (pages.breaks.length === 0) return scaled;
   const first = columnLetter(columns.firstColumn);
   const titles = columnLetter(columns.firstColumn + pages.titleColumns - 1);
   layout.setPrintTitleColumns(`$${first}:$${titles}`);
   layout.printOrder = 'OverThenDown';
+  // The cell right of each break ("the range immediately after the page break",
+  // PageBreakCollection.add), in the header row, within the printed area.
   for (const at of pages.breaks)
     sheet.verticalPageBreaks.add(`${columnLetter(columns.firstColumn + at)}${headerRow + 1}`);
-  return true;
+  return scaled;
 }
 
 /**

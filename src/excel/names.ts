@@ -24,8 +24,17 @@ export const STATUS_NAME = 'TaskStatusChoices';
 /** Workbook setting: the summary sheets the add-in made, by sheet id. */
 export const SUMMARY_SETTING = 'renwuTaizhang.summarySheets';
 export const DIRECTORY_HEADERS = headersOf(DIRECTORY_SPEC);
-/** Workbook setting: ids of the sheets whose protection the add-in set (and so may lift). */
+/**
+ * Workbook setting: ids of the sheets whose protection the add-in set (and so may lift). The ledger
+ * and 进度快照 are no longer recorded here but marked on the sheet (below): co-authors rebuilding the
+ * list from their own reads overwrote each other's ids (issue 23, item 11). Their older ids still count.
+ */
 export const PROTECTION_SETTING = 'renwuTaizhang.protectedSheets';
+/**
+ * A name scoped to a sheet the add-in protected (Worksheet.names, ExcelApi 1.4): whose protection
+ * it is can be read on the sheet itself, whatever a co-author did to the settings meanwhile.
+ */
+export const PROTECTION_MARK = 'RenwuTaizhang_Protected';
 
 export { freeSheetName } from '../ledger';
 /** Workbook setting: the leaders' mail recipients (To and Cc). */

@@ -1,11 +1,12 @@
 // Protects the official columns (序号, 工作任务, 责任单位) while the rest of the ledger stays
 // editable and filtering keeps working. Excel cannot sort a table on a protected sheet, even
 // with sorting allowed (office-js issue #2135): the pane says so. The add-in lifts only
-// protection it set itself, remembered by sheet id; a sheet someone else protected (perhaps
-// with a password) is never unprotected, and the user is told to do it by hand.
+// protection it set itself, marked on the sheet by a sheet-scoped name (older workbooks: by sheet
+// id in the settings); a sheet someone else protected (perhaps with a password) is never
+// unprotected, and the user is told to do it by hand.
 import type { HeaderMap } from '../ledger';
 import { LedgerError } from './errors';
-import { PROTECTION_SETTING } from './names';
+import { PROTECTION_MARK, PROTECTION_SETTING } from './names';
 import type { LedgerLocation } from './readLedger';
 
 const OFFICIAL = ['no', 'task', 'units'] as const;
@@ -25,7 +26,26 @@ export function loadProtection(context: Excel.RequestContext, location: LedgerLo
   protection.load('protected');
   const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING);
   setting.load('value');
-  return { sheet, protection, setting };
+  return { sheet, protection, setting, mark: queueProtectionMark(sheet) };
+}
+
+/** Queues the read of the add-in's mark on a sheet: a null object when the sheet has none. */
+export function queueProtectionMark(sheet: Excel.Worksheet): Excel.NamedItem {
+  return sheet.names.getItemOrNullObject(PROTECTION_MARK).load('name');
+}
+
+/** Queues the mark onto an unmarked sheet the add-in protects, before the protection is set. */
+export function markProtected(sheet: Excel.Worksheet): void {
+  sheet.names.add(PROTECTION_MARK, '="任务台账"');
+}
+
+/** Whether a protected sheet's protection is the add-in's: its mark, or its id in the older setting. */
+export function isOurProtection(loads: {
+  readonly sheet: Excel.Worksheet;
+  readonly setting: Excel.Setting;
+  readonly mark: Excel.NamedItem;
+}): boolean {
+  return !loads.mark.isNullObject || ownedSheets(loads.setting).includes(loads.sheet.id);
 }
 
 /** The options the add-in protects the ledger with: lifted and set again, it is the same protection. */
@@ -50,11 +70,11 @@ export async function isSheetProtected(
   context: Excel.RequestContext,
   location: LedgerLocation,
 ): Promise<ProtectionState> {
-  const { sheet, protection, setting } = loadProtection(context, location);
+  const loads = loadProtection(context, location);
   await context.sync();
   return {
-    protected: protection.protected,
-    byAddIn: protection.protected && ownedSheets(setting).includes(sheet.id),
+    protected: loads.protection.protected,
+    byAddIn: loads.protection.protected && isOurProtection(loads),
   };
 }
 
@@ -64,10 +84,10 @@ export async function setOfficialColumnsProtected(
   header: HeaderMap,
   on: boolean,
 ): Promise<ProtectionState> {
-  const { sheet, protection, setting } = loadProtection(context, location);
+  const loads = loadProtection(context, location);
+  const { sheet, protection, mark } = loads;
   await context.sync();
-  const ours = ownedSheets(setting);
-  if (protection.protected && !ours.includes(sheet.id)) {
+  if (protection.protected && !isOurProtection(loads)) {
     throw new LedgerError(
       {
         zh: `工作表“${sheet.name}”的保护不是本加载项设置的（可能设有密码），加载项不会撤销它。如需更改，请先在“审阅 > 撤销工作表保护”中手动撤销。`,
@@ -77,6 +97,9 @@ export async function setOfficialColumnsProtected(
     );
   }
   if (protection.protected) protection.unprotect();
+  // Whose protection it is goes on the sheet, not in the settings a co-author may be rewriting.
+  if (on && mark.isNullObject) markProtected(sheet);
+  else if (!mark.isNullObject) mark.delete();
   if (on) {
     const table = context.workbook.tables.getItem(location.tableName);
     table.getRange().format.protection.locked = false;
@@ -86,9 +109,20 @@ export async function setOfficialColumnsProtected(
     }
     protection.protect(LEDGER_PROTECTION);
   }
-  const next = on ? [...new Set([...ours, sheet.id])] : ours.filter((id) => id !== sheet.id);
-  context.workbook.settings.add(PROTECTION_SETTING, next);
+  // An older workbook names the sheet in the settings: when lifting, the id goes, taken out of the
+  // list as it is in this request (a co-author's ids added since the first read are kept).
+  const legacy = !on && ownedSheets(loads.setting).includes(sheet.id);
+  const fresh = legacy
+    ? context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value')
+    : null;
   await context.sync();
+  if (fresh) {
+    context.workbook.settings.add(
+      PROTECTION_SETTING,
+      ownedSheets(fresh).filter((id) => id !== sheet.id),
+    );
+    await context.sync();
+  }
   return { protected: on, byAddIn: on };
 }
 

@@ -8,7 +8,7 @@ import { pointStatusName, STATUS_LIST_COLUMN, writeDirectoryTable, writeStatusTa
 import { workbookProtectedError } from './errors';
 import { DIRECTORY_STATUS_SOURCE, setStatusValidation } from './ledgerFormat';
 import { loadOutline } from './outline';
-import { LEDGER_PROTECTION, loadProtection, ownedSheets, syncKeepingProtection } from './protection';
+import { isOurProtection, LEDGER_PROTECTION, loadProtection, syncKeepingProtection } from './protection';
 import { DIRECTORY_HEADERS, DIRECTORY_SHEET, DIRECTORY_TABLE, freeSheetName, STATUS_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
 import type { ApiSupport } from './requirements';
@@ -113,7 +113,7 @@ export async function restoreReference(
     const statusColumn = header.columns.status;
     // Excel refuses a data-validation change on a protected sheet: the add-in lifts its own
     // protection around it and sets it again as it was; someone else's it leaves, dropdown and all.
-    const ours = ownedSheets(ledger.setting).includes(ledger.sheet.id);
+    const ours = isOurProtection(ledger);
     const isProtected = ledger.protection.protected;
     if (statusColumn !== undefined && (!isProtected || ours) && supports('1.8')) {
       lifted = isProtected;

@@ -2,13 +2,14 @@
 // ledger on a temporary sheet, read, validate, filter, set a status, summarize, clean up.
 // Anyone with Excel can so check that the add-in behaves there as it does here.
 // The probes live in named modules (selfTestLedger, selfTestFilter, selfTestCells,
-// selfTestSummary); this module runs them in order and cleans up.
+// selfTestSummary, selfTestRealExcel); this module runs them in order and cleans up.
 import { dayFromLocalDate, type Bilingual } from '../ledger';
 import { describeError } from './errors';
 import type { ApiSupport } from './requirements';
 import { cellProbes } from './selfTestCells';
 import { filterProbes } from './selfTestFilter';
 import { ledgerProbes } from './selfTestLedger';
+import { realExcelProbes } from './selfTestRealExcel';
 import {
   probeExpect,
   STATUS_PROBE_NAME,
@@ -32,6 +33,7 @@ export async function runSelfTest(
   run: ExcelRun,
   supports: ApiSupport,
   now = new Date(),
+  runWhenIdle: ExcelRun = run,
 ): Promise<SelfTestStep[]> {
   const steps: SelfTestStep[] = [];
   const created: string[] = [];
@@ -55,12 +57,13 @@ export async function runSelfTest(
     await context.sync();
     return sheet.name;
   });
-  const probe: Probe = { run, supports, asOf, created, expect: probeExpect };
+  const probe: Probe = { run, runWhenIdle, supports, asOf, created, expect: probeExpect };
   const scenario: SelfTestCheck[] = [
     ...ledgerProbes(probe),
     ...filterProbes(probe),
     ...cellProbes(probe),
     ...summaryProbes(probe),
+    ...realExcelProbes(probe),
   ];
   // Each step builds on the one before: stop at the first failure, then clean up.
   for (const check of scenario) {

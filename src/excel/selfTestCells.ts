@@ -23,8 +23,8 @@ export function cellProbes(p: Probe): SelfTestCheck[] {
     {
       id: 'statusList',
       title: {
-        zh: '状态列表中新加的状态可在下拉中选用（表格改名后亦然）',
-        en: 'A status added to the status table is accepted by the dropdown (also once renamed)',
+        zh: '状态列表中新加的状态可在下拉中选用（表格改名后亦然，名称随之指向新表名）',
+        en: 'A status added to the status table is accepted by the dropdown (also once renamed, the name following it)',
       },
       run: async () => {
         // Data validation is ExcelApi 1.8; without it there is no cell dropdown to probe.
@@ -56,17 +56,24 @@ export function cellProbes(p: Probe): SelfTestCheck[] {
           probe.rows.add(undefined, [['改名后新增']]);
           cell.values = [['改名后新增']];
           cell.load('dataValidation/valid');
+          // The defined name the dropdown reads: Excel re-targets it to the renamed table.
+          const name = context.workbook.names.getItem(STATUS_PROBE_NAME).load('formula');
           await context.sync();
           const renamed = cell.dataValidation.valid;
+          const formula = String(name.formula);
           cell.values = [['不在列表中']];
           cell.load('dataValidation/valid');
           await context.sync();
-          return { added, renamed, outside: cell.dataValidation.valid };
+          return { added, renamed, formula, outside: cell.dataValidation.valid };
         });
-        expect(accepted.added === true && accepted.renamed === true && accepted.outside === false, {
-          zh: `新加的状态：${accepted.added ? '接受' : '未接受'}；改名后：${accepted.renamed ? '接受' : '未接受'}；列表外的值：${accepted.outside ? '接受' : '拒绝'}`,
-          en: `added status ${accepted.added ? '' : 'not '}accepted; after renaming ${accepted.renamed ? '' : 'not '}accepted; outside the list ${accepted.outside ? 'accepted' : 'refused'}`,
-        });
+        const retargeted = accepted.formula === `=${STATUS_PROBE_TABLE}Renamed[状态]`;
+        expect(
+          accepted.added === true && accepted.renamed === true && retargeted && accepted.outside === false,
+          {
+            zh: `新加的状态：${accepted.added ? '接受' : '未接受'}；改名后：${accepted.renamed ? '接受' : '未接受'}，名称指向 ${accepted.formula}；列表外的值：${accepted.outside ? '接受' : '拒绝'}`,
+            en: `added status ${accepted.added ? '' : 'not '}accepted; after renaming ${accepted.renamed ? '' : 'not '}accepted, the name refers to ${accepted.formula}; outside the list ${accepted.outside ? 'accepted' : 'refused'}`,
+          },
+        );
         return {
           zh: '新加的状态可选（改名后亦然），列表外的值被拒绝',
           en: 'added status accepted, others refused',

@@ -44,6 +44,7 @@ export function ledgerProbes(p: Probe): SelfTestCheck[] {
             tableName: TABLE,
             withDirectory: false,
             withIndicators: false,
+            withLedgerId: false,
           }),
         );
         created.push(result.sheetName);

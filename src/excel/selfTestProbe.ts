@@ -15,6 +15,8 @@ export interface SelfTestCheck {
 
 export interface Probe {
   readonly run: ExcelRun;
+  /** A run that waits while the user edits a cell, as the pane's background reads do. */
+  readonly runWhenIdle: ExcelRun;
   readonly supports: ApiSupport;
   readonly asOf: Day;
   /** Sheets the scenario made, for the cleanup to remove. */

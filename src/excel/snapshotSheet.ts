@@ -24,9 +24,12 @@ import {
   queueSpecTableRead,
   readSpecTableInBlocks,
 } from './specTable';
+import { isOurProtection, markProtected, queueProtectionMark } from './protection';
 import { queueDateSystem } from './reference';
 
 export interface SnapshotRead {
+  /** The table read (and so written): 进度快照's, or the self-test's own. */
+  readonly tableName: string;
   readonly table: SnapshotTable;
   /** The table's data rows as read, a user's own columns included. */
   readonly rows: readonly (readonly CellValue[])[];
@@ -36,6 +39,8 @@ export interface SnapshotRead {
   readonly bodyRows: number;
   /** Whose protection the sheet carries: none, the add-in's (which it may lift), or someone else's. */
   readonly protection: 'none' | 'ours' | 'user';
+  /** The sheet carries the add-in's protection mark (else it is added when the sheet is protected). */
+  readonly marked: boolean;
   /** Nothing on the sheet below the table: rows can be written there (see appendSpecRows). */
   readonly clearBelow: boolean;
   /** The user filtered the table (its protection allows it): rows cannot be deleted until cleared. */
@@ -46,6 +51,7 @@ type Loads = {
   readonly sheet: Excel.Worksheet;
   readonly protection: Excel.WorksheetProtection;
   readonly setting: Excel.Setting;
+  readonly mark: Excel.NamedItem;
   readonly room: { readonly clear: () => boolean };
   readonly columns: Excel.TableColumnCollection;
 };
@@ -57,16 +63,10 @@ function loadFrame(context: Excel.RequestContext, table: Excel.Table): Loads {
     sheet,
     protection: sheet.protection.load('protected'),
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
+    mark: queueProtectionMark(sheet),
     room: queueRoomBelow(table),
     columns: table.columns.load('items/filter/criteria'),
   };
-}
-
-/** The sheet ids whose protection the add-in set, once the setting has been synced. */
-function ownedIds(setting: Excel.Setting): string[] {
-  return !setting.isNullObject && Array.isArray(setting.value)
-    ? setting.value.filter((v): v is string => typeof v === 'string')
-    : [];
 }
 
 /** The reading, once the loads have been synced, its dates read in the workbook's date system. */
@@ -74,16 +74,18 @@ function readOf(
   loads: Loads,
   cells: { readonly header: CellValue[]; readonly rows: CellValue[][]; readonly rowCount: number },
   dateSystem: DateSystem,
+  tableName: string,
 ): SnapshotRead {
-  const owned = ownedIds(loads.setting);
   const isProtected = loads.protection.protected;
   return {
+    tableName,
     table: readSnapshotTable({ header: cells.header, rows: cells.rows, dateSystem }),
     rows: cells.rows,
     sheetId: loads.sheet.id,
     sheetName: loads.sheet.name,
     bodyRows: cells.rowCount,
-    protection: !isProtected ? 'none' : owned.includes(loads.sheet.id) ? 'ours' : 'user',
+    protection: !isProtected ? 'none' : isOurProtection(loads) ? 'ours' : 'user',
+    marked: !loads.mark.isNullObject,
     clearBelow: loads.room.clear(),
     // A column without a filter has no criteria (Excel.Filter.criteria, ExcelApi 1.2).
     filtered: loads.columns.items.some((c) => c.filter.criteria?.filterOn !== undefined),
@@ -94,11 +96,15 @@ function readOf(
  * Queues the read of the 进度快照 table (which must exist); readable after the next sync, its
  * dates read in the workbook's date system (probed in the same request).
  */
-export function queueSnapshotRead(context: Excel.RequestContext): (dateSystem: DateSystem) => SnapshotRead {
-  const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
+export function queueSnapshotRead(
+  context: Excel.RequestContext,
+  /** Another table laid out as 进度快照: the self-test's own, so the user's is never touched. */
+  tableName = SNAPSHOT_TABLE,
+): (dateSystem: DateSystem) => SnapshotRead {
+  const table = context.workbook.tables.getItem(tableName);
   const loads = loadFrame(context, table);
   const cells = queueSpecTableRead(table, SNAPSHOT_SPEC);
-  return (dateSystem) => readOf(loads, cells(), dateSystem);
+  return (dateSystem) => readOf(loads, cells(), dateSystem, tableName);
 }
 
 /**
@@ -132,7 +138,7 @@ export async function readSnapshotsInBlocks(
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const loads = loadFrame(context, table);
   const cells = await readSpecTableInBlocks(context, table, SNAPSHOT_SPEC);
-  return readOf(loads, cells, probed());
+  return readOf(loads, cells, probed(), SNAPSHOT_TABLE);
 }
 
 export type SnapshotOutcome =
@@ -199,7 +205,7 @@ function runsOf(bottomUp: readonly number[]): { start: number; count: number }[]
  * workbook has none, else the rows appended and the same date's earlier rows deleted (after the
  * append, so the table is never left empty). Rows go in blocks, each first given room in the
  * request (`spend`), so a big ledger's snapshot splits the request rather than pass 5 MB.
- * Returns what to record once the last request has run.
+ * Returns the outcome, readable once the last request has run.
  */
 export async function queueSnapshotWrite(
   context: Excel.RequestContext,
@@ -208,17 +214,9 @@ export async function queueSnapshotWrite(
   date: Day,
   takenNames: Iterable<string>,
   spend: Spend,
-): Promise<{ readonly outcome: () => SnapshotOutcome; readonly remember: () => void }> {
+): Promise<{ readonly outcome: () => SnapshotOutcome }> {
   if (read?.protection === 'user')
-    return {
-      outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }),
-      remember: () => {},
-    };
-  // The add-in records the sheet as protected by it, adding to the ids it read in this request.
-  const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING);
-  setting.load('value');
-  const recordProtected = (id: string) =>
-    context.workbook.settings.add(PROTECTION_SETTING, [...new Set([...ownedIds(setting), id])]);
+    return { outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }) };
   const cost = (block: readonly (readonly CellValue[])[]) => block.reduce((sum, r) => sum + rowCost(r), 0);
   if (!read) {
     const name = freeSheetName(SNAPSHOT_SHEET, takenNames);
@@ -237,6 +235,8 @@ export async function queueSnapshotWrite(
       appendSpecRows(made.table, SNAPSHOT_SPEC, specLayout(SNAPSHOT_SPEC), block.rows, { clearBelow: true });
     }
     sheet.freezePanes.freezeRows(1);
+    // The protection is marked as the add-in's on the sheet itself (issue 23, item 11).
+    markProtected(sheet);
     sheet.protection.protect(PROTECT);
     sheet.load('id');
     return {
@@ -248,13 +248,11 @@ export async function queueSnapshotWrite(
         added: rows.length,
         filtersCleared: false,
       }),
-      // The new sheet's id is known once the request has run: recorded as protected by the add-in.
-      remember: () => recordProtected(sheet.id),
     };
   }
   const sheet = context.workbook.worksheets.getItem(read.sheetId);
   if (read.protection === 'ours') sheet.protection.unprotect();
-  const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
+  const table = context.workbook.tables.getItem(read.tableName);
   const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
   // Added before the old rows go, so the table is never left empty; a user's text carried over
   // stays text, never a formula.
@@ -273,6 +271,7 @@ export async function queueSnapshotWrite(
       .getRow(run.start)
       .getResizedRange(run.count - 1, 0)
       .delete('Up');
+  if (!read.marked) markProtected(sheet);
   sheet.protection.protect(PROTECT);
   return {
     outcome: () => ({
@@ -283,8 +282,5 @@ export async function queueSnapshotWrite(
       added: rows.length,
       filtersCleared: read.filtered && old.length > 0,
     }),
-    remember: () => {
-      if (read.protection === 'none') recordProtected(read.sheetId);
-    },
   };
 }

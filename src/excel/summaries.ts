@@ -8,7 +8,7 @@ import { CELL_STYLES, footerCodes, type CellStyle, type SheetSpec, type SpecCell
 import { blocksOf, columnLetter, rowBytes } from './cells';
 import { describeError, LedgerError, workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
-import { POINTS_PER_CHARACTER } from './ledgerFormat';
+import { POINTS_PER_CHARACTER, type FitKept } from './ledgerFormat';
 import { freeSheetName, SUMMARY_SETTING } from './names';
 import type { ApiSupport } from './requirements';
 
@@ -32,12 +32,22 @@ export function keptSheetsNotice(names: readonly string[]): { zh: string; en: st
   };
 }
 
+/** The sheets whose fit to page width Excel did not keep (office-js #1860): to be set by hand. */
+export function fitIgnoredNotice(names: readonly string[]): { zh: string; en: string } {
+  return {
+    zh: `Excel 未接受${names.join('、')}的“调整为 1 页宽”（未选中“页面布局”选项卡时可能如此）：请在“页面布局 > 调整为合适大小”中设置。`,
+    en: `Excel did not keep “fit to 1 page wide” on ${names.join(', ')} (it may not while the Page Layout tab is not selected): set it under Page Layout > Scale to Fit.`,
+  };
+}
+
 export interface SummaryWriteResult {
   readonly sheets: readonly SummarySheetRecord[];
   readonly replaced: number;
   /** Earlier summary sheets that are the user's now: left as they are. */
   readonly kept: readonly { readonly name: string; readonly reason: KeptReason }[];
   readonly printSetup: boolean;
+  /** Sheets whose fit to pages wide Excel did not keep (office-js #1860), read back, not assumed. */
+  readonly fitIgnored: readonly string[];
 }
 
 /** Bytes one request may carry: well under 5 MB, leaving room for the batch's other commands. */
@@ -75,7 +85,7 @@ function writeSheet(
   supports: ApiSupport,
   rowsFrom: number,
   cells: SpecCell[][],
-): void {
+): FitKept | null {
   const width = spec.widths.length;
   const last = columnLetter(width - 1);
   const top = rowsFrom + 1;
@@ -122,8 +132,12 @@ function writeSheet(
       pages.centerFooter = footer.center;
       pages.rightFooter = footer.right;
       for (const row of spec.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+      // Read back in the same request: the zoom as Excel kept it.
+      const layout = sheet.pageLayout.load('zoom');
+      return () => layout.zoom.horizontalFitToPages === spec.print.fitToPagesWide;
     }
   }
+  return null;
 }
 
 function addCharts(sheet: Excel.Worksheet, spec: SheetSpec): void {
@@ -330,9 +344,11 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
       }
       queued += bytes;
     };
+    const fits: { readonly m: Made; readonly kept: FitKept }[] = [];
     for (const part of parts) {
       await spend(part.bytes);
-      writeSheet(part.m.sheet, part.m.spec, options.supports, part.start, part.rows);
+      const kept = writeSheet(part.m.sheet, part.m.spec, options.supports, part.start, part.rows);
+      if (kept) fits.push({ m: part.m, kept });
       if (part.start === 0) addCharts(part.m.sheet, part.m.spec);
     }
     // The snapshot's rows count in the same budget (issue 23: they were written outside it).
@@ -372,6 +388,15 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
         : [];
     if (remember) context.workbook.settings.add(SUMMARY_SETTING, [...records, ...since]);
     if (remember || also || ours.length || temporary) await context.sync();
-    return { sheets: records, replaced: ours.length, kept, printSetup: options.supports('1.9'), also };
+    // Read in the request that set it (or an earlier one of this action): never assumed.
+    const fitIgnored = fits.filter((f) => !f.kept()).map((f) => records[made.indexOf(f.m)]?.name ?? f.m.name);
+    return {
+      sheets: records,
+      replaced: ours.length,
+      kept,
+      printSetup: options.supports('1.9'),
+      fitIgnored,
+      also,
+    };
   }
 }

@@ -54,6 +54,8 @@ const zh = {
       `表格下方第${rows.join('、')}行（如制表人、审核人）未纳入台账，原样保留。`,
     cellsLeftOut: (cells: string[]) => `表格右侧的 ${cells.join('、')} 未纳入台账，原样保留。`,
     noPrint: '打印设置需要 ExcelApi 1.9，当前 Excel 版本不支持，已跳过。',
+    fitIgnored:
+      'Excel 未接受“调整为 1 页宽”（未选中“页面布局”选项卡时可能如此）：请在“页面布局 > 调整为合适大小”中将宽度设为 1 页。',
     noDropdown:
       '单元格中的状态下拉列表需要 ExcelApi 1.8，当前 Excel 版本不支持：请在“筛选”页修改状态，“校验”页会检查状态写法。',
     leadNote: '列第一位的单位视为牵头单位，其余为配合单位。',
@@ -316,6 +318,8 @@ const en: Strings = {
     cellsLeftOut: (cells: string[]) =>
       `${cells.join(', ')} to the right of the table are not part of the ledger and were left as they are.`,
     noPrint: 'Print setup needs ExcelApi 1.9, which this Excel lacks; skipped.',
+    fitIgnored:
+      'Excel did not keep “fit to 1 page wide” (it may not while the Page Layout tab is not selected): set Width to 1 page under Page Layout > Scale to Fit.',
     noDropdown:
       'A status dropdown in the cells needs ExcelApi 1.8, which this Excel lacks: set statuses on the Units tab; the Check tab checks what is typed.',
     leadNote: 'The first unit listed is taken as the lead unit; the others are partners.',

@@ -678,6 +678,49 @@ describe('excel-sim conformance', () => {
     );
   });
 
+  it('keeps a sheet’s own names apart from the workbook’s, and drops them with the sheet (Worksheet.names, ExcelApi 1.4: "names scoped to the current worksheet"; Workbook.names: "workbook-scoped named items")', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.add('Sheet2');
+      ctx.workbook.worksheets.getItem('Sheet1').names.add('Mark', '="ours"');
+      // The same name in another scope is another name.
+      ctx.workbook.names.add('Mark', '="book"');
+      await ctx.sync();
+    });
+    const look = () =>
+      sim.run(async (ctx) => {
+        const one = ctx.workbook.worksheets
+          .getItem('Sheet1')
+          .names.getItemOrNullObject('mark')
+          .load('formula');
+        const two = ctx.workbook.worksheets
+          .getItem('Sheet2')
+          .names.getItemOrNullObject('Mark')
+          .load('formula');
+        const book = ctx.workbook.names.load('items/name');
+        await ctx.sync();
+        return [
+          one.isNullObject ? null : one.formula,
+          two.isNullObject ? null : two.formula,
+          book.items.length,
+        ];
+      });
+    expect(await look()).toEqual(['="ours"', null, 1]);
+    await rejects(
+      sim.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').names.add('MARK', '="again"');
+        await ctx.sync();
+      }),
+      'ItemAlreadyExists',
+    );
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').delete();
+      await ctx.sync();
+    });
+    expect(sim.state.names.map((n) => n.name)).toEqual(['Mark']);
+    expect(sim.snapshot().names).toEqual([{ name: 'Mark', formula: '="book"' }]);
+  });
+
   it('computes DATE in the workbook’s date system: DATE(1904,1,1) is 1462, or 0 in a 1904 workbook (Workbook.functions, ExcelApi 1.2; "Date systems in Excel")', async () => {
     const sim = new ExcelSim();
     const probe = () =>
@@ -790,6 +833,95 @@ describe('excel-sim conformance', () => {
       { address: 'A3:B3', before: undefined, after: undefined, source: 'Local' },
       { address: 'B2', before: 2, after: '他人', source: 'Remote' },
     ]);
+  });
+
+  // Excel.EventSource: Local is "the local user's session", Remote "a remote user's session"; only
+  // WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14) says "this local add-in", so an add-in
+  // cannot count on its own writes coming back Local, nor one event per command. Both are quirks a
+  // test can turn on: the pane must take its echoes either way and still hear a co-author.
+  it('reports an API write Remote and in bursts of rows when a test asks (WorksheetChangedEventArgs.source, triggerSource)', async () => {
+    const sim = new ExcelSim();
+    const events: string[] = [];
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem('Sheet1')
+        .onChanged.add(async (e) => void events.push(`${e.address} ${e.source}`));
+      await ctx.sync();
+    });
+    sim.state.quirks.apiEventSource = 'Remote';
+    sim.state.quirks.apiEventRows = 2;
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B5').values = [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+        [5, 5],
+      ];
+      sheet.getRange('C1').values = [['x']];
+      await ctx.sync();
+    });
+    sim.userEdit('Sheet1', 'A3', [['我']]);
+    await Promise.resolve();
+    expect(events).toEqual([
+      'A1:B2 Remote',
+      'A3:B4 Remote',
+      'A5:B5 Remote',
+      'C1 Remote',
+      // A person's edit is not an API write: the quirks leave it as it is.
+      'A3 Local',
+    ]);
+  });
+
+  // office-js #3013 (open): "If you add 1501 rows into the table column and the last value is an
+  // empty string, null, or undefined, then the table row count is 1500". A column named by
+  // TableColumnCollection.add's name (ExcelApi 1.4) with no values is not affected.
+  it('leaves a table one row short when a column is added with 1501 values ending empty (office-js #3013)', async () => {
+    const sim = new ExcelSim();
+    const size = async () =>
+      sim.run(async (ctx) => {
+        const range = ctx.workbook.tables.getItem('T').getRange().load('rowCount, columnCount');
+        await ctx.sync();
+        return [range.rowCount, range.columnCount];
+      });
+    await sim.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:A1501').values = [['序号'], ...Array.from({ length: 1500 }, (_, i) => [i + 1])];
+      sheet.tables.add('A1:A1501', true).name = 'T';
+      const columns = ctx.workbook.tables.getItem('T').columns;
+      columns.add(undefined, [['甲'], ...Array.from({ length: 1500 }, () => [''])]);
+      await ctx.sync();
+    });
+    expect(await size()).toEqual([1500, 2]);
+    // Named, with no values: the table keeps its rows.
+    await sim.run(async (ctx) => {
+      ctx.workbook.tables.getItem('T').columns.add(undefined, undefined, '乙');
+      await ctx.sync();
+    });
+    expect(await size()).toEqual([1500, 3]);
+    expect(sim.values('Sheet1')[0]).toEqual(['序号', '甲', '乙']);
+  });
+
+  // office-js #1860: "horizontalFitToPages does not set if Page Layout tab is not selected"
+  // (orientation and a zoom scale do). The simulator plays it when a test asks.
+  it('leaves fit-to-pages unset, and sets a scale, with the #1860 quirk on (office-js #1860)', async () => {
+    const sim = new ExcelSim();
+    sim.state.quirks.fitToPagesIgnored = true;
+    const zoom = await sim.run(async (ctx) => {
+      const layout = ctx.workbook.worksheets.getItem('Sheet1').pageLayout;
+      layout.orientation = 'Landscape';
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      const fitted = layout.load('zoom, orientation');
+      await ctx.sync();
+      const first = { ...fitted.zoom, orientation: fitted.orientation };
+      layout.zoom = { scale: 80 };
+      layout.load('zoom');
+      await ctx.sync();
+      return [first, layout.zoom];
+    });
+    expect(zoom[0]).toMatchObject({ horizontalFitToPages: undefined, orientation: 'Landscape' });
+    expect(zoom[1]).toMatchObject({ scale: 80 });
   });
 
   // TableCollection.onAdded / onDeleted (ExcelApi 1.9), WorksheetCollection.onDeleted (ExcelApi 1.7).

@@ -33,6 +33,7 @@ export function changedPaths(before: WorkbookSnapshot, after: WorkbookSnapshot):
   walk(byId(before), byId(after), 'sheets');
   walk(before.tables, after.tables, 'tables');
   walk(before.settings, after.settings, 'settings');
+  walk(before.names, after.names, 'names');
   walk(before.customXmlParts, after.customXmlParts, 'customXmlParts');
   return out;
 }
@@ -62,13 +63,17 @@ export function changedCells(before: WorkbookSnapshot, after: WorkbookSnapshot):
   return out.sort();
 }
 
-/** Someone else protects a sheet with a password, and the add-in's record of its own protection is gone. */
+/** Someone else protects a sheet with a password, and the add-in's records of its own protection (setting, mark) are gone. */
 export function protectAsSomeoneElse(sim: ExcelSim, sheetName: string): Promise<void> {
   return sim.run(async (c) => {
     const sheet = c.workbook.worksheets.getItem(sheetName);
     sheet.protection.unprotect();
     sheet.protection.protect({}, '密码');
-    c.workbook.settings.getItem('renwuTaizhang.protectedSheets').delete();
+    const setting = c.workbook.settings.getItemOrNullObject('renwuTaizhang.protectedSheets').load('value');
+    const mark = sheet.names.getItemOrNullObject('RenwuTaizhang_Protected').load('name');
+    await c.sync();
+    if (!setting.isNullObject) setting.delete();
+    if (!mark.isNullObject) mark.delete();
     await c.sync();
   });
 }

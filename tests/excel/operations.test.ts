@@ -1434,6 +1434,10 @@ describe('self-test', () => {
       ['merged', true],
       ['text', true],
       ['summary', true],
+      ['snapshotFiltered', true],
+      ['protectedDropdown', true],
+      ['movedActual', true],
+      ['cellEdit', true],
       ['cleanup', true],
     ]);
     expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '我的表']);

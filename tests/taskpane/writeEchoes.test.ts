@@ -70,6 +70,20 @@ describe('WriteEchoes', () => {
     expect(echoes.take(edit('F6'))).toBe(false);
   });
 
+  it('takes a block’s echo reported in bursts of rows, and still hears a co-author or the user inside it (issue 23)', () => {
+    const echoes = new WriteEchoes();
+    wrote(echoes, ['A3:K43']);
+    // A co-author's paste inside the block, before the echo: Remote, so news, whatever it names.
+    expect(echoes.take(edit('D5:E5', { source: 'Remote' }))).toBe(false);
+    for (let row = 3; row <= 43; row += 5)
+      expect(echoes.take(edit(`A${row}:K${Math.min(row + 4, 43)}`))).toBe(true);
+    // The user's paste over cells whose echo has come: news.
+    expect(echoes.take(edit('D5:E5'))).toBe(false);
+    // The pane's echo reported Remote (a host may): news too, costing a read, never hiding an edit.
+    wrote(echoes, ['D6:E6']);
+    expect(echoes.take(edit('D6:E6', { source: 'Remote' }))).toBe(false);
+  });
+
   it('counts the selection moves and tables added a write made; forgets what is left when judged', () => {
     const echoes = new WriteEchoes();
     echoes.expect({

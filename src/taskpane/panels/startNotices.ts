@@ -29,7 +29,7 @@ export const createdNotice = (r: CreateResult): Notice => ({
 });
 
 export const adoptedNotice = (r: AdoptResult): Notice => ({
-  intent: r.printSetup && r.statusDropdown ? 'success' : 'warning',
+  intent: r.printSetup && !r.fitIgnored && r.statusDropdown ? 'success' : 'warning',
   // Everything the add-in or Excel did beyond the table itself is named, cell by cell.
   text: (s) =>
     [
@@ -40,6 +40,7 @@ export const adoptedNotice = (r: AdoptResult): Notice => ({
       r.rowsLeftOut.length ? s.start.rowsLeftOut([...r.rowsLeftOut]) : '',
       r.cellsLeftOut.length ? s.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
       ...limits(s, r),
+      r.fitIgnored ? s.start.fitIgnored : '',
     ]
       .filter(Boolean)
       .join(' '),

@@ -74,7 +74,7 @@ export function useSettingsPanel() {
   const selfTest = () =>
     action.run(
       'selftest',
-      () => runSelfTest(host.run, host.supports, host.now()),
+      () => runSelfTest(host.run, host.supports, host.now(), host.runWhenIdle),
       (result) => {
         setSteps(result);
         return null;

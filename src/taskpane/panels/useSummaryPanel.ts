@@ -5,6 +5,7 @@ import {
   activateSheet,
   describeError,
   filtersClearedNotice,
+  fitIgnoredNotice,
   generateSummaries,
   keptSheetsNotice,
   readSnapshots,
@@ -71,6 +72,7 @@ export function useSummaryPanel() {
           [
             `${s.summary.done(r.sheets.length)}${lang === 'en' ? ' ' : ''}${r.sheets.map((x) => x.name).join(s.listSeparator)}${lang === 'en' ? '.' : '。'}`,
             r.kept.length ? keptSheetsNotice(r.kept.map((k) => k.name))[lang] : '',
+            r.fitIgnored.length ? fitIgnoredNotice(r.fitIgnored)[lang] : '',
             r.snapshot.kept
               ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
               : snapshotNotKeptNotice(r.snapshot.sheetName)[lang],
