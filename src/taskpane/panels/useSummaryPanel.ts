@@ -73,7 +73,7 @@ export function useSummaryPanel() {
             r.kept.length ? keptSheetsNotice(r.kept.map((k) => k.name))[lang] : '',
             r.snapshot.kept
               ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
-              : snapshotNotKeptNotice(r.snapshot.sheetName)[lang],
+              : snapshotNotKeptNotice(r.snapshot.sheetName, r.snapshot.reason)[lang],
             r.snapshot.kept && r.snapshot.filtersCleared
               ? filtersClearedNotice(r.snapshot.sheetName)[lang]
               : '',
