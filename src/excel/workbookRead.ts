@@ -63,6 +63,7 @@ export interface WorkbookRead {
 export interface LedgerTable {
   readonly table: string;
   readonly sheetId: string;
+  readonly sheetName: string;
 }
 
 export interface ReadRequest<Also> {
@@ -100,7 +101,7 @@ function idsOf(tables: Excel.TableCollection, ledgerTable: string = LEDGER_TABLE
   return ids;
 }
 
-const TABLE_LOADS = 'items/name, items/id, items/worksheet/id';
+const TABLE_LOADS = 'items/name, items/id, items/worksheet/id, items/worksheet/name';
 
 /**
  * Queues what says which ledgers there are and which the user is on: every part's namespace (a
@@ -117,7 +118,7 @@ function queueLedgerChoice(context: Excel.RequestContext, tables: Excel.TableCol
     }
     const ledgers: LedgerTable[] = tables.items
       .filter((t) => isFirst(t.name) || partOf.has(t.name.toLowerCase()))
-      .map((t) => ({ table: t.name, sheetId: t.worksheet.id }))
+      .map((t) => ({ table: t.name, sheetId: t.worksheet.id, sheetName: t.worksheet.name }))
       .sort((a, b) => Number(isFirst(b.table)) - Number(isFirst(a.table)));
     const here = ledgers.find((l) => l.sheetId === active.id);
     const asked = ledgers.find((l) => l.table.toLowerCase() === wanted?.toLowerCase());

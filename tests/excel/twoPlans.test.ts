@@ -11,6 +11,8 @@ import {
   readReport,
   readWorkbook,
   readOptions,
+  ALL_TABLES,
+  type AddInTable,
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
@@ -25,7 +27,9 @@ import {
   type Plan,
   type PlanTask,
 } from '../../src/ledger';
+import { returnFormFile } from '../../src/files';
 import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
+import { issueForms } from '../../src/taskpane/registerWorkflow';
 import { asOf } from '../asOf';
 import { FIXTURES } from '../ledger/annexFixtures';
 import { ALL_SETS, changedCells, countSyncs } from './helpers';
@@ -191,6 +195,32 @@ describe('validate, filter, summaries and a form on each plan', () => {
     });
     const names = sim.snapshot().sheets.map((s) => s.name);
     expect(names.filter((n) => n.includes('汇总-总体'))).toEqual(['汇总-总体', '稳经济-汇总-总体']);
+  });
+});
+
+describe('forms of each plan', () => {
+  it('records the first plan’s round in 报送登记, and leaves it alone for the other plan', async () => {
+    const { sim } = await twoPlans();
+    const host = { run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => new Date(2026, 10, 20) };
+    const pane = {
+      tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
+      ledgerTable: LEDGER_TABLE,
+      take: () => {},
+    };
+    await activate(sim, '任务台账');
+    const issued = await issueForms(host, pane, ['市教育局'], (model, options) =>
+      returnFormFile(model, '市教育局', options),
+    );
+    expect(issued.register).toMatchObject({ kept: true, added: 1 });
+    const unit = (PLAN_B.tasks[0] as PlanTask).lead[0];
+    await activate(sim, '稳经济台账');
+    const before = sim.snapshot();
+    const other = await issueForms(host, { ...pane, ledgerTable: '台账_稳经济' }, [unit], (model, options) =>
+      returnFormFile(model, unit, options),
+    );
+    expect(other.register).toEqual({ kept: false, sheetName: '稳经济台账', reason: 'other-plan' });
+    expect(other.made.name).toContain(unit);
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
   });
 });
 

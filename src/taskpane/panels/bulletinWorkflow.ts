@@ -21,7 +21,7 @@ import type { LedgerApi } from '../useLedger';
  */
 export async function readBulletin(
   host: Pick<Host, 'run' | 'now'>,
-  ledger: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  ledger: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   lines: readonly string[],
   asOf: Day,
   compareWith: Day | undefined,
@@ -32,6 +32,7 @@ export async function readBulletin(
       asOf,
       compareWith,
       expect: ledger.tablesSeen,
+      ledgerTable: ledger.ledgerTable,
       register: true,
       also: queueSendSettings,
     });

@@ -63,6 +63,7 @@ export function useSummaryPanel() {
           request,
           supports: host.supports,
           expect: ledger.tablesSeen,
+          ledgerTable: ledger.ledgerTable,
           compareWith,
         }),
       (r) => ({
