@@ -130,7 +130,7 @@ export async function createLedger(
   // from the plan's short name; 新建 and 采用 (no plan) still make only the first.
   const second = taken && options.plan !== undefined;
   const sheetNames = sheets.items.map((s) => s.name);
-  const others = second && options.plan ? ledgerNamesFor(options.plan, sheetNames, tableNames) : null;
+  const others = second && options.plan ? ledgerNamesFor(options.plan, tableNames) : null;
   const tableName = others?.table ?? wantedTable;
   if (taken && !second) {
     throw new LedgerError(
@@ -141,7 +141,7 @@ export async function createLedger(
       'LedgerExists',
     );
   }
-  const ledgerName = others?.sheet ?? freeSheetName(options.sheetName ?? LEDGER_SHEET, sheetNames);
+  const ledgerName = freeSheetName(others?.sheet ?? options.sheetName ?? LEDGER_SHEET, sheetNames);
   // Another plan's units join the shared 单位名录, read in a request of its own (only this path needs it).
   const directoryAdds =
     second && options.plan && tableNames.includes(DIRECTORY_TABLE)

@@ -4,7 +4,6 @@
 // first ledger (the table every workbook had before) keeps the namespace it always had.
 import { PLAN_NAMESPACE, planToXml, type Plan } from './plan';
 import { LEDGER_SPEC } from './columns';
-import { freeSheetName } from './sheetSpecs';
 import { indexFor, UNIT_KIND_WORDS, type UnitDirectory, type UnitEntry } from './units';
 
 /** The table of the first ledger: its plan's part has the namespace workbooks have always had. */
@@ -35,17 +34,17 @@ export function ledgerTableOf(namespace: string): string | null {
 const TABLE_NAME_MAX = 255;
 
 /**
- * The sheet and table of another plan's ledger, from its short name, free of every name the
- * workbook has (sheets and tables alike, case-insensitively, as Excel compares them).
+ * The sheet and table of another plan's ledger, from its short name: the sheet's wanted name
+ * (the caller makes it free, as every sheet the add-in adds) and a table name free of every
+ * table the workbook has (case-insensitively, as Excel compares them).
  */
 export function ledgerNamesFor(
   plan: Pick<Plan, 'shortName' | 'title'>,
-  sheets: readonly string[],
   tables: readonly string[],
 ): { readonly sheet: string; readonly table: string } {
   const short = plan.shortName.trim() || plan.title.trim();
   // Excel forbids : \ / ? * [ ] in sheet names.
-  const sheet = freeSheetName(`${short.replace(/[:\\/?*[\]]/gu, '')}台账`, sheets);
+  const sheet = `${short.replace(/[:\\/?*[\]]/gu, '')}台账`;
   // A prefix that is a letter keeps the name from looking like a cell (A1, R1C1) or starting with a digit.
   const stem = `台账_${short.replace(/[^\p{L}\p{N}_.]/gu, '')}`.slice(0, TABLE_NAME_MAX - 4);
   const taken = new Set(tables.map((t) => t.toLowerCase()));

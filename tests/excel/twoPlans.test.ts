@@ -5,6 +5,7 @@ import {
   applyUnitFilter,
   createLedger,
   ensureLedgerId,
+  findLedgerLikeSheets,
   generateSummaries,
   importPlan,
   LEDGER_TABLE,
@@ -126,6 +127,17 @@ describe('which ledger a read takes', () => {
     );
     expect(moved.result.ledger?.location.tableName).toBe(LEDGER_TABLE);
     expect(moved.syncs).toBe(2);
+  });
+
+  it('names neither plan’s ledger as a stray ledger-like sheet, but still a copy', async () => {
+    const { sim } = await twoPlans();
+    const ledgerSheet = (await read(sim)).ledger!.location.sheetId;
+    await sim.run(async (c) => {
+      const copy = c.workbook.worksheets.add('抄件');
+      copy.getRange('A1:C1').values = [['序号', '工作任务', '责任单位']];
+      await c.sync();
+    });
+    expect(await sim.runExcel((c) => findLedgerLikeSheets(c, ledgerSheet))).toEqual(['抄件']);
   });
 
   it('still pairs a renamed sheet with its plan (the table name is the key)', async () => {
