@@ -51,7 +51,9 @@ export const summariesCommand = (now: () => Date) =>
       // and say when the progress snapshot could not be recorded.
       const notices = [
         result.kept.length ? keptSheetsNotice(result.kept.map((k) => k.name))[language] : '',
-        result.snapshot.kept ? '' : snapshotNotKeptNotice(result.snapshot.sheetName)[language],
+        result.snapshot.kept
+          ? ''
+          : snapshotNotKeptNotice(result.snapshot.sheetName, result.snapshot.reason)[language],
         result.snapshot.kept && result.snapshot.filtersCleared
           ? filtersClearedNotice(result.snapshot.sheetName)[language]
           : '',

@@ -15,6 +15,11 @@ import {
   specLayout,
   unitsCellText,
   builtInPlan,
+  directoryFromRows,
+  DIRECTORY_SPEC,
+  ledgerNamesFor,
+  readDirectoryTable,
+  unitsToAdd,
   type CellValue,
   type ColumnKey,
   type Plan,
@@ -22,7 +27,7 @@ import {
 import { columnLetter } from './cells';
 import { pointStatusName, writeDirectoryTable, writeStatusTable } from './directorySheet';
 import { writeIndicatorSheet } from './indicatorSheet';
-import { createSpecTable } from './specTable';
+import { appendSpecRows, createSpecTable, queueSpecTableRead } from './specTable';
 import { LedgerError, workbookProtectedError } from './errors';
 import {
   approvalDropdown,
@@ -47,7 +52,7 @@ import {
 import { queueLedgerId } from './ledgerId';
 import { areasOn, type AfterWrite } from './ownWrites';
 import { queueLedgerRead, type LedgerRead } from './readLedger';
-import { planWritten, queuePlanParts, queuePlanWrite } from './planPart';
+import { planWritten, queuePlanParts, queuePlanWrite, refuseOversizedPlan } from './planPart';
 import { queueTableIds } from './workbookRead';
 import { queueReferenceRead, type Reference } from './reference';
 import type { ApiSupport } from './requirements';
@@ -81,6 +86,8 @@ export interface CreateResult extends AfterWrite {
   readonly tableName: string;
   readonly taskCount: number;
   readonly directorySheet: string | null;
+  /** Units another plan's import added to the shared 单位名录 (those it did not know yet). */
+  readonly unitsAdded: number;
   /** The 指标 sheet made with the ledger, and how many indicators it holds. */
   readonly indicatorSheet: { readonly name: string; readonly rows: number } | null;
   /**
@@ -112,16 +119,25 @@ export async function createLedger(
   context: Excel.RequestContext,
   options: CreateOptions,
 ): Promise<CreateResult> {
-  const tableName = options.tableName ?? LEDGER_TABLE;
+  const wantedTable = options.tableName ?? LEDGER_TABLE;
   const withDirectory = options.withDirectory ?? true;
+  // A plan too big for Excel on the web is refused before anything is asked of Excel.
+  if (options.plan) refuseOversizedPlan(options.plan, wantedTable);
   const { sheets, tables, structure, statusName } = loadOutline(context);
-  // An imported plan replaces the part the workbook has (one plan per workbook for now).
-  const planPart = queuePlanParts(context);
+  // The first ledger's plan part, which an imported plan replaces on a workbook without a ledger.
+  const planPart = queuePlanParts(context, wantedTable);
   await context.sync();
   if (structure.protected) throw workbookProtectedError();
 
   const tableNames = tables.items.map((t) => t.name);
-  if (tableNames.some((n) => n.toLowerCase() === tableName.toLowerCase())) {
+  const taken = tableNames.some((n) => n.toLowerCase() === wantedTable.toLowerCase());
+  // An imported plan on a workbook that has a ledger becomes another ledger beside it, its names
+  // from the plan's short name; 新建 and 采用 (no plan) still make only the first.
+  const second = taken && options.plan !== undefined;
+  const sheetNames = sheets.items.map((s) => s.name);
+  const others = second && options.plan ? ledgerNamesFor(options.plan, tableNames) : null;
+  const tableName = others?.table ?? wantedTable;
+  if (taken && !second) {
     throw new LedgerError(
       {
         zh: `工作簿中已有任务台账（表格 ${tableName}），未做任何更改。如需重建，请先删除或改名原台账表格。`,
@@ -130,8 +146,12 @@ export async function createLedger(
       'LedgerExists',
     );
   }
-  const sheetNames = sheets.items.map((s) => s.name);
-  const ledgerName = freeSheetName(options.sheetName ?? LEDGER_SHEET, sheetNames);
+  const ledgerName = freeSheetName(others?.sheet ?? options.sheetName ?? LEDGER_SHEET, sheetNames);
+  // Another plan's units join the shared 单位名录, read in a request of its own (only this path needs it).
+  const directoryAdds =
+    second && options.plan && tableNames.includes(DIRECTORY_TABLE)
+      ? await readUnitsToAdd(context, options.plan)
+      : null;
   const named = (name: string) => sheetNames.find((n) => n.toLowerCase() === name.toLowerCase()) ?? null;
   // A directory table the workbook has is read as it is; without one, ours is made, and a sheet
   // of the user's that is already called 单位名录 is left alone while ours takes a free name.
@@ -151,7 +171,9 @@ export async function createLedger(
     })),
   );
   // An existing 指标 table is the user's; a sheet already named 指标 keeps its name and ours takes a free one.
+  // 指标 names tasks by 序号: it stays the first ledger's plan's (another plan's would mix with it).
   const makeIndicators =
+    !second &&
     (options.withIndicators ?? true) &&
     seeds.length > 0 &&
     !tableNames.some((n) => n.toLowerCase() === INDICATOR_TABLE.toLowerCase());
@@ -211,12 +233,14 @@ export async function createLedger(
       ]
     : [];
   if (directorySheet) pointStatusName(context, statusName);
+  const sharedList = directoryName !== null || (second && tableNames.includes(STATUS_TABLE));
   const dropdown = statusDropdown(
     ledgerArea,
     statuses,
-    directoryName ? DIRECTORY_STATUS_SOURCE : 'inline',
+    sharedList ? DIRECTORY_STATUS_SOURCE : 'inline',
     options.supports,
   );
+  const directoryAdded = directoryAdds?.append() ?? null;
   approvalDropdown(ledgerArea, options.supports);
   conditionalFormats(ledgerArea);
   const indicatorName = makeIndicators
@@ -229,19 +253,22 @@ export async function createLedger(
   pageNumberFooter(sheet, options.supports);
   sheet.activate();
   sheet.getRange(`A${headerRow + 2}`).select();
-  if (options.withLedgerId ?? true) queueLedgerId(context);
+  if (options.withLedgerId ?? true) queueLedgerId(context, undefined, tableName);
   // What the pane shows next is read in the same request as the writes.
   sheet.load('id');
   directorySheet?.load('id');
   indicatorSheet?.load('id');
-  const part = options.plan ? queuePlanWrite(context, options.plan, planPart()) : null;
+  const part = options.plan
+    ? queuePlanWrite(context, options.plan, second ? null : planPart(), tableName)
+    : null;
   const readBack = queueLedgerRead(context, tableName);
-  const tableIds = queueTableIds(context);
+  const tableIds = queueTableIds(context, tableName);
   const reference = queueReferenceRead(context, {
     directory: makeDirectory || tableNames.includes(DIRECTORY_TABLE),
     statuses: makeDirectory || tableNames.includes(STATUS_TABLE),
-    indicators: makeIndicators || tableNames.includes(INDICATOR_TABLE),
+    indicators: !second && (makeIndicators || tableNames.includes(INDICATOR_TABLE)),
     planPart: part ? null : planPart(),
+    ledgerTable: tableName,
   });
   await context.sync();
   return {
@@ -255,6 +282,7 @@ export async function createLedger(
       ...areasOn(sheet.id, [`B1:${firstPage}1`, `B2:${firstPage}2`, ...made.written]),
       ...(directorySheet ? areasOn(directorySheet.id, directoryBlocks) : []),
       ...(indicatorSheet ? areasOn(indicatorSheet.id, indicatorBlocks) : []),
+      ...(directoryAdded ? areasOn(directoryAdded.sheetId, [directoryAdded.rows.address()]) : []),
     ],
     selectionMoves: 2,
     tablesAdded: 1 + (makeDirectory ? 2 : 0) + (indicatorSheet ? 1 : 0),
@@ -262,6 +290,7 @@ export async function createLedger(
     tableName,
     taskCount: rows.length,
     directorySheet: directoryName,
+    unitsAdded: directoryAdds?.count ?? 0,
     indicatorSheet: indicatorName ? { name: indicatorName, rows: seeds.length } : null,
     usersSheets: {
       directory: directoryName !== null && directoryName !== DIRECTORY_SHEET ? named(DIRECTORY_SHEET) : null,
@@ -269,5 +298,32 @@ export async function createLedger(
     },
     printSetup: printed !== null,
     statusDropdown: dropdown,
+  };
+}
+
+/**
+ * Reads 单位名录 and says which of the plan's units it lacks; append() queues them under the
+ * table (inserted rows: anything below moves down, nothing is written over). One sync.
+ */
+async function readUnitsToAdd(context: Excel.RequestContext, plan: Plan) {
+  const table = context.workbook.tables.getItem(DIRECTORY_TABLE);
+  const read = queueSpecTableRead(table, DIRECTORY_SPEC);
+  const sheet = context.workbook.tables.getItem(DIRECTORY_TABLE).worksheet;
+  sheet.load('id');
+  await context.sync();
+  const { header, rows, layout } = read();
+  const known = readDirectoryTable(header, rows);
+  // A 单位名录 without its 单位 column names no unit: nothing is added to it, as nothing is read from it.
+  if (!known) return null;
+  const adds = unitsToAdd({ ...directoryFromRows(known), region: plan.region }, plan);
+  if (adds.length === 0) return null;
+  const keys = DIRECTORY_SPEC.columns.map((c) => c.key);
+  const placed = adds.map((row) => placeRecord(layout, Object.fromEntries(keys.map((k, i) => [k, row[i]]))));
+  return {
+    count: adds.length,
+    append: () => ({
+      sheetId: sheet.id,
+      rows: appendSpecRows(table, DIRECTORY_SPEC, layout, placed, { clearBelow: false }),
+    }),
   };
 }

@@ -4,25 +4,15 @@ import {
   columnOf,
   DEFAULT_DIRECTORY,
   DIRECTORY_SPEC,
+  directoryRowsOf,
   STATUS_SPEC,
-  UNIT_KIND_WORDS,
   type UnitDirectory,
 } from '../ledger';
 import { STATUS_NAME, STATUS_TABLE } from './names';
 import { createSpecTable } from './specTable';
 
 export function directoryRows(directory: UnitDirectory = DEFAULT_DIRECTORY): string[][] {
-  return directory.units.map((u) => {
-    const memberOf = directory.units.filter((c) => c.members.includes(u.name)).map((c) => c.name);
-    return [
-      u.name,
-      u.aliases.join('、'),
-      UNIT_KIND_WORDS[u.kind],
-      memberOf.join('、'),
-      u.contact ?? '',
-      u.email ?? '',
-    ];
-  });
+  return directoryRowsOf(directory.units, directory);
 }
 
 /** Where the add-in lays the status list on 单位名录: column H, beside the directory's A–F. */

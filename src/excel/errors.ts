@@ -15,6 +15,7 @@ export type LedgerErrorCode =
   | 'IndicatorNotFound'
   | 'IndicatorsExist'
   | 'LedgerExists'
+  | 'PlanTooLarge'
   | 'MergedCells'
   | 'NoHeader'
   | 'NoLedger'

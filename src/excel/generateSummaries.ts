@@ -26,6 +26,7 @@ import { queueSnapshotWrite, type SnapshotOutcome } from './snapshotSheet';
 import { queueSummaryLook, writeSummarySheets, type SummaryWriteResult } from './summaries';
 import {
   ALL_BUT_REGISTER,
+  isFirst,
   queueTableIds,
   readWorkbook,
   type AddInTable,
@@ -41,6 +42,8 @@ export interface GenerateOptions {
   readonly expect?: ReadonlySet<AddInTable>;
   /** The earlier report to compare with (a 截至 date kept in 进度快照); default the latest before this one. */
   readonly compareWith?: Day;
+  /** The ledger table the caller works on (see ReadRequest.ledgerTable). */
+  readonly ledgerTable?: string;
 }
 
 export interface GenerateResult extends SummaryWriteResult {
@@ -89,6 +92,8 @@ export interface ReportOptions<Also> {
   readonly history?: boolean;
   /** Read 报送登记 too (the forms issued, the returns, the 本期应报… sentence). */
   readonly register?: boolean;
+  /** The ledger table the caller works on (see ReadRequest.ledgerTable). */
+  readonly ledgerTable?: string;
 }
 
 /**
@@ -105,6 +110,7 @@ export async function readReport<Also = undefined>(
     register: options.register,
     expect: options.expect,
     also: options.also,
+    ledgerTable: options.ledgerTable,
   });
   const { ledger, reference } = read;
   if (!ledger) throw noLedgerError();
@@ -140,12 +146,16 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
     const { look, maker } = also;
     const { reference } = read;
     const kept = read.snapshots;
-    const specs = summarySheets(model, options.request, {
+    const made = summarySheets(model, options.request, {
       directory: reference.directory,
       history,
       maker,
       reporting,
     });
+    // Another plan's sheets carry its short name, so two plans' summaries are told apart at a glance.
+    const specs = isFirst(read.ledger.location.tableName)
+      ? made
+      : made.map((spec) => ({ ...spec, name: `${reference.plan.plan.shortName}-${spec.name}` }));
     const rows = snapshotRows(model, reference.dateSystem);
     // The last request also reads the add-in's tables back: a 进度快照 table made now is among them.
     const after: { tables?: () => AddInTableIds; ledger?: (() => LedgerRead) | null } = {};
@@ -153,12 +163,22 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       supports: options.supports,
       look,
       keepLast: kept?.sheetId,
+      ledger: read.ledger.location.tableName,
       alsoWrite: async (c, taken, spend) => {
-        const snapshot = await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend);
+        const { location } = read.ledger;
+        const snapshot = isFirst(location.tableName)
+          ? await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend)
+          : {
+              outcome: (): SnapshotOutcome => ({
+                kept: false,
+                reason: 'other-plan',
+                sheetName: location.sheetName,
+              }),
+            };
         return {
           ...snapshot,
           remember: () => {
-            after.tables = queueTableIds(c);
+            after.tables = queueTableIds(c, location.tableName);
             // The ledger once more, to say whether someone edited it while the report was made.
             after.ledger = queueReadBack(c, read.ledger.location);
           },

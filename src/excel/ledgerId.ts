@@ -1,24 +1,39 @@
 // Each ledger carries a random id in the workbook's settings, set when it is made or adopted:
 // a returned form says which ledger it belongs to, so one office's forms never merge into another's.
+import { FIRST_LEDGER_TABLE } from '../ledger';
 import { LEDGER_ID_SETTING } from './names';
+
+/** The setting holding a ledger table's id: the first ledger's as it always was, another plan's beside it. */
+export function ledgerIdSetting(table: string = FIRST_LEDGER_TABLE): string {
+  return table.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase()
+    ? LEDGER_ID_SETTING
+    : `${LEDGER_ID_SETTING}:${table}`;
+}
 
 export function newLedgerId(): string {
   return globalThis.crypto.randomUUID();
 }
 
 /** Queues the id's write into the caller's batch (the batch that makes or adopts the ledger). */
-export function queueLedgerId(context: Excel.RequestContext, id = newLedgerId()): string {
-  context.workbook.settings.add(LEDGER_ID_SETTING, id);
+export function queueLedgerId(
+  context: Excel.RequestContext,
+  id = newLedgerId(),
+  table: string = FIRST_LEDGER_TABLE,
+): string {
+  context.workbook.settings.add(ledgerIdSetting(table), id);
   return id;
 }
 
 /** The ledger's id; a ledger made before ids existed gets one now. One or two syncs. */
-export async function ensureLedgerId(context: Excel.RequestContext): Promise<string> {
-  const setting = context.workbook.settings.getItemOrNullObject(LEDGER_ID_SETTING);
+export async function ensureLedgerId(
+  context: Excel.RequestContext,
+  table: string = FIRST_LEDGER_TABLE,
+): Promise<string> {
+  const setting = context.workbook.settings.getItemOrNullObject(ledgerIdSetting(table));
   setting.load('value');
   await context.sync();
   if (!setting.isNullObject && typeof setting.value === 'string' && setting.value) return setting.value;
-  const id = queueLedgerId(context);
+  const id = queueLedgerId(context, undefined, table);
   await context.sync();
   return id;
 }

@@ -1,7 +1,8 @@
 // Sheets that look like a ledger but are not the one the pane reads: a copy of the ledger sheet
 // (Excel names it 任务台账 (2)), an older ledger kept beside it, a sheet typed before 新建. The
-// 开始 tab names them, so nobody edits one and wonders why the pane does not follow.
-import { findHeaderRow } from '../ledger';
+// 开始 tab names them, so nobody edits one and wonders why the pane does not follow. Another
+// plan's ledger is not one of them.
+import { findHeaderRow, FIRST_LEDGER_TABLE, ledgerTableOf } from '../ledger';
 import { SUMMARY_SETTING } from './names';
 
 /** The block of each sheet looked at: the top rows, where a ledger's title and header are. */
@@ -30,8 +31,14 @@ export async function findLedgerLikeSheets(
   sheets.load('items/name, items/id');
   const setting = context.workbook.settings.getItemOrNullObject(SUMMARY_SETTING);
   setting.load('value');
+  // Another plan's ledger (a table paired with its plan's part) is read when the user is on it: not a stray copy.
+  const tables = context.workbook.tables.load('items/name, items/worksheet/id');
+  const parts = context.workbook.customXmlParts.load('items/namespaceUri');
   await context.sync();
+  const paired = new Set(parts.items.flatMap((p) => ledgerTableOf(p.namespaceUri)?.toLowerCase() ?? []));
+  paired.add(FIRST_LEDGER_TABLE.toLowerCase());
   const ours = summaryIds(setting.isNullObject ? null : setting.value);
+  for (const t of tables.items) if (paired.has(t.name.toLowerCase())) ours.add(t.worksheet.id);
   const others = sheets.items.filter((s) => s.id !== ledgerSheetId && !ours.has(s.id));
   if (others.length === 0) return [];
   const tops = others.map((s) => s.getRange(SCAN).load('values'));

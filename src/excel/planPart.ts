@@ -8,7 +8,10 @@
 // are checked in workbookRead.ts). A wrong guess costs one more request, never a stale plan.
 import {
   builtInPlan,
-  PLAN_NAMESPACE,
+  FIRST_LEDGER_TABLE,
+  PLAN_PART_LIMIT,
+  planNamespace,
+  planPartBytes,
   planFromXml,
   planToXml,
   renamePlan,
@@ -29,9 +32,13 @@ export interface WorkbookPlan {
 
 export const BUILT_IN: WorkbookPlan = { plan: builtInPlan(), partId: null, problem: null, found: null };
 
-/** Queues the plan's read: the list of our parts, and the XML of the one guessed. */
-export function queuePlanRead(context: Excel.RequestContext, guess: string | null): () => WorkbookPlan {
-  const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE).load('items/id');
+/** Queues the read of a ledger table's plan: the list of its parts, and the XML of the one guessed. */
+export function queuePlanRead(
+  context: Excel.RequestContext,
+  guess: string | null,
+  table: string = FIRST_LEDGER_TABLE,
+): () => WorkbookPlan {
+  const parts = context.workbook.customXmlParts.getByNamespace(planNamespace(table)).load('items/id');
   const xml = guess === null ? null : context.workbook.customXmlParts.getItem(guess).getXml();
   return () => {
     const found = parts.items[0]?.id ?? null;
@@ -43,9 +50,12 @@ export function queuePlanRead(context: Excel.RequestContext, guess: string | nul
   };
 }
 
-/** The ids of our parts, alone: what a failed guess is corrected with. */
-export function queuePlanParts(context: Excel.RequestContext): () => string | null {
-  const parts = context.workbook.customXmlParts.getByNamespace(PLAN_NAMESPACE).load('items/id');
+/** The ids of a ledger table's parts, alone: what a failed guess is corrected with. */
+export function queuePlanParts(
+  context: Excel.RequestContext,
+  table: string = FIRST_LEDGER_TABLE,
+): () => string | null {
+  const parts = context.workbook.customXmlParts.getByNamespace(planNamespace(table)).load('items/id');
   return () => parts.items[0]?.id ?? null;
 }
 
@@ -58,9 +68,29 @@ export function queuePlanWrite(
   context: Excel.RequestContext,
   plan: Plan,
   partId: string | null,
+  table: string = FIRST_LEDGER_TABLE,
 ): Excel.CustomXmlPart {
+  refuseOversizedPlan(plan, table);
   if (partId !== null) context.workbook.customXmlParts.getItem(partId).delete();
-  return context.workbook.customXmlParts.add(planToXml(plan)).load('id');
+  return context.workbook.customXmlParts.add(planToXml(plan, planNamespace(table))).load('id');
+}
+
+/**
+ * Refuses a plan whose part Excel on the web would not take (see PLAN_PART_LIMIT); called before
+ * anything of the action is queued, so nothing is written. Splitting one plan over several parts
+ * would make a torn plan possible (a part deleted or added by a co-author alone): refused instead.
+ */
+export function refuseOversizedPlan(plan: Plan, table: string = FIRST_LEDGER_TABLE): void {
+  const bytes = planPartBytes(plan, table);
+  if (bytes <= PLAN_PART_LIMIT) return;
+  const kb = (n: number) => Math.ceil(n / 1024);
+  throw new LedgerError(
+    {
+      zh: `方案“${plan.title}”共${plan.tasks.length}项任务，存入工作簿需${kb(bytes)} KB，超过网页版 Excel 允许的${kb(PLAN_PART_LIMIT)} KB，未做任何更改。请将分工表拆成几个方案分别导入。`,
+      en: `The plan ${plan.title} (${plan.tasks.length} tasks) needs ${kb(bytes)} KB in the workbook, more than the ${kb(PLAN_PART_LIMIT)} KB Excel on the web allows; nothing was changed. Split the table into several plans and import each.`,
+    },
+    'PlanTooLarge',
+  );
 }
 
 /** The plan an action has just written, as a read of it would give it. */
@@ -77,8 +107,9 @@ export async function savePlanNames(
   context: Excel.RequestContext,
   edits: PlanNameEdits,
   seen: string | null,
+  table: string = FIRST_LEDGER_TABLE,
 ): Promise<WorkbookPlan> {
-  let read = queuePlanRead(context, seen);
+  let read = queuePlanRead(context, seen, table);
   let current: WorkbookPlan;
   try {
     await context.sync();
@@ -86,12 +117,12 @@ export async function savePlanNames(
   } catch (error) {
     // The part the pane saw is gone (deleted, or made anew by a co-author): ask which there is.
     if (excelErrorCode(error) !== 'ItemNotFound' || seen === null) throw error;
-    const found = queuePlanParts(context);
+    const found = queuePlanParts(context, table);
     await context.sync();
     current = { ...BUILT_IN, partId: seen, found: found() };
   }
   if (current.found !== current.partId) {
-    read = queuePlanRead(context, current.found);
+    read = queuePlanRead(context, current.found, table);
     await context.sync();
     current = read();
   }
@@ -107,7 +138,7 @@ export async function savePlanNames(
         ? { zh: '方案名称不能为空，未做更改。', en: 'The plan needs a title; nothing was changed.' }
         : { zh: '简称不能为空，未做更改。', en: 'The plan needs a short name; nothing was changed.' },
     );
-  const part = queuePlanWrite(context, renamed.plan, current.partId);
+  const part = queuePlanWrite(context, renamed.plan, current.partId, table);
   await context.sync();
   return planWritten(renamed.plan, part.id);
 }

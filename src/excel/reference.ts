@@ -46,6 +46,8 @@ export interface ReferenceTables {
   readonly indicators: boolean;
   /** The id of the plan's custom XML part the caller expects, null for none. */
   readonly planPart: string | null;
+  /** The ledger table whose plan is read (the first ledger's when not given). */
+  readonly ledgerTable?: string;
 }
 
 const DEFAULTS_ONLY: Omit<Reference, 'dateSystem' | 'plan' | 'requireEvidence'> = {
@@ -80,7 +82,7 @@ const none = (present: ReferenceTables) => !present.directory && !present.status
  */
 export function queueReferenceRead(context: Excel.RequestContext, present: ReferenceTables): () => Reference {
   const dateSystem = queueDateSystem(context);
-  const plan = queuePlanRead(context, present.planPart);
+  const plan = queuePlanRead(context, present.planPart, present.ledgerTable);
   const requireEvidence = queueRequireEvidence(context);
   if (none(present))
     return () => {

@@ -89,7 +89,12 @@ export function checkRegisterColumns(read: RegisterSheet | null): void {
 
 export type RegisterOutcome =
   | { readonly kept: true; readonly sheetName: string; readonly updated: number; readonly added: number }
-  | { readonly kept: false; readonly sheetName: string };
+  | {
+      readonly kept: false;
+      readonly sheetName: string;
+      /** Another plan's ledger: 报送登记 is the first plan's (no reason: protected by someone else). */
+      readonly reason?: 'other-plan';
+    };
 
 /** What to tell the user when the round could not be recorded. */
 export function registerNotKeptNotice(sheetName: string): { zh: string; en: string } {

@@ -151,10 +151,20 @@ export type SnapshotOutcome =
       /** The table's filters were cleared to replace the date's rows (the pane says so). */
       readonly filtersCleared: boolean;
     }
-  | { readonly kept: false; readonly reason: 'protected'; readonly sheetName: string };
+  | { readonly kept: false; readonly reason: 'protected'; readonly sheetName: string }
+  /** 进度快照 holds the first ledger's plan only: another plan's summaries keep none (no mixing by 序号). */
+  | { readonly kept: false; readonly reason: 'other-plan'; readonly sheetName: string };
 
 /** What to tell the user when no snapshot could be kept (the pane and the ribbon say it). */
-export function snapshotNotKeptNotice(sheetName: string): { zh: string; en: string } {
+export function snapshotNotKeptNotice(
+  sheetName: string,
+  reason: 'protected' | 'other-plan' = 'protected',
+): { zh: string; en: string } {
+  if (reason === 'other-plan')
+    return {
+      zh: `“${sheetName}”是本工作簿的另一个方案的台账，进度快照只记录第一个方案，本次未记录；汇总表未与上期比较。`,
+      en: `${sheetName} is another plan's ledger in this workbook; progress snapshots are kept for the first plan only, so none was recorded and the summaries compare with no earlier report.`,
+    };
   return {
     zh: `工作表“${sheetName}”被他人设置了保护，本次未记录进度快照；撤销保护后重新生成即可记录。`,
     en: `Sheet ${sheetName} was protected by someone else, so no progress snapshot was recorded; unprotect it and make the summaries again.`,

@@ -4,7 +4,14 @@
 // is the user's now and is never deleted. A sheet whose name collides is left alone and the
 // new sheet takes a free name. Values are written as values (text cells typed as text, so
 // user text never becomes a formula).
-import { CELL_STYLES, footerCodes, type CellStyle, type SheetSpec, type SpecCell } from '../ledger';
+import {
+  CELL_STYLES,
+  FIRST_LEDGER_TABLE,
+  footerCodes,
+  type CellStyle,
+  type SheetSpec,
+  type SpecCell,
+} from '../ledger';
 import { blocksOf, columnLetter, rowBytes } from './cells';
 import { describeError, LedgerError, workbookProtectedError } from './errors';
 import { fingerprintValues } from './fingerprint';
@@ -19,7 +26,15 @@ export interface SummarySheetRecord {
   readonly unit?: string;
   /** Of the values written; a sheet whose values no longer match was edited by the user. */
   readonly fingerprint?: string;
+  /** The ledger table whose plan the sheet summarizes; absent for the first ledger's (as records always were). */
+  readonly ledger?: string;
 }
+
+/** Whether a record is of the given ledger's summaries: one plan's sheets never replace another's. */
+const ofLedger = (record: SummarySheetRecord, ledger: string | undefined) =>
+  sameLedger(record.ledger ?? FIRST_LEDGER_TABLE, ledger ?? FIRST_LEDGER_TABLE);
+
+const sameLedger = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Why an earlier summary sheet was kept rather than replaced. */
 export type KeptReason = 'renamed' | 'edited' | 'table';
@@ -276,6 +291,8 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
     look?: SummaryLook;
     /** A sheet that stays the workbook's last (the progress snapshots), by id. */
     keepLast?: string;
+    /** The ledger table summarized, when not the first: its records are kept apart. */
+    ledger?: string;
     /**
      * More writes for the same request (the progress snapshot), queued after the sheets and given
      * the sheet names taken. Its remember() runs in the last request.
@@ -292,7 +309,8 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
   if (look.structureProtected) throw workbookProtectedError();
   const sheets = context.workbook.worksheets;
   const names = new Map(look.sheets.map((s) => [s.id, s.name]));
-  const earlier = remember ? look.previous.filter((p) => names.has(p.id)) : [];
+  const mine = look.previous.filter((p) => ofLedger(p, options.ledger));
+  const earlier = remember ? mine.filter((p) => names.has(p.id)) : [];
   // With earlier sheets the new ones are written under temporary names: which names are free is
   // known only once the earlier sheets have been checked, in this same request.
   const probes = queueProbes(context, earlier);
@@ -377,6 +395,9 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
         kind: m.spec.kind,
         ...(m.spec.unit ? { unit: m.spec.unit } : {}),
         fingerprint: m.fingerprint,
+        ...(options.ledger === undefined || sameLedger(options.ledger, FIRST_LEDGER_TABLE)
+          ? {}
+          : { ledger: options.ledger }),
       };
     });
     also?.remember();
@@ -384,7 +405,8 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
       !recorded.isNullObject && Array.isArray(recorded.value)
         ? recorded.value
             .filter(isRecord)
-            .filter((r) => !look.previous.some((p) => p.id === r.id) && !records.some((n) => n.id === r.id))
+            // Another plan's records stay as they are.
+            .filter((r) => !mine.some((p) => p.id === r.id) && !records.some((n) => n.id === r.id))
         : [];
     if (remember) context.workbook.settings.add(SUMMARY_SETTING, [...records, ...since]);
     if (remember || also || ours.length || temporary) await context.sync();

@@ -7,18 +7,17 @@
 // caller expects (the pane knows what it last saw; the ribbon expects all) together with the
 // list of tables, and checks the guess against that list in the same reply. A wrong guess costs
 // one more request (two when an expected table is gone and the request failed), never a stale read.
-import type { DateSystem } from '../ledger';
+import { FIRST_LEDGER_TABLE, ledgerTableOf, type DateSystem } from '../ledger';
 import { excelErrorCode } from './errors';
 import {
   DIRECTORY_TABLE,
   INDICATOR_TABLE,
-  LEDGER_ID_SETTING,
   LEDGER_TABLE,
   REGISTER_TABLE,
   SNAPSHOT_TABLE,
   STATUS_TABLE,
 } from './names';
-import { queuePlanParts } from './planPart';
+import { ledgerIdSetting } from './ledgerId';
 import { queueLedgerRead, readLedgerInBlocks, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
 import { queueRegisterRead, type RegisterSheet } from './registerSheet';
@@ -56,9 +55,23 @@ export interface WorkbookRead {
   /** The ledger's random id; null for a ledger made before ids existed (or no ledger). */
   readonly ledgerId: string | null;
   readonly tables: AddInTableIds;
+  /** Every plan's ledger the workbook has, the first ledger first: the pane names the others. */
+  readonly ledgers: readonly LedgerTable[];
+}
+
+/** One plan's ledger table, and the sheet it is on (the sheet the user is on says which plan the pane works on). */
+export interface LedgerTable {
+  readonly table: string;
+  readonly sheetId: string;
+  readonly sheetName: string;
 }
 
 export interface ReadRequest<Also> {
+  /**
+   * The ledger table the caller works on. The ledger on the sheet the user is on comes first;
+   * on another sheet, this one; without it (or when it is gone), the workbook's first ledger.
+   */
+  readonly ledgerTable?: string;
   /** Read 进度快照 too (summaries and mails compare with it). */
   readonly snapshots?: boolean;
   /** Read 报送登记 too (the 反馈 tab, 催报, and the summaries' 本期应报… sentence). */
@@ -78,17 +91,45 @@ export interface ReadRequest<Also> {
 }
 
 /** Which of the add-in's tables the workbook has, once `items/name, items/id` has been synced. */
-function idsOf(tables: Excel.TableCollection): AddInTableIds {
+function idsOf(tables: Excel.TableCollection, ledgerTable: string = LEDGER_TABLE): AddInTableIds {
   const ids: Partial<Record<AddInTable, { id: string; sheetId: string }>> = {};
+  const names = { ...TABLE_NAMES, ledger: ledgerTable };
   for (const kind of KINDS) {
-    const found = tables.items.find((t) => t.name.toLowerCase() === TABLE_NAMES[kind].toLowerCase());
+    const found = tables.items.find((t) => t.name.toLowerCase() === names[kind].toLowerCase());
     if (found) ids[kind] = { id: found.id, sheetId: found.worksheet.id };
   }
   return ids;
 }
 
-const TABLE_LOADS = 'items/name, items/id, items/worksheet/id';
+const TABLE_LOADS = 'items/name, items/id, items/worksheet/id, items/worksheet/name';
 
+/**
+ * Queues what says which ledgers there are and which the user is on: every part's namespace (a
+ * ledger's plan part names its table) and the active sheet.
+ */
+function queueLedgerChoice(context: Excel.RequestContext, tables: Excel.TableCollection) {
+  const parts = context.workbook.customXmlParts.load('items/id, items/namespaceUri');
+  const active = context.workbook.worksheets.getActiveWorksheet().load('id');
+  return (wanted: string | undefined) => {
+    const partOf = new Map<string, string>();
+    for (const p of parts.items) {
+      const table = ledgerTableOf(p.namespaceUri)?.toLowerCase();
+      if (table !== undefined && !partOf.has(table)) partOf.set(table, p.id);
+    }
+    const ledgers: LedgerTable[] = tables.items
+      .filter((t) => isFirst(t.name) || partOf.has(t.name.toLowerCase()))
+      .map((t) => ({ table: t.name, sheetId: t.worksheet.id, sheetName: t.worksheet.name }))
+      .sort((a, b) => Number(isFirst(b.table)) - Number(isFirst(a.table)));
+    const here = ledgers.find((l) => l.sheetId === active.id);
+    const asked = ledgers.find((l) => l.table.toLowerCase() === wanted?.toLowerCase());
+    const chosen = (here ?? asked ?? ledgers[0])?.table ?? null;
+    // A workbook without a ledger may still carry the first ledger's plan (设置 saved it).
+    return { ledgers, chosen, part: partOf.get((chosen ?? FIRST_LEDGER_TABLE).toLowerCase()) ?? null };
+  };
+}
+
+/** The table every workbook had before plans were many: 进度快照, 报送登记 and 指标 are its plan's. */
+export const isFirst = (table: string) => table.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase();
 const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, asked: ReadRequest<unknown>) =>
   KINDS.every(
     (kind) =>
@@ -103,39 +144,54 @@ function queueParts<Also>(
   guess: ReadonlySet<AddInTable>,
   planPart: string | null,
   request: ReadRequest<Also>,
+  ledgerTable: string,
 ) {
   const tables = context.workbook.tables.load(TABLE_LOADS);
-  const id = context.workbook.settings.getItemOrNullObject(LEDGER_ID_SETTING).load('value');
-  const ledger = guess.has('ledger') ? queueLedgerRead(context) : null;
+  const choice = queueLedgerChoice(context, tables);
+  const id = context.workbook.settings.getItemOrNullObject(ledgerIdSetting(ledgerTable)).load('value');
+  const ledger = guess.has('ledger') ? queueLedgerRead(context, ledgerTable) : null;
+  // 指标, 进度快照 and 报送登记 are the first ledger's (they name tasks by 序号, not by plan): another plan's ledger reads none.
+  const first = isFirst(ledgerTable);
   const reference = queueReferenceRead(context, {
     directory: guess.has('directory'),
     statuses: guess.has('statuses'),
-    indicators: guess.has('indicators'),
+    indicators: first && guess.has('indicators'),
     planPart,
+    ledgerTable,
   });
-  const snapshots = request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context) : null;
-  const register = request.register && guess.has('register') ? queueRegisterRead(context) : null;
+  const snapshots = first && request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context) : null;
+  const register = first && request.register && guess.has('register') ? queueRegisterRead(context) : null;
   const also = request.also?.(context);
-  return { tables, id, ledger, reference, snapshots, register, also };
+  return { tables, choice, id, ledger, reference, snapshots, register, also };
 }
 
 const idValue = (setting: Excel.Setting) =>
   !setting.isNullObject && typeof setting.value === 'string' && setting.value ? setting.value : null;
 
 /** Queues the list of the add-in's tables into a write's request (one that adds tables reads it back). */
-export function queueTableIds(context: Excel.RequestContext): () => AddInTableIds {
+export function queueTableIds(
+  context: Excel.RequestContext,
+  ledgerTable: string = LEDGER_TABLE,
+): () => AddInTableIds {
   const tables = context.workbook.tables.load(TABLE_LOADS);
-  return () => idsOf(tables);
+  return () => idsOf(tables, ledgerTable);
 }
 
-/** The list of tables and the plan's part alone: what a guess that failed is corrected with. */
+/** The list of tables, the ledger to read and its plan's part alone: what a guess that failed is corrected with. */
 async function presentTables(
   context: Excel.RequestContext,
-): Promise<{ tables: Set<AddInTable>; planPart: string | null }> {
+  wanted: string | undefined,
+): Promise<{ tables: Set<AddInTable>; planPart: string | null; ledgerTable: string }> {
   const tables = context.workbook.tables.load(TABLE_LOADS);
-  const planPart = queuePlanParts(context);
+  const choice = queueLedgerChoice(context, tables);
   await context.sync();
-  return { tables: new Set(Object.keys(idsOf(tables)) as AddInTable[]), planPart: planPart() };
+  const { chosen, part } = choice(wanted);
+  const ledgerTable = chosen ?? FIRST_LEDGER_TABLE;
+  return {
+    tables: new Set(Object.keys(idsOf(tables, ledgerTable)) as AddInTable[]),
+    planPart: part,
+    ledgerTable,
+  };
 }
 
 /**
@@ -149,8 +205,9 @@ export async function readWorkbook<Also = undefined>(
 ): Promise<WorkbookRead & { readonly also: Also }> {
   let guess = request.expect ?? ALL_TABLES;
   let planGuess = request.planPart ?? null;
+  let ledgerTable = request.ledgerTable ?? FIRST_LEDGER_TABLE;
   for (let attempt = 0; ; attempt++) {
-    const parts = queueParts(context, guess, planGuess, request);
+    const parts = queueParts(context, guess, planGuess, request, ledgerTable);
     try {
       // Each attempt is one request; a second happens only when the first guessed wrong.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -159,13 +216,27 @@ export async function readWorkbook<Also = undefined>(
       const code = excelErrorCode(error);
       // An expected table or plan part is gone: the whole request failed. Ask which there are, then read those.
       if (code === 'ItemNotFound' && attempt === 0) {
-        ({ tables: guess, planPart: planGuess } = await presentTables(context));
+        ({
+          tables: guess,
+          planPart: planGuess,
+          ledgerTable,
+        } = await presentTables(context, request.ledgerTable));
         continue;
       }
-      if (code === 'ResponsePayloadSizeLimitExceeded') return readInParts(context, request);
+      if (code === 'ResponsePayloadSizeLimitExceeded')
+        return readInParts(context, { ...request, ledgerTable });
       throw error;
     }
-    const ids = idsOf(parts.tables);
+    const { ledgers, chosen, part } = parts.choice(request.ledgerTable);
+    if (chosen !== null && chosen !== ledgerTable && attempt === 0) {
+      // The user is on another plan's ledger (or the one asked for is gone): read that one, its
+      // tables and plan part known from this reply.
+      ledgerTable = chosen;
+      guess = new Set(Object.keys(idsOf(parts.tables, chosen)) as AddInTable[]);
+      planGuess = part;
+      continue;
+    }
+    const ids = idsOf(parts.tables, ledgerTable);
     const reference = parts.reference();
     if ((!sameSet(ids, guess, request) || reference.plan.found !== planGuess) && attempt === 0) {
       // A table or plan exists that was not read (made since the caller looked): read again, all of it.
@@ -179,11 +250,12 @@ export async function readWorkbook<Also = undefined>(
       snapshots: parts.snapshots ? parts.snapshots(reference.dateSystem) : null,
       register: parts.register
         ? parts.register(reference.dateSystem)
-        : request.register && ids.register
+        : request.register && ids.register && isFirst(ledgerTable)
           ? await readRegisterAlone(context, reference.dateSystem)
           : null,
       ledgerId: idValue(parts.id),
       tables: ids,
+      ledgers,
       also: parts.also?.() as Also,
     };
   }
@@ -211,7 +283,7 @@ async function readInParts<Also>(
   context: Excel.RequestContext,
   request: ReadRequest<Also>,
 ): Promise<WorkbookRead & { readonly also: Also }> {
-  const { tables: present, planPart } = await presentTables(context);
+  const { tables: present, planPart, ledgerTable } = await presentTables(context, request.ledgerTable);
   const parts = queueParts(
     context,
     new Set([...present].filter((k) => k !== 'ledger' && k !== 'snapshots')),
@@ -220,13 +292,14 @@ async function readInParts<Also>(
       ...request,
       snapshots: false,
     },
+    ledgerTable,
   );
   await context.sync();
-  const ids = idsOf(parts.tables);
+  const ids = idsOf(parts.tables, ledgerTable);
   const reference = parts.reference();
-  const ledger = present.has('ledger') ? await readLedgerInBlocks(context) : null;
+  const ledger = present.has('ledger') ? await readLedgerInBlocks(context, ledgerTable) : null;
   const snapshots =
-    request.snapshots && present.has('snapshots')
+    request.snapshots && present.has('snapshots') && isFirst(ledgerTable)
       ? await readSnapshotsInBlocks(context, reference.dateSystem)
       : null;
   return {
@@ -236,6 +309,7 @@ async function readInParts<Also>(
     register: parts.register ? parts.register(reference.dateSystem) : null,
     ledgerId: idValue(parts.id),
     tables: ids,
+    ledgers: parts.choice(request.ledgerTable).ledgers,
     also: parts.also?.() as Also,
   };
 }

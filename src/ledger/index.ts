@@ -43,6 +43,7 @@ export * from './validation';
 export * from './planImport';
 export * from './reportRegister';
 export * from './plan';
+export * from './planLedgers';
 export * from './planReview';
 export * from './tableSpec';
 export * from './changeLog';

@@ -182,8 +182,8 @@ const unescapeXml = (text: string) =>
  * The part's XML: one root element in our namespace holding the plan as JSON text. No XML
  * declaration (Office hosts have refused parts that carry one with their own settings).
  */
-export function planToXml(plan: Plan): string {
-  return `<plan xmlns="${PLAN_NAMESPACE}">${escapeXml(JSON.stringify(plan))}</plan>`;
+export function planToXml(plan: Plan, namespace: string = PLAN_NAMESPACE): string {
+  return `<plan xmlns="${namespace}">${escapeXml(JSON.stringify(plan))}</plan>`;
 }
 
 export type PlanXmlRead = { readonly plan: Plan } | { readonly problem: 'not-a-plan' | 'unreadable' };
@@ -201,7 +201,9 @@ export function planFromXml(xml: string): PlanXmlRead {
   const declared = new RegExp(`\\bxmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*(["'])([^"']*)\\1`, 'u').exec(
     attributes,
   );
-  if (!declared || declared[2] !== PLAN_NAMESPACE) return { problem: 'not-a-plan' };
+  // Ours: the first ledger's namespace, or another ledger's (planLedgers.ts), which extends it.
+  if (!declared || !(declared[2] === PLAN_NAMESPACE || declared[2].startsWith(`${PLAN_NAMESPACE}:`)))
+    return { problem: 'not-a-plan' };
   const text = content.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/u, '$1');
   let value: unknown;
   try {

@@ -34,6 +34,7 @@ const UnitsPanel = lazy(() => import('./panels/UnitsPanel'));
 const SummaryPanel = lazy(() => import('./panels/SummaryPanel'));
 const ReturnsPanel = lazy(() => import('./panels/ReturnsPanel'));
 const SettingsPanel = lazy(() => import('./panels/SettingsPanel'));
+const ActivePlan = lazy(() => import('./panels/ActivePlan'));
 
 const TABS: readonly TabId[] = ['start', 'validate', 'units', 'summary', 'returns', 'settings'];
 
@@ -134,6 +135,9 @@ export function App({ host, version }: { host: Host; version: string }) {
               <Tab value="settings">{t.tabs.settings}</Tab>
             </TabList>
             <main className={styles.body}>
+              <Suspense fallback={null}>
+                <ActivePlan />
+              </Suspense>
               {notice && (
                 <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
                   <MessageBarBody>

@@ -9,6 +9,7 @@ import type {
   AddInTableIds,
   AfterWrite,
   ExcelRun,
+  LedgerTable,
   Reference,
   Watch,
   WorkbookChange,
@@ -33,11 +34,18 @@ export interface ReadyLedger {
   readonly checkedAt: Date;
   /** The add-in's tables the view was read from: which changes concern it. */
   readonly tables: AddInTableIds;
+  /** Every plan's ledger in the workbook: moving to another's sheet switches the view to it. */
+  readonly ledgers: readonly LedgerTable[];
 }
 
 export type LedgerState =
   | { readonly phase: 'loading' }
-  | { readonly phase: 'none'; readonly reference: Reference; readonly tables: AddInTableIds }
+  | {
+      readonly phase: 'none';
+      readonly reference: Reference;
+      readonly tables: AddInTableIds;
+      readonly ledgers: readonly LedgerTable[];
+    }
   | { readonly phase: 'failed'; readonly error: Bilingual }
   | ReadyLedger;
 
@@ -53,20 +61,27 @@ const WATCHED: readonly AddInTable[] = ['ledger', 'directory', 'statuses', 'indi
 const tablesOf = (state: LedgerState): AddInTableIds =>
   state.phase === 'ready' || state.phase === 'none' ? state.tables : {};
 
+const ledgersOf = (state: LedgerState): readonly LedgerTable[] =>
+  state.phase === 'ready' || state.phase === 'none' ? state.ledgers : [];
+
+/** The ledger table the view shows: an action's read asks for it (the user may be on a sheet of no ledger). */
+export const ledgerTableOf = (state: LedgerState): string | undefined =>
+  state.phase === 'ready' ? state.read.location.tableName : undefined;
+
 export function tablesSeenIn(state: LedgerState): ReadonlySet<AddInTable> {
   return new Set(Object.keys(tablesOf(state)) as AddInTable[]);
 }
 
 async function viewOf(host: Host, read: WorkbookRead): Promise<LedgerState> {
   const { analyzeLedger, dayFromLocalDate, readOptions } = await engine();
-  const { ledger, reference, tables } = read;
-  if (!ledger) return { phase: 'none', reference, tables };
+  const { ledger, reference, tables, ledgers } = read;
+  if (!ledger) return { phase: 'none', reference, tables, ledgers };
   const analysis = analyzeLedger(ledger.ledger, {
     ...readOptions(reference, dayFromLocalDate(host.now()), ledger.location),
     reference: reference.health,
     requireEvidence: reference.requireEvidence,
   });
-  return { phase: 'ready', read: ledger, reference, analysis, checkedAt: host.now(), tables };
+  return { phase: 'ready', read: ledger, reference, analysis, checkedAt: host.now(), tables, ledgers };
 }
 
 export class PaneLedger {
@@ -141,7 +156,8 @@ export class PaneLedger {
       const expect = now.phase === 'loading' ? undefined : tablesSeenIn(now);
       // The plan's part as last seen, so that a workbook carrying its plan is read in one request.
       const planPart = now.phase === 'ready' || now.phase === 'none' ? now.reference.plan.partId : undefined;
-      const read = await this.host.runWhenIdle((c) => readWorkbook(c, { expect, planPart }));
+      const ledgerTable = ledgerTableOf(now);
+      const read = await this.host.runWhenIdle((c) => readWorkbook(c, { expect, planPart, ledgerTable }));
       this.show(await viewOf(this.host, read), order);
     } catch (error) {
       // A host that cannot hold the read while the user edits a cell fails it: the user caused
@@ -192,6 +208,7 @@ export class PaneLedger {
       register: null,
       ledgerId: null,
       tables,
+      ledgers: ledgersOf(now),
     });
   }
 
@@ -239,7 +256,10 @@ export class PaneLedger {
           // one status cell it left, never the whole ledger.
           this.echoes.take(t);
           if (before) left.push(before);
-          return false;
+          // The user went to another plan's ledger: the pane follows, and works on that plan.
+          return ledgersOf(this.current).some(
+            (l) => l.sheetId === t.worksheetId && l.table !== ledgerTableOf(this.current),
+          );
         }
         default:
           return !this.echoes.take(t);
@@ -285,6 +305,7 @@ export class PaneLedger {
         snapshots: null,
         register: null,
         ledgerId: null,
+        ledgers: now.ledgers,
       };
       this.show(await viewOf(this.host, fresh), order);
       return this.current;

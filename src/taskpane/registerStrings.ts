@@ -30,6 +30,8 @@ const zh = {
   issued: (n: number, sheet: string) => `已生成${n}份反馈表，已记入“${sheet}”。`,
   notKept: (n: number, sheet: string) =>
     `已生成${n}份反馈表；工作表“${sheet}”被他人设置了保护，本次未记入报送登记。`,
+  otherPlan: (n: number, sheet: string) =>
+    `已生成${n}份反馈表；“${sheet}”是本工作簿另一个方案的台账，报送登记只记录第一个方案，本次未记入。`,
   record: (n: number) => `记录为已报（${n}个单位）`,
   recordHint: '这些反馈表没有要导入的修改；记录为已报后，这些单位在本期计为已报。',
   recorded: (units: readonly string[], sheet: string) => `已在“${sheet}”中记录${units.join('、')}为已报。`,
@@ -64,6 +66,8 @@ const en: RegisterStrings = {
   issued: (n: number, sheet: string) => `Made ${n} form${n === 1 ? '' : 's'}, recorded in ${sheet}.`,
   notKept: (n: number, sheet: string) =>
     `Made ${n} form${n === 1 ? '' : 's'}; sheet ${sheet} was protected by someone else, so the round was not recorded.`,
+  otherPlan: (n: number, sheet: string) =>
+    `Made ${n} form${n === 1 ? '' : 's'}; ${sheet} is another plan's ledger in this workbook and the 报送 register keeps the first plan's rounds only, so this one was not recorded.`,
   record: (n: number) => `Record as reported (${n} unit${n === 1 ? '' : 's'})`,
   recordHint: 'These forms propose no change; recording them counts their units as reported this round.',
   recorded: (units: readonly string[], sheet: string) =>
@@ -78,5 +82,12 @@ export const REGISTER_STRINGS: Record<Language, RegisterStrings> = { zh, en };
 export function issuedNotice(n: number, register: RegisterOutcome): Notice {
   return register.kept
     ? { intent: 'success', text: (_, l) => REGISTER_STRINGS[l].issued(n, register.sheetName) }
-    : { intent: 'warning', text: (_, l) => REGISTER_STRINGS[l].notKept(n, register.sheetName) };
+    : {
+        intent: 'warning',
+        text: (_, l) =>
+          REGISTER_STRINGS[l][register.reason === 'other-plan' ? 'otherPlan' : 'notKept'](
+            n,
+            register.sheetName,
+          ),
+      };
 }

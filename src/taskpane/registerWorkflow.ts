@@ -1,6 +1,7 @@
 // The 报送 register's workflows as plain functions: forms issued and the round recorded in one
 // request, and the round as the register holds it now.
 import {
+  isFirst,
   LedgerError,
   queueRegisterWrite,
   readOptions,
@@ -44,7 +45,7 @@ import type { LedgerApi } from './useLedger';
  */
 export async function issueForms<F>(
   host: Pick<Host, 'run' | 'now'>,
-  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   units: readonly string[],
   make: (model: SummaryModel, options: ReturnFileOptions) => Promise<F>,
 ): Promise<{ readonly made: F; readonly register: RegisterOutcome }> {
@@ -52,7 +53,13 @@ export async function issueForms<F>(
     const now = host.now();
     const { report, model, options, sheetNames } = await readFormsIn(context, pane, now, true);
     const made = await make(model, options);
-    const { register, reference } = report.read;
+    const { register, reference, ledger } = report.read;
+    // 报送登记 is the first plan's (its rows name tasks by 序号): another plan's round is not recorded there.
+    if (!isFirst(ledger.location.tableName))
+      return {
+        made,
+        register: { kept: false, sheetName: ledger.location.sheetName, reason: 'other-plan' } as const,
+      };
     const changes = issueRound(register?.register.entries ?? [], {
       asOf: model.asOf,
       returnBy: options.returnBy ?? model.asOf,
@@ -69,7 +76,7 @@ export async function issueForms<F>(
 /** Every unit's form issued in one .zip and downloaded; the register's outcome said after. */
 export async function downloadForms(
   host: Pick<Host, 'run' | 'now'>,
-  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   units: readonly string[],
 ): Promise<RegisterOutcome> {
   const { made, register } = await issueForms(host, pane, units, (model, options) =>
@@ -82,7 +89,7 @@ export async function downloadForms(
 /** One unit's form issued as its own .xlsx and downloaded. */
 export async function downloadForm(
   host: Pick<Host, 'run' | 'now'>,
-  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   unit: string,
 ): Promise<RegisterOutcome> {
   const { made, register } = await issueForms(host, pane, [unit], (model, options) =>
@@ -104,7 +111,7 @@ export async function readRound(host: Pick<Host, 'run' | 'now'>): Promise<RoundS
  */
 export async function draftReminders(
   host: Pick<Host, 'run' | 'now'>,
-  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
 ): Promise<{
   readonly drafts: readonly ReminderDraft[];
   readonly zip: NamedFile;

@@ -3,6 +3,7 @@
 import {
   applyReturns,
   ensureLedgerId,
+  isFirst,
   newImportBatch,
   queueSendSettings,
   readReport,
@@ -74,7 +75,7 @@ export interface FormsRead {
  */
 export async function readFormsIn(
   context: Excel.RequestContext,
-  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   now: Date,
   register: boolean,
 ): Promise<FormsRead> {
@@ -82,6 +83,7 @@ export async function readFormsIn(
   const report = await readReport(context, {
     asOf: today,
     expect: pane.tablesSeen,
+    ledgerTable: pane.ledgerTable,
     history: false,
     register,
     also: (c) => {
@@ -92,7 +94,7 @@ export async function readFormsIn(
   });
   const { read, model, also } = report;
   pane.take(read);
-  const ledgerId = read.ledgerId ?? (await ensureLedgerId(context));
+  const ledgerId = read.ledgerId ?? (await ensureLedgerId(context, read.ledger.location.tableName));
   const { directory, statuses } = read.reference;
   return {
     report,
@@ -114,7 +116,7 @@ export async function readFormsIn(
 /** The same read as an action of its own: a review reads the ledger the returns are checked against. */
 export function readForForms(
   host: Pick<Host, 'run' | 'now'>,
-  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
 ): Promise<FormsRead> {
   return host.run((c) => readFormsIn(c, pane, host.now(), false));
 }
@@ -122,10 +124,12 @@ export function readForForms(
 /** Each file read, checked and reviewed; a file that is not a form is named in one sentence, the others still import. */
 export async function reviewFiles(
   host: Pick<Host, 'run' | 'now'>,
-  pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   files: readonly File[],
 ): Promise<ReturnsReview> {
-  const { model, options, known } = await readForForms(host, pane);
+  const { report, model, options, known } = await readForForms(host, pane);
+  // 报送登记 is the first plan's: another plan's returns are imported, not recorded there.
+  const recordable = isFirst(report.read.ledger.location.tableName);
   const forms: ReturnedForm[] = [];
   const unreadable: FileReport[] = [];
   for (const file of files) {
@@ -172,7 +176,7 @@ export async function reviewFiles(
             said: sentences.length,
           },
       receipt:
-        c.refused || asOf === null
+        c.refused || asOf === null || !recordable
           ? null
           : { file: c.fileName, unit: c.unit, asOf, returnBy: dayFromIso(forms[i].meta.returnBy) },
     };

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AddInTable, AfterWrite, ExcelRun, Reference, WorkbookRead, WriteEcho } from '../excel';
 import type { Bilingual } from '../ledger';
 import type { Host } from './host';
-import { PaneLedger, tablesSeenIn, type LedgerState } from './paneLedger';
+import { ledgerTableOf, PaneLedger, tablesSeenIn, type LedgerState } from './paneLedger';
 
 export { DEBOUNCE_MS, type LedgerState, type ReadyLedger } from './paneLedger';
 
@@ -22,6 +22,8 @@ export interface LedgerApi {
   readonly current: () => Promise<LedgerState>;
   /** Which of the add-in's tables the view has seen: an action's read expects those. */
   readonly tablesSeen: ReadonlySet<AddInTable>;
+  /** The ledger table the view shows (one plan's of several): an action's read asks for it. */
+  readonly ledgerTable?: string;
   /** Excel.run for the pane's actions: reported changes wait to be judged until they end. */
   readonly run: ExcelRun;
 }
@@ -58,6 +60,7 @@ export function useLedger(host: Host, onError: (error: Bilingual) => void): Ledg
       take: (read) => void pane.take(read),
       current: () => pane.settled(),
       tablesSeen,
+      ledgerTable: ledgerTableOf(state),
       run: pane.run,
     }),
     [state, pane, tablesSeen],

@@ -23,7 +23,7 @@ export function usePlanSettings() {
     action.run(
       'plan',
       async () => {
-        const saved = await ledger.run((c) => savePlanNames(c, edits, shown.partId));
+        const saved = await ledger.run((c) => savePlanNames(c, edits, shown.partId, ledger.ledgerTable));
         await ledger.refresh();
         return saved;
       },

@@ -5,6 +5,7 @@
 import {
   applyReturns,
   applyUnitFilter,
+  createLedger,
   ensureLedgerId,
   generateSummaries,
   importPlan,
@@ -329,7 +330,8 @@ describe('导入 refuses, writing nothing', () => {
     expect(sim.snapshot()).toEqual(before);
   });
 
-  it('on a workbook that already has a ledger, naming it', async () => {
+  // 导入 on a workbook with a ledger makes a second one (tests/excel/twoPlans.test.ts); 新建 does not.
+  it('新建 on a workbook that already has an imported ledger, naming it', async () => {
     const sim = new ExcelSim();
     const plan = planOfReview({
       ...reviewText('1.推行企业开办全程网办（县市场监管局牵头）', 2025),
@@ -337,9 +339,7 @@ describe('导入 refuses, writing nothing', () => {
     });
     await sim.runExcel((c) => importPlan(c, plan, { supports: ALL_SETS, from: null }));
     const before = sim.snapshot();
-    await expect(
-      sim.runExcel((c) => importPlan(c, plan, { supports: ALL_SETS, from: null })),
-    ).rejects.toMatchObject({
+    await expect(sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }))).rejects.toMatchObject({
       text: { zh: expect.stringContaining('工作簿中已有任务台账') },
     });
     expect(sim.snapshot()).toEqual(before);

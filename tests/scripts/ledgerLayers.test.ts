@@ -38,6 +38,7 @@ const LEDGER_LAYERS: readonly (readonly string[])[] = [
     'planImport',
     'planReview',
     'plan',
+    'planLedgers',
     'adoption',
     'reportRegister',
     // the built-in plan's data: its tasks, its units

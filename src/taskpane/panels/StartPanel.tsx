@@ -77,6 +77,8 @@ function renderLedgerFound(
         </Button>{' '}
         <Button onClick={() => actions.recheck(sheetId)}>{t.start.recheck}</Button>
       </div>
+      {/* Another plan's 分工 table becomes another ledger beside this one. */}
+      <ImportAnnex />
     </div>
   );
 }

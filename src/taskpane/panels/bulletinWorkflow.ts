@@ -14,7 +14,7 @@ import { readCurrentReport, staleChanges, type StaleSummaries } from './currentR
  */
 export async function readBulletin(
   host: Pick<Host, 'run' | 'now'>,
-  ledger: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  ledger: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   lines: readonly string[],
   asOf: Day,
   compareWith: Day | undefined,

@@ -18,7 +18,7 @@ export interface StaleSummaries {
  */
 export async function readCurrentReport(
   host: Pick<Host, 'run'>,
-  ledger: Pick<LedgerApi, 'tablesSeen' | 'take'>,
+  ledger: Pick<LedgerApi, 'tablesSeen' | 'take' | 'ledgerTable'>,
   when: { readonly asOf: Day; readonly compareWith?: Day },
   before?: (context: Excel.RequestContext) => void,
 ) {
@@ -28,6 +28,7 @@ export async function readCurrentReport(
       asOf: when.asOf,
       compareWith: when.compareWith,
       expect: ledger.tablesSeen,
+      ledgerTable: ledger.ledgerTable,
       register: true,
       also: queueSendSettings,
     });

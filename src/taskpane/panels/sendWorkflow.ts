@@ -61,7 +61,7 @@ export async function readSendReport(host: Host, ledger: LedgerApi, request: Sen
   const { directory: fresh, statuses } = read.reference;
   const ledgerId =
     request.forUnits && request.withForm
-      ? (read.ledgerId ?? (await host.run((c) => ensureLedgerId(c))))
+      ? (read.ledgerId ?? (await host.run((c) => ensureLedgerId(c, read.ledger.location.tableName))))
       : null;
   const created = host.now();
   const options = {

@@ -64,6 +64,7 @@ export function useSummaryPanel() {
           request,
           supports: host.supports,
           expect: ledger.tablesSeen,
+          ledgerTable: ledger.ledgerTable,
           compareWith,
         }),
       (r) => ({
@@ -75,7 +76,7 @@ export function useSummaryPanel() {
             r.fitIgnored.length ? fitIgnoredNotice(r.fitIgnored)[lang] : '',
             r.snapshot.kept
               ? s.summary.snapshotKept(isoDate(day), r.snapshot.replaced > 0)
-              : snapshotNotKeptNotice(r.snapshot.sheetName)[lang],
+              : snapshotNotKeptNotice(r.snapshot.sheetName, r.snapshot.reason)[lang],
             r.snapshot.kept && r.snapshot.filtersCleared
               ? filtersClearedNotice(r.snapshot.sheetName)[lang]
               : '',

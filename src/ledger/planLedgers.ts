@@ -1,0 +1,100 @@
+// Several plans in one workbook: each plan's ledger is its own table on its own sheet, and each
+// table is paired with its plan by the custom XML part's namespace, so which plan a table
+// tracks is known from the list of parts alone (no part's XML need be read to find it). The
+// first ledger (the table every workbook had before) keeps the namespace it always had.
+import { PLAN_NAMESPACE, planToXml, type Plan } from './plan';
+import { LEDGER_SPEC } from './columns';
+import { indexFor, UNIT_KIND_WORDS, type UnitDirectory, type UnitEntry } from './units';
+
+/** The table of the first ledger: its plan's part has the namespace workbooks have always had. */
+export const FIRST_LEDGER_TABLE = LEDGER_SPEC.table;
+
+const LEDGER_NAMESPACE_PREFIX = `${PLAN_NAMESPACE}:ledger:`;
+
+/** The namespace of the part holding the plan of the ledger table `table` (ASCII: the name is percent-encoded). */
+export function planNamespace(table: string): string {
+  return table.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase()
+    ? PLAN_NAMESPACE
+    : `${LEDGER_NAMESPACE_PREFIX}${encodeURIComponent(table)}`;
+}
+
+/** The ledger table a part's namespace pairs it with; null for a namespace not ours. */
+export function ledgerTableOf(namespace: string): string | null {
+  if (namespace === PLAN_NAMESPACE) return FIRST_LEDGER_TABLE;
+  if (!namespace.startsWith(LEDGER_NAMESPACE_PREFIX)) return null;
+  try {
+    return decodeURIComponent(namespace.slice(LEDGER_NAMESPACE_PREFIX.length)) || null;
+  } catch {
+    // A malformed escape is no table name of ours: the part is not paired with any ledger.
+    return null;
+  }
+}
+
+/** Excel's table names: letters (any script), digits, `_` and `.`; at most 255 characters. */
+const TABLE_NAME_MAX = 255;
+
+/**
+ * The sheet and table of another plan's ledger, from its short name: the sheet's wanted name
+ * (the caller makes it free, as every sheet the add-in adds) and a table name free of every
+ * table the workbook has (case-insensitively, as Excel compares them).
+ */
+export function ledgerNamesFor(
+  plan: Pick<Plan, 'shortName' | 'title'>,
+  tables: readonly string[],
+): { readonly sheet: string; readonly table: string } {
+  const short = plan.shortName.trim() || plan.title.trim();
+  // Excel forbids : \ / ? * [ ] in sheet names.
+  const sheet = `${short.replace(/[:\\/?*[\]]/gu, '')}台账`;
+  // A prefix that is a letter keeps the name from looking like a cell (A1, R1C1) or starting with a digit.
+  const stem = `台账_${short.replace(/[^\p{L}\p{N}_.]/gu, '')}`.slice(0, TABLE_NAME_MAX - 4);
+  const taken = new Set(tables.map((t) => t.toLowerCase()));
+  let table = stem;
+  for (let n = 2; taken.has(table.toLowerCase()); n++) table = `${stem}_${n}`;
+  return { sheet, table };
+}
+
+/**
+ * The plan's units that the workbook's 单位名录 does not know yet (by name or alias), as rows for
+ * it: a unit listed there keeps its row, kind and contacts; a new one comes with the kind chosen
+ * at import and, for a member of the plan's collectives, its 所属.
+ */
+export function unitsToAdd(known: UnitDirectory, plan: Pick<Plan, 'directory'>): string[][] {
+  const index = indexFor(known);
+  const fresh: UnitEntry[] = plan.directory.units.filter((u) =>
+    [u.name, ...u.aliases].every((form) => index.resolve(form) === undefined),
+  );
+  return directoryRowsOf(fresh, plan.directory);
+}
+
+/** 单位名录 rows (单位, 别名, 类别, 所属, 联系人, 邮箱) of some units of a directory, 所属 from its collectives. */
+export function directoryRowsOf(units: readonly UnitEntry[], within: UnitDirectory): string[][] {
+  return units.map((u) => [
+    u.name,
+    u.aliases.join('、'),
+    UNIT_KIND_WORDS[u.kind],
+    within.units
+      .filter((c) => c.members.includes(u.name))
+      .map((c) => c.name)
+      .join('、'),
+    u.contact ?? '',
+    u.email ?? '',
+  ]);
+}
+
+/**
+ * The most a plan's part may weigh, in UTF-8 bytes: Office on the web refuses a custom XML part
+ * over 1 MB (office-js #2408, observed in Word; #394 in Excel too), and a workbook holding a
+ * bigger one may fail other reads there (#6216). Kept under 1 MiB with room for the host's own
+ * re-serialisation (entities, a declaration).
+ */
+export const PLAN_PART_LIMIT = 1_000_000;
+
+/** The part's size as written, in UTF-8 bytes. */
+export function planPartBytes(plan: Plan, table: string = FIRST_LEDGER_TABLE): number {
+  let bytes = 0;
+  for (const char of planToXml(plan, planNamespace(table))) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

@@ -1,0 +1,269 @@
+// Two plans' ledgers in one workbook: the built-in plan's and an imported annex's. Each read takes
+// the ledger of the sheet the user is on (else the one asked for), paired with its own plan; the
+// actions on one plan leave every cell of the other as it was.
+import {
+  applyUnitFilter,
+  createLedger,
+  ensureLedgerId,
+  findLedgerLikeSheets,
+  generateSummaries,
+  importPlan,
+  LEDGER_TABLE,
+  readReport,
+  readWorkbook,
+  readOptions,
+  ALL_TABLES,
+  type AddInTable,
+  type LedgerRead,
+} from '../../src/excel';
+import { ExcelSim } from '../../src/excel-sim';
+import {
+  builtInPlan,
+  ledgerTableOf,
+  PLAN_PART_LIMIT,
+  planPartBytes,
+  returnFormSpec,
+  tasksForUnit,
+  validateLedger,
+  type Plan,
+  type PlanTask,
+} from '../../src/ledger';
+import { returnFormFile } from '../../src/files';
+import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
+import { issueForms } from '../../src/taskpane/registerWorkflow';
+import { asOf } from '../asOf';
+import { FIXTURES } from '../ledger/annexFixtures';
+import { ALL_SETS, changedCells, countSyncs } from './helpers';
+
+const PLAN_B = planOfReview({
+  ...reviewText(FIXTURES[4].text, 2025),
+  title: '立山区稳经济重点任务',
+  shortName: '稳经济',
+});
+
+async function twoPlans() {
+  const sim = new ExcelSim();
+  const first = await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+  const before = sim.snapshot();
+  const second = await countSyncs(sim, () =>
+    sim.runExcel((c) => importPlan(c, PLAN_B, { supports: ALL_SETS, from: null })),
+  );
+  return { sim, first, second: second.result, syncs: second.syncs, before };
+}
+
+const activate = (sim: ExcelSim, sheet: string) =>
+  sim.run(async (c) => {
+    c.workbook.worksheets.getItem(sheet).activate();
+    await c.sync();
+  });
+
+const read = (sim: ExcelSim, ledgerTable?: string) => sim.runExcel((c) => readWorkbook(c, { ledgerTable }));
+
+describe('导入分工表 on a workbook that has a ledger', () => {
+  it('makes a second ledger named from the short name, its plan paired with its table', async () => {
+    const { sim, first, second, syncs, before } = await twoPlans();
+    expect(second.sheetName).toBe('稳经济台账');
+    expect(second.tableName).toBe('台账_稳经济');
+    expect(second.taskCount).toBe(PLAN_B.tasks.length);
+    // Look, read 单位名录, write.
+    expect(syncs).toBe(3);
+    const parts = sim.snapshot().customXmlParts;
+    expect(parts.map((p) => ledgerTableOf(/xmlns="([^"]*)"/u.exec(p.xml)?.[1] ?? ''))).toEqual([
+      '台账_稳经济',
+    ]);
+    // The first ledger, its title and its 指标 are as they were; only the new sheet and the units
+    // 单位名录 did not know are new (its own rows unchanged).
+    const changed = changedCells(before, sim.snapshot());
+    const directoryRows = before.sheets.find((s) => s.name === '单位名录')!;
+    const lastRow = Math.max(...Object.keys(directoryRows.cells).map((k) => Number(k.split(',')[0])));
+    expect(changed.filter((c) => !c.startsWith('稳经济台账!'))).toEqual(
+      changed.filter((c) => c.startsWith('单位名录!') && Number(/\d+$/u.exec(c)![0]) > lastRow + 1),
+    );
+    expect(second.unitsAdded).toBeGreaterThan(0);
+    expect(first.tableName).toBe(LEDGER_TABLE);
+  });
+
+  it('adds each unit once to the shared 单位名录, keeping its kind; a third import names freely', async () => {
+    const { sim } = await twoPlans();
+    const again = await sim.runExcel((c) => importPlan(c, PLAN_B, { supports: ALL_SETS, from: null }));
+    expect(again.tableName).toBe('台账_稳经济_2');
+    expect(again.sheetName).toBe('稳经济台账(2)');
+    expect(again.unitsAdded).toBe(0);
+    const names = sim.values('单位名录').map((r) => r[0]);
+    for (const unit of PLAN_B.directory.units) expect(names.filter((n) => n === unit.name)).toHaveLength(1);
+    const collective = PLAN_B.directory.units.find((u) => u.kind === 'collective');
+    if (collective) expect(sim.values('单位名录').find((r) => r[0] === collective.name)?.[2]).toBe('统称');
+  });
+});
+
+describe('which ledger a read takes', () => {
+  it('the one on the active sheet, else the one asked for, else the first', async () => {
+    const { sim } = await twoPlans();
+    // 导入 leaves the user on the new ledger.
+    expect((await read(sim)).ledger?.location.tableName).toBe('台账_稳经济');
+    await activate(sim, '任务台账');
+    expect((await read(sim, '台账_稳经济')).ledger?.location.tableName).toBe(LEDGER_TABLE);
+    await activate(sim, '单位名录');
+    const asked = await read(sim, '台账_稳经济');
+    expect(asked.ledger?.location.tableName).toBe('台账_稳经济');
+    expect(asked.reference.plan.plan.title).toBe(PLAN_B.title);
+    const unasked = await read(sim);
+    expect(unasked.ledger?.location.tableName).toBe(LEDGER_TABLE);
+    expect(unasked.reference.plan.plan.title).toBe(builtInPlan().title);
+    expect(unasked.ledgers.map((l) => l.table)).toEqual([LEDGER_TABLE, '台账_稳经济']);
+  });
+
+  it('in one request when the guess is right, two when the user moved to the other plan', async () => {
+    const { sim } = await twoPlans();
+    const seen = await read(sim, '台账_稳经济');
+    const planPart = seen.reference.plan.partId;
+    const same = await countSyncs(sim, () =>
+      sim.runExcel((c) => readWorkbook(c, { ledgerTable: '台账_稳经济', planPart })),
+    );
+    expect(same.syncs).toBe(1);
+    await activate(sim, '任务台账');
+    const moved = await countSyncs(sim, () =>
+      sim.runExcel((c) => readWorkbook(c, { ledgerTable: '台账_稳经济', planPart })),
+    );
+    expect(moved.result.ledger?.location.tableName).toBe(LEDGER_TABLE);
+    expect(moved.syncs).toBe(2);
+  });
+
+  it('names neither plan’s ledger as a stray ledger-like sheet, but still a copy', async () => {
+    const { sim } = await twoPlans();
+    const ledgerSheet = (await read(sim)).ledger!.location.sheetId;
+    await sim.run(async (c) => {
+      const copy = c.workbook.worksheets.add('抄件');
+      copy.getRange('A1:C1').values = [['序号', '工作任务', '责任单位']];
+      await c.sync();
+    });
+    expect(await sim.runExcel((c) => findLedgerLikeSheets(c, ledgerSheet))).toEqual(['抄件']);
+  });
+
+  it('still pairs a renamed sheet with its plan (the table name is the key)', async () => {
+    const { sim } = await twoPlans();
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('稳经济台账').name = '区里的台账';
+      await c.sync();
+    });
+    const after = await read(sim);
+    expect(after.ledger?.location.sheetName).toBe('区里的台账');
+    expect(after.reference.plan.plan.title).toBe(PLAN_B.title);
+  });
+});
+
+describe('validate, filter, summaries and a form on each plan', () => {
+  it('works on each, and nothing of one plan changes when working on the other', async () => {
+    const { sim } = await twoPlans();
+    const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => sim.runExcel(batch);
+    for (const [sheet, plan, other] of [
+      ['稳经济台账', PLAN_B, '任务台账'],
+      ['任务台账', builtInPlan(), '稳经济台账'],
+    ] as const) {
+      await activate(sim, sheet);
+      const before = sim.snapshot();
+      const report = await run((c) => readReport(c, { asOf, history: false }));
+      expect(report.model.tasks).toHaveLength(plan.tasks.length);
+      expect(report.model.names.title).toBe(plan.title);
+      const findings = validateLedger(report.read.ledger.ledger, readOptions(report.read.reference, asOf));
+      expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+
+      const ledger = report.read.ledger as LedgerRead;
+      const unit = (plan.tasks[0] as PlanTask).lead[0];
+      const refs = ledger.ledger.rows.map((r) => ({ no: r[0], units: r[2] }));
+      const numbers = tasksForUnit(refs, unit, { directory: report.read.reference.directory });
+      expect(numbers).toContain(1);
+      await run((c) => applyUnitFilter(c, ledger, numbers));
+
+      const summaries = await generateSummaries(run, {
+        asOf,
+        request: { overview: true, behind: false, units: [] },
+        supports: ALL_SETS,
+      });
+      expect(summaries.read.ledger?.location.tableName).toBe(ledger.location.tableName);
+
+      const table = ledger.location.tableName;
+      const ledgerId = await run((c) => ensureLedgerId(c, table));
+      const form = returnFormSpec(report.model, unit, {
+        ledgerId,
+        statuses: report.read.reference.statuses,
+        directory: report.read.reference.directory,
+        ledger: ledger.ledger,
+      });
+      expect(form.rows.map((r) => r.no)).toContain(1);
+      // Nothing on the other plan's sheet changed.
+      expect(changedCells(before, sim.snapshot()).filter((c) => c.startsWith(`${other}!`))).toEqual([]);
+    }
+    // Each plan's forms carry its own ledger's id: one plan's return is never taken into the other.
+    const ids = await run(async (c) => [await ensureLedgerId(c), await ensureLedgerId(c, '台账_稳经济')]);
+    expect(new Set(ids).size).toBe(2);
+    // Each plan's summary sheet survived the other's run (one plan's never replace the other's),
+    // and another run of plan B replaces B's alone.
+    await activate(sim, '稳经济台账');
+    await generateSummaries(run, {
+      asOf,
+      request: { overview: true, behind: false, units: [] },
+      supports: ALL_SETS,
+    });
+    const names = sim.snapshot().sheets.map((s) => s.name);
+    expect(names.filter((n) => n.includes('汇总-总体'))).toEqual(['汇总-总体', '稳经济-汇总-总体']);
+  });
+});
+
+describe('forms of each plan', () => {
+  it('records the first plan’s round in 报送登记, and leaves it alone for the other plan', async () => {
+    const { sim } = await twoPlans();
+    const host = { run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => new Date(2026, 10, 20) };
+    const pane = {
+      tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
+      ledgerTable: LEDGER_TABLE,
+      take: () => {},
+    };
+    await activate(sim, '任务台账');
+    const issued = await issueForms(host, pane, ['市教育局'], (model, options) =>
+      returnFormFile(model, '市教育局', options),
+    );
+    expect(issued.register).toMatchObject({ kept: true, added: 1 });
+    const unit = (PLAN_B.tasks[0] as PlanTask).lead[0];
+    await activate(sim, '稳经济台账');
+    const before = sim.snapshot();
+    const other = await issueForms(host, { ...pane, ledgerTable: '台账_稳经济' }, [unit], (model, options) =>
+      returnFormFile(model, unit, options),
+    );
+    expect(other.register).toEqual({ kept: false, sheetName: '稳经济台账', reason: 'other-plan' });
+    expect(other.made.name).toContain(unit);
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
+  });
+});
+
+describe('a plan too big for Excel on the web', () => {
+  const task = (no: number): PlanTask => ({
+    no,
+    label: String(no),
+    text: `围绕重点产业链开展第${no}项专项行动，完善工作机制，压实责任分工，按季度调度推进情况并形成工作台账，确保年底前取得明显成效。`,
+    lead: ['区发改局'],
+    partners: ['区工信局', '区财政局', '各乡镇人民政府、街道办事处'],
+    deadline: '2025年底前',
+    group: '一、稳定工业经济运行',
+    leaders: '',
+  });
+  const sized = (n: number): Plan => ({ ...PLAN_B, tasks: Array.from({ length: n }, (_, i) => task(i + 1)) });
+
+  it('measures a 500-task plan under the limit', () => {
+    const bytes = planPartBytes(sized(500));
+    console.log(`plan part of 500 tasks: ${bytes} bytes (limit ${PLAN_PART_LIMIT})`);
+    expect(bytes).toBeLessThan(PLAN_PART_LIMIT);
+  });
+
+  it('refuses one over it with a sentence, writing nothing', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    const huge = sized(3000);
+    expect(planPartBytes(huge)).toBeGreaterThan(PLAN_PART_LIMIT);
+    const before = sim.snapshot();
+    await expect(
+      sim.runExcel((c) => importPlan(c, huge, { supports: ALL_SETS, from: null })),
+    ).rejects.toMatchObject({ text: { zh: expect.stringContaining('超过网页版 Excel 允许的') } });
+    expect(sim.snapshot()).toEqual(before);
+  });
+});
