@@ -22,7 +22,8 @@ export interface OfficialPairing {
 export interface OfficialMatching {
   /** Most rows are tasks of this plan: the wording checks apply. */
   readonly active: boolean;
-  readonly byRow: ReadonlyMap<number, OfficialPairing>;
+  /** Indexed by data row: an array, not a map, as it is read for every row of a 100,000-row ledger. */
+  readonly byRow: readonly (OfficialPairing | undefined)[];
   /** The ledger numbers its rows as the plan does (most paired rows carry the official 序号). */
   readonly numbersAgree: boolean;
   /** The ledger means to hold the whole plan (at least half of it), so a missing task is news. */
@@ -175,7 +176,7 @@ export function officialTextIndex(
 
 const NO_MATCH: OfficialMatching = {
   active: false,
-  byRow: new Map(),
+  byRow: [],
   numbersAgree: false,
   wholePlan: false,
   unpaired: [],
@@ -193,7 +194,11 @@ export function matchOfficialTasks(
 ): OfficialMatching {
   if (list.length === 0) return NO_MATCH;
   const find = officialTextIndex(list);
-  const byRow = new Map<number, OfficialPairing>();
+  const byRow: (OfficialPairing | undefined)[] = Array.from(
+    { length: tasks.length ? tasks[tasks.length - 1].row + 1 : 0 },
+    () => undefined,
+  );
+  let paired = 0;
   // Pairings are values: rows of one task with the same number agreement share one object.
   const shared = new Map<Omit<OfficialPairing, 'numberAgrees'>, [OfficialPairing?, OfficialPairing?]>();
   const firstRow = new Map<number, number>();
@@ -209,24 +214,26 @@ export function matchOfficialTasks(
     let pair = shared.get(found);
     if (!pair) shared.set(found, (pair = [undefined, undefined]));
     const slot = numberAgrees ? 1 : 0;
-    byRow.set(t.row, (pair[slot] ??= { ...found, numberAgrees }));
+    byRow[t.row] = pair[slot] ??= { ...found, numberAgrees };
+    paired++;
     if (!firstRow.has(found.official.no)) firstRow.set(found.official.no, t.row);
   }
-  const active = options.force === true || (byRow.size > 0 && byRow.size * 2 >= withText);
+  const active = options.force === true || (paired > 0 && paired * 2 >= withText);
   if (!active) return NO_MATCH;
   // A few repeats are slips; many mean a sheet that lists tasks once per period, by design.
-  const repeatCount = byRow.size - firstRow.size;
+  const repeatCount = paired - firstRow.size;
   const repeats = new Map<number, number>();
-  if (repeatCount > 0 && repeatCount <= Math.max(2, byRow.size * REPEAT_SHARE)) {
-    for (const [row, p] of byRow) {
+  if (repeatCount > 0 && repeatCount <= Math.max(2, paired * REPEAT_SHARE)) {
+    byRow.forEach((p, row) => {
+      if (!p) return;
       const first = firstRow.get(p.official.no) as number;
       if (first !== row) repeats.set(row, first);
-    }
+    });
   }
   return {
     active,
     byRow,
-    numbersAgree: byRow.size > 0 && agreeing >= byRow.size * AGREE_SHARE,
+    numbersAgree: paired > 0 && agreeing >= paired * AGREE_SHARE,
     wholePlan: firstRow.size * 2 >= list.length,
     unpaired: list.filter((t) => !firstRow.has(t.no)),
     repeats,

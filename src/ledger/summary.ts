@@ -149,14 +149,15 @@ export function countedTasks(
   tasks: readonly LedgerTask[],
   place: SheetPlace = TABLE_AT_A1,
 ): { counted: LedgerTask[]; leftOut: LeftOutRow[] } {
-  const seen = new Set<number>();
+  // Indexed by 序号, not a set: they are mostly 1…N, and it is asked for every row.
+  const seen: (true | undefined)[] = [];
   const counted: LedgerTask[] = [];
   const leftOut: LeftOutRow[] = [];
   for (const t of tasks) {
-    const reason = t.no === null ? 'no-number' : seen.has(t.no) ? 'repeated-number' : null;
+    const reason = t.no === null ? 'no-number' : seen[t.no] ? 'repeated-number' : null;
     if (reason) leftOut.push({ sheetRow: sheetRowNumber(place, t.row), reason, no: t.no, task: t.task });
     else {
-      seen.add(t.no as number);
+      seen[t.no as number] = true;
       counted.push(t);
     }
   }
@@ -188,6 +189,7 @@ export function summarize(
   let other = 0;
   let overdue = 0;
   let extended = 0;
+  let completed = 0;
   const lights: Record<HealthLight, number> = { green: 0, yellow: 0, red: 0, done: 0, none: 0 };
   for (const t of tasks) {
     const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
@@ -195,9 +197,9 @@ export function summarize(
     else counts[i]++;
     if (t.health.overdue) overdue++;
     if (isExtended(t.extension)) extended++;
+    if (t.done) completed++;
     lights[t.health.light]++;
   }
-  const completed = tasks.filter((t) => t.done).length;
   const index = indexFor(options.directory);
   const units = unitRows(tasks, statusIndex, statuses.length, options)
     .filter((u) => u.total > 0)
@@ -258,20 +260,22 @@ export function summarize(
 
 /** The counted tasks' indicators in task order, with totals per measure word where two or more share one. */
 export function indicatorSummary(tasks: readonly LedgerTask[], present: boolean): IndicatorSummary {
-  const lines: IndicatorLine[] = tasks.flatMap((t) =>
-    t.no === null
-      ? []
-      : t.indicators.map((ind) => ({
-          no: t.no as number,
-          name: ind.name,
-          owner: ind.owner,
-          taskUnits: t.unitsText,
-          target: ind.target,
-          actual: ind.actual.kind === 'ok' ? ind.actual.value : null,
-          share: shareOf(ind),
-          measure: ind.measure,
-        })),
-  );
+  // A loop, not flatMap: most tasks have no indicator, and each would make an empty array.
+  const lines: IndicatorLine[] = [];
+  for (const t of tasks) {
+    if (t.no === null) continue;
+    for (const ind of t.indicators)
+      lines.push({
+        no: t.no,
+        name: ind.name,
+        owner: ind.owner,
+        taskUnits: t.unitsText,
+        target: ind.target,
+        actual: ind.actual.kind === 'ok' ? ind.actual.value : null,
+        share: shareOf(ind),
+        measure: ind.measure,
+      });
+  }
   const byMeasure = new Map<string, { count: number; target: number; actual: number }>();
   for (const line of lines) {
     if (line.target === null || !line.measure) continue;

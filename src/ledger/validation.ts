@@ -387,21 +387,25 @@ export function validateLedger(
   checkHeaders(ledger, place, add);
   checkExtensionColumns(ledger, findings);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
-  const numbersInUse = new Set(tasks.map((t) => t.no));
-  const seen = new Map<number, number>();
+  // Asked only about rows whose 序号 is not their official task's: made on the first question.
+  let numbers: ReadonlySet<number | null> | undefined;
+  const inUse = (no: number) => (numbers ??= new Set(tasks.map((t) => t.no))).has(no);
+  const numbering: NumberContext = { seen: [], place, official, inUse };
+  const textContext: TextContext = { official, place };
   const normalize = memoize(normalizeUnitsText);
   const officialUnits = memoize((text: string) => parseResponsibleUnits(text, options.directory));
 
   // Blank rows are the rows ledgerTasks skipped.
   let next = 0;
-  for (const t of [...tasks, { row: ledger.rows.length }]) {
-    for (let row = next; row < t.row; row++)
+  for (let i = 0; i <= tasks.length; i++) {
+    const end = i < tasks.length ? tasks[i].row : ledger.rows.length;
+    for (let row = next; row < end; row++)
       add(
         'row.blank',
         { row },
         { zh: `第${sheetRowNumber(place, row)}行为空行`, en: `Row ${sheetRowNumber(place, row)} is blank` },
       );
-    next = t.row + 1;
+    next = end + 1;
   }
   const statusOf = memoize((text: string) => checkStatus(text, statuses));
   const emptyStatus = emptyStatusCheck(ledger, tasks, statuses, statusOf, add, place);
@@ -418,7 +422,7 @@ export function validateLedger(
           : { zh: `第${sheetRowNumber(place, t.row)}行：`, en: `Row ${sheetRowNumber(place, t.row)}: ` };
       return { zh: prefix.zh + zh, en: prefix.en + en };
     };
-    const pairing = official?.byRow.get(t.row);
+    const pairing = official?.byRow[t.row];
 
     const values = ledger.rows[t.row];
     for (let column = 0; column < values.length; column++) {
@@ -437,8 +441,8 @@ export function validateLedger(
     }
 
     const row: RowCheck = { ledger, task: t, add, say };
-    checkNumber(row, { seen, place, official, pairing, numbersInUse });
-    checkTaskText(row, { official, pairing, numbersInUse, place });
+    checkNumber(row, pairing, numbering);
+    checkTaskText(row, pairing, textContext);
     checkUnits(row, pairing, normalize, officialUnits);
     if (statusOf(t.status).kind === 'empty') emptyStatus.report(row);
     else report(row, 'status', notes.status(t.status));
@@ -630,36 +634,44 @@ function checkHeaders(ledger: Ledger, place: SheetPlace, add: Add): void {
 }
 
 interface NumberContext {
-  readonly seen: Map<number, number>;
+  /**
+   * 序号 -> the first row that holds it. An array, not a map: 序号 are mostly 1…N, and it is
+   * read for every row; any other whole number is a property like any other.
+   */
+  readonly seen: (number | undefined)[];
   readonly place: SheetPlace;
   readonly official: OfficialMatching | null;
-  readonly pairing: OfficialPairing | undefined;
-  readonly numbersInUse: ReadonlySet<number | null>;
+  /** Whether a row of the ledger holds this 序号. */
+  readonly inUse: (no: number) => boolean;
 }
 
 /**
  * The official number a row should carry, when the sheet numbers as the plan does, the row's
  * text is that task and no other row holds that number; otherwise null (no fix is offered).
  */
-function officialNumberFor(t: LedgerTask, c: Omit<NumberContext, 'seen' | 'place'>): number | null {
+function officialNumberFor(
+  t: LedgerTask,
+  pairing: OfficialPairing | undefined,
+  c: NumberContext,
+): number | null {
   // A text with a clause added or cut names its task less surely than its 序号 is wrong: no fix.
   if (
     !c.official?.numbersAgree ||
-    !c.pairing ||
-    c.pairing.numberAgrees ||
-    c.pairing.how === 'clause' ||
+    !pairing ||
+    pairing.numberAgrees ||
+    pairing.how === 'clause' ||
     c.official.repeats.has(t.row)
   )
     return null;
-  return c.numbersInUse.has(c.pairing.official.no) ? null : c.pairing.official.no;
+  return c.inUse(pairing.official.no) ? null : pairing.official.no;
 }
 
-function checkNumber(row: RowCheck, c: NumberContext): void {
+function checkNumber(row: RowCheck, pairing: OfficialPairing | undefined, c: NumberContext): void {
   const { ledger, task: t, add, say } = row;
   if (ledger.header.columns.no === undefined) return;
   const raw = cellOf(ledger, t.row, 'no');
   const where = { row: t.row, key: 'no' as const, taskNo: t.no };
-  const official = officialNumberFor(t, c);
+  const official = officialNumberFor(t, pairing, c);
   if (raw === null || (typeof raw === 'string' && !raw.trim())) {
     add('no.missing', where, say('序号为空', 'No. is empty'), official ?? undefined);
   } else if (t.no === null) {
@@ -667,18 +679,16 @@ function checkNumber(row: RowCheck, c: NumberContext): void {
     const typed = /^\d+$/u.test(text) && Number(text) > 0 ? Number(text) : undefined;
     // A number typed as text is fixed to that number, unless its task text says otherwise.
     const fix =
-      typed !== undefined && (!c.pairing || c.pairing.official.no === typed)
-        ? typed
-        : (official ?? undefined);
+      typed !== undefined && (!pairing || pairing.official.no === typed) ? typed : (official ?? undefined);
     add(
       'no.notInteger',
       where,
       say(`序号“${cellText(raw)}”不是正整数`, `No. "${cellText(raw)}" is not a whole number`),
       fix,
     );
-  } else if (c.official?.numbersAgree && c.pairing && !c.pairing.numberAgrees) {
+  } else if (c.official?.numbersAgree && pairing && !pairing.numberAgrees) {
     // The text is another official task than the number says: the number is what to check.
-    const no = c.pairing.official.no;
+    const no = pairing.official.no;
     add(
       'no.official',
       where,
@@ -692,22 +702,20 @@ function checkNumber(row: RowCheck, c: NumberContext): void {
       ),
       official ?? undefined,
     );
-  } else if (c.seen.has(t.no)) {
-    const first = sheetRowNumber(c.place, c.seen.get(t.no) as number);
+  } else if (c.seen[t.no] !== undefined) {
+    const first = sheetRowNumber(c.place, c.seen[t.no] as number);
     add('no.duplicate', where, say(`序号${t.no}与第${first}行重复`, `No. ${t.no} repeats row ${first}`));
   } else {
-    c.seen.set(t.no, t.row);
+    c.seen[t.no] = t.row;
   }
 }
 
 interface TextContext {
   readonly official: OfficialMatching | null;
-  readonly pairing: OfficialPairing | undefined;
-  readonly numbersInUse: ReadonlySet<number | null>;
   readonly place: SheetPlace;
 }
 
-function checkTaskText(row: RowCheck, c: TextContext): void {
+function checkTaskText(row: RowCheck, pairing: OfficialPairing | undefined, c: TextContext): void {
   const { task: t, add, say } = row;
   const where = { row: t.row, key: 'task' as const, taskNo: t.no };
   if (!t.task.trim()) {
@@ -715,26 +723,26 @@ function checkTaskText(row: RowCheck, c: TextContext): void {
     return;
   }
   const repeatOf = c.official?.repeats.get(t.row);
-  if (c.pairing && repeatOf !== undefined) {
+  if (pairing && repeatOf !== undefined) {
     const first = sheetRowNumber(c.place, repeatOf);
     add(
       'task.repeated',
       where,
       say(
-        `与第${first}行是同一项正式任务（第${c.pairing.official.no}项），请核对是否重复录入`,
-        `the same official task (${c.pairing.official.no}) as row ${first}; check for a double entry`,
+        `与第${first}行是同一项正式任务（第${pairing.official.no}项），请核对是否重复录入`,
+        `the same official task (${pairing.official.no}) as row ${first}; check for a double entry`,
       ),
     );
   }
-  if (c.pairing?.how === 'clause') {
-    clauseFinding(row, c.pairing);
+  if (pairing?.how === 'clause') {
+    clauseFinding(row, pairing);
     return;
   }
-  if (c.pairing?.how !== 'near') return;
-  const expected = c.pairing.official;
+  if (pairing?.how !== 'near') return;
+  const expected = pairing.official;
   const d = describeDifference(expected.task, t.task);
   // The text alone says which task this is; rewriting it is safe only when the number agrees.
-  const safe = c.pairing.numberAgrees;
+  const safe = pairing.numberAgrees;
   add(
     'task.changed',
     where,
