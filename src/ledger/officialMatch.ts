@@ -204,7 +204,9 @@ export function matchOfficialTasks(
   const firstRow = new Map<number, number>();
   let withText = 0;
   let agreeing = 0;
-  for (const t of tasks) {
+  // An indexed loop: a for…of allocates a step object per row until the function is optimized.
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
     if (!t.task.trim()) continue;
     withText++;
     const found = find(t.task);

@@ -411,7 +411,9 @@ export function validateLedger(
   const emptyStatus = emptyStatusCheck(ledger, tasks, statuses, statusOf, add, place);
 
   const notes = valueNotes(options, statuses, statusOf);
-  for (const t of tasks) {
+  // An indexed loop: a for…of allocates a step object per row until the function is optimized.
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
     const where = { row: t.row, taskNo: t.no };
     // The prefix is made once for the row's findings; the findings are kept while the pane shows them.
     let prefix: Bilingual | undefined;
