@@ -194,10 +194,9 @@ export function matchOfficialTasks(
 ): OfficialMatching {
   if (list.length === 0) return NO_MATCH;
   const find = officialTextIndex(list);
-  const byRow: (OfficialPairing | undefined)[] = Array.from(
-    { length: tasks.length ? tasks[tasks.length - 1].row + 1 : 0 },
-    () => undefined,
-  );
+  const byRow: (OfficialPairing | undefined)[] = new Array<OfficialPairing | undefined>(
+    tasks.length ? tasks[tasks.length - 1].row + 1 : 0,
+  ).fill(undefined);
   let paired = 0;
   // Pairings are values: rows of one task with the same number agreement share one object.
   const shared = new Map<Omit<OfficialPairing, 'numberAgrees'>, [OfficialPairing?, OfficialPairing?]>();

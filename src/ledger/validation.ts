@@ -302,8 +302,11 @@ const EXCEL_ERRORS = new Set([
 ]);
 
 export function isExcelError(value: unknown): boolean {
-  // Every error value starts with #; testing that first keeps the scan of each cell cheap.
-  return typeof value === 'string' && value.includes('#') && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  if (typeof value !== 'string') return false;
+  // Every error value starts with #: testing the first character after any spaces keeps the
+  // scan of each cell cheap (trim looks only at the ends; a search for # reads the whole text).
+  const text = value.trim();
+  return text.charCodeAt(0) === 35 && EXCEL_ERRORS.has(text.toUpperCase());
 }
 
 /** 责任单位 in the official way of writing: full-width punctuation, no spaces, single 、. */
@@ -366,19 +369,18 @@ export function validateLedger(
       fixValue !== undefined && at.row !== null && column !== null
         ? { row: at.row, column, value: fixValue }
         : undefined;
-    findings.push({
-      // A second finding of one rule in one cell (two unknown units) carries its ordinal.
-      id: findingId(rule, at.row, column, at.taskNo ?? null, at.nth),
-      rule,
-      severity: RULES[rule].severity,
-      row: at.row,
-      column,
-      columnKey: at.key ?? null,
-      taskNo: at.taskNo ?? null,
-      message,
-      fix,
-      ...(offer ? { offer } : {}),
-    });
+    // A second finding of one rule in one cell (two unknown units) carries its ordinal.
+    const id = findingId(rule, at.row, column, at.taskNo ?? null, at.nth);
+    const { severity } = RULES[rule];
+    const row = at.row;
+    const columnKey = at.key ?? null;
+    const taskNo = at.taskNo ?? null;
+    // Two literals, not a spread of an optional part: a spread copies the object at every finding.
+    findings.push(
+      offer
+        ? { id, rule, severity, row, column, columnKey, taskNo, message, fix, offer }
+        : { id, rule, severity, row, column, columnKey, taskNo, message, fix },
+    );
   };
 
   const place = options.place ?? TABLE_AT_A1;
