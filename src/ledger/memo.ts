@@ -18,8 +18,14 @@ export function getOrCreate<K, V>(map: MapLike<K, V>, key: K, make: (key: K) => 
 /** `make`, remembering its results; with a limit, the memory is emptied when it grows past it. */
 export function memoize<K, V>(make: (key: K) => V, options: { readonly limit?: number } = {}): (key: K) => V {
   const cache = new Map<K, V>();
+  const { limit } = options;
+  // The hit is looked up first and returned at once: it is asked for several times a row.
   return (key) => {
-    if (options.limit !== undefined && cache.size >= options.limit && !cache.has(key)) cache.clear();
-    return getOrCreate(cache, key, make);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    if (limit !== undefined && cache.size >= limit) cache.clear();
+    const made = make(key);
+    cache.set(key, made);
+    return made;
   };
 }
