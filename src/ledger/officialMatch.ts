@@ -6,6 +6,7 @@ import { cellRef, type SheetPlace } from './addresses';
 import type { Ledger } from './ledger';
 import type { OfficialTask } from './officialTasks';
 import type { LedgerTask } from './tasks';
+import { getOrCreate, memoize } from './memo';
 import { cellText, editDistance, matchKey } from './text';
 
 export interface OfficialPairing {
@@ -93,10 +94,23 @@ interface Candidate {
   readonly bigramCount: number;
 }
 
+type TextIndex = (text: string) => Omit<OfficialPairing, 'numberAgrees'> | null;
+
+/**
+ * Each list's index, kept as long as the list is: the pane analyses the same plan after every
+ * edit, so the official texts are indexed once and each distinct text is matched once.
+ */
+const indexes = new WeakMap<readonly OfficialTask[], TextIndex>();
+
+/** Distinct texts an index remembers; past that it forgets them all at once and starts again. */
+const TEXT_MEMORY = 20_000;
+
 /** Finds, for any text, the official task it is (exact) or nearly is (near), or null. */
-export function officialTextIndex(
-  list: readonly OfficialTask[],
-): (text: string) => Omit<OfficialPairing, 'numberAgrees'> | null {
+export function officialTextIndex(list: readonly OfficialTask[]): TextIndex {
+  return getOrCreate(indexes, list, textIndex);
+}
+
+function textIndex(list: readonly OfficialTask[]): TextIndex {
   const candidates: Candidate[] = list.map((official) => {
     const key = matchKey(official.task);
     return { official, key, length: Array.from(key).length, bigramCount: new Set(bigrams(key)).size };
@@ -133,15 +147,14 @@ export function officialTextIndex(
     }
   });
   // Ledgers repeat the same texts: each distinct text is keyed and matched once.
-  const byText = new Map<string, Omit<OfficialPairing, 'numberAgrees'> | null>();
-  const cache = new Map<string, Omit<OfficialPairing, 'numberAgrees'> | null>();
-  const lookup = (text: string) => {
-    const key = matchKey(text);
-    if (!key) return null;
-    const hit = exact.get(key);
-    if (hit) return { official: hit, how: 'exact' as const };
-    const cached = cache.get(key);
-    if (cached !== undefined) return cached;
+  const byKey = memoize(
+    (key: string): Omit<OfficialPairing, 'numberAgrees'> | null => {
+      const hit = exact.get(key);
+      return hit ? { official: hit, how: 'exact' } : nearest(key);
+    },
+    { limit: TEXT_MEMORY },
+  );
+  const nearest = (key: string) => {
     const length = Array.from(key).length;
     const votes = new Map<number, number>();
     for (const b of new Set(bigrams(key)))
@@ -158,20 +171,19 @@ export function officialTextIndex(
     scored.sort((a, b) => a.share - b.share);
     const [best, second] = scored;
     const clause = byClauses(key);
-    const result =
-      best && best.share <= NEAR_SHARE && (!second || second.share - best.share >= NEAR_MARGIN)
-        ? { official: best.official, how: 'near' as const }
-        : clause
-          ? { official: clause, how: 'clause' as const }
-          : null;
-    cache.set(key, result);
-    return result;
+    return best && best.share <= NEAR_SHARE && (!second || second.share - best.share >= NEAR_MARGIN)
+      ? { official: best.official, how: 'near' as const }
+      : clause
+        ? { official: clause, how: 'clause' as const }
+        : null;
   };
-  return (text) => {
-    let found = byText.get(text);
-    if (found === undefined) byText.set(text, (found = lookup(text)));
-    return found;
-  };
+  return memoize(
+    (text: string) => {
+      const key = matchKey(text);
+      return key ? byKey(key) : null;
+    },
+    { limit: TEXT_MEMORY },
+  );
 }
 
 const NO_MATCH: OfficialMatching = {

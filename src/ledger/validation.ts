@@ -830,7 +830,9 @@ function checkUnits(
     return;
   }
   let nth = 0;
-  for (const u of t.units) {
+  // An indexed loop: a for…of allocates a step object per row until the function is optimized.
+  for (let k = 0; k < t.units.length; k++) {
+    const u = t.units[k];
     if (u.known) continue;
     const hint = u.suggestions.length
       ? `，是否为“${u.suggestions.join('”或“')}”？`
