@@ -19,13 +19,22 @@ export function getOrCreate<K, V>(map: MapLike<K, V>, key: K, make: (key: K) => 
 export function memoize<K, V>(make: (key: K) => V, options: { readonly limit?: number } = {}): (key: K) => V {
   const cache = new Map<K, V>();
   const { limit } = options;
-  // The hit is looked up first and returned at once: it is asked for several times a row.
+  // The last key is compared first, then the hit returned at once: a column repeats a value
+  // down many rows (one format, one status), and each memo is asked for several times a row.
+  let hasLast = false;
+  let lastKey: K | undefined;
+  let lastValue: V | undefined;
   return (key) => {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    if (limit !== undefined && cache.size >= limit) cache.clear();
-    const made = make(key);
-    cache.set(key, made);
-    return made;
+    if (hasLast && lastKey === key) return lastValue as V;
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (limit !== undefined && cache.size >= limit) cache.clear();
+      value = make(key);
+      cache.set(key, value);
+    }
+    hasLast = true;
+    lastKey = key;
+    lastValue = value;
+    return value;
   };
 }

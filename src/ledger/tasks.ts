@@ -98,7 +98,11 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   const statuses = options.statuses ?? DEFAULT_STATUSES;
   const defaultYear = new Date(options.asOf * 86_400_000).getUTCFullYear();
   // Ledgers repeat the same few texts in a column: parse each distinct value once.
-  const unitsOf = memoize((text: string) => parseResponsibleUnits(text, options.directory));
+  // A 责任单位 text's units and its lead, read together: one look-up a row.
+  const unitsOf = memoize((text: string) => {
+    const units = parseResponsibleUnits(text, options.directory);
+    return { units, lead: units.find((u) => u.role === 'lead')?.name ?? '' };
+  });
   const knownStatusOf = memoize((status: string) => {
     const check = checkStatus(status, statuses);
     return check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
@@ -122,7 +126,6 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const deadline = deadlineOf(raw);
     return memoize((format: string | undefined) => shownDeadline(raw, deadline, format));
   });
-  const leadOf = memoize((units: readonly ParsedUnit[]) => units.find((u) => u.role === 'lead')?.name ?? '');
   const byTask = indicatorsByTask(options.indicators);
   // Each column's position is looked up once, not at every cell read (as cellOf does).
   const {
@@ -146,7 +149,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     if (isBlankRow(values)) continue;
     const formats = ledger.formats?.[row];
     const unitsText = cellText(cell(values, unitsAt));
-    const units = unitsOf(unitsText);
+    const { units, lead } = unitsOf(unitsText);
     const status = cellText(cell(values, statusAt)).trim();
     const knownStatus = knownStatusOf(status);
     const done = knownStatus === STATUS_DONE;
@@ -178,7 +181,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       task: cellText(cell(values, taskAt)),
       unitsText,
       units,
-      lead: leadOf(units),
+      lead,
       status,
       knownStatus,
       done,
