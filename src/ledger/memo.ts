@@ -18,8 +18,23 @@ export function getOrCreate<K, V>(map: MapLike<K, V>, key: K, make: (key: K) => 
 /** `make`, remembering its results; with a limit, the memory is emptied when it grows past it. */
 export function memoize<K, V>(make: (key: K) => V, options: { readonly limit?: number } = {}): (key: K) => V {
   const cache = new Map<K, V>();
+  const { limit } = options;
+  // The last key is compared first, then the hit returned at once: a column repeats a value
+  // down many rows (one format, one status), and each memo is asked for several times a row.
+  let hasLast = false;
+  let lastKey: K | undefined;
+  let lastValue: V | undefined;
   return (key) => {
-    if (options.limit !== undefined && cache.size >= options.limit && !cache.has(key)) cache.clear();
-    return getOrCreate(cache, key, make);
+    if (hasLast && lastKey === key) return lastValue as V;
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (limit !== undefined && cache.size >= limit) cache.clear();
+      value = make(key);
+      cache.set(key, value);
+    }
+    hasLast = true;
+    lastKey = key;
+    lastValue = value;
+    return value;
   };
 }

@@ -6,6 +6,7 @@ import { cellRef, type SheetPlace } from './addresses';
 import type { Ledger } from './ledger';
 import type { OfficialTask } from './officialTasks';
 import type { LedgerTask } from './tasks';
+import { getOrCreate, memoize } from './memo';
 import { cellText, editDistance, matchKey } from './text';
 
 export interface OfficialPairing {
@@ -22,7 +23,8 @@ export interface OfficialPairing {
 export interface OfficialMatching {
   /** Most rows are tasks of this plan: the wording checks apply. */
   readonly active: boolean;
-  readonly byRow: ReadonlyMap<number, OfficialPairing>;
+  /** Indexed by data row: an array, not a map, as it is read for every row of a 100,000-row ledger. */
+  readonly byRow: readonly (OfficialPairing | undefined)[];
   /** The ledger numbers its rows as the plan does (most paired rows carry the official 序号). */
   readonly numbersAgree: boolean;
   /** The ledger means to hold the whole plan (at least half of it), so a missing task is news. */
@@ -92,10 +94,23 @@ interface Candidate {
   readonly bigramCount: number;
 }
 
+type TextIndex = (text: string) => Omit<OfficialPairing, 'numberAgrees'> | null;
+
+/**
+ * Each list's index, kept as long as the list is: the pane analyses the same plan after every
+ * edit, so the official texts are indexed once and each distinct text is matched once.
+ */
+const indexes = new WeakMap<readonly OfficialTask[], TextIndex>();
+
+/** Distinct texts an index remembers; past that it forgets them all at once and starts again. */
+const TEXT_MEMORY = 20_000;
+
 /** Finds, for any text, the official task it is (exact) or nearly is (near), or null. */
-export function officialTextIndex(
-  list: readonly OfficialTask[],
-): (text: string) => Omit<OfficialPairing, 'numberAgrees'> | null {
+export function officialTextIndex(list: readonly OfficialTask[]): TextIndex {
+  return getOrCreate(indexes, list, textIndex);
+}
+
+function textIndex(list: readonly OfficialTask[]): TextIndex {
   const candidates: Candidate[] = list.map((official) => {
     const key = matchKey(official.task);
     return { official, key, length: Array.from(key).length, bigramCount: new Set(bigrams(key)).size };
@@ -132,15 +147,14 @@ export function officialTextIndex(
     }
   });
   // Ledgers repeat the same texts: each distinct text is keyed and matched once.
-  const byText = new Map<string, Omit<OfficialPairing, 'numberAgrees'> | null>();
-  const cache = new Map<string, Omit<OfficialPairing, 'numberAgrees'> | null>();
-  const lookup = (text: string) => {
-    const key = matchKey(text);
-    if (!key) return null;
-    const hit = exact.get(key);
-    if (hit) return { official: hit, how: 'exact' as const };
-    const cached = cache.get(key);
-    if (cached !== undefined) return cached;
+  const byKey = memoize(
+    (key: string): Omit<OfficialPairing, 'numberAgrees'> | null => {
+      const hit = exact.get(key);
+      return hit ? { official: hit, how: 'exact' } : nearest(key);
+    },
+    { limit: TEXT_MEMORY },
+  );
+  const nearest = (key: string) => {
     const length = Array.from(key).length;
     const votes = new Map<number, number>();
     for (const b of new Set(bigrams(key)))
@@ -157,25 +171,24 @@ export function officialTextIndex(
     scored.sort((a, b) => a.share - b.share);
     const [best, second] = scored;
     const clause = byClauses(key);
-    const result =
-      best && best.share <= NEAR_SHARE && (!second || second.share - best.share >= NEAR_MARGIN)
-        ? { official: best.official, how: 'near' as const }
-        : clause
-          ? { official: clause, how: 'clause' as const }
-          : null;
-    cache.set(key, result);
-    return result;
+    return best && best.share <= NEAR_SHARE && (!second || second.share - best.share >= NEAR_MARGIN)
+      ? { official: best.official, how: 'near' as const }
+      : clause
+        ? { official: clause, how: 'clause' as const }
+        : null;
   };
-  return (text) => {
-    let found = byText.get(text);
-    if (found === undefined) byText.set(text, (found = lookup(text)));
-    return found;
-  };
+  return memoize(
+    (text: string) => {
+      const key = matchKey(text);
+      return key ? byKey(key) : null;
+    },
+    { limit: TEXT_MEMORY },
+  );
 }
 
 const NO_MATCH: OfficialMatching = {
   active: false,
-  byRow: new Map(),
+  byRow: [],
   numbersAgree: false,
   wholePlan: false,
   unpaired: [],
@@ -193,13 +206,18 @@ export function matchOfficialTasks(
 ): OfficialMatching {
   if (list.length === 0) return NO_MATCH;
   const find = officialTextIndex(list);
-  const byRow = new Map<number, OfficialPairing>();
+  const byRow: (OfficialPairing | undefined)[] = new Array<OfficialPairing | undefined>(
+    tasks.length ? tasks[tasks.length - 1].row + 1 : 0,
+  ).fill(undefined);
+  let paired = 0;
   // Pairings are values: rows of one task with the same number agreement share one object.
   const shared = new Map<Omit<OfficialPairing, 'numberAgrees'>, [OfficialPairing?, OfficialPairing?]>();
   const firstRow = new Map<number, number>();
   let withText = 0;
   let agreeing = 0;
-  for (const t of tasks) {
+  // An indexed loop: a for…of allocates a step object per row until the function is optimized.
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
     if (!t.task.trim()) continue;
     withText++;
     const found = find(t.task);
@@ -209,24 +227,26 @@ export function matchOfficialTasks(
     let pair = shared.get(found);
     if (!pair) shared.set(found, (pair = [undefined, undefined]));
     const slot = numberAgrees ? 1 : 0;
-    byRow.set(t.row, (pair[slot] ??= { ...found, numberAgrees }));
+    byRow[t.row] = pair[slot] ??= { ...found, numberAgrees };
+    paired++;
     if (!firstRow.has(found.official.no)) firstRow.set(found.official.no, t.row);
   }
-  const active = options.force === true || (byRow.size > 0 && byRow.size * 2 >= withText);
+  const active = options.force === true || (paired > 0 && paired * 2 >= withText);
   if (!active) return NO_MATCH;
   // A few repeats are slips; many mean a sheet that lists tasks once per period, by design.
-  const repeatCount = byRow.size - firstRow.size;
+  const repeatCount = paired - firstRow.size;
   const repeats = new Map<number, number>();
-  if (repeatCount > 0 && repeatCount <= Math.max(2, byRow.size * REPEAT_SHARE)) {
-    for (const [row, p] of byRow) {
+  if (repeatCount > 0 && repeatCount <= Math.max(2, paired * REPEAT_SHARE)) {
+    byRow.forEach((p, row) => {
+      if (!p) return;
       const first = firstRow.get(p.official.no) as number;
       if (first !== row) repeats.set(row, first);
-    }
+    });
   }
   return {
     active,
     byRow,
-    numbersAgree: byRow.size > 0 && agreeing >= byRow.size * AGREE_SHARE,
+    numbersAgree: paired > 0 && agreeing >= paired * AGREE_SHARE,
     wholePlan: firstRow.size * 2 >= list.length,
     unpaired: list.filter((t) => !firstRow.has(t.no)),
     repeats,

@@ -159,14 +159,18 @@ export function countedTasks(
   tasks: readonly LedgerTask[],
   place: SheetPlace = TABLE_AT_A1,
 ): { counted: LedgerTask[]; leftOut: LeftOutRow[] } {
-  const seen = new Set<number>();
+  // Indexed by 序号, not a set: they are mostly 1…N, and it is asked for every row.
+  const seen: (true | undefined)[] = [];
   const counted: LedgerTask[] = [];
   const leftOut: LeftOutRow[] = [];
-  for (const t of tasks) {
-    const reason = t.no === null ? 'no-number' : seen.has(t.no) ? 'repeated-number' : null;
+  // Indexed loops over the rows in this module: a for…of allocates a step object per row
+  // until the function is optimized, and a 100,000-row ledger runs most of a pass before that.
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
+    const reason = t.no === null ? 'no-number' : seen[t.no] ? 'repeated-number' : null;
     if (reason) leftOut.push({ sheetRow: sheetRowNumber(place, t.row), reason, no: t.no, task: t.task });
     else {
-      seen.add(t.no as number);
+      seen[t.no as number] = true;
       counted.push(t);
     }
   }
@@ -198,16 +202,18 @@ export function summarize(
   let other = 0;
   let overdue = 0;
   let extended = 0;
+  let completed = 0;
   const lights: Record<HealthLight, number> = { green: 0, yellow: 0, red: 0, done: 0, none: 0 };
-  for (const t of tasks) {
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
     const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
     if (i === undefined) other++;
     else counts[i]++;
     if (t.health.overdue) overdue++;
     if (isExtended(t.extension)) extended++;
+    if (t.done) completed++;
     lights[t.health.light]++;
   }
-  const completed = tasks.filter((t) => t.done).length;
   const index = indexFor(options.directory);
   const units = unitRows(tasks, statusIndex, statuses.length, options)
     .filter((u) => u.total > 0)
@@ -268,20 +274,25 @@ export function summarize(
 
 /** The counted tasks' indicators in task order, with totals per measure word where two or more share one. */
 export function indicatorSummary(tasks: readonly LedgerTask[], present: boolean): IndicatorSummary {
-  const lines: IndicatorLine[] = tasks.flatMap((t) =>
-    t.no === null
-      ? []
-      : t.indicators.map((ind) => ({
-          no: t.no as number,
-          name: ind.name,
-          owner: ind.owner,
-          taskUnits: t.unitsText,
-          target: ind.target,
-          actual: ind.actual.kind === 'ok' ? ind.actual.value : null,
-          share: shareOf(ind),
-          measure: ind.measure,
-        })),
-  );
+  // A loop, not flatMap: most tasks have no indicator, and each would make an empty array.
+  const lines: IndicatorLine[] = [];
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
+    if (t.no === null) continue;
+    for (let j = 0; j < t.indicators.length; j++) {
+      const ind = t.indicators[j];
+      lines.push({
+        no: t.no,
+        name: ind.name,
+        owner: ind.owner,
+        taskUnits: t.unitsText,
+        target: ind.target,
+        actual: ind.actual.kind === 'ok' ? ind.actual.value : null,
+        share: shareOf(ind),
+        measure: ind.measure,
+      });
+    }
+  }
   const byMeasure = new Map<string, { count: number; target: number; actual: number }>();
   for (const line of lines) {
     if (line.target === null || !line.measure) continue;
@@ -350,9 +361,12 @@ function unitRows(
     }
     return plan;
   };
-  for (const t of tasks) {
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
     const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
-    for (const { tally, lead } of planFor(t.unitsText)) {
+    const plan = planFor(t.unitsText);
+    for (let j = 0; j < plan.length; j++) {
+      const { tally, lead } = plan[j];
       if (lead) tally.led++;
       else tally.joined++;
       if (i === undefined) tally.other++;

@@ -6,7 +6,7 @@ import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
 import { currentDeadline, readExtension, type Extension } from './extensions';
 import { graverHealth, healthOf, type Health } from './health';
 import { indicatorsByTask, shareOf, type Indicator, type IndicatorTable } from './indicators';
-import { cellOf, formatOf, isBlankRow, type CellValue, type Ledger } from './ledger';
+import { isBlankRow, type CellValue, type Ledger } from './ledger';
 import { memoize } from './memo';
 import { readProgress, type ProgressReading } from './progress';
 import { parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
@@ -98,7 +98,11 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   const statuses = options.statuses ?? DEFAULT_STATUSES;
   const defaultYear = new Date(options.asOf * 86_400_000).getUTCFullYear();
   // Ledgers repeat the same few texts in a column: parse each distinct value once.
-  const unitsOf = memoize((text: string) => parseResponsibleUnits(text, options.directory));
+  // A 责任单位 text's units and its lead, read together: one look-up a row.
+  const unitsOf = memoize((text: string) => {
+    const units = parseResponsibleUnits(text, options.directory);
+    return { units, lead: units.find((u) => u.role === 'lead')?.name ?? '' };
+  });
   const knownStatusOf = memoize((status: string) => {
     const check = checkStatus(status, statuses);
     return check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
@@ -122,29 +126,48 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const deadline = deadlineOf(raw);
     return memoize((format: string | undefined) => shownDeadline(raw, deadline, format));
   });
-  const leadOf = memoize((units: readonly ParsedUnit[]) => units.find((u) => u.role === 'lead')?.name ?? '');
   const byTask = indicatorsByTask(options.indicators);
+  // Each column's position is looked up once, not at every cell read (as cellOf does).
+  const {
+    no: noAt,
+    task: taskAt,
+    units: unitsAt,
+    status: statusAt,
+    progress: progressAt,
+    deadline: deadlineAt,
+    problems: problemsAt,
+    extendTo: extendToAt,
+    extendReason: extendReasonAt,
+    extendApproved: extendApprovedAt,
+    evidence: evidenceAt,
+  } = ledger.header.columns;
+  const cell = (values: readonly CellValue[], column: number | undefined): CellValue =>
+    column === undefined ? null : (values[column] ?? null);
   const out: LedgerTask[] = [];
   for (let row = 0; row < ledger.rows.length; row++) {
-    if (isBlankRow(ledger.rows[row])) continue;
-    const unitsText = cellText(cellOf(ledger, row, 'units'));
-    const units = unitsOf(unitsText);
-    const status = cellText(cellOf(ledger, row, 'status')).trim();
+    const values = ledger.rows[row];
+    if (isBlankRow(values)) continue;
+    const formats = ledger.formats?.[row];
+    const unitsText = cellText(cell(values, unitsAt));
+    const { units, lead } = unitsOf(unitsText);
+    const status = cellText(cell(values, statusAt)).trim();
     const knownStatus = knownStatusOf(status);
     const done = knownStatus === STATUS_DONE;
-    const progress = progressOf(formatOf(ledger, row, 'progress'))(cellOf(ledger, row, 'progress'));
-    const rawDeadline = cellOf(ledger, row, 'deadline');
+    const progress = progressOf(progressAt === undefined ? undefined : formats?.[progressAt])(
+      cell(values, progressAt),
+    );
+    const rawDeadline = cell(values, deadlineAt);
     const deadline = deadlineOf(rawDeadline);
-    const rawExtendTo = cellOf(ledger, row, 'extendTo');
+    const rawExtendTo = cell(values, extendToAt);
     const extension = readExtension(
       rawExtendTo,
       deadlineOf(rawExtendTo),
-      cellOf(ledger, row, 'extendReason'),
-      cellOf(ledger, row, 'extendApproved'),
+      cell(values, extendReasonAt),
+      cell(values, extendApprovedAt),
     );
     // Without an approved extension the row keeps its 完成时限's reading (and its memoized light).
     const current = extension ? currentDeadline(deadline, extension) : deadline;
-    const no = readTaskNumber(cellOf(ledger, row, 'no'));
+    const no = readTaskNumber(cell(values, noAt));
     const indicators = (no !== null && byTask.get(no)) || NO_INDICATORS;
     // A task not started has made no progress, whether or not 进度 was filled in.
     const lights = healthOfPair(current)(
@@ -155,21 +178,21 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     out.push({
       row,
       no,
-      task: cellText(cellOf(ledger, row, 'task')),
+      task: cellText(cell(values, taskAt)),
       unitsText,
       units,
-      lead: leadOf(units),
+      lead,
       status,
       knownStatus,
       done,
       progress,
       deadline,
-      deadlineText: shownOf(rawDeadline)(formatOf(ledger, row, 'deadline')),
+      deadlineText: shownOf(rawDeadline)(deadlineAt === undefined ? undefined : formats?.[deadlineAt]),
       extension,
       current,
-      evidence: cellText(cellOf(ledger, row, 'evidence')).trim(),
+      evidence: cellText(cell(values, evidenceAt)).trim(),
       health: byIndicator ? graverHealth(byProgress, byIndicator) : byProgress,
-      problems: cellText(cellOf(ledger, row, 'problems')).trim(),
+      problems: cellText(cell(values, problemsAt)).trim(),
       indicators,
     });
   }

@@ -302,8 +302,11 @@ const EXCEL_ERRORS = new Set([
 ]);
 
 export function isExcelError(value: unknown): boolean {
-  // Every error value starts with #; testing that first keeps the scan of each cell cheap.
-  return typeof value === 'string' && value.includes('#') && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  if (typeof value !== 'string') return false;
+  // Every error value starts with #: testing the first character after any spaces keeps the
+  // scan of each cell cheap (trim looks only at the ends; a search for # reads the whole text).
+  const text = value.trim();
+  return text.charCodeAt(0) === 35 && EXCEL_ERRORS.has(text.toUpperCase());
 }
 
 /** 责任单位 in the official way of writing: full-width punctuation, no spaces, single 、. */
@@ -366,19 +369,18 @@ export function validateLedger(
       fixValue !== undefined && at.row !== null && column !== null
         ? { row: at.row, column, value: fixValue }
         : undefined;
-    findings.push({
-      // A second finding of one rule in one cell (two unknown units) carries its ordinal.
-      id: findingId(rule, at.row, column, at.taskNo ?? null, at.nth),
-      rule,
-      severity: RULES[rule].severity,
-      row: at.row,
-      column,
-      columnKey: at.key ?? null,
-      taskNo: at.taskNo ?? null,
-      message,
-      fix,
-      ...(offer ? { offer } : {}),
-    });
+    // A second finding of one rule in one cell (two unknown units) carries its ordinal.
+    const id = findingId(rule, at.row, column, at.taskNo ?? null, at.nth);
+    const { severity } = RULES[rule];
+    const row = at.row;
+    const columnKey = at.key ?? null;
+    const taskNo = at.taskNo ?? null;
+    // Two literals, not a spread of an optional part: a spread copies the object at every finding.
+    findings.push(
+      offer
+        ? { id, rule, severity, row, column, columnKey, taskNo, message, fix, offer }
+        : { id, rule, severity, row, column, columnKey, taskNo, message, fix },
+    );
   };
 
   const place = options.place ?? TABLE_AT_A1;
@@ -387,38 +389,54 @@ export function validateLedger(
   checkHeaders(ledger, place, add);
   checkExtensionColumns(ledger, findings);
   const statuses = options.statuses ?? DEFAULT_STATUSES;
-  const numbersInUse = new Set(tasks.map((t) => t.no));
-  const seen = new Map<number, number>();
+  // Asked only about rows whose 序号 is not their official task's: made on the first question.
+  let numbers: ReadonlySet<number | null> | undefined;
+  const inUse = (no: number) => (numbers ??= new Set(tasks.map((t) => t.no))).has(no);
+  const numbering: NumberContext = { seen: [], place, official, inUse };
+  const textContext: TextContext = { official, place };
   const normalize = memoize(normalizeUnitsText);
   const officialUnits = memoize((text: string) => parseResponsibleUnits(text, options.directory));
 
   // Blank rows are the rows ledgerTasks skipped.
   let next = 0;
-  for (const t of [...tasks, { row: ledger.rows.length }]) {
-    for (let row = next; row < t.row; row++)
+  for (let i = 0; i <= tasks.length; i++) {
+    const end = i < tasks.length ? tasks[i].row : ledger.rows.length;
+    for (let row = next; row < end; row++)
       add(
         'row.blank',
         { row },
         { zh: `第${sheetRowNumber(place, row)}行为空行`, en: `Row ${sheetRowNumber(place, row)} is blank` },
       );
-    next = t.row + 1;
+    next = end + 1;
   }
   const statusOf = memoize((text: string) => checkStatus(text, statuses));
   const emptyStatus = emptyStatusCheck(ledger, tasks, statuses, statusOf, add, place);
 
   const notes = valueNotes(options, statuses, statusOf);
-  for (const t of tasks) {
-    const where = { row: t.row, taskNo: t.no };
-    // The prefix is made once for the row's findings; the findings are kept while the pane shows them.
-    let prefix: Bilingual | undefined;
-    const say = (zh: string, en: string): Bilingual => {
+  // One cursor for every row, so a row allocates no closure of its own: a row's checks end
+  // before the next row's begin, and no finding keeps the cursor.
+  let prefix: Bilingual | undefined;
+  const row: { ledger: Ledger; task: LedgerTask; add: Add; say: Say } = {
+    ledger,
+    task: tasks[0],
+    add,
+    say: (zh, en) => {
+      const t = row.task;
+      // The prefix is made once for the row's findings; the findings are kept while the pane shows them.
       prefix ??=
         t.no !== null
           ? { zh: `第${t.no}项：`, en: `Task ${t.no}: ` }
           : { zh: `第${sheetRowNumber(place, t.row)}行：`, en: `Row ${sheetRowNumber(place, t.row)}: ` };
       return { zh: prefix.zh + zh, en: prefix.en + en };
-    };
-    const pairing = official?.byRow.get(t.row);
+    },
+  };
+  const { say } = row;
+  // An indexed loop: a for…of allocates a step object per row until the function is optimized.
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
+    row.task = t;
+    prefix = undefined;
+    const pairing = official?.byRow[t.row];
 
     const values = ledger.rows[t.row];
     for (let column = 0; column < values.length; column++) {
@@ -427,7 +445,7 @@ export function validateLedger(
         const key = LEDGER_COLUMNS.find((c) => ledger.header.columns[c.key] === column)?.key ?? null;
         add(
           'cell.error',
-          { ...where, key, column },
+          { row: t.row, taskNo: t.no, key, column },
           say(
             `单元格显示错误值 ${String(value)}，请检查公式或引用`,
             `the cell shows ${String(value)}; check its formula or reference`,
@@ -436,9 +454,8 @@ export function validateLedger(
       }
     }
 
-    const row: RowCheck = { ledger, task: t, add, say };
-    checkNumber(row, { seen, place, official, pairing, numbersInUse });
-    checkTaskText(row, { official, pairing, numbersInUse, place });
+    checkNumber(row, pairing, numbering);
+    checkTaskText(row, pairing, textContext);
     checkUnits(row, pairing, normalize, officialUnits);
     if (statusOf(t.status).kind === 'empty') emptyStatus.report(row);
     else report(row, 'status', notes.status(t.status));
@@ -448,7 +465,7 @@ export function validateLedger(
     if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
       add(
         'problems.missing',
-        { ...where, key: 'problems' },
+        { row: t.row, taskNo: t.no, key: 'problems' },
         say('状态为“滞后”，请在“存在问题”中说明原因', 'behind schedule: say why under 存在问题'),
       );
     }
@@ -522,6 +539,9 @@ type Add = (
   offer?: Offer,
 ) => void;
 type Say = (zh: string, en: string) => Bilingual;
+
+/** The row's cell in a column, as a finding names it: made only when there is a finding. */
+const cellAt = (t: LedgerTask, key: ColumnKey) => ({ row: t.row, key, taskNo: t.no });
 
 /** One row under check: the ledger, the row read as a task, and how to report on it. */
 interface RowCheck {
@@ -630,58 +650,63 @@ function checkHeaders(ledger: Ledger, place: SheetPlace, add: Add): void {
 }
 
 interface NumberContext {
-  readonly seen: Map<number, number>;
+  /**
+   * 序号 -> the first row that holds it. An array, not a map: 序号 are mostly 1…N, and it is
+   * read for every row; any other whole number is a property like any other.
+   */
+  readonly seen: (number | undefined)[];
   readonly place: SheetPlace;
   readonly official: OfficialMatching | null;
-  readonly pairing: OfficialPairing | undefined;
-  readonly numbersInUse: ReadonlySet<number | null>;
+  /** Whether a row of the ledger holds this 序号. */
+  readonly inUse: (no: number) => boolean;
 }
 
 /**
  * The official number a row should carry, when the sheet numbers as the plan does, the row's
  * text is that task and no other row holds that number; otherwise null (no fix is offered).
  */
-function officialNumberFor(t: LedgerTask, c: Omit<NumberContext, 'seen' | 'place'>): number | null {
+function officialNumberFor(
+  t: LedgerTask,
+  pairing: OfficialPairing | undefined,
+  c: NumberContext,
+): number | null {
   // A text with a clause added or cut names its task less surely than its 序号 is wrong: no fix.
   if (
     !c.official?.numbersAgree ||
-    !c.pairing ||
-    c.pairing.numberAgrees ||
-    c.pairing.how === 'clause' ||
+    !pairing ||
+    pairing.numberAgrees ||
+    pairing.how === 'clause' ||
     c.official.repeats.has(t.row)
   )
     return null;
-  return c.numbersInUse.has(c.pairing.official.no) ? null : c.pairing.official.no;
+  return c.inUse(pairing.official.no) ? null : pairing.official.no;
 }
 
-function checkNumber(row: RowCheck, c: NumberContext): void {
+function checkNumber(row: RowCheck, pairing: OfficialPairing | undefined, c: NumberContext): void {
   const { ledger, task: t, add, say } = row;
   if (ledger.header.columns.no === undefined) return;
   const raw = cellOf(ledger, t.row, 'no');
-  const where = { row: t.row, key: 'no' as const, taskNo: t.no };
-  const official = officialNumberFor(t, c);
+  const official = officialNumberFor(t, pairing, c);
   if (raw === null || (typeof raw === 'string' && !raw.trim())) {
-    add('no.missing', where, say('序号为空', 'No. is empty'), official ?? undefined);
+    add('no.missing', cellAt(t, 'no'), say('序号为空', 'No. is empty'), official ?? undefined);
   } else if (t.no === null) {
     const text = toHalfWidth(cellText(raw)).trim();
     const typed = /^\d+$/u.test(text) && Number(text) > 0 ? Number(text) : undefined;
     // A number typed as text is fixed to that number, unless its task text says otherwise.
     const fix =
-      typed !== undefined && (!c.pairing || c.pairing.official.no === typed)
-        ? typed
-        : (official ?? undefined);
+      typed !== undefined && (!pairing || pairing.official.no === typed) ? typed : (official ?? undefined);
     add(
       'no.notInteger',
-      where,
+      cellAt(t, 'no'),
       say(`序号“${cellText(raw)}”不是正整数`, `No. "${cellText(raw)}" is not a whole number`),
       fix,
     );
-  } else if (c.official?.numbersAgree && c.pairing && !c.pairing.numberAgrees) {
+  } else if (c.official?.numbersAgree && pairing && !pairing.numberAgrees) {
     // The text is another official task than the number says: the number is what to check.
-    const no = c.pairing.official.no;
+    const no = pairing.official.no;
     add(
       'no.official',
-      where,
+      cellAt(t, 'no'),
       say(
         official !== null
           ? `任务文本是正式任务第${no}项，序号却为${t.no}，建议改为${no}`
@@ -692,52 +717,53 @@ function checkNumber(row: RowCheck, c: NumberContext): void {
       ),
       official ?? undefined,
     );
-  } else if (c.seen.has(t.no)) {
-    const first = sheetRowNumber(c.place, c.seen.get(t.no) as number);
-    add('no.duplicate', where, say(`序号${t.no}与第${first}行重复`, `No. ${t.no} repeats row ${first}`));
+  } else if (c.seen[t.no] !== undefined) {
+    const first = sheetRowNumber(c.place, c.seen[t.no] as number);
+    add(
+      'no.duplicate',
+      cellAt(t, 'no'),
+      say(`序号${t.no}与第${first}行重复`, `No. ${t.no} repeats row ${first}`),
+    );
   } else {
-    c.seen.set(t.no, t.row);
+    c.seen[t.no] = t.row;
   }
 }
 
 interface TextContext {
   readonly official: OfficialMatching | null;
-  readonly pairing: OfficialPairing | undefined;
-  readonly numbersInUse: ReadonlySet<number | null>;
   readonly place: SheetPlace;
 }
 
-function checkTaskText(row: RowCheck, c: TextContext): void {
+function checkTaskText(row: RowCheck, pairing: OfficialPairing | undefined, c: TextContext): void {
   const { task: t, add, say } = row;
-  const where = { row: t.row, key: 'task' as const, taskNo: t.no };
   if (!t.task.trim()) {
-    add('task.empty', where, say('工作任务为空', 'the task text is empty'), emptyTextFix(t, c));
+    add('task.empty', cellAt(t, 'task'), say('工作任务为空', 'the task text is empty'), emptyTextFix(t, c));
     return;
   }
   const repeatOf = c.official?.repeats.get(t.row);
-  if (c.pairing && repeatOf !== undefined) {
+  if (pairing && repeatOf !== undefined) {
     const first = sheetRowNumber(c.place, repeatOf);
     add(
       'task.repeated',
-      where,
+      cellAt(t, 'task'),
       say(
-        `与第${first}行是同一项正式任务（第${c.pairing.official.no}项），请核对是否重复录入`,
-        `the same official task (${c.pairing.official.no}) as row ${first}; check for a double entry`,
+        `与第${first}行是同一项正式任务（第${pairing.official.no}项），请核对是否重复录入`,
+        `the same official task (${pairing.official.no}) as row ${first}; check for a double entry`,
       ),
     );
   }
-  if (c.pairing?.how === 'clause') {
-    clauseFinding(row, c.pairing);
+  if (pairing?.how === 'clause') {
+    clauseFinding(row, pairing);
     return;
   }
-  if (c.pairing?.how !== 'near') return;
-  const expected = c.pairing.official;
+  if (pairing?.how !== 'near') return;
+  const expected = pairing.official;
   const d = describeDifference(expected.task, t.task);
   // The text alone says which task this is; rewriting it is safe only when the number agrees.
-  const safe = c.pairing.numberAgrees;
+  const safe = pairing.numberAgrees;
   add(
     'task.changed',
-    where,
+    cellAt(t, 'task'),
     say(
       `表述与正式任务第${expected.no}项不同（第${d.at}字起：正式为“${d.expected}”，现为“${d.actual}”）`,
       `wording differs from official task ${expected.no} at character ${d.at}: official "${d.expected}", sheet "${d.actual}"`,
@@ -795,17 +821,18 @@ function checkUnits(
   parseUnits: (text: string) => readonly ParsedUnit[],
 ): void {
   const { task: t, add, say } = row;
-  const where = { row: t.row, key: 'units' as const, taskNo: t.no };
   const expected = pairing?.official;
   // Official units are restored only where the row is that task beyond doubt.
   const restore =
     pairing && (pairing.how === 'exact' || pairing.numberAgrees) ? pairing.official.units : undefined;
   if (!t.unitsText.trim()) {
-    add('units.empty', where, say('责任单位为空', 'no responsible unit'), restore);
+    add('units.empty', cellAt(t, 'units'), say('责任单位为空', 'no responsible unit'), restore);
     return;
   }
   let nth = 0;
-  for (const u of t.units) {
+  // An indexed loop: a for…of allocates a step object per row until the function is optimized.
+  for (let k = 0; k < t.units.length; k++) {
+    const u = t.units[k];
     if (u.known) continue;
     const hint = u.suggestions.length
       ? `，是否为“${u.suggestions.join('”或“')}”？`
@@ -815,7 +842,7 @@ function checkUnits(
       : '; check the name or add it to 单位名录';
     add(
       'units.unknown',
-      { ...where, nth: nth++ },
+      { ...cellAt(t, 'units'), nth: nth++ },
       say(`未知的责任单位“${u.raw}”${hint}`, `unknown unit "${u.raw}"${hintEn}`),
     );
   }
@@ -824,7 +851,7 @@ function checkUnits(
     if (normalized === expected.units) {
       add(
         'units.format',
-        where,
+        cellAt(t, 'units'),
         say('责任单位的标点或空格不规范', 'punctuation or spaces in the unit text'),
         normalized,
       );
@@ -845,7 +872,7 @@ function checkUnits(
         : { zh: '单位相同，顺序或分组不同', en: 'the same units in another order or grouping' };
       add(
         'units.changed',
-        where,
+        cellAt(t, 'units'),
         say(
           `责任单位与正式任务第${expected.no}项不同：${what.zh}（正式为“${expected.units}”）`,
           `units differ from official task ${expected.no}: ${what.en} (official: ${expected.units})`,
@@ -856,7 +883,7 @@ function checkUnits(
   } else if (!expected && normalized !== t.unitsText) {
     add(
       'units.format',
-      where,
+      cellAt(t, 'units'),
       say(
         '责任单位的标点或空格不规范（应使用全角“、”“，”且无空格）',
         'punctuation or spaces in the unit text (use full-width 、 and ， without spaces)',
@@ -926,25 +953,24 @@ function emptyStatusCheck(
 
 function checkProgress(row: RowCheck, notes: ValueNotes): void {
   const { ledger, task: t, add, say } = row;
-  const where = { row: t.row, key: 'progress' as const, taskNo: t.no };
   const p = t.progress;
   const raw = cellText(cellOf(ledger, t.row, 'progress'));
   if (p.kind === 'invalid') {
     const note = notes.badProgress(p.reason)(raw);
-    add('progress.invalid', where, say(note.zh, note.en));
+    add('progress.invalid', cellAt(t, 'progress'), say(note.zh, note.en));
     return;
   }
   if (p.kind !== 'ok') return;
   const fraction = fractionHint(p, raw);
   if (fraction) {
-    add('progress.fraction', where, say(fraction.zh, fraction.en), fraction.percent);
+    add('progress.fraction', cellAt(t, 'progress'), say(fraction.zh, fraction.en), fraction.percent);
     return;
   }
   if (p.source === 'percent-text' || p.source === 'number-text') {
     const asPercent = isPercentFormat(formatOf(ledger, t.row, 'progress'));
     add(
       'progress.text',
-      where,
+      cellAt(t, 'progress'),
       say(
         `进度以文本“${raw}”填写，已按${p.percent}%读取，建议改为数字`,
         `progress written as text "${raw}", read as ${p.percent}%; make it a number`,
@@ -954,23 +980,22 @@ function checkProgress(row: RowCheck, notes: ValueNotes): void {
   }
   if (t.done && p.percent < 100) {
     const note = notes.doneBelow100(p.percent);
-    add('progress.doneBelow100', where, say(note.zh, note.en));
+    add('progress.doneBelow100', cellAt(t, 'progress'), say(note.zh, note.en));
   }
   if (!t.done && p.percent >= 100 && t.status)
     add(
       'progress.fullNotDone',
-      where,
+      cellAt(t, 'progress'),
       say(`进度已达100%，但状态为“${t.status}”`, `progress is 100% but the status is ${t.status}`),
     );
 }
 
 function checkDeadline(row: RowCheck, asOf: Day, notes: ValueNotes): void {
   const { task: t, add, say } = row;
-  const where = { row: t.row, key: 'deadline' as const, taskNo: t.no };
   const d = t.deadline;
   if (d.kind === 'invalid') {
     const note = notes.badDeadline(d.reason)(t.deadlineText);
-    add('deadline.invalid', where, say(note.zh, note.en));
+    add('deadline.invalid', cellAt(t, 'deadline'), say(note.zh, note.en));
     return;
   }
   const current = t.current;
@@ -988,7 +1013,7 @@ function checkDeadline(row: RowCheck, asOf: Day, notes: ValueNotes): void {
     );
     return;
   }
-  add('deadline.overdue', where, say(note.zh, note.en));
+  add('deadline.overdue', cellAt(t, 'deadline'), say(note.zh, note.en));
 }
 
 /** 申请延期至 after 完成时限, 延期批准 as 是/否, and 办结依据 for a completed task. */
