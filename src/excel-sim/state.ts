@@ -81,6 +81,12 @@ export class WorkbookState {
    * office-js #1329, fixed in 2021; the pane is tested against it all the same).
    */
   quirks = { selectionOnTableAdd: false };
+  /**
+   * AutoCorrect's "Include new rows and columns in table" (File > Options > Proofing > AutoCorrect
+   * Options > AutoFormat As You Type): on by default, a user's choice the add-in cannot read or
+   * set. Off, cells written below a table stay outside it (see expandTablesBelow).
+   */
+  autoCorrect = { includeNewRowsInTable: true };
   activeSheetId: string | null = null;
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;
