@@ -154,7 +154,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       look,
       keepLast: kept?.sheetId,
       alsoWrite: async (c, taken, spend) => {
-        const snapshot = await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend);
+        const snapshot = await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend, options.supports);
         return {
           ...snapshot,
           remember: () => {

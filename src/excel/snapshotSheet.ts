@@ -12,7 +12,9 @@ import {
   type CellValue,
   type DateSystem,
   type Day,
+  type SnapshotColumn,
   type SnapshotTable,
+  type TableLayout,
 } from '../ledger';
 import { blocksOf, rowBytes } from './cells';
 import { excelErrorCode } from './errors';
@@ -20,10 +22,13 @@ import { freeSheetName, PROTECTION_SETTING, SNAPSHOT_SHEET, SNAPSHOT_TABLE } fro
 import {
   appendSpecRows,
   createSpecTable,
+  queueFit,
   queueRoomBelow,
   queueSpecTableRead,
   readSpecTableInBlocks,
+  type Appended,
 } from './specTable';
+import type { ApiSupport } from './requirements';
 import { queueDateSystem } from './reference';
 
 export interface SnapshotRead {
@@ -173,7 +178,8 @@ const PROTECT: Excel.WorksheetProtectionOptions = {
  * Room for `bytes` more in the request under way: the commands queued so far are sent first when
  * they and these together would pass the request budget (Excel on the web takes at most 5 MB).
  */
-export type Spend = (bytes: number) => Promise<void>;
+/** Room for `bytes` more in the request; true when the request queued so far was synced first. */
+export type Spend = (bytes: number) => Promise<boolean>;
 
 /** Bytes per block of rows, each block a few commands: values, number formats, the rows it adds. */
 const BLOCK_BUDGET = 1_000_000;
@@ -195,6 +201,49 @@ function runsOf(bottomUp: readonly number[]): { start: number; count: number }[]
 }
 
 /**
+ * Appends the blocks in turn, each given room first (`spend`). A table that did not grow over a
+ * block (AutoCorrect's "Include new rows and columns in table" off) would have the next one
+ * written over it, so a block that shares a request with the one before it waits for that
+ * request (a sync more, only for a snapshot too big for one block), and the table is resized over
+ * what it did not take in before the next block goes. Returns the last block's append.
+ */
+async function appendBlocks(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  layout: TableLayout<SnapshotColumn>,
+  blocks: readonly { readonly rows: readonly CellValue[][] }[],
+  clearBelow: boolean,
+  spend: Spend,
+  supports: ApiSupport,
+): Promise<Appended | null> {
+  let last: Appended | null = null;
+  for (const block of blocks) {
+    const flushed = await spend(block.rows.reduce((sum, r) => sum + rowCost(r), 0));
+    if (last) {
+      // One block per request when it is below the table: the last one's size must be read.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      if (!flushed && clearBelow) await context.sync();
+      queueFit(table, [last], supports);
+    }
+    last = appendSpecRows(table, SNAPSHOT_SPEC, layout, block.rows, { clearBelow, supports });
+  }
+  return last;
+}
+
+/** After the write's sync, into the request that records it: the table over the last block's rows. */
+function fitLast(
+  sheet: Excel.Worksheet,
+  table: Excel.Table,
+  last: Appended | null,
+  supports: ApiSupport,
+): void {
+  if (!last?.missed()) return;
+  sheet.protection.unprotect();
+  queueFit(table, [last], supports);
+  sheet.protection.protect(PROTECT);
+}
+
+/**
  * Queues the snapshot's rows into the summaries' write request: a new sheet and table when the
  * workbook has none, else the rows appended and the same date's earlier rows deleted (after the
  * append, so the table is never left empty). Rows go in blocks, each first given room in the
@@ -208,6 +257,7 @@ export async function queueSnapshotWrite(
   date: Day,
   takenNames: Iterable<string>,
   spend: Spend,
+  supports: ApiSupport,
 ): Promise<{ readonly outcome: () => SnapshotOutcome; readonly remember: () => void }> {
   if (read?.protection === 'user')
     return {
@@ -232,10 +282,15 @@ export async function queueSnapshotWrite(
       { style: 'TableStyleLight1' },
     );
     // A new sheet has nothing below its table: the other blocks are written there.
-    for (const block of rest) {
-      await spend(cost(block.rows));
-      appendSpecRows(made.table, SNAPSHOT_SPEC, specLayout(SNAPSHOT_SPEC), block.rows, { clearBelow: true });
-    }
+    const appended = await appendBlocks(
+      context,
+      made.table,
+      specLayout(SNAPSHOT_SPEC),
+      rest,
+      true,
+      spend,
+      supports,
+    );
     sheet.freezePanes.freezeRows(1);
     sheet.protection.protect(PROTECT);
     sheet.load('id');
@@ -248,8 +303,12 @@ export async function queueSnapshotWrite(
         added: rows.length,
         filtersCleared: false,
       }),
-      // The new sheet's id is known once the request has run: recorded as protected by the add-in.
-      remember: () => recordProtected(sheet.id),
+      // The new sheet's id is known once the request has run: recorded as protected by the add-in;
+      // the table resized over the last rows it did not take in, in the same request.
+      remember: () => {
+        recordProtected(sheet.id);
+        fitLast(sheet, made.table, appended, supports);
+      },
     };
   }
   const sheet = context.workbook.worksheets.getItem(read.sheetId);
@@ -258,10 +317,8 @@ export async function queueSnapshotWrite(
   const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
   // Added before the old rows go, so the table is never left empty; a user's text carried over
   // stays text, never a formula.
-  for (const block of blocksOf(placed, BLOCK_BUDGET, rowCost)) {
-    await spend(cost(block.rows));
-    appendSpecRows(table, SNAPSHOT_SPEC, read.table, block.rows, { clearBelow: read.clearBelow });
-  }
+  const blocks = blocksOf(placed, BLOCK_BUDGET, rowCost);
+  const appended = await appendBlocks(context, table, read.table, blocks, read.clearBelow, spend, supports);
   // Rows cannot be deleted from a filtered table (InsertDeleteConflict; office-js #994): the
   // user's filter on 进度快照 is cleared, and the pane says so.
   if (read.filtered && old.length) table.clearFilters();
@@ -285,6 +342,7 @@ export async function queueSnapshotWrite(
     }),
     remember: () => {
       if (read.protection === 'none') recordProtected(read.sheetId);
+      fitLast(sheet, table, appended, supports);
     },
   };
 }

@@ -43,7 +43,7 @@ import type { LedgerApi } from './useLedger';
  * the forms' own read on a protected register; undoing any of that costs the request it saves.
  */
 export async function issueForms<F>(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
   units: readonly string[],
   make: (model: SummaryModel, options: ReturnFileOptions) => Promise<F>,
@@ -59,7 +59,14 @@ export async function issueForms<F>(
       units,
       today: dayFromLocalDate(now),
     });
-    const write = queueRegisterWrite(context, register, changes, reference.dateSystem, sheetNames);
+    const write = queueRegisterWrite(
+      context,
+      register,
+      changes,
+      reference.dateSystem,
+      sheetNames,
+      host.supports,
+    );
     await context.sync();
     await write.settle();
     return { made, register: write.outcome };
@@ -68,7 +75,7 @@ export async function issueForms<F>(
 
 /** Every unit's form issued in one .zip and downloaded; the register's outcome said after. */
 export async function downloadForms(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
   units: readonly string[],
 ): Promise<RegisterOutcome> {
@@ -81,7 +88,7 @@ export async function downloadForms(
 
 /** One unit's form issued as its own .xlsx and downloaded. */
 export async function downloadForm(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
   unit: string,
 ): Promise<RegisterOutcome> {
@@ -103,7 +110,7 @@ export async function readRound(host: Pick<Host, 'run' | 'now'>): Promise<RoundS
  * again from the ledger as read in this request, for the round's 截至 date.
  */
 export async function draftReminders(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'take'>,
 ): Promise<{
   readonly drafts: readonly ReminderDraft[];

@@ -257,7 +257,11 @@ describe('large writes are split', () => {
 
 describe('报送登记 round trips (issue 26)', () => {
   const ISSUED = new Date(2026, 10, 30, 9, 0);
-  const host = (sim: ExcelSim) => ({ run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => ISSUED });
+  const host = (sim: ExcelSim) => ({
+    run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+    now: () => ISSUED,
+    supports: ALL_SETS,
+  });
   const paneOf = () => ({
     tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
     take(read: WorkbookRead) {
@@ -310,7 +314,7 @@ describe('报送登记 round trips (issue 26)', () => {
           accepted: true,
         };
         return sim.runExcel((c) =>
-          applyReturns(c, read, [change], newImportBatch('2026-12-01 09:00'), receipts),
+          applyReturns(c, read, [change], newImportBatch('2026-12-01 09:00'), ALL_SETS, receipts),
         );
       });
     const without = await apply();

@@ -108,10 +108,16 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
     await plant(sim, 'TaskLedger', ['存在问题', '下步计划'], 3, ['进展情况', '工作进展']);
     const before = sim.snapshot();
     const applied = await sim.runExcel((c) =>
-      applyReturns(c, stale, [change(24, 'problems', '存在问题', '', '场地不足')], {
-        time: '2026-11-28 09:00',
-        batch: '导入-1',
-      }),
+      applyReturns(
+        c,
+        stale,
+        [change(24, 'problems', '存在问题', '', '场地不足')],
+        {
+          time: '2026-11-28 09:00',
+          batch: '导入-1',
+        },
+        ALL_SETS,
+      ),
     );
     expect(applied.applied).toBe(1);
     expect(taskCell(sim, 24, '存在问题')).toBe('场地不足');
@@ -122,7 +128,7 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
       expect.objectContaining({ 序号: 24, 列: '存在问题', 原值: '', 新值: '场地不足', 批次: '导入-1' }),
     ]);
     const undoBefore = sim.snapshot();
-    const undone = await sim.runExcel((c) => undoLastImport(c, stale, '2026-11-28 10:00'));
+    const undone = await sim.runExcel((c) => undoLastImport(c, stale, '2026-11-28 10:00', ALL_SETS));
     expect(undone.restored).toBe(1);
     expect(taskCell(sim, 24, '存在问题')).toBe('');
     expect(changedCells(undoBefore, sim.snapshot()).filter((a) => !a.startsWith('变更记录!'))).toEqual([
@@ -133,14 +139,20 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
   it('the ledger: undo finds a column the user renamed to another spelling since the import', async () => {
     const sim = await withLedger();
     await sim.runExcel(async (c) =>
-      applyReturns(c, await readLedgerIn(c), [change(24, 'problems', '存在问题', '', '场地不足')], {
-        time: '2026-11-28 09:00',
-        batch: '导入-1',
-      }),
+      applyReturns(
+        c,
+        await readLedgerIn(c),
+        [change(24, 'problems', '存在问题', '', '场地不足')],
+        {
+          time: '2026-11-28 09:00',
+          batch: '导入-1',
+        },
+        ALL_SETS,
+      ),
     );
     await plant(sim, 'TaskLedger', ['进展情况', '下步计划'], 2, ['存在问题', '存在的问题']);
     const undone = await sim.runExcel(async (c) =>
-      undoLastImport(c, await readLedgerIn(c), '2026-11-28 10:00'),
+      undoLastImport(c, await readLedgerIn(c), '2026-11-28 10:00', ALL_SETS),
     );
     expect([undone.restored, undone.leftAlone]).toEqual([1, []]);
     expect(taskCell(sim, 24, '存在的问题')).toBe('');
@@ -150,20 +162,32 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
     const sim = await withLedger();
     const first = await read(sim);
     await sim.runExcel((c) =>
-      applyReturns(c, first, [change(24, 'problems', '存在问题', '', '场地不足')], {
-        time: '2026-11-28 09:00',
-        batch: '导入-1',
-      }),
+      applyReturns(
+        c,
+        first,
+        [change(24, 'problems', '存在问题', '', '场地不足')],
+        {
+          time: '2026-11-28 09:00',
+          batch: '导入-1',
+        },
+        ALL_SETS,
+      ),
     );
     // The user swaps 原值 and 新值, inserts a column after 时间 and renames 批次 to 导入批次.
     await plant(sim, 'ChangeLog', ['原值', '新值'], 1, ['批次', '导入批次']);
     const second = await read(sim);
     const before = sim.snapshot();
     await sim.runExcel((c) =>
-      applyReturns(c, second, [change(24, 'nextSteps', '下步计划', '', '协调场地')], {
-        time: '2026-11-28 11:00',
-        batch: '导入-2',
-      }),
+      applyReturns(
+        c,
+        second,
+        [change(24, 'nextSteps', '下步计划', '', '协调场地')],
+        {
+          time: '2026-11-28 11:00',
+          batch: '导入-2',
+        },
+        ALL_SETS,
+      ),
     );
     const log = tableRows(sim, 'ChangeLog');
     expect(log[0]).toMatchObject({ 用户备注: '备注1', 原值: '', 新值: '场地不足', 导入批次: '导入-1' });
@@ -183,7 +207,7 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
       true,
     );
     // Undo takes the last import (导入-2), reading 原值 and 新值 by their headers.
-    const undone = await sim.runExcel((c) => undoLastImport(c, second, '2026-11-28 12:00'));
+    const undone = await sim.runExcel((c) => undoLastImport(c, second, '2026-11-28 12:00', ALL_SETS));
     expect([undone.batch, undone.restored]).toEqual(['导入-2', 1]);
     expect(taskCell(sim, 24, '下步计划')).toBe('');
     expect(taskCell(sim, 24, '存在问题')).toBe('场地不足');
