@@ -7,6 +7,7 @@ import {
   readRecipients,
   saveRecipients,
   selectSheetContent,
+  type RegisterOutcome,
 } from '../../excel';
 import {
   chineseDate,
@@ -16,7 +17,9 @@ import {
   type MailAddress,
   type SummaryRequest,
 } from '../../ledger';
+import { textOf } from '../i18n';
 import { usePane } from '../paneContext';
+import { issuedNotice } from '../registerStrings';
 import { SEND_STRINGS } from '../sendStrings';
 import type { Notice } from '../useAction';
 import * as send from './sendWorkflow';
@@ -33,6 +36,16 @@ export interface SendSectionProps {
 
 /** One sentence, and what follows it when there is something to add. */
 const sentences = (first: string, then: string) => [first, then].filter(Boolean).join(' ');
+
+/** A drafts notice and, when forms went with them, what 报送登记 recorded (a warning when it could not). */
+function withRegister(notice: Notice, forms: number, register: RegisterOutcome | null): Notice {
+  if (!register) return notice;
+  const recorded = issuedNotice(forms, register);
+  return {
+    intent: recorded.intent === 'warning' ? 'warning' : notice.intent,
+    text: (_s, lang) => sentences(textOf(notice.text, lang), textOf(recorded.text, lang)),
+  };
+}
 
 /** Said when the files follow a ledger changed since the summary sheets of their date. */
 const staleText = (stale: StaleSummaries | null, lang: Language) =>
@@ -177,13 +190,22 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
     action.run(
       'send',
       () => send.draftsToUnits(source, units, recipients().cc),
-      (missing) => ({
-        intent: missing.length ? 'warning' : 'success',
-        text: (_s, lang) => SEND_STRINGS[lang].draftsReady(units.length, missing),
-      }),
+      ({ missing, register }) =>
+        withRegister(
+          {
+            intent: missing.length ? 'warning' : 'success',
+            text: (_s, lang) => SEND_STRINGS[lang].draftsReady(units.length, missing),
+          },
+          units.length,
+          register,
+        ),
     );
   const draftToUnit = (unit: string) =>
-    action.run('send', () => send.draftToUnit(source, unit, recipients().cc), notices.unitDraft);
+    action.run(
+      'send',
+      () => send.draftToUnit(source, unit, recipients().cc),
+      (file) => withRegister(notices.unitDraft(file), 1, file.register),
+    );
 
   return {
     host,
