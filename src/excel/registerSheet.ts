@@ -43,6 +43,8 @@ export interface RegisterSheet {
   readonly sheetId: string;
   readonly sheetName: string;
   readonly protection: 'none' | 'ours' | 'user';
+  /** The sheets the add-in protected, as this action's first request read them. */
+  readonly ownedSheets: readonly string[];
   readonly clearBelow: boolean;
   readonly dateSystem: DateSystem;
 }
@@ -64,6 +66,7 @@ export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: D
       sheetId: sheet.id,
       sheetName: sheet.name,
       protection: !protection.protected ? 'none' : ownedSheets(setting).includes(sheet.id) ? 'ours' : 'user',
+      ownedSheets: ownedSheets(setting),
       clearBelow: room.clear(),
       dateSystem,
     };
@@ -180,7 +183,10 @@ export function queueRegisterWrite(
     : null;
   const before = appended ? table.getDataBodyRange().load('rowCount') : null;
   sheet.protection.protect(PROTECT);
-  if (read.protection === 'none') record(read.sheetId);
+  // The record as read in the action's first request: the setting queued above is not read until
+  // the write's sync.
+  if (read.protection === 'none')
+    context.workbook.settings.add(PROTECTION_SETTING, [...new Set([...read.ownedSheets, read.sheetId])]);
   const putBack = () => {
     for (const { index } of updates) rowAt(index).values = [read.rows[index].map(toExcel)];
   };
