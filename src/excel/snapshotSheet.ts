@@ -222,7 +222,7 @@ async function appendBlocks(
     if (last) {
       // One block per request when it is below the table: the last one's size must be read.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      if (!flushed && clearBelow) await context.sync();
+      if (!flushed && clearBelow && supports('1.13')) await context.sync();
       queueFit(table, [last], supports);
     }
     last = appendSpecRows(table, SNAPSHOT_SPEC, layout, block.rows, { clearBelow, supports });

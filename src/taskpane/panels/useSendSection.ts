@@ -69,11 +69,32 @@ const notices = {
         .filter(Boolean)
         .join(' '),
   }),
-  unitDraft: (file: { name: string; address: MailAddress | null }): Notice => ({
-    intent: file.address ? 'success' : 'warning',
-    text: (_s, lang) =>
-      sentences(SEND_STRINGS[lang].exported(file.name), file.address ? '' : SEND_STRINGS[lang].noAddressHint),
-  }),
+  unitDraft: (file: {
+    name: string;
+    address: MailAddress | null;
+    register: RegisterOutcome | null;
+  }): Notice =>
+    withRegister(
+      {
+        intent: file.address ? 'success' : 'warning',
+        text: (_s, lang) =>
+          sentences(
+            SEND_STRINGS[lang].exported(file.name),
+            file.address ? '' : SEND_STRINGS[lang].noAddressHint,
+          ),
+      },
+      1,
+      file.register,
+    ),
+  unitDrafts: (n: number, drafts: { missing: readonly string[]; register: RegisterOutcome | null }): Notice =>
+    withRegister(
+      {
+        intent: drafts.missing.length ? 'warning' : 'success',
+        text: (_s, lang) => SEND_STRINGS[lang].draftsReady(n, drafts.missing),
+      },
+      n,
+      drafts.register,
+    ),
 };
 
 /** The addresses and the 落款 kept in the workbook, read once; the fields edit the addresses. */
@@ -190,22 +211,10 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
     action.run(
       'send',
       () => send.draftsToUnits(source, units, recipients().cc),
-      ({ missing, register }) =>
-        withRegister(
-          {
-            intent: missing.length ? 'warning' : 'success',
-            text: (_s, lang) => SEND_STRINGS[lang].draftsReady(units.length, missing),
-          },
-          units.length,
-          register,
-        ),
+      (drafts) => notices.unitDrafts(units.length, drafts),
     );
   const draftToUnit = (unit: string) =>
-    action.run(
-      'send',
-      () => send.draftToUnit(source, unit, recipients().cc),
-      (file) => withRegister(notices.unitDraft(file), 1, file.register),
-    );
+    action.run('send', () => send.draftToUnit(source, unit, recipients().cc), notices.unitDraft);
 
   return {
     host,
