@@ -206,6 +206,8 @@ export function platformSection(audit: Audit, minimum: string): string {
       "单元格状态下拉 / status dropdown in cells (the pane's dropdowns still set statuses), 完成值的数字规则 / the 完成值 number rule on 指标, 在新工作簿中打开 / Open in a new workbook",
     '1.9':
       '打印设置 / print setup (A4 landscape, fit to width, repeated header, footer with 制表单位, 第 N 页 共 M 页 and the 截至 date; the exported workbook always has them)',
+    '1.13':
+      '新行直接写在表格下方 / new rows written directly below tables (they are inserted as table rows instead, which conflict more often when co-authoring)',
   };
   const lines = ['| Excel | ExcelApi | 任务台账 |', '| --- | --- | --- |'];
   for (const p of PLATFORMS) {

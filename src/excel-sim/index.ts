@@ -236,7 +236,7 @@ export class ExcelSim {
         }
       }
     }
-    expandTablesBelow(sheet, this.state.tables, rect);
+    expandTablesBelow(sheet, this.state.tables, rect, this.state.autoCorrect);
     recalculate(sheet, this.state.tables);
     for (const table of this.state.tables.filter((t) => t.sheetId === sheet.id && t.filters.size))
       applyTableFilters(sheet, table);

@@ -422,7 +422,15 @@ export function utf8Length(text: string): number {
  * Avoid table row coauthoring conflicts). Rules and formats bound to a table column (its data
  * validation, its conditional formats, a column's number format) follow the new rows.
  */
-export function expandTablesBelow(sheet: SheetModel, tables: readonly TableModel[], rect: Rect): void {
+export function expandTablesBelow(
+  sheet: SheetModel,
+  tables: readonly TableModel[],
+  rect: Rect,
+  autoCorrect: { readonly includeNewRowsInTable: boolean },
+): void {
+  // The expansion is AutoCorrect's, applied to an add-in's writes too (office-js #2093 and #6745:
+  // the user's AutoCorrect options govern what the API's writes to a table do); off, no table grows.
+  if (!autoCorrect.includeNewRowsInTable) return;
   for (const t of tables.filter((x) => x.sheetId === sheet.id)) {
     const below = t.rect.row + t.rect.rowCount;
     const inside =
@@ -437,13 +445,7 @@ export function expandTablesBelow(sheet: SheetModel, tables: readonly TableModel
     )
       rows++;
     if (rows === 0) continue;
-    const body = { row: t.rect.row + 1, rowCount: t.rect.rowCount - 1 };
-    const grow = <R extends { rect: Rect }>(rule: R): R =>
-      rule.rect.row === body.row && rule.rect.rowCount === body.rowCount
-        ? { ...rule, rect: { ...rule.rect, rowCount: rule.rect.rowCount + rows } }
-        : rule;
-    sheet.validations = sheet.validations.map(grow);
-    sheet.conditionalFormats = sheet.conditionalFormats.map(grow);
+    growTableRules(sheet, t, rows);
     for (let r = below; r < below + rows; r++)
       for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++) {
         const cell = writableCell(sheet, r, c);
@@ -452,4 +454,15 @@ export function expandTablesBelow(sheet: SheetModel, tables: readonly TableModel
       }
     t.rect = { ...t.rect, rowCount: t.rect.rowCount + rows };
   }
+}
+
+/** Rules bound to a table column's body (its data validation, its conditional formats) follow it by `rows`. */
+export function growTableRules(sheet: SheetModel, t: TableModel, rows: number): void {
+  const body = { row: t.rect.row + 1, rowCount: t.rect.rowCount - 1 };
+  const grow = <R extends { rect: Rect }>(rule: R): R =>
+    rule.rect.row === body.row && rule.rect.rowCount === body.rowCount
+      ? { ...rule, rect: { ...rule.rect, rowCount: rule.rect.rowCount + rows } }
+      : rule;
+  sheet.validations = sheet.validations.map(grow);
+  sheet.conditionalFormats = sheet.conditionalFormats.map(grow);
 }

@@ -241,7 +241,8 @@ export class SimRange extends SimClientObject {
             cell.value;
       }
     }
-    if (what !== 'numberFormat') expandTablesBelow(sheet, this.context.state.tables, rect);
+    if (what !== 'numberFormat')
+      expandTablesBelow(sheet, this.context.state.tables, rect, this.context.state.autoCorrect);
     this.afterCellWrite(sheet, rect);
     // A number format's change raises onChanged as a value's does ("onChanged fires when either
     // the format or value of the data changes": excel-add-ins-worksheets, Detect data changes).

@@ -95,6 +95,12 @@ export class WorkbookState {
     apiEventRows: number | null;
     fitToPagesIgnored: boolean;
   } = { selectionOnTableAdd: false, apiEventSource: 'Local', apiEventRows: null, fitToPagesIgnored: false };
+  /**
+   * AutoCorrect's "Include new rows and columns in table" (File > Options > Proofing > AutoCorrect
+   * Options > AutoFormat As You Type): on by default, a user's choice the add-in cannot read or
+   * set. Off, cells written below a table stay outside it (see expandTablesBelow).
+   */
+  autoCorrect = { includeNewRowsInTable: true };
   activeSheetId: string | null = null;
   /** Workbook.protection: a protected structure refuses adding, deleting and renaming sheets. */
   structureProtected = false;

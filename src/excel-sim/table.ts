@@ -11,6 +11,7 @@ import {
   checkCellText,
   checkTableName,
   displayText,
+  growTableRules,
   storeValue,
   writableCell,
   type SheetModel,
@@ -190,6 +191,46 @@ export class SimTable extends SimClientObject {
     const range = this.getRange();
     this.call('convertToRange', null, () => this.remove(false));
     return range;
+  }
+  /**
+   * Table.resize (ExcelApi 1.13): the table over a new range that overlaps it, its header in the
+   * same row; no cell is moved or changed. Rules bound to a column's body follow a taller table.
+   */
+  resize(newRange: SimRange | string): void {
+    if (typeof newRange !== 'string') this.sameContext(newRange);
+    this.call('resize', { newRange: typeof newRange === 'string' ? newRange : null }, () => {
+      const t = this._model();
+      const sheet = this._sheet();
+      let rect: Rect;
+      if (typeof newRange === 'string') {
+        const { sheet: name, ref } = splitSheet(newRange);
+        const parsed = parseRef(ref);
+        if (!parsed || (name !== null && name.toLowerCase() !== sheet.name.toLowerCase()))
+          throw new SimError('InvalidArgument', `"${newRange}" is not a range on the table's sheet.`);
+        rect = parsed;
+      } else {
+        const target = newRange._target();
+        if (target.sheet !== sheet) throw new SimError('InvalidArgument', 'The range is on another sheet.');
+        rect = target.rect;
+      }
+      if (rect.row !== t.rect.row || !intersects(rect, t.rect) || rect.rowCount < 2)
+        throw new SimError(
+          'InvalidArgument',
+          'The new range must overlap the table, its header in the same row, with a data row.',
+        );
+      guardProtection(sheet);
+      const others = this.context.state.tables.filter((x) => x !== t && x.sheetId === t.sheetId);
+      if (others.some((x) => intersects(x.rect, rect)))
+        throw new SimError('InvalidOperation', 'A table cannot overlap another table.');
+      if (
+        rect.column === t.rect.column &&
+        rect.columnCount === t.rect.columnCount &&
+        rect.rowCount > t.rect.rowCount
+      )
+        growTableRules(sheet, t, rect.rowCount - t.rect.rowCount);
+      t.rect = rect;
+      this.context.state.notify();
+    });
   }
   delete(): void {
     this.call('delete', null, () => this.remove(true));

@@ -40,7 +40,8 @@ import { REGISTER_TABLE } from './names';
 import { needsTextFormat, toExcel } from './cells';
 import { excelErrorCode, LedgerError } from './errors';
 import { CHANGE_LOG_SHEET, CHANGE_LOG_TABLE, freeSheetName } from './names';
-import { appendSpecRows, createSpecTable, occupiedBelow } from './specTable';
+import { appendSpecRows, createSpecTable, fitAppended, occupiedBelow, queueFit } from './specTable';
+import type { ApiSupport } from './requirements';
 import type { AfterWrite, WrittenArea } from './ownWrites';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import { queueTableIds } from './workbookRead';
@@ -179,6 +180,7 @@ function appendLog(
   log: ReturnType<typeof loadLog> | null,
   existing: LogNow | null,
   entries: readonly ChangeLogEntry[],
+  supports: ApiSupport,
 ): LoggedRows {
   const inSpecOrder = entries.map((e) => placeRecord(specLayout(CHANGE_LOG_SPEC), { ...e }));
   const nothing = { settle: async () => undefined };
@@ -190,15 +192,18 @@ function appendLog(
     const before = table.getDataBodyRange().load('rowCount');
     const appended = appendSpecRows(table, CHANGE_LOG_SPEC, specLayout(CHANGE_LOG_SPEC), inSpecOrder, {
       clearBelow: true,
+      supports,
       width: CHANGE_LOG_SPEC.columns.length,
     });
     sheet.load('name');
     return {
       sheet,
       made: false,
-      // Bottom up, so each index names the row it did when added.
+      // Bottom up, so each index names the row it did when added; rows the table did not take in
+      // (AutoCorrect off) are not its rows: their cells are put back as they were.
       remove: () => {
-        for (let i = entries.length - 1; i >= 0; i--) table.rows.getItemAt(before.rowCount + i).delete();
+        if (appended.missed() > 0) appended.restore();
+        else for (let i = entries.length - 1; i >= 0; i--) table.rows.getItemAt(before.rowCount + i).delete();
       },
       settle: async (undoWrites) => {
         const cell = appended.occupied();
@@ -213,18 +218,20 @@ function appendLog(
         const inOrder =
           layout.width === spec.width &&
           CHANGE_LOG_SPEC.columns.every((c) => layout.columns[c.key] === spec.columns[c.key]);
-        if (inOrder) return;
+        if (inOrder) return fitAppended(context, table, [appended], supports);
         const rows = entries.map((e) => placeRecord(layout, { ...e }));
         if (layout.width < spec.width) {
           // A log narrower than the rows (a column deleted): the block stood partly beside the
           // table, which did not grow. It goes, and the rows are inserted into the table instead.
           appended.restore();
-          appendSpecRows(table, CHANGE_LOG_SPEC, layout, rows, { clearBelow: false });
+          appendSpecRows(table, CHANGE_LOG_SPEC, layout, rows, { clearBelow: false, supports });
         } else {
-          // Wider or reordered: the table grew over the rows; each value goes under its header.
+          // Wider or reordered: each value goes under its header, and the table over the rows
+          // where it did not grow (queued after the values: their write cannot grow it twice).
           const block = sheet.getRange(appended.address()).getResizedRange(0, layout.width - spec.width);
           block.numberFormat = rows.map((r) => placedFormats(CHANGE_LOG_SPEC, layout, r));
           block.values = rows.map((r) => r.map(toExcel));
+          queueFit(table, [appended], supports);
         }
         await context.sync();
       },
@@ -271,6 +278,7 @@ function queueRegisterLook(
 export async function recordReturns(
   context: Excel.RequestContext,
   receipts: Receipts,
+  supports: ApiSupport,
 ): Promise<RegisterOutcome> {
   const first = async (expected: boolean) => {
     const look = queueRegisterLook(context, expected);
@@ -289,6 +297,7 @@ export async function recordReturns(
     receiptChanges(registerRead.sheet?.register.entries ?? [], receipts),
     registerRead.dateSystem,
     sheets.items.map((s) => s.name),
+    supports,
   );
   await context.sync();
   await write.settle();
@@ -334,6 +343,7 @@ export async function applyReturns(
   read: LedgerRead,
   changes: readonly ProposedChange[],
   batch: ImportBatch,
+  supports: ApiSupport,
   receipts?: Receipts,
 ): Promise<ApplyResult> {
   const first = async (expected: boolean) => {
@@ -430,6 +440,7 @@ export async function applyReturns(
       to: cellText(t.change.to),
       batch: batch.batch,
     })),
+    supports,
   );
   const recorded =
     receipts && registerRead
@@ -439,6 +450,7 @@ export async function applyReturns(
           receiptChanges(registerRead.sheet?.register.entries ?? [], receipts),
           registerRead.dateSystem,
           log.sheets.items.map((s) => s.name),
+          supports,
         )
       : null;
   logged.sheet.load('name, id');
@@ -560,6 +572,7 @@ export async function undoLastImport(
   context: Excel.RequestContext,
   read: LedgerRead,
   time: string,
+  supports: ApiSupport,
   registerExpected = false,
 ): Promise<UndoResult> {
   const {
@@ -644,6 +657,7 @@ export async function undoLastImport(
       to: entry.from,
       batch: `${last.batch}${UNDO_MARK}`,
     })),
+    supports,
   );
   const takenBack = queueRegisterTakeBack(context, register, batch);
   logged.sheet.load('id');

@@ -150,7 +150,7 @@ export async function createLedger(
   // Another plan's units join the shared 单位名录, read in a request of its own (only this path needs it).
   const directoryAdds =
     second && options.plan && tableNames.includes(DIRECTORY_TABLE)
-      ? await readUnitsToAdd(context, options.plan)
+      ? await readUnitsToAdd(context, options.plan, options.supports)
       : null;
   const named = (name: string) => sheetNames.find((n) => n.toLowerCase() === name.toLowerCase()) ?? null;
   // A directory table the workbook has is read as it is; without one, ours is made, and a sheet
@@ -305,7 +305,7 @@ export async function createLedger(
  * Reads 单位名录 and says which of the plan's units it lacks; append() queues them under the
  * table (inserted rows: anything below moves down, nothing is written over). One sync.
  */
-async function readUnitsToAdd(context: Excel.RequestContext, plan: Plan) {
+async function readUnitsToAdd(context: Excel.RequestContext, plan: Plan, supports: ApiSupport) {
   const table = context.workbook.tables.getItem(DIRECTORY_TABLE);
   const read = queueSpecTableRead(table, DIRECTORY_SPEC);
   const sheet = context.workbook.tables.getItem(DIRECTORY_TABLE).worksheet;
@@ -323,7 +323,8 @@ async function readUnitsToAdd(context: Excel.RequestContext, plan: Plan) {
     count: adds.length,
     append: () => ({
       sheetId: sheet.id,
-      rows: appendSpecRows(table, DIRECTORY_SPEC, layout, placed, { clearBelow: false }),
+      // Inserted rows (clearBelow false) are the table's whatever AutoCorrect says: none to fit.
+      rows: appendSpecRows(table, DIRECTORY_SPEC, layout, placed, { clearBelow: false, supports }),
     }),
   };
 }

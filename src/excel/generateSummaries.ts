@@ -167,17 +167,19 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       alsoWrite: async (c, taken, spend) => {
         const { location } = read.ledger;
         const snapshot = isFirst(location.tableName)
-          ? await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend)
+          ? await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend, options.supports)
           : {
               outcome: (): SnapshotOutcome => ({
                 kept: false,
                 reason: 'other-plan',
                 sheetName: location.sheetName,
               }),
+              remember: () => {},
             };
         return {
           ...snapshot,
           remember: () => {
+            snapshot.remember();
             after.tables = queueTableIds(c, location.tableName);
             // The ledger once more, to say whether someone edited it while the report was made.
             after.ledger = queueReadBack(c, read.ledger.location);

@@ -31,7 +31,14 @@ import type { ApiSupport } from './requirements';
 import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
 import { loadOutline } from './outline';
 import { areasOn, localAddress, type AfterWrite } from './ownWrites';
-import { appendSpecRows, createSpecTable, occupiedBelow, queueRoomBelow, type Appended } from './specTable';
+import {
+  appendSpecRows,
+  createSpecTable,
+  fitAppended,
+  occupiedBelow,
+  queueRoomBelow,
+  type Appended,
+} from './specTable';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import { queueReferenceRead, type Reference } from './reference';
 import { queueTableIds } from './workbookRead';
@@ -308,6 +315,7 @@ export async function addIndicatorRows(
   if (rows.length) {
     appended = appendSpecRows(loaded.table, INDICATOR_SPEC, layout, rows, {
       clearBelow: room.clear(),
+      supports,
       beforeValues: (block) => {
         const actual = table.columns.actual;
         if (actual !== undefined) actualRule(block.getColumn(actual), supports);
@@ -322,6 +330,7 @@ export async function addIndicatorRows(
     await context.sync();
     throw occupiedBelow(loaded.sheet.name, cell);
   }
+  await fitAppended(context, loaded.table, [appended], supports);
   // Two commands change the new rows' cells: their formats, their values.
   const block = appended ? appended.address() : null;
   return {

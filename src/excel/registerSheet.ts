@@ -29,9 +29,11 @@ import {
   appendSpecRows,
   createSpecTable,
   occupiedBelow,
+  queueFit,
   queueRoomBelow,
   queueSpecTableRead,
 } from './specTable';
+import type { ApiSupport } from './requirements';
 
 export interface RegisterSheet {
   readonly register: RegisterRead;
@@ -41,6 +43,8 @@ export interface RegisterSheet {
   readonly sheetId: string;
   readonly sheetName: string;
   readonly protection: 'none' | 'ours' | 'user';
+  /** The sheets the add-in protected, as this action's first request read them. */
+  readonly ownedSheets: readonly string[];
   readonly clearBelow: boolean;
   readonly dateSystem: DateSystem;
 }
@@ -62,6 +66,7 @@ export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: D
       sheetId: sheet.id,
       sheetName: sheet.name,
       protection: !protection.protected ? 'none' : ownedSheets(setting).includes(sheet.id) ? 'ours' : 'user',
+      ownedSheets: ownedSheets(setting),
       clearBelow: room.clear(),
       dateSystem,
     };
@@ -133,6 +138,7 @@ export function queueRegisterWrite(
   changes: readonly RegisterChange[],
   dateSystem: DateSystem,
   takenNames: Iterable<string>,
+  supports: ApiSupport,
 ): RegisterWrite {
   checkRegisterColumns(read);
   const nothing = { settle: async () => undefined, undo: () => undefined };
@@ -178,11 +184,14 @@ export function queueRegisterWrite(
     .filter((c) => c.index === null)
     .map((c) => registerRow(c.entry, dateSystem, read.layout));
   const appended = added.length
-    ? appendSpecRows(table, REGISTER_SPEC, read.layout, added, { clearBelow: read.clearBelow })
+    ? appendSpecRows(table, REGISTER_SPEC, read.layout, added, { clearBelow: read.clearBelow, supports })
     : null;
   const before = appended ? table.getDataBodyRange().load('rowCount') : null;
   sheet.protection.protect(PROTECT);
-  if (read.protection === 'none') record(read.sheetId);
+  // The record as read in the action's first request: the setting queued above is not read until
+  // the write's sync.
+  if (read.protection === 'none')
+    context.workbook.settings.add(PROTECTION_SETTING, [...new Set([...read.ownedSheets, read.sheetId])]);
   const putBack = () => {
     for (const { index } of updates) rowAt(index).values = [read.rows[index].map(toExcel)];
   };
@@ -190,7 +199,16 @@ export function queueRegisterWrite(
     outcome: { kept: true, sheetName: read.sheetName, updated: updates.length, added: added.length },
     settle: async () => {
       const cell = appended?.occupied() ?? null;
-      if (cell === null) return;
+      if (cell === null) {
+        if (!appended?.missed()) return;
+        // The table did not grow over the rows (AutoCorrect off): resized over them, in one more
+        // request, the sheet unprotected for it.
+        sheet.protection.unprotect();
+        queueFit(table, [appended], supports);
+        sheet.protection.protect(PROTECT);
+        await context.sync();
+        return;
+      }
       sheet.protection.unprotect();
       putBack();
       appended?.restore();
@@ -201,9 +219,13 @@ export function queueRegisterWrite(
     undo: () => {
       sheet.protection.unprotect();
       putBack();
-      // Bottom up, so each index names the row it did when added.
-      const count = before?.rowCount ?? 0;
-      for (let i = count - 1; i >= count - added.length; i--) table.rows.getItemAt(i).delete();
+      // Rows the table did not take in (AutoCorrect off) are not its rows: their cells go back as
+      // they were. Else bottom up, so each index names the row it did when added.
+      if (appended?.missed()) appended.restore();
+      else {
+        const count = before?.rowCount ?? 0;
+        for (let i = count - 1; i >= count - added.length; i--) table.rows.getItemAt(i).delete();
+      }
       sheet.protection.protect(PROTECT);
     },
   };

@@ -23,4 +23,10 @@ export const OPTIONAL_FEATURES = [
     zh: '打印设置（A4横向、适应页宽、重复标题行、页脚）',
     en: 'Print setup (A4 landscape, fit to width, repeated header, footer)',
   },
+  {
+    id: 'rowsBelowTables',
+    set: '1.13',
+    zh: '新行直接写在表格下方（无此功能时改为插入表格行，多人同时编辑时较易冲突）',
+    en: 'New rows written directly below tables (without it they are inserted as table rows, which conflict more often when co-authoring)',
+  },
 ] as const;

@@ -25,7 +25,7 @@ import {
 import { readLedger } from './readLedger';
 import { TABLE, type Probe, type SelfTestCheck } from './selfTestProbe';
 import { queueSnapshotRead, queueSnapshotWrite } from './snapshotSheet';
-import { appendSpecRows, createSpecTable, queueRoomBelow } from './specTable';
+import { appendSpecRows, createSpecTable, fitAppended, queueRoomBelow } from './specTable';
 
 export const SNAPSHOT_PROBE_SHEET = '自检快照';
 export const SNAPSHOT_PROBE_TABLE = 'SnapshotSelfTest';
@@ -74,7 +74,16 @@ export function realExcelProbes(p: Probe): SelfTestCheck[] {
         const outcome = await run(async (context) => {
           const queued = queueSnapshotRead(context, SNAPSHOT_PROBE_TABLE);
           await context.sync();
-          const written = await queueSnapshotWrite(context, queued('1900'), rows, asOf, [], async () => {});
+          const written = await queueSnapshotWrite(
+            context,
+            queued('1900'),
+            rows,
+            asOf,
+            [],
+            async () => false,
+            supports,
+          );
+          written.remember();
           await context.sync();
           return written.outcome();
         });
@@ -186,7 +195,11 @@ export function realExcelProbes(p: Probe): SelfTestCheck[] {
           const table = context.workbook.tables.getItem(INDICATOR_PROBE_TABLE);
           const room = queueRoomBelow(table);
           await context.sync();
-          appendSpecRows(table, INDICATOR_SPEC, layout, [record(2, 8, 2)], { clearBelow: room.clear() });
+          const appended = appendSpecRows(table, INDICATOR_SPEC, layout, [record(2, 8, 2)], {
+            clearBelow: room.clear(),
+            supports,
+          });
+          await fitAppended(context, table, [appended], supports);
           const rate = table.columns.getItem('完成率').getDataBodyRange().load('formulas, values');
           await context.sync();
           return {

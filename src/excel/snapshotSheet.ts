@@ -12,7 +12,9 @@ import {
   type CellValue,
   type DateSystem,
   type Day,
+  type SnapshotColumn,
   type SnapshotTable,
+  type TableLayout,
 } from '../ledger';
 import { blocksOf, rowBytes } from './cells';
 import { excelErrorCode } from './errors';
@@ -20,11 +22,14 @@ import { freeSheetName, PROTECTION_SETTING, SNAPSHOT_SHEET, SNAPSHOT_TABLE } fro
 import {
   appendSpecRows,
   createSpecTable,
+  queueFit,
   queueRoomBelow,
   queueSpecTableRead,
   readSpecTableInBlocks,
+  type Appended,
 } from './specTable';
 import { isOurProtection, markProtected, queueProtectionMark } from './protection';
+import type { ApiSupport } from './requirements';
 import { queueDateSystem } from './reference';
 
 export interface SnapshotRead {
@@ -189,7 +194,8 @@ const PROTECT: Excel.WorksheetProtectionOptions = {
  * Room for `bytes` more in the request under way: the commands queued so far are sent first when
  * they and these together would pass the request budget (Excel on the web takes at most 5 MB).
  */
-export type Spend = (bytes: number) => Promise<void>;
+/** Room for `bytes` more in the request; true when the request queued so far was synced first. */
+export type Spend = (bytes: number) => Promise<boolean>;
 
 /** Bytes per block of rows, each block a few commands: values, number formats, the rows it adds. */
 const BLOCK_BUDGET = 1_000_000;
@@ -211,6 +217,49 @@ function runsOf(bottomUp: readonly number[]): { start: number; count: number }[]
 }
 
 /**
+ * Appends the blocks in turn, each given room first (`spend`). A table that did not grow over a
+ * block (AutoCorrect's "Include new rows and columns in table" off) would have the next one
+ * written over it, so a block that shares a request with the one before it waits for that
+ * request (a sync more, only for a snapshot too big for one block), and the table is resized over
+ * what it did not take in before the next block goes. Returns the last block's append.
+ */
+async function appendBlocks(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  layout: TableLayout<SnapshotColumn>,
+  blocks: readonly { readonly rows: readonly CellValue[][] }[],
+  clearBelow: boolean,
+  spend: Spend,
+  supports: ApiSupport,
+): Promise<Appended | null> {
+  let last: Appended | null = null;
+  for (const block of blocks) {
+    const flushed = await spend(block.rows.reduce((sum, r) => sum + rowCost(r), 0));
+    if (last) {
+      // One block per request when it is below the table: the last one's size must be read.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      if (!flushed && clearBelow && supports('1.13')) await context.sync();
+      queueFit(table, [last], supports);
+    }
+    last = appendSpecRows(table, SNAPSHOT_SPEC, layout, block.rows, { clearBelow, supports });
+  }
+  return last;
+}
+
+/** After the write's sync, into the request that records it: the table over the last block's rows. */
+function fitLast(
+  sheet: Excel.Worksheet,
+  table: Excel.Table,
+  last: Appended | null,
+  supports: ApiSupport,
+): void {
+  if (!last?.missed()) return;
+  sheet.protection.unprotect();
+  queueFit(table, [last], supports);
+  sheet.protection.protect(PROTECT);
+}
+
+/**
  * Queues the snapshot's rows into the summaries' write request: a new sheet and table when the
  * workbook has none, else the rows appended and the same date's earlier rows deleted (after the
  * append, so the table is never left empty). Rows go in blocks, each first given room in the
@@ -224,9 +273,13 @@ export async function queueSnapshotWrite(
   date: Day,
   takenNames: Iterable<string>,
   spend: Spend,
-): Promise<{ readonly outcome: () => SnapshotOutcome }> {
+  supports: ApiSupport,
+): Promise<{ readonly outcome: () => SnapshotOutcome; readonly remember: () => void }> {
   if (read?.protection === 'user')
-    return { outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }) };
+    return {
+      outcome: () => ({ kept: false, reason: 'protected', sheetName: read.sheetName }),
+      remember: () => {},
+    };
   const cost = (block: readonly (readonly CellValue[])[]) => block.reduce((sum, r) => sum + rowCost(r), 0);
   if (!read) {
     const name = freeSheetName(SNAPSHOT_SHEET, takenNames);
@@ -240,10 +293,15 @@ export async function queueSnapshotWrite(
       { style: 'TableStyleLight1' },
     );
     // A new sheet has nothing below its table: the other blocks are written there.
-    for (const block of rest) {
-      await spend(cost(block.rows));
-      appendSpecRows(made.table, SNAPSHOT_SPEC, specLayout(SNAPSHOT_SPEC), block.rows, { clearBelow: true });
-    }
+    const appended = await appendBlocks(
+      context,
+      made.table,
+      specLayout(SNAPSHOT_SPEC),
+      rest,
+      true,
+      spend,
+      supports,
+    );
     sheet.freezePanes.freezeRows(1);
     // The protection is marked as the add-in's on the sheet itself (issue 23, item 11).
     markProtected(sheet);
@@ -258,6 +316,8 @@ export async function queueSnapshotWrite(
         added: rows.length,
         filtersCleared: false,
       }),
+      // The table resized over the last rows it did not take in, in the same request.
+      remember: () => fitLast(sheet, made.table, appended, supports),
     };
   }
   const sheet = context.workbook.worksheets.getItem(read.sheetId);
@@ -266,10 +326,8 @@ export async function queueSnapshotWrite(
   const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
   // Added before the old rows go, so the table is never left empty; a user's text carried over
   // stays text, never a formula.
-  for (const block of blocksOf(placed, BLOCK_BUDGET, rowCost)) {
-    await spend(cost(block.rows));
-    appendSpecRows(table, SNAPSHOT_SPEC, read.table, block.rows, { clearBelow: read.clearBelow });
-  }
+  const blocks = blocksOf(placed, BLOCK_BUDGET, rowCost);
+  const appended = await appendBlocks(context, table, read.table, blocks, read.clearBelow, spend, supports);
   // Rows cannot be deleted from a filtered table (InsertDeleteConflict; office-js #994): the
   // user's filter on 进度快照 is cleared, and the pane says so.
   if (read.filtered && old.length) table.clearFilters();
@@ -292,5 +350,6 @@ export async function queueSnapshotWrite(
       added: rows.length,
       filtersCleared: read.filtered && old.length > 0,
     }),
+    remember: () => fitLast(sheet, table, appended, supports),
   };
 }

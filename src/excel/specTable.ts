@@ -15,6 +15,7 @@ import { columnLetter, toExcel } from './cells';
 import { LedgerError } from './errors';
 import { POINTS_PER_CHARACTER } from './ledgerFormat';
 import { blockAddress, localAddress } from './ownWrites';
+import type { ApiSupport } from './requirements';
 
 export interface MadeTable {
   readonly table: Excel.Table;
@@ -78,6 +79,11 @@ export interface Appended {
   readonly occupied: () => string | null;
   /** Queues the block back as it was before the write (formats first: text stays text). */
   readonly restore: () => void;
+  /**
+   * The rows the table did not grow over, after the sync: all of them when the user turned off
+   * AutoCorrect's "Include new rows and columns in table", else 0. See fitAppended.
+   */
+  readonly missed: () => number;
 }
 
 /**
@@ -99,6 +105,15 @@ export function queueRoomBelow(table: Excel.Table): { readonly clear: () => bool
  * caller whose block was not empty restores it and refuses (nothing below is ever lost).
  * Where the caller read that something stands below the table (`clearBelow` false), the rows
  * are inserted with TableRowCollection.add instead, which moves what is below down.
+ *
+ * The table grows over rows written below it only while the user's AutoCorrect option "Include
+ * new rows and columns in table" is on (office-js #2093, #6745: AutoCorrect governs the API's
+ * writes too), and the add-in can neither read nor set it. So the table's size is read after the
+ * write in the same request, and fitAppended resizes it over the rows it did not take in after
+ * the sync (Table.resize, ExcelApi 1.13): a request more only when the option is off. Below 1.13
+ * the rows are always inserted with TableRowCollection.add, which puts them in the table whatever
+ * the option says: rows left outside would be lost to the table, and an undo counting them in it
+ * would delete the user's rows.
  */
 export function appendSpecRows<K extends string>(
   table: Excel.Table,
@@ -108,6 +123,8 @@ export function appendSpecRows<K extends string>(
   options: {
     /** What queueRoomBelow read in the action's first request. */
     readonly clearBelow: boolean;
+    /** Table.resize (ExcelApi 1.13) decides whether rows may be written below the table. */
+    readonly supports: ApiSupport;
     /** Queues what goes on the empty cells before the values (a column's data validation). */
     readonly beforeValues?: (block: Excel.Range) => void;
     /**
@@ -118,7 +135,7 @@ export function appendSpecRows<K extends string>(
   },
 ): Appended {
   const n = rows.length;
-  const { clearBelow } = options;
+  const clearBelow = options.clearBelow && options.supports('1.13');
   if (!clearBelow)
     table.rows.add(
       undefined,
@@ -139,11 +156,14 @@ export function appendSpecRows<K extends string>(
           .getResizedRange(n - 1, 0);
   const before = place().load('formulas, numberFormat, address');
   const block = place();
+  const sizeBefore = table.getRange().load('rowCount');
   // Formats first: the rows' text stays text, never a formula.
   block.numberFormat = rows.map((r) => placedFormats(spec, layout, r));
   options.beforeValues?.(place());
   block.values = rows.map((r) => r.map(toExcel));
+  const sizeAfter = table.getRange().load('rowCount');
   return {
+    missed: () => (clearBelow ? n - (sizeAfter.rowCount - sizeBefore.rowCount) : 0),
     address: () => localAddress(before.address),
     occupied: () => {
       // Rows inserted by TableRowCollection.add were empty by making.
@@ -160,6 +180,35 @@ export function appendSpecRows<K extends string>(
       cells.formulas = before.formulas;
     },
   };
+}
+
+/**
+ * After the sync of appendSpecRows' write: the table resized over the rows it did not take in
+ * (now directly below it, whatever else the request deleted from it), in one more request, only
+ * when there are such rows. Appends to one table, in the order queued.
+ */
+export async function fitAppended(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  appended: readonly (Appended | null)[],
+  supports: ApiSupport,
+): Promise<void> {
+  if (!queueFit(table, appended, supports)) return;
+  await context.sync();
+}
+
+/** The same resize queued into a request the caller syncs anyway; true when one was queued. */
+export function queueFit(
+  table: Excel.Table,
+  appended: readonly (Appended | null)[],
+  supports: ApiSupport,
+): boolean {
+  // Rows are written below a table only where resize exists (appendSpecRows): none missed below.
+  if (!supports('1.13')) return false;
+  const missed = appended.reduce((sum, a) => sum + (a?.missed() ?? 0), 0);
+  if (missed === 0) return false;
+  table.resize(table.getRange().getResizedRange(missed, 0));
+  return true;
 }
 
 /** The refusal when rows appended below a table would have covered something there. */

@@ -300,7 +300,7 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
     alsoWrite?: (
       context: Excel.RequestContext,
       taken: ReadonlySet<string>,
-      spend: (bytes: number) => Promise<void>,
+      spend: (bytes: number) => Promise<boolean>,
     ) => Promise<Also>;
   },
 ): Promise<SummaryWriteResult & { readonly also?: Also }> {
@@ -355,12 +355,15 @@ export async function writeSummarySheets<Also extends { remember: () => void }>(
     );
     let queued = 0;
     // Room for `bytes` more: the queued blocks go as one request before these would pass the budget.
+    // True when they went (what was queued before is now in the workbook).
     const spend = async (bytes: number) => {
-      if (queued > 0 && queued + bytes > REQUEST_BUDGET) {
+      const flush = queued > 0 && queued + bytes > REQUEST_BUDGET;
+      if (flush) {
         await context.sync();
         queued = 0;
       }
       queued += bytes;
+      return flush;
     };
     const fits: { readonly m: Made; readonly kept: FitKept }[] = [];
     for (const part of parts) {

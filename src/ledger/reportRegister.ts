@@ -214,9 +214,19 @@ export interface UnitReport {
   readonly days: number;
 }
 
+/** One 报送截止 of a round and the units asked to report by it. */
+export interface RoundDeadline {
+  readonly returnBy: Day;
+  readonly units: readonly string[];
+}
+
 export interface RoundStatus {
   readonly asOf: Day;
-  readonly returnBy: Day;
+  /**
+   * Each 报送截止 of the round with its units, earliest first: units issued on different days
+   * with a different date set in the tab owe their returns by different days.
+   */
+  readonly deadlines: readonly RoundDeadline[];
   readonly units: readonly UnitReport[];
   readonly counts: Readonly<Record<ReportState, number>>;
   /** Units the round asked: returns from units it did not ask are listed but not owed. */
@@ -230,10 +240,8 @@ export function roundStatus(entries: readonly RegisterEntry[], today: Day, asOf?
   if (latest === null) return null;
   const round = entries.filter((e) => e.asOf === latest);
   if (round.length === 0) return null;
-  const returnBy = Math.max(
-    ...round.filter((e) => e.issuedOn !== null).map((e) => e.returnBy),
-    round[0].returnBy,
-  );
+  const asked = round.filter((e) => e.issuedOn !== null);
+  const deadlines = deadlinesOf(asked.length ? asked : round.slice(0, 1));
   const units = round.map((entry): UnitReport => {
     if (entry.receivedOn !== null) {
       const late = entry.receivedOn - entry.returnBy;
@@ -244,7 +252,14 @@ export function roundStatus(entries: readonly RegisterEntry[], today: Day, asOf?
   });
   const counts = { 'on-time': 0, late: 0, waiting: 0, overdue: 0 };
   for (const u of units) counts[u.state]++;
-  return { asOf: latest, returnBy, units, counts, asked: round.filter((e) => e.issuedOn !== null).length };
+  return { asOf: latest, deadlines, units, counts, asked: asked.length };
+}
+
+/** The entries' 报送截止 dates, earliest first, each with its units in the register's order. */
+function deadlinesOf(entries: readonly RegisterEntry[]): RoundDeadline[] {
+  const by = new Map<Day, string[]>();
+  for (const e of entries) by.set(e.returnBy, [...(by.get(e.returnBy) ?? []), e.unit]);
+  return [...by].sort(([a], [b]) => a - b).map(([returnBy, units]) => ({ returnBy, units }));
 }
 
 /** 本期应报5个单位，已报2个，逾期未报：市教育局、市财政局。 — for the overview, the mails and the 通报. */
@@ -256,9 +271,16 @@ export function reportingSentence(status: RoundStatus): string {
     overdue.length > 0
       ? `逾期未报：${overdue.join('、')}`
       : status.counts.waiting > 0
-        ? `${status.counts.waiting}个单位尚在报送期限内（${chineseDate(status.returnBy)}截止）`
+        ? `${status.counts.waiting}个单位尚在报送期限内（${waitingDue(status)}）`
         : '无逾期未报单位';
   return `本期应报${status.asked}个单位，已报${reported}个${late}，${missing}。`;
+}
+
+/** When the units still in time owe their returns: one date, or each date with its units. */
+function waitingDue(status: RoundStatus): string {
+  const waiting = deadlinesOf(status.units.filter((u) => u.state === 'waiting').map((u) => u.entry));
+  if (waiting.length === 1) return `${chineseDate(waiting[0].returnBy)}截止`;
+  return waiting.map((d) => `${d.units.join('、')}${chineseDate(d.returnBy)}截止`).join('，');
 }
 
 /** The reminder's own sentence for one unit that has not reported. */

@@ -4,10 +4,19 @@ import type { RegisterOutcome } from '../excel';
 import type { Language } from '../ledger';
 import type { Notice } from './useAction';
 
+/** A 报送截止 date as shown, with the units that owe their returns by it. */
+interface Due {
+  readonly date: string;
+  readonly units: readonly string[];
+}
+
 const zh = {
   title: '本期报送情况',
   none: '还没有下发记录：生成反馈表时自动记入“报送登记”表。',
-  round: (asOf: string, due: string) => `截至${asOf}的一期，报送截止${due}。`,
+  round: (asOf: string, due: readonly Due[]) =>
+    due.length === 1
+      ? `截至${asOf}的一期，报送截止${due[0].date}。`
+      : `截至${asOf}的一期，截止日期不一：${due.map((d) => `${d.date}（${d.units.join('、')}）`).join('；')}。`,
   counts: (onTime: number, late: number, waiting: number, overdue: number) =>
     `已报${onTime + late}个（按时${onTime}、逾期报送${late}），未报${waiting}个，逾期未报${overdue}个。`,
   onTime: (date: string, times: number) => `已报 ${date}${times > 1 ? `（第${times}次）` : ''}`,
@@ -43,7 +52,10 @@ export type RegisterStrings = typeof zh;
 const en: RegisterStrings = {
   title: 'This round’s returns',
   none: 'No round issued yet: making return forms records one in the 报送登记 sheet.',
-  round: (asOf: string, due: string) => `Round as of ${asOf}, due ${due}.`,
+  round: (asOf: string, due: readonly Due[]) =>
+    due.length === 1
+      ? `Round as of ${asOf}, due ${due[0].date}.`
+      : `Round as of ${asOf}; the deadlines differ: ${due.map((d) => `${d.date} (${d.units.join(', ')})`).join('; ')}.`,
   counts: (onTime: number, late: number, waiting: number, overdue: number) =>
     `${onTime + late} reported (${onTime} on time, ${late} late), ${waiting} not yet, ${overdue} overdue.`,
   onTime: (date: string, times: number) => `Reported ${date}${times > 1 ? ` (${times} times)` : ''}`,

@@ -7,6 +7,7 @@ import {
   readOptions,
   readRegisterSheet,
   type RegisterOutcome,
+  type RegisterSheet,
 } from '../excel';
 import {
   downloadFile,
@@ -23,6 +24,8 @@ import {
   issueRound,
   roundStatus,
   summarize,
+  type DateSystem,
+  type Day,
   type RoundStatus,
   type SummaryModel,
 } from '../ledger';
@@ -34,17 +37,19 @@ import type { LedgerApi } from './useLedger';
  * Makes the forms from the workbook as read in this request, then records the round in 报送登记
  * in the same request's write: a round is recorded only when its forms were made.
  *
- * Two round trips, one more than the forms alone, and not folded into the read: every cell of
- * the round's rows comes from that read. 报送截止 is the date kept in the workbook's settings,
- * a unit already asked in this round keeps its row (its returns stand) and is found only by the
- * rows read, the office's own columns and its column order are the header's, and a sheet
- * someone else protected must not be written at all (a write there fails the whole request, the
- * read with it). Writing rows below the table from the pane's guesses and checking after the
- * sync would put rows made from a cache into the workbook, duplicate a re-issued unit, and fail
- * the forms' own read on a protected register; undoing any of that costs the request it saves.
+ * Two round trips, one more than the forms alone (three when the user's AutoCorrect keeps tables
+ * from growing over rows written below them: see appendSpecRows). The round's rows are a function
+ * of what the read returns, and an Excel request has no command that writes one thing or another
+ * by what an earlier command of the same request read: whether a unit already has a row in this
+ * round (then its row is rewritten and its returns stand, else a row is added), where each value
+ * goes (the office may have moved or added columns), whether the sheet may be written at all
+ * (protected by someone else: a write there fails the whole request, the forms' read with it), and
+ * 报送截止 (kept in the workbook's settings). Queuing the write with the read would take all four
+ * from the pane's earlier view — a cache — and a wrong guess could not be taken back without the
+ * request it saved (a duplicate row for a re-issued unit; the forms' read lost to a protected sheet).
  */
 export async function issueForms<F>(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   units: readonly string[],
   make: (model: SummaryModel, options: ReturnFileOptions) => Promise<F>,
@@ -53,29 +58,55 @@ export async function issueForms<F>(
     const now = host.now();
     const { report, model, options, sheetNames } = await readFormsIn(context, pane, now, true);
     const made = await make(model, options);
-    const { register, reference, ledger } = report.read;
-    // 报送登记 is the first plan's (its rows name tasks by 序号): another plan's round is not recorded there.
-    if (!isFirst(ledger.location.tableName))
-      return {
-        made,
-        register: { kept: false, sheetName: ledger.location.sheetName, reason: 'other-plan' } as const,
-      };
-    const changes = issueRound(register?.register.entries ?? [], {
+    const register = await recordRound(context, report.read, sheetNames, host, {
       asOf: model.asOf,
       returnBy: options.returnBy ?? model.asOf,
       units,
-      today: dayFromLocalDate(now),
     });
-    const write = queueRegisterWrite(context, register, changes, reference.dateSystem, sheetNames);
-    await context.sync();
-    await write.settle();
-    return { made, register: write.outcome };
+    return { made, register };
   });
+}
+
+/**
+ * Records in 报送登记 the round of forms just made from `read` (this request's own read): each
+ * unit's row of the round (asOf, returnBy) written, a unit asked again keeping its row. One sync
+ * (and the register's settle). Every action that hands out forms records them through here.
+ */
+export async function recordRound(
+  context: Excel.RequestContext,
+  read: {
+    readonly register: RegisterSheet | null;
+    readonly reference: { readonly dateSystem: DateSystem };
+    readonly ledger: { readonly location: { readonly tableName: string; readonly sheetName: string } };
+  },
+  sheetNames: readonly string[],
+  host: Pick<Host, 'now' | 'supports'>,
+  round: { readonly asOf: Day; readonly returnBy: Day; readonly units: readonly string[] },
+): Promise<RegisterOutcome> {
+  // 报送登记 is the first plan's (its rows name tasks by 序号): another plan's round is not recorded there.
+  const { location } = read.ledger;
+  if (!isFirst(location.tableName))
+    return { kept: false, sheetName: location.sheetName, reason: 'other-plan' } as const;
+  const changes = issueRound(read.register?.register.entries ?? [], {
+    ...round,
+    today: dayFromLocalDate(host.now()),
+  });
+  const write = queueRegisterWrite(
+    context,
+    read.register,
+    changes,
+    read.reference.dateSystem,
+    sheetNames,
+    host.supports,
+  );
+  await context.sync();
+  await write.settle();
+  return write.outcome;
 }
 
 /** Every unit's form issued in one .zip and downloaded; the register's outcome said after. */
 export async function downloadForms(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   units: readonly string[],
 ): Promise<RegisterOutcome> {
@@ -88,7 +119,7 @@ export async function downloadForms(
 
 /** One unit's form issued as its own .xlsx and downloaded. */
 export async function downloadForm(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
   unit: string,
 ): Promise<RegisterOutcome> {
@@ -110,7 +141,7 @@ export async function readRound(host: Pick<Host, 'run' | 'now'>): Promise<RoundS
  * again from the ledger as read in this request, for the round's 截至 date.
  */
 export async function draftReminders(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'tablesSeen' | 'ledgerTable' | 'take'>,
 ): Promise<{
   readonly drafts: readonly ReminderDraft[];

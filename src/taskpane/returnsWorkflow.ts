@@ -198,7 +198,7 @@ export const importBatch = (host: Pick<Host, 'now'>) => newImportBatch(stamp(hos
  * receipts for 报送登记. `unexpected` is the sentence for a ledger that is no longer there.
  */
 export async function applyReview(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'current' | 'tablesSeen'>,
   review: ReturnsReview,
   accepted: readonly ProposedChange[],
@@ -209,7 +209,7 @@ export async function applyReview(
   if (now.phase !== 'ready') throw new Error(unexpected);
   const returns = review.files.flatMap((f) => (f.receipt ? [f.receipt] : []));
   return host.run((c) =>
-    applyReturns(c, now.read, accepted, batch, {
+    applyReturns(c, now.read, accepted, batch, host.supports, {
       returns,
       on: dayFromLocalDate(host.now()),
       expected: pane.tablesSeen.has('register'),
@@ -219,11 +219,13 @@ export async function applyReview(
 
 /** The last import undone against the ledger as this action reads it. */
 export async function undoImport(
-  host: Pick<Host, 'run' | 'now'>,
+  host: Pick<Host, 'run' | 'now' | 'supports'>,
   pane: Pick<LedgerApi, 'current' | 'tablesSeen'>,
   unexpected: string,
 ) {
   const now = await pane.current();
   if (now.phase !== 'ready') throw new Error(unexpected);
-  return host.run((c) => undoLastImport(c, now.read, stamp(host.now()), pane.tablesSeen.has('register')));
+  return host.run((c) =>
+    undoLastImport(c, now.read, stamp(host.now()), host.supports, pane.tablesSeen.has('register')),
+  );
 }

@@ -14,11 +14,15 @@ export function useRecordReturns(review: ReturnsReview, onDone: () => void) {
       'returns',
       () =>
         host.run((c) =>
-          recordReturns(c, {
-            returns,
-            on: dayFromLocalDate(host.now()),
-            expected: pane.tablesSeen.has('register'),
-          }),
+          recordReturns(
+            c,
+            {
+              returns,
+              on: dayFromLocalDate(host.now()),
+              expected: pane.tablesSeen.has('register'),
+            },
+            host.supports,
+          ),
         ),
       (o) =>
         o.kept

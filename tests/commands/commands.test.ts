@@ -93,7 +93,11 @@ describe('ribbon command 生成汇总表', () => {
     };
     const withoutRegister = await run();
     expect(sim.values('汇总-总体').flat().join('')).not.toContain('本期应报');
-    const host = { run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => AS_OF_DATE };
+    const host = {
+      run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+      now: () => AS_OF_DATE,
+      supports: () => true,
+    };
     const pane = { tablesSeen: ALL_TABLES, take: () => undefined };
     await issueForms(host, pane, ['市教育局', '市财政局'], (model, options) =>
       returnFormsZip(model, ['市教育局', '市财政局'], options),

@@ -54,6 +54,50 @@ describe('excel-sim conformance', () => {
     expect(heard).toEqual(['C5']);
   });
 
+  // A table grows over values written directly below it ("Setting the Range values directly below
+  // the table automatically expands the table": learn.microsoft.com, Coauthoring in Excel add-ins)
+  // only while AutoCorrect's "Include new rows and columns in table" is on: the user's AutoCorrect
+  // options govern the API's writes to tables (office-js #2093, #6745). Table.resize (ExcelApi 1.13)
+  // takes the rows in: the new range overlaps the table, its header in the same row.
+  it.each([
+    [true, 'A1:B3'],
+    [false, 'A1:B2'],
+  ])(
+    'grows a table over rows written below it only with AutoCorrect on (%s); resize takes them in',
+    async (on, grown) => {
+      const sim = new ExcelSim();
+      sim.state.autoCorrect.includeNewRowsInTable = on;
+      const address = await sim.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1:B2').values = [
+          ['a', 'b'],
+          [1, 2],
+        ];
+        const table = ctx.workbook.tables.add('Sheet1!A1:B2', true);
+        sheet.getRange('A3:B3').values = [[3, 4]];
+        const range = table.getRange().load('address');
+        await ctx.sync();
+        return range.address;
+      });
+      expect(address).toBe(`Sheet1!${grown}`);
+      const resized = await sim.run(async (ctx) => {
+        const table = ctx.workbook.tables.getItem('Table1');
+        table.resize('A1:B3');
+        const range = table.getRange().load('address');
+        await ctx.sync();
+        return range.address;
+      });
+      expect(resized).toBe('Sheet1!A1:B3');
+      await rejects(
+        sim.run(async (ctx) => {
+          ctx.workbook.tables.getItem('Table1').resize('A2:B4');
+          await ctx.sync();
+        }),
+        'InvalidArgument',
+      );
+    },
+  );
+
   it('fails getItem of a missing sheet with ItemNotFound, and gives a null object for getItemOrNullObject', async () => {
     const sim = new ExcelSim();
     await rejects(

@@ -186,26 +186,35 @@ describe.each([
 });
 
 describe('a 10,000-task ledger generates the same date again (issue 23)', () => {
-  it('replaces the date’s snapshot rows, every request under 5 MB charged ~150 bytes a command', async () => {
-    const sim = await ledgerOf(bigRows(10_000, 10));
-    const generate = () =>
-      generateSummaries((batch) => sim.runExcel(batch), {
-        asOf,
-        request: { overview: true, behind: true, units: ['市总工会'] },
-        supports: ALL_SETS,
-      });
-    await generate();
-    const first = sim.batches.length;
-    const again = await generate();
-    expect(again.snapshot).toMatchObject({ kept: true });
-    if (!again.snapshot.kept) throw new Error('no snapshot');
-    expect(again.snapshot.replaced).toBe(again.snapshot.added);
-    expect(again.snapshot.added).toBeGreaterThanOrEqual(10_000);
-    const batches = sim.batches.slice(first);
-    for (const b of batches) expect(b.requestBytes).toBeLessThan(LIMIT);
-    for (const b of batches) expect(b.responseBytes).toBeLessThan(LIMIT);
-    expect(sim.values('进度快照').length - 1).toBe(again.snapshot.added);
-  }, 120_000);
+  // With AutoCorrect's "Include new rows and columns in table" off too: each of the snapshot's
+  // blocks lands below the last, and the table is resized over them all.
+  it.each([true, false])(
+    'replaces the date’s snapshot rows, every request under 5 MB charged ~150 bytes a command (AutoCorrect on: %s)',
+    async (autoCorrect) => {
+      const sim = await ledgerOf(bigRows(10_000, 10));
+      sim.state.autoCorrect.includeNewRowsInTable = autoCorrect;
+      const generate = () =>
+        generateSummaries((batch) => sim.runExcel(batch), {
+          asOf,
+          request: { overview: true, behind: true, units: ['市总工会'] },
+          supports: ALL_SETS,
+        });
+      await generate();
+      const first = sim.batches.length;
+      const again = await generate();
+      expect(again.snapshot).toMatchObject({ kept: true });
+      if (!again.snapshot.kept) throw new Error('no snapshot');
+      expect(again.snapshot.replaced).toBe(again.snapshot.added);
+      expect(again.snapshot.added).toBeGreaterThanOrEqual(10_000);
+      const batches = sim.batches.slice(first);
+      for (const b of batches) expect(b.requestBytes).toBeLessThan(LIMIT);
+      for (const b of batches) expect(b.responseBytes).toBeLessThan(LIMIT);
+      expect(sim.values('进度快照').length - 1).toBe(again.snapshot.added);
+      const table = sim.state.tables.find((t) => t.name === 'ProgressSnapshots');
+      expect((table?.rect.rowCount ?? 0) - 1).toBe(again.snapshot.added);
+    },
+    120_000,
+  );
 });
 
 describe('large writes are split', () => {
@@ -257,7 +266,11 @@ describe('large writes are split', () => {
 
 describe('报送登记 round trips (issue 26)', () => {
   const ISSUED = new Date(2026, 10, 30, 9, 0);
-  const host = (sim: ExcelSim) => ({ run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => ISSUED });
+  const host = (sim: ExcelSim) => ({
+    run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+    now: () => ISSUED,
+    supports: ALL_SETS,
+  });
   const paneOf = () => ({
     tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
     take(read: WorkbookRead) {
@@ -310,7 +323,7 @@ describe('报送登记 round trips (issue 26)', () => {
           accepted: true,
         };
         return sim.runExcel((c) =>
-          applyReturns(c, read, [change], newImportBatch('2026-12-01 09:00'), receipts),
+          applyReturns(c, read, [change], newImportBatch('2026-12-01 09:00'), ALL_SETS, receipts),
         );
       });
     const without = await apply();

@@ -276,10 +276,16 @@ describe('延期 and 办结依据 through a return', () => {
     const before = sim.snapshot();
     const { syncs } = await countSyncs(sim, () =>
       sim.runExcel((c) =>
-        applyReturns(c, read, changesToApply(review.changes).ok, {
-          time: '2026-11-28 09:00',
-          batch: '2026-11-28 09:00 导入',
-        }),
+        applyReturns(
+          c,
+          read,
+          changesToApply(review.changes).ok,
+          {
+            time: '2026-11-28 09:00',
+            batch: '2026-11-28 09:00 导入',
+          },
+          ALL_SETS,
+        ),
       ),
     );
     expect(syncs).toBe(2);

@@ -168,9 +168,11 @@ describe('what a write names is what Excel reports', () => {
     });
     const batch = { time: '2026-11-28 09:00', batch: 'b1' };
     await heard(sim, () =>
-      sim.runExcel((c) => applyReturns(c, now.read, [change(5, '=缺口'), change(6, '资金')], batch)),
+      sim.runExcel((c) =>
+        applyReturns(c, now.read, [change(5, '=缺口'), change(6, '资金')], batch, ALL_SETS),
+      ),
     );
     now = await read(sim);
-    await heard(sim, () => sim.runExcel((c) => undoLastImport(c, now.read, '2026-11-28 09:05')));
+    await heard(sim, () => sim.runExcel((c) => undoLastImport(c, now.read, '2026-11-28 09:05', ALL_SETS)));
   });
 });

@@ -265,7 +265,7 @@ describe.each(FIXTURES.map((f, i) => [i + 1, f.name, i] as const))(
         directory: report.read.reference.directory,
       });
       const { ok } = changesToApply(changes);
-      await run((c) => applyReturns(c, again, ok, newImportBatch('2026-11-28 09:00')));
+      await run((c) => applyReturns(c, again, ok, newImportBatch('2026-11-28 09:00'), ALL_SETS));
       expect(taskCell(sim, first, '状态')).toBe('序时推进');
       expect(taskCell(sim, first, '进展情况')).toBe('已部署');
     });

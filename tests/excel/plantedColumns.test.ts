@@ -4,21 +4,28 @@
 // diff allows only the cells each operation names.
 import {
   addIndicatorRows,
+  ALL_TABLES,
   applyReturns,
   createLedger,
   generateSummaries,
   readLedger,
   readReference,
+  readRegisterSheet,
   readSnapshots,
+  recordReturns,
+  saveReturnBy,
   setIndicatorActual,
   undoLastImport,
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import { cellRef, dayOf, TABLE_AT_A1, type Day, type ProposedChange } from '../../src/ledger';
+import { returnFormsZip } from '../../src/files';
+import { issueForms } from '../../src/taskpane/registerWorkflow';
 import { ALL_SETS, changedCells, taskCell } from './helpers';
 
 const NOV_30 = dayOf(2026, 11, 30) as Day;
+const ISSUED = new Date(2026, 10, 30, 9, 0);
 
 /** The table's header and body as a user sees them: header text → each row's value. */
 function tableRows(sim: ExcelSim, tableName: string): Record<string, unknown>[] {
@@ -108,10 +115,16 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
     await plant(sim, 'TaskLedger', ['存在问题', '下步计划'], 3, ['进展情况', '工作进展']);
     const before = sim.snapshot();
     const applied = await sim.runExcel((c) =>
-      applyReturns(c, stale, [change(24, 'problems', '存在问题', '', '场地不足')], {
-        time: '2026-11-28 09:00',
-        batch: '导入-1',
-      }),
+      applyReturns(
+        c,
+        stale,
+        [change(24, 'problems', '存在问题', '', '场地不足')],
+        {
+          time: '2026-11-28 09:00',
+          batch: '导入-1',
+        },
+        ALL_SETS,
+      ),
     );
     expect(applied.applied).toBe(1);
     expect(taskCell(sim, 24, '存在问题')).toBe('场地不足');
@@ -122,7 +135,7 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
       expect.objectContaining({ 序号: 24, 列: '存在问题', 原值: '', 新值: '场地不足', 批次: '导入-1' }),
     ]);
     const undoBefore = sim.snapshot();
-    const undone = await sim.runExcel((c) => undoLastImport(c, stale, '2026-11-28 10:00'));
+    const undone = await sim.runExcel((c) => undoLastImport(c, stale, '2026-11-28 10:00', ALL_SETS));
     expect(undone.restored).toBe(1);
     expect(taskCell(sim, 24, '存在问题')).toBe('');
     expect(changedCells(undoBefore, sim.snapshot()).filter((a) => !a.startsWith('变更记录!'))).toEqual([
@@ -133,14 +146,20 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
   it('the ledger: undo finds a column the user renamed to another spelling since the import', async () => {
     const sim = await withLedger();
     await sim.runExcel(async (c) =>
-      applyReturns(c, await readLedgerIn(c), [change(24, 'problems', '存在问题', '', '场地不足')], {
-        time: '2026-11-28 09:00',
-        batch: '导入-1',
-      }),
+      applyReturns(
+        c,
+        await readLedgerIn(c),
+        [change(24, 'problems', '存在问题', '', '场地不足')],
+        {
+          time: '2026-11-28 09:00',
+          batch: '导入-1',
+        },
+        ALL_SETS,
+      ),
     );
     await plant(sim, 'TaskLedger', ['进展情况', '下步计划'], 2, ['存在问题', '存在的问题']);
     const undone = await sim.runExcel(async (c) =>
-      undoLastImport(c, await readLedgerIn(c), '2026-11-28 10:00'),
+      undoLastImport(c, await readLedgerIn(c), '2026-11-28 10:00', ALL_SETS),
     );
     expect([undone.restored, undone.leftAlone]).toEqual([1, []]);
     expect(taskCell(sim, 24, '存在的问题')).toBe('');
@@ -150,20 +169,32 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
     const sim = await withLedger();
     const first = await read(sim);
     await sim.runExcel((c) =>
-      applyReturns(c, first, [change(24, 'problems', '存在问题', '', '场地不足')], {
-        time: '2026-11-28 09:00',
-        batch: '导入-1',
-      }),
+      applyReturns(
+        c,
+        first,
+        [change(24, 'problems', '存在问题', '', '场地不足')],
+        {
+          time: '2026-11-28 09:00',
+          batch: '导入-1',
+        },
+        ALL_SETS,
+      ),
     );
     // The user swaps 原值 and 新值, inserts a column after 时间 and renames 批次 to 导入批次.
     await plant(sim, 'ChangeLog', ['原值', '新值'], 1, ['批次', '导入批次']);
     const second = await read(sim);
     const before = sim.snapshot();
     await sim.runExcel((c) =>
-      applyReturns(c, second, [change(24, 'nextSteps', '下步计划', '', '协调场地')], {
-        time: '2026-11-28 11:00',
-        batch: '导入-2',
-      }),
+      applyReturns(
+        c,
+        second,
+        [change(24, 'nextSteps', '下步计划', '', '协调场地')],
+        {
+          time: '2026-11-28 11:00',
+          batch: '导入-2',
+        },
+        ALL_SETS,
+      ),
     );
     const log = tableRows(sim, 'ChangeLog');
     expect(log[0]).toMatchObject({ 用户备注: '备注1', 原值: '', 新值: '场地不足', 导入批次: '导入-1' });
@@ -183,7 +214,7 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
       true,
     );
     // Undo takes the last import (导入-2), reading 原值 and 新值 by their headers.
-    const undone = await sim.runExcel((c) => undoLastImport(c, second, '2026-11-28 12:00'));
+    const undone = await sim.runExcel((c) => undoLastImport(c, second, '2026-11-28 12:00', ALL_SETS));
     expect([undone.batch, undone.restored]).toEqual(['导入-2', 1]);
     expect(taskCell(sim, 24, '下步计划')).toBe('');
     expect(taskCell(sim, 24, '存在问题')).toBe('场地不足');
@@ -279,6 +310,56 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
     await sim.runExcel((c) => setIndicatorActual(c, now, target, 1, NOV_30));
     const after = tableRows(sim, 'Indicators').find((r) => r['序号'] === 1 && r['指标'] === seed.name);
     expect(after).toMatchObject({ 实际完成: 1, 完成率: 1, 用户备注: '' });
+  });
+
+  it('报送登记: a unit issued later, a unit issued again and a return land under their headers', async () => {
+    const sim = await withLedger();
+    await sim.runExcel((c) => saveReturnBy(c, dayOf(2026, 12, 4) as Day));
+    const host = {
+      run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+      now: () => ISSUED,
+      supports: ALL_SETS,
+    };
+    const pane = { tablesSeen: ALL_TABLES, take: () => {} };
+    const issue = (units: string[]) =>
+      issueForms(host, pane, units, (model, options) => returnFormsZip(model, units, options));
+    await issue(['市教育局', '市财政局']);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('报送登记').protection.unprotect();
+      await c.sync();
+    });
+    // 报送日期 and 报送次数 swapped, a column inserted after 截至日期, 最近报送文件 renamed.
+    await plant(sim, 'ReportRegister', ['报送日期', '报送次数'], 1, ['最近报送文件', '报送文件']);
+    const before = sim.snapshot();
+    const issued = await issue(['市财政局', '市总工会']);
+    expect(issued.register).toMatchObject({ kept: true, updated: 1, added: 1 });
+    await sim.runExcel((c) =>
+      recordReturns(
+        c,
+        {
+          returns: [{ file: '反馈表-市教育局.xlsx', unit: '市教育局', asOf: NOV_30, returnBy: null }],
+          on: dayOf(2026, 12, 2) as Day,
+          expected: true,
+        },
+        ALL_SETS,
+      ),
+    );
+    const rows = tableRows(sim, 'ReportRegister');
+    expect(rows.map((r) => [r['单位'], r['用户备注'], r['报送次数'], r['报送文件']])).toEqual([
+      ['市教育局', '备注1', 1, '反馈表-市教育局.xlsx'],
+      ['市财政局', '备注2', 0, ''],
+      ['市总工会', '', 0, ''],
+    ]);
+    // Only the register's cells: the returned unit's three, the re-issued row's, the new row.
+    const changed = changedCells(before, sim.snapshot());
+    expect(changed.every((a) => a.startsWith('报送登记!'))).toBe(true);
+    expect(changed.some((a) => a.endsWith('!B4'))).toBe(false);
+    const registered = await sim.runExcel((c) => readRegisterSheet(c));
+    expect(registered?.register.entries.map((e) => [e.unit, e.returnBy, e.returns])).toEqual([
+      ['市教育局', dayOf(2026, 12, 4), 1],
+      ['市财政局', dayOf(2026, 12, 4), 0],
+      ['市总工会', dayOf(2026, 12, 4), 0],
+    ]);
   });
 
   it('单位名录: the directory reads the same', async () => {

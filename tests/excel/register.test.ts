@@ -24,6 +24,7 @@ import {
   type Receipt,
   type WorkbookRead,
 } from '../../src/excel';
+import type { ApiSupport } from '../../src/excel/requirements';
 import { ExcelSim } from '../../src/excel-sim';
 import { readReturnForm, returnFormFile, returnFormsZip, writeReturnForm } from '../../src/files';
 import {
@@ -66,9 +67,10 @@ const pane = {
     this.tablesSeen = tablesSeen(read);
   },
 };
-const hostOf = (sim: ExcelSim, now: Date) => ({
+const hostOf = (sim: ExcelSim, now: Date, supports: ApiSupport = ALL_SETS) => ({
   run: sim.runExcel.bind(sim) as typeof sim.runExcel,
   now: () => now,
+  supports,
 });
 
 /** A ledger with each unit's mailbox typed into 单位名录's 邮箱 column. */
@@ -128,6 +130,7 @@ async function importReturn(sim: ExcelSim, unit: string, on: string, problem: st
         read,
         changesToApply(review.changes).ok,
         { time: `${on} 10:00`, batch: `b-${unit}-${on}` },
+        ALL_SETS,
         {
           returns: [receipt],
           on: day(on),

@@ -42,7 +42,11 @@ const pane = {
     this.tablesSeen = tablesSeen(read);
   },
 };
-const hostOf = (sim: ExcelSim) => ({ run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => ISSUED });
+const hostOf = (sim: ExcelSim) => ({
+  run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+  now: () => ISSUED,
+  supports: ALL_SETS,
+});
 
 /** A ledger, a round issued to three units, and the pane's read that saw 报送登记. */
 async function issued(): Promise<ExcelSim> {
@@ -92,7 +96,9 @@ describe('报送登记 follow-up (issue 26)', () => {
     expect(changes).toEqual([]);
     const before = sim.snapshot();
     const { result, syncs } = await countSyncs(sim, () =>
-      sim.runExcel((c) => recordReturns(c, { returns: [receipt], on: day('2026-12-02'), expected: true })),
+      sim.runExcel((c) =>
+        recordReturns(c, { returns: [receipt], on: day('2026-12-02'), expected: true }, ALL_SETS),
+      ),
     );
     expect(result).toEqual({ kept: true, sheetName: '报送登记', updated: 1, added: 0 });
     // 报送日期, 报送次数, 最近报送文件 of 市财政局's row: no 变更记录, no ledger cell.
@@ -109,23 +115,17 @@ describe('报送登记 follow-up (issue 26)', () => {
     expect(changes.length).toBeGreaterThan(0);
     const before = sim.snapshot();
     await sim.runExcel((c) =>
-      applyReturns(
-        c,
-        read,
-        changes,
-        { time: '2026-12-02 10:00', batch: 'b-1' },
-        {
-          returns: [receipt],
-          on: day('2026-12-02'),
-          expected: true,
-        },
-      ),
+      applyReturns(c, read, changes, { time: '2026-12-02 10:00', batch: 'b-1' }, ALL_SETS, {
+        returns: [receipt],
+        on: day('2026-12-02'),
+        expected: true,
+      }),
     );
     expect((await registerOf(sim)).register.entries[0]).toMatchObject({ returns: 1 });
     const imported = sim.snapshot();
     const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
     const { result, syncs } = await countSyncs(sim, () =>
-      sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 11:00', true)),
+      sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 11:00', ALL_SETS, true)),
     );
     expect(syncs).toBe(2);
     expect(result.register).toEqual({ kept: true, sheetName: '报送登记', takenBack: 1 });
@@ -162,10 +162,10 @@ describe('报送登记 follow-up (issue 26)', () => {
     };
     const before = sim.snapshot();
     const receipts = { returns: [receipt], on: day('2026-12-02'), expected: true };
-    await expect(sim.runExcel((c) => recordReturns(c, receipts))).rejects.toMatchObject(refused);
+    await expect(sim.runExcel((c) => recordReturns(c, receipts, ALL_SETS))).rejects.toMatchObject(refused);
     await expect(
       sim.runExcel((c) =>
-        applyReturns(c, read, changes, { time: '2026-12-02 10:00', batch: 'b-1' }, receipts),
+        applyReturns(c, read, changes, { time: '2026-12-02 10:00', batch: 'b-1' }, ALL_SETS, receipts),
       ),
     ).rejects.toMatchObject(refused);
     await expect(

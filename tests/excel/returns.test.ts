@@ -105,7 +105,7 @@ describe('returns: forms in, review, apply, undo', () => {
     const { ok } = changesToApply(review);
     const before = sim.snapshot();
     const { result, syncs } = await countSyncs(sim, () =>
-      sim.runExcel((c) => applyReturns(c, read, ok, BATCH)),
+      sim.runExcel((c) => applyReturns(c, read, ok, BATCH, ALL_SETS)),
     );
     expect(syncs).toBe(2);
     expect(result.applied).toBe(7);
@@ -147,7 +147,7 @@ describe('returns: forms in, review, apply, undo', () => {
     sim.userEdit('任务台账', 'G27', [['大赛延期']]);
     const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
     const { result: undone, syncs: undoSyncs } = await countSyncs(sim, () =>
-      sim.runExcel((c) => undoLastImport(c, now, '2026-11-28 10:00')),
+      sim.runExcel((c) => undoLastImport(c, now, '2026-11-28 10:00', ALL_SETS)),
     );
     expect(undoSyncs).toBe(2);
     expect(undone.restored).toBe(6);
@@ -174,7 +174,7 @@ describe('returns: forms in, review, apply, undo', () => {
     ).toEqual(Array(6).fill(`${BATCH.batch}·撤销`));
     // The same import is not undone twice.
     const again = await sim
-      .runExcel((c) => undoLastImport(c, now, 'later'))
+      .runExcel((c) => undoLastImport(c, now, 'later', ALL_SETS))
       .catch((e: { code?: string }) => e.code);
     expect(again).toBe('NothingToUndo');
   });
@@ -199,7 +199,7 @@ describe('returns: forms in, review, apply, undo', () => {
       });
       return countSyncs(sim, () =>
         sim.runExcel((c) =>
-          applyReturns(c, ledgerRead, changesToApply(review).ok, { ...BATCH, batch: problems }),
+          applyReturns(c, ledgerRead, changesToApply(review).ok, { ...BATCH, batch: problems }, ALL_SETS),
         ),
       );
     };
@@ -229,7 +229,7 @@ describe('returns: forms in, review, apply, undo', () => {
     sim.userEdit('任务台账', 'D27', [['滞后']]);
     const before = sim.snapshot();
     const error = await sim
-      .runExcel((c) => applyReturns(c, read, changesToApply(review).ok, BATCH))
+      .runExcel((c) => applyReturns(c, read, changesToApply(review).ok, BATCH, ALL_SETS))
       .catch((e) => e);
     expect(error.code).toBe('StaleImport');
     expect(error.text.zh).toContain('D27');
@@ -256,7 +256,7 @@ describe('returns: forms in, review, apply, undo', () => {
           if (++syncs === 2) sim.remoteEdit('任务台账', 'D27', [['滞后']]);
           return sync();
         };
-        return applyReturns(context, read, changes, BATCH);
+        return applyReturns(context, read, changes, BATCH, ALL_SETS);
       });
     // Once with no log yet (the log sheet made in the same request goes again), once with a log.
     for (const round of [1, 2]) {
@@ -268,7 +268,9 @@ describe('returns: forms in, review, apply, undo', () => {
       await reset();
       // The second time, the log is there already: an earlier import made it.
       if (round === 2) {
-        await sim.runExcel(async (c) => applyReturns(c, read, changesToApply(await review()).ok, BATCH));
+        await sim.runExcel(async (c) =>
+          applyReturns(c, read, changesToApply(await review()).ok, BATCH, ALL_SETS),
+        );
         await reset();
       }
       const before = sim.snapshot();
@@ -357,7 +359,7 @@ describe('returns: forms in, review, apply, undo', () => {
       });
       // Both in the same minute, as two files applied one after the other are.
       return sim.runExcel((c) =>
-        applyReturns(c, ledgerRead, changesToApply(changes).ok, newImportBatch('2026-12-02 16:57')),
+        applyReturns(c, ledgerRead, changesToApply(changes).ok, newImportBatch('2026-12-02 16:57'), ALL_SETS),
       );
     };
     expect(form('市总工会').rows).toHaveLength(1);
@@ -369,11 +371,11 @@ describe('returns: forms in, review, apply, undo', () => {
     expect(log.every((r) => /^导入-[0-9a-f]{8}$/.test(String(r[7])))).toBe(true);
 
     const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
-    const first = await sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 17:00'));
+    const first = await sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 17:00', ALL_SETS));
     expect([first.restored, first.files]).toEqual([2, ['市委组织部_重点任务反馈表_20261128.xlsx']]);
     expect(taskCell(sim, 39, '存在问题')).toBe('');
     expect(taskCell(sim, 24, '状态')).toBe('已完成');
-    const second = await sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 17:01'));
+    const second = await sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 17:01', ALL_SETS));
     expect([second.restored, second.files]).toEqual([2, ['市总工会_重点任务反馈表_20261128.xlsx']]);
     expect(taskCell(sim, 24, '状态')).toBe('未启动');
   });
@@ -387,14 +389,14 @@ describe('returns: forms in, review, apply, undo', () => {
       returns: [checkReturn(union, { ledgerId, statuses: reference.statuses, knowsUnit: () => true })],
       directory: reference.directory,
     });
-    await sim.runExcel((c) => applyReturns(c, read, changesToApply(changes).ok, BATCH));
+    await sim.runExcel((c) => applyReturns(c, read, changesToApply(changes).ok, BATCH, ALL_SETS));
     await sim.run(async (c) => {
       c.workbook.tables.getItem('TaskLedger').rows.getItemAt(23).delete();
       await c.sync();
     });
     const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
     const before = sim.snapshot();
-    const undone = await sim.runExcel((c) => undoLastImport(c, now, 'later'));
+    const undone = await sim.runExcel((c) => undoLastImport(c, now, 'later', ALL_SETS));
     expect(undone.leftAlone).toEqual([{ cell: '第24项（状态）', reason: 'row-gone' }]);
     expect(changedCells(before, sim.snapshot()).filter((a) => !a.startsWith('变更记录!'))).toEqual([]);
   });

@@ -75,7 +75,9 @@ async function setUp() {
     const before = sim.snapshot();
     const { ok, clashes } = changesToApply(changes);
     expect(clashes).toEqual([]);
-    const { syncs } = await countSyncs(sim, () => sim.runExcel((c) => applyReturns(c, now, ok, BATCH)));
+    const { syncs } = await countSyncs(sim, () =>
+      sim.runExcel((c) => applyReturns(c, now, ok, BATCH, ALL_SETS)),
+    );
     expect(syncs).toBe(2);
     return changedCells(before, sim.snapshot()).filter((a) => !a.startsWith('变更记录!'));
   };
@@ -112,7 +114,7 @@ describe('a task several units lead together', () => {
       [YITONG, `各县均已启动\n【${LISHU}】已建成职教中心`, note()],
     ]);
     const before = sim.snapshot();
-    const undone = await sim.runExcel(async (c) => undoLastImport(c, await read(), 'later'));
+    const undone = await sim.runExcel(async (c) => undoLastImport(c, await read(), 'later', ALL_SETS));
     expect([undone.restored, undone.leftAlone]).toEqual([2, []]);
     expect(undone.written.map((w) => [w.address, w.values])).toEqual([['G5', [['各县均已启动']]]]);
     expect(note()).toBe('各县均已启动');
@@ -184,7 +186,7 @@ describe('a task several units lead together', () => {
     ]);
     const { ok } = changesToApply(changes.map((c) => ({ ...c, accepted: true })));
     expect(ok).toHaveLength(1);
-    await fresh.runExcel((c) => applyReturns(c, now, ok, BATCH));
+    await fresh.runExcel((c) => applyReturns(c, now, ok, BATCH, ALL_SETS));
     expect(noteFresh()).toBe(`【${YITONG}】正在选址`);
     expect(note()).toBe(`【${LISHU}】已建成职教中心`);
     expect((await read()).ledger.rows).toHaveLength(40);

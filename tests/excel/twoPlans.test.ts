@@ -213,7 +213,11 @@ describe('validate, filter, summaries and a form on each plan', () => {
 describe('forms of each plan', () => {
   it('records the first plan’s round in 报送登记, and leaves it alone for the other plan', async () => {
     const { sim } = await twoPlans();
-    const host = { run: sim.runExcel.bind(sim) as typeof sim.runExcel, now: () => new Date(2026, 10, 20) };
+    const host = {
+      run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+      now: () => new Date(2026, 10, 20),
+      supports: ALL_SETS,
+    };
     const pane = {
       tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
       ledgerTable: LEDGER_TABLE,

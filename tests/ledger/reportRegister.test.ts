@@ -179,3 +179,43 @@ describe('a round: five units asked, two report (one late), three do not', () =>
     expect(read.unreadable).toEqual([{ row: 2, header: '截至日期' }]);
   });
 });
+
+describe('a round issued with two 报送截止 dates (stranger’s defect 7)', () => {
+  // Three units asked on 12-01 to report by 12-07; two more asked on 12-03 to report by 12-10.
+  let entries: RegisterEntry[] = [];
+  entries = apply(
+    entries,
+    issueRound(entries, {
+      asOf: day(11, 30),
+      returnBy: day(12, 7),
+      units: UNITS.slice(0, 3),
+      today: day(12, 1),
+    }),
+  );
+  entries = apply(
+    entries,
+    issueRound(entries, {
+      asOf: day(11, 30),
+      returnBy: day(12, 10),
+      units: UNITS.slice(3),
+      today: day(12, 3),
+    }),
+  );
+
+  it('keeps each deadline with its units, earliest first, not the latest for all', () => {
+    expect(must(roundStatus(entries, day(12, 5))).deadlines).toEqual([
+      { returnBy: day(12, 7), units: UNITS.slice(0, 3) },
+      { returnBy: day(12, 10), units: UNITS.slice(3) },
+    ]);
+  });
+
+  it('says by when each waiting unit owes its return', () => {
+    expect(reportingSentence(must(roundStatus(entries, day(12, 5))))).toBe(
+      '本期应报5个单位，已报0个，5个单位尚在报送期限内（市教育局、市财政局、市人社局2026年12月7日截止，四平职业大学、双辽市人民政府2026年12月10日截止）。',
+    );
+    // Past the first date, the first three are overdue and named; the rest still in time.
+    expect(reportingSentence(must(roundStatus(entries, day(12, 8))))).toBe(
+      '本期应报5个单位，已报0个，逾期未报：市教育局、市财政局、市人社局。',
+    );
+  });
+});

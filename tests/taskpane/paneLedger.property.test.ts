@@ -354,7 +354,13 @@ class World {
         this.remember();
         await this.wrote(() =>
           pane.run((c) =>
-            applyReturns(c, view.read, [change], { time: '2026-11-28 09:00', batch: `b${this.clock}` }),
+            applyReturns(
+              c,
+              view.read,
+              [change],
+              { time: '2026-11-28 09:00', batch: `b${this.clock}` },
+              ALL_SETS,
+            ),
           ),
         );
         return;

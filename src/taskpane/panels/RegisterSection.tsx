@@ -47,7 +47,12 @@ export default function RegisterSection({ refreshKey }: { refreshKey: number }) 
   return (
     <section className={styles.stack} aria-label={s.title}>
       <Subtitle2 as="h3">{s.title}</Subtitle2>
-      <Caption1>{s.round(chineseDate(round.asOf), chineseDate(round.returnBy))}</Caption1>
+      <Caption1>
+        {s.round(
+          chineseDate(round.asOf),
+          round.deadlines.map((d) => ({ date: chineseDate(d.returnBy), units: d.units })),
+        )}
+      </Caption1>
       <Body1 role="status">{s.counts(counts['on-time'], counts.late, counts.waiting, counts.overdue)}</Body1>
       <ul className={shared.list} aria-label={s.title}>
         {round.units.map((u) => (

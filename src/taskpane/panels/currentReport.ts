@@ -12,26 +12,32 @@ export interface StaleSummaries {
   readonly indicators: number;
 }
 
+/** What a report read needs of the pane's view: the ledger it shows, and its read handed back. */
+export type PaneView = Pick<LedgerApi, 'tablesSeen' | 'take' | 'ledgerTable'>;
+
 /**
- * The report as of the chosen date, read in one request with the settings the files need (落款,
- * 报送截止, 下步工作) and the 报送登记; `before` queues a write the read must see (the 通报's lines).
+ * The report as of the chosen date, read inside an action's own request with the settings the
+ * files need (落款, 报送截止, 下步工作), the 报送登记 and the sheets' names; `before` queues a write
+ * the read must see (the 通报's lines).
  */
-export async function readCurrentReport(
-  host: Pick<Host, 'run'>,
-  ledger: Pick<LedgerApi, 'tablesSeen' | 'take' | 'ledgerTable'>,
+export async function currentReportIn(
+  context: Excel.RequestContext,
+  ledger: PaneView,
   when: { readonly asOf: Day; readonly compareWith?: Day },
   before?: (context: Excel.RequestContext) => void,
 ) {
-  const report = await host.run((c) => {
-    before?.(c);
-    return readReport(c, {
-      asOf: when.asOf,
-      compareWith: when.compareWith,
-      expect: ledger.tablesSeen,
-      ledgerTable: ledger.ledgerTable,
-      register: true,
-      also: queueSendSettings,
-    });
+  before?.(context);
+  const report = await readReport(context, {
+    asOf: when.asOf,
+    compareWith: when.compareWith,
+    expect: ledger.tablesSeen,
+    ledgerTable: ledger.ledgerTable,
+    register: true,
+    also: (c) => {
+      const settings = queueSendSettings(c);
+      const sheets = c.workbook.worksheets.load('items/name');
+      return () => ({ ...settings(), sheetNames: sheets.items.map((s) => s.name) });
+    },
   });
   ledger.take(report.read);
   const changed = changedSinceReport(report.model, report.read.snapshots?.table ?? null);
@@ -41,6 +47,14 @@ export async function readCurrentReport(
       : null;
   return { ...report, stale };
 }
+
+/** The same, as a request of its own. */
+export const readCurrentReport = (
+  host: Pick<Host, 'run'>,
+  ledger: PaneView,
+  when: { readonly asOf: Day; readonly compareWith?: Day },
+  before?: (context: Excel.RequestContext) => void,
+) => host.run((c) => currentReportIn(c, ledger, when, before));
 
 /** What changed, in the words both warnings use: 第9、12项，2个指标的完成值. */
 export function staleChanges(stale: StaleSummaries, lang: Language): string {

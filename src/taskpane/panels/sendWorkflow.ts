@@ -1,6 +1,6 @@
 // The 发送 section's workflows, outside React: the report each send reads in its own request, the
 // files and drafts made from it, and the addresses typed in the section's two fields.
-import { ensureLedgerId, type SavedRecipients } from '../../excel';
+import { ensureLedgerId, type RegisterOutcome, type SavedRecipients } from '../../excel';
 import {
   base64,
   copyRichText,
@@ -24,8 +24,8 @@ import {
   type SummaryRequest,
 } from '../../ledger';
 import type { Host } from '../host';
-import type { LedgerApi } from '../useLedger';
-import { readCurrentReport, type StaleSummaries } from './currentReport';
+import { recordRound } from '../registerWorkflow';
+import { currentReportIn, type PaneView, type StaleSummaries } from './currentReport';
 
 export const addressText = (list: readonly MailAddress[]) =>
   list.map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join('; ');
@@ -56,14 +56,23 @@ export interface SendReportRequest {
  * leaves the workbook is what it holds now. The files' options come from the same read; the unit
  * drafts carry the 反馈表 when chosen, single or zipped.
  */
-export async function readSendReport(host: Host, ledger: LedgerApi, request: SendReportRequest) {
-  const { read, model, history, reporting, also, stale } = await readCurrentReport(host, ledger, request);
+export function readSendReport(host: Host, ledger: PaneView, request: SendReportRequest) {
+  return host.run((c) => sendReportIn(c, host.now(), ledger, request));
+}
+
+/** The same read inside an action's own request, with the workbook's sheet names. */
+async function sendReportIn(
+  context: Excel.RequestContext,
+  created: Date,
+  ledger: PaneView,
+  request: SendReportRequest,
+) {
+  const { read, model, history, reporting, also, stale } = await currentReportIn(context, ledger, request);
   const { directory: fresh, statuses } = read.reference;
   const ledgerId =
     request.forUnits && request.withForm
-      ? (read.ledgerId ?? (await host.run((c) => ensureLedgerId(c, read.ledger.location.tableName))))
+      ? (read.ledgerId ?? (await ensureLedgerId(context, read.ledger.location.tableName)))
       : null;
-  const created = host.now();
   const options = {
     directory: fresh,
     created,
@@ -82,7 +91,7 @@ export async function readSendReport(host: Host, ledger: LedgerApi, request: Sen
     nextSteps: also.nextSteps ?? DEFAULT_NEXT_STEPS,
   };
   // The files follow the ledger as it is now; the summary sheets of the same date may not (stale).
-  return { model, options, bulletin, stale };
+  return { model, options, bulletin, stale, read, sheetNames: also.sheetNames };
 }
 
 const ZIP_TYPE = 'application/zip';
@@ -93,7 +102,7 @@ const deliver = (file: NamedFile, type: string) => downloadFile(file.name, file.
 /** What every send reads with: the pane's host and view, and the dates and form chosen. */
 export interface SendSource {
   readonly host: Host;
-  readonly ledger: LedgerApi;
+  readonly ledger: PaneView;
   readonly report: Omit<SendReportRequest, 'forUnits'>;
 }
 
@@ -160,22 +169,48 @@ export async function copyAddresses(
   return { count: all.length, copied };
 }
 
-/** One draft per unit in a .zip; the units 单位名录 gives no mailbox for. */
+/**
+ * Unit drafts made from this request's read. With the 反馈表 attached, the forms' round is
+ * recorded in 报送登记 in the same request, exactly as the 反馈 tab's forms are (recordRound):
+ * a form handed out by mail is owed back like any other. Null when no form went with them.
+ */
+function unitDraftsIn<F>(
+  send: SendSource,
+  units: readonly string[],
+  make: (report: Awaited<ReturnType<typeof sendReportIn>>) => Promise<F>,
+): Promise<{ readonly made: F; readonly register: RegisterOutcome | null }> {
+  const { host, ledger } = send;
+  return host.run(async (context) => {
+    const report = await sendReportIn(context, host.now(), ledger, { ...send.report, forUnits: true });
+    const made = await make(report);
+    if (!report.options.returnForm) return { made, register: null };
+    const register = await recordRound(context, report.read, report.sheetNames, host, {
+      asOf: report.model.asOf,
+      returnBy: report.options.returnBy ?? report.model.asOf,
+      units,
+    });
+    return { made, register };
+  });
+}
+
+/** One draft per unit in a .zip; the units 单位名录 gives no mailbox for, and the register's outcome. */
 export async function draftsToUnits(
   send: SendSource,
   units: readonly string[],
   cc: readonly MailAddress[],
-): Promise<string[]> {
-  const { model, options } = await reportFor(send, true);
-  const { file, drafts } = await unitDraftsZip(model, units, { cc }, options);
-  deliver(file, ZIP_TYPE);
-  return drafts.filter((d) => !d.address).map((d) => d.unit);
+): Promise<{ readonly missing: string[]; readonly register: RegisterOutcome | null }> {
+  const { made, register } = await unitDraftsIn(send, units, ({ model, options }) =>
+    unitDraftsZip(model, units, { cc }, options),
+  );
+  deliver(made.file, ZIP_TYPE);
+  return { missing: made.drafts.filter((d) => !d.address).map((d) => d.unit), register };
 }
 
-/** One unit's draft (.eml). */
+/** One unit's draft (.eml), and the register's outcome. */
 export async function draftToUnit(send: SendSource, unit: string, cc: readonly MailAddress[]) {
-  const { model, options } = await reportFor(send, true);
-  const file = await unitDraft(model, unit, { cc }, options);
-  deliver(file, EML_TYPE);
-  return file;
+  const { made, register } = await unitDraftsIn(send, [unit], ({ model, options }) =>
+    unitDraft(model, unit, { cc }, options),
+  );
+  deliver(made, EML_TYPE);
+  return { ...made, register };
 }

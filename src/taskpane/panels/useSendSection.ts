@@ -7,6 +7,7 @@ import {
   readRecipients,
   saveRecipients,
   selectSheetContent,
+  type RegisterOutcome,
 } from '../../excel';
 import {
   chineseDate,
@@ -16,7 +17,9 @@ import {
   type MailAddress,
   type SummaryRequest,
 } from '../../ledger';
+import { textOf } from '../i18n';
 import { usePane } from '../paneContext';
+import { issuedNotice } from '../registerStrings';
 import { SEND_STRINGS } from '../sendStrings';
 import type { Notice } from '../useAction';
 import * as send from './sendWorkflow';
@@ -34,6 +37,16 @@ export interface SendSectionProps {
 
 /** One sentence, and what follows it when there is something to add. */
 const sentences = (first: string, then: string) => [first, then].filter(Boolean).join(' ');
+
+/** A drafts notice and, when forms went with them, what 报送登记 recorded (a warning when it could not). */
+function withRegister(notice: Notice, forms: number, register: RegisterOutcome | null): Notice {
+  if (!register) return notice;
+  const recorded = issuedNotice(forms, register);
+  return {
+    intent: recorded.intent === 'warning' ? 'warning' : notice.intent,
+    text: (_s, lang) => sentences(textOf(notice.text, lang), textOf(recorded.text, lang)),
+  };
+}
 
 /** Said when the files follow a ledger changed since the summary sheets of their date. */
 const staleText = (stale: StaleSummaries | null, lang: Language) =>
@@ -57,11 +70,32 @@ const notices = {
         .filter(Boolean)
         .join(' '),
   }),
-  unitDraft: (file: { name: string; address: MailAddress | null }): Notice => ({
-    intent: file.address ? 'success' : 'warning',
-    text: (_s, lang) =>
-      sentences(SEND_STRINGS[lang].exported(file.name), file.address ? '' : SEND_STRINGS[lang].noAddressHint),
-  }),
+  unitDraft: (file: {
+    name: string;
+    address: MailAddress | null;
+    register: RegisterOutcome | null;
+  }): Notice =>
+    withRegister(
+      {
+        intent: file.address ? 'success' : 'warning',
+        text: (_s, lang) =>
+          sentences(
+            SEND_STRINGS[lang].exported(file.name),
+            file.address ? '' : SEND_STRINGS[lang].noAddressHint,
+          ),
+      },
+      1,
+      file.register,
+    ),
+  unitDrafts: (n: number, drafts: { missing: readonly string[]; register: RegisterOutcome | null }): Notice =>
+    withRegister(
+      {
+        intent: drafts.missing.length ? 'warning' : 'success',
+        text: (_s, lang) => SEND_STRINGS[lang].draftsReady(n, drafts.missing),
+      },
+      n,
+      drafts.register,
+    ),
 };
 
 /** The addresses and the 落款 kept in the workbook, read once; the fields edit the addresses. */
@@ -178,10 +212,7 @@ export function useSendSection({ asOf, compareWith, request, overviewSheetId }: 
     action.run(
       'send',
       () => send.draftsToUnits(source, units, recipients().cc),
-      (missing) => ({
-        intent: missing.length ? 'warning' : 'success',
-        text: (_s, lang) => SEND_STRINGS[lang].draftsReady(units.length, missing),
-      }),
+      (drafts) => notices.unitDrafts(units.length, drafts),
     );
   const draftToUnit = (unit: string) =>
     action.run('send', () => send.draftToUnit(source, unit, recipients().cc), notices.unitDraft);
