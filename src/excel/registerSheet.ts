@@ -24,7 +24,7 @@ import { toExcel } from './cells';
 import { LedgerError } from './errors';
 import { CHANGE_LOG_TABLE, freeSheetName, PROTECTION_SETTING, REGISTER_TABLE } from './names';
 import { queueDateSystem } from './reference';
-import { ownedSheets } from './protection';
+import { isOurProtection, markProtected, queueProtectionMark } from './protection';
 import {
   appendSpecRows,
   createSpecTable,
@@ -43,8 +43,8 @@ export interface RegisterSheet {
   readonly sheetId: string;
   readonly sheetName: string;
   readonly protection: 'none' | 'ours' | 'user';
-  /** The sheets the add-in protected, as this action's first request read them. */
-  readonly ownedSheets: readonly string[];
+  /** The sheet carries the add-in's protection mark (older workbooks: its id in the settings). */
+  readonly marked: boolean;
   readonly clearBelow: boolean;
   readonly dateSystem: DateSystem;
 }
@@ -55,6 +55,7 @@ export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: D
   const sheet = table.worksheet.load('id, name');
   const protection = sheet.protection.load('protected');
   const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value');
+  const mark = queueProtectionMark(sheet);
   const room = queueRoomBelow(table);
   const cells = queueSpecTableRead(table, REGISTER_SPEC);
   return (dateSystem) => {
@@ -65,8 +66,12 @@ export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: D
       rows,
       sheetId: sheet.id,
       sheetName: sheet.name,
-      protection: !protection.protected ? 'none' : ownedSheets(setting).includes(sheet.id) ? 'ours' : 'user',
-      ownedSheets: ownedSheets(setting),
+      protection: !protection.protected
+        ? 'none'
+        : isOurProtection({ sheet, setting, mark })
+          ? 'ours'
+          : 'user',
+      marked: !mark.isNullObject,
       clearBelow: room.clear(),
       dateSystem,
     };
@@ -145,23 +150,18 @@ export function queueRegisterWrite(
   if (read?.protection === 'user') return { outcome: { kept: false, sheetName: read.sheetName }, ...nothing };
   if (changes.length === 0)
     return { outcome: { kept: true, sheetName: read?.sheetName ?? '', updated: 0, added: 0 }, ...nothing };
-  const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value');
-  const record = (id: string) =>
-    context.workbook.settings.add(PROTECTION_SETTING, [...new Set([...ownedSheets(setting), id])]);
   if (!read) {
     const name = freeSheetName(REGISTER_SPEC.sheet, takenNames);
     const sheet = context.workbook.worksheets.add(name);
     const rows = changes.map((c) => registerRow(c.entry, dateSystem));
     createSpecTable(sheet, REGISTER_SPEC, { rows }, { style: 'TableStyleLight1' });
     sheet.freezePanes.freezeRows(1);
+    // The protection is marked as the add-in's on the sheet itself (issue 23, item 11).
+    markProtected(sheet);
     sheet.protection.protect(PROTECT);
-    sheet.load('id');
     return {
       outcome: { kept: true, sheetName: name, updated: 0, added: rows.length },
-      settle: async () => {
-        record(sheet.id);
-        await context.sync();
-      },
+      settle: async () => undefined,
       undo: () => sheet.delete(),
     };
   }
@@ -187,11 +187,8 @@ export function queueRegisterWrite(
     ? appendSpecRows(table, REGISTER_SPEC, read.layout, added, { clearBelow: read.clearBelow, supports })
     : null;
   const before = appended ? table.getDataBodyRange().load('rowCount') : null;
+  if (!read.marked) markProtected(sheet);
   sheet.protection.protect(PROTECT);
-  // The record as read in the action's first request: the setting queued above is not read until
-  // the write's sync.
-  if (read.protection === 'none')
-    context.workbook.settings.add(PROTECTION_SETTING, [...new Set([...read.ownedSheets, read.sheetId])]);
   const putBack = () => {
     for (const { index } of updates) rowAt(index).values = [read.rows[index].map(toExcel)];
   };

@@ -157,13 +157,13 @@ describe('报送登记 (issue 26 items 1–3)', () => {
     );
     expect(issued.result.register).toEqual({ kept: true, sheetName: '报送登记', updated: 0, added: 5 });
     const after = sim.snapshot();
-    // The new sheet's seven columns by six rows, and the record of its protection: nothing else.
+    // The new sheet's seven columns by six rows, its protection marked on it: nothing else.
     const cells = changedCells(before, after);
     expect(cells.every((c) => c.startsWith('报送登记!'))).toBe(true);
     expect(cells).toHaveLength(7 * 6);
     expect(
       changedPaths(before, after).filter((p) => !p.startsWith('sheets.报送登记') && !p.startsWith('tables')),
-    ).toEqual(['settings.renwuTaizhang.protectedSheets']);
+    ).toEqual([]);
     expect(sim.values('报送登记')[0]).toEqual([
       '截至日期',
       '报送截止',
@@ -177,8 +177,24 @@ describe('报送登记 (issue 26 items 1–3)', () => {
     expect(sheet.protection).toBe('ours');
     expect(sheet.register.entries.map((e) => e.unit)).toEqual(UNITS);
     expect(sheet.register.entries.every((e) => e.returnBy === day('2026-12-04'))).toBe(true);
-    // A register made the first time: read, write, then its sheet recorded as the add-in's.
-    expect(issued.syncs).toBe(3);
+    // A register made the first time: read, then the write that marks its sheet as the add-in's.
+    expect(issued.syncs).toBe(2);
+    expect(sim.snapshot().sheets.find((s) => s.name === '报送登记')?.names).toEqual([
+      { name: 'RenwuTaizhang_Protected', formula: '="任务台账"' },
+    ]);
+  });
+
+  // Issue 23, item 11: a co-author's add-in rewriting the settings from an older read cannot make
+  // 报送登记 someone else's (it would then never be written again).
+  it('still writes 报送登记 after a co-author rewrote the protection settings', async () => {
+    await readForForms(hostOf(sim, ISSUED), pane);
+    sim.state.settings.set('renwuTaizhang.protectedSheets', ['{their-sheet}']);
+    const again = await issueForms(hostOf(sim, ISSUED), pane, ['市教育局'], (model, options) =>
+      returnFormFile(model, '市教育局', options),
+    );
+    expect(again.register).toMatchObject({ kept: true, updated: 1, added: 0 });
+    expect(sim.sheet('报送登记').protection.protected).toBe(true);
+    expect(sim.state.settings.get('renwuTaizhang.protectedSheets')).toEqual(['{their-sheet}']);
   });
 
   it('issuing the same round again keeps one row per unit, in the same two round trips as a read and a write', async () => {
