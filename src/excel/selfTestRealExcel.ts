@@ -83,6 +83,8 @@ export function realExcelProbes(p: Probe): SelfTestCheck[] {
             async () => false,
             supports,
           );
+          await context.sync();
+          // The table resized over rows it did not take in (AutoCorrect off), as the summaries do.
           written.remember();
           await context.sync();
           return written.outcome();
@@ -199,6 +201,7 @@ export function realExcelProbes(p: Probe): SelfTestCheck[] {
             clearBelow: room.clear(),
             supports,
           });
+          await context.sync();
           await fitAppended(context, table, [appended], supports);
           const rate = table.columns.getItem('完成率').getDataBodyRange().load('formulas, values');
           await context.sync();
