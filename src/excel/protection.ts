@@ -98,8 +98,10 @@ export async function setOfficialColumnsProtected(
   }
   if (protection.protected) protection.unprotect();
   // Whose protection it is goes on the sheet, not in the settings a co-author may be rewriting.
-  if (on && mark.isNullObject) markProtected(sheet);
-  else if (!mark.isNullObject) mark.delete();
+  // A mark left by a hand-lifted protection stays when the pane protects again.
+  if (on) {
+    if (mark.isNullObject) markProtected(sheet);
+  } else if (!mark.isNullObject) mark.delete();
   if (on) {
     const table = context.workbook.tables.getItem(location.tableName);
     table.getRange().format.protection.locked = false;

@@ -66,6 +66,24 @@ describe('the add-in’s protection, marked on the sheet (issue 23, item 11)', (
     expect(sim.state.settings.get(PROTECTION_SETTING)).toEqual(['{their-sheet}']);
   });
 
+  // Docs review: the mark outlives a protection lifted by hand (审阅 › 撤销工作表保护); protecting
+  // again from the pane must keep it, or the add-in could never lift its own protection again.
+  it('keeps its mark when the pane protects a sheet whose protection was lifted by hand, and can lift it after', async () => {
+    const sim = await withLedger();
+    const { ledger, location } = await read(sim);
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    // The user lifts it by hand (审阅 › 撤销工作表保护): the mark stays.
+    sim.sheet('任务台账').protection.protected = false;
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
+    expect(marks(sim, '任务台账')).toEqual([{ name: 'RenwuTaizhang_Protected', formula: '="任务台账"' }]);
+    expect(await sim.runExcel((c) => isSheetProtected(c, location))).toEqual({
+      protected: true,
+      byAddIn: true,
+    });
+    await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, false));
+    expect(sim.sheet('任务台账').protection.protected).toBe(false);
+  });
+
   it('lifts an older workbook’s protection recorded only in the settings, keeping a co-author’s ids recorded meanwhile', async () => {
     const sim = await withLedger();
     const { ledger, location } = await read(sim);
