@@ -5,26 +5,32 @@
 // computed again after each write to it, as Excel's automatic calculation does. Inside a table,
 // a this-row structured reference such as =IFERROR([@完成值]/[@目标值],"") reads the cell of
 // that column on the formula's own row, as Excel does ("Using structured references with Excel
-// tables", support.microsoft.com: @ is this row).
+// tables", support.microsoft.com: @ is this row); qualified by the table's name (Indicators[@完成值])
+// it reads that table's cell on the formula's row from outside the table too.
 import { parseRef } from './address';
 import { readCell, type SheetModel, type TableModel } from './model';
 
-/** The cell a this-row reference [@header] names from (row, column), or null outside a table. */
+/**
+ * The cell a this-row reference names from (row, column): [@header] inside its table; Table[@header]
+ * on a row of that table's body from anywhere on its sheet (implicit intersection), else null (an
+ * error, as #VALUE! in Excel).
+ */
 function thisRow(
   header: string,
+  tableName: string | null,
   sheet: SheetModel,
   tables: readonly TableModel[],
   row: number,
   column: number,
 ): { row: number; column: number } | null {
-  const t = tables.find(
-    (x) =>
-      x.sheetId === sheet.id &&
-      row > x.rect.row &&
-      row < x.rect.row + x.rect.rowCount &&
-      column >= x.rect.column &&
-      column < x.rect.column + x.rect.columnCount,
-  );
+  const inBody = (x: TableModel) =>
+    x.sheetId === sheet.id && row > x.rect.row && row < x.rect.row + x.rect.rowCount;
+  const t =
+    tableName === null
+      ? tables.find(
+          (x) => inBody(x) && column >= x.rect.column && column < x.rect.column + x.rect.columnCount,
+        )
+      : tables.find((x) => x.name.toLowerCase() === tableName.toLowerCase() && inBody(x));
   if (!t) return null;
   for (let c = 0; c < t.rect.columnCount; c++)
     if (String(readCell(sheet, t.rect.row, t.rect.column + c).value) === header)
@@ -41,11 +47,11 @@ function tokens(
   text: string,
   row: number,
   column: number,
-  named: (header: string) => { row: number; column: number } | null,
+  named: (header: string, table: string | null) => { row: number; column: number } | null,
 ): Token[] | null {
   const out: Token[] = [];
   const re =
-    /\s*(?:(\d+(?:\.\d+)?)|(ROW\(\))|(COLUMN\(\))|(\$?[A-Z]{1,3}\$?\d+)|([-+*/()])|\[@([^\]]+)\])/iuy;
+    /\s*(?:(\d+(?:\.\d+)?)|(ROW\(\))|(COLUMN\(\))|([A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*)?\[@([^\]]+)\]|(\$?[A-Z]{1,3}\$?\d+)|([-+*/()]))/iuy;
   let at = 0;
   while (at < text.length) {
     re.lastIndex = at;
@@ -55,16 +61,15 @@ function tokens(
     if (m[1]) out.push({ kind: 'num', value: Number(m[1]) });
     else if (m[2]) out.push({ kind: 'num', value: row + 1 });
     else if (m[3]) out.push({ kind: 'num', value: column + 1 });
-    else if (m[4]) {
-      const rect = parseRef(m[4].replace(/\$/g, ''));
-      if (!rect) return null;
-      out.push({ kind: 'ref', row: rect.row, column: rect.column });
-    } else if (m[5]) out.push({ kind: 'op', value: m[5] });
-    else {
-      const cell = named(m[6]);
+    else if (m[5]) {
+      const cell = named(m[5], m[4] ?? null);
       if (!cell) return null;
       out.push({ kind: 'ref', ...cell });
-    }
+    } else if (m[6]) {
+      const rect = parseRef(m[6].replace(/\$/g, ''));
+      if (!rect) return null;
+      out.push({ kind: 'ref', row: rect.row, column: rect.column });
+    } else out.push({ kind: 'op', value: m[7] });
   }
   return out;
 }
@@ -103,7 +108,9 @@ function arithmetic(
   column: number,
   tables: readonly TableModel[],
 ): number | null {
-  const list = tokens(formula, row, column, (header) => thisRow(header, sheet, tables, row, column));
+  const list = tokens(formula, row, column, (header, table) =>
+    thisRow(header, table, sheet, tables, row, column),
+  );
   if (!list || list.length === 0) return null;
   let i = 0;
   /** The operator at the cursor, or null. */

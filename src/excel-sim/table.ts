@@ -229,6 +229,8 @@ export class SimTable extends SimClientObject {
       )
         growTableRules(sheet, t, rect.rowCount - t.rect.rowCount);
       t.rect = rect;
+      // Rows taken in now answer this-row references: Excel's automatic calculation.
+      recalculate(sheet, this.context.state.tables);
       this.context.state.notify();
     });
   }

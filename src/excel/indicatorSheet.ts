@@ -306,6 +306,7 @@ export async function addIndicatorRows(
   // 完成率 by this-row references to the table's own headers: the user's column order and
   // header spelling hold, and Excel's calculated column cannot spread a wrong formula.
   const rate = structuredRateFormula(
+    INDICATOR_TABLE,
     cellText(header[table.columns.actual ?? -1]),
     cellText(header[table.columns.target ?? -1]),
   );

@@ -121,10 +121,12 @@ const inReference = (header: string) => header.replace(/['[\]#]/gu, (ch) => `'${
 
 /**
  * 完成率 as this-row structured references to the table's own headers: right in any column
- * order, and harmless when Excel's calculated column fills it down the column.
+ * order, and harmless when Excel's calculated column fills it down the column. Qualified by the
+ * table's name: a row written just below the table is not yet inside it (and stays outside when
+ * the user's AutoCorrect keeps tables from growing), where an unqualified [@…] means nothing.
  */
-export function structuredRateFormula(actualHeader: string, targetHeader: string): string {
-  return `=IFERROR([@${inReference(actualHeader)}]/[@${inReference(targetHeader)}],"")`;
+export function structuredRateFormula(table: string, actualHeader: string, targetHeader: string): string {
+  return `=IFERROR(${table}[@${inReference(actualHeader)}]/${table}[@${inReference(targetHeader)}],"")`;
 }
 
 /** 完成率's formula for a row of a table as it is, wherever the user moved its columns. */

@@ -1082,6 +1082,35 @@ describe('excel-sim conformance', () => {
     });
   });
 
+  // The same reference qualified by the table's name (T[@完成值]) reads the table's cell on the
+  // formula's row from anywhere on that row (implicit intersection); on a row outside the table's
+  // body it is an error (#VALUE!), which IFERROR turns into "" until the table takes the row in.
+  it('computes a qualified this-row reference, from outside the table too, once the row is the table’s', async () => {
+    const sim = new ExcelSim();
+    sim.state.autoCorrect.includeNewRowsInTable = false;
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:C2').values = [
+        ['完成值', '说明', '目标值'],
+        [3, '', 4],
+      ];
+      sheet.tables.add('A1:C2', true).name = 'T';
+      sheet.getRange('E2').formulas = [['=IFERROR(T[@完成值]/T[@目标值],"")']];
+      sheet.getRange('A3:C3').values = [[1, '=IFERROR(T[@完成值]/T[@目标值],"")', 2]];
+      await c.sync();
+    });
+    expect(sim.values('Sheet1').map((r) => [r[1], r[4]])).toEqual([
+      ['说明', ''],
+      ['', 0.75],
+      ['', ''],
+    ]);
+    await sim.run(async (c) => {
+      c.workbook.tables.getItem('T').resize('A1:C3');
+      await c.sync();
+    });
+    expect(sim.values('Sheet1')[2][1]).toBe(0.5);
+  });
+
   it('rejects objects of a finished Excel.run', async () => {
     const sim = new ExcelSim();
     let kept: { load: (p: string) => unknown } | null = null;
