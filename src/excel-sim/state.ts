@@ -117,6 +117,8 @@ export class WorkbookState {
   private anyTableHandlers = new Set<Handler>();
   /** Workbook.onSelectionChanged and WorksheetCollection.onSelectionChanged: told the sheet and block. */
   private selectionHandlers = new Set<(sheetId: string, rect: Rect) => Promise<unknown> | void>();
+  /** WorksheetCollection.onActivated: told the sheet a click or Worksheet.activate moved to. */
+  private activationHandlers = new Set<(sheetId: string) => Promise<unknown> | void>();
   private structureHandlers = new Map<StructureEvent['type'], Set<StructureHandler>>();
   private listeners = new Set<() => void>();
 
@@ -169,10 +171,17 @@ export class WorkbookState {
 
   /** Moves the selection, as a click or Range.select does, and tells Workbook.onSelectionChanged. */
   select(sheetId: string, rect: Rect): void {
+    const moved = this.activeSheetId !== sheetId;
     this.activeSheetId = sheetId;
     this.selection = { sheetId, rect };
+    if (moved) for (const h of this.activationHandlers) queueMicrotask(() => void h(sheetId));
     for (const h of this.selectionHandlers) queueMicrotask(() => void h(sheetId, rect));
     this.notify();
+  }
+
+  onActivated(handler: (sheetId: string) => Promise<unknown> | void): () => void {
+    this.activationHandlers.add(handler);
+    return () => this.activationHandlers.delete(handler);
   }
 
   onStructure(type: StructureEvent['type'], handler: StructureHandler): () => void {

@@ -260,6 +260,11 @@ function guardStructure(protectedStructure: boolean): void {
 }
 
 /** The fields of Excel.WorksheetSelectionChangedEventArgs the simulator gives. */
+export interface ActivatedEvent {
+  readonly type: 'WorksheetActivated';
+  readonly worksheetId: string;
+}
+
 export interface SelectionEvent {
   readonly type: 'WorksheetSelectionChanged';
   readonly source: 'Local';
@@ -274,6 +279,18 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet> {
   /** WorksheetCollection.onDeleted (ExcelApi 1.7). */
   get onDeleted(): SimEventHandlers<StructureEvent> {
     return this.deleted;
+  }
+  private readonly activated = new SimEventHandlers<ActivatedEvent>(this.context, (handler) =>
+    this.context.state.onActivated((sheetId) =>
+      handler({ type: 'WorksheetActivated', worksheetId: sheetId }),
+    ),
+  );
+  /**
+   * WorksheetCollection.onActivated (ExcelApi 1.7): "Occurs when any worksheet in the workbook is
+   * activated", with its id; a click on another sheet's tab or Worksheet.activate.
+   */
+  get onActivated(): SimEventHandlers<ActivatedEvent> {
+    return this.activated;
   }
   private readonly selectionChanged = new SimEventHandlers<SelectionEvent>(this.context, (handler) =>
     this.context.state.onSelectionChanged((sheetId, rect) =>

@@ -29,7 +29,8 @@ export type WorkbookChange =
   | { readonly kind: 'tableDeleted'; readonly tableName: string }
   | { readonly kind: 'sheetDeleted'; readonly worksheetId: string }
   /** The selection moved; to which block of which sheet where the host says (ExcelApi 1.9). */
-  | { readonly kind: 'selection'; readonly worksheetId?: string; readonly address?: string };
+  | { readonly kind: 'selection'; readonly worksheetId?: string; readonly address?: string }
+  | { readonly kind: 'sheetActivated'; readonly worksheetId: string };
 
 /** Excel.run(context, batch): a batch in the context a handler was registered in. */
 export type ExcelRunIn = <T>(
@@ -84,6 +85,11 @@ export async function watchWorkbook(
       : context.workbook.onSelectionChanged.add(async () => onChange({ kind: 'selection' })),
     context.workbook.worksheets.onDeleted.add(async (event) =>
       onChange({ kind: 'sheetDeleted', worksheetId: event.worksheetId }),
+    ),
+    // The sheet the user went to (ExcelApi 1.7): a 1.7 or 1.8 host's selection event does not say
+    // which, and the docs do not promise a selection event on a move between sheets.
+    context.workbook.worksheets.onActivated.add(async (event) =>
+      onChange({ kind: 'sheetActivated', worksheetId: event.worksheetId }),
     ),
   ];
   if (supports('1.9')) {

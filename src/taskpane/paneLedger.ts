@@ -261,6 +261,11 @@ export class PaneLedger {
             (l) => l.sheetId === t.worksheetId && l.table !== ledgerTableOf(this.current),
           );
         }
+        case 'sheetActivated':
+          // The user went to another plan's ledger: the pane follows, and works on that plan.
+          return ledgersOf(this.current).some(
+            (l) => l.sheetId === t.worksheetId && l.table !== ledgerTableOf(this.current),
+          );
         default:
           return !this.echoes.take(t);
       }

@@ -54,6 +54,31 @@ describe('excel-sim conformance', () => {
     expect(heard).toEqual(['C5']);
   });
 
+  // WorksheetCollection.onActivated (ExcelApi 1.7, learn.microsoft.com: "Occurs when any worksheet
+  // in the workbook is activated"): a move to another sheet, by a click or Worksheet.activate, with
+  // the sheet's id; a click on the sheet already active activates nothing.
+  it('raises onActivated with the sheet’s id when the user or the add-in moves to another sheet', async () => {
+    const sim = new ExcelSim();
+    const heard: string[] = [];
+    const ids = await sim.run(async (ctx) => {
+      const other = ctx.workbook.worksheets.add('Sheet2').load('id');
+      const first = ctx.workbook.worksheets.getItem('Sheet1').load('id');
+      ctx.workbook.worksheets.onActivated.add(async (event) => {
+        heard.push(event.worksheetId);
+      });
+      await ctx.sync();
+      return { first: first.id, other: other.id };
+    });
+    sim.userSelect('Sheet1', 'C5');
+    sim.userSelect('Sheet2', 'A1');
+    await sim.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').activate();
+      await ctx.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).toEqual([ids.other, ids.first]);
+  });
+
   // A table grows over values written directly below it ("Setting the Range values directly below
   // the table automatically expands the table": learn.microsoft.com, Coauthoring in Excel add-ins)
   // only while AutoCorrect's "Include new rows and columns in table" is on: the user's AutoCorrect
