@@ -428,8 +428,9 @@ export function expandTablesBelow(
   rect: Rect,
   autoCorrect: { readonly includeNewRowsInTable: boolean },
 ): void {
-  // The expansion is AutoCorrect's, applied to an add-in's writes too (office-js #2093 and #6745:
-  // the user's AutoCorrect options govern what the API's writes to a table do); off, no table grows.
+  // The expansion is AutoCorrect's. That it applies to an add-in's writes too is an assumption by
+  // analogy (office-js #2093 and #6745 show the AutoCorrect option for calculated columns governing
+  // API writes; the docs say nothing of this one): off, no table grows here.
   if (!autoCorrect.includeNewRowsInTable) return;
   for (const t of tables.filter((x) => x.sheetId === sheet.id)) {
     const below = t.rect.row + t.rect.rowCount;

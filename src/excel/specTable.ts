@@ -107,8 +107,9 @@ export function queueRoomBelow(table: Excel.Table): { readonly clear: () => bool
  * are inserted with TableRowCollection.add instead, which moves what is below down.
  *
  * The table grows over rows written below it only while the user's AutoCorrect option "Include
- * new rows and columns in table" is on (office-js #2093, #6745: AutoCorrect governs the API's
- * writes too), and the add-in can neither read nor set it. So the table's size is read after the
+ * new rows and columns in table" is on — assumed, since the neighbouring AutoCorrect option for
+ * calculated columns governs the API's writes (office-js #2093, #6745) and the docs are silent on
+ * this one — and the add-in can neither read nor set it. So the table's size is read after the
  * write in the same request, and fitAppended resizes it over the rows it did not take in after
  * the sync (Table.resize, ExcelApi 1.13): a request more only when the option is off. Below 1.13
  * the rows are always inserted with TableRowCollection.add, which puts them in the table whatever

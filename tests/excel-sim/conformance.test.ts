@@ -81,8 +81,9 @@ describe('excel-sim conformance', () => {
 
   // A table grows over values written directly below it ("Setting the Range values directly below
   // the table automatically expands the table": learn.microsoft.com, Coauthoring in Excel add-ins)
-  // only while AutoCorrect's "Include new rows and columns in table" is on: the user's AutoCorrect
-  // options govern the API's writes to tables (office-js #2093, #6745). Table.resize (ExcelApi 1.13)
+  // only while AutoCorrect's "Include new rows and columns in table" is on — an assumption: the
+  // calculated-column AutoCorrect option governs the API's writes (office-js #2093, #6745), the docs
+  // are silent on this one, so the add-in is made safe either way. Table.resize (ExcelApi 1.13)
   // takes the rows in: the new range overlaps the table, its header in the same row.
   it.each([
     [true, 'A1:B3'],

@@ -1,5 +1,6 @@
 // Rows appended below a table (报送登记, 变更记录, 指标, 进度快照) with the user's AutoCorrect option
-// "Include new rows and columns in table" on and off (office-js #2093, #6745): each time the table
+// "Include new rows and columns in table" on and off (assumed to govern API writes as its neighbour
+// for calculated columns does: office-js #2093, #6745): each time the table
 // ends up over exactly the new rows, nothing else changed, and the extra request is spent only
 // with the option off. Below ExcelApi 1.13 (no Table.resize) the rows are inserted as table rows.
 import {
