@@ -172,6 +172,11 @@ export class ExcelSim {
   }
 
   /** A click on a cell or block: the selection moves and the selection handlers hear of it. */
+  /** A click on a sheet's tab, as a user makes it: the sheet activated, no selection event. */
+  userActivate(sheetName: string): void {
+    this.state.activate(this.sheet(sheetName).id);
+  }
+
   userSelect(sheetName: string, address: string): void {
     const rect = parseRef(splitSheet(address).ref);
     if (!rect) throw new SimError('InvalidArgument', `"${address}" is not a valid address.`);

@@ -171,12 +171,22 @@ export class WorkbookState {
 
   /** Moves the selection, as a click or Range.select does, and tells Workbook.onSelectionChanged. */
   select(sheetId: string, rect: Rect): void {
-    const moved = this.activeSheetId !== sheetId;
-    this.activeSheetId = sheetId;
+    this.moveTo(sheetId);
     this.selection = { sheetId, rect };
-    if (moved) for (const h of this.activationHandlers) queueMicrotask(() => void h(sheetId));
     for (const h of this.selectionHandlers) queueMicrotask(() => void h(sheetId, rect));
     this.notify();
+  }
+
+  /** A click on a sheet's tab: the sheet is activated (onActivated), its selection left as it was. */
+  activate(sheetId: string): void {
+    this.moveTo(sheetId);
+    this.notify();
+  }
+
+  private moveTo(sheetId: string): void {
+    if (this.activeSheetId === sheetId) return;
+    this.activeSheetId = sheetId;
+    for (const h of this.activationHandlers) queueMicrotask(() => void h(sheetId));
   }
 
   onActivated(handler: (sheetId: string) => Promise<unknown> | void): () => void {

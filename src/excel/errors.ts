@@ -32,6 +32,7 @@ export type LedgerErrorCode =
   | 'SummariesFailed'
   | 'TaskNotFound'
   | 'UndoFailed'
+  | 'UnitWithoutTasks'
   | 'WorkbookProtected';
 
 /** The codes of Excel.ErrorCodes (and OfficeExtension's) the add-in explains or acts on. */

@@ -81,10 +81,7 @@ export function Grid({ sim, now, language }: { sim: ExcelSim; now: () => Date; l
               aria-current={s.id === sheet.id ? 'page' : undefined}
               className={s.id === sheet.id ? 'active' : undefined}
               style={s.tabColor ? { borderBottomColor: s.tabColor } : undefined}
-              onClick={() => {
-                state.activeSheetId = s.id;
-                state.notify();
-              }}
+              onClick={() => state.activate(s.id)}
             >
               {s.name}
             </button>

@@ -56,7 +56,8 @@ export async function issueForms<F>(
 ): Promise<{ readonly made: F; readonly register: RegisterOutcome }> {
   return host.run(async (context) => {
     const now = host.now();
-    const { report, model, options, sheetNames } = await readFormsIn(context, pane, now, true);
+    const { report, model, options, sheetNames, known } = await readFormsIn(context, pane, now, true);
+    refuseUnitsWithoutTasks(model, units, known);
     const made = await make(model, options);
     const register = await recordRound(context, report.read, sheetNames, host, {
       asOf: model.asOf,
@@ -65,6 +66,27 @@ export async function issueForms<F>(
     });
     return { made, register };
   });
+}
+
+/**
+ * Forms go only to units with tasks in the ledger this request read: a unit of another plan (the
+ * pane was showing that plan's units) would get an empty form and be counted as owing one.
+ */
+export function refuseUnitsWithoutTasks(
+  model: SummaryModel,
+  units: readonly string[],
+  known: ReadonlySet<string>,
+): void {
+  const outside = units.filter((u) => !known.has(u));
+  if (outside.length === 0) return;
+  const title = model.names.title;
+  throw new LedgerError(
+    {
+      zh: `${outside.join('、')}在当前方案“${title}”的台账中没有任务：未生成反馈表，报送登记未改动。请转到该单位所在方案的台账再试。`,
+      en: `${outside.join(', ')} ${outside.length === 1 ? 'has' : 'have'} no task in the ledger of ${title}: no form was made and 报送登记 was not changed. Go to the ledger of that unit's plan and try again.`,
+    },
+    'UnitWithoutTasks',
+  );
 }
 
 /**

@@ -45,4 +45,18 @@ describe('the pane on the plan of the sheet the user is on', () => {
     await pane.userDoes(() => sim.userSelect('稳经济台账', 'B5'));
     await screen.findByText('当前方案：立山区稳经济重点任务（工作表“稳经济台账”）');
   });
+
+  // Stranger's defect 3: a click on a sheet's tab (an activation, no selection event) left the pane
+  // on the other plan, and its 反馈 tab offered that plan's units.
+  it('follows a click on the other plan’s sheet tab, and back', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    await sim.runExcel((c) => importPlan(c, PLAN_B, { supports: ALL_SETS, from: null }));
+    const pane = TestPane.open(sim);
+    await screen.findByText(/当前方案：.*（工作表“稳经济台账”）/);
+    await pane.userDoes(() => sim.userActivate('任务台账'));
+    await screen.findByText(/当前方案：.*（工作表“任务台账”）/);
+    await pane.userDoes(() => sim.userActivate('稳经济台账'));
+    await screen.findByText('当前方案：立山区稳经济重点任务（工作表“稳经济台账”）');
+  });
 });

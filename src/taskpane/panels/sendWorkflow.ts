@@ -19,12 +19,13 @@ import {
   parseAddressList,
   returnDeadline,
   summaryFileName,
+  unitsWithTasks,
   type Day,
   type MailAddress,
   type SummaryRequest,
 } from '../../ledger';
 import type { Host } from '../host';
-import { recordRound } from '../registerWorkflow';
+import { recordRound, refuseUnitsWithoutTasks } from '../registerWorkflow';
 import { currentReportIn, type PaneView, type StaleSummaries } from './currentReport';
 
 export const addressText = (list: readonly MailAddress[]) =>
@@ -182,6 +183,12 @@ function unitDraftsIn<F>(
   const { host, ledger } = send;
   return host.run(async (context) => {
     const report = await sendReportIn(context, host.now(), ledger, { ...send.report, forUnits: true });
+    if (report.options.returnForm)
+      refuseUnitsWithoutTasks(
+        report.model,
+        units,
+        new Set(unitsWithTasks(report.model.tasks, report.read.reference.directory)),
+      );
     const made = await make(report);
     if (!report.options.returnForm) return { made, register: null };
     const register = await recordRound(context, report.read, report.sheetNames, host, {
