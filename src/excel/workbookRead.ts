@@ -128,7 +128,7 @@ function queueLedgerChoice(context: Excel.RequestContext, tables: Excel.TableCol
   };
 }
 
-/** The table every workbook had before plans were many: 进度快照, 报送登记 and 指标 are its plan's. */
+/** The table every workbook had before plans were many: 报送登记 and 指标 are its plan's. */
 export const isFirst = (table: string) => table.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase();
 const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, asked: ReadRequest<unknown>) =>
   KINDS.every(
@@ -150,7 +150,8 @@ function queueParts<Also>(
   const choice = queueLedgerChoice(context, tables);
   const id = context.workbook.settings.getItemOrNullObject(ledgerIdSetting(ledgerTable)).load('value');
   const ledger = guess.has('ledger') ? queueLedgerRead(context, ledgerTable) : null;
-  // 指标, 进度快照 and 报送登记 are the first ledger's (they name tasks by 序号, not by plan): another plan's ledger reads none.
+  // 指标 and 报送登记 are the first ledger's (they name tasks by 序号, not by plan): another plan's
+  // ledger reads neither. 进度快照 rows carry their plan: each ledger reads its own.
   const first = isFirst(ledgerTable);
   const reference = queueReferenceRead(context, {
     directory: guess.has('directory'),
@@ -159,7 +160,8 @@ function queueParts<Also>(
     planPart,
     ledgerTable,
   });
-  const snapshots = first && request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context) : null;
+  const snapshots =
+    request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context, undefined, ledgerTable) : null;
   const register = first && request.register && guess.has('register') ? queueRegisterRead(context) : null;
   const also = request.also?.(context);
   return { tables, choice, id, ledger, reference, snapshots, register, also };
@@ -299,8 +301,8 @@ async function readInParts<Also>(
   const reference = parts.reference();
   const ledger = present.has('ledger') ? await readLedgerInBlocks(context, ledgerTable) : null;
   const snapshots =
-    request.snapshots && present.has('snapshots') && isFirst(ledgerTable)
-      ? await readSnapshotsInBlocks(context, reference.dateSystem)
+    request.snapshots && present.has('snapshots')
+      ? await readSnapshotsInBlocks(context, reference.dateSystem, ledgerTable)
       : null;
   return {
     ledger,

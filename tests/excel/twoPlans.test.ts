@@ -12,6 +12,7 @@ import {
   readReport,
   readWorkbook,
   readOptions,
+  readSnapshots,
   ALL_TABLES,
   type AddInTable,
   type LedgerRead,
@@ -26,6 +27,7 @@ import {
   tasksForUnit,
   validateLedger,
   type Plan,
+  type Day,
   type PlanTask,
 } from '../../src/ledger';
 import { returnFormFile } from '../../src/files';
@@ -207,6 +209,124 @@ describe('validate, filter, summaries and a form on each plan', () => {
     });
     const names = sim.snapshot().sheets.map((s) => s.name);
     expect(names.filter((n) => n.includes('汇总-总体'))).toEqual(['汇总-总体', '稳经济-汇总-总体']);
+  });
+});
+
+describe('进度快照 of each plan', () => {
+  const summaries = (sim: ExcelSim, sheet: string, day: Day) =>
+    activate(sim, sheet).then(() =>
+      generateSummaries((batch) => sim.runExcel(batch), {
+        asOf: day,
+        request: { overview: true, behind: false, units: [] },
+        supports: ALL_SETS,
+      }),
+    );
+  const kept = (sim: ExcelSim, plan: string) =>
+    sim.runExcel((c) => readSnapshots(c, plan)).then((r) => r?.table.snapshots.map((s) => s.date));
+  /** 进度快照's data rows of one plan (by its 方案 cell; blank is the first plan's). */
+  const rowsOf = (sim: ExcelSim, plan: string) => {
+    const [header, ...rows] = sim.values('进度快照');
+    const at = header.indexOf('方案');
+    return rows.filter((r) => (at < 0 ? LEDGER_TABLE : String(r[at]) || LEDGER_TABLE) === plan);
+  };
+  const earlier = (asOf - 30) as Day;
+  /** The user sets a task's 状态 on a ledger sheet, found by header and 序号 as a user would. */
+  const setStatus = (sim: ExcelSim, sheet: string, no: number, status: string) => {
+    const values = sim.values(sheet);
+    const header = values.findIndex((r) => r.includes('序号'));
+    const row = values.findIndex((r, i) => i > header && r[values[header].indexOf('序号')] === no);
+    const column = values[header].indexOf('状态');
+    expect(sim.userEdit(sheet, `${String.fromCharCode(65 + column)}${row + 1}`, [[status]]).ok).toBe(true);
+  };
+
+  it('keeps plan B’s snapshot beside A’s, A’s rows untouched, and B’s 本期变化 compares with B’s own', async () => {
+    const { sim } = await twoPlans();
+    await summaries(sim, '任务台账', earlier);
+    const aRows = rowsOf(sim, LEDGER_TABLE);
+    const first = await summaries(sim, '稳经济台账', earlier);
+    expect(first.snapshot).toMatchObject({ kept: true, replaced: 0, added: PLAN_B.tasks.length });
+    expect(first.history.changes.previous).toBeNull();
+    setStatus(sim, '稳经济台账', 1, '已完成');
+    const before = sim.snapshot();
+    const second = await summaries(sim, '稳经济台账', asOf);
+    expect(second.snapshot).toMatchObject({ kept: true, replaced: 0 });
+    // Compared with B's earlier report (A's rows of the same date are not B's tasks).
+    expect(second.history.changes.previous).toBe(earlier);
+    expect(second.history.changes.counts.newlyDone).toBe(1);
+    expect(second.history.trend.map((p) => p.date)).toEqual([earlier, asOf]);
+    expect(rowsOf(sim, LEDGER_TABLE)).toEqual(aRows);
+    // Only rows appended below every earlier row, and B's summary sheet.
+    const changed = changedCells(before, sim.snapshot()).filter((c) => !c.startsWith('稳经济-'));
+    const bottom = aRows.length + PLAN_B.tasks.length + 1;
+    expect(changed.every((c) => c.startsWith('进度快照!') && Number(/\d+$/u.exec(c)![0]) > bottom)).toBe(
+      true,
+    );
+    expect(await kept(sim, '台账_稳经济')).toEqual([earlier, asOf]);
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([earlier]);
+  });
+
+  it('regenerates the same date on each plan, replacing that plan’s rows only', async () => {
+    const { sim } = await twoPlans();
+    await summaries(sim, '任务台账', asOf);
+    await summaries(sim, '稳经济台账', asOf);
+    const aRows = rowsOf(sim, LEDGER_TABLE);
+    const again = await summaries(sim, '稳经济台账', asOf);
+    expect(again.snapshot).toMatchObject({ replaced: PLAN_B.tasks.length, added: PLAN_B.tasks.length });
+    expect(rowsOf(sim, LEDGER_TABLE)).toEqual(aRows);
+    const bRows = rowsOf(sim, '台账_稳经济');
+    const onA = await summaries(sim, '任务台账', asOf);
+    expect(onA.snapshot).toMatchObject({ replaced: aRows.length, added: aRows.length });
+    expect(rowsOf(sim, '台账_稳经济')).toEqual(bRows);
+    expect(await kept(sim, '台账_稳经济')).toEqual([asOf]);
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([asOf]);
+  });
+
+  /** A 进度快照 made before 方案 (an older version's): plan A's report in its eight columns. */
+  async function oldTable(sim: ExcelSim): Promise<void> {
+    await summaries(sim, '任务台账', earlier);
+    const values = sim.values('进度快照').map((r) => r.slice(0, 8));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('进度快照').delete();
+      const sheet = c.workbook.worksheets.add('进度快照');
+      sheet.getRange(`A1:H${values.length}`).values = values;
+      sheet.tables.add(`A1:H${values.length}`, true).name = 'ProgressSnapshots';
+      await c.sync();
+    });
+    expect(sim.values('进度快照')[0]).not.toContain('方案');
+  }
+
+  it('reads an old 进度快照 without 方案 as plan A’s, and appends the column on the next write', async () => {
+    const { sim } = await twoPlans();
+    await oldTable(sim);
+    const aRows = sim.values('进度快照').slice(1);
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([earlier]);
+    expect(await kept(sim, '台账_稳经济')).toEqual([]);
+    const before = sim.snapshot();
+    const onB = await summaries(sim, '稳经济台账', asOf);
+    expect(onB.snapshot).toMatchObject({ kept: true, replaced: 0, added: PLAN_B.tasks.length });
+    expect(onB.history.changes.previous).toBeNull();
+    const values = sim.values('进度快照');
+    expect(values[0].indexOf('方案')).toBe(8);
+    // A's rows: their cells as they were, the new 方案 cell blank (the first plan's).
+    expect(values.slice(1, aRows.length + 1)).toEqual(aRows.map((r) => [...r, '']));
+    const changed = changedCells(before, sim.snapshot()).filter((c) => c.startsWith('进度快照!'));
+    expect(changed.filter((c) => Number(/\d+$/u.exec(c)![0]) <= aRows.length + 1)).toEqual(['进度快照!I1']);
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([earlier]);
+    expect(await kept(sim, '台账_稳经济')).toEqual([asOf]);
+  });
+
+  it('keeps none for plan B when something right of an old table leaves no room for 方案; A still keeps its own', async () => {
+    const { sim } = await twoPlans();
+    await oldTable(sim);
+    expect(sim.userEdit('进度快照', 'K1', [['备注']]).ok).toBe(true);
+    const before = sim.snapshot();
+    const onB = await summaries(sim, '稳经济台账', asOf);
+    expect(onB.snapshot).toEqual({ kept: false, reason: 'no-room', sheetName: '进度快照' });
+    expect(changedCells(before, sim.snapshot()).filter((c) => c.startsWith('进度快照!'))).toEqual([]);
+    const onA = await summaries(sim, '任务台账', asOf);
+    expect(onA.snapshot).toMatchObject({ kept: true });
+    expect(sim.values('进度快照')[0][10]).toBe('备注');
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([earlier, asOf]);
   });
 });
 
