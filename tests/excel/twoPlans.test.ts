@@ -32,7 +32,7 @@ import {
 } from '../../src/ledger';
 import { returnFormFile } from '../../src/files';
 import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
-import { issueForms } from '../../src/taskpane/registerWorkflow';
+import { issueForms, readRound } from '../../src/taskpane/registerWorkflow';
 import { asOf } from '../asOf';
 import { FIXTURES } from '../ledger/annexFixtures';
 import { ALL_SETS, changedCells, countSyncs } from './helpers';
@@ -331,7 +331,7 @@ describe('进度快照 of each plan', () => {
 });
 
 describe('forms of each plan', () => {
-  it('records the first plan’s round in 报送登记, and leaves it alone for the other plan', async () => {
+  it('records each plan’s round in 报送登记 among its own rows; A’s round status unaffected', async () => {
     const { sim } = await twoPlans();
     const host = {
       run: sim.runExcel.bind(sim) as typeof sim.runExcel,
@@ -348,15 +348,91 @@ describe('forms of each plan', () => {
       returnFormFile(model, '市教育局', options),
     );
     expect(issued.register).toMatchObject({ kept: true, added: 1 });
+    const roundA = await readRound(host, LEDGER_TABLE);
     const unit = (PLAN_B.tasks[0] as PlanTask).lead[0];
+    const partner = (PLAN_B.tasks[0] as PlanTask).partners[0] ?? unit;
     await activate(sim, '稳经济台账');
     const before = sim.snapshot();
-    const other = await issueForms(host, { ...pane, ledgerTable: '台账_稳经济' }, [unit], (model, options) =>
+    const onB = { ...pane, ledgerTable: '台账_稳经济' };
+    const other = await issueForms(host, onB, [unit, partner], (model, options) =>
       returnFormFile(model, unit, options),
     );
-    expect(other.register).toEqual({ kept: false, sheetName: '稳经济台账', reason: 'other-plan' });
+    expect(other.register).toEqual({ kept: true, sheetName: '报送登记', updated: 0, added: 2 });
     expect(other.made.name).toContain(unit);
+    // Only B's two rows, appended below A's; A's row as it was.
+    expect(
+      changedCells(before, sim.snapshot()).every((c) => /^报送登记![A-Z]3$|^报送登记![A-Z]4$/u.test(c)),
+    ).toBe(true);
+    const roundB = await readRound(host, '台账_稳经济');
+    expect(roundB?.units.map((u) => u.unit)).toEqual([unit, partner]);
+    expect(roundB?.asked).toBe(2);
+    expect(await readRound(host, LEDGER_TABLE)).toEqual(roundA);
+    expect(roundA?.units.map((u) => u.unit)).toEqual(['市教育局']);
+    // Each plan's reporting sentence counts its own units only.
+    const report = (ledgerTable: string) =>
+      sim.runExcel((c) => readReport(c, { asOf: roundA!.asOf, register: true, ledgerTable }));
+    expect((await report('台账_稳经济')).reporting).toContain('本期应报2个单位');
+    await activate(sim, '任务台账');
+    expect((await report(LEDGER_TABLE)).reporting).toContain('本期应报1个单位');
+    // Issued again on B: B's rows are updated, none added, A's untouched.
+    await activate(sim, '稳经济台账');
+    const again = await issueForms(host, onB, [unit], (model, options) =>
+      returnFormFile(model, unit, options),
+    );
+    expect(again.register).toMatchObject({ kept: true, updated: 1, added: 0 });
+    expect(await readRound(host, LEDGER_TABLE)).toEqual(roundA);
+  });
+
+  it('appends 方案 to an old 报送登记 for plan B’s round; refuses with a reason when something is right of it', async () => {
+    const { sim } = await twoPlans();
+    const host = {
+      run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+      now: () => new Date(2026, 10, 20),
+      supports: ALL_SETS,
+    };
+    const pane = {
+      tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
+      ledgerTable: LEDGER_TABLE,
+      take: () => {},
+    };
+    await activate(sim, '任务台账');
+    await issueForms(host, pane, ['市教育局'], (model, options) =>
+      returnFormFile(model, '市教育局', options),
+    );
+    // The register as an older version made it: seven columns, A's row.
+    const values = sim.values('报送登记').map((r) => r.slice(0, 7));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('报送登记').delete();
+      const sheet = c.workbook.worksheets.add('报送登记');
+      sheet.getRange(`A1:G${values.length}`).values = values;
+      sheet.tables.add(`A1:G${values.length}`, true).name = 'ReportRegister';
+      await c.sync();
+    });
+    const roundA = await readRound(host, LEDGER_TABLE);
+    expect(roundA?.units.map((u) => u.unit)).toEqual(['市教育局']);
+    expect(await readRound(host, '台账_稳经济')).toBeNull();
+    const unit = (PLAN_B.tasks[0] as PlanTask).lead[0];
+    const onB = { ...pane, ledgerTable: '台账_稳经济' };
+    await activate(sim, '稳经济台账');
+    expect(sim.userEdit('报送登记', 'J1', [['备注']]).ok).toBe(true);
+    const before = sim.snapshot();
+    const refused = await issueForms(host, onB, [unit], (model, options) =>
+      returnFormFile(model, unit, options),
+    );
+    expect(refused.register).toEqual({ kept: false, sheetName: '报送登记', reason: 'no-room' });
     expect(changedCells(before, sim.snapshot())).toEqual([]);
+    expect(sim.userEdit('报送登记', 'J1', [['']]).ok).toBe(true);
+    const kept = await issueForms(host, onB, [unit], (model, options) =>
+      returnFormFile(model, unit, options),
+    );
+    expect(kept.register).toMatchObject({ kept: true, added: 1 });
+    const after = sim.values('报送登记');
+    expect(after[0][7]).toBe('方案');
+    // A's row: as it was, its new 方案 cell blank (the first plan's).
+    expect(after[1]).toEqual([...values[1], '']);
+    expect(after[2][7]).toBe('台账_稳经济');
+    expect(await readRound(host, LEDGER_TABLE)).toEqual(roundA);
+    expect((await readRound(host, '台账_稳经济'))?.units.map((u) => u.unit)).toEqual([unit]);
   });
 });
 
