@@ -156,7 +156,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
     const specs = isFirst(read.ledger.location.tableName)
       ? made
       : made.map((spec) => ({ ...spec, name: `${reference.plan.plan.shortName}-${spec.name}` }));
-    const rows = snapshotRows(model, reference.dateSystem);
+    const rows = snapshotRows(model, reference.dateSystem, read.ledger.location.tableName);
     // The last request also reads the add-in's tables back: a 进度快照 table made now is among them.
     const after: { tables?: () => AddInTableIds; ledger?: (() => LedgerRead) | null } = {};
     const { also: queued, ...written } = await writeSummarySheets(context, specs, {
@@ -166,16 +166,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       ledger: read.ledger.location.tableName,
       alsoWrite: async (c, taken, spend) => {
         const { location } = read.ledger;
-        const snapshot = isFirst(location.tableName)
-          ? await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend, options.supports)
-          : {
-              outcome: (): SnapshotOutcome => ({
-                kept: false,
-                reason: 'other-plan',
-                sheetName: location.sheetName,
-              }),
-              remember: () => {},
-            };
+        const snapshot = await queueSnapshotWrite(c, kept, rows, model.asOf, taken, spend, options.supports);
         return {
           ...snapshot,
           remember: () => {

@@ -2,10 +2,12 @@
 // and unit (see ledger/reportRegister). Read with the action's own first request; written in the
 // request that issues the forms or imports the returns, never in one of its own. Protected
 // without a password against accidental edits, as 进度快照 is; a sheet someone else protected is
-// left alone and the round is not recorded (the pane says so).
+// left alone and the round is not recorded (the pane says so). Each plan's rows carry its ledger
+// table in 方案: a plan reads and writes only its own.
 import {
   cellText,
   CHANGE_LOG_SPEC,
+  FIRST_LEDGER_TABLE,
   layoutOf,
   placedFormats,
   placeRecord,
@@ -26,11 +28,13 @@ import { CHANGE_LOG_TABLE, freeSheetName, PROTECTION_SETTING, REGISTER_TABLE } f
 import { queueDateSystem } from './reference';
 import { isOurProtection, markProtected, queueProtectionMark } from './protection';
 import {
+  appendSpecColumn,
   appendSpecRows,
   createSpecTable,
   occupiedBelow,
   queueFit,
   queueRoomBelow,
+  queueRoomRight,
   queueSpecTableRead,
 } from './specTable';
 import type { ApiSupport } from './requirements';
@@ -46,22 +50,30 @@ export interface RegisterSheet {
   /** The sheet carries the add-in's protection mark (older workbooks: its id in the settings). */
   readonly marked: boolean;
   readonly clearBelow: boolean;
+  /** Nothing on the sheet right of the table: a missing 方案 column can be appended. */
+  readonly clearRight: boolean;
   readonly dateSystem: DateSystem;
+  /** The plan whose rows `register` holds: its ledger table. */
+  readonly plan: string;
 }
 
-/** Queues the read of the 报送登记 table (which must exist); readable after the next sync. */
-export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: DateSystem) => RegisterSheet {
+/** Queues the read of the 报送登记 table (which must exist), one plan's rows; readable after the next sync. */
+export function queueRegisterRead(
+  context: Excel.RequestContext,
+  plan: string = FIRST_LEDGER_TABLE,
+): (dateSystem: DateSystem) => RegisterSheet {
   const table = context.workbook.tables.getItem(REGISTER_TABLE);
   const sheet = table.worksheet.load('id, name');
   const protection = sheet.protection.load('protected');
   const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value');
   const mark = queueProtectionMark(sheet);
   const room = queueRoomBelow(table);
+  const right = queueRoomRight(table);
   const cells = queueSpecTableRead(table, REGISTER_SPEC);
   return (dateSystem) => {
     const { header, rows, layout } = cells();
     return {
-      register: readRegister(header, rows, dateSystem),
+      register: readRegister(header, rows, dateSystem, plan),
       layout,
       rows,
       sheetId: sheet.id,
@@ -73,7 +85,9 @@ export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: D
           : 'user',
       marked: !mark.isNullObject,
       clearBelow: room.clear(),
+      clearRight: right.clear(),
       dateSystem,
+      plan,
     };
   };
 }
@@ -85,7 +99,10 @@ export function queueRegisterRead(context: Excel.RequestContext): (dateSystem: D
  */
 export function checkRegisterColumns(read: RegisterSheet | null): void {
   if (!read || read.protection === 'user') return;
-  const missing = REGISTER_SPEC.columns.filter((c) => read.layout.columns[c.key] === undefined);
+  // 方案 is optional: a register made before it holds the first plan's rows (see queueRegisterWrite).
+  const missing = REGISTER_SPEC.columns.filter(
+    (c) => c.key !== 'plan' && read.layout.columns[c.key] === undefined,
+  );
   if (missing.length === 0) return;
   const headers = missing.map((c) => c.header);
   throw new LedgerError(
@@ -102,8 +119,11 @@ export type RegisterOutcome =
   | {
       readonly kept: false;
       readonly sheetName: string;
-      /** Another plan's ledger: 报送登记 is the first plan's (no reason: protected by someone else). */
-      readonly reason?: 'other-plan';
+      /**
+       * A register made before 方案, something right of it, and another plan's round: its rows
+       * could not be told from the first plan's (no reason: protected by someone else).
+       */
+      readonly reason?: 'no-room';
     };
 
 /** What to tell the user when the round could not be recorded. */
@@ -144,16 +164,24 @@ export function queueRegisterWrite(
   dateSystem: DateSystem,
   takenNames: Iterable<string>,
   supports: ApiSupport,
+  /** The plan's ledger table, written in 方案 on each new row. */
+  plan: string = FIRST_LEDGER_TABLE,
 ): RegisterWrite {
   checkRegisterColumns(read);
   const nothing = { settle: async () => undefined, undo: () => undefined };
   if (read?.protection === 'user') return { outcome: { kept: false, sheetName: read.sheetName }, ...nothing };
   if (changes.length === 0)
     return { outcome: { kept: true, sheetName: read?.sheetName ?? '', updated: 0, added: 0 }, ...nothing };
+  // A register made before 方案 holds the first plan's rows: only another plan needs the column,
+  // appended at the table's end when nothing stands right of it (it would be pushed aside).
+  const first = plan.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase();
+  const addPlan = read !== null && read.layout.columns.plan === undefined && !first;
+  if (read && addPlan && !read.clearRight)
+    return { outcome: { kept: false, sheetName: read.sheetName, reason: 'no-room' }, ...nothing };
   if (!read) {
     const name = freeSheetName(REGISTER_SPEC.sheet, takenNames);
     const sheet = context.workbook.worksheets.add(name);
-    const rows = changes.map((c) => registerRow(c.entry, dateSystem));
+    const rows = changes.map((c) => registerRow(c.entry, dateSystem, undefined, [], plan));
     createSpecTable(sheet, REGISTER_SPEC, { rows }, { style: 'TableStyleLight1' });
     sheet.freezePanes.freezeRows(1);
     // The protection is marked as the add-in's on the sheet itself (issue 23, item 11).
@@ -168,29 +196,33 @@ export function queueRegisterWrite(
   const sheet = context.workbook.worksheets.getItem(read.sheetId);
   const table = context.workbook.tables.getItem(REGISTER_TABLE);
   if (read.protection === 'ours') sheet.protection.unprotect();
+  const layout = addPlan ? appendSpecColumn(table, REGISTER_SPEC, read.layout, 'plan') : read.layout;
+  // A row as read, as wide as the table now is (its new 方案 cell blank).
+  const asRead = (index: number) =>
+    Array.from({ length: layout.width }, (_, i) => read.rows[index]?.[i] ?? '');
   // Entries index the rows read that hold one; blank and unreadable rows are skipped.
   const updates = changes.flatMap((c) =>
     c.index === null ? [] : [{ index: read.register.rowOf[c.index], entry: c.entry }],
   );
   const rowAt = (index: number) => table.getDataBodyRange().getRow(index);
   for (const { index, entry } of updates) {
-    const row = registerRow(entry, dateSystem, read.layout, read.rows[index]);
+    const row = registerRow(entry, dateSystem, layout, asRead(index));
     const cells = rowAt(index);
     // Formats first: a unit's name stays text, never a formula.
-    cells.numberFormat = [placedFormats(REGISTER_SPEC, read.layout, row)];
+    cells.numberFormat = [placedFormats(REGISTER_SPEC, layout, row)];
     cells.values = [row.map(toExcel)];
   }
   const added = changes
     .filter((c) => c.index === null)
-    .map((c) => registerRow(c.entry, dateSystem, read.layout));
+    .map((c) => registerRow(c.entry, dateSystem, layout, [], plan));
   const appended = added.length
-    ? appendSpecRows(table, REGISTER_SPEC, read.layout, added, { clearBelow: read.clearBelow, supports })
+    ? appendSpecRows(table, REGISTER_SPEC, layout, added, { clearBelow: read.clearBelow, supports })
     : null;
   const before = appended ? table.getDataBodyRange().load('rowCount') : null;
   if (!read.marked) markProtected(sheet);
   sheet.protection.protect(PROTECT);
   const putBack = () => {
-    for (const { index } of updates) rowAt(index).values = [read.rows[index].map(toExcel)];
+    for (const { index } of updates) rowAt(index).values = [asRead(index).map(toExcel)];
   };
   return {
     outcome: { kept: true, sheetName: read.sheetName, updated: updates.length, added: added.length },
@@ -300,12 +332,15 @@ export function queueRegisterTakeBack(
  * The register alone, for the pane's view of the round: whether the table exists, then (if it
  * does) its rows. Two syncs; null when the workbook has none.
  */
-export async function readRegisterSheet(context: Excel.RequestContext): Promise<RegisterSheet | null> {
+export async function readRegisterSheet(
+  context: Excel.RequestContext,
+  plan: string = FIRST_LEDGER_TABLE,
+): Promise<RegisterSheet | null> {
   const present = context.workbook.tables.getItemOrNullObject(REGISTER_TABLE).load('name');
   const dateSystem = queueDateSystem(context);
   await context.sync();
   if (present.isNullObject) return null;
-  const read = queueRegisterRead(context);
+  const read = queueRegisterRead(context, plan);
   await context.sync();
   return read(dateSystem());
 }

@@ -3,8 +3,10 @@
 // (they compare with it); written in the summaries' own write request. A date generated again
 // replaces its own rows; other rows, a user's extra columns and notes beside the table stay.
 // The sheet is protected without a password against accidental edits; a sheet someone else
-// protected is left alone and no snapshot is kept (the pane says so).
+// protected is left alone and no snapshot is kept (the pane says so). Each plan's rows carry its
+// ledger table in 方案: a plan reads, compares and replaces only its own rows.
 import {
+  FIRST_LEDGER_TABLE,
   readSnapshotTable,
   replacementRows,
   SNAPSHOT_SPEC,
@@ -24,6 +26,8 @@ import {
   createSpecTable,
   queueFit,
   queueRoomBelow,
+  queueRoomRight,
+  appendSpecColumn,
   queueSpecTableRead,
   readSpecTableInBlocks,
   type Appended,
@@ -48,6 +52,10 @@ export interface SnapshotRead {
   readonly marked: boolean;
   /** Nothing on the sheet below the table: rows can be written there (see appendSpecRows). */
   readonly clearBelow: boolean;
+  /** Nothing on the sheet right of the table: a missing 方案 column can be appended. */
+  readonly clearRight: boolean;
+  /** The plan whose rows `table` holds: its ledger table. */
+  readonly plan: string;
   /** The user filtered the table (its protection allows it): rows cannot be deleted until cleared. */
   readonly filtered: boolean;
 }
@@ -58,6 +66,7 @@ type Loads = {
   readonly setting: Excel.Setting;
   readonly mark: Excel.NamedItem;
   readonly room: { readonly clear: () => boolean };
+  readonly right: { readonly clear: () => boolean };
   readonly columns: Excel.TableColumnCollection;
 };
 
@@ -70,6 +79,7 @@ function loadFrame(context: Excel.RequestContext, table: Excel.Table): Loads {
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
     mark: queueProtectionMark(sheet),
     room: queueRoomBelow(table),
+    right: queueRoomRight(table),
     columns: table.columns.load('items/filter/criteria'),
   };
 }
@@ -80,11 +90,13 @@ function readOf(
   cells: { readonly header: CellValue[]; readonly rows: CellValue[][]; readonly rowCount: number },
   dateSystem: DateSystem,
   tableName: string,
+  plan: string,
 ): SnapshotRead {
   const isProtected = loads.protection.protected;
   return {
     tableName,
-    table: readSnapshotTable({ header: cells.header, rows: cells.rows, dateSystem }),
+    plan,
+    table: readSnapshotTable({ header: cells.header, rows: cells.rows, dateSystem, plan }),
     rows: cells.rows,
     sheetId: loads.sheet.id,
     sheetName: loads.sheet.name,
@@ -92,24 +104,27 @@ function readOf(
     protection: !isProtected ? 'none' : isOurProtection(loads) ? 'ours' : 'user',
     marked: !loads.mark.isNullObject,
     clearBelow: loads.room.clear(),
+    clearRight: loads.right.clear(),
     // A column without a filter has no criteria (Excel.Filter.criteria, ExcelApi 1.2).
     filtered: loads.columns.items.some((c) => c.filter.criteria?.filterOn !== undefined),
   };
 }
 
 /**
- * Queues the read of the 进度快照 table (which must exist); readable after the next sync, its
- * dates read in the workbook's date system (probed in the same request).
+ * Queues the read of the 进度快照 table (which must exist), the rows of one plan; readable after
+ * the next sync, its dates read in the workbook's date system (probed in the same request).
  */
 export function queueSnapshotRead(
   context: Excel.RequestContext,
   /** Another table laid out as 进度快照: the self-test's own, so the user's is never touched. */
   tableName = SNAPSHOT_TABLE,
+  /** The plan's ledger table. */
+  plan: string = FIRST_LEDGER_TABLE,
 ): (dateSystem: DateSystem) => SnapshotRead {
   const table = context.workbook.tables.getItem(tableName);
   const loads = loadFrame(context, table);
   const cells = queueSpecTableRead(table, SNAPSHOT_SPEC);
-  return (dateSystem) => readOf(loads, cells(), dateSystem, tableName);
+  return (dateSystem) => readOf(loads, cells(), dateSystem, tableName, plan);
 }
 
 /**
@@ -117,15 +132,18 @@ export function queueSnapshotRead(
  * or deleted: it is made again with the next report). The batch asks for that one table, so an
  * ItemNotFound can only mean it is missing.
  */
-export async function readSnapshots(context: Excel.RequestContext): Promise<SnapshotRead | null> {
-  const read = queueSnapshotRead(context);
+export async function readSnapshots(
+  context: Excel.RequestContext,
+  plan: string = FIRST_LEDGER_TABLE,
+): Promise<SnapshotRead | null> {
+  const read = queueSnapshotRead(context, SNAPSHOT_TABLE, plan);
   const dateSystem = queueDateSystem(context);
   try {
     await context.sync();
   } catch (error) {
     const code = excelErrorCode(error);
     if (code === 'ItemNotFound') return null;
-    if (code === 'ResponsePayloadSizeLimitExceeded') return readSnapshotsInBlocks(context);
+    if (code === 'ResponsePayloadSizeLimitExceeded') return readSnapshotsInBlocks(context, undefined, plan);
     throw error;
   }
   return read(dateSystem());
@@ -138,12 +156,13 @@ export async function readSnapshots(context: Excel.RequestContext): Promise<Snap
 export async function readSnapshotsInBlocks(
   context: Excel.RequestContext,
   dateSystem?: DateSystem,
+  plan: string = FIRST_LEDGER_TABLE,
 ): Promise<SnapshotRead> {
   const probed = dateSystem === undefined ? queueDateSystem(context) : () => dateSystem;
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
   const loads = loadFrame(context, table);
   const cells = await readSpecTableInBlocks(context, table, SNAPSHOT_SPEC);
-  return readOf(loads, cells, probed(), SNAPSHOT_TABLE);
+  return readOf(loads, cells, probed(), SNAPSHOT_TABLE, plan);
 }
 
 export type SnapshotOutcome =
@@ -157,18 +176,21 @@ export type SnapshotOutcome =
       readonly filtersCleared: boolean;
     }
   | { readonly kept: false; readonly reason: 'protected'; readonly sheetName: string }
-  /** 进度快照 holds the first ledger's plan only: another plan's summaries keep none (no mixing by 序号). */
-  | { readonly kept: false; readonly reason: 'other-plan'; readonly sheetName: string };
+  /**
+   * An old 进度快照 without 方案 and something right of it: another plan's rows cannot be told
+   * from the first plan's, so none are written (the column would push the user's cells aside).
+   */
+  | { readonly kept: false; readonly reason: 'no-room'; readonly sheetName: string };
 
 /** What to tell the user when no snapshot could be kept (the pane and the ribbon say it). */
 export function snapshotNotKeptNotice(
   sheetName: string,
-  reason: 'protected' | 'other-plan' = 'protected',
+  reason: 'protected' | 'no-room' = 'protected',
 ): { zh: string; en: string } {
-  if (reason === 'other-plan')
+  if (reason === 'no-room')
     return {
-      zh: `“${sheetName}”是本工作簿的另一个方案的台账，进度快照只记录第一个方案，本次未记录；汇总表未与上期比较。`,
-      en: `${sheetName} is another plan's ledger in this workbook; progress snapshots are kept for the first plan only, so none was recorded and the summaries compare with no earlier report.`,
+      zh: `“${sheetName}”的表格缺少“方案”列，且其右侧有内容，添加该列会把它们挤开，本次未记录进度快照。移走表格右侧的内容后重新生成即可记录。`,
+      en: `The table on ${sheetName} has no 方案 (plan) column and something stands to its right that adding it would push aside, so no progress snapshot was recorded; move that away and make the summaries again.`,
     };
   return {
     zh: `工作表“${sheetName}”被他人设置了保护，本次未记录进度快照；撤销保护后重新生成即可记录。`,
@@ -320,14 +342,24 @@ export async function queueSnapshotWrite(
       remember: () => fitLast(sheet, made.table, appended, supports),
     };
   }
+  const lacksPlan = read.table.columns.plan === undefined;
+  // Without 方案 a row is the first plan's: another plan writes none rather than pass as it.
+  if (lacksPlan && !read.clearRight && read.plan.toLowerCase() !== FIRST_LEDGER_TABLE.toLowerCase())
+    return {
+      outcome: () => ({ kept: false, reason: 'no-room', sheetName: read.sheetName }),
+      remember: () => {},
+    };
   const sheet = context.workbook.worksheets.getItem(read.sheetId);
   if (read.protection === 'ours') sheet.protection.unprotect();
   const table = context.workbook.tables.getItem(read.tableName);
-  const { placed, remove: old } = replacementRows(read.rows, read.table, rows, date);
+  // An old table gets 方案 at its end, nothing moved (its rows, blank there, stay the first plan's).
+  const layout =
+    lacksPlan && read.clearRight ? appendSpecColumn(table, SNAPSHOT_SPEC, read.table, 'plan') : read.table;
+  const { placed, remove: old } = replacementRows(read.rows, { ...read.table, ...layout }, rows, date);
   // Added before the old rows go, so the table is never left empty; a user's text carried over
   // stays text, never a formula.
   const blocks = blocksOf(placed, BLOCK_BUDGET, rowCost);
-  const appended = await appendBlocks(context, table, read.table, blocks, read.clearBelow, spend, supports);
+  const appended = await appendBlocks(context, table, layout, blocks, read.clearBelow, spend, supports);
   // Rows cannot be deleted from a filtered table (InsertDeleteConflict; office-js #994): the
   // user's filter on 进度快照 is cleared, and the pane says so.
   if (read.filtered && old.length) table.clearFilters();

@@ -3,6 +3,7 @@
 // formula), widths come from the spec, and a read finds columns by header text.
 import {
   blockOf,
+  columnOf,
   headersOf,
   layoutOf,
   placedFormats,
@@ -94,6 +95,35 @@ export function queueRoomBelow(table: Excel.Table): { readonly clear: () => bool
   const whole = table.getRange().load('rowIndex, rowCount');
   const used = table.worksheet.getUsedRange(true).load('rowIndex, rowCount');
   return { clear: () => used.rowIndex + used.rowCount <= whole.rowIndex + whole.rowCount };
+}
+
+/**
+ * Queues whether nothing on the sheet stands right of the table: a column added at its end
+ * shifts the cells beside its rows right (TableColumnCollection.add), so it is added only then.
+ */
+export function queueRoomRight(table: Excel.Table): { readonly clear: () => boolean } {
+  const whole = table.getRange().load('columnIndex, columnCount');
+  const used = table.worksheet.getUsedRange(true).load('columnIndex, columnCount');
+  return { clear: () => used.columnIndex + used.columnCount <= whole.columnIndex + whole.columnCount };
+}
+
+/**
+ * Queues a spec's column appended at the table's end, by its header (the cells beside the table
+ * must be empty: see queueRoomRight), its width set; returns the layout with it. The sheet must
+ * not be protected when the request runs. Rows appended after it in the request are formatted
+ * by appendSpecRows; the rows above keep empty cells, which read as the column's default.
+ */
+export function appendSpecColumn<K extends string>(
+  table: Excel.Table,
+  spec: TableSpec<K>,
+  layout: TableLayout<K>,
+  key: K,
+): TableLayout<K> {
+  const column = columnOf(spec, key);
+  // Named, with no values (office-js #3013: 1501 values ending empty leave the table a row short).
+  const added = table.columns.add(undefined, undefined, column.header);
+  added.getRange().format.columnWidth = column.width * POINTS_PER_CHARACTER;
+  return { ...layout, columns: { ...layout.columns, [key]: layout.width }, width: layout.width + 1 };
 }
 
 /**

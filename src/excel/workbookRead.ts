@@ -128,7 +128,7 @@ function queueLedgerChoice(context: Excel.RequestContext, tables: Excel.TableCol
   };
 }
 
-/** The table every workbook had before plans were many: 进度快照, 报送登记 and 指标 are its plan's. */
+/** The table every workbook had before plans were many: 指标 is its plan's. */
 export const isFirst = (table: string) => table.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase();
 const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, asked: ReadRequest<unknown>) =>
   KINDS.every(
@@ -150,7 +150,8 @@ function queueParts<Also>(
   const choice = queueLedgerChoice(context, tables);
   const id = context.workbook.settings.getItemOrNullObject(ledgerIdSetting(ledgerTable)).load('value');
   const ledger = guess.has('ledger') ? queueLedgerRead(context, ledgerTable) : null;
-  // 指标, 进度快照 and 报送登记 are the first ledger's (they name tasks by 序号, not by plan): another plan's ledger reads none.
+  // 指标 is the first ledger's (it names tasks by 序号, not by plan): another plan's ledger reads
+  // none. 进度快照 and 报送登记 rows carry their plan: each ledger reads its own.
   const first = isFirst(ledgerTable);
   const reference = queueReferenceRead(context, {
     directory: guess.has('directory'),
@@ -159,8 +160,9 @@ function queueParts<Also>(
     planPart,
     ledgerTable,
   });
-  const snapshots = first && request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context) : null;
-  const register = first && request.register && guess.has('register') ? queueRegisterRead(context) : null;
+  const snapshots =
+    request.snapshots && guess.has('snapshots') ? queueSnapshotRead(context, undefined, ledgerTable) : null;
+  const register = request.register && guess.has('register') ? queueRegisterRead(context, ledgerTable) : null;
   const also = request.also?.(context);
   return { tables, choice, id, ledger, reference, snapshots, register, also };
 }
@@ -250,8 +252,8 @@ export async function readWorkbook<Also = undefined>(
       snapshots: parts.snapshots ? parts.snapshots(reference.dateSystem) : null,
       register: parts.register
         ? parts.register(reference.dateSystem)
-        : request.register && ids.register && isFirst(ledgerTable)
-          ? await readRegisterAlone(context, reference.dateSystem)
+        : request.register && ids.register
+          ? await readRegisterAlone(context, reference.dateSystem, ledgerTable)
           : null,
       ledgerId: idValue(parts.id),
       tables: ids,
@@ -265,8 +267,9 @@ export async function readWorkbook<Also = undefined>(
 async function readRegisterAlone(
   context: Excel.RequestContext,
   dateSystem: DateSystem,
+  ledgerTable: string,
 ): Promise<RegisterSheet> {
-  const read = queueRegisterRead(context);
+  const read = queueRegisterRead(context, ledgerTable);
   await context.sync();
   return read(dateSystem);
 }
@@ -299,8 +302,8 @@ async function readInParts<Also>(
   const reference = parts.reference();
   const ledger = present.has('ledger') ? await readLedgerInBlocks(context, ledgerTable) : null;
   const snapshots =
-    request.snapshots && present.has('snapshots') && isFirst(ledgerTable)
-      ? await readSnapshotsInBlocks(context, reference.dateSystem)
+    request.snapshots && present.has('snapshots')
+      ? await readSnapshotsInBlocks(context, reference.dateSystem, ledgerTable)
       : null;
   return {
     ledger,

@@ -16,8 +16,10 @@ import {
   type TableSpec,
 } from './tableSpec';
 import { cellText } from './text';
+import { FIRST_LEDGER_TABLE } from './planLedgers';
 
-export type RegisterColumn = 'asOf' | 'returnBy' | 'unit' | 'issuedOn' | 'receivedOn' | 'returns' | 'file';
+export type RegisterColumn =
+  'asOf' | 'returnBy' | 'unit' | 'issuedOn' | 'receivedOn' | 'returns' | 'file' | 'plan';
 
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
@@ -33,6 +35,8 @@ export const REGISTER_SPEC: TableSpec<RegisterColumn> = {
     column('receivedOn', '报送日期', DATE_FORMAT, 14, 'addin', ['收到日期']),
     column('returns', '报送次数', '0', 8, 'addin'),
     column('file', '最近报送文件', '@', 30, 'addin', ['报送文件']),
+    // The plan's ledger table, as in 进度快照 (see SNAPSHOT_SPEC): last, optional, blank = the first plan.
+    column('plan', '方案', '@', 16, 'addin', ['plan']),
   ],
 };
 
@@ -68,17 +72,28 @@ function dayIn(value: CellValue, system: DateSystem): Day | null {
     : dayFromIso(text);
 }
 
-/** Rows of the 报送登记 table, read by header (the office may move or add columns). */
+/** Whether a row's 方案 cell names the plan: a blank cell (or no column) is the first plan's. */
+function ofPlan(cell: CellValue, plan: string): boolean {
+  // Excel compares table names case-insensitively.
+  return (cellText(cell).trim() || FIRST_LEDGER_TABLE).toLowerCase() === plan.toLowerCase();
+}
+
+/**
+ * Rows of the 报送登记 table, read by header (the office may move or add columns): one plan's
+ * (its ledger table's), another plan's rows neither entries nor unreadable.
+ */
 export function readRegister(
   header: readonly CellValue[],
   rows: readonly (readonly CellValue[])[],
   system: DateSystem = '1900',
+  plan: string = FIRST_LEDGER_TABLE,
 ): RegisterRead {
   const layout = layoutOf(REGISTER_SPEC, header);
   const entries: RegisterEntry[] = [];
   const rowOf: number[] = [];
   const unreadable: { row: number; header: string }[] = [];
   readRecords(REGISTER_SPEC, layout, rows).forEach((record, i) => {
+    if (!ofPlan(record.plan, plan)) return;
     const unit = cellText(record.unit).trim();
     if (!unit && rows[i].every((v) => cellText(v).trim() === '')) return;
     const asOf = dayIn(record.asOf, system);
@@ -103,12 +118,16 @@ export function readRegister(
   return { entries, rowOf, unreadable };
 }
 
-/** An entry as a row in the table's own column order (or the user's, with `layout`); dates as date serials. */
+/**
+ * An entry as a row in the table's own column order (or the user's, with `layout`); dates as date
+ * serials. `plan` names a new row's plan; a row rewritten keeps its 方案 cell from `kept`.
+ */
 export function registerRow(
   entry: RegisterEntry,
   system: DateSystem = '1900',
   layout: TableLayout<RegisterColumn> = specLayout(REGISTER_SPEC),
   kept: readonly CellValue[] = [],
+  plan?: string,
 ): CellValue[] {
   const serial = (day: Day | null) => (day === null ? '' : serialFromDay(day, system));
   return placeRecord(
@@ -121,6 +140,7 @@ export function registerRow(
       receivedOn: serial(entry.receivedOn),
       returns: entry.returns,
       file: entry.file,
+      ...(plan === undefined ? {} : { plan }),
     },
     kept,
   );

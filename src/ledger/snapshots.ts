@@ -31,10 +31,11 @@ import {
 } from './tableSpec';
 import { cellText, matchKey } from './text';
 import { tasksReaching } from './unitSelection';
+import { FIRST_LEDGER_TABLE } from './planLedgers';
 import type { UnitDirectory } from './units';
 
 export type SnapshotColumn =
-  'date' | 'no' | 'indicator' | 'status' | 'progress' | 'deadline' | 'light' | 'actual';
+  'date' | 'no' | 'indicator' | 'status' | 'progress' | 'deadline' | 'light' | 'actual' | 'plan';
 
 /** 进度快照: the add-in writes every column; a user's own columns beside them are kept. */
 export const SNAPSHOT_SPEC: TableSpec<SnapshotColumn> = {
@@ -49,6 +50,10 @@ export const SNAPSHOT_SPEC: TableSpec<SnapshotColumn> = {
     column('deadline', '完成时限', '@', 14, 'addin', ['deadline']),
     column('light', '预警', '@', 8, 'addin', ['light']),
     column('actual', '完成值', 'General', 8, 'addin', ['actual']),
+    // The plan's ledger table name: unique in the workbook and what pairs the plan with its part,
+    // where the short name can be edited in 设置 and shared by two plans. Last, so a table made
+    // before it gets it appended at its end; blank (or absent) is the first plan's.
+    column('plan', '方案', '@', 16, 'addin', ['plan']),
   ],
 };
 
@@ -112,7 +117,12 @@ export function snapshotOf(model: SummaryModel): Snapshot {
 }
 
 /** The rows a snapshot adds to the table, in SNAPSHOT_COLUMNS order; the date as a date serial. */
-export function snapshotRows(model: SummaryModel, dateSystem: DateSystem = '1900'): CellValue[][] {
+export function snapshotRows(
+  model: SummaryModel,
+  dateSystem: DateSystem = '1900',
+  /** The plan's ledger table (see the 方案 column). */
+  plan: string = FIRST_LEDGER_TABLE,
+): CellValue[][] {
   const date = serialFromDay(model.asOf, dateSystem);
   const snapshot = snapshotOf(model);
   const rows: CellValue[][] = [];
@@ -126,9 +136,10 @@ export function snapshotRows(model: SummaryModel, dateSystem: DateSystem = '1900
       t.deadline,
       t.overdue ? OVERDUE_WORD : LIGHT_WORDS[t.light],
       '',
+      plan,
     ]);
   for (const line of model.indicators.lines)
-    rows.push([date, line.no, indicatorLabel(line, line.taskUnits), '', '', '', '', line.actual ?? '']);
+    rows.push([date, line.no, indicatorLabel(line, line.taskUnits), '', '', '', '', line.actual ?? '', plan]);
   return rows;
 }
 
@@ -136,6 +147,8 @@ export interface SnapshotTableInput {
   readonly header: readonly CellValue[];
   readonly rows: readonly (readonly CellValue[])[];
   readonly dateSystem?: DateSystem;
+  /** Whose rows are read: a plan's ledger table (the first plan's also owns rows naming none). */
+  readonly plan?: string;
 }
 
 export interface SnapshotTable extends TableLayout<SnapshotColumn> {
@@ -145,6 +158,15 @@ export interface SnapshotTable extends TableLayout<SnapshotColumn> {
   readonly rowsByDate: ReadonlyMap<Day, readonly number[]>;
   /** Rows that name no date or no task (a user's note, a blank row): kept, and not read. */
   readonly unread: number;
+  /** Rows of other plans: neither read, compared nor replaced. */
+  readonly otherPlans: number;
+}
+
+/** Whether a row's 方案 cell names the plan: a blank cell (or no column) is the first plan's. */
+function ofPlan(cell: CellValue, plan: string): boolean {
+  const named = cellText(cell).trim();
+  // Excel compares table names case-insensitively.
+  return (named || FIRST_LEDGER_TABLE).toLowerCase() === plan.toLowerCase();
 }
 
 function readDate(value: CellValue, system: DateSystem): Day | null {
@@ -159,12 +181,18 @@ const numberOr = (value: CellValue): number | null =>
 /** The 进度快照 table read by its headers: rows grouped by date into snapshots. */
 export function readSnapshotTable(input: SnapshotTableInput): SnapshotTable {
   const system = input.dateSystem ?? '1900';
+  const plan = input.plan ?? FIRST_LEDGER_TABLE;
   const layout = layoutOf(SNAPSHOT_SPEC, input.header);
   const at = (row: readonly CellValue[], key: SnapshotColumn): CellValue => valueIn(layout, row, key);
   const building = new Map<Day, { tasks: Map<number, TaskState>; indicators: Map<string, number | null> }>();
   const rowsByDate = new Map<Day, number[]>();
   let unread = 0;
+  let otherPlans = 0;
   input.rows.forEach((row, index) => {
+    if (!ofPlan(at(row, 'plan'), plan)) {
+      otherPlans++;
+      return;
+    }
     const date = readDate(at(row, 'date'), system);
     const no = at(row, 'no');
     if (date === null || typeof no !== 'number' || !Number.isInteger(no) || no <= 0) {
@@ -203,6 +231,7 @@ export function readSnapshotTable(input: SnapshotTableInput): SnapshotTable {
       .map(([date, s]) => ({ date, tasks: s.tasks, indicators: s.indicators })),
     rowsByDate,
     unread,
+    otherPlans,
     ...layout,
   };
 }

@@ -39,8 +39,8 @@ const zh = {
   issued: (n: number, sheet: string) => `已生成${n}份反馈表，已记入“${sheet}”。`,
   notKept: (n: number, sheet: string) =>
     `已生成${n}份反馈表；工作表“${sheet}”被他人设置了保护，本次未记入报送登记。`,
-  otherPlan: (n: number, sheet: string) =>
-    `已生成${n}份反馈表；“${sheet}”是本工作簿另一个方案的台账，报送登记只记录第一个方案，本次未记入。`,
+  noRoom: (n: number, sheet: string) =>
+    `已生成${n}份反馈表；“${sheet}”的表格缺少“方案”列，且其右侧有内容，添加该列会把它们挤开，本次未记入报送登记。移走表格右侧的内容后再操作即可记录。`,
   record: (n: number) => `记录为已报（${n}个单位）`,
   recordHint: '这些反馈表没有要导入的修改；记录为已报后，这些单位在本期计为已报。',
   recorded: (units: readonly string[], sheet: string) => `已在“${sheet}”中记录${units.join('、')}为已报。`,
@@ -78,8 +78,8 @@ const en: RegisterStrings = {
   issued: (n: number, sheet: string) => `Made ${n} form${n === 1 ? '' : 's'}, recorded in ${sheet}.`,
   notKept: (n: number, sheet: string) =>
     `Made ${n} form${n === 1 ? '' : 's'}; sheet ${sheet} was protected by someone else, so the round was not recorded.`,
-  otherPlan: (n: number, sheet: string) =>
-    `Made ${n} form${n === 1 ? '' : 's'}; ${sheet} is another plan's ledger in this workbook and the 报送 register keeps the first plan's rounds only, so this one was not recorded.`,
+  noRoom: (n: number, sheet: string) =>
+    `Made ${n} form${n === 1 ? '' : 's'}; the table on ${sheet} has no 方案 (plan) column and something stands to its right that adding it would push aside, so the round was not recorded. Move that away and try again.`,
   record: (n: number) => `Record as reported (${n} unit${n === 1 ? '' : 's'})`,
   recordHint: 'These forms propose no change; recording them counts their units as reported this round.',
   recorded: (units: readonly string[], sheet: string) =>
@@ -97,9 +97,6 @@ export function issuedNotice(n: number, register: RegisterOutcome): Notice {
     : {
         intent: 'warning',
         text: (_, l) =>
-          REGISTER_STRINGS[l][register.reason === 'other-plan' ? 'otherPlan' : 'notKept'](
-            n,
-            register.sheetName,
-          ),
+          REGISTER_STRINGS[l][register.reason === 'no-room' ? 'noRoom' : 'notKept'](n, register.sheetName),
       };
 }

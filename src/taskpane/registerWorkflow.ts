@@ -1,7 +1,6 @@
 // The 报送 register's workflows as plain functions: forms issued and the round recorded in one
 // request, and the round as the register holds it now.
 import {
-  isFirst,
   LedgerError,
   queueRegisterWrite,
   readOptions,
@@ -105,10 +104,6 @@ export async function recordRound(
   host: Pick<Host, 'now' | 'supports'>,
   round: { readonly asOf: Day; readonly returnBy: Day; readonly units: readonly string[] },
 ): Promise<RegisterOutcome> {
-  // 报送登记 is the first plan's (its rows name tasks by 序号): another plan's round is not recorded there.
-  const { location } = read.ledger;
-  if (!isFirst(location.tableName))
-    return { kept: false, sheetName: location.sheetName, reason: 'other-plan' } as const;
   const changes = issueRound(read.register?.register.entries ?? [], {
     ...round,
     today: dayFromLocalDate(host.now()),
@@ -120,6 +115,8 @@ export async function recordRound(
     read.reference.dateSystem,
     sheetNames,
     host.supports,
+    // The round is the plan's own: its rows carry its ledger table in 方案.
+    read.ledger.location.tableName,
   );
   await context.sync();
   await write.settle();
@@ -152,9 +149,9 @@ export async function downloadForm(
   return register;
 }
 
-/** The round as 报送登记 holds it now (null when no round was issued). */
-export async function readRound(host: Pick<Host, 'run' | 'now'>): Promise<RoundStatus | null> {
-  const sheet = await host.run((c) => readRegisterSheet(c));
+/** The round of a plan (its ledger table) as 报送登记 holds it now (null when no round was issued). */
+export async function readRound(host: Pick<Host, 'run' | 'now'>, plan?: string): Promise<RoundStatus | null> {
+  const sheet = await host.run((c) => readRegisterSheet(c, plan));
   return sheet ? roundStatus(sheet.register.entries, dayFromLocalDate(host.now())) : null;
 }
 

@@ -15,16 +15,18 @@ const EML_TYPE = 'message/rfc822';
 export function useRegister(refreshKey: number) {
   const { action, host, ledger: pane, notify } = usePane();
   const [round, setRound] = useState<RoundStatus | null>(null);
+  // The active plan's round: another plan's rows in 报送登记 are not its units.
+  const plan = pane.ledgerTable;
 
   useEffect(() => {
     let current = true;
-    readRound(host)
+    readRound(host, plan)
       .then((r) => current && setRound(r))
       .catch((error: unknown) => current && notify({ intent: 'error', text: describeError(error) }));
     return () => {
       current = false;
     };
-  }, [host, notify, refreshKey]);
+  }, [host, notify, refreshKey, plan]);
 
   const drafted = (n: number, missing: readonly string[]) => ({
     intent: 'success' as const,

@@ -89,7 +89,7 @@ describe.each(HOSTS)('rows appended below a table, %s', (_, autoCorrect, support
     expect(result.register).toMatchObject({ kept: true, added: 1 });
     expect(tableRows(sim, REGISTER_TABLE)).toBe(3);
     expect(changedCells(before, sim.snapshot())).toEqual(
-      ['A3', 'B3', 'C3', 'D3', 'E3', 'F3', 'G3'].map((a) => `报送登记!${a}`),
+      ['A3', 'B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3'].map((a) => `报送登记!${a}`),
     );
     // The forms' read and the write that records the round, and the resize where it was needed.
     expect(syncs).toBe(2 + extra);

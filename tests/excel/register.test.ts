@@ -160,7 +160,7 @@ describe('报送登记 (issue 26 items 1–3)', () => {
     // The new sheet's seven columns by six rows, its protection marked on it: nothing else.
     const cells = changedCells(before, after);
     expect(cells.every((c) => c.startsWith('报送登记!'))).toBe(true);
-    expect(cells).toHaveLength(7 * 6);
+    expect(cells).toHaveLength(8 * 6);
     expect(
       changedPaths(before, after).filter((p) => !p.startsWith('sheets.报送登记') && !p.startsWith('tables')),
     ).toEqual([]);
@@ -172,6 +172,7 @@ describe('报送登记 (issue 26 items 1–3)', () => {
       '报送日期',
       '报送次数',
       '最近报送文件',
+      '方案',
     ]);
     const sheet = await registerRows(sim);
     expect(sheet.protection).toBe('ours');

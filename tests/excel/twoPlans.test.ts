@@ -12,6 +12,7 @@ import {
   readReport,
   readWorkbook,
   readOptions,
+  readSnapshots,
   ALL_TABLES,
   type AddInTable,
   type LedgerRead,
@@ -26,11 +27,12 @@ import {
   tasksForUnit,
   validateLedger,
   type Plan,
+  type Day,
   type PlanTask,
 } from '../../src/ledger';
 import { returnFormFile } from '../../src/files';
 import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
-import { issueForms } from '../../src/taskpane/registerWorkflow';
+import { issueForms, readRound } from '../../src/taskpane/registerWorkflow';
 import { asOf } from '../asOf';
 import { FIXTURES } from '../ledger/annexFixtures';
 import { ALL_SETS, changedCells, countSyncs } from './helpers';
@@ -210,8 +212,126 @@ describe('validate, filter, summaries and a form on each plan', () => {
   });
 });
 
+describe('进度快照 of each plan', () => {
+  const summaries = (sim: ExcelSim, sheet: string, day: Day) =>
+    activate(sim, sheet).then(() =>
+      generateSummaries((batch) => sim.runExcel(batch), {
+        asOf: day,
+        request: { overview: true, behind: false, units: [] },
+        supports: ALL_SETS,
+      }),
+    );
+  const kept = (sim: ExcelSim, plan: string) =>
+    sim.runExcel((c) => readSnapshots(c, plan)).then((r) => r?.table.snapshots.map((s) => s.date));
+  /** 进度快照's data rows of one plan (by its 方案 cell; blank is the first plan's). */
+  const rowsOf = (sim: ExcelSim, plan: string) => {
+    const [header, ...rows] = sim.values('进度快照');
+    const at = header.indexOf('方案');
+    return rows.filter((r) => (at < 0 ? LEDGER_TABLE : String(r[at]) || LEDGER_TABLE) === plan);
+  };
+  const earlier = (asOf - 30) as Day;
+  /** The user sets a task's 状态 on a ledger sheet, found by header and 序号 as a user would. */
+  const setStatus = (sim: ExcelSim, sheet: string, no: number, status: string) => {
+    const values = sim.values(sheet);
+    const header = values.findIndex((r) => r.includes('序号'));
+    const row = values.findIndex((r, i) => i > header && r[values[header].indexOf('序号')] === no);
+    const column = values[header].indexOf('状态');
+    expect(sim.userEdit(sheet, `${String.fromCharCode(65 + column)}${row + 1}`, [[status]]).ok).toBe(true);
+  };
+
+  it('keeps plan B’s snapshot beside A’s, A’s rows untouched, and B’s 本期变化 compares with B’s own', async () => {
+    const { sim } = await twoPlans();
+    await summaries(sim, '任务台账', earlier);
+    const aRows = rowsOf(sim, LEDGER_TABLE);
+    const first = await summaries(sim, '稳经济台账', earlier);
+    expect(first.snapshot).toMatchObject({ kept: true, replaced: 0, added: PLAN_B.tasks.length });
+    expect(first.history.changes.previous).toBeNull();
+    setStatus(sim, '稳经济台账', 1, '已完成');
+    const before = sim.snapshot();
+    const second = await summaries(sim, '稳经济台账', asOf);
+    expect(second.snapshot).toMatchObject({ kept: true, replaced: 0 });
+    // Compared with B's earlier report (A's rows of the same date are not B's tasks).
+    expect(second.history.changes.previous).toBe(earlier);
+    expect(second.history.changes.counts.newlyDone).toBe(1);
+    expect(second.history.trend.map((p) => p.date)).toEqual([earlier, asOf]);
+    expect(rowsOf(sim, LEDGER_TABLE)).toEqual(aRows);
+    // Only rows appended below every earlier row, and B's summary sheet.
+    const changed = changedCells(before, sim.snapshot()).filter((c) => !c.startsWith('稳经济-'));
+    const bottom = aRows.length + PLAN_B.tasks.length + 1;
+    expect(changed.every((c) => c.startsWith('进度快照!') && Number(/\d+$/u.exec(c)![0]) > bottom)).toBe(
+      true,
+    );
+    expect(await kept(sim, '台账_稳经济')).toEqual([earlier, asOf]);
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([earlier]);
+  });
+
+  it('regenerates the same date on each plan, replacing that plan’s rows only', async () => {
+    const { sim } = await twoPlans();
+    await summaries(sim, '任务台账', asOf);
+    await summaries(sim, '稳经济台账', asOf);
+    const aRows = rowsOf(sim, LEDGER_TABLE);
+    const again = await summaries(sim, '稳经济台账', asOf);
+    expect(again.snapshot).toMatchObject({ replaced: PLAN_B.tasks.length, added: PLAN_B.tasks.length });
+    expect(rowsOf(sim, LEDGER_TABLE)).toEqual(aRows);
+    const bRows = rowsOf(sim, '台账_稳经济');
+    const onA = await summaries(sim, '任务台账', asOf);
+    expect(onA.snapshot).toMatchObject({ replaced: aRows.length, added: aRows.length });
+    expect(rowsOf(sim, '台账_稳经济')).toEqual(bRows);
+    expect(await kept(sim, '台账_稳经济')).toEqual([asOf]);
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([asOf]);
+  });
+
+  /** A 进度快照 made before 方案 (an older version's): plan A's report in its eight columns. */
+  async function oldTable(sim: ExcelSim): Promise<void> {
+    await summaries(sim, '任务台账', earlier);
+    const values = sim.values('进度快照').map((r) => r.slice(0, 8));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('进度快照').delete();
+      const sheet = c.workbook.worksheets.add('进度快照');
+      sheet.getRange(`A1:H${values.length}`).values = values;
+      sheet.tables.add(`A1:H${values.length}`, true).name = 'ProgressSnapshots';
+      await c.sync();
+    });
+    expect(sim.values('进度快照')[0]).not.toContain('方案');
+  }
+
+  it('reads an old 进度快照 without 方案 as plan A’s, and appends the column on the next write', async () => {
+    const { sim } = await twoPlans();
+    await oldTable(sim);
+    const aRows = sim.values('进度快照').slice(1);
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([earlier]);
+    expect(await kept(sim, '台账_稳经济')).toEqual([]);
+    const before = sim.snapshot();
+    const onB = await summaries(sim, '稳经济台账', asOf);
+    expect(onB.snapshot).toMatchObject({ kept: true, replaced: 0, added: PLAN_B.tasks.length });
+    expect(onB.history.changes.previous).toBeNull();
+    const values = sim.values('进度快照');
+    expect(values[0].indexOf('方案')).toBe(8);
+    // A's rows: their cells as they were, the new 方案 cell blank (the first plan's).
+    expect(values.slice(1, aRows.length + 1)).toEqual(aRows.map((r) => [...r, '']));
+    const changed = changedCells(before, sim.snapshot()).filter((c) => c.startsWith('进度快照!'));
+    expect(changed.filter((c) => Number(/\d+$/u.exec(c)![0]) <= aRows.length + 1)).toEqual(['进度快照!I1']);
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([earlier]);
+    expect(await kept(sim, '台账_稳经济')).toEqual([asOf]);
+  });
+
+  it('keeps none for plan B when something right of an old table leaves no room for 方案; A still keeps its own', async () => {
+    const { sim } = await twoPlans();
+    await oldTable(sim);
+    expect(sim.userEdit('进度快照', 'K1', [['备注']]).ok).toBe(true);
+    const before = sim.snapshot();
+    const onB = await summaries(sim, '稳经济台账', asOf);
+    expect(onB.snapshot).toEqual({ kept: false, reason: 'no-room', sheetName: '进度快照' });
+    expect(changedCells(before, sim.snapshot()).filter((c) => c.startsWith('进度快照!'))).toEqual([]);
+    const onA = await summaries(sim, '任务台账', asOf);
+    expect(onA.snapshot).toMatchObject({ kept: true });
+    expect(sim.values('进度快照')[0][10]).toBe('备注');
+    expect(await kept(sim, LEDGER_TABLE)).toEqual([earlier, asOf]);
+  });
+});
+
 describe('forms of each plan', () => {
-  it('records the first plan’s round in 报送登记, and leaves it alone for the other plan', async () => {
+  it('records each plan’s round in 报送登记 among its own rows; A’s round status unaffected', async () => {
     const { sim } = await twoPlans();
     const host = {
       run: sim.runExcel.bind(sim) as typeof sim.runExcel,
@@ -228,15 +348,91 @@ describe('forms of each plan', () => {
       returnFormFile(model, '市教育局', options),
     );
     expect(issued.register).toMatchObject({ kept: true, added: 1 });
+    const roundA = await readRound(host, LEDGER_TABLE);
     const unit = (PLAN_B.tasks[0] as PlanTask).lead[0];
+    const partner = (PLAN_B.tasks[0] as PlanTask).partners[0] ?? unit;
     await activate(sim, '稳经济台账');
     const before = sim.snapshot();
-    const other = await issueForms(host, { ...pane, ledgerTable: '台账_稳经济' }, [unit], (model, options) =>
+    const onB = { ...pane, ledgerTable: '台账_稳经济' };
+    const other = await issueForms(host, onB, [unit, partner], (model, options) =>
       returnFormFile(model, unit, options),
     );
-    expect(other.register).toEqual({ kept: false, sheetName: '稳经济台账', reason: 'other-plan' });
+    expect(other.register).toEqual({ kept: true, sheetName: '报送登记', updated: 0, added: 2 });
     expect(other.made.name).toContain(unit);
+    // Only B's two rows, appended below A's; A's row as it was.
+    expect(
+      changedCells(before, sim.snapshot()).every((c) => /^报送登记![A-Z]3$|^报送登记![A-Z]4$/u.test(c)),
+    ).toBe(true);
+    const roundB = await readRound(host, '台账_稳经济');
+    expect(roundB?.units.map((u) => u.unit)).toEqual([unit, partner]);
+    expect(roundB?.asked).toBe(2);
+    expect(await readRound(host, LEDGER_TABLE)).toEqual(roundA);
+    expect(roundA?.units.map((u) => u.unit)).toEqual(['市教育局']);
+    // Each plan's reporting sentence counts its own units only.
+    const report = (ledgerTable: string) =>
+      sim.runExcel((c) => readReport(c, { asOf: roundA!.asOf, register: true, ledgerTable }));
+    expect((await report('台账_稳经济')).reporting).toContain('本期应报2个单位');
+    await activate(sim, '任务台账');
+    expect((await report(LEDGER_TABLE)).reporting).toContain('本期应报1个单位');
+    // Issued again on B: B's rows are updated, none added, A's untouched.
+    await activate(sim, '稳经济台账');
+    const again = await issueForms(host, onB, [unit], (model, options) =>
+      returnFormFile(model, unit, options),
+    );
+    expect(again.register).toMatchObject({ kept: true, updated: 1, added: 0 });
+    expect(await readRound(host, LEDGER_TABLE)).toEqual(roundA);
+  });
+
+  it('appends 方案 to an old 报送登记 for plan B’s round; refuses with a reason when something is right of it', async () => {
+    const { sim } = await twoPlans();
+    const host = {
+      run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+      now: () => new Date(2026, 10, 20),
+      supports: ALL_SETS,
+    };
+    const pane = {
+      tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
+      ledgerTable: LEDGER_TABLE,
+      take: () => {},
+    };
+    await activate(sim, '任务台账');
+    await issueForms(host, pane, ['市教育局'], (model, options) =>
+      returnFormFile(model, '市教育局', options),
+    );
+    // The register as an older version made it: seven columns, A's row.
+    const values = sim.values('报送登记').map((r) => r.slice(0, 7));
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('报送登记').delete();
+      const sheet = c.workbook.worksheets.add('报送登记');
+      sheet.getRange(`A1:G${values.length}`).values = values;
+      sheet.tables.add(`A1:G${values.length}`, true).name = 'ReportRegister';
+      await c.sync();
+    });
+    const roundA = await readRound(host, LEDGER_TABLE);
+    expect(roundA?.units.map((u) => u.unit)).toEqual(['市教育局']);
+    expect(await readRound(host, '台账_稳经济')).toBeNull();
+    const unit = (PLAN_B.tasks[0] as PlanTask).lead[0];
+    const onB = { ...pane, ledgerTable: '台账_稳经济' };
+    await activate(sim, '稳经济台账');
+    expect(sim.userEdit('报送登记', 'J1', [['备注']]).ok).toBe(true);
+    const before = sim.snapshot();
+    const refused = await issueForms(host, onB, [unit], (model, options) =>
+      returnFormFile(model, unit, options),
+    );
+    expect(refused.register).toEqual({ kept: false, sheetName: '报送登记', reason: 'no-room' });
     expect(changedCells(before, sim.snapshot())).toEqual([]);
+    expect(sim.userEdit('报送登记', 'J1', [['']]).ok).toBe(true);
+    const kept = await issueForms(host, onB, [unit], (model, options) =>
+      returnFormFile(model, unit, options),
+    );
+    expect(kept.register).toMatchObject({ kept: true, added: 1 });
+    const after = sim.values('报送登记');
+    expect(after[0][7]).toBe('方案');
+    // A's row: as it was, its new 方案 cell blank (the first plan's).
+    expect(after[1]).toEqual([...values[1], '']);
+    expect(after[2][7]).toBe('台账_稳经济');
+    expect(await readRound(host, LEDGER_TABLE)).toEqual(roundA);
+    expect((await readRound(host, '台账_稳经济'))?.units.map((u) => u.unit)).toEqual([unit]);
   });
 });
 

@@ -70,7 +70,17 @@ describe('snapshots', () => {
     expect(table.snapshots).toHaveLength(1);
     expect(table.snapshots[0]).toEqual(snapshotOf(sep));
     expect(table.rowsByDate.get(SEP_30)).toHaveLength(40);
-    expect(snapshotRows(sep)[0]).toEqual([46295, 1, '', '序时推进', 85, '2026-12-31', '绿灯', '']);
+    expect(snapshotRows(sep)[0]).toEqual([
+      46295,
+      1,
+      '',
+      '序时推进',
+      85,
+      '2026-12-31',
+      '绿灯',
+      '',
+      'TaskLedger',
+    ]);
   });
 
   it('lists each task that changed once, with every label and every change on one line', () => {
@@ -242,19 +252,44 @@ describe('snapshots', () => {
   it('replaces a date’s rows, carrying a user’s words, and keeping a row whose task is gone', () => {
     const header = [...SNAPSHOT_HEADERS, '备注'];
     const existing = [...snapshotRows(sep), ...snapshotRows(oct)].map((r) => [...r, '']);
-    existing[40 + 4][8] = '已电话核实'; // October, task 5
-    existing[40 + 6][8] = ''; // October, task 7: nothing typed
+    existing[40 + 4][9] = '已电话核实'; // October, task 5
+    existing[40 + 6][9] = ''; // October, task 7: nothing typed
     const gone = [...existing[40 + 7]];
     gone[1] = 99; // a task no longer in the ledger, with a note
-    gone[8] = '已撤销的任务';
+    gone[9] = '已撤销的任务';
     existing.push(gone);
     const table = readSnapshotTable({ header, rows: existing });
     const { placed, remove } = replacementRows(existing, table, snapshotRows(oct), OCT_31);
-    expect(placed.find((r) => r[1] === 5 && r[2] === '')?.[8]).toBe('已电话核实');
-    expect(placed.every((r) => r.length === 9)).toBe(true);
+    expect(placed.find((r) => r[1] === 5 && r[2] === '')?.[9]).toBe('已电话核实');
+    expect(placed.every((r) => r.length === 10)).toBe(true);
     // Every October row goes but the note of task 99; bottom up.
     expect(remove).toEqual(Array.from({ length: 40 }, (_, i) => 79 - i));
     expect(remove).not.toContain(80);
+  });
+
+  it('reads, compares and replaces only its own plan’s rows; a blank 方案 is the first plan’s', () => {
+    const old = snapshotRows(sep).map((r) => [...r.slice(0, 8), '']);
+    const other = snapshotRows(oct, '1900', '台账_稳经济');
+    const existing = [...old, ...other, ...snapshotRows(oct)];
+    const first = readSnapshotTable({ header: SNAPSHOT_HEADERS, rows: existing });
+    expect(first.snapshots.map((s) => s.date)).toEqual([SEP_30, OCT_31]);
+    expect(first.otherPlans).toBe(other.length);
+    const b = readSnapshotTable({ header: SNAPSHOT_HEADERS, rows: existing, plan: '台账_稳经济' });
+    expect(b.snapshots.map((s) => s.date)).toEqual([OCT_31]);
+    // Table names compare case-insensitively, as Excel's do.
+    expect(
+      readSnapshotTable({ header: SNAPSHOT_HEADERS, rows: existing, plan: 'taskledger' }).otherPlans,
+    ).toBe(other.length);
+    // The same date regenerated on plan B removes B's rows only.
+    const { remove } = replacementRows(existing, b, other, OCT_31);
+    expect(remove).toEqual(other.map((_, i) => old.length + other.length - 1 - i));
+    // Without the column every row is the first plan's.
+    const bare = readSnapshotTable({
+      header: SNAPSHOT_HEADERS.slice(0, 8),
+      rows: existing,
+      plan: '台账_稳经济',
+    });
+    expect(bare.snapshots).toEqual([]);
   });
 
   it('reads a table the user changed: columns moved, one added, rows deleted or blank', () => {

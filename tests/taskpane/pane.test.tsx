@@ -216,7 +216,7 @@ describe('task pane', () => {
     expect(changed.filter((a) => !a.startsWith('报送登记!'))).toEqual([
       `任务台账!${pane.address(24, '状态')}`,
     ]);
-    expect(changed.filter((a) => a.startsWith('报送登记!'))).toHaveLength(2 * 7);
+    expect(changed.filter((a) => a.startsWith('报送登记!'))).toHaveLength(2 * 8);
     expect(pane.cell(24, '状态')).toBe('已完成');
     fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
     await screen.findByText(

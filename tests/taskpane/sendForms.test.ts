@@ -79,7 +79,7 @@ describe('unit drafts with the 反馈表 attached (stranger’s defect 6)', () =
     // Only the new register sheet's cells (a header and two rows of seven columns).
     const cells = changedCells(before, sim.snapshot());
     expect(cells.every((c) => c.startsWith('报送登记!'))).toBe(true);
-    expect(cells).toHaveLength(7 * 3);
+    expect(cells).toHaveLength(8 * 3);
     // The read and the round written (the new sheet marked as the add-in's in that write): as the 反馈 tab.
     expect(syncs).toBe(2);
     expect(downloads.at(-1)).toMatch(/\.zip$/);

@@ -18,12 +18,14 @@ import { usePane } from '../paneContext';
 
 /** The report dates the workbook keeps, read when the tab opens; null while reading. */
 function useReportDates(): [readonly Day[] | null, (dates: readonly Day[]) => void] {
-  const { host, notify } = usePane();
+  const { host, notify, ledger } = usePane();
   const [dates, setDates] = useState<readonly Day[] | null>(null);
+  // The active plan's reports only: another plan's rows in 进度快照 are not its history.
+  const plan = ledger.ledgerTable;
   useEffect(() => {
     let alive = true;
     host
-      .run((c) => readSnapshots(c))
+      .run((c) => readSnapshots(c, plan))
       .then((kept) => {
         if (alive) setDates(kept?.table.snapshots.map((s) => s.date) ?? []);
       })
@@ -33,7 +35,7 @@ function useReportDates(): [readonly Day[] | null, (dates: readonly Day[]) => vo
     return () => {
       alive = false;
     };
-  }, [host, notify]);
+  }, [host, notify, plan]);
   return [dates, setDates];
 }
 
