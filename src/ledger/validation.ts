@@ -305,6 +305,16 @@ export function isExcelError(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   // Every error value starts with #: testing the first character after any spaces keeps the
   // scan of each cell cheap (trim looks only at the ends; a search for # reads the whole text).
+  // A text whose first character is neither # nor one trim removes (the ASCII controls and
+  // space, U+00A0, U+1680–U+3000, U+FEFF) is not one: most cells are decided without a trim.
+  const first = value.charCodeAt(0);
+  if (
+    first > 32 &&
+    first !== 35 &&
+    first !== 0xa0 &&
+    (first < 0x1680 || (first > 0x3000 && first !== 0xfeff))
+  )
+    return false;
   const text = value.trim();
   return text.charCodeAt(0) === 35 && EXCEL_ERRORS.has(text.toUpperCase());
 }
