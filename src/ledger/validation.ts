@@ -425,19 +425,28 @@ export function validateLedger(
   const notes = valueNotes(options, statuses, statusOf);
   // One cursor for every row, so a row allocates no closure of its own: a row's checks end
   // before the next row's begin, and no finding keeps the cursor.
-  let prefix: Bilingual | undefined;
+  // The row's prefix (第5项：), made once for its findings and kept by them while the pane shows
+  // them: two strings, no object, and the number written out once for both.
+  let prefixZh: string | undefined;
+  let prefixEn = '';
   const row: { ledger: Ledger; task: LedgerTask; add: Add; say: Say } = {
     ledger,
     task: tasks[0],
     add,
     say: (zh, en) => {
-      const t = row.task;
-      // The prefix is made once for the row's findings; the findings are kept while the pane shows them.
-      prefix ??=
-        t.no !== null
-          ? { zh: `第${t.no}项：`, en: `Task ${t.no}: ` }
-          : { zh: `第${sheetRowNumber(place, t.row)}行：`, en: `Row ${sheetRowNumber(place, t.row)}: ` };
-      return { zh: prefix.zh + zh, en: prefix.en + en };
+      if (prefixZh === undefined) {
+        const t = row.task;
+        if (t.no !== null) {
+          const no = String(t.no);
+          prefixZh = '第' + no + '项：';
+          prefixEn = 'Task ' + no + ': ';
+        } else {
+          const sheetRow = String(sheetRowNumber(place, t.row));
+          prefixZh = '第' + sheetRow + '行：';
+          prefixEn = 'Row ' + sheetRow + ': ';
+        }
+      }
+      return { zh: prefixZh + zh, en: prefixEn + en };
     },
   };
   const { say } = row;
@@ -445,7 +454,7 @@ export function validateLedger(
   for (let k = 0; k < tasks.length; k++) {
     const t = tasks[k];
     row.task = t;
-    prefix = undefined;
+    prefixZh = undefined;
     const pairing = official?.byRow[t.row];
 
     const values = ledger.rows[t.row];
