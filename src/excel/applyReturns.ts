@@ -9,6 +9,7 @@ import {
   CHANGE_LOG_SPEC,
   columnLetter,
   columnSpec,
+  FIRST_LEDGER_TABLE,
   layoutOf,
   mapHeaders,
   placedFormats,
@@ -248,23 +249,24 @@ function appendLog(
 }
 
 /**
- * Queues the look at 报送登记 into the first request: the whole table where the caller saw one,
- * else whether one exists. A wrong guess costs one more request (the table read after all, or
- * the request again without it), never a stale read.
+ * Queues the look at 报送登记 into the first request: the whole table (the plan's rows) where the
+ * caller saw one, else whether one exists. A wrong guess costs one more request (the table read
+ * after all, or the request again without it), never a stale read.
  */
 function queueRegisterLook(
   context: Excel.RequestContext,
   expected: boolean,
+  plan: string,
 ): () => Promise<{ sheet: RegisterSheet | null; dateSystem: DateSystem }> {
   const dateSystem = queueDateSystem(context);
   if (expected) {
-    const sheet = queueRegisterRead(context);
+    const sheet = queueRegisterRead(context, plan);
     return async () => ({ sheet: sheet(dateSystem()), dateSystem: dateSystem() });
   }
   const present = context.workbook.tables.getItemOrNullObject(REGISTER_TABLE).load('name');
   return async () => {
     if (present.isNullObject) return { sheet: null, dateSystem: dateSystem() };
-    const sheet = queueRegisterRead(context);
+    const sheet = queueRegisterRead(context, plan);
     await context.sync();
     return { sheet: sheet(dateSystem()), dateSystem: dateSystem() };
   };
@@ -273,15 +275,17 @@ function queueRegisterLook(
 /**
  * 记录为已报: the returns of a review that proposes nothing (or of which nothing was accepted)
  * recorded in 报送登记 alone, in one request: the register read, then its rows written. Nothing
- * else in the workbook is written, 变更记录 included (there is no change to log).
+ * else in the workbook is written, 变更记录 included (there is no change to log). The returns are
+ * recorded on the rows of `plan` (the ledger table the review checked them against).
  */
 export async function recordReturns(
   context: Excel.RequestContext,
   receipts: Receipts,
   supports: ApiSupport,
+  plan: string = FIRST_LEDGER_TABLE,
 ): Promise<RegisterOutcome> {
   const first = async (expected: boolean) => {
-    const look = queueRegisterLook(context, expected);
+    const look = queueRegisterLook(context, expected, plan);
     const sheets = context.workbook.worksheets.load('items/name');
     await context.sync();
     return { registerRead: await look(), sheets };
@@ -298,6 +302,7 @@ export async function recordReturns(
     registerRead.dateSystem,
     sheets.items.map((s) => s.name),
     supports,
+    plan,
   );
   await context.sync();
   await write.settle();
@@ -349,7 +354,10 @@ export async function applyReturns(
   const first = async (expected: boolean) => {
     const ledgerNow = loadLedgerNow(context, read);
     const logLook = loadLog(context);
-    const look = receipts?.returns.length ? queueRegisterLook(context, expected) : null;
+    // The receipts go on the rows of the plan whose ledger this import writes.
+    const look = receipts?.returns.length
+      ? queueRegisterLook(context, expected, read.location.tableName)
+      : null;
     await context.sync();
     return { now: ledgerNow, log: logLook, registerRead: look ? await look() : null };
   };
@@ -451,6 +459,7 @@ export async function applyReturns(
           registerRead.dateSystem,
           log.sheets.items.map((s) => s.name),
           supports,
+          read.location.tableName,
         )
       : null;
   logged.sheet.load('name, id');
@@ -531,7 +540,8 @@ async function readForUndo(context: Excel.RequestContext, read: LedgerRead, regi
     const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
     const header = table.getHeaderRowRange().load('values');
     const body = table.getDataBodyRange().load('values');
-    const look = queueRegisterLook(context, expected);
+    // The plan's rows: undo takes back what the import recorded for the ledger it restores.
+    const look = queueRegisterLook(context, expected, read.location.tableName);
     await context.sync();
     return { now, table, header, body, register: await look() };
   };

@@ -3,7 +3,6 @@
 import {
   applyReturns,
   ensureLedgerId,
-  isFirst,
   newImportBatch,
   queueSendSettings,
   readReport,
@@ -55,6 +54,8 @@ export interface FileReport {
 export interface ReturnsReview {
   readonly files: readonly FileReport[];
   readonly changes: readonly ProposedChange[];
+  /** The ledger table the returns were checked against: 记录为已报 records them on its plan's rows. */
+  readonly plan: string;
 }
 
 export interface FormsRead {
@@ -128,8 +129,6 @@ export async function reviewFiles(
   files: readonly File[],
 ): Promise<ReturnsReview> {
   const { report, model, options, known } = await readForForms(host, pane);
-  // 报送登记 is the first plan's: another plan's returns are imported, not recorded there.
-  const recordable = isFirst(report.read.ledger.location.tableName);
   const forms: ReturnedForm[] = [];
   const unreadable: FileReport[] = [];
   for (const file of files) {
@@ -176,12 +175,16 @@ export async function reviewFiles(
             said: sentences.length,
           },
       receipt:
-        c.refused || asOf === null || !recordable
+        c.refused || asOf === null
           ? null
           : { file: c.fileName, unit: c.unit, asOf, returnBy: dayFromIso(forms[i].meta.returnBy) },
     };
   });
-  return { files: [...unreadable, ...reports], changes: review.changes };
+  return {
+    files: [...unreadable, ...reports],
+    changes: review.changes,
+    plan: report.read.ledger.location.tableName,
+  };
 }
 
 /** "2026-11-28 09:05", the user's local time: how the log says when. */

@@ -22,6 +22,7 @@ export function useRecordReturns(review: ReturnsReview, onDone: () => void) {
               expected: pane.tablesSeen.has('register'),
             },
             host.supports,
+            review.plan,
           ),
         ),
       (o) =>
