@@ -9,6 +9,18 @@ type LeftAlone = { readonly cell: string; readonly reason: LeftAloneReason };
 const clip = (text: string, n = 24) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
+/** Row numbers with runs joined (6, 7, 9 → 6–7、9), as a clerk would write them. */
+const rowSpans = (rows: readonly number[], separator: string) => {
+  const spans: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    spans.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
+    i = j;
+  }
+  return spans.join(separator);
+};
+
 const zh = {
   appTitle: '任务台账',
   listSeparator: '、',
@@ -50,8 +62,10 @@ const zh = {
         .filter(Boolean)
         .join(''),
     renamed: (cells: string[]) => `Excel 为表格改了列标题：${cells.join('、')}。`,
-    rowsLeftOut: (rows: number[]) =>
-      `表格下方第${rows.join('、')}行（如制表人、审核人）未纳入台账，原样保留。`,
+    rowsLeftOut: (rows: number[], blankRow: number | null) =>
+      blankRow === null
+        ? `表格下方第${rowSpans(rows, '、')}行（如制表人、审核人）未纳入台账，原样保留。`
+        : `第${rowSpans(rows, '、')}行在空行（第${blankRow}行）之下，未纳入台账，原样保留。`,
     cellsLeftOut: (cells: string[]) => `表格右侧的 ${cells.join('、')} 未纳入台账，原样保留。`,
     noPrint: '打印设置需要 ExcelApi 1.9，当前 Excel 版本不支持，已跳过。',
     fitIgnored:
@@ -313,8 +327,10 @@ const en: Strings = {
         .filter(Boolean)
         .join(''),
     renamed: (cells: string[]) => `Excel renamed table headers: ${cells.join(', ')}.`,
-    rowsLeftOut: (rows: number[]) =>
-      `Rows ${rows.join(', ')} below the table (e.g. signatures) are not part of the ledger and were left as they are.`,
+    rowsLeftOut: (rows: number[], blankRow: number | null) =>
+      blankRow === null
+        ? `Rows ${rowSpans(rows, ', ')} below the table (e.g. signatures) are not part of the ledger and were left as they are.`
+        : `Rows ${rowSpans(rows, ', ')} are below the empty row ${blankRow}: not part of the ledger, left as they are.`,
     cellsLeftOut: (cells: string[]) =>
       `${cells.join(', ')} to the right of the table are not part of the ledger and were left as they are.`,
     noPrint: 'Print setup needs ExcelApi 1.9, which this Excel lacks; skipped.',
