@@ -280,7 +280,8 @@ const zh = {
       kind === 'preview' ? '运行环境：预览页（模拟工作簿）' : '运行环境：Excel',
   },
   outside: '此页面需要在 Excel 中打开。',
-  errorTitle: '操作未完成',
+  // The separator is the title's own: MessageBarTitle adds only a CSS space, absent from the text.
+  errorTitle: '操作未完成：',
   unexpected: '面板遇到意外错误，数据未被更改。请重试或重新打开面板。',
 };
 
@@ -559,7 +560,7 @@ const en: Strings = {
       kind === 'preview' ? 'Running in: preview page (simulated workbook)' : 'Running in: Excel',
   },
   outside: 'This page runs inside Excel.',
-  errorTitle: 'Not done',
+  errorTitle: 'Not done:',
   unexpected: 'The pane hit an unexpected error; your data was not changed. Try again or reopen the pane.',
 };
 
