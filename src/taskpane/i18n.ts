@@ -238,6 +238,7 @@ const zh = {
     clash: (cells: readonly string[]) => `以下单元格选了不止一个值，请只选一个：${cells.join('、')}。`,
     applied: (n: number, sheet: string) => `已导入${n}处更改，逐项记录在工作表“${sheet}”。`,
     undo: '撤销上次导入',
+    reviewCleared: '已读取、未应用的反馈表核对结果已清除：其中的“原值”已随撤销改变，请重新读取文件。',
     undone: (n: number, files: readonly string[], left: readonly LeftAlone[]) => {
       const of = (reason: LeftAlone['reason']) => left.filter((l) => l.reason === reason).map((l) => l.cell);
       return [
@@ -518,6 +519,8 @@ const en: Strings = {
       `More than one value is chosen for: ${cells.join(', ')}. Choose one.`,
     applied: (n: number, sheet: string) => `Imported ${n} changes, each logged on sheet ${sheet}.`,
     undo: 'Undo the last import',
+    reviewCleared:
+      'The files read but not applied were cleared: their current values changed with the undo. Read the files again.',
     undone: (n: number, files: readonly string[], left: readonly LeftAlone[]) => {
       const of = (reason: LeftAlone['reason']) => left.filter((l) => l.reason === reason).map((l) => l.cell);
       return [

@@ -125,15 +125,21 @@ export function useReturnsPanel(ledger: ReadyLedger) {
   };
 
   const undo = async () => {
+    // A review read before the undo compares against cells the undo just changed: it goes.
+    const hadReview = review !== null;
     const result = await action.run(
       'returns',
       () => undoImport(host, pane, t.unexpected),
       (r) => ({
         intent: r.leftAlone.length ? 'warning' : 'success',
-        text: (s) => s.returns.undone(r.restored, r.files, r.leftAlone),
+        text: (s) =>
+          [s.returns.undone(r.restored, r.files, r.leftAlone), hadReview ? s.returns.reviewCleared : '']
+            .filter(Boolean)
+            .join(' '),
       }),
     );
     if (result) {
+      if (hadReview) setReview(null);
       pane.afterWrite(result);
       // The round shown is read again only when the undo took a return back from it.
       if (result.register?.takenBack) setRegisterKey((k) => k + 1);
