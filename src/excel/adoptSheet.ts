@@ -36,6 +36,8 @@ export interface AdoptResult {
   }[];
   /** Excel row numbers below the table that hold something (footer, notes): left as they are. */
   readonly rowsLeftOut: readonly number[];
+  /** Excel row number of the empty row the table stopped at, when rows below it were left out. */
+  readonly endingBlankRow: number | null;
   /** Cells to the right of the table that hold something: left as they are. */
   readonly cellsLeftOut: readonly string[];
   readonly printSetup: boolean;
@@ -294,6 +296,7 @@ export async function adoptActiveSheet(
     tableAddress: address,
     renamedHeaders: renamed,
     rowsLeftOut: plan.rowsBelow.map((r) => top + r + 1),
+    endingBlankRow: plan.endingBlankRow === null ? null : top + plan.endingBlankRow + 1,
     cellsLeftOut: plan.cellsBeside.map(at),
     printSetup: queued.printed !== null,
     fitIgnored: queued.printed?.() === false,

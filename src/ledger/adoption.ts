@@ -20,6 +20,8 @@ export interface AdoptionPlan {
   readonly missing: readonly ColumnKey[];
   /** Rows below the table that hold something (a footer, notes): left outside, untouched. */
   readonly rowsBelow: readonly number[];
+  /** The wholly empty row that ended the table with rows holding something below it, else null. */
+  readonly endingBlankRow: number | null;
   /** Cells of table rows to the right of the headers that hold something: left outside. */
   readonly cellsBeside: readonly { readonly row: number; readonly column: number }[];
   /** Cells where the missing columns would go that already hold something (adoption must refuse). */
@@ -56,15 +58,37 @@ export function planAdoption(
   const task = at('task');
   const units = at('units');
 
+  const inTable = (r: number) => values[r].slice(firstColumn, lastColumn + 1);
+  const no = at('no');
+  const readsAsTask = (r: number) =>
+    /^[1-9]\d*$/u.test(cellText(values[r][no]).trim()) && cellText(values[r][task]).trim() !== '';
+  // A wholly empty row after the tasks ends the block: what is below it (制表人：/张三 in two
+  // cells, notes) stays out. Only a row reading as a task again (a 序号 and a task) carries the
+  // block on, so a stray blank line inside the list does not cut it short.
+  let end = values.length - 1;
+  let blankRow: number | null = null;
+  let seenTask = false;
+  for (let r = headerRow + 1; r <= end; r++) {
+    if (!isBlankRow(inTable(r))) {
+      seenTask = true;
+      continue;
+    }
+    if (!seenTask) continue;
+    let next = r + 1;
+    while (next < values.length && isBlankRow(inTable(next))) next++;
+    if (next < values.length && readsAsTask(next)) continue;
+    end = r - 1;
+    if (next < values.length) blankRow = r;
+  }
+
   // The block ends at the last row that names a task or its units; a footer below it stays out.
   let lastRow = headerRow;
-  for (let r = headerRow + 1; r < values.length; r++) {
+  for (let r = headerRow + 1; r <= end; r++) {
     const row = values[r];
     if (cellText(row[task]).trim() || cellText(row[units]).trim()) lastRow = r;
   }
   while (lastRow > headerRow && (isFooterRow(values[lastRow]) || isBlankRow(values[lastRow]))) lastRow--;
 
-  const inTable = (r: number) => values[r].slice(firstColumn, lastColumn + 1);
   let taskCount = 0;
   for (let r = headerRow + 1; r <= lastRow; r++) if (!isBlankRow(inTable(r))) taskCount++;
 
@@ -91,6 +115,7 @@ export function planAdoption(
     taskCount,
     missing,
     rowsBelow,
+    endingBlankRow: blankRow,
     cellsBeside,
     inTheWay,
   };

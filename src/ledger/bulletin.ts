@@ -130,7 +130,7 @@ function overall(model: SummaryModel, history: ReportHistory | undefined): Bulle
       kind: 'paragraph',
       text:
         `截至${chineseDate(model.asOf)}，${model.total}项重点任务中，${states.join('，')}；` +
-        `完成率${percent(model.completionRate)}。逾期${model.overdue}项，预警红灯${model.lights.red}项、黄灯${model.lights.yellow}项。`,
+        `完成率${percent(model.completionRate)}。逾期${model.overdue}项，${model.extended ? `已延期${model.extended}项，` : ''}预警红灯${model.lights.red}项、黄灯${model.lights.yellow}项。`,
     },
   ];
   if (history) blocks.push({ kind: 'paragraph', text: history.changes.sentence });

@@ -10,6 +10,7 @@ export type CellStyle =
   | 'text'
   | 'wrap'
   | 'number'
+  | 'points'
   | 'percent'
   | 'total'
   | 'totalPercent'
@@ -40,6 +41,8 @@ export const CELL_STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   text: { format: '@' },
   wrap: { format: '@', wrap: true },
   number: { format: '0', align: 'Center' },
+  // 百分点 to one decimal, as computed and as 完成率 shows: 22.7 must not print as 23.
+  points: { format: '0.0', align: 'Center' },
   percent: { format: '0.0%', align: 'Center' },
   total: { bold: true, fill: ON_TRACK.fill, format: 'General', align: 'Center' },
   totalPercent: { bold: true, fill: ON_TRACK.fill, format: '0.0%', align: 'Center' },

@@ -605,7 +605,7 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
         b.extension ? wrappedCell(behindDeadline(b)) : deadlineCell(b.deadline, b.deadlineDay),
         textCell(b.status),
         { value: light.zh, style: light.style },
-        b.behind === null ? textCell('—') : numberCell(b.behind),
+        b.behind === null ? textCell('—') : { value: b.behind, style: 'points' },
         wrappedCell(b.problems),
       ],
     });

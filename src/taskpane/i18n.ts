@@ -9,6 +9,18 @@ type LeftAlone = { readonly cell: string; readonly reason: LeftAloneReason };
 const clip = (text: string, n = 24) =>
   Array.from(text).length > n ? `${Array.from(text).slice(0, n).join('')}…` : text;
 
+/** Row numbers with runs joined (6, 7, 9 → 6–7、9), as a clerk would write them. */
+const rowSpans = (rows: readonly number[], separator: string) => {
+  const spans: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    spans.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
+    i = j;
+  }
+  return spans.join(separator);
+};
+
 const zh = {
   appTitle: '任务台账',
   listSeparator: '、',
@@ -50,8 +62,10 @@ const zh = {
         .filter(Boolean)
         .join(''),
     renamed: (cells: string[]) => `Excel 为表格改了列标题：${cells.join('、')}。`,
-    rowsLeftOut: (rows: number[]) =>
-      `表格下方第${rows.join('、')}行（如制表人、审核人）未纳入台账，原样保留。`,
+    rowsLeftOut: (rows: number[], blankRow: number | null) =>
+      blankRow === null
+        ? `表格下方第${rowSpans(rows, '、')}行（如制表人、审核人）未纳入台账，原样保留。`
+        : `第${rowSpans(rows, '、')}行在空行（第${blankRow}行）之下，未纳入台账，原样保留。`,
     cellsLeftOut: (cells: string[]) => `表格右侧的 ${cells.join('、')} 未纳入台账，原样保留。`,
     noPrint: '打印设置需要 ExcelApi 1.9，当前 Excel 版本不支持，已跳过。',
     fitIgnored:
@@ -224,6 +238,7 @@ const zh = {
     clash: (cells: readonly string[]) => `以下单元格选了不止一个值，请只选一个：${cells.join('、')}。`,
     applied: (n: number, sheet: string) => `已导入${n}处更改，逐项记录在工作表“${sheet}”。`,
     undo: '撤销上次导入',
+    reviewCleared: '已读取、未应用的反馈表核对结果已清除：其中的“原值”已随撤销改变，请重新读取文件。',
     undone: (n: number, files: readonly string[], left: readonly LeftAlone[]) => {
       const of = (reason: LeftAlone['reason']) => left.filter((l) => l.reason === reason).map((l) => l.cell);
       return [
@@ -266,7 +281,8 @@ const zh = {
       kind === 'preview' ? '运行环境：预览页（模拟工作簿）' : '运行环境：Excel',
   },
   outside: '此页面需要在 Excel 中打开。',
-  errorTitle: '操作未完成',
+  // The separator is the title's own: MessageBarTitle adds only a CSS space, absent from the text.
+  errorTitle: '操作未完成：',
   unexpected: '面板遇到意外错误，数据未被更改。请重试或重新打开面板。',
 };
 
@@ -313,8 +329,10 @@ const en: Strings = {
         .filter(Boolean)
         .join(''),
     renamed: (cells: string[]) => `Excel renamed table headers: ${cells.join(', ')}.`,
-    rowsLeftOut: (rows: number[]) =>
-      `Rows ${rows.join(', ')} below the table (e.g. signatures) are not part of the ledger and were left as they are.`,
+    rowsLeftOut: (rows: number[], blankRow: number | null) =>
+      blankRow === null
+        ? `Rows ${rowSpans(rows, ', ')} below the table (e.g. signatures) are not part of the ledger and were left as they are.`
+        : `Rows ${rowSpans(rows, ', ')} are below the empty row ${blankRow}: not part of the ledger, left as they are.`,
     cellsLeftOut: (cells: string[]) =>
       `${cells.join(', ')} to the right of the table are not part of the ledger and were left as they are.`,
     noPrint: 'Print setup needs ExcelApi 1.9, which this Excel lacks; skipped.',
@@ -501,6 +519,8 @@ const en: Strings = {
       `More than one value is chosen for: ${cells.join(', ')}. Choose one.`,
     applied: (n: number, sheet: string) => `Imported ${n} changes, each logged on sheet ${sheet}.`,
     undo: 'Undo the last import',
+    reviewCleared:
+      'The files read but not applied were cleared: their current values changed with the undo. Read the files again.',
     undone: (n: number, files: readonly string[], left: readonly LeftAlone[]) => {
       const of = (reason: LeftAlone['reason']) => left.filter((l) => l.reason === reason).map((l) => l.cell);
       return [
@@ -543,7 +563,7 @@ const en: Strings = {
       kind === 'preview' ? 'Running in: preview page (simulated workbook)' : 'Running in: Excel',
   },
   outside: 'This page runs inside Excel.',
-  errorTitle: 'Not done',
+  errorTitle: 'Not done:',
   unexpected: 'The pane hit an unexpected error; your data was not changed. Try again or reopen the pane.',
 };
 

@@ -38,6 +38,8 @@ import {
   type CellValue,
 } from '../../src/ledger';
 import { ALL_SETS, changedCells, changedPaths, countSyncs, taskCell, UP_TO_1_7, UP_TO_1_8 } from './helpers';
+import { textOf } from '../../src/taskpane/i18n';
+import { adoptedNotice } from '../../src/taskpane/panels/startNotices';
 import { AS_OF_DATE, asOf } from '../asOf';
 
 async function withLedger(): Promise<ExcelSim> {
@@ -337,6 +339,34 @@ describe('adopting sheets as people keep them', () => {
       expect((after.sheets[0].cells[key] as { value: unknown }).value).toEqual(
         (cell as { value: unknown }).value,
       );
+    const { ledger } = await read(sim);
+    expect(ledger.rows).toHaveLength(3);
+  });
+
+  it('ends the table at the empty row above a 制表人：/张三 footer typed in two cells, and says so', async () => {
+    const sim = new ExcelSim();
+    await sheetWith(sim, {
+      'A1:D1': [['序号', '工作任务', '责任单位', '状态']],
+      'A2:D4': [task(1), task(2), task(3)],
+      'A6:B7': [
+        ['制表人：', '张三'],
+        ['审核人：', '李四'],
+      ],
+    });
+    const before = sim.snapshot();
+    const result = await sim.runExcel((c) => adoptActiveSheet(c, { supports: ALL_SETS }));
+    expect(result).toMatchObject({
+      tableAddress: 'A1:K4',
+      taskCount: 3,
+      rowsLeftOut: [6, 7],
+      endingBlankRow: 5,
+    });
+    // Only the table's rows changed (new headers, formats, dropdowns): nothing from row 5 down.
+    const changed = changedCells(before, sim.snapshot());
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((cell) => Number(/\d+$/u.exec(cell)?.[0]) > 4)).toEqual([]);
+    expect(textOf(adoptedNotice(result).text, 'zh')).toContain('第6–7行在空行（第5行）之下，未纳入台账');
+    expect(textOf(adoptedNotice(result).text, 'en')).toContain('Rows 6–7 are below the empty row 5');
     const { ledger } = await read(sim);
     expect(ledger.rows).toHaveLength(3);
   });

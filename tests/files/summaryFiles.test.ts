@@ -119,6 +119,36 @@ describe('the summary workbook file', () => {
   );
 });
 
+describe('落后序时 in the exported workbook', () => {
+  withTools('keeps its one decimal (0.0 from CELL_STYLES, which paints the summary sheet too)', async () => {
+    const behindModel = summarize(
+      ledgerWith((rows) => {
+        set(rows, 1, 'deadline', 46387);
+        set(rows, 1, 'progress', 20);
+      }),
+      { asOf },
+    );
+    const points = behindModel.behind.find((b) => b.no === 1)?.behind;
+    // A value with a decimal part, or the format could not show the difference.
+    expect(Number.isInteger(points)).toBe(false);
+    const file = await summaryWorkbook(
+      behindModel,
+      { overview: false, behind: true },
+      { created: AS_OF_DATE },
+    );
+    const path = join(dir, `points-${file.name}`);
+    writeFileSync(path, file.bytes);
+    const script = `
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["汇总-滞后逾期"]
+column = next(c.column for row in ws.iter_rows() for c in row if c.value == "落后序时(百分点)")
+print(json.dumps([[c.value, c.number_format] for c in ws.iter_cols(min_col=column, max_col=column).__next__() if isinstance(c.value, (int, float))]))
+`;
+    const cells = JSON.parse(execFileSync(PYTHON, ['-c', script, path], { encoding: 'utf8' }));
+    expect(cells).toContainEqual([points, '0.0']);
+  });
+});
+
 describe('sheet names in one workbook', () => {
   it('are distinct when two long unit names cut to the same 31 characters', async () => {
     const stem = '四平市现代职业教育园区建设工作领导小组办公室综合协调组';

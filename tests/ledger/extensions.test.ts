@@ -3,6 +3,7 @@ import {
   approvalOf,
   behindSheet,
   behindTableRows,
+  bulletinOf,
   overviewSheet,
   unitMail,
   unitSheet,
@@ -212,6 +213,15 @@ describe('延期 on the summaries', () => {
     );
     expect(plain.some((r) => r[0] === '已延期任务')).toBe(false);
     expect(String(plain[1][0])).not.toContain('已延期');
+  });
+
+  it('says 已延期 in the 通报 一、总体进展 as the overview does, and nothing when none is', () => {
+    const first = (m: typeof model) =>
+      bulletinOf(m, { issuer: '督查室', date: asOf, nextSteps: [] }).sections[0].blocks.flatMap((b) =>
+        b.kind === 'table' ? [] : [b.text],
+      )[0];
+    expect(first(model)).toContain('逾期2项，已延期2项，预警红灯');
+    expect(first(summarize(ledgerWith(), { asOf }))).not.toContain('已延期');
   });
 
   it('shows a unit its extensions on its sheet and in its mail, as the behind list does', () => {

@@ -250,6 +250,8 @@ describe('task pane', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Sheet1');
     expect(alert.textContent).toContain('序号');
+    // The title and the sentence are two parts, read as such: not 操作未完成在工作表….
+    expect(alert.textContent).toMatch(/^操作未完成：在工作表“Sheet1”/u);
   });
 
   it('re-reads once per debounce window however many edits arrive', async () => {

@@ -225,6 +225,30 @@ describe('反馈表 through the pane', () => {
   );
 
   withTools(
+    '0c. clears a review read before 撤销上次导入: its current values were the undone import’s',
+    async () => {
+      const pane = await ledgerWithNotes();
+      const union = await formOf('市总工会');
+      const filled = (value: string) =>
+        fillWithOpenpyxl(union.bytes, [{ no: 24, header: '状态', kind: 'text', value }]);
+      await importForms({ ...union, bytes: filled('已完成') });
+      await applyTicked(pane);
+      await importForms({ ...union, bytes: filled('滞后') });
+      expect(shown().changes.map((c) => c.label)).toEqual([expect.stringContaining('“已完成” → “滞后”')]);
+      const before = pane.snapshot();
+      fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
+      await screen.findByText(/已读取、未应用的反馈表核对结果已清除/u);
+      // The task is back as it was; the stale review (已完成 → 滞后) is gone, nothing to apply.
+      expect(pane.cell(24, '状态')).not.toBe('已完成');
+      expect(
+        pane.changedCells(before).filter((a) => !a.startsWith('变更记录!') && !a.startsWith('报送登记!')),
+      ).toEqual([`${LEDGER_SHEET}!${pane.address(24, '状态')}`]);
+      expect(screen.queryByRole('list', { name: '已读取的文件' })).toBeNull();
+      expect(screen.queryByRole('button', { name: /应用所选/u })).toBeNull();
+    },
+  );
+
+  withTools(
     '1. reads a 完成时限 returned as a date cell as that date, and names a formula without a result',
     async () => {
       const pane = await ledgerWithNotes();

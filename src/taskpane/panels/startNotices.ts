@@ -37,7 +37,7 @@ export const adoptedNotice = (r: AdoptResult): Notice => ({
       r.renamedHeaders.length
         ? s.start.renamed(r.renamedHeaders.map((h) => `${h.address}: ${h.from || '—'} → ${h.to}`))
         : '',
-      r.rowsLeftOut.length ? s.start.rowsLeftOut([...r.rowsLeftOut]) : '',
+      r.rowsLeftOut.length ? s.start.rowsLeftOut([...r.rowsLeftOut], r.endingBlankRow) : '',
       r.cellsLeftOut.length ? s.start.cellsLeftOut(r.cellsLeftOut.slice(0, 8)) : '',
       ...limits(s, r),
       r.fitIgnored ? s.start.fitIgnored : '',

@@ -40,6 +40,37 @@ function useReturnBy() {
   return { returnBy, setReturnBy, returnByText, setReturnByText };
 }
 
+/** 撤销上次导入, and what it means for the review shown and the round read. */
+function useUndoImport(
+  review: ReturnsReview | null,
+  setReview: (review: null) => void,
+  setRegisterKey: (bump: (k: number) => number) => void,
+) {
+  const { t } = useStrings();
+  const { action, host, ledger: pane } = usePane();
+  return async () => {
+    // A review read before the undo compares against cells the undo just changed: it goes.
+    const hadReview = review !== null;
+    const result = await action.run(
+      'returns',
+      () => undoImport(host, pane, t.unexpected),
+      (r) => ({
+        intent: r.leftAlone.length ? 'warning' : 'success',
+        text: (s) =>
+          [s.returns.undone(r.restored, r.files, r.leftAlone), hadReview ? s.returns.reviewCleared : '']
+            .filter(Boolean)
+            .join(' '),
+      }),
+    );
+    if (result) {
+      if (hadReview) setReview(null);
+      pane.afterWrite(result);
+      // The round shown is read again only when the undo took a return back from it.
+      if (result.register?.takenBack) setRegisterKey((k) => k + 1);
+    }
+  };
+}
+
 export function useReturnsPanel(ledger: ReadyLedger) {
   const { t } = useStrings();
   const { action, host, ledger: pane, notify, selectedUnits } = usePane();
@@ -124,21 +155,7 @@ export function useReturnsPanel(ledger: ReadyLedger) {
     } else await pane.refresh();
   };
 
-  const undo = async () => {
-    const result = await action.run(
-      'returns',
-      () => undoImport(host, pane, t.unexpected),
-      (r) => ({
-        intent: r.leftAlone.length ? 'warning' : 'success',
-        text: (s) => s.returns.undone(r.restored, r.files, r.leftAlone),
-      }),
-    );
-    if (result) {
-      pane.afterWrite(result);
-      // The round shown is read again only when the undo took a return back from it.
-      if (result.register?.takenBack) setRegisterKey((k) => k + 1);
-    }
-  };
+  const undo = useUndoImport(review, setReview, setRegisterKey);
 
   /** Returns recorded as 已报 without a change: the review is done and the round read again. */
   const recorded = () => {
