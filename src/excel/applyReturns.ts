@@ -10,7 +10,9 @@ import {
   columnLetter,
   columnSpec,
   FIRST_LEDGER_TABLE,
+  batchOfLedger,
   layoutOf,
+  loggedBatch,
   mapHeaders,
   placedFormats,
   placeRecord,
@@ -446,7 +448,7 @@ export async function applyReturns(
       column: header(t.column),
       from: cellText(t.change.from),
       to: cellText(t.change.to),
-      batch: batch.batch,
+      batch: loggedBatch(batch.batch, read.location.tableName),
     })),
     supports,
   );
@@ -595,7 +597,8 @@ export async function undoLastImport(
   const columns = columnsNow(now).columns;
   const noColumn = columns.no;
   if (noColumn === undefined) throw nothing;
-  const entries = fromLog.filter((e) => e.batch);
+  // The imports into this ledger only: another plan's rows name its own 序号.
+  const entries = fromLog.filter((e) => e.batch && batchOfLedger(e.batch, read.location.tableName));
   const undone = new Set(
     entries.filter((e) => e.batch.endsWith(UNDO_MARK)).map((e) => e.batch.slice(0, -UNDO_MARK.length)),
   );

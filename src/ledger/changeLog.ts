@@ -2,6 +2,7 @@
 // by its headers, so a column the user moved, inserted or renamed to a known spelling does not
 // shift what 撤销上次导入 reads. Pure.
 import type { CellValue } from './ledger';
+import { LEDGER_SPEC } from './columns';
 import { column, readRecords, type TableLayout, type TableSpec } from './tableSpec';
 import { cellText } from './text';
 
@@ -54,3 +55,19 @@ export function readChangeLog(
 
 /** An entry as the record the log's table is written from. */
 export const changeLogRecord = (entry: ChangeLogEntry): Record<ChangeLogColumn, CellValue> => ({ ...entry });
+
+/**
+ * The batch id as logged: an import into another plan's ledger names that ledger's table after
+ * "@", so 撤销上次导入 on one plan never takes back another's (变更记录 is shared; its 序号 are each
+ * plan's own). The first plan's ids carry none, as every log written before several plans did.
+ */
+export function loggedBatch(batch: string, ledgerTable: string): string {
+  return ledgerTable.toLowerCase() === LEDGER_SPEC.table.toLowerCase() ? batch : `${batch}@${ledgerTable}`;
+}
+
+/** Whether a logged batch id (with or without an undo's mark after it) is an import into this ledger. */
+export function batchOfLedger(logged: string, ledgerTable: string): boolean {
+  const at = logged.indexOf('@');
+  const table = at < 0 ? LEDGER_SPEC.table : logged.slice(at + 1).replace(/·撤销$/u, '');
+  return table.toLowerCase() === ledgerTable.toLowerCase();
+}

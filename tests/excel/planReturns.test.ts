@@ -159,4 +159,23 @@ describe('a second plan’s returns in 报送登记', () => {
     expect((await readRound(host, TABLE_B))?.counts).toMatchObject({ 'on-time': 1, waiting: 1 });
     expect(await readRound(host, LEDGER_TABLE)).toEqual(roundA);
   });
+
+  // 变更记录 is shared by the plans and names each plan's own 序号: 撤销上次导入 on plan A must not
+  // take back plan B's import (it would put B's old values into A's tasks of the same numbers).
+  it('撤销上次导入 on plan A leaves plan B’s import alone, and B’s undo still takes it back', async () => {
+    const { sim, host, paneB } = await issuedOnBoth();
+    const review = await reviewFiles(host, paneB, [await returnedFile(host, paneB, '资金到位慢')]);
+    const readB = (await sim.runExcel((c) => readLedger(c, TABLE_B))) as LedgerRead;
+    await sim.runExcel((c) => applyReturns(c, readB, review.changes, importBatch(host), ALL_SETS));
+    const imported = sim.snapshot();
+    const readA = (await sim.runExcel((c) => readLedger(c, LEDGER_TABLE))) as LedgerRead;
+    const onA = await sim
+      .runExcel((c) => undoLastImport(c, readA, '2026-11-20 10:00', ALL_SETS))
+      .catch((e: unknown) => e);
+    expect(onA).toMatchObject({ code: 'NothingToUndo' });
+    expect(sim.snapshot()).toEqual(imported);
+    const nowB = (await sim.runExcel((c) => readLedger(c, TABLE_B))) as LedgerRead;
+    const onB = await sim.runExcel((c) => undoLastImport(c, nowB, '2026-11-20 10:00', ALL_SETS));
+    expect(onB.restored).toBeGreaterThan(0);
+  });
 });
