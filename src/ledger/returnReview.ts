@@ -84,6 +84,8 @@ export type NoticeKind =
   | 'shared-cleared'
   /** A unit changed or removed other units' 【单位】 lines: those are theirs to write. */
   | 'other-units'
+  /** A unit deleted its own 【单位】 line and wrote nothing: its line stays. */
+  | 'own-line-removed'
   /** 延期批准 filled by a unit: the office decides it; named with how it reads, never imported. */
   | 'office-decides'
   /** A partner's 联系人/联系电话: the ledger's are the lead's. */
@@ -245,12 +247,7 @@ export function reviewReturns(input: ReviewInput): Review {
           const read = returnedWords(issued, cell.shown, unit, partnerWords);
           if (read.others.length)
             notice('other-units', reported.no, named(reported.no, [cell]), [...read.others]);
-          if (read.cleared)
-            notice(
-              kind === 'note' ? 'partner-cleared' : 'shared-cleared',
-              reported.no,
-              named(reported.no, [cell]),
-            );
+          if (read.cleared) notice('own-line-removed', reported.no, named(reported.no, [cell]));
           if (!read.words) {
             if (!read.others.length && !read.cleared)
               notice('already', reported.no, named(reported.no, [cell]));
@@ -397,6 +394,13 @@ export function describeReviewNotice(notice: ReviewNotice): Bilingual {
       return {
         zh: `${task}：${notice.unit}改动或删去了${fields}中${tags}的内容；各单位的行由该单位自己填报，这些改动未导入。`,
         en: `${taskEn}: ${notice.unit} changed or removed the ${tags} lines in ${fields}; each unit's line is its own to write, so those edits were not imported.`,
+      };
+    }
+    case 'own-line-removed': {
+      const fields = notice.cells.map((c) => formHeader(c.column)).join('、');
+      return {
+        zh: `${task}：${notice.unit}删去了${fields}中本单位的【${notice.unit}】行；各单位所填只作补充，台账原文保留。`,
+        en: `${taskEn}: ${notice.unit} removed its own 【${notice.unit}】 line from ${fields}; each unit's words add to the text, so the line stays.`,
       };
     }
     case 'office-decides': {

@@ -269,6 +269,13 @@ describe('a re-issued form that carries every joint lead’s line', () => {
     ]);
     expect(await importAsProposed([rewritten])).toEqual([CELL]);
     expect(note()).toBe(`${lishu('梨树：已完成选址')}\n${shuangliao('双辽：已开学')}`);
+
+    // 梨树 deletes its own line and writes nothing: named, and its line stays.
+    const dropped = await review([await form(LISHU, { progressNote: shuangliao('双辽：已开学') })]);
+    expect(dropped.changes).toEqual([]);
+    expect(dropped.notices.map((n) => describeReviewNotice(n).zh)).toEqual([
+      `第2项：${LISHU}删去了进展情况中本单位的【${LISHU}】行；各单位所填只作补充，台账原文保留。`,
+    ]);
   });
 
   it('lets a unit with no line yet add one after the others’, from words typed under theirs', async () => {
