@@ -111,6 +111,17 @@ export function leadUnit(text: unknown, directory?: UnitDirectory): string {
   return parseResponsibleUnits(text, directory).find((u) => u.role === 'lead')?.name ?? '';
 }
 
+/**
+ * Every lead unit, joined with 、: what the 滞后逾期 list, the leaders' mail and the 通报 show as
+ * 牵头单位, so a task two units lead together names both.
+ */
+export function leadNames(units: readonly ParsedUnit[]): string {
+  return units
+    .filter((u) => u.role === 'lead')
+    .map((u) => u.name)
+    .join('、');
+}
+
 export interface UnitsDifference {
   /** Units the expected text names and the other does not, as the expected text writes them. */
   readonly missing: readonly string[];

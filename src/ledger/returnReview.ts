@@ -23,6 +23,7 @@ import {
 } from './returnForm';
 import { isNumbered, type LedgerTask } from './tasks';
 import { cellText } from './text';
+import { placeUnitLine, returnedWords, taggedLines } from './unitLines';
 import { tasksForUnit } from './unitSelection';
 import type { UnitDirectory } from './units';
 
@@ -81,6 +82,10 @@ export type NoticeKind =
   | 'partner-cleared'
   /** One of several joint leads emptied a note field: its words add to the others', they do not remove them. */
   | 'shared-cleared'
+  /** A unit changed or removed other units' 【单位】 lines: those are theirs to write. */
+  | 'other-units'
+  /** A unit deleted its own 【单位】 line and wrote nothing: its line stays. */
+  | 'own-line-removed'
   /** 延期批准 filled by a unit: the office decides it; named with how it reads, never imported. */
   | 'office-decides'
   /** A partner's 联系人/联系电话: the ledger's are the lead's. */
@@ -96,6 +101,8 @@ export interface ReviewNotice {
   readonly unit: string;
   readonly no: number;
   readonly cells: readonly NamedCell[];
+  /** For other-units: the units whose lines were changed or removed. */
+  readonly others?: readonly string[];
 }
 
 export interface Review {
@@ -167,8 +174,8 @@ export function reviewReturns(input: ReviewInput): Review {
     if (checked.refused) continue;
     const file = checked.fileName;
     const unit = checked.unit;
-    const notice = (kind: NoticeKind, no: number, cells: readonly NamedCell[]) =>
-      notices.push({ kind, file, unit, no, cells });
+    const notice = (kind: NoticeKind, no: number, cells: readonly NamedCell[], others?: string[]) =>
+      notices.push({ kind, file, unit, no, cells, ...(others ? { others } : {}) });
     const leads = new Set(tasksForUnit(input.tasks, unit, { role: 'lead', directory }));
     // A task the unit leads only through a collective is led by every member alike.
     const ownLeads = new Set(
@@ -181,7 +188,10 @@ export function reviewReturns(input: ReviewInput): Review {
         notice('task-gone', reported.no, named(reported.no, reported.changed));
         continue;
       }
-      const shared = leads.has(reported.no) && !ownLeads.has(reported.no);
+      // Led through a collective, or named as one of several leads (市人社局（牵头）、市教育局（牵头）).
+      const shared =
+        leads.has(reported.no) &&
+        (!ownLeads.has(reported.no) || task.units.filter((u) => u.role === 'lead').length > 1);
       const propose: Propose = (column, to, sources, kind, moved, line) => {
         const from = cellOf(ledger, task.row, column);
         if (sameValue(column, from, to)) {
@@ -214,7 +224,10 @@ export function reviewReturns(input: ReviewInput): Review {
           accepted: kind !== 'note' && conflict === null && !hint,
         });
       };
-      /** Words added as the unit's own 【单位】 line after the cell's text, never written over it. */
+      /**
+       * The unit's words as its own 【单位】 line: in place of the line it has, else after the
+       * cell's text. Other units' lines in the return are theirs: named when changed, never taken.
+       */
       const addLines = (cells: readonly ReturnedCell[], kind: 'note' | 'shared') => {
         for (const cell of cells) {
           if (!NOTE_FIELDS.includes(cell.column)) continue;
@@ -230,14 +243,32 @@ export function reviewReturns(input: ReviewInput): Review {
             );
             continue;
           }
-          const words = partnerWords(reported.issued.values[cell.column], cell.shown);
-          const now = cellText(cellOf(ledger, task.row, cell.column)).trim();
-          const line = `【${unit}】${words}`;
-          if (!words || now.includes(line)) {
+          const issued = reported.issued.values[cell.column];
+          const read = returnedWords(issued, cell.shown, unit, partnerWords);
+          if (read.others.length)
+            notice('other-units', reported.no, named(reported.no, [cell]), [...read.others]);
+          if (read.cleared) notice('own-line-removed', reported.no, named(reported.no, [cell]));
+          if (!read.words) {
+            if (!read.others.length && !read.cleared)
+              notice('already', reported.no, named(reported.no, [cell]));
+            continue;
+          }
+          const now = taggedLines(cellText(cellOf(ledger, task.row, cell.column)))
+            .map((l) => l.text)
+            .join('\n');
+          const line = `【${unit}】${read.words}`;
+          const to = placeUnitLine(now, unit, line);
+          if (to === now) {
             notice('already', reported.no, named(reported.no, [cell]));
             continue;
           }
-          propose(cell.column, now ? `${now}\n${line}` : line, [cell], kind, false, line);
+          // The unit's line edited in the ledger since the form went out: replacing it waits for a choice.
+          const ownLines = (text: string) =>
+            taggedLines(text)
+              .filter((l) => l.unit === unit)
+              .map((l) => l.text)
+              .join('\n');
+          propose(cell.column, to, [cell], kind, ownLines(issued) !== ownLines(now), line);
         }
       };
       // 延期批准 is the office's to decide, whoever the unit is: named, never proposed.
@@ -357,6 +388,21 @@ export function describeReviewNotice(notice: ReviewNotice): Bilingual {
         zh: `${task}：${notice.unit}清空了${cells.replace(/“（空）”/gu, '')}；此项由多个单位共同牵头，各单位所填只作补充，台账原文保留。`,
         en: `${taskEn}: ${notice.unit} emptied ${cellsEn}; several units lead this task together, so each adds to the text and the ledger's text stays.`,
       };
+    case 'other-units': {
+      const tags = (notice.others ?? []).map((u) => `【${u}】`).join('');
+      const fields = notice.cells.map((c) => formHeader(c.column)).join('、');
+      return {
+        zh: `${task}：${notice.unit}改动或删去了${fields}中${tags}的内容；各单位的行由该单位自己填报，这些改动未导入。`,
+        en: `${taskEn}: ${notice.unit} changed or removed the ${tags} lines in ${fields}; each unit's line is its own to write, so those edits were not imported.`,
+      };
+    }
+    case 'own-line-removed': {
+      const fields = notice.cells.map((c) => formHeader(c.column)).join('、');
+      return {
+        zh: `${task}：${notice.unit}删去了${fields}中本单位的【${notice.unit}】行；各单位所填只作补充，台账原文保留。`,
+        en: `${taskEn}: ${notice.unit} removed its own 【${notice.unit}】 line from ${fields}; each unit's words add to the text, so the line stays.`,
+      };
+    }
     case 'office-decides': {
       const read = (value: string) => {
         const { approval, unclear } = approvalOf(value);
@@ -396,7 +442,8 @@ export function describeReviewNotice(notice: ReviewNotice): Bilingual {
 
 /**
  * The changes to write: the accepted ones, at most one value per cell. Accepted 【单位】 lines on
- * one cell add up, each written after the one before (a line already there is not added again);
+ * one cell add up, each in its unit's place in the text the one before left (a line already there
+ * is not added again);
  * two accepted values for one cell (the user ticked both of a conflict) are refused rather than
  * one silently winning.
  */
@@ -421,9 +468,8 @@ function chained(group: readonly ProposedChange[]): ProposedChange[] {
   const out: ProposedChange[] = [];
   let text = cellText(group[0].from).trim();
   for (const change of group) {
-    const line = change.line ?? '';
-    if (text.includes(line)) continue;
-    const to = text ? `${text}\n${line}` : line;
+    const to = placeUnitLine(text, change.unit, change.line ?? '');
+    if (to === text) continue;
     out.push({ ...change, from: out.length ? text : change.from, to });
     text = to;
   }

@@ -425,8 +425,10 @@ export function unitIndicatorLines(
   directory?: UnitDirectory,
 ): IndicatorLine[] {
   const reach = reachCache(directory);
-  const lead = new Map(model.tasks.map((t) => [t.no, t.lead]));
+  const leads = new Map(model.tasks.map((t) => [t.no, t.units.filter((u) => u.role === 'lead')]));
   return model.indicators.lines.filter(
-    (l) => reach(l.owner || l.taskUnits).has(unit) || (l.owner !== l.taskUnits && lead.get(l.no) === unit),
+    (l) =>
+      reach(l.owner || l.taskUnits).has(unit) ||
+      (l.owner !== l.taskUnits && (leads.get(l.no) ?? []).some((u) => u.name === unit)),
   );
 }

@@ -9,7 +9,7 @@ import { indicatorsByTask, shareOf, type Indicator, type IndicatorTable } from '
 import { isBlankRow, type CellValue, type Ledger } from './ledger';
 import { memoize } from './memo';
 import { readProgress, type ProgressReading } from './progress';
-import { parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
+import { leadNames, parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_NOT_STARTED } from './statuses';
 import { cellText } from './text';
 import type { Plan } from './plan';
@@ -35,6 +35,7 @@ export interface LedgerTask {
   readonly task: string;
   readonly unitsText: string;
   readonly units: readonly ParsedUnit[];
+  /** Every lead unit, joined with 、 (leadNames). */
   readonly lead: string;
   /** The status as written; '' when empty. */
   readonly status: string;
@@ -101,7 +102,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   // A 责任单位 text's units and its lead, read together: one look-up a row.
   const unitsOf = memoize((text: string) => {
     const units = parseResponsibleUnits(text, options.directory);
-    return { units, lead: units.find((u) => u.role === 'lead')?.name ?? '' };
+    return { units, lead: leadNames(units) };
   });
   const knownStatusOf = memoize((status: string) => {
     const check = checkStatus(status, statuses);

@@ -202,3 +202,123 @@ describe('a task several units lead together', () => {
     ]);
   });
 });
+
+describe('a re-issued form that carries every joint lead’s line', () => {
+  const lishu = (words: string) => `【${LISHU}】${words}`;
+  const shuangliao = (words: string) => `【${SHUANGLIAO}】${words}`;
+
+  it('takes a unit’s edit of its own line in place, three rounds running, and the cell never grows', async () => {
+    const { form, review, importAsProposed, note } = await setUp();
+    const first = [
+      await form(LISHU, { progressNote: '梨树：已完成选址' }),
+      await form(SHUANGLIAO, { progressNote: '双辽：已建成职教中心' }),
+    ];
+    expect(await importAsProposed(first)).toEqual([CELL]);
+    expect(note()).toBe(`${lishu('梨树：已完成选址')}\n${shuangliao('双辽：已建成职教中心')}`);
+    const rounds = [
+      ['梨树：主体完工', '双辽：已开学'],
+      ['梨树：已竣工', '双辽：招生500人'],
+      ['梨树：已投用', '双辽：招生800人'],
+    ];
+    let was = { [LISHU]: '梨树：已完成选址', [SHUANGLIAO]: '双辽：已建成职教中心' };
+    for (const [mine, theirs] of rounds) {
+      // Each unit edits only its own words in the cell its form carries.
+      const cell = String(note());
+      const forms = [
+        await form(LISHU, { progressNote: cell.replace(was[LISHU], mine) }),
+        await form(SHUANGLIAO, { progressNote: cell.replace(was[SHUANGLIAO], theirs) }),
+      ];
+      const { changes, notices } = await review(forms);
+      expect(notices).toEqual([]);
+      expect(changes.map((c) => [c.unit, c.line, c.conflict, c.accepted])).toEqual([
+        [LISHU, lishu(mine), null, true],
+        [SHUANGLIAO, shuangliao(theirs), null, true],
+      ]);
+      expect(await importAsProposed(forms)).toEqual([CELL]);
+      expect(note()).toBe(`${lishu(mine)}\n${shuangliao(theirs)}`);
+      was = { [LISHU]: mine, [SHUANGLIAO]: theirs };
+    }
+  }, 30_000);
+
+  it('never takes a unit’s edit of another unit’s line: names it, and applies only the unit’s own words', async () => {
+    const { sim, form, review, importAsProposed, note } = await setUp();
+    await importAsProposed([
+      await form(LISHU, { progressNote: '梨树：已完成选址' }),
+      await form(SHUANGLIAO, { progressNote: '双辽：已建成职教中心' }),
+    ]);
+    const cell = `${lishu('梨树：已完成选址')}\n${shuangliao('双辽：已建成职教中心')}`;
+    const otherLine = `第2项：${SHUANGLIAO}改动或删去了进展情况中【${LISHU}】的内容；各单位的行由该单位自己填报，这些改动未导入。`;
+
+    // Only 梨树's line edited: nothing to apply, one sentence.
+    const meddled = await form(SHUANGLIAO, { progressNote: cell.replace('已完成选址', '尚未开工') });
+    const only = await review([meddled]);
+    expect(only.changes).toEqual([]);
+    expect(only.notices.map((n) => describeReviewNotice(n).zh)).toEqual([otherLine]);
+    const before = sim.snapshot();
+    expect(await importAsProposed([meddled])).toEqual([]);
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
+
+    // 梨树's line removed and new untagged words typed: the words replace 双辽's own line.
+    const rewritten = await form(SHUANGLIAO, {
+      progressNote: `${shuangliao('双辽：已建成职教中心')}\n双辽：已开学`,
+    });
+    const both = await review([rewritten]);
+    expect(both.notices.map((n) => describeReviewNotice(n).zh)).toEqual([otherLine]);
+    expect(both.changes.map((c) => [c.to, c.conflict, c.accepted])).toEqual([
+      [`${lishu('梨树：已完成选址')}\n${shuangliao('双辽：已开学')}`, null, true],
+    ]);
+    expect(await importAsProposed([rewritten])).toEqual([CELL]);
+    expect(note()).toBe(`${lishu('梨树：已完成选址')}\n${shuangliao('双辽：已开学')}`);
+
+    // 梨树 deletes its own line and writes nothing: named, and its line stays.
+    const dropped = await review([await form(LISHU, { progressNote: shuangliao('双辽：已开学') })]);
+    expect(dropped.changes).toEqual([]);
+    expect(dropped.notices.map((n) => describeReviewNotice(n).zh)).toEqual([
+      `第2项：${LISHU}删去了进展情况中本单位的【${LISHU}】行；各单位所填只作补充，台账原文保留。`,
+    ]);
+  });
+
+  it('lets a unit with no line yet add one after the others’, from words typed under theirs', async () => {
+    const { form, importAsProposed, note } = await setUp();
+    await importAsProposed([await form(LISHU, { progressNote: '梨树：已完成选址' })]);
+    const yitong = await form(YITONG, { progressNote: `${lishu('梨树：已完成选址')}\n伊通：正在选址` });
+    expect(await importAsProposed([yitong])).toEqual([CELL]);
+    expect(note()).toBe(`${lishu('梨树：已完成选址')}\n【${YITONG}】伊通：正在选址`);
+  });
+});
+
+describe('a task whose 责任单位 names several leads', () => {
+  const JOINT = '市人社局（牵头）、市教育局（牵头）、市财政局';
+  const RSJ = '市人社局';
+  const JYJ = '市教育局';
+
+  it('adds each named lead’s 进展情况 as its own line, whether the returns come together or one after the other', async () => {
+    for (const together of [true, false]) {
+      const { sim, form, review, importAsProposed, note } = await setUp();
+      sim.userEdit('任务台账', 'C5', [[JOINT]]);
+      const rsj = await form(RSJ, { progressNote: '人社局：新增就业3000人', status: '滞后' });
+      const jyj = await form(JYJ, { progressNote: '教育局：招聘会3场', status: '序时推进' });
+      if (together) {
+        const { changes } = await review([rsj, jyj]);
+        expect(changes.map((c) => [c.unit, c.header, c.kind, c.conflict, c.accepted])).toEqual([
+          [RSJ, '状态', 'lead', 'two-returns', false],
+          [RSJ, '进展情况', 'shared', null, true],
+          [JYJ, '状态', 'lead', 'two-returns', false],
+          [JYJ, '进展情况', 'shared', null, true],
+        ]);
+        expect(await importAsProposed([rsj, jyj])).toEqual([CELL]);
+      } else {
+        // 市教育局's form went out before 市人社局's words came in: its line is still its own.
+        expect(await importAsProposed([rsj])).toEqual([CELL]);
+        const { changes } = await review([jyj]);
+        expect(changes.map((c) => [c.header, c.kind, c.conflict, c.accepted])).toEqual([
+          ['状态', 'lead', 'shared-task', false],
+          ['进展情况', 'shared', null, true],
+        ]);
+        expect(await importAsProposed([jyj])).toEqual([CELL]);
+      }
+      expect(note()).toBe(`【${RSJ}】人社局：新增就业3000人\n【${JYJ}】教育局：招聘会3场`);
+      expect(taskCell(sim, 2, '状态')).toBe('未启动');
+    }
+  }, 30_000);
+});

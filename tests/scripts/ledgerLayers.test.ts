@@ -34,6 +34,7 @@ const LEDGER_LAYERS: readonly (readonly string[])[] = [
     'health',
     'tasks',
     'unitSelection',
+    'unitLines',
     'officialMatch',
     'planImport',
     'planReview',
