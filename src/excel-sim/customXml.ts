@@ -106,17 +106,9 @@ function lookup(ctx: SimContext, id: string, among: () => CustomXmlModel[], null
   };
 }
 
-/** The parts whose root element is in one namespace (CustomXmlPartCollection.getByNamespace). */
-export class SimCustomXmlPartScopedCollection extends SimCollection<SimCustomXmlPart> {
-  constructor(
-    ctx: SimContext,
-    private readonly namespaceUri: string,
-  ) {
-    super(ctx);
-  }
-  private models(): CustomXmlModel[] {
-    return this.context.state.customXmlParts.filter((p) => rootNamespace(p.xml) === this.namespaceUri);
-  }
+/** What both part collections share: the parts they hold, counted and found by id. */
+abstract class SimPartCollection extends SimCollection<SimCustomXmlPart> {
+  protected abstract models(): CustomXmlModel[];
   protected currentItems(): SimCustomXmlPart[] {
     return this.models().map((p) => new SimCustomXmlPart(this.context, () => p.id));
   }
@@ -135,6 +127,19 @@ export class SimCustomXmlPartScopedCollection extends SimCollection<SimCustomXml
   }
   getItemOrNullObject(id: string): SimCustomXmlPart {
     return this.byId(id, true);
+  }
+}
+
+/** The parts whose root element is in one namespace (CustomXmlPartCollection.getByNamespace). */
+export class SimCustomXmlPartScopedCollection extends SimPartCollection {
+  constructor(
+    ctx: SimContext,
+    private readonly namespaceUri: string,
+  ) {
+    super(ctx);
+  }
+  protected models(): CustomXmlModel[] {
+    return this.context.state.customXmlParts.filter((p) => rootNamespace(p.xml) === this.namespaceUri);
   }
   private only(nullable: boolean): SimCustomXmlPart {
     const holder: { id: string | null } = { id: null };
@@ -156,9 +161,9 @@ export class SimCustomXmlPartScopedCollection extends SimCollection<SimCustomXml
   }
 }
 
-export class SimCustomXmlPartCollection extends SimCollection<SimCustomXmlPart> {
-  protected currentItems(): SimCustomXmlPart[] {
-    return this.context.state.customXmlParts.map((p) => new SimCustomXmlPart(this.context, () => p.id));
+export class SimCustomXmlPartCollection extends SimPartCollection {
+  protected models(): CustomXmlModel[] {
+    return this.context.state.customXmlParts;
   }
   add(xml: string): SimCustomXmlPart {
     const holder: { id: string | null } = { id: null };
@@ -172,21 +177,5 @@ export class SimCustomXmlPartCollection extends SimCollection<SimCustomXmlPart> 
   }
   getByNamespace(namespaceUri: string): SimCustomXmlPartScopedCollection {
     return new SimCustomXmlPartScopedCollection(this.context, namespaceUri);
-  }
-  getCount(): SimClientResult<number> {
-    const result = new SimClientResult<number>();
-    this.call('getCount', null, () => result._set(this.context.state.customXmlParts.length));
-    return result;
-  }
-  private byId(id: string, nullable: boolean): SimCustomXmlPart {
-    const { part, find } = lookup(this.context, id, () => this.context.state.customXmlParts, nullable);
-    this.call(nullable ? 'getItemOrNullObject' : 'getItem', id, find);
-    return part;
-  }
-  getItem(id: string): SimCustomXmlPart {
-    return this.byId(id, false);
-  }
-  getItemOrNullObject(id: string): SimCustomXmlPart {
-    return this.byId(id, true);
   }
 }
