@@ -6,16 +6,9 @@ import { createLedger, importPlan, LedgerError, ALL_TABLES, type AddInTable } fr
 import { ExcelSim } from '../../src/excel-sim';
 import type { PlanTask } from '../../src/ledger';
 import { returnFormFile } from '../../src/files';
-import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
 import { issueForms } from '../../src/taskpane/registerWorkflow';
-import { FIXTURES } from '../ledger/annexFixtures';
 import { ALL_SETS } from './helpers';
-
-const PLAN_B = planOfReview({
-  ...reviewText(FIXTURES[4].text, 2025),
-  title: '立山区稳经济重点任务',
-  shortName: '稳经济',
-});
+import { PLAN_B } from './twoPlanFixture';
 
 it('refuses a form for a unit with no task in the ledger of the sheet the user is on, writing nothing', async () => {
   const sim = new ExcelSim();

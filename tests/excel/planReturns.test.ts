@@ -20,20 +20,13 @@ import {
 import { ExcelSim } from '../../src/excel-sim';
 import { returnFormFile, writeReturnForm } from '../../src/files';
 import { dayFromLocalDate, returnFormSpec, type FormValues, type PlanTask } from '../../src/ledger';
-import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
 import { issueForms, readRound } from '../../src/taskpane/registerWorkflow';
 import { importBatch, readForForms, reviewFiles } from '../../src/taskpane/returnsWorkflow';
-import { FIXTURES } from '../ledger/annexFixtures';
 import { ALL_SETS, changedCells, countSyncs } from './helpers';
+import { PLAN_B, TABLE_B } from './twoPlanFixture';
 
 jest.setTimeout(60_000);
 
-const PLAN_B = planOfReview({
-  ...reviewText(FIXTURES[4].text, 2025),
-  title: '立山区稳经济重点任务',
-  shortName: '稳经济',
-});
-const TABLE_B = '台账_稳经济';
 const ISSUED = new Date(2026, 10, 20, 9, 0);
 const UNIT = (PLAN_B.tasks[0] as PlanTask).lead[0];
 const PARTNER = (PLAN_B.tasks[0] as PlanTask).partners[0];

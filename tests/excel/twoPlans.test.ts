@@ -31,17 +31,10 @@ import {
   type PlanTask,
 } from '../../src/ledger';
 import { returnFormFile } from '../../src/files';
-import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
 import { issueForms, readRound } from '../../src/taskpane/registerWorkflow';
 import { asOf } from '../asOf';
-import { FIXTURES } from '../ledger/annexFixtures';
 import { ALL_SETS, changedCells, countSyncs } from './helpers';
-
-const PLAN_B = planOfReview({
-  ...reviewText(FIXTURES[4].text, 2025),
-  title: '立山区稳经济重点任务',
-  shortName: '稳经济',
-});
+import { PLAN_B } from './twoPlanFixture';
 
 async function twoPlans() {
   const sim = new ExcelSim();

@@ -7,10 +7,9 @@
 import { cleanup, configure, screen } from '@testing-library/react';
 import { createLedger, importPlan } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
 import { ALL_SETS } from '../excel/helpers';
-import { FIXTURES } from '../ledger/annexFixtures';
 import { TestPane } from './paneHarness';
+import { PLAN_B } from '../excel/twoPlanFixture';
 
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000 });
@@ -20,12 +19,6 @@ beforeEach(() =>
 afterEach(() => {
   cleanup();
   jest.useRealTimers();
-});
-
-const PLAN_B = planOfReview({
-  ...reviewText(FIXTURES[4].text, 2025),
-  title: '立山区稳经济重点任务',
-  shortName: '稳经济',
 });
 
 /** ExcelApi up to 1.8: no WorksheetCollection.onSelectionChanged (1.9). */
