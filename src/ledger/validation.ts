@@ -263,6 +263,52 @@ export interface Finding {
   readonly table?: 'indicators';
 }
 
+/**
+ * A finding on the ledger's cells, whose id and message are put together when they are read. A
+ * messy ledger of 100,000 rows has 150,000 findings and the pane shows a few groups of them:
+ * made up front, their texts (the row's 第5项： joined to a shared note, and the id) were a third
+ * of the time validation took, spent collecting them.
+ */
+class CheckedFinding implements Finding {
+  constructor(
+    readonly rule: RuleId,
+    readonly row: number | null,
+    readonly column: number | null,
+    readonly columnKey: ColumnKey | null,
+    readonly taskNo: number | null,
+    /** The ordinal of a second finding of one rule in one cell (two unknown units). */
+    private readonly nth: number | undefined,
+    private readonly zh: string,
+    private readonly en: string,
+    /** Where the table is, when the message starts with its task or sheet row; null when it is whole. */
+    private readonly prefixed: SheetPlace | null,
+    readonly fix: Fix | undefined,
+    readonly offer: Offer | undefined,
+  ) {}
+
+  get id(): string {
+    return findingId(this.rule, this.row, this.column, this.taskNo, this.nth);
+  }
+
+  get severity(): Severity {
+    return RULES[this.rule].severity;
+  }
+
+  get message(): Bilingual {
+    if (this.prefixed === null || this.row === null) return { zh: this.zh, en: this.en };
+    if (this.taskNo !== null)
+      return { zh: `第${this.taskNo}项：${this.zh}`, en: `Task ${this.taskNo}: ${this.en}` };
+    const sheetRow = sheetRowNumber(this.prefixed, this.row);
+    return { zh: `第${sheetRow}行：${this.zh}`, en: `Row ${sheetRow}: ${this.en}` };
+  }
+
+  /** As JSON, the finding every other kind is: its id and message written out, no trace of how they are made. */
+  toJSON(): Finding {
+    const { id, rule, severity, row, column, columnKey, taskNo, message, fix, offer } = this;
+    return { id, rule, severity, row, column, columnKey, taskNo, message, fix, offer };
+  }
+}
+
 export interface ValidateOptions extends ReadOptions {
   /** Days after which 更新日期 counts as stale. Default 30. */
   readonly staleDays?: number;
@@ -361,39 +407,33 @@ export function validateLedger(
   official: OfficialMatching | null = officialFor(tasks, options.official, options.plan),
 ): Finding[] {
   const findings: Finding[] = [];
-  const add = (
-    rule: RuleId,
-    at: {
-      row: number | null;
-      key?: ColumnKey | null;
-      column?: number | null;
-      taskNo?: number | null;
-      nth?: number;
-    },
-    message: Bilingual,
-    fixValue?: CellValue,
-    offer?: Offer,
-  ) => {
-    const column = at.column ?? (at.key ? (ledger.header.columns[at.key] ?? null) : null);
-    const fix =
-      fixValue !== undefined && at.row !== null && column !== null
-        ? { row: at.row, column, value: fixValue }
-        : undefined;
-    // A second finding of one rule in one cell (two unknown units) carries its ordinal.
-    const id = findingId(rule, at.row, column, at.taskNo ?? null, at.nth);
-    const { severity } = RULES[rule];
-    const row = at.row;
-    const columnKey = at.key ?? null;
-    const taskNo = at.taskNo ?? null;
-    // Two literals, not a spread of an optional part: a spread copies the object at every finding.
-    findings.push(
-      offer
-        ? { id, rule, severity, row, column, columnKey, taskNo, message, fix, offer }
-        : { id, rule, severity, row, column, columnKey, taskNo, message, fix },
-    );
-  };
-
   const place = options.place ?? TABLE_AT_A1;
+  // Two ways to add: a message as written, and a row's note, read with the row's 第5项： before it.
+  const adder =
+    (prefixed: SheetPlace | null): Add =>
+    (rule, at, message, fixValue, offer) => {
+      const column = at.column ?? (at.key ? (ledger.header.columns[at.key] ?? null) : null);
+      const fix =
+        fixValue !== undefined && at.row !== null && column !== null
+          ? { row: at.row, column, value: fixValue }
+          : undefined;
+      findings.push(
+        new CheckedFinding(
+          rule,
+          at.row,
+          column,
+          at.key ?? null,
+          at.taskNo ?? null,
+          at.nth,
+          message.zh,
+          message.en,
+          prefixed,
+          fix,
+          offer,
+        ),
+      );
+    };
+  const add = adder(null);
   if (options.reference) checkReference(options.reference, findings);
   if (options.directory) checkDirectoryEmails(options.directory, add);
   checkHeaders(ledger, place, add);
@@ -425,36 +465,11 @@ export function validateLedger(
   const notes = valueNotes(options, statuses, statusOf);
   // One cursor for every row, so a row allocates no closure of its own: a row's checks end
   // before the next row's begin, and no finding keeps the cursor.
-  // The row's prefix (第5项：), made once for its findings and kept by them while the pane shows
-  // them: two strings, no object, and the number written out once for both.
-  let prefixZh: string | undefined;
-  let prefixEn = '';
-  const row: { ledger: Ledger; task: LedgerTask; add: Add; say: Say } = {
-    ledger,
-    task: tasks[0],
-    add,
-    say: (zh, en) => {
-      if (prefixZh === undefined) {
-        const t = row.task;
-        if (t.no !== null) {
-          const no = String(t.no);
-          prefixZh = '第' + no + '项：';
-          prefixEn = 'Task ' + no + ': ';
-        } else {
-          const sheetRow = String(sheetRowNumber(place, t.row));
-          prefixZh = '第' + sheetRow + '行：';
-          prefixEn = 'Row ' + sheetRow + ': ';
-        }
-      }
-      return { zh: prefixZh + zh, en: prefixEn + en };
-    },
-  };
-  const { say } = row;
+  const row: { ledger: Ledger; task: LedgerTask; add: Add } = { ledger, task: tasks[0], add: adder(place) };
   // An indexed loop: a for…of allocates a step object per row until the function is optimized.
   for (let k = 0; k < tasks.length; k++) {
     const t = tasks[k];
     row.task = t;
-    prefixZh = undefined;
     const pairing = official?.byRow[t.row];
 
     const values = ledger.rows[t.row];
@@ -462,13 +477,13 @@ export function validateLedger(
       const value = values[column];
       if (isExcelError(value)) {
         const key = LEDGER_COLUMNS.find((c) => ledger.header.columns[c.key] === column)?.key ?? null;
-        add(
+        row.add(
           'cell.error',
           { row: t.row, taskNo: t.no, key, column },
-          say(
-            `单元格显示错误值 ${String(value)}，请检查公式或引用`,
-            `the cell shows ${String(value)}; check its formula or reference`,
-          ),
+          {
+            zh: `单元格显示错误值 ${String(value)}，请检查公式或引用`,
+            en: `the cell shows ${String(value)}; check its formula or reference`,
+          },
         );
       }
     }
@@ -482,10 +497,10 @@ export function validateLedger(
     checkDeadline(row, options.asOf, notes);
     checkExtension(row, options.asOf, options.requireEvidence ?? true);
     if (t.knownStatus === STATUS_LAGGING && !t.problems && ledger.header.columns.problems !== undefined) {
-      add(
+      row.add(
         'problems.missing',
         { row: t.row, taskNo: t.no, key: 'problems' },
-        say('状态为“滞后”，请在“存在问题”中说明原因', 'behind schedule: say why under 存在问题'),
+        { zh: '状态为“滞后”，请在“存在问题”中说明原因', en: 'behind schedule: say why under 存在问题' },
       );
     }
     const updated = cellOf(ledger, t.row, 'updated');
@@ -538,12 +553,8 @@ function findingId(
   taskNo: number | null,
   nth?: number,
 ): string {
-  // Joined, not concatenated: join makes one flat string, where + leaves a chain of pieces
-  // that every kept finding holds (about 130 bytes an id, against 45).
-  const parts: (string | number)[] = [rule, '@', row ?? 'sheet', ':', column ?? '-'];
-  if (row === null && taskNo) parts.push('#', taskNo);
-  if (nth) parts.push('~', nth);
-  return parts.join('');
+  const task = row === null && taskNo ? `#${taskNo}` : '';
+  return `${rule}@${row ?? 'sheet'}:${column ?? '-'}${task}${nth ? `~${nth}` : ''}`;
 }
 
 type Add = (
@@ -559,7 +570,6 @@ type Add = (
   fixValue?: CellValue,
   offer?: Offer,
 ) => void;
-type Say = (zh: string, en: string) => Bilingual;
 
 /** The row's cell in a column, as a finding names it: made only when there is a finding. */
 const cellAt = (t: LedgerTask, key: ColumnKey) => ({ row: t.row, key, taskNo: t.no });
@@ -568,9 +578,8 @@ const cellAt = (t: LedgerTask, key: ColumnKey) => ({ row: t.row, key, taskNo: t.
 interface RowCheck {
   readonly ledger: Ledger;
   readonly task: LedgerTask;
+  /** Adds a finding on this row: its message is read with the task (第5项：) or sheet row (第7行：) before it. */
   readonly add: Add;
-  /** A message that names the task (第5项：…) or, without a number, its sheet row. */
-  readonly say: Say;
 }
 
 /** A 邮箱 in 单位名录 that is not an address: the unit's mail draft would go nowhere. */
@@ -704,12 +713,12 @@ function officialNumberFor(
 }
 
 function checkNumber(row: RowCheck, pairing: OfficialPairing | undefined, c: NumberContext): void {
-  const { ledger, task: t, add, say } = row;
+  const { ledger, task: t, add } = row;
   if (ledger.header.columns.no === undefined) return;
   const raw = cellOf(ledger, t.row, 'no');
   const official = officialNumberFor(t, pairing, c);
   if (raw === null || (typeof raw === 'string' && !raw.trim())) {
-    add('no.missing', cellAt(t, 'no'), say('序号为空', 'No. is empty'), official ?? undefined);
+    add('no.missing', cellAt(t, 'no'), { zh: '序号为空', en: 'No. is empty' }, official ?? undefined);
   } else if (t.no === null) {
     const text = toHalfWidth(cellText(raw)).trim();
     const typed = /^\d+$/u.test(text) && Number(text) > 0 ? Number(text) : undefined;
@@ -719,7 +728,7 @@ function checkNumber(row: RowCheck, pairing: OfficialPairing | undefined, c: Num
     add(
       'no.notInteger',
       cellAt(t, 'no'),
-      say(`序号“${cellText(raw)}”不是正整数`, `No. "${cellText(raw)}" is not a whole number`),
+      { zh: `序号“${cellText(raw)}”不是正整数`, en: `No. "${cellText(raw)}" is not a whole number` },
       fix,
     );
   } else if (c.official?.numbersAgree && pairing && !pairing.numberAgrees) {
@@ -728,23 +737,24 @@ function checkNumber(row: RowCheck, pairing: OfficialPairing | undefined, c: Num
     add(
       'no.official',
       cellAt(t, 'no'),
-      say(
-        official !== null
-          ? `任务文本是正式任务第${no}项，序号却为${t.no}，建议改为${no}`
-          : `任务文本是正式任务第${no}项，序号却为${t.no}，请核对序号`,
-        official !== null
-          ? `the text is official task ${no} but No. is ${t.no}; change it to ${no}`
-          : `the text is official task ${no} but No. is ${t.no}; check the number`,
-      ),
+      {
+        zh:
+          official !== null
+            ? `任务文本是正式任务第${no}项，序号却为${t.no}，建议改为${no}`
+            : `任务文本是正式任务第${no}项，序号却为${t.no}，请核对序号`,
+        en:
+          official !== null
+            ? `the text is official task ${no} but No. is ${t.no}; change it to ${no}`
+            : `the text is official task ${no} but No. is ${t.no}; check the number`,
+      },
       official ?? undefined,
     );
   } else if (c.seen[t.no] !== undefined) {
     const first = sheetRowNumber(c.place, c.seen[t.no] as number);
-    add(
-      'no.duplicate',
-      cellAt(t, 'no'),
-      say(`序号${t.no}与第${first}行重复`, `No. ${t.no} repeats row ${first}`),
-    );
+    add('no.duplicate', cellAt(t, 'no'), {
+      zh: `序号${t.no}与第${first}行重复`,
+      en: `No. ${t.no} repeats row ${first}`,
+    });
   } else {
     c.seen[t.no] = t.row;
   }
@@ -756,22 +766,23 @@ interface TextContext {
 }
 
 function checkTaskText(row: RowCheck, pairing: OfficialPairing | undefined, c: TextContext): void {
-  const { task: t, add, say } = row;
+  const { task: t, add } = row;
   if (!t.task.trim()) {
-    add('task.empty', cellAt(t, 'task'), say('工作任务为空', 'the task text is empty'), emptyTextFix(t, c));
+    add(
+      'task.empty',
+      cellAt(t, 'task'),
+      { zh: '工作任务为空', en: 'the task text is empty' },
+      emptyTextFix(t, c),
+    );
     return;
   }
   const repeatOf = c.official?.repeats.get(t.row);
   if (pairing && repeatOf !== undefined) {
     const first = sheetRowNumber(c.place, repeatOf);
-    add(
-      'task.repeated',
-      cellAt(t, 'task'),
-      say(
-        `与第${first}行是同一项正式任务（第${pairing.official.no}项），请核对是否重复录入`,
-        `the same official task (${pairing.official.no}) as row ${first}; check for a double entry`,
-      ),
-    );
+    add('task.repeated', cellAt(t, 'task'), {
+      zh: `与第${first}行是同一项正式任务（第${pairing.official.no}项），请核对是否重复录入`,
+      en: `the same official task (${pairing.official.no}) as row ${first}; check for a double entry`,
+    });
   }
   if (pairing?.how === 'clause') {
     clauseFinding(row, pairing);
@@ -785,10 +796,10 @@ function checkTaskText(row: RowCheck, pairing: OfficialPairing | undefined, c: T
   add(
     'task.changed',
     cellAt(t, 'task'),
-    say(
-      `表述与正式任务第${expected.no}项不同（第${d.at}字起：正式为“${d.expected}”，现为“${d.actual}”）`,
-      `wording differs from official task ${expected.no} at character ${d.at}: official "${d.expected}", sheet "${d.actual}"`,
-    ),
+    {
+      zh: `表述与正式任务第${expected.no}项不同（第${d.at}字起：正式为“${d.expected}”，现为“${d.actual}”）`,
+      en: `wording differs from official task ${expected.no} at character ${d.at}: official "${d.expected}", sheet "${d.actual}"`,
+    },
     safe ? expected.task : undefined,
   );
 }
@@ -798,7 +809,7 @@ function checkTaskText(row: RowCheck, pairing: OfficialPairing | undefined, c: T
  * finding whose restore is offered on its own (the clause may be the user's), never in 全部修复.
  */
 function clauseFinding(row: RowCheck, pairing: OfficialPairing): void {
-  const { task: t, add, say } = row;
+  const { task: t, add } = row;
   const expected = pairing.official;
   const d = clauseDifference(expected.task, t.task);
   const quoted = (list: readonly string[]) => list.map((c) => `“${c}”`).join('');
@@ -815,10 +826,10 @@ function clauseFinding(row: RowCheck, pairing: OfficialPairing): void {
   add(
     'task.changed',
     { row: t.row, key: 'task', taskNo: t.no },
-    say(
-      `表述与正式任务第${expected.no}项不同（${what.map((w) => w.zh).join('，')}）；正式文本为“${expected.task}”`,
-      `wording differs from official task ${expected.no} (${what.map((w) => w.en).join(', ')}); the official text is "${expected.task}"`,
-    ),
+    {
+      zh: `表述与正式任务第${expected.no}项不同（${what.map((w) => w.zh).join('，')}）；正式文本为“${expected.task}”`,
+      en: `wording differs from official task ${expected.no} (${what.map((w) => w.en).join(', ')}); the official text is "${expected.task}"`,
+    },
     undefined,
     offer,
   );
@@ -841,13 +852,13 @@ function checkUnits(
   normalize: (text: string) => string,
   parseUnits: (text: string) => readonly ParsedUnit[],
 ): void {
-  const { task: t, add, say } = row;
+  const { task: t, add } = row;
   const expected = pairing?.official;
   // Official units are restored only where the row is that task beyond doubt.
   const restore =
     pairing && (pairing.how === 'exact' || pairing.numberAgrees) ? pairing.official.units : undefined;
   if (!t.unitsText.trim()) {
-    add('units.empty', cellAt(t, 'units'), say('责任单位为空', 'no responsible unit'), restore);
+    add('units.empty', cellAt(t, 'units'), { zh: '责任单位为空', en: 'no responsible unit' }, restore);
     return;
   }
   let nth = 0;
@@ -864,7 +875,7 @@ function checkUnits(
     add(
       'units.unknown',
       { ...cellAt(t, 'units'), nth: nth++ },
-      say(`未知的责任单位“${u.raw}”${hint}`, `unknown unit "${u.raw}"${hintEn}`),
+      { zh: `未知的责任单位“${u.raw}”${hint}`, en: `unknown unit "${u.raw}"${hintEn}` },
     );
   }
   const normalized = normalize(t.unitsText);
@@ -873,7 +884,7 @@ function checkUnits(
       add(
         'units.format',
         cellAt(t, 'units'),
-        say('责任单位的标点或空格不规范', 'punctuation or spaces in the unit text'),
+        { zh: '责任单位的标点或空格不规范', en: 'punctuation or spaces in the unit text' },
         normalized,
       );
     } else {
@@ -894,10 +905,10 @@ function checkUnits(
       add(
         'units.changed',
         cellAt(t, 'units'),
-        say(
-          `责任单位与正式任务第${expected.no}项不同：${what.zh}（正式为“${expected.units}”）`,
-          `units differ from official task ${expected.no}: ${what.en} (official: ${expected.units})`,
-        ),
+        {
+          zh: `责任单位与正式任务第${expected.no}项不同：${what.zh}（正式为“${expected.units}”）`,
+          en: `units differ from official task ${expected.no}: ${what.en} (official: ${expected.units})`,
+        },
         restore,
       );
     }
@@ -905,10 +916,10 @@ function checkUnits(
     add(
       'units.format',
       cellAt(t, 'units'),
-      say(
-        '责任单位的标点或空格不规范（应使用全角“、”“，”且无空格）',
-        'punctuation or spaces in the unit text (use full-width 、 and ， without spaces)',
-      ),
+      {
+        zh: '责任单位的标点或空格不规范（应使用全角“、”“，”且无空格）',
+        en: 'punctuation or spaces in the unit text (use full-width 、 and ， without spaces)',
+      },
       normalized,
     );
   }
@@ -941,13 +952,13 @@ function emptyStatusCheck(
           fixes: rows.map((t) => ({ row: t.row, column, value: fill })),
         };
   return {
-    report: ({ task: t, say }) => {
+    report: ({ task: t, add: addOnRow }) => {
       if (column === undefined) return;
       if (empty.length === 1) {
-        add(
+        addOnRow(
           'status.empty',
           { row: t.row, key: 'status', taskNo: t.no },
-          say('状态未填写', 'status is empty'),
+          { zh: '状态未填写', en: 'status is empty' },
           undefined,
           offer(empty),
         );
@@ -973,18 +984,18 @@ function emptyStatusCheck(
 }
 
 function checkProgress(row: RowCheck, notes: ValueNotes): void {
-  const { ledger, task: t, add, say } = row;
+  const { ledger, task: t, add } = row;
   const p = t.progress;
   const raw = cellText(cellOf(ledger, t.row, 'progress'));
   if (p.kind === 'invalid') {
     const note = notes.badProgress(p.reason)(raw);
-    add('progress.invalid', cellAt(t, 'progress'), say(note.zh, note.en));
+    add('progress.invalid', cellAt(t, 'progress'), note);
     return;
   }
   if (p.kind !== 'ok') return;
   const fraction = fractionHint(p, raw);
   if (fraction) {
-    add('progress.fraction', cellAt(t, 'progress'), say(fraction.zh, fraction.en), fraction.percent);
+    add('progress.fraction', cellAt(t, 'progress'), fraction, fraction.percent);
     return;
   }
   if (p.source === 'percent-text' || p.source === 'number-text') {
@@ -992,31 +1003,30 @@ function checkProgress(row: RowCheck, notes: ValueNotes): void {
     add(
       'progress.text',
       cellAt(t, 'progress'),
-      say(
-        `进度以文本“${raw}”填写，已按${p.percent}%读取，建议改为数字`,
-        `progress written as text "${raw}", read as ${p.percent}%; make it a number`,
-      ),
+      {
+        zh: `进度以文本“${raw}”填写，已按${p.percent}%读取，建议改为数字`,
+        en: `progress written as text "${raw}", read as ${p.percent}%; make it a number`,
+      },
       asPercent ? p.percent / 100 : p.percent,
     );
   }
   if (t.done && p.percent < 100) {
     const note = notes.doneBelow100(p.percent);
-    add('progress.doneBelow100', cellAt(t, 'progress'), say(note.zh, note.en));
+    add('progress.doneBelow100', cellAt(t, 'progress'), note);
   }
   if (!t.done && p.percent >= 100 && t.status)
-    add(
-      'progress.fullNotDone',
-      cellAt(t, 'progress'),
-      say(`进度已达100%，但状态为“${t.status}”`, `progress is 100% but the status is ${t.status}`),
-    );
+    add('progress.fullNotDone', cellAt(t, 'progress'), {
+      zh: `进度已达100%，但状态为“${t.status}”`,
+      en: `progress is 100% but the status is ${t.status}`,
+    });
 }
 
 function checkDeadline(row: RowCheck, asOf: Day, notes: ValueNotes): void {
-  const { task: t, add, say } = row;
+  const { task: t, add } = row;
   const d = t.deadline;
   if (d.kind === 'invalid') {
     const note = notes.badDeadline(d.reason)(t.deadlineText);
-    add('deadline.invalid', cellAt(t, 'deadline'), say(note.zh, note.en));
+    add('deadline.invalid', cellAt(t, 'deadline'), note);
     return;
   }
   const current = t.current;
@@ -1024,34 +1034,34 @@ function checkDeadline(row: RowCheck, asOf: Day, notes: ValueNotes): void {
   // With a 申请延期至 column, an overdue task nobody asked to extend is said there, where it is filled in.
   if (!t.extension && row.ledger.header.columns.extendTo !== undefined) {
     const note = notes.notRequested(current.day);
-    add('extension.notRequested', { row: t.row, key: 'extendTo', taskNo: t.no }, say(note.zh, note.en));
+    add('extension.notRequested', { row: t.row, key: 'extendTo', taskNo: t.no }, note);
     return;
   }
   const note = notes.overdue(current.day);
-  add('deadline.overdue', cellAt(t, 'deadline'), say(note.zh, note.en));
+  add('deadline.overdue', cellAt(t, 'deadline'), note);
 }
 
 /** 申请延期至 after 完成时限, 延期批准 as 是/否, and 办结依据 for a completed task. */
 function checkExtension(row: RowCheck, asOf: Day, requireEvidence: boolean): void {
-  const { ledger, task: t, add, say } = row;
+  const { ledger, task: t, add } = row;
   const e = t.extension;
   if (e && e.to === null) {
     add(
       'extension.invalid',
       { row: t.row, key: 'extendTo', taskNo: t.no },
-      say(
-        `申请延期至“${e.text}”不是具体日期，请写作如“${yearOf(asOf)}-12-31”`,
-        `extension date "${e.text}" is not a day; write e.g. ${yearOf(asOf)}-12-31`,
-      ),
+      {
+        zh: `申请延期至“${e.text}”不是具体日期，请写作如“${yearOf(asOf)}-12-31”`,
+        en: `extension date "${e.text}" is not a day; write e.g. ${yearOf(asOf)}-12-31`,
+      },
     );
   } else if (e && e.to !== null && t.deadline.kind === 'date' && e.to <= t.deadline.day) {
     add(
       'extension.notLater',
       { row: t.row, key: 'extendTo', taskNo: t.no },
-      say(
-        `申请延期至${chineseDate(e.to)}，不晚于完成时限${chineseDate(t.deadline.day)}：延期应晚于原时限`,
-        `the extension date ${isoDate(e.to)} is not after the deadline ${isoDate(t.deadline.day)}`,
-      ),
+      {
+        zh: `申请延期至${chineseDate(e.to)}，不晚于完成时限${chineseDate(t.deadline.day)}：延期应晚于原时限`,
+        en: `the extension date ${isoDate(e.to)} is not after the deadline ${isoDate(t.deadline.day)}`,
+      },
     );
   }
   if (e?.approvalUnclear) {
@@ -1059,20 +1069,20 @@ function checkExtension(row: RowCheck, asOf: Day, requireEvidence: boolean): voi
     add(
       'extension.approval',
       { row: t.row, key: 'extendApproved', taskNo: t.no },
-      say(
-        `延期批准“${raw}”应为“是”或“否”（未决定时留空），暂按申请中处理`,
-        `延期批准 "${raw}" should be 是 or 否 (empty while undecided); read as not yet decided`,
-      ),
+      {
+        zh: `延期批准“${raw}”应为“是”或“否”（未决定时留空），暂按申请中处理`,
+        en: `延期批准 "${raw}" should be 是 or 否 (empty while undecided); read as not yet decided`,
+      },
     );
   }
   if (requireEvidence && t.done && !t.evidence && ledger.header.columns.evidence !== undefined) {
     add(
       'evidence.missing',
       { row: t.row, key: 'evidence', taskNo: t.no },
-      say(
-        '状态为“已完成”，但未填写办结依据：请填写文号、链接或简要说明（没有办结依据的不写已完成）',
-        'marked 已完成 with no 办结依据: add a document number, a link or a short note',
-      ),
+      {
+        zh: '状态为“已完成”，但未填写办结依据：请填写文号、链接或简要说明（没有办结依据的不写已完成）',
+        en: 'marked 已完成 with no 办结依据: add a document number, a link or a short note',
+      },
     );
   }
 }
@@ -1098,7 +1108,7 @@ function checkExtensionColumns(ledger: Ledger, findings: Finding[]): void {
   });
 }
 
-/** A finding a cell's value alone decides: its rule, its text (the task's prefix is added), and a fix. */
+/** A finding a cell's value alone decides: its rule, its text (read with the task's prefix), and a fix. */
 interface ValueNote {
   readonly rule: RuleId;
   readonly note: Bilingual;
@@ -1238,13 +1248,7 @@ function valueNotes(
 
 /** A finding its value decided, on the row's cell of that column. */
 function report(row: RowCheck, key: ColumnKey, found: ValueNote | null): void {
-  if (found)
-    row.add(
-      found.rule,
-      { row: row.task.row, key, taskNo: row.task.no },
-      row.say(found.note.zh, found.note.en),
-      found.fix,
-    );
+  if (found) row.add(found.rule, { row: row.task.row, key, taskNo: row.task.no }, found.note, found.fix);
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
