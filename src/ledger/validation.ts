@@ -266,8 +266,8 @@ export interface Finding {
 /**
  * A finding on the ledger's cells, whose id and message are put together when they are read. A
  * messy ledger of 100,000 rows has 150,000 findings and the pane shows a few groups of them:
- * made up front, their texts (the row's 第5项： joined to a shared note, and the id) were a third
- * of the time validation took, spent collecting them.
+ * made up front, their texts (the row's 第5项： joined to a shared note, and the id) made each
+ * finding keep 305 bytes instead of 133, and collecting them was a third of validation's time.
  */
 class CheckedFinding implements Finding {
   constructor(
