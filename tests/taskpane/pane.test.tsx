@@ -576,6 +576,6 @@ describe('task pane', () => {
     fireEvent.click(tab('设置'));
     fireEvent.click(await screen.findByRole('button', { name: '运行自检' }));
     const list = await screen.findByRole('list', { name: '运行自检' });
-    await waitFor(() => expect(within(list).getAllByText('✓')).toHaveLength(16));
+    await waitFor(() => expect(within(list).getAllByText('✓')).toHaveLength(18));
   });
 });
