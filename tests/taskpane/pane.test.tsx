@@ -14,21 +14,14 @@ import {
   tasksForUnit,
 } from '../../src/ledger';
 import { AS_OF_DATE } from '../asOf';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 // Tabs load their code on first use; give lazy chunks and simulated syncs time on a busy CI machine.
 jest.setTimeout(30_000);
 // Role queries skip the per-element visibility check (getComputedStyle), jsdom's slowest part; the pane hides nothing it renders.
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-// Jest's clock, moving on by itself as well: debounces and echo windows pass when a test says so.
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 const tab = (name: string) => screen.getByRole('tab', { name });
 
