@@ -2,12 +2,13 @@
 // ledger on a temporary sheet, read, validate, filter, set a status, summarize, clean up.
 // Anyone with Excel can so check that the add-in behaves there as it does here.
 // The probes live in named modules (selfTestLedger, selfTestFilter, selfTestCells,
-// selfTestSummary, selfTestRealExcel); this module runs them in order and cleans up.
+// selfTestSummary, selfTestRealExcel, selfTestPlans); this module runs them in order and cleans up.
 import { dayFromLocalDate, type Bilingual } from '../ledger';
 import { describeError } from './errors';
 import type { ApiSupport } from './requirements';
 import { cellProbes } from './selfTestCells';
 import { filterProbes } from './selfTestFilter';
+import { planProbes } from './selfTestPlans';
 import { ledgerProbes } from './selfTestLedger';
 import { realExcelProbes } from './selfTestRealExcel';
 import {
@@ -37,6 +38,7 @@ export async function runSelfTest(
 ): Promise<SelfTestStep[]> {
   const steps: SelfTestStep[] = [];
   const created: string[] = [];
+  const parts: string[] = [];
   const step = async ({ id, title, run: check }: SelfTestCheck) => {
     const start = Date.now();
     try {
@@ -57,13 +59,14 @@ export async function runSelfTest(
     await context.sync();
     return sheet.name;
   });
-  const probe: Probe = { run, runWhenIdle, supports, asOf, created, expect: probeExpect };
+  const probe: Probe = { run, runWhenIdle, supports, asOf, created, parts, expect: probeExpect };
   const scenario: SelfTestCheck[] = [
     ...ledgerProbes(probe),
     ...filterProbes(probe),
     ...cellProbes(probe),
     ...summaryProbes(probe),
     ...realExcelProbes(probe),
+    ...planProbes(probe),
   ];
   // Each step builds on the one before: stop at the first failure, then clean up.
   for (const check of scenario) {
@@ -77,17 +80,25 @@ export async function runSelfTest(
       await run(async (context) => {
         if (active && !created.includes(active)) context.workbook.worksheets.getItem(active).activate();
         for (const name of created) context.workbook.worksheets.getItem(name).delete();
-        // The probe's defined name outlives its sheet: removed too, where a step made it.
+        // The probe's defined name and its plan's part outlive its sheets: removed too, where a step made them.
         const probeName = context.workbook.names.getItemOrNullObject(STATUS_PROBE_NAME);
         probeName.load('name');
+        const madeParts = parts.map((id) =>
+          context.workbook.customXmlParts.getItemOrNullObject(id).load('id'),
+        );
         await context.sync();
-        if (!probeName.isNullObject) {
-          probeName.delete();
-          await context.sync();
-        }
+        const left = [probeName, ...madeParts].filter((item) => !item.isNullObject);
+        for (const item of left) item.delete();
+        if (left.length) await context.sync();
       });
+      const partsNote = parts.length
+        ? { zh: `及方案部件${parts.length}个`, en: ` and ${parts.length} plan part(s)` }
+        : { zh: '', en: '' };
       return created.length
-        ? { zh: `已删除${created.join('、')}`, en: `Removed ${created.join(', ')}` }
+        ? {
+            zh: `已删除${created.join('、')}${partsNote.zh}`,
+            en: `Removed ${created.join(', ')}${partsNote.en}`,
+          }
         : { zh: '无需清理', en: 'Nothing to remove' };
     },
   });

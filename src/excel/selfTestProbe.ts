@@ -1,5 +1,5 @@
 // What every self-test probe is handed, and the names of what the scenario makes (temporary
-// sheets and tables, removed by its cleanup).
+// sheets, tables and custom XML parts, removed by its cleanup).
 import { LedgerError } from './errors';
 import type { Bilingual, Day } from '../ledger';
 import type { ApiSupport } from './requirements';
@@ -21,6 +21,8 @@ export interface Probe {
   readonly asOf: Day;
   /** Sheets the scenario made, for the cleanup to remove. */
   readonly created: string[];
+  /** Custom XML parts the scenario made, by id, for the cleanup to remove. */
+  readonly parts: string[];
   /** Fails the check with the message unless the condition holds. */
   readonly expect: (condition: boolean, message: Bilingual) => void;
 }

@@ -265,7 +265,7 @@ const zh = {
     featureOff: '已停用',
     selfTest: '运行自检',
     selfTestHint:
-      '先检查本工作簿的单位名录和状态列表，再在临时工作表上依次新建、读取、校验、筛选（核对显示的行数）、修改状态、在保护正式列时筛选和修改状态、转换含合并单元格的表格（应被拒绝）、写入以“=”开头的文字、生成汇总，然后删除临时工作表。',
+      '先检查本工作簿的单位名录和状态列表，再在临时工作表上依次新建、读取、校验、筛选（核对显示的行数）、修改状态、在保护正式列时筛选和修改状态、转换含合并单元格的表格（应被拒绝）、写入以“=”开头的文字、生成汇总，再建第二个方案的临时台账（写入并读回其方案，切换到该表后读取），然后删除临时工作表和方案。',
     version: (v: string) => `版本 ${v}`,
     sender: '落款单位',
     senderHint: '邮件末尾的落款：此单位名称和发出日期。保存在本工作簿中，下次发送仍用它。',
@@ -545,7 +545,7 @@ const en: Strings = {
     featureOff: 'off',
     selfTest: 'Run self-test',
     selfTestHint:
-      "Checks this workbook's unit directory and status list, then on temporary sheets: create, read, check, filter (counting the rows shown), set a status, filter and set a status with the official columns protected, adopt a block with merged cells (must be refused), write text starting with =, summarize, then delete the sheets.",
+      "Checks this workbook's unit directory and status list, then on temporary sheets: create, read, check, filter (counting the rows shown), set a status, filter and set a status with the official columns protected, adopt a block with merged cells (must be refused), write text starting with =, summarize, make a second plan's temporary ledger (its plan written and read back, then read from its sheet), then delete the sheets and that plan.",
     version: (v: string) => `Version ${v}`,
     sender: 'Sender (signature)',
     senderHint:

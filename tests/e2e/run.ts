@@ -466,7 +466,7 @@ async function main(): Promise<void> {
         await p.getByRole('button', { name: '运行自检' }).click();
         await p.getByRole('list', { name: '运行自检' }).waitFor();
         const ok = await p.getByRole('list', { name: '运行自检' }).getByText('✓').count();
-        expect(ok === 16, `${ok} of 16 steps passed`);
+        expect(ok === 18, `${ok} of 18 steps passed`);
         await shot(p, '09-pane-settings');
       },
     },

@@ -2,13 +2,11 @@
 // had moved to the first plan's sheet; a form asked for such a unit was made from the first plan's
 // ledger (empty) and the unit recorded as owing it. Forms go only to units with tasks in the ledger
 // read in the action's own request: the others are refused by name, nothing written.
-import { createLedger, importPlan, LedgerError, ALL_TABLES, type AddInTable } from '../../src/excel';
+import { createLedger, importPlan, LedgerError } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import type { PlanTask } from '../../src/ledger';
-import { returnFormFile } from '../../src/files';
-import { issueForms } from '../../src/taskpane/registerWorkflow';
 import { ALL_SETS } from './helpers';
-import { PLAN_B } from './twoPlanFixture';
+import { issueTo, PLAN_B, TABLE_B } from './twoPlanFixture';
 
 it('refuses a form for a unit with no task in the ledger of the sheet the user is on, writing nothing', async () => {
   const sim = new ExcelSim();
@@ -19,20 +17,8 @@ it('refuses a form for a unit with no task in the ledger of the sheet the user i
     .find((u) => !['市教育局', '市人社局', '市财政局', '市发改委'].includes(u)) as string;
   // The user clicked the first plan's tab; the pane still shows the second plan.
   sim.userActivate('任务台账');
-  const host = {
-    run: sim.runExcel.bind(sim) as typeof sim.runExcel,
-    now: () => new Date(2026, 10, 20),
-    supports: ALL_SETS,
-  };
-  const pane = {
-    tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
-    ledgerTable: '台账_稳经济',
-    take: () => {},
-  };
   const before = sim.snapshot();
-  const refused = await issueForms(host, pane, [onlyB], (model, options) =>
-    returnFormFile(model, onlyB, options),
-  ).catch((e: unknown) => e);
+  const refused = await issueTo(sim, TABLE_B, [onlyB]).catch((e: unknown) => e);
   expect(refused).toBeInstanceOf(LedgerError);
   expect((refused as LedgerError).text.zh).toBe(
     `${onlyB}在当前方案“四平市现代职业教育重点工作任务”的台账中没有任务：未生成反馈表，报送登记未改动。请转到该单位所在方案的台账再试。`,

@@ -1468,6 +1468,8 @@ describe('self-test', () => {
       ['protectedDropdown', true],
       ['movedActual', true],
       ['cellEdit', true],
+      ['planPart', true],
+      ['planActive', true],
       ['cleanup', true],
     ]);
     expect(sim.state.sheets.map((s) => s.name)).toEqual(['Sheet1', '我的表']);

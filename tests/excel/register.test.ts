@@ -9,42 +9,21 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import {
-  ALL_TABLES,
   applyReturns,
   createLedger,
   generateSummaries,
   readReport,
-  readLedger,
   readRegisterSheet,
-  saveReturnBy,
   showUnitChanges,
-  tablesSeen,
-  type AddInTable,
-  type LedgerRead,
-  type Receipt,
-  type WorkbookRead,
 } from '../../src/excel';
-import type { ApiSupport } from '../../src/excel/requirements';
 import { ExcelSim } from '../../src/excel-sim';
-import { readReturnForm, returnFormFile, returnFormsZip, writeReturnForm } from '../../src/files';
-import {
-  bulletinOf,
-  bulletinText,
-  changesToApply,
-  leaderMail,
-  checkReturn,
-  dayFromIso,
-  returnFormSpec,
-  reviewReturns,
-  roundStatus,
-  reportingSentence,
-  type Day,
-  type FormValues,
-} from '../../src/ledger';
+import { readReturnForm, returnFormFile, returnFormsZip } from '../../src/files';
+import { bulletinOf, bulletinText, leaderMail, roundStatus, reportingSentence } from '../../src/ledger';
 import { draftReminders, issueForms, readRound } from '../../src/taskpane/registerWorkflow';
 import { readForForms } from '../../src/taskpane/returnsWorkflow';
 import { missingTools, PYTHON } from '../files/formTools';
 import { ALL_SETS, changedCells, changedPaths, countSyncs } from './helpers';
+import { day, formReturned, hostAt as hostOf, ISSUED, paneGuess, setReturnBy } from './roundFixture';
 
 jest.setTimeout(60_000);
 
@@ -56,22 +35,9 @@ const MAIL: Record<string, string> = {
   市总工会: 'zgh@example.gov.cn',
   双辽市人民政府: 'sl@example.gov.cn',
 };
-// Issued on Monday 2026-11-30, asked back by Friday 2026-12-04.
-const ISSUED = new Date(2026, 10, 30, 9, 0);
-const day = (iso: string) => dayFromIso(iso) as Day;
+// Issued on Monday 2026-11-30 (ISSUED), asked back by Friday 2026-12-04.
 const at = (iso: string) => new Date(`${iso}T10:00:00`);
-/** The pane's guess of the tables there are: what its last read found. */
-const pane = {
-  tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
-  take(read: WorkbookRead) {
-    this.tablesSeen = tablesSeen(read);
-  },
-};
-const hostOf = (sim: ExcelSim, now: Date, supports: ApiSupport = ALL_SETS) => ({
-  run: sim.runExcel.bind(sim) as typeof sim.runExcel,
-  now: () => now,
-  supports,
-});
+const pane = paneGuess();
 
 /** A ledger with each unit's mailbox typed into 单位名录's 邮箱 column. */
 async function setUp(): Promise<ExcelSim> {
@@ -90,56 +56,25 @@ async function setUp(): Promise<ExcelSim> {
     });
     await c.sync();
   });
-  // The 报送截止 date set in the 反馈 tab.
-  await sim.runExcel((c) => saveReturnBy(c, day('2026-12-04')));
-  // The pane has read the workbook once: it knows which tables there are.
-  await readForForms(hostOf(sim, ISSUED), pane);
+  // The 报送截止 date set in the 反馈 tab; the pane has read the workbook once.
+  await setReturnBy(sim, pane, '2026-12-04');
   return sim;
 }
 
 /** A unit's form of the round filled in and imported on `on`: only the ledger cell, 变更记录 and 报送登记 change. */
 async function importReturn(sim: ExcelSim, unit: string, on: string, problem: string) {
-  const { model, options } = await readForForms(hostOf(sim, ISSUED), pane);
-  const spec = returnFormSpec(model, unit, options);
-  const rows = spec.rows.map((r): FormValues => ({ ...r }));
-  rows[0] = { ...rows[0], problems: problem };
-  const form = await readReturnForm(spec.fileName, await writeReturnForm({ ...spec, rows }, ISSUED));
-  const checked = checkReturn(form, {
-    ledgerId: options.ledgerId,
-    statuses: options.statuses,
-    knowsUnit: () => true,
-  });
-  const read = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
-  const review = reviewReturns({
-    ledger: read.ledger,
-    tasks: model.tasks,
-    returns: [checked],
-    directory: options.directory,
-  });
-  const receipt: Receipt = {
-    file: form.fileName,
-    unit,
-    asOf: day(form.meta.asOf),
-    returnBy: dayFromIso(form.meta.returnBy),
-  };
+  const { read, changes, receipt, no } = await formReturned(sim, pane, unit, problem);
   const before = sim.snapshot();
   const { result, syncs } = await countSyncs(sim, () =>
     sim.runExcel((c) =>
-      applyReturns(
-        c,
-        read,
-        changesToApply(review.changes).ok,
-        { time: `${on} 10:00`, batch: `b-${unit}-${on}` },
-        ALL_SETS,
-        {
-          returns: [receipt],
-          on: day(on),
-          expected: true,
-        },
-      ),
+      applyReturns(c, read, changes, { time: `${on} 10:00`, batch: `b-${unit}-${on}` }, ALL_SETS, {
+        returns: [receipt],
+        on: day(on),
+        expected: true,
+      }),
     ),
   );
-  return { result, syncs, changed: changedCells(before, sim.snapshot()), no: rows[0].no };
+  return { result, syncs, changed: changedCells(before, sim.snapshot()), no };
 }
 
 const registerRows = async (sim: ExcelSim) => (await sim.runExcel((c) => readRegisterSheet(c)))!;

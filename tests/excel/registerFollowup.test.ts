@@ -2,90 +2,29 @@
 // return that proposes nothing recorded as 已报; 撤销上次导入 taking back the return it recorded;
 // a register whose columns were renamed or deleted refused before anything is written.
 import {
-  ALL_TABLES,
   applyReturns,
-  createLedger,
   readLedger,
   readRegisterSheet,
   recordReturns,
-  saveReturnBy,
-  tablesSeen,
   undoLastImport,
-  type AddInTable,
   type LedgerRead,
-  type Receipt,
-  type WorkbookRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { readReturnForm, returnFormsZip, writeReturnForm } from '../../src/files';
-import {
-  changesToApply,
-  checkReturn,
-  dayFromIso,
-  returnFormSpec,
-  reviewReturns,
-  type Day,
-  type FormValues,
-} from '../../src/ledger';
+import { returnFormsZip } from '../../src/files';
 import { issueForms } from '../../src/taskpane/registerWorkflow';
 import { readForForms } from '../../src/taskpane/returnsWorkflow';
 import { ALL_SETS, changedCells, countSyncs } from './helpers';
+import { day, formReturned, hostAt, ISSUED, issueRound, paneGuess } from './roundFixture';
 
 jest.setTimeout(60_000);
 
 const UNITS = ['市教育局', '市财政局', '市人社局'];
-const ISSUED = new Date(2026, 10, 30, 9, 0);
-const day = (iso: string) => dayFromIso(iso) as Day;
-const pane = {
-  tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
-  take(read: WorkbookRead) {
-    this.tablesSeen = tablesSeen(read);
-  },
-};
-const hostOf = (sim: ExcelSim) => ({
-  run: sim.runExcel.bind(sim) as typeof sim.runExcel,
-  now: () => ISSUED,
-  supports: ALL_SETS,
-});
-
+const pane = paneGuess();
+const hostOf = (sim: ExcelSim) => hostAt(sim, ISSUED);
 /** A ledger, a round issued to three units, and the pane's read that saw 报送登记. */
-async function issued(): Promise<ExcelSim> {
-  const sim = new ExcelSim();
-  await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
-  await sim.runExcel((c) => saveReturnBy(c, day('2026-12-04')));
-  await readForForms(hostOf(sim), pane);
-  await issueForms(hostOf(sim), pane, UNITS, (model, options) => returnFormsZip(model, UNITS, options));
-  await readForForms(hostOf(sim), pane);
-  return sim;
-}
-
-/** A unit's form as returned (its first row's 存在问题 set to `problem`, or as issued), reviewed. */
-async function returned(sim: ExcelSim, unit: string, problem: string | null) {
-  const { model, options } = await readForForms(hostOf(sim), pane);
-  const spec = returnFormSpec(model, unit, options);
-  const rows = spec.rows.map((r): FormValues => ({ ...r }));
-  if (problem !== null) rows[0] = { ...rows[0], problems: problem };
-  const form = await readReturnForm(spec.fileName, await writeReturnForm({ ...spec, rows }, ISSUED));
-  const checked = checkReturn(form, {
-    ledgerId: options.ledgerId,
-    statuses: options.statuses,
-    knowsUnit: () => true,
-  });
-  const read = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
-  const review = reviewReturns({
-    ledger: read.ledger,
-    tasks: model.tasks,
-    returns: [checked],
-    directory: options.directory,
-  });
-  const receipt: Receipt = {
-    file: form.fileName,
-    unit,
-    asOf: day(form.meta.asOf),
-    returnBy: dayFromIso(form.meta.returnBy),
-  };
-  return { read, changes: changesToApply(review.changes).ok, receipt };
-}
+const issued = () => issueRound(pane, UNITS, '2026-12-04');
+const returned = (sim: ExcelSim, unit: string, problem: string | null) =>
+  formReturned(sim, pane, unit, problem);
 
 const registerOf = async (sim: ExcelSim) => (await sim.runExcel((c) => readRegisterSheet(c)))!;
 

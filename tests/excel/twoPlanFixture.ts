@@ -1,7 +1,13 @@
 // The second plan the two-plan tests import beside the built-in one: fixture 5 (list style) as
-// the import review reads it, with the short name its sheet and table are named from.
+// the import review reads it, with the short name its sheet and table are named from; and the
+// 反馈 tab issuing forms on either plan.
+import { ALL_TABLES, type AddInTable } from '../../src/excel';
+import type { ExcelSim } from '../../src/excel-sim';
+import { returnFormFile } from '../../src/files';
 import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
+import { issueForms } from '../../src/taskpane/registerWorkflow';
 import { FIXTURES } from '../ledger/annexFixtures';
+import { ALL_SETS } from './helpers';
 
 export const PLAN_B = planOfReview({
   ...reviewText(FIXTURES[4].text, 2025),
@@ -11,3 +17,20 @@ export const PLAN_B = planOfReview({
 
 /** The table its ledger gets: named from the short name. */
 export const TABLE_B = '台账_稳经济';
+
+/** The 反馈 tab on a workbook of both plans: the host on 2026-11-20, the pane on `ledgerTable`'s ledger. */
+export function formsDesk(sim: ExcelSim, ledgerTable: string) {
+  const host = {
+    run: sim.runExcel.bind(sim) as typeof sim.runExcel,
+    now: () => new Date(2026, 10, 20),
+    supports: ALL_SETS,
+  };
+  const pane = { tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>, ledgerTable, take: () => {} };
+  return { host, pane };
+}
+
+/** Forms issued to `units` from the pane on `ledgerTable`'s ledger (the file made is the first unit's). */
+export const issueTo = (sim: ExcelSim, ledgerTable: string, units: readonly string[]) => {
+  const { host, pane } = formsDesk(sim, ledgerTable);
+  return issueForms(host, pane, units, (model, options) => returnFormFile(model, units[0], options));
+};

@@ -13,8 +13,6 @@ import {
   readWorkbook,
   readOptions,
   readSnapshots,
-  ALL_TABLES,
-  type AddInTable,
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
@@ -30,11 +28,10 @@ import {
   type Day,
   type PlanTask,
 } from '../../src/ledger';
-import { returnFormFile } from '../../src/files';
-import { issueForms, readRound } from '../../src/taskpane/registerWorkflow';
+import { readRound } from '../../src/taskpane/registerWorkflow';
 import { asOf } from '../asOf';
 import { ALL_SETS, changedCells, countSyncs } from './helpers';
-import { PLAN_B } from './twoPlanFixture';
+import { formsDesk, issueTo, PLAN_B, TABLE_B } from './twoPlanFixture';
 
 async function twoPlans() {
   const sim = new ExcelSim();
@@ -324,32 +321,23 @@ describe('进度快照 of each plan', () => {
 });
 
 describe('forms of each plan', () => {
-  it('records each plan’s round in 报送登记 among its own rows; A’s round status unaffected', async () => {
+  /** Both plans, and a round issued on plan A to 市教育局 from A's sheet. */
+  async function issuedOnA() {
     const { sim } = await twoPlans();
-    const host = {
-      run: sim.runExcel.bind(sim) as typeof sim.runExcel,
-      now: () => new Date(2026, 10, 20),
-      supports: ALL_SETS,
-    };
-    const pane = {
-      tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
-      ledgerTable: LEDGER_TABLE,
-      take: () => {},
-    };
     await activate(sim, '任务台账');
-    const issued = await issueForms(host, pane, ['市教育局'], (model, options) =>
-      returnFormFile(model, '市教育局', options),
-    );
+    const issued = await issueTo(sim, LEDGER_TABLE, ['市教育局']);
+    return { sim, host: formsDesk(sim, LEDGER_TABLE).host, issued };
+  }
+
+  it('records each plan’s round in 报送登记 among its own rows; A’s round status unaffected', async () => {
+    const { sim, host, issued } = await issuedOnA();
     expect(issued.register).toMatchObject({ kept: true, added: 1 });
     const roundA = await readRound(host, LEDGER_TABLE);
     const unit = (PLAN_B.tasks[0] as PlanTask).lead[0];
     const partner = (PLAN_B.tasks[0] as PlanTask).partners[0] ?? unit;
     await activate(sim, '稳经济台账');
     const before = sim.snapshot();
-    const onB = { ...pane, ledgerTable: '台账_稳经济' };
-    const other = await issueForms(host, onB, [unit, partner], (model, options) =>
-      returnFormFile(model, unit, options),
-    );
+    const other = await issueTo(sim, TABLE_B, [unit, partner]);
     expect(other.register).toEqual({ kept: true, sheetName: '报送登记', updated: 0, added: 2 });
     expect(other.made.name).toContain(unit);
     // Only B's two rows, appended below A's; A's row as it was.
@@ -369,29 +357,13 @@ describe('forms of each plan', () => {
     expect((await report(LEDGER_TABLE)).reporting).toContain('本期应报1个单位');
     // Issued again on B: B's rows are updated, none added, A's untouched.
     await activate(sim, '稳经济台账');
-    const again = await issueForms(host, onB, [unit], (model, options) =>
-      returnFormFile(model, unit, options),
-    );
+    const again = await issueTo(sim, TABLE_B, [unit]);
     expect(again.register).toMatchObject({ kept: true, updated: 1, added: 0 });
     expect(await readRound(host, LEDGER_TABLE)).toEqual(roundA);
   });
 
   it('appends 方案 to an old 报送登记 for plan B’s round; refuses with a reason when something is right of it', async () => {
-    const { sim } = await twoPlans();
-    const host = {
-      run: sim.runExcel.bind(sim) as typeof sim.runExcel,
-      now: () => new Date(2026, 10, 20),
-      supports: ALL_SETS,
-    };
-    const pane = {
-      tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
-      ledgerTable: LEDGER_TABLE,
-      take: () => {},
-    };
-    await activate(sim, '任务台账');
-    await issueForms(host, pane, ['市教育局'], (model, options) =>
-      returnFormFile(model, '市教育局', options),
-    );
+    const { sim, host } = await issuedOnA();
     // The register as an older version made it: seven columns, A's row.
     const values = sim.values('报送登记').map((r) => r.slice(0, 7));
     await sim.run(async (c) => {
@@ -405,19 +377,14 @@ describe('forms of each plan', () => {
     expect(roundA?.units.map((u) => u.unit)).toEqual(['市教育局']);
     expect(await readRound(host, '台账_稳经济')).toBeNull();
     const unit = (PLAN_B.tasks[0] as PlanTask).lead[0];
-    const onB = { ...pane, ledgerTable: '台账_稳经济' };
     await activate(sim, '稳经济台账');
     expect(sim.userEdit('报送登记', 'J1', [['备注']]).ok).toBe(true);
     const before = sim.snapshot();
-    const refused = await issueForms(host, onB, [unit], (model, options) =>
-      returnFormFile(model, unit, options),
-    );
+    const refused = await issueTo(sim, TABLE_B, [unit]);
     expect(refused.register).toEqual({ kept: false, sheetName: '报送登记', reason: 'no-room' });
     expect(changedCells(before, sim.snapshot())).toEqual([]);
     expect(sim.userEdit('报送登记', 'J1', [['']]).ok).toBe(true);
-    const kept = await issueForms(host, onB, [unit], (model, options) =>
-      returnFormFile(model, unit, options),
-    );
+    const kept = await issueTo(sim, TABLE_B, [unit]);
     expect(kept.register).toMatchObject({ kept: true, added: 1 });
     const after = sim.values('报送登记');
     expect(after[0][7]).toBe('方案');

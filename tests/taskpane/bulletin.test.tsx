@@ -4,11 +4,11 @@
 // The 通报 section of the 汇总 tab: the file is made from the workbook as it is when the button
 // is pressed (an edit typed just before is in it), the 下步工作 typed in the box are saved in the
 // workbook and written into the 通报, no cell changes, and a Mac's pane offers the copy instead.
-import { cleanup, configure, fireEvent, screen, waitFor, act } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, act } from '@testing-library/react';
 import JSZip from 'jszip';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { readFileBytes } from '../../src/files';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 15_000, defaultHidden: true });
@@ -42,13 +42,7 @@ beforeAll(() => {
     },
   });
 });
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 const blobText = async (blob: Blob) => new TextDecoder().decode(await readFileBytes(blob));
 const STEPS_SETTING = 'renwuTaizhang.nextSteps';

@@ -3,21 +3,15 @@
  */
 // Issue 26 in the pane: 校验's 添加列 on a ledger adopted before the 延期 and 办结依据 columns,
 // and the 设置 switch that turns the 办结依据 warning off. Every write is checked cell by cell.
-import { cleanup, configure, fireEvent, screen } from '@testing-library/react';
+import { configure, fireEvent, screen } from '@testing-library/react';
 import { ExcelSim } from '../../src/excel-sim';
 import { OFFICIAL_TASKS } from '../../src/ledger';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 const tab = (name: string) => screen.getByRole('tab', { name });
 

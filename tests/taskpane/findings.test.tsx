@@ -7,18 +7,12 @@
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ExcelSim } from '../../src/excel-sim';
 import { OFFICIAL_TASKS, tasksForUnit } from '../../src/ledger';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 const tab = (name: string) => screen.getByRole('tab', { name });
 

@@ -4,21 +4,15 @@
 // What the pane reports is what the sheet holds (issue 21, items 1–3): edits typed at once after
 // the pane's own writes are in the summaries, the mail and the findings; nothing is missed while
 // the change handlers start; a deleted ledger or 单位名录 is noticed without being asked.
-import { act, cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { ExcelSim } from '../../src/excel-sim';
 import type { Host } from '../../src/taskpane/host';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 const tab = (name: string) => screen.getByRole('tab', { name });
 

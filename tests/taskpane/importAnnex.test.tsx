@@ -4,20 +4,14 @@
 // 开始 › 导入分工表: a table read from the current sheet and one pasted as text, shown before
 // anything is written, a problem fixed in the pane, then imported. The whole workbook is diffed:
 // only the new sheets, their tables and the plan part change; the source sheet stays as it was.
-import { act, cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, within } from '@testing-library/react';
 import { ExcelSim, type WorkbookSnapshot } from '../../src/excel-sim';
 import { FIXTURES } from '../ledger/annexFixtures';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 /** Sheets, tables and parts the import added or changed, by name; a source sheet's change would show as its name. */
 function changedParts(before: WorkbookSnapshot, after: WorkbookSnapshot) {

@@ -14,21 +14,14 @@ import {
   tasksForUnit,
 } from '../../src/ledger';
 import { AS_OF_DATE } from '../asOf';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 // Tabs load their code on first use; give lazy chunks and simulated syncs time on a busy CI machine.
 jest.setTimeout(30_000);
 // Role queries skip the per-element visibility check (getComputedStyle), jsdom's slowest part; the pane hides nothing it renders.
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-// Jest's clock, moving on by itself as well: debounces and echo windows pass when a test says so.
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 const tab = (name: string) => screen.getByRole('tab', { name });
 
@@ -576,6 +569,6 @@ describe('task pane', () => {
     fireEvent.click(tab('设置'));
     fireEvent.click(await screen.findByRole('button', { name: '运行自检' }));
     const list = await screen.findByRole('list', { name: '运行自检' });
-    await waitFor(() => expect(within(list).getAllByText('✓')).toHaveLength(16));
+    await waitFor(() => expect(within(list).getAllByText('✓')).toHaveLength(18));
   });
 });

@@ -1,7 +1,7 @@
 // The task pane under test, spoken to in the words of its users: open the pane, make the ledger,
 // edit a task's cell as a user would, wait for the pane to settle, read a task's cell back.
 // Timers are jest's: a debounce passes at once, not in real seconds.
-import { act, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { ExcelSim, type WorkbookSnapshot } from '../../src/excel-sim';
 import { LEDGER_COLUMNS, type CellValue } from '../../src/ledger';
 import { App } from '../../src/taskpane/App';
@@ -11,6 +11,20 @@ import { AS_OF_DATE } from '../asOf';
 import { changedCells } from '../excel/helpers';
 
 type ColumnHeader = (typeof LEDGER_COLUMNS)[number]['header'];
+
+/**
+ * Jest's clock for every test of the file, moving on by itself as well: debounces and echo windows
+ * pass when a test says so. After each test the pane is unmounted and the real clock is back.
+ */
+export function paneClock(): void {
+  beforeEach(() =>
+    jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
+  );
+  afterEach(() => {
+    cleanup();
+    jest.useRealTimers();
+  });
+}
 
 export const LEDGER_SHEET = '任务台账';
 /** The official ledger's header is on sheet row 3: task n is on row n + 3. */

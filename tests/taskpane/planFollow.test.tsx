@@ -4,22 +4,16 @@
 // Two plans' ledgers in one workbook: the pane follows the user to the other plan's sheet. A host
 // of ExcelApi 1.7–1.8 has only Workbook.onSelectionChanged, which does not say which sheet; the
 // sheet's activation (WorksheetCollection.onActivated, 1.7) does (docs review of issue 25).
-import { cleanup, configure, screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import { createLedger, importPlan } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import { ALL_SETS } from '../excel/helpers';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 import { PLAN_B } from '../excel/twoPlanFixture';
 
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000 });
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 /** ExcelApi up to 1.8: no WorksheetCollection.onSelectionChanged (1.9). */
 const upTo18 = (version: string) => Number(version.split('.')[1] ?? 0) <= 8;

@@ -2,18 +2,12 @@
  * @jest-environment jsdom
  */
 // 设置 › 方案: the pane shows the workbook's plan and saves its edited names into the workbook.
-import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
-import { TestPane } from './paneHarness';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 describe('设置 › 方案', () => {
   it('shows the built-in plan and its task count, and saves edited names into the workbook', async () => {

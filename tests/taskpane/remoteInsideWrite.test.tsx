@@ -7,18 +7,12 @@
 import { cleanup, configure, fireEvent, screen } from '@testing-library/react';
 import type { Host } from '../../src/taskpane/host';
 import { ExcelSim } from '../../src/excel-sim';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 /**
  * 新建任务台账 on a host with the quirks given, a co-author setting task 1 to 已完成, 100% just after the

@@ -5,7 +5,7 @@
 // openpyxl (and re-saved by LibreOffice) as units with WPS or LibreOffice send them, imported
 // through the pane on excel-sim, reviewed, applied with a whole-workbook diff, undone. Every
 // cell a unit filled is proposed, counted as left as issued, or named in a sentence.
-import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import { TextDecoder, TextEncoder } from 'node:util';
@@ -21,7 +21,7 @@ import {
   type FilledCell,
   type FormEdit,
 } from '../files/formTools';
-import { LEDGER_SHEET, TestPane } from './paneHarness';
+import { LEDGER_SHEET, paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(120_000);
 configure({ asyncUtilTimeout: 15_000, defaultHidden: true });
@@ -59,13 +59,7 @@ beforeAll(() => {
     downloads.push({ name: this.download, blob: blobs.get(this.href) as Blob });
   };
 });
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
 

@@ -4,21 +4,15 @@
 // Issue 23, item 2: an edit in a few ledger rows re-reads those rows, not the whole ledger (a
 // 3.2 MB reply at 10,000 rows on the web); an edit the rows cannot explain (a row inserted, the
 // header renamed, many rows sorted) reads everything, and the view is right either way.
-import { act, cleanup, configure, fireEvent, screen } from '@testing-library/react';
+import { act, configure, fireEvent, screen } from '@testing-library/react';
 import { LEDGER_COLUMNS } from '../../src/ledger';
 import { ExcelSim } from '../../src/excel-sim';
-import { TestPane } from './paneHarness';
+import { paneClock, TestPane } from './paneHarness';
 
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 8000, defaultHidden: true });
 
-beforeEach(() =>
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
-);
-afterEach(() => {
-  cleanup();
-  jest.useRealTimers();
-});
+paneClock();
 
 /** The bytes Excel sent back for what the pane did after `from` (its re-reads). */
 const repliedSince = (pane: TestPane, from: number) =>
