@@ -88,13 +88,19 @@ export interface Appended {
 }
 
 /**
- * Queues whether anything on the table's sheet stands below the table (the used range ends
- * lower): read in an action's first request, it decides how rows are appended.
+ * Queues whether rows may be written directly below the table: nothing on its sheet stands below
+ * it (the used range ends no lower) and it shows no totals row (汇总行, which a user may switch on).
+ * Rows written under a totals row would stand below it, outside the table, and resizing over
+ * them would leave the totals row among the data: such a table gets its rows inserted
+ * (TableRowCollection.add puts them above the totals row). Read in an action's first request.
  */
 export function queueRoomBelow(table: Excel.Table): { readonly clear: () => boolean } {
   const whole = table.getRange().load('rowIndex, rowCount');
   const used = table.worksheet.getUsedRange(true).load('rowIndex, rowCount');
-  return { clear: () => used.rowIndex + used.rowCount <= whole.rowIndex + whole.rowCount };
+  table.load('showTotals');
+  return {
+    clear: () => !table.showTotals && used.rowIndex + used.rowCount <= whole.rowIndex + whole.rowCount,
+  };
 }
 
 /**

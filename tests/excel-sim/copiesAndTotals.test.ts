@@ -57,3 +57,67 @@ describe('excel-sim: Worksheet.copy (ExcelApi 1.7)', () => {
     expect(sim.sheet('Sheet1').protection.protected).toBe(true);
   });
 });
+
+describe('excel-sim: a table’s totals row (Table.showTotals, ExcelApi 1.1)', () => {
+  async function tableWithTotals(sim: ExcelSim): Promise<void> {
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:B3').values = [
+        ['a', 'b'],
+        [1, 2],
+        [3, 4],
+      ];
+      const table = sheet.tables.add('A1:B3', true);
+      table.name = 'T';
+      table.showTotals = true;
+      await c.sync();
+    });
+  }
+
+  // excel.table#excel-excel-table-showtotals-member: the totals row is part of the table's range
+  // (getRange), not of its data body (getDataBodyRange); TableRowCollection.add adds data rows,
+  // so rows go above it.
+  it('keeps the totals row in the range, out of the body, and below rows added', async () => {
+    const sim = new ExcelSim();
+    await tableWithTotals(sim);
+    await sim.run(async (c) => {
+      const table = c.workbook.tables.getItem('T');
+      const whole = table.getRange().load('address');
+      const body = table.getDataBodyRange().load('address');
+      const rows = table.rows.load('count');
+      await c.sync();
+      expect(whole.address).toBe('Sheet1!A1:B4');
+      expect(body.address).toBe('Sheet1!A2:B3');
+      expect(rows.count).toBe(2);
+      table.rows.add(undefined, [[5, 6]]);
+      const after = table.getDataBodyRange().load('values');
+      await c.sync();
+      expect(after.values).toEqual([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]);
+    });
+  });
+
+  // Typing under a totals row leaves the table as it is (the totals row closes it), and the
+  // simulator plays the same for an API write; Table.resize with a totals row is not documented,
+  // and the simulator refuses it so that nothing relies on it.
+  it('does not grow over a write below its totals row, and refuses resize', async () => {
+    const sim = new ExcelSim();
+    await tableWithTotals(sim);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('A5:B5').values = [[7, 8]];
+      const whole = c.workbook.tables.getItem('T').getRange().load('address');
+      await c.sync();
+      expect(whole.address).toBe('Sheet1!A1:B4');
+    });
+    await rejects(
+      sim.run(async (c) => {
+        c.workbook.tables.getItem('T').resize('A1:B5');
+        await c.sync();
+      }),
+      'InvalidOperation',
+    );
+  });
+});
