@@ -468,13 +468,16 @@ export function expandTablesBelow(
   }
 }
 
-/** Rules bound to a table column's body (its data validation, its conditional formats) follow it by `rows`. */
-export function growTableRules(sheet: SheetModel, t: TableModel, rows: number): void {
+/**
+ * Rules bound to a table column's body (its data validation, its conditional formats) follow it
+ * by `rows`; `validations` false leaves the data validation where it was (Table.resize).
+ */
+export function growTableRules(sheet: SheetModel, t: TableModel, rows: number, validations = true): void {
   const body = { row: t.rect.row + 1, rowCount: dataRowsOf(t) };
   const grow = <R extends { rect: Rect }>(rule: R): R =>
     rule.rect.row === body.row && rule.rect.rowCount === body.rowCount
       ? { ...rule, rect: { ...rule.rect, rowCount: rule.rect.rowCount + rows } }
       : rule;
-  sheet.validations = sheet.validations.map(grow);
+  if (validations) sheet.validations = sheet.validations.map(grow);
   sheet.conditionalFormats = sheet.conditionalFormats.map(grow);
 }

@@ -224,7 +224,10 @@ export class SimTable extends SimClientObject {
   }
   /**
    * Table.resize (ExcelApi 1.13): the table over a new range that overlaps it, its header in the
-   * same row; no cell is moved or changed. Rules bound to a column's body follow a taller table.
+   * same row; no cell is moved or changed (excel.table#excel-excel-table-resize-member). So the
+   * rows taken in keep their own data validation: a column's rule does not spread over them
+   * (docs review of issue 23, item 3; the docs promise nothing more). Conditional formats bound
+   * to a column's body follow a taller table.
    */
   resize(newRange: SimRange | string): void {
     if (typeof newRange !== 'string') this.sameContext(newRange);
@@ -261,7 +264,7 @@ export class SimTable extends SimClientObject {
         rect.columnCount === t.rect.columnCount &&
         rect.rowCount > t.rect.rowCount
       )
-        growTableRules(sheet, t, rect.rowCount - t.rect.rowCount);
+        growTableRules(sheet, t, rect.rowCount - t.rect.rowCount, false);
       t.rect = rect;
       // Rows taken in now answer this-row references: Excel's automatic calculation.
       recalculate(sheet, this.context.state.tables);

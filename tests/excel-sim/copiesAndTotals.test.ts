@@ -121,3 +121,28 @@ describe('excel-sim: a table’s totals row (Table.showTotals, ExcelApi 1.1)', (
     );
   });
 });
+
+describe('excel-sim: Table.resize and a column’s data validation (ExcelApi 1.13)', () => {
+  // excel.table#excel-excel-table-resize-member: the table is resized over the new range; no cell
+  // is changed, so rows taken in keep their own (here: no) validation. The simulator does not
+  // spread the column's rule over them, as the docs do not promise it.
+  it('takes rows in without the column’s rule', async () => {
+    const sim = new ExcelSim();
+    sim.state.autoCorrect.includeNewRowsInTable = false;
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:A3').values = [['n'], [1], [2]];
+      const table = sheet.tables.add('A1:A3', true);
+      table.getDataBodyRange().dataValidation.rule = {
+        decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' },
+      };
+      sheet.getRange('A4').values = [[3]];
+      await c.sync();
+      table.resize('A1:A4');
+      await c.sync();
+    });
+    expect(sim.sheet('Sheet1').validations.map((v) => v.rect)).toEqual([
+      { row: 1, column: 0, rowCount: 2, columnCount: 1 },
+    ]);
+  });
+});
