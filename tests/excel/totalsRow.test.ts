@@ -4,14 +4,30 @@
 // into the table above its totals row instead (TableRowCollection.add). Whole-workbook diffs.
 import {
   addIndicatorRows,
+  applyReturns,
   createLedger,
+  ensureLedgerId,
   generateSummaries,
   readLedger,
   readReference,
+  undoLastImport,
   type LedgerRead,
 } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
-import { dayOf, OFFICIAL_TASKS, proposeIndicators, seedsForTasks, type Day } from '../../src/ledger';
+import { readReturnForm, writeReturnForm } from '../../src/files';
+import {
+  changesToApply,
+  checkReturn,
+  dayOf,
+  OFFICIAL_TASKS,
+  proposeIndicators,
+  returnFormSpec,
+  reviewReturns,
+  seedsForTasks,
+  summarize,
+  type Day,
+} from '../../src/ledger';
+import { AS_OF_DATE, asOf } from '../asOf';
 import { ALL_SETS, changedCells } from './helpers';
 
 const SEP_30 = dayOf(2026, 9, 30) as Day;
@@ -95,5 +111,46 @@ describe('appending to a table with a totals row (docs review of issue 23)', () 
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.every((a) => a.endsWith(`${row}`) && !a.endsWith(`${row}0`))).toBe(true);
     expect(sim.values('指标')).toHaveLength(row);
+  });
+
+  it('logs an import and its undo above the 变更记录 totals row', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    const ledgerId = await sim.runExcel((c) => ensureLedgerId(c));
+    /** 市总工会 returns its form with task 24 set to `status`, and the pane imports it. */
+    const importing = async (status: string, time: string) => {
+      const reference = await sim.runExcel((c) => readReference(c));
+      const read = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+      const options = { asOf, statuses: reference.statuses, directory: reference.directory };
+      const spec = returnFormSpec(summarize(read.ledger, options), '市总工会', {
+        ledgerId,
+        statuses: reference.statuses,
+        directory: reference.directory,
+        ledger: read.ledger,
+      });
+      const rows = spec.rows.map((r) => (r.no === 24 ? { ...r, status } : { ...r }));
+      const form = await readReturnForm(spec.fileName, await writeReturnForm({ ...spec, rows }, AS_OF_DATE));
+      const checked = checkReturn(form, { ledgerId, statuses: reference.statuses, knowsUnit: () => true });
+      const { changes } = reviewReturns({
+        ledger: read.ledger,
+        tasks: summarize(read.ledger, { asOf }).tasks,
+        returns: [checked],
+        directory: reference.directory,
+      });
+      return sim.runExcel((c) =>
+        applyReturns(c, read, changesToApply(changes).ok, { time, batch: `${time} 导入` }, ALL_SETS),
+      );
+    };
+    await importing('序时推进', '2026-11-28 09:00');
+    await userShowsTotals(sim, 'ChangeLog');
+    expect((await importing('已完成', '2026-11-29 09:00')).applied).toBe(1);
+    // Header, two entries, the totals row; the sheet's values end above the empty totals row.
+    expect(tableModel(sim, 'ChangeLog').rect.rowCount).toBe(4);
+    expect(sim.values('变更记录')).toHaveLength(3);
+    const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
+    const undone = await sim.runExcel((c) => undoLastImport(c, now, '2026-11-29 10:00', ALL_SETS));
+    expect(undone.restored).toBe(1);
+    expect(tableModel(sim, 'ChangeLog').rect.rowCount).toBe(5);
+    expect(sim.values('变更记录')).toHaveLength(4);
   });
 });
