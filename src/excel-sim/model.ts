@@ -73,6 +73,13 @@ export interface TableModel {
   showFilterButton: boolean;
   /** Per column (index in the table): the values shown, as Excel compares them (cell text). */
   filters: Map<number, { kind: 'values'; values: string[] }>;
+  /** Table.showTotals: the rect's last row is the totals row (汇总行), not a data row. */
+  totals?: boolean;
+}
+
+/** Data rows of a table: its rows less the header and, when shown, the totals row. */
+export function dataRowsOf(t: TableModel): number {
+  return t.rect.rowCount - 1 - (t.totals === true ? 1 : 0);
 }
 
 export interface SheetModel {
@@ -389,7 +396,7 @@ export function mergeAt(sheet: SheetModel, row: number, column: number): Rect | 
 /** Recomputes which rows of a table its filters hide. Values filters compare cell text. */
 export function applyTableFilters(sheet: SheetModel, table: TableModel): void {
   const firstData = table.rect.row + 1;
-  const lastData = table.rect.row + table.rect.rowCount - 1;
+  const lastData = table.rect.row + dataRowsOf(table);
   for (let r = firstData; r <= lastData; r++) sheet.filteredRows.delete(r);
   for (const [offset, filter] of table.filters) {
     const allowed = new Set(filter.values);
@@ -432,7 +439,11 @@ export function expandTablesBelow(
   // analogy (office-js #2093 and #6745 show the AutoCorrect option for calculated columns governing
   // API writes; the docs say nothing of this one): off, no table grows here.
   if (!autoCorrect.includeNewRowsInTable) return;
-  for (const t of tables.filter((x) => x.sheetId === sheet.id)) {
+  // Below a totals row nothing joins the table: the row under a table's last data row is its
+  // totals row (support.microsoft.com, "Total the data in an Excel table"; the auto-expansion is
+  // of the data body). That typing below the totals row leaves the table as it is is Excel's UI
+  // behaviour, assumed here for API writes as well.
+  for (const t of tables.filter((x) => x.sheetId === sheet.id && x.totals !== true)) {
     const below = t.rect.row + t.rect.rowCount;
     const inside =
       rect.column >= t.rect.column && rect.column + rect.columnCount <= t.rect.column + t.rect.columnCount;
@@ -457,13 +468,16 @@ export function expandTablesBelow(
   }
 }
 
-/** Rules bound to a table column's body (its data validation, its conditional formats) follow it by `rows`. */
-export function growTableRules(sheet: SheetModel, t: TableModel, rows: number): void {
-  const body = { row: t.rect.row + 1, rowCount: t.rect.rowCount - 1 };
+/**
+ * Rules bound to a table column's body (its data validation, its conditional formats) follow it
+ * by `rows`; `validations` false leaves the data validation where it was (Table.resize).
+ */
+export function growTableRules(sheet: SheetModel, t: TableModel, rows: number, validations = true): void {
+  const body = { row: t.rect.row + 1, rowCount: dataRowsOf(t) };
   const grow = <R extends { rect: Rect }>(rule: R): R =>
     rule.rect.row === body.row && rule.rect.rowCount === body.rowCount
       ? { ...rule, rect: { ...rule.rect, rowCount: rule.rect.rowCount + rows } }
       : rule;
-  sheet.validations = sheet.validations.map(grow);
+  if (validations) sheet.validations = sheet.validations.map(grow);
   sheet.conditionalFormats = sheet.conditionalFormats.map(grow);
 }

@@ -6,7 +6,7 @@
 import type { Rect } from './address';
 import { SimError } from './errors';
 import { recalculate } from './formulas';
-import type { Cell, SheetModel, TableModel } from './model';
+import { dataRowsOf, type Cell, type SheetModel, type TableModel } from './model';
 
 /** A rect after `count` rows were inserted at `at` (negative count: deleted from `at`). */
 function shifted(rect: Rect, at: number, count: number): Rect | null {
@@ -116,7 +116,7 @@ export function deleteTableRows(
       'InsertDeleteConflict',
       `Rows cannot be deleted from table ${table.name} while it is filtered; clear its filters first.`,
     );
-  const dataRows = table.rect.rowCount - 1;
+  const dataRows = dataRowsOf(table);
   if (at < 0 || count < 1 || at + count > dataRows)
     throw new SimError('InvalidArgument', `Table ${table.name} has no data rows ${at}–${at + count - 1}.`);
   const first = table.rect.row + 1 + at;

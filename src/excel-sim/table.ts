@@ -10,8 +10,10 @@ import {
   cellKey,
   checkCellText,
   checkTableName,
+  dataRowsOf,
   displayText,
   growTableRules,
+  readCell,
   storeValue,
   writableCell,
   type SheetModel,
@@ -94,7 +96,7 @@ export class SimTable extends SimClientObject {
       id: () => t().id,
       name: () => t().name,
       showHeaders: () => true,
-      showTotals: () => false,
+      showTotals: () => t().totals === true,
       style: () => t().style,
       showFilterButton: () => t().showFilterButton,
     };
@@ -120,6 +122,34 @@ export class SimTable extends SimClientObject {
   }
   get showTotals(): boolean {
     return this.read('showTotals') as boolean;
+  }
+  /**
+   * Table.showTotals (ExcelApi 1.1) shows or removes the totals row (汇总行) under the last data
+   * row. The simulator takes the sheet row below the table for it and refuses when that row holds
+   * something within the table's columns (Excel would move it); removing it clears its cells.
+   */
+  set showTotals(show: boolean) {
+    this.write('showTotals', show, () => {
+      const t = this._model();
+      const sheet = this._sheet();
+      if ((t.totals === true) === show) return;
+      guardProtection(sheet);
+      const last = t.rect.row + t.rect.rowCount;
+      if (show) {
+        const row = last;
+        for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++)
+          if (readCell(sheet, row, c).value !== '' || readCell(sheet, row, c).formula !== null)
+            throw new SimError('InvalidOperation', 'The row below the table is not empty.');
+        t.rect = { ...t.rect, rowCount: t.rect.rowCount + 1 };
+        t.totals = true;
+      } else {
+        for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++)
+          sheet.cells.delete(cellKey(last - 1, c));
+        t.rect = { ...t.rect, rowCount: t.rect.rowCount - 1 };
+        t.totals = false;
+      }
+      this.context.state.notify();
+    });
   }
   get style(): string {
     return this.read('style') as string;
@@ -177,7 +207,7 @@ export class SimTable extends SimClientObject {
     return this._part((r) => ({ ...r, rowCount: 1 }));
   }
   getDataBodyRange(): SimRange {
-    return this._part((r) => ({ ...r, row: r.row + 1, rowCount: r.rowCount - 1 }));
+    return this._part((r) => ({ ...r, row: r.row + 1, rowCount: dataRowsOf(this._model()) }));
   }
   clearFilters(): void {
     this.call('clearFilters', null, () => {
@@ -194,7 +224,10 @@ export class SimTable extends SimClientObject {
   }
   /**
    * Table.resize (ExcelApi 1.13): the table over a new range that overlaps it, its header in the
-   * same row; no cell is moved or changed. Rules bound to a column's body follow a taller table.
+   * same row; no cell is moved or changed (excel.table#excel-excel-table-resize-member). So the
+   * rows taken in keep their own data validation: a column's rule does not spread over them
+   * (docs review of issue 23, item 3; the docs promise nothing more). Conditional formats bound
+   * to a column's body follow a taller table.
    */
   resize(newRange: SimRange | string): void {
     if (typeof newRange !== 'string') this.sameContext(newRange);
@@ -219,6 +252,10 @@ export class SimTable extends SimClientObject {
           'The new range must overlap the table, its header in the same row, with a data row.',
         );
       guardProtection(sheet);
+      // With a totals row the docs do not say where that row goes; the simulator refuses, so
+      // that the add-in never relies on it (it inserts rows above the totals row instead).
+      if (t.totals === true)
+        throw new SimError('InvalidOperation', 'The simulator does not resize a table with a totals row.');
       const others = this.context.state.tables.filter((x) => x !== t && x.sheetId === t.sheetId);
       if (others.some((x) => intersects(x.rect, rect)))
         throw new SimError('InvalidOperation', 'A table cannot overlap another table.');
@@ -227,7 +264,7 @@ export class SimTable extends SimClientObject {
         rect.columnCount === t.rect.columnCount &&
         rect.rowCount > t.rect.rowCount
       )
-        growTableRules(sheet, t, rect.rowCount - t.rect.rowCount);
+        growTableRules(sheet, t, rect.rowCount - t.rect.rowCount, false);
       t.rect = rect;
       // Rows taken in now answer this-row references: Excel's automatic calculation.
       recalculate(sheet, this.context.state.tables);
@@ -575,7 +612,7 @@ export class SimTableColumn extends SimClientObject {
         ? null
         : {
             row: r.row + 1,
-            rowCount: r.rowCount - 1,
+            rowCount: dataRowsOf(this.table._model()),
             column: r.column + (this.indexOf() as number),
             columnCount: 1,
           },
@@ -647,17 +684,20 @@ export class SimTableRowCollection extends SimClientObject {
     return this.table._exists();
   }
   protected scalars(): Record<string, () => unknown> {
-    return { count: () => this.table._model().rect.rowCount - 1 };
+    return { count: () => dataRowsOf(this.table._model()) };
   }
   get count(): number {
     return this.read('count') as number;
   }
   getCount(): SimClientResult<number> {
     const result = new SimClientResult<number>();
-    this.call('getCount', null, () => result._set(this.table._model().rect.rowCount - 1));
+    this.call('getCount', null, () => result._set(dataRowsOf(this.table._model())));
     return result;
   }
-  /** Adds rows at the end (index omitted) or at `index`, shifting the cells below the table down. */
+  /**
+   * Adds rows at the end of the data (index omitted: above a totals row) or at `index`, shifting
+   * the cells below down (TableRowCollection.add: "adds one or more rows to the table").
+   */
   add(index?: number | null, values?: unknown[][]): void {
     this.call('add', { index, values }, () => {
       const t = this.table._model();
@@ -668,7 +708,7 @@ export class SimTableRowCollection extends SimClientObject {
         throw new SimError('InvalidArgument', `Each new row needs ${t.rect.columnCount} values.`);
       }
       values?.forEach((line) => line.forEach(checkCellText));
-      const at = index === undefined || index === null ? t.rect.rowCount - 1 : index;
+      const at = index === undefined || index === null ? dataRowsOf(t) : index;
       const firstNew = t.rect.row + 1 + at;
       shiftCells(
         sheet,
@@ -709,7 +749,7 @@ export class SimTableRow extends SimClientObject {
     super(ctx);
   }
   protected override exists(): boolean {
-    return this.table._exists() && this.at >= 0 && this.at < this.table._model().rect.rowCount - 1;
+    return this.table._exists() && this.at >= 0 && this.at < dataRowsOf(this.table._model());
   }
   protected scalars(): Record<string, () => unknown> {
     return { index: () => this.at };

@@ -235,6 +235,50 @@ export class SimWorksheet extends SimClientObject {
     });
   }
 
+  /**
+   * Worksheet.copy (ExcelApi 1.7), as the user's 移动或复制 › 建立副本 does: the copy is named
+   * "名称 (2)", placed after the original, and carries its cells, rules, protection and the names
+   * scoped to it (excel.worksheet#excel-excel-worksheet-copy-member). Its tables get new names,
+   * table names being unique in a workbook (excel.table#excel-excel-table-name-member); the exact
+   * spelling Excel picks is its own, so nothing may rely on it beyond "not the original's".
+   */
+  copy(positionType?: Excel.WorksheetPositionType | string, relativeTo?: SimWorksheet): SimWorksheet {
+    const ref = new SheetRef(this.context);
+    this.call('copy', { positionType: positionType ?? 'None' }, () => {
+      if (relativeTo !== undefined || (positionType !== undefined && positionType !== 'None'))
+        throw new SimError('InvalidArgument', 'The simulator copies a sheet only to after the original.');
+      const state = this.context.state;
+      guardStructure(state.structureProtected);
+      const original = this._model();
+      const base = original.name.replace(/ \(\d+\)$/u, '');
+      let n = 2;
+      while (state.findSheet(`${base} (${n})`)) n++;
+      const copy: SheetModel = {
+        ...structuredClone(original),
+        id: state.id('sheet'),
+        name: `${base} (${n})`,
+      };
+      state.sheets.splice(state.sheets.indexOf(original) + 1, 0, copy);
+      for (const table of state.tables.filter((t) => t.sheetId === original.id)) {
+        let k = 2;
+        while (state.tables.some((t) => t.name.toLowerCase() === `${table.name}${k}`.toLowerCase())) k++;
+        state.tables.push({
+          ...table,
+          id: state.id('table'),
+          name: `${table.name}${k}`,
+          sheetId: copy.id,
+          filters: new Map(table.filters),
+        });
+      }
+      // Names scoped to the sheet travel with it, formula and all.
+      for (const name of state.names.filter((x) => x.scope === original.id))
+        state.names.push({ ...name, scope: copy.id });
+      ref.id = copy.id;
+      state.notify();
+    });
+    return new SimWorksheet(this.context, ref);
+  }
+
   delete(): void {
     this.call('delete', null, () => {
       const state = this.context.state;

@@ -135,11 +135,13 @@ const columnsNow = (now: LedgerNow): HeaderMap => mapHeaders(now.header.values[0
 interface LogNow {
   readonly table: Excel.Table;
   readonly sheet: Excel.Worksheet;
+  /** The user switched on its totals row (汇总行): rows are inserted above it, not written below. */
+  readonly totals: boolean;
 }
 
 function loadLog(context: Excel.RequestContext) {
   const table = context.workbook.tables.getItemOrNullObject(CHANGE_LOG_TABLE);
-  table.load('name');
+  table.load('name, showTotals');
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   return { table, sheets };
@@ -188,13 +190,13 @@ function appendLog(
   const inSpecOrder = entries.map((e) => placeRecord(specLayout(CHANGE_LOG_SPEC), { ...e }));
   const nothing = { settle: async () => undefined };
   if (existing) {
-    const { table, sheet } = existing;
+    const { table, sheet, totals } = existing;
     if (entries.length === 0) return { sheet, made: false, remove: () => undefined, ...nothing };
     // Read in this request, before the rows: the log's own column order, and its size for remove().
     const header = table.getHeaderRowRange().load('values');
     const before = table.getDataBodyRange().load('rowCount');
     const appended = appendSpecRows(table, CHANGE_LOG_SPEC, specLayout(CHANGE_LOG_SPEC), inSpecOrder, {
-      clearBelow: true,
+      clearBelow: !totals,
       supports,
       width: CHANGE_LOG_SPEC.columns.length,
     });
@@ -328,7 +330,11 @@ function receiptChanges(read: readonly RegisterEntry[], receipts: Receipts): Reg
 function existingLog(context: Excel.RequestContext, log: ReturnType<typeof loadLog>): LogNow | null {
   if (log.table.isNullObject) return null;
   const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
-  return { table, sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet };
+  return {
+    table,
+    sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet,
+    totals: log.table.showTotals,
+  };
 }
 
 function staleImport(cells: readonly string[]): LedgerError {
@@ -539,7 +545,7 @@ async function readForUndo(context: Excel.RequestContext, read: LedgerRead, regi
   );
   const attempt = async (expected: boolean) => {
     const now = loadLedgerNow(context, read);
-    const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE);
+    const table = context.workbook.tables.getItem(CHANGE_LOG_TABLE).load('showTotals');
     const header = table.getHeaderRowRange().load('values');
     const body = table.getDataBodyRange().load('values');
     // The plan's rows: undo takes back what the import recorded for the ledger it restores.
@@ -556,7 +562,11 @@ async function readForUndo(context: Excel.RequestContext, read: LedgerRead, regi
     return attempt(false);
   });
   const { now, table, header, body, register } = first;
-  const log = { table, sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet };
+  const log = {
+    table,
+    sheet: context.workbook.tables.getItem(CHANGE_LOG_TABLE).worksheet,
+    totals: table.showTotals,
+  };
   const layout = layoutOf(CHANGE_LOG_SPEC, header.values[0] as CellValue[]);
   // A log without the columns undo reads (renamed past recognition) is one it cannot use.
   if (layout.missing.length)

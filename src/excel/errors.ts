@@ -22,6 +22,7 @@ export type LedgerErrorCode =
   | 'NoRows'
   | 'NoTasks'
   | 'NotOurProtection'
+  | 'PasswordProtected'
   | 'NotSupported'
   | 'NothingToUndo'
   | 'SelfTestFailed'
@@ -111,6 +112,30 @@ export function failedAtFirst(error: unknown, firstCommand: string | undefined):
 }
 
 /**
+ * Whether Excel refused to lift a sheet's protection: a password set by someone else (the add-in
+ * sets none). Excel answers BadPassword; some hosts answer InvalidOperation.
+ * WorksheetProtection.isPasswordProtected would say so beforehand, but it exists only in
+ * ExcelApiOnline 1.1 (Excel on the web), so the add-in relies on the refusal instead.
+ */
+export function refusedUnprotect(error: unknown): boolean {
+  const code = excelErrorCode(error);
+  return (
+    (code === 'BadPassword' || code === 'InvalidOperation') &&
+    (error as CodedError | null)?.debugInfo?.errorLocation === 'WorksheetProtection.unprotect'
+  );
+}
+
+/** The sentence for a protection with someone else's password, naming the sheet where known. */
+export function passwordProtectedText(sheetName: string | null, unchanged: boolean): Bilingual {
+  const zhSheet = sheetName === null ? '工作表' : `工作表“${sheetName}”`;
+  const enSheet = sheetName === null ? 'The sheet' : `Sheet ${sheetName}`;
+  return {
+    zh: `${zhSheet}已由他人设置密码保护，加载项不会撤销它，也不会尝试密码。请先在“审阅 > 撤销工作表保护”中手动撤销后重试。${unchanged ? '数据未被更改。' : '此前的步骤可能已生效。'}`,
+    en: `${enSheet} is protected with someone else's password; the add-in does not lift it and never tries passwords. Unprotect it by hand (Review > Unprotect Sheet) and try again.${unchanged ? ' Nothing was changed.' : ' Steps before it may have taken effect.'}`,
+  };
+}
+
+/**
  * A message for any error an operation raises; Excel's codes get plain-language advice. "Nothing
  * was changed" is said of a refused write only when it failed at the batch's first command.
  */
@@ -124,6 +149,7 @@ export function describeError(error: unknown, firstCommand?: string): Bilingual 
         zh: '此前的步骤可能已生效。',
         en: ' Steps before it may have taken effect.',
       };
+  if (refusedUnprotect(error)) return passwordProtectedText(null, failedAtFirst(error, firstCommand));
   switch (excelErrorCode(error)) {
     case 'AccessDenied':
       return {

@@ -53,6 +53,8 @@ const columnOf = (key: IndicatorColumn) => INDICATOR_COLUMNS.findIndex((c) => c.
  */
 function actualRule(cells: Excel.Range, supports: ApiSupport): void {
   if (!supports('1.8')) return;
+  // Cleared first, as the dropdowns are: the column's cells may carry the rule already.
+  cells.dataValidation.clear();
   cells.dataValidation.rule = { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
   cells.dataValidation.errorAlert = {
     showAlert: true,
@@ -317,9 +319,9 @@ export async function addIndicatorRows(
     appended = appendSpecRows(loaded.table, INDICATOR_SPEC, layout, rows, {
       clearBelow: room.clear(),
       supports,
-      beforeValues: (block) => {
+      columnRules: (body) => {
         const actual = table.columns.actual;
-        if (actual !== undefined) actualRule(block.getColumn(actual), supports);
+        if (actual !== undefined) actualRule(body.getColumn(actual), supports);
       },
     });
   }

@@ -5,8 +5,8 @@
 // id in the settings); a sheet someone else protected (perhaps with a password) is never
 // unprotected, and the user is told to do it by hand.
 import type { HeaderMap } from '../ledger';
-import { LedgerError } from './errors';
-import { PROTECTION_MARK, PROTECTION_SETTING } from './names';
+import { LedgerError, passwordProtectedText, refusedUnprotect } from './errors';
+import { LEDGER_TABLE, PROTECTION_MARK, PROTECTION_SETTING, REGISTER_TABLE, SNAPSHOT_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
 
 const OFFICIAL = ['no', 'task', 'units'] as const;
@@ -26,17 +26,51 @@ export function loadProtection(context: Excel.RequestContext, location: LedgerLo
   protection.load('protected');
   const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING);
   setting.load('value');
-  return { sheet, protection, setting, mark: queueProtectionMark(sheet) };
+  return { sheet, protection, setting, mark: queueProtectionMark(sheet), tableName: location.tableName };
 }
 
 /** Queues the read of the add-in's mark on a sheet: a null object when the sheet has none. */
 export function queueProtectionMark(sheet: Excel.Worksheet): Excel.NamedItem {
-  return sheet.names.getItemOrNullObject(PROTECTION_MARK).load('name');
+  // NamedItem.formula is ExcelApi 1.7, the manifest's minimum.
+  return sheet.names.getItemOrNullObject(PROTECTION_MARK).load('formula');
 }
 
-/** Queues the mark onto an unmarked sheet the add-in protects, before the protection is set. */
-export function markProtected(sheet: Excel.Worksheet): void {
-  sheet.names.add(PROTECTION_MARK, '="任务台账"');
+/**
+ * The mark names the table the add-in protected the sheet for. A sheet-scoped name travels with a
+ * copy of the sheet (Worksheet.copy, 移动或复制), but the copy's table gets another name (table
+ * names are unique in a workbook): a copy the user protected is never taken for the add-in's.
+ */
+export function markFormula(tableName: string): string {
+  return `="任务台账|${tableName}"`;
+}
+
+/** The first marks, which named no table: they can no longer tell an original from its copy. */
+const UNNAMED_MARK = '="任务台账"';
+/** Tables that only the add-in names so: an unnamed mark is honoured on their sheets, never on a copy's. */
+const OWN_TABLES = [LEDGER_TABLE, SNAPSHOT_TABLE, REGISTER_TABLE].map((n) => n.toLowerCase());
+
+/**
+ * A sheet's mark, once synced, against the table the action reached the sheet by: none, the
+ * add-in's for this table (current), an unnamed mark it honours (legacy: rewritten when the
+ * add-in next protects), or a mark that came with a copy of another sheet (foreign).
+ */
+export type MarkState = 'none' | 'current' | 'legacy' | 'foreign';
+
+export function markState(mark: Excel.NamedItem, tableName: string): MarkState {
+  if (mark.isNullObject) return 'none';
+  const formula = String(mark.formula);
+  if (formula === markFormula(tableName)) return 'current';
+  return formula === UNNAMED_MARK && OWN_TABLES.includes(tableName.toLowerCase()) ? 'legacy' : 'foreign';
+}
+
+/**
+ * Queues the add-in's mark for `tableName` onto a sheet it protects, before the protection is
+ * set: a mark of another kind (unnamed, or a copy's) is replaced.
+ */
+export function markProtected(sheet: Excel.Worksheet, tableName: string, state: MarkState = 'none'): void {
+  if (state === 'current') return;
+  if (state !== 'none') sheet.names.getItem(PROTECTION_MARK).delete();
+  sheet.names.add(PROTECTION_MARK, markFormula(tableName));
 }
 
 /** Whether a protected sheet's protection is the add-in's: its mark, or its id in the older setting. */
@@ -44,8 +78,10 @@ export function isOurProtection(loads: {
   readonly sheet: Excel.Worksheet;
   readonly setting: Excel.Setting;
   readonly mark: Excel.NamedItem;
+  readonly tableName: string;
 }): boolean {
-  return !loads.mark.isNullObject || ownedSheets(loads.setting).includes(loads.sheet.id);
+  const state = markState(loads.mark, loads.tableName);
+  return state === 'current' || state === 'legacy' || ownedSheets(loads.setting).includes(loads.sheet.id);
 }
 
 /** The options the add-in protects the ledger with: lifted and set again, it is the same protection. */
@@ -96,12 +132,13 @@ export async function setOfficialColumnsProtected(
       'NotOurProtection',
     );
   }
+  // The lift goes first in its request: refused (a password set by hand over the add-in's mark),
+  // nothing after it runs and the user is told, nothing written.
   if (protection.protected) protection.unprotect();
   // Whose protection it is goes on the sheet, not in the settings a co-author may be rewriting.
   // A mark left by a hand-lifted protection stays when the pane protects again.
-  if (on) {
-    if (mark.isNullObject) markProtected(sheet);
-  } else if (!mark.isNullObject) mark.delete();
+  if (on) markProtected(sheet, location.tableName, markState(mark, location.tableName));
+  else if (!mark.isNullObject) mark.delete();
   if (on) {
     const table = context.workbook.tables.getItem(location.tableName);
     table.getRange().format.protection.locked = false;
@@ -117,7 +154,13 @@ export async function setOfficialColumnsProtected(
   const fresh = legacy
     ? context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value')
     : null;
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    if (protection.protected && refusedUnprotect(error))
+      throw new LedgerError(passwordProtectedText(sheet.name, true), 'PasswordProtected');
+    throw error;
+  }
   if (fresh) {
     context.workbook.settings.add(
       PROTECTION_SETTING,

@@ -26,7 +26,7 @@ import { toExcel } from './cells';
 import { LedgerError } from './errors';
 import { CHANGE_LOG_TABLE, freeSheetName, PROTECTION_SETTING, REGISTER_TABLE } from './names';
 import { queueDateSystem } from './reference';
-import { isOurProtection, markProtected, queueProtectionMark } from './protection';
+import { isOurProtection, markProtected, markState, queueProtectionMark, type MarkState } from './protection';
 import {
   appendSpecColumn,
   appendSpecRows,
@@ -47,8 +47,8 @@ export interface RegisterSheet {
   readonly sheetId: string;
   readonly sheetName: string;
   readonly protection: 'none' | 'ours' | 'user';
-  /** The sheet carries the add-in's protection mark (older workbooks: its id in the settings). */
-  readonly marked: boolean;
+  /** The sheet's protection mark against this table (replaced by the add-in's when it protects). */
+  readonly mark: MarkState;
   readonly clearBelow: boolean;
   /** Nothing on the sheet right of the table: a missing 方案 column can be appended. */
   readonly clearRight: boolean;
@@ -80,10 +80,10 @@ export function queueRegisterRead(
       sheetName: sheet.name,
       protection: !protection.protected
         ? 'none'
-        : isOurProtection({ sheet, setting, mark })
+        : isOurProtection({ sheet, setting, mark, tableName: REGISTER_TABLE })
           ? 'ours'
           : 'user',
-      marked: !mark.isNullObject,
+      mark: markState(mark, REGISTER_TABLE),
       clearBelow: room.clear(),
       clearRight: right.clear(),
       dateSystem,
@@ -185,7 +185,7 @@ export function queueRegisterWrite(
     createSpecTable(sheet, REGISTER_SPEC, { rows }, { style: 'TableStyleLight1' });
     sheet.freezePanes.freezeRows(1);
     // The protection is marked as the add-in's on the sheet itself (issue 23, item 11).
-    markProtected(sheet);
+    markProtected(sheet, REGISTER_TABLE);
     sheet.protection.protect(PROTECT);
     return {
       outcome: { kept: true, sheetName: name, updated: 0, added: rows.length },
@@ -219,7 +219,7 @@ export function queueRegisterWrite(
     ? appendSpecRows(table, REGISTER_SPEC, layout, added, { clearBelow: read.clearBelow, supports })
     : null;
   const before = appended ? table.getDataBodyRange().load('rowCount') : null;
-  if (!read.marked) markProtected(sheet);
+  markProtected(sheet, REGISTER_TABLE, read.mark);
   sheet.protection.protect(PROTECT);
   const putBack = () => {
     for (const { index } of updates) rowAt(index).values = [asRead(index).map(toExcel)];

@@ -32,7 +32,7 @@ import {
   readSpecTableInBlocks,
   type Appended,
 } from './specTable';
-import { isOurProtection, markProtected, queueProtectionMark } from './protection';
+import { isOurProtection, markProtected, markState, queueProtectionMark, type MarkState } from './protection';
 import type { ApiSupport } from './requirements';
 import { queueDateSystem } from './reference';
 
@@ -48,8 +48,8 @@ export interface SnapshotRead {
   readonly bodyRows: number;
   /** Whose protection the sheet carries: none, the add-in's (which it may lift), or someone else's. */
   readonly protection: 'none' | 'ours' | 'user';
-  /** The sheet carries the add-in's protection mark (else it is added when the sheet is protected). */
-  readonly marked: boolean;
+  /** The sheet's protection mark against this table (replaced by the add-in's when it protects). */
+  readonly mark: MarkState;
   /** Nothing on the sheet below the table: rows can be written there (see appendSpecRows). */
   readonly clearBelow: boolean;
   /** Nothing on the sheet right of the table: a missing 方案 column can be appended. */
@@ -65,19 +65,21 @@ type Loads = {
   readonly protection: Excel.WorksheetProtection;
   readonly setting: Excel.Setting;
   readonly mark: Excel.NamedItem;
+  readonly tableName: string;
   readonly room: { readonly clear: () => boolean };
   readonly right: { readonly clear: () => boolean };
   readonly columns: Excel.TableColumnCollection;
 };
 
 /** Queues what is read beside the table's cells: its sheet, protection and what is below it. */
-function loadFrame(context: Excel.RequestContext, table: Excel.Table): Loads {
+function loadFrame(context: Excel.RequestContext, table: Excel.Table, tableName: string): Loads {
   const sheet = table.worksheet.load('id, name');
   return {
     sheet,
     protection: sheet.protection.load('protected'),
     setting: context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING).load('value'),
     mark: queueProtectionMark(sheet),
+    tableName,
     room: queueRoomBelow(table),
     right: queueRoomRight(table),
     columns: table.columns.load('items/filter/criteria'),
@@ -102,7 +104,7 @@ function readOf(
     sheetName: loads.sheet.name,
     bodyRows: cells.rowCount,
     protection: !isProtected ? 'none' : isOurProtection(loads) ? 'ours' : 'user',
-    marked: !loads.mark.isNullObject,
+    mark: markState(loads.mark, tableName),
     clearBelow: loads.room.clear(),
     clearRight: loads.right.clear(),
     // A column without a filter has no criteria (Excel.Filter.criteria, ExcelApi 1.2).
@@ -122,7 +124,7 @@ export function queueSnapshotRead(
   plan: string = FIRST_LEDGER_TABLE,
 ): (dateSystem: DateSystem) => SnapshotRead {
   const table = context.workbook.tables.getItem(tableName);
-  const loads = loadFrame(context, table);
+  const loads = loadFrame(context, table, tableName);
   const cells = queueSpecTableRead(table, SNAPSHOT_SPEC);
   return (dateSystem) => readOf(loads, cells(), dateSystem, tableName, plan);
 }
@@ -160,7 +162,7 @@ export async function readSnapshotsInBlocks(
 ): Promise<SnapshotRead> {
   const probed = dateSystem === undefined ? queueDateSystem(context) : () => dateSystem;
   const table = context.workbook.tables.getItem(SNAPSHOT_TABLE);
-  const loads = loadFrame(context, table);
+  const loads = loadFrame(context, table, SNAPSHOT_TABLE);
   const cells = await readSpecTableInBlocks(context, table, SNAPSHOT_SPEC);
   return readOf(loads, cells, probed(), SNAPSHOT_TABLE, plan);
 }
@@ -326,7 +328,7 @@ export async function queueSnapshotWrite(
     );
     sheet.freezePanes.freezeRows(1);
     // The protection is marked as the add-in's on the sheet itself (issue 23, item 11).
-    markProtected(sheet);
+    markProtected(sheet, SNAPSHOT_TABLE);
     sheet.protection.protect(PROTECT);
     sheet.load('id');
     return {
@@ -371,7 +373,7 @@ export async function queueSnapshotWrite(
       .getRow(run.start)
       .getResizedRange(run.count - 1, 0)
       .delete('Up');
-  if (!read.marked) markProtected(sheet);
+  markProtected(sheet, read.tableName, read.mark);
   sheet.protection.protect(PROTECT);
   return {
     outcome: () => ({

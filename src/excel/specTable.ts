@@ -85,16 +85,24 @@ export interface Appended {
    * AutoCorrect's "Include new rows and columns in table", else 0. See fitAppended.
    */
   readonly missed: () => number;
+  /** Queues the caller's column rules over the table's data body again (after a resize). */
+  readonly rules: () => void;
 }
 
 /**
- * Queues whether anything on the table's sheet stands below the table (the used range ends
- * lower): read in an action's first request, it decides how rows are appended.
+ * Queues whether rows may be written directly below the table: nothing on its sheet stands below
+ * it (the used range ends no lower) and it shows no totals row (汇总行, which a user may switch on).
+ * Rows written under a totals row would stand below it, outside the table, and resizing over
+ * them would leave the totals row among the data: such a table gets its rows inserted
+ * (TableRowCollection.add puts them above the totals row). Read in an action's first request.
  */
 export function queueRoomBelow(table: Excel.Table): { readonly clear: () => boolean } {
   const whole = table.getRange().load('rowIndex, rowCount');
   const used = table.worksheet.getUsedRange(true).load('rowIndex, rowCount');
-  return { clear: () => used.rowIndex + used.rowCount <= whole.rowIndex + whole.rowCount };
+  table.load('showTotals');
+  return {
+    clear: () => !table.showTotals && used.rowIndex + used.rowCount <= whole.rowIndex + whole.rowCount,
+  };
 }
 
 /**
@@ -156,8 +164,12 @@ export function appendSpecRows<K extends string>(
     readonly clearBelow: boolean;
     /** Table.resize (ExcelApi 1.13) decides whether rows may be written below the table. */
     readonly supports: ApiSupport;
-    /** Queues what goes on the empty cells before the values (a column's data validation). */
-    readonly beforeValues?: (block: Excel.Range) => void;
+    /**
+     * Queues a column's data validation over the table's data body as it is when called: after
+     * the values (the rows are the table's by then, unless AutoCorrect kept them out), and again
+     * after queueFit's resize. Never on the rows' block: cells below a table may stay outside it.
+     */
+    readonly columnRules?: (body: Excel.Range) => void;
     /**
      * Columns written from the table's first, when the caller could not read the table's width
      * (rows in the spec's order): the rest of a wider table's new rows stay empty.
@@ -190,10 +202,12 @@ export function appendSpecRows<K extends string>(
   const sizeBefore = table.getRange().load('rowCount');
   // Formats first: the rows' text stays text, never a formula.
   block.numberFormat = rows.map((r) => placedFormats(spec, layout, r));
-  options.beforeValues?.(place());
   block.values = rows.map((r) => r.map(toExcel));
+  const rules = () => options.columnRules?.(table.getDataBodyRange());
+  rules();
   const sizeAfter = table.getRange().load('rowCount');
   return {
+    rules,
     missed: () => (clearBelow ? n - (sizeAfter.rowCount - sizeBefore.rowCount) : 0),
     address: () => localAddress(before.address),
     occupied: () => {
@@ -239,6 +253,8 @@ export function queueFit(
   const missed = appended.reduce((sum, a) => sum + (a?.missed() ?? 0), 0);
   if (missed === 0) return false;
   table.resize(table.getRange().getResizedRange(missed, 0));
+  // Resize takes the rows in, not the column's rules (no cell is changed): set over them now.
+  for (const a of appended) a?.rules();
   return true;
 }
 

@@ -50,7 +50,9 @@ describe('the add-in’s protection, marked on the sheet (issue 23, item 11)', (
       'sheets.任务台账.protection',
       'sheets.任务台账.names',
     ]);
-    expect(marks(sim, '任务台账')).toEqual([{ name: 'RenwuTaizhang_Protected', formula: '="任务台账"' }]);
+    expect(marks(sim, '任务台账')).toEqual([
+      { name: 'RenwuTaizhang_Protected', formula: '="任务台账|TaskLedger"' },
+    ]);
     coAuthorRewrites(sim, ['{their-sheet}']);
     expect(await sim.runExcel((c) => isSheetProtected(c, location))).toEqual({
       protected: true,
@@ -75,7 +77,9 @@ describe('the add-in’s protection, marked on the sheet (issue 23, item 11)', (
     // The user lifts it by hand (审阅 › 撤销工作表保护): the mark stays.
     sim.sheet('任务台账').protection.protected = false;
     await sim.runExcel((c) => setOfficialColumnsProtected(c, location, ledger.header, true));
-    expect(marks(sim, '任务台账')).toEqual([{ name: 'RenwuTaizhang_Protected', formula: '="任务台账"' }]);
+    expect(marks(sim, '任务台账')).toEqual([
+      { name: 'RenwuTaizhang_Protected', formula: '="任务台账|TaskLedger"' },
+    ]);
     expect(await sim.runExcel((c) => isSheetProtected(c, location))).toEqual({
       protected: true,
       byAddIn: true,
@@ -115,7 +119,9 @@ describe('the add-in’s protection, marked on the sheet (issue 23, item 11)', (
     const sim = await withLedger();
     const options = { asOf: OCT_31, request: { overview: true, behind: false }, supports: ALL_SETS };
     await generateSummaries((batch) => sim.runExcel(batch), options);
-    expect(marks(sim, '进度快照')).toEqual([{ name: 'RenwuTaizhang_Protected', formula: '="任务台账"' }]);
+    expect(marks(sim, '进度快照')).toEqual([
+      { name: 'RenwuTaizhang_Protected', formula: '="任务台账|ProgressSnapshots"' },
+    ]);
     expect(sim.state.settings.has(PROTECTION_SETTING)).toBe(false);
     coAuthorRewrites(sim, ['{their-sheet}']);
     const rows = sim.values('进度快照').length;

@@ -116,7 +116,7 @@ describe('报送登记 (issue 26 items 1–3)', () => {
     // A register made the first time: read, then the write that marks its sheet as the add-in's.
     expect(issued.syncs).toBe(2);
     expect(sim.snapshot().sheets.find((s) => s.name === '报送登记')?.names).toEqual([
-      { name: 'RenwuTaizhang_Protected', formula: '="任务台账"' },
+      { name: 'RenwuTaizhang_Protected', formula: '="任务台账|ReportRegister"' },
     ]);
   });
 
