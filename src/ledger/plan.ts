@@ -208,8 +208,11 @@ export function planFromXml(xml: string): PlanXmlRead {
   const declared = new RegExp(`\\bxmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*(["'])([^"']*)\\1`, 'u').exec(
     attributes,
   );
-  // Ours: the first ledger's namespace, or another ledger's (planLedgers.ts), which extends it.
-  if (!declared || !(declared[2] === PLAN_NAMESPACE || declared[2].startsWith(`${PLAN_NAMESPACE}:`)))
+  // Ours: the first ledger's namespace, or another ledger's (planLedgers.ts), which extends it;
+  // without case, as a host may re-case a namespace (see ledgerTableOf).
+  const namespace = declared?.[2].toLowerCase();
+  const ours = PLAN_NAMESPACE.toLowerCase();
+  if (namespace === undefined || !(namespace === ours || namespace.startsWith(`${ours}:`)))
     return { problem: 'not-a-plan' };
   const text = content.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/u, '$1');
   let value: unknown;
