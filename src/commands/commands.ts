@@ -1,11 +1,15 @@
 // Ribbon commands (ExecuteFunction). 生成汇总表 makes the default set — overall summary and
-// behind-schedule list, dated today — with the same code as the pane's button.
+// behind-schedule list, dated today — with the same code as the pane's button, of the plan the
+// pane does: the ledger of the sheet the user is on, else the one an open pane shows, else the
+// first, which the command then names.
 import {
   describeError,
   generateSummaries,
   keptSheetsNotice,
   officeApiSupport,
   filtersClearedNotice,
+  planUsedNotice,
+  recallPaneLedger,
   snapshotNotKeptNotice,
 } from '../excel';
 import { dayFromLocalDate, languageFor } from '../ledger';
@@ -42,14 +46,26 @@ export const summariesCommand = (now: () => Date) =>
   async function generateSummariesCommand(event: Office.AddinCommands.Event): Promise<void> {
     const language = languageFor(Office.context.displayLanguage);
     try {
+      const shown = recallPaneLedger();
       const result = await generateSummaries((batch) => Excel.run(batch), {
         asOf: dayFromLocalDate(now()),
         request: { overview: true, behind: true },
         supports: officeApiSupport,
+        ledgerTable: shown,
       });
+      const { read } = result;
+      const location = read.ledger?.location;
+      const guessed =
+        read.ledgers.length > 1 &&
+        read.onLedgerSheet !== true &&
+        location !== undefined &&
+        location.tableName.toLowerCase() !== shown?.toLowerCase();
       // Sheets the user made their own were kept: say so, or the new "(2)" names would puzzle;
       // and say when the progress snapshot could not be recorded.
       const notices = [
+        guessed
+          ? planUsedNotice(read.ledgers.length, read.reference.plan.plan.title, location.sheetName)[language]
+          : '',
         result.kept.length ? keptSheetsNotice(result.kept.map((k) => k.name))[language] : '',
         result.snapshot.kept
           ? ''

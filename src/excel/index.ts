@@ -34,3 +34,4 @@ export * from './generateSummaries';
 export * from './indicatorSheet';
 export * from './workbookRead';
 export * from './otherLedgers';
+export * from './paneChoice';

@@ -4,12 +4,18 @@
 // built-in plan.
 //
 // A part's XML is asked for by id, so a read must know the id: the caller passes the one it last
-// saw, and the same request lists the parts of our namespace to check the guess (as the tables
-// are checked in workbookRead.ts). A wrong guess costs one more request, never a stale plan.
+// saw, and the same request lists the workbook's parts to check the guess (as the tables are
+// checked in workbookRead.ts). A wrong guess costs one more request, never a stale plan.
+//
+// The parts are listed whole and ours picked by the table their namespace names (pairsWithTable),
+// not asked for with getByNamespace: that matches the namespace as given ("whose namespaces match
+// the given namespace", CustomXmlPartCollection), so a part whose namespace a host re-cased would
+// be missed, and a part is then read by the id the listing returned.
 import {
   builtInPlan,
   FIRST_LEDGER_TABLE,
   PLAN_PART_LIMIT,
+  pairsWithTable,
   planNamespace,
   planPartBytes,
   planFromXml,
@@ -38,10 +44,10 @@ export function queuePlanRead(
   guess: string | null,
   table: string = FIRST_LEDGER_TABLE,
 ): () => WorkbookPlan {
-  const parts = context.workbook.customXmlParts.getByNamespace(planNamespace(table)).load('items/id');
+  const parts = queuePlanParts(context, table);
   const xml = guess === null ? null : context.workbook.customXmlParts.getItem(guess).getXml();
   return () => {
-    const found = parts.items[0]?.id ?? null;
+    const found = parts();
     if (xml === null || guess === null) return { ...BUILT_IN, found };
     const read = planFromXml(xml.value);
     return 'plan' in read
@@ -55,8 +61,8 @@ export function queuePlanParts(
   context: Excel.RequestContext,
   table: string = FIRST_LEDGER_TABLE,
 ): () => string | null {
-  const parts = context.workbook.customXmlParts.getByNamespace(planNamespace(table)).load('items/id');
-  return () => parts.items[0]?.id ?? null;
+  const parts = context.workbook.customXmlParts.load('items/id, items/namespaceUri');
+  return () => parts.items.find((p) => pairsWithTable(p.namespaceUri, table))?.id ?? null;
 }
 
 /**

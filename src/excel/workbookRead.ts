@@ -57,6 +57,11 @@ export interface WorkbookRead {
   readonly tables: AddInTableIds;
   /** Every plan's ledger the workbook has, the first ledger first: the pane names the others. */
   readonly ledgers: readonly LedgerTable[];
+  /**
+   * The ledger read is the one on the sheet the user is on (not the one asked for, nor the first).
+   * Set by every read of the workbook; absent where the pane rebuilds a read from its own view.
+   */
+  readonly onLedgerSheet?: boolean;
 }
 
 /** One plan's ledger table, and the sheet it is on (the sheet the user is on says which plan the pane works on). */
@@ -124,7 +129,12 @@ function queueLedgerChoice(context: Excel.RequestContext, tables: Excel.TableCol
     const asked = ledgers.find((l) => l.table.toLowerCase() === wanted?.toLowerCase());
     const chosen = (here ?? asked ?? ledgers[0])?.table ?? null;
     // A workbook without a ledger may still carry the first ledger's plan (设置 saved it).
-    return { ledgers, chosen, part: partOf.get((chosen ?? FIRST_LEDGER_TABLE).toLowerCase()) ?? null };
+    return {
+      ledgers,
+      chosen,
+      here: here?.table ?? null,
+      part: partOf.get((chosen ?? FIRST_LEDGER_TABLE).toLowerCase()) ?? null,
+    };
   };
 }
 
@@ -229,7 +239,7 @@ export async function readWorkbook<Also = undefined>(
         return readInParts(context, { ...request, ledgerTable });
       throw error;
     }
-    const { ledgers, chosen, part } = parts.choice(request.ledgerTable);
+    const { ledgers, chosen, here, part } = parts.choice(request.ledgerTable);
     if (chosen !== null && chosen !== ledgerTable && attempt === 0) {
       // The user is on another plan's ledger (or the one asked for is gone): read that one, its
       // tables and plan part known from this reply.
@@ -257,7 +267,7 @@ export async function readWorkbook<Also = undefined>(
           : null,
       ledgerId: idValue(parts.id),
       tables: ids,
-      ledgers,
+      ...ledgersRead({ ledgers, here }, ledgerTable),
       also: parts.also?.() as Also,
     };
   }
@@ -312,9 +322,16 @@ async function readInParts<Also>(
     register: parts.register ? parts.register(reference.dateSystem) : null,
     ledgerId: idValue(parts.id),
     tables: ids,
-    ledgers: parts.choice(request.ledgerTable).ledgers,
+    ...ledgersRead(parts.choice(request.ledgerTable), ledgerTable),
     also: parts.also?.() as Also,
   };
+}
+
+function ledgersRead(
+  choice: { readonly ledgers: readonly LedgerTable[]; readonly here: string | null },
+  ledgerTable: string,
+): Pick<WorkbookRead, 'ledgers' | 'onLedgerSheet'> {
+  return { ledgers: choice.ledgers, onLedgerSheet: choice.here !== null && choice.here === ledgerTable };
 }
 
 /** The tables a read found, as the guess for the next read. */

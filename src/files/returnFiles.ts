@@ -24,7 +24,7 @@ export async function returnFormsZip(
   const files: NamedFile[] = [];
   for (const unit of units) files.push(await returnFormFile(model, unit, options));
   return {
-    name: returnFormsZipName(model.asOf, files.length),
+    name: returnFormsZipName(model.asOf, files.length, model.names),
     bytes: await zipFiles(files, options.created),
   };
 }

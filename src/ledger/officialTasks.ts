@@ -26,6 +26,7 @@ export const BUILT_IN_NAMES = {
   title: PLAN_TITLE,
   subject: '四平市现代职业教育重点任务',
   fileStem: '四平市职教重点任务汇总',
+  shortName: BUILT_IN_META.shortName,
 } as const;
 
 export const OFFICIAL_TASKS: ReadonlyArray<OfficialTask> = [

@@ -139,13 +139,20 @@ export interface PlanNames {
   readonly subject: string;
   /** Summary files: stem_截至20261128.xlsx. */
   readonly fileStem: string;
+  /** The plan's short name: 反馈表 files carry it, so two plans' forms for one unit differ. */
+  readonly shortName: string;
 }
 
 /** The built-in plan keeps the names its files and mails have always had; another's come from its title and short name. */
 export function planNames(plan?: Pick<Plan, 'title' | 'shortName'>): PlanNames {
   if (!plan || (plan.title === PLAN_TITLE && plan.shortName === BUILT_IN_META.shortName))
     return BUILT_IN_NAMES;
-  return { title: plan.title, subject: plan.title, fileStem: `${plan.shortName}汇总` };
+  return {
+    title: plan.title,
+    subject: plan.title,
+    fileStem: `${plan.shortName}汇总`,
+    shortName: plan.shortName,
+  };
 }
 
 /** A plan's tasks as the official wording rows are compared with. */
@@ -201,8 +208,11 @@ export function planFromXml(xml: string): PlanXmlRead {
   const declared = new RegExp(`\\bxmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*(["'])([^"']*)\\1`, 'u').exec(
     attributes,
   );
-  // Ours: the first ledger's namespace, or another ledger's (planLedgers.ts), which extends it.
-  if (!declared || !(declared[2] === PLAN_NAMESPACE || declared[2].startsWith(`${PLAN_NAMESPACE}:`)))
+  // Ours: the first ledger's namespace, or another ledger's (planLedgers.ts), which extends it;
+  // without case, as a host may re-case a namespace (see ledgerTableOf).
+  const namespace = declared?.[2].toLowerCase();
+  const ours = PLAN_NAMESPACE.toLowerCase();
+  if (namespace === undefined || !(namespace === ours || namespace.startsWith(`${ours}:`)))
     return { problem: 'not-a-plan' };
   const text = content.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/u, '$1');
   let value: unknown;

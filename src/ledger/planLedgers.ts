@@ -18,10 +18,15 @@ export function planNamespace(table: string): string {
     : `${LEDGER_NAMESPACE_PREFIX}${encodeURIComponent(table)}`;
 }
 
-/** The ledger table a part's namespace pairs it with; null for a namespace not ours. */
+/**
+ * The ledger table a part's namespace pairs it with; null for a namespace not ours. Our prefixes
+ * are compared without case and the table's name decoded, so a namespace a host re-cased (its
+ * scheme, its percent-escapes) still names its table.
+ */
 export function ledgerTableOf(namespace: string): string | null {
-  if (namespace === PLAN_NAMESPACE) return FIRST_LEDGER_TABLE;
-  if (!namespace.startsWith(LEDGER_NAMESPACE_PREFIX)) return null;
+  const folded = namespace.toLowerCase();
+  if (folded === PLAN_NAMESPACE.toLowerCase()) return FIRST_LEDGER_TABLE;
+  if (!folded.startsWith(LEDGER_NAMESPACE_PREFIX.toLowerCase())) return null;
   try {
     return decodeURIComponent(namespace.slice(LEDGER_NAMESPACE_PREFIX.length)) || null;
   } catch {
@@ -64,6 +69,15 @@ export function unitsToAdd(known: UnitDirectory, plan: Pick<Plan, 'directory'>):
     [u.name, ...u.aliases].every((form) => index.resolve(form) === undefined),
   );
   return directoryRowsOf(fresh, plan.directory);
+}
+
+/**
+ * Whether a part's namespace is the one of the ledger table `table`: the table it names equals
+ * `table` (without case, as Excel compares table names), never a namespace that merely begins
+ * like it (the first plan's is a prefix of every other plan's).
+ */
+export function pairsWithTable(namespace: string, table: string): boolean {
+  return ledgerTableOf(namespace)?.toLowerCase() === table.toLowerCase();
 }
 
 /** 单位名录 rows (单位, 别名, 类别, 所属, 联系人, 邮箱) of some units of a directory, 所属 from its collectives. */

@@ -15,6 +15,7 @@ import { compactDate, safeFileName } from './fileNames';
 import { fractionHint, readProgress } from './progress';
 import { checkStatus } from './statuses';
 import type { SummaryModel } from './summary';
+import type { PlanNames } from './plan';
 import { column, type TableSpec } from './tableSpec';
 import { cellText, matchKey } from './text';
 import { unitTaskLines } from './unitSelection';
@@ -157,12 +158,13 @@ export function textFingerprint(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-export function returnFormFileName(unit: string, asOf: Day): string {
-  return safeFileName(`${unit}_重点任务反馈表_${compactDate(asOf)}`, 'xlsx');
+/** 双辽市人民政府_〈short name〉反馈表_20261128.xlsx: the plan's short name keeps two plans' forms for one unit apart. */
+export function returnFormFileName(unit: string, asOf: Day, names: Pick<PlanNames, 'shortName'>): string {
+  return safeFileName(`${unit}_${names.shortName}反馈表_${compactDate(asOf)}`, 'xlsx');
 }
 
-export function returnFormsZipName(asOf: Day, units: number): string {
-  return safeFileName(`重点任务反馈表_${units}个单位_${compactDate(asOf)}`, 'zip');
+export function returnFormsZipName(asOf: Day, units: number, names: Pick<PlanNames, 'shortName'>): string {
+  return safeFileName(`${names.shortName}反馈表_${units}个单位_${compactDate(asOf)}`, 'zip');
 }
 
 export interface FormOptions {
@@ -216,7 +218,7 @@ export function returnFormSpec(model: SummaryModel, unit: string, options: FormO
   }));
   const returnBy = options.returnBy === undefined ? '' : `请于${chineseDate(options.returnBy)}前`;
   return {
-    fileName: returnFormFileName(unit, model.asOf),
+    fileName: returnFormFileName(unit, model.asOf, model.names),
     title: `${unit}重点任务推进情况反馈表（截至${chineseDate(model.asOf)}）`,
     instructions: [
       '白色单元格可填写，已填入台账现有内容，有变化的请直接修改，清空表示该项已不存在（如问题已解决）；灰色单元格不可修改。',

@@ -361,9 +361,13 @@ function unitRows(
     }
     return plan;
   };
+  // The 统称 the tasks name themselves: the shared 单位名录 also holds other plans' 统称, which
+  // reach this plan only through members it names (those are listed under their own names).
+  const named = new Set<string>();
   for (let k = 0; k < tasks.length; k++) {
     const t = tasks[k];
     const i = t.knownStatus === null ? undefined : statusIndex.get(t.knownStatus);
+    for (let j = 0; j < t.units.length; j++) named.add(t.units[j].name);
     const plan = planFor(t.unitsText);
     for (let j = 0; j < plan.length; j++) {
       const { tally, lead } = plan[j];
@@ -376,17 +380,19 @@ function unitRows(
     }
   }
   const kinds = new Map(unitTaskCounts([], options.directory).map((c) => [c.name, c.kind] as const));
-  return [...tallies.entries()].map(([name, t]) => ({
-    name,
-    kind: kinds.get(name) ?? 'unknown',
-    led: t.led,
-    joined: t.joined,
-    total: t.led + t.joined,
-    byStatus: t.byStatus,
-    other: t.other,
-    overdue: t.overdue,
-    completionRate: share(t.done, t.led + t.joined),
-  }));
+  return [...tallies.entries()]
+    .filter(([name]) => kinds.get(name) !== 'collective' || named.has(name))
+    .map(([name, t]) => ({
+      name,
+      kind: kinds.get(name) ?? 'unknown',
+      led: t.led,
+      joined: t.joined,
+      total: t.led + t.joined,
+      byStatus: t.byStatus,
+      other: t.other,
+      overdue: t.overdue,
+      completionRate: share(t.done, t.led + t.joined),
+    }));
 }
 
 /** One unit's own tasks (any role, collectives included), in sheet order. */

@@ -25,6 +25,7 @@ import {
   type TabId,
 } from './paneContext';
 import { useAction, type Notice } from './useAction';
+import { usePaneChoice } from './usePaneChoice';
 import { useLedger } from './useLedger';
 
 // Each tab's code loads on first use, keeping the pane's first download small.
@@ -67,6 +68,7 @@ export function App({ host, version }: { host: Host; version: string }) {
   const notify = useCallback((n: Notice | null) => setNotice(n), []);
   const readFailed = useCallback((error: Bilingual) => setNotice({ intent: 'error', text: error }), []);
   const ledger = useLedger(host, readFailed);
+  usePaneChoice(ledger.ledgerTable);
   const action = useAction(notify);
   // The tabs' requests go through the ledger's run: changes reported meanwhile wait for them to end.
   const paneHost = useMemo(() => ({ ...host, run: ledger.run }), [host, ledger.run]);

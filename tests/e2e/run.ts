@@ -325,7 +325,9 @@ async function main(): Promise<void> {
         // 同时附上该单位的反馈表 is ticked by default: every draft in the zip carries its unit's form.
         for (const name of names) {
           const unitMail = await simpleParser(Buffer.from(await archive.file(name)!.async('uint8array')));
-          const forms = unitMail.attachments.filter((a) => a.filename?.includes('_重点任务反馈表_'));
+          const forms = unitMail.attachments.filter((a) =>
+            a.filename?.includes('_四平市职教重点任务反馈表_'),
+          );
           expect(forms.length === 1, `${name} carries ${forms.length} 反馈表`);
         }
         await shot(p, '14-pane-send');
@@ -360,7 +362,7 @@ async function main(): Promise<void> {
           p.getByRole('button', { name: '下载反馈表：市总工会' }).click(),
         ]);
         expect(
-          file.suggestedFilename() === '市总工会_重点任务反馈表_20261128.xlsx',
+          file.suggestedFilename() === '市总工会_四平市职教重点任务反馈表_20261128.xlsx',
           `form ${file.suggestedFilename()}`,
         );
         const form = join(downloads, file.suggestedFilename());

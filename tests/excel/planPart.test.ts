@@ -104,7 +104,12 @@ describe('the plan in the workbook', () => {
     expect(findings.map((f) => f.rule)).not.toContain('units.unknown');
     expect(findings.map((f) => f.rule).filter((c) => /official|changed/u.test(c))).toEqual([]);
     expect(tasks.map((t) => t.lead)).toEqual(['县市场监管局', '县政数局']);
-    expect(summary.names).toEqual({ title: plan.title, subject: plan.title, fileStem: '梨川营商环境汇总' });
+    expect(summary.names).toEqual({
+      title: plan.title,
+      subject: plan.title,
+      fileStem: '梨川营商环境汇总',
+      shortName: plan.shortName,
+    });
     expect(summaryFileName(day, undefined, summary.names)).toBe('梨川营商环境汇总_截至20250301.xlsx');
     expect(leaderMail(summary, 'x.xlsx').subject).toBe(
       '梨川县优化营商环境重点任务推进情况（截至2025年3月1日）',

@@ -255,7 +255,7 @@ describe('报送登记 (issue 26 items 1–3)', () => {
         expect(mail.text).toContain('报送时限（2026年12月4日）已过4天，请尽快报送');
         expect(mail.attachments).toHaveLength(1);
         const form = mail.attachments[0];
-        expect(form.filename).toBe(`${draft.unit}_重点任务反馈表_20261130.xlsx`);
+        expect(form.filename).toBe(`${draft.unit}_四平市职教重点任务反馈表_20261130.xlsx`);
         // The form answers the round: its 截至 date is the round's, so its return is recorded there.
         const reread = await readReturnForm(form.filename!, new Uint8Array(form.content));
         expect(reread.meta).toMatchObject({ unit: draft.unit, asOf: '2026-11-30', returnBy: '2026-12-04' });

@@ -372,11 +372,11 @@ describe('returns: forms in, review, apply, undo', () => {
 
     const now = (await sim.runExcel((c) => readLedger(c))) as LedgerRead;
     const first = await sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 17:00', ALL_SETS));
-    expect([first.restored, first.files]).toEqual([2, ['市委组织部_重点任务反馈表_20261128.xlsx']]);
+    expect([first.restored, first.files]).toEqual([2, ['市委组织部_四平市职教重点任务反馈表_20261128.xlsx']]);
     expect(taskCell(sim, 39, '存在问题')).toBe('');
     expect(taskCell(sim, 24, '状态')).toBe('已完成');
     const second = await sim.runExcel((c) => undoLastImport(c, now, '2026-12-02 17:01', ALL_SETS));
-    expect([second.restored, second.files]).toEqual([2, ['市总工会_重点任务反馈表_20261128.xlsx']]);
+    expect([second.restored, second.files]).toEqual([2, ['市总工会_四平市职教重点任务反馈表_20261128.xlsx']]);
     expect(taskCell(sim, 24, '状态')).toBe('未启动');
   });
 

@@ -61,7 +61,7 @@ const leadNo = 19;
 
 describe('the return form', () => {
   it('lists the unit’s tasks (collectives included) with every field it may change filled in as issued', () => {
-    expect(spec.fileName).toBe('双辽市人民政府_重点任务反馈表_20261128.xlsx');
+    expect(spec.fileName).toBe('双辽市人民政府_四平市职教重点任务反馈表_20261128.xlsx');
     expect(spec.rows.map((r) => r.no)).toEqual(tasksForUnit(model.tasks, UNIT));
     // Task 2 is 各县（市）人民政府's, so 双辽市 leads it as one of the counties.
     expect(spec.rows.find((r) => r.no === 2)).toMatchObject({

@@ -177,9 +177,11 @@ describe('the unit drafts', () => {
     const mail = await simpleParser(Buffer.from(draft.bytes));
     expect(mail.attachments.map((a) => a.filename)).toEqual([
       '市总工会_四平市职教重点任务汇总_截至20261128.xlsx',
-      '市总工会_重点任务反馈表_20261128.xlsx',
+      '市总工会_四平市职教重点任务反馈表_20261128.xlsx',
     ]);
-    expect(mail.text).toContain('请在附件《市总工会_重点任务反馈表_20261128.xlsx》中填写本单位任务的进展');
+    expect(mail.text).toContain(
+      '请在附件《市总工会_四平市职教重点任务反馈表_20261128.xlsx》中填写本单位任务的进展',
+    );
     const form = await readReturnForm(
       mail.attachments[1].filename ?? '',
       new Uint8Array(mail.attachments[1].content),
@@ -244,7 +246,7 @@ describe('the unit drafts', () => {
       );
       expect(zipped.attachments.map((a) => a.filename)).toEqual([
         `${unit}_四平市职教重点任务汇总_截至20261128.xlsx`,
-        `${unit}_重点任务反馈表_20261128.xlsx`,
+        `${unit}_四平市职教重点任务反馈表_20261128.xlsx`,
       ]);
       expect(zipped.attachments.map((a) => a.filename)).toEqual(single.attachments.map((a) => a.filename));
       const form = await readReturnForm(

@@ -213,7 +213,7 @@ describe('task pane', () => {
     expect(pane.cell(24, '状态')).toBe('已完成');
     fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
     await screen.findByText(
-      '已撤销“市总工会_重点任务反馈表_20261128.xlsx”的1处更改。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
+      '已撤销“市总工会_四平市职教重点任务反馈表_20261128.xlsx”的1处更改。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
     );
     expect(pane.cell(24, '状态')).toBe('未启动');
   });

@@ -196,7 +196,7 @@ describe('反馈表 through the pane', () => {
       const syncs = await pane.syncsFor(async () => {
         fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
         await screen.findByText(
-          '已撤销“市委组织部_重点任务反馈表_20261128.xlsx”的1处更改。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
+          '已撤销“市委组织部_四平市职教重点任务反馈表_20261128.xlsx”的1处更改。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
         );
       });
       console.log(`undo of an import: ${syncs} round trips`);
@@ -213,7 +213,7 @@ describe('反馈表 through the pane', () => {
       );
       fireEvent.click(screen.getByRole('button', { name: '撤销上次导入' }));
       await screen.findByText(
-        '已撤销“市总工会_重点任务反馈表_20261128.xlsx”的0处更改；以下单元格所在行已删除（或序号已改），未撤销：第24项（状态）。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
+        '已撤销“市总工会_四平市职教重点任务反馈表_20261128.xlsx”的0处更改；以下单元格所在行已删除（或序号已改），未撤销：第24项（状态）。此前据导入内容生成的汇总表和邮件不会随之改变，如已生成，请重新生成。',
       );
     },
   );
@@ -424,7 +424,7 @@ describe('反馈表 through the pane', () => {
       const draft = await download('下载草稿：市总工会');
       const mail = await simpleParser(Buffer.from(draft.bytes));
       expect(mail.text).toContain(
-        '请于2026年12月10日前在附件《市总工会_重点任务反馈表_20261128.xlsx》中填写',
+        '请于2026年12月10日前在附件《市总工会_四平市职教重点任务反馈表_20261128.xlsx》中填写',
       );
       expect(mail.text?.trimEnd().endsWith('四平市教育局\n2026年11月28日')).toBe(true);
     },
