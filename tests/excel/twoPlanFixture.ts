@@ -11,3 +11,9 @@ export const PLAN_B = planOfReview({
 
 /** The table its ledger gets: named from the short name. */
 export const TABLE_B = '台账_稳经济';
+
+/** Its 指标 table and sheet: named from the ledger's table and the short name. */
+export const INDICATORS_B = { table: '指标_稳经济', sheet: '稳经济指标' };
+
+/** The targets its task texts set: one each (30个 projects, 5亿元 of bonds, 20场 events). */
+export const INDICATOR_COUNT_B = 3;
