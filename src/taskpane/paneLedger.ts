@@ -229,9 +229,9 @@ export class PaneLedger {
     let otherNews = false;
     const ids = new Set(WATCHED.flatMap((kind) => tables[kind]?.id ?? []));
     const sheets = new Set(WATCHED.flatMap((kind) => tables[kind]?.sheetId ?? []));
-    // The plan shown: its own ledger and 指标 tables.
-    const shown = tableNamesFor(ledgerTableOf(this.current));
-    const names = new Set(WATCHED.map((kind) => shown[kind].toLowerCase()));
+    // The first plan's tables (the pane names its ledger from any plan) and the shown plan's own ledger and 指标.
+    const shown = [tableNamesFor(), tableNamesFor(ledgerTableOf(this.current))];
+    const names = new Set(WATCHED.flatMap((kind) => shown.map((n) => n[kind].toLowerCase())));
     // Cells the user left: a value picked from a status dropdown there may have raised no event.
     const left: { readonly worksheetId: string; readonly address: string }[] = [];
     // Every trigger is judged, so each echo is accounted for even after news is found.

@@ -43,3 +43,40 @@ it('takes a 完成值 on plan B’s task card into B’s 指标 sheet only, in t
   expect(sim.values(INDICATORS_B.sheet)[1][6]).toBe(0.4);
   expect(await screen.findByText(/目标30个 · 完成40%/)).toBeTruthy();
 });
+
+it('on plan B, makes B’s 指标 again when it is gone and 重新识别 appends to B’s table only', async () => {
+  const sim = new ExcelSim();
+  await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+  await sim.runExcel((c) => importPlan(c, PLAN_B, { supports: ALL_SETS, from: null }));
+  const pane = TestPane.open(sim);
+  await screen.findByText('当前方案：立山区稳经济重点任务（工作表“稳经济台账”）');
+  const planA = () => ({ ledger: sim.values('任务台账'), indicators: sim.values('指标') });
+  const a = planA();
+  await pane.userDoes(() =>
+    sim.run(async (c) => {
+      c.workbook.worksheets.getItem(INDICATORS_B.sheet).delete();
+      await c.sync();
+    }),
+  );
+  fireEvent.click(screen.getByRole('button', { name: '重新校验' }));
+  fireEvent.click(tab('校验'));
+  await screen.findByText(/任务正文中有3个量化指标/);
+  const [fromFinding] = await screen.findAllByRole('button', { name: '创建指标表' });
+  fireEvent.click(fromFinding);
+  await screen.findByText(`已新建“${INDICATORS_B.sheet}”表，共3项指标。`);
+  await pane.userDoes(() =>
+    sim.run(async (c) => {
+      c.workbook.worksheets.getItem(INDICATORS_B.sheet).getRange('3:3').delete('Up');
+      await c.sync();
+    }),
+  );
+  fireEvent.click(await screen.findByRole('button', { name: '重新识别' }));
+  await screen.findByLabelText(/第2项 专项债券资金/);
+  const before = pane.snapshot();
+  fireEvent.click(screen.getByRole('button', { name: '添加选中的指标（1）' }));
+  await screen.findByText('已在指标表末尾添加1项指标。');
+  expect(pane.changedCells(before)).toEqual(
+    ['A', 'B', 'C', 'D', 'E', 'G', 'H', 'I'].map((c) => `${INDICATORS_B.sheet}!${c}4`),
+  );
+  expect(planA()).toEqual(a);
+});
