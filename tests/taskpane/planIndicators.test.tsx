@@ -61,6 +61,8 @@ it('on plan B, makes B’s 指标 again when it is gone and 重新识别 appends
   fireEvent.click(screen.getByRole('button', { name: '重新校验' }));
   fireEvent.click(tab('校验'));
   await screen.findByText(/任务正文中有3个量化指标/);
+  // A's 指标 is there, and is not B's.
+  expect(screen.getByText('工作簿中还没有本方案的“指标”表。')).toBeTruthy();
   const [fromFinding] = await screen.findAllByRole('button', { name: '创建指标表' });
   fireEvent.click(fromFinding);
   await screen.findByText(`已新建“${INDICATORS_B.sheet}”表，共3项指标。`);
