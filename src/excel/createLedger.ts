@@ -17,6 +17,7 @@ import {
   builtInPlan,
   directoryFromRows,
   DIRECTORY_SPEC,
+  indicatorNamesFor,
   ledgerNamesFor,
   readDirectoryTable,
   unitsToAdd,
@@ -43,8 +44,6 @@ import {
   DIRECTORY_SHEET,
   DIRECTORY_TABLE,
   freeSheetName,
-  INDICATOR_SHEET,
-  INDICATOR_TABLE,
   LEDGER_SHEET,
   LEDGER_TABLE,
   STATUS_TABLE,
@@ -170,13 +169,12 @@ export async function createLedger(
       unitsText: String(r[at('units')] ?? ''),
     })),
   );
-  // An existing 指标 table is the user's; a sheet already named 指标 keeps its name and ours takes a free one.
-  // 指标 names tasks by 序号: it stays the first ledger's plan's (another plan's would mix with it).
-  const makeIndicators =
-    !second &&
-    (options.withIndicators ?? true) &&
-    seeds.length > 0 &&
-    !tableNames.some((n) => n.toLowerCase() === INDICATOR_TABLE.toLowerCase());
+  // Each plan's ledger has its own 指标 (indicatorNamesFor says why): another plan's import makes
+  // its own beside the first's. An existing table of that name is left as it is; a sheet already
+  // so named keeps its name and ours takes a free one.
+  const indicatorNames = indicatorNamesFor(tableName, options.plan ?? builtInPlan());
+  const hasIndicators = tableNames.some((n) => n.toLowerCase() === indicatorNames.table.toLowerCase());
+  const makeIndicators = (options.withIndicators ?? true) && seeds.length > 0 && !hasIndicators;
   const headerRow = 2;
   const widths = LEDGER_COLUMNS.map((c) => c.width);
   // The title and the note span the first printed page's columns from B, so they print whole on
@@ -244,10 +242,12 @@ export async function createLedger(
   approvalDropdown(ledgerArea, options.supports);
   conditionalFormats(ledgerArea);
   const indicatorName = makeIndicators
-    ? freeSheetName(INDICATOR_SHEET, [...sheetNames, ledgerName, directoryName ?? DIRECTORY_SHEET])
+    ? freeSheetName(indicatorNames.sheet, [...sheetNames, ledgerName, directoryName ?? DIRECTORY_SHEET])
     : null;
   const indicatorSheet = indicatorName ? sheets.add(indicatorName) : null;
-  const indicatorBlocks = indicatorSheet ? writeIndicatorSheet(indicatorSheet, seeds, options.supports) : [];
+  const indicatorBlocks = indicatorSheet
+    ? writeIndicatorSheet(indicatorSheet, seeds, options.supports, indicatorNames.table)
+    : [];
   sheet.freezePanes.freezeRows(headerRow + 1);
   const printed = printSetup(sheet, headerRow, options.supports, { widths, firstColumn: 0 });
   pageNumberFooter(sheet, options.supports);
@@ -266,7 +266,7 @@ export async function createLedger(
   const reference = queueReferenceRead(context, {
     directory: makeDirectory || tableNames.includes(DIRECTORY_TABLE),
     statuses: makeDirectory || tableNames.includes(STATUS_TABLE),
-    indicators: !second && (makeIndicators || tableNames.includes(INDICATOR_TABLE)),
+    indicators: makeIndicators || hasIndicators,
     planPart: part ? null : planPart(),
     ledgerTable: tableName,
   });
@@ -294,7 +294,8 @@ export async function createLedger(
     indicatorSheet: indicatorName ? { name: indicatorName, rows: seeds.length } : null,
     usersSheets: {
       directory: directoryName !== null && directoryName !== DIRECTORY_SHEET ? named(DIRECTORY_SHEET) : null,
-      indicators: indicatorName !== null && indicatorName !== INDICATOR_SHEET ? named(INDICATOR_SHEET) : null,
+      indicators:
+        indicatorName !== null && indicatorName !== indicatorNames.sheet ? named(indicatorNames.sheet) : null,
     },
     printSetup: printed !== null,
     statusDropdown: dropdown,

@@ -1,7 +1,6 @@
 // Reads the 指标 table in the current batch: header, body and where it is. The pane's reference
 // read and the writes to the table share it, so both read it the same way.
 import { readIndicatorTable, type CellValue, type IndicatorTable } from '../ledger';
-import { INDICATOR_TABLE } from './names';
 
 type Loads = {
   readonly table: Excel.Table;
@@ -22,11 +21,15 @@ function tableOf(loads: Loads): IndicatorTable {
   });
 }
 
-/** Queues the loads; `now()` is readable after the next sync. */
+/**
+ * Queues the loads of the 指标 table `name` (each plan's ledger has its own: indicatorTableOf);
+ * `now()` is readable after the next sync.
+ */
 export function loadIndicatorTable(
   context: Excel.RequestContext,
+  name: string,
 ): Loads & { readonly now: () => IndicatorTable } {
-  const table = context.workbook.tables.getItem(INDICATOR_TABLE);
+  const table = context.workbook.tables.getItem(name);
   const loads: Loads = {
     table,
     sheet: table.worksheet.load('id, name'),

@@ -6,6 +6,7 @@
 import {
   cellText,
   completionFormula,
+  indicatorNamesFor,
   INDICATOR_COLUMNS,
   INDICATOR_SPEC,
   indicatorKey,
@@ -28,7 +29,7 @@ import { LedgerError, workbookProtectedError } from './errors';
 import { loadIndicatorTable } from './indicatorRead';
 import { pageNumberFooter, printSetup } from './ledgerFormat';
 import type { ApiSupport } from './requirements';
-import { freeSheetName, INDICATOR_SHEET, INDICATOR_TABLE } from './names';
+import { freeSheetName } from './names';
 import { loadOutline } from './outline';
 import { areasOn, localAddress, type AfterWrite } from './ownWrites';
 import {
@@ -65,20 +66,26 @@ function actualRule(cells: Excel.Range, supports: ApiSupport): void {
 }
 
 /**
- * Writes the table at A1 of a new sheet: the header and one row per seed (one empty row when
- * there are none, as an Excel table needs a data row). Queued; synced by the caller. Returns the
- * blocks whose data it changed, one per command.
+ * Writes the table `name` (the plan's: indicatorNamesFor) at A1 of a new sheet: the header and one
+ * row per seed (one empty row when there are none, as an Excel table needs a data row). Queued;
+ * synced by the caller. Returns the blocks whose data it changed, one per command.
  */
 export function writeIndicatorSheet(
   sheet: Excel.Worksheet,
   seeds: readonly IndicatorSeed[],
   supports: ApiSupport,
+  name: string,
 ): string[] {
   const rows: CellValue[][] = seeds.length
     ? indicatorSheetRows(seeds, AT_A1)
     : [placeRecord(specLayout(INDICATOR_SPEC), { rate: completionFormula(AT_A1, 0) })];
   // The share's formulas go in with the values: "=…" in a number column is a formula.
-  const { table, written } = createSpecTable(sheet, INDICATOR_SPEC, { rows }, { style: 'TableStyleMedium9' });
+  const { table, written } = createSpecTable(
+    sheet,
+    INDICATOR_SPEC,
+    { rows },
+    { style: 'TableStyleMedium9', name },
+  );
   table.getDataBodyRange().format.verticalAlignment = 'Top';
   for (const key of ['name', 'owner', 'note'] as const) {
     const letter = columnLetter(columnOf(key));
@@ -93,15 +100,20 @@ export function writeIndicatorSheet(
   return [...written];
 }
 
-/** Which reference tables there are after a write that leaves (or makes) the 指标 table. */
-function tablesAfter(reference: Reference) {
+/** Which reference tables there are after a write that leaves (or makes) the plan's 指标 table. */
+function tablesAfter(reference: Reference, ledgerTable: string) {
   return {
     directory: reference.health.directory !== 'missing',
     statuses: reference.health.statuses !== 'missing',
     indicators: true,
     planPart: reference.plan.partId,
+    ledgerTable,
   };
 }
+
+/** The 指标 sheet and table of the plan whose ledger was read: each plan has its own. */
+const namesOf = (from: { readonly read: LedgerRead; readonly reference: Reference }) =>
+  indicatorNamesFor(from.read.location.tableName, from.reference.plan.plan);
 
 /**
  * Queues what an indicator write reads back in its own request: the reference data (the 指标
@@ -111,7 +123,7 @@ function queueReadBackAfter(
   context: Excel.RequestContext,
   from: { readonly read: LedgerRead; readonly reference: Reference },
 ): () => { reference: Reference; read: LedgerRead | null } {
-  const reference = queueReferenceRead(context, tablesAfter(from.reference));
+  const reference = queueReferenceRead(context, tablesAfter(from.reference, from.read.location.tableName));
   const readBack = queueReadBack(context, from.read.location);
   return () => ({ reference: reference(), read: readBack ? readBack() : null });
 }
@@ -138,25 +150,26 @@ export async function createIndicatorSheet(
   const { sheets, tables, structure } = loadOutline(context);
   await context.sync();
   if (structure.protected) throw workbookProtectedError();
-  if (tables.items.some((t) => t.name.toLowerCase() === INDICATOR_TABLE.toLowerCase()))
+  const wanted = namesOf(from);
+  if (tables.items.some((t) => t.name.toLowerCase() === wanted.table.toLowerCase()))
     throw new LedgerError(
       {
-        zh: '工作簿中已有指标表（表格 Indicators），未做更改。请刷新面板。',
-        en: 'The workbook already has an indicator table; nothing was changed.',
+        zh: `工作簿中已有本方案的指标表（表格 ${wanted.table}），未做更改。请刷新面板。`,
+        en: `The workbook already has this plan's indicator table (${wanted.table}); nothing was changed.`,
       },
       'IndicatorsExist',
     );
   const name = freeSheetName(
-    INDICATOR_SHEET,
+    wanted.sheet,
     sheets.items.map((s) => s.name),
   );
-  const usersSheet = sheets.items.find((s) => s.name.toLowerCase() === INDICATOR_SHEET.toLowerCase())?.name;
+  const usersSheet = sheets.items.find((s) => s.name.toLowerCase() === wanted.sheet.toLowerCase())?.name;
   const sheet = sheets.add(name);
-  const blocks = writeIndicatorSheet(sheet, seeds, supports);
+  const blocks = writeIndicatorSheet(sheet, seeds, supports, wanted.table);
   sheet.activate();
   sheet.load('id');
   const after = queueReadBackAfter(context, from);
-  const tableIds = queueTableIds(context);
+  const tableIds = queueTableIds(context, from.read.location.tableName);
   await context.sync();
   return {
     ...after(),
@@ -210,7 +223,7 @@ export async function setIndicatorActual(
   value: number | null,
   today: Day,
 ): Promise<ActualWritten> {
-  const loaded = loadIndicatorTable(context);
+  const loaded = loadIndicatorTable(context, namesOf(from).table);
   await context.sync();
   const table = loaded.now();
   const key = indicatorKey(indicator);
@@ -285,7 +298,8 @@ export async function addIndicatorRows(
   seeds: readonly IndicatorSeed[],
   supports: ApiSupport,
 ): Promise<IndicatorsWritten> {
-  const loaded = loadIndicatorTable(context);
+  const names = namesOf(from);
+  const loaded = loadIndicatorTable(context, names.table);
   const room = queueRoomBelow(loaded.table);
   await context.sync();
   const table: IndicatorTable = loaded.now();
@@ -308,7 +322,7 @@ export async function addIndicatorRows(
   // 完成率 by this-row references to the table's own headers: the user's column order and
   // header spelling hold, and Excel's calculated column cannot spread a wrong formula.
   const rate = structuredRateFormula(
-    INDICATOR_TABLE,
+    names.table,
     cellText(header[table.columns.actual ?? -1]),
     cellText(header[table.columns.target ?? -1]),
   );

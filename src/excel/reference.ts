@@ -6,6 +6,8 @@ import {
   DEFAULT_STATUSES,
   directoryFromRows,
   DIRECTORY_SPEC,
+  FIRST_LEDGER_TABLE,
+  indicatorTableOf,
   readDirectoryTable,
   readStatusTable,
   STATUS_SPEC,
@@ -29,7 +31,7 @@ export interface Reference {
   readonly source: { readonly directory: 'workbook' | 'default'; readonly statuses: 'workbook' | 'default' };
   /** What is missing or damaged, for validation to report. */
   readonly health: ReferenceHealth;
-  /** The 指标 table as it is now, or null when the workbook has none. */
+  /** The plan's 指标 table as it is now, or null when the workbook has none for it. */
   readonly indicators: IndicatorTable | null;
   /** The workbook's date system: 1904 in old Mac files, where every serial means another day. */
   readonly dateSystem: DateSystem;
@@ -46,7 +48,7 @@ export interface ReferenceTables {
   readonly indicators: boolean;
   /** The id of the plan's custom XML part the caller expects, null for none. */
   readonly planPart: string | null;
-  /** The ledger table whose plan is read (the first ledger's when not given). */
+  /** The ledger table whose plan and 指标 table are read (the first ledger's when not given). */
   readonly ledgerTable?: string;
 }
 
@@ -97,7 +99,9 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
       };
     };
   const tables = context.workbook.tables;
-  const indicators = present.indicators ? loadIndicatorTable(context).now : () => null;
+  const indicators = present.indicators
+    ? loadIndicatorTable(context, indicatorTableOf(present.ledgerTable ?? FIRST_LEDGER_TABLE)).now
+    : () => null;
   const directoryTable = present.directory
     ? queueSpecTableRead(tables.getItem(DIRECTORY_TABLE), DIRECTORY_SPEC)
     : null;

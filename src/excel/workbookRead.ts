@@ -7,7 +7,7 @@
 // caller expects (the pane knows what it last saw; the ribbon expects all) together with the
 // list of tables, and checks the guess against that list in the same reply. A wrong guess costs
 // one more request (two when an expected table is gone and the request failed), never a stale read.
-import { FIRST_LEDGER_TABLE, ledgerTableOf, type DateSystem } from '../ledger';
+import { FIRST_LEDGER_TABLE, indicatorTableOf, ledgerTableOf, type DateSystem } from '../ledger';
 import { excelErrorCode } from './errors';
 import {
   DIRECTORY_TABLE,
@@ -95,10 +95,15 @@ export interface ReadRequest<Also> {
   readonly also?: (context: Excel.RequestContext) => () => Also;
 }
 
+/** The names of the add-in's tables as a plan's ledger sees them: its own ledger and 指标, the others shared. */
+export function tableNamesFor(ledgerTable: string = LEDGER_TABLE): Readonly<Record<AddInTable, string>> {
+  return { ...TABLE_NAMES, ledger: ledgerTable, indicators: indicatorTableOf(ledgerTable) };
+}
+
 /** Which of the add-in's tables the workbook has, once `items/name, items/id` has been synced. */
 function idsOf(tables: Excel.TableCollection, ledgerTable: string = LEDGER_TABLE): AddInTableIds {
   const ids: Partial<Record<AddInTable, { id: string; sheetId: string }>> = {};
-  const names = { ...TABLE_NAMES, ledger: ledgerTable };
+  const names = tableNamesFor(ledgerTable);
   for (const kind of KINDS) {
     const found = tables.items.find((t) => t.name.toLowerCase() === names[kind].toLowerCase());
     if (found) ids[kind] = { id: found.id, sheetId: found.worksheet.id };
@@ -138,7 +143,7 @@ function queueLedgerChoice(context: Excel.RequestContext, tables: Excel.TableCol
   };
 }
 
-/** The table every workbook had before plans were many: 指标 is its plan's. */
+/** The table every workbook had before plans were many. */
 export const isFirst = (table: string) => table.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase();
 const sameSet = (present: AddInTableIds, guess: ReadonlySet<AddInTable>, asked: ReadRequest<unknown>) =>
   KINDS.every(
@@ -160,13 +165,12 @@ function queueParts<Also>(
   const choice = queueLedgerChoice(context, tables);
   const id = context.workbook.settings.getItemOrNullObject(ledgerIdSetting(ledgerTable)).load('value');
   const ledger = guess.has('ledger') ? queueLedgerRead(context, ledgerTable) : null;
-  // 指标 is the first ledger's (it names tasks by 序号, not by plan): another plan's ledger reads
-  // none. 进度快照 and 报送登记 rows carry their plan: each ledger reads its own.
-  const first = isFirst(ledgerTable);
+  // Each plan's ledger has its own 指标 table (indicatorTableOf); 进度快照 and 报送登记 rows
+  // carry their plan: each ledger reads its own.
   const reference = queueReferenceRead(context, {
     directory: guess.has('directory'),
     statuses: guess.has('statuses'),
-    indicators: first && guess.has('indicators'),
+    indicators: guess.has('indicators'),
     planPart,
     ledgerTable,
   });

@@ -57,8 +57,8 @@ export function checkIndicators(
         columnKey: null,
         taskNo: null,
         message: {
-          zh: `任务正文中有${seeded}个量化指标（如“10门在线精品课”），工作簿还没有“指标”表来填报完成值。`,
-          en: `The task text sets ${seeded} quantitative targets, and the workbook has no 指标 table to report them in.`,
+          zh: `任务正文中有${seeded}个量化指标（如“10门在线精品课”），工作簿中还没有本方案的“指标”表来填报完成值。`,
+          en: `The task text sets ${seeded} quantitative targets, and the workbook has no 指标 table for this plan to report them in.`,
         },
       },
     ];

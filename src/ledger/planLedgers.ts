@@ -4,6 +4,7 @@
 // first ledger (the table every workbook had before) keeps the namespace it always had.
 import { PLAN_NAMESPACE, planToXml, type Plan } from './plan';
 import { LEDGER_SPEC } from './columns';
+import { INDICATOR_SPEC } from './indicators';
 import { indexFor, UNIT_KIND_WORDS, type UnitDirectory, type UnitEntry } from './units';
 
 /** The table of the first ledger: its plan's part has the namespace workbooks have always had. */
@@ -35,6 +36,13 @@ export function ledgerTableOf(namespace: string): string | null {
   }
 }
 
+const shortOf = (plan: Pick<Plan, 'shortName' | 'title'>) => plan.shortName.trim() || plan.title.trim();
+// Excel forbids : \ / ? * [ ] in sheet names.
+const sheetStem = (short: string) => short.replace(/[:\\/?*[\]]/gu, '');
+
+/** Every other ledger's table name starts so (ledgerNamesFor), which keeps 指标_ names free of them. */
+const LEDGER_TABLE_PREFIX = '台账_';
+
 /** Excel's table names: letters (any script), digits, `_` and `.`; at most 255 characters. */
 const TABLE_NAME_MAX = 255;
 
@@ -47,15 +55,43 @@ export function ledgerNamesFor(
   plan: Pick<Plan, 'shortName' | 'title'>,
   tables: readonly string[],
 ): { readonly sheet: string; readonly table: string } {
-  const short = plan.shortName.trim() || plan.title.trim();
-  // Excel forbids : \ / ? * [ ] in sheet names.
-  const sheet = `${short.replace(/[:\\/?*[\]]/gu, '')}台账`;
+  const short = shortOf(plan);
+  const sheet = `${sheetStem(short)}台账`;
   // A prefix that is a letter keeps the name from looking like a cell (A1, R1C1) or starting with a digit.
-  const stem = `台账_${short.replace(/[^\p{L}\p{N}_.]/gu, '')}`.slice(0, TABLE_NAME_MAX - 4);
+  const stem = `${LEDGER_TABLE_PREFIX}${short.replace(/[^\p{L}\p{N}_.]/gu, '')}`.slice(0, TABLE_NAME_MAX - 4);
   const taken = new Set(tables.map((t) => t.toLowerCase()));
   let table = stem;
   for (let n = 2; taken.has(table.toLowerCase()); n++) table = `${stem}_${n}`;
   return { sheet, table };
+}
+
+/**
+ * The 指标 table and sheet of a plan's ledger. Each plan has its own, as each has its own summary
+ * sheets: the clerk who types 完成值 every month sees only that plan's indicators, their 序号 are
+ * that plan's (two plans both have a task 1), 完成率's formula names its own table, and no action
+ * of one plan reads or writes a row of the other's. (One table with a 方案 column, as 进度快照
+ * has, would put every plan's rows in the clerk's way and hang each row's plan on a cell a sort,
+ * a paste or a filter can lose.) The first ledger keeps 指标 / Indicators, so an old workbook
+ * reads as before. The table's name comes from the ledger's, which is unique and the key of its
+ * plan part (台账_稳经济 → 指标_稳经济); the sheet's from the short name, as the ledger sheet's
+ * does, made free by the caller.
+ */
+export function indicatorNamesFor(
+  ledgerTable: string,
+  plan: Pick<Plan, 'shortName' | 'title'>,
+): { readonly sheet: string; readonly table: string } {
+  if (ledgerTable.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase())
+    return { sheet: INDICATOR_SPEC.sheet, table: INDICATOR_SPEC.table };
+  return { sheet: `${sheetStem(shortOf(plan))}指标`, table: indicatorTableOf(ledgerTable) };
+}
+
+/** The name of the 指标 table of the ledger table `ledgerTable` (see indicatorNamesFor). */
+export function indicatorTableOf(ledgerTable: string): string {
+  if (ledgerTable.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase()) return INDICATOR_SPEC.table;
+  const rest = ledgerTable.startsWith(LEDGER_TABLE_PREFIX)
+    ? ledgerTable.slice(LEDGER_TABLE_PREFIX.length)
+    : ledgerTable;
+  return `指标_${rest}`;
 }
 
 /**

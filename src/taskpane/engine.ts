@@ -8,7 +8,7 @@ export {
   ROW_REREAD_LIMIT,
   statusPicksUnheard,
   stopWatching,
-  TABLE_NAMES,
+  tableNamesFor,
   tablesSeen,
   watchWorkbook,
 } from '../excel';

@@ -222,14 +222,16 @@ export class PaneLedger {
     this.timer = null;
     const triggers = this.pending;
     this.pending = [];
-    const { changedBodyRows, ROW_REREAD_LIMIT, TABLE_NAMES } = await engine();
+    const { changedBodyRows, ROW_REREAD_LIMIT, tableNamesFor } = await engine();
     const tables = tablesOf(this.current);
     // Edits inside the ledger's body, by address: read again row by row when they are all the news.
     const ledgerEdits: string[] = [];
     let otherNews = false;
     const ids = new Set(WATCHED.flatMap((kind) => tables[kind]?.id ?? []));
     const sheets = new Set(WATCHED.flatMap((kind) => tables[kind]?.sheetId ?? []));
-    const names = new Set(WATCHED.map((kind) => TABLE_NAMES[kind].toLowerCase()));
+    // The first plan's tables (the pane names its ledger from any plan) and the shown plan's own ledger and 指标.
+    const shown = [tableNamesFor(), tableNamesFor(ledgerTableOf(this.current))];
+    const names = new Set(WATCHED.flatMap((kind) => shown.map((n) => n[kind].toLowerCase())));
     // Cells the user left: a value picked from a status dropdown there may have raised no event.
     const left: { readonly worksheetId: string; readonly address: string }[] = [];
     // Every trigger is judged, so each echo is accounted for even after news is found.

@@ -34,3 +34,9 @@ export const issueTo = (sim: ExcelSim, ledgerTable: string, units: readonly stri
   const { host, pane } = formsDesk(sim, ledgerTable);
   return issueForms(host, pane, units, (model, options) => returnFormFile(model, units[0], options));
 };
+
+/** Its 指标 table and sheet: named from the ledger's table and the short name. */
+export const INDICATORS_B = { table: '指标_稳经济', sheet: '稳经济指标' };
+
+/** The targets its task texts set: one each (30个 projects, 5亿元 of bonds, 20场 events). */
+export const INDICATOR_COUNT_B = 3;

@@ -31,7 +31,7 @@ import {
 import { readRound } from '../../src/taskpane/registerWorkflow';
 import { asOf } from '../asOf';
 import { ALL_SETS, changedCells, countSyncs } from './helpers';
-import { formsDesk, issueTo, PLAN_B, TABLE_B } from './twoPlanFixture';
+import { formsDesk, INDICATOR_COUNT_B, INDICATORS_B, issueTo, PLAN_B, TABLE_B } from './twoPlanFixture';
 
 async function twoPlans() {
   const sim = new ExcelSim();
@@ -63,14 +63,15 @@ describe('导入分工表 on a workbook that has a ledger', () => {
     expect(parts.map((p) => ledgerTableOf(/xmlns="([^"]*)"/u.exec(p.xml)?.[1] ?? ''))).toEqual([
       '台账_稳经济',
     ]);
-    // The first ledger, its title and its 指标 are as they were; only the new sheet and the units
-    // 单位名录 did not know are new (its own rows unchanged).
+    // The first ledger, its title and its 指标 are as they were; only the new sheets (B's ledger and
+    // its own 指标) and the units 单位名录 did not know are new (its own rows unchanged).
     const changed = changedCells(before, sim.snapshot());
     const directoryRows = before.sheets.find((s) => s.name === '单位名录')!;
     const lastRow = Math.max(...Object.keys(directoryRows.cells).map((k) => Number(k.split(',')[0])));
-    expect(changed.filter((c) => !c.startsWith('稳经济台账!'))).toEqual(
-      changed.filter((c) => c.startsWith('单位名录!') && Number(/\d+$/u.exec(c)![0]) > lastRow + 1),
-    );
+    expect(before.sheets.some((s) => s.name === INDICATORS_B.sheet)).toBe(false);
+    expect(
+      changed.filter((c) => !c.startsWith('稳经济台账!') && !c.startsWith(`${INDICATORS_B.sheet}!`)),
+    ).toEqual(changed.filter((c) => c.startsWith('单位名录!') && Number(/\d+$/u.exec(c)![0]) > lastRow + 1));
     expect(second.unitsAdded).toBeGreaterThan(0);
     expect(first.tableName).toBe(LEDGER_TABLE);
   });
@@ -220,6 +221,8 @@ describe('进度快照 of each plan', () => {
     return rows.filter((r) => (at < 0 ? LEDGER_TABLE : String(r[at]) || LEDGER_TABLE) === plan);
   };
   const earlier = (asOf - 30) as Day;
+  /** Plan B's rows in a report: one per task and one per indicator of its own 指标. */
+  const B_ROWS = PLAN_B.tasks.length + INDICATOR_COUNT_B;
   /** The user sets a task's 状态 on a ledger sheet, found by header and 序号 as a user would. */
   const setStatus = (sim: ExcelSim, sheet: string, no: number, status: string) => {
     const values = sim.values(sheet);
@@ -234,7 +237,7 @@ describe('进度快照 of each plan', () => {
     await summaries(sim, '任务台账', earlier);
     const aRows = rowsOf(sim, LEDGER_TABLE);
     const first = await summaries(sim, '稳经济台账', earlier);
-    expect(first.snapshot).toMatchObject({ kept: true, replaced: 0, added: PLAN_B.tasks.length });
+    expect(first.snapshot).toMatchObject({ kept: true, replaced: 0, added: B_ROWS });
     expect(first.history.changes.previous).toBeNull();
     setStatus(sim, '稳经济台账', 1, '已完成');
     const before = sim.snapshot();
@@ -247,7 +250,7 @@ describe('进度快照 of each plan', () => {
     expect(rowsOf(sim, LEDGER_TABLE)).toEqual(aRows);
     // Only rows appended below every earlier row, and B's summary sheet.
     const changed = changedCells(before, sim.snapshot()).filter((c) => !c.startsWith('稳经济-'));
-    const bottom = aRows.length + PLAN_B.tasks.length + 1;
+    const bottom = aRows.length + B_ROWS + 1;
     expect(changed.every((c) => c.startsWith('进度快照!') && Number(/\d+$/u.exec(c)![0]) > bottom)).toBe(
       true,
     );
@@ -261,7 +264,7 @@ describe('进度快照 of each plan', () => {
     await summaries(sim, '稳经济台账', asOf);
     const aRows = rowsOf(sim, LEDGER_TABLE);
     const again = await summaries(sim, '稳经济台账', asOf);
-    expect(again.snapshot).toMatchObject({ replaced: PLAN_B.tasks.length, added: PLAN_B.tasks.length });
+    expect(again.snapshot).toMatchObject({ replaced: B_ROWS, added: B_ROWS });
     expect(rowsOf(sim, LEDGER_TABLE)).toEqual(aRows);
     const bRows = rowsOf(sim, '台账_稳经济');
     const onA = await summaries(sim, '任务台账', asOf);
@@ -293,7 +296,7 @@ describe('进度快照 of each plan', () => {
     expect(await kept(sim, '台账_稳经济')).toEqual([]);
     const before = sim.snapshot();
     const onB = await summaries(sim, '稳经济台账', asOf);
-    expect(onB.snapshot).toMatchObject({ kept: true, replaced: 0, added: PLAN_B.tasks.length });
+    expect(onB.snapshot).toMatchObject({ kept: true, replaced: 0, added: B_ROWS });
     expect(onB.history.changes.previous).toBeNull();
     const values = sim.values('进度快照');
     expect(values[0].indexOf('方案')).toBe(8);

@@ -496,7 +496,7 @@ describe('task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: '重新校验' }));
     fireEvent.click(tab('校验'));
     await screen.findByText(/任务正文中有23个量化指标/);
-    expect(screen.getByText('工作簿还没有“指标”表。')).toBeTruthy();
+    expect(screen.getByText('工作簿中还没有本方案的“指标”表。')).toBeTruthy();
     const [fromFinding] = await screen.findAllByRole('button', { name: '创建指标表' });
     fireEvent.click(fromFinding);
     await screen.findByText('已新建“指标”表，共23项指标。');

@@ -3,7 +3,6 @@ import { useMemo, useRef, useState } from 'react';
 import {
   applyFixes,
   CELL_SELECTED,
-  INDICATOR_TABLE,
   inspectFixes,
   restoreReference,
   selectCell,
@@ -12,6 +11,7 @@ import {
 import {
   countBySeverity,
   describeFixes,
+  indicatorTableOf,
   fixesFor,
   groupFindings,
   type Bilingual,
@@ -72,8 +72,9 @@ export function useValidatePanel(ledger: ReadyLedger) {
   const jump = async (f: Finding) => {
     if (f.row === null || f.column === null) return;
     const { row, column } = f;
-    // A finding in the 指标 table names a cell of that table, found through the table itself.
-    const table = f.table === 'indicators' ? { tableName: INDICATOR_TABLE } : read.location;
+    // A finding in the 指标 table names a cell of that table (the plan's own), found through the table itself.
+    const table =
+      f.table === 'indicators' ? { tableName: indicatorTableOf(read.location.tableName) } : read.location;
     const selected = await action.run(
       'jump',
       () => host.run((c) => selectCell(c, table, row, column)),
