@@ -2,10 +2,10 @@
 // attached again (made from the ledger as read in the click's own request), or all in a .zip.
 import {
   dayFromLocalDate,
+  reminderFileName,
   reminderMail,
-  safeFileName,
+  remindersZipName,
   unitAddress,
-  isoDate,
   type MailAddress,
   type MailContent,
   type SummaryModel,
@@ -39,7 +39,7 @@ export async function reminderDraft(
     attachments: [{ fileName: form.name, contentType: XLSX_TYPE, bytes: form.bytes }],
   });
   return {
-    name: safeFileName(`${report.unit}_催报_${isoDate(report.entry.asOf)}`, 'eml'),
+    name: reminderFileName(report.unit, report.entry.asOf, model.names),
     bytes: new TextEncoder().encode(eml),
     unit: report.unit,
     address,
@@ -54,11 +54,11 @@ export async function reminderDrafts(
 ): Promise<{ readonly drafts: readonly ReminderDraft[]; readonly zip: NamedFile }> {
   const drafts: ReminderDraft[] = [];
   for (const report of reports) drafts.push(await reminderDraft(model, report, options));
-  const asOf = reports[0] ? isoDate(reports[0].entry.asOf) : isoDate(model.asOf);
+  const asOf = reports[0] ? reports[0].entry.asOf : model.asOf;
   return {
     drafts,
     zip: {
-      name: safeFileName(`催报邮件草稿_${drafts.length}个单位_${asOf}`, 'zip'),
+      name: remindersZipName(asOf, drafts.length, model.names),
       bytes: await zipFiles(drafts, options.created),
     },
   };

@@ -273,7 +273,7 @@ describe('报送登记 (issue 26 items 1–3)', () => {
         expect(Number(rows)).toBeGreaterThan(2);
       }
       const zip = await JSZip.loadAsync(result.zip.bytes);
-      expect(result.zip.name).toBe('催报邮件草稿_3个单位_2026-11-30.zip');
+      expect(result.zip.name).toBe('四平市职教重点任务催报邮件草稿_3个单位_20261130.zip');
       expect(Object.keys(zip.files).sort()).toEqual(result.drafts.map((d) => d.name).sort());
     },
   );

@@ -1,8 +1,8 @@
-// Two plans' 反馈表 for one unit land in one download folder: each file name carries its plan's
+// Two plans' 反馈表 (and 催报 drafts) for one unit land in one download folder: each file name carries its plan's
 // short name, so neither overwrites the other (the built-in plan's too: its old names did not).
 import JSZip from 'jszip';
-import { returnFormFile, returnFormsZip } from '../../src/files';
-import { builtInPlan, DEFAULT_STATUSES, summarize, type Plan } from '../../src/ledger';
+import { reminderDrafts, returnFormFile, returnFormsZip } from '../../src/files';
+import { builtInPlan, DEFAULT_STATUSES, summarize, type Plan, type UnitReport } from '../../src/ledger';
 import { AS_OF_DATE, asOf } from '../asOf';
 import { ledgerWith } from '../ledger/fixtures';
 
@@ -32,5 +32,28 @@ describe('反馈表 file names carry the plan', () => {
       '双辽市人民政府_职教提质反馈表_20261128.xlsx',
       '梨树县人民政府_职教提质反馈表_20261128.xlsx',
     ]);
+  });
+});
+
+describe('催报 drafts carry the plan', () => {
+  const overdue = (unit: string): UnitReport => ({
+    unit,
+    state: 'overdue',
+    days: 3,
+    entry: { asOf, returnBy: asOf - 3, unit, issuedOn: asOf - 10, receivedOn: null, returns: 0, file: '' },
+  });
+  const reminderOptions = { ...options, sender: '市政府督查室' };
+
+  it('names one unit’s reminders of two plans apart, and their zips', async () => {
+    const reports = [overdue(UNIT), overdue('梨树县人民政府')];
+    const mine = await reminderDrafts(modelOf(builtInPlan()), reports, reminderOptions);
+    const theirs = await reminderDrafts(modelOf(other), reports, reminderOptions);
+    expect(mine.drafts[0].name).toBe('双辽市人民政府_四平市职教重点任务催报_20261128.eml');
+    expect(theirs.drafts[0].name).toBe('双辽市人民政府_职教提质催报_20261128.eml');
+    expect(mine.zip.name).toBe('四平市职教重点任务催报邮件草稿_2个单位_20261128.zip');
+    expect(theirs.zip.name).toBe('职教提质催报邮件草稿_2个单位_20261128.zip');
+    expect(Object.keys((await JSZip.loadAsync(theirs.zip.bytes)).files).sort()).toEqual(
+      theirs.drafts.map((d) => d.name).sort(),
+    );
   });
 });
