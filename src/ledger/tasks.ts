@@ -12,7 +12,7 @@ import { readProgress, type ProgressReading } from './progress';
 import { leadNames, parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_NOT_STARTED } from './statuses';
 import { cellText } from './text';
-import type { Plan } from './plan';
+import { planStartDay, type Plan } from './plan';
 import type { UnitDirectory } from './units';
 
 export interface ReadOptions {
@@ -77,6 +77,7 @@ function indicatorHealth(
   done: boolean,
   deadline: Deadline,
   asOf: Day,
+  start: Day | undefined,
 ): Health | null {
   let worst: { name: string; share: number } | null = null;
   for (const ind of indicators) {
@@ -85,7 +86,13 @@ function indicatorHealth(
   }
   if (worst === null) return null;
   const percent = Math.min(100, Math.round(worst.share * 1000) / 10);
-  const health = healthOf({ done, deadline, progress: { kind: 'ok', percent, source: 'number' }, asOf });
+  const health = healthOf({
+    done,
+    deadline,
+    progress: { kind: 'ok', percent, source: 'number' },
+    asOf,
+    start,
+  });
   return { ...health, indicator: worst };
 }
 
@@ -116,10 +123,12 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   const progressOf = memoize((format: string | undefined) =>
     memoize((value: CellValue) => readProgress(value, format)),
   );
+  // 序时进度 counts from the plan's 起始日期 where it has one.
+  const start = planStartDay(options.plan);
   const healthOfPair = memoize((deadline: Deadline) =>
     memoize((progress: ProgressReading) => ({
-      open: healthOf({ done: false, deadline, progress, asOf: options.asOf }),
-      done: healthOf({ done: true, deadline, progress, asOf: options.asOf }),
+      open: healthOf({ done: false, deadline, progress, asOf: options.asOf, start }),
+      done: healthOf({ done: true, deadline, progress, asOf: options.asOf, start }),
     })),
   );
   // The shown text depends on the cell (one reading each) and its format: computed once per pair.
@@ -175,7 +184,9 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
     );
     const byProgress = done ? lights.done : lights.open;
-    const byIndicator = indicators.length ? indicatorHealth(indicators, done, current, options.asOf) : null;
+    const byIndicator = indicators.length
+      ? indicatorHealth(indicators, done, current, options.asOf, start)
+      : null;
     out.push({
       row,
       no,
