@@ -1,7 +1,7 @@
 // Ledger rows read as tasks: the interpretation that validation, selection, the pane's list
 // and the summaries share, so they never disagree about a row.
 import type { SheetPlace } from './addresses';
-import type { DateSystem, Day } from './dates';
+import { yearOf, type DateSystem, type Day } from './dates';
 import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
 import { currentDeadline, readExtension, type Extension } from './extensions';
 import { graverHealth, healthOf, type Health } from './health';
@@ -104,7 +104,7 @@ export function readTaskNumber(value: unknown): number | null {
 /** Every non-blank data row as a task, in sheet order. */
 export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] {
   const statuses = options.statuses ?? DEFAULT_STATUSES;
-  const defaultYear = new Date(options.asOf * 86_400_000).getUTCFullYear();
+
   // Ledgers repeat the same few texts in a column: parse each distinct value once.
   // A 责任单位 text's units and its lead, read together: one look-up a row.
   const unitsOf = memoize((text: string) => {
@@ -115,6 +115,10 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const check = checkStatus(status, statuses);
     return check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
   });
+  // 序时进度 counts from the plan's 起始日期 where it has one; a deadline without a year (上半年)
+  // falls in the as-of year, or in the plan's first year when it begins later.
+  const start = planStartDay(options.plan);
+  const defaultYear = Math.max(yearOf(options.asOf), start === undefined ? 0 : yearOf(start));
   const deadlineOf = memoize((raw: CellValue) =>
     parseDeadline(raw, { dateSystem: options.dateSystem, defaultYear, today: options.asOf }),
   );
@@ -123,8 +127,7 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   const progressOf = memoize((format: string | undefined) =>
     memoize((value: CellValue) => readProgress(value, format)),
   );
-  // 序时进度 counts from the plan's 起始日期 where it has one.
-  const start = planStartDay(options.plan);
+
   const healthOfPair = memoize((deadline: Deadline) =>
     memoize((progress: ProgressReading) => ({
       open: healthOf({ done: false, deadline, progress, asOf: options.asOf, start }),

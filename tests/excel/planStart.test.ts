@@ -16,6 +16,8 @@ const ANNEX = [
   '3\t举办促消费活动50场以上。\t市商务局\t市财政局\t2027年12月31日',
   // Carried over from this year's work: due before the plan begins, and already past.
   '4\t完成上年度项目清算。\t市发改委\t市财政局\t2026年10月底前',
+  // No year: the plan's first half, not this year's (which has passed).
+  '5\t出台支持民营经济发展若干措施。\t市工信局\t市财政局\t上半年',
 ].join('\n');
 
 const TITLE = '四平市2027年稳经济促增长重点任务分工';
@@ -46,8 +48,10 @@ describe('a plan that begins next year', () => {
       [2, 'green', false],
       [3, 'green', false],
       [4, 'red', true],
+      [5, 'green', false],
     ]);
-    expect(model.lights).toMatchObject({ red: 1, yellow: 0, green: 3 });
+    expect(model.tasks[4].current).toMatchObject({ kind: 'date', precision: 'half' });
+    expect(model.lights).toMatchObject({ red: 1, yellow: 0, green: 4 });
     expect(model.behind.map((b) => b.no)).toEqual([4]);
     const mail = leaderMail(model, '稳经济汇总.xlsx').text;
     expect(mail).toContain('预警红灯1项、黄灯0项');
@@ -76,12 +80,14 @@ describe('a plan that begins next year', () => {
     const edits = { title: TITLE, shortName: '稳经济', region: '四平市' };
     const cleared = await sim.runExcel((c) => savePlanNames(c, { ...edits, start: '' }, partId));
     expect(cleared.plan.start).toBeUndefined();
-    expect((await report(sim)).model.lights.red).toBe(4);
+    // Without a start, 上半年 is this year's and long past.
+    expect((await report(sim)).model.lights.red).toBe(5);
     const set = await sim.runExcel((c) =>
       savePlanNames(c, { ...edits, start: '2026-12-01' }, cleared.partId),
     );
     expect(set.plan.start).toBe('2026-12-01');
-    expect((await report(sim)).model.lights).toMatchObject({ red: 1, yellow: 0 });
+    // Tasks 1–3 not behind yet; 4 overdue, and 上半年 is now 2026's, the start's year: overdue too.
+    expect((await report(sim)).model.lights).toMatchObject({ red: 2, yellow: 0, green: 3 });
     // A name edit that does not mention the start keeps it.
     const renamed = await sim.runExcel((c) =>
       savePlanNames(c, { ...edits, title: `${TITLE}（修订）` }, set.partId),
