@@ -99,6 +99,18 @@ export function refuseOversizedPlan(plan: Plan, table: string = FIRST_LEDGER_TAB
   );
 }
 
+const RENAME_PROBLEMS = {
+  'no-title': { zh: '方案名称不能为空，未做更改。', en: 'The plan needs a title; nothing was changed.' },
+  'no-short-name': {
+    zh: '简称不能为空，未做更改。',
+    en: 'The plan needs a short name; nothing was changed.',
+  },
+  'bad-start': {
+    zh: '起始日期不是有效日期（应为“2027-01-01”的形式），未做更改。',
+    en: 'The start date is not a date (write it as 2027-01-01); nothing was changed.',
+  },
+} as const;
+
 /** The plan an action has just written, as a read of it would give it. */
 export function planWritten(plan: Plan, partId: string): WorkbookPlan {
   return { plan, partId, problem: null, found: partId };
@@ -138,12 +150,7 @@ export async function savePlanNames(
       en: 'The plan stored in the workbook cannot be read; nothing was changed. Import the 分工 table again.',
     });
   const renamed = renamePlan(current.plan, edits);
-  if ('problem' in renamed)
-    throw new LedgerError(
-      renamed.problem === 'no-title'
-        ? { zh: '方案名称不能为空，未做更改。', en: 'The plan needs a title; nothing was changed.' }
-        : { zh: '简称不能为空，未做更改。', en: 'The plan needs a short name; nothing was changed.' },
-    );
+  if ('problem' in renamed) throw new LedgerError(RENAME_PROBLEMS[renamed.problem]);
   const part = queuePlanWrite(context, renamed.plan, current.partId, table);
   await context.sync();
   return planWritten(renamed.plan, part.id);

@@ -16,8 +16,10 @@ export interface HealthInput {
   readonly progress: ProgressReading;
   readonly asOf: Day;
   /**
-   * When the work started. Default: 1 January of the as-of year (the yearly plan the ledger
-   * reports on), or of the deadline's year when the deadline falls before that.
+   * When the work started: the plan's 起始日期. Default: 1 January of the as-of year (the yearly
+   * plan the ledger reports on), or of the deadline's year when the deadline falls before that.
+   * Before the start nothing is expected yet, so no task is behind; a start after the deadline
+   * (a task due before the plan begins) is ignored.
    */
   readonly start?: Day;
 }
@@ -41,7 +43,7 @@ export function healthOf(input: HealthInput): Health {
   if (input.deadline.kind !== 'date') return { light: 'none', behind: null, expected: null, overdue: false };
   const end = input.deadline.day;
   if (input.asOf > end) return { light: 'red', behind: null, expected: 100, overdue: true };
-  const start = input.start ?? defaultStart(input.asOf, end);
+  const start = input.start !== undefined && input.start <= end ? input.start : defaultStart(input.asOf, end);
   const span = end - start + 1;
   const elapsed = Math.min(Math.max(input.asOf - start, 0), span);
   const expected = span > 0 ? Math.round((elapsed / span) * 1000) / 10 : 100;

@@ -10,6 +10,7 @@ import {
   OFFICIAL_TASKS,
   PLAN_TITLE,
 } from './officialTasks';
+import { dayFromIso, dayOf, isoDate, type Day } from './dates';
 import type { ImportedTask, PlanImport } from './planImport';
 import { parseResponsibleUnits } from './responsibleUnits';
 import { type UnitDirectory, type UnitEntry, type UnitKind, UNIT_KINDS } from './units';
@@ -38,6 +39,12 @@ export interface Plan {
   readonly region: string;
   readonly tasks: readonly PlanTask[];
   readonly directory: UnitDirectory;
+  /**
+   * 起始日期 (YYYY-MM-DD): when the plan's work begins, so that 序时进度 counts from it. Absent in
+   * the built-in plan and in parts written before it existed: the light then counts from
+   * 1 January of the as-of year, as it always has.
+   */
+  readonly start?: string;
 }
 
 export interface PlanMeta {
@@ -46,6 +53,7 @@ export interface PlanMeta {
   readonly issuer?: string;
   readonly docNumber?: string;
   readonly region?: string;
+  readonly start?: string;
 }
 
 /** The built-in plan (officialTasks.ts): the plan a workbook has until it imports another. */
@@ -128,7 +136,34 @@ export function planFromAnnex(
       leaders: t.leaders,
     })),
     directory: { units: entries, region },
+    ...(meta.start ? { start: meta.start } : {}),
   };
+}
+
+/** The plan's 起始日期 as a day; undefined when it has none (or the text is not a date). */
+export function planStartDay(plan: Pick<Plan, 'start'> | undefined): Day | undefined {
+  return plan?.start === undefined ? undefined : (dayFromIso(plan.start) ?? undefined);
+}
+
+export interface PlanStartGuess {
+  /** YYYY-MM-DD, as Plan.start holds it. */
+  readonly start: string;
+  readonly day: Day;
+  /** title: 1 January of the year the title names (2027年…工作要点); import: the day of the import. */
+  readonly from: 'title' | 'import';
+}
+
+/**
+ * A new plan's 起始日期, guessed at import for the user to check: a plan titled for a year starts
+ * on that year's 1 January (a plan for next year is not behind before it begins); a title without a
+ * year starts the day it is imported.
+ */
+export function guessPlanStart(title: string, importedOn: Day): PlanStartGuess {
+  const year = /((?:19|20)\d{2})\s*年/u.exec(title)?.[1];
+  const day = year === undefined ? null : dayOf(Number(year), 1, 1);
+  return day === null
+    ? { start: isoDate(importedOn), day: importedOn, from: 'import' }
+    : { start: isoDate(day), day, from: 'title' };
 }
 
 /** What summaries, files and mails call a plan. */
@@ -257,6 +292,7 @@ function isPlan(v: unknown): v is Plan {
   const directory = p.directory as Record<string, unknown> | null;
   return (
     [p.title, p.shortName, p.issuer, p.docNumber, p.region].every(isText) &&
+    (p.start === undefined || (isText(p.start) && dayFromIso(p.start) !== null)) &&
     Array.isArray(p.tasks) &&
     p.tasks.every(isPlanTask) &&
     typeof directory === 'object' &&
@@ -271,16 +307,27 @@ export interface PlanNameEdits {
   readonly title: string;
   readonly shortName: string;
   readonly region: string;
+  /**
+   * 起始日期 as YYYY-MM-DD (a date input's value); '' for none (1 January of the as-of year);
+   * absent: the plan's start is kept.
+   */
+  readonly start?: string;
 }
 
-export type PlanRename = { readonly plan: Plan } | { readonly problem: 'no-title' | 'no-short-name' };
+export type PlanRename =
+  { readonly plan: Plan } | { readonly problem: 'no-title' | 'no-short-name' | 'bad-start' };
 
 /** The plan under its new names; the region goes to its directory too (市教育局 is now that region's). */
 export function renamePlan(plan: Plan, edits: PlanNameEdits): PlanRename {
   const title = edits.title.trim();
   const shortName = edits.shortName.trim();
   const region = edits.region.trim();
+  const startText = (edits.start ?? plan.start ?? '').trim();
   if (!title) return { problem: 'no-title' };
   if (!shortName) return { problem: 'no-short-name' };
-  return { plan: { ...plan, title, shortName, region, directory: { ...plan.directory, region } } };
+  const startDay = startText ? dayFromIso(startText) : null;
+  if (startText && startDay === null) return { problem: 'bad-start' };
+  // A cleared field takes the start away (undefined is not written into the part's JSON).
+  const start = startDay === null ? undefined : isoDate(startDay);
+  return { plan: { ...plan, title, shortName, region, directory: { ...plan.directory, region }, start } };
 }

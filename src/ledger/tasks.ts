@@ -1,7 +1,7 @@
 // Ledger rows read as tasks: the interpretation that validation, selection, the pane's list
 // and the summaries share, so they never disagree about a row.
 import type { SheetPlace } from './addresses';
-import type { DateSystem, Day } from './dates';
+import { yearOf, type DateSystem, type Day } from './dates';
 import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
 import { currentDeadline, readExtension, type Extension } from './extensions';
 import { graverHealth, healthOf, type Health } from './health';
@@ -12,7 +12,7 @@ import { readProgress, type ProgressReading } from './progress';
 import { leadNames, parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
 import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_NOT_STARTED } from './statuses';
 import { cellText } from './text';
-import type { Plan } from './plan';
+import { planStartDay, type Plan } from './plan';
 import type { UnitDirectory } from './units';
 
 export interface ReadOptions {
@@ -77,6 +77,7 @@ function indicatorHealth(
   done: boolean,
   deadline: Deadline,
   asOf: Day,
+  start: Day | undefined,
 ): Health | null {
   let worst: { name: string; share: number } | null = null;
   for (const ind of indicators) {
@@ -85,7 +86,13 @@ function indicatorHealth(
   }
   if (worst === null) return null;
   const percent = Math.min(100, Math.round(worst.share * 1000) / 10);
-  const health = healthOf({ done, deadline, progress: { kind: 'ok', percent, source: 'number' }, asOf });
+  const health = healthOf({
+    done,
+    deadline,
+    progress: { kind: 'ok', percent, source: 'number' },
+    asOf,
+    start,
+  });
   return { ...health, indicator: worst };
 }
 
@@ -97,7 +104,7 @@ export function readTaskNumber(value: unknown): number | null {
 /** Every non-blank data row as a task, in sheet order. */
 export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] {
   const statuses = options.statuses ?? DEFAULT_STATUSES;
-  const defaultYear = new Date(options.asOf * 86_400_000).getUTCFullYear();
+
   // Ledgers repeat the same few texts in a column: parse each distinct value once.
   // A 责任单位 text's units and its lead, read together: one look-up a row.
   const unitsOf = memoize((text: string) => {
@@ -108,6 +115,10 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
     const check = checkStatus(status, statuses);
     return check.kind === 'ok' || check.kind === 'variant' ? check.status : null;
   });
+  // 序时进度 counts from the plan's 起始日期 where it has one; a deadline without a year (上半年)
+  // falls in the as-of year, or in the plan's first year when it begins later.
+  const start = planStartDay(options.plan);
+  const defaultYear = Math.max(yearOf(options.asOf), start === undefined ? 0 : yearOf(start));
   const deadlineOf = memoize((raw: CellValue) =>
     parseDeadline(raw, { dateSystem: options.dateSystem, defaultYear, today: options.asOf }),
   );
@@ -116,10 +127,11 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
   const progressOf = memoize((format: string | undefined) =>
     memoize((value: CellValue) => readProgress(value, format)),
   );
+
   const healthOfPair = memoize((deadline: Deadline) =>
     memoize((progress: ProgressReading) => ({
-      open: healthOf({ done: false, deadline, progress, asOf: options.asOf }),
-      done: healthOf({ done: true, deadline, progress, asOf: options.asOf }),
+      open: healthOf({ done: false, deadline, progress, asOf: options.asOf, start }),
+      done: healthOf({ done: true, deadline, progress, asOf: options.asOf, start }),
     })),
   );
   // The shown text depends on the cell (one reading each) and its format: computed once per pair.
@@ -175,7 +187,9 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       progress.kind === 'empty' && knownStatus === STATUS_NOT_STARTED ? NO_PROGRESS : progress,
     );
     const byProgress = done ? lights.done : lights.open;
-    const byIndicator = indicators.length ? indicatorHealth(indicators, done, current, options.asOf) : null;
+    const byIndicator = indicators.length
+      ? indicatorHealth(indicators, done, current, options.asOf, start)
+      : null;
     out.push({
       row,
       no,

@@ -67,10 +67,11 @@ export function blockedBy(review: Review): Blocked {
   return null;
 }
 
-export function planOfReview(review: Review): Plan {
+/** start: the 起始日期 shown in the review (guessPlanStart); none keeps the as-of year's 1 January. */
+export function planOfReview(review: Review, start?: string): Plan {
   return planFromAnnex(
     review.annex,
-    { title: review.title.trim(), shortName: review.shortName.trim() || undefined },
+    { title: review.title.trim(), shortName: review.shortName.trim() || undefined, start },
     reviewedUnits(review),
   );
 }

@@ -2,7 +2,7 @@
 // import. Reading writes nothing; the import is one action that checks the sheet again first.
 import { useState } from 'react';
 import { importPlan, readAnnexSheet } from '../excel';
-import type { AnnexSource, UnitKind } from '../ledger';
+import { dayFromLocalDate, guessPlanStart, type AnnexSource, type UnitKind } from '../ledger';
 import { IMPORT_STRINGS } from './importStrings';
 import {
   blockedBy,
@@ -41,9 +41,12 @@ export function useImportAnnex() {
 
   const change = (next: (r: Review) => Review) => setReview((r) => (r ? next(r) : r));
 
+  // The 起始日期 follows the title as the user edits it; shown in the review, written with the plan.
+  const startGuess = review ? guessPlanStart(review.title, dayFromLocalDate(host.now())) : null;
+
   const doImport = async () => {
     if (!review || blockedBy(review)) return;
-    const plan = planOfReview(review);
+    const plan = planOfReview(review, startGuess?.start);
     const made = await action.run(
       'import',
       () => host.run((c) => importPlan(c, plan, { supports: host.supports, from: review.from })),
@@ -69,6 +72,7 @@ export function useImportAnnex() {
     pasted,
     setPasted,
     review,
+    startGuess,
     editing,
     readSheet,
     readText,

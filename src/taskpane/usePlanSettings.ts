@@ -1,5 +1,5 @@
-// 设置 › 方案: the plan the pane's view was read with, its names editable, saved into the
-// workbook's own plan (read again in the save's request).
+// 设置 › 方案: the plan the pane's view was read with, its names and 起始日期 editable, saved into
+// the workbook's own plan (read again in the save's request).
 import { useEffect, useState } from 'react';
 import { savePlanNames } from '../excel';
 import type { PlanNameEdits } from '../ledger';
@@ -10,12 +10,22 @@ export function usePlanSettings() {
   const { action, ledger } = usePane();
   const state = ledger.state;
   const shown = state.phase === 'ready' || state.phase === 'none' ? state.reference.plan : null;
-  const [edits, setEdits] = useState<PlanNameEdits>({ title: '', shortName: '', region: '' });
+  const [edits, setEdits] = useState<Required<PlanNameEdits>>({
+    title: '',
+    shortName: '',
+    region: '',
+    start: '',
+  });
 
   // The fields follow the workbook's plan whenever a read brings another.
   useEffect(() => {
     if (shown)
-      setEdits({ title: shown.plan.title, shortName: shown.plan.shortName, region: shown.plan.region });
+      setEdits({
+        title: shown.plan.title,
+        shortName: shown.plan.shortName,
+        region: shown.plan.region,
+        start: shown.plan.start ?? '',
+      });
   }, [shown]);
 
   const save = () =>

@@ -111,12 +111,42 @@ describe('readTargets on invented texts', () => {
     ['建设5个以上产教融合基地', [[5, '个', '产教融合基地', 'count', 'floor', null]]],
     ['争取新增3门国家级精品课', [[3, '门', '国家级精品课', 'count', 'aim', null]]],
     ['每学期开展2次教研活动', [[2, '次', '教研活动', 'norm', 'exact', null]]],
-    ['教师年均培训不少于72学时', [[72, '学时', '教师年均培训不少于', 'norm', 'floor', null]]],
-    ['证书通过率达到90%', [[90, '%', '证书通过率达到', 'count', 'exact', null]]],
+    // The floor word before the number is the bound, not part of the name.
+    ['教师年均培训不少于72学时', [[72, '学时', '教师年均培训', 'norm', 'floor', null]]],
+    ['证书通过率达到90%', [[90, '%', '证书通过率', 'count', 'exact', null]]],
+    ['谋划储备重大项目不少于100个', [[100, '个', '谋划储备重大项目', 'count', 'floor', null]]],
+    // A ceiling on time is not a count to reach (it was read as 1个 工作日以内).
+    ['企业开办时间压缩至1个工作日以内。', [[1, '个工作日', '企业开办时间', 'limit', 'exact', null]]],
+    ['审批时限不超过3个工作日', [[3, '个工作日', '审批时限', 'limit', 'exact', null]]],
+    // A growth rate is a percentage change, named by what grows (it was a count of 8 %).
+    [
+      '谋划储备重大项目不少于100个，全年完成固定资产投资增长8%。',
+      [
+        [100, '个', '谋划储备重大项目', 'count', 'floor', null],
+        [8, '%', '固定资产投资增长', 'growth', 'exact', null],
+      ],
+    ],
+    // 万 multiplies the number (2万人次 read nothing); 亿元 stays a measure word.
+    ['开展职业技能培训2万人次。', [[20000, '人次', '职业技能培训', 'count', 'exact', null]]],
+    ['培训农民1.5万人', [[15000, '人', '培训农民', 'count', 'exact', null]]],
+    ['新增普惠小微贷款50亿元', [[50, '亿元', '新增普惠小微贷款', 'count', 'exact', null]]],
     ['每个县(市、区)建设1个社区学校', [[1, '个', '社区学校', 'count', 'exact', 'county-district']]],
     ['各县市建成1所标准化实训中心', [[1, '所', '标准化实训中心', 'count', 'exact', 'county']]],
   ])('%s', (text, expected) => {
     expect(readTargets(text).map(brief)).toEqual(expected);
+  });
+
+  it('makes indicators of counts only: not of a ceiling or a growth rate', () => {
+    const seeds = (task: string) => indicatorSeeds({ no: 1, task, unitsText: '市发改委' }).map((s) => s.name);
+    expect(seeds('企业开办时间压缩至1个工作日以内。')).toEqual([]);
+    expect(seeds('谋划储备重大项目不少于100个，全年完成固定资产投资增长8%。')).toEqual(['谋划储备重大项目']);
+    expect(indicatorSeeds({ no: 1, task: '开展职业技能培训2万人次。', unitsText: '市人社局' })).toMatchObject(
+      [{ name: '职业技能培训', target: 20000, measure: '人次' }],
+    );
+  });
+
+  it('keeps the number as written', () => {
+    expect(readTargets('开展职业技能培训2万人次')[0].numberText).toBe('2万');
   });
 
   it('keeps the range upper end', () => {

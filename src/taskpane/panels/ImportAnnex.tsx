@@ -15,10 +15,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { sourceRowText, UNIT_KINDS } from '../../ledger';
+import { chineseDate, sourceRowText, UNIT_KINDS } from '../../ledger';
 import { IMPORT_STRINGS } from '../importStrings';
 import { blockedBy, reviewedUnits, type Review } from '../importWorkflow';
 import { useStrings } from '../paneContext';
+import { PLAN_START_STRINGS } from '../planStartStrings';
 import { useImportAnnex } from '../useImportAnnex';
 
 const useStyles = makeStyles({
@@ -95,6 +96,11 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
       <Field label={s.shortName}>
         <Input value={review.shortName} onChange={(_, d) => flow.setShortName(d.value)} />
       </Field>
+      {flow.startGuess && (
+        <Caption1 role="note">
+          {PLAN_START_STRINGS[language].guessed(chineseDate(flow.startGuess.day), flow.startGuess.from)}
+        </Caption1>
+      )}
       {blocked && (
         <Caption1 role="note">{blocked === 'problems' ? s.blockedByProblems : s.needTitle}</Caption1>
       )}

@@ -1,7 +1,8 @@
 // 设置 › 方案: which plan the workbook tracks (its own or the built-in one), how many tasks, and
-// its title, short name and region, editable.
+// its title, short name, region and 起始日期, editable.
 import { Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useStrings } from '../paneContext';
+import { PLAN_START_STRINGS } from '../planStartStrings';
 import { PLAN_STRINGS } from '../planStrings';
 import { usePlanSettings } from '../usePlanSettings';
 import { useFitStyles } from './fitStyles';
@@ -37,6 +38,9 @@ export default function PlanSettings() {
       </Field>
       <Field label={s.region}>
         <Input className={fit.field} value={edits.region} onChange={(_, d) => edit('region', d.value)} />
+      </Field>
+      <Field label={PLAN_START_STRINGS[language].field}>
+        <Input type="date" value={edits.start} onChange={(_, d) => edit('start', d.value)} />
       </Field>
       <Button size="small" disabled={busy} onClick={() => void save()}>
         {s.save}
