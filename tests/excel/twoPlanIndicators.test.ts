@@ -116,8 +116,8 @@ describe('导入分工表 beside a ledger makes the new plan’s 指标', () => 
     expect(a.reference.indicators?.sheetName).toBe('指标');
     expect(a.reference.indicators?.indicators).toHaveLength(23);
     // Task 1 of each plan has its own plan's indicator.
-    expect(indicatorOf(b.reference, 1).name).toBe('全年实施亿元以上项目');
-    expect(indicatorOf(a.reference, 1).name).not.toBe('全年实施亿元以上项目');
+    expect(indicatorOf(b.reference, 1).name).toBe('亿元以上项目');
+    expect(indicatorOf(a.reference, 1).name).not.toBe('亿元以上项目');
   });
 });
 
@@ -263,7 +263,7 @@ describe('the report (summaries, 通报, mails) of each plan', () => {
     const b = await report('稳经济台账');
     const lines = b.model.indicators.lines;
     expect(lines.map((l) => [l.no, l.name, l.actual])).toEqual([
-      [1, '全年实施亿元以上项目', null],
+      [1, '亿元以上项目', null],
       [2, '专项债券资金', null],
       [3, '促消费活动不少于', 8],
     ]);
