@@ -30,13 +30,13 @@ it('takes a 完成值 on plan B’s task card into B’s 指标 sheet only, in t
   await screen.findByText('当前方案：立山区稳经济重点任务（工作表“稳经济台账”）');
   fireEvent.click(tab('筛选'));
   fireEvent.click(await screen.findByLabelText(PLAN_B.tasks[0].lead[0]));
-  const box = await screen.findByLabelText('“全年实施亿元以上项目”的完成值');
+  const box = await screen.findByLabelText('“亿元以上项目”的完成值');
   const before = pane.snapshot();
   fireEvent.change(box, { target: { value: '12' } });
   expect(
     await pane.syncsFor(async () => {
       fireEvent.keyDown(box, { key: 'Enter' });
-      await screen.findByText(`“全年实施亿元以上项目”完成值已记为12（${INDICATORS_B.sheet}!F2）。`);
+      await screen.findByText(`“亿元以上项目”完成值已记为12（${INDICATORS_B.sheet}!F2）。`);
     }),
   ).toBeLessThanOrEqual(2);
   expect(pane.changedCells(before)).toEqual(['F2', 'G2', 'H2'].map((a) => `${INDICATORS_B.sheet}!${a}`));
