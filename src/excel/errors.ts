@@ -23,6 +23,7 @@ export type LedgerErrorCode =
   | 'NoTasks'
   | 'NotOurProtection'
   | 'NotSupported'
+  | 'OtherLedger'
   | 'NothingToUndo'
   | 'SelfTestFailed'
   | 'StaleFix'

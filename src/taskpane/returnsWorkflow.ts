@@ -3,6 +3,7 @@
 import {
   applyReturns,
   ensureLedgerId,
+  LedgerError,
   newImportBatch,
   queueSendSettings,
   readReport,
@@ -56,6 +57,11 @@ export interface ReturnsReview {
   readonly changes: readonly ProposedChange[];
   /** The ledger table the returns were checked against: 记录为已报 records them on its plan's rows. */
   readonly plan: string;
+  /** That ledger's id: apply and 记录为已报 check in their own request that they write the same ledger. */
+  readonly ledgerId: string;
+  /** That plan's title and the ledger's sheet, to say whose review it is. */
+  readonly planTitle: string;
+  readonly sheetName: string;
 }
 
 export interface FormsRead {
@@ -184,6 +190,9 @@ export async function reviewFiles(
     files: [...unreadable, ...reports],
     changes: review.changes,
     plan: report.read.ledger.location.tableName,
+    ledgerId: options.ledgerId,
+    planTitle: report.read.reference.plan.plan.title,
+    sheetName: report.read.ledger.location.sheetName,
   };
 }
 
@@ -210,13 +219,30 @@ export async function applyReview(
 ) {
   const now = await pane.current();
   if (now.phase !== 'ready') throw new Error(unexpected);
+  // The user may have gone to another plan's sheet since the review: its ledger is not written.
+  if (now.read.location.tableName !== review.plan) throw otherPlan(review, now.reference.plan.plan.title);
   const returns = review.files.flatMap((f) => (f.receipt ? [f.receipt] : []));
   return host.run((c) =>
-    applyReturns(c, now.read, accepted, batch, host.supports, {
-      returns,
-      on: dayFromLocalDate(host.now()),
-      expected: pane.tablesSeen.has('register'),
-    }),
+    applyReturns(
+      c,
+      now.read,
+      accepted,
+      batch,
+      host.supports,
+      { returns, on: dayFromLocalDate(host.now()), expected: pane.tablesSeen.has('register') },
+      review.ledgerId,
+    ),
+  );
+}
+
+/** A review of one plan's returns, asked to be applied while the pane is on another plan. */
+export function otherPlan(review: Pick<ReturnsReview, 'planTitle' | 'sheetName'>, current: string) {
+  return new LedgerError(
+    {
+      zh: `这些反馈表是按“${review.planTitle}”（工作表“${review.sheetName}”）审核的，当前方案是“${current}”：未写入任何内容。请回到工作表“${review.sheetName}”重新导入。`,
+      en: `These returns were reviewed against “${review.planTitle}” (sheet ${review.sheetName}); the pane is on “${current}” now, so nothing was written. Go back to sheet ${review.sheetName} and import them again.`,
+    },
+    'OtherLedger',
   );
 }
 
