@@ -24,7 +24,9 @@ import {
   type PaneValue,
   type TabId,
 } from './paneContext';
-import { useAction, type Notice } from './useAction';
+import { useAction } from './useAction';
+import { ledgerTableOf } from './paneLedger';
+import { usePlanFollowed, usePlanNotice } from './usePlanNotice';
 import { useLedger } from './useLedger';
 
 // Each tab's code loads on first use, keeping the pane's first download small.
@@ -60,13 +62,14 @@ export function App({ host, version }: { host: Host; version: string }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('start');
   const [languageChoice, setLanguageChoice] = useState<LanguageChoice>('office');
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [selectedUnits, setSelectedUnits] = useState<readonly string[]>([]);
   const language = languageChoice === 'office' ? languageFor(host.displayLanguage) : languageChoice;
   const t = STRINGS[language];
-  const notify = useCallback((n: Notice | null) => setNotice(n), []);
-  const readFailed = useCallback((error: Bilingual) => setNotice({ intent: 'error', text: error }), []);
+  const notices = usePlanNotice();
+  const { notice, notify } = notices;
+  const readFailed = useCallback((error: Bilingual) => notify({ intent: 'error', text: error }), [notify]);
   const ledger = useLedger(host, readFailed);
+  usePlanFollowed(notices, ledgerTableOf(ledger.state));
   const action = useAction(notify);
   // The tabs' requests go through the ledger's run: changes reported meanwhile wait for them to end.
   const paneHost = useMemo(() => ({ ...host, run: ledger.run }), [host, ledger.run]);
@@ -147,7 +150,7 @@ export function App({ host, version }: { host: Host; version: string }) {
                   <Button
                     size="small"
                     appearance="transparent"
-                    onClick={() => setNotice(null)}
+                    onClick={() => notify(null)}
                     aria-label={t.dismiss}
                   >
                     ×

@@ -18,7 +18,12 @@ import { TestPane } from './paneHarness';
 
 jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 15_000, defaultHidden: true });
-beforeAll(() => Object.assign(globalThis, { TextEncoder, TextDecoder }));
+beforeAll(() => {
+  Object.assign(globalThis, { TextEncoder, TextDecoder });
+  // Downloads go nowhere: the forms' files are not what these tests look at.
+  Object.assign(URL, { createObjectURL: () => 'blob:test', revokeObjectURL: () => {} });
+  HTMLAnchorElement.prototype.click = () => {};
+});
 beforeEach(() =>
   jest.useFakeTimers({ advanceTimers: true, doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] }),
 );
@@ -118,5 +123,16 @@ describe('what the pane holds for one plan stays with it', () => {
       /^这些反馈表是按“立山区稳经济重点任务”（工作表“稳经济台账”）审核的，当前方案是“.+”：未写入任何内容。/u,
     );
     expect(changedCells(before, sim.snapshot())).toEqual([]);
+  });
+
+  it('a result said on plan B (forms issued) is gone when the user clicks plan A’s sheet tab', async () => {
+    const { sim, pane } = await paneOnB();
+    fireEvent.click(screen.getByRole('tab', { name: '反馈' }));
+    fireEvent.click(await screen.findByRole('button', { name: `下载反馈表：${UNIT}` }));
+    const said = await screen.findByText(/已生成1份反馈表，已记入“报送登记”/);
+    expect(said).toBeTruthy();
+    await pane.userDoes(() => sim.userActivate('任务台账'));
+    await screen.findByText(A_LINE);
+    expect(screen.queryByText(/已生成1份反馈表，已记入“报送登记”/)).toBeNull();
   });
 });
