@@ -9,11 +9,13 @@ import {
   snapshotRows,
   summarize,
   summarySheets,
+  unitsWithTasks,
   type Day,
   type ReportHistory,
   type SummaryModel,
   type Ledger,
   type SummaryRequest,
+  type UnitDirectory,
 } from '../ledger';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import type { WriteEcho } from './ownWrites';
@@ -62,6 +64,24 @@ export interface GenerateResult extends SummaryWriteResult {
 /** Whether the ledger read at the end differs from the one the report was made from (unknown: no). */
 function editedSince(before: Ledger, now: LedgerRead | null): boolean {
   return now !== null && JSON.stringify(now.ledger.rows) !== JSON.stringify(before.rows);
+}
+
+/**
+ * A unit sheet only for a unit the ledger read names: 单位名录 is shared by the workbook's plans,
+ * and a unit chosen on another plan would make an empty sheet. Refused before anything is written.
+ */
+function refuseUnitsWithoutTasks(model: SummaryModel, units: readonly string[], directory: UnitDirectory) {
+  const named = new Set(unitsWithTasks(model.tasks, directory));
+  const outside = units.filter((u) => !named.has(u));
+  if (outside.length === 0) return;
+  const title = model.names.title;
+  throw new LedgerError(
+    {
+      zh: `${outside.join('、')}在当前方案“${title}”的台账中没有任务：未生成任何汇总表。请在“筛选”页取消选择，或转到该单位所在方案的台账再生成。`,
+      en: `${outside.join(', ')} ${outside.length === 1 ? 'has' : 'have'} no task in the ledger of ${title}: no summary sheet was made. Unselect it on 筛选, or go to the ledger of its plan.`,
+    },
+    'UnitWithoutTasks',
+  );
 }
 
 export function noLedgerError(): LedgerError {
@@ -145,6 +165,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
     });
     const { look, maker } = also;
     const { reference } = read;
+    refuseUnitsWithoutTasks(model, options.request.units ?? [], reference.directory);
     const kept = read.snapshots;
     const made = summarySheets(model, options.request, {
       directory: reference.directory,

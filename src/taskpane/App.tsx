@@ -91,13 +91,14 @@ export function App({ host, version }: { host: Host; version: string }) {
   );
   const { state } = ledger;
   const ready = state.phase === 'ready';
-  // A unit chosen on 筛选 that the ledger no longer names (its tasks edited away) is chosen no more.
+  // A unit chosen on 筛选 that the ledger no longer names (its tasks edited away, or another
+  // plan's ledger shown now) is chosen no more.
   useEffect(() => {
     if (state.phase !== 'ready') return;
     // The core loads with the workbook code, after the first paint.
-    void import('./engine').then(({ unitTaskCounts }) => {
+    void import('./engine').then(({ unitsInLedger }) => {
       const listed = new Set(
-        unitTaskCounts(state.analysis.tasks, state.reference.directory).map((c) => c.name),
+        unitsInLedger(state.analysis.tasks, state.reference.directory).map((c) => c.name),
       );
       setSelectedUnits((now) => (now.every((u) => listed.has(u)) ? now : now.filter((u) => listed.has(u))));
     });

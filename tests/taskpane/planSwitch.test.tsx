@@ -33,6 +33,8 @@ afterEach(() => {
 });
 
 const UNIT = (PLAN_B.tasks[0] as PlanTask).lead[0];
+/** A unit plan B names and plan A does not. */
+const B_ONLY = (PLAN_B.tasks[1] as PlanTask).lead[0];
 const B_LINE = /当前方案：立山区稳经济重点任务（工作表“稳经济台账”）/;
 const A_LINE = /当前方案：.*（工作表“任务台账”）/;
 
@@ -134,5 +136,22 @@ describe('what the pane holds for one plan stays with it', () => {
     await pane.userDoes(() => sim.userActivate('任务台账'));
     await screen.findByText(A_LINE);
     expect(screen.queryByText(/已生成1份反馈表，已记入“报送登记”/)).toBeNull();
+  });
+
+  it('筛选 lists only the plan’s own units, and a unit chosen on B is not carried to plan A', async () => {
+    const { sim, pane } = await paneOnB();
+    fireEvent.click(screen.getByRole('tab', { name: '筛选' }));
+    const unitB = await screen.findByRole('checkbox', { name: B_ONLY });
+    // 吉林省四平卫生学校 is named by plan A alone (单位名录 is shared).
+    expect(screen.queryByRole('checkbox', { name: '吉林省四平卫生学校' })).toBeNull();
+    fireEvent.click(unitB);
+    expect((unitB as HTMLInputElement).checked).toBe(true);
+    await pane.userDoes(() => sim.userActivate('任务台账'));
+    await screen.findByText(A_LINE);
+    await screen.findByRole('checkbox', { name: '吉林省四平卫生学校' });
+    expect(screen.queryByRole('checkbox', { name: B_ONLY })).toBeNull();
+    await pane.userDoes(() => sim.userActivate('稳经济台账'));
+    await screen.findByText(B_LINE);
+    expect(((await screen.findByRole('checkbox', { name: B_ONLY })) as HTMLInputElement).checked).toBe(false);
   });
 });
