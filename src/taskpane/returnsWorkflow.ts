@@ -4,10 +4,12 @@ import {
   applyReturns,
   ensureLedgerId,
   LedgerError,
+  ledgerIdSetting,
   newImportBatch,
   queueSendSettings,
   readReport,
   undoLastImport,
+  type LedgerTable,
   type Receipt,
   type Report,
 } from '../excel';
@@ -159,6 +161,7 @@ export async function reviewFiles(
       isCollective: (unit) => isCollective(unit, options.directory),
     }),
   );
+  const named = await otherLedgersNamed(host, report.read.ledgers, checked);
   const review = reviewReturns({
     ledger: options.ledger,
     tasks: model.tasks,
@@ -168,7 +171,10 @@ export async function reviewFiles(
   const reports = checked.map((c, i): FileReport => {
     const asOf = dayFromIso(c.asOf);
     const notices = review.notices.filter((n) => n.file === c.fileName);
-    const sentences = [...c.problems.map(describeFormProblem), ...notices.map(describeReviewNotice)];
+    const problems = c.problems.map((p) =>
+      p.kind === 'other-ledger' ? { ...p, sheet: named.get(forms[i].meta.ledgerId) } : p,
+    );
+    const sentences = [...problems.map(describeFormProblem), ...notices.map(describeReviewNotice)];
     return {
       name: c.fileName,
       unit: c.unit,
@@ -194,6 +200,30 @@ export async function reviewFiles(
     planTitle: report.read.reference.plan.plan.title,
     sheetName: report.read.ledger.location.sheetName,
   };
+}
+
+/**
+ * The sheets of the workbook's other ledgers by their ids, read only when a form of another
+ * ledger came in (one request more on that refusal alone), so its sentence names the plan's sheet.
+ */
+async function otherLedgersNamed(
+  host: Pick<Host, 'run'>,
+  ledgers: readonly LedgerTable[],
+  checked: readonly CheckedReturn[],
+): Promise<ReadonlyMap<string, string>> {
+  if (!checked.some((c) => c.problems.some((p) => p.kind === 'other-ledger'))) return new Map();
+  return host.run(async (c) => {
+    const ids = ledgers.map((l) => ({
+      sheet: l.sheetName,
+      setting: c.workbook.settings.getItemOrNullObject(ledgerIdSetting(l.table)).load('value'),
+    }));
+    await c.sync();
+    return new Map(
+      ids.flatMap(({ sheet, setting }) =>
+        !setting.isNullObject && typeof setting.value === 'string' ? [[setting.value, sheet] as const] : [],
+      ),
+    );
+  });
 }
 
 /** "2026-11-28 09:05", the user's local time: how the log says when. */

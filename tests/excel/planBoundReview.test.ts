@@ -104,3 +104,31 @@ describe('a review applies only to the ledger it was read against', () => {
     expect(changed.filter((c) => c.startsWith('任务台账!'))).toEqual([]);
   });
 });
+
+describe('a form of the other plan, imported on this one', () => {
+  // Stranger's L6: the sentence said only "another ledger"; it names the plan's sheet now.
+  it('is refused with a sentence naming the sheet of the plan it belongs to; nothing is written', async () => {
+    const { sim, host } = await reviewedOnB();
+    const paneA = {
+      tablesSeen: ALL_TABLES as ReadonlySet<AddInTable>,
+      ledgerTable: LEDGER_TABLE,
+      take: () => {},
+    };
+    const paneB = { ...paneA, ledgerTable: TABLE_B };
+    const { model, options } = await readForForms(host, paneB);
+    const spec = returnFormSpec(model, UNIT, options);
+    const bytes = await writeReturnForm(spec, ISSUED);
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('任务台账').activate();
+      await c.sync();
+    });
+    const before = sim.snapshot();
+    const review = await reviewFiles(host, paneA, [new File([new Uint8Array(bytes)], spec.fileName)]);
+    expect(review.plan).toBe(LEDGER_TABLE);
+    expect(review.files[0].outcome).toBeNull();
+    expect(review.files[0].sentences.map((s) => s.zh)).toEqual([
+      '这是工作表“稳经济台账”上另一方案台账的反馈表，未导入。请转到工作表“稳经济台账”再导入。',
+    ]);
+    expect(changedCells(before, sim.snapshot())).toEqual([]);
+  });
+});
