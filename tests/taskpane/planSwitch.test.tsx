@@ -154,4 +154,17 @@ describe('what the pane holds for one plan stays with it', () => {
     await screen.findByText(B_LINE);
     expect(((await screen.findByRole('checkbox', { name: B_ONLY })) as HTMLInputElement).checked).toBe(false);
   });
+
+  // Stranger's L2: a 完成时限 of 全年 lit nothing and the card said 无时限; it says the plan's words.
+  it('a task card shows an open deadline in the plan’s words (全年), not 无时限', async () => {
+    const { sim, pane } = await paneOnB();
+    // Task 1's 完成时限 (稳经济台账 F4: the header is on row 3) typed as the annex words it.
+    expect(sim.values('稳经济台账')[2][5]).toBe('完成时限');
+    await pane.userDoes(() => sim.userEdit('稳经济台账', 'F4', [['全年']]));
+    fireEvent.click(screen.getByRole('tab', { name: '筛选' }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: UNIT }));
+    await screen.findByText((PLAN_B.tasks[0] as PlanTask).text);
+    expect(screen.getByText('全年')).toBeTruthy();
+    expect(screen.queryByText('无时限')).toBeNull();
+  });
 });
