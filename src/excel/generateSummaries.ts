@@ -15,7 +15,7 @@ import {
   type SummaryModel,
   type Ledger,
   type SummaryRequest,
-  type UnitDirectory,
+  type Bilingual,
 } from '../ledger';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import type { WriteEcho } from './ownWrites';
@@ -59,6 +59,8 @@ export interface GenerateResult extends SummaryWriteResult {
   readonly echo: WriteEcho;
   /** The ledger changed while the report was made: it shows the ledger as read at the click. */
   readonly editedMeanwhile: boolean;
+  /** Units asked for that the ledger read does not name: no sheet was made for them. */
+  readonly unitsWithoutTasks: readonly string[];
 }
 
 /** Whether the ledger read at the end differs from the one the report was made from (unknown: no). */
@@ -68,20 +70,13 @@ function editedSince(before: Ledger, now: LedgerRead | null): boolean {
 
 /**
  * A unit sheet only for a unit the ledger read names: 单位名录 is shared by the workbook's plans,
- * and a unit chosen on another plan would make an empty sheet. Refused before anything is written.
+ * and a unit chosen on another plan would get an empty sheet. Those are left out and named.
  */
-function refuseUnitsWithoutTasks(model: SummaryModel, units: readonly string[], directory: UnitDirectory) {
-  const named = new Set(unitsWithTasks(model.tasks, directory));
-  const outside = units.filter((u) => !named.has(u));
-  if (outside.length === 0) return;
-  const title = model.names.title;
-  throw new LedgerError(
-    {
-      zh: `${outside.join('、')}在当前方案“${title}”的台账中没有任务：未生成任何汇总表。请在“筛选”页取消选择，或转到该单位所在方案的台账再生成。`,
-      en: `${outside.join(', ')} ${outside.length === 1 ? 'has' : 'have'} no task in the ledger of ${title}: no summary sheet was made. Unselect it on 筛选, or go to the ledger of its plan.`,
-    },
-    'UnitWithoutTasks',
-  );
+export function unitsWithoutTasksNotice(units: readonly string[], title: string): Bilingual {
+  return {
+    zh: `${units.join('、')}在当前方案“${title}”的台账中没有任务，未生成其汇总表。`,
+    en: `${units.join(', ')} ${units.length === 1 ? 'has' : 'have'} no task in the ledger of ${title}: no summary sheet was made for ${units.length === 1 ? 'it' : 'them'}.`,
+  };
 }
 
 export function noLedgerError(): LedgerError {
@@ -165,14 +160,20 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
     });
     const { look, maker } = also;
     const { reference } = read;
-    refuseUnitsWithoutTasks(model, options.request.units ?? [], reference.directory);
+    const named = new Set(unitsWithTasks(model.tasks, reference.directory));
+    const asked = options.request.units ?? [];
+    const unitsWithoutTasks = asked.filter((u) => !named.has(u));
     const kept = read.snapshots;
-    const made = summarySheets(model, options.request, {
-      directory: reference.directory,
-      history,
-      maker,
-      reporting,
-    });
+    const made = summarySheets(
+      model,
+      { ...options.request, units: asked.filter((u) => named.has(u)) },
+      {
+        directory: reference.directory,
+        history,
+        maker,
+        reporting,
+      },
+    );
     // Another plan's sheets carry its short name, so two plans' summaries are told apart at a glance.
     const specs = isFirst(read.ledger.location.tableName)
       ? made
@@ -210,6 +211,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       reportDates: [...dates].sort((a, b) => a - b),
       read: { ...read, tables: after.tables?.() ?? read.tables },
       editedMeanwhile: editedSince(read.ledger.ledger, after.ledger?.() ?? null),
+      unitsWithoutTasks,
       // The first new sheet is activated; a 进度快照 table made now is added.
       echo: {
         written: [],

@@ -1,12 +1,18 @@
 // Stranger's L4 and M6b (issue 25): 单位名录 is shared by the plans of a workbook, so a unit only
 // another plan names (市住建局 is plan B's) has no task in plan A's ledger. The core lists for a
 // plan only the units its tasks reach, and a unit sheet for a unit the ledger read does not name
-// is refused, before anything is written.
-import { createLedger, generateSummaries, importPlan, readReport } from '../../src/excel';
+// is not made, and the result names it.
+import {
+  createLedger,
+  generateSummaries,
+  importPlan,
+  readReport,
+  unitsWithoutTasksNotice,
+} from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
 import { unitsInLedger, unitTaskCounts, type PlanTask } from '../../src/ledger';
 import { asOf } from '../asOf';
-import { ALL_SETS, changedCells } from './helpers';
+import { ALL_SETS } from './helpers';
 import { PLAN_B } from './twoPlanFixture';
 
 jest.setTimeout(60_000);
@@ -40,19 +46,19 @@ describe('units of the plan shown', () => {
     expect(listed).toContain('各县（市）人民政府');
   });
 
-  it('a unit sheet on plan A for plan B’s unit is refused with a sentence; nothing is written', async () => {
+  it('a unit sheet on plan A for plan B’s unit is not made, and the result names the unit', async () => {
     const sim = await twoPlansOnA();
-    const before = sim.snapshot();
-    const refused = await generateSummaries((batch) => sim.runExcel(batch), {
+    const made = await generateSummaries((batch) => sim.runExcel(batch), {
       asOf,
-      request: { overview: true, behind: false, units: [B_ONLY] },
+      request: { overview: true, behind: false, units: [B_ONLY, '市教育局'] },
       supports: ALL_SETS,
-    }).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ code: 'UnitWithoutTasks' });
-    expect((refused as { text: { zh: string } }).text.zh).toMatch(
-      new RegExp(`^${B_ONLY}在当前方案“.+”的台账中没有任务：未生成任何汇总表。`, 'u'),
+    });
+    expect(made.unitsWithoutTasks).toEqual([B_ONLY]);
+    const names = sim.snapshot().sheets.map((s) => s.name);
+    expect(names).not.toContain(`汇总-${B_ONLY}`);
+    expect(names).toContain('汇总-市教育局');
+    expect(unitsWithoutTasksNotice(made.unitsWithoutTasks, '某方案').zh).toBe(
+      `${B_ONLY}在当前方案“某方案”的台账中没有任务，未生成其汇总表。`,
     );
-    expect(changedCells(before, sim.snapshot())).toEqual([]);
-    expect(sim.snapshot().sheets.map((s) => s.name)).not.toContain(`汇总-${B_ONLY}`);
   });
 });
