@@ -29,6 +29,7 @@ import {
   type RegisterEntry,
   type RegisterChange,
 } from '../ledger';
+import { queueLedgerIdCheck } from './ledgerId';
 import { queueDateSystem } from './reference';
 import {
   checkRegisterColumns,
@@ -287,11 +288,15 @@ export async function recordReturns(
   receipts: Receipts,
   supports: ApiSupport,
   plan: string = FIRST_LEDGER_TABLE,
+  ledgerId?: string,
 ): Promise<RegisterOutcome> {
   const first = async (expected: boolean) => {
     const look = queueRegisterLook(context, expected, plan);
     const sheets = context.workbook.worksheets.load('items/name');
+    // The plan recorded is the ledger the forms were reviewed against, checked in this request.
+    const idCheck = ledgerId === undefined ? null : queueLedgerIdCheck(context, plan, ledgerId);
     await context.sync();
+    idCheck?.();
     return { registerRead: await look(), sheets };
   };
   const expected = receipts.expected;
@@ -358,15 +363,20 @@ export async function applyReturns(
   batch: ImportBatch,
   supports: ApiSupport,
   receipts?: Receipts,
+  ledgerId?: string,
 ): Promise<ApplyResult> {
   const first = async (expected: boolean) => {
     const ledgerNow = loadLedgerNow(context, read);
     const logLook = loadLog(context);
+    // The ledger written is the one the forms were reviewed against, checked in this request.
+    const idCheck =
+      ledgerId === undefined ? null : queueLedgerIdCheck(context, read.location.tableName, ledgerId);
     // The receipts go on the rows of the plan whose ledger this import writes.
     const look = receipts?.returns.length
       ? queueRegisterLook(context, expected, read.location.tableName)
       : null;
     await context.sync();
+    idCheck?.();
     return { now: ledgerNow, log: logLook, registerRead: look ? await look() : null };
   };
   const expected = receipts?.expected === true;

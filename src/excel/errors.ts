@@ -24,6 +24,7 @@ export type LedgerErrorCode =
   | 'NotOurProtection'
   | 'PasswordProtected'
   | 'NotSupported'
+  | 'OtherLedger'
   | 'NothingToUndo'
   | 'SelfTestFailed'
   | 'StaleFix'

@@ -9,11 +9,13 @@ import {
   snapshotRows,
   summarize,
   summarySheets,
+  unitsWithTasks,
   type Day,
   type ReportHistory,
   type SummaryModel,
   type Ledger,
   type SummaryRequest,
+  type Bilingual,
 } from '../ledger';
 import { queueReadBack, type LedgerRead } from './readLedger';
 import type { WriteEcho } from './ownWrites';
@@ -57,11 +59,24 @@ export interface GenerateResult extends SummaryWriteResult {
   readonly echo: WriteEcho;
   /** The ledger changed while the report was made: it shows the ledger as read at the click. */
   readonly editedMeanwhile: boolean;
+  /** Units asked for that the ledger read does not name: no sheet was made for them. */
+  readonly unitsWithoutTasks: readonly string[];
 }
 
 /** Whether the ledger read at the end differs from the one the report was made from (unknown: no). */
 function editedSince(before: Ledger, now: LedgerRead | null): boolean {
   return now !== null && JSON.stringify(now.ledger.rows) !== JSON.stringify(before.rows);
+}
+
+/**
+ * A unit sheet only for a unit the ledger read names: 单位名录 is shared by the workbook's plans,
+ * and a unit chosen on another plan would get an empty sheet. Those are left out and named.
+ */
+export function unitsWithoutTasksNotice(units: readonly string[], title: string): Bilingual {
+  return {
+    zh: `${units.join('、')}在当前方案“${title}”的台账中没有任务，未生成其汇总表。`,
+    en: `${units.join(', ')} ${units.length === 1 ? 'has' : 'have'} no task in the ledger of ${title}: no summary sheet was made for ${units.length === 1 ? 'it' : 'them'}.`,
+  };
 }
 
 export function noLedgerError(): LedgerError {
@@ -145,13 +160,20 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
     });
     const { look, maker } = also;
     const { reference } = read;
+    const named = new Set(unitsWithTasks(model.tasks, reference.directory));
+    const asked = options.request.units ?? [];
+    const unitsWithoutTasks = asked.filter((u) => !named.has(u));
     const kept = read.snapshots;
-    const made = summarySheets(model, options.request, {
-      directory: reference.directory,
-      history,
-      maker,
-      reporting,
-    });
+    const made = summarySheets(
+      model,
+      { ...options.request, units: asked.filter((u) => named.has(u)) },
+      {
+        directory: reference.directory,
+        history,
+        maker,
+        reporting,
+      },
+    );
     // Another plan's sheets carry its short name, so two plans' summaries are told apart at a glance.
     const specs = isFirst(read.ledger.location.tableName)
       ? made
@@ -189,6 +211,7 @@ export async function generateSummaries(run: ExcelRun, options: GenerateOptions)
       reportDates: [...dates].sort((a, b) => a - b),
       read: { ...read, tables: after.tables?.() ?? read.tables },
       editedMeanwhile: editedSince(read.ledger.ledger, after.ledger?.() ?? null),
+      unitsWithoutTasks,
       // The first new sheet is activated; a 进度快照 table made now is added.
       echo: {
         written: [],

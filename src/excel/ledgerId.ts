@@ -1,6 +1,7 @@
 // Each ledger carries a random id in the workbook's settings, set when it is made or adopted:
 // a returned form says which ledger it belongs to, so one office's forms never merge into another's.
 import { FIRST_LEDGER_TABLE } from '../ledger';
+import { LedgerError } from './errors';
 import { LEDGER_ID_SETTING } from './names';
 
 /** The setting holding a ledger table's id: the first ledger's as it always was, another plan's beside it. */
@@ -36,4 +37,27 @@ export async function ensureLedgerId(
   const id = queueLedgerId(context, undefined, table);
   await context.sync();
   return id;
+}
+
+/**
+ * Queues a look at the id of the ledger `table` into the caller's first request (no sync of its
+ * own); the check it returns refuses, before anything is queued, when that ledger is not the one
+ * the returned forms were reviewed against: another plan's ledger, or one made again since.
+ */
+export function queueLedgerIdCheck(
+  context: Excel.RequestContext,
+  table: string,
+  expected: string,
+): () => void {
+  const setting = context.workbook.settings.getItemOrNullObject(ledgerIdSetting(table)).load('value');
+  return () => {
+    if (!setting.isNullObject && setting.value === expected) return;
+    throw new LedgerError(
+      {
+        zh: `表格“${table}”的台账不是这些反馈表审核时所依据的台账（台账编号不同），未写入任何内容。请在反馈表所属方案的台账上重新导入。`,
+        en: `The ledger in table ${table} is not the one these returns were reviewed against (its id differs); nothing was written. Import them again on their own plan's ledger.`,
+      },
+      'OtherLedger',
+    );
+  };
 }

@@ -1,7 +1,7 @@
 // What the mails and forms say besides the report, kept with the workbook (Workbook settings) so
 // whoever sends next month says the same: the 落款's sender unit, and the date the return forms
 // are asked back by, and the 通报's 五、下步工作 lines.
-import { dayFromIso, isoDate, type Day } from '../ledger';
+import { dayFromIso, FIRST_LEDGER_TABLE, isoDate, type Day } from '../ledger';
 import { NEXT_STEPS_SETTING, RETURN_BY_SETTING, SENDER_SETTING } from './names';
 
 export interface SendSettings {
@@ -20,11 +20,27 @@ function linesOf(setting: Excel.Setting): readonly string[] | null {
   return lines.every((l) => typeof l === 'string') ? (lines as string[]) : null;
 }
 
-/** Queues the read into the caller's request; its result is read after that request's sync. */
-export function queueSendSettings(context: Excel.RequestContext): () => SendSettings {
+/**
+ * The setting holding a plan's 下步工作 lines: the first ledger's as it always was (old workbooks
+ * read as before), another plan's beside it, so one plan's lines never appear in another's 通报.
+ */
+export function nextStepsSetting(table: string = FIRST_LEDGER_TABLE): string {
+  return table.toLowerCase() === FIRST_LEDGER_TABLE.toLowerCase()
+    ? NEXT_STEPS_SETTING
+    : `${NEXT_STEPS_SETTING}:${table}`;
+}
+
+/**
+ * Queues the read into the caller's request; its result is read after that request's sync. The
+ * 下步工作 lines are those of the plan whose ledger is the table `table`.
+ */
+export function queueSendSettings(
+  context: Excel.RequestContext,
+  table: string = FIRST_LEDGER_TABLE,
+): () => SendSettings {
   const sender = context.workbook.settings.getItemOrNullObject(SENDER_SETTING).load('value');
   const returnBy = context.workbook.settings.getItemOrNullObject(RETURN_BY_SETTING).load('value');
-  const nextSteps = context.workbook.settings.getItemOrNullObject(NEXT_STEPS_SETTING).load('value');
+  const nextSteps = context.workbook.settings.getItemOrNullObject(nextStepsSetting(table)).load('value');
   const text = (setting: Excel.Setting) =>
     !setting.isNullObject && typeof setting.value === 'string' ? setting.value.trim() : '';
   // A value edited by hand into something else reads as not set.
@@ -36,8 +52,11 @@ export function queueSendSettings(context: Excel.RequestContext): () => SendSett
 }
 
 /** One sync. */
-export async function readSendSettings(context: Excel.RequestContext): Promise<SendSettings> {
-  const settings = queueSendSettings(context);
+export async function readSendSettings(
+  context: Excel.RequestContext,
+  table: string = FIRST_LEDGER_TABLE,
+): Promise<SendSettings> {
+  const settings = queueSendSettings(context, table);
   await context.sync();
   return settings();
 }
@@ -58,10 +77,14 @@ export async function saveReturnBy(context: Excel.RequestContext, day: Day | nul
 
 /**
  * Queues the 下步工作 lines into the caller's request (blank lines dropped), so a 通报 made in
- * the same request reads them back; returns what is kept.
+ * the same request reads them back; returns what is kept. They are the plan's of the ledger `table`.
  */
-export function queueNextSteps(context: Excel.RequestContext, lines: readonly string[]): string[] {
+export function queueNextSteps(
+  context: Excel.RequestContext,
+  lines: readonly string[],
+  table: string = FIRST_LEDGER_TABLE,
+): string[] {
   const kept = lines.map((l) => l.trim()).filter(Boolean);
-  context.workbook.settings.add(NEXT_STEPS_SETTING, kept);
+  context.workbook.settings.add(nextStepsSetting(table), kept);
   return kept;
 }

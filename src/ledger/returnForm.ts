@@ -280,7 +280,12 @@ export interface NamedCell {
 }
 
 export type FormProblem =
-  | { readonly kind: 'other-ledger'; readonly cells: readonly NamedCell[] }
+  | {
+      readonly kind: 'other-ledger';
+      readonly cells: readonly NamedCell[];
+      /** The sheet of the workbook's ledger the form belongs to, when the workbook holds it. */
+      readonly sheet?: string;
+    }
   | { readonly kind: 'unknown-unit'; readonly unit: string; readonly cells: readonly NamedCell[] }
   | { readonly kind: 'collective'; readonly unit: string; readonly cells: readonly NamedCell[] }
   | { readonly kind: 'tampered'; readonly no: number; readonly cells: readonly NamedCell[] }
@@ -596,10 +601,15 @@ export function describeFormProblem(problem: FormProblem): Bilingual {
   const whatEn = problem.cells.length ? ` (${quotedEn(problem.cells)})` : '';
   switch (problem.kind) {
     case 'other-ledger':
-      return {
-        zh: '这是另一份台账的反馈表，未导入。',
-        en: 'This is a form of another ledger; not imported.',
-      };
+      return problem.sheet === undefined
+        ? {
+            zh: '这是另一份台账的反馈表，未导入。',
+            en: 'This is a form of another ledger; not imported.',
+          }
+        : {
+            zh: `这是工作表“${problem.sheet}”上另一方案台账的反馈表，未导入。请转到工作表“${problem.sheet}”再导入。`,
+            en: `This is a form of the other plan's ledger on sheet ${problem.sheet}; not imported. Go to that sheet and import it there.`,
+          };
     case 'unknown-unit':
       return {
         zh: `台账中已没有“${problem.unit}”的任务，未导入。`,

@@ -160,9 +160,17 @@ export function unitTaskCounts(tasks: readonly TaskRef[], directory?: UnitDirect
 
 /** The units that lead or join at least one task, in directory order, then units the ledger names itself. */
 export function unitsWithTasks(tasks: readonly TaskRef[], directory?: UnitDirectory): string[] {
-  return unitTaskCounts(tasks, directory)
-    .filter((c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0)
-    .map((c) => c.name);
+  return unitsInLedger(tasks, directory).map((c) => c.name);
+}
+
+/**
+ * The units (and 统称) the tasks reach, with their counts: 单位名录 is shared by every plan in the
+ * workbook, so a unit only another plan names is not listed for this one.
+ */
+export function unitsInLedger(tasks: readonly TaskRef[], directory?: UnitDirectory): UnitTaskCount[] {
+  return unitTaskCounts(tasks, directory).filter(
+    (c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0,
+  );
 }
 
 /** Whether a name is a 统称 (各县（市）人民政府, 各职业学校 …): a way of naming units, not a mailbox. */

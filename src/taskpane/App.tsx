@@ -24,8 +24,10 @@ import {
   type PaneValue,
   type TabId,
 } from './paneContext';
-import { useAction, type Notice } from './useAction';
+import { useAction } from './useAction';
 import { usePaneChoice } from './usePaneChoice';
+import { ledgerTableOf } from './paneLedger';
+import { usePlanFollowed, usePlanNotice } from './usePlanNotice';
 import { useLedger } from './useLedger';
 
 // Each tab's code loads on first use, keeping the pane's first download small.
@@ -61,14 +63,15 @@ export function App({ host, version }: { host: Host; version: string }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('start');
   const [languageChoice, setLanguageChoice] = useState<LanguageChoice>('office');
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [selectedUnits, setSelectedUnits] = useState<readonly string[]>([]);
   const language = languageChoice === 'office' ? languageFor(host.displayLanguage) : languageChoice;
   const t = STRINGS[language];
-  const notify = useCallback((n: Notice | null) => setNotice(n), []);
-  const readFailed = useCallback((error: Bilingual) => setNotice({ intent: 'error', text: error }), []);
+  const notices = usePlanNotice();
+  const { notice, notify } = notices;
+  const readFailed = useCallback((error: Bilingual) => notify({ intent: 'error', text: error }), [notify]);
   const ledger = useLedger(host, readFailed);
   usePaneChoice(ledger.ledgerTable);
+  usePlanFollowed(notices, ledgerTableOf(ledger.state));
   const action = useAction(notify);
   // The tabs' requests go through the ledger's run: changes reported meanwhile wait for them to end.
   const paneHost = useMemo(() => ({ ...host, run: ledger.run }), [host, ledger.run]);
@@ -90,13 +93,14 @@ export function App({ host, version }: { host: Host; version: string }) {
   );
   const { state } = ledger;
   const ready = state.phase === 'ready';
-  // A unit chosen on 筛选 that the ledger no longer names (its tasks edited away) is chosen no more.
+  // A unit chosen on 筛选 that the ledger no longer names (its tasks edited away, or another
+  // plan's ledger shown now) is chosen no more.
   useEffect(() => {
     if (state.phase !== 'ready') return;
     // The core loads with the workbook code, after the first paint.
-    void import('./engine').then(({ unitTaskCounts }) => {
+    void import('./engine').then(({ unitsInLedger }) => {
       const listed = new Set(
-        unitTaskCounts(state.analysis.tasks, state.reference.directory).map((c) => c.name),
+        unitsInLedger(state.analysis.tasks, state.reference.directory).map((c) => c.name),
       );
       setSelectedUnits((now) => (now.every((u) => listed.has(u)) ? now : now.filter((u) => listed.has(u))));
     });
@@ -149,7 +153,7 @@ export function App({ host, version }: { host: Host; version: string }) {
                   <Button
                     size="small"
                     appearance="transparent"
-                    onClick={() => setNotice(null)}
+                    onClick={() => notify(null)}
                     aria-label={t.dismiss}
                   >
                     ×

@@ -12,4 +12,4 @@ export {
   tablesSeen,
   watchWorkbook,
 } from '../excel';
-export { analyzeLedger, changedBodyRows, dayFromLocalDate, unitTaskCounts } from '../ledger';
+export { analyzeLedger, changedBodyRows, dayFromLocalDate, unitsInLedger } from '../ledger';

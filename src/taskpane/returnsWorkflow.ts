@@ -3,10 +3,13 @@
 import {
   applyReturns,
   ensureLedgerId,
+  LedgerError,
+  ledgerIdSetting,
   newImportBatch,
   queueSendSettings,
   readReport,
   undoLastImport,
+  type LedgerTable,
   type Receipt,
   type Report,
 } from '../excel';
@@ -56,6 +59,11 @@ export interface ReturnsReview {
   readonly changes: readonly ProposedChange[];
   /** The ledger table the returns were checked against: 记录为已报 records them on its plan's rows. */
   readonly plan: string;
+  /** That ledger's id: apply and 记录为已报 check in their own request that they write the same ledger. */
+  readonly ledgerId: string;
+  /** That plan's title and the ledger's sheet, to say whose review it is. */
+  readonly planTitle: string;
+  readonly sheetName: string;
 }
 
 export interface FormsRead {
@@ -153,6 +161,7 @@ export async function reviewFiles(
       isCollective: (unit) => isCollective(unit, options.directory),
     }),
   );
+  const named = await otherLedgersNamed(host, report.read.ledgers, checked);
   const review = reviewReturns({
     ledger: options.ledger,
     tasks: model.tasks,
@@ -162,7 +171,10 @@ export async function reviewFiles(
   const reports = checked.map((c, i): FileReport => {
     const asOf = dayFromIso(c.asOf);
     const notices = review.notices.filter((n) => n.file === c.fileName);
-    const sentences = [...c.problems.map(describeFormProblem), ...notices.map(describeReviewNotice)];
+    const problems = c.problems.map((p) =>
+      p.kind === 'other-ledger' ? { ...p, sheet: named.get(forms[i].meta.ledgerId) } : p,
+    );
+    const sentences = [...problems.map(describeFormProblem), ...notices.map(describeReviewNotice)];
     return {
       name: c.fileName,
       unit: c.unit,
@@ -184,7 +196,34 @@ export async function reviewFiles(
     files: [...unreadable, ...reports],
     changes: review.changes,
     plan: report.read.ledger.location.tableName,
+    ledgerId: options.ledgerId,
+    planTitle: report.read.reference.plan.plan.title,
+    sheetName: report.read.ledger.location.sheetName,
   };
+}
+
+/**
+ * The sheets of the workbook's other ledgers by their ids, read only when a form of another
+ * ledger came in (one request more on that refusal alone), so its sentence names the plan's sheet.
+ */
+async function otherLedgersNamed(
+  host: Pick<Host, 'run'>,
+  ledgers: readonly LedgerTable[],
+  checked: readonly CheckedReturn[],
+): Promise<ReadonlyMap<string, string>> {
+  if (!checked.some((c) => c.problems.some((p) => p.kind === 'other-ledger'))) return new Map();
+  return host.run(async (c) => {
+    const ids = ledgers.map((l) => ({
+      sheet: l.sheetName,
+      setting: c.workbook.settings.getItemOrNullObject(ledgerIdSetting(l.table)).load('value'),
+    }));
+    await c.sync();
+    return new Map(
+      ids.flatMap(({ sheet, setting }) =>
+        !setting.isNullObject && typeof setting.value === 'string' ? [[setting.value, sheet] as const] : [],
+      ),
+    );
+  });
 }
 
 /** "2026-11-28 09:05", the user's local time: how the log says when. */
@@ -210,13 +249,30 @@ export async function applyReview(
 ) {
   const now = await pane.current();
   if (now.phase !== 'ready') throw new Error(unexpected);
+  // The user may have gone to another plan's sheet since the review: its ledger is not written.
+  if (now.read.location.tableName !== review.plan) throw otherPlan(review, now.reference.plan.plan.title);
   const returns = review.files.flatMap((f) => (f.receipt ? [f.receipt] : []));
   return host.run((c) =>
-    applyReturns(c, now.read, accepted, batch, host.supports, {
-      returns,
-      on: dayFromLocalDate(host.now()),
-      expected: pane.tablesSeen.has('register'),
-    }),
+    applyReturns(
+      c,
+      now.read,
+      accepted,
+      batch,
+      host.supports,
+      { returns, on: dayFromLocalDate(host.now()), expected: pane.tablesSeen.has('register') },
+      review.ledgerId,
+    ),
+  );
+}
+
+/** A review of one plan's returns, asked to be applied while the pane is on another plan. */
+export function otherPlan(review: Pick<ReturnsReview, 'planTitle' | 'sheetName'>, current: string) {
+  return new LedgerError(
+    {
+      zh: `这些反馈表是按“${review.planTitle}”（工作表“${review.sheetName}”）审核的，当前方案是“${current}”：未写入任何内容。请回到工作表“${review.sheetName}”重新导入。`,
+      en: `These returns were reviewed against “${review.planTitle}” (sheet ${review.sheetName}); the pane is on “${current}” now, so nothing was written. Go back to sheet ${review.sheetName} and import them again.`,
+    },
+    'OtherLedger',
   );
 }
 

@@ -23,6 +23,7 @@ export function useRecordReturns(review: ReturnsReview, onDone: () => void) {
             },
             host.supports,
             review.plan,
+            review.ledgerId,
           ),
         ),
       (o) =>

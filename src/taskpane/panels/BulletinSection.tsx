@@ -32,14 +32,14 @@ export interface BulletinSectionProps {
  * The 下步工作 lines as the box shows them: read from the workbook when the section opens (the
  * three defaults when never saved); null while reading.
  */
-function useNextSteps(): [string | null, (text: string) => void, string | null] {
+function useNextSteps(table: string | undefined): [string | null, (text: string) => void, string | null] {
   const { host, notify } = usePane();
   const [steps, setSteps] = useState<string | null>(null);
   const [sender, setSender] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
     host
-      .run((c) => readSendSettings(c))
+      .run((c) => readSendSettings(c, table))
       .then((saved) => {
         if (!alive) return;
         setSteps((saved.nextSteps ?? DEFAULT_NEXT_STEPS).join('\n'));
@@ -49,7 +49,8 @@ function useNextSteps(): [string | null, (text: string) => void, string | null] 
     return () => {
       alive = false;
     };
-  }, [host, notify]);
+    // Each plan has its own lines: the box shows the plan the pane is on.
+  }, [host, notify, table]);
   return [steps, setSteps, sender];
 }
 
@@ -61,7 +62,7 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
   const { language } = useStrings();
   const b = BULLETIN_STRINGS[language];
   const { action, host, ledger } = usePane();
-  const [steps, setSteps, sender] = useNextSteps();
+  const [steps, setSteps, sender] = useNextSteps(ledger.ledgerTable);
   const lines = (steps ?? '').split('\n');
 
   const save = () =>
@@ -69,7 +70,7 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
       'send',
       () =>
         host.run(async (c) => {
-          const kept = queueNextSteps(c, lines);
+          const kept = queueNextSteps(c, lines, ledger.ledgerTable);
           await c.sync();
           return kept;
         }),

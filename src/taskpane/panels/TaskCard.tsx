@@ -33,7 +33,12 @@ export const TaskCard = memo(function TaskCard({
     <Card className={styles.task}>
       <div className={styles.head}>
         <Badge appearance="outline">{task.no}</Badge>
-        <Badge color={LIGHT_COLOUR[task.health.light]}>{t.health[task.health.light]}</Badge>
+        <Badge color={LIGHT_COLOUR[task.health.light]}>
+          {/* An open deadline (全年, 长期坚持) lights nothing: the plan's own words say why. */}
+          {task.health.light === 'none' && task.current.kind === 'open'
+            ? task.current.label
+            : t.health[task.health.light]}
+        </Badge>
         <Caption1 className={styles.muted}>{t.labelled(t.units.leadUnit, task.lead)}</Caption1>
       </div>
       <Body1 className={styles.text}>{task.task}</Body1>

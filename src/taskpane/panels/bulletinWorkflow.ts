@@ -23,7 +23,8 @@ export async function readBulletin(
     host,
     ledger,
     { asOf, compareWith },
-    (c) => queueNextSteps(c, lines),
+    // Saved as the lines of the plan the box showed them for.
+    (c) => queueNextSteps(c, lines, ledger.ledgerTable),
   );
   // An empty ledger would make a 通报 of 0 tasks that reads as real: refused with a sentence.
   if (model.total === 0)

@@ -1,7 +1,7 @@
 // The report every file and draft is made from: read in the action's own request, with what
 // changed in the ledger since the summary sheets of the same date were made.
-import { queueSendSettings, readReport } from '../../excel';
-import { changedSinceReport, type Day, type Language } from '../../ledger';
+import { queueSendSettings, readReport, readSendSettings } from '../../excel';
+import { changedSinceReport, FIRST_LEDGER_TABLE, type Day, type Language } from '../../ledger';
 import type { Host } from '../host';
 import type { LedgerApi } from '../useLedger';
 
@@ -34,18 +34,27 @@ export async function currentReportIn(
     ledgerTable: ledger.ledgerTable,
     register: true,
     also: (c) => {
-      const settings = queueSendSettings(c);
+      const settings = queueSendSettings(c, ledger.ledgerTable);
       const sheets = c.workbook.worksheets.load('items/name');
       return () => ({ ...settings(), sheetNames: sheets.items.map((s) => s.name) });
     },
   });
   ledger.take(report.read);
+  // 下步工作 are each plan's: when the read found the user on another plan's ledger than the pane
+  // showed (it then took two requests already), that plan's lines are read, in one more.
+  const table = report.read.ledger.location.tableName;
+  if (table !== (ledger.ledgerTable ?? FIRST_LEDGER_TABLE)) {
+    const { nextSteps } = await readSendSettings(context, table);
+    return { ...report, also: { ...report.also, nextSteps }, stale: staleOf(report) };
+  }
+  return { ...report, stale: staleOf(report) };
+}
+
+function staleOf(report: Awaited<ReturnType<typeof readReport>>): StaleSummaries | null {
   const changed = changedSinceReport(report.model, report.read.snapshots?.table ?? null);
-  const stale: StaleSummaries | null =
-    changed && (changed.tasks.length > 0 || changed.indicators > 0)
-      ? { asOf: report.model.asOf, ...changed }
-      : null;
-  return { ...report, stale };
+  return changed && (changed.tasks.length > 0 || changed.indicators > 0)
+    ? { asOf: report.model.asOf, ...changed }
+    : null;
 }
 
 /** The same, as a request of its own. */

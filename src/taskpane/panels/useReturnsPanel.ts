@@ -1,5 +1,5 @@
 // The 反馈 tab's state and actions; ReturnsPanel.tsx renders them, returnsWorkflow.ts does the work.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeError, readSendSettings, saveReturnBy } from '../../excel';
 import {
   chineseDate,
@@ -16,6 +16,7 @@ import { issuedNotice } from '../registerStrings';
 import { downloadForm, downloadForms } from '../registerWorkflow';
 import { applyReview, importBatch, reviewFiles, undoImport, type ReturnsReview } from '../returnsWorkflow';
 import type { ReadyLedger } from '../useLedger';
+import { useReviewFollowsPlan } from '../useReviewFollowsPlan';
 
 /** The return date kept in the workbook, and the field that edits it. */
 function useReturnBy() {
@@ -75,6 +76,7 @@ export function useReturnsPanel(ledger: ReadyLedger) {
   const { t } = useStrings();
   const { action, host, ledger: pane, notify, selectedUnits } = usePane();
   const [review, setReview] = useState<ReturnsReview | null>(null);
+  const clearReview = useCallback(() => setReview(null), []);
   const { returnBy, setReturnBy, returnByText, setReturnByText } = useReturnBy();
   // Bumped after each issue or import, so the round shown is read again.
   const [registerKey, setRegisterKey] = useState(0);
@@ -156,6 +158,7 @@ export function useReturnsPanel(ledger: ReadyLedger) {
   };
 
   const undo = useUndoImport(review, setReview, setRegisterKey);
+  useReviewFollowsPlan(review, clearReview, ledger.read.location.tableName);
 
   /** Returns recorded as 已报 without a change: the review is done and the round read again. */
   const recorded = () => {

@@ -7,6 +7,7 @@ import {
   filtersClearedNotice,
   fitIgnoredNotice,
   generateSummaries,
+  unitsWithoutTasksNotice,
   keptSheetsNotice,
   readSnapshots,
   SHEET_SHOWN,
@@ -70,7 +71,7 @@ export function useSummaryPanel() {
           compareWith,
         }),
       (r) => ({
-        intent: r.snapshot.kept && !r.editedMeanwhile ? 'success' : 'warning',
+        intent: r.snapshot.kept && !r.editedMeanwhile && !r.unitsWithoutTasks.length ? 'success' : 'warning',
         text: (s, lang) =>
           [
             `${s.summary.done(r.sheets.length)}${lang === 'en' ? ' ' : ''}${r.sheets.map((x) => x.name).join(s.listSeparator)}${lang === 'en' ? '.' : '。'}`,
@@ -81,6 +82,9 @@ export function useSummaryPanel() {
               : snapshotNotKeptNotice(r.snapshot.sheetName, r.snapshot.reason)[lang],
             r.snapshot.kept && r.snapshot.filtersCleared
               ? filtersClearedNotice(r.snapshot.sheetName)[lang]
+              : '',
+            r.unitsWithoutTasks.length
+              ? unitsWithoutTasksNotice(r.unitsWithoutTasks, r.read.reference.plan.plan.title)[lang]
               : '',
             s.summary.changes(r.history.changes),
             r.editedMeanwhile ? s.summary.editedMeanwhile : '',

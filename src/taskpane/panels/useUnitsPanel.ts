@@ -7,7 +7,7 @@ import {
   indexFor,
   matchKey,
   tasksReaching,
-  unitTaskCounts,
+  unitsInLedger,
   type Indicator,
   type NumberedTask,
   type RoleFilter,
@@ -24,7 +24,8 @@ export function useUnitsPanel(ledger: ReadyLedger) {
   const [includeCollectives, setIncludeCollectives] = useState(true);
   const tasks = analysis.tasks;
 
-  const counts = useMemo(() => unitTaskCounts(tasks, reference.directory), [tasks, reference.directory]);
+  // The units this plan's ledger names: 单位名录 is shared with the workbook's other plans.
+  const counts = useMemo(() => unitsInLedger(tasks, reference.directory), [tasks, reference.directory]);
   const index = indexFor(reference.directory);
   // Half- and full-width alike: 各县(市) finds 各县（市）人民政府, as the directory itself reads names.
   const wanted = matchKey(search);
