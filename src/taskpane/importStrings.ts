@@ -38,6 +38,7 @@ const zh = {
     header: '表头',
     title: '标题',
     note: '说明文字',
+    continuation: '续接上一行的任务：文字已并入该任务，请核对',
   } satisfies Record<SkipReason, string>,
   problemsHeading: (n: number) => `${n}处无法读取：请修改该行或不导入该行，之后才能导入。`,
   problems: {
@@ -48,6 +49,8 @@ const zh = {
     'no-lead': '只有配合单位，没有牵头单位',
     'no-header': '找不到“工作任务”和“责任单位”（或“牵头单位”）表头',
     'nothing-read': '没有读到任何任务',
+    'not-a-unit': '单位名称中有日期或引号，像是读错了单元格，未作为单位',
+    'sub-header-conflict': '第二行表头与上一行表头不符，无法确定各列',
   } satisfies Record<ImportProblemKind, string>,
   row: (where: 'sheet' | 'text', n: number) => (where === 'sheet' ? `第${n}行` : `第${n}行（粘贴的文字）`),
   wholeSource: '整个来源',
@@ -100,7 +103,13 @@ const en: ImportStrings = {
       ? `Guessed members: ${names.join(', ')}`
       : 'No members guessed: fill in 所属 on 单位名录 after the import.',
   skippedHeading: 'Rows not read as tasks',
-  reasons: { blank: 'blank', header: 'header', title: 'title', note: 'note' },
+  reasons: {
+    blank: 'blank',
+    header: 'header',
+    title: 'title',
+    note: 'note',
+    continuation: 'continues the task above: its text was joined to that task, check it',
+  },
   problemsHeading: (n: number) => `${n} cannot be read: edit the row or leave it out before importing.`,
   problems: {
     'no-units': 'no responsible unit',
@@ -110,6 +119,8 @@ const en: ImportStrings = {
     'no-lead': 'partners but no lead unit',
     'no-header': 'no 工作任务 and 责任单位 (or 牵头单位) header',
     'nothing-read': 'no task was read',
+    'not-a-unit': 'a unit name holding a date or a quote looks like a cell read wrongly; not taken as a unit',
+    'sub-header-conflict': 'the second header row contradicts the first: the columns cannot be told',
   },
   row: (where: 'sheet' | 'text', n: number) => (where === 'sheet' ? `Row ${n}` : `Line ${n} of the text`),
   wholeSource: 'The whole source',
