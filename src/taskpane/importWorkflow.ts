@@ -27,12 +27,12 @@ export interface Review {
   readonly shortName: string;
 }
 
-/** The annex's title row (the longest row above the header, 附件 aside), offered as the plan's title for the user to check. */
+/** The annex's title row (the longest row above the header, 附件 and 附件1： aside), offered as the plan's title for the user to check. */
 function titleOf(annex: PlanImport): string {
   return annex.skipped
     .filter((s) => s.reason === 'title')
-    .map((s) => s.text.replace(/\s+/gu, ''))
-    .filter((text) => !/^附件\d*[:：]?$/u.test(text))
+    .map((s) => s.text.replace(/\s+/gu, '').replace(/^附件\d*[:：]?/u, ''))
+    .filter((text) => text !== '')
     .reduce((longest, text) => (text.length > longest.length ? text : longest), '');
 }
 
