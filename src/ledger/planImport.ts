@@ -3,6 +3,7 @@
 // reason, and every unit is a name that stands in the source text (cleaned of extraction noise).
 import { parseDeadline, type Deadline } from './deadlines';
 import { toHalfWidth } from './text';
+import { AGENCY_SHORT_FORMS } from './unitShortForms';
 import type { UnitKind } from './units';
 
 export interface ImportedTask {
@@ -31,6 +32,11 @@ export interface LearnedUnit {
   readonly kind: UnitKind;
   /** How many tasks name it, as lead or partner. */
   readonly tasks: number;
+  /**
+   * Other names in the annex taken for this unit (四平市人力资源和社会保障局 for 市人社局): a guess
+   * from the region prefix and the common short forms, shown in the review and undone there.
+   */
+  readonly aliases: readonly string[];
 }
 
 /** continuation: a row holding only task text, joined to the task above it (a table broken across pages). */
@@ -74,6 +80,8 @@ export interface PlanImport {
 export interface ImportOptions {
   /** The year 全年 and 上半年 refer to when the annex names none. */
   readonly year?: number;
+  /** Names the user has said are units of their own, not another's full or short form. */
+  readonly keepApart?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,7 +400,7 @@ class Collector {
       shape,
       tasks: this.tasks,
       groups: this.groups,
-      units: learnedUnits(this.tasks),
+      units: learnedUnits(this.tasks, this.options.keepApart ?? []),
       skipped: this.skipped,
       problems: this.problems,
     };
@@ -405,10 +413,49 @@ function isUnitName(name: string): boolean {
   return parseDeadline(name).kind !== 'date';
 }
 
-function learnedUnits(tasks: readonly ImportedTask[]): LearnedUnit[] {
+/** A place name before the level: 四平市人社局 → 市人社局 (two to four Han characters, then 市, 县 or 区). */
+const PLACE_PREFIX = /^\p{Script=Han}{2,4}?(?=[市县区]\p{Script=Han}{2,})/u;
+
+/** What a name and its full or short form share: the place name dropped, each full agency word shortened. */
+export function unitPairKey(name: string): { key: string; placed: boolean } {
+  const placed = PLACE_PREFIX.test(name);
+  let key = name.replace(PLACE_PREFIX, '');
+  for (const [full, short] of AGENCY_SHORT_FORMS) key = key.replace(full, short);
+  return { key, placed };
+}
+
+/**
+ * The units the tasks name, a full name and its short form taken as one (the form named more
+ * often kept, or the shorter, the other its alias). Only two names pair, and never two that both carry a place
+ * name (铁西区住建局 and 铁东区住建局 are two units): anything less clear stays apart.
+ */
+function learnedUnits(tasks: readonly ImportedTask[], keepApart: readonly string[]): LearnedUnit[] {
   const counts = new Map<string, number>();
   for (const t of tasks) for (const u of [...t.lead, ...t.partners]) counts.set(u, (counts.get(u) ?? 0) + 1);
-  return Array.from(counts, ([name, count]) => ({ name, kind: guessUnitKind(name), tasks: count }));
+  const byKey = new Map<string, string[]>();
+  for (const name of counts.keys()) {
+    if (keepApart.includes(name)) continue;
+    const { key } = unitPairKey(name);
+    byKey.set(key, [...(byKey.get(key) ?? []), name]);
+  }
+  const aliasOf = new Map<string, string>();
+  for (const names of byKey.values()) {
+    if (names.length !== 2 || names.every((n) => unitPairKey(n).placed)) continue;
+    const [a, b] = names;
+    // The form named more often is kept; between equals, the short one, as the other rows write it.
+    const more = (counts.get(b) ?? 0) - (counts.get(a) ?? 0);
+    const [kept, alias] = more > 0 || (more === 0 && b.length < a.length) ? [b, a] : [a, b];
+    aliasOf.set(alias, kept);
+  }
+  // A pair stands where either of its names first appears.
+  const order = Array.from(new Set(Array.from(counts.keys(), (name) => aliasOf.get(name) ?? name)));
+  return order.map((name) => {
+    const aliases = Array.from(aliasOf)
+      .filter(([, kept]) => kept === name)
+      .map(([alias]) => alias);
+    const total = (counts.get(name) ?? 0) + aliases.reduce((n, alias) => n + (counts.get(alias) ?? 0), 0);
+    return { name, kind: guessUnitKind(name), tasks: total, aliases };
+  });
 }
 
 /**

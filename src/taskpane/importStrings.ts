@@ -32,6 +32,10 @@ const zh = {
     names.length > 0
       ? `推测成员：${names.join('、')}`
       : '未推测出成员：导入后可在“单位名录”的“所属”列中填写。',
+  pairsHeading: '视为同一单位的名称（推测，请核对）',
+  paired: (alias: string, kept: string) => `“${alias}”视为“${kept}”（全称与简称对照），导入后作为其别名。`,
+  keepApart: '分开',
+  keepApartLabel: (alias: string) => `把“${alias}”作为单独的单位`,
   skippedHeading: '未作为任务读取的行',
   reasons: {
     blank: '空行',
@@ -102,6 +106,11 @@ const en: ImportStrings = {
     names.length > 0
       ? `Guessed members: ${names.join(', ')}`
       : 'No members guessed: fill in 所属 on 单位名录 after the import.',
+  pairsHeading: 'Names taken for one unit (a guess: check them)',
+  paired: (alias: string, kept: string) =>
+    `${alias} is taken for ${kept} (full and short name); it becomes its alias on import.`,
+  keepApart: 'Keep apart',
+  keepApartLabel: (alias: string) => `Keep ${alias} as a unit of its own`,
   skippedHeading: 'Rows not read as tasks',
   reasons: {
     blank: 'blank',

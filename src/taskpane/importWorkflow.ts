@@ -25,6 +25,8 @@ export interface Review {
   readonly kinds: Readonly<Record<string, UnitKind>>;
   readonly title: string;
   readonly shortName: string;
+  /** Names the user said are units of their own, not another's full or short form. */
+  readonly apart: readonly string[];
 }
 
 /** The annex's title row (the longest row above the header, 附件 and 附件1： aside), offered as the plan's title for the user to check. */
@@ -38,14 +40,23 @@ function titleOf(annex: PlanImport): string {
 
 export function reviewOf(source: AnnexSource, year: number, from: Review['from']): Review {
   const annex = readAnnexSource(source, { year });
-  return { from, source, year, annex, kinds: {}, title: titleOf(annex), shortName: '' };
+  return { from, source, year, annex, kinds: {}, title: titleOf(annex), shortName: '', apart: [] };
 }
 
 export const reviewText = (text: string, year: number): Review => reviewOf(textSource(text), year, null);
 
-function reread(review: Review, source: AnnexSource): Review {
-  return { ...review, source, annex: readAnnexSource(source, { year: review.year }) };
+function reread(review: Review, source: AnnexSource, apart = review.apart): Review {
+  return {
+    ...review,
+    source,
+    apart,
+    annex: readAnnexSource(source, { year: review.year, keepApart: apart }),
+  };
 }
+
+/** Undoes a guessed pairing: the alias becomes a unit of its own, and the source is read again. */
+export const keepApart = (review: Review, alias: string): Review =>
+  reread(review, review.source, [...review.apart, alias]);
 
 export const editRow = (review: Review, row: number, text: string): Review =>
   reread(review, editSourceRow(review.source, row, text));
@@ -54,8 +65,14 @@ export const excludeRow = (review: Review, row: number): Review =>
   reread(review, excludeSourceRow(review.source, row));
 
 /** The units as they will be written: each with the kind the user chose or the one guessed, collectives with their guessed members. */
-export function reviewedUnits(review: Review): { name: string; kind: UnitKind; members: string[] }[] {
-  const units = review.annex.units.map((u) => ({ name: u.name, kind: review.kinds[u.name] ?? u.kind }));
+export function reviewedUnits(
+  review: Review,
+): { name: string; kind: UnitKind; members: string[]; aliases: readonly string[] }[] {
+  const units = review.annex.units.map((u) => ({
+    name: u.name,
+    kind: review.kinds[u.name] ?? u.kind,
+    aliases: u.aliases,
+  }));
   return units.map((u) => ({ ...u, members: u.kind === 'collective' ? guessMembers(u.name, units) : [] }));
 }
 

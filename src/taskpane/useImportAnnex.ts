@@ -8,6 +8,7 @@ import {
   blockedBy,
   editRow,
   excludeRow,
+  keepApart,
   planOfReview,
   reviewOf,
   reviewText,
@@ -88,6 +89,7 @@ export function useImportAnnex() {
       change((r) => excludeRow(r, row));
       setEditing(null);
     },
+    keepApart: (alias: string) => change((r) => keepApart(r, alias)),
     setKind: (name: string, kind: UnitKind) => change((r) => ({ ...r, kinds: { ...r.kinds, [name]: kind } })),
     setTitle: (title: string) => change((r) => ({ ...r, title })),
     setShortName: (shortName: string) => change((r) => ({ ...r, shortName })),

@@ -3,7 +3,7 @@
 // workbook is compared cell by cell before and after: only the sheets the import makes change.
 import { ExcelSim } from '../../src/excel-sim';
 import { importPlan } from '../../src/excel';
-import { excludeRow, planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
+import { excludeRow, keepApart, planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
 import { ALL_SETS, changedCells } from './helpers';
 
 /** A column of a sheet's table below the header that holds `header`, up to the first blank. */
@@ -109,5 +109,30 @@ describe('the title offered', () => {
       2027,
     );
     expect(review.title).toBe('某市2027年数字经济发展重点任务分工');
+  });
+});
+
+describe('导入 with a full name beside its short form', () => {
+  const pasted = [
+    '某市就业促进行动重点任务分工',
+    '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+    '1\t开发城镇公益性岗位500个。\t四平市人力资源和社会保障局\t市财政局\t2027年12月底前',
+    '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局（按职责分工负责）\t每季度',
+  ].join('\n');
+
+  it('writes one unit to 单位名录, the full name its alias; a role remark is no unit', async () => {
+    const { sim } = await importText(pasted, (r) => r);
+    expect(columnBelow(sim, '单位名录', '单位')).toEqual(['市人社局', '市财政局', '市教育局']);
+    expect(columnBelow(sim, '单位名录', '别名')[0]).toBe('四平市人力资源和社会保障局');
+  });
+
+  it('kept apart in the review, writes two units', async () => {
+    const { sim } = await importText(pasted, (r) => keepApart(r, '四平市人力资源和社会保障局'));
+    expect(columnBelow(sim, '单位名录', '单位')).toEqual([
+      '四平市人力资源和社会保障局',
+      '市财政局',
+      '市人社局',
+      '市教育局',
+    ]);
   });
 });

@@ -184,3 +184,47 @@ describe('unit names and deadlines as clerks write them', () => {
     expect(parseDeadline('2027年6月底')).toMatchObject({ kind: 'date', precision: 'month' });
   });
 });
+
+describe('a full name and its short form', () => {
+  const rows = [
+    ['序号', '重点任务', '牵头单位', '责任单位', '完成时限'],
+    ['1', '开发城镇公益性岗位500个。', '四平市人力资源和社会保障局', '市财政局', '2027年12月底前'],
+    ['2', '组织专项招聘活动不少于20场。', '市人社局', '市教育局（按职责分工负责）', '每季度'],
+    ['3', '开展职业技能培训2万人次。', '市人社局', '市教育局', '2027年'],
+  ];
+
+  it('are taken for one unit, the form named more often kept, the other its alias', () => {
+    const plan = importAnnexTable(rows, { year: 2027 });
+    expect(plan.units.map((u) => [u.name, u.tasks, u.aliases])).toEqual([
+      ['市人社局', 3, ['四平市人力资源和社会保障局']],
+      ['市财政局', 1, []],
+      ['市教育局', 2, []],
+    ]);
+    // The tasks keep the names as the annex writes them.
+    expect(plan.tasks[0].lead).toEqual(['四平市人力资源和社会保障局']);
+  });
+
+  it('the user keeps them apart', () => {
+    const plan = importAnnexTable(rows, { year: 2027, keepApart: ['四平市人力资源和社会保障局'] });
+    expect(plan.units.map((u) => [u.name, u.aliases])).toEqual([
+      ['四平市人力资源和社会保障局', []],
+      ['市财政局', []],
+      ['市人社局', []],
+      ['市教育局', []],
+    ]);
+  });
+
+  it('two places’ bodies are never paired, nor a short form two full names could mean', () => {
+    const plan = importAnnexTable([
+      ['序号', '工作任务', '责任单位'],
+      ['1', '推进城市更新。', '铁西区住建局、铁东区住建局'],
+      ['2', '改造老旧小区。', '区住建局、市发展和改革委员会、市发改委'],
+    ]);
+    expect(plan.units.map((u) => [u.name, u.aliases])).toEqual([
+      ['铁西区住建局', []],
+      ['铁东区住建局', []],
+      ['区住建局', []],
+      ['市发改委', ['市发展和改革委员会']],
+    ]);
+  });
+});

@@ -184,6 +184,7 @@ describe('fixture 4: 牵头责任单位 + 责任单位 + 分管县领导, an ext
       name: '各乡镇人民政府、街道办事处',
       kind: 'collective',
       tasks: 1,
+      aliases: [],
     });
   });
 });

@@ -20,6 +20,7 @@ import { IMPORT_STRINGS } from '../importStrings';
 import { blockedBy, reviewedUnits, type Review } from '../importWorkflow';
 import { useStrings } from '../paneContext';
 import { useImportAnnex } from '../useImportAnnex';
+import { AnnexPairs } from './AnnexPairs';
 
 const useStyles = makeStyles({
   card: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -77,6 +78,7 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
       <AnnexProblems review={review} flow={flow} rowName={rowName} />
       <AnnexTasks review={review} />
       <AnnexUnits review={review} flow={flow} />
+      <AnnexPairs review={review} onApart={flow.keepApart} />
       {annex.skipped.length > 0 && (
         <>
           <Subtitle2 as="h4">{s.skippedHeading}</Subtitle2>
