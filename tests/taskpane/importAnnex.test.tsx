@@ -131,6 +131,28 @@ describe('开始 › 导入分工表', () => {
     expect(ledger.some((r) => r.includes('完善企业信用修复机制。') && r.includes('2026年底前'))).toBe(true);
   });
 
+  it('shows a full name taken for its short form as a guess, and keeps them apart on 分开', async () => {
+    const sim = new ExcelSim();
+    TestPane.open(sim);
+    await screen.findByRole('button', { name: '新建任务台账' });
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '序号\t重点任务\t牵头单位\t配合单位',
+          '1\t开发城镇公益性岗位500个。\t梨川市人力资源和社会保障局\t市财政局',
+          '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    await screen.findByText('已读取粘贴的文字：2项任务，3个单位。尚未写入任何内容。');
+    const review = screen.getByRole('region', { name: '导入分工表' });
+    within(review).getByText(/“梨川市人力资源和社会保障局”视为“市人社局”/);
+    await clickButton('把“梨川市人力资源和社会保障局”作为单独的单位');
+    await screen.findByText('已读取粘贴的文字：2项任务，4个单位。尚未写入任何内容。');
+    expect(within(review).queryByText(/视为“市人社局”/)).toBeNull();
+  });
+
   it('excludes a problem row when the user leaves it out', async () => {
     TestPane.open(new ExcelSim());
     await screen.findByRole('button', { name: '新建任务台账' });
