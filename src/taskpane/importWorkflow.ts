@@ -11,6 +11,7 @@ import {
   type AnnexSource,
   type Plan,
   type PlanImport,
+  type UnitDirectory,
   type UnitKind,
 } from '../ledger';
 import type { ReadFrom } from '../excel';
@@ -74,6 +75,29 @@ export function reviewedUnits(
     aliases: u.aliases,
   }));
   return units.map((u) => ({ ...u, members: u.kind === 'collective' ? guessMembers(u.name, units) : [] }));
+}
+
+/**
+ * The units as the review shows them: a 统称 the workbook's 单位名录 already lists with members
+ * shows those, since the import keeps that entry and adds none for it. Shown from the pane's
+ * view; the import itself reads 单位名录 again.
+ */
+export function shownUnits(
+  review: Review,
+  known: UnitDirectory | undefined,
+): (ReturnType<typeof reviewedUnits>[number] & { readonly listed: boolean })[] {
+  return reviewedUnits(review).map((u) => {
+    const entry =
+      u.kind === 'collective'
+        ? known?.units.find(
+            (k) =>
+              k.kind === 'collective' &&
+              k.members.length > 0 &&
+              (k.name === u.name || k.aliases.includes(u.name)),
+          )
+        : undefined;
+    return entry ? { ...u, members: [...entry.members], listed: true } : { ...u, listed: false };
+  });
 }
 
 export type Blocked = 'problems' | 'title' | null;

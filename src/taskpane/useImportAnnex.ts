@@ -65,8 +65,11 @@ export function useImportAnnex() {
     ledger.afterWrite(made);
   };
 
+  const state = ledger.state;
   return {
     busy: action.busy !== null,
+    /** The workbook's 单位名录 as the pane last read it: for showing a 统称's members, never for writing. */
+    known: state.phase === 'none' || state.phase === 'ready' ? state.reference.directory : undefined,
     pasted,
     setPasted,
     review,

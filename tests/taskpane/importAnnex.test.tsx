@@ -153,6 +153,24 @@ describe('开始 › 导入分工表', () => {
     expect(within(review).queryByText(/视为“市人社局”/)).toBeNull();
   });
 
+  it('shows a 统称 the workbook’s 单位名录 lists with the members listed there', async () => {
+    const sim = new ExcelSim();
+    TestPane.open(sim);
+    await clickButton('新建任务台账');
+    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '序号\t工作任务\t牵头单位\t配合单位',
+          '1\t改造老旧小区30个。\t市住建局\t各县（市）区人民政府',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    await within(review).findByText(/单位名录中已有此统称，成员：.*铁西区人民政府.*（导入时沿用）/);
+    expect(within(review).queryByText(/未推测出成员/)).toBeNull();
+  });
+
   it('excludes a problem row when the user leaves it out', async () => {
     TestPane.open(new ExcelSim());
     await screen.findByRole('button', { name: '新建任务台账' });

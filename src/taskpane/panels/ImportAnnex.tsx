@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { sourceRowText, UNIT_KINDS } from '../../ledger';
 import { IMPORT_STRINGS } from '../importStrings';
-import { blockedBy, reviewedUnits, type Review } from '../importWorkflow';
+import { blockedBy, shownUnits, type Review } from '../importWorkflow';
 import { useStrings } from '../paneContext';
 import { useImportAnnex } from '../useImportAnnex';
 import { AnnexPairs } from './AnnexPairs';
@@ -215,7 +215,7 @@ function AnnexTasks({ review }: { review: Review }) {
 function AnnexUnits({ review, flow }: { review: Review; flow: Flow }) {
   const styles = useStyles();
   const s = IMPORT_STRINGS[useStrings().language];
-  const units = reviewedUnits(review);
+  const units = shownUnits(review, flow.known);
   return (
     <>
       <Subtitle2 as="h4">{s.unitsHeading}</Subtitle2>
@@ -238,7 +238,9 @@ function AnnexUnits({ review, flow }: { review: Review; flow: Flow }) {
                 ))}
               </Select>
             </Field>
-            {u.kind === 'collective' && <Caption1>{s.members(u.members)}</Caption1>}
+            {u.kind === 'collective' && (
+              <Caption1>{u.listed ? s.listedMembers(u.members) : s.members(u.members)}</Caption1>
+            )}
           </li>
         ))}
       </ul>
