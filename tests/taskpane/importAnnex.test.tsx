@@ -157,6 +157,7 @@ describe('开始 › 导入分工表', () => {
     const sim = new ExcelSim();
     TestPane.open(sim);
     await clickButton('新建任务台账');
+    await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
     fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
       target: {
         value: [
