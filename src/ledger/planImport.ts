@@ -33,7 +33,7 @@ export interface LearnedUnit {
   /** How many tasks name it, as lead or partner. */
   readonly tasks: number;
   /**
-   * Other names in the annex taken for this unit (四平市人力资源和社会保障局 for 市人社局): a guess
+   * Other names in the annex taken for this unit (梨川市人力资源和社会保障局 for 市人社局): a guess
    * from the region prefix and the common short forms, shown in the review and undone there.
    */
   readonly aliases: readonly string[];
@@ -413,7 +413,7 @@ function isUnitName(name: string): boolean {
   return parseDeadline(name).kind !== 'date';
 }
 
-/** A place name before the level: 四平市人社局 → 市人社局 (two to four Han characters, then 市, 县 or 区). */
+/** A place name before the level: 梨川市人社局 → 市人社局 (two to four Han characters, then 市, 县 or 区). */
 const PLACE_PREFIX = /^\p{Script=Han}{2,4}?(?=[市县区]\p{Script=Han}{2,})/u;
 
 /** What a name and its full or short form share: the place name dropped, each full agency word shortened. */

@@ -1,5 +1,5 @@
 // The common short forms of government bodies' names, as annexes write them side by side
-// (四平市人力资源和社会保障局 in one row, 市人社局 in the next). Data, not rules: a body missing
+// (梨川市人力资源和社会保障局 in one row, 市人社局 in the next). Data, not rules: a body missing
 // here is simply not paired, and every pairing made from it is shown to the user as a guess.
 export const AGENCY_SHORT_FORMS: readonly (readonly [full: string, short: string])[] = [
   ['人力资源和社会保障局', '人社局'],

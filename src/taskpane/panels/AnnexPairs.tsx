@@ -1,4 +1,4 @@
-// 导入分工表's guessed pairings: a full name taken for the short form beside it (四平市人力资源和
+// 导入分工表's guessed pairings: a full name taken for the short form beside it (梨川市人力资源和
 // 社会保障局 = 市人社局). Each is shown as the guess it is, with a button that keeps the two apart.
 import { Button, Caption1, makeStyles, Subtitle2 } from '@fluentui/react-components';
 import { IMPORT_STRINGS } from '../importStrings';
