@@ -11,9 +11,11 @@ import {
   NOTE_FONT,
   OFFICIAL_TASKS,
   placeRecord,
+  planLedgerRecords,
+  planLedgerSpec,
+  headersOf,
   seedsForTasks,
   specLayout,
-  unitsCellText,
   builtInPlan,
   directoryFromRows,
   DIRECTORY_SPEC,
@@ -107,13 +109,6 @@ export function officialLedgerRows(): CellValue[][] {
   return OFFICIAL_TASKS.map((t) => newRow({ no: t.no, task: t.task, units: t.units }));
 }
 
-/** The ledger rows of a plan's tasks: 序号 1…, the annex's wording, one 责任单位 cell, 未启动. */
-export function planLedgerRows(plan: Plan): CellValue[][] {
-  return plan.tasks.map((t) =>
-    newRow({ no: t.no, task: t.text, units: unitsCellText(t), deadline: t.deadline }),
-  );
-}
-
 export async function createLedger(
   context: Excel.RequestContext,
   options: CreateOptions,
@@ -157,8 +152,10 @@ export async function createLedger(
   const makeDirectory = withDirectory && !tableNames.includes(DIRECTORY_TABLE);
   const directoryName = makeDirectory ? freeSheetName(DIRECTORY_SHEET, [...sheetNames, ledgerName]) : null;
 
-  const header = LEDGER_COLUMNS.map((c) => c.header);
-  const rows = (options.rows ?? (options.plan ? planLedgerRows(options.plan) : officialLedgerRows())).map(
+  // An imported plan's ledger keeps the annex's numbers and leaders in columns after the ledger's own.
+  const spec = options.plan && !options.rows ? planLedgerSpec(options.plan) : LEDGER_SPEC;
+  const header = headersOf(spec);
+  const rows = (options.rows ?? (options.plan ? planLedgerRecords(options.plan) : officialLedgerRows())).map(
     (r) => [...r],
   );
   const at = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
@@ -176,7 +173,7 @@ export async function createLedger(
   const hasIndicators = tableNames.some((n) => n.toLowerCase() === indicatorNames.table.toLowerCase());
   const makeIndicators = (options.withIndicators ?? true) && seeds.length > 0 && !hasIndicators;
   const headerRow = 2;
-  const widths = LEDGER_COLUMNS.map((c) => c.width);
+  const widths = spec.columns.map((c) => c.width);
   // The title and the note span the first printed page's columns from B, so they print whole on
   // it, and column A (the 序号, repeated at the left of every printed page) is empty above the header.
   const spanned = printPages(widths).breaks[0] ?? header.length;
@@ -207,7 +204,7 @@ export async function createLedger(
   // from the ledger's spec, as every table the add-in makes.
   const made = createSpecTable(
     sheet,
-    LEDGER_SPEC,
+    spec,
     { rows },
     { style: 'TableStyleMedium2', row: headerRow, name: tableName },
   );

@@ -41,14 +41,15 @@ const OPEN_FORMS = ['长期', '长期坚持', '持续推进', '年内持续推�
  */
 const RECURRING_OR_YEAR_LONG = /^(每(年|季度|季|月|半年|周|旬)|按(季度|月|年)|全年)/u;
 
-const BEFORE = '(?:前|之前|以前|底前|末前|底|末)?';
+/** 2027年6月底前完成: 完成 after the period adds nothing to the date. */
+const BEFORE = '(?:前|之前|以前|底前|末前|底|末)?(?:完成)?';
 const EXACT_DASHED = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u;
-const EXACT_CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?(?:前|之前|以前)?$/u;
+const EXACT_CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?(?:前|之前|以前)?(?:完成)?$/u;
 const MONTH_END = new RegExp(`^(\\d{4})(?:年|[-/.])(\\d{1,2})月?${BEFORE}$`, 'u');
 const HALF_WITH_YEAR = new RegExp(`^(\\d{4})年?(上|下)半年${BEFORE}$`, 'u');
 const HALF_ONLY = new RegExp(`^(上|下)半年${BEFORE}$`, 'u');
 const YEAR_END = new RegExp(`^(\\d{4})年${BEFORE}$`, 'u');
-const YEAR_END_WORDS = /^(\d{4})年?(?:年底|年末|年底前|年末前)$/u;
+const YEAR_END_WORDS = /^(\d{4})年?(?:年底|年末|年底前|年末前)(?:完成)?$/u;
 const BARE_YEAR = /^(\d{4})$/u;
 const QUARTER_NUMBER = '([1-4一二三四])';
 /** 2026年第三季度, 2026年三季度末, 2026年第3季度前, 2026Q3, 2026年Q3. */

@@ -45,6 +45,7 @@ export * from './reportRegister';
 export * from './plan';
 export * from './planLedgers';
 export * from './planReview';
+export * from './planColumns';
 export * from './tableSpec';
 export * from './changeLog';
 export * from './reminderMail';

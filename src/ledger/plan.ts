@@ -110,11 +110,17 @@ export function guessMembers(
 export function planFromAnnex(
   annex: Pick<PlanImport, 'tasks' | 'units'>,
   meta: PlanMeta,
-  units: readonly { name: string; kind: UnitKind; members?: readonly string[] }[] = annex.units,
+  units: readonly {
+    name: string;
+    kind: UnitKind;
+    members?: readonly string[];
+    aliases?: readonly string[];
+  }[] = annex.units,
 ): Plan {
   const entries: UnitEntry[] = units.map((u) => ({
     name: u.name,
-    aliases: [],
+    // A full name paired with its short form at import: the other form, so both find the unit.
+    aliases: [...(u.aliases ?? [])],
     kind: u.kind,
     members: u.kind === 'collective' ? [...(u.members ?? guessMembers(u.name, units))] : [],
   }));

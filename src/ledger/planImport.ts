@@ -3,6 +3,7 @@
 // reason, and every unit is a name that stands in the source text (cleaned of extraction noise).
 import { parseDeadline, type Deadline } from './deadlines';
 import { toHalfWidth } from './text';
+import { AGENCY_SHORT_FORMS } from './unitShortForms';
 import type { UnitKind } from './units';
 
 export interface ImportedTask {
@@ -31,9 +32,15 @@ export interface LearnedUnit {
   readonly kind: UnitKind;
   /** How many tasks name it, as lead or partner. */
   readonly tasks: number;
+  /**
+   * Other names in the annex taken for this unit (梨川市人力资源和社会保障局 for 市人社局): a guess
+   * from the region prefix and the common short forms, shown in the review and undone there.
+   */
+  readonly aliases: readonly string[];
 }
 
-export type SkipReason = 'blank' | 'header' | 'title' | 'note';
+/** continuation: a row holding only task text, joined to the task above it (a table broken across pages). */
+export type SkipReason = 'blank' | 'header' | 'title' | 'note' | 'continuation';
 
 export interface SkippedRow {
   readonly source: number;
@@ -48,7 +55,9 @@ export type ImportProblemKind =
   | 'repeated-number'
   | 'no-lead'
   | 'no-header'
-  | 'nothing-read';
+  | 'nothing-read'
+  | 'not-a-unit'
+  | 'sub-header-conflict';
 
 export interface ImportProblem {
   readonly source: number;
@@ -71,6 +80,8 @@ export interface PlanImport {
 export interface ImportOptions {
   /** The year 全年 and 上半年 refer to when the annex names none. */
   readonly year?: number;
+  /** Names the user has said are units of their own, not another's full or short form. */
+  readonly keepApart?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +132,9 @@ const GENERIC_BODIES = new Set([
 const DUTY_WORDS =
   /(按职责分工负责|按职责分别负责|按职能分工负责|分别负责|按职责负责|负责落实|负责|按职责分工落实|配合|参与)$/u;
 const LEAD_WORD = /牵头(负责)?/u;
+/** 市教育局（按职责分工负责）: a remark on the unit's role, in brackets after its name. */
+const ROLE_REMARK =
+  /[（【[](?:按职责分工负责|按职责分别负责|按职能分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责|配合|参与|协办|牵头)(?:单位)?[）】\]]$/u;
 
 /** Splits a unit list at 、，,；; and line breaks outside brackets (各县（市、区）is one unit), and at 及. */
 export function splitUnits(text: string): string[] {
@@ -146,6 +160,7 @@ export function splitUnits(text: string): string[] {
     for (const word of splitAtSpaces(raw)) {
       const name = cleanAnnexText(word)
         .replace(/[。.:：]+$/u, '')
+        .replace(ROLE_REMARK, '')
         .replace(DUTY_WORDS, '')
         .replace(/[（【[]?(牵头|配合|协办)(单位)?[）】\]]?$/u, '')
         .replace(/等$/u, '')
@@ -178,7 +193,8 @@ function splitAtSpaces(text: string): string[] {
 }
 
 export function guessUnitKind(name: string): UnitKind {
-  if (/^各|各有关|有关部门|相关部门|各专班$|^全[区市县]|^[市区县]级各/u.test(name)) return 'collective';
+  if (/^各|各有关|有关部门|相关部门|各专班$|^全[区市县]|^[市区县]级各|各.*(部门|单位)$/u.test(name))
+    return 'collective';
   if (/(大学|学院|学校|中学|小学|幼儿园|职教中心)$/u.test(name)) return 'school';
   if (/(集团|公司|有限公司|银行)$/u.test(name)) return 'enterprise';
   if (/(人民政府|政府|办事处|管委会|开发区|高新区|园区)$/u.test(name)) return 'government';
@@ -227,30 +243,63 @@ function headerRole(cell: string): ColumnRole | null {
 }
 
 interface HeaderRow {
+  /** The header's first row, 0-based. */
   readonly index: number;
+  /** The header's last row: the row below index when the header spans two. */
+  readonly last: number;
   readonly columns: ReadonlyMap<ColumnRole, number>;
 }
 
-function findHeader(rows: readonly (readonly string[])[]): HeaderRow | null {
+/**
+ * 责任单位 spanning 牵头单位 | 配合单位 below it: a second header row's words name the columns
+ * under a spanning cell (or under a blank one, the merged cell's other half). A sub-header under
+ * a column already named otherwise is not guessed at: the header is refused with its row.
+ */
+function subHeader(below: readonly string[] | undefined): Map<number, ColumnRole> | null {
+  if (!below) return null;
+  const filled = below.map((c, i) => [i, (c ?? '').trim()] as const).filter(([, c]) => c);
+  if (filled.length === 0 || !filled.every(([, c]) => headerRole(c) !== null)) return null;
+  const roles = new Map<number, ColumnRole>();
+  for (const [c, text] of filled) roles.set(c, headerRole(text) as ColumnRole);
+  return roles;
+}
+
+function findHeader(
+  rows: readonly (readonly string[])[],
+): HeaderRow | { readonly conflictRow: number; readonly text: string } | null {
   for (let r = 0; r < Math.min(rows.length, 20); r++) {
     const columns = new Map<ColumnRole, number>();
     rows[r].forEach((cell, c) => {
       const role = headerRole(cell);
       if (role && !columns.has(role)) columns.set(role, c);
     });
+    const sub = columns.size > 0 ? subHeader(rows[r + 1]) : null;
+    if (sub) {
+      for (const [c, role] of sub) {
+        const above = headerRole(rows[r][c] ?? '');
+        if (above === role) continue;
+        // Only a spanning 责任单位 (or the blank half of a merged cell) may be divided below.
+        if (above !== null && above !== 'units')
+          return { conflictRow: r + 2, text: `${rows[r][c]} / ${rows[r + 1][c]}` };
+        for (const [k, v] of columns) if (v === c && k === 'units') columns.delete(k);
+        if (!columns.has(role)) columns.set(role, c);
+      }
+    }
     // 牵头责任单位 + 责任单位: the second column lists the partners.
     if (columns.has('lead') && columns.has('units') && !columns.has('partners')) {
       columns.set('partners', columns.get('units') as number);
       columns.delete('units');
     }
     const hasUnits = columns.has('units') || columns.has('lead');
-    if (columns.has('task') && hasUnits) return { index: r, columns };
+    if (columns.has('task') && hasUnits) return { index: r, last: sub ? r + 1 : r, columns };
   }
   return null;
 }
 
 const GROUP_HEADING =
   /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)/u;
+/** 注：… 备注：… below a table: a note on the whole table, never a task or a heading. */
+const NOTE = /^(注|备注|说明|附注)\s*\d*\s*[:：]/u;
 const NUMBER_CELL = /^([（(][一二三四五六七八九十]+[）)])?\s*\d+[.、．]?$/u;
 
 function stripNo(no: string): string {
@@ -268,7 +317,7 @@ class Collector {
   /** Group and 序号 of the tasks read so far: a number may restart per group, not repeat within one. */
   private readonly numbers = new Set<string>();
 
-  constructor(private readonly options: ImportOptions) {}
+  constructor(readonly options: ImportOptions) {}
 
   startGroup(heading: string): void {
     this.group = heading;
@@ -293,8 +342,11 @@ class Collector {
       });
       return;
     }
-    const lead = task.lead;
-    const partners = task.partners.filter((u) => !lead.includes(u));
+    // A date or a stray quote in a unit list is a cell read wrongly (a quoted cell split at its line break): shown, never a unit.
+    const notUnits = [...task.lead, ...task.partners].filter((u) => !isUnitName(u));
+    for (const name of notUnits) this.problems.push({ source: task.source, kind: 'not-a-unit', text: name });
+    const lead = task.lead.filter(isUnitName);
+    const partners = task.partners.filter((u) => isUnitName(u) && !lead.includes(u));
     // A row naming partners but no lead is shown, not given a lead by guess.
     if (lead.length === 0) {
       this.problems.push({ source: task.source, kind: partners.length > 0 ? 'no-lead' : 'no-units', text });
@@ -324,6 +376,22 @@ class Collector {
     });
   }
 
+  /** Whether a task has been read since the last group heading: what a continuation row continues. */
+  get lastTaskInGroup(): ImportedTask | undefined {
+    const last = this.tasks[this.tasks.length - 1];
+    return last && last.group === this.group ? last : undefined;
+  }
+
+  /** A row with only task text below a task: the task's text broken across pages, joined and named. */
+  continueLast(text: string, source: number): void {
+    const last = this.tasks.length - 1;
+    const more = cleanAnnexText(text)
+      .replace(/\n/g, '')
+      .replace(/^[（(]?续(上|前|表)?[）)]?[:：]?/u, '');
+    this.tasks[last] = { ...this.tasks[last], text: this.tasks[last].text + more };
+    this.skipped.push({ source, text: more, reason: 'continuation' });
+  }
+
   result(shape: AnnexShape): PlanImport {
     if (this.tasks.length === 0 && this.problems.length === 0) {
       this.problems.push({ source: 0, kind: 'nothing-read', text: '' });
@@ -332,17 +400,62 @@ class Collector {
       shape,
       tasks: this.tasks,
       groups: this.groups,
-      units: learnedUnits(this.tasks),
+      units: learnedUnits(this.tasks, this.options.keepApart ?? []),
       skipped: this.skipped,
       problems: this.problems,
     };
   }
 }
 
-function learnedUnits(tasks: readonly ImportedTask[]): LearnedUnit[] {
+/** Quotes never stand in a unit's name, nor does a date: either means a cell was read wrongly. */
+function isUnitName(name: string): boolean {
+  if (/["'＂]/u.test(name) || countOf(name, '“') !== countOf(name, '”')) return false;
+  return parseDeadline(name).kind !== 'date';
+}
+
+/** A place name before the level: 梨川市人社局 → 市人社局 (two to four Han characters, then 市, 县 or 区). */
+const PLACE_PREFIX = /^\p{Script=Han}{2,4}?(?=[市县区]\p{Script=Han}{2,})/u;
+
+/** What a name and its full or short form share: the place name dropped, each full agency word shortened. */
+export function unitPairKey(name: string): { key: string; placed: boolean } {
+  const placed = PLACE_PREFIX.test(name);
+  let key = name.replace(PLACE_PREFIX, '');
+  for (const [full, short] of AGENCY_SHORT_FORMS) key = key.replace(full, short);
+  return { key, placed };
+}
+
+/**
+ * The units the tasks name, a full name and its short form taken as one (the form named more
+ * often kept, or the shorter, the other its alias). Only two names pair, and never two that both carry a place
+ * name (铁西区住建局 and 铁东区住建局 are two units): anything less clear stays apart.
+ */
+function learnedUnits(tasks: readonly ImportedTask[], keepApart: readonly string[]): LearnedUnit[] {
   const counts = new Map<string, number>();
   for (const t of tasks) for (const u of [...t.lead, ...t.partners]) counts.set(u, (counts.get(u) ?? 0) + 1);
-  return Array.from(counts, ([name, count]) => ({ name, kind: guessUnitKind(name), tasks: count }));
+  const byKey = new Map<string, string[]>();
+  for (const name of counts.keys()) {
+    if (keepApart.includes(name)) continue;
+    const { key } = unitPairKey(name);
+    byKey.set(key, [...(byKey.get(key) ?? []), name]);
+  }
+  const aliasOf = new Map<string, string>();
+  for (const names of byKey.values()) {
+    if (names.length !== 2 || names.every((n) => unitPairKey(n).placed)) continue;
+    const [a, b] = names;
+    // The form named more often is kept; between equals, the short one, as the other rows write it.
+    const more = (counts.get(b) ?? 0) - (counts.get(a) ?? 0);
+    const [kept, alias] = more > 0 || (more === 0 && b.length < a.length) ? [b, a] : [a, b];
+    aliasOf.set(alias, kept);
+  }
+  // A pair stands where either of its names first appears.
+  const order = Array.from(new Set(Array.from(counts.keys(), (name) => aliasOf.get(name) ?? name)));
+  return order.map((name) => {
+    const aliases = Array.from(aliasOf)
+      .filter(([, kept]) => kept === name)
+      .map(([alias]) => alias);
+    const total = (counts.get(name) ?? 0) + aliases.reduce((n, alias) => n + (counts.get(alias) ?? 0), 0);
+    return { name, kind: guessUnitKind(name), tasks: total, aliases };
+  });
 }
 
 /**
@@ -360,6 +473,10 @@ export function importAnnexTable(
     out.problems.push({ source: 0, kind: 'no-header', text: '' });
     return out.result('columns');
   }
+  if ('conflictRow' in header) {
+    out.problems.push({ source: header.conflictRow, kind: 'sub-header-conflict', text: header.text });
+    return out.result('columns');
+  }
   for (let r = 0; r < header.index; r++) {
     const text = rows[r].join(' ').trim();
     out.skipped.push({ source: r + 1, text, reason: text ? 'title' : 'blank' });
@@ -368,7 +485,9 @@ export function importAnnexTable(
     const c = header.columns.get(role);
     return c === undefined ? '' : (row[c] ?? '').trim();
   };
-  for (let r = header.index + 1; r < rows.length; r++) {
+  if (header.last > header.index)
+    out.skipped.push({ source: header.last + 1, text: rows[header.last].join(' ').trim(), reason: 'header' });
+  for (let r = header.last + 1; r < rows.length; r++) {
     const row = rows[r];
     const source = r + 1;
     const filled = row.map((c) => (c ?? '').trim()).filter(Boolean);
@@ -386,6 +505,14 @@ export function importAnnexTable(
     // A heading row: one text (often merged across the row), no units, no number of its own.
     if (!anyUnits && filled.length === 1) {
       const only = cleanAnnexText(filled[0]);
+      if (NOTE.test(only)) {
+        out.skipped.push({ source, text: only, reason: 'note' });
+        continue;
+      }
+      if (task && !GROUP_HEADING.test(only) && out.lastTaskInGroup) {
+        out.continueLast(task, source);
+        continue;
+      }
       if (GROUP_HEADING.test(only) || !NUMBER_CELL.test(stripNo(no || only))) {
         if (GROUP_HEADING.test(only) || only.length <= 30) out.startGroup(only);
         else out.skipped.push({ source, text: only, reason: 'note' });
@@ -396,7 +523,7 @@ export function importAnnexTable(
       const group = cell(row, 'group');
       if (group) out.startGroup(cleanAnnexText(group));
     }
-    const inline = !anyUnits ? inlineUnits(task) : null;
+    const inline = !anyUnits ? inlineUnits(task, options) : null;
     const units = cell(row, 'units');
     const listed = splitUnits(units);
     out.add({
@@ -412,7 +539,7 @@ export function importAnnexTable(
         : header.columns.has('lead')
           ? splitUnits(cell(row, 'partners'))
           : listed.slice(1),
-      deadline: cell(row, 'deadline'),
+      deadline: cell(row, 'deadline') || (inline?.deadline ?? ''),
       leaders: cell(row, 'leaders'),
       source,
     });
@@ -444,8 +571,23 @@ function closingBracket(text: string): { at: number; inside: string; fullStop: b
   return null;
 }
 
-function inlineUnits(text: string): { text: string; lead: string[]; partners: string[] } | null {
-  const clean = cleanAnnexText(text);
+/** …（市发改委牵头，各县（市）区政府负责），全年。: a deadline after the bracket, kept apart when it reads as one. */
+const AFTER_BRACKET = /^(.*[）)])[，,；;]\s*([^，,；;（()）]{1,20}?)([。.]?)$/u;
+
+function inlineUnits(
+  text: string,
+  options: ImportOptions,
+): { text: string; lead: string[]; partners: string[]; deadline: string } | null {
+  let clean = cleanAnnexText(text);
+  let deadline = '';
+  const tail = AFTER_BRACKET.exec(clean);
+  if (tail) {
+    const reading = readDeadline(tail[2].replace(/\s+/gu, ''), options);
+    if (reading.kind !== 'invalid' && reading.kind !== 'empty') {
+      clean = tail[1] + tail[3];
+      deadline = tail[2];
+    }
+  }
   const m = closingBracket(clean);
   if (!m) return null;
   const inside = m.inside;
@@ -455,14 +597,14 @@ function inlineUnits(text: string): { text: string; lead: string[]; partners: st
   const at = inside.search(LEAD_WORD);
   if (at < 0) {
     const units = splitUnits(inside);
-    return { text: body, lead: units.slice(0, 1), partners: units.slice(1) };
+    return { text: body, lead: units.slice(0, 1), partners: units.slice(1), deadline };
   }
   const leadPart = inside.slice(0, at);
   const rest = inside
     .slice(at)
     .replace(LEAD_WORD, '')
     .replace(/^[，,；;、]/u, '');
-  return { text: body, lead: splitUnits(leadPart), partners: splitUnits(rest) };
+  return { text: body, lead: splitUnits(leadPart), partners: splitUnits(rest), deadline };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,14 +620,64 @@ export function opensAnnexItem(line: string): boolean {
   return LIST_ITEM.test(clean) || GROUP_HEADING.test(clean);
 }
 
-export function importAnnexText(text: string, options: ImportOptions = {}): PlanImport {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.filter((l) => l.includes('\t')).length >= 2) {
-    return importAnnexTable(
-      lines.map((l) => l.split('\t')),
-      options,
-    );
+/** Two or more tab-separated lines: cells copied from Excel or a Word table, read as a table. */
+export function isPastedTable(text: string): boolean {
+  return text.split(/\r\n?|\n/u).filter((l) => l.includes('\t')).length >= 2;
+}
+
+/**
+ * Cells copied from Excel: tabs between cells, line breaks between rows, and a cell holding a
+ * line break, tab or quote put in quotes with its own quotes doubled. A quote that does not
+ * close a cell is the cell's own text (Word and PDF copies do not quote).
+ */
+export function parsePastedCells(text: string): string[][] {
+  const src = text.replace(/\r\n?/g, '\n').replace(/\n$/u, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  const literal = () => {
+    let end = i;
+    while (end < src.length && src[end] !== '\t' && src[end] !== '\n') end++;
+    const cell = src.slice(i, end);
+    i = end;
+    return cell;
+  };
+  const quoted = (): string | null => {
+    let j = i + 1;
+    let cell = '';
+    while (j < src.length) {
+      if (src[j] === '"') {
+        if (src[j + 1] === '"') {
+          cell += '"';
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      cell += src[j++];
+    }
+    const after = src[j + 1];
+    if (j >= src.length || (after !== undefined && after !== '\t' && after !== '\n')) return null;
+    i = j + 1;
+    return cell;
+  };
+  while (i <= src.length) {
+    const cell = src[i] === '"' ? (quoted() ?? literal()) : literal();
+    row.push(cell);
+    if (src[i] === '\t') {
+      i++;
+      continue;
+    }
+    rows.push(row);
+    row = [];
+    i++;
   }
+  return rows;
+}
+
+export function importAnnexText(text: string, options: ImportOptions = {}): PlanImport {
+  if (isPastedTable(text)) return importAnnexTable(parsePastedCells(text), options);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const out = new Collector(options);
   let shape: AnnexShape = 'list';
   let sawInline = false;
@@ -548,14 +740,14 @@ function flushItems(
       });
       continue;
     }
-    const found = inlineUnits(item.text.replace(/\n/g, ''));
+    const found = inlineUnits(item.text.replace(/\n/g, ''), out.options);
     if (found) inline();
     out.add({
       no: item.no,
       text: found ? found.text : item.text,
       lead: found?.lead ?? [],
       partners: found?.partners ?? [],
-      deadline: '',
+      deadline: found?.deadline ?? '',
       leaders: '',
       source: item.source,
     });

@@ -4,7 +4,9 @@
 import {
   importAnnexTable,
   importAnnexText,
+  isPastedTable,
   opensAnnexItem,
+  parsePastedCells,
   type ImportOptions,
   type PlanImport,
 } from './planImport';
@@ -13,7 +15,9 @@ export type AnnexSource =
   | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] }
   | { readonly kind: 'text'; readonly lines: readonly string[] };
 
+/** Pasted text: cells copied from a table are that table's rows (a quoted cell may span lines); other text is lines. */
 export function textSource(text: string): AnnexSource {
+  if (isPastedTable(text)) return { kind: 'table', rows: parsePastedCells(text) };
   return { kind: 'text', lines: text.replace(/\r\n?/g, '\n').split('\n') };
 }
 

@@ -32,12 +32,19 @@ const zh = {
     names.length > 0
       ? `推测成员：${names.join('、')}`
       : '未推测出成员：导入后可在“单位名录”的“所属”列中填写。',
+  pairsHeading: '视为同一单位的名称（推测，请核对）',
+  paired: (alias: string, kept: string) => `“${alias}”视为“${kept}”（全称与简称对照），导入后作为其别名。`,
+  keepApart: '分开',
+  keepApartLabel: (alias: string) => `把“${alias}”作为单独的单位`,
+  listedMembers: (names: readonly string[]) =>
+    `单位名录中已有此统称，成员：${names.join('、')}（导入时沿用）。`,
   skippedHeading: '未作为任务读取的行',
   reasons: {
     blank: '空行',
     header: '表头',
     title: '标题',
     note: '说明文字',
+    continuation: '续接上一行的任务：文字已并入该任务，请核对',
   } satisfies Record<SkipReason, string>,
   problemsHeading: (n: number) => `${n}处无法读取：请修改该行或不导入该行，之后才能导入。`,
   problems: {
@@ -48,6 +55,8 @@ const zh = {
     'no-lead': '只有配合单位，没有牵头单位',
     'no-header': '找不到“工作任务”和“责任单位”（或“牵头单位”）表头',
     'nothing-read': '没有读到任何任务',
+    'not-a-unit': '单位名称中有日期或引号，像是读错了单元格，未作为单位',
+    'sub-header-conflict': '第二行表头与上一行表头不符，无法确定各列',
   } satisfies Record<ImportProblemKind, string>,
   row: (where: 'sheet' | 'text', n: number) => (where === 'sheet' ? `第${n}行` : `第${n}行（粘贴的文字）`),
   wholeSource: '整个来源',
@@ -99,8 +108,21 @@ const en: ImportStrings = {
     names.length > 0
       ? `Guessed members: ${names.join(', ')}`
       : 'No members guessed: fill in 所属 on 单位名录 after the import.',
+  pairsHeading: 'Names taken for one unit (a guess: check them)',
+  paired: (alias: string, kept: string) =>
+    `${alias} is taken for ${kept} (full and short name); it becomes its alias on import.`,
+  keepApart: 'Keep apart',
+  keepApartLabel: (alias: string) => `Keep ${alias} as a unit of its own`,
+  listedMembers: (names: readonly string[]) =>
+    `单位名录 already lists this collective, with members ${names.join(', ')} (kept at import).`,
   skippedHeading: 'Rows not read as tasks',
-  reasons: { blank: 'blank', header: 'header', title: 'title', note: 'note' },
+  reasons: {
+    blank: 'blank',
+    header: 'header',
+    title: 'title',
+    note: 'note',
+    continuation: 'continues the task above: its text was joined to that task, check it',
+  },
   problemsHeading: (n: number) => `${n} cannot be read: edit the row or leave it out before importing.`,
   problems: {
     'no-units': 'no responsible unit',
@@ -110,6 +132,8 @@ const en: ImportStrings = {
     'no-lead': 'partners but no lead unit',
     'no-header': 'no 工作任务 and 责任单位 (or 牵头单位) header',
     'nothing-read': 'no task was read',
+    'not-a-unit': 'a unit name holding a date or a quote looks like a cell read wrongly; not taken as a unit',
+    'sub-header-conflict': 'the second header row contradicts the first: the columns cannot be told',
   },
   row: (where: 'sheet' | 'text', n: number) => (where === 'sheet' ? `Row ${n}` : `Line ${n} of the text`),
   wholeSource: 'The whole source',

@@ -11,6 +11,7 @@ import {
   type AnnexSource,
   type Plan,
   type PlanImport,
+  type UnitDirectory,
   type UnitKind,
 } from '../ledger';
 import type { ReadFrom } from '../excel';
@@ -25,27 +26,38 @@ export interface Review {
   readonly kinds: Readonly<Record<string, UnitKind>>;
   readonly title: string;
   readonly shortName: string;
+  /** Names the user said are units of their own, not another's full or short form. */
+  readonly apart: readonly string[];
 }
 
-/** The annex's title row (the longest row above the header, 附件 aside), offered as the plan's title for the user to check. */
+/** The annex's title row (the longest row above the header, 附件 and 附件1： aside), offered as the plan's title for the user to check. */
 function titleOf(annex: PlanImport): string {
   return annex.skipped
     .filter((s) => s.reason === 'title')
-    .map((s) => s.text.replace(/\s+/gu, ''))
-    .filter((text) => !/^附件\d*[:：]?$/u.test(text))
+    .map((s) => s.text.replace(/\s+/gu, '').replace(/^附件\d*[:：]?/u, ''))
+    .filter((text) => text !== '')
     .reduce((longest, text) => (text.length > longest.length ? text : longest), '');
 }
 
 export function reviewOf(source: AnnexSource, year: number, from: Review['from']): Review {
   const annex = readAnnexSource(source, { year });
-  return { from, source, year, annex, kinds: {}, title: titleOf(annex), shortName: '' };
+  return { from, source, year, annex, kinds: {}, title: titleOf(annex), shortName: '', apart: [] };
 }
 
 export const reviewText = (text: string, year: number): Review => reviewOf(textSource(text), year, null);
 
-function reread(review: Review, source: AnnexSource): Review {
-  return { ...review, source, annex: readAnnexSource(source, { year: review.year }) };
+function reread(review: Review, source: AnnexSource, apart = review.apart): Review {
+  return {
+    ...review,
+    source,
+    apart,
+    annex: readAnnexSource(source, { year: review.year, keepApart: apart }),
+  };
 }
+
+/** Undoes a guessed pairing: the alias becomes a unit of its own, and the source is read again. */
+export const keepApart = (review: Review, alias: string): Review =>
+  reread(review, review.source, [...review.apart, alias]);
 
 export const editRow = (review: Review, row: number, text: string): Review =>
   reread(review, editSourceRow(review.source, row, text));
@@ -54,9 +66,38 @@ export const excludeRow = (review: Review, row: number): Review =>
   reread(review, excludeSourceRow(review.source, row));
 
 /** The units as they will be written: each with the kind the user chose or the one guessed, collectives with their guessed members. */
-export function reviewedUnits(review: Review): { name: string; kind: UnitKind; members: string[] }[] {
-  const units = review.annex.units.map((u) => ({ name: u.name, kind: review.kinds[u.name] ?? u.kind }));
+export function reviewedUnits(
+  review: Review,
+): { name: string; kind: UnitKind; members: string[]; aliases: readonly string[] }[] {
+  const units = review.annex.units.map((u) => ({
+    name: u.name,
+    kind: review.kinds[u.name] ?? u.kind,
+    aliases: u.aliases,
+  }));
   return units.map((u) => ({ ...u, members: u.kind === 'collective' ? guessMembers(u.name, units) : [] }));
+}
+
+/**
+ * The units as the review shows them: a 统称 the workbook's 单位名录 already lists with members
+ * shows those, since the import keeps that entry and adds none for it. Shown from the pane's
+ * view; the import itself reads 单位名录 again.
+ */
+export function shownUnits(
+  review: Review,
+  known: UnitDirectory | undefined,
+): (ReturnType<typeof reviewedUnits>[number] & { readonly listed: boolean })[] {
+  return reviewedUnits(review).map((u) => {
+    const entry =
+      u.kind === 'collective'
+        ? known?.units.find(
+            (k) =>
+              k.kind === 'collective' &&
+              k.members.length > 0 &&
+              (k.name === u.name || k.aliases.includes(u.name)),
+          )
+        : undefined;
+    return entry ? { ...u, members: [...entry.members], listed: true } : { ...u, listed: false };
+  });
 }
 
 export type Blocked = 'problems' | 'title' | null;

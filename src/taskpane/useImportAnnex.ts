@@ -8,6 +8,7 @@ import {
   blockedBy,
   editRow,
   excludeRow,
+  keepApart,
   planOfReview,
   reviewOf,
   reviewText,
@@ -67,8 +68,11 @@ export function useImportAnnex() {
     ledger.afterWrite(made);
   };
 
+  const state = ledger.state;
   return {
     busy: action.busy !== null,
+    /** The workbook's 单位名录 as the pane last read it: for showing a 统称's members, never for writing. */
+    known: state.phase === 'none' || state.phase === 'ready' ? state.reference.directory : undefined,
     pasted,
     setPasted,
     review,
@@ -92,6 +96,7 @@ export function useImportAnnex() {
       change((r) => excludeRow(r, row));
       setEditing(null);
     },
+    keepApart: (alias: string) => change((r) => keepApart(r, alias)),
     setKind: (name: string, kind: UnitKind) => change((r) => ({ ...r, kinds: { ...r.kinds, [name]: kind } })),
     setTitle: (title: string) => change((r) => ({ ...r, title })),
     setShortName: (shortName: string) => change((r) => ({ ...r, shortName })),

@@ -64,8 +64,8 @@ const EXPECTED: readonly Expected[] = [
       '县工商联',
       '县营商环境局',
     ],
-    // 县直各执法部门 is guessed a department: the pane shows the guess, the office changes it there.
-    collectives: ['各乡镇人民政府'],
+    // Every 各…部门 is a 统称: 县直各执法部门 among them.
+    collectives: ['各乡镇人民政府', '县直各执法部门'],
     // 2025年9月30日 is a date to Excel: the cell holds its serial and shows the date.
     deadlines: ['2025年6月底前', '2025年底前', '长期坚持', 45930],
     unit: '县政数局',
@@ -157,7 +157,7 @@ const EXPECTED: readonly Expected[] = [
       '区应急局',
       '区直各有关部门',
     ],
-    collectives: ['各乡镇人民政府、街道办事处', '各县（市、区）', '区直各有关部门'],
+    collectives: ['区政府各部门', '各乡镇人民政府、街道办事处', '各县（市、区）', '区直各有关部门'],
     deadlines: ['', '', ''],
     unit: '区住建局',
     unitTasks: [2],

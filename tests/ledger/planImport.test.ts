@@ -78,7 +78,7 @@ describe('fixture 1: 序号 / 工作任务 / 责任单位 / 完成时限 with gr
       县税务局: 'department',
       各乡镇人民政府: 'collective',
       县司法局: 'department',
-      县直各执法部门: 'department',
+      县直各执法部门: 'collective',
       县工商联: 'department',
       县营商环境局: 'department',
     });
@@ -184,6 +184,7 @@ describe('fixture 4: 牵头责任单位 + 责任单位 + 分管县领导, an ext
       name: '各乡镇人民政府、街道办事处',
       kind: 'collective',
       tasks: 1,
+      aliases: [],
     });
   });
 });
@@ -274,7 +275,7 @@ describe('fixture 8: collectives and units no directory knows', () => {
   it('learns every unit as written, with 统称 apart', () => {
     expect(plan.units.map((u) => [u.name, u.kind])).toEqual([
       ['魏武国控集团', 'enterprise'],
-      ['区政府各部门', 'department'],
+      ['区政府各部门', 'collective'],
       ['区住建局', 'department'],
       ['各乡镇人民政府、街道办事处', 'collective'],
       ['各县（市、区）', 'collective'],

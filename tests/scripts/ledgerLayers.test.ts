@@ -23,6 +23,8 @@ const LEDGER_LAYERS: readonly (readonly string[])[] = [
     'mailBody',
     'extensions',
     'fileNames',
+    // the common short forms of bodies' names, as data
+    'unitShortForms',
   ],
   // tables: the specs and the ledger row read by header
   ['tableSpec', 'columns', 'ledger', 'changeLog', 'statuses', 'palette'],
@@ -40,6 +42,7 @@ const LEDGER_LAYERS: readonly (readonly string[])[] = [
     'planReview',
     'plan',
     'planLedgers',
+    'planColumns',
     'adoption',
     'reportRegister',
     // the built-in plan's data: its tasks, its units

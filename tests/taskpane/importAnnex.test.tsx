@@ -125,6 +125,47 @@ describe('开始 › 导入分工表', () => {
     expect(ledger.some((r) => r.includes('完善企业信用修复机制。') && r.includes('2026年底前'))).toBe(true);
   });
 
+  it('shows a full name taken for its short form as a guess, and keeps them apart on 分开', async () => {
+    const sim = new ExcelSim();
+    TestPane.open(sim);
+    await screen.findByRole('button', { name: '新建任务台账' });
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '序号\t重点任务\t牵头单位\t配合单位',
+          '1\t开发城镇公益性岗位500个。\t梨川市人力资源和社会保障局\t市财政局',
+          '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    await screen.findByText('已读取粘贴的文字：2项任务，3个单位。尚未写入任何内容。');
+    const review = screen.getByRole('region', { name: '导入分工表' });
+    within(review).getByText(/“梨川市人力资源和社会保障局”视为“市人社局”/);
+    await clickButton('把“梨川市人力资源和社会保障局”作为单独的单位');
+    await screen.findByText('已读取粘贴的文字：2项任务，4个单位。尚未写入任何内容。');
+    expect(within(review).queryByText(/视为“市人社局”/)).toBeNull();
+  });
+
+  it('shows a 统称 the workbook’s 单位名录 lists with the members listed there', async () => {
+    const sim = new ExcelSim();
+    TestPane.open(sim);
+    await clickButton('新建任务台账');
+    await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
+    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '序号\t工作任务\t牵头单位\t配合单位',
+          '1\t改造老旧小区30个。\t市住建局\t各县（市）区人民政府',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    await within(review).findByText(/单位名录中已有此统称，成员：.*铁西区人民政府.*（导入时沿用）/);
+    expect(within(review).queryByText(/未推测出成员/)).toBeNull();
+  });
+
   it('excludes a problem row when the user leaves it out', async () => {
     TestPane.open(new ExcelSim());
     await screen.findByRole('button', { name: '新建任务台账' });

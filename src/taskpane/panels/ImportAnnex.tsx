@@ -17,10 +17,11 @@ import {
 } from '@fluentui/react-components';
 import { chineseDate, sourceRowText, UNIT_KINDS } from '../../ledger';
 import { IMPORT_STRINGS } from '../importStrings';
-import { blockedBy, reviewedUnits, type Review } from '../importWorkflow';
+import { blockedBy, shownUnits, type Review } from '../importWorkflow';
 import { useStrings } from '../paneContext';
 import { PLAN_START_STRINGS } from '../planStartStrings';
 import { useImportAnnex } from '../useImportAnnex';
+import { AnnexPairs } from './AnnexPairs';
 
 const useStyles = makeStyles({
   card: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -78,6 +79,7 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
       <AnnexProblems review={review} flow={flow} rowName={rowName} />
       <AnnexTasks review={review} />
       <AnnexUnits review={review} flow={flow} />
+      <AnnexPairs review={review} onApart={flow.keepApart} />
       {annex.skipped.length > 0 && (
         <>
           <Subtitle2 as="h4">{s.skippedHeading}</Subtitle2>
@@ -219,7 +221,7 @@ function AnnexTasks({ review }: { review: Review }) {
 function AnnexUnits({ review, flow }: { review: Review; flow: Flow }) {
   const styles = useStyles();
   const s = IMPORT_STRINGS[useStrings().language];
-  const units = reviewedUnits(review);
+  const units = shownUnits(review, flow.known);
   return (
     <>
       <Subtitle2 as="h4">{s.unitsHeading}</Subtitle2>
@@ -242,7 +244,9 @@ function AnnexUnits({ review, flow }: { review: Review; flow: Flow }) {
                 ))}
               </Select>
             </Field>
-            {u.kind === 'collective' && <Caption1>{s.members(u.members)}</Caption1>}
+            {u.kind === 'collective' && (
+              <Caption1>{u.listed ? s.listedMembers(u.members) : s.members(u.members)}</Caption1>
+            )}
           </li>
         ))}
       </ul>
