@@ -13,7 +13,6 @@ export type SimErrorCode =
   | 'MergedRangeConflict'
   | 'InvalidRequestContext'
   | 'AccessDenied'
-  | 'BadPassword'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
   | 'GeneralException';

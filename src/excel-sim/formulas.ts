@@ -8,6 +8,7 @@
 // tables", support.microsoft.com: @ is this row); qualified by the table's name (Indicators[@完成值])
 // it reads that table's cell on the formula's row from outside the table too.
 import { parseRef } from './address';
+import { SimError } from './errors';
 import { readCell, type SheetModel, type TableModel } from './model';
 
 /**
@@ -38,6 +39,27 @@ function thisRow(
   return null;
 }
 
+/**
+ * A this-row reference: an optional table name, then [@[header]] (the header's [ ] # ' escaped by
+ * ') or [@header] (a header of plain characters only).
+ */
+const THIS_ROW = /([A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*)?\[@(?:\[((?:'.|[^'\]])+)\]|([^[\]]+))\]/u;
+const unescapeHeader = (text: string) => text.replace(/'(.)/gu, '$1');
+
+/**
+ * Characters a header may not hold inside [@header] without its own brackets ("Using structured
+ * references with Excel tables", support.microsoft.com: space, tab, line feed, , : . [ ] # ' " { }
+ * $ ^ & * + = - > < / need [@[…]]); Excel does not take such a formula.
+ */
+const NEEDS_BRACKETS = /[\s,:.[\]#'"{}$^&*+=\-></]/u;
+
+/** Refuses, as Excel does, a formula whose this-row reference names such a header without brackets. */
+export function checkStructuredReferences(formula: string): void {
+  for (const m of formula.matchAll(new RegExp(THIS_ROW.source, 'gu')))
+    if (m[3] !== undefined && NEEDS_BRACKETS.test(m[3]))
+      throw new SimError('InvalidArgument', `The formula ${formula} is not valid: write [@[${m[3]}]].`);
+}
+
 type Token =
   | { kind: 'num'; value: number }
   | { kind: 'op'; value: string }
@@ -50,8 +72,10 @@ function tokens(
   named: (header: string, table: string | null) => { row: number; column: number } | null,
 ): Token[] | null {
   const out: Token[] = [];
-  const re =
-    /\s*(?:(\d+(?:\.\d+)?)|(ROW\(\))|(COLUMN\(\))|([A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*)?\[@([^\]]+)\]|(\$?[A-Z]{1,3}\$?\d+)|([-+*/()]))/iuy;
+  const re = new RegExp(
+    `\\s*(?:(\\d+(?:\\.\\d+)?)|(ROW\\(\\))|(COLUMN\\(\\))|${THIS_ROW.source}|(\\$?[A-Z]{1,3}\\$?\\d+)|([-+*/()]))`,
+    'iuy',
+  );
   let at = 0;
   while (at < text.length) {
     re.lastIndex = at;
@@ -61,15 +85,15 @@ function tokens(
     if (m[1]) out.push({ kind: 'num', value: Number(m[1]) });
     else if (m[2]) out.push({ kind: 'num', value: row + 1 });
     else if (m[3]) out.push({ kind: 'num', value: column + 1 });
-    else if (m[5]) {
-      const cell = named(m[5], m[4] ?? null);
+    else if (m[5] !== undefined || m[6] !== undefined) {
+      const cell = named(m[5] === undefined ? m[6] : unescapeHeader(m[5]), m[4] ?? null);
       if (!cell) return null;
       out.push({ kind: 'ref', ...cell });
-    } else if (m[6]) {
-      const rect = parseRef(m[6].replace(/\$/g, ''));
+    } else if (m[7]) {
+      const rect = parseRef(m[7].replace(/\$/g, ''));
       if (!rect) return null;
       out.push({ kind: 'ref', row: rect.row, column: rect.column });
-    } else out.push({ kind: 'op', value: m[7] });
+    } else out.push({ kind: 'op', value: m[8] });
   }
   return out;
 }

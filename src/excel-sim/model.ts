@@ -2,6 +2,7 @@
 // only queue operations; these functions carry them out when the batch is synced.
 import { contains, intersects, type Rect } from './address';
 import { SimError } from './errors';
+import { checkStructuredReferences } from './formulas';
 
 export type Scalar = string | number | boolean;
 
@@ -320,6 +321,7 @@ export function storeValue(cell: Cell, input: unknown): void {
     return;
   }
   if (input.startsWith('=') && input.length > 1) {
+    checkStructuredReferences(input);
     cell.formula = input;
     cell.value = '';
     return;

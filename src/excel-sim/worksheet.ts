@@ -450,9 +450,10 @@ export class SimWorksheetProtection extends SimClientObject {
   unprotect(password?: string): void {
     this.call('unprotect', null, () => {
       const p = this.sheet._model().protection;
-      // Excel answers a missing or wrong password with BadPassword.
+      // The docs list no error for unprotect; pauseProtection, the nearest documented case, answers
+      // a wrong password with InvalidArgument: assumed the same here (see refusedUnprotect).
       if (p.protected && p.password !== null && p.password !== password)
-        throw new SimError('BadPassword', 'The password is wrong.');
+        throw new SimError('InvalidArgument', 'The password is wrong.');
       p.protected = false;
       p.password = null;
       p.options = {};

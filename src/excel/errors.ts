@@ -40,7 +40,6 @@ export type LedgerErrorCode =
 /** The codes of Excel.ErrorCodes (and OfficeExtension's) the add-in explains or acts on. */
 export type ExcelErrorCode =
   | 'AccessDenied'
-  | 'BadPassword'
   | 'InvalidArgument'
   | 'InvalidOperation'
   | 'InvalidOperationInCellEditMode'
@@ -80,7 +79,6 @@ export function workbookProtectedError(): LedgerError {
 
 const EXCEL_ERROR_CODES: ReadonlySet<string> = new Set<ExcelErrorCode>([
   'AccessDenied',
-  'BadPassword',
   'InvalidArgument',
   'InvalidOperation',
   'InvalidOperationInCellEditMode',
@@ -114,16 +112,15 @@ export function failedAtFirst(error: unknown, firstCommand: string | undefined):
 
 /**
  * Whether Excel refused to lift a sheet's protection: a password set by someone else (the add-in
- * sets none). Excel answers BadPassword; some hosts answer InvalidOperation.
+ * sets none). The docs list no error for WorksheetProtection.unprotect and hosts differ (office-js
+ * #6784 shows AccessDenied; pauseProtection, the nearest documented case, answers a wrong password
+ * with InvalidArgument, which is assumed here and what the simulator throws), so the command the
+ * batch failed at decides, whatever the code.
  * WorksheetProtection.isPasswordProtected would say so beforehand, but it exists only in
  * ExcelApiOnline 1.1 (Excel on the web), so the add-in relies on the refusal instead.
  */
 export function refusedUnprotect(error: unknown): boolean {
-  const code = excelErrorCode(error);
-  return (
-    (code === 'BadPassword' || code === 'InvalidOperation') &&
-    (error as CodedError | null)?.debugInfo?.errorLocation === 'WorksheetProtection.unprotect'
-  );
+  return (error as CodedError | null)?.debugInfo?.errorLocation === 'WorksheetProtection.unprotect';
 }
 
 /** The sentence for a protection with someone else's password, naming the sheet where known. */
@@ -186,11 +183,6 @@ export function describeError(error: unknown, firstCommand?: string): Bilingual 
       return {
         zh: `同名的工作表或表格已存在${where}。请改名后重试；未覆盖任何内容。`,
         en: `A sheet or table of that name already exists${where}. Rename it and try again; nothing was overwritten.`,
-      };
-    case 'BadPassword':
-      return {
-        zh: '工作表设有密码，请先手动撤销保护（审阅 > 撤销工作表保护）。加载项不会尝试密码。',
-        en: 'The sheet is protected with a password; unprotect it by hand (Review > Unprotect Sheet). The add-in never tries passwords.',
       };
     case 'InvalidOperationInCellEditMode':
       return {

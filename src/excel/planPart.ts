@@ -8,9 +8,10 @@
 // checked in workbookRead.ts). A wrong guess costs one more request, never a stale plan.
 //
 // The parts are listed whole and ours picked by the table their namespace names (pairsWithTable),
-// not asked for with getByNamespace: that matches the namespace as given ("whose namespaces match
-// the given namespace", CustomXmlPartCollection), so a part whose namespace a host re-cased would
-// be missed, and a part is then read by the id the listing returned.
+// not asked for with getByNamespace: a host has returned parts of another namespace from it
+// (office-js #227), and it matches the namespace as given ("whose namespaces match the given
+// namespace", CustomXmlPartCollection), so a part whose namespace a host re-cased would be missed.
+// A part is then read by the id the listing returned.
 import {
   builtInPlan,
   FIRST_LEDGER_TABLE,

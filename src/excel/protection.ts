@@ -4,7 +4,7 @@
 // protection it set itself, marked on the sheet by a sheet-scoped name (older workbooks: by sheet
 // id in the settings); a sheet someone else protected (perhaps with a password) is never
 // unprotected, and the user is told to do it by hand.
-import type { HeaderMap } from '../ledger';
+import { pairsWithTable, type HeaderMap } from '../ledger';
 import { LedgerError, passwordProtectedText, refusedUnprotect } from './errors';
 import { LEDGER_TABLE, PROTECTION_MARK, PROTECTION_SETTING, REGISTER_TABLE, SNAPSHOT_TABLE } from './names';
 import type { LedgerLocation } from './readLedger';
@@ -26,7 +26,16 @@ export function loadProtection(context: Excel.RequestContext, location: LedgerLo
   protection.load('protected');
   const setting = context.workbook.settings.getItemOrNullObject(PROTECTION_SETTING);
   setting.load('value');
-  return { sheet, protection, setting, mark: queueProtectionMark(sheet), tableName: location.tableName };
+  // The plan parts say whether the table is a ledger with its own plan (see markState).
+  const parts = context.workbook.customXmlParts.load('items/namespaceUri');
+  return {
+    sheet,
+    protection,
+    setting,
+    mark: queueProtectionMark(sheet),
+    parts,
+    tableName: location.tableName,
+  };
 }
 
 /** Queues the read of the add-in's mark on a sheet: a null object when the sheet has none. */
@@ -56,11 +65,23 @@ const OWN_TABLES = [LEDGER_TABLE, SNAPSHOT_TABLE, REGISTER_TABLE].map((n) => n.t
  */
 export type MarkState = 'none' | 'current' | 'legacy' | 'foreign';
 
-export function markState(mark: Excel.NamedItem, tableName: string): MarkState {
+/**
+ * `ownPlan`: the table is a ledger with a plan part of its own. Older versions wrote the unnamed
+ * mark on every ledger they protected, a second plan's too; a copy's table has no plan part, so
+ * honouring the mark there still never takes a copy for the add-in's.
+ */
+export function markState(mark: Excel.NamedItem, tableName: string, ownPlan = false): MarkState {
   if (mark.isNullObject) return 'none';
-  const formula = String(mark.formula);
-  if (formula === markFormula(tableName)) return 'current';
-  return formula === UNNAMED_MARK && OWN_TABLES.includes(tableName.toLowerCase()) ? 'legacy' : 'foreign';
+  // Formulas compared without case: Excel compares table names so, and may re-case the text.
+  const formula = String(mark.formula).toLowerCase();
+  if (formula === markFormula(tableName).toLowerCase()) return 'current';
+  const ownTable = ownPlan || OWN_TABLES.includes(tableName.toLowerCase());
+  return formula === UNNAMED_MARK && ownTable ? 'legacy' : 'foreign';
+}
+
+/** Whether a synced list of the workbook's parts holds the plan part of ledger table `tableName`. */
+export function hasOwnPlan(parts: Excel.CustomXmlPartCollection, tableName: string): boolean {
+  return parts.items.some((p) => pairsWithTable(p.namespaceUri, tableName));
 }
 
 /**
@@ -78,9 +99,11 @@ export function isOurProtection(loads: {
   readonly sheet: Excel.Worksheet;
   readonly setting: Excel.Setting;
   readonly mark: Excel.NamedItem;
+  readonly parts?: Excel.CustomXmlPartCollection;
   readonly tableName: string;
 }): boolean {
-  const state = markState(loads.mark, loads.tableName);
+  const ownPlan = loads.parts !== undefined && hasOwnPlan(loads.parts, loads.tableName);
+  const state = markState(loads.mark, loads.tableName, ownPlan);
   return state === 'current' || state === 'legacy' || ownedSheets(loads.setting).includes(loads.sheet.id);
 }
 
@@ -137,7 +160,12 @@ export async function setOfficialColumnsProtected(
   if (protection.protected) protection.unprotect();
   // Whose protection it is goes on the sheet, not in the settings a co-author may be rewriting.
   // A mark left by a hand-lifted protection stays when the pane protects again.
-  if (on) markProtected(sheet, location.tableName, markState(mark, location.tableName));
+  if (on)
+    markProtected(
+      sheet,
+      location.tableName,
+      markState(mark, location.tableName, hasOwnPlan(loads.parts, location.tableName)),
+    );
   else if (!mark.isNullObject) mark.delete();
   if (on) {
     const table = context.workbook.tables.getItem(location.tableName);

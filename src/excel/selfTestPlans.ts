@@ -1,9 +1,17 @@
 // Self-test probes of a second plan in the workbook (issue 25): a ledger of the probe's own plan,
-// its custom XML part found again by its namespace and read back equal, and the pane's read
+// its custom XML part found again by listing the parts as the add-in does and read back equal, and the pane's read
 // following the sheet the user is on to that ledger and its plan. A real host could break each:
 // re-serialise the part's XML, not find a percent-encoded namespace, or not say which sheet is
 // active. The sheet and the part are the probe's own, removed by the cleanup.
-import { builtInPlan, FIRST_LEDGER_TABLE, planFromXml, planNamespace, planToXml, type Plan } from '../ledger';
+import {
+  builtInPlan,
+  FIRST_LEDGER_TABLE,
+  pairsWithTable,
+  planFromXml,
+  planNamespace,
+  planToXml,
+  type Plan,
+} from '../ledger';
 import { createLedger } from './createLedger';
 import { LedgerError } from './errors';
 import type { Probe, SelfTestCheck } from './selfTestProbe';
@@ -40,8 +48,8 @@ export function planProbes(p: Probe): SelfTestCheck[] {
     {
       id: 'planPart',
       title: {
-        zh: '第二个方案：写入其自定义 XML 部件，按命名空间找回并读回相同内容',
-        en: 'A second plan: its custom XML part written, found again by namespace, read back equal',
+        zh: '第二个方案：写入其自定义 XML 部件，列出部件按命名空间找回并读回相同内容',
+        en: 'A second plan: its custom XML part written, found again among the listed parts by namespace, read back equal',
       },
       run: async () => {
         const result = await run((context) =>
@@ -65,14 +73,14 @@ export function planProbes(p: Probe): SelfTestCheck[] {
         parts.push(part);
         made = { sheet: result.sheetName, part };
         const back = await run(async (context) => {
-          const found = context.workbook.customXmlParts
-            .getByNamespace(planNamespace(PLAN_PROBE_TABLE))
-            .load('items/id');
+          // Listed whole and paired by namespace, as the add-in's reads do (planPart.ts: office-js #227).
+          const listed = context.workbook.customXmlParts.load('items/id, items/namespaceUri');
           const xml = context.workbook.customXmlParts.getItem(part).getXml();
           await context.sync();
+          const found = listed.items.filter((i) => pairsWithTable(i.namespaceUri, PLAN_PROBE_TABLE));
           // A ClientResult, filled by the sync: there is nothing to load.
           // eslint-disable-next-line office-addins/load-object-before-read
-          return { ids: found.items.map((i) => i.id), xml: xml.value };
+          return { ids: found.map((i) => i.id), xml: xml.value };
         });
         const read = planFromXml(back.xml);
         const equal = 'plan' in read && asText(read.plan) === asText(plan);

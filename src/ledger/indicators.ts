@@ -116,7 +116,7 @@ export function completionFormula(place: SheetPlace, row: number): string {
   return `=IFERROR(${cellRef(place, row, columnAt('actual'))}/${cellRef(place, row, columnAt('target'))},"")`;
 }
 
-/** A header inside a structured reference: ' escapes [ ] # and ' itself (Excel's rule). */
+/** A header inside a structured reference's brackets: ' escapes [ ] # and ' itself (Excel's rule). */
 const inReference = (header: string) => header.replace(/['[\]#]/gu, (ch) => `'${ch}`);
 
 /**
@@ -124,9 +124,12 @@ const inReference = (header: string) => header.replace(/['[\]#]/gu, (ch) => `'${
  * order, and harmless when Excel's calculated column fills it down the column. Qualified by the
  * table's name: a row written just below the table is not yet inside it (and stays outside when
  * the user's AutoCorrect keeps tables from growing), where an unqualified [@…] means nothing.
+ * Each header in its own brackets, [@[…]]: a header holding a space or one of , : . " { } $ ^ & *
+ * + = - > < / (目标值/万元) needs them, and Excel refuses the formula without.
  */
 export function structuredRateFormula(table: string, actualHeader: string, targetHeader: string): string {
-  return `=IFERROR(${table}[@${inReference(actualHeader)}]/${table}[@${inReference(targetHeader)}],"")`;
+  const ref = (header: string) => `${table}[@[${inReference(header)}]]`;
+  return `=IFERROR(${ref(actualHeader)}/${ref(targetHeader)},"")`;
 }
 
 /** 完成率's formula for a row of a table as it is, wherever the user moved its columns. */

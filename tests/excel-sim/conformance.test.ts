@@ -1137,6 +1137,33 @@ describe('excel-sim conformance', () => {
     expect(sim.values('Sheet1')[2][1]).toBe(0.5);
   });
 
+  // "Using structured references with Excel tables" (support.microsoft.com): a header holding a
+  // space or one of , : . [ ] # ' " { } $ ^ & * + = - > < / needs its own brackets, [@[…]], with
+  // [ ] # ' escaped by '; Excel does not take the formula without them.
+  it('computes [@[header]] with such characters, and refuses them without the brackets', async () => {
+    const sim = new ExcelSim();
+    await sim.run(async (c) => {
+      const sheet = c.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:C2').values = [
+        ["完成值'#", '完成率', '目标值/万元'],
+        [3, '', 4],
+      ];
+      sheet.tables.add('A1:C2', true).name = 'T';
+      sheet.getRange('B2').formulas = [["=IFERROR(T[@[完成值'''#]]/T[@[目标值/万元]],\"\")"]];
+      await c.sync();
+    });
+    expect(sim.values('Sheet1')[1][1]).toBe(0.75);
+    await expect(
+      sim.run(async (c) => {
+        c.workbook.worksheets.getItem('Sheet1').getRange('B2').formulas = [
+          ['=IFERROR(T[@完成值]/T[@目标值/万元],"")'],
+        ];
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(sim.values('Sheet1')[1][1]).toBe(0.75);
+  });
+
   it('rejects objects of a finished Excel.run', async () => {
     const sim = new ExcelSim();
     let kept: { load: (p: string) => unknown } | null = null;

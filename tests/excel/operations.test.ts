@@ -1074,7 +1074,7 @@ describe('official column protection', () => {
     expect(sim.userEdit('任务台账', 'B4', [['改任务']]).ok).toBe(true);
   });
 
-  it('never lifts a protection someone else set (a password would answer BadPassword), and says what to do', async () => {
+  it('never lifts a protection someone else set (its lift is refused at WorksheetProtection.unprotect), and says what to do', async () => {
     const sim = await withLedger();
     await sim.run(async (c) => {
       c.workbook.worksheets.getItem('任务台账').protection.protect({ allowFormatCells: true }, '口令');
@@ -1086,7 +1086,7 @@ describe('official column protection', () => {
         await c.sync();
       })
       .catch((e) => e);
-    expect(unlocking.code).toBe('BadPassword');
+    expect(unlocking.debugInfo.errorLocation).toBe('WorksheetProtection.unprotect');
     const { ledger, location } = await read(sim);
     const before = sim.snapshot();
     expect(await sim.runExcel((c) => isSheetProtected(c, location))).toEqual({
@@ -1515,12 +1515,29 @@ describe('describeError', () => {
     ['MergedRangeConflict', '合并单元格'],
     ['OperationCellsExceedLimit', '单元格超过'],
     ['ItemAlreadyExists', '已存在'],
-    ['BadPassword', '工作表设有密码'],
     ['AccessDenied', '受保护'],
   ])('gives %s its own advice in both languages, not the generic 操作未完成', (code, says) => {
     const text = describeError({ code, message: 'x' });
     expect(text.zh).toContain(says);
     expect(text.zh).not.toContain('操作未完成');
     expect(text.en).not.toContain('did not finish');
+  });
+});
+
+// Docs review of issue 23 (R3): the docs list no error for WorksheetProtection.unprotect and hosts
+// differ (office-js #6784 shows AccessDenied), so a refused lift is known by where it failed.
+describe('a refused WorksheetProtection.unprotect', () => {
+  it.each(['AccessDenied', 'InvalidArgument', 'InvalidOperation', 'GeneralException'])(
+    'is told as someone else’s password whatever the code (%s)',
+    (code) => {
+      const error = { code, message: 'x', debugInfo: { errorLocation: 'WorksheetProtection.unprotect' } };
+      expect(describeError(error, 'WorksheetProtection.unprotect').zh).toContain('已由他人设置密码保护');
+      expect(describeError(error, 'WorksheetProtection.unprotect').zh).toContain('数据未被更改');
+    },
+  );
+
+  it('is not claimed for the same code failing elsewhere', () => {
+    const error = { code: 'AccessDenied', message: 'x', debugInfo: { errorLocation: 'Range.values' } };
+    expect(describeError(error).zh).not.toContain('密码');
   });
 });

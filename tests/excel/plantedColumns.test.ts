@@ -297,7 +297,7 @@ describe('tables read by their headers: a moved, an inserted and a renamed colum
     const rateColumn = (t?.rect.column ?? 0) + Object.keys(last).indexOf('完成率');
     const rowIndex = (t?.rect.row ?? 0) + (t?.rect.rowCount ?? 0) - 1;
     expect(sheet.cells.get(`${rowIndex},${rateColumn}`)?.formula).toBe(
-      '=IFERROR(Indicators[@实际完成]/Indicators[@目标值],"")',
+      '=IFERROR(Indicators[@[实际完成]]/Indicators[@[目标值]],"")',
     );
     // Only the new row's cells.
     expect(

@@ -113,7 +113,7 @@ describe('the protection mark and copies of a sheet (docs review of issue 23)', 
   });
 
   // A protection the user lifted by hand and set again with a password keeps the add-in's mark:
-  // the add-in's lift is refused (BadPassword; some hosts say InvalidOperation), nothing written.
+  // the add-in's lift is refused (at WorksheetProtection.unprotect, whatever the code), nothing written.
   it('refuses with a sentence when its own sheet was protected again with someone else’s password', async () => {
     const { sim, location, ledger } = await protectedLedger();
     await userProtects(sim, location.sheetName, '他人的密码');

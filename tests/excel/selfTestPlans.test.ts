@@ -3,6 +3,10 @@
 // (both ledgers, their parts, 单位名录, settings, names) are left exactly as they were.
 import { createLedger, importPlan, LEDGER_TABLE, readWorkbook, runSelfTest } from '../../src/excel';
 import { ExcelSim } from '../../src/excel-sim';
+import {
+  SimCustomXmlPartCollection,
+  type SimCustomXmlPartScopedCollection,
+} from '../../src/excel-sim/customXml';
 import { PLAN_PROBE_TABLE } from '../../src/excel/selfTestPlans';
 import { planNamespace, planToXml } from '../../src/ledger';
 import { ALL_SETS, changedPaths } from './helpers';
@@ -65,5 +69,26 @@ describe('the self-test on a workbook of two plans', () => {
     expect(parts.slice(before.customXmlParts.length).map((p) => p.xml)).toEqual([
       planToXml(PLAN_B, planNamespace(PLAN_PROBE_TABLE)),
     ]);
+  });
+});
+
+// Docs review of issue 23 (R7): getByNamespace has returned parts of another namespace (office-js
+// #227), so the add-in lists the parts and pairs them by namespace; the probe finds its part so too.
+describe('the part probe on a host whose getByNamespace returns every part (office-js #227)', () => {
+  it('finds its own part by listing, as the add-in does', async () => {
+    const sim = await twoPlans();
+    const proto = SimCustomXmlPartCollection.prototype;
+    const byNamespace = jest.spyOn(proto, 'getByNamespace').mockImplementation(function (
+      this: SimCustomXmlPartCollection,
+    ) {
+      // Every part, whatever the namespace asked for.
+      return this as unknown as SimCustomXmlPartScopedCollection;
+    });
+    try {
+      const steps = await runSelfTest((batch) => sim.runExcel(batch), ALL_SETS);
+      expect(steps.find((s) => s.id === 'planPart')).toMatchObject({ ok: true });
+    } finally {
+      byNamespace.mockRestore();
+    }
   });
 });

@@ -204,7 +204,7 @@ describe('重新识别 and 创建指标表 on plan B', () => {
       await c.sync();
       return String(cell.formulas[0][0]);
     });
-    expect(formula).toContain(`${INDICATORS_B.table}[@完成值]`);
+    expect(formula).toContain(`${INDICATORS_B.table}[@[完成值]]`);
     expect(sim.userEdit(INDICATORS_B.sheet, 'F4', [[3]]).ok).toBe(true);
     expect(sim.values(INDICATORS_B.sheet)[3][6]).toBe(0.1);
     // The first plan, asked the same with all its rows there, has nothing to add.
