@@ -1,11 +1,11 @@
 // The pane's sentences in English read as English (stranger's defect 13: "Made 1 forms").
-import { STRINGS } from '../../src/taskpane/i18n';
+import { RETURNS_STRINGS } from '../../src/taskpane/returnsStrings';
 import { REGISTER_STRINGS } from '../../src/taskpane/registerStrings';
 
 describe('English counts', () => {
   it('says one form, and forms', () => {
-    expect(STRINGS.en.returns.formsReady(1)).toBe('Made 1 form.');
-    expect(STRINGS.en.returns.formsReady(3)).toBe('Made 3 forms.');
+    expect(RETURNS_STRINGS.en.formsReady(1)).toBe('Made 1 form.');
+    expect(RETURNS_STRINGS.en.formsReady(3)).toBe('Made 3 forms.');
     expect(REGISTER_STRINGS.en.issued(1, '报送登记')).toBe('Made 1 form, recorded in 报送登记.');
     expect(REGISTER_STRINGS.en.issued(2, '报送登记')).toBe('Made 2 forms, recorded in 报送登记.');
   });

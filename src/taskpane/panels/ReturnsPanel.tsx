@@ -9,6 +9,7 @@ import RegisterSection from './RegisterSection';
 import { useReturnsLooks, type ReturnsLooks } from './returnsPanelStyles';
 import { renderReview } from './ReturnsReviewList';
 import { UnitActionList } from './UnitActionList';
+import { RETURNS_STRINGS } from '../returnsStrings';
 import { useReturnsPanel, type ReturnsPanelState } from './useReturnsPanel';
 
 export default function ReturnsPanel({ ledger }: { ledger: ReadyLedger }) {
@@ -24,20 +25,21 @@ function renderReturnsPanel(
   picker: RefObject<HTMLInputElement>,
 ) {
   const { styles, shared } = looks;
-  const { t } = strings;
+  const { t, language } = strings;
+  const rs = RETURNS_STRINGS[language];
   const { busy, actions, review } = state;
   return (
     <section className={styles.stack} aria-label={t.tabs.returns}>
       <RegisterSection refreshKey={state.registerKey} />
-      <Subtitle2 as="h3">{t.returns.inTitle}</Subtitle2>
-      <Caption1 className={shared.muted}>{t.returns.inHint}</Caption1>
+      <Subtitle2 as="h3">{rs.inTitle}</Subtitle2>
+      <Caption1 className={shared.muted}>{rs.inHint}</Caption1>
       <input
         ref={picker}
         className={styles.hidden}
         type="file"
         multiple
         accept=".xlsx"
-        aria-label={t.returns.choose}
+        aria-label={rs.choose}
         onChange={(event) => {
           const files = [...(event.currentTarget.files ?? [])];
           event.currentTarget.value = '';
@@ -46,10 +48,10 @@ function renderReturnsPanel(
       />
       <div className={styles.row}>
         <Button className={shared.button} disabled={busy} onClick={() => picker.current?.click()}>
-          {t.returns.choose}
+          {rs.choose}
         </Button>
         <Button className={shared.button} disabled={busy} onClick={() => void actions.undo()}>
-          {t.returns.undo}
+          {rs.undo}
         </Button>
       </div>
       {review && renderReview(review, state, looks, strings)}
@@ -59,19 +61,20 @@ function renderReturnsPanel(
 }
 
 /** The forms out: the date they ask for, and one per unit or all in a .zip. */
-function renderFormsOut(state: ReturnsPanelState, looks: ReturnsLooks, { t }: Translation) {
+function renderFormsOut(state: ReturnsPanelState, looks: ReturnsLooks, { language }: Translation) {
+  const rs = RETURNS_STRINGS[language];
   const { styles, fit, shared } = looks;
   const { busy, actions, deadline, fields, offered, units } = state;
   return (
     <>
-      <Subtitle2 as="h3">{t.returns.outTitle}</Subtitle2>
-      <Caption1 className={shared.muted}>{t.returns.outHint}</Caption1>
+      <Subtitle2 as="h3">{rs.outTitle}</Subtitle2>
+      <Caption1 className={shared.muted}>{rs.outHint}</Caption1>
       <Field
-        label={t.returns.returnBy}
+        label={rs.returnBy}
         hint={
           deadline.chosen
-            ? t.returns.returnByChosen(chineseDate(deadline.day))
-            : t.returns.returnByDefault(chineseDate(deadline.day))
+            ? rs.returnByChosen(chineseDate(deadline.day))
+            : rs.returnByDefault(chineseDate(deadline.day))
         }
       >
         <Input
@@ -88,15 +91,15 @@ function renderFormsOut(state: ReturnsPanelState, looks: ReturnsLooks, { t }: Tr
           disabled={busy}
           onClick={() => void actions.saveDeadline()}
         >
-          {t.returns.saveReturnBy}
+          {rs.saveReturnBy}
         </Button>
       </div>
       {offered.collectives.length > 0 && (
-        <Caption1 role="note">{t.returns.collectives(offered.collectives)}</Caption1>
+        <Caption1 role="note">{rs.collectives(offered.collectives)}</Caption1>
       )}
       {state.canDownload && (
         <>
-          <Body1>{t.returns.outUnits(units.length, state.selectedCount > 0)}</Body1>
+          <Body1>{rs.outUnits(units.length, state.selectedCount > 0)}</Body1>
           <div className={styles.row}>
             <Button
               className={shared.button}
@@ -104,13 +107,13 @@ function renderFormsOut(state: ReturnsPanelState, looks: ReturnsLooks, { t }: Tr
               disabled={busy || !units.length}
               onClick={() => void actions.downloadAll()}
             >
-              {t.returns.allForms}
+              {rs.allForms}
             </Button>
           </div>
           <UnitActionList
             units={units}
-            label={t.returns.formButton}
-            ariaLabel={t.returns.formFor}
+            label={rs.formButton}
+            ariaLabel={rs.formFor}
             onAction={(unit) => void actions.downloadOne(unit)}
             disabled={busy}
           />

@@ -2,6 +2,7 @@
 // change with a box to accept it, and the button that writes the accepted ones.
 import { Badge, Body1, Button, Caption1, Checkbox } from '@fluentui/react-components';
 import { cellText } from '../../ledger';
+import { RETURNS_STRINGS } from '../returnsStrings';
 import type { Translation } from '../paneContext';
 import type { ReturnsReview } from '../returnsWorkflow';
 import RecordReturnsButton from './RecordReturnsButton';
@@ -12,16 +13,17 @@ export function renderReview(
   review: ReturnsReview,
   state: ReturnsPanelState,
   looks: ReturnsLooks,
-  { t, language }: Translation,
+  { language }: Translation,
 ) {
+  const rs = RETURNS_STRINGS[language];
   const { styles, shared } = looks;
   const { busy, chosen, actions } = state;
   return (
     <>
-      <ul className={shared.list} aria-label={t.returns.files}>
+      <ul className={shared.list} aria-label={rs.files}>
         {review.files.map((file) => (
           <li key={file.name}>
-            <Body1>{file.unit ? t.returns.fileUnit(file.name, file.unit) : file.name}</Body1>
+            <Body1>{file.unit ? rs.fileUnit(file.name, file.unit) : file.name}</Body1>
             {file.sentences.map((sentence, i) => (
               <Caption1 key={i} className={shared.muted} role="note">
                 {' '}
@@ -31,20 +33,20 @@ export function renderReview(
             {file.outcome && (
               <Caption1>
                 {' '}
-                {t.returns.outcome(file.outcome.changes, file.outcome.asIssued, file.outcome.said)}
+                {rs.outcome(file.outcome.changes, file.outcome.asIssued, file.outcome.said)}
               </Caption1>
             )}
           </li>
         ))}
       </ul>
-      <ul className={shared.list} aria-label={t.returns.inTitle}>
+      <ul className={shared.list} aria-label={rs.inTitle}>
         {review.changes.map((change) => (
           <li key={change.id} className={shared.item}>
             <Checkbox
               className={shared.name}
               checked={change.accepted}
               onChange={(_, d) => actions.toggle(change.id, d.checked === true)}
-              label={t.returns.change(
+              label={rs.change(
                 change.no,
                 change.header,
                 cellText(change.from),
@@ -52,8 +54,8 @@ export function renderReview(
                 change.unit,
               )}
             />
-            {change.conflict && <Badge color="warning">{t.returns.conflict[change.conflict]}</Badge>}
-            {change.kind !== 'lead' && <Badge color="informative">{t.returns[change.kind]}</Badge>}
+            {change.conflict && <Badge color="warning">{rs.conflict[change.conflict]}</Badge>}
+            {change.kind !== 'lead' && <Badge color="informative">{rs[change.kind]}</Badge>}
             {change.hint && (
               <Caption1 className={shared.muted} role="note">
                 {change.hint[language]}
@@ -71,7 +73,7 @@ export function renderReview(
             disabled={busy || chosen === 0}
             onClick={() => void actions.apply()}
           >
-            {t.returns.apply(chosen)}
+            {rs.apply(chosen)}
           </Button>
         </div>
       )}

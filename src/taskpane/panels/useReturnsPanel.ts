@@ -12,6 +12,7 @@ import {
   type Day,
 } from '../../ledger';
 import { usePane, useStrings } from '../paneContext';
+import { RETURNS_STRINGS } from '../returnsStrings';
 import { issuedNotice } from '../registerStrings';
 import { downloadForm, downloadForms } from '../registerWorkflow';
 import { applyReview, importBatch, reviewFiles, undoImport, type ReturnsReview } from '../returnsWorkflow';
@@ -57,8 +58,11 @@ function useUndoImport(
       () => undoImport(host, pane, t.unexpected),
       (r) => ({
         intent: r.leftAlone.length ? 'warning' : 'success',
-        text: (s) =>
-          [s.returns.undone(r.restored, r.files, r.leftAlone), hadReview ? s.returns.reviewCleared : '']
+        text: (_, language) =>
+          [
+            RETURNS_STRINGS[language].undone(r.restored, r.files, r.leftAlone),
+            hadReview ? RETURNS_STRINGS[language].reviewCleared : '',
+          ]
             .filter(Boolean)
             .join(' '),
       }),
@@ -100,7 +104,8 @@ export function useReturnsPanel(ledger: ReadyLedger) {
       },
       (day) => ({
         intent: 'success',
-        text: (s) => s.returns.returnBySaved(day === null ? null : chineseDate(day)),
+        text: (_, language) =>
+          RETURNS_STRINGS[language].returnBySaved(day === null ? null : chineseDate(day)),
       }),
     );
 
@@ -131,7 +136,10 @@ export function useReturnsPanel(ledger: ReadyLedger) {
       () => reviewFiles(host, pane, files),
       (r) => {
         setReview(r);
-        return { intent: 'info', text: (s) => s.returns.read(r.files.length, r.changes.length) };
+        return {
+          intent: 'info',
+          text: (_, language) => RETURNS_STRINGS[language].read(r.files.length, r.changes.length),
+        };
       },
     );
 
@@ -143,12 +151,16 @@ export function useReturnsPanel(ledger: ReadyLedger) {
   const apply = async () => {
     if (!review) return;
     const { ok, clashes } = changesToApply(review.changes);
-    if (clashes.length) return notify({ intent: 'error', text: (s) => s.returns.clash(clashes) });
+    if (clashes.length)
+      return notify({ intent: 'error', text: (_, language) => RETURNS_STRINGS[language].clash(clashes) });
     const batch = importBatch(host);
     const result = await action.run(
       'returns',
       () => applyReview(host, pane, review, ok, batch, t.unexpected),
-      (r) => ({ intent: 'success', text: (s) => s.returns.applied(r.applied, r.logSheet) }),
+      (r) => ({
+        intent: 'success',
+        text: (_, language) => RETURNS_STRINGS[language].applied(r.applied, r.logSheet),
+      }),
     );
     if (result) {
       pane.afterWrite(result);
