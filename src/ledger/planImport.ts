@@ -7,7 +7,11 @@ import { AGENCY_SHORT_FORMS } from './unitShortForms';
 import type { UnitKind } from './units';
 
 export interface ImportedTask {
-  /** The 序号 as the annex writes it (68, （一）1), or '' when the row has none. */
+  /**
+   * The 序号 as the annex writes it (68, （一）1), or '' when the row has none; where the annex
+   * restarts its numbering per group, with the group's numeral before it (一-1, （二）1), so that
+   * each is told apart and found again in the annex.
+   */
   readonly no: string;
   /** 1-based position among the imported tasks: the ledger's own numbering when the annex restarts per group. */
   readonly order: number;
@@ -305,7 +309,40 @@ const NUMBER_CELL = /^([（(][一二三四五六七八九十]+[）)])?\s*\d+[.�
 function stripNo(no: string): string {
   return toHalfWidth(no)
     .replace(/\s+/gu, '')
-    .replace(/[.、]$/u, '');
+    .replace(/[.、]$/u, '')
+    .replace(/\(/gu, '（')
+    .replace(/\)/gu, '）');
+}
+
+/** A heading's numeral as a 序号 cites it: 一、… and 第一部分 as 一, （一）… as （一）; a heading without one by its text. */
+function headingMark(heading: string): { readonly top: boolean; readonly mark: string } {
+  const top = /^(?:第)?([一二三四五六七八九十]+)(?:、|部分)/u.exec(heading);
+  if (top) return { top: true, mark: top[1] };
+  const sub = /^[（(]([一二三四五六七八九十]+)[）)]/u.exec(heading);
+  if (sub) return { top: false, mark: `（${sub[1]}）` };
+  return { top: true, mark: heading };
+}
+
+/**
+ * 序号 restarting per group (一、 1, 2; 二、 1, 2) are told apart by the group's numeral: 一-1,
+ * 二-1, （一）1, and under two levels of headings 一（一）1 where the inner numeral alone repeats.
+ * Numbers that do not restart (1…n, an extract's 3, 68, 69) stay as written.
+ */
+function labelRestarts(
+  tasks: readonly ImportedTask[],
+  outlines: readonly (readonly string[])[],
+): ImportedTask[] {
+  const plain = (t: ImportedTask) => /^\d+$/u.test(t.no);
+  const groupsOf = new Map<string, Set<string>>();
+  tasks.forEach((t, i) => {
+    if (plain(t)) groupsOf.set(t.no, (groupsOf.get(t.no) ?? new Set()).add(outlines[i].join('')));
+  });
+  if (!Array.from(groupsOf.values()).some((groups) => groups.size > 1)) return [...tasks];
+  const label = (marks: readonly string[], no: string) =>
+    marks.length === 0 ? no : `${marks.join('')}${marks[marks.length - 1].endsWith('）') ? '' : '-'}${no}`;
+  const short = tasks.map((t, i) => (plain(t) ? label(outlines[i].slice(-1), t.no) : t.no));
+  const unique = new Set(short).size === short.length;
+  return tasks.map((t, i) => ({ ...t, no: unique || !plain(t) ? short[i] : label(outlines[i], t.no) }));
 }
 
 class Collector {
@@ -316,12 +353,17 @@ class Collector {
   private group = '';
   /** Group and 序号 of the tasks read so far: a number may restart per group, not repeat within one. */
   private readonly numbers = new Set<string>();
+  /** The numerals of the headings above the next task (一, then （一）), and of each task read. */
+  private outline: string[] = [];
+  private readonly outlines: (readonly string[])[] = [];
 
   constructor(readonly options: ImportOptions) {}
 
   startGroup(heading: string): void {
     this.group = heading;
     if (!this.groups.includes(heading)) this.groups.push(heading);
+    const { top, mark } = headingMark(heading);
+    this.outline = top ? [mark] : [...this.outline.filter((m) => !m.endsWith('）')), mark];
   }
 
   add(task: {
@@ -358,10 +400,12 @@ class Collector {
       this.problems.push({ source: task.source, kind: 'unreadable-deadline', text: deadline });
     }
     const no = stripNo(task.no);
-    const numbered = `${this.group}\u0000${no}`;
+    // Two sub-groups may share a heading (（一）… under 一、 and under 二、): the numerals above tell them apart.
+    const numbered = `${this.outline.join('')}\u0000${this.group}\u0000${no}`;
     if (no && this.numbers.has(numbered))
       this.problems.push({ source: task.source, kind: 'repeated-number', text: no });
     this.numbers.add(numbered);
+    this.outlines.push(this.outline);
     this.tasks.push({
       no,
       order: this.tasks.length + 1,
@@ -398,7 +442,7 @@ class Collector {
     }
     return {
       shape,
-      tasks: this.tasks,
+      tasks: labelRestarts(this.tasks, this.outlines),
       groups: this.groups,
       units: learnedUnits(this.tasks, this.options.keepApart ?? []),
       skipped: this.skipped,
@@ -610,7 +654,8 @@ function inlineUnits(
 // ---------------------------------------------------------------------------------------------
 // Pasted text: tab-separated rows are a table; otherwise numbered paragraphs.
 
-const LIST_ITEM = /^(?:[（(][一二三四五六七八九十]+[）)]\s*)?(\d+)\s*[.、．]\s*(.+)$/u;
+/** 1. or （一）1.: the group numeral before the number is kept with it, as a table's 序号 cell keeps it. */
+const LIST_ITEM = /^((?:[（(][一二三四五六七八九十]+[）)]\s*)?\d+)\s*[.、．]\s*(.+)$/u;
 const LABEL =
   /(牵头单位|牵头责任单位|主要责任单位|责任单位|配合单位|协同配合单位|完成时限|完成时间|时间节点|责任领导|分管领导)\s*[:：]/gu;
 

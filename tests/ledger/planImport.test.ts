@@ -9,6 +9,8 @@ import {
   type ImportedTask,
   type PlanImport,
 } from '../../src/ledger/planImport';
+import { planFromAnnex } from '../../src/ledger/plan';
+import { planLedgerRecords, planLedgerSpec } from '../../src/ledger/planColumns';
 import { FIXTURES } from './annexFixtures';
 
 type Expected = Pick<ImportedTask, 'no' | 'text' | 'lead' | 'partners'> & Partial<ImportedTask>;
@@ -132,12 +134,12 @@ describe('fixture 3: 主要责任单位 + 协同配合单位, 序号 restarting 
   const { rows } = FIXTURES[2];
   const plan = importAnnexTable(rows);
 
-  it('keeps each group its own numbering and orders the tasks through', () => {
+  it('tells each group numbering apart by the group numeral and orders the tasks through', () => {
     expect(plan.tasks.map((t) => [t.no, t.order, t.group])).toEqual([
-      ['1', 1, '（一）稳定农业生产'],
-      ['2', 2, '（一）稳定农业生产'],
-      ['1', 3, '（二）发展乡村产业'],
-      ['2', 4, '（二）发展乡村产业'],
+      ['（一）1', 1, '（一）稳定农业生产'],
+      ['（一）2', 2, '（一）稳定农业生产'],
+      ['（二）1', 3, '（二）发展乡村产业'],
+      ['（二）2', 4, '（二）发展乡村产业'],
     ]);
     expect(plan.problems).toEqual([]);
   });
@@ -338,5 +340,93 @@ describe('pieces', () => {
     expect(guessUnitKind('梨树县人民政府')).toBe('government');
     expect(guessUnitKind('各职业学校')).toBe('collective');
     expect(guessUnitKind('市教育局')).toBe('department');
+  });
+});
+
+describe('原序号 where the numbering restarts per group (M1)', () => {
+  const header = ['序号', '工作任务', '责任单位'];
+  const restarting = [
+    header,
+    ['一、扩大有效投资', '', ''],
+    ['1', '谋划储备重大项目。', '市发改委'],
+    ['2', '推进项目开工。', '市发改委、市住建局'],
+    ['二、提升营商环境', '', ''],
+    ['1', '压缩企业开办时间。', '市市场监管局'],
+    ['2', '推行告知承诺制。', '市政数局'],
+  ];
+
+  it('a table numbered 1, 2 under 一、 and again under 二、 gives 一-1, 一-2, 二-1, 二-2; the ledger counts 1…4', () => {
+    const read = importAnnexTable(restarting);
+    expect(read.tasks.map((t) => [t.no, t.order])).toEqual([
+      ['一-1', 1],
+      ['一-2', 2],
+      ['二-1', 3],
+      ['二-2', 4],
+    ]);
+    expect(read.problems).toEqual([]);
+    const plan = planFromAnnex(read, { title: '梨川市重点任务分工' });
+    const spec = planLedgerSpec(plan);
+    const at = (title: string) => spec.columns.findIndex((c) => c.header === title);
+    const records = planLedgerRecords(plan);
+    expect(records.map((r) => [r[at('序号')], r[at('原序号')]])).toEqual([
+      [1, '一-1'],
+      [2, '一-2'],
+      [3, '二-1'],
+      [4, '二-2'],
+    ]);
+  });
+
+  it('numbering that runs on through the groups keeps its plain numbers, and no 原序号 column is added', () => {
+    const running = restarting.map((r) =>
+      r[0] === '1' && r[1].startsWith('压缩') ? ['3', ...r.slice(1)] : r,
+    );
+    running[running.length - 1] = ['4', '推行告知承诺制。', '市政数局'];
+    const read = importAnnexTable(running);
+    expect(read.tasks.map((t) => t.no)).toEqual(['1', '2', '3', '4']);
+    expect(planLedgerSpec(planFromAnnex(read, { title: 't' })).columns.map((c) => c.header)).not.toContain(
+      '原序号',
+    );
+  });
+
+  it('pasted text with headings on their own lines: the same numerals', () => {
+    const read = importAnnexText(
+      [
+        '一、扩大投资',
+        '1.谋划项目（市发改委牵头）',
+        '2.推进开工（市住建局牵头）',
+        '二、优化环境',
+        '1.压缩时间（市市场监管局牵头）',
+      ].join('\n'),
+    );
+    expect(read.tasks.map((t) => t.no)).toEqual(['一-1', '一-2', '二-1']);
+    expect(read.problems).toEqual([]);
+  });
+
+  it('items numbered （一）1. keep their numeral, and a number restarting after another （二） is no repeat', () => {
+    const read = importAnnexText(
+      [
+        '（一）1.谋划项目（市发改委牵头）',
+        '（一）2.推进开工（市住建局牵头）',
+        '（二）1.压缩时间（市市场监管局牵头）',
+      ].join('\n'),
+    );
+    expect(read.tasks.map((t) => t.no)).toEqual(['（一）1', '（一）2', '（二）1']);
+    expect(read.problems).toEqual([]);
+  });
+
+  it('under two levels of headings, where the inner numeral repeats, both numerals are kept', () => {
+    const read = importAnnexTable([
+      header,
+      ['一、扩大投资', '', ''],
+      ['（一）项目建设', '', ''],
+      ['1', '谋划储备重大项目。', '市发改委'],
+      ['（二）要素保障', '', ''],
+      ['1', '保障建设用地。', '市自然资源局'],
+      ['二、优化环境', '', ''],
+      ['（一）项目建设', '', ''],
+      ['1', '推行承诺制。', '市政数局'],
+    ]);
+    expect(read.tasks.map((t) => t.no)).toEqual(['一（一）1', '一（二）1', '二（一）1']);
+    expect(read.problems).toEqual([]);
   });
 });
