@@ -43,8 +43,11 @@ export interface LearnedUnit {
   readonly aliases: readonly string[];
 }
 
-/** continuation: a row holding only task text, joined to the task above it (a table broken across pages). */
-export type SkipReason = 'blank' | 'header' | 'title' | 'note' | 'continuation';
+/**
+ * continuation: a row holding only task text, joined to the task above it (a table broken across pages);
+ * excluded: a row the user left out in the review.
+ */
+export type SkipReason = 'blank' | 'header' | 'title' | 'note' | 'continuation' | 'excluded';
 
 export interface SkippedRow {
   readonly source: number;
@@ -676,8 +679,17 @@ export function isPastedTable(text: string): boolean {
  * close a cell is the cell's own text (Word and PDF copies do not quote).
  */
 export function parsePastedCells(text: string): string[][] {
+  return parsePastedTable(text).rows;
+}
+
+/**
+ * The pasted cells' rows, and the 1-based line of the text each row starts on: a quoted cell
+ * spanning lines makes a row's number and its line differ, and the user finds a row by its line.
+ */
+export function parsePastedTable(text: string): { rows: string[][]; lines: number[] } {
   const src = text.replace(/\r\n?/g, '\n').replace(/\n$/u, '');
   const rows: string[][] = [];
+  const starts: number[] = [0];
   let row: string[] = [];
   let i = 0;
   const literal = () => {
@@ -716,8 +728,15 @@ export function parsePastedCells(text: string): string[][] {
     rows.push(row);
     row = [];
     i++;
+    starts.push(i);
   }
-  return rows;
+  let line = 1;
+  let at = 0;
+  const lines = rows.map((_, r) => {
+    for (; at < starts[r]; at++) if (src[at] === '\n') line++;
+    return line;
+  });
+  return { rows, lines };
 }
 
 export function importAnnexText(text: string, options: ImportOptions = {}): PlanImport {

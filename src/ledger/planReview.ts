@@ -1,30 +1,61 @@
 // 导入分工表 before anything is written: the source as read (a sheet's cells or pasted text), the
 // user's fixes to it row by row, and the reading that follows. A problem row is fixed by editing
-// its text or excluding it; an excluded row is blanked, so every other row keeps its number.
+// its text or excluding it; an excluded row is blanked, so every other row keeps its number, and
+// remembered, so the reading names it as the user's exclusion rather than a blank row.
 import {
   importAnnexTable,
   importAnnexText,
   isPastedTable,
   opensAnnexItem,
-  parsePastedCells,
+  parsePastedTable,
   type ImportOptions,
   type PlanImport,
+  type SkippedRow,
 } from './planImport';
 
-export type AnnexSource =
-  | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] }
-  | { readonly kind: 'text'; readonly lines: readonly string[] };
+/** A row the user left out: its number, and its text as it stood, to show among the skipped rows. */
+export interface ExcludedRow {
+  readonly row: number;
+  readonly text: string;
+}
+
+export type AnnexSource = (
+  | {
+      readonly kind: 'table';
+      readonly rows: readonly (readonly string[])[];
+      /** Pasted cells: the line of the pasted text each row starts on (a quoted cell may span lines). */
+      readonly lines?: readonly number[];
+    }
+  | { readonly kind: 'text'; readonly lines: readonly string[] }
+) & { readonly excluded?: readonly ExcludedRow[] };
 
 /** Pasted text: cells copied from a table are that table's rows (a quoted cell may span lines); other text is lines. */
 export function textSource(text: string): AnnexSource {
-  if (isPastedTable(text)) return { kind: 'table', rows: parsePastedCells(text) };
+  if (isPastedTable(text)) return { kind: 'table', ...parsePastedTable(text) };
   return { kind: 'text', lines: text.replace(/\r\n?/g, '\n').split('\n') };
 }
 
 export function readAnnexSource(source: AnnexSource, options: ImportOptions = {}): PlanImport {
-  return source.kind === 'table'
-    ? importAnnexTable(source.rows, options)
-    : importAnnexText(source.lines.join('\n'), options);
+  const read =
+    source.kind === 'table'
+      ? importAnnexTable(source.rows, options)
+      : importAnnexText(source.lines.join('\n'), options);
+  const excluded = source.excluded ?? [];
+  if (excluded.length === 0) return read;
+  // The blanked row reads as blank (a table) or not at all (text): it is the user's exclusion.
+  const skipped: SkippedRow[] = [
+    ...read.skipped.filter((k) => !excluded.some((e) => e.row === k.source)),
+    ...excluded.map((e) => ({ source: e.row, text: e.text, reason: 'excluded' as const })),
+  ].sort((a, b) => a.source - b.source);
+  return { ...read, skipped };
+}
+
+/**
+ * The number the user finds a row by: the pasted text's line where a pasted table's row starts,
+ * else the row's own (a pasted item's first line; a sheet's rows are counted from the used range's first).
+ */
+export function sourceLineOf(source: AnnexSource, row: number): number {
+  return source.kind === 'table' && source.lines ? (source.lines[row - 1] ?? row) : row;
 }
 
 /** The 1-based lines a pasted item spans: its own, and the lines that continue it up to the next item or heading. */
@@ -59,7 +90,7 @@ export function editSourceRow(source: AnnexSource, row: number, text: string): A
     const cells = text.replace(/\r?\n/g, ' ').split('\t');
     const width = Math.max(old.length, cells.length);
     const edited = Array.from({ length: width }, (_, i) => cells[i] ?? '');
-    return { kind: 'table', rows: source.rows.map((r, i) => (i === row - 1 ? edited : r)) };
+    return { ...source, rows: source.rows.map((r, i) => (i === row - 1 ? edited : r)) };
   }
   const { start, end } = itemLines(source.lines, row);
   const span = end - start + 1;
@@ -69,15 +100,23 @@ export function editSourceRow(source: AnnexSource, row: number, text: string): A
     i < span - 1 ? (given[i] ?? '') : given.slice(span - 1).join(''),
   );
   return {
-    kind: 'text',
+    ...source,
     lines: [...source.lines.slice(0, start - 1), ...fitted, ...source.lines.slice(end)],
   };
 }
 
-/** The source without one row: blanked, so it is skipped as blank and the rows after it keep their numbers. */
+/** The source without one row: blanked, so the rows after it keep their numbers, and remembered as excluded. */
 export function excludeSourceRow(source: AnnexSource, row: number): AnnexSource {
+  const text = sourceRowText(source, row)
+    .replace(/[\t\n]+/gu, ' ')
+    .trim();
+  const excluded = [...(source.excluded ?? []), { row, text }];
   if (source.kind === 'table')
-    return { kind: 'table', rows: source.rows.map((r, i) => (i === row - 1 ? r.map(() => '') : r)) };
+    return { ...source, excluded, rows: source.rows.map((r, i) => (i === row - 1 ? r.map(() => '') : r)) };
   const { start, end } = itemLines(source.lines, row);
-  return { kind: 'text', lines: source.lines.map((l, i) => (i + 1 >= start && i + 1 <= end ? '' : l)) };
+  return {
+    ...source,
+    excluded,
+    lines: source.lines.map((l, i) => (i + 1 >= start && i + 1 <= end ? '' : l)),
+  };
 }

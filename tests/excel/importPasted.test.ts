@@ -75,7 +75,8 @@ describe('导入 keeps the annex’s numbers and its leaders', () => {
     // Row 5 (the second task of the first group) is left out in the review.
     const { sim, changed } = await importText(pasted, (r) => excludeRow(r, 5));
     expect(columnBelow(sim, '任务台账', '序号')).toEqual([1, 2, 3]);
-    expect(columnBelow(sim, '任务台账', '原序号')).toEqual(['1', '1', '2']);
+    // Numbering restarts per group: each 原序号 carries its group's numeral (M1).
+    expect(columnBelow(sim, '任务台账', '原序号')).toEqual(['一-1', '二-1', '二-2']);
     expect(columnBelow(sim, '任务台账', '责任领导')).toEqual(['张伟', '李明', '李明']);
     const units = columnBelow(sim, '单位名录', '单位');
     expect(units).not.toContain('张伟');

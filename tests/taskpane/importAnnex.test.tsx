@@ -178,3 +178,73 @@ describe('开始 › 导入分工表', () => {
     expect(screen.queryByText('完善企业信用修复机制。', { selector: 'td' })).toBeNull();
   });
 });
+
+describe('导入分工表 preview: 原序号, 责任领导 and the rows the user finds (M1, N6)', () => {
+  it('shows the 序号 and 原序号 the import writes, the 责任领导, and names rows by the sheet row', async () => {
+    const sim = new ExcelSim();
+    const rows = [
+      ['序号', '工作任务', '责任领导', '牵头单位', '配合单位'],
+      ['一、扩大投资', '', '', '', ''],
+      ['1', '谋划储备重大项目。', '张副市长', '市发改委', '市财政局'],
+      ['2', '推进项目开工。', '李副市长', '', ''],
+      ['二、优化环境', '', '', '', ''],
+      ['1', '压缩企业开办时间。', '', '市市场监管局', ''],
+    ];
+    // Two rows above the table are empty: the table starts at sheet row 3.
+    await sim.run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange(`A3:E${rows.length + 2}`).values = rows;
+      await c.sync();
+    });
+    TestPane.open(sim);
+    await screen.findByRole('button', { name: '新建任务台账' });
+    await clickButton('读取当前工作表');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    const table = within(review).getByRole('table');
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .queryAllByRole('cell')
+        .map((c) => c.textContent);
+    const header = within(table).getAllByRole('row')[0];
+    expect(
+      within(header)
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual(['序号', '原序号', '工作任务', '牵头单位', '配合单位', '完成时限', '责任领导', '分组']);
+    expect(cells(within(table).getAllByRole('row')[1])).toEqual([
+      '1',
+      '一-1',
+      '谋划储备重大项目。',
+      '市发改委',
+      '市财政局',
+      '',
+      '张副市长',
+      '一、扩大投资',
+    ]);
+    // The problem row is sheet row 6 (table row 4); left out, it is named as the user's exclusion.
+    within(review).getByText(/^第6行：没有责任单位/);
+    await clickButton('不导入此行');
+    await screen.findByText('已读取工作表“Sheet1”：2项任务，3个单位。尚未写入任何内容。');
+    within(review).getByText('第6行（已排除：您选择不导入此行）2 推进项目开工。 李副市长');
+    expect(within(review).queryByText(/空行/)).toBeNull();
+  });
+
+  it('names a pasted table row by the line of the text it starts on', async () => {
+    TestPane.open(new ExcelSim());
+    await screen.findByRole('button', { name: '新建任务台账' });
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '序号\t工作任务\t责任单位',
+          '1\t"谋划储备重大项目，',
+          '分批推进开工。"\t市发改委',
+          '2\t推进项目开工。\t',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    within(review).getByText(/^第4行（粘贴的文字）：没有责任单位/);
+    await clickButton('修改此行');
+    within(review).getByRole('textbox', { name: /第4行（粘贴的文字）的内容/ });
+  });
+});

@@ -15,9 +15,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { chineseDate, sourceRowText, UNIT_KINDS } from '../../ledger';
+import {
+  chineseDate,
+  planLedgerSpec,
+  sourceLineOf,
+  sourceRowText,
+  UNIT_KINDS,
+  type PlanTask,
+} from '../../ledger';
 import { IMPORT_STRINGS } from '../importStrings';
-import { blockedBy, shownUnits, type Review } from '../importWorkflow';
+import { blockedBy, planOfReview, shownUnits, type Review } from '../importWorkflow';
 import { useStrings } from '../paneContext';
 import { PLAN_START_STRINGS } from '../planStartStrings';
 import { useImportAnnex } from '../useImportAnnex';
@@ -66,12 +73,13 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
   const s = IMPORT_STRINGS[language];
   const { annex } = review;
   const where = review.from ? s.sheetWhere(review.from.sheet) : s.textWhere;
+  // The number the user finds the row by: the sheet's row, or the pasted text's line.
   const rowName = (source: number) =>
     source === 0
       ? s.wholeSource
       : review.from
         ? s.row('sheet', review.from.firstRow + source - 1)
-        : s.row('text', source);
+        : s.row('text', sourceLineOf(review.source, source));
   const blocked = blockedBy(review);
   return (
     <section aria-label={s.title}>
@@ -182,33 +190,47 @@ function AnnexProblems({
   );
 }
 
-/** The tasks as read: 序号, text, lead and partner units, 完成时限, group. */
+/**
+ * The tasks as the import will write them: the ledger's 序号, text, lead and partner units,
+ * 完成时限, group, and the 原序号 and 责任领导 columns where the ledger gets them.
+ */
 function AnnexTasks({ review }: { review: Review }) {
   const styles = useStyles();
   const s = IMPORT_STRINGS[useStrings().language];
-  const { annex } = review;
+  const plan = planOfReview(review);
+  // The ledger's own rule for these columns, so the preview has them exactly when the import writes them.
+  const keys = planLedgerSpec(plan).columns.map((c) => c.key);
+  const columns = [
+    { header: s.no, cell: (t: PlanTask) => String(t.no) },
+    ...(keys.includes('label') ? [{ header: s.label, cell: (t: PlanTask) => t.label }] : []),
+    { header: s.text, cell: (t: PlanTask) => t.text },
+    { header: s.lead, cell: (t: PlanTask) => t.lead.join('、') },
+    { header: s.partners, cell: (t: PlanTask) => t.partners.join('、') },
+    { header: s.deadline, cell: (t: PlanTask) => t.deadline },
+    ...(keys.includes('leaders') ? [{ header: s.leaders, cell: (t: PlanTask) => t.leaders }] : []),
+    { header: s.group, cell: (t: PlanTask) => t.group },
+  ];
   return (
     <>
       <Subtitle2 as="h4">{s.tasksHeading}</Subtitle2>
       <table className={styles.table}>
         <thead>
           <tr>
-            {[s.no, s.text, s.lead, s.partners, s.deadline, s.group].map((h) => (
-              <th key={h} className={styles.cell}>
-                {h}
+            {columns.map((c) => (
+              <th key={c.header} className={styles.cell}>
+                {c.header}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {annex.tasks.map((t) => (
-            <tr key={t.order}>
-              <td className={styles.cell}>{t.no}</td>
-              <td className={styles.cell}>{t.text}</td>
-              <td className={styles.cell}>{t.lead.join('、')}</td>
-              <td className={styles.cell}>{t.partners.join('、')}</td>
-              <td className={styles.cell}>{t.deadline}</td>
-              <td className={styles.cell}>{t.group}</td>
+          {plan.tasks.map((t) => (
+            <tr key={t.no}>
+              {columns.map((c) => (
+                <td key={c.header} className={styles.cell}>
+                  {c.cell(t)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
