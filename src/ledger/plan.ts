@@ -215,6 +215,9 @@ export function startAfterDeadline(
   return earliest !== null && start > earliest.day ? earliest : null;
 }
 
+/** The title a new ledger sheet carries above its table (B1): the plan's title and 台账. */
+export const ledgerSheetTitle = (planTitle: string): string => `${planTitle}台账`;
+
 /** What summaries, files and mails call a plan. */
 export interface PlanNames {
   /** The plan's title: sheet titles, the 通报's name. */
@@ -351,11 +354,11 @@ function isPlan(v: unknown): v is Plan {
   );
 }
 
-/** What 设置 lets the user change about a plan. */
+/** What 设置 lets the user change about a plan; a name absent is kept as the plan has it. */
 export interface PlanNameEdits {
-  readonly title: string;
-  readonly shortName: string;
-  readonly region: string;
+  readonly title?: string;
+  readonly shortName?: string;
+  readonly region?: string;
   /**
    * 起始日期 as YYYY-MM-DD (a date input's value); '' for none (1 January of the as-of year);
    * absent: the plan's start is kept.
@@ -368,9 +371,9 @@ export type PlanRename =
 
 /** The plan under its new names; the region goes to its directory too (市教育局 is now that region's). */
 export function renamePlan(plan: Plan, edits: PlanNameEdits): PlanRename {
-  const title = edits.title.trim();
-  const shortName = edits.shortName.trim();
-  const region = edits.region.trim();
+  const title = (edits.title ?? plan.title).trim();
+  const shortName = (edits.shortName ?? plan.shortName).trim();
+  const region = (edits.region ?? plan.region).trim();
   const startText = (edits.start ?? plan.start ?? '').trim();
   if (!title) return { problem: 'no-title' };
   if (!shortName) return { problem: 'no-short-name' };
