@@ -17,6 +17,7 @@ import {
   seedsForTasks,
   specLayout,
   builtInPlan,
+  ledgerSheetTitle,
   directoryFromRows,
   DIRECTORY_SPEC,
   indicatorNamesFor,
@@ -182,7 +183,7 @@ export async function createLedger(
   const sheet = sheets.add(ledgerName);
   const title = sheet.getRange(`B1:${firstPage}1`);
   title.merge();
-  const ledgerTitle = `${(options.plan ?? builtInPlan()).title}台账`;
+  const ledgerTitle = ledgerSheetTitle((options.plan ?? builtInPlan()).title);
   title.values = [[ledgerTitle, ...blanks]];
   title.format.font.bold = true;
   title.format.font.size = 16;

@@ -14,7 +14,9 @@
 // A part is then read by the id the listing returned.
 import {
   builtInPlan,
+  cellText,
   FIRST_LEDGER_TABLE,
+  ledgerSheetTitle,
   PLAN_PART_LIMIT,
   pairsWithTable,
   planNamespace,
@@ -25,7 +27,10 @@ import {
   type Plan,
   type PlanNameEdits,
 } from '../ledger';
+import { needsTextFormat, plainAddress } from './cells';
 import { excelErrorCode, LedgerError } from './errors';
+import { areasOn, NOTHING_WRITTEN, type WriteEcho } from './ownWrites';
+import { queueGuard } from './writeGuard';
 
 export interface WorkbookPlan {
   readonly plan: Plan;
@@ -117,18 +122,41 @@ export function planWritten(plan: Plan, partId: string): WorkbookPlan {
   return { plan, partId, problem: null, found: partId };
 }
 
+/** What a rename did to the ledger sheet's title (B1, above the table, as createLedger writes it). */
+export type TitleCell =
+  /** The title was not renamed, or the sheet has no title cell above the table, or it is empty. */
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'updated'; readonly address: string; readonly text: string }
+  /** It holds the user's own words (or a co-author's, written meanwhile): left as it is. */
+  | { readonly kind: 'own'; readonly address: string };
+
+export interface SavedPlan extends WorkbookPlan {
+  readonly titleCell: TitleCell;
+  /** The title cell written, so its change event is known for the pane's own. */
+  readonly echo: WriteEcho;
+}
+
+const UNCHANGED: Pick<SavedPlan, 'titleCell' | 'echo'> = {
+  titleCell: { kind: 'unchanged' },
+  echo: NOTHING_WRITTEN,
+};
+
 /**
  * Saves the names edited in 设置 into the workbook's plan, read in this request (the built-in
  * plan, when the workbook has none, becomes its own part). A part of ours that cannot be read is
- * left as it is. Two syncs, three when the part changed since the pane looked.
+ * left as it is. A renamed title goes to the ledger sheet's title cell too, when that cell still
+ * holds the title the ledger was made with. Two syncs, one more when the part changed since the
+ * pane looked, one more to read the title cell when the title changed.
  */
 export async function savePlanNames(
   context: Excel.RequestContext,
   edits: PlanNameEdits,
   seen: string | null,
   table: string = FIRST_LEDGER_TABLE,
-): Promise<WorkbookPlan> {
+): Promise<SavedPlan> {
   let read = queuePlanRead(context, seen, table);
+  // The ledger table may be gone (deleted by a co-author): a null object, asked for beside the plan.
+  let ledger = context.workbook.tables.getItemOrNullObject(table).load('name');
   let current: WorkbookPlan;
   try {
     await context.sync();
@@ -137,6 +165,7 @@ export async function savePlanNames(
     // The part the pane saw is gone (deleted, or made anew by a co-author): ask which there is.
     if (excelErrorCode(error) !== 'ItemNotFound' || seen === null) throw error;
     const found = queuePlanParts(context, table);
+    ledger = context.workbook.tables.getItemOrNullObject(table).load('name');
     await context.sync();
     current = { ...BUILT_IN, partId: seen, found: found() };
   }
@@ -152,7 +181,50 @@ export async function savePlanNames(
     });
   const renamed = renamePlan(current.plan, edits);
   if ('problem' in renamed) throw new LedgerError(RENAME_PROBLEMS[renamed.problem]);
+  const title =
+    renamed.plan.title !== current.plan.title && !ledger.isNullObject
+      ? await readTitleCell(context, ledger)
+      : null;
+  const was = ledgerSheetTitle(current.plan.title);
+  const text = ledgerSheetTitle(renamed.plan.title);
+  const rewrite = title !== null && title.text === was ? title : null;
+  // The cell is checked again just before it is written: a co-author's title typed since stays.
+  const guard = rewrite ? queueGuard([{ cell: rewrite.check, expected: was }]) : null;
+  if (rewrite) {
+    if (needsTextFormat(text)) rewrite.cell.numberFormat = [['@']];
+    rewrite.cell.values = [[text]];
+  }
   const part = queuePlanWrite(context, renamed.plan, current.partId, table);
   await context.sync();
-  return planWritten(renamed.plan, part.id);
+  const saved = planWritten(renamed.plan, part.id);
+  if (title === null || title.text === '' || title.text === text) return { ...saved, ...UNCHANGED };
+  if (!rewrite || !guard)
+    return { ...saved, titleCell: { kind: 'own', address: title.address }, echo: NOTHING_WRITTEN };
+  const echo: WriteEcho = { written: areasOn(rewrite.sheetId, ['B1']), selectionMoves: 0 };
+  if (guard.moved().length > 0) {
+    guard.restore();
+    await context.sync();
+    return { ...saved, titleCell: { kind: 'own', address: title.address }, echo };
+  }
+  return { ...saved, titleCell: { kind: 'updated', address: title.address, text }, echo };
+}
+
+/**
+ * The ledger sheet's title cell (B1, where createLedger writes it), read when it is above the
+ * table; null when the table starts on row 1 (an adopted sheet) and has no title above it.
+ */
+async function readTitleCell(context: Excel.RequestContext, ledger: Excel.Table) {
+  const sheet = ledger.worksheet.load('id');
+  const cell = sheet.getRange('B1').load('values, address');
+  const header = ledger.getHeaderRowRange().load('rowIndex');
+  await context.sync();
+  if (header.rowIndex === 0) return null;
+  return {
+    cell,
+    /** A proxy of its own for the guard (queueGuard's rule). */
+    check: sheet.getRange('B1'),
+    sheetId: sheet.id,
+    address: plainAddress(cell.address),
+    text: cellText(cell.values[0][0]).trim(),
+  };
 }

@@ -10,9 +10,12 @@ import {
   OFFICIAL_TASKS,
   PLAN_TITLE,
 } from './officialTasks';
-import { dayFromIso, dayOf, isoDate, type Day } from './dates';
+import { dayFromIso, dayOf, isoDate, yearOf, type Day } from './dates';
+import { parseDeadline } from './deadlines';
+import { chineseNumeral } from './numerals';
 import type { ImportedTask, PlanImport } from './planImport';
 import { parseResponsibleUnits } from './responsibleUnits';
+import { toHalfWidth } from './text';
 import { type UnitDirectory, type UnitEntry, type UnitKind, UNIT_KINDS } from './units';
 
 export interface PlanTask {
@@ -159,18 +162,61 @@ export interface PlanStartGuess {
   readonly from: 'title' | 'import';
 }
 
+/** A year written in Chinese numerals, digit by digit (二〇二六, 二零二六, 二○二六): its value. */
+const CHINESE_YEAR = /[一二][〇零○一二三四五六七八九]{3}/gu;
+/** A year followed by 年, or the first of a range (2026—2028年, 2026-2028, 2026年至2028年). */
+const TITLE_YEAR = /((?:19|20)\d{2})(?!\d)\s*(?:年|年?\s*(?:[-‐‑–—―~～〜至到]+)\s*(?:19|20)\d{2}(?!\d))/u;
+
+/** The title with its Chinese-numeral years in digits and its full-width digits half-width. */
+function titleYears(title: string): string {
+  return toHalfWidth(title).replace(CHINESE_YEAR, (year) =>
+    String(chineseNumeral(year.replace(/○/gu, '〇')) ?? year),
+  );
+}
+
 /**
  * A new plan's 起始日期, guessed at import for the user to check: a plan titled for a year starts
- * on that year's 1 January (a plan for next year is not behind before it begins); a title without a
- * year starts the day it is imported.
+ * on that year's 1 January (a plan for next year is not behind before it begins), a plan for a
+ * span of years (2026—2028年) on its first year's; a title without a year starts the day it is
+ * imported.
  */
 export function guessPlanStart(title: string, importedOn: Day): PlanStartGuess {
-  const year = /((?:19|20)\d{2})\s*年/u.exec(title)?.[1];
+  const year = TITLE_YEAR.exec(titleYears(title))?.[1];
   const day = year === undefined ? null : dayOf(Number(year), 1, 1);
   return day === null
     ? { start: isoDate(importedOn), day: importedOn, from: 'import' }
     : { start: isoDate(day), day, from: 'title' };
 }
+
+/** The plan's earliest dated 完成时限, and the task that has it. */
+export interface EarliestDeadline {
+  readonly day: Day;
+  /** The task's number as the annex writes it. */
+  readonly label: string;
+}
+
+/**
+ * The earliest 完成时限 among the tasks when the start falls after it (a task due before its
+ * plan begins: the start is likely wrong, and that task's light ignores it); null otherwise.
+ * Deadlines are read as the ledger reads them (a month without a year in the start's year or later).
+ */
+export function startAfterDeadline(
+  start: Day,
+  tasks: readonly Pick<PlanTask, 'label' | 'deadline'>[],
+  today: Day,
+): EarliestDeadline | null {
+  const defaultYear = Math.max(yearOf(today), yearOf(start));
+  let earliest: EarliestDeadline | null = null;
+  for (const task of tasks) {
+    const deadline = parseDeadline(task.deadline, { defaultYear, today });
+    if (deadline.kind === 'date' && (earliest === null || deadline.day < earliest.day))
+      earliest = { day: deadline.day, label: task.label };
+  }
+  return earliest !== null && start > earliest.day ? earliest : null;
+}
+
+/** The title a new ledger sheet carries above its table (B1): the plan's title and 台账. */
+export const ledgerSheetTitle = (planTitle: string): string => `${planTitle}台账`;
 
 /** What summaries, files and mails call a plan. */
 export interface PlanNames {
@@ -308,11 +354,11 @@ function isPlan(v: unknown): v is Plan {
   );
 }
 
-/** What 设置 lets the user change about a plan. */
+/** What 设置 lets the user change about a plan; a name absent is kept as the plan has it. */
 export interface PlanNameEdits {
-  readonly title: string;
-  readonly shortName: string;
-  readonly region: string;
+  readonly title?: string;
+  readonly shortName?: string;
+  readonly region?: string;
   /**
    * 起始日期 as YYYY-MM-DD (a date input's value); '' for none (1 January of the as-of year);
    * absent: the plan's start is kept.
@@ -325,9 +371,9 @@ export type PlanRename =
 
 /** The plan under its new names; the region goes to its directory too (市教育局 is now that region's). */
 export function renamePlan(plan: Plan, edits: PlanNameEdits): PlanRename {
-  const title = edits.title.trim();
-  const shortName = edits.shortName.trim();
-  const region = edits.region.trim();
+  const title = (edits.title ?? plan.title).trim();
+  const shortName = (edits.shortName ?? plan.shortName).trim();
+  const region = (edits.region ?? plan.region).trim();
   const startText = (edits.start ?? plan.start ?? '').trim();
   if (!title) return { problem: 'no-title' };
   if (!shortName) return { problem: 'no-short-name' };

@@ -25,6 +25,7 @@ import {
   type TabId,
 } from './paneContext';
 import { useAction } from './useAction';
+import { useDrafts } from './useDrafts';
 import { usePaneChoice } from './usePaneChoice';
 import { ledgerTableOf } from './paneLedger';
 import { usePlanFollowed, usePlanNotice } from './usePlanNotice';
@@ -73,6 +74,7 @@ export function App({ host, version }: { host: Host; version: string }) {
   usePaneChoice(ledger.ledgerTable);
   usePlanFollowed(notices, ledgerTableOf(ledger.state));
   const action = useAction(notify);
+  const drafts = useDrafts();
   // The tabs' requests go through the ledger's run: changes reported meanwhile wait for them to end.
   const paneHost = useMemo(() => ({ ...host, run: ledger.run }), [host, ledger.run]);
   const pane: PaneValue = useMemo(
@@ -87,9 +89,10 @@ export function App({ host, version }: { host: Host; version: string }) {
       languageChoice,
       setLanguageChoice,
       openTab: setTab,
+      drafts,
       version,
     }),
-    [paneHost, language, ledger, action, notify, selectedUnits, languageChoice, version],
+    [paneHost, language, ledger, action, notify, selectedUnits, languageChoice, drafts, version],
   );
   const { state } = ledger;
   const ready = state.phase === 'ready';

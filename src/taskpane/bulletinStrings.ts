@@ -20,6 +20,9 @@ const zh = {
   noSender: '尚未设置落款单位（“设置”页）：通报的版头和落款只有日期。',
   withBulletin: '同时附上进展情况通报（.docx，下步工作按已保存的内容）',
   noSteps: '下步工作为空：通报第五部分将只写“（下步工作待补充。）”。',
+  stepsUnsaved: '下步工作有未保存的修改：保存、下载或复制通报时保存；切换方案或离开本页都会保留。',
+  stepsKept: (plan: string) =>
+    `方案“${plan}”的下步工作有未保存的修改，已保留；回到“汇总 › 进展情况通报”保存。`,
   future: (date: string) =>
     `截至日期${date}晚于今天：通报按台账现在的内容写成，逾期和预警按该日期计算，请确认日期无误。`,
   empty: '台账中没有可统计的任务（序号为空或不是正整数的行不计入），不生成通报。请先在台账中填写任务。',
@@ -46,6 +49,10 @@ const en: BulletinStrings = {
     'A task pane on a Mac cannot download files: use Copy the bulletin text and paste it into Word.',
   noSender: 'No sender unit set (Settings): the bulletin’s masthead and signature carry the date only.',
   withBulletin: 'Attach the progress bulletin too (.docx, with the next steps as saved)',
+  stepsUnsaved:
+    'The next steps have unsaved changes: saved when you save them or download or copy the bulletin; kept when you switch plans or leave this tab.',
+  stepsKept: (plan: string) =>
+    `The next steps of the plan “${plan}” have unsaved changes; they are kept: go back to Summary › Progress bulletin to save them.`,
   noSteps:
     'The next steps are empty: section 五 of the bulletin will only say “（下步工作待补充。）” (to be added).',
   future: (date: string) =>

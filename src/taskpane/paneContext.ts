@@ -5,6 +5,7 @@ import type { Language } from '../ledger';
 import type { Host } from './host';
 import { STRINGS, textOf, type NoticeText, type Strings } from './i18n';
 import type { ActionApi, Notice } from './useAction';
+import type { DraftsApi } from './useDrafts';
 import type { LedgerApi } from './useLedger';
 
 export type TabId = 'start' | 'validate' | 'units' | 'summary' | 'returns' | 'settings';
@@ -21,6 +22,8 @@ export interface PaneValue {
   readonly languageChoice: LanguageChoice;
   readonly setLanguageChoice: (choice: LanguageChoice) => void;
   readonly openTab: (tab: TabId) => void;
+  /** Unsaved text of 设置 › 方案 and 下步工作, per plan: kept when the tab or the plan changes. */
+  readonly drafts: DraftsApi;
   readonly version: string;
 }
 

@@ -2,7 +2,13 @@
 // import. Reading writes nothing; the import is one action that checks the sheet again first.
 import { useState } from 'react';
 import { importPlan, readAnnexSheet } from '../excel';
-import { dayFromLocalDate, guessPlanStart, type AnnexSource, type UnitKind } from '../ledger';
+import {
+  dayFromLocalDate,
+  guessPlanStart,
+  startAfterDeadline,
+  type AnnexSource,
+  type UnitKind,
+} from '../ledger';
 import { IMPORT_STRINGS } from './importStrings';
 import {
   blockedBy,
@@ -43,7 +49,17 @@ export function useImportAnnex() {
   const change = (next: (r: Review) => Review) => setReview((r) => (r ? next(r) : r));
 
   // The 起始日期 follows the title as the user edits it; shown in the review, written with the plan.
-  const startGuess = review ? guessPlanStart(review.title, dayFromLocalDate(host.now())) : null;
+  const today = dayFromLocalDate(host.now());
+  const startGuess = review ? guessPlanStart(review.title, today) : null;
+  // A start after a task's deadline is likely a wrong guess: said beside it, never refused.
+  const startLate =
+    review && startGuess
+      ? startAfterDeadline(
+          startGuess.day,
+          review.annex.tasks.map((t) => ({ label: t.no || String(t.order), deadline: t.deadline })),
+          today,
+        )
+      : null;
 
   const doImport = async () => {
     if (!review || blockedBy(review)) return;
@@ -77,6 +93,7 @@ export function useImportAnnex() {
     setPasted,
     review,
     startGuess,
+    startLate,
     editing,
     readSheet,
     readText,

@@ -153,8 +153,12 @@ describe('the plan in the workbook', () => {
     const before = sim.snapshot();
     const edits = { title: '梨川测试方案', shortName: '测试', region: '梨川县' };
     const { result, syncs } = await countSyncs(sim, () => sim.runExcel((c) => savePlanNames(c, edits, null)));
-    expect(syncs).toBe(2);
-    expect(changedPaths(before, sim.snapshot())).toEqual(['customXmlParts']);
+    // A third sync reads the ledger's title cell, which the renamed title rewrites (planTitleCell.test.ts).
+    expect(syncs).toBe(3);
+    expect(changedCells(before, sim.snapshot())).toEqual(['任务台账!B1']);
+    expect(changedPaths(before, sim.snapshot()).filter((p) => !p.startsWith('sheets.'))).toEqual([
+      'customXmlParts',
+    ]);
     expect(result.plan).toMatchObject(edits);
     expect(result.plan.tasks).toHaveLength(builtInPlan().tasks.length);
     const read = await sim.runExcel((c) => readWorkbook(c, { planPart: result.partId }));

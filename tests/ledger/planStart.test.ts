@@ -10,6 +10,7 @@ import {
   planStartDay,
   planToXml,
   renamePlan,
+  startAfterDeadline,
   type Day,
   type Plan,
 } from '../../src/ledger';
@@ -58,9 +59,55 @@ describe('guessPlanStart', () => {
     ['2027年全市工作要点', '2027-01-01', 'title'],
     ['立山区 2025 年优化营商环境攻坚行动', '2025-01-01', 'title'],
     ['梨川县优化营商环境重点任务分工', '2026-11-28', 'import'],
+    // A span of years starts with its first year, however the span is written.
+    ['某某市2026—2028年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['某某市2026——2028年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['某某市2026-2028年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['某某市2026～2028年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['某某市2026至2028年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['某某市2026年至2028年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['营商环境提升行动分工方案（2026-2028）', '2026-01-01', 'title'],
+    ['某某市２０２６—２０２８年营商环境提升行动', '2026-01-01', 'title'],
+    // A year in Chinese numerals, as official titles write it.
+    ['某某市二〇二六年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['某某市二零二六年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['某某市二○二六年营商环境提升行动分工方案', '2026-01-01', 'title'],
+    ['某某市二〇二六—二〇二八年营商环境提升行动', '2026-01-01', 'title'],
+    // Numbers that are not years stay out of the guess.
+    ['某市开展20项重点工作分工方案', '2026-11-28', 'import'],
     ['', '2026-11-28', 'import'],
   ])('%s → %s (%s)', (title, start, from) => {
     expect(guessPlanStart(title, asOf)).toMatchObject({ start, from });
+  });
+});
+
+describe('startAfterDeadline', () => {
+  const tasks = [
+    { label: '1', deadline: '2027年6月底前' },
+    { label: '（二）3', deadline: '2026年12月31日' },
+    { label: '4', deadline: '长期坚持' },
+    { label: '5', deadline: '' },
+  ];
+
+  it('names the earliest dated deadline when the start falls after it', () => {
+    expect(startAfterDeadline(day(2027, 1, 1), tasks, asOf)).toEqual({
+      day: day(2026, 12, 31),
+      label: '（二）3',
+    });
+    expect(startAfterDeadline(day(2028, 1, 1), tasks, asOf)).toEqual({
+      day: day(2026, 12, 31),
+      label: '（二）3',
+    });
+  });
+
+  it('says nothing when the start is on or before it, or no deadline is dated', () => {
+    expect(startAfterDeadline(day(2026, 12, 31), tasks, asOf)).toBeNull();
+    expect(startAfterDeadline(day(2026, 1, 1), tasks, asOf)).toBeNull();
+    expect(startAfterDeadline(day(2030, 1, 1), tasks.slice(2), asOf)).toBeNull();
+  });
+
+  it('reads a deadline without a year in the start’s year, as the ledger does', () => {
+    expect(startAfterDeadline(day(2028, 1, 1), [{ label: '1', deadline: '上半年' }], asOf)).toBeNull();
   });
 });
 

@@ -77,6 +77,28 @@ describe('the 通报 section', () => {
     expect((box as HTMLTextAreaElement).value).toBe('召开推进会，逐项过堂<script>\n约谈滞后单位');
   });
 
+  it('keeps unsaved 下步工作 when the user leaves the tab, says so, and drops the note once saved', async () => {
+    const pane = await TestPane.withLedger();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const box = await screen.findByRole('textbox', { name: /五、下步工作/ });
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toContain('压实工作责任'));
+    expect(screen.queryByText(/^下步工作有未保存的修改/)).toBeNull();
+    fireEvent.change(box, { target: { value: '召开推进会，逐项过堂' } });
+    screen.getByText(/^下步工作有未保存的修改/);
+    fireEvent.click(screen.getByRole('tab', { name: '设置' }));
+    await screen.findByText(/的下步工作有未保存的修改，已保留；回到“汇总 › 进展情况通报”保存。$/);
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const again = await screen.findByRole('textbox', { name: /五、下步工作/ });
+    await waitFor(() => expect((again as HTMLTextAreaElement).value).toBe('召开推进会，逐项过堂'));
+    expect(pane.snapshot().settings[STEPS_SETTING]).toBeUndefined();
+    fireEvent.click(screen.getByRole('button', { name: '保存下步工作' }));
+    await screen.findByText('已保存1条下步工作。');
+    expect(screen.queryByText(/^下步工作有未保存的修改/)).toBeNull();
+    expect((screen.getByRole('textbox', { name: /五、下步工作/ }) as HTMLTextAreaElement).value).toBe(
+      '召开推进会，逐项过堂',
+    );
+  });
+
   it('copies the 通报 as text and HTML, and a Mac’s pane offers only the copy', async () => {
     const pane = TestPane.open(undefined, undefined, { canDownload: false });
     fireEvent.click(await screen.findByRole('button', { name: '新建任务台账' }));

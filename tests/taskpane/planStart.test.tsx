@@ -52,6 +52,32 @@ describe('起始日期', () => {
     expect(sim.state.customXmlParts[0].xml).toContain('"start":"2027-01-01"');
   });
 
+  it('takes the first year of a span, and warns when the start falls after a task’s deadline', async () => {
+    TestPane.open(new ExcelSim());
+    await screen.findByRole('button', { name: '新建任务台账' });
+    const annex = [
+      '某某市2026—2028年营商环境提升行动分工方案',
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+      '1\t推行企业开办全程网办。\t市市场监管局\t市政数局\t2026年6月底前',
+      '2\t建设“一窗通办”综合窗口。\t市政数局\t各县（市）区政府\t2028年底前',
+    ].join('\n');
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), { target: { value: annex } });
+    await clickButton('读取粘贴的文字');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    within(review).getByText(/^起始日期：2026年1月1日（取自方案名称中的年份）/);
+    expect(within(review).queryByText(/^注意：起始日期/)).toBeNull();
+    fireEvent.change(within(review).getByRole('textbox', { name: /方案名称/ }), {
+      target: { value: '某某市2027年营商环境提升行动分工方案' },
+    });
+    within(review).getByText(
+      '注意：起始日期2027年1月1日晚于方案中最早的完成时限（序号1，2026年6月30日），请核对起始日期——在起始日期之前到期的任务，序时进度不从起始日期起算。',
+    );
+    // A warning, not a refusal.
+    expect((screen.getByRole('button', { name: '导入，生成台账' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+  });
+
   it('is edited in 设置 › 方案: empty for the built-in plan, saved into the workbook', async () => {
     const { sim } = await TestPane.withLedger();
     fireEvent.click(screen.getByRole('tab', { name: '设置' }));

@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Subtitle2, Textarea, makeStyles } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describeError, queueNextSteps, readSendSettings } from '../../excel';
 import { bulletinFile, copyRichText, DOCX_TYPE, downloadFile } from '../../files';
 import {
@@ -9,6 +9,7 @@ import {
   chineseDate,
   dayFromLocalDate,
   DEFAULT_NEXT_STEPS,
+  FIRST_LEDGER_TABLE,
   type Day,
 } from '../../ledger';
 import { BULLETIN_STRINGS } from '../bulletinStrings';
@@ -30,19 +31,21 @@ export interface BulletinSectionProps {
 
 /**
  * The 下步工作 lines as the box shows them: read from the workbook when the section opens (the
- * three defaults when never saved); null while reading.
+ * three defaults when never saved), under the user's unsaved text, a draft kept per plan
+ * (useDrafts) that leaving the tab or the plan keeps and names; null while reading.
  */
-function useNextSteps(table: string | undefined): [string | null, (text: string) => void, string | null] {
-  const { host, notify } = usePane();
-  const [steps, setSteps] = useState<string | null>(null);
+function useNextSteps(table: string | undefined, planTitle: string) {
+  const { host, notify, drafts } = usePane();
+  const [read, setRead] = useState<string | null>(null);
   const [sender, setSender] = useState<string | null>(null);
+  const key = table ?? FIRST_LEDGER_TABLE;
   useEffect(() => {
     let alive = true;
     host
       .run((c) => readSendSettings(c, table))
       .then((saved) => {
         if (!alive) return;
-        setSteps((saved.nextSteps ?? DEFAULT_NEXT_STEPS).join('\n'));
+        setRead((saved.nextSteps ?? DEFAULT_NEXT_STEPS).join('\n'));
         setSender(saved.sender);
       })
       .catch((error: unknown) => alive && notify({ intent: 'error', text: describeError(error) }));
@@ -51,7 +54,32 @@ function useNextSteps(table: string | undefined): [string | null, (text: string)
     };
     // Each plan has its own lines: the box shows the plan the pane is on.
   }, [host, notify, table]);
-  return [steps, setSteps, sender];
+
+  const titles = useRef<Record<string, string>>({});
+  titles.current[key] = planTitle;
+  const { current, setSteps: setDraft } = drafts;
+  useEffect(
+    () => () => {
+      if (current().steps[key] === undefined) return;
+      const title = titles.current[key] ?? key;
+      notify({ intent: 'warning', text: (_, l) => BULLETIN_STRINGS[l].stepsKept(title) });
+    },
+    [key, current, notify],
+  );
+
+  const draft = drafts.steps[key];
+  return {
+    steps: read === null ? null : (draft ?? read),
+    unsaved: draft !== undefined,
+    sender,
+    /** The user's typing: a draft until saved, none when typed back to what the workbook holds. */
+    edit: (text: string) => setDraft(key, text === read ? null : text),
+    /** The lines as the workbook now holds them, after a save of `sent`: its draft goes. */
+    saved: (text: string, sent: string | null) => {
+      setRead(text);
+      if (current().steps[key] === (sent ?? undefined)) setDraft(key, null);
+    },
+  };
 }
 
 /** 进展情况通报: the 通报 as a Word file or as text to paste, with its 下步工作 kept in the workbook. */
@@ -62,8 +90,13 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
   const { language } = useStrings();
   const b = BULLETIN_STRINGS[language];
   const { action, host, ledger } = usePane();
-  const [steps, setSteps, sender] = useNextSteps(ledger.ledgerTable);
+  const planTitle =
+    ledger.state.phase === 'ready' ? ledger.state.reference.plan.plan.title : (ledger.ledgerTable ?? '');
+  const next = useNextSteps(ledger.ledgerTable, planTitle);
+  const { steps, sender } = next;
   const lines = (steps ?? '').split('\n');
+  // The text a save sends: its draft goes once the workbook holds it, unless typed on meanwhile.
+  const sent = next.unsaved ? steps : null;
 
   const save = () =>
     action.run(
@@ -75,7 +108,7 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
           return kept;
         }),
       (kept) => {
-        setSteps(kept.join('\n'));
+        next.saved(kept.join('\n'), sent);
         return { intent: 'success', text: (_s, lang) => BULLETIN_STRINGS[lang].stepsSaved(kept.length) };
       },
     );
@@ -86,7 +119,7 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
         const { model, options, saved, stale } = await readBulletin(host, ledger, lines, asOf, compareWith);
         const file = await bulletinFile(model, options);
         downloadFile(file.name, file.bytes, DOCX_TYPE);
-        setSteps(saved.join('\n'));
+        next.saved(saved.join('\n'), sent);
         return { name: file.name, stale };
       },
       ({ name, stale }) => bulletinOutcome((lang) => BULLETIN_STRINGS[lang].downloaded(name), stale),
@@ -97,7 +130,7 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
       async () => {
         const { model, options, saved, stale } = await readBulletin(host, ledger, lines, asOf, compareWith);
         const made = bulletinOf(model, options);
-        setSteps(saved.join('\n'));
+        next.saved(saved.join('\n'), sent);
         return { copied: await copyRichText(bulletinHtml(made), bulletinText(made)), stale };
       },
       ({ copied, stale }) =>
@@ -118,7 +151,7 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
           rows={5}
           value={steps ?? ''}
           disabled={steps === null}
-          onChange={(_, d) => setSteps(d.value)}
+          onChange={(_, d) => next.edit(d.value)}
         />
       </Field>
       <div className={styles.row}>
@@ -129,11 +162,12 @@ export function BulletinSection({ asOf, compareWith }: BulletinSectionProps) {
           className={shared.button}
           size="small"
           disabled={busy}
-          onClick={() => setSteps(DEFAULT_NEXT_STEPS.join('\n'))}
+          onClick={() => next.edit(DEFAULT_NEXT_STEPS.join('\n'))}
         >
           {b.resetSteps}
         </Button>
       </div>
+      {next.unsaved && <Caption1 role="note">{b.stepsUnsaved}</Caption1>}
       {sender === '' && <Caption1 role="note">{b.noSender}</Caption1>}
       {steps !== null && lines.every((l) => !l.trim()) && <Caption1 role="note">{b.noSteps}</Caption1>}
       {asOf > dayFromLocalDate(host.now()) && <Caption1 role="note">{b.future(chineseDate(asOf))}</Caption1>}

@@ -111,6 +111,15 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
           {PLAN_START_STRINGS[language].guessed(chineseDate(flow.startGuess.day), flow.startGuess.from)}
         </Caption1>
       )}
+      {flow.startGuess && flow.startLate && (
+        <Caption1 role="note">
+          {PLAN_START_STRINGS[language].afterDeadline(
+            chineseDate(flow.startGuess.day),
+            flow.startLate.label,
+            chineseDate(flow.startLate.day),
+          )}
+        </Caption1>
+      )}
       {blocked && (
         <Caption1 role="note">{blocked === 'problems' ? s.blockedByProblems : s.needTitle}</Caption1>
       )}
