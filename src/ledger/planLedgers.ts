@@ -95,7 +95,7 @@ export function indicatorTableOf(ledgerTable: string): string {
   return `指标_${rest}`;
 }
 
-/** A unit of the plan that a directory takes for another unit's alias (四平市人力资源和社会保障局 for 市人社局). */
+/** A unit of the plan that a directory takes for another unit's alias (梨川市人力资源和社会保障局 for 市人社局). */
 export interface SplitUnit {
   readonly name: string;
   /** The unit the directory takes it for. */

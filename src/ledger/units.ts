@@ -298,7 +298,7 @@ export function directoryFromRows(
 
 /**
  * The unit each 单位 cell names, by its match key. A name the base directory knows is that unit,
- * as one row (市人社局, or 四平市人社局 for it) updates the unit; but when several rows name one
+ * as one row (市人社局, or 市人力资源和社会保障局 for it) updates the unit; but when several rows name one
  * known unit, a 单位 cell is the user's word that its name is a unit (分开 at import writes such
  * rows): only the row with the unit's own name is that unit, and each other is a unit of its own.
  */
