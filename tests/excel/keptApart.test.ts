@@ -104,7 +104,7 @@ describe.each([
   });
 
   it('keeps them apart in a fresh read: directory, 筛选, summaries, forms and 催报', async () => {
-    const { sim, made } = await imported(withBuiltIn);
+    const { sim, made, plan } = await imported(withBuiltIn);
     const table = made.tableName;
     const report = await sim.runExcel((c) => readReport(c, { asOf, history: false, ledgerTable: table }));
     const { model } = report;
@@ -150,5 +150,10 @@ describe.each([
     expect((await readRound(host, table))?.units.map((u) => u.unit)).toEqual([FULL, SHORT]);
     const reminders = await draftReminders(host, pane);
     expect(reminders.drafts.map((d) => d.unit)).toEqual([FULL, SHORT]);
+
+    // The same annex imported again: 单位名录 already holds both, so nothing is said or added.
+    expect(unitsSplitOff(directory, plan)).toEqual([]);
+    const again = await sim.runExcel((c) => importPlan(c, plan, { supports: ALL_SETS, from: null }));
+    expect(again.unitsAdded).toBe(0);
   });
 });
