@@ -5,6 +5,7 @@
 import { PLAN_NAMESPACE, planToXml, type Plan } from './plan';
 import { LEDGER_SPEC } from './columns';
 import { INDICATOR_SPEC } from './indicators';
+import { matchKey } from './text';
 import { indexFor, UNIT_KIND_WORDS, type UnitDirectory, type UnitEntry } from './units';
 
 /** The table of the first ledger: its plan's part has the namespace workbooks have always had. */
@@ -94,15 +95,43 @@ export function indicatorTableOf(ledgerTable: string): string {
   return `指标_${rest}`;
 }
 
+/** A unit of the plan that a directory takes for another unit's alias (梨川市人力资源和社会保障局 for 市人社局). */
+export interface SplitUnit {
+  readonly name: string;
+  /** The unit the directory takes it for. */
+  readonly of: string;
+}
+
 /**
- * The plan's units that the workbook's 单位名录 does not know yet (by name or alias), as rows for
- * it: a unit listed there keeps its row, kind and contacts; a new one comes with the kind chosen
- * at import and, for a member of the plan's collectives, its 所属.
+ * The plan's units that the directory takes for another unit while the plan also names that unit
+ * (the user kept the two apart at import, 分开): the plan is right, so each becomes a unit of its
+ * own in 单位名录. A plan unit alone in taking a known unit's alias still joins that unit.
+ */
+export function unitsSplitOff(known: UnitDirectory, plan: Pick<Plan, 'directory'>): SplitUnit[] {
+  const index = indexFor(known);
+  const units = plan.directory.units;
+  return units.flatMap((unit) => {
+    const taken = index.resolve(unit.name);
+    if (!taken || matchKey(taken.name) === matchKey(unit.name)) return [];
+    const alsoNamed = units.some(
+      (other) =>
+        other !== unit && [other.name, ...other.aliases].some((form) => index.resolve(form) === taken),
+    );
+    return alsoNamed ? [{ name: unit.name, of: taken.name }] : [];
+  });
+}
+
+/**
+ * The plan's units that the workbook's 单位名录 does not know yet (by name or alias), and those it
+ * takes for another of the plan's units (unitsSplitOff), as rows for it: a unit listed there keeps
+ * its row, kind and contacts; a new one comes with the kind chosen at import and, for a member of
+ * the plan's collectives, its 所属.
  */
 export function unitsToAdd(known: UnitDirectory, plan: Pick<Plan, 'directory'>): string[][] {
   const index = indexFor(known);
-  const fresh: UnitEntry[] = plan.directory.units.filter((u) =>
-    [u.name, ...u.aliases].every((form) => index.resolve(form) === undefined),
+  const split = new Set(unitsSplitOff(known, plan).map((s) => s.name));
+  const fresh: UnitEntry[] = plan.directory.units.filter(
+    (u) => split.has(u.name) || [u.name, ...u.aliases].every((form) => index.resolve(form) === undefined),
   );
   return directoryRowsOf(fresh, plan.directory);
 }

@@ -232,26 +232,38 @@ const splitList = (text: string | undefined) =>
 /**
  * Merges the rows of a workbook's 单位名录 sheet into a directory. A row naming a known unit
  * (by name or alias) updates it: aliases are added, kind and contact replaced when given,
- * and 所属 adds it to collectives. A new name becomes a new unit.
+ * and 所属 adds it to collectives. A new name becomes a new unit, and so does a row naming a
+ * known unit's alias while another row names that unit too (rowUnits).
  */
 export function directoryFromRows(
   rows: readonly DirectoryRow[],
   base: UnitDirectory = DEFAULT_DIRECTORY,
 ): UnitDirectory {
   const baseIndex = indexFor(base);
+  const named = rows.map((row) => ({ ...row, name: row.name.trim() })).filter((row) => row.name);
+  const rowUnit = rowUnits(
+    named.map((row) => row.name),
+    baseIndex,
+  );
+  const unitOf = (name: string) => rowUnit.get(matchKey(name)) ?? baseIndex.resolve(name)?.name ?? name;
   const units = new Map<string, { entry: UnitEntry; members: Set<string> }>();
   for (const unit of base.units) units.set(unit.name, { entry: unit, members: new Set(unit.members) });
   const joins: { member: string; collective: string }[] = [];
-  for (const row of rows) {
-    const name = row.name.trim();
-    if (!name) continue;
-    const known = baseIndex.resolve(name);
-    const canonical = known?.name ?? name;
+  // The forms a unit split off claims (its name and 别名): no other unit keeps them as aliases.
+  const split = new Set<string>();
+  const claimed = new Set<string>();
+  for (const row of named) {
+    const canonical = unitOf(row.name);
     const current = units.get(canonical);
     const kind = KIND_WORDS[matchKey(row.kind ?? '')] ?? current?.entry.kind ?? 'department';
     const aliases = [...new Set([...(current?.entry.aliases ?? []), ...splitList(row.aliases)])].filter(
       (a) => a !== canonical,
     );
+    const known = baseIndex.resolve(row.name)?.name;
+    if (known !== undefined && known !== canonical) {
+      split.add(canonical);
+      for (const form of [canonical, ...aliases]) claimed.add(matchKey(form));
+    }
     units.set(canonical, {
       entry: {
         name: canonical,
@@ -266,7 +278,7 @@ export function directoryFromRows(
     for (const c of splitList(row.memberOf)) joins.push({ member: canonical, collective: c });
   }
   for (const { member, collective: c } of joins) {
-    const target = baseIndex.resolve(c)?.name ?? c;
+    const target = unitOf(c);
     const holder = units.get(target);
     if (holder) holder.members.add(member);
     else
@@ -276,6 +288,33 @@ export function directoryFromRows(
       });
   }
   return {
-    units: [...units.values()].map(({ entry, members }) => ({ ...entry, members: [...members] })),
+    units: [...units.values()].map(({ entry, members }) => ({
+      ...entry,
+      aliases: split.has(entry.name) ? entry.aliases : entry.aliases.filter((a) => !claimed.has(matchKey(a))),
+      members: [...members],
+    })),
   };
+}
+
+/**
+ * The unit each 单位 cell names, by its match key. A name the base directory knows is that unit,
+ * as one row (市人社局, or 市人力资源和社会保障局 for it) updates the unit; but when several rows name one
+ * known unit, a 单位 cell is the user's word that its name is a unit (分开 at import writes such
+ * rows): only the row with the unit's own name is that unit, and each other is a unit of its own.
+ */
+function rowUnits(names: readonly string[], baseIndex: UnitIndex): Map<string, string> {
+  const rowsOf = new Map<string, Set<string>>();
+  for (const name of names) {
+    const known = baseIndex.resolve(name)?.name;
+    if (known) rowsOf.set(known, (rowsOf.get(known) ?? new Set()).add(matchKey(name)));
+  }
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const key = matchKey(name);
+    if (out.has(key)) continue;
+    const known = baseIndex.resolve(name)?.name;
+    const shared = known !== undefined && (rowsOf.get(known)?.size ?? 0) > 1 && key !== matchKey(known);
+    out.set(key, known !== undefined && !shared ? known : name);
+  }
+  return out;
 }

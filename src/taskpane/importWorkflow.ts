@@ -2,15 +2,18 @@
 // choices, and the reading those give. The plan imported is made from the review alone, so what
 // the pane showed is what is written.
 import {
+  DEFAULT_DIRECTORY,
   editSourceRow,
   excludeSourceRow,
   guessMembers,
   planFromAnnex,
   readAnnexSource,
   textSource,
+  unitsSplitOff,
   type AnnexSource,
   type Plan,
   type PlanImport,
+  type SplitUnit,
   type UnitDirectory,
   type UnitKind,
 } from '../ledger';
@@ -98,6 +101,17 @@ export function shownUnits(
         : undefined;
     return entry ? { ...u, members: [...entry.members], listed: true } : { ...u, listed: false };
   });
+}
+
+/**
+ * The units kept apart (分开) that the workbook's 单位名录, or the built-in directory a new one
+ * starts from, lists as another unit's alias: said before the import, which then makes each a unit
+ * of its own. From the pane's view, as shownUnits; the import itself reads 单位名录 again.
+ */
+export function splitOffUnits(review: Review, known: UnitDirectory | undefined): SplitUnit[] {
+  const plan = planOfReview(review);
+  // The region as the import's own check takes it: the plan's.
+  return unitsSplitOff({ ...(known ?? DEFAULT_DIRECTORY), region: plan.region }, plan);
 }
 
 export type Blocked = 'problems' | 'title' | null;

@@ -18,6 +18,7 @@ import {
   planOfReview,
   reviewOf,
   reviewText,
+  splitOffUnits,
   type Review,
 } from './importWorkflow';
 import { usePane } from './paneContext';
@@ -85,10 +86,13 @@ export function useImportAnnex() {
   };
 
   const state = ledger.state;
+  /** The workbook's 单位名录 as the pane last read it: for showing, never for writing. */
+  const known = state.phase === 'none' || state.phase === 'ready' ? state.reference.directory : undefined;
   return {
     busy: action.busy !== null,
-    /** The workbook's 单位名录 as the pane last read it: for showing a 统称's members, never for writing. */
-    known: state.phase === 'none' || state.phase === 'ready' ? state.reference.directory : undefined,
+    known,
+    /** Units kept apart that 单位名录 lists as another's alias: said before the import. */
+    splitOff: review ? splitOffUnits(review, known) : [],
     pasted,
     setPasted,
     review,

@@ -1,6 +1,7 @@
 import {
   DEFAULT_DIRECTORY,
   directoryFromRows,
+  directoryRowsOf,
   indexFor,
   OFFICIAL_TASKS,
   parseResponsibleUnits,
@@ -137,5 +138,55 @@ describe('directoryFromRows (the 单位名录 sheet)', () => {
 
   it('ignores blank rows', () => {
     expect(directoryFromRows([{ name: '  ' }]).units).toHaveLength(DEFAULT_DIRECTORY.units.length);
+  });
+
+  const FULL = '四平市人力资源和社会保障局';
+  const rowsOfDefault = () =>
+    directoryRowsOf(DEFAULT_DIRECTORY.units, DEFAULT_DIRECTORY).map(([name, aliases, kind, memberOf]) => ({
+      name,
+      aliases,
+      kind,
+      memberOf,
+    }));
+
+  it('reads the built-in directory’s own rows back as the built-in units, each form still its unit’s', () => {
+    const dir = directoryFromRows(rowsOfDefault());
+    expect(dir.units.map((u) => u.name)).toEqual(DEFAULT_DIRECTORY.units.map((u) => u.name));
+    const index = new UnitIndex(dir);
+    for (const unit of DEFAULT_DIRECTORY.units)
+      for (const form of [unit.name, ...unit.aliases])
+        expect([form, index.resolve(form)?.name]).toEqual([form, unit.name]);
+  });
+
+  it('takes a row naming a built-in alias for a unit of its own when another row names that unit (分开)', () => {
+    // 市人社局's row still lists FULL among its 别名, as the built-in rows do; the row of FULL is below.
+    const dir = directoryFromRows([
+      ...rowsOfDefault(),
+      { name: FULL, kind: '部门', contact: '李科长', memberOf: '各级人民政府' },
+    ]);
+    const index = new UnitIndex(dir);
+    expect(index.resolve(FULL)?.name).toBe(FULL);
+    expect(index.get(FULL)?.contact).toBe('李科长');
+    expect(index.resolve('市人社局')?.name).toBe('市人社局');
+    expect(index.resolve('四平市人社局')?.name).toBe('市人社局');
+    expect(index.get('市人社局')?.aliases).not.toContain(FULL);
+    expect(index.membersOf('各级人民政府').has(FULL)).toBe(true);
+    expect(parseResponsibleUnits(`${FULL}、市人社局`, dir).map((u) => u.name)).toEqual([FULL, '市人社局']);
+  });
+
+  it('splits off every row naming a built-in alias when no row names the unit itself', () => {
+    const dir = directoryFromRows([{ name: '四平市人社局' }, { name: FULL }]);
+    const index = new UnitIndex(dir);
+    expect(index.resolve('四平市人社局')?.name).toBe('四平市人社局');
+    expect(index.resolve(FULL)?.name).toBe(FULL);
+    expect(index.get('市人社局')?.aliases).toEqual(['市人力资源和社会保障局']);
+  });
+
+  it('still takes a lone row naming a built-in alias for that unit (a renamed or fuller name)', () => {
+    const dir = directoryFromRows([{ name: FULL, email: 'rsj@example.cn' }]);
+    const index = new UnitIndex(dir);
+    expect(index.resolve(FULL)?.name).toBe('市人社局');
+    expect(index.get('市人社局')?.email).toBe('rsj@example.cn');
+    expect(dir.units).toHaveLength(DEFAULT_DIRECTORY.units.length);
   });
 });

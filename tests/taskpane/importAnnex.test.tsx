@@ -145,6 +145,34 @@ describe('开始 › 导入分工表', () => {
     await clickButton('把“梨川市人力资源和社会保障局”作为单独的单位');
     await screen.findByText('已读取粘贴的文字：2项任务，4个单位。尚未写入任何内容。');
     expect(within(review).queryByText(/视为“市人社局”/)).toBeNull();
+    // No directory lists 梨川's bureau: nothing to say about it.
+    expect(within(review).queryByText(/将作为单独的单位/)).toBeNull();
+  });
+
+  it('says before the import that a name kept apart is an alias of another unit in 单位名录', async () => {
+    const sim = new ExcelSim();
+    TestPane.open(sim);
+    await clickButton('新建任务台账');
+    await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
+    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '四平市就业促进行动重点任务分工',
+          '序号\t重点任务\t牵头单位\t配合单位',
+          '1\t开发城镇公益性岗位500个。\t四平市人力资源和社会保障局\t市财政局',
+          '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    expect(within(review).queryByText(/将作为单独的单位/)).toBeNull();
+    const before = sim.snapshot();
+    await clickButton('把“四平市人力资源和社会保障局”作为单独的单位');
+    await within(review).findByText(
+      '单位名录中“市人社局”的别名“四平市人力资源和社会保障局”将作为单独的单位。',
+    );
+    expect(sim.snapshot()).toEqual(before);
   });
 
   it('shows a 统称 the workbook’s 单位名录 lists with the members listed there', async () => {

@@ -1,30 +1,48 @@
 // 导入分工表's guessed pairings: a full name taken for the short form beside it (梨川市人力资源和
-// 社会保障局 = 市人社局). Each is shown as the guess it is, with a button that keeps the two apart.
+// 社会保障局 = 市人社局). Each is shown as the guess it is, with a button that keeps the two apart;
+// a name kept apart that 单位名录 lists as another unit's alias is said so before the import.
 import { Button, Caption1, makeStyles, Subtitle2 } from '@fluentui/react-components';
+import type { SplitUnit } from '../../ledger';
 import { IMPORT_STRINGS } from '../importStrings';
 import type { Review } from '../importWorkflow';
 import { useStrings } from '../paneContext';
 
 const useStyles = makeStyles({ list: { margin: 0, paddingLeft: '18px' } });
 
-export function AnnexPairs({ review, onApart }: { review: Review; onApart: (alias: string) => void }) {
+export function AnnexPairs({
+  review,
+  splitOff,
+  onApart,
+}: {
+  review: Review;
+  splitOff: readonly SplitUnit[];
+  onApart: (alias: string) => void;
+}) {
   const styles = useStyles();
   const s = IMPORT_STRINGS[useStrings().language];
   const pairs = review.annex.units.flatMap((u) => u.aliases.map((alias) => ({ alias, kept: u.name })));
-  if (pairs.length === 0) return null;
   return (
     <>
-      <Subtitle2 as="h4">{s.pairsHeading}</Subtitle2>
-      <ul className={styles.list}>
-        {pairs.map((p) => (
-          <li key={p.alias}>
-            <Caption1>{s.paired(p.alias, p.kept)}</Caption1>{' '}
-            <Button size="small" onClick={() => onApart(p.alias)} aria-label={s.keepApartLabel(p.alias)}>
-              {s.keepApart}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      {pairs.length > 0 && (
+        <>
+          <Subtitle2 as="h4">{s.pairsHeading}</Subtitle2>
+          <ul className={styles.list}>
+            {pairs.map((p) => (
+              <li key={p.alias}>
+                <Caption1>{s.paired(p.alias, p.kept)}</Caption1>{' '}
+                <Button size="small" onClick={() => onApart(p.alias)} aria-label={s.keepApartLabel(p.alias)}>
+                  {s.keepApart}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {splitOff.map((u) => (
+        <Caption1 as="p" role="note" key={u.name}>
+          {s.splitOff(u.name, u.of)}
+        </Caption1>
+      ))}
     </>
   );
 }

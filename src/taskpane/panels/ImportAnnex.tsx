@@ -87,7 +87,7 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
       <AnnexProblems review={review} flow={flow} rowName={rowName} />
       <AnnexTasks review={review} />
       <AnnexUnits review={review} flow={flow} />
-      <AnnexPairs review={review} onApart={flow.keepApart} />
+      <AnnexPairs review={review} splitOff={flow.splitOff} onApart={flow.keepApart} />
       {annex.skipped.length > 0 && (
         <>
           <Subtitle2 as="h4">{s.skippedHeading}</Subtitle2>
