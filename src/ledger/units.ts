@@ -223,11 +223,24 @@ export function readDirectoryTable(
     .filter((r) => r.name);
 }
 
-const splitList = (text: string | undefined) =>
-  (text ?? '')
-    .split(/[、,，;；\s]+/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** A 别名 or 所属 cell's names: 各县（市、区）人民政府 is one name, a separator inside brackets separates nothing. */
+function splitList(text: string | undefined): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let name = '';
+  for (const ch of text ?? '') {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    else if (depth === 0 && /[、,，;；\s]/u.test(ch)) {
+      names.push(name);
+      name = '';
+      continue;
+    }
+    name += ch;
+  }
+  names.push(name);
+  return names.map((s) => s.trim()).filter(Boolean);
+}
 
 /**
  * Merges the rows of a workbook's 单位名录 sheet into a directory. A row naming a known unit

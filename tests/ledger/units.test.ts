@@ -129,6 +129,21 @@ describe('directoryFromRows (the 单位名录 sheet)', () => {
     ]);
   });
 
+  it('keeps a name with 、 inside brackets whole in 别名 and 所属', () => {
+    const dir = directoryFromRows([
+      { name: '甲县人民政府', aliases: '甲县政府、甲县（市、区）人民政府', memberOf: '各县（市、区）人民政府、示范县' },
+    ]);
+    const unit = dir.units.find((u) => u.name === '甲县人民政府');
+    expect(unit?.aliases).toEqual(['甲县政府', '甲县（市、区）人民政府']);
+    expect(unit?.aliases.some((a) => a.endsWith('（市') || a.startsWith('区）'))).toBe(false);
+    const index = new UnitIndex(dir);
+    // 各县（市、区）人民政府 is a built-in 统称's alias: the 所属 joins that 统称.
+    expect(index.resolve('各县（市、区）人民政府')?.name).toBe('各县（市）区人民政府');
+    expect(index.membersOf('各县（市）区人民政府').has('甲县人民政府')).toBe(true);
+    expect(index.membersOf('示范县').has('甲县人民政府')).toBe(true);
+    expect(index.get('各县（市')).toBeUndefined();
+  });
+
   it('creates a collective named only under 所属', () => {
     const dir = directoryFromRows([{ name: '甲学校', kind: 'school', memberOf: '示范学校' }]);
     const index = new UnitIndex(dir);
