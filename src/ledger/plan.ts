@@ -82,9 +82,26 @@ export function builtInPlan(): Plan {
   };
 }
 
-/** 梨川市现代农业重点任务 → 梨川市; 立山区2025年稳经济… → 立山区: the first place name in the title. */
+// What may stand before the place name: 附件1：, 关于印发, a year or a span of years (2027年, 二〇二七年, 2026—2028年).
+const YEAR = '[0-9０-９〇零一二三四五六七八九]{4}';
+const BEFORE_PLACE = new RegExp(
+  `^\\s*(?:附件\\s*[0-9０-９]*\\s*[:：]?|关于(?:印发)?|${YEAR}(?:\\s*[—–－\\-~～至到]\\s*${YEAR})?\\s*年度?)`,
+  'u',
+);
+
+/**
+ * 梨川市现代农业重点任务 → 梨川市; 立山区2025年稳经济… → 立山区; 2027年四平市… → 四平市: the first place
+ * name in the title, after any year or 关于印发 before it (the region is what pairs 市教育局 with its full form).
+ */
 export function regionOf(title: string): string {
-  return /^(.{1,8}?(?:自治县|自治州|省|市|县|区|旗|盟))/u.exec(title)?.[1] ?? '';
+  let rest = title;
+  for (let cut = BEFORE_PLACE.exec(rest); cut && cut[0]; cut = BEFORE_PLACE.exec(rest))
+    rest = rest.slice(cut[0].length);
+  return (
+    /^([^\s\d０-９年，。、：:（）()《》“”]{1,8}?(?:自治县|自治州|省|市|县|区|旗|盟))/u.exec(
+      rest.trim(),
+    )?.[1] ?? ''
+  );
 }
 
 /** A 统称's members among the plan's own units, where its words say which kind it gathers. */

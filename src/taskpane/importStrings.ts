@@ -4,7 +4,7 @@ import type { ImportProblemKind, Language, SkipReason, UnitKind } from '../ledge
 
 const zh = {
   title: '导入分工表',
-  hint: '把其他方案的重点任务分工表粘贴到一个工作表中，或把文字粘贴在下面；先读取、核对，再导入生成台账、单位名录和指标。工作簿已有台账时，另建一个该方案的台账，新单位并入单位名录（指标仍只属第一个方案；进度快照和报送登记按方案分别记录）。',
+  hint: '把其他方案的重点任务分工表粘贴到一个工作表中，或把文字粘贴在下面；先读取、核对，再导入生成台账、单位名录和指标。工作簿已有台账时，另建一个该方案的台账，新单位并入单位名录（该方案的指标另建一个工作表；进度快照和报送登记按方案分别记录）。',
   fromSheet: '读取当前工作表',
   pasted: '粘贴的分工表文字',
   fromText: '读取粘贴的文字',
@@ -84,7 +84,7 @@ type ImportStrings = { readonly [K in keyof typeof zh]: (typeof zh)[K] };
 
 const en: ImportStrings = {
   title: 'Import a 分工 table',
-  hint: 'Paste another plan’s 分工 table into a sheet, or its text below; read it, check it, then import it to make the ledger, 单位名录 and 指标. On a workbook that has a ledger it makes another, this plan’s, and adds the new units to 单位名录 (指标 stays the first plan’s; 进度快照 and 报送登记 keep each plan’s rows apart).',
+  hint: 'Paste another plan’s 分工 table into a sheet, or its text below; read it, check it, then import it to make the ledger, 单位名录 and 指标. On a workbook that has a ledger it makes another, this plan’s, and adds the new units to 单位名录 (its 指标 on a sheet of its own; 进度快照 and 报送登记 keep each plan’s rows apart).',
   fromSheet: 'Read the current sheet',
   pasted: 'Pasted 分工 text',
   fromText: 'Read the pasted text',

@@ -154,6 +154,9 @@ describe('开始 › 导入分工表', () => {
     TestPane.open(sim);
     await clickButton('新建任务台账');
     await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
+    // Beside a ledger the hint says what the import makes: its own 指标 sheet (it once said 指标 stayed the first plan's).
+    await screen.findByText(/另建一个该方案的台账.*该方案的指标另建一个工作表/);
+    expect(screen.queryByText(/指标仍只属第一个方案/)).toBeNull();
     fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
       target: {
         value: [
