@@ -90,7 +90,7 @@ const BEFORE_PLACE = new RegExp(
 );
 
 /**
- * 梨川市现代农业重点任务 → 梨川市; 立山区2025年稳经济… → 立山区; 2027年四平市… → 四平市: the first place
+ * 梨川市现代农业重点任务 → 梨川市; 立山区2025年稳经济… → 立山区; 2027年梨川市… → 梨川市: the first place
  * name in the title, after any year or 关于印发 before it (the region is what pairs 市教育局 with its full form).
  */
 export function regionOf(title: string): string {

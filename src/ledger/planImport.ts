@@ -532,8 +532,9 @@ export function importAnnexTable(
     const c = header.columns.get(role);
     return c === undefined ? '' : (row[c] ?? '').trim();
   };
-  if (header.last > header.index)
-    out.skipped.push({ source: header.last + 1, text: rows[header.last].join(' ').trim(), reason: 'header' });
+  // Every header row is listed, so the review accounts for each row of the source.
+  for (let r = header.index; r <= header.last; r++)
+    out.skipped.push({ source: r + 1, text: rows[r].join(' ').trim(), reason: 'header' });
   for (let r = header.last + 1; r < rows.length; r++) {
     const row = rows[r];
     const source = r + 1;

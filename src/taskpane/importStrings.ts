@@ -38,6 +38,9 @@ const zh = {
   paired: (alias: string, kept: string) => `“${alias}”视为“${kept}”（全称与简称对照），导入后作为其别名。`,
   keepApart: '分开',
   keepApartLabel: (alias: string) => `把“${alias}”作为单独的单位`,
+  keptApart: (name: string) => `“${name}”已分开，作为单独的单位。`,
+  joinAgain: '撤销分开',
+  joinAgainLabel: (name: string) => `撤销分开“${name}”`,
   splitOff: (name: string, of: string) => `单位名录中“${of}”的别名“${name}”将作为单独的单位。`,
   listedMembers: (names: readonly string[]) =>
     `单位名录中已有此统称，成员：${names.join('、')}（导入时沿用）。`,
@@ -119,6 +122,9 @@ const en: ImportStrings = {
     `${alias} is taken for ${kept} (full and short name); it becomes its alias on import.`,
   keepApart: 'Keep apart',
   keepApartLabel: (alias: string) => `Keep ${alias} as a unit of its own`,
+  keptApart: (name: string) => `${name} is kept apart, a unit of its own.`,
+  joinAgain: 'Undo keep apart',
+  joinAgainLabel: (name: string) => `Undo keeping ${name} apart`,
   splitOff: (name: string, of: string) =>
     `单位名录 lists ${name} as an alias of ${of}; it will be a unit of its own.`,
   listedMembers: (names: readonly string[]) =>

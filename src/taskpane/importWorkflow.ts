@@ -62,6 +62,14 @@ function reread(review: Review, source: AnnexSource, apart = review.apart): Revi
 export const keepApart = (review: Review, alias: string): Review =>
   reread(review, review.source, [...review.apart, alias]);
 
+/** Takes back a 分开: the name may be paired again as the source is read again. */
+export const joinAgain = (review: Review, alias: string): Review =>
+  reread(
+    review,
+    review.source,
+    review.apart.filter((a) => a !== alias),
+  );
+
 export const editRow = (review: Review, row: number, text: string): Review =>
   reread(review, editSourceRow(review.source, row, text));
 

@@ -14,6 +14,7 @@ import {
   blockedBy,
   editRow,
   excludeRow,
+  joinAgain,
   keepApart,
   planOfReview,
   reviewOf,
@@ -118,6 +119,7 @@ export function useImportAnnex() {
       setEditing(null);
     },
     keepApart: (alias: string) => change((r) => keepApart(r, alias)),
+    joinAgain: (alias: string) => change((r) => joinAgain(r, alias)),
     setKind: (name: string, kind: UnitKind) => change((r) => ({ ...r, kinds: { ...r.kinds, [name]: kind } })),
     setTitle: (title: string) => change((r) => ({ ...r, title })),
     setShortName: (shortName: string) => change((r) => ({ ...r, shortName })),

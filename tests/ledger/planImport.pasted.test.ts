@@ -129,6 +129,7 @@ describe('a table broken across pages', () => {
     ]);
     expect(plan.groups).toEqual(['一、强化技能培训']);
     expect(plan.skipped).toEqual([
+      { source: 1, text: '序号 重点任务 牵头单位 责任单位 完成时限', reason: 'header' },
       { source: 5, text: '确保培训质量不降低。', reason: 'continuation' },
       { source: 6, text: '注：各地可结合实际细化落实。', reason: 'note' },
     ]);
@@ -137,8 +138,9 @@ describe('a table broken across pages', () => {
   it('every row is a task, a group, or listed with its row', () => {
     const plan = importAnnexTable(rows, { year: 2027 });
     const accounted = new Set([...plan.tasks.map((t) => t.source), ...plan.skipped.map((s) => s.source)]);
-    // Row 1 is the header, row 2 the group heading.
-    expect([1, 2, 3, 4, 5, 6].filter((r) => !accounted.has(r))).toEqual([1, 2]);
+    // Row 1, the header, is listed as such; row 2 is the group heading its tasks carry.
+    expect([1, 2, 3, 4, 5, 6].filter((r) => !accounted.has(r))).toEqual([2]);
+    expect(plan.skipped.find((s) => s.source === 1)?.reason).toBe('header');
   });
 });
 

@@ -66,6 +66,7 @@ describe('fixture 1: 序号 / 工作任务 / 责任单位 / 完成时限 with gr
     expect(plan.skipped.map((s) => [s.source, s.reason])).toEqual([
       [1, 'title'],
       [2, 'title'],
+      [3, 'header'],
       [9, 'blank'],
     ]);
     expect(plan.problems).toEqual([]);

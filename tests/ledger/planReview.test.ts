@@ -33,6 +33,7 @@ describe('fixing the source before import', () => {
     expect(after.problems).toEqual([]);
     expect(after.tasks.map((t) => t.source)).toEqual([2, 3]);
     expect(after.skipped).toEqual([
+      { source: 1, text: '序号 工作任务 责任单位 完成时限', reason: 'header' },
       { source: 4, text: '3 完善企业信用修复机制。 税务局、市市场监管局。 明年', reason: 'excluded' },
     ]);
   });

@@ -147,6 +147,35 @@ describe('开始 › 导入分工表', () => {
     expect(within(review).queryByText(/视为“市人社局”/)).toBeNull();
     // No directory lists 梨川's bureau: nothing to say about it.
     expect(within(review).queryByText(/将作为单独的单位/)).toBeNull();
+    // The 分开 is shown and can be taken back without reading the source again.
+    within(review).getByText('“梨川市人力资源和社会保障局”已分开，作为单独的单位。');
+    await clickButton('撤销分开“梨川市人力资源和社会保障局”');
+    await screen.findByText('已读取粘贴的文字：2项任务，3个单位。尚未写入任何内容。');
+    within(review).getByText(/“梨川市人力资源和社会保障局”视为“市人社局”/);
+    expect(within(review).queryByText(/已分开/)).toBeNull();
+  });
+
+  it('lists a row with two problems once, with one editor', async () => {
+    TestPane.open(new ExcelSim());
+    await screen.findByRole('button', { name: '新建任务台账' });
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+          '1\t推进项目开工。\t市发改委\t\t2027年底前',
+          '2\t完善信用修复机制。\t\t\t明年',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    const problems = await screen.findByRole('alert');
+    expect(within(problems).getByRole('heading').textContent).toMatch(/2/);
+    const items = within(problems).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0].textContent).toMatch(/；/);
+    expect(within(problems).getAllByRole('button', { name: '修改此行' })).toHaveLength(1);
+    act(() => within(problems).getByRole('button', { name: '修改此行' }).click());
+    expect(await within(problems).findAllByRole('textbox')).toHaveLength(1);
   });
 
   it('says before the import that a name kept apart is an alias of another unit in 单位名录', async () => {

@@ -1,5 +1,6 @@
 // 导入分工表's guessed pairings: a full name taken for the short form beside it (梨川市人力资源和
-// 社会保障局 = 市人社局). Each is shown as the guess it is, with a button that keeps the two apart;
+// 社会保障局 = 市人社局). Each is shown as the guess it is, with a button that keeps the two apart
+// (and, once apart, one that takes it back);
 // a name kept apart that 单位名录 lists as another unit's alias is said so before the import.
 import { Button, Caption1, makeStyles, Subtitle2 } from '@fluentui/react-components';
 import type { SplitUnit } from '../../ledger';
@@ -13,10 +14,12 @@ export function AnnexPairs({
   review,
   splitOff,
   onApart,
+  onJoin,
 }: {
   review: Review;
   splitOff: readonly SplitUnit[];
   onApart: (alias: string) => void;
+  onJoin: (alias: string) => void;
 }) {
   const styles = useStyles();
   const s = IMPORT_STRINGS[useStrings().language];
@@ -37,6 +40,18 @@ export function AnnexPairs({
             ))}
           </ul>
         </>
+      )}
+      {review.apart.length > 0 && (
+        <ul className={styles.list}>
+          {review.apart.map((name) => (
+            <li key={name}>
+              <Caption1>{s.keptApart(name)}</Caption1>{' '}
+              <Button size="small" onClick={() => onJoin(name)} aria-label={s.joinAgainLabel(name)}>
+                {s.joinAgain}
+              </Button>
+            </li>
+          ))}
+        </ul>
       )}
       {splitOff.map((u) => (
         <Caption1 as="p" role="note" key={u.name}>

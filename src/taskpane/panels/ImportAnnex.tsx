@@ -21,6 +21,7 @@ import {
   sourceLineOf,
   sourceRowText,
   UNIT_KINDS,
+  type ImportProblem,
   type PlanTask,
 } from '../../ledger';
 import { IMPORT_STRINGS } from '../importStrings';
@@ -87,7 +88,7 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
       <AnnexProblems review={review} flow={flow} rowName={rowName} />
       <AnnexTasks review={review} />
       <AnnexUnits review={review} flow={flow} />
-      <AnnexPairs review={review} splitOff={flow.splitOff} onApart={flow.keepApart} />
+      <AnnexPairs review={review} splitOff={flow.splitOff} onApart={flow.keepApart} onJoin={flow.joinAgain} />
       {annex.skipped.length > 0 && (
         <>
           <Subtitle2 as="h4">{s.skippedHeading}</Subtitle2>
@@ -154,16 +155,23 @@ function AnnexProblems({
   const styles = useStyles();
   const s = IMPORT_STRINGS[useStrings().language];
   const { annex } = review;
+  // One item per source row: a row with two problems is edited once, in one editor.
+  const rows: { source: number; problems: ImportProblem[] }[] = [];
+  for (const p of annex.problems) {
+    const row = p.source > 0 ? rows.find((r) => r.source === p.source) : undefined;
+    if (row) row.problems.push(p);
+    else rows.push({ source: p.source, problems: [p] });
+  }
   return (
     <>
       {annex.problems.length > 0 && (
         <div role="alert">
           <Subtitle2 as="h4">{s.problemsHeading(annex.problems.length)}</Subtitle2>
           <ul className={styles.list}>
-            {annex.problems.map((p) => (
-              <li key={`${p.source}-${p.kind}`}>
-                {rowName(p.source)}：{s.problems[p.kind]}
-                {p.text ? `（${p.text}）` : ''}
+            {rows.map((p) => (
+              <li key={`${p.source}-${p.problems[0].kind}`}>
+                {rowName(p.source)}：
+                {p.problems.map((q) => `${s.problems[q.kind]}${q.text ? `（${q.text}）` : ''}`).join('；')}
                 {p.source > 0 && flow.editing?.row !== p.source && (
                   <span className={styles.row}>
                     <Button
