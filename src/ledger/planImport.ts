@@ -138,13 +138,46 @@ const GENERIC_BODIES = new Set([
 /** Words that end a unit list and name no unit. */
 const DUTY_WORDS =
   /(按职责分工负责|按职责分别负责|按职能分工负责|分别负责|按职责负责|负责落实|负责|按职责分工落实|配合|参与)$/u;
-const LEAD_WORD = /牵头(负责)?/u;
+/** 牵头 closing a clause (市发改委、市财政局牵头，…负责): every unit before it leads. Before 、 it marks one unit of a list. */
+const LEAD_CLAUSE = /^牵头(?:负责)?(?!、)/u;
 /** 市教育局（按职责分工负责）: a remark on the unit's role, in brackets after its name. */
 const ROLE_REMARK =
-  /[（【[](?:按职责分工负责|按职责分别负责|按职能分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责|配合|参与|协办|牵头)(?:单位)?[）】\]]$/u;
+  /[（【[](?:按职责分工负责|按职责分别负责|按职能分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责|配合|参与|协办|牵头负责|牵头)(?:单位)?[）】\]]$/u;
+
+/** What a unit's own words say of its role: 市人社局（牵头）, 市财政局牵头, 市财政局（配合）. */
+type UnitMarker = 'lead' | 'partner';
+
+const LEAD_MARK = /牵头(?:单位)?(?:负责)?[）】\]]?$/u;
+const PARTNER_MARK = /(?:配合|协办|参与)(?:单位)?[）】\]]?$/u;
+
+interface MarkedUnit {
+  readonly name: string;
+  readonly marker: UnitMarker | null;
+}
 
 /** Splits a unit list at 、，,；; and line breaks outside brackets (各县（市、区）is one unit), and at 及. */
 export function splitUnits(text: string): string[] {
+  return splitMarkedUnits(text).map((u) => u.name);
+}
+
+/**
+ * One 责任单位 list's leads and partners: every unit marked （牵头） leads (a plan may name several,
+ * 市人社局（牵头）、市财政局（牵头）、…); with none marked, the first unit not marked （配合） does, by the
+ * convention of such tables. The same reading as the ledger's (parseResponsibleUnits), so the
+ * cell written from the plan reads back with the same leads.
+ */
+export function unitRoles(text: string): { lead: string[]; partners: string[] } {
+  const units = splitMarkedUnits(text);
+  const marked = units.some((u) => u.marker === 'lead');
+  const first = units.find((u) => u.marker !== 'partner');
+  const leads = (u: MarkedUnit) => (marked ? u.marker === 'lead' : u === first);
+  return {
+    lead: units.filter(leads).map((u) => u.name),
+    partners: units.filter((u) => !leads(u)).map((u) => u.name),
+  };
+}
+
+function splitMarkedUnits(text: string): MarkedUnit[] {
   // Spaces stay until the pieces are split: between two units they separate, inside a name they are noise.
   const clean = toHalfWidth(text.replace(/\r\n?/g, '\n')).replace(/\(/g, '（').replace(/\)/g, '）');
   const pieces: string[] = [];
@@ -162,11 +195,12 @@ export function splitUnits(text: string): string[] {
     } else current += ch;
   }
   pieces.push(current);
-  const units: string[] = [];
+  const units: MarkedUnit[] = [];
   for (const raw of pieces) {
     for (const word of splitAtSpaces(raw)) {
-      const name = cleanAnnexText(word)
-        .replace(/[。.:：]+$/u, '')
+      const written = cleanAnnexText(word).replace(/[。.:：]+$/u, '');
+      const marker = LEAD_MARK.test(written) ? 'lead' : PARTNER_MARK.test(written) ? 'partner' : null;
+      const name = written
         .replace(ROLE_REMARK, '')
         .replace(DUTY_WORDS, '')
         .replace(/[（【[]?(牵头|配合|协办)(单位)?[）】\]]?$/u, '')
@@ -175,9 +209,9 @@ export function splitUnits(text: string): string[] {
       if (!name) continue;
       const previous = units[units.length - 1];
       // 各乡镇人民政府、街道办事处: the second names no body of its own and belongs to the 统称.
-      if (previous?.startsWith('各') && GENERIC_BODIES.has(name))
-        units[units.length - 1] = `${previous}、${name}`;
-      else if (!units.includes(name)) units.push(name);
+      if (previous?.name.startsWith('各') && GENERIC_BODIES.has(name))
+        units[units.length - 1] = { ...previous, name: `${previous.name}、${name}` };
+      else if (!units.some((u) => u.name === name)) units.push({ name, marker });
     }
   }
   return units;
@@ -572,21 +606,16 @@ export function importAnnexTable(
       if (group) out.startGroup(cleanAnnexText(group));
     }
     const inline = !anyUnits ? inlineUnits(task, options) : null;
-    const units = cell(row, 'units');
-    const listed = splitUnits(units);
+    const listed = unitRoles(cell(row, 'units'));
     out.add({
       no,
       text: inline ? inline.text : task,
-      lead: inline
-        ? inline.lead
-        : header.columns.has('lead')
-          ? splitUnits(cell(row, 'lead'))
-          : listed.slice(0, 1),
+      lead: inline ? inline.lead : header.columns.has('lead') ? splitUnits(cell(row, 'lead')) : listed.lead,
       partners: inline
         ? inline.partners
         : header.columns.has('lead')
           ? splitUnits(cell(row, 'partners'))
-          : listed.slice(1),
+          : listed.partners,
       deadline: cell(row, 'deadline') || (inline?.deadline ?? ''),
       leaders: cell(row, 'leaders'),
       source,
@@ -642,17 +671,35 @@ function inlineUnits(
   const before = clean.slice(0, m.at).trim();
   // 加强绩效管理（市财政局牵头）。 keeps its full stop; a text that had none gets none.
   const body = before + (m.fullStop && !/[。！？]$/u.test(before) ? '。' : '');
-  const at = inside.search(LEAD_WORD);
-  if (at < 0) {
-    const units = splitUnits(inside);
-    return { text: body, lead: units.slice(0, 1), partners: units.slice(1), deadline };
+  const clause = leadClause(inside);
+  // No clause says who leads: the units' own markers do (市人社局（牵头）、市财政局（牵头）、…), else the first unit.
+  if (!clause) return { text: body, ...unitRoles(inside), deadline };
+  // The units after the clause are partners, but for one that marks itself （牵头） too.
+  const rest = splitMarkedUnits(inside.slice(clause.end));
+  return {
+    text: body,
+    lead: [
+      ...splitUnits(inside.slice(0, clause.at)),
+      ...rest.filter((u) => u.marker === 'lead').map((u) => u.name),
+    ],
+    partners: rest.filter((u) => u.marker !== 'lead').map((u) => u.name),
+    deadline,
+  };
+}
+
+/** Where a 牵头 outside brackets closes a clause (LEAD_CLAUSE). */
+function leadClause(inside: string): { at: number; end: number } | null {
+  let depth = 0;
+  for (let i = 0; i < inside.length; i++) {
+    const ch = inside[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if (depth === 0) {
+      const m = LEAD_CLAUSE.exec(inside.slice(i));
+      if (m) return { at: i, end: i + m[0].length };
+    }
   }
-  const leadPart = inside.slice(0, at);
-  const rest = inside
-    .slice(at)
-    .replace(LEAD_WORD, '')
-    .replace(/^[，,；;、]/u, '');
-  return { text: body, lead: splitUnits(leadPart), partners: splitUnits(rest), deadline };
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -793,12 +840,14 @@ function flushItems(
     if (fields) {
       labelled();
       const lead = fields.lead ? splitUnits(fields.lead) : [];
-      const others = splitUnits(fields.units ?? '').concat(splitUnits(fields.partners ?? ''));
+      // Without a 牵头单位 label, 责任单位 names the leads: marked （牵头）, or else its first unit.
+      const listed =
+        lead.length > 0 ? { lead, partners: splitUnits(fields.units ?? '') } : unitRoles(fields.units ?? '');
       out.add({
         no: item.no,
         text: fields.text,
-        lead: lead.length > 0 ? lead : others.slice(0, 1),
-        partners: lead.length > 0 ? others : others.slice(1),
+        lead: listed.lead,
+        partners: listed.partners.concat(splitUnits(fields.partners ?? '')),
         deadline: fields.deadline ?? '',
         leaders: fields.leaders ?? '',
         source: item.source,
