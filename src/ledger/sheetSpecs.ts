@@ -518,8 +518,8 @@ export function overviewSheet(model: SummaryModel, options: SpecOptions = {}): S
       {
         // The 统称 clause only where the table has a 统称 row: a plan naming none has nothing so shared.
         value: model.units.some((u) => u.kind === 'collective')
-          ? '注：列第一位的单位视为牵头单位；县（市）区政府与学校的任务含经“各县（市）人民政府”等统称分配的任务。'
-          : '注：列第一位的单位视为牵头单位。',
+          ? '注：标注（牵头）的单位为牵头单位；未标注时，列第一位的单位视为牵头单位；县（市）区政府与学校的任务含经“各县（市）人民政府”等统称分配的任务。'
+          : '注：标注（牵头）的单位为牵头单位；未标注时，列第一位的单位视为牵头单位。',
         style: 'note',
       },
     ],

@@ -69,7 +69,7 @@ const zh = {
       'Excel 未接受“调整为 1 页宽”（未选中“页面布局”选项卡时可能如此）：请在“页面布局 > 调整为合适大小”中将宽度设为 1 页。',
     noDropdown:
       '单元格中的状态下拉列表需要 ExcelApi 1.8，当前 Excel 版本不支持：请在“筛选”页修改状态，“校验”页会检查状态写法。',
-    leadNote: '列第一位的单位视为牵头单位，其余为配合单位。',
+    leadNote: '标注（牵头）的单位为牵头单位；未标注时，列第一位的单位视为牵头单位，其余为配合单位。',
     otherLedgers: (ledger: string, others: readonly string[]) =>
       `台账是工作表“${ledger}”。${others.map((n) => `“${n}”`).join('、')}看起来也是台账，但本加载项不读取它：校验、筛选和汇总只用“${ledger}”。`,
     othersUnchecked: (why: string) => `未能检查其他工作表是否也是台账：${why}`,
@@ -276,7 +276,8 @@ const en: Strings = {
       'Excel did not keep “fit to 1 page wide” (it may not while the Page Layout tab is not selected): set Width to 1 page under Page Layout > Scale to Fit.',
     noDropdown:
       'A status dropdown in the cells needs ExcelApi 1.8, which this Excel lacks: set statuses on the Units tab; the Check tab checks what is typed.',
-    leadNote: 'The first unit listed is taken as the lead unit; the others are partners.',
+    leadNote:
+      'Units marked （牵头） lead; with no marker the first unit listed is taken as the lead; the others are partners.',
     otherLedgers: (ledger: string, others: readonly string[]) =>
       `The ledger is sheet ${ledger}. ${others.join(', ')} ${others.length > 1 ? 'look' : 'looks'} like a ledger too, but this add-in does not read ${others.length > 1 ? 'them' : 'it'}: checks, filters and summaries use ${ledger} only.`,
     othersUnchecked: (why: string) => `Could not check whether other sheets are ledgers too: ${why}`,
