@@ -138,8 +138,11 @@ const GENERIC_BODIES = new Set([
 /** Words that end a unit list and name no unit. */
 const DUTY_WORDS =
   /(按职责分工负责|按职责分别负责|按职能分工负责|分别负责|按职责负责|负责落实|负责|按职责分工落实|配合|参与)$/u;
-/** 牵头 closing a clause (市发改委、市财政局牵头，…负责): every unit before it leads. Before 、 it marks one unit of a list. */
-const LEAD_CLAUSE = /^牵头(?:负责)?(?!、)/u;
+/**
+ * 牵头 closing a clause (市发改委、市财政局牵头，…负责; 牵头组织实施): every unit before it leads, and the
+ * verb after it is no unit. Before 、 it marks one unit of a list.
+ */
+const LEAD_CLAUSE = /^牵头(?:负责|组织实施|组织|抓总|统筹|推进|落实|实施)?(?!、)/u;
 /** 市教育局（按职责分工负责）: a remark on the unit's role, in brackets after its name. */
 const ROLE_REMARK =
   /[（【[](?:按职责分工负责|按职责分别负责|按职能分工负责|按职责分工落实|按职责负责|分别负责|负责落实|负责|配合|参与|协办|牵头负责|牵头)(?:单位)?[）】\]]$/u;

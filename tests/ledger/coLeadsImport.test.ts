@@ -117,6 +117,16 @@ describe.each<[string, () => PlanImport, Roles]>([
     TWO_LEADS,
   ],
   [
+    'inline, a verb after 牵头 closing the clause of leads (牵头组织) is no unit',
+    () => importAnnexText(`1.扩大就业（市人社局、市财政局牵头组织，${BANK}配合）`),
+    TWO_LEADS,
+  ],
+  [
+    'inline, 牵头组织实施 then the partners',
+    () => importAnnexText(`1.扩大就业（市人社局、市财政局牵头组织实施，${BANK}负责）`),
+    TWO_LEADS,
+  ],
+  [
     'one unlisted lead: the first unit, as before',
     () => table(['责任单位'], [`市人社局、市财政局、${BANK}`]),
     { lead: ['市人社局'], partners: ['市财政局', BANK] },
