@@ -251,12 +251,12 @@ function overviewIndicatorRows(model: SummaryModel): SpecRow[] {
     for (const total of totals.filter((t) => t.after === i))
       rows.push({
         cells: [
-          { value: indicatorTotalLabel(total), style: 'total' },
+          { value: indicatorTotalLabel(total), style: 'totalLabel' },
           { value: '', style: 'total' },
           { value: cents(total.target), style: 'total' },
           { value: total.actual === null ? '' : cents(total.actual), style: 'total' },
           total.share === null ? { value: '—', style: 'total' } : { value: total.share, style: 'totalPercent' },
-          { value: total.measure, style: 'total' },
+          { value: total.measure, style: 'totalLabel' },
         ],
       });
   });

@@ -1,4 +1,5 @@
 import {
+  CELL_STYLES,
   completionFormula,
   dayOf,
   INDICATOR_HEADERS,
@@ -290,6 +291,10 @@ describe('indicators in the light and the summaries', () => {
     const below = (label: string) => String(texts[texts.findIndex((r) => r[0] === label) + 1][0]);
     expect(below('职教中心（双辽市人民政府）')).toBe('职教中心合计（3个单位，已填报0个）');
     expect(below('老年大学（铁东区人民政府）')).toBe('老年大学合计（5个单位，已填报1个）');
+    // Named after the indicator, the label is wider than its column: wrapped, or the printout
+    // cuts it off (电商直播基地合计… lost its first character); and text, the name being the user's.
+    const label = sheet.rows.find((r) => r.cells[0]?.value === '电商直播基地合计（3个单位，已填报0个）')?.cells[0];
+    expect(label && CELL_STYLES[label.style]).toMatchObject({ format: '@', wrap: true });
     // The charts' data blocks are untouched by the new rows.
     expect(sheet.charts[0].data.row).toBe(3);
   });
