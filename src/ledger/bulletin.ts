@@ -1,15 +1,17 @@
-// The 进展情况通报 as a document model: 版头, title, 主送, 导语, sections 一 to 五, the two 附件
-// tables and the 落款, made from the same summary model and history the summary sheets use, so
-// every number in it equals theirs. A writer (src/files) lays it out after GB/T 9704; the plain
-// text and HTML forms here are for pasting into an office's own 红头 template. All text is data:
+// The 进展情况通报 as a document model: 版头, title, 主送, 导语, sections 一 to 五, the 附件
+// tables (滞后任务, 各单位, and 量化指标 where the workbook has indicators) and the 落款, made
+// from the same summary model and history the summary sheets use, so every number in it equals
+// theirs. A writer (src/files) lays it out after GB/T 9704; the plain text and HTML forms here
+// are for pasting into an office's own 红头 template. All text is data:
 // nothing a user typed is read as markup (the HTML form escapes it).
 import { chineseDate, isoDate, type Day } from './dates';
+import { shownAmount } from './indicators';
 import { lightWord } from './lightWords';
 import { BEHIND_HEADER, behindTableRows } from './mail';
 import { escapeHtml, htmlCell, textCell } from './mailBody';
 import { planNames } from './plan';
 import { CHANGE_LABELS, changeText, type ReportHistory } from './snapshots';
-import { behindDeadline, type SummaryModel } from './summary';
+import { behindDeadline, indicatorTotalLabel, type SummaryModel } from './summary';
 import { UNIT_KIND_LABELS } from './units';
 
 export interface BulletinTable {
@@ -136,14 +138,19 @@ function overall(model: SummaryModel, history: ReportHistory | undefined): Bulle
   if (history) blocks.push({ kind: 'paragraph', text: history.changes.sentence });
   const { indicators } = model;
   if (indicators.lines.length) {
+    // Each indicator is its own figure (附件3); only the parts of one indicator are added up.
     const totals = indicators.totals.map(
-      (t) => `${t.measure}类目标合计${t.target}，完成${t.actual}（${percent(t.share)}）`,
+      (t) =>
+        `${indicatorTotalLabel(t)}目标${shownAmount(t.target, t.measure)}，` +
+        (t.actual === null
+          ? '尚未填报完成值'
+          : `完成${shownAmount(t.actual, t.measure)}${t.share === null ? '' : `（${percent(t.share)}）`}`),
     );
     blocks.push({
       kind: 'paragraph',
       text:
         `量化指标共${indicators.lines.length}项，已填报完成值${indicators.reported}项，已达目标${indicators.met}项` +
-        `${totals.length ? `；${totals.join('，')}` : ''}。`,
+        `（逐项目标值、完成值和完成率见附件3）。${totals.length ? `其中同一指标分项合计：${totals.join('；')}。` : ''}`,
     });
   }
   return blocks;
@@ -289,6 +296,46 @@ function unitAttachment(model: SummaryModel): BulletinAttachment {
   };
 }
 
+/**
+ * 附件3: every indicator on its own row, and under an indicator carried in parts (each county's
+ * 老年大学) the total of its parts. Indicators that merely share a measure word are not added up.
+ */
+function indicatorAttachment(model: SummaryModel): BulletinAttachment {
+  const { lines, totals } = model.indicators;
+  const amount = (n: number | null, measure: string, none: string) =>
+    n === null ? none : shownAmount(n, measure);
+  const share = (n: number | null) => (n === null ? '—' : percent(n));
+  return {
+    label: '附件3',
+    title: '量化指标完成情况',
+    table: {
+      header: ['序号', '指标', '责任单位', '目标值', '完成值', '完成率'],
+      rows: lines.flatMap((l, i) => [
+        [
+          String(l.no),
+          l.name,
+          l.owner || l.taskUnits,
+          amount(l.target, l.measure, '—'),
+          amount(l.actual, l.measure, '未填报'),
+          share(l.share),
+        ],
+        ...totals
+          .filter((t) => t.after === i)
+          .map((t) => [
+            '',
+            indicatorTotalLabel(t),
+            '',
+            shownAmount(t.target, t.measure),
+            amount(t.actual, t.measure, '未填报'),
+            share(t.share),
+          ]),
+      ]),
+      widths: [8, 26, 30, 12, 12, 12],
+    },
+    empty: '台账中没有量化指标。',
+  };
+}
+
 /** The 通报 of a report: every number from the summary model, the changes from its history. */
 export function bulletinOf(model: SummaryModel, options: BulletinOptions): Bulletin {
   const plan = options.planTitle ?? model.names.title;
@@ -322,7 +369,11 @@ export function bulletinOf(model: SummaryModel, options: BulletinOptions): Bulle
           : [{ kind: 'paragraph', text: '（下步工作待补充。）' }],
       },
     ],
-    attachments: [behindAttachment(model), unitAttachment(model)],
+    attachments: [
+      behindAttachment(model),
+      unitAttachment(model),
+      ...(model.indicators.lines.length ? [indicatorAttachment(model)] : []),
+    ],
     signature: { unit: options.issuer.trim(), date },
   };
 }

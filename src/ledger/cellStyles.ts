@@ -14,6 +14,7 @@ export type CellStyle =
   | 'percent'
   | 'total'
   | 'totalPercent'
+  | 'totalLabel'
   | 'red'
   | 'yellow'
   | 'green'
@@ -46,6 +47,9 @@ export const CELL_STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   percent: { format: '0.0%', align: 'Center' },
   total: { bold: true, fill: ON_TRACK.fill, format: 'General', align: 'Center' },
   totalPercent: { bold: true, fill: ON_TRACK.fill, format: '0.0%', align: 'Center' },
+  // A total named after its indicator: the name is the user's (text, never a formula), and
+  // wrapped, as a label wider than its column is cut off in print.
+  totalLabel: { bold: true, fill: ON_TRACK.fill, format: '@', wrap: true },
   red: { bold: true, ...BAD, format: 'General', align: 'Center' },
   yellow: { ...WARNING, format: 'General', align: 'Center' },
   green: { ...GOOD, format: 'General', align: 'Center' },

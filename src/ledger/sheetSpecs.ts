@@ -19,6 +19,7 @@ import {
   taskDeadline,
   taskExtension,
   exactDay,
+  indicatorTotalLabel,
   unitIndicatorLines,
   unitTasks,
   type IndicatorLine,
@@ -205,8 +206,10 @@ function absentRows(model: SummaryModel): SpecRow[] {
   ];
 }
 
+/** Amounts to two decimals: 0.1 + 0.2 added up shows as 0.3. */
+const cents = (value: number) => Math.round(value * 100) / 100;
 const amountCell = (value: number | null): SpecCell =>
-  value === null ? textCell('') : { value: Math.round(value * 100) / 100, style: 'number' };
+  value === null ? textCell('') : { value: cents(value), style: 'number' };
 const shareCell = (value: number | null): SpecCell => (value === null ? textCell('—') : percentCell(value));
 
 function indicatorHeading(lines: readonly IndicatorLine[]): SpecRow {
@@ -223,7 +226,10 @@ function indicatorHeading(lines: readonly IndicatorLine[]): SpecRow {
   };
 }
 
-/** The overview's block: each indicator, its target, actual and share, and totals per measure word. */
+/**
+ * The overview's block: each indicator, its target, actual and share, and under an indicator
+ * carried in parts (by each county) its total. Different indicators are never added up.
+ */
 function overviewIndicatorRows(model: SummaryModel): SpecRow[] {
   const { lines, totals } = model.indicators;
   if (lines.length === 0) return [];
@@ -231,7 +237,7 @@ function overviewIndicatorRows(model: SummaryModel): SpecRow[] {
   rows.push({
     cells: ['指标', '序号', '目标值', '完成值', '完成率', '计量单位'].map(headerCell),
   });
-  for (const line of lines)
+  lines.forEach((line, i) => {
     rows.push({
       cells: [
         wrappedCell(indicatorLabel(line, line.taskUnits)),
@@ -242,17 +248,18 @@ function overviewIndicatorRows(model: SummaryModel): SpecRow[] {
         textCell(line.measure),
       ],
     });
-  for (const total of totals)
-    rows.push({
-      cells: [
-        { value: `合计（${total.measure}，${total.count}项）`, style: 'total' },
-        { value: '', style: 'total' },
-        { value: total.target, style: 'total' },
-        { value: total.actual, style: 'total' },
-        { value: total.share, style: 'totalPercent' },
-        { value: total.measure, style: 'total' },
-      ],
-    });
+    for (const total of totals.filter((t) => t.after === i))
+      rows.push({
+        cells: [
+          { value: indicatorTotalLabel(total), style: 'totalLabel' },
+          { value: '', style: 'total' },
+          { value: cents(total.target), style: 'total' },
+          { value: total.actual === null ? '' : cents(total.actual), style: 'total' },
+          total.share === null ? { value: '—', style: 'total' } : { value: total.share, style: 'totalPercent' },
+          { value: total.measure, style: 'totalLabel' },
+        ],
+      });
+  });
   return rows;
 }
 

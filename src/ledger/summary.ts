@@ -13,6 +13,7 @@ import { DEFAULT_STATUSES, STATUS_LAGGING } from './statuses';
 import { ledgerTasks, type LedgerTask, type NumberedTask, type ReadOptions } from './tasks';
 import { reachCache, tasksReaching, unitTaskCounts } from './unitSelection';
 import { planNames, type PlanNames } from './plan';
+import { matchKey } from './text';
 import { indexFor, type UnitDirectory, type UnitKind } from './units';
 
 export interface StatusCount {
@@ -71,13 +72,28 @@ export interface IndicatorLine {
   readonly measure: string;
 }
 
-/** Targets and actuals added up over the indicators that share a measure word. */
+/**
+ * One indicator carried in parts (each county's 老年大学): the parts' targets and actuals added
+ * up. Only lines of the same indicator, same task, name and measure, are added: 新增企业 and
+ * 建设基地 share the measure 个 but not a meaning, and their sum would be no figure at all; two
+ * tasks naming the same object set two targets, which may overlap.
+ */
 export interface IndicatorTotal {
+  readonly name: string;
   readonly measure: string;
+  /** The lines added up, at least two. */
   readonly count: number;
+  /** Whether each line is another unit's: the total is then named as that many units'. */
+  readonly byUnit: boolean;
   readonly target: number;
-  readonly actual: number;
-  readonly share: number;
+  /** Lines with a 完成值. */
+  readonly reported: number;
+  /** The reported 完成值 added up; null while none is reported. */
+  readonly actual: number | null;
+  /** actual ÷ target once every line is reported; null before (a missing part is not a zero). */
+  readonly share: number | null;
+  /** Index in `lines` of its last line: lists put the total right under it. */
+  readonly after: number;
 }
 
 export interface IndicatorSummary {
@@ -272,7 +288,7 @@ export function summarize(
   };
 }
 
-/** The counted tasks' indicators in task order, with totals per measure word where two or more share one. */
+/** The counted tasks' indicators in task order, with a total for each indicator carried in parts. */
 export function indicatorSummary(tasks: readonly LedgerTask[], present: boolean): IndicatorSummary {
   // A loop, not flatMap: most tasks have no indicator, and each would make an empty array.
   const lines: IndicatorLine[] = [];
@@ -293,24 +309,54 @@ export function indicatorSummary(tasks: readonly LedgerTask[], present: boolean)
       });
     }
   }
-  const byMeasure = new Map<string, { count: number; target: number; actual: number }>();
-  for (const line of lines) {
-    if (line.target === null || !line.measure) continue;
-    const total = byMeasure.get(line.measure) ?? { count: 0, target: 0, actual: 0 };
-    total.count++;
-    total.target += line.target;
-    total.actual += line.actual ?? 0;
-    byMeasure.set(line.measure, total);
-  }
   return {
     present,
     lines,
-    totals: [...byMeasure.entries()]
-      .filter(([, t]) => t.count > 1)
-      .map(([measure, t]) => ({ measure, ...t, share: share(t.actual, t.target) })),
+    totals: indicatorTotals(lines),
     reported: lines.filter((l) => l.actual !== null).length,
     met: lines.filter((l) => l.share !== null && l.share >= 1).length,
   };
+}
+
+/** The totals of the indicators that two or more lines carry (same task, name and measure), in list order. */
+export function indicatorTotals(lines: readonly IndicatorLine[]): IndicatorTotal[] {
+  const parts = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    if (line.target === null || !line.name) return;
+    const key = `${line.no}|${matchKey(line.name)}|${matchKey(line.measure)}`;
+    const list = parts.get(key);
+    if (list) list.push(i);
+    else parts.set(key, [i]);
+  });
+  const out: IndicatorTotal[] = [];
+  for (const indexes of parts.values()) {
+    if (indexes.length < 2) continue;
+    const carried = indexes.map((i) => lines[i]);
+    const reported = carried.filter((l) => l.actual !== null);
+    const target = carried.reduce((a, l) => a + (l.target ?? 0), 0);
+    const actual = reported.length ? reported.reduce((a, l) => a + (l.actual ?? 0), 0) : null;
+    const owners = new Set(carried.map((l) => matchKey(l.owner || l.taskUnits)));
+    out.push({
+      name: carried[0].name,
+      measure: carried[0].measure,
+      count: carried.length,
+      byUnit: owners.size === carried.length,
+      target,
+      reported: reported.length,
+      actual,
+      share: actual !== null && reported.length === carried.length ? share(actual, target) : null,
+      after: indexes[indexes.length - 1],
+    });
+  }
+  return out.sort((a, b) => a.after - b.after);
+}
+
+/** How a total is named wherever it is listed: 老年大学合计（5个单位，已填报1个）. */
+export function indicatorTotalLabel(total: IndicatorTotal): string {
+  const parts = total.byUnit ? `${total.count}个单位` : `${total.count}项`;
+  const partial =
+    total.reported < total.count ? `，已填报${total.reported}${total.byUnit ? '个' : '项'}` : '';
+  return `${total.name}合计（${parts}${partial}）`;
 }
 
 /**

@@ -159,6 +159,21 @@ describe('the 指标 sheet', () => {
     expect(unit.some((r) => r[2] === '双辽市人民政府' && r[1] === '老年大学')).toBe(false);
   });
 
+  it('writes the overview’s total of an indicator carried in parts as text, its name being the user’s', async () => {
+    const sim = new ExcelSim();
+    await sim.runExcel((c) => createLedger(c, { supports: ALL_SETS }));
+    // The user renames the five counties' 老年大学 (one indicator of task 27) to a name Excel
+    // would take for a formula in a cell not typed as text.
+    const rows = sim.values('指标').flatMap((r, i) => (r[1] === '老年大学' ? [i + 1] : []));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(sim.userEdit('指标', `B${row}`, [['=老年大学']]).ok).toBe(true);
+    await generateSummaries(sim.runExcel.bind(sim), { asOf, request: {}, supports: ALL_SETS });
+    const overview = sim.sheet('汇总-总体');
+    const at = sim.values('汇总-总体').findIndex((r) => r[0] === '=老年大学合计（5个单位，已填报0个）');
+    expect(at).toBeGreaterThan(0);
+    expect(overview.cells.get(`${at},0`)?.formula ?? null).toBeNull();
+  });
+
   it('is offered for an adopted ledger, and made there without touching the user’s sheet', async () => {
     const sim = new ExcelSim();
     await sim.run(async (c) => {

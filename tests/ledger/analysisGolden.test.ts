@@ -145,13 +145,15 @@ describe('validate + summarize give the same findings and summary as before the 
     ],
   ];
   // Hashes renewed when the summary's names gained the plan's shortName (反馈表 file names): the
-  // same findings and the same summary otherwise, checked with that field left out.
+  // same findings and the same summary otherwise, checked with that field left out. The worked
+  // ledger's renewed again when indicator totals stopped adding up indicators that share only a
+  // measure word (same digest with indicators.totals left out, before and after).
   const expected: Record<string, { findings: number; sha256: string }> = {
     'normal 10,000 rows': { findings: 7580, sha256: '79a5c48f34362c369c1709b40a34031f' },
     'messy 10,000 rows': { findings: 14973, sha256: '7cbadf653f7839b8052cee203b8bd4e0' },
     'worked 10,000 rows: extensions, indicators, a directory, an offset table': {
       findings: 23619,
-      sha256: '7dd4b990f69d55cb952ea806c405b3f1',
+      sha256: '40da77ad17943d46263a298df52bba78',
     },
     'worked 2,000 rows without official wording, 1904 dates, evidence not required': {
       findings: 2412,

@@ -6,13 +6,25 @@ import {
   bulletinText,
   dayOf,
   DEFAULT_NEXT_STEPS,
+  importAnnexTable,
+  INDICATOR_HEADERS,
+  indicatorSheetRows,
   leaderMail,
+  makeLedger,
+  OFFICIAL_TASKS,
   overviewSheet,
+  planFromAnnex,
+  planLedgerRecords,
+  planLedgerSpec,
+  readIndicatorTable,
   readSnapshotTable,
   reportHistory,
+  seedsForTasks,
   SNAPSHOT_HEADERS,
   snapshotRows,
   summarize,
+  unitsCellText,
+  type Bulletin,
   type BulletinBlock,
   type CellValue,
   type Day,
@@ -258,4 +270,109 @@ it('numbers the issue by this date’s place among the kept reports, counting it
   expect(bulletinOf(november, { ...opts, history: reportHistory(november, table) }).masthead.issue).toBe(
     '第2期',
   );
+});
+
+describe('the 通报’s quantitative indicators (a new user’s finding: 个类目标合计 added up unlike things)', () => {
+  const tableOf = (rows: CellValue[][]) =>
+    readIndicatorTable({ header: INDICATOR_HEADERS, rows, sheetName: '指标' });
+  const attachment = (b: Bulletin) => b.attachments.find((a) => a.title === '量化指标完成情况');
+  const overall = (b: Bulletin) => paragraphs(b.sections[0].blocks).join('\n');
+
+  // An imported plan whose three targets share the measure word 个 and nothing else.
+  const annex = importAnnexTable([
+    ['序号', '工作任务', '责任单位', '完成时限'],
+    ['一、产业发展', '', '', ''],
+    ['1', '新增规上企业100个。', '区工信局', '2026年底前'],
+    ['2', '培育省级重点项目30个。', '区发改局', '2026年底前'],
+    ['二、民生保障', '', '', ''],
+    ['3', '建设现代农业示范基地3个。', '区农业农村局', '2026年底前'],
+    ['4', '各县（市、区）新建社区养老服务站。', '区民政局、红旗县人民政府、东岭区人民政府', '2026年底前'],
+  ]);
+  const plan = planFromAnnex(annex, { title: '立山区2026年重点工作任务分工' });
+  const ledger = makeLedger({ header: planLedgerSpec(plan).columns.map((c) => c.header), rows: planLedgerRecords(plan) });
+  const seeded = indicatorSheetRows(
+    seedsForTasks(plan.tasks.map((t) => ({ no: t.no, task: t.text, unitsText: unitsCellText(t) }))),
+    { headerRow: 0, firstColumn: 0 },
+  );
+  const withActuals = (actuals: readonly CellValue[], extra: CellValue[][] = []) =>
+    tableOf([
+      ...seeded.map((r, i) => r.map((v, c) => (c === 5 ? (actuals[i] ?? '') : v))),
+      ...extra,
+    ]);
+
+  it('lists indicators that share 个 each on its own, with no sum across them', () => {
+    const model = summarize(ledger, { asOf: NOV_30, plan, indicators: withActuals([60, 30]) });
+    expect(model.indicators.lines.map((l) => [l.name, l.target, l.measure])).toEqual([
+      ['新增规上企业', 100, '个'],
+      ['省级重点项目', 30, '个'],
+      ['现代农业示范基地', 3, '个'],
+    ]);
+    const made = bulletinOf(model, { ...options, history: undefined });
+    const text = overall(made);
+    expect(text).toContain('量化指标共3项，已填报完成值2项，已达目标1项（逐项目标值、完成值和完成率见附件3）。');
+    // Before: “个类目标合计133，完成90（67.7%）”.
+    expect(text).not.toMatch(/合计|133/u);
+    expect(bulletinText(made)).not.toMatch(/个类|合计133/u);
+    expect(attachment(made)?.table.header).toEqual(['序号', '指标', '责任单位', '目标值', '完成值', '完成率']);
+    expect(attachment(made)?.table.rows).toEqual([
+      ['1', '新增规上企业', '区工信局', '100个', '60个', '60.0%'],
+      ['2', '省级重点项目', '区发改局', '30个', '30个', '100.0%'],
+      ['3', '现代农业示范基地', '区农业农村局', '3个', '未填报', '—'],
+    ]);
+    expect(made.attachments.map((a) => a.label)).toEqual(['附件1', '附件2', '附件3']);
+  });
+
+  it('totals one indicator split across units, named as such, under its parts', () => {
+    const split: CellValue[][] = [
+      [4, '社区养老服务站', 2, '个', '红旗县人民政府', 2, '', '', ''],
+      [4, '社区养老服务站', 3, '个', '东岭区人民政府', 1, '', '', ''],
+    ];
+    const model = summarize(ledger, { asOf: NOV_30, plan, indicators: withActuals([60, 30], split) });
+    const made = bulletinOf(model, { ...options, history: undefined });
+    expect(overall(made)).toContain(
+      '其中同一指标分项合计：社区养老服务站合计（2个单位）目标5个，完成3个（60.0%）。',
+    );
+    const rows = attachment(made)?.table.rows ?? [];
+    expect(rows.slice(3)).toEqual([
+      ['4', '社区养老服务站', '红旗县人民政府', '2个', '2个', '100.0%'],
+      ['4', '社区养老服务站', '东岭区人民政府', '3个', '1个', '33.3%'],
+      ['', '社区养老服务站合计（2个单位）', '', '5个', '3个', '60.0%'],
+    ]);
+    // The other 个 indicators stay out of it: one total row only.
+    expect(rows.filter((r) => r[1].includes('合计'))).toHaveLength(1);
+  });
+
+  it('does not total two tasks’ targets that name the same object', () => {
+    // Task 3's unit adds a row of its own named as task 1's indicator: two targets, which may overlap.
+    const again: CellValue[][] = [[3, '新增规上企业', 20, '个', '区农业农村局', 5, '', '', '']];
+    const model = summarize(ledger, { asOf: NOV_30, plan, indicators: withActuals([60, 30], again) });
+    expect(model.indicators.lines.filter((l) => l.name === '新增规上企业').map((l) => l.no)).toEqual([1, 3]);
+    expect(model.indicators.totals).toEqual([]);
+    const made = bulletinOf(model, { ...options, history: undefined });
+    expect(bulletinText(made)).not.toMatch(/合计（|120个/u);
+    expect(attachment(made)?.table.rows).toContainEqual(['3', '新增规上企业', '区农业农村局', '20个', '5个', '25.0%']);
+  });
+
+  it('in the built-in plan totals only 职教中心, 老年大学 and 电商直播基地, each across its counties', () => {
+    const seeds = seedsForTasks(OFFICIAL_TASKS.map((t) => ({ ...t, unitsText: t.units })));
+    const rows = indicatorSheetRows(seeds, { headerRow: 0, firstColumn: 0 }).map((r) =>
+      r.map((v, c) => (c === 5 && r[1] === '老年大学' ? 1 : c === 5 && r[1] === '智慧课堂' ? 10 : v)),
+    );
+    const model = summarize(ledgerWith(base), { asOf: NOV_30, indicators: tableOf(rows) });
+    const made = bulletinOf(model, { ...options, history: undefined });
+    expect(overall(made)).toContain(
+      '其中同一指标分项合计：职教中心合计（3个单位，已填报0个）目标3所，尚未填报完成值；' +
+        '老年大学合计（5个单位）目标5所，完成5所（100.0%）；' +
+        '电商直播基地合计（3个单位，已填报0个）目标3个，尚未填报完成值。',
+    );
+    const listed = attachment(made)?.table.rows ?? [];
+    expect(listed).toHaveLength(23 + 3);
+    expect(listed.filter((r) => r[0] !== '').map((r) => r[1])).toEqual(seeds.map((s) => s.name));
+    expect(listed).toContainEqual(['14', '智慧课堂', '市教育局，各县（市）人民政府', '10个', '10个', '100.0%']);
+    expect(bulletinText(made)).not.toMatch(/[个门所]类目标合计/u);
+  });
+
+  it('has no 附件3 when the workbook has no indicators', () => {
+    expect(bulletin.attachments.map((a) => a.label)).toEqual(['附件1', '附件2']);
+  });
 });

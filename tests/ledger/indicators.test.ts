@@ -1,4 +1,5 @@
 import {
+  CELL_STYLES,
   completionFormula,
   dayOf,
   INDICATOR_HEADERS,
@@ -266,7 +267,7 @@ describe('indicators in the light and the summaries', () => {
     expect(task?.indicators).toHaveLength(3);
   });
 
-  it('puts a 量化指标完成情况 block with totals per measure word on the overview', () => {
+  it('puts a 量化指标完成情况 block on the overview, totalling only an indicator carried in parts', () => {
     const model = summarize(ledger, { asOf: JUNE_30, indicators: indicatorTable(actuals) });
     expect(model.indicators).toMatchObject({ present: true, reported: 3, met: 2 });
     expect(model.indicators.lines).toHaveLength(23);
@@ -278,13 +279,31 @@ describe('indicators in the light and the summaries', () => {
     expect(texts).toContainEqual(['在线精品课', 14, 10, 2, 0.2, '门']);
     expect(texts).toContainEqual(['老年大学（梨树县人民政府）', 27, 1, 1, 1, '所']);
     expect(texts).toContainEqual(['职教中心（双辽市人民政府）', 2, 1, '', '—', '所']);
-    // 门: 10 + 10; 所: 职教中心 ×3 and 老年大学 ×5; 个: the other thirteen, 1+10+2+10+3+5+5+4+5+2+1×3.
-    expect(texts).toContainEqual(['合计（门，2项）', '', 20, 2, 0.1, '门']);
-    expect(texts).toContainEqual(['合计（所，8项）', '', 8, 1, 0.125, '所']);
-    const ge = texts.find((r) => String(r[0]).startsWith('合计（个'));
-    expect(ge).toEqual(['合计（个，13项）', '', 50, 10, 0.2, '个']);
+    // Three indicators are carried by each county (or county and district): only they are
+    // totalled, each under its own last row. 思政示范课 and 在线精品课 (门), or the thirteen
+    // indicators counted in 个, are different things and are never added up.
+    const totals = texts.slice(heading).filter((r) => String(r[0]).includes('合计'));
+    expect(totals).toEqual([
+      ['职教中心合计（3个单位，已填报0个）', '', 3, '', '—', '所'],
+      ['老年大学合计（5个单位，已填报1个）', '', 5, 1, '—', '所'],
+      ['电商直播基地合计（3个单位，已填报0个）', '', 3, '', '—', '个'],
+    ]);
+    const below = (label: string) => String(texts[texts.findIndex((r) => r[0] === label) + 1][0]);
+    expect(below('职教中心（双辽市人民政府）')).toBe('职教中心合计（3个单位，已填报0个）');
+    expect(below('老年大学（铁东区人民政府）')).toBe('老年大学合计（5个单位，已填报1个）');
+    // Named after the indicator, the label is wider than its column: wrapped, or the printout
+    // cuts it off (电商直播基地合计… lost its first character); and text, the name being the user's.
+    const label = sheet.rows.find((r) => r.cells[0]?.value === '电商直播基地合计（3个单位，已填报0个）')?.cells[0];
+    expect(label && CELL_STYLES[label.style]).toMatchObject({ format: '@', wrap: true });
     // The charts' data blocks are untouched by the new rows.
     expect(sheet.charts[0].data.row).toBe(3);
+  });
+
+  it('gives an indicator carried in parts its 完成率 once every part is reported', () => {
+    const all = { '27:老年大学': 1, '27:老年大学:伊通满族自治县人民政府': 0 };
+    const model = summarize(ledger, { asOf: JUNE_30, indicators: indicatorTable(all) });
+    const texts = overviewSheet(model).rows.map((r) => r.cells.map((c) => c.value));
+    expect(texts).toContainEqual(['老年大学合计（5个单位）', '', 5, 4, 0.8, '所']);
   });
 
   it('counts a copied 指标 row once and reports the copy (issue 21, item 16)', () => {
@@ -292,7 +311,10 @@ describe('indicators in the light and the summaries', () => {
     const table = indicatorTable(actuals, (rows) => rows.push([...rows[0].slice(0, 5), 1, '', '', '']));
     const model = summarize(ledger, { asOf: JUNE_30, indicators: table });
     const texts = overviewSheet(model).rows.map((r) => r.cells.map((c) => c.value));
-    expect(texts).toContainEqual(['合计（个，13项）', '', 50, 10, 0.2, '个']);
+    // Counted twice, the copy would make a total of the one indicator.
+    expect(texts.filter((r) => String(r[0]).startsWith('省内乃至东三省产教融合示范区'))).toEqual([
+      ['省内乃至东三省产教融合示范区', 1, 1, '', '—', '个'],
+    ]);
     expect(model.indicators.lines).toHaveLength(23);
     const found = validateLedger(ledger, { asOf: JUNE_30, indicators: table }).filter(
       (f) => f.rule === 'indicator.repeated',
