@@ -63,8 +63,6 @@ export const DEFAULT_NEXT_STEPS: readonly string[] = [
   '加强督导调度。按月调度任务进展，对推进不力的单位进行督办，确保各项任务按期完成。',
 ];
 
-export const DEFAULT_BULLETIN_RECIPIENTS = '各县（市）区人民政府，市直有关部门：';
-
 export interface BulletinOptions {
   readonly planTitle?: string;
   /** The sender unit set in 设置 ('' when not set): 版头 and 落款. */
@@ -349,7 +347,7 @@ export function bulletinOf(model: SummaryModel, options: BulletinOptions): Bulle
     asOf: model.asOf,
     masthead: { issuer: options.issuer.trim(), issue: `第${issueNumber}期`, date },
     title: `关于《${plan}》推进情况的通报（截至${chineseDate(model.asOf)}）`,
-    recipients: options.recipients ?? DEFAULT_BULLETIN_RECIPIENTS,
+    recipients: options.recipients ?? model.names.recipients,
     lead: `根据《${plan}》要求，现将截至${chineseDate(model.asOf)}重点任务推进情况通报如下。`,
     sections: [
       {

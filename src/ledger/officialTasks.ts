@@ -27,6 +27,7 @@ export const BUILT_IN_NAMES = {
   subject: '四平市现代职业教育重点任务',
   fileStem: '四平市职教重点任务汇总',
   shortName: BUILT_IN_META.shortName,
+  recipients: '各县（市）区人民政府，市直有关部门：',
 } as const;
 
 export const OFFICIAL_TASKS: ReadonlyArray<OfficialTask> = [

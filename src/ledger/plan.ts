@@ -245,10 +245,21 @@ export interface PlanNames {
   readonly fileStem: string;
   /** The plan's short name: 反馈表 files carry it, so two plans' forms for one unit differ. */
   readonly shortName: string;
+  /** The 通报's 主送, by the plan's region: a district's goes to its 乡镇 and 区直 bodies, not to counties. */
+  readonly recipients: string;
+}
+
+/** 主送 for a plan of this region: the bodies one level down and the region's own departments. */
+export function recipientsFor(region: string): string {
+  if (/区$/u.test(region)) return '各乡镇人民政府、街道办事处，区直有关部门：';
+  if (/(县|旗)$/u.test(region)) return '各乡镇人民政府，县直有关部门：';
+  if (/(市|州|盟)$/u.test(region)) return '各县（市、区）人民政府，市直有关部门：';
+  if (/省$/u.test(region)) return '各市（州）人民政府，省直有关部门：';
+  return '各有关单位：';
 }
 
 /** The built-in plan keeps the names its files and mails have always had; another's come from its title and short name. */
-export function planNames(plan?: Pick<Plan, 'title' | 'shortName'>): PlanNames {
+export function planNames(plan?: Pick<Plan, 'title' | 'shortName' | 'region'>): PlanNames {
   if (!plan || (plan.title === PLAN_TITLE && plan.shortName === BUILT_IN_META.shortName))
     return BUILT_IN_NAMES;
   return {
@@ -256,6 +267,7 @@ export function planNames(plan?: Pick<Plan, 'title' | 'shortName'>): PlanNames {
     subject: plan.title,
     fileStem: `${plan.shortName}汇总`,
     shortName: plan.shortName,
+    recipients: recipientsFor(plan.region),
   };
 }
 

@@ -109,6 +109,7 @@ describe('the plan in the workbook', () => {
       subject: plan.title,
       fileStem: '梨川营商环境汇总',
       shortName: plan.shortName,
+      recipients: '各乡镇人民政府，县直有关部门：',
     });
     expect(summaryFileName(day, undefined, summary.names)).toBe('梨川营商环境汇总_截至20250301.xlsx');
     expect(leaderMail(summary, 'x.xlsx').subject).toBe(

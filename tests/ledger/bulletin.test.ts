@@ -289,16 +289,16 @@ describe('the 通报’s quantitative indicators (a new user’s finding: 个类
     ['4', '各县（市、区）新建社区养老服务站。', '区民政局、红旗县人民政府、东岭区人民政府', '2026年底前'],
   ]);
   const plan = planFromAnnex(annex, { title: '立山区2026年重点工作任务分工' });
-  const ledger = makeLedger({ header: planLedgerSpec(plan).columns.map((c) => c.header), rows: planLedgerRecords(plan) });
+  const ledger = makeLedger({
+    header: planLedgerSpec(plan).columns.map((c) => c.header),
+    rows: planLedgerRecords(plan),
+  });
   const seeded = indicatorSheetRows(
     seedsForTasks(plan.tasks.map((t) => ({ no: t.no, task: t.text, unitsText: unitsCellText(t) }))),
     { headerRow: 0, firstColumn: 0 },
   );
   const withActuals = (actuals: readonly CellValue[], extra: CellValue[][] = []) =>
-    tableOf([
-      ...seeded.map((r, i) => r.map((v, c) => (c === 5 ? (actuals[i] ?? '') : v))),
-      ...extra,
-    ]);
+    tableOf([...seeded.map((r, i) => r.map((v, c) => (c === 5 ? (actuals[i] ?? '') : v))), ...extra]);
 
   it('lists indicators that share 个 each on its own, with no sum across them', () => {
     const model = summarize(ledger, { asOf: NOV_30, plan, indicators: withActuals([60, 30]) });
@@ -308,12 +308,23 @@ describe('the 通报’s quantitative indicators (a new user’s finding: 个类
       ['现代农业示范基地', 3, '个'],
     ]);
     const made = bulletinOf(model, { ...options, history: undefined });
+    // A district's plan goes to its 乡镇 and 区直 bodies, not to the counties of a city's.
+    expect(made.recipients).toBe('各乡镇人民政府、街道办事处，区直有关部门：');
     const text = overall(made);
-    expect(text).toContain('量化指标共3项，已填报完成值2项，已达目标1项（逐项目标值、完成值和完成率见附件3）。');
+    expect(text).toContain(
+      '量化指标共3项，已填报完成值2项，已达目标1项（逐项目标值、完成值和完成率见附件3）。',
+    );
     // Before: “个类目标合计133，完成90（67.7%）”.
     expect(text).not.toMatch(/合计|133/u);
     expect(bulletinText(made)).not.toMatch(/个类|合计133/u);
-    expect(attachment(made)?.table.header).toEqual(['序号', '指标', '责任单位', '目标值', '完成值', '完成率']);
+    expect(attachment(made)?.table.header).toEqual([
+      '序号',
+      '指标',
+      '责任单位',
+      '目标值',
+      '完成值',
+      '完成率',
+    ]);
     expect(attachment(made)?.table.rows).toEqual([
       ['1', '新增规上企业', '区工信局', '100个', '60个', '60.0%'],
       ['2', '省级重点项目', '区发改局', '30个', '30个', '100.0%'],
@@ -350,7 +361,14 @@ describe('the 通报’s quantitative indicators (a new user’s finding: 个类
     expect(model.indicators.totals).toEqual([]);
     const made = bulletinOf(model, { ...options, history: undefined });
     expect(bulletinText(made)).not.toMatch(/合计（|120个/u);
-    expect(attachment(made)?.table.rows).toContainEqual(['3', '新增规上企业', '区农业农村局', '20个', '5个', '25.0%']);
+    expect(attachment(made)?.table.rows).toContainEqual([
+      '3',
+      '新增规上企业',
+      '区农业农村局',
+      '20个',
+      '5个',
+      '25.0%',
+    ]);
   });
 
   it('in the built-in plan totals only 职教中心, 老年大学 and 电商直播基地, each across its counties', () => {
@@ -368,7 +386,14 @@ describe('the 通报’s quantitative indicators (a new user’s finding: 个类
     const listed = attachment(made)?.table.rows ?? [];
     expect(listed).toHaveLength(23 + 3);
     expect(listed.filter((r) => r[0] !== '').map((r) => r[1])).toEqual(seeds.map((s) => s.name));
-    expect(listed).toContainEqual(['14', '智慧课堂', '市教育局，各县（市）人民政府', '10个', '10个', '100.0%']);
+    expect(listed).toContainEqual([
+      '14',
+      '智慧课堂',
+      '市教育局，各县（市）人民政府',
+      '10个',
+      '10个',
+      '100.0%',
+    ]);
     expect(bulletinText(made)).not.toMatch(/[个门所]类目标合计/u);
   });
 

@@ -293,7 +293,8 @@ describe('indicators in the light and the summaries', () => {
     expect(below('老年大学（铁东区人民政府）')).toBe('老年大学合计（5个单位，已填报1个）');
     // Named after the indicator, the label is wider than its column: wrapped, or the printout
     // cuts it off (电商直播基地合计… lost its first character); and text, the name being the user's.
-    const label = sheet.rows.find((r) => r.cells[0]?.value === '电商直播基地合计（3个单位，已填报0个）')?.cells[0];
+    const label = sheet.rows.find((r) => r.cells[0]?.value === '电商直播基地合计（3个单位，已填报0个）')
+      ?.cells[0];
     expect(label && CELL_STYLES[label.style]).toMatchObject({ format: '@', wrap: true });
     // The charts' data blocks are untouched by the new rows.
     expect(sheet.charts[0].data.row).toBe(3);

@@ -6,6 +6,7 @@ import {
   planFromAnnex,
   planFromXml,
   planToXml,
+  recipientsFor,
   regionOf,
   unitsCellText,
   type Plan,
@@ -156,6 +157,17 @@ describe('the plan in the workbook', () => {
       problem: 'not-a-plan',
     });
   });
+});
+
+describe('recipientsFor (the 通报’s 主送)', () => {
+  it.each([
+    ['立山区', '各乡镇人民政府、街道办事处，区直有关部门：'],
+    ['梨川县', '各乡镇人民政府，县直有关部门：'],
+    ['伊通满族自治县', '各乡镇人民政府，县直有关部门：'],
+    ['梨川市', '各县（市、区）人民政府，市直有关部门：'],
+    ['吉林省', '各市（州）人民政府，省直有关部门：'],
+    ['', '各有关单位：'],
+  ])('%s → %s', (region, recipients) => expect(recipientsFor(region)).toBe(recipients));
 });
 
 describe('regionOf', () => {

@@ -131,7 +131,11 @@ describe('directoryFromRows (the 单位名录 sheet)', () => {
 
   it('keeps a name with 、 inside brackets whole in 别名 and 所属', () => {
     const dir = directoryFromRows([
-      { name: '甲县人民政府', aliases: '甲县政府、甲县（市、区）人民政府', memberOf: '各县（市、区）人民政府、示范县' },
+      {
+        name: '甲县人民政府',
+        aliases: '甲县政府、甲县（市、区）人民政府',
+        memberOf: '各县（市、区）人民政府、示范县',
+      },
     ]);
     const unit = dir.units.find((u) => u.name === '甲县人民政府');
     expect(unit?.aliases).toEqual(['甲县政府', '甲县（市、区）人民政府']);
