@@ -109,7 +109,7 @@ export function shownUnits(
       source: 'guessed' as const,
       members: u.members.map((name) => ({ name, members: null })),
     };
-    return { ...u, members: found.members.map((m) => m.name), source: found.source, tree: found.members };
+    return { ...u, source: found.source, tree: found.members };
   });
 }
 
