@@ -18,7 +18,7 @@ import {
   specLayout,
   builtInPlan,
   ledgerSheetTitle,
-  directoryFromRows,
+  directoryOfRows,
   DIRECTORY_SPEC,
   indicatorNamesFor,
   ledgerNamesFor,
@@ -142,10 +142,10 @@ export async function createLedger(
     );
   }
   const ledgerName = freeSheetName(others?.sheet ?? options.sheetName ?? LEDGER_SHEET, sheetNames);
-  // Another plan's units join the shared 单位名录, read in a request of its own (only this path needs it).
-  const directoryAdds =
-    second && options.plan && tableNames.includes(DIRECTORY_TABLE)
-      ? await readUnitsToAdd(context, options.plan, options.supports)
+  // An imported plan's units join a 单位名录 the workbook has, read in a request of its own (only this path needs it).
+  const listedUnits =
+    options.plan && withDirectory && tableNames.includes(DIRECTORY_TABLE)
+      ? await readListedUnits(context)
       : null;
   const named = (name: string) => sheetNames.find((n) => n.toLowerCase() === name.toLowerCase()) ?? null;
   // A directory table the workbook has is read as it is; without one, ours is made, and a sheet
@@ -160,13 +160,23 @@ export async function createLedger(
     (r) => [...r],
   );
   const at = (key: string) => LEDGER_COLUMNS.findIndex((c) => c.key === key);
+  // An imported plan's indicators are owned as 单位名录 will read them (the members of 每个县（市）区).
   const seeds = seedsForTasks(
     rows.map((r) => ({
       no: typeof r[at('no')] === 'number' ? (r[at('no')] as number) : null,
       task: String(r[at('task')] ?? ''),
       unitsText: String(r[at('units')] ?? ''),
     })),
+    options.plan ? directoryOfRows(listedUnits?.rows ?? [], options.plan) : undefined,
   );
+  // Every unit the plan names, reaches through a 统称 or gives an indicator gets a row in 单位名录.
+  const planRows = options.plan
+    ? unitsToAdd(
+        listedUnits?.rows ?? [],
+        options.plan,
+        seeds.map((s) => s.owner),
+      )
+    : null;
   // Each plan's ledger has its own 指标 (indicatorNamesFor says why): another plan's import makes
   // its own beside the first's. An existing table of that name is left as it is; a sheet already
   // so named keeps its name and ours takes a free one.
@@ -224,7 +234,7 @@ export async function createLedger(
   const directorySheet = directoryName ? sheets.add(directoryName) : null;
   const directoryBlocks = directorySheet
     ? [
-        ...writeDirectoryTable(directorySheet, 0, options.plan?.directory),
+        ...writeDirectoryTable(directorySheet, 0, planRows ?? undefined),
         ...writeStatusTable(directorySheet, statuses),
       ]
     : [];
@@ -236,7 +246,8 @@ export async function createLedger(
     sharedList ? DIRECTORY_STATUS_SOURCE : 'inline',
     options.supports,
   );
-  const directoryAdded = directoryAdds?.append() ?? null;
+  const directoryAdded =
+    listedUnits && planRows?.length ? listedUnits.append(planRows, options.supports) : null;
   approvalDropdown(ledgerArea, options.supports);
   conditionalFormats(ledgerArea);
   const indicatorName = makeIndicators
@@ -288,7 +299,7 @@ export async function createLedger(
     tableName,
     taskCount: rows.length,
     directorySheet: directoryName,
-    unitsAdded: directoryAdds?.count ?? 0,
+    unitsAdded: directoryAdded && planRows ? planRows.length : 0,
     indicatorSheet: indicatorName ? { name: indicatorName, rows: seeds.length } : null,
     usersSheets: {
       directory: directoryName !== null && directoryName !== DIRECTORY_SHEET ? named(DIRECTORY_SHEET) : null,
@@ -301,29 +312,31 @@ export async function createLedger(
 }
 
 /**
- * Reads 单位名录 and says which of the plan's units it lacks; append() queues them under the
- * table (inserted rows: anything below moves down, nothing is written over). One sync.
+ * Reads 单位名录's rows; append() then queues rows under the table (inserted rows: anything below
+ * moves down, nothing is written over). One sync. Null for a 单位名录 without its 单位 column, which
+ * names no unit: nothing is added to it, as nothing is read from it.
  */
-async function readUnitsToAdd(context: Excel.RequestContext, plan: Plan, supports: ApiSupport) {
+async function readListedUnits(context: Excel.RequestContext) {
   const table = context.workbook.tables.getItem(DIRECTORY_TABLE);
   const read = queueSpecTableRead(table, DIRECTORY_SPEC);
   const sheet = context.workbook.tables.getItem(DIRECTORY_TABLE).worksheet;
   sheet.load('id');
   await context.sync();
   const { header, rows, layout } = read();
-  const known = readDirectoryTable(header, rows);
-  // A 单位名录 without its 单位 column names no unit: nothing is added to it, as nothing is read from it.
-  if (!known) return null;
-  const adds = unitsToAdd({ ...directoryFromRows(known), region: plan.region }, plan);
-  if (adds.length === 0) return null;
+  const listed = readDirectoryTable(header, rows);
+  if (!listed) return null;
   const keys = DIRECTORY_SPEC.columns.map((c) => c.key);
-  const placed = adds.map((row) => placeRecord(layout, Object.fromEntries(keys.map((k, i) => [k, row[i]]))));
   return {
-    count: adds.length,
-    append: () => ({
-      sheetId: sheet.id,
-      // Inserted rows (clearBelow false) are the table's whatever AutoCorrect says: none to fit.
-      rows: appendSpecRows(table, DIRECTORY_SPEC, layout, placed, { clearBelow: false, supports }),
-    }),
+    rows: listed,
+    append: (adds: readonly string[][], supports: ApiSupport) => {
+      const placed = adds.map((row) =>
+        placeRecord(layout, Object.fromEntries(keys.map((k, i) => [k, row[i]]))),
+      );
+      return {
+        sheetId: sheet.id,
+        // Inserted rows (clearBelow false) are the table's whatever AutoCorrect says: none to fit.
+        rows: appendSpecRows(table, DIRECTORY_SPEC, layout, placed, { clearBelow: false, supports }),
+      };
+    },
   };
 }

@@ -20,15 +20,15 @@ export const STATUS_LIST_COLUMN = 7;
 
 /**
  * The directory table at A1. `keepRows` rows already on the sheet under a matching header are
- * made into the table as they are; otherwise the default directory is written. Returns the
+ * made into the table as they are; otherwise `rows` are written (the default directory's). Returns the
  * blocks whose data or format it changed, one per command (the pane tells its own change events by them).
  */
 export function writeDirectoryTable(
   sheet: Excel.Worksheet,
   keepRows = 0,
-  directory: UnitDirectory = DEFAULT_DIRECTORY,
+  rows: readonly (readonly string[])[] = directoryRows(),
 ): string[] {
-  const body = keepRows === 0 ? { rows: directoryRows(directory) } : { kept: keepRows };
+  const body = keepRows === 0 ? { rows } : { kept: keepRows };
   return [...createSpecTable(sheet, DIRECTORY_SPEC, body, { style: 'TableStyleLight9' }).written];
 }
 

@@ -12,6 +12,7 @@ import {
   readStatusTable,
   STATUS_SPEC,
   type DateSystem,
+  type DirectoryRow,
   type Day,
   type IndicatorTable,
   type ReadOptions,
@@ -26,6 +27,11 @@ import { DIRECTORY_TABLE, EVIDENCE_SETTING, INDICATOR_TABLE, STATUS_TABLE } from
 
 export interface Reference {
   readonly directory: UnitDirectory;
+  /**
+   * The 单位名录 rows themselves, null without a readable table: what the sheet lists, where
+   * `directory` also holds the built-in units the sheet has no row for.
+   */
+  readonly directoryRows: readonly DirectoryRow[] | null;
   readonly statuses: readonly string[];
   /** Where each came from, for the diagnostics tab. */
   readonly source: { readonly directory: 'workbook' | 'default'; readonly statuses: 'workbook' | 'default' };
@@ -54,6 +60,7 @@ export interface ReferenceTables {
 
 const DEFAULTS_ONLY: Omit<Reference, 'dateSystem' | 'plan' | 'requireEvidence'> = {
   directory: DEFAULT_DIRECTORY,
+  directoryRows: null,
   statuses: DEFAULT_STATUSES,
   source: { directory: 'default', statuses: 'default' },
   health: { directory: 'missing', statuses: 'missing' },
@@ -120,6 +127,7 @@ export function queueReferenceRead(context: Excel.RequestContext, present: Refer
     const statuses = statusRead ? readStatusTable(statusRead.header, statusRead.rows) : [];
     return {
       directory,
+      directoryRows: rows,
       statuses: statuses.length ? statuses : DEFAULT_STATUSES,
       source: {
         directory: directoryHealth === 'ok' ? 'workbook' : 'default',

@@ -44,6 +44,7 @@ export * from './planImport';
 export * from './reportRegister';
 export * from './plan';
 export * from './planLedgers';
+export * from './planDirectory';
 export * from './planReview';
 export * from './planColumns';
 export * from './tableSpec';

@@ -122,21 +122,6 @@ export function unitsSplitOff(known: UnitDirectory, plan: Pick<Plan, 'directory'
 }
 
 /**
- * The plan's units that the workbook's 单位名录 does not know yet (by name or alias), and those it
- * takes for another of the plan's units (unitsSplitOff), as rows for it: a unit listed there keeps
- * its row, kind and contacts; a new one comes with the kind chosen at import and, for a member of
- * the plan's collectives, its 所属.
- */
-export function unitsToAdd(known: UnitDirectory, plan: Pick<Plan, 'directory'>): string[][] {
-  const index = indexFor(known);
-  const split = new Set(unitsSplitOff(known, plan).map((s) => s.name));
-  const fresh: UnitEntry[] = plan.directory.units.filter(
-    (u) => split.has(u.name) || [u.name, ...u.aliases].every((form) => index.resolve(form) === undefined),
-  );
-  return directoryRowsOf(fresh, plan.directory);
-}
-
-/**
  * Whether a part's namespace is the one of the ledger table `table`: the table it names equals
  * `table` (without case, as Excel compares table names), never a namespace that merely begins
  * like it (the first plan's is a prefix of every other plan's).

@@ -165,11 +165,27 @@ export function unitsWithTasks(tasks: readonly TaskRef[], directory?: UnitDirect
 
 /**
  * The units (and 统称) the tasks reach, with their counts: 单位名录 is shared by every plan in the
- * workbook, so a unit only another plan names is not listed for this one.
+ * workbook, so a unit only another plan names is not listed for this one. A 统称 is listed when the
+ * tasks name it or one that includes it, not merely because they name a member (梨树县人民政府 alone
+ * does not make 各级人民政府 one of the plan's units, though it would count its tasks).
  */
 export function unitsInLedger(tasks: readonly TaskRef[], directory?: UnitDirectory): UnitTaskCount[] {
+  const index = indexFor(directory);
+  const texts = new Set<string>();
+  for (const task of tasks) {
+    const units = unitsOf(task);
+    if (taskNumber(task.no) !== null && typeof units === 'string') texts.add(units);
+  }
+  const named = new Set<string>();
+  for (const text of texts)
+    for (const parsed of parseResponsibleUnits(text, index.directory)) {
+      named.add(parsed.name);
+      for (const member of index.membersOf(parsed.name)) named.add(member);
+    }
   return unitTaskCounts(tasks, directory).filter(
-    (c) => c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0,
+    (c) =>
+      c.lead.direct + c.lead.viaCollective + c.partner.direct + c.partner.viaCollective > 0 &&
+      (c.kind !== 'collective' || named.has(c.name)),
   );
 }
 

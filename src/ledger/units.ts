@@ -224,7 +224,7 @@ export function readDirectoryTable(
 }
 
 /** A 别名 or 所属 cell's names: 各县（市、区）人民政府 is one name, a separator inside brackets separates nothing. */
-function splitList(text: string | undefined): string[] {
+export function splitList(text: string | undefined): string[] {
   const names: string[] = [];
   let depth = 0;
   let name = '';

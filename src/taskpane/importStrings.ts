@@ -1,6 +1,12 @@
 // 开始 › 导入分工表's strings, Chinese and English; a key missing in either language fails the type
 // check, as in i18n.ts.
-import type { ImportProblemKind, Language, SkipReason, UnitKind } from '../ledger';
+import type { ImportProblemKind, Language, MemberNode, SkipReason, UnitKind } from '../ledger';
+
+/** A 统称's members, a member that is itself a 统称 named as one, with its own members. */
+const zhMembers = (nodes: readonly MemberNode[]): string =>
+  nodes.map((n) => (n.members ? `${n.name}（统称：${zhMembers(n.members)}）` : n.name)).join('、');
+const enMembers = (nodes: readonly MemberNode[]): string =>
+  nodes.map((n) => (n.members ? `${n.name} (collective: ${enMembers(n.members)})` : n.name)).join(', ');
 
 const zh = {
   title: '导入分工表',
@@ -30,9 +36,9 @@ const zh = {
     enterprise: '企业',
     collective: '统称',
   } satisfies Record<UnitKind, string>,
-  members: (names: readonly string[]) =>
-    names.length > 0
-      ? `推测成员：${names.join('、')}`
+  members: (nodes: readonly MemberNode[]) =>
+    nodes.length > 0
+      ? `推测成员：${zhMembers(nodes)}`
       : '未推测出成员：导入后可在“单位名录”的“所属”列中填写。',
   pairsHeading: '视为同一单位的名称（推测，请核对）',
   paired: (alias: string, kept: string) => `“${alias}”视为“${kept}”（全称与简称对照），导入后作为其别名。`,
@@ -42,8 +48,10 @@ const zh = {
   joinAgain: '撤销分开',
   joinAgainLabel: (name: string) => `撤销分开“${name}”`,
   splitOff: (name: string, of: string) => `单位名录中“${of}”的别名“${name}”将作为单独的单位。`,
-  listedMembers: (names: readonly string[]) =>
-    `单位名录中已有此统称，成员：${names.join('、')}（导入时沿用）。`,
+  listedMembers: (nodes: readonly MemberNode[]) =>
+    `单位名录中已有此统称，成员：${zhMembers(nodes)}（导入时沿用）。`,
+  builtInMembers: (nodes: readonly MemberNode[]) =>
+    `成员取自内置名录：${zhMembers(nodes)}（导入时写入单位名录）。`,
   skippedHeading: '未作为任务读取的行',
   reasons: {
     blank: '空行',
@@ -113,9 +121,9 @@ const en: ImportStrings = {
     enterprise: 'Enterprise',
     collective: 'Collective',
   },
-  members: (names: readonly string[]) =>
-    names.length > 0
-      ? `Guessed members: ${names.join(', ')}`
+  members: (nodes: readonly MemberNode[]) =>
+    nodes.length > 0
+      ? `Guessed members: ${enMembers(nodes)}`
       : 'No members guessed: fill in 所属 on 单位名录 after the import.',
   pairsHeading: 'Names taken for one unit (a guess: check them)',
   paired: (alias: string, kept: string) =>
@@ -127,8 +135,10 @@ const en: ImportStrings = {
   joinAgainLabel: (name: string) => `Undo keeping ${name} apart`,
   splitOff: (name: string, of: string) =>
     `单位名录 lists ${name} as an alias of ${of}; it will be a unit of its own.`,
-  listedMembers: (names: readonly string[]) =>
-    `单位名录 already lists this collective, with members ${names.join(', ')} (kept at import).`,
+  listedMembers: (nodes: readonly MemberNode[]) =>
+    `单位名录 already lists this collective, with members ${enMembers(nodes)} (kept at import).`,
+  builtInMembers: (nodes: readonly MemberNode[]) =>
+    `Members from the built-in directory: ${enMembers(nodes)} (written to 单位名录 at import).`,
   skippedHeading: 'Rows not read as tasks',
   reasons: {
     blank: 'blank',

@@ -6,11 +6,16 @@ import {
   editSourceRow,
   excludeSourceRow,
   guessMembers,
+  indexFor,
+  planCollectives,
   planFromAnnex,
   readAnnexSource,
   textSource,
   unitsSplitOff,
   type AnnexSource,
+  type DirectoryRow,
+  type MemberNode,
+  type MemberSource,
   type Plan,
   type PlanImport,
   type SplitUnit,
@@ -76,38 +81,43 @@ export const editRow = (review: Review, row: number, text: string): Review =>
 export const excludeRow = (review: Review, row: number): Review =>
   reread(review, excludeSourceRow(review.source, row));
 
-/** The units as they will be written: each with the kind the user chose or the one guessed, collectives with their guessed members. */
+/**
+ * The units as they will be written: each with the kind the user chose, else the built-in
+ * directory's for a unit it knows, else the one guessed; collectives with their guessed members.
+ */
 export function reviewedUnits(
   review: Review,
 ): { name: string; kind: UnitKind; members: string[]; aliases: readonly string[] }[] {
+  const builtIn = indexFor(DEFAULT_DIRECTORY);
   const units = review.annex.units.map((u) => ({
     name: u.name,
-    kind: review.kinds[u.name] ?? u.kind,
+    kind: review.kinds[u.name] ?? builtIn.resolve(u.name)?.kind ?? u.kind,
     aliases: u.aliases,
   }));
   return units.map((u) => ({ ...u, members: u.kind === 'collective' ? guessMembers(u.name, units) : [] }));
 }
 
 /**
- * The units as the review shows them: a 统称 the workbook's 单位名录 already lists with members
- * shows those, since the import keeps that entry and adds none for it. Shown from the pane's
- * view; the import itself reads 单位名录 again.
+ * The units as the review shows them, a 统称 with the members the import gives it and where they
+ * come from: the rows of the workbook's 单位名录 (`listed`, null without one), the built-in
+ * directory, or the guess among the plan's units. Shown from the pane's view; the import itself
+ * reads 单位名录 again.
  */
 export function shownUnits(
   review: Review,
-  known: UnitDirectory | undefined,
-): (ReturnType<typeof reviewedUnits>[number] & { readonly listed: boolean })[] {
+  listed: readonly DirectoryRow[] | null,
+): (ReturnType<typeof reviewedUnits>[number] & {
+  readonly source: MemberSource;
+  readonly tree: readonly MemberNode[];
+})[] {
+  const collectives = planCollectives(listed ?? [], planOfReview(review));
   return reviewedUnits(review).map((u) => {
-    const entry =
-      u.kind === 'collective'
-        ? known?.units.find(
-            (k) =>
-              k.kind === 'collective' &&
-              k.members.length > 0 &&
-              (k.name === u.name || k.aliases.includes(u.name)),
-          )
-        : undefined;
-    return entry ? { ...u, members: [...entry.members], listed: true } : { ...u, listed: false };
+    // A 统称 only in the review (单位名录 lists the name as another kind) shows its guess.
+    const found = collectives.get(u.name) ?? {
+      source: 'guessed' as const,
+      members: u.members.map((name) => ({ name, members: null })),
+    };
+    return { ...u, source: found.source, tree: found.members };
   });
 }
 

@@ -92,6 +92,8 @@ export function useImportAnnex() {
   return {
     busy: action.busy !== null,
     known,
+    /** The rows of 单位名录 as the pane last read them (null without one): for showing, never for writing. */
+    listed: state.phase === 'none' || state.phase === 'ready' ? state.reference.directoryRows : null,
     /** Units kept apart that 单位名录 lists as another's alias: said before the import. */
     splitOff: review ? splitOffUnits(review, known) : [],
     pasted,

@@ -42,6 +42,7 @@ const LEDGER_LAYERS: readonly (readonly string[])[] = [
     'planReview',
     'plan',
     'planLedgers',
+    'planDirectory',
     'planColumns',
     'adoption',
     'reportRegister',

@@ -226,6 +226,24 @@ describe('开始 › 导入分工表', () => {
     expect(within(review).queryByText(/未推测出成员/)).toBeNull();
   });
 
+  it('on a workbook without 单位名录, says a 统称’s members come from the built-in directory', async () => {
+    TestPane.open(new ExcelSim());
+    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '序号\t工作任务\t牵头单位\t配合单位',
+          '1\t改造老旧小区30个。\t市住建局\t各县（市）区人民政府',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    await within(review).findByText(
+      '成员取自内置名录：各县（市）人民政府（统称：梨树县人民政府、伊通满族自治县人民政府、双辽市人民政府）、铁西区人民政府、铁东区人民政府（导入时写入单位名录）。',
+    );
+    expect(within(review).queryByText(/单位名录中已有/)).toBeNull();
+  });
+
   it('excludes a problem row when the user leaves it out', async () => {
     TestPane.open(new ExcelSim());
     await screen.findByRole('button', { name: '新建任务台账' });

@@ -260,7 +260,7 @@ function AnnexTasks({ review }: { review: Review }) {
 function AnnexUnits({ review, flow }: { review: Review; flow: Flow }) {
   const styles = useStyles();
   const s = IMPORT_STRINGS[useStrings().language];
-  const units = shownUnits(review, flow.known);
+  const units = shownUnits(review, flow.listed);
   return (
     <>
       <Subtitle2 as="h4">{s.unitsHeading}</Subtitle2>
@@ -284,7 +284,13 @@ function AnnexUnits({ review, flow }: { review: Review; flow: Flow }) {
               </Select>
             </Field>
             {u.kind === 'collective' && (
-              <Caption1>{u.listed ? s.listedMembers(u.members) : s.members(u.members)}</Caption1>
+              <Caption1>
+                {u.source === 'listed'
+                  ? s.listedMembers(u.tree)
+                  : u.source === 'built-in'
+                    ? s.builtInMembers(u.tree)
+                    : s.members(u.tree)}
+              </Caption1>
             )}
           </li>
         ))}
