@@ -118,7 +118,9 @@ describe('the 通报 file', () => {
       expect(doc.repeatHeader).toEqual([true, true, true]);
       const [units, behind, perUnit] = doc.tables;
       const named = model.units.filter((u) => u.kind !== 'collective');
-      expect(units.slice(1).map((r) => r[0])).toEqual(named.map((u) => u.name));
+      // Section 四 in 排名 order (a tie in the overview's order); 附件2 in the overview's order.
+      const ranked = [...named].sort((a, b) => b.completionRate - a.completionRate);
+      expect(units.slice(1).map((r) => r[0])).toEqual(ranked.map((u) => u.name));
       expect(behind[0]).toEqual(['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题']);
       expect(behind.slice(1).map((r) => r[0])).toEqual(model.behind.map((b) => String(b.no)));
       // User text as typed: markup stays text.
