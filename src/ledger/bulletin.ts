@@ -217,9 +217,9 @@ const rankedUnits = (model: SummaryModel) => model.units.filter((u) => u.kind !=
 function unitTable(model: SummaryModel, history: ReportHistory | undefined): BulletinTable {
   const shifts = new Map((history?.changes.units ?? []).map((u) => [u.name, u.before]));
   const counted = rankedUnits(model);
-  const rank = ranks(counted.map((u) => u.completionRate));
+  const places = ranks(counted.map((u) => u.completionRate));
   // Rows in 排名 order; units of one rank keep the model's order (类别, then 单位名录), which sort keeps.
-  const units = counted.map((u, i) => ({ u, rank: rank[i] })).sort((a, b) => a.rank - b.rank);
+  const units = counted.map((u, i) => ({ u, rank: places[i] })).sort((a, b) => a.rank - b.rank);
   return {
     header: ['责任单位', '任务数', '已完成', '完成率', '较上期', '排名'],
     rows: units.map(({ u, rank }) => {
