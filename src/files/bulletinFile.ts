@@ -1,5 +1,5 @@
 // The 通报 as a Word file laid out after GB/T 9704-2012: A4 portrait, 版心 156 × 225 mm (margins
-// top 37, bottom 35, left 28, right 26 mm), 22 lines at an exact pitch (about 28 characters a line), body 三号 (16 pt)
+// top 37, bottom 35, left 28, right 26 mm), 22 lines at an exact pitch of 28 characters, body 三号 (16 pt)
 // 仿宋_GB2312, title 二号 (22 pt) 小标宋, 一级标题 黑体, 二级标题 楷体_GB2312, page numbers
 // “— 1 —” in 四号 at the foot (odd pages right, even pages left, one character in), each 附件 on
 // a page of its own. Fonts a machine lacks fall back through the font table's altName (仿宋,
@@ -54,9 +54,17 @@ const TITLE = 22;
 const TABLE_TYPE = 12;
 /** 225 mm ÷ 22 lines, in twentieths of a point, rounded down (580 × 22 overruns the 版心: 21 lines). */
 const LINE = Math.floor(mm(225) / 22);
-/** Two characters of body type: the first-line indent. */
-const INDENT = BODY * 20 * 2;
 const TEXT_WIDTH = mm(156);
+/**
+ * Body type set 0.25 pt closer, so 28 characters fill the 156 mm line (16 pt each would fit 27.6).
+ * Lines start flush left and are not justified: a line ending before a group that cannot break
+ * (（30.0%）, 2026年) would have its characters spread apart; this way it ends a little short.
+ */
+const CONDENSE = -5;
+/** One character of body type, in twips. */
+const PITCH = BODY * 20 + CONDENSE;
+/** Two characters of body type: the first-line indent. */
+const INDENT = PITCH * 2;
 
 const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 
@@ -116,7 +124,13 @@ function columnWidths(t: BulletinTable): number[] {
 function writer(d: Docx) {
   const exact = { line: LINE, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 };
   const run = (text: string, font = FANGSONG, size = BODY, bold = false) =>
-    new d.TextRun({ text, font: fontOf(font), size: pt(size), bold });
+    new d.TextRun({
+      text,
+      font: fontOf(font),
+      size: pt(size),
+      bold,
+      characterSpacing: size === BODY ? CONDENSE : undefined,
+    });
   const paragraph = (
     text: string,
     options: {
@@ -132,7 +146,7 @@ function writer(d: Docx) {
   ): Paragraph =>
     new d.Paragraph({
       children: [run(text, options.font, options.size, options.bold)],
-      alignment: options.align ?? d.AlignmentType.JUSTIFIED,
+      alignment: options.align ?? d.AlignmentType.LEFT,
       indent: options.indent ?? { firstLine: INDENT },
       spacing: { ...exact, ...options.spacing },
       pageBreakBefore: options.pageBreakBefore,
@@ -236,7 +250,7 @@ function body(d: Docx, bulletin: Bulletin): (Paragraph | Table)[] {
     out.push(
       w.paragraph(`${i === 0 ? '附件：' : ''}${i + 1}. ${a.title}`, {
         // The second title lines up under the first, after 附件：.
-        indent: { left: INDENT + (i === 0 ? 0 : BODY * 20 * 3) },
+        indent: { left: INDENT + (i === 0 ? 0 : PITCH * 3) },
       }),
     ),
   );

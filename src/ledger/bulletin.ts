@@ -221,11 +221,13 @@ const rankedUnits = (model: SummaryModel) => model.units.filter((u) => u.kind !=
 
 function unitTable(model: SummaryModel, history: ReportHistory | undefined): BulletinTable {
   const shifts = new Map((history?.changes.units ?? []).map((u) => [u.name, u.before]));
-  const units = rankedUnits(model);
-  const order = ranks(units.map((u) => u.completionRate));
+  const counted = rankedUnits(model);
+  const places = ranks(counted.map((u) => u.completionRate));
+  // Rows in 排名 order; units of one rank keep the model's order (类别, then 单位名录), which sort keeps.
+  const units = counted.map((u, i) => ({ u, rank: places[i] })).sort((a, b) => a.rank - b.rank);
   return {
     header: ['责任单位', '任务数', '已完成', '完成率', '较上期', '排名'],
-    rows: units.map((u, i) => {
+    rows: units.map(({ u, rank }) => {
       const before = shifts.get(u.name) ?? null;
       const points = before === null ? null : Math.round((u.completionRate - before) * 1000) / 10;
       return [
@@ -234,7 +236,7 @@ function unitTable(model: SummaryModel, history: ReportHistory | undefined): Bul
         String(doneOf(u)),
         percent(u.completionRate),
         points === null ? '—' : `${points > 0 ? '+' : ''}${points.toFixed(1)}`,
-        String(order[i]),
+        String(rank),
       ];
     }),
     widths: [34, 12, 12, 14, 14, 14],
@@ -251,7 +253,7 @@ function units(model: SummaryModel, history: ReportHistory | undefined): Bulleti
     {
       kind: 'paragraph',
       text:
-        `${counted.length}个责任单位承担的任务完成情况如下（任务数含牵头和配合任务，${since}排名按完成率）。` +
+        `${counted.length}个责任单位承担的任务完成情况如下（任务数含牵头和配合任务，${since}按完成率排名，完成率相同的并列，按单位类别和名录顺序排列）。` +
         (full.length ? `任务全部完成的单位：${full.join('、')}。` : '') +
         (late ? `有逾期任务的单位${late}个（各单位逾期任务数见附件2）。` : '各单位均无逾期任务。'),
     },

@@ -587,7 +587,7 @@ export function behindSheet(model: SummaryModel, options: SpecOptions = {}): She
   const overdue = model.behind.filter((b) => b.overdue).length;
   const rows: SpecRow[] = titleRows(
     asOfTitle(`${plan}滞后及逾期任务清单`, model.asOf),
-    `共${model.behind.length}项，其中逾期${overdue}项。预警依据序时进度：落后10–30个百分点为黄灯，超过30个百分点或逾期为红灯。`,
+    `共${model.behind.length}项，其中逾期${overdue}项。预警依据序时进度：落后10–30个百分点为黄灯，超过30个百分点或逾期为红灯；状态为滞后的任务至少为黄灯。`,
     width,
   );
   const headerRow = rows.length;

@@ -4,13 +4,13 @@ import type { SheetPlace } from './addresses';
 import { yearOf, type DateSystem, type Day } from './dates';
 import { parseDeadline, shownDeadline, type Deadline } from './deadlines';
 import { currentDeadline, readExtension, type Extension } from './extensions';
-import { graverHealth, healthOf, type Health } from './health';
+import { graverHealth, healthOf, reportedLag, type Health } from './health';
 import { indicatorsByTask, shareOf, type Indicator, type IndicatorTable } from './indicators';
 import { isBlankRow, type CellValue, type Ledger } from './ledger';
 import { memoize } from './memo';
 import { readProgress, type ProgressReading } from './progress';
 import { leadNames, parseResponsibleUnits, type ParsedUnit } from './responsibleUnits';
-import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_NOT_STARTED } from './statuses';
+import { checkStatus, DEFAULT_STATUSES, STATUS_DONE, STATUS_LAGGING, STATUS_NOT_STARTED } from './statuses';
 import { cellText } from './text';
 import { planStartDay, type Plan } from './plan';
 import type { UnitDirectory } from './units';
@@ -206,7 +206,10 @@ export function ledgerTasks(ledger: Ledger, options: ReadOptions): LedgerTask[] 
       extension,
       current,
       evidence: cellText(cell(values, evidenceAt)).trim(),
-      health: byIndicator ? graverHealth(byProgress, byIndicator) : byProgress,
+      health: reportedLag(
+        byIndicator ? graverHealth(byProgress, byIndicator) : byProgress,
+        knownStatus === STATUS_LAGGING,
+      ),
       problems: cellText(cell(values, problemsAt)).trim(),
       indicators,
     });

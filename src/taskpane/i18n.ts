@@ -148,6 +148,7 @@ const zh = {
     actualInvalid: (meant: string | null) =>
       `${meant === null ? '' : `不是数字：若指${meant}，请填${meant}。`}请填写0或正数；留空表示未填报。`,
     lightByIndicator: (name: string, percent: string) => `预警依据指标“${name}”（完成${percent}）`,
+    lightByStatus: '状态为滞后：预警至少为黄灯',
   },
   indicators: {
     title: '量化指标',
@@ -360,6 +361,7 @@ const en: Strings = {
     actualInvalid: (meant: string | null) =>
       `${meant === null ? '' : `Not a number: if ${meant} is meant, enter ${meant}. `}Enter 0 or a positive number; leave it empty when nothing is reported.`,
     lightByIndicator: (name: string, percent: string) => `Light set by the target ${name} (${percent} done)`,
+    lightByStatus: 'Reported 滞后 (behind): lit yellow at least',
   },
   indicators: {
     title: 'Targets',

@@ -69,7 +69,8 @@ describe('进度快照', () => {
     const second = await report(sim, OCT_31);
     expect(changeLines(sim)).toEqual([
       '3:【新完成、进度提升】状态 序时推进 → 已完成，进度 85% → 100%',
-      '9:【新增滞后】状态 序时推进 → 滞后',
+      // Marked 滞后, it is lit yellow as well (it has no 完成时限, so time alone lit nothing).
+      '9:【新增滞后、新增预警】状态 序时推进 → 滞后，预警 — → 黄灯',
     ]);
 
     edit(sim, 24, '已完成', 100);

@@ -118,7 +118,9 @@ describe('the 通报 file', () => {
       expect(doc.repeatHeader).toEqual([true, true, true]);
       const [units, behind, perUnit] = doc.tables;
       const named = model.units.filter((u) => u.kind !== 'collective');
-      expect(units.slice(1).map((r) => r[0])).toEqual(named.map((u) => u.name));
+      // Section 四 in 排名 order (a tie in the overview's order); 附件2 in the overview's order.
+      const ranked = [...named].sort((a, b) => b.completionRate - a.completionRate);
+      expect(units.slice(1).map((r) => r[0])).toEqual(ranked.map((u) => u.name));
       expect(behind[0]).toEqual(['序号', '工作任务', '牵头单位', '完成时限', '状态', '预警', '存在问题']);
       expect(behind.slice(1).map((r) => r[0])).toEqual(model.behind.map((b) => String(b.no)));
       // User text as typed: markup stays text.
@@ -184,6 +186,48 @@ withTools('prints 22 body lines on a full page in LibreOffice', async () => {
     });
   console.log(`通报: ${Math.max(...perPage)} body lines on a full page`);
   expect(Math.max(...perPage)).toBe(22);
+});
+
+// A clerk saw 序 时 推 进 spread over page 1: a justified line that ended before a group that
+// cannot break, （30.0%）, had its characters pulled apart. pdftotext splits such a line into
+// single characters; a line set close keeps its words whole, and 28 characters fill a line.
+withTools('spreads no line apart, and sets 28 characters a line of body text', async () => {
+  const ledger = ledgerWith((rows) => {
+    for (const task of OFFICIAL_TASKS) {
+      set(rows, task.no, 'status', task.no % 5 === 0 ? '已完成' : task.no % 3 === 0 ? '滞后' : '序时推进');
+      set(rows, task.no, 'deadline', task.no % 2 ? '2026-12-31' : '2026年10月底前');
+    }
+    set(rows, 2, 'status', '滞后');
+  });
+  const file = await bulletinFile(summarize(ledger, { asOf }), options);
+  const at = join(dir, `spread-${file.name}`);
+  writeFileSync(at, file.bytes);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, at], { stdio: 'ignore' });
+  const html = execFileSync('pdftotext', ['-bbox', at.replace(/\.docx$/u, '.pdf'), '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const lines = new Map<string, string[]>();
+  html
+    .split('<page ')
+    .slice(1)
+    .forEach((page, p) => {
+      for (const m of page.matchAll(
+        /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</gu,
+      ))
+        if (Number(m[2]) - Number(m[1]) > 19 && Number(m[2]) - Number(m[1]) < 23) {
+          const key = `${p + 1}:${Math.round(Number(m[2]))}`;
+          lines.set(key, [...(lines.get(key) ?? []), m[3]]);
+        }
+    });
+  const han = /^\p{Script=Han}$/u;
+  const spread = [...lines].filter(([, words]) =>
+    words.some((w, i) => han.test(w) && han.test(words[i + 1] ?? '')),
+  );
+  expect(spread.map(([at, words]) => `${at} ${words.join('|')}`)).toEqual([]);
+  // The 导语's first line: two characters of indent and 26 of text.
+  const lead = [...lines.values()].find((words) => words[0].startsWith('根据《')) ?? [];
+  expect(lead.join('')).toBe('根据《四平市现代职业教育重点工作任务》要求，现将截至');
 });
 
 // Issue 24 (stranger's defect 12): the 附件 tables' columns of words are as wide as their longest

@@ -143,6 +143,16 @@ describe('the 通报 model', () => {
     expect(ranks[shares.indexOf(Math.max(...shares))]).toBe(1);
     for (let i = 0; i < ranks.length; i++)
       expect(ranks[i]).toBe(1 + shares.filter((s) => s > shares[i]).length);
+    // Down the rows in 排名 order; units sharing a rank keep the overview's order (类别, then 名录).
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    const overview = november.units.filter((u) => u.kind !== 'collective').map((u) => u.name);
+    const names = table.table.rows.map((r) => r[0]);
+    for (let i = 1; i < ranks.length; i++)
+      if (ranks[i] === ranks[i - 1])
+        expect(overview.indexOf(names[i])).toBeGreaterThan(overview.indexOf(names[i - 1]));
+    expect(paragraphs(bulletin.sections[3].blocks)[0]).toContain(
+      '按完成率排名，完成率相同的并列，按单位类别和名录顺序排列',
+    );
   });
 
   it('takes the 下步工作 lines as kept, blank ones left out, and offers three defaults', () => {

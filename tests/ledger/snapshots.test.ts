@@ -106,8 +106,8 @@ describe('snapshots', () => {
     expect(fromSep.changes.lines.map((l) => [l.no, l.kinds.join('+')])).toEqual([
       [3, 'newlyDone+gain'],
       [24, 'newlyDone+gain'],
-      // A status moved to 滞后 is 新增滞后, not another status change.
-      [9, 'newlyBehind'],
+      // A status moved to 滞后 is 新增滞后, not another status change; it lights the task yellow too.
+      [9, 'newlyBehind+newlyWarned'],
       [12, 'newlyWarned'],
       [16, 'otherStatus'],
       [10, 'gain'],
@@ -115,7 +115,7 @@ describe('snapshots', () => {
     expect(fromSep.changes.counts).toEqual({
       newlyDone: 2,
       newlyBehind: 1,
-      newlyWarned: 1,
+      newlyWarned: 2,
       newlyRed: 0,
       otherLight: 0,
       otherStatus: 1,

@@ -53,15 +53,16 @@ describe('summarize', () => {
     expect(model.overdue).toBe(1);
     expect(model.lights.red).toBe(2);
     expect(model.lights.done).toBe(5);
-    expect(model.lights.yellow).toBe(1);
+    // Two marked 滞后 with no 进度 are yellow by their status, one by 进度.
+    expect(model.lights.yellow).toBe(3);
     expect(model.lights.green).toBe(0);
     expect(Object.values(model.lights).reduce((a, b) => a + b, 0)).toBe(40);
   });
 
   it('lists tasks behind schedule or overdue', () => {
     expect(model.behind.map((b) => [b.no, b.overdue, b.light])).toEqual([
-      [6, false, 'none'],
-      [7, false, 'none'],
+      [6, false, 'yellow'],
+      [7, false, 'yellow'],
       [10, true, 'red'],
       [11, false, 'red'],
       [12, false, 'yellow'],

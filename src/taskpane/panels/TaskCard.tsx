@@ -41,6 +41,8 @@ export const TaskCard = memo(function TaskCard({
         </Badge>
         <Caption1 className={styles.muted}>{t.labelled(t.units.leadUnit, task.lead)}</Caption1>
       </div>
+      {/* By 序时进度 alone the light would be green or unlit: say why it is not. */}
+      {task.health.reported && <Caption1>{t.units.lightByStatus}</Caption1>}
       <Body1 className={styles.text}>{task.task}</Body1>
       <Field label={t.units.statusFor(task.no)}>
         {/* A dropdown commits on a choice (click or Enter), not on every arrow key. */}
