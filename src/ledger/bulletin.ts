@@ -290,7 +290,7 @@ function unitAttachment(model: SummaryModel): BulletinAttachment {
         String(u.overdue),
         percent(u.completionRate),
       ]),
-      widths: [30, 12, 9, 9, 9, 10, 9, 12],
+      widths: [27, 12, 9, 9, 9, 10, 9, 15],
     },
     empty: '台账中没有可统计的责任单位。',
   };

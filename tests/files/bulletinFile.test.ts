@@ -241,6 +241,9 @@ withTools('prints the 附件 tables without breaking a unit name, a 类别 or a 
   // (The 类别 of a government is 政府 now, two characters that cannot break.)
   for (const word of ['市直部门', '伊通满族自治县人民政府', '序时推进', '2026 年 12 月 31 日'])
     expect(text).toContain(word);
+  // 附件2's 完成率 holds 100.0% on one line (a helper saw it printed 100.0 / %).
+  expect(text).toContain('100.0%');
+  expect(text.split('\n').filter((line) => /^\s*%\s*$/u.test(line))).toEqual([]);
 });
 
 describe('the leaders’ draft', () => {
