@@ -148,17 +148,19 @@ describe('validate + summarize give the same findings and summary as before the 
   // same findings and the same summary otherwise, checked with that field left out. The worked
   // ledger's renewed again when indicator totals stopped adding up indicators that share only a
   // measure word (same digest with indicators.totals left out, before and after). All renewed
-  // when the names gained the 通报's 主送 (same digests with names.recipients left out).
+  // when the names gained the 通报's 主送 (same digests with names.recipients left out), and
+  // again when a task marked 滞后 became yellow at least and 落后序时 stopped going below 0 (same
+  // digests with those two rules taken out of health.ts).
   const expected: Record<string, { findings: number; sha256: string }> = {
-    'normal 10,000 rows': { findings: 7580, sha256: 'c3dfd79929f3d933415fb9f48991e92e' },
-    'messy 10,000 rows': { findings: 14973, sha256: 'f5aac5b7a811d78002a2895ae46b5e89' },
+    'normal 10,000 rows': { findings: 7580, sha256: '0672df479128fe192ea1a842b28f8a4e' },
+    'messy 10,000 rows': { findings: 14973, sha256: '947aef633cbe8e12f97c5d20658d8491' },
     'worked 10,000 rows: extensions, indicators, a directory, an offset table': {
       findings: 23619,
-      sha256: '609aaa41d9236eef1a3db601d611b6db',
+      sha256: 'b91f429ca9b7fbfd6f0e9632b9a0f5a9',
     },
     'worked 2,000 rows without official wording, 1904 dates, evidence not required': {
       findings: 2412,
-      sha256: '4fc76a81ae5f4d597df26829c2e54d74',
+      sha256: '9230a83c6d52babb4e1a081836df9552',
     },
   };
   it.each(cases)('%s', (name, run) => {
