@@ -47,7 +47,10 @@ const zh = {
   keptApart: (name: string) => `“${name}”已分开，作为单独的单位。`,
   joinAgain: '撤销分开',
   joinAgainLabel: (name: string) => `撤销分开“${name}”`,
-  splitOff: (name: string, of: string) => `单位名录中“${of}”的别名“${name}”将作为单独的单位。`,
+  splitOff: (name: string, of: string, from: 'listed' | 'builtIn') =>
+    `${from === 'listed' ? '单位名录' : '内置单位名录'}中“${of}”的别名“${name}”将作为单独的单位。`,
+  alreadyApart: (alias: string, kept: string) =>
+    `单位名录中“${alias}”已是单独的单位（此前已分开），导入后仍与“${kept}”分开。`,
   listedMembers: (nodes: readonly MemberNode[]) =>
     `单位名录中已有此统称，成员：${zhMembers(nodes)}（导入时沿用）。`,
   builtInMembers: (nodes: readonly MemberNode[]) =>
@@ -133,8 +136,10 @@ const en: ImportStrings = {
   keptApart: (name: string) => `${name} is kept apart, a unit of its own.`,
   joinAgain: 'Undo keep apart',
   joinAgainLabel: (name: string) => `Undo keeping ${name} apart`,
-  splitOff: (name: string, of: string) =>
-    `单位名录 lists ${name} as an alias of ${of}; it will be a unit of its own.`,
+  splitOff: (name: string, of: string, from: 'listed' | 'builtIn') =>
+    `${from === 'listed' ? '单位名录' : 'The built-in unit directory'} lists ${name} as an alias of ${of}; it will be a unit of its own.`,
+  alreadyApart: (alias: string, kept: string) =>
+    `单位名录 already lists ${alias} as a unit of its own (kept apart before); the import keeps it apart from ${kept}.`,
   listedMembers: (nodes: readonly MemberNode[]) =>
     `单位名录 already lists this collective, with members ${enMembers(nodes)} (kept at import).`,
   builtInMembers: (nodes: readonly MemberNode[]) =>

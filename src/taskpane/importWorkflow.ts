@@ -7,9 +7,11 @@ import {
   excludeSourceRow,
   guessMembers,
   indexFor,
+  matchKey,
   planCollectives,
   planFromAnnex,
   readAnnexSource,
+  splitList,
   textSource,
   unitsSplitOff,
   type AnnexSource,
@@ -126,10 +128,44 @@ export function shownUnits(
  * starts from, lists as another unit's alias: said before the import, which then makes each a unit
  * of its own. From the pane's view, as shownUnits; the import itself reads 单位名录 again.
  */
-export function splitOffUnits(review: Review, known: UnitDirectory | undefined): SplitUnit[] {
+export function splitOffUnits(
+  review: Review,
+  known: UnitDirectory | undefined,
+  listed: readonly DirectoryRow[] | null,
+): SplitNote[] {
   const plan = planOfReview(review);
   // The region as the import's own check takes it: the plan's.
-  return unitsSplitOff({ ...(known ?? DEFAULT_DIRECTORY), region: plan.region }, plan);
+  return unitsSplitOff({ ...(known ?? DEFAULT_DIRECTORY), region: plan.region }, plan).map((u) => ({
+    ...u,
+    // Said as 单位名录's only when its rows list the alias; else it is the built-in directory's.
+    from: (listed ?? []).some(
+      (row) =>
+        matchKey(row.name) === matchKey(u.of) &&
+        splitList(row.aliases).some((a) => matchKey(a) === matchKey(u.name)),
+    )
+      ? 'listed'
+      : 'builtIn',
+  }));
+}
+
+/** A unit kept apart that a directory lists as another's alias, and which directory: the sheet's or the built-in. */
+export interface SplitNote extends SplitUnit {
+  readonly from: 'listed' | 'builtIn';
+}
+
+/**
+ * Guessed pairs whose full name 单位名录 already lists as a unit of its own (kept apart by an
+ * earlier import): the import keeps them apart, so the review says so instead of offering a merge.
+ */
+export function pairsAlreadyApart(review: Review, known: UnitDirectory | undefined): string[] {
+  if (!known) return [];
+  const index = indexFor(known);
+  return review.annex.units.flatMap((u) =>
+    u.aliases.filter((alias) => {
+      const own = index.resolve(alias);
+      return own !== undefined && matchKey(own.name) === matchKey(alias);
+    }),
+  );
 }
 
 export type Blocked = 'problems' | 'title' | null;

@@ -19,6 +19,7 @@ import {
   planOfReview,
   reviewOf,
   reviewText,
+  pairsAlreadyApart,
   splitOffUnits,
   type Review,
 } from './importWorkflow';
@@ -89,13 +90,16 @@ export function useImportAnnex() {
   const state = ledger.state;
   /** The workbook's 单位名录 as the pane last read it: for showing, never for writing. */
   const known = state.phase === 'none' || state.phase === 'ready' ? state.reference.directory : undefined;
+  /** The rows of 单位名录 as the pane last read them (null without one): for showing, never for writing. */
+  const listed = state.phase === 'none' || state.phase === 'ready' ? state.reference.directoryRows : null;
   return {
     busy: action.busy !== null,
     known,
-    /** The rows of 单位名录 as the pane last read them (null without one): for showing, never for writing. */
-    listed: state.phase === 'none' || state.phase === 'ready' ? state.reference.directoryRows : null,
-    /** Units kept apart that 单位名录 lists as another's alias: said before the import. */
-    splitOff: review ? splitOffUnits(review, known) : [],
+    listed,
+    /** Units kept apart that 单位名录 (or the built-in directory) lists as another's alias: said before the import. */
+    splitOff: review ? splitOffUnits(review, known, listed) : [],
+    /** Guessed pairs 单位名录 already keeps apart: said, with no 分开 to offer. */
+    alreadyApart: review ? pairsAlreadyApart(review, known) : [],
     pasted,
     setPasted,
     review,

@@ -207,6 +207,61 @@ describe('开始 › 导入分工表', () => {
     expect(sim.snapshot()).toEqual(before);
   });
 
+  const EMPLOYMENT = [
+    '四平市就业促进行动重点任务分工',
+    '序号\t重点任务\t牵头单位\t配合单位',
+    '1\t开发城镇公益性岗位500个。\t四平市人力资源和社会保障局\t市财政局',
+    '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局',
+  ].join('\n');
+
+  it('names the built-in directory, not 单位名录, when a workbook without one has the alias (Q2)', async () => {
+    TestPane.open(new ExcelSim());
+    await screen.findByRole('button', { name: '新建任务台账' });
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: { value: EMPLOYMENT },
+    });
+    await clickButton('读取粘贴的文字');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    await clickButton('把“四平市人力资源和社会保障局”作为单独的单位');
+    await within(review).findByText(
+      '内置单位名录中“市人社局”的别名“四平市人力资源和社会保障局”将作为单独的单位。',
+    );
+    expect(within(review).queryByText(/^单位名录中/)).toBeNull();
+  });
+
+  it('says a pair an earlier import kept apart stays apart, and offers no 分开 (Q1)', async () => {
+    const sim = new ExcelSim();
+    TestPane.open(sim);
+    await screen.findByRole('button', { name: '新建任务台账' });
+    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: { value: EMPLOYMENT },
+    });
+    await clickButton('读取粘贴的文字');
+    await clickButton('把“四平市人力资源和社会保障局”作为单独的单位');
+    await clickButton('导入，生成台账');
+    await screen.findByText(/已导入“四平市就业促进行动重点任务分工”/);
+    // A second plan naming both forms again.
+    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
+      target: {
+        value: [
+          '四平市稳岗扩岗重点任务分工',
+          '序号\t重点任务\t牵头单位\t配合单位',
+          '1\t发放稳岗返还资金。\t四平市人力资源和社会保障局\t市财政局',
+          '2\t开展技能培训。\t市人社局\t市教育局',
+        ].join('\n'),
+      },
+    });
+    await clickButton('读取粘贴的文字');
+    const review = await screen.findByRole('region', { name: '导入分工表' });
+    await within(review).findByText(
+      '单位名录中“四平市人力资源和社会保障局”已是单独的单位（此前已分开），导入后仍与“市人社局”分开。',
+    );
+    expect(within(review).queryByText(/视为“市人社局”/)).toBeNull();
+    expect(
+      within(review).queryByRole('button', { name: '把“四平市人力资源和社会保障局”作为单独的单位' }),
+    ).toBeNull();
+  });
+
   it('shows a 统称 the workbook’s 单位名录 lists with the members listed there', async () => {
     const sim = new ExcelSim();
     TestPane.open(sim);

@@ -3,9 +3,8 @@
 // (and, once apart, one that takes it back);
 // a name kept apart that 单位名录 lists as another unit's alias is said so before the import.
 import { Button, Caption1, makeStyles, Subtitle2 } from '@fluentui/react-components';
-import type { SplitUnit } from '../../ledger';
 import { IMPORT_STRINGS } from '../importStrings';
-import type { Review } from '../importWorkflow';
+import type { Review, SplitNote } from '../importWorkflow';
 import { useStrings } from '../paneContext';
 
 const useStyles = makeStyles({ list: { margin: 0, paddingLeft: '18px' } });
@@ -13,17 +12,21 @@ const useStyles = makeStyles({ list: { margin: 0, paddingLeft: '18px' } });
 export function AnnexPairs({
   review,
   splitOff,
+  alreadyApart,
   onApart,
   onJoin,
 }: {
   review: Review;
-  splitOff: readonly SplitUnit[];
+  splitOff: readonly SplitNote[];
+  alreadyApart: readonly string[];
   onApart: (alias: string) => void;
   onJoin: (alias: string) => void;
 }) {
   const styles = useStyles();
   const s = IMPORT_STRINGS[useStrings().language];
-  const pairs = review.annex.units.flatMap((u) => u.aliases.map((alias) => ({ alias, kept: u.name })));
+  const all = review.annex.units.flatMap((u) => u.aliases.map((alias) => ({ alias, kept: u.name })));
+  const pairs = all.filter((p) => !alreadyApart.includes(p.alias));
+  const apartBefore = all.filter((p) => alreadyApart.includes(p.alias));
   return (
     <>
       {pairs.length > 0 && (
@@ -41,6 +44,11 @@ export function AnnexPairs({
           </ul>
         </>
       )}
+      {apartBefore.map((p) => (
+        <Caption1 as="p" role="note" key={p.alias}>
+          {s.alreadyApart(p.alias, p.kept)}
+        </Caption1>
+      ))}
       {review.apart.length > 0 && (
         <ul className={styles.list}>
           {review.apart.map((name) => (
@@ -55,7 +63,7 @@ export function AnnexPairs({
       )}
       {splitOff.map((u) => (
         <Caption1 as="p" role="note" key={u.name}>
-          {s.splitOff(u.name, u.of)}
+          {s.splitOff(u.name, u.of, u.from)}
         </Caption1>
       ))}
     </>

@@ -88,7 +88,13 @@ function ReviewView({ review, flow }: { review: Review; flow: ReturnType<typeof 
       <AnnexProblems review={review} flow={flow} rowName={rowName} />
       <AnnexTasks review={review} />
       <AnnexUnits review={review} flow={flow} />
-      <AnnexPairs review={review} splitOff={flow.splitOff} onApart={flow.keepApart} onJoin={flow.joinAgain} />
+      <AnnexPairs
+        review={review}
+        splitOff={flow.splitOff}
+        alreadyApart={flow.alreadyApart}
+        onApart={flow.keepApart}
+        onJoin={flow.joinAgain}
+      />
       {annex.skipped.length > 0 && (
         <>
           <Subtitle2 as="h4">{s.skippedHeading}</Subtitle2>
