@@ -65,7 +65,13 @@ export function healthOf(input: HealthInput): Health {
 export function reportedLag(health: Health, lagging: boolean): Health {
   if (!lagging || (health.light !== 'green' && health.light !== 'none')) return health;
   // The indicator did not light it: the status did.
-  return { light: 'yellow', behind: health.behind, expected: health.expected, overdue: false, reported: true };
+  return {
+    light: 'yellow',
+    behind: health.behind,
+    expected: health.expected,
+    overdue: false,
+    reported: true,
+  };
 }
 
 const RANK: Record<HealthLight, number> = { done: -1, none: 0, green: 1, yellow: 2, red: 3 };

@@ -255,7 +255,9 @@ function overviewIndicatorRows(model: SummaryModel): SpecRow[] {
           { value: '', style: 'total' },
           { value: cents(total.target), style: 'total' },
           { value: total.actual === null ? '' : cents(total.actual), style: 'total' },
-          total.share === null ? { value: '—', style: 'total' } : { value: total.share, style: 'totalPercent' },
+          total.share === null
+            ? { value: '—', style: 'total' }
+            : { value: total.share, style: 'totalPercent' },
           { value: total.measure, style: 'totalLabel' },
         ],
       });

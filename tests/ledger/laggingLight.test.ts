@@ -120,7 +120,12 @@ describe('落后序时', () => {
   it('leaves a light that is already a warning as it is', () => {
     const red = healthOf({ done: false, deadline: parseDeadline('2026-12-31'), progress: progress(0), asOf });
     expect(reportedLag(red, true)).toBe(red);
-    const green = healthOf({ done: false, deadline: parseDeadline('2026-12-31'), progress: progress(95), asOf });
+    const green = healthOf({
+      done: false,
+      deadline: parseDeadline('2026-12-31'),
+      progress: progress(95),
+      asOf,
+    });
     expect(reportedLag(green, false)).toBe(green);
   });
 });
