@@ -123,9 +123,10 @@ function columnWidths(t: BulletinTable): number[] {
 /** The parts of docx the layout uses, bound once per file. */
 function writer(d: Docx) {
   const exact = { line: LINE, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 };
-  const run = (text: string, font = FANGSONG, size = BODY, bold = false) =>
+  const run = (text: string, font = FANGSONG, size = BODY, bold = false, lineBreakBefore = false) =>
     new d.TextRun({
       text,
+      break: lineBreakBefore ? 1 : undefined,
       font: fontOf(font),
       size: pt(size),
       bold,
@@ -145,7 +146,8 @@ function writer(d: Docx) {
     } = {},
   ): Paragraph =>
     new d.Paragraph({
-      children: [run(text, options.font, options.size, options.bold)],
+      // A line break (\n) in the text starts a new line within the paragraph.
+      children: text.split('\n').map((line, i) => run(line, options.font, options.size, options.bold, i > 0)),
       alignment: options.align ?? d.AlignmentType.LEFT,
       indent: options.indent ?? { firstLine: INDENT },
       spacing: { ...exact, ...options.spacing },
@@ -205,6 +207,21 @@ function writer(d: Docx) {
   return { paragraph, table, pageNumber };
 }
 
+/** Characters of 二号 type on a line of the 版心 (156 mm ÷ 22 pt). */
+const TITLE_LINE = 20;
+
+/**
+ * The title broken where GB/T 9704 wants it, between its parts and never inside a word: the 截至
+ * date on a line of its own, and 关于《…》 apart from 推进情况的通报 when the two do not fit one line.
+ */
+function titleLines(title: string): string {
+  const dated = /^(.*?)(（截至[^（）]*）)$/u.exec(title);
+  const head = dated ? dated[1] : title;
+  const named = /^(关于《.*》)(.+)$/u.exec(head);
+  const headLines = named && head.length > TITLE_LINE ? `${named[1]}\n${named[2]}` : head;
+  return dated ? `${headLines}\n${dated[2]}` : headLines;
+}
+
 /** The document's paragraphs and tables, in reading order. */
 function body(d: Docx, bulletin: Bulletin): (Paragraph | Table)[] {
   const w = writer(d);
@@ -224,7 +241,7 @@ function body(d: Docx, bulletin: Bulletin): (Paragraph | Table)[] {
         new d.TextRun({ children: [new d.Tab(), masthead.date], font: fontOf(FANGSONG), size: pt(BODY) }),
       ],
     }),
-    w.paragraph(bulletin.title, {
+    w.paragraph(titleLines(bulletin.title), {
       ...centered,
       font: XIAOBIAOSONG,
       size: TITLE,

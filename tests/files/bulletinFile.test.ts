@@ -92,7 +92,10 @@ describe('the 通报 file', () => {
       expect(doc.margins).toEqual([37, 35, 28, 26]);
       const texts = doc.paragraphs.map((p) => p.text);
       const title = doc.paragraphs.find((p) => p.text.startsWith('关于《'));
-      expect(title?.text).toBe('关于《四平市现代职业教育重点工作任务》推进情况的通报（截至2026年11月28日）');
+      // Broken between its parts (GB/T 9704): the plan's name, 推进情况的通报, the 截至 date.
+      expect(title?.text).toBe(
+        '关于《四平市现代职业教育重点工作任务》\n推进情况的通报\n（截至2026年11月28日）',
+      );
       expect(title?.runs.every((r) => r.size === 22 && r.bold && r.eastAsia === '方正小标宋简体')).toBe(true);
       const headings = ['一、总体进展', '二、主要进展', '三、存在问题', '四、各单位推进情况', '五、下步工作'];
       const at = headings.map((h) => texts.indexOf(h));
