@@ -7,7 +7,7 @@ import { ExcelSim } from '../../src/excel-sim';
 import { returnFormSpec, tasksReaching, unitsInLedger, type RoleFilter } from '../../src/ledger';
 import { planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
 import { asOf } from '../asOf';
-import { ALL_SETS, changedCells } from './helpers';
+import { ALL_SETS, changedCells, columnBelow } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -30,16 +30,6 @@ async function imported(withBuiltIn: boolean) {
   const before = sim.snapshot();
   const made = await sim.runExcel((c) => importPlan(c, plan, { supports: ALL_SETS, from: null }));
   return { sim, plan, made, before, after: sim.snapshot() };
-}
-
-/** A column of a sheet below the header that holds `header`, up to the first blank. */
-function columnBelow(sim: ExcelSim, sheet: string, header: string): unknown[] {
-  const values = sim.values(sheet);
-  const row = values.findIndex((r) => r.includes(header));
-  const column = values[row].indexOf(header);
-  const out: unknown[] = [];
-  for (let r = row + 1; r < values.length && values[r][column] !== ''; r++) out.push(values[r][column]);
-  return out;
 }
 
 describe.each([

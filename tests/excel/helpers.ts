@@ -77,3 +77,13 @@ export function protectAsSomeoneElse(sim: ExcelSim, sheetName: string): Promise<
     await c.sync();
   });
 }
+
+/** A column of a sheet below the header that holds `header`, up to the first blank. */
+export function columnBelow(sim: ExcelSim, sheet: string, header: string): unknown[] {
+  const values = sim.values(sheet);
+  const row = values.findIndex((r) => r.includes(header));
+  const column = values[row].indexOf(header);
+  const out: unknown[] = [];
+  for (let r = row + 1; r < values.length && values[r][column] !== ''; r++) out.push(values[r][column]);
+  return out;
+}

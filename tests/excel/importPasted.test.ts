@@ -4,18 +4,7 @@
 import { ExcelSim } from '../../src/excel-sim';
 import { importPlan } from '../../src/excel';
 import { excludeRow, keepApart, planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
-import { ALL_SETS, changedCells } from './helpers';
-
-/** A column of a sheet's table below the header that holds `header`, up to the first blank. */
-function columnBelow(sim: ExcelSim, sheet: string, header: string): unknown[] {
-  const values = sim.values(sheet);
-  const row = values.findIndex((r) => r.includes(header));
-  if (row < 0) throw new Error(`no ${header} on ${sheet}`);
-  const column = values[row].indexOf(header);
-  const out: unknown[] = [];
-  for (let r = row + 1; r < values.length && values[r][column] !== ''; r++) out.push(values[r][column]);
-  return out;
-}
+import { ALL_SETS, changedCells, columnBelow } from './helpers';
 
 async function importText(
   text: string,

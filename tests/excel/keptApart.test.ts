@@ -17,7 +17,7 @@ import {
 import { keepApart, planOfReview, reviewText } from '../../src/taskpane/importWorkflow';
 import { draftReminders, readRound } from '../../src/taskpane/registerWorkflow';
 import { asOf } from '../asOf';
-import { ALL_SETS, changedCells } from './helpers';
+import { ALL_SETS, changedCells, columnBelow } from './helpers';
 import { formsDesk, issueTo } from './twoPlanFixture';
 
 jest.setTimeout(60_000);
@@ -52,16 +52,6 @@ async function imported(withBuiltIn: boolean) {
   const before = sim.snapshot();
   const made = await sim.runExcel((c) => importPlan(c, plan, { supports: ALL_SETS, from: null }));
   return { sim, plan, known, made, changed: changedCells(before, sim.snapshot()) };
-}
-
-/** A column of a sheet below the header that holds `header`, up to the first blank. */
-function columnBelow(sim: ExcelSim, sheet: string, header: string): unknown[] {
-  const values = sim.values(sheet);
-  const row = values.findIndex((r) => r.includes(header));
-  const column = values[row].indexOf(header);
-  const out: unknown[] = [];
-  for (let r = row + 1; r < values.length && values[r][column] !== ''; r++) out.push(values[r][column]);
-  return out;
 }
 
 describe.each([

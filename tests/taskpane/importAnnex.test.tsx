@@ -23,6 +23,14 @@ function changedParts(before: WorkbookSnapshot, after: WorkbookSnapshot) {
   };
 }
 
+/** Pastes the text into the pane and reads it: nothing is written yet. */
+async function readPasted(text: string) {
+  fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
+    target: { value: text },
+  });
+  await clickButton('读取粘贴的文字');
+}
+
 async function clickButton(name: string | RegExp) {
   const button = await screen.findByRole('button', { name });
   act(() => button.click());
@@ -88,10 +96,7 @@ describe('开始 › 导入分工表', () => {
     await screen.findByRole('button', { name: '新建任务台账' });
     const before = sim.snapshot();
 
-    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: { value: FIXTURES[6].text },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(FIXTURES[6].text);
     await screen.findByText('已读取粘贴的文字：3项任务，6个单位。尚未写入任何内容。');
     const review = screen.getByRole('region', { name: '导入分工表' });
     within(review).getByText(/第4行（粘贴的文字）：完成时限无法识别（明年）/);
@@ -129,16 +134,13 @@ describe('开始 › 导入分工表', () => {
     const sim = new ExcelSim();
     TestPane.open(sim);
     await screen.findByRole('button', { name: '新建任务台账' });
-    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: {
-        value: [
-          '序号\t重点任务\t牵头单位\t配合单位',
-          '1\t开发城镇公益性岗位500个。\t梨川市人力资源和社会保障局\t市财政局',
-          '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局',
-        ].join('\n'),
-      },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(
+      [
+        '序号\t重点任务\t牵头单位\t配合单位',
+        '1\t开发城镇公益性岗位500个。\t梨川市人力资源和社会保障局\t市财政局',
+        '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局',
+      ].join('\n'),
+    );
     await screen.findByText('已读取粘贴的文字：2项任务，3个单位。尚未写入任何内容。');
     const review = screen.getByRole('region', { name: '导入分工表' });
     within(review).getByText(/“梨川市人力资源和社会保障局”视为“市人社局”/);
@@ -158,16 +160,13 @@ describe('开始 › 导入分工表', () => {
   it('lists a row with two problems once, with one editor', async () => {
     TestPane.open(new ExcelSim());
     await screen.findByRole('button', { name: '新建任务台账' });
-    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: {
-        value: [
-          '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
-          '1\t推进项目开工。\t市发改委\t\t2027年底前',
-          '2\t完善信用修复机制。\t\t\t明年',
-        ].join('\n'),
-      },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(
+      [
+        '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+        '1\t推进项目开工。\t市发改委\t\t2027年底前',
+        '2\t完善信用修复机制。\t\t\t明年',
+      ].join('\n'),
+    );
     const problems = await screen.findByRole('alert');
     expect(within(problems).getByRole('heading').textContent).toMatch(/2/);
     const items = within(problems).getAllByRole('listitem');
@@ -186,17 +185,14 @@ describe('开始 › 导入分工表', () => {
     // Beside a ledger the hint says what the import makes: its own 指标 sheet (it once said 指标 stayed the first plan's).
     await screen.findByText(/另建一个该方案的台账.*该方案的指标另建一个工作表/);
     expect(screen.queryByText(/指标仍只属第一个方案/)).toBeNull();
-    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: {
-        value: [
-          '四平市就业促进行动重点任务分工',
-          '序号\t重点任务\t牵头单位\t配合单位',
-          '1\t开发城镇公益性岗位500个。\t四平市人力资源和社会保障局\t市财政局',
-          '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局',
-        ].join('\n'),
-      },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(
+      [
+        '四平市就业促进行动重点任务分工',
+        '序号\t重点任务\t牵头单位\t配合单位',
+        '1\t开发城镇公益性岗位500个。\t四平市人力资源和社会保障局\t市财政局',
+        '2\t组织专项招聘活动不少于20场。\t市人社局\t市教育局',
+      ].join('\n'),
+    );
     const review = await screen.findByRole('region', { name: '导入分工表' });
     expect(within(review).queryByText(/将作为单独的单位/)).toBeNull();
     const before = sim.snapshot();
@@ -217,10 +213,7 @@ describe('开始 › 导入分工表', () => {
   it('names the built-in directory, not 单位名录, when a workbook without one has the alias (Q2)', async () => {
     TestPane.open(new ExcelSim());
     await screen.findByRole('button', { name: '新建任务台账' });
-    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: { value: EMPLOYMENT },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(EMPLOYMENT);
     const review = await screen.findByRole('region', { name: '导入分工表' });
     await clickButton('把“四平市人力资源和社会保障局”作为单独的单位');
     await within(review).findByText(
@@ -233,25 +226,19 @@ describe('开始 › 导入分工表', () => {
     const sim = new ExcelSim();
     TestPane.open(sim);
     await screen.findByRole('button', { name: '新建任务台账' });
-    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: { value: EMPLOYMENT },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(EMPLOYMENT);
     await clickButton('把“四平市人力资源和社会保障局”作为单独的单位');
     await clickButton('导入，生成台账');
     await screen.findByText(/已导入“四平市就业促进行动重点任务分工”/);
     // A second plan naming both forms again.
-    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: {
-        value: [
-          '四平市稳岗扩岗重点任务分工',
-          '序号\t重点任务\t牵头单位\t配合单位',
-          '1\t发放稳岗返还资金。\t四平市人力资源和社会保障局\t市财政局',
-          '2\t开展技能培训。\t市人社局\t市教育局',
-        ].join('\n'),
-      },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(
+      [
+        '四平市稳岗扩岗重点任务分工',
+        '序号\t重点任务\t牵头单位\t配合单位',
+        '1\t发放稳岗返还资金。\t四平市人力资源和社会保障局\t市财政局',
+        '2\t开展技能培训。\t市人社局\t市教育局',
+      ].join('\n'),
+    );
     const review = await screen.findByRole('region', { name: '导入分工表' });
     await within(review).findByText(
       '单位名录中“四平市人力资源和社会保障局”已是单独的单位（此前已分开），导入后仍与“市人社局”分开。',
@@ -267,15 +254,11 @@ describe('开始 › 导入分工表', () => {
     TestPane.open(sim);
     await clickButton('新建任务台账');
     await screen.findByText(/台账：工作表“任务台账”，共40项任务/);
-    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: {
-        value: [
-          '序号\t工作任务\t牵头单位\t配合单位',
-          '1\t改造老旧小区30个。\t市住建局\t各县（市）区人民政府',
-        ].join('\n'),
-      },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(
+      ['序号\t工作任务\t牵头单位\t配合单位', '1\t改造老旧小区30个。\t市住建局\t各县（市）区人民政府'].join(
+        '\n',
+      ),
+    );
     const review = await screen.findByRole('region', { name: '导入分工表' });
     await within(review).findByText(/单位名录中已有此统称，成员：.*铁西区人民政府.*（导入时沿用）/);
     expect(within(review).queryByText(/未推测出成员/)).toBeNull();
@@ -283,15 +266,11 @@ describe('开始 › 导入分工表', () => {
 
   it('on a workbook without 单位名录, says a 统称’s members come from the built-in directory', async () => {
     TestPane.open(new ExcelSim());
-    fireEvent.change(await screen.findByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: {
-        value: [
-          '序号\t工作任务\t牵头单位\t配合单位',
-          '1\t改造老旧小区30个。\t市住建局\t各县（市）区人民政府',
-        ].join('\n'),
-      },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(
+      ['序号\t工作任务\t牵头单位\t配合单位', '1\t改造老旧小区30个。\t市住建局\t各县（市）区人民政府'].join(
+        '\n',
+      ),
+    );
     const review = await screen.findByRole('region', { name: '导入分工表' });
     await within(review).findByText(
       '成员取自内置名录：各县（市）人民政府（统称：梨树县人民政府、伊通满族自治县人民政府、双辽市人民政府）、铁西区人民政府、铁东区人民政府（导入时写入单位名录）。',
@@ -302,10 +281,7 @@ describe('开始 › 导入分工表', () => {
   it('excludes a problem row when the user leaves it out', async () => {
     TestPane.open(new ExcelSim());
     await screen.findByRole('button', { name: '新建任务台账' });
-    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: { value: FIXTURES[6].text },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(FIXTURES[6].text);
     await clickButton('不导入此行');
     await screen.findByText('已读取粘贴的文字：2项任务，4个单位。尚未写入任何内容。');
     expect(screen.queryByText('完善企业信用修复机制。', { selector: 'td' })).toBeNull();
@@ -364,17 +340,14 @@ describe('导入分工表 preview: 原序号, 责任领导 and the rows the user
   it('names a pasted table row by the line of the text it starts on', async () => {
     TestPane.open(new ExcelSim());
     await screen.findByRole('button', { name: '新建任务台账' });
-    fireEvent.change(screen.getByRole('textbox', { name: '粘贴的分工表文字' }), {
-      target: {
-        value: [
-          '序号\t工作任务\t责任单位',
-          '1\t"谋划储备重大项目，',
-          '分批推进开工。"\t市发改委',
-          '2\t推进项目开工。\t',
-        ].join('\n'),
-      },
-    });
-    await clickButton('读取粘贴的文字');
+    await readPasted(
+      [
+        '序号\t工作任务\t责任单位',
+        '1\t"谋划储备重大项目，',
+        '分批推进开工。"\t市发改委',
+        '2\t推进项目开工。\t',
+      ].join('\n'),
+    );
     const review = await screen.findByRole('region', { name: '导入分工表' });
     within(review).getByText(/^第4行（粘贴的文字）：没有责任单位/);
     await clickButton('修改此行');
